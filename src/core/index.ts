@@ -1,0 +1,39 @@
+/** @module The one curated list of what the rest of gorust may import from the core. Nothing outside src/core imports core's internal files. */
+
+export type {
+  LabEvidence,
+  MeasuredBuild,
+  MeasuredCrossCell,
+  MeasuredLatency,
+} from './decision/lab-evidence.ts';
+export type {
+  BoundaryRow,
+  ChecklistRow,
+  ComponentRow,
+  CriterionRow,
+  Decision,
+  Gate,
+  SensitivityRow,
+  SimilarProject,
+} from './decision/schema.ts';
+export { decisionSchema } from './decision/schema.ts';
+export type { InputProblem } from './errors.ts';
+export { InternalError, UserError } from './errors.ts';
+export type {
+  BoundaryCost,
+  Caveat,
+  ChecklistItem,
+  Claim,
+  Condition,
+  Criterion,
+  Evidence,
+  KnowledgeBase,
+  Project,
+  Tip,
+  WeightRule,
+  Weights,
+} from './kb/schema.ts';
+export { KB_FILES, knowledgeBaseSchema } from './kb/schema.ts';
+export type { Component, LatencySlo, Profile, ProfileInput } from './profile/schema.ts';
+export { profileSchema } from './profile/schema.ts';
+export * from './profile/vocabulary.ts';

@@ -1,0 +1,116 @@
+/** @module The zod schema of the project profile, version 1, exactly as CONTRACT.md §1 states it. */
+import { z } from 'zod';
+import {
+  CRITERION_IDS,
+  DOMAINS,
+  INTEROPS,
+  LEVELS,
+  ROLES,
+  TARGETS,
+  TURNOVERS,
+  WORKLOAD_KINDS,
+} from './vocabulary.ts';
+
+const latencySloSchema = z
+  .strictObject({
+    p99_ms: z.number().positive().meta({ description: '99th-percentile latency target in milliseconds' }),
+    p999_ms: z
+      .number()
+      .positive()
+      .optional()
+      .meta({ description: '99.9th-percentile latency target in milliseconds (>= p99_ms)' }),
+  })
+  .refine((slo) => slo.p999_ms === undefined || slo.p999_ms >= slo.p99_ms, {
+    message: 'p999_ms must be greater than or equal to p99_ms',
+    path: ['p999_ms'],
+  });
+
+const callSchema = z.strictObject({
+  to: z.string().min(1).meta({ description: 'name of the component called' }),
+  per_request: z.number().min(0).meta({ description: 'calls made per request this component handles' }),
+});
+
+const componentSchema = z.strictObject({
+  name: z.string().min(1).meta({ description: 'unique name of the component' }),
+  role: z.enum(ROLES),
+  workload: z.enum(WORKLOAD_KINDS).optional(),
+  latency_critical: z.boolean().default(false),
+  latency_slo: latencySloSchema.optional(),
+  live_heap_gib: z.number().min(0).optional(),
+  calls: z.array(callSchema).optional(),
+});
+
+const prioritiesShape = Object.fromEntries(
+  CRITERION_IDS.map((id) => [id, z.number().min(0).max(5).optional()]),
+) as Record<(typeof CRITERION_IDS)[number], z.ZodOptional<z.ZodNumber>>;
+
+/** The project profile, version 1. Parsing fills in the documented defaults. */
+export const profileSchema = z
+  .strictObject({
+    version: z.literal(1),
+    project: z.strictObject({
+      name: z.string().trim().min(1),
+      summary: z.string().optional(),
+    }),
+    workload: z.strictObject({
+      kind: z.enum(WORKLOAD_KINDS),
+      peak_rps: z.number().min(0).optional(),
+      latency_slo: latencySloSchema.optional(),
+      hard_realtime: z.boolean().default(false),
+      live_heap_gib: z.number().min(0).optional(),
+      memory_budget_mib: z.number().positive().optional(),
+    }),
+    team: z.strictObject({
+      size: z.number().int().min(1),
+      go: z.enum(LEVELS),
+      rust: z.enum(LEVELS),
+      turnover: z.enum(TURNOVERS).default('medium'),
+    }),
+    delivery: z
+      .strictObject({
+        deadline_weeks: z.number().positive().optional(),
+        prototype_first: z.boolean().default(false),
+        lifetime_years: z.number().positive().optional(),
+      })
+      .optional(),
+    safety_critical: z.boolean().default(false),
+    targets: z.array(z.enum(TARGETS)).default(['server']),
+    platforms: z
+      .array(z.string().regex(/^[a-z0-9]+-[a-z0-9]+$/, 'an os-arch pair such as linux-arm64'))
+      .optional(),
+    domain: z.array(z.enum(DOMAINS)).optional(),
+    interop: z.array(z.enum(INTEROPS)).optional(),
+    priorities: z.strictObject(prioritiesShape).optional(),
+    components: z.array(componentSchema).optional(),
+  })
+  .superRefine((profile, ctx) => {
+    const names = new Set<string>();
+    for (const [i, component] of (profile.components ?? []).entries()) {
+      if (names.has(component.name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['components', i, 'name'],
+          message: `component names must be unique; "${component.name}" appears twice`,
+        });
+      }
+      names.add(component.name);
+    }
+    for (const [i, component] of (profile.components ?? []).entries()) {
+      for (const [j, call] of (component.calls ?? []).entries()) {
+        if (!names.has(call.to)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['components', i, 'calls', j, 'to'],
+            message: `calls a component named "${call.to}", but no component has that name`,
+          });
+        }
+      }
+    }
+  });
+
+/** A validated profile, with defaults filled in. */
+export type Profile = z.output<typeof profileSchema>;
+/** A profile as a user may write it, before defaults. */
+export type ProfileInput = z.input<typeof profileSchema>;
+export type Component = NonNullable<Profile['components']>[number];
+export type LatencySlo = z.output<typeof latencySloSchema>;

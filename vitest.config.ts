@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'web/**/*.test.ts'],
+    setupFiles: ['test/setup-fail-on-console.ts'],
+    restoreMocks: true,
+    testTimeout: 20_000,
+    tags: [
+      { name: 'slow', description: 'builds or runs real Go/Rust programs or a browser', timeout: 1_800_000 },
+    ],
+  },
+});
