@@ -17,6 +17,8 @@ export type {
   SimilarProject,
 } from './decision/schema.ts';
 export { decisionSchema } from './decision/schema.ts';
+export type { DecideOptions } from './engine/decide.ts';
+export { decide } from './engine/decide.ts';
 export type { InputProblem } from './errors.ts';
 export { InternalError, UserError } from './errors.ts';
 export type {
