@@ -6,4 +6,53 @@ export type Migration = { version: number; name: string; sql: string };
  * Version 1 belongs to the lab (runs, steps, histograms, environments); version 2 to saved decisions.
  * Append new versions at the end; never renumber.
  */
-export const MIGRATIONS: Migration[] = [];
+export const MIGRATIONS: Migration[] = [
+  {
+    version: 1,
+    name: 'lab runs, steps, histograms, environments',
+    // Steps keep their figures as JSON so a new workload needs no migration; the columns are what lists and joins need.
+    sql: `
+      CREATE TABLE environments (
+        id INTEGER PRIMARY KEY,
+        captured_at TEXT NOT NULL,
+        json TEXT NOT NULL
+      );
+      CREATE TABLE runs (
+        id TEXT PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'failed', 'interrupted')),
+        mode TEXT NOT NULL CHECK (mode IN ('quick', 'full')),
+        workloads TEXT NOT NULL,
+        environment_id INTEGER REFERENCES environments(id),
+        pid INTEGER,
+        note TEXT
+      );
+      CREATE INDEX runs_started ON runs(started_at);
+      CREATE TABLE steps (
+        id INTEGER PRIMARY KEY,
+        run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        workload TEXT NOT NULL,
+        lang TEXT NOT NULL,
+        variant TEXT NOT NULL DEFAULT '',
+        kind TEXT NOT NULL,
+        rate_rps REAL,
+        repeat INTEGER NOT NULL DEFAULT 0,
+        valid INTEGER NOT NULL,
+        reasons TEXT NOT NULL DEFAULT '[]',
+        metrics TEXT NOT NULL DEFAULT '{}',
+        detail TEXT,
+        started_at TEXT NOT NULL,
+        duration_ms REAL NOT NULL,
+        UNIQUE (run_id, seq)
+      );
+      CREATE INDEX steps_run ON steps(run_id, workload, lang);
+      CREATE TABLE histograms (
+        step_id INTEGER PRIMARY KEY REFERENCES steps(id) ON DELETE CASCADE,
+        encoding TEXT NOT NULL,
+        data TEXT NOT NULL
+      );
+    `,
+  },
+];
