@@ -1,0 +1,84 @@
+/** @module Tests of the lab manifest: schema, duplicate names, unknown workloads and placeholder expansion. */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  expandPlaceholders,
+  findWorkload,
+  labCacheDir,
+  loadManifest,
+  parseManifest,
+  resolveProgram,
+  workloadsDir,
+} from './manifest.ts';
+
+const values = {
+  bin: '/cache/bin',
+  cargo_target: '/cache/target',
+  tools: '/tools',
+  workloads: '/w',
+  threads: 1,
+};
+
+const sample = {
+  version: 1,
+  workloads: [
+    {
+      name: 'http-json',
+      kind: 'server',
+      programs: {
+        go: {
+          cwd: 'http-json/go',
+          build: [['go', 'build', '-o', '{bin}/http-json-go', '.']],
+          exec: '{bin}/http-json-go',
+          args: ['--threads', '{threads}'],
+        },
+      },
+      targets: 'http-json/targets.txt',
+    },
+  ],
+};
+
+describe('lab manifest', () => {
+  it('validates and fills defaults', () => {
+    const manifest = parseManifest(sample);
+    expect(manifest.workloads[0]?.programs.go?.env).toEqual({});
+  });
+
+  it('lists every problem of a bad manifest as a user error', () => {
+    expect(() => parseManifest({ version: 2, workloads: [{ name: 'X Y', kind: 'nope' }] })).toThrow(
+      /invalid lab manifest/,
+    );
+    expect(() => parseManifest({ ...sample, workloads: [sample.workloads[0], sample.workloads[0]] })).toThrow(
+      /appears twice/,
+    );
+  });
+
+  it('names the known workloads when one is unknown', () => {
+    expect(() => findWorkload(parseManifest(sample), 'grpc')).toThrow(/known workloads are http-json/);
+  });
+
+  it('expands placeholders and makes paths absolute', () => {
+    const program = resolveProgram(findWorkload(parseManifest(sample), 'http-json'), 'go', values);
+    expect(program).toEqual({
+      name: 'go',
+      kind: 'server',
+      cwd: '/w/http-json/go',
+      build: [['go', 'build', '-o', '/cache/bin/http-json-go', '.']],
+      exec: '/cache/bin/http-json-go',
+      args: ['--threads', '1'],
+      env: {},
+    });
+    expect(() => expandPlaceholders('{entries}', values)).toThrow(/no value/);
+  });
+
+  it('keeps the lab cache where GORUST_LAB_CACHE says', () => {
+    expect(labCacheDir({ GORUST_LAB_CACHE: '/x/y' })).toBe('/x/y');
+    expect(labCacheDir({ XDG_CACHE_HOME: '/c', HOME: '/h' })).toBe('/c/gorust/lab');
+  });
+
+  it.skipIf(!existsSync(join(workloadsDir(), 'manifest.json')))('accepts the committed manifest', () => {
+    const manifest = loadManifest();
+    expect(manifest.workloads.map((w) => w.name)).toEqual(expect.arrayContaining(['http-json']));
+  });
+});

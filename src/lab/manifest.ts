@@ -1,0 +1,185 @@
+/** @module lab/workloads/manifest.json: where it is, its schema (zod), and the placeholder expansion that turns a program entry into a build and a command line. */
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { InternalError, UserError } from '../core/index.ts';
+
+const programSchema = z.looseObject({
+  /** Folder of the program, relative to lab/workloads. */
+  cwd: z.string().min(1),
+  /** Build commands run in order in `cwd`; empty when the program needs no build. */
+  build: z.array(z.array(z.string()).min(1)).default([]),
+  exec: z.string().min(1),
+  args: z.array(z.string()).default([]),
+  env: z.record(z.string(), z.string()).default({}),
+  /** `server` prints a listening line and serves; `batch` prints one JSON object and exits. Defaults to the workload's kind. */
+  kind: z.enum(['server', 'batch']).optional(),
+});
+
+const workloadSchema = z.looseObject({
+  name: z.string().regex(/^[a-z0-9-]+$/),
+  kind: z.enum(['server', 'batch', 'build', 'mixed']),
+  description: z.string().optional(),
+  programs: z.record(z.string(), programSchema),
+  /** vegeta targets file, relative to lab/workloads. */
+  targets: z.string().optional(),
+});
+
+export const manifestSchema = z.object({
+  version: z.literal(1),
+  workloads: z.array(workloadSchema).min(1),
+});
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type ManifestWorkload = z.infer<typeof workloadSchema>;
+export type ManifestProgram = z.infer<typeof programSchema>;
+
+/** Values for the manifest's `{placeholders}`. */
+export type PlaceholderValues = {
+  bin: string;
+  cargo_target: string;
+  tools: string;
+  workloads: string;
+  threads?: number | string | undefined;
+  entries?: number | string | undefined;
+  [extra: string]: number | string | undefined;
+};
+
+/** A program entry with every placeholder filled and paths made absolute. */
+export type ResolvedProgram = {
+  name: string;
+  kind: 'server' | 'batch';
+  cwd: string;
+  build: string[][];
+  exec: string;
+  args: string[];
+  env: Record<string, string>;
+};
+
+/**
+ * The gorust package root (the folder holding package.json), found from this file so it works from src/ and dist/.
+ * @example
+ * join(packageRoot(), 'lab', 'workloads');
+ */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'lab'))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new InternalError('cannot find the gorust package root (package.json + lab/)');
+    dir = parent;
+  }
+}
+
+/**
+ * Absolute path of lab/workloads.
+ * @example
+ * workloadsDir(); // '/…/gorust/lab/workloads'
+ */
+export function workloadsDir(): string {
+  return join(packageRoot(), 'lab', 'workloads');
+}
+
+/**
+ * Where lab builds are cached between runs (Go binaries and the shared cargo target dir): `GORUST_LAB_CACHE`,
+ * else `$XDG_CACHE_HOME/gorust/lab`, else `~/.cache/gorust/lab`. Persisting it is what makes quick runs quick.
+ * @example
+ * join(labCacheDir(), 'cargo-target');
+ */
+export function labCacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.GORUST_LAB_CACHE) return resolve(env.GORUST_LAB_CACHE);
+  const base = env.XDG_CACHE_HOME ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
+  return join(base, 'gorust', 'lab');
+}
+
+/**
+ * Read and validate a manifest file; problems become a UserError listing each one.
+ * @example
+ * const manifest = loadManifest();
+ */
+export function loadManifest(path: string = join(workloadsDir(), 'manifest.json')): Manifest {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new UserError(`cannot read the lab manifest ${path}: ${(error as Error).message}`);
+  }
+  return parseManifest(raw, path);
+}
+
+/**
+ * Validate a manifest value (already parsed JSON).
+ * @example
+ * parseManifest({ version: 1, workloads: [...] });
+ */
+export function parseManifest(value: unknown, source = 'manifest.json'): Manifest {
+  const parsed = manifestSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new UserError(`invalid lab manifest ${source}:\n${z.prettifyError(parsed.error)}`);
+  }
+  const names = new Set<string>();
+  for (const workload of parsed.data.workloads) {
+    if (names.has(workload.name))
+      throw new UserError(`invalid lab manifest ${source}: workload "${workload.name}" appears twice`);
+    names.add(workload.name);
+  }
+  return parsed.data;
+}
+
+/**
+ * The workload named `name`, or a UserError listing the known ones.
+ * @example
+ * findWorkload(manifest, 'http-json');
+ */
+export function findWorkload(manifest: Manifest, name: string): ManifestWorkload {
+  const workload = manifest.workloads.find((w) => w.name === name);
+  if (!workload) {
+    throw new UserError(
+      `unknown workload "${name}": known workloads are ${manifest.workloads.map((w) => w.name).join(', ')}`,
+    );
+  }
+  return workload;
+}
+
+/**
+ * Replace `{name}` placeholders in one string; an unknown placeholder is a manifest bug.
+ * @example
+ * expandPlaceholders('{bin}/srv', { bin: '/b', cargo_target: '/t', tools: '/x', workloads: '/w' }); // '/b/srv'
+ */
+export function expandPlaceholders(text: string, values: PlaceholderValues): string {
+  return text.replace(/\{([a-z_]+)\}/g, (whole, key: string) => {
+    const value = values[key];
+    if (value === undefined) throw new InternalError(`manifest placeholder ${whole} has no value here`);
+    return String(value);
+  });
+}
+
+/**
+ * A program entry of a workload with placeholders filled and `cwd` made absolute.
+ * @example
+ * const go = resolveProgram(findWorkload(manifest, 'http-json'), 'go', values);
+ */
+export function resolveProgram(
+  workload: ManifestWorkload,
+  name: string,
+  values: PlaceholderValues,
+): ResolvedProgram {
+  const program = workload.programs[name];
+  if (!program) {
+    throw new InternalError(`workload ${workload.name} has no program "${name}" in the manifest`);
+  }
+  const expand = (s: string) => expandPlaceholders(s, values);
+  const exec = expand(program.exec);
+  const cwd = resolve(values.workloads, expand(program.cwd));
+  return {
+    name,
+    kind: program.kind ?? (workload.kind === 'server' ? 'server' : 'batch'),
+    cwd,
+    build: program.build.map((cmd) => cmd.map(expand)),
+    exec: exec.includes('/') ? resolve(cwd, exec) : exec,
+    args: program.args.map(expand),
+    env: Object.fromEntries(Object.entries(program.env).map(([k, v]) => [k, expand(v)])),
+  };
+}
