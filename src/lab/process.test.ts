@@ -1,0 +1,166 @@
+/** @module Tests of process hygiene: timeouts kill whole groups, servers stop with their group, a SIGKILLed lab leaves nothing behind, temp folders go away. */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  LabProcessError,
+  liveProcessGroups,
+  makeTempDir,
+  processesInGroups,
+  readGroupStats,
+  removeTempDir,
+  runCommand,
+  startServer,
+  stopAllProcesses,
+} from './process.ts';
+
+const node = process.execPath;
+const serverScript = `
+const http = require('node:http');
+const server = http.createServer((req, res) => res.end('ok'));
+server.listen(0, '127.0.0.1', () => {
+  process.stdout.write(JSON.stringify({ event: 'listening', addr: '127.0.0.1:' + server.address().port }) + '\\n');
+});
+process.on('SIGTERM', () => process.exit(0));
+`;
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Alive and not a zombie: in a container PID 1 may never reap orphans, so a dead grandchild can linger as Z. */
+function isAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+afterAll(async () => {
+  await stopAllProcesses();
+});
+
+describe('runCommand', () => {
+  it('returns exit code, stdout and stderr', async () => {
+    const r = await runCommand('/bin/sh', ['-c', 'echo out; echo err >&2; exit 3'], { timeoutMs: 5_000 });
+    expect(r).toMatchObject({ exitCode: 3, stdout: 'out\n', stderr: 'err\n', timedOut: false });
+    expect(liveProcessGroups()).toEqual([]);
+  });
+
+  it('kills the whole group, grandchildren included, on timeout', async () => {
+    const r = await runCommand('/bin/sh', ['-c', 'sleep 30 & echo $!; sleep 30'], { timeoutMs: 300 });
+    expect(r.timedOut).toBe(true);
+    expect(r.durationMs).toBeLessThan(5_000);
+    const grandchild = Number(r.stdout.trim());
+    expect(grandchild).toBeGreaterThan(0);
+    expect(isAlive(grandchild)).toBe(false);
+  });
+
+  it('throws a clear error when the program does not exist', async () => {
+    await expect(runCommand('/nonexistent/tool', [], { timeoutMs: 1_000 })).rejects.toThrow(LabProcessError);
+  });
+});
+
+describe('startServer', () => {
+  it('waits for the listening line, reads /proc stats and stops the group', async () => {
+    const server = await startServer({ exec: node, args: ['-e', serverScript] });
+    expect(server.addr).toMatch(/^127\.0\.0\.1:\d+$/);
+    const response = await fetch(`http://${server.addr}/`);
+    expect(await response.text()).toBe('ok');
+    const stats = server.stats();
+    expect(stats?.rss_peak_mib).toBeGreaterThan(5);
+    expect(stats?.cpu_s).toBeGreaterThan(0);
+    const final = await server.stop();
+    expect(final?.rss_peak_mib).toBeGreaterThan(5);
+    expect(isAlive(server.pid)).toBe(false);
+    expect(processesInGroups([server.pid])).toEqual([]);
+    expect(server.stats()).toBeNull();
+    expect(liveProcessGroups()).toEqual([]);
+  });
+
+  it('reports a server that exits before listening, with its stderr', async () => {
+    await expect(
+      startServer({ exec: node, args: ['-e', 'console.error("bad flag --x"); process.exit(2)'] }),
+    ).rejects.toThrow(/exited before listening[\s\S]*bad flag --x/);
+    expect(liveProcessGroups()).toEqual([]);
+  });
+
+  it('gives up and kills a server that never listens', async () => {
+    await expect(
+      startServer({ exec: node, args: ['-e', 'setInterval(() => {}, 1000)'], startTimeoutMs: 300 }),
+    ).rejects.toThrow(/did not print its listening line within 300 ms/);
+    expect(liveProcessGroups()).toEqual([]);
+  });
+
+  it('refuses a server that announces a non-loopback address', async () => {
+    const script = `process.stdout.write('{"event":"listening","addr":"0.0.0.0:80"}\\n'); setInterval(() => {}, 1000);`;
+    await expect(startServer({ exec: node, args: ['-e', script] })).rejects.toThrow(/non-loopback/);
+    expect(liveProcessGroups()).toEqual([]);
+  });
+});
+
+describe('a lab that is killed with SIGKILL', () => {
+  it('leaves no server behind (the reaper kills the group)', async () => {
+    const dir = makeTempDir('proc-test');
+    const labScript = join(dir, 'lab.mts');
+    const processModule = new URL('./process.ts', import.meta.url).pathname;
+    writeFileSync(
+      labScript,
+      `import { startServer, makeTempDir } from ${JSON.stringify(processModule)};
+const server = await startServer({ exec: ${JSON.stringify(node)}, args: ['-e', ${JSON.stringify(serverScript)}] });
+const tmp = makeTempDir('killed-lab');
+process.stdout.write(JSON.stringify({ pid: server.pid, tmp }) + '\\n');
+setInterval(() => {}, 1000);
+`,
+    );
+    const lab = spawn(node, ['--import', 'tsx', labScript], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const line = await new Promise<string>((resolve, reject) => {
+      let text = '';
+      lab.stdout.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        if (text.includes('\n')) resolve(text.split('\n')[0] ?? '');
+      });
+      lab.once('exit', () => reject(new Error('lab script exited early')));
+    });
+    const { pid } = JSON.parse(line) as { pid: number; tmp: string };
+    expect(isAlive(pid)).toBe(true);
+    lab.kill('SIGKILL');
+    let alive = true;
+    for (let i = 0; i < 30 && alive; i++) {
+      await sleep(100);
+      alive = processesInGroups([pid]).length > 0;
+    }
+    expect(alive).toBe(false);
+    removeTempDir(dir);
+  });
+
+  it('removes temp folders and stops servers when the lab exits normally', async () => {
+    const dir = makeTempDir('proc-test');
+    const labScript = join(dir, 'lab.mts');
+    const processModule = new URL('./process.ts', import.meta.url).pathname;
+    writeFileSync(
+      labScript,
+      `import { startServer, makeTempDir } from ${JSON.stringify(processModule)};
+const server = await startServer({ exec: ${JSON.stringify(node)}, args: ['-e', ${JSON.stringify(serverScript)}] });
+const tmp = makeTempDir('exiting-lab');
+process.stdout.write(JSON.stringify({ pid: server.pid, tmp }) + '\\n');
+process.exit(0);
+`,
+    );
+    const result = await runCommand(node, ['--import', 'tsx', labScript], { timeoutMs: 15_000 });
+    const { pid, tmp } = JSON.parse(result.stdout.split('\n')[0] ?? '{}') as { pid: number; tmp: string };
+    expect(existsSync(tmp)).toBe(false);
+    await sleep(100);
+    expect(processesInGroups([pid])).toEqual([]);
+    removeTempDir(dir);
+  });
+});
+
+describe('readGroupStats', () => {
+  it('returns null for a group that does not exist', () => {
+    expect(readGroupStats(999_999_999)).toBeNull();
+  });
+});

@@ -1,0 +1,425 @@
+/** @module Process hygiene for the lab: every child runs in its own process group, is bounded by a timeout, is killed by group, and dies with the lab even when the lab itself is SIGKILLed. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** CPU seconds (user + system, including reaped children) and peak resident set size of a process group, from /proc. */
+export type ProcStats = { cpu_s: number; rss_peak_mib: number };
+
+/** A server started by {@link startServer}: listening on `addr`, stopped (with its whole process group) by `stop()`. */
+export type RunningServer = {
+  pid: number;
+  addr: string;
+  /** Epoch ms just before spawn; the Go runtime's gctrace `@t s` offsets count from (almost exactly) here. */
+  startedAt: number;
+  /** Everything the server wrote on stderr so far (gctrace lines for Go servers). */
+  stderrText(): string;
+  /** Cumulative stats since the start, or null once the process is gone. */
+  stats(): ProcStats | null;
+  /** SIGTERM to the group, SIGKILL after a grace period; resolves with the last stats read before the signal. */
+  stop(): Promise<ProcStats | null>;
+};
+
+export type StartServerOptions = {
+  exec: string;
+  args: string[];
+  env?: Record<string, string>;
+  cwd?: string;
+  /** How long to wait for the `{"event":"listening"}` line (default 30 s). */
+  startTimeoutMs?: number;
+};
+
+export type RunCommandOptions = { cwd?: string; env?: Record<string, string>; timeoutMs: number };
+
+export type CommandResult = {
+  exitCode: number | null;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+  timedOut: boolean;
+};
+
+/** A child process could not be started, did not come up, or misbehaved. */
+export class LabProcessError extends Error {
+  override readonly name = 'LabProcessError';
+}
+
+/** Linux exposes /proc times in USER_HZ clock ticks, which is fixed at 100 on every Linux ABI (sysconf(_SC_CLK_TCK)). */
+const CLOCK_TICKS_PER_S = 100;
+const GRACE_MS = 2_000;
+const MAX_CAPTURE_BYTES = 256 * 1024 * 1024;
+
+type LiveGroup = { pgid: number; child: ChildProcess; reaper: ChildProcess | null; label: string };
+const liveGroups = new Map<number, LiveGroup>();
+const tempDirs = new Set<string>();
+let handlersInstalled = false;
+
+/**
+ * A watchdog that outlives nothing: it polls the lab (its parent) and the group it guards, and SIGKILLs the group
+ * when the lab is gone. Node cannot set PR_SET_PDEATHSIG, and a SIGKILLed lab runs no handlers, so this is what
+ * keeps a killed lab from leaving servers behind. It exits on its own as soon as the group is gone.
+ */
+const REAPER_SCRIPT = `p=$1; g=$2
+while kill -s 0 "$p" 2>/dev/null && kill -s 0 -- "-$g" 2>/dev/null; do sleep 0.2; done
+kill -s KILL -- "-$g" 2>/dev/null
+exit 0`;
+
+function isGroupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function signalGroup(pgid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // ESRCH: the group is already gone, which is what we want.
+  }
+}
+
+function killGroupNow(group: LiveGroup): void {
+  signalGroup(group.pgid, 'SIGKILL');
+  if (group.reaper?.pid !== undefined) signalGroup(group.reaper.pid, 'SIGKILL');
+  liveGroups.delete(group.pgid);
+}
+
+function exitCleanup(): void {
+  for (const group of [...liveGroups.values()]) killGroupNow(group);
+  for (const dir of [...tempDirs]) removeTempDir(dir);
+}
+
+function onSignal(signal: NodeJS.Signals): void {
+  const hadWork = liveGroups.size > 0 || tempDirs.size > 0;
+  exitCleanup();
+  // Only take over the default "exit on signal" when nobody else (the CLI, a prompt) listens for it.
+  if (process.listenerCount(signal) <= 1 || !hadWork) {
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  }
+}
+
+function installHandlers(): void {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  process.on('exit', exitCleanup);
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  process.once('SIGHUP', onSignal);
+}
+
+/** Spawns `cmd` as the leader of a new process group, registers it for cleanup and starts its reaper. */
+function spawnGroup(
+  cmd: string,
+  args: string[],
+  options: { cwd?: string | undefined; env?: Record<string, string> | undefined; stdin: 'pipe' | 'ignore' },
+  label: string,
+): { child: ChildProcess; group: LiveGroup; spawned: Promise<void> } {
+  installHandlers();
+  const child = spawn(cmd, args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...options.env },
+    detached: true,
+    stdio: [options.stdin, 'pipe', 'pipe'],
+  });
+  const spawned = new Promise<void>((resolve, reject) => {
+    child.once('spawn', () => resolve());
+    child.once('error', (error) => reject(new LabProcessError(`cannot start ${cmd}: ${error.message}`)));
+  });
+  const pgid = child.pid ?? -1;
+  const group: LiveGroup = { pgid, child, reaper: null, label };
+  if (pgid > 0) {
+    liveGroups.set(pgid, group);
+    const reaper = spawn(
+      '/bin/sh',
+      ['-c', REAPER_SCRIPT, 'gorust-reaper', String(process.pid), String(pgid)],
+      {
+        detached: true,
+        stdio: 'ignore',
+      },
+    );
+    reaper.unref();
+    reaper.on('error', () => undefined);
+    group.reaper = reaper;
+    child.once('exit', () => {
+      // The leader is gone; members it left behind (grandchildren) go too.
+      if (isGroupAlive(pgid)) signalGroup(pgid, 'SIGKILL');
+      if (reaper.pid !== undefined && reaper.exitCode === null) signalGroup(reaper.pid, 'SIGKILL');
+      liveGroups.delete(pgid);
+    });
+  }
+  return { child, group, spawned };
+}
+
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
+}
+
+/** SIGTERM the whole group, then SIGKILL after `graceMs`; resolves once the leader has exited. */
+async function stopGroup(group: LiveGroup, graceMs = GRACE_MS): Promise<void> {
+  signalGroup(group.pgid, 'SIGTERM');
+  const exited = await waitForExit(group.child, graceMs);
+  if (!exited || isGroupAlive(group.pgid)) {
+    signalGroup(group.pgid, 'SIGKILL');
+    await waitForExit(group.child, graceMs);
+  }
+  if (group.reaper?.pid !== undefined) signalGroup(group.reaper.pid, 'SIGKILL');
+  liveGroups.delete(group.pgid);
+}
+
+/**
+ * Stops every process group the lab started (SIGTERM, then SIGKILL after a grace period). Safe to call twice.
+ * @example
+ * await stopAllProcesses(); // in a finally block or a Ctrl-C handler
+ */
+export async function stopAllProcesses(graceMs = GRACE_MS): Promise<void> {
+  await Promise.all([...liveGroups.values()].map((group) => stopGroup(group, graceMs)));
+}
+
+/** Process-group ids the lab currently owns (for checks that nothing is left running). */
+export function liveProcessGroups(): number[] {
+  return [...liveGroups.keys()];
+}
+
+/** Pids of every process (any group) that is in one of `pgids`, read from /proc. */
+export function processesInGroups(pgids: number[]): number[] {
+  const wanted = new Set(pgids);
+  const found: number[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = readStatFields(Number(entry));
+    if (fields && wanted.has(fields.pgrp) && fields.state !== 'Z') found.push(Number(entry));
+  }
+  return found;
+}
+
+type StatFields = { pgrp: number; state: string; ticks: number };
+
+/** Parses /proc/<pid>/stat; the command name may contain spaces and parentheses, so split after the last ')'. */
+function readStatFields(pid: number): StatFields | null {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return null;
+  }
+  const rest = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  // rest[0] is field 3 (state); utime..cstime are fields 14..17, pgrp is field 5.
+  const num = (field: number): number => Number(rest[field - 3] ?? 0);
+  return {
+    state: rest[0] ?? '?',
+    pgrp: num(5),
+    ticks: num(14) + num(15) + num(16) + num(17),
+  };
+}
+
+function readPeakRssKib(pid: number): number {
+  try {
+    const match = /^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * Cumulative CPU seconds and peak RSS of a process group, summed over its live members (servers are single processes,
+ * so the sum is the server's own figure). Null when no member is left.
+ * @example
+ * readGroupStats(server.pid); // { cpu_s: 1.23, rss_peak_mib: 9.8 }
+ */
+export function readGroupStats(pgid: number): ProcStats | null {
+  let ticks = 0;
+  let rssKib = 0;
+  let seen = false;
+  for (const pid of processesInGroups([pgid])) {
+    const fields = readStatFields(pid);
+    if (!fields) continue;
+    seen = true;
+    ticks += fields.ticks;
+    rssKib += readPeakRssKib(pid);
+  }
+  return seen ? { cpu_s: ticks / CLOCK_TICKS_PER_S, rss_peak_mib: rssKib / 1024 } : null;
+}
+
+/** Keeps all chunks of a stream (up to a cap) and can return them as one string. */
+function captureStream(stream: NodeJS.ReadableStream | null): () => string {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  stream?.on('data', (chunk: Buffer) => {
+    if (size + chunk.length > MAX_CAPTURE_BYTES) return;
+    chunks.push(chunk);
+    size += chunk.length;
+  });
+  return () => Buffer.concat(chunks).toString('utf8');
+}
+
+/**
+ * Runs a command in its own process group with a hard timeout (SIGTERM to the group, SIGKILL 2 s later).
+ * @example
+ * const r = await runCommand('go', ['version'], { timeoutMs: 10_000 });
+ * if (r.exitCode === 0) console.log(r.stdout);
+ */
+export async function runCommand(
+  cmd: string,
+  args: string[],
+  options: RunCommandOptions,
+): Promise<CommandResult> {
+  const started = performance.now();
+  const { child, group, spawned } = spawnGroup(
+    cmd,
+    args,
+    { cwd: options.cwd, env: options.env, stdin: 'ignore' },
+    `${cmd} ${args.join(' ')}`,
+  );
+  const stdout = captureStream(child.stdout);
+  const stderr = captureStream(child.stderr);
+  const closed = new Promise<{ code: number | null }>((resolve) => {
+    child.once('close', (code) => resolve({ code }));
+  });
+  await spawned;
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    void stopGroup(group);
+  }, options.timeoutMs);
+  const { code } = await closed;
+  clearTimeout(timer);
+  if (isGroupAlive(group.pgid)) await stopGroup(group);
+  else killGroupNow(group);
+  return {
+    exitCode: code,
+    stdout: stdout(),
+    stderr: stderr(),
+    durationMs: performance.now() - started,
+    timedOut,
+  };
+}
+
+const LISTENING = /^\s*\{.*"event"\s*:\s*"listening".*\}\s*$/;
+
+/**
+ * Starts a server program and waits for its `{"event":"listening","addr":"127.0.0.1:PORT"}` line on stdout.
+ * The child's stdin stays an open pipe: it reaches EOF when the lab dies, which servers may watch as a second
+ * watchdog besides the reaper.
+ * @example
+ * const server = await startServer({ exec: '/tmp/bin/http-json-go', args: ['--threads', '1'] });
+ * try { ... } finally { await server.stop(); }
+ */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const startedAt = Date.now();
+  const { child, group, spawned } = spawnGroup(
+    options.exec,
+    options.args,
+    { cwd: options.cwd, env: options.env, stdin: 'pipe' },
+    options.exec,
+  );
+  // EPIPE on the stdin pipe after the child exits is expected; never let it crash the lab.
+  child.stdin?.on('error', () => undefined);
+  const stderrText = captureStream(child.stderr);
+  let lastStats: ProcStats | null = null;
+  const sample = (): ProcStats | null => {
+    const now = readGroupStats(group.pgid);
+    if (now) lastStats = now;
+    return now;
+  };
+  // Sample periodically so that stats survive a server that dies on its own.
+  const sampler = setInterval(sample, 500);
+  sampler.unref();
+  child.once('exit', () => clearInterval(sampler));
+
+  const addr = await new Promise<string>((resolve, reject) => {
+    let buffered = '';
+    const timeoutMs = options.startTimeoutMs ?? 30_000;
+    const fail = (why: string): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void stopGroup(group).then(() => {
+        const tail = stderrText().split('\n').slice(-20).join('\n');
+        reject(new LabProcessError(`${options.exec} ${why}${tail ? `; stderr:\n${tail}` : ''}`));
+      });
+    };
+    let settled = false;
+    const timer = setTimeout(
+      () => fail(`did not print its listening line within ${timeoutMs} ms`),
+      timeoutMs,
+    );
+    const onEarlyExit = (code: number | null, signal: string | null): void =>
+      fail(`exited before listening (code ${code}, signal ${signal})`);
+    spawned.catch((error: unknown) => {
+      settled = true;
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.once('exit', onEarlyExit);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      buffered += chunk.toString('utf8');
+      let newline = buffered.indexOf('\n');
+      while (newline >= 0) {
+        const line = buffered.slice(0, newline);
+        buffered = buffered.slice(newline + 1);
+        if (LISTENING.test(line)) {
+          const parsed = JSON.parse(line) as { addr?: unknown };
+          child.removeListener('exit', onEarlyExit);
+          if (typeof parsed.addr !== 'string' || !parsed.addr.startsWith('127.0.0.1:')) {
+            fail(`announced a non-loopback address ${String(parsed.addr)}`);
+            return;
+          }
+          settled = true;
+          clearTimeout(timer);
+          resolve(parsed.addr);
+          return;
+        }
+        newline = buffered.indexOf('\n');
+      }
+    });
+  });
+  // Keep draining stdout so a chatty server never blocks on a full pipe.
+  child.stdout?.resume();
+  sample();
+
+  return {
+    pid: group.pgid,
+    addr,
+    startedAt,
+    stderrText,
+    stats: () => (child.exitCode === null && child.signalCode === null ? sample() : null),
+    stop: async () => {
+      sample();
+      const final = lastStats;
+      clearInterval(sampler);
+      await stopGroup(group);
+      return final;
+    },
+  };
+}
+
+/**
+ * Creates a temporary folder that is removed when the lab exits (normally, on error or on Ctrl-C).
+ * @example
+ * const dir = makeTempDir('build'); // /tmp/gorust-build-XXXXXX
+ */
+export function makeTempDir(prefix: string): string {
+  installHandlers();
+  const dir = mkdtempSync(join(tmpdir(), `gorust-${prefix}-`));
+  tempDirs.add(dir);
+  return dir;
+}
+
+/** Removes a folder made by {@link makeTempDir} now instead of at exit. */
+export function removeTempDir(dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  tempDirs.delete(dir);
+}
