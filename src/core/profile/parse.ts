@@ -1,0 +1,503 @@
+/** @module Profile text -> validated Profile: guards against hostile input, reads YAML or JSON, and turns every schema issue into an InputProblem (path, expected, found, did-you-mean). */
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { type InputProblem, UserError } from '../errors.ts';
+import { didYouMean } from './did-you-mean.ts';
+import { type Profile, profileSchema } from './schema.ts';
+
+/** Limits that keep a hostile or broken file from exhausting memory, the stack or the user's patience. */
+export const PROFILE_LIMITS = {
+  /** A real profile is a few kilobytes. */
+  maxBytes: 1024 * 1024,
+  /** A real profile nests about 5 deep (components[].calls[].to); the YAML parser overflows its stack in the thousands. */
+  maxDepth: 32,
+  /** Aliases are allowed (anchors for repeated component settings), but not "billion laughs" expansions. */
+  maxAliasCount: 20,
+  /** More syntax errors than this are noise: the first ones tell the user what is wrong. */
+  maxSyntaxErrors: 10,
+} as const;
+
+/**
+ * Parse and validate a profile given as YAML or JSON text.
+ * Throws a UserError whose `problems` list every problem found, each with its field path.
+ * @example
+ * const profile = parseProfileText(readFileSync('gorust.yaml', 'utf8'), 'gorust.yaml');
+ */
+export function parseProfileText(text: string, source = 'profile'): Profile {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  guardText(body, source);
+  return parseProfileValue(readStructuredText(body, source), source);
+}
+
+/**
+ * Validate an already-parsed profile value (for example a JSON request body).
+ * @example
+ * const profile = parseProfileValue({ version: 1, project: { name: 'x' }, workload: { kind: 'mixed' }, team: { size: 3, go: 'some', rust: 'none' } });
+ */
+export function parseProfileValue(value: unknown, source = 'profile'): Profile {
+  const depth = measureDepth(value, PROFILE_LIMITS.maxDepth);
+  if (depth > PROFILE_LIMITS.maxDepth) {
+    fail(source, [
+      problem('(root)', `at most ${PROFILE_LIMITS.maxDepth} levels of nesting`, 'deeper nesting'),
+    ]);
+  }
+  if (value === null || value === undefined) {
+    fail(source, [
+      problem(
+        '(root)',
+        'a mapping of profile fields (version, project, workload, team)',
+        'an empty document',
+      ),
+    ]);
+  }
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    fail(source, [
+      problem(
+        '(root)',
+        'a mapping of profile fields (version, project, workload, team)',
+        describeValue(value),
+      ),
+    ]);
+  }
+  const result = profileSchema.safeParse(value);
+  if (result.success) return result.data;
+  const problems = result.error.issues.flatMap((issue) => issueToProblems(issue, value));
+  for (const extra of componentProblems(value)) {
+    if (!problems.some((p) => p.path === extra.path && p.message === extra.message)) problems.push(extra);
+  }
+  fail(source, problems);
+}
+
+/**
+ * Render problems as an indented list, one line each: `  team.go: expected ..., found ... (did you mean "strong"?)`.
+ * @example
+ * process.stderr.write(formatProblems(error.problems));
+ */
+export function formatProblems(problems: readonly InputProblem[]): string {
+  return problems.map((p) => `  ${p.path}: ${p.message}\n`).join('');
+}
+
+/**
+ * The JSON Schema of profile v1, derived from the zod schema (the input side: defaulted fields are optional).
+ * @example
+ * const schema = profileJsonSchema(); // { $schema: 'https://json-schema.org/draft/2020-12/schema', ... }
+ */
+export function profileJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(profileSchema, { io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  const { $schema, ...rest } = schema;
+  return {
+    $schema,
+    $id: 'https://gorust.dev/schema/profile-v1.json',
+    title: 'gorust project profile, version 1',
+    description:
+      'The project profile read by `gorust decide` (gorust.yaml, YAML or JSON). See CONTRACT.md §1.',
+    ...rest,
+  };
+}
+
+function fail(source: string, problems: InputProblem[]): never {
+  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
+  throw new UserError(`${source} is not a valid gorust profile (${count}):`, problems);
+}
+
+function problem(path: string, expected: string, found: string, suggestion?: string): InputProblem {
+  const hint = suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`;
+  return { path, expected, found, message: `expected ${expected}, found ${found}${hint}`, suggestion };
+}
+
+function guardText(text: string, source: string): void {
+  // UTF-16 length is a lower bound of the UTF-8 size, so the cheap check comes first.
+  const bytes = text.length > PROFILE_LIMITS.maxBytes ? text.length : new TextEncoder().encode(text).length;
+  if (bytes > PROFILE_LIMITS.maxBytes) {
+    fail(source, [
+      problem(
+        '(file)',
+        `a profile of at most ${PROFILE_LIMITS.maxBytes / 1024} KiB`,
+        `${Math.ceil(bytes / 1024)} KiB`,
+      ),
+    ]);
+  }
+  if (text.trim().length === 0) {
+    fail(source, [
+      problem('(file)', 'a YAML or JSON profile (see `gorust schema` and examples/)', 'an empty file'),
+    ]);
+  }
+  // A NUL, another control character or the replacement character means binary data, not a text profile.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
+  const binary = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/.exec(text);
+  if (binary) {
+    const at = linePosition(text, binary.index);
+    const code = binary[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0') ?? '';
+    fail(source, [
+      problem(
+        `line ${at.line}, column ${at.col}`,
+        'a text file (YAML or JSON)',
+        `binary data (character U+${code})`,
+      ),
+    ]);
+  }
+  const nesting = scanNesting(text);
+  if (nesting.depth > PROFILE_LIMITS.maxDepth) {
+    fail(source, [
+      problem(
+        `line ${nesting.line}`,
+        `at most ${PROFILE_LIMITS.maxDepth} levels of nesting`,
+        `more than ${PROFILE_LIMITS.maxDepth}`,
+      ),
+    ]);
+  }
+}
+
+/**
+ * A conservative, linear scan for nesting before any parser sees the text: the yaml parser recurses per level
+ * and deeply nested flow collections exhaust memory, so depth is bounded here. Brackets inside quoted
+ * strings count too, which only matters for a file with dozens of unclosed brackets in prose.
+ */
+function scanNesting(text: string): { depth: number; line: number } {
+  let flow = 0;
+  let line = 1;
+  let worst = { depth: 0, line: 1 };
+  const indents: number[] = [];
+  let atLineStart = true;
+  let i = 0;
+  while (i < text.length) {
+    if (atLineStart) {
+      atLineStart = false;
+      let j = i;
+      let dashes = 0;
+      // Leading spaces, plus `- ` / `? ` indicators, which open a level each (`- - - x` nests three lists).
+      while (j < text.length) {
+        const next = text[j + 1];
+        const indicator =
+          (text[j] === '-' || text[j] === '?') && (next === undefined || next === ' ' || next === '\n');
+        if (indicator) dashes++;
+        else if (text[j] !== ' ') break;
+        j++;
+      }
+      const blank =
+        dashes === 0 && (j >= text.length || text[j] === '\n' || text[j] === '\r' || text[j] === '#');
+      if (!blank && flow === 0) {
+        const indent = j - i;
+        while (indents.length > 0 && (indents[indents.length - 1] ?? 0) >= indent) indents.pop();
+        indents.push(indent);
+        const depth = indents.length + dashes;
+        if (depth > worst.depth) worst = { depth, line };
+      }
+    }
+    const ch = text[i];
+    if (ch === '\n') {
+      line++;
+      atLineStart = true;
+    } else if (ch === '[' || ch === '{') {
+      flow++;
+      const depth = indents.length + flow;
+      if (depth > worst.depth) worst = { depth, line };
+    } else if ((ch === ']' || ch === '}') && flow > 0) {
+      flow--;
+    } else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    }
+    if (worst.depth > PROFILE_LIMITS.maxDepth) return worst;
+    i++;
+  }
+  return worst;
+}
+
+function readStructuredText(text: string, source: string): unknown {
+  const first = text.trimStart()[0];
+  if (first === '{' || first === '[') {
+    try {
+      return JSON.parse(text);
+    } catch (jsonError) {
+      // `{version: 1}` is valid YAML flow style: only report JSON syntax when YAML cannot read it either.
+      try {
+        return readYaml(text, source);
+      } catch {
+        const message = jsonError instanceof Error ? jsonError.message : String(jsonError);
+        const position = /position (\d+)/.exec(message);
+        const at = position ? linePosition(text, Number(position[1])) : undefined;
+        const where = at ? `line ${at.line}, column ${at.col}` : '(file)';
+        fail(source, [problem(where, 'valid JSON', message.replace(/ in JSON at position \d+.*$/, ''))]);
+      }
+    }
+  }
+  return readYaml(text, source);
+}
+
+function readYaml(text: string, source: string): unknown {
+  const doc = parseDocument(text, {
+    prettyErrors: true,
+    uniqueKeys: true,
+    schema: 'core',
+    strict: true,
+    logLevel: 'error',
+  });
+  const issues = [...doc.errors, ...doc.warnings];
+  if (issues.length > 0) {
+    fail(
+      source,
+      issues.slice(0, PROFILE_LIMITS.maxSyntaxErrors).map((issue) => {
+        const at = issue.linePos?.[0];
+        const where = at ? `line ${at.line}, column ${at.col}` : '(file)';
+        return problem(
+          where,
+          'valid YAML',
+          (issue.message.split('\n')[0] ?? '')
+            .replace(/ at line \d+.*$/, '')
+            .replace(/; please use YAML\.parseAllDocuments\(\)/, ' (a profile is one document)'),
+        );
+      }),
+    );
+  }
+  try {
+    return doc.toJS({ maxAliasCount: PROFILE_LIMITS.maxAliasCount });
+  } catch (error) {
+    const aliasBomb = error instanceof ReferenceError && /alias/i.test(error.message);
+    fail(source, [
+      aliasBomb
+        ? problem(
+            '(file)',
+            `YAML aliases that expand to a small document (at most ${PROFILE_LIMITS.maxAliasCount} alias uses)`,
+            'aliases that expand exponentially (a "billion laughs" document)',
+          )
+        : problem(
+            '(file)',
+            'a YAML document gorust can read',
+            error instanceof Error ? error.message : 'unreadable',
+          ),
+    ]);
+  }
+}
+
+function linePosition(text: string, index: number): { line: number; col: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < index && i < text.length; i++) {
+    if (text[i] === '\n') {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, col: index - lineStart + 1 };
+}
+
+/** Depth of a parsed value, iteratively (a recursive walk is what a hostile value would overflow); stops once past `limit`. */
+function measureDepth(value: unknown, limit: number): number {
+  const stack: [unknown, number][] = [[value, 0]];
+  let deepest = 0;
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop() as [unknown, number];
+    if (node === null || typeof node !== 'object') continue;
+    const level = depth + 1;
+    deepest = Math.max(deepest, level);
+    if (deepest > limit) return deepest;
+    for (const child of Object.values(node)) stack.push([child, level]);
+  }
+  return deepest;
+}
+
+type Issue = z.core.$ZodIssue;
+
+function issueToProblems(issue: Issue, root: object): InputProblem[] {
+  const path = formatPath(issue.path);
+  const found = valueAt(root, issue.path);
+  const foundText = found.present ? describeValue(found.value) : 'nothing (the field is missing)';
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((key) => {
+        const siblings = keysAt(issue.path);
+        const suggestion = didYouMean(key, siblings) ?? elsewhere(key, issue.path);
+        return problem(
+          formatPath([...issue.path, key]),
+          siblings.length > 0 ? `one of the keys ${siblings.join(', ')}` : 'no extra keys',
+          `unknown key "${key}"`,
+          suggestion,
+        );
+      });
+    case 'invalid_value': {
+      const values = issue.values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v)));
+      const expected = values.length === 1 ? `${values[0]}` : `one of ${values.join(' | ')}`;
+      const suggestion =
+        found.present && typeof found.value === 'string' ? didYouMean(found.value, values) : undefined;
+      return [problem(path, expected, foundText, suggestion)];
+    }
+    case 'invalid_type':
+      return [problem(path, describeExpectedType(issue.expected), foundText)];
+    case 'too_small':
+      return [
+        problem(path, describeBound(issue.origin, issue.minimum, issue.inclusive ?? true, 'min'), foundText),
+      ];
+    case 'too_big':
+      return [
+        problem(path, describeBound(issue.origin, issue.maximum, issue.inclusive ?? true, 'max'), foundText),
+      ];
+    case 'invalid_format':
+      return [problem(path, issue.message, foundText)];
+    case 'not_multiple_of':
+      return [problem(path, `a multiple of ${issue.divisor}`, foundText)];
+    case 'custom':
+      return [{ path, expected: issue.message, found: foundText, message: issue.message }];
+    default:
+      return [problem(path, issue.message, foundText)];
+  }
+}
+
+/** Component names unique and `calls[].to` pointing at one: zod skips the refinement when other fields fail, so they are checked here too. */
+function componentProblems(root: object): InputProblem[] {
+  const components = (root as { components?: unknown }).components;
+  if (!Array.isArray(components)) return [];
+  const named = components.map((c) =>
+    c !== null && typeof c === 'object' && typeof (c as { name?: unknown }).name === 'string'
+      ? (c as { name: string }).name
+      : undefined,
+  );
+  const names = named.filter((n): n is string => n !== undefined);
+  const out: InputProblem[] = [];
+  const seen = new Set<string>();
+  for (const [i, name] of named.entries()) {
+    if (name === undefined) continue;
+    if (seen.has(name)) {
+      const message = `component names must be unique; "${name}" appears twice`;
+      out.push({ path: `components[${i}].name`, expected: 'a unique name', found: `"${name}"`, message });
+    }
+    seen.add(name);
+  }
+  for (const [i, c] of components.entries()) {
+    const calls = c !== null && typeof c === 'object' ? (c as { calls?: unknown }).calls : undefined;
+    if (!Array.isArray(calls)) continue;
+    for (const [j, call] of calls.entries()) {
+      const to = call !== null && typeof call === 'object' ? (call as { to?: unknown }).to : undefined;
+      if (typeof to !== 'string' || names.includes(to)) continue;
+      const suggestion = didYouMean(to, names);
+      const message = `calls a component named "${to}", but no component has that name`;
+      out.push({
+        path: `components[${i}].calls[${j}].to`,
+        expected: `the name of a component (${names.join(', ') || 'none defined'})`,
+        found: `"${to}"`,
+        message: suggestion === undefined ? message : `${message} (did you mean "${suggestion}"?)`,
+        suggestion,
+      });
+    }
+  }
+  return out;
+}
+
+function formatPath(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return '(root)';
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out.length === 0 ? String(part) : `.${String(part)}`;
+  }
+  return out;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): { present: boolean; value?: unknown } {
+  let node: unknown = root;
+  for (const part of path) {
+    if (node === null || typeof node !== 'object') return { present: false };
+    const key = typeof part === 'number' ? String(part) : String(part);
+    if (!Object.hasOwn(node, key)) return { present: false };
+    node = (node as Record<string, unknown>)[key];
+  }
+  return { present: node !== undefined, value: node };
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (value === null) return 'an empty value (null)';
+  if (typeof value === 'string') {
+    const shown = value.length > 40 ? `${value.slice(0, 40)}…` : value;
+    return `${JSON.stringify(shown)} (a string)`;
+  }
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? String(value) : `${value} (not a finite number)`;
+  if (typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `a list of ${value.length} item${value.length === 1 ? '' : 's'}`;
+  if (typeof value === 'object') return 'a mapping';
+  return typeof value;
+}
+
+function describeExpectedType(expected: string): string {
+  const names: Record<string, string> = {
+    number: 'a number',
+    int: 'a whole number',
+    string: 'a string',
+    boolean: 'true or false',
+    object: 'a mapping (key: value)',
+    array: 'a list',
+  };
+  return names[expected] ?? expected;
+}
+
+function describeBound(
+  origin: string,
+  bound: number | bigint,
+  inclusive: boolean,
+  side: 'min' | 'max',
+): string {
+  const n = Number(bound);
+  if (origin === 'string')
+    return side === 'min' && n === 1
+      ? 'a non-empty string'
+      : `a string of ${side === 'min' ? 'at least' : 'at most'} ${n} characters`;
+  if (origin === 'array' || origin === 'set')
+    return `${side === 'min' ? 'at least' : 'at most'} ${n} item${n === 1 ? '' : 's'}`;
+  const op = side === 'min' ? (inclusive ? '>=' : '>') : inclusive ? '<=' : '<';
+  return `a number ${op} ${n}`;
+}
+
+type SchemaNode = { def?: Record<string, unknown>; _zod?: { def: Record<string, unknown> } };
+
+/** Walk the zod schema along a data path to list the keys allowed there (for "did you mean"). */
+function schemaAt(path: readonly PropertyKey[]): SchemaNode | undefined {
+  let node: SchemaNode | undefined = unwrap(profileSchema as unknown as SchemaNode);
+  for (const part of path) {
+    if (!node) return undefined;
+    const def = node._zod?.def ?? node.def;
+    if (def?.type === 'object' && typeof part === 'string') {
+      node = unwrap((def.shape as Record<string, SchemaNode>)[part]);
+    } else if (def?.type === 'array' && typeof part === 'number') {
+      node = unwrap(def.element as SchemaNode);
+    } else {
+      return undefined;
+    }
+  }
+  return node;
+}
+
+function unwrap(node: SchemaNode | undefined): SchemaNode | undefined {
+  let current = node;
+  for (let i = 0; current && i < 10; i++) {
+    const def = current._zod?.def ?? current.def;
+    if (!def) return current;
+    if (['optional', 'default', 'nullable', 'prefault', 'readonly', 'catch'].includes(String(def.type))) {
+      current = def.innerType as SchemaNode;
+    } else if (def.type === 'pipe') {
+      current = def.in as SchemaNode;
+    } else if (def.type === 'lazy') {
+      current = (def.getter as () => SchemaNode)();
+    } else {
+      return current;
+    }
+  }
+  return current;
+}
+
+function keysAt(path: readonly PropertyKey[]): string[] {
+  const node = schemaAt(path);
+  const def = node?._zod?.def ?? node?.def;
+  return def?.type === 'object' ? Object.keys(def.shape as object) : [];
+}
+
+/** A key written at the wrong level (`kind:` at the top instead of under `workload:`): point at where it belongs. */
+function elsewhere(key: string, path: readonly PropertyKey[]): string | undefined {
+  if (path.length > 0) return undefined;
+  for (const parent of keysAt([])) {
+    if (keysAt([parent]).includes(key)) return `${parent}.${key}`;
+  }
+  return undefined;
+}
