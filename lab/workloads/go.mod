@@ -1,0 +1,3 @@
+module gorust.local/workloads
+
+go 1.26
