@@ -1,0 +1,53 @@
+/** @module Tests of lab builds: a build runs once, is skipped while nothing changed, reruns after a change, and a failure names the command. */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildProgram } from './build.ts';
+import type { ResolvedProgram } from './manifest.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function setup() {
+  const root = mkdtempSync(join(tmpdir(), 'gorust-build-test-'));
+  dirs.push(root);
+  const src = join(root, 'src');
+  const out = join(root, 'out');
+  mkdirSync(src);
+  writeFileSync(join(src, 'main.go'), 'package main\n');
+  const program: ResolvedProgram = {
+    name: 'go',
+    kind: 'server',
+    cwd: src,
+    build: [
+      ['sh', '-c', `echo built >> ${join(root, 'count.log')}; mkdir -p ${out}; touch ${join(out, 'bin')}`],
+    ],
+    exec: join(out, 'bin'),
+    args: [],
+    env: {},
+  };
+  return { root, src, program, options: { workloadsDir: src, stampDir: join(root, 'stamps') } };
+}
+
+describe('buildProgram', () => {
+  it('builds, then skips while the sources are unchanged, then rebuilds after a change', async () => {
+    const { src, program, options } = setup();
+    const first = await buildProgram('w', program, options);
+    expect(first.skipped).toBe(false);
+    expect(existsSync(program.exec)).toBe(true);
+    expect((await buildProgram('w', program, options)).skipped).toBe(true);
+    const later = new Date(Date.now() + 5000);
+    utimesSync(join(src, 'main.go'), later, later);
+    expect((await buildProgram('w', program, options)).skipped).toBe(false);
+    expect((await buildProgram('w', program, { ...options, force: true })).skipped).toBe(false);
+  });
+
+  it('reports the failing command and its output as a user-facing error', async () => {
+    const { program, options } = setup();
+    const broken = { ...program, build: [['sh', '-c', 'echo "syntax error here" >&2; exit 3']] };
+    await expect(buildProgram('w', broken, options)).rejects.toThrow(/exit code 3[\s\S]*syntax error here/);
+  });
+});
