@@ -1,0 +1,11 @@
+/** @module `npm run bench`: benchmarks that are reported, not asserted (sections: UI). Run `npx vite build` first for the bundle size. */
+import { readKnowledgeBase } from '../src/io/kb-files.ts';
+import { benchUi, formatUiBench } from './ui.ts';
+
+function section(title: string, lines: string[]): void {
+  console.log(`\n== ${title}`);
+  for (const line of lines) console.log(line);
+}
+
+const kb = readKnowledgeBase();
+section('UI', formatUiBench(benchUi(kb, { runs: 200, webDir: 'dist/web' })));

@@ -1,0 +1,77 @@
+/** @module The app shell: top bar, navigation and the four views (Decide, Decision, Lab, History). */
+import { useMemo } from 'react';
+import type { KnowledgeBase } from '../../src/core/index.ts';
+import { loadKnowledgeBase } from './lib/kb.ts';
+import { type Route, routeHref, useRoute } from './lib/route.ts';
+import { DecideView } from './views/decide-view.tsx';
+import { HistoryView } from './views/history-view.tsx';
+import { LabView } from './views/lab-view.tsx';
+import { SavedDecisionView } from './views/saved-decision-view.tsx';
+
+const TABS: { route: Route; label: string; views: Route['view'][] }[] = [
+  { route: { view: 'decide' }, label: 'Decide', views: ['decide'] },
+  { route: { view: 'lab' }, label: 'Lab', views: ['lab'] },
+  { route: { view: 'history' }, label: 'History', views: ['history', 'decision'] },
+];
+
+/**
+ * @example
+ * createRoot(element).render(<App />);
+ */
+export function App() {
+  const route = useRoute();
+  const kb = useMemo((): { ok: true; kb: KnowledgeBase } | { ok: false; error: string } => {
+    try {
+      return { ok: true, kb: loadKnowledgeBase() };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  }, []);
+
+  return (
+    <>
+      <header className="topbar">
+        <span className="brand">
+          <span className="go">go</span>
+          <span className="rust">rust</span>
+        </span>
+        <nav className="nav">
+          {TABS.map((tab) => (
+            <a
+              key={tab.label}
+              href={routeHref(tab.route)}
+              className={tab.views.includes(route.view) ? 'active' : ''}
+              data-testid={`nav-${tab.label.toLowerCase()}`}
+            >
+              {tab.label}
+            </a>
+          ))}
+        </nav>
+        <span className="spacer" />
+        <span className="note">
+          Go, Rust or both: a decision backed by sourced evidence and your own measurements
+        </span>
+      </header>
+      <main>
+        {kb.ok ? (
+          <View route={route} kb={kb.kb} />
+        ) : (
+          <p className="error">The knowledge base did not load: {kb.error}</p>
+        )}
+      </main>
+    </>
+  );
+}
+
+function View({ route, kb }: { route: Route; kb: KnowledgeBase }) {
+  switch (route.view) {
+    case 'decision':
+      return <SavedDecisionView kb={kb} id={route.id} />;
+    case 'lab':
+      return <LabView run={route.run} />;
+    case 'history':
+      return <HistoryView />;
+    default:
+      return <DecideView kb={kb} example={route.example} />;
+  }
+}

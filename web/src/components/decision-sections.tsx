@@ -1,0 +1,310 @@
+/** @module The parts of a decision as tables and lists: gates, checklist, criteria, hybrid plan, similar projects, evidence, tips and caveats. */
+import type { Decision, KnowledgeBase } from '../../../src/core/index.ts';
+import { safeHref } from '../lib/download.ts';
+
+function Lang({ value }: { value: string }) {
+  const name = value === 'go' ? 'Go' : value === 'rust' ? 'Rust' : value;
+  return <span className={`lang ${value}`}>{name}</span>;
+}
+
+function Source({ url, label }: { url: string; label?: string }) {
+  const href = safeHref(url);
+  if (!href) return <span className="mono">{url}</span>;
+  return (
+    <a href={href} target="_blank" rel="noopener noreferrer">
+      {label ?? new URL(href).hostname.replace(/^www\./, '')}
+    </a>
+  );
+}
+
+/** Hard constraints that fired, with their reasons. */
+export function GatesSection({ decision }: { decision: Decision }) {
+  return (
+    <section className="card" data-testid="gates">
+      <h2>Gates that fired</h2>
+      {decision.gates.length === 0 ? (
+        <p className="empty">No hard constraint fired: the verdict comes from the weighted criteria.</p>
+      ) : (
+        <ul className="gates">
+          {decision.gates.map((gate) => (
+            <li key={`${gate.id}-${gate.component ?? ''}`}>
+              <Lang value={gate.favors} /> <span className="mono">{gate.id}</span>
+              {gate.component && <span className="muted"> (component {gate.component})</span>}: {gate.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The article's decision checklist, line by line, saying which lines apply to this project. */
+export function ChecklistSection({ decision }: { decision: Decision }) {
+  return (
+    <section className="card flush" data-testid="checklist">
+      <div style={{ padding: '14px 16px 4px' }}>
+        <h2>The article's checklist</h2>
+      </div>
+      <table>
+        <thead>
+          <tr>
+            <th>Item</th>
+            <th>Applies</th>
+            <th>Points to</th>
+            <th>Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {decision.checklist.map((row) => (
+            <tr key={row.item} className={row.applies ? '' : 'na'}>
+              <td>{row.item}</td>
+              <td>{row.applies ? 'Yes' : 'No'}</td>
+              <td>
+                <Lang value={row.favors} />
+              </td>
+              <td>{row.why}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Every criterion with its weight, ratings, contribution and reason. */
+export function CriteriaSection({ decision, kb }: { decision: Decision; kb: KnowledgeBase }) {
+  const names = new Map(kb.criteria.map((criterion) => [criterion.id, criterion.name]));
+  return (
+    <section className="card flush" data-testid="criteria">
+      <div style={{ padding: '14px 16px 4px' }}>
+        <h2>Criteria</h2>
+      </div>
+      <table>
+        <thead>
+          <tr>
+            <th>Criterion</th>
+            <th className="num">Weight</th>
+            <th className="num">Go</th>
+            <th className="num">Rust</th>
+            <th className="num">Contribution</th>
+            <th>Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {decision.criteria.map((row) => (
+            <tr key={row.id}>
+              <td>{names.get(row.id) ?? row.id}</td>
+              <td className="num">{(row.weight * 100).toFixed(1)}%</td>
+              <td className="num">{row.go.toFixed(1)}</td>
+              <td className="num">{row.rust.toFixed(1)}</td>
+              <td className="num">
+                <span className={`lang ${row.contribution >= 0 ? 'go' : 'rust'}`}>
+                  {row.contribution >= 0 ? '+' : ''}
+                  {row.contribution.toFixed(2)}
+                </span>
+              </td>
+              <td>
+                {row.why}
+                {row.measured && <div className="small muted">{row.measured}</div>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Components with their language, and the boundaries between languages with their mechanism and cost. */
+export function PlanTables({ decision }: { decision: Decision }) {
+  return (
+    <div className="grid-2">
+      <table data-testid="plan-components">
+        <thead>
+          <tr>
+            <th>Component</th>
+            <th>Language</th>
+            <th>Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {decision.components.map((component) => (
+            <tr key={component.name}>
+              <td>{component.name}</td>
+              <td>
+                <span className={`dot ${component.language}`} />
+                <Lang value={component.language} />
+              </td>
+              <td>{component.why}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <table data-testid="plan-boundaries">
+        <thead>
+          <tr>
+            <th>Boundary</th>
+            <th>Mechanism</th>
+            <th className="num">Per call</th>
+            <th>Why</th>
+          </tr>
+        </thead>
+        <tbody>
+          {decision.boundaries.length === 0 && (
+            <tr>
+              <td colSpan={4} className="empty">
+                No call crosses a language boundary.
+              </td>
+            </tr>
+          )}
+          {decision.boundaries.map((boundary) => (
+            <tr key={`${boundary.from}->${boundary.to}`}>
+              <td>
+                {boundary.from} → {boundary.to}
+                {boundary.chatty && <div className="small error">chatty boundary</div>}
+              </td>
+              <td className="mono">{boundary.mechanism}</td>
+              <td className="num">
+                {formatMicros(boundary.per_call_us)}
+                {boundary.calls_per_request !== undefined && (
+                  <div className="small muted">× {boundary.calls_per_request}/req</div>
+                )}
+              </td>
+              <td>
+                {boundary.why}
+                {boundary.measured && <div className="small muted">measured on this machine</div>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Projects like this one, with their languages, year and source. */
+export function SimilarProjectsSection({ decision, kb }: { decision: Decision; kb: KnowledgeBase }) {
+  const byName = new Map(kb.projects.map((project) => [project.name, project]));
+  return (
+    <section className="card flush" data-testid="similar-projects">
+      <div style={{ padding: '14px 16px 4px' }}>
+        <h2>Similar projects</h2>
+      </div>
+      <table>
+        <thead>
+          <tr>
+            <th>Project</th>
+            <th>Languages</th>
+            <th className="num">Similarity</th>
+            <th className="num">Year</th>
+            <th>Source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {decision.similar_projects.map((project) => {
+            const known = byName.get(project.name);
+            return (
+              <tr key={project.name}>
+                <td>
+                  {project.name}
+                  {known && <div className="small muted">{known.summary}</div>}
+                </td>
+                <td>
+                  {project.languages.map((language, i) => (
+                    <span key={language}>
+                      {i > 0 && ' + '}
+                      <Lang value={language} />
+                    </span>
+                  ))}
+                </td>
+                <td className="num">{Math.round(project.similarity * 100)}%</td>
+                <td className="num">{known?.year ?? '–'}</td>
+                <td>
+                  <Source url={project.source} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** The evidence the criteria cite, with organisation, year, confidence and source. */
+export function EvidenceSection({ decision, kb }: { decision: Decision; kb: KnowledgeBase }) {
+  const cited = new Set(decision.criteria.flatMap((row) => row.evidence));
+  const rows = kb.evidence.filter((item) => cited.has(item.id));
+  return (
+    <section className="card flush" data-testid="evidence">
+      <div style={{ padding: '14px 16px 4px' }}>
+        <h2>Evidence</h2>
+      </div>
+      <table>
+        <thead>
+          <tr>
+            <th>Claim</th>
+            <th>Who</th>
+            <th className="num">Year</th>
+            <th>Confidence</th>
+            <th>Source</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((item) => (
+            <tr key={item.id}>
+              <td>
+                {item.claim}
+                {item.numbers && <div className="small muted">{item.numbers}</div>}
+              </td>
+              <td>{item.organisation}</td>
+              <td className="num">{item.year}</td>
+              <td>{item.confidence}</td>
+              <td>
+                <Source url={item.source} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+/** Tips and the caveats where evidence corrects or qualifies the article. */
+export function NotesSection({ decision }: { decision: Decision }) {
+  return (
+    <div className="grid-2">
+      <section className="card" data-testid="caveats">
+        <h2>Caveats</h2>
+        {decision.caveats.length === 0 ? (
+          <p className="empty">None for this profile.</p>
+        ) : (
+          <ul>
+            {decision.caveats.map((caveat) => (
+              <li key={caveat}>{caveat}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className="card" data-testid="tips">
+        <h2>Tips</h2>
+        {decision.tips.length === 0 ? (
+          <p className="empty">None for this profile.</p>
+        ) : (
+          <ul>
+            {decision.tips.map((tip) => (
+              <li key={tip}>{tip}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function formatMicros(us: number): string {
+  if (us >= 1000) return `${(us / 1000).toFixed(us >= 10_000 ? 0 : 1)} ms`;
+  if (us >= 1) return `${us.toFixed(us >= 100 ? 0 : 1)} µs`;
+  return `${(us * 1000).toFixed(0)} ns`;
+}

@@ -1,0 +1,65 @@
+/** @module The verdict banner: what to use, how sure, and how the probability splits between Go, Rust and hybrid. */
+import type { Decision } from '../../../src/core/index.ts';
+
+const VERDICT_NAMES = { go: 'Go', rust: 'Rust', hybrid: 'Hybrid (Go + Rust)' } as const;
+
+/**
+ * @example
+ * <VerdictBanner decision={decision} projectName={profile.project.name} />
+ */
+export function VerdictBanner({
+  decision,
+  projectName,
+  samples,
+}: {
+  decision: Decision;
+  projectName: string;
+  samples?: number | undefined;
+}) {
+  const p = decision.probabilities;
+  return (
+    <section
+      className={`banner ${decision.verdict}`}
+      data-testid="verdict-banner"
+      data-verdict={decision.verdict}
+    >
+      <div>
+        <div className="verdict-label">Verdict</div>
+        <div className="verdict" data-testid="verdict">
+          {VERDICT_NAMES[decision.verdict]}
+        </div>
+      </div>
+      <div>
+        <div className="project" data-testid="project-name">
+          {projectName}
+        </div>
+        <div className="facts">
+          Confidence <strong data-testid="confidence">{percent(decision.confidence)}</strong>
+          {' · '}score Go {decision.scores.go.toFixed(2)} vs Rust {decision.scores.rust.toFixed(2)}
+        </div>
+        <div className="probbar" title="Probability of each verdict under weight perturbation">
+          <span className="go" style={{ width: percent(p.go) }} />
+          <span className="rust" style={{ width: percent(p.rust) }} />
+          <span className="hybrid" style={{ width: percent(p.hybrid) }} />
+        </div>
+        <div className="legend-inline" data-testid="probabilities">
+          Go {percent(p.go)} · Rust {percent(p.rust)} · Hybrid {percent(p.hybrid)}
+          {samples !== undefined && <span> · {samples.toLocaleString('en')} samples</span>}
+        </div>
+      </div>
+      <div>
+        {decision.close_call ? (
+          <span className="badge close" data-testid="close-call">
+            Close call
+          </span>
+        ) : (
+          <span className="badge firm">Clear</span>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function percent(value: number): string {
+  return `${Math.round(value * 100)}%`;
+}

@@ -1,0 +1,63 @@
+/** @module The server API the UI uses (History and Lab): thin typed fetch wrappers over /api. */
+import type { Decision } from '../../../src/core/index.ts';
+
+export type SavedDecisionSummary = {
+  id: string;
+  created_at: string;
+  project: string;
+  verdict: Decision['verdict'];
+  confidence: number;
+};
+
+export type SavedDecision = {
+  id: string;
+  created_at: string;
+  profile: unknown;
+  decision: Decision;
+};
+
+/** A failed API call, carrying the server's message. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly status: number;
+  constructor(message: string, status: number) {
+    super(message);
+    this.status = status;
+  }
+}
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  const response = await fetch(`api/${path}`, {
+    ...init,
+    headers: { 'content-type': 'application/json', accept: 'application/json', ...init?.headers },
+  });
+  if (!response.ok) {
+    let message = `${response.status} ${response.statusText}`;
+    try {
+      const body = (await response.json()) as { error?: string; message?: string };
+      message = body.error ?? body.message ?? message;
+    } catch {
+      // Not JSON: keep the status line.
+    }
+    throw new ApiError(message, response.status);
+  }
+  return (await response.json()) as T;
+}
+
+/**
+ * @example
+ * const { id } = await saveDecision(profile, decision);
+ */
+export function saveDecision(profile: unknown, decision: Decision): Promise<{ id: string }> {
+  return request('decisions', { method: 'POST', body: JSON.stringify({ profile, decision }) });
+}
+
+/** @example const rows = await listDecisions(); */
+export function listDecisions(): Promise<SavedDecisionSummary[]> {
+  return request('decisions');
+}
+
+/** @example const saved = await getDecision('3'); */
+export function getDecision(id: string): Promise<SavedDecision> {
+  return request(`decisions/${encodeURIComponent(id)}`);
+}

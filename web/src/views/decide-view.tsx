@@ -1,0 +1,217 @@
+/** @module The Decide view: the questionnaire on the left, the live decision on the right; import/export YAML, examples, what-if sliders, save. */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { InputProblem, KnowledgeBase } from '../../../src/core/index.ts';
+import { DecisionPanel } from '../components/decision-panel.tsx';
+import { Questionnaire } from '../components/questionnaire.tsx';
+import { WeightSliders } from '../components/weight-sliders.tsx';
+import { saveDecision } from '../lib/api.ts';
+import { downloadText, slugify } from '../lib/download.ts';
+import {
+  composeProfile,
+  type Draft,
+  emptyDraft,
+  evaluateProfile,
+  INTERACTIVE_SAMPLES,
+  importProfileText,
+  type Priorities,
+  profileToYaml,
+} from '../lib/draft.ts';
+import { listExamples } from '../lib/examples.ts';
+import { routeHref } from '../lib/route.ts';
+
+/**
+ * @example
+ * <DecideView kb={kb} example="close-call" />
+ */
+export function DecideView({ kb, example }: { kb: KnowledgeBase; example?: string | undefined }) {
+  const examples = useMemo(() => listExamples(), []);
+  const [draft, setDraft] = useState<Draft>(() => emptyDraft());
+  const [overrides, setOverrides] = useState<Priorities>({});
+  const [importProblems, setImportProblems] = useState<{ message: string; problems: InputProblem[] } | null>(
+    null,
+  );
+  const [saved, setSaved] = useState<{ id: string } | { error: string } | null>(null);
+  const [exampleId, setExampleId] = useState('');
+  const fileInput = useRef<HTMLInputElement>(null);
+
+  const evaluation = useMemo(
+    () => evaluateProfile(composeProfile(draft, overrides), kb, { samples: INTERACTIVE_SAMPLES }),
+    [draft, overrides, kb],
+  );
+
+  const loadText = (text: string, source: string) => {
+    const result = importProfileText(text, source);
+    if (!result.ok) {
+      setImportProblems({ message: result.message, problems: result.problems });
+      return;
+    }
+    setImportProblems(null);
+    setDraft(result.draft);
+    setOverrides({});
+    setSaved(null);
+  };
+
+  const openExample = (id: string) => {
+    setExampleId(id);
+    const found = examples.find((candidate) => candidate.id === id);
+    if (found) loadText(found.text, `examples/${found.id}.yaml`);
+  };
+
+  // A link such as #/decide/close-call opens that example.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the link changes
+  useEffect(() => {
+    if (example) openExample(example);
+  }, [example]);
+
+  const onImport = async (event: React.ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    if (!file) return;
+    loadText(await file.text(), file.name);
+    event.target.value = '';
+  };
+
+  const onExport = () => {
+    if (!evaluation.ok) return;
+    downloadText(
+      `${slugify(evaluation.profile.project.name)}.gorust.yaml`,
+      profileToYaml(evaluation.profile),
+      'application/yaml',
+    );
+  };
+
+  const onSave = async () => {
+    if (!evaluation.ok) return;
+    try {
+      setSaved(await saveDecision(evaluation.profile, evaluation.decision));
+    } catch (error) {
+      setSaved({ error: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const own = (evaluation.ok ? (evaluation.profile.priorities ?? {}) : {}) as Priorities;
+  const ownWithoutOverrides = Object.fromEntries(
+    Object.entries(own).filter(([id]) => overrides[id] === undefined),
+  );
+
+  return (
+    <div className="layout-decide">
+      <aside className="card sidebar" data-testid="sidebar">
+        <div className="toolbar">
+          <select
+            value={exampleId}
+            onChange={(event) => openExample(event.target.value)}
+            data-testid="example-select"
+            style={{ width: 'auto', flex: 1 }}
+            aria-label="Open an example profile"
+          >
+            <option value="">Open an example…</option>
+            {examples.map((candidate) => (
+              <option key={candidate.id} value={candidate.id}>
+                {candidate.id}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="toolbar">
+          <button type="button" onClick={() => fileInput.current?.click()} data-testid="import-yaml">
+            Import YAML
+          </button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".yaml,.yml,.json"
+            hidden
+            onChange={(event) => void onImport(event)}
+            data-testid="import-file"
+          />
+          <button type="button" onClick={onExport} disabled={!evaluation.ok} data-testid="export-yaml">
+            Export YAML
+          </button>
+          <span className="spacer" />
+          <button
+            type="button"
+            className="primary"
+            onClick={() => void onSave()}
+            disabled={!evaluation.ok}
+            data-testid="save-decision"
+          >
+            Save
+          </button>
+        </div>
+        {saved && 'id' in saved && (
+          <div className="notice small" data-testid="saved">
+            Saved. <a href={routeHref({ view: 'decision', id: saved.id })}>Open decision {saved.id}</a> ·{' '}
+            <a href={routeHref({ view: 'history' })}>History</a>
+          </div>
+        )}
+        {saved && 'error' in saved && <div className="notice small error">Could not save: {saved.error}</div>}
+        {importProblems && <ProblemList title="The file was not imported" {...importProblems} />}
+        <Questionnaire
+          answers={draft.answers}
+          onChange={(id, value) => setDraft((d) => ({ ...d, answers: { ...d.answers, [id]: value } }))}
+        />
+        {Object.keys(draft.extras).length > 0 && (
+          <div className="small muted" data-testid="extras">
+            Kept from the imported profile: {Object.keys(draft.extras).join(', ')}
+          </div>
+        )}
+      </aside>
+      <div>
+        {evaluation.ok ? (
+          <DecisionPanel
+            decision={evaluation.decision}
+            kb={kb}
+            projectName={evaluation.profile.project.name}
+            samples={INTERACTIVE_SAMPLES}
+            whatIf={
+              <WeightSliders
+                decision={evaluation.decision}
+                kb={kb}
+                own={ownWithoutOverrides}
+                overrides={overrides}
+                onChange={(id, value) => setOverrides((current) => ({ ...current, [id]: value }))}
+                onReset={() => setOverrides({})}
+                samples={INTERACTIVE_SAMPLES}
+                lastRunMs={evaluation.ms}
+              />
+            }
+          />
+        ) : (
+          <ProblemList
+            title="Answer these to see a verdict"
+            message={evaluation.message}
+            problems={evaluation.problems}
+          />
+        )}
+      </div>
+    </div>
+  );
+}
+
+function ProblemList({
+  title,
+  message,
+  problems,
+}: {
+  title: string;
+  message: string;
+  problems: InputProblem[];
+}) {
+  return (
+    <section className="problems" data-testid="problems">
+      <strong>{title}</strong>
+      {problems.length === 0 ? (
+        <p>{message}</p>
+      ) : (
+        <ul>
+          {problems.map((problem) => (
+            <li key={`${problem.path}:${problem.message}`}>
+              <code>{problem.path || '(profile)'}</code>: {problem.message}
+              {problem.suggestion && <span className="muted"> ({problem.suggestion})</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,90 @@
+/** @module One saved decision from History, with its exports and what-if sliders over the saved profile. */
+import { useMemo, useState } from 'react';
+import type { KnowledgeBase } from '../../../src/core/index.ts';
+import { DecisionPanel } from '../components/decision-panel.tsx';
+import { WeightSliders } from '../components/weight-sliders.tsx';
+import { getDecision } from '../lib/api.ts';
+import { evaluateProfile, INTERACTIVE_SAMPLES, type Priorities } from '../lib/draft.ts';
+import { downloadExport, EXPORT_FORMATS, EXPORT_LABELS } from '../lib/exports.ts';
+import { routeHref } from '../lib/route.ts';
+import { useAsync } from '../lib/use-async.ts';
+
+/**
+ * @example
+ * <SavedDecisionView kb={kb} id="3" />
+ */
+export function SavedDecisionView({ kb, id }: { kb: KnowledgeBase; id: string }) {
+  const state = useAsync(() => getDecision(id), [id]);
+  const [overrides, setOverrides] = useState<Priorities>({});
+  const saved = state.status === 'ready' ? state.value : null;
+
+  const whatIf = useMemo(() => {
+    if (!saved || Object.keys(overrides).length === 0) return null;
+    const profile = structuredClone(saved.profile) as Record<string, unknown>;
+    profile.priorities = { ...((profile.priorities ?? {}) as Priorities), ...overrides };
+    return evaluateProfile(profile, kb, { samples: INTERACTIVE_SAMPLES });
+  }, [saved, overrides, kb]);
+
+  if (state.status === 'loading') return <p className="muted">Loading decision {id}…</p>;
+  if (state.status === 'error')
+    return (
+      <p className="error">
+        Could not load decision {id}: {state.error}
+      </p>
+    );
+  const { decision, profile } = state.value;
+  const shown = whatIf?.ok ? whatIf.decision : decision;
+  const number = /^\d+$/.test(id) ? Number(id) : 1;
+  const name =
+    decision.project?.name ?? (profile as { project?: { name?: string } }).project?.name ?? `Decision ${id}`;
+  const own = ((profile as { priorities?: Priorities }).priorities ?? {}) as Priorities;
+
+  return (
+    <div>
+      <div className="toolbar">
+        <a href={routeHref({ view: 'history' })}>← History</a>
+        <span className="muted small">
+          Saved {new Date(state.value.created_at).toLocaleString('en-GB')} · seed {decision.seed ?? 1} ·{' '}
+          {(decision.samples ?? 10_000).toLocaleString('en')} samples
+        </span>
+        <span className="spacer" />
+        <span className="small muted">Export</span>
+        {EXPORT_FORMATS.map((format) => (
+          <button
+            type="button"
+            key={format}
+            data-testid={`export-${format}`}
+            onClick={() => downloadExport(decision, format, number)}
+          >
+            {EXPORT_LABELS[format]}
+          </button>
+        ))}
+      </div>
+      {whatIf && !whatIf.ok && <div className="notice">What-if failed: {whatIf.message}</div>}
+      {whatIf?.ok && (
+        <div className="notice small">
+          Showing a what-if with changed weights ({INTERACTIVE_SAMPLES.toLocaleString('en')} samples); the
+          saved decision is unchanged and is what the exports contain.
+        </div>
+      )}
+      <DecisionPanel
+        decision={shown}
+        kb={kb}
+        projectName={name}
+        samples={whatIf?.ok ? INTERACTIVE_SAMPLES : decision.samples}
+        whatIf={
+          <WeightSliders
+            decision={shown}
+            kb={kb}
+            own={Object.fromEntries(Object.entries(own).filter(([key]) => overrides[key] === undefined))}
+            overrides={overrides}
+            onChange={(key, value) => setOverrides((current) => ({ ...current, [key]: value }))}
+            onReset={() => setOverrides({})}
+            samples={INTERACTIVE_SAMPLES}
+            lastRunMs={whatIf?.ok ? whatIf.ms : null}
+          />
+        }
+      />
+    </div>
+  );
+}
