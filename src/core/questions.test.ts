@@ -1,0 +1,91 @@
+/** @module Tests of the shared questionnaire: every answer lands in a valid profile, and every question maps to a real profile field. */
+import { describe, expect, it } from 'vitest';
+import { parseProfileValue, profileJsonSchema } from './profile/parse.ts';
+import { answersToProfile, profileToAnswers, QUESTIONS, type Question, validateAnswer } from './questions.ts';
+
+const question = (id: string): Question => {
+  const found = QUESTIONS.find((q) => q.id === id);
+  if (!found) throw new Error(`no question ${id}`);
+  return found;
+};
+
+const REQUIRED_ONLY = {
+  'project.name': 'Read states',
+  'workload.kind': 'io-bound',
+  'team.size': '8',
+  'team.go': 'strong',
+  'team.rust': 'some',
+};
+
+describe('QUESTIONS', () => {
+  it('has unique ids equal to their dotted paths', () => {
+    const ids = QUESTIONS.map((q) => q.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const q of QUESTIONS) expect(q.id).toBe(q.path.join('.'));
+  });
+
+  it('points every question at a field of the profile JSON Schema, with the same choices', () => {
+    const schema = profileJsonSchema() as { properties: Record<string, unknown> };
+    for (const q of QUESTIONS) {
+      let node:
+        | { properties?: Record<string, unknown>; enum?: string[]; items?: { enum?: string[] } }
+        | undefined = schema;
+      for (const key of q.path) node = node?.properties?.[key] as typeof node;
+      expect(node, q.id).toBeDefined();
+      const choices = node?.enum ?? node?.items?.enum;
+      if ((q.kind === 'select' || q.kind === 'multiselect') && choices) {
+        expect(
+          q.options?.map((o) => o.value),
+          q.id,
+        ).toEqual(choices);
+      }
+    }
+  });
+});
+
+describe('answersToProfile', () => {
+  it('builds a valid profile from the required answers only', () => {
+    const profile = parseProfileValue(answersToProfile(REQUIRED_ONLY));
+    expect(profile.team).toEqual({ size: 8, go: 'strong', rust: 'some', turnover: 'medium' });
+    expect(profile.project).toEqual({ name: 'Read states' });
+    expect(profile.delivery).toBeUndefined();
+  });
+
+  it('nests answers, drops blanks and round-trips through profileToAnswers', () => {
+    const answers = {
+      ...REQUIRED_ONLY,
+      'team.size': 8,
+      'project.summary': '  ',
+      'workload.latency_slo.p99_ms': '20',
+      'workload.hard_realtime': false,
+      'delivery.deadline_weeks': 6,
+      targets: ['server', 'kubernetes'],
+      domain: [],
+    };
+    const input = answersToProfile(answers);
+    expect(input).toEqual({
+      version: 1,
+      project: { name: 'Read states' },
+      workload: { kind: 'io-bound', latency_slo: { p99_ms: 20 }, hard_realtime: false },
+      team: { size: 8, go: 'strong', rust: 'some' },
+      delivery: { deadline_weeks: 6 },
+      targets: ['server', 'kubernetes'],
+    });
+    expect(answersToProfile(profileToAnswers(input))).toEqual(input);
+  });
+});
+
+describe('validateAnswer', () => {
+  it('checks required answers, numbers, bounds and choices', () => {
+    expect(validateAnswer(question('project.name'), '')).toBe('required');
+    expect(validateAnswer(question('project.summary'), '')).toBeUndefined();
+    expect(validateAnswer(question('team.size'), 'x')).toBe('a number, please');
+    expect(validateAnswer(question('team.size'), '2.5')).toBe('a whole number, please');
+    expect(validateAnswer(question('team.size'), '0')).toBe('at least 1');
+    expect(validateAnswer(question('workload.latency_slo.p99_ms'), '0')).toBe('more than 0');
+    expect(validateAnswer(question('workload.latency_slo.p99_ms'), '0.5')).toBeUndefined();
+    expect(validateAnswer(question('team.go'), 'expert')).toBe('not one of the choices: expert');
+    expect(validateAnswer(question('targets'), [])).toBe('choose at least one');
+    expect(validateAnswer(question('domain'), [])).toBeUndefined();
+  });
+});

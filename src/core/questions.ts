@@ -1,0 +1,311 @@
+/** @module The profile questionnaire as data: one list of questions shared by `gorust init` (terminal) and the web form, and the mapping between answers and a profile. */
+import type { Profile, ProfileInput } from './profile/schema.ts';
+import { DOMAINS, INTEROPS, LEVELS, TARGETS, TURNOVERS, WORKLOAD_KINDS } from './profile/vocabulary.ts';
+
+export type QuestionOption = { value: string; label: string; hint?: string };
+
+/** One question of the questionnaire; `path` is where its answer goes in the profile. */
+export type Question = {
+  /** Dotted profile path, e.g. 'team.go'. */
+  id: string;
+  path: string[];
+  prompt: string;
+  help?: string;
+  kind: 'text' | 'number' | 'select' | 'multiselect' | 'confirm';
+  options?: QuestionOption[];
+  default?: unknown;
+  /** May be left blank (text, number) or empty (multiselect); the field is then left out of the profile. */
+  optional?: boolean;
+  min?: number;
+  max?: number;
+  /** `min` itself is not allowed (the schema says "> min"). */
+  exclusiveMin?: boolean;
+  integer?: boolean;
+};
+
+const LEVEL_HINTS: Record<(typeof LEVELS)[number], string> = {
+  none: 'nobody has shipped it',
+  some: 'a few people, or small projects',
+  strong: 'several people have shipped production code in it',
+};
+
+const optionsOf = (values: readonly string[], hints: Record<string, string> = {}): QuestionOption[] =>
+  values.map((value) => {
+    const hint = hints[value];
+    return hint === undefined ? { value, label: value } : { value, label: value, hint };
+  });
+
+/** Common OS/arch pairs; the profile accepts any `os-arch` pair, the web form and `init` offer these. */
+export const COMMON_PLATFORMS = [
+  'linux-amd64',
+  'linux-arm64',
+  'darwin-arm64',
+  'darwin-amd64',
+  'windows-amd64',
+  'windows-arm64',
+] as const;
+
+/**
+ * Every question of the questionnaire, in the order asked. Components and priorities are not asked:
+ * they are edited in the file (the questionnaire says so at the end).
+ */
+export const QUESTIONS: Question[] = [
+  { id: 'project.name', path: ['project', 'name'], prompt: 'What is the project called?', kind: 'text' },
+  {
+    id: 'project.summary',
+    path: ['project', 'summary'],
+    prompt: 'In one sentence, what does it do?',
+    kind: 'text',
+    optional: true,
+  },
+  {
+    id: 'workload.kind',
+    path: ['workload', 'kind'],
+    prompt: 'What mostly limits its speed?',
+    kind: 'select',
+    options: optionsOf(WORKLOAD_KINDS, {
+      'io-bound': 'waiting on the network, disks or other services',
+      'cpu-bound': 'computing: parsing, compression, crypto, encoding',
+      mixed: 'both',
+    }),
+  },
+  {
+    id: 'workload.peak_rps',
+    path: ['workload', 'peak_rps'],
+    prompt: 'Expected peak requests per second (blank if not a service)',
+    kind: 'number',
+    optional: true,
+    min: 0,
+  },
+  {
+    id: 'workload.latency_slo.p99_ms',
+    path: ['workload', 'latency_slo', 'p99_ms'],
+    prompt: 'p99 latency target in milliseconds (blank if none)',
+    kind: 'number',
+    optional: true,
+    min: 0,
+    exclusiveMin: true,
+  },
+  {
+    id: 'workload.latency_slo.p999_ms',
+    path: ['workload', 'latency_slo', 'p999_ms'],
+    prompt: 'p99.9 latency target in milliseconds (blank if none; at least the p99 target)',
+    kind: 'number',
+    optional: true,
+    min: 0,
+    exclusiveMin: true,
+  },
+  {
+    id: 'workload.hard_realtime',
+    path: ['workload', 'hard_realtime'],
+    prompt: 'Is a missed deadline a failure (audio, control loops, games)?',
+    kind: 'confirm',
+    default: false,
+  },
+  {
+    id: 'workload.live_heap_gib',
+    path: ['workload', 'live_heap_gib'],
+    prompt: 'Long-lived in-memory state per instance, in GiB (caches, indexes; blank if small)',
+    kind: 'number',
+    optional: true,
+    min: 0,
+  },
+  {
+    id: 'workload.memory_budget_mib',
+    path: ['workload', 'memory_budget_mib'],
+    prompt: 'Hard memory cap per instance, in MiB (blank if none)',
+    kind: 'number',
+    optional: true,
+    min: 0,
+    exclusiveMin: true,
+  },
+  {
+    id: 'team.size',
+    path: ['team', 'size'],
+    prompt: 'How many engineers will work on it?',
+    kind: 'number',
+    min: 1,
+    integer: true,
+    default: 5,
+  },
+  {
+    id: 'team.go',
+    path: ['team', 'go'],
+    prompt: "The team's Go experience",
+    kind: 'select',
+    options: optionsOf(LEVELS, LEVEL_HINTS),
+  },
+  {
+    id: 'team.rust',
+    path: ['team', 'rust'],
+    prompt: "The team's Rust experience",
+    kind: 'select',
+    options: optionsOf(LEVELS, LEVEL_HINTS),
+  },
+  {
+    id: 'team.turnover',
+    path: ['team', 'turnover'],
+    prompt: 'How often do new people join the team?',
+    kind: 'select',
+    options: optionsOf(TURNOVERS),
+    default: 'medium',
+  },
+  {
+    id: 'delivery.deadline_weeks',
+    path: ['delivery', 'deadline_weeks'],
+    prompt: 'Weeks until the first production release (blank if open)',
+    kind: 'number',
+    optional: true,
+    min: 0,
+    exclusiveMin: true,
+  },
+  {
+    id: 'delivery.prototype_first',
+    path: ['delivery', 'prototype_first'],
+    prompt: 'Will you build a throw-away prototype first?',
+    kind: 'confirm',
+    default: false,
+  },
+  {
+    id: 'delivery.lifetime_years',
+    path: ['delivery', 'lifetime_years'],
+    prompt: 'Years it will be maintained (blank if unknown)',
+    kind: 'number',
+    optional: true,
+    min: 0,
+    exclusiveMin: true,
+  },
+  {
+    id: 'safety_critical',
+    path: ['safety_critical'],
+    prompt: 'Do failures cost money, safety or security?',
+    kind: 'confirm',
+    default: false,
+  },
+  {
+    id: 'targets',
+    path: ['targets'],
+    prompt: 'Where will it run?',
+    kind: 'multiselect',
+    options: optionsOf(TARGETS),
+    default: ['server'],
+  },
+  {
+    id: 'platforms',
+    path: ['platforms'],
+    prompt: 'Which OS/arch pairs must you ship binaries for?',
+    help: 'Other os-arch pairs can be added in the file.',
+    kind: 'multiselect',
+    options: optionsOf(COMMON_PLATFORMS),
+    optional: true,
+  },
+  {
+    id: 'domain',
+    path: ['domain'],
+    prompt: 'Which domains describe it?',
+    kind: 'multiselect',
+    options: optionsOf(DOMAINS),
+    optional: true,
+  },
+  {
+    id: 'interop',
+    path: ['interop'],
+    prompt: 'What must it interoperate with?',
+    kind: 'multiselect',
+    options: optionsOf(INTEROPS, {
+      'c-libraries': 'call existing C libraries',
+      'bindings-for-other-languages': 'be called from Python, Node, ...',
+      'embed-in-host': 'run inside another program',
+    }),
+    optional: true,
+  },
+];
+
+/** Whether an answer counts as "left blank" (the field is then omitted). */
+function isBlank(value: unknown): boolean {
+  return (
+    value === undefined ||
+    value === null ||
+    (typeof value === 'string' && value.trim() === '') ||
+    (typeof value === 'number' && Number.isNaN(value)) ||
+    (Array.isArray(value) && value.length === 0)
+  );
+}
+
+/**
+ * Check one raw answer against its question; returns an error message or undefined when valid.
+ * The terminal and the web form both call it while the user types.
+ * @example
+ * validateAnswer(QUESTIONS.find((q) => q.id === 'team.size')!, '0'); // 'at least 1'
+ */
+export function validateAnswer(question: Question, raw: unknown): string | undefined {
+  if (isBlank(raw)) {
+    if (question.optional || question.kind === 'confirm') return undefined;
+    return question.kind === 'multiselect' ? 'choose at least one' : 'required';
+  }
+  if (question.kind === 'number') {
+    const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
+    if (!Number.isFinite(n)) return 'a number, please';
+    if (question.integer && !Number.isInteger(n)) return 'a whole number, please';
+    if (question.min !== undefined) {
+      if (question.exclusiveMin && n <= question.min) return `more than ${question.min}`;
+      if (!question.exclusiveMin && n < question.min) return `at least ${question.min}`;
+    }
+    if (question.max !== undefined && n > question.max) return `at most ${question.max}`;
+  }
+  if ((question.kind === 'select' || question.kind === 'multiselect') && question.options) {
+    const allowed = new Set(question.options.map((o) => o.value));
+    const values = Array.isArray(raw) ? raw : [raw];
+    const bad = values.find((v) => !allowed.has(String(v)));
+    if (bad !== undefined) return `not one of the choices: ${String(bad)}`;
+  }
+  return undefined;
+}
+
+/**
+ * Turn questionnaire answers (keyed by question id) into a profile as the user would write it.
+ * Blank optional answers are left out; numbers given as text are converted. Validate the result with
+ * `parseProfileValue`.
+ * @example
+ * const input = answersToProfile({ 'project.name': 'Proxy', 'workload.kind': 'io-bound', 'team.size': 4, 'team.go': 'strong', 'team.rust': 'none' });
+ */
+export function answersToProfile(answers: Record<string, unknown>): ProfileInput {
+  const profile: Record<string, unknown> = { version: 1 };
+  for (const question of QUESTIONS) {
+    const raw = answers[question.id];
+    if (isBlank(raw)) continue;
+    const value = question.kind === 'number' && typeof raw === 'string' ? Number(raw.trim()) : raw;
+    setPath(profile, question.path, value);
+  }
+  return profile as ProfileInput;
+}
+
+/**
+ * The answers that reproduce a profile in the questionnaire (for editing an existing file in the web form).
+ * @example
+ * const answers = profileToAnswers(profile); // { 'project.name': 'Proxy', 'team.go': 'strong', ... }
+ */
+export function profileToAnswers(profile: Profile | ProfileInput): Record<string, unknown> {
+  const answers: Record<string, unknown> = {};
+  for (const question of QUESTIONS) {
+    let node: unknown = profile;
+    for (const key of question.path) {
+      node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined;
+    }
+    if (node !== undefined) answers[question.id] = node;
+  }
+  return answers;
+}
+
+function setPath(target: Record<string, unknown>, path: readonly string[], value: unknown): void {
+  let node = target;
+  for (const [i, key] of path.entries()) {
+    if (i === path.length - 1) {
+      node[key] = value;
+      return;
+    }
+    const next = node[key];
+    if (next === undefined || next === null || typeof next !== 'object') node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+}
