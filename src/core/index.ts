@@ -21,6 +21,8 @@ export type { DecideOptions } from './engine/decide.ts';
 export { decide } from './engine/decide.ts';
 export type { InputProblem } from './errors.ts';
 export { InternalError, UserError } from './errors.ts';
+export type { KnowledgeBaseTexts } from './kb/parse.ts';
+export { parseKnowledgeBase } from './kb/parse.ts';
 export type {
   BoundaryCost,
   Caveat,
@@ -39,3 +41,5 @@ export { KB_FILES, knowledgeBaseSchema } from './kb/schema.ts';
 export type { Component, LatencySlo, Profile, ProfileInput } from './profile/schema.ts';
 export { profileSchema } from './profile/schema.ts';
 export * from './profile/vocabulary.ts';
+export { didYouMean } from './profile/did-you-mean.ts';
+export { formatProblems, PROFILE_LIMITS, parseProfileText, parseProfileValue, profileJsonSchema } from './profile/parse.ts';

@@ -1,0 +1,150 @@
+/** @module Cross-file checks of the knowledge base: unique ids, every referenced evidence and claim id exists, all twelve criteria and three boundary mechanisms exactly once. */
+import type { InputProblem } from '../errors.ts';
+import { CRITERION_IDS, MECHANISMS } from '../profile/vocabulary.ts';
+import { closestWord, formatPath } from './problems.ts';
+import { KB_FILES, type KnowledgeBase } from './schema.ts';
+
+type Records = readonly Record<string, unknown>[];
+
+/**
+ * Check references between the files that validated on their own; files that failed are skipped, so one
+ * broken file does not bury the report under follow-on errors.
+ * @example
+ * checkCrossReferences({ criteria, evidence }); // [] when every criterion's evidence id exists
+ */
+export function checkCrossReferences(kb: Partial<KnowledgeBase>): InputProblem[] {
+  const problems: InputProblem[] = [];
+
+  for (const key of ['criteria', 'claims', 'evidence', 'projects', 'caveats', 'tips', 'checklist'] as const) {
+    const records = kb[key];
+    if (records) problems.push(...duplicateIds(KB_FILES[key], records, 'id'));
+  }
+  if (kb.weights) problems.push(...duplicateIds(`${KB_FILES.weights}: rules`, kb.weights.rules, 'id'));
+  if (kb.boundaries) problems.push(...duplicateIds(KB_FILES.boundaries, kb.boundaries, 'mechanism'));
+
+  if (kb.criteria)
+    problems.push(
+      ...missingValues(
+        KB_FILES.criteria,
+        'criterion',
+        CRITERION_IDS,
+        kb.criteria.map((c) => c.id),
+      ),
+    );
+  if (kb.boundaries) {
+    problems.push(
+      ...missingValues(
+        KB_FILES.boundaries,
+        'boundary mechanism',
+        MECHANISMS,
+        kb.boundaries.map((b) => b.mechanism),
+      ),
+    );
+  }
+
+  if (kb.evidence) {
+    const evidenceIds = kb.evidence.map((e) => e.id);
+    const check = (file: string, records: Records | undefined, field: string) => {
+      if (records) problems.push(...danglingIds(file, records, field, evidenceIds, 'evidence'));
+    };
+    check(KB_FILES.criteria, kb.criteria, 'evidence');
+    check(KB_FILES.claims, kb.claims, 'evidence');
+    check(KB_FILES.caveats, kb.caveats, 'evidence');
+    check(KB_FILES.tips, kb.tips, 'evidence');
+    check(KB_FILES.boundaries, kb.boundaries, 'evidence');
+    if (kb.parameters) {
+      for (const [name, parameter] of Object.entries(kb.parameters)) {
+        for (const [i, id] of parameter.evidence.entries()) {
+          if (!evidenceIds.includes(id)) {
+            problems.push(
+              dangling(`${KB_FILES.parameters}.${name}.evidence[${i}]`, id, evidenceIds, 'evidence'),
+            );
+          }
+        }
+      }
+    }
+  }
+
+  if (kb.claims) {
+    const claimIds = kb.claims.map((c) => c.id);
+    const check = (file: string, records: Records | undefined, field: string) => {
+      if (records) problems.push(...danglingIds(file, records, field, claimIds, 'claim'));
+    };
+    check(KB_FILES.evidence, kb.evidence, 'claims');
+    check(KB_FILES.caveats, kb.caveats, 'corrects');
+    check(KB_FILES.tips, kb.tips, 'claim');
+    check(KB_FILES.checklist, kb.checklist, 'claim');
+  }
+  return problems;
+}
+
+function duplicateIds(file: string, records: Records, field: string): InputProblem[] {
+  const seen = new Map<unknown, number>();
+  const problems: InputProblem[] = [];
+  records.forEach((record, i) => {
+    const value = record[field];
+    const first = seen.get(value);
+    if (first === undefined) seen.set(value, i);
+    else {
+      problems.push({
+        path: formatPath(file, [i, field], records),
+        expected: `a ${field} not used by another record`,
+        found: `${String(value)}, already used by record [${first}]`,
+        message: `duplicate ${field} ${String(value)}`,
+      });
+    }
+  });
+  return problems;
+}
+
+function missingValues(
+  file: string,
+  what: string,
+  required: readonly string[],
+  present: string[],
+): InputProblem[] {
+  return required
+    .filter((value) => !present.includes(value))
+    .map((value) => ({
+      path: file,
+      expected: `a record for every ${what}: ${required.join(', ')}`,
+      found: `no record for ${value}`,
+      message: `missing ${what} ${value}`,
+    }));
+}
+
+/** Check a field holding one id or a list of ids against the ids that exist. */
+function danglingIds(
+  file: string,
+  records: Records,
+  field: string,
+  known: string[],
+  what: string,
+): InputProblem[] {
+  const problems: InputProblem[] = [];
+  records.forEach((record, i) => {
+    const value = record[field];
+    if (typeof value === 'string') {
+      if (!known.includes(value))
+        problems.push(dangling(formatPath(file, [i, field], records), value, known, what));
+    } else if (Array.isArray(value)) {
+      value.forEach((id, j) => {
+        if (typeof id === 'string' && !known.includes(id)) {
+          problems.push(dangling(formatPath(file, [i, field, j], records), id, known, what));
+        }
+      });
+    }
+  });
+  return problems;
+}
+
+function dangling(path: string, id: string, known: string[], what: string): InputProblem {
+  const suggestion = closestWord(id, known);
+  return {
+    path,
+    expected: `the id of a record in ${what === 'evidence' ? KB_FILES.evidence : KB_FILES.claims}`,
+    found: `${id}, which no ${what} record has`,
+    message: `unknown ${what} id ${id}`,
+    suggestion: suggestion ? `did you mean ${suggestion}?` : undefined,
+  };
+}
