@@ -1,5 +1,5 @@
 /** @module The questionnaire: renders the shared QUESTIONS (the same definition `gorust init` asks) as form controls. */
-import { QUESTIONS, type Question } from '../../../src/core/index.ts';
+import { QUESTIONS, type Question, validateAnswer } from '../../../src/core/index.ts';
 import type { Answers } from '../lib/draft.ts';
 
 export type QuestionnaireProps = {
@@ -48,7 +48,18 @@ function QuestionField({
   onChange: (id: string, value: unknown) => void;
 }) {
   const inputId = `q-${question.id}`;
-  const help = question.help ? <div className="help">{question.help}</div> : null;
+  // Blank required answers are listed next to the verdict; here only what the user typed wrong.
+  const problem = value === undefined || value === '' ? undefined : validateAnswer(question, value);
+  const help = (
+    <>
+      {question.help && <div className="help">{question.help}</div>}
+      {problem && (
+        <div className="help error" data-testid={`${inputId}-error`}>
+          {problem}
+        </div>
+      )}
+    </>
+  );
   const set = (next: unknown) => onChange(question.id, next);
 
   switch (question.kind) {
