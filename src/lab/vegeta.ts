@@ -1,0 +1,232 @@
+/** @module Drives vegeta: an open-loop constant-rate attack whose latencies are recomputed from each request's INTENDED send time (no coordinated omission), plus a closed-loop capacity probe. */
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { LatencyHistogram } from './histogram.ts';
+import { LabProcessError, makeTempDir, removeTempDir, runCommand } from './process.ts';
+import {
+  analyzeClosedLoop,
+  analyzeOpenLoop,
+  type OpenLoopAnalysis,
+  readVegetaCsv,
+} from './vegeta-results.ts';
+
+export type AttackOptions = {
+  /** Path of the vegeta binary. */
+  vegeta: string;
+  /** vegeta targets file (http format). */
+  targetsFile: string;
+  /** Offered requests per second (integer, constant). */
+  rate: number;
+  durationS: number;
+  /** Per-request timeout; errors and timeouts are recorded at (at least) this value. */
+  timeoutS: number;
+  /** vegeta -max-workers: the safety cap on concurrent requests (tsenart/vegeta#344). */
+  maxWorkers: number;
+  /** vegeta -workers (initial workers, default 10). */
+  workers?: number;
+  cwd?: string;
+  /** GOMAXPROCS for vegeta: the CPU budget it may use (default half the cores, at least 1). */
+  loadgenProcs?: number;
+};
+
+export type TimelinePoint = { t_s: number; p99_ms: number; max_ms: number };
+
+export type AttackResult = {
+  target_rps: number;
+  achieved_rps: number;
+  duration_s: number;
+  /** Requests vegeta sent. */
+  requests: number;
+  /** Requests that failed (transport error or HTTP status outside 200..399), timeouts included. */
+  errors: number;
+  timeouts: number;
+  /** Latency from the INTENDED send time; errors and timeouts at no less than the timeout value. */
+  histogram: LatencyHistogram;
+  /** The same requests timed from their ACTUAL send time, as vegeta itself reports them (for comparison only). */
+  uncorrected_histogram: LatencyHistogram;
+  /** True when every worker was busy at some instant, so a scheduled send could have waited for a free worker. */
+  worker_cap_hit: boolean;
+  /** The most requests in flight at once. */
+  max_in_flight: number;
+  /** How late vegeta sent requests relative to the constant-rate schedule (p99 and max, ms). */
+  send_lag_p99_ms: number;
+  send_lag_max_ms: number;
+  /** Requests the schedule called for that were never sent (vegeta stops at the duration); recorded at the timeout. */
+  unsent: number;
+  /** CPU seconds (user + system) of the vegeta process over the whole attack. */
+  loadgen_cpu_s: number;
+  /** The CPU budget (cores) vegeta ran with, and whether it used more than 90% of it on average. */
+  loadgen_procs: number;
+  loadgen_cpu_saturated: boolean;
+  /** Epoch ms of the schedule's origin (request 0 was due at origin + 1/rate); aligns gctrace `@t` offsets. */
+  started_at_ms: number;
+  /** Per second of the schedule (by intended send time): p99 and max of corrected latency. */
+  timeline: TimelinePoint[];
+};
+
+/**
+ * Loadgen CPU saturation: vegeta runs with GOMAXPROCS = its core budget; averaging more than 90% of that budget
+ * over the attack means it was itself a bottleneck (bench-anchors §7.B asks to watch the generator's CPU).
+ */
+export const LOADGEN_SATURATION = 0.9;
+
+/** The default CPU budget of the load generator: half the machine (one core on a 2-core box), so the server gets the rest. */
+export function defaultLoadgenProcs(): number {
+  return Math.max(1, Math.floor(availableParallelism() / 2));
+}
+
+/** Runs vegeta under sh so that `times` reports the exact CPU time of the (reaped) vegeta child afterwards. */
+async function runTimed(
+  vegeta: string,
+  args: string[],
+  procs: number,
+  cwd: string | undefined,
+  timeoutMs: number,
+): Promise<{ cpuS: number; wallMs: number }> {
+  const script = '"$@"; rc=$?; times; exit $rc';
+  const result = await runCommand('/bin/sh', ['-c', script, 'vegeta', vegeta, ...args], {
+    ...(cwd ? { cwd } : {}),
+    env: { GOMAXPROCS: String(procs) },
+    timeoutMs,
+  });
+  if (result.timedOut) throw new LabProcessError(`vegeta ${args[0]} did not finish within ${timeoutMs} ms`);
+  if (result.exitCode !== 0) {
+    throw new LabProcessError(
+      `vegeta ${args.join(' ')} failed (exit ${result.exitCode}): ${result.stderr.trim()}`,
+    );
+  }
+  return { cpuS: parseTimes(result.stdout), wallMs: result.durationMs };
+}
+
+/**
+ * Children's user + system seconds from the second line of the shell builtin `times` ("0m1.23s 0m0.45s").
+ * @example
+ * parseTimes('0m0.00s 0m0.00s\n0m1.50s 0m0.25s\n'); // 1.75
+ */
+export function parseTimes(text: string): number {
+  const line = text.trim().split('\n').at(-1) ?? '';
+  let total = 0;
+  for (const match of line.matchAll(/(\d+)m([\d.]+)s/g)) total += Number(match[1]) * 60 + Number(match[2]);
+  return total;
+}
+
+async function encodeToCsv(vegeta: string, binFile: string, csvFile: string): Promise<void> {
+  const result = await runCommand(vegeta, ['encode', '--to=csv', `--output=${csvFile}`, binFile], {
+    timeoutMs: 300_000,
+  });
+  if (result.exitCode !== 0) throw new LabProcessError(`vegeta encode failed: ${result.stderr.trim()}`);
+}
+
+/**
+ * One open-loop step: `vegeta attack -rate=R/1s` for `durationS`, then every request's latency is recomputed from
+ * its intended send time: request with sequence number k was due at origin + (k+1)/rate (vegeta's ConstantPacer),
+ * so corrected latency = (send timestamp + latency) − intended time.
+ * @example
+ * const r = await attack({ vegeta, targetsFile, rate: 500, durationS: 30, timeoutS: 5, maxWorkers: 2000 });
+ * r.histogram.percentiles().p99_ms;
+ */
+export async function attack(options: AttackOptions): Promise<AttackResult> {
+  if (!Number.isInteger(options.rate) || options.rate < 1) {
+    throw new RangeError(`rate must be a positive integer, got ${options.rate}`);
+  }
+  const procs = options.loadgenProcs ?? defaultLoadgenProcs();
+  const dir = makeTempDir('attack');
+  try {
+    const bin = join(dir, 'results.bin');
+    const csv = join(dir, 'results.csv');
+    const args = [
+      'attack',
+      `-targets=${options.targetsFile}`,
+      `-rate=${options.rate}/1s`,
+      `-duration=${options.durationS}s`,
+      `-timeout=${options.timeoutS}s`,
+      `-max-workers=${options.maxWorkers}`,
+      `-workers=${Math.min(options.workers ?? 10, options.maxWorkers)}`,
+      // Response bodies are not needed and would bloat the results file.
+      '-max-body=0',
+      `-output=${bin}`,
+    ];
+    const timeoutMs = (options.durationS + options.timeoutS) * 1000 + 60_000;
+    const { cpuS } = await runTimed(options.vegeta, args, procs, options.cwd, timeoutMs);
+    await encodeToCsv(options.vegeta, bin, csv);
+    const rows = await readVegetaCsv(csv);
+    const analysis: OpenLoopAnalysis = analyzeOpenLoop(rows, {
+      rate: options.rate,
+      durationS: options.durationS,
+      timeoutS: options.timeoutS,
+      maxWorkers: options.maxWorkers,
+    });
+    return {
+      ...analysis,
+      loadgen_cpu_s: cpuS,
+      loadgen_procs: procs,
+      loadgen_cpu_saturated: cpuS / options.durationS > LOADGEN_SATURATION * procs,
+    };
+  } finally {
+    removeTempDir(dir);
+  }
+}
+
+export type ProbeOptions = {
+  vegeta: string;
+  targetsFile: string;
+  durationS: number;
+  /** Fixed number of concurrent workers (each waits for its response before sending again). */
+  workers: number;
+  timeoutS?: number;
+  cwd?: string;
+  loadgenProcs?: number;
+};
+
+export type ClosedLoopResult = {
+  /** Successful responses per second. */
+  rps: number;
+  requests: number;
+  errors: number;
+  /** Latency as a closed-loop tool measures it: from the actual send, which waits for the previous response. */
+  histogram: LatencyHistogram;
+  loadgen_cpu_s: number;
+};
+
+/**
+ * Closed-loop run (`-rate=0 -workers=W -max-workers=W`, tsenart/vegeta PR #423): W workers send back to back.
+ * Only for finding capacity and for showing what coordinated omission hides; never for latency results.
+ * @example
+ * const r = await closedLoop({ vegeta, targetsFile, durationS: 5, workers: 32 });
+ */
+export async function closedLoop(options: ProbeOptions): Promise<ClosedLoopResult> {
+  const procs = options.loadgenProcs ?? defaultLoadgenProcs();
+  const timeoutS = options.timeoutS ?? 10;
+  const dir = makeTempDir('probe');
+  try {
+    const bin = join(dir, 'results.bin');
+    const csv = join(dir, 'results.csv');
+    const args = [
+      'attack',
+      `-targets=${options.targetsFile}`,
+      '-rate=0',
+      `-duration=${options.durationS}s`,
+      `-timeout=${timeoutS}s`,
+      `-workers=${options.workers}`,
+      `-max-workers=${options.workers}`,
+      '-max-body=0',
+      `-output=${bin}`,
+    ];
+    const timeoutMs = (options.durationS + timeoutS) * 1000 + 60_000;
+    const { cpuS } = await runTimed(options.vegeta, args, procs, options.cwd, timeoutMs);
+    await encodeToCsv(options.vegeta, bin, csv);
+    const analysis = analyzeClosedLoop(await readVegetaCsv(csv), { durationS: options.durationS, timeoutS });
+    return { ...analysis, loadgen_cpu_s: cpuS };
+  } finally {
+    removeTempDir(dir);
+  }
+}
+
+/**
+ * Closed-loop capacity in successful requests per second: the top of the rate ladder is a fraction of this.
+ * @example
+ * const capacity = await probeCapacity({ vegeta, targetsFile, durationS: 5, workers: 64 });
+ */
+export async function probeCapacity(options: ProbeOptions): Promise<number> {
+  return (await closedLoop(options)).rps;
+}
