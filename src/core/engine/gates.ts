@@ -1,0 +1,122 @@
+/** @module Hard gates, checked before any averaging: constraints a language cannot meet are not traded off against its other strengths. Each gate has a rule id and a reason with its figures. */
+import type { Gate } from '../decision/schema.ts';
+import type { Profile } from '../profile/schema.ts';
+import type { UnitFacts } from './conditions.ts';
+import { roundTo } from './numbers.ts';
+import type { Parameters } from './parameters.ts';
+
+/** The gates' rule ids, as they appear in decisions. */
+export const GATE_IDS = {
+  hardRealtime: 'gate-hard-realtime',
+  bareMetal: 'gate-bare-metal-target',
+  wasmOnly: 'gate-wasm-only-target',
+  gcTail: 'gate-gc-tail-latency',
+  memoryBudget: 'gate-memory-budget',
+} as const;
+
+/**
+ * The expected worst-case GC-induced delay of a Go request for a live heap: one stop-the-world pause plus a
+ * mark-phase tail that grows with the pointer-rich live heap (the model in kb/parameters.yaml).
+ * @example
+ * expectedGoGcTailMs(8, params); // 0.5 + 8 x per-GiB cost
+ */
+export function expectedGoGcTailMs(liveHeapGib: number | undefined, params: Parameters): number {
+  return params.gc_stw_pause_ms + (liveHeapGib ?? 0) * params.gc_tail_ms_per_live_gib;
+}
+
+/**
+ * Gates that concern the whole project (targets, hard real-time): when one fires, every component follows it.
+ * @example
+ * projectGates(profile, params); // [{ id: 'gate-bare-metal-target', favors: 'rust', reason: '...' }]
+ */
+export function projectGates(profile: Profile, params: Parameters): Gate[] {
+  const gates: Gate[] = [];
+  if (profile.workload.hard_realtime && (profile.components ?? []).every((c) => c.latency_critical)) {
+    gates.push({
+      id: GATE_IDS.hardRealtime,
+      favors: 'rust',
+      reason:
+        'Hard real-time: a missed deadline is a failure, and a garbage-collected runtime cannot bound its pauses ' +
+        `(Go's stop-the-world pauses alone are ~${params.gc_stw_pause_ms} ms class, before mark assists); Rust has no GC.`,
+    });
+  }
+  if (profile.targets.includes('bare-metal')) {
+    gates.push({
+      id: GATE_IDS.bareMetal,
+      favors: 'rust',
+      reason:
+        'Bare-metal target: standard Go needs an operating system; TinyGo keeps a GC, does not aim at multicore ' +
+        'and cannot compile every Go program, while no_std Rust (e.g. Embassy, esp-hal) runs without a heap.',
+    });
+  }
+  const wasm = profile.targets.filter((t) => t === 'wasm-browser' || t === 'wasm-edge');
+  if (wasm.length > 0 && wasm.length === profile.targets.length) {
+    gates.push({
+      id: GATE_IDS.wasmOnly,
+      favors: 'rust',
+      reason:
+        `The deliverable is a WebAssembly module (${wasm.join(', ')}): standard Go's smallest module is about ` +
+        `${params.go_wasm_min_module_mib} MB because it ships its runtime and GC; TinyGo is smaller but drops parts ` +
+        'of the language and library, while Rust builds small modules without a runtime.',
+    });
+  }
+  return gates;
+}
+
+/**
+ * Gates that concern one decision unit (the project, or one component): the tail-latency SLO against the
+ * expected Go GC behaviour for its live heap, and the memory budget against what a Go runtime needs.
+ * @example
+ * unitGates(componentFacts(profile, proxy), params); // [] or [{ id: 'gate-gc-tail-latency', ... }]
+ */
+export function unitGates(facts: UnitFacts, params: Parameters): Gate[] {
+  const gates: Gate[] = [];
+  const where = facts.component === undefined ? '' : ` for component "${facts.component}"`;
+  if (facts.component !== undefined && facts.hardRealtime) {
+    gates.push({
+      id: GATE_IDS.hardRealtime,
+      favors: 'rust',
+      reason:
+        `Hard real-time${where}: a missed deadline is a failure, and a garbage-collected runtime cannot bound ` +
+        'its pauses; Rust has no GC.',
+      component: facts.component,
+    });
+  }
+  const slo = facts.slo;
+  if (slo !== undefined) {
+    const tail = expectedGoGcTailMs(facts.liveHeapGib, params);
+    if (slo.p99_ms < tail) {
+      const heap =
+        facts.liveHeapGib === undefined
+          ? 'even with a small heap'
+          : `with a ${facts.liveHeapGib} GiB live heap (${params.gc_tail_ms_per_live_gib} ms per GiB of mark-phase tail)`;
+      gates.push({
+        id: GATE_IDS.gcTail,
+        favors: 'rust',
+        reason:
+          `The p99 SLO of ${slo.p99_ms} ms${where} is below the GC delay a Go request can expect ${heap}: ` +
+          `about ${roundTo(tail, 2)} ms (one ~${params.gc_stw_pause_ms} ms stop-the-world pause plus marking). ` +
+          'Measure it with `gorust lab` before relying on Go here.',
+        ...(facts.component === undefined ? {} : { component: facts.component }),
+      });
+    }
+  }
+  const budget = facts.memoryBudgetMib;
+  if (budget !== undefined) {
+    const liveMib = (facts.liveHeapGib ?? 0) * 1024;
+    const need = params.go_runtime_floor_mib + params.go_heap_overhead_factor * liveMib;
+    if (budget < need) {
+      gates.push({
+        id: GATE_IDS.memoryBudget,
+        favors: 'rust',
+        reason:
+          `The memory budget of ${budget} MiB${where} is below what a Go process needs: about ` +
+          `${roundTo(need, 0)} MiB (a ${params.go_runtime_floor_mib} MiB runtime floor plus ` +
+          `${params.go_heap_overhead_factor}x the ${roundTo(liveMib, 0)} MiB live heap at GOGC=100). ` +
+          'GOMEMLIMIT can hold Go closer to the limit, at the price of GC thrashing near it.',
+        ...(facts.component === undefined ? {} : { component: facts.component }),
+      });
+    }
+  }
+  return gates;
+}

@@ -1,0 +1,178 @@
+/** @module The hybrid planner's boundaries: for every call between a Go and a Rust component, choose in-process FFI (cgo), gRPC or a service boundary from calls per request x per-call cost against the caller's latency budget. */
+import type { LabEvidence } from '../decision/lab-evidence.ts';
+import type { BoundaryRow } from '../decision/schema.ts';
+import type { KnowledgeBase } from '../kb/schema.ts';
+import type { Profile } from '../profile/schema.ts';
+import type { Language, Mechanism } from '../profile/vocabulary.ts';
+import type { UnitFacts } from './conditions.ts';
+import { roundTo } from './numbers.ts';
+import type { Parameters } from './parameters.ts';
+
+/** The cost of one call across a boundary, in microseconds. */
+export type BoundaryCostView = {
+  mechanism: Mechanism;
+  perCallUs: number;
+  /** The tail cost (p99) when known; the planner judges the p99 budget with it. */
+  p99Us: number;
+  what: string;
+  measured: boolean;
+};
+
+/** From loosest coupling to tightest: the planner takes the loosest mechanism that fits the budget. */
+const LOOSEST_FIRST: readonly Mechanism[] = ['service', 'grpc', 'ffi'];
+
+/** A p99 budget is about the slowest 1% of requests: once 1% of requests make a call, the p99 request makes one. */
+const P99_FRACTION = 0.01;
+
+/**
+ * Per-call costs of each mechanism: the knowledge base's priors, replaced by a lab run's measurements
+ * (cgo call, loopback gRPC, loopback HTTP for a service hop) where present.
+ * @example
+ * boundaryCosts(kb, lab).grpc.perCallUs; // 102
+ */
+export function boundaryCosts(kb: KnowledgeBase, lab?: LabEvidence): Record<Mechanism, BoundaryCostView> {
+  const prior = (mechanism: Mechanism): BoundaryCostView => {
+    const entry = kb.boundaries.find((b) => b.mechanism === mechanism);
+    const perCallUs = entry?.per_call_us ?? Number.NaN;
+    return {
+      mechanism,
+      perCallUs,
+      p99Us: entry?.p99_us ?? perCallUs,
+      what: entry?.what ?? mechanism,
+      measured: false,
+    };
+  };
+  const costs = { ffi: prior('ffi'), grpc: prior('grpc'), service: prior('service') };
+  const b = lab?.boundary;
+  if (b?.ffi_empty_ns !== undefined) {
+    const us = b.ffi_empty_ns / 1000;
+    costs.ffi = { ...costs.ffi, perCallUs: us, p99Us: us, measured: true };
+  }
+  if (b?.grpc_p50_us !== undefined) {
+    costs.grpc = {
+      ...costs.grpc,
+      perCallUs: b.grpc_p50_us,
+      p99Us: b.grpc_p99_us ?? b.grpc_p50_us,
+      measured: true,
+    };
+  }
+  if (b?.http_p50_us !== undefined) {
+    costs.service = {
+      ...costs.service,
+      perCallUs: b.http_p50_us,
+      p99Us: b.http_p99_us ?? b.http_p50_us,
+      measured: true,
+    };
+  }
+  return costs;
+}
+
+function us(n: number): string {
+  return n < 1 ? `${roundTo(n * 1000, 0)} ns` : `${roundTo(n, n < 10 ? 1 : 0)} µs`;
+}
+
+/**
+ * Plan every cross-language call of the profile, in profile order (caller, then its calls).
+ * @example
+ * planBoundaries(profile, facts, languages, costs, params); // [{ from: 'proxy', to: 'control', mechanism: 'grpc', ... }]
+ */
+export function planBoundaries(
+  profile: Profile,
+  facts: ReadonlyMap<string, UnitFacts>,
+  languages: ReadonlyMap<string, Language>,
+  costs: Record<Mechanism, BoundaryCostView>,
+  params: Parameters,
+): BoundaryRow[] {
+  const rows: BoundaryRow[] = [];
+  for (const component of profile.components ?? []) {
+    for (const call of component.calls ?? []) {
+      const from = languages.get(component.name);
+      const to = languages.get(call.to);
+      if (from === undefined || to === undefined || from === to) continue;
+      rows.push(planOne(component.name, call.to, call.per_request, facts.get(component.name), costs, params));
+    }
+  }
+  return rows;
+}
+
+function planOne(
+  from: string,
+  to: string,
+  perRequest: number,
+  caller: UnitFacts | undefined,
+  costs: Record<Mechanism, BoundaryCostView>,
+  params: Parameters,
+): BoundaryRow {
+  const chattyByCount = perRequest >= params.chatty_calls_per_request;
+  const budgetMs = caller?.slo?.p99_ms;
+  const callsAtP99 = perRequest >= P99_FRACTION ? Math.max(perRequest, 1) : perRequest;
+  let mechanism: Mechanism;
+  let why: string;
+  let chatty = chattyByCount;
+  if (budgetMs === undefined) {
+    mechanism = 'service';
+    why =
+      `"${from}" has no latency SLO, so the boundary's cost does not constrain it: a service boundary keeps the ` +
+      `two languages in separate deployables (${perRequest} calls per request at ~${us(costs.service.perCallUs)} each).`;
+  } else {
+    const allowedUs = params.boundary_budget_share * budgetMs * 1000;
+    const tailCost = (m: Mechanism): number => callsAtP99 * costs[m].p99Us;
+    const fits = LOOSEST_FIRST.filter((m) => tailCost(m) <= allowedUs);
+    const chosen = fits[0];
+    const budgetText =
+      `${roundTo(params.boundary_budget_share * 100, 0)}% of the ${budgetMs} ms p99 SLO of "${from}" ` +
+      `(${us(allowedUs)})`;
+    const callsText =
+      perRequest >= P99_FRACTION && perRequest < 1
+        ? `${perRequest} calls per request, so the p99 request makes at least one`
+        : `${perRequest} calls per request`;
+    if (chosen === undefined) {
+      mechanism = 'ffi';
+      chatty = true;
+      why =
+        `${callsText}: even in-process calls (${us(tailCost('ffi'))} at p99) exceed ${budgetText}. ` +
+        'Batch the calls or keep both sides in one language.';
+    } else {
+      mechanism = chosen;
+      const looser = LOOSEST_FIRST.slice(0, LOOSEST_FIRST.indexOf(chosen));
+      const rejected = looser.map((m) => `${m} would cost ${us(tailCost(m))}`).join(', ');
+      if (chosen === 'ffi') chatty = true;
+      why =
+        `${callsText} x ${us(costs[chosen].p99Us)} (p99 ${costs[chosen].mechanism}) = ${us(tailCost(chosen))}, ` +
+        `within ${budgetText}${rejected === '' ? '' : `; ${rejected}`}.`;
+    }
+  }
+  if (chatty && chattyByCount) {
+    why += ` Chatty: ${perRequest} calls per request crosses the ${params.chatty_calls_per_request}-call threshold; batch them.`;
+  }
+  const row: BoundaryRow = {
+    from,
+    to,
+    mechanism,
+    per_call_us: roundTo(costs[mechanism].perCallUs, 3),
+    why,
+    calls_per_request: perRequest,
+    chatty,
+  };
+  if (costs[mechanism].measured) row.measured = true;
+  return row;
+}
+
+/**
+ * What a cgo boundary costs beyond the call itself: the C toolchain, the builds and cross-compilation.
+ * @example
+ * cgoCaveat(profile); // "cgo (FFI between Go and Rust): ..."
+ */
+export function cgoCaveat(profile: Profile): string {
+  const platforms = profile.platforms ?? [];
+  const cross =
+    platforms.length > 1
+      ? ` You ship ${platforms.length} platforms (${platforms.join(', ')}): each needs its own C cross toolchain and Rust target.`
+      : '';
+  return (
+    'cgo (FFI between Go and Rust): builds need CGO_ENABLED=1 and a C toolchain; cgo is disabled by default when ' +
+    'cross-compiling, so every target needs a C cross-compiler (CC_FOR_<goos>_<goarch>); the Rust side is built ' +
+    'as a static library by cargo first, Go build caching no longer covers it, and calls from Rust back into Go ' +
+    `cost far more than Go-to-Rust calls.${cross}`
+  );
+}

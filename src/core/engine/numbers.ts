@@ -1,0 +1,43 @@
+/** @module Rounding for display: fixed decimals, and rounding a list so that it still adds up to its exact total. */
+
+/**
+ * Round to a number of decimals, without -0.
+ * @example
+ * roundTo(0.12345, 3); // 0.123
+ */
+export function roundTo(value: number, decimals: number): number {
+  const factor = 10 ** decimals;
+  const rounded = Math.round(value * factor) / factor;
+  return rounded === 0 ? 0 : rounded;
+}
+
+/**
+ * Round each value to `decimals` so the rounded values add up to `total` (largest-remainder method; ties go to
+ * the earlier index, so the result is deterministic).
+ * @example
+ * roundToSum([1 / 3, 1 / 3, 1 / 3], 3, 1); // [0.334, 0.333, 0.333]
+ */
+export function roundToSum(values: readonly number[], decimals: number, total: number): number[] {
+  const factor = 10 ** decimals;
+  const units = Math.round(total * factor);
+  const floors = values.map((v) => Math.floor(v * factor + 1e-9));
+  let missing = units - floors.reduce((a, b) => a + b, 0);
+  const order = values
+    .map((v, i) => ({ i, rest: v * factor - (floors[i] ?? 0) }))
+    .sort((a, b) => b.rest - a.rest || a.i - b.i);
+  for (const { i } of order) {
+    if (missing <= 0) break;
+    floors[i] = (floors[i] ?? 0) + 1;
+    missing -= 1;
+  }
+  return floors.map((f) => roundTo(f / factor, decimals));
+}
+
+/**
+ * Compare strings by UTF-16 code units: a locale-free order, identical on every machine.
+ * @example
+ * ['b', 'a'].sort(compareText); // ['a', 'b']
+ */
+export function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

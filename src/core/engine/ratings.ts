@@ -1,0 +1,171 @@
+/** @module Each language's rating per criterion: the knowledge base's prior, replaced by lab measurements where a run measured that criterion, then shifted for the team's experience. */
+import type { LabEvidence, MeasuredLatency } from '../decision/lab-evidence.ts';
+import type { KnowledgeBase } from '../kb/schema.ts';
+import type { Profile } from '../profile/schema.ts';
+import { CRITERION_IDS, type CriterionId } from '../profile/vocabulary.ts';
+import { roundTo } from './numbers.ts';
+import type { Parameters } from './parameters.ts';
+
+export type CriterionRating = {
+  go: number;
+  rust: number;
+  /** "measured on this machine: ..." when a lab run replaced the prior. */
+  measured: string | undefined;
+  /** How the team's experience shifted the ratings, when it did. */
+  experience: string | undefined;
+};
+
+export type Ratings = Record<CriterionId, CriterionRating>;
+
+/** A measured comparison: how many times costlier Go was than Rust (above 1 favours Rust), and the figures. */
+type Measurement = { goOverRust: number; text: string };
+
+/**
+ * Rate both languages on every criterion for this profile.
+ * @example
+ * deriveRatings(profile, kb, params).development_speed; // { go: 10, rust: 4, ... }
+ */
+export function deriveRatings(
+  profile: Profile,
+  kb: KnowledgeBase,
+  params: Parameters,
+  lab?: LabEvidence,
+): Ratings {
+  const measurements = lab === undefined ? undefined : measureCriteria(lab);
+  const ratings = {} as Ratings;
+  for (const id of CRITERION_IDS) {
+    const criterion = kb.criteria.find((c) => c.id === id);
+    let go = criterion?.go.rating ?? 5;
+    let rust = criterion?.rust.rating ?? 5;
+    let measured: string | undefined;
+    const found = measurements?.[id];
+    if (found !== undefined && found.length > 0 && lab !== undefined) {
+      [go, rust] = ratingsFromMeasurement(go, rust, found, params);
+      measured = `measured on this machine: ${found.map((m) => m.text).join('; ')} (lab run ${lab.run_id}, ${lab.environment})`;
+    }
+    let experience: string | undefined;
+    if (kb.weights.experience.criteria.includes(id)) {
+      const shiftGo = kb.weights.experience.shift[profile.team.go];
+      const shiftRust = kb.weights.experience.shift[profile.team.rust];
+      go += shiftGo;
+      rust += shiftRust;
+      if (shiftGo !== 0 || shiftRust !== 0) {
+        experience = `team experience: Go ${profile.team.go} (${signed(shiftGo)}), Rust ${profile.team.rust} (${signed(shiftRust)})`;
+      }
+    }
+    ratings[id] = { go: clampRating(go), rust: clampRating(rust), measured, experience };
+  }
+  return ratings;
+}
+
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : `${n}`;
+}
+
+function clampRating(r: number): number {
+  return roundTo(Math.min(10, Math.max(0, r)), 1);
+}
+
+/**
+ * Keep the prior's midpoint and replace the gap between the languages by the measured ratio:
+ * `gap = points_per_doubling x log2(ratio)`, capped at `lab_max_gap` (the geometric mean when several figures).
+ */
+function ratingsFromMeasurement(
+  priorGo: number,
+  priorRust: number,
+  found: readonly Measurement[],
+  params: Parameters,
+): [number, number] {
+  const mid = (priorGo + priorRust) / 2;
+  const logRatio = found.reduce((sum, m) => sum + Math.log2(m.goOverRust), 0) / found.length;
+  const cap = params.lab_max_gap;
+  const gap = Math.max(-cap, Math.min(cap, params.lab_points_per_doubling * logRatio));
+  // A positive log ratio means Go costs more: Rust gets the upper half of the gap.
+  return [mid - gap / 2, mid + gap / 2];
+}
+
+function ratio(go: number | undefined, rust: number | undefined): number | undefined {
+  if (go === undefined || rust === undefined || !(go > 0) || !(rust > 0)) return undefined;
+  return go / rust;
+}
+
+function fmt(n: number): string {
+  return String(roundTo(n, n >= 100 ? 0 : n >= 10 ? 1 : 2));
+}
+
+/** Turn every figure of a lab run into per-criterion Go/Rust cost ratios with a line of text each. */
+function measureCriteria(lab: LabEvidence): Partial<Record<CriterionId, Measurement[]>> {
+  const out: Partial<Record<CriterionId, Measurement[]>> = {};
+  const add = (id: CriterionId, r: number | undefined, text: string): void => {
+    if (r === undefined || !Number.isFinite(r)) return;
+    const list = out[id] ?? [];
+    list.push({ goOverRust: r, text });
+    out[id] = list;
+  };
+  const http = lab.http_json;
+  if (http !== undefined) {
+    add(
+      'latency_predictability',
+      ratio(http.go.p999_ms, http.rust.p999_ms),
+      `http-json p99.9 Go ${fmt(http.go.p999_ms)} ms vs Rust ${fmt(http.rust.p999_ms)} ms`,
+    );
+    const goRps = http.go.max_rps_within_slo ?? undefined;
+    const rustRps = http.rust.max_rps_within_slo ?? undefined;
+    add(
+      'runtime_performance',
+      ratio(rustRps, goRps),
+      `http-json max rate within SLO Go ${fmt(goRps ?? 0)} req/s vs Rust ${fmt(rustRps ?? 0)} req/s`,
+    );
+    add(
+      'memory_efficiency',
+      ratio(http.go.rss_peak_mib, http.rust.rss_peak_mib),
+      `http-json peak RSS Go ${fmt(http.go.rss_peak_mib ?? 0)} MiB vs Rust ${fmt(http.rust.rss_peak_mib ?? 0)} MiB`,
+    );
+  }
+  const cache = lab.gc_cache;
+  const goCache: MeasuredLatency | undefined = cache?.['gogc-100'];
+  const rustCache: MeasuredLatency | undefined = cache?.rust;
+  if (goCache !== undefined && rustCache !== undefined) {
+    add(
+      'latency_predictability',
+      ratio(goCache.p999_ms, rustCache.p999_ms),
+      `gc-cache p99.9 Go (GOGC=100) ${fmt(goCache.p999_ms)} ms vs Rust ${fmt(rustCache.p999_ms)} ms`,
+    );
+    add(
+      'memory_efficiency',
+      ratio(goCache.rss_peak_mib, rustCache.rss_peak_mib),
+      `gc-cache peak RSS Go ${fmt(goCache.rss_peak_mib ?? 0)} MiB vs Rust ${fmt(rustCache.rss_peak_mib ?? 0)} MiB`,
+    );
+  }
+  for (const kernel of lab.cpu ?? []) {
+    add(
+      'runtime_performance',
+      ratio(kernel.go_s, kernel.rust_s),
+      `${kernel.kernel} Go ${fmt(kernel.go_s)} s vs Rust ${fmt(kernel.rust_s)} s`,
+    );
+  }
+  const build = lab.build;
+  if (build !== undefined) {
+    add(
+      'build_speed',
+      ratio(build.go.clean_s, build.rust.clean_s),
+      `clean build Go ${fmt(build.go.clean_s)} s vs Rust ${fmt(build.rust.clean_s)} s`,
+    );
+    add(
+      'build_speed',
+      ratio(build.go.incremental_s, build.rust.incremental_s),
+      `incremental build Go ${fmt(build.go.incremental_s)} s vs Rust ${fmt(build.rust.incremental_s)} s`,
+    );
+    if (build.cross.length > 0) {
+      const goOk = build.cross.filter((c) => c.go.ok).length;
+      const rustOk = build.cross.filter((c) => c.rust.ok).length;
+      // Counts plus one, so a target that fails for both does not divide by zero.
+      add(
+        'deployment',
+        (rustOk + 1) / (goOk + 1),
+        `cross-compiled out of the box: Go ${goOk}/${build.cross.length} targets, Rust ${rustOk}/${build.cross.length}`,
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,145 @@
+/** @module Robustness of the verdict: the weight at which it flips, per criterion (analytic), and a seeded Monte-Carlo over the weights giving the probability of each verdict. */
+import type { Language, Verdict } from '../profile/vocabulary.ts';
+
+/**
+ * The mulberry32 PRNG: a tiny, fast, seedable generator of floats in [0, 1). Same seed, same sequence.
+ * @example
+ * const next = mulberry32(1); next(); // 0.6270739405881613
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One decision unit as the robustness analysis sees it. */
+export type RobustUnit = {
+  /** Set when a gate decided the unit: weights cannot move it. */
+  fixed: Language | undefined;
+  /** Raw (unnormalised) weights in criterion order; only their ratios matter. */
+  raw: readonly number[];
+};
+
+/**
+ * The verdict from each unit's language: all Go, all Rust, or hybrid.
+ * @example
+ * combineVerdict(['go', 'rust']); // 'hybrid'
+ */
+export function combineVerdict(languages: readonly Language[]): Verdict {
+  const first = languages[0] ?? 'go';
+  return languages.every((l) => l === first) ? first : 'hybrid';
+}
+
+/** A unit's language for a margin (Go minus Rust): a tie goes to Go, the simpler option to staff. */
+export function languageOf(margin: number): Language {
+  return margin >= 0 ? 'go' : 'rust';
+}
+
+function unitMargin(raw: readonly number[], diffs: readonly number[]): number {
+  let m = 0;
+  for (let i = 0; i < diffs.length; i++) m += (raw[i] ?? 0) * (diffs[i] ?? 0);
+  return m;
+}
+
+/**
+ * The nominal language of every unit.
+ * @example
+ * assignUnits(units, diffs); // ['go', 'rust']
+ */
+export function assignUnits(units: readonly RobustUnit[], diffs: readonly number[]): Language[] {
+  return units.map((u) => u.fixed ?? languageOf(unitMargin(u.raw, diffs)));
+}
+
+export type MonteCarloResult = { go: number; rust: number; hybrid: number };
+
+/**
+ * Count verdicts over `samples` draws where every criterion's weight is multiplied by a factor drawn uniformly
+ * from [1 - spread, 1 + spread]; the same factor applies to every unit, since it models how much the criterion
+ * matters. Returns counts (not probabilities). Allocation-free in the loop.
+ * @example
+ * monteCarlo(units, diffs, { seed: 1, samples: 10_000, spread: 0.3 }); // { go: 9312, rust: 688, hybrid: 0 }
+ */
+export function monteCarlo(
+  units: readonly RobustUnit[],
+  diffs: readonly number[],
+  options: { seed: number; samples: number; spread: number },
+): MonteCarloResult {
+  const n = diffs.length;
+  const free = units.filter((u) => u.fixed === undefined);
+  const fixedGo = units.some((u) => u.fixed === 'go');
+  const fixedRust = units.some((u) => u.fixed === 'rust');
+  // Precompute raw weight x rating difference per free unit and criterion: each sample is then one dot product.
+  const products = new Float64Array(free.length * n);
+  for (const [u, unit] of free.entries()) {
+    for (let c = 0; c < n; c++) products[u * n + c] = (unit.raw[c] ?? 0) * (diffs[c] ?? 0);
+  }
+  const factors = new Float64Array(n);
+  const next = mulberry32(options.seed);
+  const counts = { go: 0, rust: 0, hybrid: 0 };
+  for (let s = 0; s < options.samples; s++) {
+    for (let c = 0; c < n; c++) factors[c] = 1 + options.spread * (2 * next() - 1);
+    let anyGo = fixedGo;
+    let anyRust = fixedRust;
+    for (let u = 0; u < free.length; u++) {
+      let m = 0;
+      const base = u * n;
+      for (let c = 0; c < n; c++) m += (factors[c] as number) * (products[base + c] as number);
+      if (m >= 0) anyGo = true;
+      else anyRust = true;
+    }
+    if (anyGo && anyRust) counts.hybrid++;
+    else if (anyRust) counts.rust++;
+    else counts.go++;
+  }
+  return counts;
+}
+
+/**
+ * For one criterion, the reference normalised weight at which the verdict flips, or null when no weight in
+ * [0, 1] flips it. The criterion's raw weight is scaled by k in every unit; each unit's margin is linear in k,
+ * so it changes sides at k = -rest / own. The nearest crossing (in normalised weight) that changes the verdict wins.
+ * `referenceWeight` is the criterion's displayed normalised weight, mapped through w(k) = k w / (1 - w + k w).
+ * @example
+ * flipWeight(units, diffs, 5, 0.12); // 0.31, or null
+ */
+export function flipWeight(
+  units: readonly RobustUnit[],
+  diffs: readonly number[],
+  criterion: number,
+  referenceWeight: number,
+): number | null {
+  const nominal = combineVerdict(assignUnits(units, diffs));
+  const crossings: number[] = [];
+  for (const unit of units) {
+    if (unit.fixed !== undefined) continue;
+    const own = (unit.raw[criterion] ?? 0) * (diffs[criterion] ?? 0);
+    if (own === 0) continue;
+    const rest = unitMargin(unit.raw, diffs) - own;
+    const k = -rest / own;
+    if (k > 0 && Number.isFinite(k) && k !== 1) crossings.push(k);
+  }
+  const languagesAt = (k: number): Verdict =>
+    combineVerdict(
+      units.map((u) => {
+        if (u.fixed !== undefined) return u.fixed;
+        const own = (u.raw[criterion] ?? 0) * (diffs[criterion] ?? 0);
+        return languageOf(unitMargin(u.raw, diffs) - own + k * own);
+      }),
+    );
+  const w = referenceWeight;
+  const weightAt = (k: number): number => (k * w) / (1 - w + k * w);
+  let best: number | null = null;
+  for (const k of crossings) {
+    // Just beyond the crossing, away from today's weight.
+    const beyond = k > 1 ? k * (1 + 1e-9) : k * (1 - 1e-9);
+    if (languagesAt(beyond) === nominal) continue;
+    const at = w >= 1 ? 1 : weightAt(k);
+    if (best === null || Math.abs(at - w) < Math.abs(best - w)) best = at;
+  }
+  return best;
+}

@@ -1,0 +1,90 @@
+/** @module The weighted sum: each language's score, and the per-criterion contribution table whose rows add up to the margin, each row with its reason from the knowledge base. */
+import type { CriterionRow } from '../decision/schema.ts';
+import type { KnowledgeBase } from '../kb/schema.ts';
+import { CRITERION_IDS } from '../profile/vocabulary.ts';
+import { roundTo, roundToSum } from './numbers.ts';
+import type { Ratings } from './ratings.ts';
+import type { UnitWeights } from './weights.ts';
+
+/**
+ * Go-minus-Rust rating differences in CRITERION_IDS order.
+ * @example
+ * ratingDiffs(ratings)[0]; // go - rust on runtime_performance
+ */
+export function ratingDiffs(ratings: Ratings): number[] {
+  return CRITERION_IDS.map((id) => ratings[id].go - ratings[id].rust);
+}
+
+/**
+ * The exact (unrounded) margin scores.go - scores.rust for normalised weights; positive favours Go.
+ * @example
+ * exactMargin(weights.normalized, ratingDiffs(ratings)); // 0.42
+ */
+export function exactMargin(normalized: readonly number[], diffs: readonly number[]): number {
+  let margin = 0;
+  for (let i = 0; i < normalized.length; i++) margin += (normalized[i] ?? 0) * (diffs[i] ?? 0);
+  return margin;
+}
+
+export type ScoreTable = {
+  scores: { go: number; rust: number };
+  rows: CriterionRow[];
+};
+
+/**
+ * The displayed table: weights rounded to 3 decimals so they still add up to 1, contributions computed from the
+ * displayed weights and ratings, and scores.go set so that scores.go - scores.rust is the sum of the rows.
+ * @example
+ * const { scores, rows } = scoreTable(weights, ratings, kb);
+ */
+export function scoreTable(weights: UnitWeights, ratings: Ratings, kb: KnowledgeBase): ScoreTable {
+  const shown = roundToSum(weights.normalized, 3, 1);
+  let rust = 0;
+  let margin = 0;
+  const rows = CRITERION_IDS.map((id, i): CriterionRow => {
+    const w = shown[i] ?? 0;
+    const r = ratings[id];
+    const contribution = roundTo(w * (r.go - r.rust), 3);
+    rust += w * r.rust;
+    margin += contribution;
+    const criterion = kb.criteria.find((c) => c.id === id);
+    const row: CriterionRow = {
+      id,
+      weight: w,
+      go: r.go,
+      rust: r.rust,
+      contribution,
+      why: explainRow(id, weights, ratings, kb),
+      evidence: criterion?.evidence ?? [],
+    };
+    if (r.measured !== undefined) row.measured = r.measured;
+    return row;
+  });
+  const rustScore = roundTo(rust, 3);
+  return { scores: { go: roundTo(rustScore + margin, 3), rust: rustScore }, rows };
+}
+
+function explainRow(
+  id: (typeof CRITERION_IDS)[number],
+  weights: UnitWeights,
+  ratings: Ratings,
+  kb: KnowledgeBase,
+): string {
+  const criterion = kb.criteria.find((c) => c.id === id);
+  const r = ratings[id];
+  const parts: string[] = [];
+  if (criterion !== undefined) {
+    if (r.go > r.rust) parts.push(`Go ${r.go} vs Rust ${r.rust}: ${criterion.go.rationale}`);
+    else if (r.rust > r.go) parts.push(`Rust ${r.rust} vs Go ${r.go}: ${criterion.rust.rationale}`);
+    else parts.push(`Both ${r.go}: ${criterion.meaning}`);
+  }
+  if (r.experience !== undefined) parts.push(`Ratings shifted for ${r.experience}.`);
+  const trace = weights.trace[id];
+  if (trace.priority !== undefined) {
+    parts.push(`Weight set by your priorities: ${trace.priority} of 5.`);
+  } else if (trace.rules.length > 0) {
+    const rules = trace.rules.map((rule) => `x${rule.factor} ${rule.reason}`).join('; ');
+    parts.push(`Weight: ${rules}.`);
+  }
+  return parts.join(' ');
+}
