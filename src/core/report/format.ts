@@ -1,0 +1,64 @@
+/** @module Small formatting helpers shared by the text, Markdown and ADR renderers: option names, titles, numbers. */
+import type { CriterionRow, Decision } from '../decision/schema.ts';
+
+export type Option = 'go' | 'rust' | 'hybrid';
+
+/** The name each option goes by in reports. */
+export const OPTION_LABELS: Record<Option, string> = {
+  go: 'Go',
+  rust: 'Rust',
+  hybrid: 'Hybrid (Go and Rust, split by component)',
+};
+
+/** A criterion id as words: `latency_predictability` -> `Latency predictability`. */
+export function criterionLabel(id: string): string {
+  const words = id.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A number with at most `digits` decimals and no trailing zeros (7.10 -> 7.1, 100 -> 100). */
+export function formatNumber(n: number, digits = 2): string {
+  if (!Number.isFinite(n)) return String(n);
+  const fixed = n.toFixed(digits);
+  const trimmed = fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
+  return trimmed === '-0' ? '0' : trimmed;
+}
+
+/** A 0..1 share as a whole percentage ("93%"); shares under 1% but above 0 show as "<1%". */
+export function formatPercent(share: number): string {
+  if (share > 0 && share < 0.005) return '<1%';
+  return `${Math.round(share * 100)}%`;
+}
+
+/** A signed contribution: "+0.9" favours Go, "-0.6" favours Rust. */
+export function formatSigned(n: number): string {
+  const text = formatNumber(n);
+  return n > 0 && text !== '0' ? `+${text}` : text;
+}
+
+/** The project's name, or a neutral stand-in when the decision does not carry it. */
+export function projectName(decision: Decision): string {
+  return decision.project?.name ?? 'the project';
+}
+
+/** The one-line title of the decision, as the ADR and the Markdown report use it. */
+export function decisionTitle(decision: Decision): string {
+  const name = projectName(decision);
+  if (decision.verdict === 'hybrid') return `Split ${name} between Go and Rust`;
+  return `Use ${OPTION_LABELS[decision.verdict]} for ${name}`;
+}
+
+/** Criteria ordered by how much they moved the result (largest |contribution| first), ties by weight then id. */
+export function byImpact(criteria: readonly CriterionRow[]): CriterionRow[] {
+  return [...criteria].sort(
+    (a, b) =>
+      Math.abs(b.contribution) - Math.abs(a.contribution) || b.weight - a.weight || a.id.localeCompare(b.id),
+  );
+}
+
+/** Which language a criterion row favours, or 'tie'. */
+export function rowFavours(row: CriterionRow): 'go' | 'rust' | 'tie' {
+  if (row.go > row.rust) return 'go';
+  if (row.rust > row.go) return 'rust';
+  return 'tie';
+}

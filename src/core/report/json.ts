@@ -1,0 +1,21 @@
+/** @module The decision as the JSON of CONTRACT.md §2: 2-space indent, the contract's key order, a trailing newline, byte-identical for the same input. */
+import { type Decision, decisionSchema } from '../decision/schema.ts';
+import { InternalError } from '../errors.ts';
+
+/**
+ * Render a decision as contract JSON. Parsing through the decision schema puts keys in the contract's order
+ * (whatever order the engine built them in) and drops anything the contract does not define.
+ * @example
+ * process.stdout.write(renderJson(decision));
+ */
+export function renderJson(decision: Decision): string {
+  const result = decisionSchema.safeParse(decision);
+  if (!result.success) {
+    // The engine produced a decision that breaks the public contract: our bug, not the user's input.
+    const first = result.error.issues[0];
+    throw new InternalError(
+      `the decision does not match the contract at ${first?.path.join('.') || '(root)'}: ${first?.message ?? 'invalid'}`,
+    );
+  }
+  return `${JSON.stringify(result.data, null, 2)}\n`;
+}

@@ -1,0 +1,162 @@
+/** @module The full Markdown report of a decision: every section of the decision object, as tables and lists a reviewer can read in a pull request. */
+import type { Decision } from '../decision/schema.ts';
+import { escapeMarkdown } from './escape.ts';
+import {
+  byImpact,
+  criterionLabel,
+  decisionTitle,
+  formatNumber,
+  formatPercent,
+  formatSigned,
+  OPTION_LABELS,
+} from './format.ts';
+
+/**
+ * Render a decision as a Markdown report.
+ * @example
+ * writeFileSync('decision.md', renderMarkdown(decision));
+ */
+export function renderMarkdown(decision: Decision): string {
+  const out: string[] = [];
+  out.push(`# gorust decision: ${escapeMarkdown(decisionTitle(decision))}`, '');
+  if (decision.project?.summary) out.push(`> ${escapeMarkdown(decision.project.summary)}`, '');
+  const closeness = decision.close_call ? 'a close call: read the sensitivity section' : 'not a close call';
+  out.push(
+    `**Verdict: ${OPTION_LABELS[decision.verdict]}**, with ${formatPercent(decision.confidence)} confidence (${closeness}).`,
+    '',
+  );
+  out.push(
+    '| | Go | Rust | Hybrid |',
+    '|---|---:|---:|---:|',
+    `| Weighted score (0 to 10) | ${formatNumber(decision.scores.go)} | ${formatNumber(decision.scores.rust)} | n/a |`,
+    `| Probability under weight perturbation | ${formatPercent(decision.probabilities.go)} | ${formatPercent(decision.probabilities.rust)} | ${formatPercent(decision.probabilities.hybrid)} |`,
+    '',
+  );
+
+  if (decision.gates.length > 0) {
+    out.push('## Hard constraints', '');
+    for (const gate of decision.gates) {
+      const where = gate.component === undefined ? '' : `, component ${escapeMarkdown(gate.component)}`;
+      out.push(`- **${gate.id}** (favours ${OPTION_LABELS[gate.favors]}${where}): ${inline(gate.reason)}`);
+    }
+    out.push('');
+  }
+
+  if (decision.criteria.length > 0) {
+    out.push(
+      '## Criteria',
+      '',
+      'Ordered by how much each criterion moved the result. Contribution = weight × (Go − Rust): positive favours Go, negative favours Rust.',
+      '',
+      '| Criterion | Weight | Go | Rust | Contribution | Why | Evidence |',
+      '|---|---:|---:|---:|---:|---|---|',
+    );
+    for (const row of byImpact(decision.criteria)) {
+      const why =
+        row.measured === undefined ? inline(row.why) : `${inline(row.why)} *${inline(row.measured)}*`;
+      const evidence = row.evidence.map((id) => `\`${id}\``).join(', ') || 'none';
+      out.push(
+        `| ${criterionLabel(row.id)} | ${formatPercent(row.weight)} | ${formatNumber(row.go, 1)} | ${formatNumber(row.rust, 1)} | ${formatSigned(row.contribution)} | ${why} | ${evidence} |`,
+      );
+    }
+    out.push('');
+  }
+
+  if (decision.sensitivity.length > 0) {
+    out.push(
+      '## Sensitivity',
+      '',
+      'The weight at which a criterion would flip the verdict; "never" when no weight does.',
+      '',
+      '| Criterion | Weight now | Verdict flips at |',
+      '|---|---:|---:|',
+    );
+    for (const row of decision.sensitivity) {
+      const now = decision.criteria.find((c) => c.id === row.criterion)?.weight;
+      const flip = row.flip_weight === null ? 'never' : formatPercent(row.flip_weight);
+      out.push(
+        `| ${criterionLabel(row.criterion)} | ${now === undefined ? 'n/a' : formatPercent(now)} | ${flip} |`,
+      );
+    }
+    out.push('');
+  }
+
+  if (decision.components.length > 0) {
+    out.push(
+      '## Components',
+      '',
+      '| Component | Language | Go score | Rust score | Why |',
+      '|---|---|---:|---:|---|',
+    );
+    for (const c of decision.components) {
+      const go = c.scores === undefined ? 'n/a' : formatNumber(c.scores.go);
+      const rust = c.scores === undefined ? 'n/a' : formatNumber(c.scores.rust);
+      out.push(
+        `| ${escapeMarkdown(c.name)} | ${OPTION_LABELS[c.language]} | ${go} | ${rust} | ${inline(c.why)} |`,
+      );
+    }
+    out.push('');
+  }
+
+  if (decision.boundaries.length > 0) {
+    out.push(
+      '## Boundaries between languages',
+      '',
+      '| From | To | Mechanism | Cost per call | Calls per request | Why |',
+      '|---|---|---|---:|---:|---|',
+    );
+    for (const b of decision.boundaries) {
+      const cost = `${formatNumber(b.per_call_us)} µs${b.measured ? ' (measured)' : ''}`;
+      const calls = b.calls_per_request === undefined ? 'n/a' : formatNumber(b.calls_per_request, 3);
+      const chatty = b.chatty ? ' **Chatty: reconsider where the split goes.**' : '';
+      out.push(
+        `| ${escapeMarkdown(b.from)} | ${escapeMarkdown(b.to)} | ${b.mechanism} | ${cost} | ${calls} | ${inline(b.why)}${chatty} |`,
+      );
+    }
+    out.push('');
+  }
+
+  if (decision.checklist.length > 0) {
+    out.push('## Checklist', '', '| Applies | Item | Favours | Why |', '|---|---|---|---|');
+    for (const row of decision.checklist) {
+      out.push(
+        `| ${row.applies ? 'yes' : 'no'} | ${inline(row.item)} | ${OPTION_LABELS[row.favors]} | ${inline(row.why)} |`,
+      );
+    }
+    out.push('');
+  }
+
+  if (decision.similar_projects.length > 0) {
+    out.push('## Similar projects', '');
+    for (const p of decision.similar_projects) {
+      const langs = p.languages.map((l) => OPTION_LABELS[l]).join(' + ');
+      out.push(`- [${inline(p.name)}](${p.source}): ${langs}, ${formatPercent(p.similarity)} similar`);
+    }
+    out.push('');
+  }
+  if (decision.tips.length > 0) out.push('## Tips', '', ...decision.tips.map((t) => `- ${inline(t)}`), '');
+  if (decision.caveats.length > 0)
+    out.push('## Caveats', '', ...decision.caveats.map((c) => `- ${inline(c)}`), '');
+
+  out.push('---', '', `*${provenance(decision)}*`, '');
+  return out.join('\n');
+}
+
+/** How the decision was computed, for the report's footer. */
+export function provenance(decision: Decision): string {
+  const how: string[] = [];
+  if (decision.seed !== undefined) how.push(`seed ${decision.seed}`);
+  if (decision.samples !== undefined) how.push(`${decision.samples} Monte-Carlo samples`);
+  how.push(
+    decision.lab_run === undefined ? 'knowledge-base priors only, no lab run' : `lab run ${decision.lab_run}`,
+  );
+  return `Generated by gorust (${how.join(', ')}).`;
+}
+
+/** Knowledge-base text in a list item or table cell: one line, and a `|` cannot end the cell. */
+export function inline(text: string): string {
+  return text
+    .replace(/\r\n?|\n/g, ' ')
+    .replace(/\|/g, '\\|')
+    .replace(/</g, '&lt;');
+}

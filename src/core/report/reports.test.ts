@@ -1,0 +1,168 @@
+/** @module Snapshot and behaviour tests of the text, Markdown, ADR and JSON renderers, against fixture decisions (no engine needed). */
+import { describe, expect, it } from 'vitest';
+import { decisionSchema } from '../decision/schema.ts';
+import { InternalError } from '../errors.ts';
+import { adrFileName, renderAdr } from './adr.ts';
+import { buildDecision, buildHybridDecision } from './decision-fixture.test-helpers.ts';
+import { renderJson } from './json.ts';
+import { renderMarkdown } from './markdown.ts';
+import { renderText } from './text.ts';
+
+const DATE = '2026-11-27';
+
+describe('fixtures', () => {
+  it('are valid decisions', () => {
+    expect(decisionSchema.safeParse(buildDecision()).success).toBe(true);
+    expect(decisionSchema.safeParse(buildHybridDecision()).success).toBe(true);
+  });
+});
+
+describe('renderText', () => {
+  it('summarises a single-language decision', async () => {
+    await expect(renderText(buildDecision())).toMatchFileSnapshot('__snapshots__/text-go.txt');
+  });
+
+  it('summarises a hybrid decision', async () => {
+    await expect(renderText(buildHybridDecision())).toMatchFileSnapshot('__snapshots__/text-hybrid.txt');
+  });
+
+  it('uses colour only when asked', () => {
+    expect(renderText(buildDecision())).not.toContain('\u001b[');
+    expect(renderText(buildDecision(), { color: true })).toContain('\u001b[1m');
+  });
+
+  it('strips terminal escape sequences from user text', () => {
+    const decision = buildDecision({ project: { name: 'evil\u001b]0;pwned\u0007name' } });
+    const text = renderText(decision);
+    expect(text).not.toContain('\u001b');
+    expect(text).toContain('evil ]0;pwned name');
+  });
+});
+
+describe('renderMarkdown', () => {
+  it('renders every section of a hybrid decision', async () => {
+    await expect(renderMarkdown(buildHybridDecision())).toMatchFileSnapshot('__snapshots__/report-hybrid.md');
+  });
+
+  it('escapes user text so a project name cannot inject markup', () => {
+    const md = renderMarkdown(
+      buildDecision({ project: { name: '<img src=x onerror=alert(1)>', summary: '# heading\n- item' } }),
+    );
+    expect(md).not.toContain('<img');
+    expect(md).toContain('&lt;img');
+    expect(md).not.toMatch(/^# heading/m);
+  });
+
+  it('omits empty sections', () => {
+    const md = renderMarkdown(buildDecision({ gates: [], tips: [], caveats: [], similar_projects: [] }));
+    expect(md).not.toContain('## Hard constraints');
+    expect(md).not.toContain('## Tips');
+    expect(md).not.toContain('## Similar projects');
+    expect(md).toContain('## Criteria');
+  });
+});
+
+describe('renderAdr', () => {
+  it('renders a MADR 4.0.0 record for a single-language decision', async () => {
+    await expect(renderAdr(buildDecision(), { date: DATE })).toMatchFileSnapshot('__snapshots__/adr-go.md');
+  });
+
+  it('renders a MADR 4.0.0 record for a hybrid decision', async () => {
+    await expect(renderAdr(buildHybridDecision(), { date: DATE, status: 'accepted' })).toMatchFileSnapshot(
+      '__snapshots__/adr-hybrid.md',
+    );
+  });
+
+  it('has the MADR front matter and sections in template order', () => {
+    const adr = renderAdr(buildDecision(), { date: DATE });
+    expect(
+      adr.startsWith(`---\nstatus: "proposed"\ndate: ${DATE}\n---\n\n# Use Go for Read states service\n`),
+    ).toBe(true);
+    const headings = adr.split('\n').filter((line) => line.startsWith('#'));
+    expect(headings).toEqual([
+      '# Use Go for Read states service',
+      '## Context and Problem Statement',
+      '## Decision Drivers',
+      '## Considered Options',
+      '## Decision Outcome',
+      '### Consequences',
+      '### Confirmation',
+      '## Pros and Cons of the Options',
+      '### Go',
+      '### Rust',
+      '### Hybrid (Go and Rust, split by component)',
+      '## More Information',
+    ]);
+    expect(adr).toContain('Chosen option: "Go", because it scores 7.1 against Rust\'s 6.2');
+  });
+
+  it('derives concrete confirmation checks from the decision', () => {
+    const adr = renderAdr(buildHybridDecision({ lab_run: 'run-7' }), {
+      date: DATE,
+      profilePath: 'mesh.yaml',
+    });
+    expect(adr).toContain('`gorust decide mesh.yaml --seed 1 --format json`');
+    expect(adr).toContain('revisit this record if `verdict` is no longer "hybrid"');
+    expect(adr).toContain('latency predictability comes to weigh 62% of the decision (now 20%)');
+    expect(adr).toContain('Benchmark the proxy to control grpc call');
+    expect(adr).toContain('latency predictability was measured in lab run run-7');
+  });
+
+  it('rejects a malformed date instead of writing a broken record', () => {
+    expect(() => renderAdr(buildDecision(), { date: '27/11/2026' })).toThrow(RangeError);
+  });
+});
+
+describe('adrFileName', () => {
+  it('numbers and slugs the title', () => {
+    expect(adrFileName(buildDecision(), 3)).toBe('0003-use-go-for-read-states-service.md');
+    expect(adrFileName(buildHybridDecision(), 12)).toBe('0012-split-mesh-proxy-edge-between-go-and-rust.md');
+    expect(() => adrFileName(buildDecision(), 10_000)).toThrow(RangeError);
+  });
+});
+
+describe('renderJson', () => {
+  it('prints the contract keys in contract order whatever order they were built in', () => {
+    const { caveats, verdict, ...rest } = buildDecision();
+    const shuffled = { caveats, ...rest, verdict };
+    const json = renderJson(shuffled);
+    expect(Object.keys(JSON.parse(json))).toEqual([
+      'verdict',
+      'confidence',
+      'close_call',
+      'scores',
+      'probabilities',
+      'gates',
+      'criteria',
+      'sensitivity',
+      'checklist',
+      'components',
+      'boundaries',
+      'similar_projects',
+      'tips',
+      'caveats',
+      'project',
+      'seed',
+      'samples',
+    ]);
+    expect(Object.keys(JSON.parse(json).criteria[0])).toEqual([
+      'id',
+      'weight',
+      'go',
+      'rust',
+      'contribution',
+      'why',
+      'evidence',
+    ]);
+    expect(json.endsWith('}\n')).toBe(true);
+    expect(json).toContain('\n  "verdict": "go",\n');
+  });
+
+  it('is byte-identical for equal decisions', () => {
+    expect(renderJson(buildHybridDecision())).toBe(renderJson(buildHybridDecision()));
+  });
+
+  it('treats a decision that breaks the contract as an internal error', () => {
+    expect(() => renderJson({ ...buildDecision(), confidence: 2 })).toThrow(InternalError);
+  });
+});

@@ -1,0 +1,173 @@
+/** @module The terminal summary of a decision: the verdict, what decided it, what would flip it, and what to do next. Colour only when the caller asks (the CLI asks on a TTY without NO_COLOR). */
+import type { Decision } from '../decision/schema.ts';
+import {
+  byImpact,
+  criterionLabel,
+  formatNumber,
+  formatPercent,
+  formatSigned,
+  OPTION_LABELS,
+  projectName,
+} from './format.ts';
+
+export type TextReportOptions = {
+  /** Use ANSI colours. Default false: the renderer never looks at the terminal itself. */
+  color?: boolean | undefined;
+  /** How many criteria to list under "What decided it". Default 6. */
+  topCriteria?: number | undefined;
+};
+
+type Paint = (code: string, text: string) => string;
+
+const CODES = {
+  bold: '1',
+  dim: '2',
+  red: '31',
+  green: '32',
+  yellow: '33',
+  cyan: '36',
+  magenta: '35',
+} as const;
+
+/** Bar length for the largest contribution; the others scale to it. */
+const BAR_WIDTH = 12;
+
+/**
+ * Render a decision as a terminal summary (plain text, or with ANSI colours when `color` is true).
+ * @example
+ * process.stdout.write(renderText(decision, { color: process.stdout.isTTY }));
+ */
+export function renderText(unsafe: Decision, options: TextReportOptions = {}): string {
+  const decision = stripControls(unsafe);
+  const paint: Paint = options.color
+    ? (code, text) => `\u001b[${code}m${text}\u001b[0m`
+    : (_code, text) => text;
+  const bold = (t: string) => paint(CODES.bold, t);
+  const dim = (t: string) => paint(CODES.dim, t);
+  const langColour = (lang: 'go' | 'rust' | 'hybrid', t: string) =>
+    paint(lang === 'go' ? CODES.cyan : lang === 'rust' ? CODES.yellow : CODES.magenta, t);
+  const lines: string[] = [];
+  const section = (title: string) => lines.push('', bold(title));
+
+  lines.push(`${bold('gorust')}: ${projectName(decision)}`);
+  const verdict =
+    decision.verdict === 'hybrid'
+      ? 'HYBRID (Go and Rust, split by component)'
+      : decision.verdict.toUpperCase();
+  const closeness = decision.close_call ? paint(CODES.red, 'a close call') : 'not a close call';
+  lines.push(
+    `Verdict: ${bold(langColour(decision.verdict, verdict))}  (confidence ${formatPercent(decision.confidence)}, ${closeness})`,
+  );
+  lines.push(
+    `Scores: Go ${formatNumber(decision.scores.go)}, Rust ${formatNumber(decision.scores.rust)} (out of 10)`,
+  );
+  const p = decision.probabilities;
+  lines.push(
+    dim(
+      `Under weight perturbation: Go ${formatPercent(p.go)}, Rust ${formatPercent(p.rust)}, Hybrid ${formatPercent(p.hybrid)}`,
+    ),
+  );
+
+  if (decision.gates.length > 0) {
+    section('Hard constraints');
+    for (const gate of decision.gates) {
+      const where = gate.component === undefined ? '' : ` [${gate.component}]`;
+      lines.push(`  ! ${gate.id}${where} favours ${OPTION_LABELS[gate.favors]}: ${gate.reason}`);
+    }
+  }
+
+  const top = byImpact(decision.criteria).slice(0, options.topCriteria ?? 6);
+  if (top.length > 0) {
+    section('What decided it (+ favours Go, - favours Rust)');
+    const biggest = Math.max(...top.map((row) => Math.abs(row.contribution)), Number.EPSILON);
+    const nameWidth = Math.max(...top.map((row) => criterionLabel(row.id).length));
+    for (const row of top) {
+      const bar = '#'.repeat(Math.round((Math.abs(row.contribution) / biggest) * BAR_WIDTH));
+      const who = row.contribution > 0 ? 'go' : row.contribution < 0 ? 'rust' : undefined;
+      const contribution = formatSigned(row.contribution).padStart(6);
+      lines.push(
+        `  ${criterionLabel(row.id).padEnd(nameWidth)}  weight ${formatPercent(row.weight).padStart(4)}  Go ${formatNumber(row.go, 1).padStart(4)}  Rust ${formatNumber(row.rust, 1).padStart(4)}  ${contribution} ${who ? langColour(who, bar) : ''}`.trimEnd(),
+      );
+      if (row.measured !== undefined) lines.push(dim(`    ${row.measured}`));
+    }
+  }
+
+  const flips = decision.sensitivity.filter((row) => row.flip_weight !== null);
+  if (flips.length > 0) {
+    section('What would change the verdict');
+    for (const row of flips) {
+      const now = decision.criteria.find((c) => c.id === row.criterion)?.weight;
+      const current = now === undefined ? '' : ` (now ${formatPercent(now)})`;
+      lines.push(
+        `  ${criterionLabel(row.criterion)} weighing ${formatPercent(row.flip_weight ?? 0)}${current}`,
+      );
+    }
+  }
+
+  if (decision.components.length > 0) {
+    section('Components');
+    for (const component of decision.components) {
+      lines.push(
+        `  ${component.name}: ${langColour(component.language, OPTION_LABELS[component.language])}. ${component.why}`,
+      );
+    }
+  }
+  if (decision.boundaries.length > 0) {
+    section('Boundaries');
+    for (const b of decision.boundaries) {
+      const chatty = b.chatty ? paint(CODES.red, ' (chatty: reconsider the split)') : '';
+      lines.push(
+        `  ${b.from} -> ${b.to}: ${b.mechanism}, about ${formatNumber(b.per_call_us)} µs per call${chatty}. ${b.why}`,
+      );
+    }
+  }
+
+  const applies = decision.checklist.filter((row) => row.applies);
+  if (applies.length > 0) {
+    section('Checklist items that apply');
+    for (const row of applies)
+      lines.push(`  - ${row.item} (favours ${OPTION_LABELS[row.favors]}) ${dim(row.why)}`);
+  }
+  if (decision.similar_projects.length > 0) {
+    section('Similar projects');
+    for (const project of decision.similar_projects.slice(0, 5)) {
+      const langs = project.languages.map((l) => OPTION_LABELS[l]).join(' + ');
+      lines.push(
+        `  ${project.name} (${langs}, ${formatPercent(project.similarity)} similar) ${dim(project.source)}`,
+      );
+    }
+  }
+  if (decision.tips.length > 0) {
+    section('Tips');
+    for (const tip of decision.tips) lines.push(`  - ${tip}`);
+  }
+  if (decision.caveats.length > 0) {
+    section('Caveats');
+    for (const caveat of decision.caveats) lines.push(`  - ${caveat}`);
+  }
+
+  const how: string[] = [];
+  if (decision.seed !== undefined) how.push(`seed ${decision.seed}`);
+  if (decision.samples !== undefined) how.push(`${decision.samples} samples`);
+  if (decision.lab_run !== undefined) how.push(`lab run ${decision.lab_run}`);
+  lines.push('');
+  if (how.length > 0) lines.push(dim(`Computed with ${how.join(', ')}.`));
+  lines.push(dim('Full report: --format md; architecture decision record: --format adr.'));
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Remove control characters from every string: a project name from a JSON profile may carry escape
+ * sequences (`"\u001b]0;..."`) that would rewrite the user's terminal.
+ */
+function stripControls<T>(value: T): T {
+  if (typeof value === 'string') {
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+    return value.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ') as T;
+  }
+  if (Array.isArray(value)) return value.map((item) => stripControls(item)) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, stripControls(v)])) as T;
+  }
+  return value;
+}

@@ -1,0 +1,89 @@
+/** @module Reading a profile file from disk: the file-level guards (missing, a directory, too large, not UTF-8) before the core parser sees the text. */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import {
+  type InputProblem,
+  PROFILE_LIMITS,
+  type Profile,
+  parseProfileText,
+  UserError,
+} from '../core/index.ts';
+
+/**
+ * Read and validate a profile file (YAML or JSON). Every problem is a UserError (exit code 2).
+ * @example
+ * const profile = readProfileFile('gorust.yaml');
+ */
+export function readProfileFile(path: string): Profile {
+  return parseProfileText(readProfileText(path), path);
+}
+
+/**
+ * Read a profile file's text with the file-level guards only (used by `init` to check an existing file).
+ * @example
+ * const text = readProfileText('gorust.yaml');
+ */
+export function readProfileText(path: string): string {
+  let size: number;
+  try {
+    const stat = statSync(path);
+    if (stat.isDirectory()) throw fileError(path, 'a profile file', 'a directory');
+    size = stat.size;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new UserError(
+        `${path}: no such file. Create one with \`gorust init\`, or see \`gorust schema\` and the examples/ folder.`,
+      );
+    }
+    throw new UserError(`${path}: cannot read the file (${code ?? 'unknown error'}).`);
+  }
+  if (size > PROFILE_LIMITS.maxBytes) {
+    throw fileError(
+      path,
+      `a profile of at most ${PROFILE_LIMITS.maxBytes / 1024} KiB`,
+      `${Math.ceil(size / 1024)} KiB`,
+    );
+  }
+  // Read at most one byte past the limit: a file that grows (or a FIFO) cannot make us read without bound.
+  const buffer = Buffer.alloc(Math.min(size, PROFILE_LIMITS.maxBytes) + 1);
+  let length = 0;
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length >= buffer.length) break;
+    }
+  } catch (error) {
+    throw new UserError(
+      `${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`,
+    );
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+  if (length > PROFILE_LIMITS.maxBytes) {
+    throw fileError(path, `a profile of at most ${PROFILE_LIMITS.maxBytes / 1024} KiB`, 'a larger file');
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length));
+  } catch {
+    throw fileError(
+      path,
+      'a UTF-8 text file (YAML or JSON)',
+      'bytes that are not UTF-8 text (a binary file?)',
+    );
+  }
+}
+
+function fileError(path: string, expected: string, found: string): UserError {
+  const problem: InputProblem = {
+    path: '(file)',
+    expected,
+    found,
+    message: `expected ${expected}, found ${found}`,
+  };
+  return new UserError(`${path} is not a valid gorust profile (1 problem):`, [problem]);
+}
