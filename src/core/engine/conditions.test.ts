@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { componentFacts, evaluateCondition, projectFacts } from './conditions.ts';
+import { profileOf } from './kb-fixture.test-helpers.ts';
+
+describe('evaluateCondition', () => {
+  const profile = profileOf({
+    workload: { kind: 'cpu-bound', latency_slo: { p99_ms: 5 }, live_heap_gib: 4 },
+    team: { size: 3, go: 'strong', rust: 'none' },
+    delivery: { deadline_weeks: 6 },
+    domain: ['search'],
+    targets: ['cli'],
+    platforms: ['linux-amd64', 'darwin-arm64', 'windows-amd64'],
+  });
+  const facts = projectFacts(profile);
+
+  it('holds for an empty condition', () => {
+    expect(evaluateCondition({}, facts)).toBe(true);
+  });
+  it('requires every field to hold (AND)', () => {
+    expect(evaluateCondition({ workload: ['cpu-bound'], team_size_max: 5 }, facts)).toBe(true);
+    expect(evaluateCondition({ workload: ['cpu-bound'], team_size_min: 5 }, facts)).toBe(false);
+  });
+  it('tests numeric bounds, and a bound on a missing fact does not hold', () => {
+    expect(evaluateCondition({ slo_p99_ms_max: 5, live_heap_gib_min: 4, deadline_weeks_max: 6 }, facts)).toBe(
+      true,
+    );
+    expect(evaluateCondition({ slo_p99_ms_max: 4 }, facts)).toBe(false);
+    expect(evaluateCondition({ memory_budget_mib_max: 1000 }, facts)).toBe(false);
+    expect(evaluateCondition({ lifetime_years_min: 1 }, facts)).toBe(false);
+    expect(evaluateCondition({ platforms_count_min: 3 }, facts)).toBe(true);
+  });
+  it('supports any_of and not', () => {
+    expect(
+      evaluateCondition({ any_of: [{ domain_any: ['web-api'] }, { targets_any: ['cli'] }] }, facts),
+    ).toBe(true);
+    expect(evaluateCondition({ not: { team_go: ['strong'] } }, facts)).toBe(false);
+    expect(evaluateCondition({ not: { team_rust: ['strong'] } }, facts)).toBe(true);
+  });
+});
+
+describe('componentFacts', () => {
+  const profile = profileOf({
+    workload: { kind: 'io-bound', latency_slo: { p99_ms: 2 }, live_heap_gib: 8 },
+    components: [
+      { name: 'proxy', role: 'data-plane', workload: 'cpu-bound', latency_critical: true },
+      { name: 'control', role: 'control-plane' },
+    ],
+  });
+  const [proxy, control] = profile.components ?? [];
+
+  it('gives a component its own role and workload, and the project SLO only when latency-critical', () => {
+    if (proxy === undefined || control === undefined) throw new Error('fixture');
+    const p = componentFacts(profile, proxy);
+    const c = componentFacts(profile, control);
+    expect(p.roles).toEqual(['data-plane']);
+    expect(p.workload).toBe('cpu-bound');
+    expect(p.slo?.p99_ms).toBe(2);
+    expect(c.workload).toBe('io-bound');
+    expect(c.slo).toBeUndefined();
+    expect(c.liveHeapGib).toBeUndefined();
+  });
+  it('lists every component role for the whole project', () => {
+    expect(projectFacts(profile).roles).toEqual(['data-plane', 'control-plane']);
+    expect(
+      evaluateCondition({ roles_any: ['control-plane'], has_components: true }, projectFacts(profile)),
+    ).toBe(true);
+  });
+});

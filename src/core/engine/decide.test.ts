@@ -1,0 +1,259 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { type Decision, decisionSchema } from '../decision/schema.ts';
+import type { ProfileInput } from '../profile/schema.ts';
+import { CRITERION_IDS } from '../profile/vocabulary.ts';
+import { decide } from './decide.ts';
+import { GATE_IDS } from './gates.ts';
+import { engineKnowledgeBase, profileOf } from './kb-fixture.test-helpers.ts';
+
+const kb = engineKnowledgeBase();
+
+function expectContract(d: Decision): void {
+  decisionSchema.parse(d);
+  expect(d.criteria.map((r) => r.id)).toEqual([...CRITERION_IDS]);
+  expect(d.criteria.reduce((s, r) => s + r.weight, 0)).toBeCloseTo(1, 9);
+  for (const r of d.criteria)
+    expect(Math.abs(r.contribution - r.weight * (r.go - r.rust))).toBeLessThanOrEqual(0.0005 + 1e-9);
+  expect(d.criteria.reduce((s, r) => s + r.contribution, 0)).toBeCloseTo(d.scores.go - d.scores.rust, 9);
+  expect(d.probabilities.go + d.probabilities.rust + d.probabilities.hybrid).toBeCloseTo(1, 9);
+  expect(d.confidence).toBe(d.probabilities[d.verdict]);
+  expect(d.close_call).toBe(d.confidence < 0.7);
+  for (const s of d.sensitivity) {
+    if (s.flip_weight !== null) {
+      expect(s.flip_weight).toBeGreaterThanOrEqual(0);
+      expect(s.flip_weight).toBeLessThanOrEqual(1);
+    }
+  }
+}
+
+const mesh: ProfileInput = {
+  version: 1,
+  project: { name: 'mesh' },
+  workload: { kind: 'io-bound', latency_slo: { p99_ms: 2 } },
+  team: { size: 12, go: 'strong', rust: 'some' },
+  components: [
+    {
+      name: 'proxy',
+      role: 'data-plane',
+      workload: 'cpu-bound',
+      latency_critical: true,
+      calls: [{ to: 'control', per_request: 0.05 }],
+    },
+    { name: 'control', role: 'control-plane' },
+    { name: 'api', role: 'api' },
+  ],
+};
+
+describe('decide: contract and determinism', () => {
+  it('follows the decision contract for plain and component profiles', () => {
+    expectContract(decide(profileOf(), kb, { samples: 2000 }));
+    expectContract(decide(profileOf(mesh), kb, { samples: 2000 }));
+    expectContract(decide(profileOf({ targets: ['bare-metal'] }), kb, { samples: 2000 }));
+  });
+
+  it('gives byte-identical output for the same profile and seed', () => {
+    const a = JSON.stringify(decide(profileOf(mesh), kb, { seed: 5 }));
+    const b = JSON.stringify(decide(profileOf(mesh), kb, { seed: 5 }));
+    expect(a).toBe(b);
+  });
+
+  it('records the seed and sample count it used', () => {
+    const d = decide(profileOf(), kb, { seed: 9, samples: 1234 });
+    expect(d.seed).toBe(9);
+    expect(d.samples).toBe(1234);
+  });
+});
+
+describe('decide: verdicts', () => {
+  it('picks Go for a small team with a tight deadline and no Rust', () => {
+    const d = decide(
+      profileOf({ team: { size: 3, go: 'some', rust: 'none' }, delivery: { deadline_weeks: 6 } }),
+      kb,
+    );
+    expect(d.verdict).toBe('go');
+    expect(d.close_call).toBe(false);
+    expect(d.checklist.find((c) => c.item.startsWith('Speed'))?.applies).toBe(true);
+    expect(d.tips).toContain('Prototype in Go.');
+  });
+
+  it('picks Rust for CPU-bound work under a tight SLO', () => {
+    const d = decide(profileOf({ workload: { kind: 'cpu-bound', latency_slo: { p99_ms: 5 } } }), kb);
+    expect(d.verdict).toBe('rust');
+    expect(d.gates).toEqual([]);
+  });
+
+  it('splits a data plane and a control plane into a hybrid with a gRPC boundary', () => {
+    const d = decide(profileOf(mesh), kb);
+    expect(d.verdict).toBe('hybrid');
+    expect(Object.fromEntries(d.components.map((c) => [c.name, c.language]))).toEqual({
+      proxy: 'rust',
+      control: 'go',
+      api: 'go',
+    });
+    expect(d.boundaries).toHaveLength(1);
+    expect(d.boundaries[0]).toMatchObject({
+      from: 'proxy',
+      to: 'control',
+      mechanism: 'grpc',
+      per_call_us: 100,
+    });
+    expect(d.probabilities.hybrid).toBe(d.confidence);
+  });
+});
+
+describe('decide: gates come before averaging', () => {
+  it('follows a bare-metal gate and still shows the breakdown', () => {
+    const d = decide(
+      profileOf({ targets: ['bare-metal'], team: { size: 3, go: 'strong', rust: 'none' } }),
+      kb,
+    );
+    expect(d.verdict).toBe('rust');
+    expect(d.gates.map((g) => g.id)).toEqual([GATE_IDS.bareMetal]);
+    expect(d.scores.go).toBeGreaterThan(d.scores.rust);
+    expect(d.criteria).toHaveLength(12);
+    expect(d.confidence).toBe(1);
+    expect(d.sensitivity.every((s) => s.flip_weight === null)).toBe(true);
+  });
+
+  it('fires the GC tail gate when the SLO is below the expected Go GC delay for the live heap', () => {
+    const heavy = decide(
+      profileOf({ workload: { kind: 'io-bound', latency_slo: { p99_ms: 5 }, live_heap_gib: 16 } }),
+      kb,
+    );
+    expect(heavy.gates.map((g) => g.id)).toEqual([GATE_IDS.gcTail]);
+    expect(heavy.gates[0]?.reason).toContain('16 GiB');
+    const light = decide(
+      profileOf({ workload: { kind: 'io-bound', latency_slo: { p99_ms: 5 }, live_heap_gib: 1 } }),
+      kb,
+    );
+    expect(light.gates).toEqual([]);
+  });
+
+  it('fires the memory gate, the WASM-only gate and the hard real-time gate', () => {
+    const mem = decide(
+      profileOf({ workload: { kind: 'io-bound', memory_budget_mib: 64, live_heap_gib: 0.05 } }),
+      kb,
+    );
+    expect(mem.gates.map((g) => g.id)).toEqual([GATE_IDS.memoryBudget]);
+    const wasm = decide(profileOf({ targets: ['wasm-browser'] }), kb);
+    expect(wasm.gates.map((g) => g.id)).toEqual([GATE_IDS.wasmOnly]);
+    expect(decide(profileOf({ targets: ['wasm-browser', 'server'] }), kb).gates).toEqual([]);
+    const rt = decide(profileOf({ workload: { kind: 'cpu-bound', hard_realtime: true } }), kb);
+    expect(rt.verdict).toBe('rust');
+    expect(rt.gates.map((g) => g.id)).toEqual([GATE_IDS.hardRealtime]);
+  });
+
+  it('applies component gates to that component only', () => {
+    const d = decide(
+      profileOf({
+        workload: { kind: 'io-bound' },
+        team: { size: 3, go: 'strong', rust: 'none' },
+        delivery: { deadline_weeks: 6 },
+        components: [
+          { name: 'api', role: 'api' },
+          { name: 'cache', role: 'storage-engine', latency_slo: { p99_ms: 3 }, live_heap_gib: 32 },
+        ],
+      }),
+      kb,
+    );
+    expect(d.gates).toMatchObject([{ id: GATE_IDS.gcTail, component: 'cache' }]);
+    expect(d.components.map((c) => c.language)).toEqual(['go', 'rust']);
+    expect(d.verdict).toBe('hybrid');
+  });
+});
+
+describe('decide: engine properties', () => {
+  const profileArb = fc.record({
+    kind: fc.constantFrom('io-bound', 'cpu-bound', 'mixed'),
+    go: fc.constantFrom('none', 'some', 'strong'),
+    rust: fc.constantFrom('none', 'some', 'strong'),
+    size: fc.integer({ min: 1, max: 60 }),
+    slo: fc.option(fc.constantFrom(2, 8, 50)),
+    deadline: fc.option(fc.constantFrom(4, 10, 52)),
+  });
+  const build = (p: {
+    kind: 'io-bound' | 'cpu-bound' | 'mixed';
+    go: 'none' | 'some' | 'strong';
+    rust: 'none' | 'some' | 'strong';
+    size: number;
+    slo: number | null;
+    deadline: number | null;
+  }) =>
+    profileOf({
+      workload: { kind: p.kind, ...(p.slo === null ? {} : { latency_slo: { p99_ms: p.slo } }) },
+      team: { size: p.size, go: p.go, rust: p.rust },
+      ...(p.deadline === null ? {} : { delivery: { deadline_weeks: p.deadline } }),
+    });
+
+  it('raising a criterion priority never helps the language rated lower on it', () => {
+    fc.assert(
+      fc.property(
+        profileArb,
+        fc.constantFrom(...CRITERION_IDS),
+        fc.integer({ min: 0, max: 4 }),
+        (p, criterion, low) => {
+          const before = decide({ ...build(p), priorities: { [criterion]: low } }, kb, { samples: 400 });
+          const after = decide({ ...build(p), priorities: { [criterion]: low + 1 } }, kb, { samples: 400 });
+          const row = before.criteria.find((r) => r.id === criterion);
+          if (row === undefined || row.go === row.rust) return;
+          const higher = row.go > row.rust ? 'go' : 'rust';
+          // The Monte-Carlo probability of the higher-rated language never drops (same seed, same draws) ...
+          expect(after.probabilities[higher]).toBeGreaterThanOrEqual(before.probabilities[higher]);
+          // ... its weight share never drops, and the verdict never moves away from it.
+          expect(after.criteria.find((r) => r.id === criterion)?.weight ?? 0).toBeGreaterThanOrEqual(
+            row.weight,
+          );
+          if (before.verdict === higher) expect(after.verdict).toBe(higher);
+        },
+      ),
+      { seed: 11, numRuns: 60 },
+    );
+  });
+
+  it('does not change component assignments when components are reordered', () => {
+    const input = profileOf(mesh);
+    const base = decide(input, kb, { samples: 1000 });
+    const assignments = Object.fromEntries(base.components.map((c) => [c.name, c.language]));
+    fc.assert(
+      fc.property(fc.shuffledSubarray(input.components ?? [], { minLength: 3, maxLength: 3 }), (order) => {
+        const d = decide({ ...input, components: order }, kb, { samples: 1000 });
+        expect(Object.fromEntries(d.components.map((c) => [c.name, c.language]))).toEqual(assignments);
+        expect(d.verdict).toBe(base.verdict);
+        expect(d.probabilities).toEqual(base.probabilities);
+      }),
+      { seed: 3, numRuns: 12 },
+    );
+  });
+});
+
+describe('decide: lab evidence', () => {
+  it('replaces priors with measured ratings and boundary costs', () => {
+    const d = decide(profileOf(mesh), kb, {
+      lab: {
+        run_id: 'run-1',
+        environment: 'test box',
+        gc_cache: {
+          'gogc-100': {
+            p50_ms: 1,
+            p99_ms: 8,
+            p999_ms: 20,
+            max_ms: 40,
+            achieved_rps: 1000,
+            rss_peak_mib: 800,
+          },
+          rust: { p50_ms: 1, p99_ms: 2, p999_ms: 2.5, max_ms: 5, achieved_rps: 1000, rss_peak_mib: 400 },
+        },
+        boundary: { ffi_empty_ns: 25, grpc_p50_us: 80, grpc_p99_us: 120, http_p50_us: 90, http_p99_us: 150 },
+      },
+    });
+    const latency = d.criteria.find((r) => r.id === 'latency_predictability');
+    expect(latency?.measured).toContain(
+      'measured on this machine: gc-cache p99.9 Go (GOGC=100) 20 ms vs Rust 2.5 ms',
+    );
+    // 8x at p99.9 -> gap capped at 6 points around the prior midpoint 7.5.
+    expect([latency?.go, latency?.rust]).toEqual([4.5, 10]);
+    expect(d.boundaries[0]).toMatchObject({ per_call_us: 90, measured: true, mechanism: 'service' });
+    expect(d.lab_run).toBe('run-1');
+  });
+});

@@ -1,0 +1,116 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  assignUnits,
+  combineVerdict,
+  flipWeight,
+  monteCarlo,
+  mulberry32,
+  type RobustUnit,
+} from './robustness.ts';
+import { normalize } from './weights.ts';
+
+const diffs = [-2.5, -3, 1.5, 3.5];
+
+function marginAt(raw: readonly number[], criterion: number, weight: number): number {
+  // Set the criterion's normalised weight to `weight`, scaling the others proportionally.
+  const w = normalize(raw);
+  const own = w[criterion] ?? 0;
+  return w.reduce(
+    (m, wi, i) => m + (i === criterion ? weight : (wi * (1 - weight)) / (1 - own)) * (diffs[i] ?? 0),
+    0,
+  );
+}
+
+describe('mulberry32', () => {
+  it('repeats its sequence for a seed and differs across seeds', () => {
+    const a = mulberry32(7);
+    const b = mulberry32(7);
+    const c = mulberry32(8);
+    const xs = [a(), a(), a()];
+    expect([b(), b(), b()]).toEqual(xs);
+    expect(c()).not.toBe(xs[0]);
+    for (const x of xs) expect(x >= 0 && x < 1).toBe(true);
+  });
+});
+
+describe('flipWeight', () => {
+  it('returns the weight at which a single unit changes sides, checked against the margin itself', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.05, max: 5, noNaN: true }), { minLength: 4, maxLength: 4 }),
+        (raw) => {
+          const unit: RobustUnit = { fixed: undefined, raw };
+          const w = normalize(raw);
+          const nominal = combineVerdict(assignUnits([unit], diffs));
+          for (let c = 0; c < diffs.length; c++) {
+            const flip = flipWeight([unit], diffs, c, w[c] ?? 0);
+            if (flip === null) continue;
+            expect(flip).toBeGreaterThanOrEqual(0);
+            expect(flip).toBeLessThanOrEqual(1);
+            expect(Math.abs(marginAt(raw, c, flip))).toBeLessThan(1e-6);
+            // Just past the flip weight (away from today's weight) the verdict is the other language.
+            const beyond = flip + (flip > (w[c] ?? 0) ? 1e-4 : -1e-4);
+            if (beyond > 0 && beyond < 1) {
+              expect(marginAt(raw, c, beyond) >= 0 ? 'go' : 'rust').not.toBe(nominal);
+            }
+          }
+        },
+      ),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+  it('is null when no weight in [0, 1] flips the verdict', () => {
+    // Rust wins every criterion: nothing can flip it.
+    const unit: RobustUnit = { fixed: undefined, raw: [1, 1, 1] };
+    expect(flipWeight([unit], [-1, -2, -3], 0, 1 / 3)).toBeNull();
+  });
+  it('is null for units fixed by a gate', () => {
+    expect(flipWeight([{ fixed: 'rust', raw: [1, 1, 1, 1] }], diffs, 3, 0.25)).toBeNull();
+  });
+});
+
+describe('monteCarlo', () => {
+  const units: RobustUnit[] = [{ fixed: undefined, raw: [1, 1, 1, 1] }];
+  it('is deterministic for a seed and counts every sample', () => {
+    const a = monteCarlo(units, diffs, { seed: 3, samples: 5000, spread: 0.3 });
+    const b = monteCarlo(units, diffs, { seed: 3, samples: 5000, spread: 0.3 });
+    expect(a).toEqual(b);
+    expect(a.go + a.rust + a.hybrid).toBe(5000);
+    expect(a.hybrid).toBe(0);
+  });
+  it('gives a dominant unit probability 1 and mixes components into hybrid', () => {
+    const go: RobustUnit = { fixed: undefined, raw: [0, 0, 1, 1] };
+    const rust: RobustUnit = { fixed: undefined, raw: [1, 1, 0, 0] };
+    expect(monteCarlo([go], diffs, { seed: 1, samples: 1000, spread: 0.3 }).go).toBe(1000);
+    expect(monteCarlo([go, rust], diffs, { seed: 1, samples: 1000, spread: 0.3 }).hybrid).toBe(1000);
+    expect(
+      monteCarlo([go, { fixed: 'rust', raw: [] }], diffs, { seed: 1, samples: 10, spread: 0.3 }).hybrid,
+    ).toBe(10);
+  });
+  it('never lowers the probability of a language when a criterion rated higher for it weighs more (same seed)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.05, max: 3, noNaN: true }), { minLength: 4, maxLength: 4 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.double({ min: 1.01, max: 4, noNaN: true }),
+        (raw, c, factor) => {
+          const raised = raw.map((w, i) => (i === c ? w * factor : w));
+          const before = monteCarlo([{ fixed: undefined, raw }], diffs, {
+            seed: 9,
+            samples: 500,
+            spread: 0.3,
+          });
+          const after = monteCarlo([{ fixed: undefined, raw: raised }], diffs, {
+            seed: 9,
+            samples: 500,
+            spread: 0.3,
+          });
+          if ((diffs[c] ?? 0) > 0) expect(after.go).toBeGreaterThanOrEqual(before.go);
+          else expect(after.rust).toBeGreaterThanOrEqual(before.rust);
+        },
+      ),
+      { seed: 7, numRuns: 100 },
+    );
+  });
+});
