@@ -38,8 +38,29 @@ export type {
   Weights,
 } from './kb/schema.ts';
 export { KB_FILES, knowledgeBaseSchema } from './kb/schema.ts';
+export { didYouMean } from './profile/did-you-mean.ts';
+export {
+  formatProblems,
+  PROFILE_LIMITS,
+  parseProfileText,
+  parseProfileValue,
+  profileJsonSchema,
+} from './profile/parse.ts';
 export type { Component, LatencySlo, Profile, ProfileInput } from './profile/schema.ts';
 export { profileSchema } from './profile/schema.ts';
 export * from './profile/vocabulary.ts';
-export { didYouMean } from './profile/did-you-mean.ts';
-export { formatProblems, PROFILE_LIMITS, parseProfileText, parseProfileValue, profileJsonSchema } from './profile/parse.ts';
+export type { Question, QuestionOption } from './questions.ts';
+export {
+  answersToProfile,
+  COMMON_PLATFORMS,
+  profileToAnswers,
+  QUESTIONS,
+  validateAnswer,
+} from './questions.ts';
+export type { AdrOptions } from './report/adr.ts';
+export { adrFileName, renderAdr } from './report/adr.ts';
+export { decisionTitle } from './report/format.ts';
+export { renderJson } from './report/json.ts';
+export { renderMarkdown } from './report/markdown.ts';
+export type { TextReportOptions } from './report/text.ts';
+export { renderText } from './report/text.ts';
