@@ -45,6 +45,16 @@ describe('parseKnowledgeBase', () => {
     ]);
   });
 
+  it('suggests keys inside nested and recursive shapes (project traits, conditions)', () => {
+    const kb = minimalKnowledgeBase();
+    recordOf(kb, 'checklist', 0).when = { any_of: [{ workloads: ['cpu-bound'] }] };
+    recordOf(kb, 'projects', 0).traits = { ...(recordOf(kb, 'projects', 0).traits as object), team: 'large' };
+    expect(problemsOf(toTexts(kb)).map((p) => [p.path, p.suggestion])).toEqual([
+      ['projects.yaml[0](kubernetes).traits.team', 'did you mean team_size?'],
+      ['checklist.yaml[0](latency).when.any_of[0].workloads', 'did you mean workload?'],
+    ]);
+  });
+
   it('reports a dangling evidence id with a suggestion', () => {
     const kb = minimalKnowledgeBase();
     recordOf(kb, 'claims', 0).evidence = ['gc-guid'];

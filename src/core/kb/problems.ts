@@ -51,6 +51,7 @@ export function describeValue(value: unknown): string {
  * The closest candidate to a misspelt word, if any is close enough to be a likely typo.
  * @example
  * closestWord('evidense', ['evidence', 'claims']); // 'evidence'
+ * closestWord('team', ['team_size', 'workload']); // 'team_size'
  */
 export function closestWord(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
@@ -62,7 +63,11 @@ export function closestWord(word: string, candidates: readonly string[]): string
       bestDistance = distance;
     }
   }
-  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
+  if (bestDistance <= Math.max(2, Math.floor(word.length / 3))) return best;
+  // A shortened key ("team" for "team_size") is far in edits but an obvious intent when only one key fits.
+  const lower = word.toLowerCase();
+  const prefixed = candidates.filter((c) => lower.length >= 3 && c.toLowerCase().startsWith(lower));
+  return prefixed.length === 1 ? prefixed[0] : undefined;
 }
 
 function editDistance(a: string, b: string): number {
