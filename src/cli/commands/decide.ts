@@ -1,0 +1,132 @@
+/** @module `gorust decide [PROFILE]`: read a profile, decide with the knowledge base (and, later, lab evidence), render in the chosen format, print or write it. */
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import {
+  adrFileName,
+  type Decision,
+  decide,
+  type LabEvidence,
+  renderAdr,
+  renderJson,
+  renderMarkdown,
+  renderText,
+  UserError,
+} from '../../core/index.ts';
+import { readKnowledgeBase } from '../../io/kb-files.ts';
+import { readProfileFile } from '../../io/profile-file.ts';
+import { type CliIo, nextAdrNumber, processIo, shouldColor, todayIso, writeFileAtomic } from '../output.ts';
+
+/** Everything a renderer may need besides the decision. */
+type RenderContext = { io: CliIo; profilePath: string; toFile: boolean };
+
+/**
+ * The output formats: one renderer each. To add one (the server engineer's `html`), add an entry here;
+ * `--format`'s choices and help follow from this table.
+ */
+const FORMATS = {
+  text: {
+    help: 'terminal summary',
+    render: (d: Decision, ctx: RenderContext) => renderText(d, { color: !ctx.toFile && shouldColor(ctx.io) }),
+  },
+  md: { help: 'full Markdown report', render: (d: Decision) => renderMarkdown(d) },
+  adr: {
+    help: 'architecture decision record (MADR 4.0.0)',
+    render: (d: Decision, ctx: RenderContext) =>
+      renderAdr(d, { date: todayIso(ctx.io.env), profilePath: ctx.profilePath }),
+  },
+  json: { help: 'the decision as JSON (CONTRACT.md §2)', render: (d: Decision) => renderJson(d) },
+} satisfies Record<string, { help: string; render: (d: Decision, ctx: RenderContext) => string }>;
+
+type Format = keyof typeof FORMATS;
+
+/** The parsed options of `gorust decide`. Lab options (`--lab`, `--db`) are added here by the lab. */
+export type DecideFlags = { format: Format; out?: string; seed?: number };
+
+/**
+ * Measured evidence for decide(), from the lab options. Today there are none; the lab adds `--lab RUN|latest`
+ * and `--db FILE` to the command below and returns the run's LabEvidence here (lazy-import the store).
+ */
+async function loadLabEvidence(_flags: DecideFlags): Promise<LabEvidence | undefined> {
+  return undefined;
+}
+
+function parseSeed(value: string): number {
+  if (!/^\d+$/.test(value.trim()) || Number(value) > 0xffff_ffff) {
+    throw new InvalidArgumentError('the seed must be a whole number from 0 to 4294967295.');
+  }
+  return Number(value);
+}
+
+/**
+ * Register `gorust decide`.
+ * @example
+ * registerDecideCommand(program);
+ */
+export function registerDecideCommand(program: Command, io: CliIo = processIo()): void {
+  program
+    .command('decide')
+    .description('decide Go, Rust or hybrid for a project profile')
+    .argument('[profile]', 'the profile file, YAML or JSON', 'gorust.yaml')
+    .addOption(
+      new Option(
+        '-f, --format <format>',
+        Object.entries(FORMATS)
+          .map(([k, v]) => `${k}: ${v.help}`)
+          .join('; '),
+      )
+        .choices(Object.keys(FORMATS))
+        .default('text'),
+    )
+    .option(
+      '-o, --out <file>',
+      'write to a file instead of printing; with --format adr, a folder ending in / gets the next NNNN-title.md',
+    )
+    .option('--seed <n>', 'seed of the robustness analysis (same profile and seed, same output)', parseSeed)
+    .addHelpText(
+      'after',
+      '\nExamples:\n  gorust decide                          # reads ./gorust.yaml\n  gorust decide examples/service-mesh.yaml --format md\n  gorust decide --format adr --out docs/decisions/\n  gorust decide gorust.yaml --format json --seed 7\n',
+    )
+    .action(async (profileArg: string, flags: DecideFlags) => {
+      await runDecide(profileArg, flags, io);
+    });
+}
+
+async function runDecide(profileArg: string, flags: DecideFlags, io: CliIo): Promise<void> {
+  const profilePath = resolve(io.cwd, profileArg);
+  if (profileArg === 'gorust.yaml' && !existsSync(profilePath)) {
+    throw new UserError(
+      `no profile given and no gorust.yaml in ${io.cwd}.\nCreate one with \`gorust init\`, copy one from examples/, or pass a file: \`gorust decide path/to/profile.yaml\`.`,
+    );
+  }
+  const profile = readProfileFile(profilePath);
+  const kb = readKnowledgeBase();
+  const lab = await loadLabEvidence(flags);
+  const decision = decide(profile, kb, { seed: flags.seed, lab });
+  const out = flags.out === undefined ? undefined : adrTarget(flags, decision, io.cwd);
+  const text = FORMATS[flags.format].render(decision, {
+    io,
+    profilePath: profileArg,
+    toFile: out !== undefined,
+  });
+  if (out === undefined) {
+    io.stdout(text);
+    return;
+  }
+  writeFileAtomic(out, text);
+  io.stderr(`wrote ${out}\n`);
+}
+
+/** The file to write: `--out` itself, or for an ADR into a folder (`--out DIR/`), the next numbered record there. */
+function adrTarget(flags: DecideFlags, decision: Decision, cwd: string): string {
+  const out = flags.out ?? '';
+  const path = resolve(cwd, out);
+  const isDir = out.endsWith('/') || out.endsWith('\\');
+  if (!isDir) return path;
+  if (flags.format !== 'adr') {
+    throw new UserError(
+      `--out ${out} is a folder: only --format adr numbers files in a folder; give a file name.`,
+    );
+  }
+  return join(path, adrFileName(decision, nextAdrNumber(path)));
+}

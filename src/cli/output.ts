@@ -1,0 +1,94 @@
+/** @module Side effects of the CLI in one place: where text goes (stdout, files written atomically), whether to colour, today's date, and ADR numbering. */
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { UserError } from '../core/index.ts';
+
+/** Where a command writes; tests pass their own. */
+export type CliIo = {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout is a terminal (colour, tables). */
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+};
+
+/** The real process streams. */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTTY: process.stdout.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+  };
+}
+
+/**
+ * Colour only on a terminal, never with NO_COLOR set (https://no-color.org), always with FORCE_COLOR.
+ * @example
+ * renderText(decision, { color: shouldColor(io) });
+ */
+export function shouldColor(io: Pick<CliIo, 'isTTY' | 'env'>): boolean {
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  return io.isTTY;
+}
+
+/**
+ * Today's date as YYYY-MM-DD in UTC (for ADRs); GORUST_DATE overrides it so outputs can be reproduced.
+ * @example
+ * todayIso(process.env); // '2026-11-27'
+ */
+export function todayIso(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): string {
+  const fixed = env.GORUST_DATE;
+  if (fixed !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * Write a file without ever leaving a half-written one: write a temporary file beside it, then rename.
+ * A crash mid-write leaves the old file intact. Creates missing parent folders.
+ * @example
+ * writeFileAtomic('docs/decisions/0003-use-go.md', adr);
+ */
+export function writeFileAtomic(path: string, text: string): void {
+  const dir = dirname(path);
+  try {
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+      throw new UserError(
+        `${path} is a folder; give a file name, or end the path with / to write an ADR into it.`,
+      );
+    }
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(
+      `cannot create the folder ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+    );
+  }
+  const temp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temp, text, { flag: 'wx' });
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw new UserError(`cannot write ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
+  }
+}
+
+/**
+ * The next ADR number in a folder: one more than the highest `NNNN-*.md` there (1 for an empty or new folder).
+ * @example
+ * nextAdrNumber('docs/decisions'); // 4 when 0001..0003 exist
+ */
+export function nextAdrNumber(dir: string): number {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return 1;
+  }
+  const numbers = names.map((name) => /^(\d{4})-.*\.md$/.exec(name)?.[1]).filter((n) => n !== undefined);
+  return numbers.length === 0 ? 1 : Math.max(...numbers.map(Number)) + 1;
+}

@@ -1,0 +1,93 @@
+/** @module The one seam between gorust and the terminal prompt library (clack): commands ask through a Prompter, tests pass a scripted one, and clack is imported only when a real terminal asks. */
+
+/** Returned by any prompt the user cancelled (Ctrl-C, Escape). */
+export const CANCEL: unique symbol = Symbol('gorust.prompt.cancel');
+export type Cancel = typeof CANCEL;
+
+export type PromptOption = { value: string; label: string; hint?: string };
+
+/** The prompts gorust uses, independent of the library that draws them. */
+export type Prompter = {
+  intro(title: string): void;
+  outro(message: string): void;
+  note(message: string, title?: string): void;
+  text(options: {
+    message: string;
+    placeholder?: string;
+    initialValue?: string;
+    validate?: (value: string) => string | undefined;
+  }): Promise<string | Cancel>;
+  select(options: {
+    message: string;
+    options: PromptOption[];
+    initialValue?: string;
+  }): Promise<string | Cancel>;
+  multiselect(options: {
+    message: string;
+    options: PromptOption[];
+    initialValues?: string[];
+    required: boolean;
+  }): Promise<string[] | Cancel>;
+  confirm(options: { message: string; initialValue?: boolean }): Promise<boolean | Cancel>;
+};
+
+/**
+ * Whether prompts may be shown: both stdin and stdout must be terminals. With a pipe on stdin, clack never
+ * resolves at EOF and Node exits with code 13 (an unsettled top-level await), so we must not even start.
+ * @example
+ * if (!isInteractive()) throw new UserError('not a terminal');
+ */
+export function isInteractive(
+  stdin: { isTTY?: boolean } = process.stdin,
+  stdout: { isTTY?: boolean } = process.stdout,
+): boolean {
+  return stdin.isTTY === true && stdout.isTTY === true;
+}
+
+/**
+ * The real prompter, drawn by @clack/prompts (imported lazily: other commands never pay for it).
+ * @example
+ * const prompter = await createClackPrompter();
+ * const name = await prompter.text({ message: 'Project name?' });
+ */
+export async function createClackPrompter(): Promise<Prompter> {
+  const clack = await import('@clack/prompts');
+  const settle = <T>(value: unknown): T | Cancel => (clack.isCancel(value) ? CANCEL : (value as T));
+  return {
+    intro: (title) => clack.intro(title),
+    outro: (message) => clack.outro(message),
+    note: (message, title) => clack.note(message, title),
+    text: async ({ message, placeholder, initialValue, validate }) =>
+      settle<string>(
+        await clack.text({
+          message,
+          ...(placeholder === undefined ? {} : { placeholder }),
+          ...(initialValue === undefined ? {} : { initialValue }),
+          ...(validate === undefined
+            ? {}
+            : { validate: (value: string | undefined) => validate(value ?? '') }),
+        }),
+      ),
+    select: async ({ message, options, initialValue }) =>
+      settle<string>(
+        await clack.select<string>({
+          message,
+          options,
+          ...(initialValue === undefined ? {} : { initialValue }),
+        }),
+      ),
+    multiselect: async ({ message, options, initialValues, required }) =>
+      settle<string[]>(
+        await clack.multiselect<string>({
+          message,
+          options,
+          required,
+          ...(initialValues === undefined ? {} : { initialValues }),
+        }),
+      ),
+    confirm: async ({ message, initialValue }) =>
+      settle<boolean>(
+        await clack.confirm({ message, ...(initialValue === undefined ? {} : { initialValue }) }),
+      ),
+  };
+}

@@ -1,0 +1,99 @@
+/** @module Builds the commander program from the command registrations and maps every outcome to an exit code in one place: 0 success, 2 bad input (UserError, bad arguments), 1 internal error, 130 cancelled. */
+import { readFileSync } from 'node:fs';
+import { Command, CommanderError } from 'commander';
+import { formatProblems, UserError } from '../core/index.ts';
+import { type CliIo, processIo } from './output.ts';
+
+/** A command file's export: adds one command to the program. */
+export type RegisterCommand = (program: Command) => void;
+
+/** Thrown when the user cancels a prompt: not an error, but nothing was done (exit 130, like Ctrl-C). */
+export class CancelledError extends Error {
+  override readonly name = 'CancelledError';
+}
+
+export const EXIT = { ok: 0, internal: 1, badInput: 2, cancelled: 130 } as const;
+
+function packageVersion(): string {
+  // src/cli/ and dist/cli/ are both two levels below the package root.
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+/**
+ * The `gorust` program with every registered command; commander errors are thrown, not exited, so `runCli` decides the exit code.
+ * @example
+ * const program = buildProgram([registerSchemaCommand]);
+ */
+export function buildProgram(commands: readonly RegisterCommand[], io: CliIo = processIo()): Command {
+  const program = new Command('gorust')
+    .description(
+      'Decide between Go, Rust or a hybrid for a systems project, with evidence measured on your own machine.',
+    )
+    .version(packageVersion(), '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help for a command')
+    .showHelpAfterError('(run with --help for usage)')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout(text),
+      writeErr: (text) => io.stderr(text),
+    });
+  program.helpCommand('help [command]', 'show help for a command');
+  for (const register of commands) register(program);
+  return program;
+}
+
+/**
+ * Run gorust with arguments (without `node` and the script) and return the exit code; never throws.
+ * Set GORUST_DEBUG=1 to see the stack of an internal error.
+ * @example
+ * process.exitCode = await runCli(process.argv.slice(2), COMMANDS);
+ */
+export async function runCli(
+  argv: readonly string[],
+  commands: readonly RegisterCommand[],
+  io: CliIo = processIo(),
+): Promise<number> {
+  try {
+    const program = buildProgram(commands, io);
+    if (argv.length === 0) {
+      program.outputHelp();
+      return EXIT.ok;
+    }
+    await program.parseAsync([...argv], { from: 'user' });
+    return EXIT.ok;
+  } catch (error) {
+    return reportError(error, io);
+  }
+}
+
+function reportError(error: unknown, io: CliIo): number {
+  if (error instanceof CommanderError) {
+    // Help and version "errors" are commander's way of stopping early; its own message is already printed.
+    if (
+      error.exitCode === 0 ||
+      error.code === 'commander.helpDisplayed' ||
+      error.code === 'commander.version'
+    ) {
+      return EXIT.ok;
+    }
+    return EXIT.badInput;
+  }
+  if (error instanceof UserError) {
+    io.stderr(`gorust: ${error.message}\n${formatProblems(error.problems)}`);
+    return EXIT.badInput;
+  }
+  if (error instanceof CancelledError) {
+    io.stderr(`gorust: ${error.message}\n`);
+    return EXIT.cancelled;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(
+    `gorust: internal error: ${message}\nThis is a bug in gorust, not in your input. Re-run with GORUST_DEBUG=1 to see where it happened.\n`,
+  );
+  if (io.env.GORUST_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+  return EXIT.internal;
+}
