@@ -1,0 +1,302 @@
+/** @module Finds the lab's tools (Go, Rust, protoc, vegeta, protoc plugins), says how to install each missing one, and installs the go-installable ones into the project-local tools folder. */
+import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCommand } from './process.ts';
+
+export const VEGETA_MODULE = 'github.com/tsenart/vegeta/v12';
+export const VEGETA_VERSION = 'v12.13.0';
+/** protoc plugins for the Go side of the gRPC boundary workload (pinned so generated code is reproducible). */
+export const PROTOC_GEN_GO_VERSION = 'v1.36.11';
+export const PROTOC_GEN_GO_GRPC_VERSION = 'v1.6.0';
+export const MIN_GO = [1, 22] as const;
+/** The Go release the lab was developed and tested with; the suggested install command fetches it. */
+const SUGGESTED_GO = '1.26.8';
+
+export type ToolCheck = {
+  name: string;
+  ok: boolean;
+  version?: string;
+  path?: string;
+  /** What the lab needs, e.g. "Go >= 1.22". */
+  need: string;
+  /** The exact command that installs it (empty when ok). */
+  install: string;
+  /** Why it is not ok (missing, too old, wrong version). */
+  problem?: string;
+};
+
+type GoInstallable = { name: string; module: string; version: string; why: string };
+
+const GO_INSTALLABLE: GoInstallable[] = [
+  { name: 'vegeta', module: VEGETA_MODULE, version: VEGETA_VERSION, why: 'the open-loop load generator' },
+  {
+    name: 'protoc-gen-go',
+    module: 'google.golang.org/protobuf/cmd/protoc-gen-go',
+    version: PROTOC_GEN_GO_VERSION,
+    why: 'Go protobuf code generation for the gRPC workload',
+  },
+  {
+    name: 'protoc-gen-go-grpc',
+    module: 'google.golang.org/grpc/cmd/protoc-gen-go-grpc',
+    version: PROTOC_GEN_GO_GRPC_VERSION,
+    why: 'Go gRPC code generation for the gRPC workload',
+  },
+];
+
+/** The package root: the nearest folder above this file whose package.json is gorust's (works from src/ and dist/). */
+export function packageRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    const manifest = join(dir, 'package.json');
+    if (existsSync(manifest)) {
+      try {
+        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'gorust') return dir;
+      } catch {
+        // not ours; keep climbing
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) return process.cwd();
+    dir = parent;
+  }
+}
+
+/**
+ * The project-local tools folder: $GORUST_TOOLS, else `<package root>/.tools/bin`.
+ * @example
+ * toolsDir(); // '/home/me/gorust/.tools/bin'
+ */
+export function toolsDir(): string {
+  return process.env.GORUST_TOOLS || join(packageRoot(), '.tools', 'bin');
+}
+
+function isExecutable(path: string): boolean {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Where toolchains often live without being on PATH (a fresh shell after the official installers). */
+function wellKnownDirs(): string[] {
+  const home = homedir();
+  return [
+    join(home, '.cargo', 'bin'),
+    '/usr/local/go/bin',
+    join(home, 'go', 'bin'),
+    join(home, 'sdk', 'go', 'bin'),
+  ];
+}
+
+/**
+ * Absolute path of a tool: the lab tools folder first, then PATH, then well-known install folders; null if absent.
+ * @example
+ * findTool('vegeta'); // '/home/me/gorust/.tools/bin/vegeta'
+ */
+export function findTool(
+  name: string,
+  options: { pathEnv?: string; extraDirs?: string[] } = {},
+): string | null {
+  const pathDirs = (options.pathEnv ?? process.env.PATH ?? '').split(delimiter).filter(Boolean);
+  const dirs = [toolsDir(), ...pathDirs, ...(options.extraDirs ?? wellKnownDirs())];
+  for (const dir of dirs) {
+    const candidate = join(dir, name);
+    if (isExecutable(candidate)) return candidate;
+  }
+  return null;
+}
+
+/**
+ * Parses `go version` output into [major, minor, patch].
+ * @example
+ * parseGoVersion('go version go1.26.8 linux/amd64'); // [1, 26, 8]
+ */
+export function parseGoVersion(text: string): [number, number, number] | null {
+  const m = /go(\d+)\.(\d+)(?:\.(\d+))?/.exec(text);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : null;
+}
+
+function goArch(): string {
+  return process.arch === 'x64' ? 'amd64' : process.arch === 'ia32' ? '386' : process.arch;
+}
+
+/** The exact install command of each tool, for this platform. */
+export function installCommand(name: string, tools = toolsDir()): string {
+  const spec = GO_INSTALLABLE.find((t) => t.name === name);
+  if (spec) return `GOBIN=${tools} go install ${spec.module}@${spec.version}`;
+  const mac = process.platform === 'darwin';
+  // root (CI, containers) often has no sudo; everyone else needs it for system folders.
+  const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
+  switch (name) {
+    case 'go': {
+      const file = `go${SUGGESTED_GO}.${process.platform}-${goArch()}.tar.gz`;
+      return mac
+        ? 'brew install go'
+        : `curl -fsSLO https://go.dev/dl/${file} && ${sudo}rm -rf /usr/local/go && ${sudo}tar -C /usr/local -xzf ${file} && export PATH=$PATH:/usr/local/go/bin`;
+    }
+    case 'cargo':
+    case 'rustc':
+      return 'curl --proto \'=https\' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal && . "$HOME/.cargo/env"';
+    case 'protoc':
+      return mac ? 'brew install protobuf' : `${sudo}apt-get install -y protobuf-compiler`;
+    default:
+      return '';
+  }
+}
+
+async function versionOf(path: string, args: string[]): Promise<string | null> {
+  try {
+    const r = await runCommand(path, args, { timeoutMs: 20_000 });
+    return r.exitCode === 0 ? ((r.stdout || r.stderr).trim().split('\n')[0] ?? '') : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Module version baked into a Go binary (`go version -m`), e.g. "v12.13.0"; null when unknown. */
+async function goModuleVersion(
+  goPath: string | null,
+  binary: string,
+  module: string,
+): Promise<string | null> {
+  if (!goPath) return null;
+  try {
+    const r = await runCommand(goPath, ['version', '-m', binary], { timeoutMs: 20_000 });
+    const line = r.stdout
+      .split('\n')
+      .find((l) => l.trim().startsWith('mod\t') || l.includes(`\t${module}\t`));
+    return line?.trim().split(/\s+/)[2] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+export type DoctorOptions = { pathEnv?: string; extraDirs?: string[] };
+
+/**
+ * Checks every tool the lab needs. `ok` for all means `gorust lab doctor` exits 0; otherwise each failing check
+ * carries the exact command that installs it.
+ * @example
+ * const checks = await doctor();
+ * for (const c of checks.filter((c) => !c.ok)) console.log(`${c.name}: ${c.install}`);
+ */
+export async function doctor(options: DoctorOptions = {}): Promise<ToolCheck[]> {
+  const find = (name: string): string | null => findTool(name, options);
+  const checks: ToolCheck[] = [];
+  const tools = toolsDir();
+
+  const goPath = find('go');
+  const goCheck: ToolCheck = { name: 'go', ok: false, need: `Go >= ${MIN_GO.join('.')}`, install: '' };
+  if (goPath) {
+    const text = await versionOf(goPath, ['version']);
+    const version = text ? parseGoVersion(text) : null;
+    goCheck.path = goPath;
+    if (version) goCheck.version = version.join('.');
+    const [major, minor] = version ?? [0, 0];
+    goCheck.ok = major > MIN_GO[0] || (major === MIN_GO[0] && minor >= MIN_GO[1]);
+    if (!goCheck.ok)
+      goCheck.problem = version ? `found Go ${version.join('.')}, too old` : 'go version failed';
+  } else {
+    goCheck.problem = 'not found';
+  }
+  checks.push(goCheck);
+
+  for (const [name, need] of [
+    ['cargo', 'Rust toolchain (cargo)'],
+    ['rustc', 'Rust compiler (rustc)'],
+    ['protoc', 'protoc (protobuf compiler) for the gRPC workload'],
+  ] as const) {
+    const path = find(name);
+    const check: ToolCheck = { name, ok: false, need, install: '' };
+    if (path) {
+      const text = await versionOf(path, ['--version']);
+      check.path = path;
+      check.ok = text !== null;
+      if (text) check.version = text;
+      else check.problem = `${name} --version failed`;
+    } else {
+      check.problem = 'not found';
+    }
+    checks.push(check);
+  }
+
+  for (const spec of GO_INSTALLABLE) {
+    const path = find(spec.name);
+    const check: ToolCheck = {
+      name: spec.name,
+      ok: false,
+      need: `${spec.name} ${spec.version} (${spec.why})`,
+      install: '',
+    };
+    if (path) {
+      check.path = path;
+      const version = await goModuleVersion(goPath, path, spec.module);
+      if (version) check.version = version;
+      // Without Go the version cannot be read; the binary being there is then the best evidence we have.
+      check.ok = version === null || version === spec.version;
+      if (!check.ok) check.problem = `found ${version}, need ${spec.version}`;
+    } else {
+      check.problem = 'not found';
+    }
+    checks.push(check);
+  }
+
+  for (const check of checks) if (!check.ok) check.install = installCommand(check.name, tools);
+  return checks;
+}
+
+export type SetupStep = {
+  name: string;
+  action: 'present' | 'installed' | 'failed' | 'manual';
+  detail: string;
+};
+
+/**
+ * Installs what the package registries can provide (vegeta and the protoc plugins, via `go install` into the tools
+ * folder) and lists what must be installed by hand (Go, Rust, protoc) with the exact command.
+ * @example
+ * const steps = await setup(); // [{ name: 'vegeta', action: 'installed', detail: '...' }, ...]
+ */
+export async function setup(options: DoctorOptions & { timeoutMs?: number } = {}): Promise<SetupStep[]> {
+  const tools = toolsDir();
+  const checks = await doctor(options);
+  const goCheck = checks.find((c) => c.name === 'go');
+  const steps: SetupStep[] = [];
+  for (const check of checks) {
+    const spec = GO_INSTALLABLE.find((t) => t.name === check.name);
+    if (check.ok) {
+      steps.push({
+        name: check.name,
+        action: 'present',
+        detail: `${check.version ?? ''} ${check.path ?? ''}`.trim(),
+      });
+      continue;
+    }
+    if (!spec || !goCheck?.ok || !goCheck.path) {
+      steps.push({ name: check.name, action: 'manual', detail: check.install });
+      continue;
+    }
+    mkdirSync(tools, { recursive: true });
+    const result = await runCommand(goCheck.path, ['install', `${spec.module}@${spec.version}`], {
+      cwd: tools,
+      // GOTOOLCHAIN=local: never let `go install` fetch a different Go toolchain behind the user's back.
+      env: { GOBIN: tools, GOTOOLCHAIN: 'local' },
+      timeoutMs: options.timeoutMs ?? 600_000,
+    });
+    if (result.exitCode === 0) {
+      steps.push({
+        name: spec.name,
+        action: 'installed',
+        detail: `${spec.module}@${spec.version} -> ${join(tools, spec.name)}`,
+      });
+    } else {
+      const why = result.timedOut ? 'timed out' : result.stderr.trim().split('\n').slice(-5).join('\n');
+      steps.push({ name: spec.name, action: 'failed', detail: `${check.install}\n${why}` });
+    }
+  }
+  return steps;
+}
