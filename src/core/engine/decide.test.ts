@@ -253,7 +253,7 @@ describe('decide: lab evidence', () => {
     );
     // 8x at p99.9 -> gap capped at 6 points around the prior midpoint 7.5.
     expect([latency?.go, latency?.rust]).toEqual([4.5, 10]);
-    expect(d.boundaries[0]).toMatchObject({ per_call_us: 90, measured: true, mechanism: 'service' });
+    expect(d.boundaries[0]).toMatchObject({ per_call_us: 80, measured: true, mechanism: 'grpc' });
     expect(d.lab_run).toBe('run-1');
   });
 });

@@ -1,4 +1,9 @@
-/** @module The hybrid planner's boundaries: for every call between a Go and a Rust component, choose in-process FFI (cgo), gRPC or a service boundary from calls per request x per-call cost against the caller's latency budget. */
+/**
+ * @module The hybrid planner's boundaries: for every call between a Go and a Rust component, choose in-process
+ * FFI (cgo), gRPC or a service boundary from calls per request x per-call cost against the caller's latency
+ * budget. Off the p99 path (no SLO, or under 1 call in 100 requests) a service boundary; on it, gRPC while its
+ * p99 cost fits the budget share, else FFI; chatty calls are flagged.
+ */
 import type { LabEvidence } from '../decision/lab-evidence.ts';
 import type { BoundaryRow } from '../decision/schema.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
@@ -17,9 +22,6 @@ export type BoundaryCostView = {
   what: string;
   measured: boolean;
 };
-
-/** From loosest coupling to tightest: the planner takes the loosest mechanism that fits the budget. */
-const LOOSEST_FIRST: readonly Mechanism[] = ['service', 'grpc', 'ffi'];
 
 /** A p99 budget is about the slowest 1% of requests: once 1% of requests make a call, the p99 request makes one. */
 const P99_FRACTION = 0.01;
@@ -105,45 +107,58 @@ function planOne(
 ): BoundaryRow {
   const chattyByCount = perRequest >= params.chatty_calls_per_request;
   const budgetMs = caller?.slo?.p99_ms;
-  const callsAtP99 = perRequest >= P99_FRACTION ? Math.max(perRequest, 1) : perRequest;
+  const onP99Path = budgetMs !== undefined && perRequest >= P99_FRACTION;
   let mechanism: Mechanism;
   let why: string;
   let chatty = chattyByCount;
-  if (budgetMs === undefined) {
-    mechanism = 'service';
-    why =
-      `"${from}" has no latency SLO, so the boundary's cost does not constrain it: a service boundary keeps the ` +
-      `two languages in separate deployables (${perRequest} calls per request at ~${us(costs.service.perCallUs)} each).`;
+  if (!onP99Path) {
+    const reason =
+      budgetMs === undefined
+        ? `"${from}" has no latency SLO, so the boundary's cost does not limit it`
+        : `${perRequest} calls per request: fewer than 1 request in 100 makes one, so the p99 request does not`;
+    if (chattyByCount) {
+      mechanism = 'ffi';
+      why =
+        `${reason}, but ${perRequest} calls per request x ~${us(costs.service.perCallUs)} per service call ` +
+        `would spend ${us(perRequest * costs.service.perCallUs)} of CPU and time per request; in-process calls cost ` +
+        `${us(perRequest * costs.ffi.perCallUs)}.`;
+    } else {
+      mechanism = 'service';
+      why =
+        `${reason}: a service boundary keeps the two languages in separately deployed services ` +
+        `(${perRequest} calls per request at ~${us(costs.service.perCallUs)} each, a loopback floor).`;
+    }
   } else {
-    const allowedUs = params.boundary_budget_share * budgetMs * 1000;
+    const allowedUs = params.boundary_budget_share * (budgetMs ?? 0) * 1000;
+    const callsAtP99 = Math.max(perRequest, 1);
     const tailCost = (m: Mechanism): number => callsAtP99 * costs[m].p99Us;
-    const fits = LOOSEST_FIRST.filter((m) => tailCost(m) <= allowedUs);
-    const chosen = fits[0];
     const budgetText =
       `${roundTo(params.boundary_budget_share * 100, 0)}% of the ${budgetMs} ms p99 SLO of "${from}" ` +
       `(${us(allowedUs)})`;
     const callsText =
-      perRequest >= P99_FRACTION && perRequest < 1
+      perRequest < 1
         ? `${perRequest} calls per request, so the p99 request makes at least one`
         : `${perRequest} calls per request`;
-    if (chosen === undefined) {
+    // On the p99 path the planner keeps to a co-located RPC: the service cost is a loopback floor, and a real
+    // network hop adds its round trip on top, which the p99 request would pay.
+    if (tailCost('grpc') <= allowedUs) {
+      mechanism = 'grpc';
+      why =
+        `${callsText}: ${callsAtP99} x ${us(costs.grpc.p99Us)} (gRPC p99) = ${us(tailCost('grpc'))}, within ` +
+        `${budgetText}. The call is on the p99 path, so keep it on a co-located RPC rather than a network hop ` +
+        `to a separate service (~${us(costs.service.p99Us)} p99 on loopback alone).`;
+    } else {
       mechanism = 'ffi';
       chatty = true;
+      const fits = tailCost('ffi') <= allowedUs;
       why =
-        `${callsText}: even in-process calls (${us(tailCost('ffi'))} at p99) exceed ${budgetText}. ` +
-        'Batch the calls or keep both sides in one language.';
-    } else {
-      mechanism = chosen;
-      const looser = LOOSEST_FIRST.slice(0, LOOSEST_FIRST.indexOf(chosen));
-      const rejected = looser.map((m) => `${m} would cost ${us(tailCost(m))}`).join(', ');
-      if (chosen === 'ffi') chatty = true;
-      why =
-        `${callsText} x ${us(costs[chosen].p99Us)} (p99 ${costs[chosen].mechanism}) = ${us(tailCost(chosen))}, ` +
-        `within ${budgetText}${rejected === '' ? '' : `; ${rejected}`}.`;
+        `${callsText}: gRPC would cost ${us(tailCost('grpc'))} at p99, more than ${budgetText}; ` +
+        `in-process calls cost ${us(tailCost('ffi'))}` +
+        (fits ? '.' : ', still too much: batch the calls or keep both sides in one language.');
     }
   }
-  if (chatty && chattyByCount) {
-    why += ` Chatty: ${perRequest} calls per request crosses the ${params.chatty_calls_per_request}-call threshold; batch them.`;
+  if (chattyByCount) {
+    why += ` Chatty: ${perRequest} calls per request reaches the ${params.chatty_calls_per_request}-call threshold; batch them where you can.`;
   }
   const row: BoundaryRow = {
     from,
