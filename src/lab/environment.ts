@@ -1,0 +1,148 @@
+/** @module Records the environment of a lab run (bench-anchors §7.A): CPU, cores, kernel, toolchain and load-generator versions, GC settings, build profile, and how busy the machine was. */
+import { readFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
+import { runCommand } from './process.ts';
+import { findTool, VEGETA_MODULE } from './toolchain.ts';
+
+export type Environment = {
+  captured_at: string;
+  cpu_model: string;
+  /** CPUs this process may use (cgroup/affinity aware). */
+  cores: number;
+  logical_cpus: number;
+  /** Threads per core > 1 means SMT siblings share execution units. */
+  threads_per_core: number | null;
+  cpu_governor: string | null;
+  /** cgroup v2 cpu.max ("max 100000" = unlimited). */
+  cgroup_cpu_max: string | null;
+  memory_gib: number;
+  os: string;
+  arch: string;
+  kernel: string;
+  /** 1-minute load average when the run started: a busy machine makes every figure noisier. */
+  loadavg_1m: number;
+  node_version: string;
+  go_version: string | null;
+  rustc_version: string | null;
+  cargo_version: string | null;
+  loadgen: string;
+  loadgen_version: string | null;
+  /** As the Go servers will see them: "default" when unset (GOGC=100, no memory limit). */
+  gogc: string;
+  gomemlimit: string;
+  gomaxprocs: string;
+  build_profile: { go: string; rust: string };
+};
+
+export type CaptureOptions = {
+  /** Environment the Go servers run with (defaults to this process's). */
+  env?: Record<string, string | undefined>;
+  buildProfile?: { go: string; rust: string };
+};
+
+/** The build profile the manifest's commands use, stated as the research asks (§6.1: flags, LTO, strip). */
+export const DEFAULT_BUILD_PROFILE = {
+  go: 'go build -trimpath (CGO default, no -ldflags)',
+  rust: 'cargo build --release (workspace [profile.release] settings)',
+};
+
+function readText(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8').trim();
+  } catch {
+    return null;
+  }
+}
+
+async function firstLine(tool: string, args: string[]): Promise<string | null> {
+  const path = findTool(tool);
+  if (!path) return null;
+  try {
+    const r = await runCommand(path, args, { timeoutMs: 20_000 });
+    return r.exitCode === 0 ? ((r.stdout || r.stderr).trim().split('\n')[0] ?? null) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** vegeta built by `go install` has no -version stamp; the module version is in the binary's build info. */
+async function vegetaVersion(): Promise<string | null> {
+  const vegeta = findTool('vegeta');
+  const go = findTool('go');
+  if (!vegeta || !go) return null;
+  try {
+    const r = await runCommand(go, ['version', '-m', vegeta], { timeoutMs: 20_000 });
+    const line = r.stdout.split('\n').find((l) => l.includes(`\t${VEGETA_MODULE}\t`));
+    return line?.trim().split(/\s+/)[2] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function threadsPerCore(): number | null {
+  const siblings = readText('/sys/devices/system/cpu/cpu0/topology/thread_siblings_list');
+  if (!siblings) return null;
+  return siblings.split(',').reduce((n, part) => {
+    const [a, b] = part.split('-').map(Number);
+    return n + (b !== undefined && a !== undefined ? b - a + 1 : 1);
+  }, 0);
+}
+
+/**
+ * Captures the environment to store with every run.
+ * @example
+ * const env = await captureEnvironment();
+ * describeEnvironment(env); // 'AMD EPYC 7B13, 2 cores, Linux 6.1.0, go1.26.8, rustc 1.95.0, vegeta v12.13.0'
+ */
+export async function captureEnvironment(options: CaptureOptions = {}): Promise<Environment> {
+  const env = options.env ?? process.env;
+  const [go, rustc, cargo, vegeta] = await Promise.all([
+    firstLine('go', ['version']),
+    firstLine('rustc', ['--version']),
+    firstLine('cargo', ['--version']),
+    vegetaVersion(),
+  ]);
+  const cpuList = cpus();
+  return {
+    captured_at: new Date().toISOString(),
+    cpu_model: cpuList[0]?.model.trim() || 'unknown',
+    cores: availableParallelism(),
+    logical_cpus: cpuList.length,
+    threads_per_core: threadsPerCore(),
+    cpu_governor: readText('/sys/devices/system/cpu/cpu0/cpufreq/scaling_governor'),
+    cgroup_cpu_max: readText('/sys/fs/cgroup/cpu.max'),
+    memory_gib: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+    os: process.platform,
+    arch: process.arch,
+    kernel: release(),
+    loadavg_1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+    node_version: process.version,
+    go_version: go?.match(/go\d+\.\d+(\.\d+)?/)?.[0] ?? go,
+    rustc_version: rustc,
+    cargo_version: cargo,
+    loadgen: 'vegeta',
+    loadgen_version: vegeta,
+    gogc: env.GOGC || 'default',
+    gomemlimit: env.GOMEMLIMIT || 'default',
+    gomaxprocs: env.GOMAXPROCS || 'default',
+    build_profile: options.buildProfile ?? DEFAULT_BUILD_PROFILE,
+  };
+}
+
+/**
+ * One line naming the machine and the toolchains, shown next to measured figures.
+ * @example
+ * describeEnvironment(env); // 'Intel Xeon, 2 cores, Linux 6.1.0, go1.26.8, rustc 1.95.0, vegeta v12.13.0'
+ */
+export function describeEnvironment(env: Environment): string {
+  return [
+    env.cpu_model,
+    `${env.cores} cores`,
+    `${env.os === 'linux' ? 'Linux' : env.os} ${env.kernel}`,
+    env.go_version,
+    env.rustc_version?.split(' ').slice(0, 2).join(' '),
+    env.loadgen_version ? `${env.loadgen} ${env.loadgen_version}` : null,
+  ]
+    .filter((part): part is string => typeof part === 'string' && part.length > 0)
+    .join(', ');
+}
