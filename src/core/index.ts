@@ -18,7 +18,9 @@ export type {
 } from './decision/schema.ts';
 export { decisionSchema } from './decision/schema.ts';
 export type { DecideOptions } from './engine/decide.ts';
-export { decide } from './engine/decide.ts';
+export { DEFAULT_SAMPLES, DEFAULT_SEED, decide } from './engine/decide.ts';
+export { GATE_IDS } from './engine/gates.ts';
+export { scoreShares } from './engine/score.ts';
 export type { InputProblem } from './errors.ts';
 export { InternalError, UserError } from './errors.ts';
 export type { KnowledgeBaseTexts } from './kb/parse.ts';

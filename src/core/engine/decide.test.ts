@@ -6,6 +6,7 @@ import { CRITERION_IDS } from '../profile/vocabulary.ts';
 import { decide } from './decide.ts';
 import { GATE_IDS } from './gates.ts';
 import { engineKnowledgeBase, profileOf } from './kb-fixture.test-helpers.ts';
+import { scoreShares } from './score.ts';
 
 const kb = engineKnowledgeBase();
 
@@ -200,6 +201,10 @@ describe('decide: engine properties', () => {
           const higher = row.go > row.rust ? 'go' : 'rust';
           // The Monte-Carlo probability of the higher-rated language never drops (same seed, same draws) ...
           expect(after.probabilities[higher]).toBeGreaterThanOrEqual(before.probabilities[higher]);
+          // ... nor does its share of the weighted difference (displayed weights are rounded to 3 decimals) ...
+          expect(scoreShares(after.criteria)[higher]).toBeGreaterThanOrEqual(
+            scoreShares(before.criteria)[higher] - 0.002,
+          );
           // ... its weight share never drops, and the verdict never moves away from it.
           expect(after.criteria.find((r) => r.id === criterion)?.weight ?? 0).toBeGreaterThanOrEqual(
             row.weight,

@@ -88,3 +88,26 @@ function explainRow(
   }
   return parts.join(' ');
 }
+
+/**
+ * Each language's share of the weighted difference: the sum of the |contributions| of the criteria that favour
+ * it over the sum of all |contributions|. Unlike scores.go / (scores.go + scores.rust), this share can only
+ * grow when a criterion rated higher for that language gains weight (the margin's parts it owns grow, the
+ * others shrink in proportion), so it is the share the engine promises to keep monotone.
+ * @example
+ * scoreShares(decision.criteria); // { go: 0.41, rust: 0.59 }
+ */
+export function scoreShares(rows: readonly { weight: number; go: number; rust: number }[]): {
+  go: number;
+  rust: number;
+} {
+  let go = 0;
+  let rust = 0;
+  for (const r of rows) {
+    const c = r.weight * (r.go - r.rust);
+    if (c > 0) go += c;
+    else rust -= c;
+  }
+  const total = go + rust;
+  return total === 0 ? { go: 0.5, rust: 0.5 } : { go: go / total, rust: rust / total };
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { engineKnowledgeBase, profileOf } from './kb-fixture.test-helpers.ts';
+import { readParameters } from './parameters.ts';
+import { deriveRatings } from './ratings.ts';
+
+const kb = engineKnowledgeBase();
+const params = readParameters(kb);
+
+describe('deriveRatings', () => {
+  it('shifts the experience criteria by each language level and says so', () => {
+    const r = deriveRatings(profileOf({ team: { size: 3, go: 'strong', rust: 'none' } }), kb, params);
+    expect(r.development_speed).toMatchObject({ go: 9, rust: 4.5 });
+    expect(r.development_speed.experience).toBe('team experience: Go strong (+1), Rust none (-2)');
+    expect(r.build_speed).toMatchObject({ go: 9, rust: 4, experience: undefined });
+  });
+  it('keeps ratings within 0..10', () => {
+    const r = deriveRatings(profileOf({ team: { size: 3, go: 'strong', rust: 'none' } }), kb, params, {
+      run_id: 'r',
+      environment: 'e',
+      build: {
+        go: { clean_s: 1, incremental_s: 0.5, binary_mib: 8 },
+        rust: { clean_s: 100, incremental_s: 50, binary_mib: 4 },
+        cross: [],
+      },
+    });
+    expect(r.build_speed.go).toBeLessThanOrEqual(10);
+    expect(r.build_speed.rust).toBeGreaterThanOrEqual(0);
+  });
+  it('replaces a prior by the measured ratio around its midpoint, with the figures', () => {
+    const r = deriveRatings(profileOf(), kb, params, {
+      run_id: 'run-7',
+      environment: 'ci box',
+      cpu: [
+        { kernel: 'nbody', go_s: 2, rust_s: 1 },
+        { kernel: 'json', go_s: 1, rust_s: 1 },
+      ],
+    });
+    // Geometric mean ratio sqrt(2) -> gap 2 x 0.5 = 1 point around the prior midpoint 7.75.
+    expect(r.runtime_performance).toMatchObject({ go: 7.3, rust: 8.3 });
+    expect(r.runtime_performance.measured).toBe(
+      'measured on this machine: nbody Go 2 s vs Rust 1 s; json Go 1 s vs Rust 1 s (lab run run-7, ci box)',
+    );
+    expect(r.latency_predictability.measured).toBeUndefined();
+  });
+});
