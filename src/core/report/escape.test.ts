@@ -1,0 +1,53 @@
+/** @module Tests of the HTML and Markdown escapers: user text always comes out as text. */
+import { describe, expect, it } from 'vitest';
+import { escapeHtml, escapeMarkdown, fileSlug } from './escape.ts';
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+describe('escapeHtml', () => {
+  it('turns markup into text', () => {
+    expect(escapeHtml(XSS)).toBe('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('escapes quotes so attribute values cannot be closed', () => {
+    expect(escapeHtml(`a"b'c&d`)).toBe('a&quot;b&#39;c&amp;d');
+  });
+
+  it('leaves plain text alone', () => {
+    expect(escapeHtml('Read states service (v2)')).toBe('Read states service (v2)');
+  });
+});
+
+describe('escapeMarkdown', () => {
+  it('turns raw HTML into entities', () => {
+    const md = escapeMarkdown(XSS);
+    expect(md).not.toContain('<');
+    expect(md).toBe('&lt;img src=x onerror=alert\\(1\\)&gt;');
+  });
+
+  it('escapes emphasis, links, code and table pipes', () => {
+    expect(escapeMarkdown('*a* _b_ [c](d) `e` f|g')).toBe('\\*a\\* \\_b\\_ \\[c\\]\\(d\\) \\`e\\` f\\|g');
+  });
+
+  it('keeps text on one line and out of block syntax', () => {
+    expect(escapeMarkdown('# title\n- item')).toBe('\\# title - item');
+    expect(escapeMarkdown('1. first')).toBe('1\\. first');
+    expect(escapeMarkdown('+ plus')).toBe('\\+ plus');
+  });
+
+  it('leaves ordinary punctuation and numbers inside text alone', () => {
+    expect(escapeMarkdown('Go 1.26 - fast, safe.')).toBe('Go 1.26 - fast, safe.');
+  });
+});
+
+describe('fileSlug', () => {
+  it('keeps only lowercase letters, digits and dashes', () => {
+    expect(fileSlug('Read states <service>')).toBe('read-states-service');
+    expect(fileSlug('../../etc/passwd')).toBe('etc-passwd');
+  });
+
+  it('falls back when nothing is left', () => {
+    expect(fileSlug('<>!!')).toBe('decision');
+    expect(fileSlug('日本', 'report')).toBe('report');
+  });
+});

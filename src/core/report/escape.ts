@@ -1,0 +1,56 @@
+/** @module Escaping user text for HTML and Markdown output: every name, summary or reason a user typed is shown as text, never as markup. */
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/**
+ * Escape text for HTML element content and quoted attribute values.
+ * @example
+ * escapeHtml('<img src=x onerror=alert(1)>'); // '&lt;img src=x onerror=alert(1)&gt;'
+ */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (ch) => HTML_ESCAPES[ch] ?? ch);
+}
+
+/**
+ * Escape text for inline Markdown (a paragraph, a heading, a list item or a table cell).
+ * HTML-significant characters become entities, because Markdown renderers pass raw HTML through;
+ * Markdown punctuation is backslash-escaped; line breaks become spaces so text cannot open a new block;
+ * `|` is escaped so a table cell stays one cell.
+ * @example
+ * escapeMarkdown('<img src=x onerror=alert(1)>'); // '&lt;img src=x onerror=alert\\(1\\)&gt;'
+ * escapeMarkdown('# not a *heading*'); // '\\# not a \\*heading\\*'
+ */
+export function escapeMarkdown(text: string): string {
+  const oneLine = text.replace(/\r\n?|\n/g, ' ');
+  const escaped = oneLine
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_{}[\]()!|~]/g, (ch) => `\\${ch}`);
+  // Block syntax only matters at the start of the text: a heading, a list item, an ordered list item.
+  return escaped.replace(/^(\s*)([#+-]|\d+(?=[.)]))/, (_m, space: string, mark: string) =>
+    /\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`,
+  );
+}
+
+/**
+ * Make a safe file name stem from user text (a project name): lowercase ASCII letters, digits and dashes.
+ * @example
+ * fileSlug('Read states <service>'); // 'read-states-service'
+ */
+export function fileSlug(text: string, fallback = 'decision'): string {
+  const slug = text
+    .normalize('NFKD')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/g, '');
+  return slug.length > 0 ? slug : fallback;
+}
