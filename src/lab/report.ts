@@ -1,0 +1,256 @@
+/** @module A lab run as text, Markdown or JSON (JSON: id, environment, workloads[] with name, valid and per-language figures), and the comparison of two runs. */
+import type { RunListRow, StoredRun } from '../store/lab-runs.ts';
+import { type Figures, type RunSummary, summarizeRun, type WorkloadSummary } from './summary.ts';
+
+export type ReportFormat = 'text' | 'md' | 'json';
+
+/** Figures shown first (and named as the issue asks) when a workload has them. */
+const HEADLINE = [
+  'rate_rps',
+  'max_rps_within_slo',
+  'capacity_rps',
+  'p50_ms',
+  'p99_ms',
+  'p999_ms',
+  'max_ms',
+  'achieved_rps',
+  'rss_peak_mib',
+  'cpu_s_per_1k',
+  'gc_pause_total_ms',
+  'gc_pause_max_ms',
+];
+
+/**
+ * One line naming the machine and toolchains of a run's environment.
+ * @example
+ * environmentLine({ cpu_model: 'AMD EPYC', cores: 2, go_version: 'go1.26.8' }); // 'AMD EPYC, 2 cores, go1.26.8'
+ */
+export function environmentLine(env: Record<string, unknown> | null): string {
+  if (!env) return 'environment not recorded';
+  const pick = (...keys: string[]) => {
+    for (const key of keys) {
+      const v = env[key];
+      if (typeof v === 'string' && v.length > 0) return v;
+      if (typeof v === 'number') return String(v);
+    }
+    return null;
+  };
+  const cpu = pick('cpu_model', 'cpu', 'cpuModel');
+  const cores = pick('cores', 'cpu_cores', 'logical_cpus');
+  const parts = [
+    cpu,
+    cores ? `${cores} cores` : null,
+    pick('kernel', 'os'),
+    pick('go_version', 'go'),
+    pick('rustc_version', 'rustc', 'rust'),
+  ];
+  return parts.filter((p): p is string => p !== null).join(', ') || 'environment recorded (see JSON)';
+}
+
+function fmt(value: number | null | undefined): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '-';
+  const abs = Math.abs(value);
+  if (abs >= 1000) return Math.round(value).toLocaleString('en-US');
+  if (abs >= 100) return value.toFixed(0);
+  if (abs >= 10) return value.toFixed(1);
+  if (abs >= 1) return value.toFixed(2);
+  return value.toPrecision(2);
+}
+
+function metricsOf(summary: WorkloadSummary): string[] {
+  const keys = new Set([...Object.keys(summary.go), ...Object.keys(summary.rust)]);
+  const first = HEADLINE.filter((k) => keys.has(k));
+  return [...first, ...[...keys].filter((k) => !first.includes(k)).sort()];
+}
+
+function table(header: string[], rows: string[][], markdown: boolean): string[] {
+  if (markdown) {
+    return [
+      `| ${header.join(' | ')} |`,
+      `| ${header.map(() => '---').join(' | ')} |`,
+      ...rows.map((r) => `| ${r.join(' | ')} |`),
+    ];
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) =>
+    `  ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i] ?? 0) : c.padStart(widths[i] ?? 0))).join('  ')}`;
+  return [line(header), ...rows.map(line)];
+}
+
+function verdictOf(summary: WorkloadSummary, metric: string): string {
+  const c = summary.comparisons.find((x) => x.metric === metric);
+  if (!c || c.ratio === null) return '';
+  const p = c.p === null ? '' : ` p=${c.p.toFixed(3)}`;
+  return `${c.better === '~' ? '~' : `${c.better} better`}${p}`;
+}
+
+function workloadLines(summary: WorkloadSummary, markdown: boolean): string[] {
+  const lines: string[] = [];
+  const title = `${summary.name}: ${summary.valid ? 'valid' : 'NOT VALID'} (${summary.steps} steps, ${summary.invalid_steps} invalid)`;
+  lines.push(markdown ? `## ${title}` : title, '');
+  const metrics = metricsOf(summary);
+  if (metrics.length > 0) {
+    const rows = metrics.map((m) => {
+      const go = summary.go[m] ?? null;
+      const rust = summary.rust[m] ?? null;
+      const ratio = go !== null && rust !== null && rust !== 0 ? `${fmt(go / rust)}x` : '';
+      return [m, fmt(go), fmt(rust), ratio, verdictOf(summary, m)];
+    });
+    lines.push(...table(['figure', 'go', 'rust', 'go/rust', 'Mann-Whitney'], rows, markdown), '');
+  }
+  const detail = summary.detail;
+  if (summary.name === 'gc-cache' && detail.variants) {
+    const variants = detail.variants as Record<string, Figures>;
+    const rows = Object.entries(variants).map(([name, f]) => [
+      name,
+      fmt(f.p99_ms),
+      fmt(f.p999_ms),
+      fmt(f.max_ms),
+      fmt(f.gc_pause_max_ms),
+      fmt(f.rss_peak_mib),
+    ]);
+    lines.push(`  at ${fmt(detail.rate_rps as number)} req/s:`);
+    lines.push(
+      ...table(['variant', 'p99_ms', 'p999_ms', 'max_ms', 'gc_pause_max_ms', 'rss_peak_mib'], rows, markdown),
+      '',
+    );
+  }
+  if (summary.name === 'build' && Array.isArray(detail.cross)) {
+    const rows = (detail.cross as { target: string; go: CrossCell; rust: CrossCell }[]).map((c) => [
+      c.target,
+      crossText(c.go),
+      crossText(c.rust),
+    ]);
+    lines.push(...table(['cross target', 'go', 'rust'], rows, markdown), '');
+  }
+  if (summary.name === 'boundary' && detail.mechanisms) {
+    const m = detail.mechanisms as Record<string, number | undefined>;
+    const rows = Object.entries(m).map(([k, v]) => [k, fmt(v)]);
+    lines.push(...table(['boundary cost', 'value'], rows, markdown), '');
+  }
+  if (summary.name === 'http-json' && detail.compare_rate_rps !== undefined) {
+    lines.push(
+      `  compared at ${fmt(detail.compare_rate_rps as number | null)} req/s (the highest offered rate with valid steps for both); SLO p99 <= ${fmt(detail.slo_p99_ms as number)} ms`,
+      '',
+    );
+  }
+  const off = summary.anchors.filter((a) => !a.ok);
+  for (const a of off) lines.push(`  ! ${a.lang} ${a.metric} = ${fmt(a.value)}: ${a.note}`);
+  for (const p of summary.problems.slice(0, 8)) lines.push(`  invalid: ${p}`);
+  if (summary.problems.length > 8) lines.push(`  ... and ${summary.problems.length - 8} more`);
+  if (off.length > 0 || summary.problems.length > 0) lines.push('');
+  return lines;
+}
+
+type CrossCell = { ok: boolean; seconds?: number; reason?: string };
+function crossText(cell: CrossCell): string {
+  return cell.ok ? `ok ${fmt(cell.seconds)} s` : `failed: ${(cell.reason ?? '').slice(0, 80)}`;
+}
+
+/**
+ * The JSON form of a run: `id`, `environment` and `workloads[]` (name, valid, go/rust figures), plus summary detail.
+ * @example
+ * JSON.parse(renderRunJson(run)).workloads[0].go.p99_ms;
+ */
+export function runToJson(run: StoredRun, summary: RunSummary = summarizeRun(run)): Record<string, unknown> {
+  return {
+    id: run.id,
+    status: run.status,
+    mode: run.mode,
+    started_at: run.started_at,
+    finished_at: run.finished_at,
+    note: run.note,
+    environment: run.environment,
+    slo_p99_ms: summary.slo_p99_ms,
+    workloads: summary.workloads,
+  };
+}
+
+/**
+ * Render a stored run.
+ * @example
+ * process.stdout.write(renderRun(run, 'text'));
+ */
+export function renderRun(run: StoredRun, format: ReportFormat): string {
+  const summary = summarizeRun(run);
+  if (format === 'json') return `${JSON.stringify(runToJson(run, summary), null, 2)}\n`;
+  const md = format === 'md';
+  const lines = [
+    md ? `# Lab run ${run.id}` : `lab run ${run.id}`,
+    '',
+    `${md ? '- ' : ''}status: ${run.status}${run.note ? ` (${run.note})` : ''}`,
+    `${md ? '- ' : ''}mode: ${run.mode}, started ${run.started_at}${run.finished_at ? `, finished ${run.finished_at}` : ''}`,
+    `${md ? '- ' : ''}machine: ${environmentLine(run.environment)}`,
+    '',
+  ];
+  for (const w of summary.workloads) lines.push(...workloadLines(w, md));
+  return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/**
+ * The stored runs as a table (or JSON).
+ * @example
+ * renderRunList(listRuns(db), 'text');
+ */
+export function renderRunList(rows: RunListRow[], format: ReportFormat): string {
+  if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
+  if (rows.length === 0) return 'no lab runs stored yet: `gorust lab run http-json --quick` makes one\n';
+  const body = rows.map((r) => [
+    r.id,
+    r.status,
+    r.mode,
+    r.workloads.join(','),
+    String(r.steps),
+    String(r.invalid_steps),
+  ]);
+  return `${table(['id', 'status', 'mode', 'workloads', 'steps', 'invalid'], body, format === 'md').join('\n')}\n`;
+}
+
+/**
+ * Two runs side by side: every figure both measured, with the change from the first to the second.
+ * @example
+ * renderComparison(older, newer, 'text');
+ */
+export function renderComparison(a: StoredRun, b: StoredRun, format: ReportFormat): string {
+  const sa = summarizeRun(a);
+  const sb = summarizeRun(b);
+  const rows: {
+    workload: string;
+    lang: string;
+    metric: string;
+    a: number;
+    b: number;
+    change: number | null;
+  }[] = [];
+  for (const wa of sa.workloads) {
+    const wb = sb.workloads.find((w) => w.name === wa.name);
+    if (!wb) continue;
+    for (const lang of ['go', 'rust'] as const) {
+      for (const metric of metricsOf(wa)) {
+        const x = wa[lang][metric];
+        const y = wb[lang][metric];
+        if (x === null || x === undefined || y === null || y === undefined) continue;
+        rows.push({ workload: wa.name, lang, metric, a: x, b: y, change: x !== 0 ? (y - x) / x : null });
+      }
+    }
+  }
+  if (format === 'json') return `${JSON.stringify({ a: a.id, b: b.id, rows }, null, 2)}\n`;
+  const md = format === 'md';
+  const header = [
+    md ? `# Lab runs ${a.id} vs ${b.id}` : `lab runs ${a.id} -> ${b.id}`,
+    '',
+    `${md ? '- ' : ''}A: ${environmentLine(a.environment)} (${a.mode})`,
+    `${md ? '- ' : ''}B: ${environmentLine(b.environment)} (${b.mode})`,
+    '',
+  ];
+  if (rows.length === 0) return `${[...header, 'the two runs have no figure in common'].join('\n')}\n`;
+  const body = rows.map((r) => [
+    r.workload,
+    r.lang,
+    r.metric,
+    fmt(r.a),
+    fmt(r.b),
+    r.change === null ? '' : `${r.change >= 0 ? '+' : ''}${(r.change * 100).toFixed(1)}%`,
+  ]);
+  return `${[...header, ...table(['workload', 'lang', 'figure', 'A', 'B', 'change'], body, md)].join('\n')}\n`;
+}

@@ -1,0 +1,247 @@
+/** @module runLab(): build what the chosen workloads need, record the environment, run each workload's steps (each stored as it completes), and leave nothing running whatever happens. */
+import { join } from 'node:path';
+import { UserError } from '../core/index.ts';
+import { openStore, type Store } from '../store/db.ts';
+import {
+  createRun,
+  finishRun,
+  getRun,
+  markOrphanedRuns,
+  recordStep,
+  type StoredRun,
+} from '../store/lab-runs.ts';
+import { buildProgram } from './build.ts';
+import { captureEnvironment } from './environment.ts';
+import {
+  findWorkload,
+  labCacheDir,
+  loadManifest,
+  type PlaceholderValues,
+  resolveProgram,
+  workloadsDir,
+} from './manifest.ts';
+import { makeTempDir, removeTempDir, stopAllProcesses } from './process.ts';
+import { startReaper } from './reaper.ts';
+import { findTool, toolsDir } from './toolchain.ts';
+import { RUNNERS } from './workloads/index.ts';
+import { LabAbortedError, type LabPlan, type WorkloadContext } from './workloads/types.ts';
+
+/** What the progress display shows: the current step, how far the run is and how long it should still take. */
+export type LabProgress = {
+  workload: string;
+  label: string;
+  /** Steps stored so far in this run. */
+  steps: number;
+  elapsed_s: number;
+  /** Estimated total seconds of the run (builds excluded). */
+  estimate_s: number;
+};
+
+export type RunLabOptions = {
+  quick?: boolean | undefined;
+  dbPath?: string | undefined;
+  signal?: AbortSignal | undefined;
+  onProgress?: ((progress: LabProgress) => void) | undefined;
+  /** Overrides of the plan (tests use shorter steps). */
+  plan?: Partial<LabPlan> | undefined;
+  manifestPath?: string | undefined;
+};
+
+export type RunLabResult = { run: StoredRun; failures: string[] };
+
+/**
+ * The plan of a quick run (CI: every workload in about three minutes with builds cached) or a full run
+ * (bench-anchors §7: at least 10 interleaved repeats, at least 60 s per rate step after 15 s of warm-up).
+ * @example
+ * labPlan(true).stepSeconds; // 3
+ */
+export function labPlan(quick: boolean): LabPlan {
+  return quick
+    ? {
+        quick,
+        repeats: 2,
+        stepSeconds: 3,
+        warmupSeconds: 1,
+        probeSeconds: 2,
+        threads: 1,
+        sloP99Ms: 50,
+        timeoutS: 5,
+        maxWorkers: 256,
+        gcEntries: 200_000,
+        seed: 1,
+      }
+    : {
+        quick,
+        repeats: 10,
+        stepSeconds: 60,
+        warmupSeconds: 15,
+        probeSeconds: 10,
+        threads: 1,
+        sloP99Ms: 50,
+        timeoutS: 10,
+        maxWorkers: 1024,
+        gcEntries: 1_000_000,
+        seed: 1,
+      };
+}
+
+/**
+ * Mark runs whose lab process died without finishing them as interrupted (called before listing or running).
+ * @example
+ * reconcileRuns(db);
+ */
+export function reconcileRuns(db: Store): number {
+  return markOrphanedRuns(db, isAlive);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Run the named workloads and store every step as it completes. Returns the stored run; an interrupted run is
+ * kept (status `interrupted`) with the steps it measured, then a LabAbortedError is thrown.
+ * @example
+ * const { run } = await runLab(['http-json', 'boundary'], { quick: true });
+ */
+export async function runLab(names: string[], options: RunLabOptions = {}): Promise<RunLabResult> {
+  if (names.length === 0) throw new UserError('name at least one workload (for example: http-json boundary)');
+  const plan = { ...labPlan(options.quick ?? false), ...(options.plan ?? {}) };
+  const manifest = loadManifest(options.manifestPath);
+  const chosen = [...new Set(names)].map((name) => {
+    const workload = findWorkload(manifest, name);
+    const runner = RUNNERS[name];
+    if (!runner) throw new UserError(`workload "${name}" is in the manifest but gorust has no runner for it`);
+    return { workload, runner };
+  });
+  const vegeta = findTool('vegeta');
+  if (!vegeta)
+    throw new UserError('vegeta is not installed: run `gorust lab setup` (see `gorust lab doctor`)');
+
+  const signal = options.signal ?? new AbortController().signal;
+  const cache = labCacheDir();
+  const values: PlaceholderValues = {
+    bin: join(cache, 'bin'),
+    cargo_target: join(cache, 'cargo-target'),
+    tools: toolsDir(),
+    workloads: workloadsDir(),
+    threads: plan.threads,
+    entries: plan.gcEntries,
+  };
+  const started = Date.now();
+  const estimate = chosen.reduce((sum, c) => sum + c.runner.estimateSeconds(plan), 0);
+  let stepCount = 0;
+  const report = (workload: string, label: string) =>
+    options.onProgress?.({
+      workload,
+      label,
+      steps: stepCount,
+      elapsed_s: (Date.now() - started) / 1000,
+      estimate_s: estimate,
+    });
+
+  const reaper = startReaper();
+  const db = openStore(options.dbPath);
+  let tempDir: string | null = null;
+  let runId: string | null = null;
+  const failures: string[] = [];
+  try {
+    for (const { workload } of chosen) {
+      for (const name of Object.keys(workload.programs)) {
+        const program = resolveProgram(workload, name, values);
+        if (program.build.length === 0) continue;
+        report(workload.name, `building ${workload.name}/${name}`);
+        await buildProgram(workload.name, program, {
+          workloadsDir: values.workloads,
+          stampDir: join(cache, 'stamps'),
+          signal,
+        });
+        if (signal.aborted) throw new LabAbortedError('lab run interrupted during the builds');
+      }
+    }
+    report(chosen[0]?.workload.name ?? '', 'recording the environment');
+    const environment = { ...(await captureEnvironment()), plan };
+    reconcileRuns(db);
+    const run = createRun(db, {
+      mode: plan.quick ? 'quick' : 'full',
+      workloads: chosen.map((c) => c.workload.name),
+      environment: environment as unknown as Record<string, unknown>,
+      pid: process.pid,
+    });
+    runId = run.id;
+    tempDir = makeTempDir('lab');
+    for (const { workload, runner } of chosen) {
+      if (signal.aborted) throw new LabAbortedError('lab run interrupted');
+      const programs = Object.fromEntries(
+        Object.keys(workload.programs).map((name) => [name, resolveProgram(workload, name, values)]),
+      );
+      const context: WorkloadContext = {
+        plan,
+        workload,
+        programs,
+        resolve: (name, extra = {}) => resolveProgram(workload, name, { ...values, ...extra }),
+        workloadsDir: values.workloads,
+        vegeta,
+        tempDir,
+        signal,
+        record: (step) => {
+          recordStep(db, run.id, step);
+          stepCount += 1;
+        },
+        progress: (label) => report(workload.name, label),
+      };
+      try {
+        await runner.run(context);
+      } catch (error) {
+        if (error instanceof LabAbortedError || signal.aborted) {
+          throw new LabAbortedError('lab run interrupted', run.id);
+        }
+        // One broken workload must not cost the others: record why, go on, and mark the run failed at the end.
+        const message = error instanceof Error ? error.message : String(error);
+        failures.push(`${workload.name}: ${message}`);
+        context.record({
+          workload: workload.name,
+          lang: '',
+          variant: '',
+          kind: 'error',
+          repeat: 0,
+          valid: false,
+          reasons: [message],
+          metrics: {},
+          started_at: new Date().toISOString(),
+          duration_ms: 0,
+        });
+      } finally {
+        await stopAllProcesses();
+      }
+    }
+    finishRun(db, run.id, failures.length > 0 ? 'failed' : 'completed', failures.join('; ') || undefined);
+    const stored = getRun(db, run.id);
+    if (!stored) throw new Error(`run ${run.id} vanished from the store`);
+    return { run: stored, failures };
+  } catch (error) {
+    if (runId) {
+      const aborted = error instanceof LabAbortedError || signal.aborted;
+      finishRun(
+        db,
+        runId,
+        aborted ? 'interrupted' : 'failed',
+        error instanceof Error ? error.message : String(error),
+      );
+    }
+    if (error instanceof LabAbortedError || signal.aborted) {
+      throw new LabAbortedError('lab run interrupted', runId ?? undefined);
+    }
+    throw error;
+  } finally {
+    await stopAllProcesses();
+    if (tempDir) removeTempDir(tempDir);
+    reaper.stop();
+    db.close();
+  }
+}

@@ -1,0 +1,253 @@
+/** @module Tests of run summaries, reports and decision evidence on a synthetic stored run (no process is started). */
+import { describe, expect, it } from 'vitest';
+import type { NewStep, StoredRun, StoredStep } from '../store/lab-runs.ts';
+import { labEvidenceFromRun } from './evidence.ts';
+import { renderComparison, renderRun, runToJson } from './report.ts';
+import { boundaryFigures, summarizeRun } from './summary.ts';
+
+let seq = 0;
+function step(partial: Partial<NewStep> & Pick<NewStep, 'workload' | 'lang'>): StoredStep {
+  seq += 1;
+  return {
+    variant: '',
+    kind: 'rate',
+    repeat: 0,
+    valid: true,
+    reasons: [],
+    metrics: {},
+    started_at: '2026-01-01T00:00:00.000Z',
+    duration_ms: 3000,
+    ...partial,
+    id: seq,
+    run_id: 'r',
+    seq,
+    rate_rps: partial.rate_rps ?? null,
+    histogram: null,
+  };
+}
+
+/** A latency step whose p99 grows with the rate; Go's is twice Rust's, and Go cannot sustain the top rate. */
+function latencyStep(lang: 'go' | 'rust', rate: number, repeat: number): StoredStep {
+  const p99 = (lang === 'go' ? 2 : 1) * (rate / 100) * (1 + repeat * 0.01);
+  const overloaded = lang === 'go' && rate >= 900;
+  return step({
+    workload: 'http-json',
+    lang,
+    rate_rps: rate,
+    repeat,
+    valid: !overloaded,
+    reasons: overloaded ? ['achieved 800 req/s is 88.9% of the 900 req/s target (needs >= 99.0%)'] : [],
+    metrics: {
+      target_rps: rate,
+      achieved_rps: overloaded ? 800 : rate,
+      requests: rate * 3,
+      errors: 0,
+      p50_ms: p99 / 4,
+      p90_ms: p99 / 2,
+      p99_ms: p99,
+      p999_ms: p99 * 2,
+      max_ms: p99 * 3,
+      rss_peak_mib: lang === 'go' ? 12 : 4,
+      cpu_s_per_1k: lang === 'go' ? 0.08 : 0.05,
+      ...(lang === 'go' ? { gc_pause_total_ms: 0.5, gc_pause_max_ms: 0.2, gc_cycles: 3 } : {}),
+    },
+  });
+}
+
+function fixtureRun(): StoredRun {
+  const steps: StoredStep[] = [];
+  for (const lang of ['go', 'rust'] as const) {
+    steps.push(
+      step({
+        workload: 'http-json',
+        lang,
+        kind: 'capacity',
+        metrics: { capacity_rps: lang === 'go' ? 850 : 1000 },
+      }),
+    );
+  }
+  for (let repeat = 0; repeat < 5; repeat++) {
+    for (const rate of [100, 500, 900])
+      for (const lang of ['go', 'rust'] as const) steps.push(latencyStep(lang, rate, repeat));
+  }
+  for (let repeat = 0; repeat < 3; repeat++) {
+    steps.push(
+      step({
+        workload: 'boundary',
+        lang: 'go',
+        kind: 'batch',
+        variant: 'ffi',
+        repeat,
+        metrics: { empty_ns: 30 + repeat, payload_1k_ns: 90 },
+      }),
+      step({
+        workload: 'boundary',
+        lang: 'go->rust',
+        kind: 'batch',
+        variant: 'grpc-client',
+        repeat,
+        metrics: { p50_us: 80, p99_us: 150 },
+      }),
+    );
+  }
+  steps.push(
+    step({
+      workload: 'boundary',
+      lang: 'go',
+      kind: 'batch',
+      variant: 'ffi',
+      valid: false,
+      reasons: ['exit code 1'],
+    }),
+  );
+  for (const lang of ['go', 'rust'] as const) {
+    steps.push(
+      step({
+        workload: 'build',
+        lang,
+        kind: 'build',
+        variant: 'incremental',
+        metrics: { seconds: lang === 'go' ? 0.4 : 3 },
+      }),
+      step({ workload: 'build', lang, kind: 'build', variant: 'noop', metrics: { seconds: 0.1 } }),
+      step({
+        workload: 'build',
+        lang,
+        kind: 'size',
+        variant: 'size',
+        metrics: { binary_mib: lang === 'go' ? 8 : 3, stripped_mib: 5 },
+      }),
+      step({
+        workload: 'build',
+        lang,
+        kind: 'cross',
+        variant: 'linux/arm64',
+        valid: lang === 'go',
+        reasons: lang === 'go' ? [] : ["error[E0463]: can't find crate for `core`"],
+        metrics: { seconds: 4 },
+      }),
+    );
+  }
+  return {
+    id: 'r',
+    started_at: '2026-01-01T00:00:00.000Z',
+    finished_at: '2026-01-01T00:03:00.000Z',
+    status: 'completed',
+    mode: 'quick',
+    workloads: ['http-json', 'boundary', 'build'],
+    environment: { cpu_model: 'Test CPU', cores: 2, go_version: 'go1.26', plan: { sloP99Ms: 12, seed: 1 } },
+    pid: null,
+    note: null,
+    steps,
+  };
+}
+
+describe('summarizeRun', () => {
+  it('compares http-json at the highest rate both languages sustained, with medians of valid steps only', () => {
+    const http = summarizeRun(fixtureRun()).workloads[0];
+    expect(http?.valid).toBe(true);
+    expect(http?.detail.compare_rate_rps).toBe(500);
+    expect(http?.go.p99_ms).toBeCloseTo(10.2, 5);
+    expect(http?.rust.p99_ms).toBeCloseTo(5.1, 5);
+    expect(http?.go.p99_ci_low_ms).toBeLessThanOrEqual(http?.go.p99_ms ?? 0);
+    // SLO 12 ms: Go meets it up to 500 req/s; Rust's 900 req/s steps (p99 ~9 ms) meet it too.
+    expect(http?.go.max_rps_within_slo).toBe(500);
+    expect(http?.rust.max_rps_within_slo).toBe(900);
+    expect(http?.invalid_steps).toBe(5);
+    expect(http?.problems[0]).toMatch(/88.9%/);
+    // Five repeats each: Mann-Whitney can reach p < 0.05 (three cannot: its smallest two-sided p is 0.1).
+    const p99 = http?.comparisons.find((c) => c.metric === 'p99_ms');
+    expect(p99?.better).toBe('rust');
+  });
+
+  it('judges the headline against a profile SLO when given one', () => {
+    const http = summarizeRun(fixtureRun(), { sloP99Ms: 3 }).workloads[0];
+    expect(http?.go.max_rps_within_slo).toBe(100);
+    expect(http?.rust.max_rps_within_slo).toBe(100);
+  });
+
+  it('finds the boundary figures by name and ignores invalid steps', () => {
+    const boundary = summarizeRun(fixtureRun()).workloads[1];
+    expect(boundary?.valid).toBe(true);
+    expect(boundary?.detail.mechanisms).toEqual({
+      ffi_empty_ns: 31,
+      ffi_1k_ns: 90,
+      grpc_p50_us: 80,
+      grpc_p99_us: 150,
+      http_p50_us: undefined,
+      http_p99_us: undefined,
+    });
+    expect(boundaryFigures({ 'http-client.p99_ms': 0.2 }).http_p99_us).toBeCloseTo(200);
+  });
+
+  it('keeps cross-compilation failures as findings with their reason', () => {
+    const build = summarizeRun(fixtureRun()).workloads[2];
+    expect(build?.valid).toBe(true);
+    expect(build?.invalid_steps).toBe(0);
+    expect(build?.detail.cross).toEqual([
+      {
+        target: 'linux/arm64',
+        go: { ok: true, seconds: 4 },
+        rust: { ok: false, reason: "error[E0463]: can't find crate for `core`" },
+      },
+    ]);
+  });
+});
+
+describe('reports', () => {
+  it('renders JSON with id, environment and per-language figures under the agreed names', () => {
+    const json = runToJson(fixtureRun()) as {
+      id: string;
+      environment: unknown;
+      workloads: { name: string; valid: boolean; go: Record<string, number>; rust: Record<string, number> }[];
+    };
+    expect(json.id).toBe('r');
+    expect(json.environment).toMatchObject({ cpu_model: 'Test CPU' });
+    const http = json.workloads.find((w) => w.name === 'http-json');
+    for (const key of [
+      'p50_ms',
+      'p99_ms',
+      'p999_ms',
+      'max_ms',
+      'achieved_rps',
+      'rss_peak_mib',
+      'cpu_s_per_1k',
+    ]) {
+      expect(http?.go[key]).toBeTypeOf('number');
+      expect(http?.rust[key]).toBeTypeOf('number');
+    }
+    expect(JSON.parse(renderRun(fixtureRun(), 'json'))).toEqual(JSON.parse(JSON.stringify(json)));
+  });
+
+  it('renders text and Markdown naming validity, the compared rate and invalid steps', () => {
+    const text = renderRun(fixtureRun(), 'text');
+    expect(text).toContain('http-json: valid');
+    expect(text).toContain('compared at 500 req/s');
+    expect(text).toContain('invalid: go: achieved 800 req/s');
+    expect(text).toContain('Test CPU, 2 cores, go1.26');
+    expect(renderRun(fixtureRun(), 'md')).toContain('| figure | go | rust | go/rust | Mann-Whitney |');
+  });
+
+  it('compares two runs figure by figure', () => {
+    const a = fixtureRun();
+    const b = { ...fixtureRun(), id: 'b' };
+    const text = renderComparison(a, b, 'text');
+    expect(text).toContain('lab runs r -> b');
+    expect(text).toMatch(/http-json\s+go\s+p99_ms\s+10\.2\s+10\.2\s+\+0\.0%/);
+  });
+});
+
+describe('labEvidenceFromRun', () => {
+  it('hands the engine the measured figures of valid workloads', () => {
+    const evidence = labEvidenceFromRun(fixtureRun());
+    expect(evidence.run_id).toBe('r');
+    expect(evidence.environment).toBe('Test CPU, 2 cores, go1.26');
+    expect(evidence.http_json?.go.max_rps_within_slo).toBe(500);
+    expect(evidence.http_json?.rust.rss_peak_mib).toBe(4);
+    expect(evidence.boundary).toEqual({ ffi_empty_ns: 31, ffi_1k_ns: 90, grpc_p50_us: 80, grpc_p99_us: 150 });
+    expect(evidence.build?.go.incremental_s).toBe(0.4);
+    expect(Number.isNaN(evidence.build?.go.clean_s)).toBe(true);
+    expect(evidence.build?.cross[0]?.rust.ok).toBe(false);
+    expect(evidence.gc_cache).toBeUndefined();
+  });
+});

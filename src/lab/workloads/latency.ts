@@ -1,0 +1,157 @@
+/** @module One open-loop latency step against a running server, turned into a stored step: percentiles, validity, CPU per 1k requests, peak RSS and, for Go, the GC cycles seen during the step. */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { NewStep } from '../../store/lab-runs.ts';
+import { alignGcCycles, parseGctrace, summarizeGc } from '../gctrace.ts';
+import type { RunningServer } from '../process.ts';
+import { judgeStep } from '../validity.ts';
+import { attack } from '../vegeta.ts';
+import type { WorkloadContext } from './types.ts';
+
+/**
+ * Write a vegeta targets file for one server: `{port}`/`{addr}` filled in, `@body` paths made absolute.
+ * @example
+ * const targets = writeTargets(ctx, 'http-json/targets.txt', server.addr, 'go');
+ */
+export function writeTargets(
+  ctx: WorkloadContext,
+  relativePath: string,
+  addr: string,
+  label: string,
+): string {
+  const source = resolve(ctx.workloadsDir, relativePath);
+  const port = addr.slice(addr.lastIndexOf(':') + 1);
+  const text = readFileSync(source, 'utf8')
+    .replaceAll('{port}', port)
+    .replaceAll('{addr}', addr)
+    .split('\n')
+    .map((line) => (line.startsWith('@') ? `@${resolve(dirname(source), line.slice(1).trim())}` : line))
+    .join('\n');
+  const out = join(ctx.tempDir, `targets-${ctx.workload.name}-${label}.txt`);
+  writeFileSync(out, text);
+  return out;
+}
+
+export type LatencyStepOptions = {
+  server: RunningServer;
+  lang: string;
+  variant: string;
+  targetsFile: string;
+  rate: number;
+  repeat: number;
+  durationS: number;
+  kind?: string;
+};
+
+/**
+ * Run one constant-rate step and build the step record (the caller stores it).
+ * @example
+ * ctx.record(await measureLatencyStep(ctx, { server, lang: 'go', variant: '', targetsFile, rate: 500, repeat: 0, durationS: 5 }));
+ */
+export async function measureLatencyStep(
+  ctx: WorkloadContext,
+  options: LatencyStepOptions,
+): Promise<NewStep> {
+  const { server, plan } = { server: options.server, plan: ctx.plan };
+  const startedAt = new Date();
+  const before = server.stats();
+  const goBefore = options.lang === 'go' ? await readGoStats(server.addr) : null;
+  const result = await attack({
+    vegeta: ctx.vegeta,
+    targetsFile: options.targetsFile,
+    rate: options.rate,
+    durationS: options.durationS,
+    timeoutS: plan.timeoutS,
+    maxWorkers: plan.maxWorkers,
+    cwd: ctx.tempDir,
+  });
+  const after = server.stats();
+  const goAfter = options.lang === 'go' ? await readGoStats(server.addr) : null;
+  const pct = result.histogram.percentiles();
+  const verdict = judgeStep({ ...result, samples: pct.count });
+  const reasons = [...verdict.reasons];
+  if (!after) reasons.push('the server exited during the step');
+  const cpuDelta = before && after ? after.cpu_s - before.cpu_s : null;
+  const metrics: NewStep['metrics'] = {
+    target_rps: result.target_rps,
+    achieved_rps: result.achieved_rps,
+    requests: result.requests,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    p50_ms: pct.p50_ms,
+    p90_ms: pct.p90_ms,
+    p99_ms: pct.p99_ms,
+    p999_ms: pct.p999_ms,
+    max_ms: pct.max_ms,
+    samples: pct.count,
+    loadgen_cpu_s: result.loadgen_cpu_s,
+    rss_peak_mib: after?.rss_peak_mib ?? null,
+    cpu_s_per_1k: cpuDelta !== null && result.requests > 0 ? cpuDelta / (result.requests / 1000) : null,
+  };
+  let detail: Record<string, unknown> = {
+    timeline: result.timeline,
+    warnings: verdict.warnings,
+    send_lag_p99_ms: result.send_lag_p99_ms,
+    max_in_flight: result.max_in_flight,
+  };
+  if (options.lang === 'go') {
+    const cycles = alignGcCycles(
+      parseGctrace(server.stderrText()),
+      server.startedAt,
+      result.started_at_ms,
+      result.duration_s,
+    );
+    const gc = summarizeGc(cycles);
+    Object.assign(metrics, {
+      gc_cycles: gc.cycles,
+      gc_pause_total_ms: gc.pause_total_ms,
+      gc_pause_max_ms: gc.pause_max_ms,
+      gc_mark_total_ms: gc.mark_total_ms,
+      gc_cpu_s:
+        goBefore &&
+        goAfter &&
+        typeof goAfter.gc_cpu_seconds === 'number' &&
+        typeof goBefore.gc_cpu_seconds === 'number'
+          ? goAfter.gc_cpu_seconds - goBefore.gc_cpu_seconds
+          : null,
+      heap_live_mib:
+        goAfter && typeof goAfter.heap_live_bytes === 'number' ? goAfter.heap_live_bytes / 2 ** 20 : null,
+    });
+    // The gctrace cycles are the GC evidence; /__stats only adds GC CPU and the live heap, so its failure is a note.
+    detail = {
+      ...detail,
+      gc_cycles: gc.cycles,
+      ...(goAfter ? {} : { note: 'GET /__stats failed after the step' }),
+    };
+  }
+  return {
+    workload: ctx.workload.name,
+    lang: options.lang,
+    variant: options.variant,
+    kind: options.kind ?? 'rate',
+    rate_rps: options.rate,
+    repeat: options.repeat,
+    valid: verdict.valid && reasons.length === verdict.reasons.length,
+    reasons,
+    metrics,
+    detail,
+    started_at: startedAt.toISOString(),
+    duration_ms: Date.now() - startedAt.getTime(),
+    histogram: result.histogram.encode(),
+  };
+}
+
+/**
+ * GET /__stats of a Go server (null when it fails: the step is then marked as lacking GC evidence).
+ * @example
+ * const stats = await readGoStats('127.0.0.1:41234');
+ */
+export async function readGoStats(addr: string): Promise<Record<string, unknown> | null> {
+  try {
+    const response = await fetch(`http://${addr}/__stats`, { signal: AbortSignal.timeout(2000) });
+    if (!response.ok) return null;
+    return (await response.json()) as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+}

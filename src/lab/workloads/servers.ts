@@ -1,0 +1,34 @@
+/** @module Starting a workload's server the same way for both languages: same core budget, pinned to the same CPUs, Go with gctrace on. */
+import { availableParallelism } from 'node:os';
+import type { ResolvedProgram } from '../manifest.ts';
+import { type RunningServer, startServer } from '../process.ts';
+
+/**
+ * CPUs the servers are pinned to (the last `threads` cores) so the load generator keeps the others; null when the
+ * machine has too few cores to split or taskset is missing.
+ * @example
+ * serverCpuList(1, 2); // '1'
+ */
+export function serverCpuList(threads: number, cores: number = availableParallelism()): string | null {
+  if (cores < threads + 1) return null;
+  const first = cores - threads;
+  return threads === 1 ? String(first) : `${first}-${cores - 1}`;
+}
+
+/**
+ * Start a lab server program; Go servers get `GODEBUG=gctrace=1` (the GC evidence) on top of `extraEnv`.
+ * @example
+ * const server = await startLabServer(ctx.programs.go, 'go', { threads: 1 });
+ */
+export async function startLabServer(
+  program: ResolvedProgram,
+  lang: string,
+  options: { threads: number; extraEnv?: Record<string, string>; taskset?: string | null },
+): Promise<RunningServer> {
+  const env: Record<string, string> = { ...program.env, ...(options.extraEnv ?? {}) };
+  if (lang === 'go') env.GODEBUG = env.GODEBUG ? `${env.GODEBUG},gctrace=1` : 'gctrace=1';
+  const cpus = options.taskset === undefined ? serverCpuList(options.threads) : options.taskset;
+  const [exec, args] =
+    cpus === null ? [program.exec, program.args] : ['taskset', ['-c', cpus, program.exec, ...program.args]];
+  return startServer({ exec, args, env, cwd: program.cwd, startTimeoutMs: 30_000 });
+}

@@ -1,0 +1,73 @@
+/** @module What the orchestrator hands each workload runner (settings, resolved programs, a step writer) and what a runner is. */
+import type { NewStep } from '../../store/lab-runs.ts';
+import type { ManifestWorkload, ResolvedProgram } from '../manifest.ts';
+
+/** How long and how often a run measures; quick is for CI, full follows bench-anchors §7. */
+export type LabPlan = {
+  quick: boolean;
+  /** Repeats of every cell, Go and Rust interleaved. */
+  repeats: number;
+  /** Seconds of constant-rate load per step. */
+  stepSeconds: number;
+  /** Seconds of load before the measured steps of a freshly started server. */
+  warmupSeconds: number;
+  /** Seconds of the closed-loop capacity probe. */
+  probeSeconds: number;
+  /** Core budget of each server (GOMAXPROCS = tokio worker_threads). */
+  threads: number;
+  /** p99 SLO the ladder's headline is judged against. */
+  sloP99Ms: number;
+  /** Request timeout; timeouts are recorded at this value. */
+  timeoutS: number;
+  /** vegeta's worker cap; hitting it invalidates a step. */
+  maxWorkers: number;
+  /** gc-cache: entries kept live in the cache. */
+  gcEntries: number;
+  /** Seed of the bootstrap CIs. */
+  seed: number;
+};
+
+export type WorkloadContext = {
+  plan: LabPlan;
+  workload: ManifestWorkload;
+  /** The workload's programs by manifest key, placeholders filled. */
+  programs: Record<string, ResolvedProgram>;
+  /** Resolve a program again with extra placeholder values (for example `{entries}`). */
+  resolve(name: string, extra?: Record<string, string | number>): ResolvedProgram;
+  workloadsDir: string;
+  vegeta: string;
+  /** A scratch folder removed when the run ends. */
+  tempDir: string;
+  signal: AbortSignal;
+  /** Store a measured step now (its own transaction) and report progress. */
+  record(step: NewStep): void;
+  /** Tell the user what is being measured. */
+  progress(label: string, plannedSeconds?: number): void;
+};
+
+export type WorkloadRunner = {
+  name: string;
+  /** Seconds this runner expects to take in a plan, for the progress estimate. */
+  estimateSeconds(plan: LabPlan): number;
+  run(context: WorkloadContext): Promise<void>;
+};
+
+/** Thrown when the run's AbortSignal fires between or during steps. */
+export class LabAbortedError extends Error {
+  override readonly name = 'LabAbortedError';
+  /** The run whose steps were kept, when it had started. */
+  readonly runId: string | undefined;
+  constructor(message: string, runId?: string) {
+    super(message);
+    this.runId = runId;
+  }
+}
+
+/**
+ * Throw {@link LabAbortedError} when the run was interrupted; call between steps.
+ * @example
+ * throwIfAborted(ctx.signal);
+ */
+export function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new LabAbortedError('lab run interrupted');
+}
