@@ -40,15 +40,20 @@ const FORMATS = {
 
 type Format = keyof typeof FORMATS;
 
-/** The parsed options of `gorust decide`. Lab options (`--lab`, `--db`) are added here by the lab. */
-export type DecideFlags = { format: Format; out?: string; seed?: number };
+/** The parsed options of `gorust decide`. */
+export type DecideFlags = { format: Format; out?: string; seed?: number; lab?: string; db?: string };
 
 /**
- * Measured evidence for decide(), from the lab options. Today there are none; the lab adds `--lab RUN|latest`
- * and `--db FILE` to the command below and returns the run's LabEvidence here (lazy-import the store).
+ * Measured evidence for decide() from `--lab RUN|latest` (and `--db FILE`), judged at the profile's p99 SLO.
+ * The store and the lab are imported lazily so a plain `decide` never opens SQLite.
  */
-async function loadLabEvidence(_flags: DecideFlags): Promise<LabEvidence | undefined> {
-  return undefined;
+async function loadLabEvidence(
+  flags: DecideFlags,
+  sloP99Ms: number | undefined,
+): Promise<LabEvidence | undefined> {
+  if (flags.lab === undefined) return undefined;
+  const { loadLabEvidence: load } = await import('../../lab/evidence.ts');
+  return load(flags.lab, { dbPath: flags.db, sloP99Ms });
 }
 
 function parseSeed(value: string): number {
@@ -83,9 +88,11 @@ export function registerDecideCommand(program: Command, io: CliIo = processIo())
       'write to a file instead of printing; with --format adr, a folder ending in / gets the next NNNN-title.md',
     )
     .option('--seed <n>', 'seed of the robustness analysis (same profile and seed, same output)', parseSeed)
+    .option('--lab <run>', 'use the figures a lab run measured on this machine (a run id, or latest)')
+    .option('--db <file>', 'the lab store file (default: in your data folder)')
     .addHelpText(
       'after',
-      '\nExamples:\n  gorust decide                          # reads ./gorust.yaml\n  gorust decide examples/service-mesh.yaml --format md\n  gorust decide --format adr --out docs/decisions/\n  gorust decide gorust.yaml --format json --seed 7\n',
+      '\nExamples:\n  gorust decide                          # reads ./gorust.yaml\n  gorust decide examples/service-mesh.yaml --format md\n  gorust decide --format adr --out docs/decisions/\n  gorust decide gorust.yaml --format json --seed 7\n  gorust decide gorust.yaml --lab latest         # measured figures replace the priors\n',
     )
     .action(async (profileArg: string, flags: DecideFlags) => {
       await runDecide(profileArg, flags, io);
@@ -96,12 +103,12 @@ async function runDecide(profileArg: string, flags: DecideFlags, io: CliIo): Pro
   const profilePath = resolve(io.cwd, profileArg);
   if (profileArg === 'gorust.yaml' && !existsSync(profilePath)) {
     throw new UserError(
-      `no profile given and no gorust.yaml in ${io.cwd}.\nCreate one with \`gorust init\`, copy one from examples/, or pass a file: \`gorust decide path/to/profile.yaml\`.`,
+      `no gorust.yaml in ${io.cwd}.\nCreate one with \`gorust init\`, copy one from examples/, or pass a file: \`gorust decide path/to/profile.yaml\`.`,
     );
   }
-  const profile = readProfileFile(profilePath);
+  const profile = readProfileFile(profilePath, profileArg);
   const kb = readKnowledgeBase();
-  const lab = await loadLabEvidence(flags);
+  const lab = await loadLabEvidence(flags, profile.workload.latency_slo?.p99_ms);
   const decision = decide(profile, kb, { seed: flags.seed, lab });
   const out = flags.out === undefined ? undefined : adrTarget(flags, decision, io.cwd);
   const text = FORMATS[flags.format].render(decision, {
