@@ -58,12 +58,14 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
           const facts = componentFacts(profile, component);
           const own = unitGates(facts, params).filter((g) => !wholeProjectGates.some((p) => p.id === g.id));
           const unit = makeUnit(facts, deriveWeights(facts, kb.weights, profile.priorities), own);
-          return forced === undefined ? unit : { ...unit, fixed: forced };
+          return forced === undefined
+            ? unit
+            : { ...unit, fixed: forced, gates: [...wholeProjectGates, ...own] };
         });
   const gates =
     components.length === 0
       ? (units[0]?.gates ?? [])
-      : [...wholeProjectGates, ...units.flatMap((u) => u.gates)];
+      : [...wholeProjectGates, ...units.flatMap((u) => u.gates.filter((g) => g.component !== undefined))];
 
   const robust: RobustUnit[] = units.map((u) => ({ fixed: u.fixed, raw: u.weights.raw }));
   const languages = assignUnits(robust, diffs);

@@ -122,19 +122,28 @@ function measureCriteria(lab: LabEvidence): Partial<Record<CriterionId, Measurem
       `http-json peak RSS Go ${fmt(http.go.rss_peak_mib ?? 0)} MiB vs Rust ${fmt(http.rust.rss_peak_mib ?? 0)} MiB`,
     );
   }
-  const cache = lab.gc_cache;
-  const goCache: MeasuredLatency | undefined = cache?.['gogc-100'];
-  const rustCache: MeasuredLatency | undefined = cache?.rust;
-  if (goCache !== undefined && rustCache !== undefined) {
+  // Compare Rust with the best Go GC setting the run measured (default, higher GOGC, GOMEMLIMIT): the evidence
+  // says many Go GC problems are fixed by tuning, so the fair question is whether tuned Go meets the tail.
+  const cache = lab.gc_cache ?? {};
+  const rustCache: MeasuredLatency | undefined = cache.rust;
+  const goSettings = Object.keys(cache)
+    .filter((key) => key !== 'rust')
+    .sort()
+    .map((key) => ({ key, m: cache[key] as MeasuredLatency }));
+  const bestGo = goSettings.reduce<{ key: string; m: MeasuredLatency } | undefined>(
+    (best, s) => (best === undefined || s.m.p999_ms < best.m.p999_ms ? s : best),
+    undefined,
+  );
+  if (bestGo !== undefined && rustCache !== undefined) {
     add(
       'latency_predictability',
-      ratio(goCache.p999_ms, rustCache.p999_ms),
-      `gc-cache p99.9 Go (GOGC=100) ${fmt(goCache.p999_ms)} ms vs Rust ${fmt(rustCache.p999_ms)} ms`,
+      ratio(bestGo.m.p999_ms, rustCache.p999_ms),
+      `gc-cache p99.9 Go (best GC setting, ${bestGo.key}) ${fmt(bestGo.m.p999_ms)} ms vs Rust ${fmt(rustCache.p999_ms)} ms`,
     );
     add(
       'memory_efficiency',
-      ratio(goCache.rss_peak_mib, rustCache.rss_peak_mib),
-      `gc-cache peak RSS Go ${fmt(goCache.rss_peak_mib ?? 0)} MiB vs Rust ${fmt(rustCache.rss_peak_mib ?? 0)} MiB`,
+      ratio(bestGo.m.rss_peak_mib, rustCache.rss_peak_mib),
+      `gc-cache peak RSS Go (${bestGo.key}) ${fmt(bestGo.m.rss_peak_mib ?? 0)} MiB vs Rust ${fmt(rustCache.rss_peak_mib ?? 0)} MiB`,
     );
   }
   for (const kernel of lab.cpu ?? []) {
