@@ -1,0 +1,76 @@
+/** @module Tests of diffDecisions: verdict, scores, criteria, gates, components and boundaries between two decisions. */
+import { describe, expect, it } from 'vitest';
+import { buildDecision, buildHybridDecision } from './decision-fixture.test-helpers.ts';
+import { diffDecisions } from './diff.ts';
+
+describe('diffDecisions', () => {
+  it('finds nothing between a decision and itself', () => {
+    const diff = diffDecisions(buildHybridDecision(), buildHybridDecision());
+    expect(diff.same).toBe(true);
+    expect(diff.verdict).toEqual({ a: 'hybrid', b: 'hybrid', changed: false });
+    expect(diff.gates.added).toEqual([]);
+    expect(diff.gates.kept).toHaveLength(1);
+    expect(diff.criteria.every((c) => c.contribution.delta === 0)).toBe(true);
+  });
+
+  it('reports the verdict, scores and the criteria that moved most first', () => {
+    const a = buildDecision();
+    const b = buildDecision({
+      verdict: 'rust',
+      scores: { go: 6.5, rust: 7 },
+      criteria: a.criteria.map((row) =>
+        row.id === 'latency_predictability' ? { ...row, weight: 0.5, contribution: -1.5 } : row,
+      ),
+    });
+    const diff = diffDecisions(a, b);
+    expect(diff.same).toBe(false);
+    expect(diff.verdict).toEqual({ a: 'go', b: 'rust', changed: true });
+    expect(diff.scores.go.delta).toBeCloseTo(-0.6);
+    expect(diff.criteria[0]?.id).toBe('latency_predictability');
+    expect(diff.criteria[0]?.weight).toEqual({ a: 0.2, b: 0.5, delta: 0.3 });
+    expect(diff.criteria[0]?.contribution.delta).toBeCloseTo(-0.9);
+    expect(diff.criteria[0]?.flipped).toBe(false);
+  });
+
+  it('marks a criterion that changed sides and one present on one side only', () => {
+    const a = buildDecision();
+    const b = buildDecision({
+      criteria: [
+        ...a.criteria
+          .filter((row) => row.id !== 'deployment')
+          .map((row) => (row.id === 'onboarding' ? { ...row, contribution: -0.2 } : row)),
+      ],
+    });
+    const diff = diffDecisions(a, b);
+    expect(diff.criteria.find((c) => c.id === 'onboarding')?.flipped).toBe(true);
+    expect(diff.criteria.find((c) => c.id === 'deployment')?.weight).toEqual({
+      a: 0.25,
+      b: null,
+      delta: null,
+    });
+  });
+
+  it('lists gates added and removed, component language changes and boundary changes', () => {
+    const a = buildHybridDecision();
+    const b = buildHybridDecision({
+      gates: [{ id: 'safety-critical', favors: 'rust', reason: 'Failures cost money.' }],
+      components: [
+        { name: 'proxy', language: 'rust', why: 'hot path' },
+        { name: 'control', language: 'rust', why: 'one language' },
+        { name: 'ui', language: 'go', why: 'api' },
+      ],
+      boundaries: [],
+    });
+    const diff = diffDecisions(a, b);
+    expect(diff.gates.added.map((g) => g.id)).toEqual(['safety-critical']);
+    expect(diff.gates.removed.map((g) => g.id)).toEqual(['hard-realtime-hot-path']);
+    expect(diff.components).toEqual([
+      { name: 'proxy', a: 'rust', b: 'rust', changed: false },
+      { name: 'control', a: 'go', b: 'rust', changed: true },
+      { name: 'ui', a: null, b: 'go', changed: true },
+    ]);
+    expect(diff.boundaries).toEqual([
+      { from: 'proxy', to: 'control', a: { mechanism: 'grpc', per_call_us: 100 }, b: null, changed: true },
+    ]);
+  });
+});

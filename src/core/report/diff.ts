@@ -1,0 +1,156 @@
+/** @module diffDecisions(): what changed between two decisions (verdict, scores, per-criterion weights and contributions, gates, components, boundaries), as data the UI and reports format. */
+import type { Decision, Gate } from '../decision/schema.ts';
+import type { CriterionId } from '../profile/vocabulary.ts';
+
+/** A number before and after, with the difference (b - a); a side is null when that decision does not have the row. */
+export type NumberChange = { a: number | null; b: number | null; delta: number | null };
+
+export type CriterionChange = {
+  id: CriterionId;
+  weight: NumberChange;
+  go: NumberChange;
+  rust: NumberChange;
+  contribution: NumberChange;
+  /** True when the criterion now favours the other language (the sign of its contribution flipped). */
+  flipped: boolean;
+};
+
+export type ComponentChange = {
+  name: string;
+  a: 'go' | 'rust' | null;
+  b: 'go' | 'rust' | null;
+  changed: boolean;
+};
+
+export type BoundaryChange = {
+  from: string;
+  to: string;
+  a: { mechanism: string; per_call_us: number } | null;
+  b: { mechanism: string; per_call_us: number } | null;
+  changed: boolean;
+};
+
+export type DecisionDiff = {
+  verdict: { a: Decision['verdict']; b: Decision['verdict']; changed: boolean };
+  confidence: NumberChange;
+  close_call: { a: boolean; b: boolean; changed: boolean };
+  scores: { go: NumberChange; rust: NumberChange };
+  probabilities: { go: NumberChange; rust: NumberChange; hybrid: NumberChange };
+  /** Every criterion of either decision, largest absolute contribution change first. */
+  criteria: CriterionChange[];
+  gates: { added: Gate[]; removed: Gate[]; kept: Gate[] };
+  components: ComponentChange[];
+  boundaries: BoundaryChange[];
+  /** True when nothing above changed (ignoring floating-point noise under 1e-9). */
+  same: boolean;
+};
+
+const EPSILON = 1e-9;
+
+function change(a: number | null | undefined, b: number | null | undefined): NumberChange {
+  const left = a ?? null;
+  const right = b ?? null;
+  return { a: left, b: right, delta: left === null || right === null ? null : right - left };
+}
+
+function moved(c: NumberChange): boolean {
+  if (c.a === null || c.b === null) return c.a !== c.b;
+  return Math.abs(c.b - c.a) > EPSILON;
+}
+
+const gateKey = (gate: Gate) => `${gate.id}\u0000${gate.component ?? ''}`;
+
+/**
+ * Compare two decisions (typically two saved versions of one project): `b` relative to `a`.
+ * @example
+ * const diff = diffDecisions(before, after);
+ * if (diff.verdict.changed) console.log(`${diff.verdict.a} -> ${diff.verdict.b}`);
+ */
+export function diffDecisions(a: Decision, b: Decision): DecisionDiff {
+  const ids = [...new Set([...a.criteria.map((r) => r.id), ...b.criteria.map((r) => r.id)])];
+  const criteria = ids
+    .map((id): CriterionChange => {
+      const left = a.criteria.find((r) => r.id === id);
+      const right = b.criteria.find((r) => r.id === id);
+      const contribution = change(left?.contribution, right?.contribution);
+      return {
+        id,
+        weight: change(left?.weight, right?.weight),
+        go: change(left?.go, right?.go),
+        rust: change(left?.rust, right?.rust),
+        contribution,
+        flipped:
+          contribution.a !== null &&
+          contribution.b !== null &&
+          Math.sign(contribution.a) !== Math.sign(contribution.b) &&
+          Math.abs(contribution.a) > EPSILON &&
+          Math.abs(contribution.b) > EPSILON,
+      };
+    })
+    .sort(
+      (x, y) =>
+        Math.abs(y.contribution.delta ?? 0) - Math.abs(x.contribution.delta ?? 0) || x.id.localeCompare(y.id),
+    );
+
+  const gatesA = new Map(a.gates.map((g) => [gateKey(g), g]));
+  const gatesB = new Map(b.gates.map((g) => [gateKey(g), g]));
+  const gates = {
+    added: b.gates.filter((g) => !gatesA.has(gateKey(g))),
+    removed: a.gates.filter((g) => !gatesB.has(gateKey(g))),
+    kept: b.gates.filter((g) => gatesA.has(gateKey(g))),
+  };
+
+  const names = [...new Set([...a.components.map((c) => c.name), ...b.components.map((c) => c.name)])];
+  const components = names.map((name): ComponentChange => {
+    const left = a.components.find((c) => c.name === name)?.language ?? null;
+    const right = b.components.find((c) => c.name === name)?.language ?? null;
+    return { name, a: left, b: right, changed: left !== right };
+  });
+
+  const edgeKey = (x: { from: string; to: string }) => `${x.from}\u0000${x.to}`;
+  const edges = [...new Set([...a.boundaries.map(edgeKey), ...b.boundaries.map(edgeKey)])];
+  const boundaries = edges.map((key): BoundaryChange => {
+    const left = a.boundaries.find((x) => edgeKey(x) === key);
+    const right = b.boundaries.find((x) => edgeKey(x) === key);
+    const from = (left ?? right)?.from ?? '';
+    const to = (left ?? right)?.to ?? '';
+    const pick = (x: typeof left) => (x ? { mechanism: x.mechanism, per_call_us: x.per_call_us } : null);
+    return {
+      from,
+      to,
+      a: pick(left),
+      b: pick(right),
+      changed:
+        !left ||
+        !right ||
+        left.mechanism !== right.mechanism ||
+        Math.abs(left.per_call_us - right.per_call_us) > EPSILON,
+    };
+  });
+
+  const result: Omit<DecisionDiff, 'same'> = {
+    verdict: { a: a.verdict, b: b.verdict, changed: a.verdict !== b.verdict },
+    confidence: change(a.confidence, b.confidence),
+    close_call: { a: a.close_call, b: b.close_call, changed: a.close_call !== b.close_call },
+    scores: { go: change(a.scores.go, b.scores.go), rust: change(a.scores.rust, b.scores.rust) },
+    probabilities: {
+      go: change(a.probabilities.go, b.probabilities.go),
+      rust: change(a.probabilities.rust, b.probabilities.rust),
+      hybrid: change(a.probabilities.hybrid, b.probabilities.hybrid),
+    },
+    criteria,
+    gates,
+    components,
+    boundaries,
+  };
+  const same =
+    !result.verdict.changed &&
+    !result.close_call.changed &&
+    ![result.confidence, result.scores.go, result.scores.rust].some(moved) &&
+    !criteria.some((c) => moved(c.weight) || moved(c.go) || moved(c.rust) || moved(c.contribution)) &&
+    gates.added.length === 0 &&
+    gates.removed.length === 0 &&
+    !components.some((c) => c.changed) &&
+    !boundaries.some((x) => x.changed);
+  return { ...result, same };
+}
