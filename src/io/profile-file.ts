@@ -10,11 +10,12 @@ import {
 
 /**
  * Read and validate a profile file (YAML or JSON). Every problem is a UserError (exit code 2).
+ * `label` is how messages name the file (the path as the user typed it).
  * @example
  * const profile = readProfileFile('gorust.yaml');
  */
-export function readProfileFile(path: string): Profile {
-  return parseProfileText(readProfileText(path), path);
+export function readProfileFile(path: string, label: string = path): Profile {
+  return parseProfileText(readProfileText(path, label), label);
 }
 
 /**
@@ -22,25 +23,27 @@ export function readProfileFile(path: string): Profile {
  * @example
  * const text = readProfileText('gorust.yaml');
  */
-export function readProfileText(path: string): string {
+export function readProfileText(path: string, label: string = path): string {
   let size: number;
   try {
     const stat = statSync(path);
-    if (stat.isDirectory()) throw fileError(path, 'a profile file', 'a directory');
+    if (stat.isDirectory()) throw fileError(label, 'a profile file', 'a directory');
+    // A FIFO or device would block or never end: only regular files are read.
+    if (!stat.isFile()) throw fileError(label, 'a regular file', 'a pipe, socket or device');
     size = stat.size;
   } catch (error) {
     if (error instanceof UserError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
       throw new UserError(
-        `${path}: no such file. Create one with \`gorust init\`, or see \`gorust schema\` and the examples/ folder.`,
+        `${label}: no such file. Create one with \`gorust init\`, or see \`gorust schema\` and the examples/ folder.`,
       );
     }
-    throw new UserError(`${path}: cannot read the file (${code ?? 'unknown error'}).`);
+    throw new UserError(`${label}: cannot read the file (${code ?? 'unknown error'}).`);
   }
   if (size > PROFILE_LIMITS.maxBytes) {
     throw fileError(
-      path,
+      label,
       `a profile of at most ${PROFILE_LIMITS.maxBytes / 1024} KiB`,
       `${Math.ceil(size / 1024)} KiB`,
     );
@@ -59,19 +62,19 @@ export function readProfileText(path: string): string {
     }
   } catch (error) {
     throw new UserError(
-      `${path}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`,
+      `${label}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`,
     );
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
   if (length > PROFILE_LIMITS.maxBytes) {
-    throw fileError(path, `a profile of at most ${PROFILE_LIMITS.maxBytes / 1024} KiB`, 'a larger file');
+    throw fileError(label, `a profile of at most ${PROFILE_LIMITS.maxBytes / 1024} KiB`, 'a larger file');
   }
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length));
   } catch {
     throw fileError(
-      path,
+      label,
       'a UTF-8 text file (YAML or JSON)',
       'bytes that are not UTF-8 text (a binary file?)',
     );

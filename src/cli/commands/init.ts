@@ -167,7 +167,8 @@ Write ${file} by hand instead:
   - copy an example:  cp examples/startup-rest-api.yaml ${file}   (the examples/ folder has more)
   - or start from the required fields:
 
-${MINIMAL_PROFILE.replace(/^/gm, '      ')}
+${MINIMAL_PROFILE.trimEnd().replace(/^/gm, '      ')}
+
   - every field, with its allowed values: gorust schema
   - check it and get the decision: gorust decide ${file}`;
 }

@@ -14,9 +14,9 @@ const MINIMAL =
   'version: 1\nproject: {name: X}\nworkload: {kind: mixed}\nteam: {size: 3, go: some, rust: none}\n';
 
 /** The rendered error (header + problem list) a user would see, or 'OK'. */
-function errorsOf(text: string): string {
+function errorsOf(text: string, source = 'gorust.yaml'): string {
   try {
-    parseProfileText(text, 'gorust.yaml');
+    parseProfileText(text, source);
     return 'OK';
   } catch (error) {
     if (!(error instanceof UserError)) throw error;
@@ -243,5 +243,21 @@ describe('editDistance', () => {
     expect(editDistance('strnog', 'strong')).toBe(1);
     expect(editDistance('kitten', 'sitting')).toBe(3);
     expect(editDistance('', 'abc')).toBe(3);
+  });
+});
+
+describe('format detection', () => {
+  it('reads a .json file strictly as JSON, even where YAML would accept the text', () => {
+    // V8 gives no position for this error, so the problem names the file.
+    expect(errorsOf('{"version": 1,\n "project": }', 'p.json')).toMatchInlineSnapshot(`
+      "p.json is not a valid gorust profile (1 problem):
+        (file): expected valid JSON, found Unexpected token '}', ..."project": }" is not valid JSON
+      "
+    `);
+    expect(errorsOf('{"version": 1,\n "project": {,}}', 'p.json')).toMatchInlineSnapshot(`
+      "p.json is not a valid gorust profile (1 problem):
+        line 2, column 14: expected valid JSON, found Expected property name or '}'
+      "
+    `);
   });
 });

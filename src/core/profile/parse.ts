@@ -208,19 +208,22 @@ function scanNesting(text: string): { depth: number; line: number } {
 
 function readStructuredText(text: string, source: string): unknown {
   const first = text.trimStart()[0];
-  if (first === '{' || first === '[') {
+  const namedJson = /\.json$/i.test(source);
+  if (namedJson || first === '{' || first === '[') {
     try {
       return JSON.parse(text);
     } catch (jsonError) {
-      // `{version: 1}` is valid YAML flow style: only report JSON syntax when YAML cannot read it either.
+      // `{version: 1}` is valid YAML flow style: unless the file says it is JSON, only report JSON syntax
+      // when YAML cannot read it either.
       try {
+        if (namedJson) throw jsonError;
         return readYaml(text, source);
       } catch {
         const message = jsonError instanceof Error ? jsonError.message : String(jsonError);
         const position = /position (\d+)/.exec(message);
         const at = position ? linePosition(text, Number(position[1])) : undefined;
         const where = at ? `line ${at.line}, column ${at.col}` : '(file)';
-        fail(source, [problem(where, 'valid JSON', message.replace(/ in JSON at position \d+.*$/, ''))]);
+        fail(source, [problem(where, 'valid JSON', message.replace(/ in JSON at position \d+.*$/s, '').replace(/\s+/g, ' '))]);
       }
     }
   }
