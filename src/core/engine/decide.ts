@@ -38,7 +38,9 @@ type Unit = { facts: UnitFacts; weights: UnitWeights; gates: Gate[]; fixed: Lang
  * decision.verdict; // 'go'
  */
 export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptions = {}): Decision {
-  const seed = options.seed ?? DEFAULT_SEED;
+  // The seed is recorded as an integer in the decision; the PRNG works on its 32-bit value.
+  const seed =
+    options.seed !== undefined && Number.isFinite(options.seed) ? Math.trunc(options.seed) : DEFAULT_SEED;
   const samples = Math.max(1, Math.floor(options.samples ?? DEFAULT_SAMPLES));
   const params = readParameters(kb);
   const ratings = deriveRatings(profile, kb, params, options.lab);

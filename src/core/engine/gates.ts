@@ -106,13 +106,16 @@ export function unitGates(facts: UnitFacts, params: Parameters): Gate[] {
     const liveMib = (facts.liveHeapGib ?? 0) * 1024;
     const need = params.go_runtime_floor_mib + params.go_heap_overhead_factor * liveMib;
     if (budget < need) {
+      const heapPart =
+        liveMib > 0
+          ? ` plus ${params.go_heap_overhead_factor}x the ${roundTo(liveMib, 0)} MiB live heap at GOGC=100`
+          : ', with no live heap stated';
       gates.push({
         id: GATE_IDS.memoryBudget,
         favors: 'rust',
         reason:
           `The memory budget of ${budget} MiB${where} is below what a Go process needs: about ` +
-          `${roundTo(need, 0)} MiB (a ${params.go_runtime_floor_mib} MiB runtime floor plus ` +
-          `${params.go_heap_overhead_factor}x the ${roundTo(liveMib, 0)} MiB live heap at GOGC=100). ` +
+          `${roundTo(need, 0)} MiB (the Go runtime's floor of ~${params.go_runtime_floor_mib} MiB${heapPart}). ` +
           'GOMEMLIMIT can hold Go closer to the limit, at the price of GC thrashing near it.',
         ...(facts.component === undefined ? {} : { component: facts.component }),
       });
