@@ -61,6 +61,30 @@ export {
 } from './questions.ts';
 export type { AdrOptions } from './report/adr.ts';
 export { adrFileName, renderAdr } from './report/adr.ts';
+export type {
+  GcMark,
+  GcTimelineInput,
+  PercentileChartOptions,
+  PercentilePoint,
+  PercentileSeries,
+  TimelinePoint,
+} from './report/charts.ts';
+export {
+  contributionChartOption,
+  gcTimelineOption,
+  hybridPlanOption,
+  LANGUAGE_COLORS,
+  percentileChartOption,
+  radarChartOption,
+} from './report/charts.ts';
+export type {
+  BoundaryChange,
+  ComponentChange,
+  CriterionChange,
+  DecisionDiff,
+  NumberChange,
+} from './report/diff.ts';
+export { diffDecisions } from './report/diff.ts';
 export { decisionTitle } from './report/format.ts';
 export { renderJson } from './report/json.ts';
 export { renderMarkdown } from './report/markdown.ts';
