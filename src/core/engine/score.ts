@@ -83,10 +83,17 @@ function explainRow(
   if (trace.priority !== undefined) {
     parts.push(`Weight set by your priorities: ${trace.priority} of 5.`);
   } else if (trace.rules.length > 0) {
-    const rules = trace.rules.map((rule) => `x${rule.factor} ${rule.reason}`).join('; ');
+    const rules = trace.rules
+      .map((rule) => `x${rule.factor} ${rule.reason.replace(/[.\s]+$/, '')}`)
+      .join('; ');
     parts.push(`Weight: ${rules}.`);
   }
-  return parts.join(' ');
+  return parts.map(asSentence).join(' ');
+}
+
+function asSentence(text: string): string {
+  const trimmed = text.trim();
+  return /[.!?)]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 /**
