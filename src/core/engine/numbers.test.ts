@@ -7,6 +7,10 @@ describe('roundToSum', () => {
     expect(rounded).toEqual([0.334, 0.333, 0.333]);
     expect(rounded.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   });
+  it('still reaches the total when the inputs overshoot it', () => {
+    const rounded = roundToSum([0.5004, 0.5004], 3, 1);
+    expect(rounded.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
+  });
   it('sums to 1 for many uneven weights', () => {
     const raw = [0.1234, 0.0771, 0.2002, 0.1111, 0.0883, 0.4];
     const total = raw.reduce((a, b) => a + b, 0);

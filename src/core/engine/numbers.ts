@@ -30,6 +30,13 @@ export function roundToSum(values: readonly number[], decimals: number, total: n
     floors[i] = (floors[i] ?? 0) + 1;
     missing -= 1;
   }
+  // Values that did not add up to the total to begin with: take the excess from the smallest remainders.
+  for (const { i } of [...order].reverse()) {
+    if (missing >= 0) break;
+    if ((floors[i] ?? 0) <= 0) continue;
+    floors[i] = (floors[i] ?? 0) - 1;
+    missing += 1;
+  }
   return floors.map((f) => roundTo(f / factor, decimals));
 }
 
