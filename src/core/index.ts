@@ -75,6 +75,8 @@ export {
   hybridPlanOption,
   LANGUAGE_COLORS,
   percentileChartOption,
+  percentileLabel,
+  percentileToX,
   radarChartOption,
 } from './report/charts.ts';
 export type {
@@ -85,7 +87,10 @@ export type {
   NumberChange,
 } from './report/diff.ts';
 export { diffDecisions } from './report/diff.ts';
+export { escapeHtml, escapeMarkdown, fileSlug } from './report/escape.ts';
 export { decisionTitle } from './report/format.ts';
+export type { HtmlReportOptions, LabRunView } from './report/html.ts';
+export { renderChartSvg, renderHtmlReport } from './report/html.ts';
 export { renderJson } from './report/json.ts';
 export { renderMarkdown } from './report/markdown.ts';
 export type { TextReportOptions } from './report/text.ts';

@@ -1,0 +1,335 @@
+/** @module renderHtmlReport(): one self-contained HTML file for a decision, with the UI's charts rendered to inline SVG by ECharts server-side rendering; no script, no external request, readable when printed. */
+import type { EChartsOption } from 'echarts';
+import { BarChart, GraphChart, LineChart, RadarChart, ScatterChart } from 'echarts/charts';
+import {
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  RadarComponent,
+  TitleComponent,
+} from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import type { Decision } from '../decision/schema.ts';
+import {
+  contributionChartOption,
+  type GcTimelineInput,
+  gcTimelineOption,
+  hybridPlanOption,
+  type PercentileSeries,
+  percentileChartOption,
+  radarChartOption,
+} from './charts.ts';
+import { escapeHtml } from './escape.ts';
+import {
+  byImpact,
+  criterionLabel,
+  decisionTitle,
+  formatNumber,
+  formatPercent,
+  formatSigned,
+  OPTION_LABELS,
+} from './format.ts';
+import { REPORT_CSS } from './html-style.ts';
+
+echarts.use([
+  BarChart,
+  GraphChart,
+  LineChart,
+  RadarChart,
+  ScatterChart,
+  GridComponent,
+  LegendComponent,
+  MarkLineComponent,
+  RadarComponent,
+  TitleComponent,
+  SVGRenderer,
+]);
+
+/** What the report shows of a lab run: built from a stored run by the Node side (the core never reads the store). */
+export type LabRunView = {
+  id: string;
+  /** One line naming the machine and toolchains. */
+  environment: string;
+  started_at?: string | undefined;
+  /** One percentile chart per workload step worth showing (e.g. http-json at the headline rate). */
+  percentiles?: { title: string; sloMs?: number | undefined; series: PercentileSeries[] }[] | undefined;
+  /** Latency over time against Go GC pauses (gc-cache workload). */
+  gc_timelines?: GcTimelineInput[] | undefined;
+  /** Validity problems and anchor warnings, shown as given. */
+  notes?: string[] | undefined;
+};
+
+export type HtmlReportOptions = {
+  /** YYYY-MM-DD, passed in: the core has no clock. */
+  date: string;
+  lab?: LabRunView | undefined;
+};
+
+const e = escapeHtml;
+
+/** Replace zrender's ids and class names with `<prefix>-<n>`, numbered in order of first appearance. */
+function renumber(prefix: string): (token: string) => string {
+  const seen = new Map<string, string>();
+  return (token) => {
+    let name = seen.get(token);
+    if (name === undefined) {
+      name = `${prefix}-${seen.size}`;
+      seen.set(token, name);
+    }
+    return name;
+  };
+}
+
+/**
+ * Render an ECharts option to an SVG string with the server-side renderer (no DOM), without animation.
+ * The instance is always disposed: an undisposed one keeps a timer that holds Node's event loop open.
+ * @example
+ * const svg = renderChartSvg(radarChartOption(decision), 640, 460);
+ */
+export function renderChartSvg(
+  option: EChartsOption,
+  width: number,
+  height: number,
+  idPrefix = 'chart',
+): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption({ ...option, animation: false });
+    // Inline SVG in HTML needs no namespace declarations; dropping them keeps the file free of URLs.
+    return (
+      chart
+        .renderToSVGString()
+        .replace(/\s+xmlns(:xlink)?="[^"]*"/g, '')
+        // zrender numbers ids and classes by a process-wide instance counter; a per-report prefix keeps output deterministic
+        // and keeps two charts in one page from sharing ids.
+        .replace(/\bzr\d+-[a-z]+-?\d+\b/g, renumber(idPrefix))
+        .replace('<svg ', `<svg role="img" `)
+    );
+  } finally {
+    chart.dispose();
+  }
+}
+
+/** Charts of the report being rendered, numbered so their SVG ids are unique and stable within the page. */
+let chartCounter = 0;
+
+function chartFigure(option: EChartsOption, width: number, height: number, label: string): string {
+  chartCounter += 1;
+  const svg = renderChartSvg(option, width, height, `gr${chartCounter}`);
+  return `<figure class="chart" aria-label="${e(label)}">${svg}</figure>`;
+}
+
+function table(head: string[], rows: string[][], numeric: number[] = []): string {
+  const cell = (tag: 'th' | 'td', text: string, i: number) =>
+    `<${tag}${numeric.includes(i) ? ' class="num"' : ''}>${text}</${tag}>`;
+  return [
+    '<table>',
+    `<thead><tr>${head.map((h, i) => cell('th', h, i)).join('')}</tr></thead>`,
+    `<tbody>${rows.map((r) => `<tr>${r.map((c, i) => cell('td', c, i)).join('')}</tr>`).join('')}</tbody>`,
+    '</table>',
+  ].join('');
+}
+
+function list(items: string[]): string {
+  return `<ul>${items.map((item) => `<li>${item}</li>`).join('')}</ul>`;
+}
+
+function verdictSection(decision: Decision): string {
+  const closeCall = decision.close_call
+    ? ' <span class="badge warn">close call: read the sensitivity section</span>'
+    : '';
+  return [
+    `<section class="verdict ${decision.verdict}">`,
+    `<strong>${e(OPTION_LABELS[decision.verdict])}</strong>`,
+    `<span>${formatPercent(decision.confidence)} confidence${closeCall}</span>`,
+    `<span class="muted">Weighted score: Go ${formatNumber(decision.scores.go)} · Rust ${formatNumber(decision.scores.rust)} (0 to 10)</span>`,
+    `<span class="muted">Probability under weight perturbation: Go ${formatPercent(decision.probabilities.go)} · Rust ${formatPercent(decision.probabilities.rust)} · Hybrid ${formatPercent(decision.probabilities.hybrid)}</span>`,
+    '</section>',
+  ].join('');
+}
+
+function gatesSection(decision: Decision): string {
+  if (decision.gates.length === 0) return '';
+  const items = decision.gates.map((gate) => {
+    const where = gate.component === undefined ? '' : `, component <strong>${e(gate.component)}</strong>`;
+    return `<span class="badge ${gate.favors}">favours ${e(OPTION_LABELS[gate.favors])}</span> <span class="id">${e(gate.id)}</span>${where}: ${e(gate.reason)}`;
+  });
+  return `<h2>Hard constraints</h2>${list(items)}`;
+}
+
+function criteriaSection(decision: Decision): string {
+  if (decision.criteria.length === 0) return '';
+  const rows = byImpact(decision.criteria).map((row) => [
+    e(criterionLabel(row.id)),
+    formatPercent(row.weight),
+    formatNumber(row.go, 1),
+    formatNumber(row.rust, 1),
+    formatSigned(row.contribution),
+    `${e(row.why)}${row.measured === undefined ? '' : `<span class="measured">${e(row.measured)}</span>`}`,
+    row.evidence.map((id) => `<span class="id">${e(id)}</span>`).join(', ') ||
+      '<span class="muted">none</span>',
+  ]);
+  const height = 110 + 30 * decision.criteria.length;
+  return [
+    '<h2>Why</h2>',
+    '<div class="charts-2">',
+    chartFigure(contributionChartOption(decision), 560, height, 'Contribution of each criterion'),
+    chartFigure(radarChartOption(decision), 560, Math.max(height, 420), 'Go and Rust ratings by criterion'),
+    '</div>',
+    '<p class="muted">Contribution = weight × (Go − Rust): positive favours Go, negative favours Rust.</p>',
+    table(['Criterion', 'Weight', 'Go', 'Rust', 'Contribution', 'Why', 'Evidence'], rows, [1, 2, 3, 4]),
+  ].join('');
+}
+
+function sensitivitySection(decision: Decision): string {
+  if (decision.sensitivity.length === 0) return '';
+  const rows = decision.sensitivity.map((row) => {
+    const now = decision.criteria.find((c) => c.id === row.criterion)?.weight;
+    return [
+      e(criterionLabel(row.criterion)),
+      now === undefined ? 'n/a' : formatPercent(now),
+      row.flip_weight === null ? 'never' : formatPercent(row.flip_weight),
+    ];
+  });
+  return [
+    '<h2>Sensitivity</h2>',
+    '<p class="muted">The weight at which a criterion would flip the verdict; "never" when no weight does.</p>',
+    table(['Criterion', 'Weight now', 'Verdict flips at'], rows, [1, 2]),
+  ].join('');
+}
+
+function checklistSection(decision: Decision): string {
+  if (decision.checklist.length === 0) return '';
+  const rows = decision.checklist.map((row) => [
+    e(row.item),
+    row.applies ? 'yes' : 'no',
+    e(OPTION_LABELS[row.favors]),
+    e(row.why),
+  ]);
+  return `<h2>Checklist</h2>${table(['Question', 'Applies', 'Favours', 'Why'], rows)}`;
+}
+
+function hybridSection(decision: Decision): string {
+  if (decision.components.length === 0) return '';
+  const go = decision.components.filter((c) => c.language === 'go').length;
+  const rust = decision.components.length - go;
+  const height = 170 + 120 * Math.max(go, rust, 1);
+  const components = decision.components.map((c) => [
+    e(c.name),
+    e(OPTION_LABELS[c.language]),
+    c.scores ? formatNumber(c.scores.go) : 'n/a',
+    c.scores ? formatNumber(c.scores.rust) : 'n/a',
+    e(c.why),
+  ]);
+  const parts = [
+    '<h2>Components</h2>',
+    chartFigure(hybridPlanOption(decision), 880, height, 'Hybrid plan: components and boundaries'),
+    table(['Component', 'Language', 'Go score', 'Rust score', 'Why'], components, [2, 3]),
+  ];
+  if (decision.boundaries.length > 0) {
+    const boundaries = decision.boundaries.map((b) => [
+      e(b.from),
+      e(b.to),
+      e(b.mechanism),
+      `${formatNumber(b.per_call_us)} µs${b.measured ? ' (measured)' : ''}`,
+      b.calls_per_request === undefined ? 'n/a' : formatNumber(b.calls_per_request, 3),
+      `${e(b.why)}${b.chatty ? ' <span class="badge warn">chatty</span>' : ''}`,
+    ]);
+    parts.push(
+      '<h3>Boundaries</h3>',
+      table(['From', 'To', 'Mechanism', 'Cost per call', 'Calls per request', 'Why'], boundaries, [3, 4]),
+    );
+  }
+  return parts.join('');
+}
+
+function similarSection(decision: Decision): string {
+  if (decision.similar_projects.length === 0) return '';
+  // Sources are printed as text, not links: the file stays free of anything a browser could fetch or follow silently.
+  const rows = decision.similar_projects.map((p) => [
+    e(p.name),
+    e(p.languages.map((l) => OPTION_LABELS[l]).join(' + ')),
+    formatPercent(p.similarity),
+    `<span class="url">${e(p.source)}</span>`,
+  ]);
+  return `<h2>Similar projects</h2>${table(['Project', 'Languages', 'Similarity', 'Source'], rows, [2])}`;
+}
+
+function notesSection(title: string, items: string[]): string {
+  return items.length === 0 ? '' : `<h2>${e(title)}</h2>${list(items.map(e))}`;
+}
+
+function labSection(lab: LabRunView | undefined): string {
+  if (lab === undefined) return '';
+  const parts = [
+    '<h2>Measured on this machine</h2>',
+    `<p>Lab run <span class="id">${e(lab.id)}</span>${lab.started_at ? ` from ${e(lab.started_at)}` : ''}: ${e(lab.environment)}</p>`,
+  ];
+  for (const chart of lab.percentiles ?? []) {
+    parts.push(
+      chartFigure(
+        percentileChartOption(chart.series, { title: chart.title, sloMs: chart.sloMs }),
+        880,
+        400,
+        chart.title,
+      ),
+    );
+  }
+  for (const timeline of lab.gc_timelines ?? []) {
+    parts.push(chartFigure(gcTimelineOption(timeline), 880, 380, timeline.title ?? 'GC timeline'));
+  }
+  if ((lab.notes ?? []).length > 0) parts.push(list((lab.notes ?? []).map(e)));
+  return parts.join('');
+}
+
+/**
+ * Render a decision as one self-contained HTML file: inline CSS, inline SVG charts, no script and no external
+ * request (a Content-Security-Policy meta tag forbids them too), every user text escaped, print-friendly.
+ * @example
+ * writeFileSync('decision.html', renderHtmlReport(decision, { date: '2026-11-27' }));
+ */
+export function renderHtmlReport(decision: Decision, options: HtmlReportOptions): string {
+  chartCounter = 0;
+  const title = decisionTitle(decision);
+  const provenance = [
+    `generated by gorust on ${e(options.date)}`,
+    decision.seed === undefined ? '' : `seed ${decision.seed}`,
+    decision.samples === undefined ? '' : `${decision.samples} samples`,
+    decision.lab_run === undefined ? '' : `lab run ${e(decision.lab_run)}`,
+  ].filter((part) => part.length > 0);
+  const body = [
+    `<h1>${e(title)}</h1>`,
+    `<p class="meta">${provenance.join(' · ')}</p>`,
+    decision.project?.summary ? `<p class="summary">${e(decision.project.summary)}</p>` : '',
+    verdictSection(decision),
+    gatesSection(decision),
+    criteriaSection(decision),
+    sensitivitySection(decision),
+    hybridSection(decision),
+    checklistSection(decision),
+    labSection(options.lab),
+    similarSection(decision),
+    notesSection('Tips', decision.tips),
+    notesSection('Caveats', decision.caveats),
+    `<footer>${provenance.join(' · ')}. Scores and ratings come from the knowledge base and, where noted, from measurements on this machine.</footer>`,
+  ];
+  return [
+    '<!doctype html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${e(title)}</title>`,
+    `<style>${REPORT_CSS}</style>`,
+    '</head>',
+    '<body>',
+    '<main>',
+    ...body.filter((part) => part.length > 0),
+    '</main>',
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}
