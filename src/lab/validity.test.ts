@@ -40,6 +40,13 @@ describe('judgeStep', () => {
     expect(verdict.reasons.join('\n')).toMatch(/p99 send lag 25 ms/);
   });
 
+  it('tolerates a send lag that is a small share of a large p99', () => {
+    expect(judgeStep({ ...good, send_lag_p99_ms: 26, p99_ms: 900 }).valid).toBe(true);
+    expect(judgeStep({ ...good, send_lag_p99_ms: 26, p99_ms: 40 }).reasons[0]).toMatch(/26 ms > 10 ms/);
+    const histogram = { percentiles: () => ({ p99_ms: 150 }) };
+    expect(judgeStep({ ...good, send_lag_p99_ms: 20, histogram }).reasons[0]).toMatch(/20 ms > 15 ms/);
+  });
+
   it('keeps a step with errors valid (they are in the latency) but warns', () => {
     const verdict = judgeStep({ ...good, errors: 300 });
     expect(verdict.valid).toBe(true);

@@ -1,0 +1,38 @@
+/** @module The coordinated-omission self-test and the harness floor, run for real (Go build + vegeta): slow. */
+import { describe, expect, it } from 'vitest';
+import { measureHarnessFloor } from './floor.ts';
+import { liveProcessGroups } from './process.ts';
+import { processesMentioning, runSelftest } from './selftest.ts';
+import { findTool } from './toolchain.ts';
+
+const haveTools = findTool('go') !== null && findTool('vegeta') !== null;
+
+// Skipped only when Go or vegeta is missing (`gorust lab setup` installs vegeta; CI runs it before the tests).
+describe.skipIf(!haveTools)('lab selftest', { tags: ['slow'] }, () => {
+  it('shows a 1 s stall every 10 s in the open-loop p99 and p99.9, hides it closed-loop, leaves nothing running', async () => {
+    const result = await runSelftest({ durationS: 20, closedDurationS: 20 });
+    const failed = result.checks.filter((c) => c.required && !c.ok);
+    expect(failed).toEqual([]);
+    expect(result.ok).toBe(true);
+    expect(result.open_loop.p99_ms).toBeGreaterThanOrEqual(500);
+    expect(result.open_loop.p999_ms).toBeGreaterThanOrEqual(800);
+    expect(result.closed_loop.p99_ms).toBeLessThan(100);
+    expect(result.closed_loop.max_ms).toBeGreaterThanOrEqual(500);
+    expect(result.leftover_pids).toEqual([]);
+    expect(liveProcessGroups()).toEqual([]);
+    expect(processesMentioning('gorust-selftest-')).toEqual([]);
+  });
+
+  it('measures the harness floor against a trivial server next to loopback round trips', async () => {
+    const floor = await measureHarnessFloor({ rates: [200], durationS: 3, roundTrips: 2000 });
+    const [step] = floor.steps;
+    expect(step?.requests).toBe(600);
+    // The harness can never be faster than a loopback round trip, and a trivial server stays well under 100 ms.
+    expect((step?.p50_ms ?? 0) * 1000).toBeGreaterThanOrEqual(floor.loopback.tcp_p50_us);
+    expect(step?.p50_ms).toBeLessThan(100);
+    expect(floor.loopback.tcp_p50_us).toBeGreaterThan(0);
+    expect(floor.loopback.http_p50_us).toBeGreaterThanOrEqual(floor.loopback.tcp_p50_us);
+    expect(liveProcessGroups()).toEqual([]);
+    expect(processesMentioning('gorust-floor-')).toEqual([]);
+  });
+});
