@@ -55,4 +55,24 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'saved decisions',
+    // The profile and the decision are kept whole as JSON (both are public, versioned formats); the columns are what
+    // the history list shows and sorts by. id is an integer so it can number ADRs.
+    sql: `
+      CREATE TABLE decisions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        created_at TEXT NOT NULL,
+        project_name TEXT NOT NULL,
+        verdict TEXT NOT NULL CHECK (verdict IN ('go', 'rust', 'hybrid')),
+        confidence REAL NOT NULL,
+        seed INTEGER,
+        lab_run TEXT,
+        profile_json TEXT NOT NULL,
+        decision_json TEXT NOT NULL
+      );
+      CREATE INDEX decisions_created ON decisions(created_at);
+    `,
+  },
 ];

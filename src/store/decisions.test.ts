@@ -1,0 +1,119 @@
+/** @module Tests of the saved-decision store: migration 2, save/list/get/delete, ids, and user text stored verbatim. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseProfileValue } from '../core/index.ts';
+import { buildDecision, buildHybridDecision } from '../core/report/decision-fixture.test-helpers.ts';
+import { openStore } from './db.ts';
+import { deleteDecision, getDecision, listDecisions, saveDecision } from './decisions.ts';
+
+const profile = (name: string) =>
+  parseProfileValue({
+    version: 1,
+    project: { name },
+    workload: { kind: 'io-bound' },
+    team: { size: 4, go: 'strong', rust: 'none' },
+  });
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('decision store', () => {
+  it('creates the decisions table at version 2', () => {
+    const db = openStore(':memory:');
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(2);
+    const columns = (db.prepare('PRAGMA table_info(decisions)').all() as { name: string }[]).map(
+      (c) => c.name,
+    );
+    expect(columns).toEqual(
+      expect.arrayContaining(['id', 'created_at', 'project_name', 'profile_json', 'decision_json', 'seed']),
+    );
+  });
+
+  it('saves, lists newest first, gets and deletes', () => {
+    const db = openStore(':memory:');
+    const first = saveDecision(db, {
+      profile: profile('First'),
+      decision: buildDecision(),
+      seed: 7,
+      createdAt: '2026-11-01T10:00:00.000Z',
+    });
+    const second = saveDecision(db, {
+      profile: profile('Second'),
+      decision: buildHybridDecision(),
+      createdAt: '2026-11-02T10:00:00.000Z',
+    });
+    expect(first.id).toBe('1');
+    expect(second.id).toBe('2');
+    expect(second.seed).toBe(1); // from decision.seed when not given
+
+    expect(listDecisions(db)).toEqual([
+      {
+        id: '2',
+        created_at: '2026-11-02T10:00:00.000Z',
+        project: 'Second',
+        verdict: 'hybrid',
+        confidence: 0.64,
+        seed: 1,
+        lab_run: null,
+      },
+      {
+        id: '1',
+        created_at: '2026-11-01T10:00:00.000Z',
+        project: 'First',
+        verdict: 'go',
+        confidence: 0.93,
+        seed: 7,
+        lab_run: null,
+      },
+    ]);
+
+    const got = getDecision(db, '1');
+    expect(got?.decision).toEqual(buildDecision());
+    expect(got?.profile.project.name).toBe('First');
+    expect(got?.profile.team.turnover).toBe('medium');
+
+    expect(deleteDecision(db, '1')).toBe(true);
+    expect(deleteDecision(db, '1')).toBe(false);
+    expect(getDecision(db, '1')).toBeNull();
+    expect(listDecisions(db).map((r) => r.id)).toEqual(['2']);
+  });
+
+  it('finds nothing for ids that are not positive integers', () => {
+    const db = openStore(':memory:');
+    saveDecision(db, { profile: profile('A'), decision: buildDecision() });
+    for (const id of ['0', '-1', '1.0', '1e0', ' 1', '1 OR 1=1', '../1', '']) {
+      expect(getDecision(db, id)).toBeNull();
+      expect(deleteDecision(db, id)).toBe(false);
+    }
+    expect(listDecisions(db)).toHaveLength(1);
+  });
+
+  it('stores user text verbatim (escaping is the renderers’ job)', () => {
+    const db = openStore(':memory:');
+    const name = `<img src=x onerror=alert(1)> '; DROP TABLE decisions; --`;
+    const saved = saveDecision(db, { profile: profile(name), decision: buildDecision() });
+    expect(getDecision(db, saved.id)?.project).toBe(name);
+  });
+
+  it('keeps decisions in the same file as lab runs across reopen', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gorust-decisions-'));
+    dirs.push(dir);
+    const file = join(dir, 'gorust.db');
+    const db = openStore(file);
+    saveDecision(db, { profile: profile('Kept'), decision: buildDecision() });
+    db.close();
+    const again = openStore(file);
+    expect(listDecisions(again).map((r) => r.project)).toEqual(['Kept']);
+    const tables = (
+      again.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as {
+        name: string;
+      }[]
+    ).map((t) => t.name);
+    expect(tables).toEqual(expect.arrayContaining(['runs', 'decisions']));
+    again.close();
+  });
+});
