@@ -70,7 +70,7 @@ function View({ route, kb }: { route: Route; kb: KnowledgeBase }) {
     case 'lab':
       return <LabView run={route.run} />;
     case 'history':
-      return <HistoryView />;
+      return <HistoryView kb={kb} />;
     default:
       return <DecideView kb={kb} example={route.example} />;
   }

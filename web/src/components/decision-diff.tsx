@@ -1,75 +1,65 @@
-/** @module The diff between two saved decisions: verdict, confidence, gates, weights and ratings, plan and checklist. */
+/** @module The diff between two saved decisions, formatted from the core's diffDecisions(): verdict, confidence, gates, criteria, plan. */
+import { useMemo } from 'react';
+import { diffDecisions, type KnowledgeBase, type NumberChange } from '../../../src/core/index.ts';
 import type { SavedDecision } from '../lib/api.ts';
 
 /**
  * @example
- * <DecisionDiffView a={older} b={newer} />
+ * <DecisionDiffView a={older} b={newer} kb={kb} />
  */
-export function DecisionDiffView({ a, b }: { a: SavedDecision; b: SavedDecision }) {
-  const da = a.decision;
-  const db = b.decision;
-  const gatesA = new Set(da.gates.map((gate) => gate.id));
-  const gatesB = new Set(db.gates.map((gate) => gate.id));
-  const criteriaA = new Map(da.criteria.map((row) => [row.id, row]));
-  const changedCriteria = db.criteria
-    .map((row) => ({ row, before: criteriaA.get(row.id) }))
-    .filter(
-      ({ row, before }) =>
-        !before ||
-        Math.abs(before.weight - row.weight) > 0.0005 ||
-        before.go !== row.go ||
-        before.rust !== row.rust,
-    );
-  const componentsA = new Map(da.components.map((component) => [component.name, component.language]));
-  const checklistA = new Map(da.checklist.map((row) => [row.item, row.applies]));
-  const checklistChanges = db.checklist.filter((row) => checklistA.get(row.item) !== row.applies);
-  const nameA = da.project?.name ?? `#${a.id}`;
-  const nameB = db.project?.name ?? `#${b.id}`;
+export function DecisionDiffView({ a, b, kb }: { a: SavedDecision; b: SavedDecision; kb: KnowledgeBase }) {
+  const diff = useMemo(() => diffDecisions(a.decision, b.decision), [a, b]);
+  const names = new Map(kb.criteria.map((criterion) => [criterion.id, criterion.name]));
+  const criteria = diff.criteria.filter(
+    (row) => moved(row.weight) || moved(row.go) || moved(row.rust) || moved(row.contribution),
+  );
+  const components = diff.components.filter((row) => row.changed);
+  const boundaries = diff.boundaries.filter((row) => row.changed);
+  const nameA = a.decision.project?.name ?? `#${a.id}`;
+  const nameB = b.decision.project?.name ?? `#${b.id}`;
 
   return (
     <section className="card diff" data-testid="diff">
       <h2>
-        Diff: {nameA} (#{a.id}) → {nameB} (#{b.id})
+        {nameA} <span className="muted">(#{a.id})</span> → {nameB} <span className="muted">(#{b.id})</span>
       </h2>
+      {diff.same && <p className="empty">The two decisions are the same.</p>}
       <div className="kv">
         <span className="muted">Verdict</span>
         <span data-testid="diff-verdict">
-          <span className={`lang ${da.verdict}`}>{da.verdict}</span> →{' '}
-          <span className={`lang ${db.verdict}`}>{db.verdict}</span>
-          {da.verdict === db.verdict && <span className="muted"> (unchanged)</span>}
+          <span className={`lang ${diff.verdict.a}`}>{diff.verdict.a}</span> →{' '}
+          <span className={`lang ${diff.verdict.b}`}>{diff.verdict.b}</span>
+          {!diff.verdict.changed && <span className="muted"> (unchanged)</span>}
         </span>
         <span className="muted">Confidence</span>
+        <span>{formatChange(diff.confidence, percent)}</span>
+        <span className="muted">Close call</span>
         <span>
-          {pct(da.confidence)} → {pct(db.confidence)}
+          {yesNo(diff.close_call.a)} → {yesNo(diff.close_call.b)}
         </span>
         <span className="muted">Scores</span>
         <span>
-          Go {da.scores.go.toFixed(2)} → {db.scores.go.toFixed(2)} · Rust {da.scores.rust.toFixed(2)} →{' '}
-          {db.scores.rust.toFixed(2)}
+          Go {formatChange(diff.scores.go, fixed2)} · Rust {formatChange(diff.scores.rust, fixed2)}
         </span>
         <span className="muted">Gates</span>
         <span>
-          {[...gatesB]
-            .filter((id) => !gatesA.has(id))
-            .map((id) => (
-              <span key={`+${id}`} className="added mono">
-                +{id}{' '}
-              </span>
-            ))}
-          {[...gatesA]
-            .filter((id) => !gatesB.has(id))
-            .map((id) => (
-              <span key={`-${id}`} className="removed mono">
-                −{id}{' '}
-              </span>
-            ))}
-          {[...gatesA].every((id) => gatesB.has(id)) && [...gatesB].every((id) => gatesA.has(id)) && (
+          {diff.gates.added.map((gate) => (
+            <span key={`+${gate.id}${gate.component ?? ''}`} className="added mono">
+              +{gate.id}{' '}
+            </span>
+          ))}
+          {diff.gates.removed.map((gate) => (
+            <span key={`-${gate.id}${gate.component ?? ''}`} className="removed mono">
+              −{gate.id}{' '}
+            </span>
+          ))}
+          {diff.gates.added.length + diff.gates.removed.length === 0 && (
             <span className="muted">unchanged</span>
           )}
         </span>
       </div>
       <h3>Criteria that changed</h3>
-      {changedCriteria.length === 0 ? (
+      {criteria.length === 0 ? (
         <p className="empty">Same weights and ratings.</p>
       ) : (
         <table>
@@ -79,48 +69,38 @@ export function DecisionDiffView({ a, b }: { a: SavedDecision; b: SavedDecision 
               <th className="num">Weight</th>
               <th className="num">Go</th>
               <th className="num">Rust</th>
+              <th className="num">Contribution</th>
             </tr>
           </thead>
           <tbody>
-            {changedCriteria.map(({ row, before }) => (
+            {criteria.map((row) => (
               <tr key={row.id}>
-                <td className="mono">{row.id}</td>
-                <td className="num">
-                  {before ? pct(before.weight, 1) : '–'} → {pct(row.weight, 1)}
+                <td>
+                  {names.get(row.id) ?? row.id}
+                  {row.flipped && <span className="badge close"> now favours the other language</span>}
                 </td>
-                <td className="num">
-                  {before?.go.toFixed(1) ?? '–'} → {row.go.toFixed(1)}
-                </td>
-                <td className="num">
-                  {before?.rust.toFixed(1) ?? '–'} → {row.rust.toFixed(1)}
-                </td>
+                <td className="num">{formatChange(row.weight, percent1)}</td>
+                <td className="num">{formatChange(row.go, fixed1)}</td>
+                <td className="num">{formatChange(row.rust, fixed1)}</td>
+                <td className="num">{formatChange(row.contribution, fixed2)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {(da.components.length > 0 || db.components.length > 0) && (
+      {(components.length > 0 || boundaries.length > 0) && (
         <>
-          <h3>Plan</h3>
+          <h3>Plan changes</h3>
           <ul>
-            {db.components.map((component) => {
-              const before = componentsA.get(component.name);
-              return (
-                <li key={component.name}>
-                  {component.name}: {before === undefined ? 'new' : before} → {component.language}
-                </li>
-              );
-            })}
-          </ul>
-        </>
-      )}
-      {checklistChanges.length > 0 && (
-        <>
-          <h3>Checklist lines that changed</h3>
-          <ul>
-            {checklistChanges.map((row) => (
-              <li key={row.item}>
-                {row.item}: {row.applies ? 'now applies' : 'no longer applies'}
+            {components.map((row) => (
+              <li key={row.name}>
+                {row.name}: {row.a ?? 'absent'} → {row.b ?? 'absent'}
+              </li>
+            ))}
+            {boundaries.map((row) => (
+              <li key={`${row.from}->${row.to}`}>
+                {row.from} → {row.to}: {row.a ? `${row.a.mechanism} ${row.a.per_call_us} µs` : 'none'} →{' '}
+                {row.b ? `${row.b.mechanism} ${row.b.per_call_us} µs` : 'none'}
               </li>
             ))}
           </ul>
@@ -130,6 +110,18 @@ export function DecisionDiffView({ a, b }: { a: SavedDecision; b: SavedDecision 
   );
 }
 
-function pct(value: number, digits = 0): string {
-  return `${(value * 100).toFixed(digits)}%`;
+function moved(change: NumberChange): boolean {
+  return change.delta === null ? change.a !== change.b : Math.abs(change.delta) > 1e-9;
 }
+
+function formatChange(change: NumberChange, format: (value: number) => string): string {
+  const left = change.a === null ? '–' : format(change.a);
+  const right = change.b === null ? '–' : format(change.b);
+  return left === right ? left : `${left} → ${right}`;
+}
+
+const percent = (value: number) => `${Math.round(value * 100)}%`;
+const percent1 = (value: number) => `${(value * 100).toFixed(1)}%`;
+const fixed1 = (value: number) => value.toFixed(1);
+const fixed2 = (value: number) => value.toFixed(2);
+const yesNo = (value: boolean) => (value ? 'yes' : 'no');

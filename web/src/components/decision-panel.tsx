@@ -1,5 +1,5 @@
 /** @module A whole decision on one page: verdict, gates, what-if sliders, charts, hybrid plan, checklist, criteria, similar projects, evidence and caveats. */
-import { useMemo } from 'react';
+import { type ReactNode, useMemo } from 'react';
 import {
   contributionChartOption,
   type Decision,
@@ -25,7 +25,7 @@ export type DecisionPanelProps = {
   projectName: string;
   samples?: number | undefined;
   /** The what-if sliders, when the panel is interactive. */
-  whatIf?: React.ReactNode;
+  whatIf?: ReactNode;
 };
 
 /**
@@ -34,7 +34,7 @@ export type DecisionPanelProps = {
  */
 export function DecisionPanel({ decision, kb, projectName, samples, whatIf }: DecisionPanelProps) {
   const contribution = useMemo(() => contributionChartOption(decision), [decision]);
-  const radar = useMemo(() => radarChartOption(decision), [decision]);
+  const radar = useMemo(() => fitRadar(radarChartOption(decision)), [decision]);
   const plan = useMemo(
     () => (decision.components.length > 0 ? hybridPlanOption(decision) : null),
     [decision],
@@ -46,25 +46,17 @@ export function DecisionPanel({ decision, kb, projectName, samples, whatIf }: De
       {whatIf}
       <div className="grid-2">
         <section className="card">
-          <h2>What drives the verdict</h2>
-          <div className="small muted">
-            Contribution of each criterion: weight × (Go − Rust); right favours Go.
-          </div>
           <EChartsView
             option={contribution}
-            height={340}
+            height={380}
             testId="chart-contributions"
             label="Per-criterion contributions"
           />
         </section>
         <section className="card">
-          <h2>Go against Rust, criterion by criterion</h2>
-          <div className="small muted">
-            Ratings 0–10 after the team's experience and any measured evidence.
-          </div>
           <EChartsView
             option={radar}
-            height={340}
+            height={380}
             testId="chart-radar"
             label="Radar of Go and Rust ratings"
           />
@@ -72,13 +64,12 @@ export function DecisionPanel({ decision, kb, projectName, samples, whatIf }: De
       </div>
       {plan && (
         <section className="card" data-testid="hybrid-plan">
-          <h2>Plan by component</h2>
-          <div className="small muted">
-            <span className="dot go" />
-            Go <span className="dot rust" style={{ marginLeft: 10 }} />
-            Rust · edges are calls, labelled with the boundary mechanism and its per-call cost
-          </div>
-          <EChartsView option={plan} height={320} testId="chart-plan" label="Hybrid plan diagram" />
+          <EChartsView
+            option={plan}
+            height={Math.max(300, 140 + 120 * planRows(decision))}
+            testId="chart-plan"
+            label="Hybrid plan diagram"
+          />
           <PlanTables decision={decision} />
         </section>
       )}
@@ -89,4 +80,17 @@ export function DecisionPanel({ decision, kb, projectName, samples, whatIf }: De
       <NotesSection decision={decision} />
     </div>
   );
+}
+
+/** Rows in the plan diagram: Go and Rust components sit in two columns. */
+function planRows(decision: Decision): number {
+  const go = decision.components.filter((component) => component.language === 'go').length;
+  return Math.max(go, decision.components.length - go);
+}
+
+/** The radar sits in half the page width: a smaller radius keeps the criterion names inside the card. */
+function fitRadar(option: ReturnType<typeof radarChartOption>): ReturnType<typeof radarChartOption> {
+  const radar = option.radar;
+  if (radar === undefined || Array.isArray(radar)) return option;
+  return { ...option, radar: { ...radar, radius: '52%' } };
 }

@@ -17,23 +17,26 @@ function Source({ url, label }: { url: string; label?: string }) {
   );
 }
 
-/** Hard constraints that fired, with their reasons. */
+/** Hard constraints that fired, with their reasons; one quiet line when none did. */
 export function GatesSection({ decision }: { decision: Decision }) {
+  if (decision.gates.length === 0) {
+    return (
+      <p className="small muted" data-testid="gates">
+        No hard constraint (gate) fired: the verdict comes from the weighted criteria below.
+      </p>
+    );
+  }
   return (
-    <section className="card" data-testid="gates">
+    <section className="card gates-card" data-testid="gates">
       <h2>Gates that fired</h2>
-      {decision.gates.length === 0 ? (
-        <p className="empty">No hard constraint fired: the verdict comes from the weighted criteria.</p>
-      ) : (
-        <ul className="gates">
-          {decision.gates.map((gate) => (
-            <li key={`${gate.id}-${gate.component ?? ''}`}>
-              <Lang value={gate.favors} /> <span className="mono">{gate.id}</span>
-              {gate.component && <span className="muted"> (component {gate.component})</span>}: {gate.reason}
-            </li>
-          ))}
-        </ul>
-      )}
+      <ul className="gates">
+        {decision.gates.map((gate) => (
+          <li key={`${gate.id}-${gate.component ?? ''}`}>
+            <Lang value={gate.favors} /> <span className="mono">{gate.id}</span>
+            {gate.component && <span className="muted"> (component {gate.component})</span>}: {gate.reason}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -236,10 +239,13 @@ export function EvidenceSection({ decision, kb }: { decision: Decision; kb: Know
   const cited = new Set(decision.criteria.flatMap((row) => row.evidence));
   const rows = kb.evidence.filter((item) => cited.has(item.id));
   return (
-    <section className="card flush" data-testid="evidence">
-      <div style={{ padding: '14px 16px 4px' }}>
-        <h2>Evidence</h2>
-      </div>
+    <details className="card flush" data-testid="evidence">
+      <summary style={{ padding: '12px 16px' }}>
+        <strong>Evidence</strong>{' '}
+        <span className="muted">
+          {rows.length} sourced findings cited by the criteria (organisation, year, confidence, source)
+        </span>
+      </summary>
       <table>
         <thead>
           <tr>
@@ -267,7 +273,7 @@ export function EvidenceSection({ decision, kb }: { decision: Decision; kb: Know
           ))}
         </tbody>
       </table>
-    </section>
+    </details>
   );
 }
 

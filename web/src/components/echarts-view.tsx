@@ -1,10 +1,8 @@
 /** @module The one chart component of the UI: ECharts core with only the charts we use, rendered as SVG, fed by the shared option builders. */
 import { BarChart, GraphChart, LineChart, RadarChart, ScatterChart } from 'echarts/charts';
 import {
-  DataZoomComponent,
   GridComponent,
   LegendComponent,
-  MarkAreaComponent,
   MarkLineComponent,
   RadarComponent,
   TitleComponent,
@@ -21,10 +19,8 @@ use([
   LineChart,
   RadarChart,
   ScatterChart,
-  DataZoomComponent,
   GridComponent,
   LegendComponent,
-  MarkAreaComponent,
   MarkLineComponent,
   RadarComponent,
   TitleComponent,

@@ -1,5 +1,6 @@
 /** @module The server API the UI uses (History and Lab): thin typed fetch wrappers over /api. */
 import type { Decision } from '../../../src/core/index.ts';
+import type { LabRun, LabRunSummaryRow } from './lab-model.ts';
 
 export type SavedDecisionSummary = {
   id: string;
@@ -60,4 +61,14 @@ export function listDecisions(): Promise<SavedDecisionSummary[]> {
 /** @example const saved = await getDecision('3'); */
 export function getDecision(id: string): Promise<SavedDecision> {
   return request(`decisions/${encodeURIComponent(id)}`);
+}
+
+/** @example const runs = await listLabRuns(); */
+export function listLabRuns(): Promise<LabRunSummaryRow[]> {
+  return request('lab/runs');
+}
+
+/** @example const run = await getLabRun('20260102-030405-1a2b'); */
+export function getLabRun(id: string): Promise<LabRun> {
+  return request(`lab/runs/${encodeURIComponent(id)}`);
 }

@@ -50,6 +50,8 @@ export function emptyDraft(): Draft {
 export function draftFromProfile(profile: Profile): Draft {
   const extras = structuredClone(profile) as Record<string, unknown>;
   for (const question of QUESTIONS) deletePath(extras, question.path);
+  // answersToProfile writes the version itself.
+  delete extras.version;
   pruneEmpty(extras);
   return { answers: profileToAnswers(profile), extras };
 }

@@ -1,5 +1,6 @@
 /** @module History: saved decisions from the server, a diff between two, and links to each decision with its exports. */
 import { useState } from 'react';
+import type { KnowledgeBase } from '../../../src/core/index.ts';
 import { DecisionDiffView } from '../components/decision-diff.tsx';
 import { getDecision, listDecisions, type SavedDecision } from '../lib/api.ts';
 import { routeHref } from '../lib/route.ts';
@@ -7,9 +8,9 @@ import { useAsync } from '../lib/use-async.ts';
 
 /**
  * @example
- * <HistoryView />
+ * <HistoryView kb={kb} />
  */
-export function HistoryView() {
+export function HistoryView({ kb }: { kb: KnowledgeBase }) {
   const list = useAsync(() => listDecisions(), []);
   const [selected, setSelected] = useState<string[]>([]);
   const [diff, setDiff] = useState<{ a: SavedDecision; b: SavedDecision } | { error: string } | null>(null);
@@ -109,7 +110,7 @@ export function HistoryView() {
         )}
       </section>
       {diff && 'error' in diff && <p className="error">Could not diff: {diff.error}</p>}
-      {diff && 'a' in diff && <DecisionDiffView a={diff.a} b={diff.b} />}
+      {diff && 'a' in diff && <DecisionDiffView a={diff.a} b={diff.b} kb={kb} />}
     </div>
   );
 }

@@ -1,14 +1,235 @@
-/** @module The Lab view: measured runs from the store (latency by percentile, GC pauses, build and cross-compilation tables). */
+/** @module The Lab view: a measured run from the store: latency by percentile per language and rate step, GC pauses against latency, build/size/cross-compilation and batch tables; invalid steps marked invalid with their reasons. */
+import { useMemo, useState } from 'react';
+import { gcTimelineOption, percentileChartOption } from '../../../src/core/index.ts';
+import { EChartsView } from '../components/echarts-view.tsx';
+import { LabTables } from '../components/lab-tables.tsx';
+import { getLabRun, listLabRuns } from '../lib/api.ts';
+import { gcTimelines, type LabRun, percentileSeriesAt, rateSteps } from '../lib/lab-model.ts';
+import { routeHref } from '../lib/route.ts';
+import { useAsync } from '../lib/use-async.ts';
 
 /**
  * @example
  * <LabView run="20260102-030405-1a2b" />
  */
 export function LabView({ run }: { run?: string | undefined }) {
+  const runs = useAsync(() => listLabRuns(), []);
+  if (runs.status === 'loading') return <p className="muted">Loading lab runs…</p>;
+  if (runs.status === 'error')
+    return (
+      <p className="error" data-testid="lab-error">
+        Could not load lab runs: {runs.error}. The Lab needs the server: run <code>gorust serve</code>.
+      </p>
+    );
+  if (runs.value.length === 0)
+    return (
+      <section className="card" data-testid="lab">
+        <h2>No lab run yet</h2>
+        <p>
+          Measure Go and Rust on this machine with <code>gorust lab run --quick</code> (a few minutes), then
+          reload. Runs appear here with every step, valid or not.
+        </p>
+      </section>
+    );
+  const selected = run ?? runs.value[0]?.id ?? '';
   return (
-    <section className="card" data-testid="lab">
-      <h2>Lab</h2>
-      <p className="muted">{run ? `Run ${run}` : 'No lab run selected.'}</p>
-    </section>
+    <div data-testid="lab">
+      <div className="toolbar">
+        <label htmlFor="lab-run" className="muted">
+          Run
+        </label>
+        <select
+          id="lab-run"
+          style={{ width: 'auto' }}
+          value={selected}
+          data-testid="lab-run-select"
+          onChange={(event) => {
+            window.location.hash = routeHref({ view: 'lab', run: event.target.value });
+          }}
+        >
+          {runs.value.map((row) => (
+            <option key={row.id} value={row.id}>
+              {row.id} · {row.mode} · {row.status}
+              {row.invalid_steps ? ` · ${row.invalid_steps} invalid step(s)` : ''}
+            </option>
+          ))}
+        </select>
+      </div>
+      <RunDetail id={selected} />
+    </div>
+  );
+}
+
+function RunDetail({ id }: { id: string }) {
+  const state = useAsync(() => getLabRun(id), [id]);
+  if (state.status === 'loading') return <p className="muted">Loading run {id}…</p>;
+  if (state.status === 'error')
+    return (
+      <p className="error">
+        Could not load run {id}: {state.error}
+      </p>
+    );
+  return <RunCharts run={state.value} />;
+}
+
+function RunCharts({ run }: { run: LabRun }) {
+  const steps = useMemo(() => rateSteps(run.steps ?? []), [run]);
+  const workloads = useMemo(() => [...new Set(steps.map((s) => s.workload))], [steps]);
+  const [workload, setWorkload] = useState<string | null>(null);
+  const current = workload && workloads.includes(workload) ? workload : (workloads[0] ?? null);
+  const rates = useMemo(
+    () =>
+      [...new Set(steps.filter((s) => s.workload === current).map((s) => s.rate_rps))].sort((a, b) => a - b),
+    [steps, current],
+  );
+  const [rate, setRate] = useState<number | null>(null);
+  const currentRate =
+    rate !== null && rates.includes(rate) ? rate : (rates[Math.floor(rates.length / 2)] ?? null);
+  const slo = run.slo_p99_ms ?? undefined;
+  const percentileOption = useMemo(
+    () =>
+      current === null || currentRate === null
+        ? null
+        : percentileChartOption(percentileSeriesAt(steps, current, currentRate), {
+            title: `${current} at ${currentRate} req/s offered`,
+            sloMs: slo,
+          }),
+    [steps, current, currentRate, slo],
+  );
+  const timelines = useMemo(
+    () =>
+      gcTimelines(run.steps ?? []).filter(
+        (t) => t.step.workload === current && t.step.rate_rps === currentRate,
+      ),
+    [run, current, currentRate],
+  );
+  const [timelineIndex, setTimelineIndex] = useState(0);
+  const timeline = timelines[Math.min(timelineIndex, timelines.length - 1)];
+  const timelineOption = useMemo(
+    () =>
+      timeline
+        ? gcTimelineOption({
+            latency: timeline.latency,
+            cycles: timeline.cycles,
+            title: timeline.label,
+            sloMs: slo,
+          })
+        : null,
+    [timeline, slo],
+  );
+  const invalid = (run.steps ?? []).filter((s) => !s.valid).length;
+
+  return (
+    <>
+      <section className="card">
+        <div className="kv small">
+          <span className="muted">Run</span>
+          <span className="mono">
+            {run.id} · {run.mode} · {run.status}
+          </span>
+          <span className="muted">Started</span>
+          <span>{new Date(run.started_at).toLocaleString('en-GB')}</span>
+          <span className="muted">Machine</span>
+          <span>{environmentLine(run.environment)}</span>
+          <span className="muted">Steps</span>
+          <span>
+            {(run.steps ?? []).length} steps,{' '}
+            {invalid > 0 ? (
+              <span className="badge invalid">{invalid} invalid</span>
+            ) : (
+              <span className="badge valid">all valid</span>
+            )}
+          </span>
+        </div>
+      </section>
+      {current !== null && (
+        <section className="card" data-testid="lab-latency">
+          <div className="toolbar">
+            <h2 style={{ margin: 0 }}>Latency by percentile</h2>
+            <span className="spacer" />
+            <select
+              value={current}
+              style={{ width: 'auto' }}
+              onChange={(event) => setWorkload(event.target.value)}
+              aria-label="Workload"
+            >
+              {workloads.map((name) => (
+                <option key={name}>{name}</option>
+              ))}
+            </select>
+            <select
+              value={currentRate ?? ''}
+              style={{ width: 'auto' }}
+              onChange={(event) => setRate(Number(event.target.value))}
+              aria-label="Offered rate"
+              data-testid="lab-rate-select"
+            >
+              {rates.map((r) => {
+                const bad = steps.some((s) => s.workload === current && s.rate_rps === r && !s.valid);
+                return (
+                  <option key={r} value={r}>
+                    {r} req/s{bad ? ' (has invalid steps)' : ''}
+                  </option>
+                );
+              })}
+            </select>
+          </div>
+          <div className="small muted">
+            Open-loop load (vegeta at a fixed rate, latency from the intended send time); x axis is 1/(1−p) on
+            a log scale so the tail gets as much room as the median. Lines marked "(invalid)" did not meet the
+            validity rules.
+          </div>
+          {percentileOption && (
+            <EChartsView
+              option={percentileOption}
+              height={360}
+              testId="chart-percentiles"
+              label="Latency by percentile"
+            />
+          )}
+          {timelines.length > 0 && timelineOption && (
+            <>
+              <div className="toolbar" style={{ marginTop: 10 }}>
+                <h2 style={{ margin: 0 }}>GC pauses against latency</h2>
+                <span className="spacer" />
+                <select
+                  value={Math.min(timelineIndex, timelines.length - 1)}
+                  style={{ width: 'auto' }}
+                  onChange={(event) => setTimelineIndex(Number(event.target.value))}
+                  aria-label="Go step"
+                >
+                  {timelines.map((t, i) => (
+                    <option key={t.step.id} value={i}>
+                      {t.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <EChartsView option={timelineOption} height={320} testId="chart-gc" label="GC pause timeline" />
+            </>
+          )}
+          <LabTables.RateSteps steps={steps.filter((s) => s.workload === current)} />
+        </section>
+      )}
+      <LabTables.Build steps={run.steps ?? []} />
+      <LabTables.Batch steps={run.steps ?? []} />
+    </>
+  );
+}
+
+function environmentLine(env: Record<string, unknown> | null | undefined): string {
+  if (!env) return 'not recorded';
+  const pick = (key: string) =>
+    typeof env[key] === 'string' || typeof env[key] === 'number' ? String(env[key]) : null;
+  return (
+    [
+      pick('cpu_model'),
+      pick('cores') && `${pick('cores')} cores`,
+      pick('kernel'),
+      pick('go_version'),
+      pick('rustc_version'),
+    ]
+      .filter(Boolean)
+      .join(' · ') || JSON.stringify(env).slice(0, 200)
   );
 }

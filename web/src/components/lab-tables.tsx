@@ -1,0 +1,194 @@
+/** @module The Lab view's tables: rate steps with validity, build times and sizes, the cross-compilation matrix, batch programs. */
+import {
+  batchRows,
+  buildRows,
+  type CrossCell,
+  crossRows,
+  type LabStep,
+  type RateStep,
+} from '../lib/lab-model.ts';
+
+function fmt(value: number | null | undefined, digits = 2): string {
+  if (value === null || value === undefined) return '–';
+  return Number(value.toPrecision(3)).toLocaleString('en', { maximumFractionDigits: digits });
+}
+
+function ratio(go: number | null, rust: number | null): string {
+  if (go === null || rust === null || rust === 0) return '–';
+  return `${fmt(go / rust)}×`;
+}
+
+function Validity({ valid, reasons }: { valid: boolean; reasons: string[] }) {
+  if (valid) return <span className="badge valid">valid</span>;
+  return (
+    <>
+      <span className="badge invalid">invalid</span>
+      {reasons.length > 0 && <div className="small">{reasons.join('; ')}</div>}
+    </>
+  );
+}
+
+/** Every load step of a workload: offered and achieved rate, percentiles, validity with reasons. */
+function RateSteps({ steps }: { steps: RateStep[] }) {
+  return (
+    <table data-testid="lab-steps" style={{ marginTop: 10 }}>
+      <thead>
+        <tr>
+          <th className="num">Offered</th>
+          <th>Who</th>
+          <th className="num">Achieved</th>
+          <th className="num">p50</th>
+          <th className="num">p99</th>
+          <th className="num">p99.9</th>
+          <th className="num">max</th>
+          <th className="num">GC pause max</th>
+          <th className="num">Repeats</th>
+          <th>Validity</th>
+        </tr>
+      </thead>
+      <tbody>
+        {steps.map((s) => (
+          <tr key={`${s.lang}-${s.variant}-${s.rate_rps}`} className={s.valid ? '' : 'invalid'}>
+            <td className="num">{s.rate_rps}/s</td>
+            <td>{s.label}</td>
+            <td className="num">{fmt(s.figures.achieved_rps, 0)}/s</td>
+            <td className="num">{fmt(s.figures.p50_ms)} ms</td>
+            <td className="num">{fmt(s.figures.p99_ms)} ms</td>
+            <td className="num">{fmt(s.figures.p999_ms)} ms</td>
+            <td className="num">{fmt(s.figures.max_ms)} ms</td>
+            <td className="num">
+              {s.figures.gc_pause_max_ms === undefined ? '–' : `${fmt(s.figures.gc_pause_max_ms, 3)} ms`}
+            </td>
+            <td className="num">{s.repeats}</td>
+            <td>
+              <Validity valid={s.valid} reasons={s.reasons} />
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function CrossCellView({ cell }: { cell: CrossCell | null }) {
+  if (!cell) return <span className="muted">not run</span>;
+  if (cell.ok)
+    return (
+      <span className="lang" style={{ color: 'var(--ok)' }}>
+        ✓ {fmt(cell.seconds)} s
+      </span>
+    );
+  return (
+    <>
+      <span className="badge invalid">failed</span>
+      {cell.reason && <div className="small mono">{cell.reason}</div>}
+    </>
+  );
+}
+
+/** Build times, binary sizes and the cross-compilation matrix. */
+function Build({ steps }: { steps: LabStep[] }) {
+  const rows = buildRows(steps);
+  const cross = crossRows(steps);
+  if (rows.length === 0 && cross.length === 0) return null;
+  return (
+    <div className="grid-2">
+      <section className="card flush" data-testid="lab-build">
+        <div style={{ padding: '14px 16px 4px' }}>
+          <h2>Build and size</h2>
+        </div>
+        <table>
+          <thead>
+            <tr>
+              <th>What</th>
+              <th className="num">Go</th>
+              <th className="num">Rust</th>
+              <th className="num">Go / Rust</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.action} className={row.invalid.length > 0 ? 'invalid' : ''}>
+                <td>
+                  {row.action}
+                  {row.invalid.length > 0 && <div className="small">invalid: {row.invalid.join(' · ')}</div>}
+                </td>
+                <td className="num">
+                  {fmt(row.go)} {row.unit}
+                </td>
+                <td className="num">
+                  {fmt(row.rust)} {row.unit}
+                </td>
+                <td className="num">{ratio(row.go, row.rust)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section className="card flush" data-testid="lab-cross">
+        <div style={{ padding: '14px 16px 4px' }}>
+          <h2>Cross-compilation from this machine</h2>
+        </div>
+        <table>
+          <thead>
+            <tr>
+              <th>Target</th>
+              <th>Go</th>
+              <th>Rust</th>
+            </tr>
+          </thead>
+          <tbody>
+            {cross.map((row) => (
+              <tr key={row.target}>
+                <td className="mono">{row.target}</td>
+                <td>
+                  <CrossCellView cell={row.go} />
+                </td>
+                <td>
+                  <CrossCellView cell={row.rust} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  );
+}
+
+/** Batch programs: CPU kernels and boundary benchmarks, median wall time. */
+function Batch({ steps }: { steps: LabStep[] }) {
+  const rows = batchRows(steps);
+  if (rows.length === 0) return null;
+  return (
+    <section className="card flush" data-testid="lab-batch">
+      <div style={{ padding: '14px 16px 4px' }}>
+        <h2>Batch programs (median wall time of valid repeats)</h2>
+      </div>
+      <table>
+        <thead>
+          <tr>
+            <th>Workload</th>
+            <th>Variant</th>
+            <th className="num">Go</th>
+            <th className="num">Rust</th>
+            <th className="num">Go / Rust</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={`${row.workload}-${row.variant}`}>
+              <td>{row.workload}</td>
+              <td className="mono">{row.variant}</td>
+              <td className="num">{fmt(row.go, 3)} s</td>
+              <td className="num">{fmt(row.rust, 3)} s</td>
+              <td className="num">{ratio(row.go, row.rust)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+export const LabTables = { RateSteps, Build, Batch };

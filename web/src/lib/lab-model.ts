@@ -1,0 +1,277 @@
+/** @module From a stored lab run's steps to what the Lab view draws: percentile series per language and rate step, GC timelines, build/size/cross tables. Pure, so it is tested without a browser. */
+import type { GcMark, PercentileSeries, TimelinePoint } from '../../../src/core/index.ts';
+
+/** A step as the API returns it (src/store/lab-runs.ts StoredStep, without the histogram). */
+export type LabStep = {
+  id: number;
+  seq: number;
+  workload: string;
+  lang: string;
+  variant: string;
+  kind: string;
+  rate_rps: number | null;
+  repeat: number;
+  valid: boolean;
+  reasons: string[];
+  metrics: Record<string, number | string | boolean | null>;
+  detail?: unknown;
+};
+
+export type LabRunSummaryRow = {
+  id: string;
+  started_at: string;
+  finished_at?: string | null;
+  status: string;
+  mode: string;
+  workloads: string[];
+  steps?: number;
+  invalid_steps?: number;
+};
+
+export type LabRun = LabRunSummaryRow & {
+  environment?: Record<string, unknown> | null;
+  slo_p99_ms?: number | null;
+  steps: LabStep[];
+};
+
+const PERCENTILES = [
+  { p: 0.5, metric: 'p50_ms' },
+  { p: 0.9, metric: 'p90_ms' },
+  { p: 0.99, metric: 'p99_ms' },
+  { p: 0.999, metric: 'p999_ms' },
+] as const;
+
+const num = (value: unknown): number | null =>
+  typeof value === 'number' && Number.isFinite(value) ? value : null;
+
+/**
+ * The median of the finite numbers in a list, or null.
+ * @example
+ * medianOf([3, 1, 2]); // 2
+ */
+export function medianOf(values: (number | null)[]): number | null {
+  const xs = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  if (xs.length === 0) return null;
+  const mid = Math.floor(xs.length / 2);
+  return xs.length % 2 === 1 ? (xs[mid] ?? null) : ((xs[mid - 1] ?? 0) + (xs[mid] ?? 0)) / 2;
+}
+
+/** A load step (one language or GC variant at one offered rate), its repeats merged. */
+export type RateStep = {
+  workload: string;
+  lang: string;
+  variant: string;
+  rate_rps: number;
+  /** Label of the line: the variant when there is one (GC settings), else the language. */
+  label: string;
+  valid: boolean;
+  reasons: string[];
+  repeats: number;
+  /** Medians over the valid repeats (over all repeats when none is valid). */
+  figures: Record<string, number | null>;
+  steps: LabStep[];
+};
+
+/**
+ * Group latency steps (kind `rate`) by workload, language/variant and offered rate. A step group is valid when
+ * at least one repeat is; its figures are medians of the valid repeats.
+ * @example
+ * rateSteps(run.steps).filter((s) => s.workload === 'http-json');
+ */
+export function rateSteps(steps: LabStep[]): RateStep[] {
+  const groups = new Map<string, LabStep[]>();
+  for (const step of steps) {
+    if (step.kind !== 'rate' || step.rate_rps === null) continue;
+    const key = `${step.workload}\u0000${step.lang}\u0000${step.variant}\u0000${step.rate_rps}`;
+    groups.set(key, [...(groups.get(key) ?? []), step]);
+  }
+  return [...groups.values()]
+    .map((group): RateStep => {
+      const first = group[0] as LabStep;
+      const valid = group.filter((s) => s.valid);
+      const basis = valid.length > 0 ? valid : group;
+      const metrics = new Set(basis.flatMap((s) => Object.keys(s.metrics)));
+      const figures: Record<string, number | null> = {};
+      for (const metric of metrics) figures[metric] = medianOf(basis.map((s) => num(s.metrics[metric])));
+      return {
+        workload: first.workload,
+        lang: first.lang,
+        variant: first.variant,
+        rate_rps: first.rate_rps ?? 0,
+        label:
+          first.variant === '' || first.variant === first.lang ? languageName(first.lang) : first.variant,
+        valid: valid.length > 0,
+        reasons: [...new Set(group.flatMap((s) => s.reasons))],
+        repeats: group.length,
+        figures,
+        steps: group,
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.workload.localeCompare(b.workload) ||
+        a.rate_rps - b.rate_rps ||
+        a.lang.localeCompare(b.lang) ||
+        a.variant.localeCompare(b.variant),
+    );
+}
+
+/**
+ * Percentile lines for one workload at one rate: one line per language/variant. Invalid steps keep their
+ * line, named "(invalid)", so the chart never passes them off as measurements.
+ * @example
+ * percentileSeriesAt(rateSteps(run.steps), 'http-json', 2000);
+ */
+export function percentileSeriesAt(steps: RateStep[], workload: string, rate: number): PercentileSeries[] {
+  return steps
+    .filter((s) => s.workload === workload && s.rate_rps === rate)
+    .map((s) => {
+      const language = s.lang === 'go' || s.lang === 'rust' ? s.lang : undefined;
+      const points = PERCENTILES.flatMap(({ p, metric }) => {
+        const ms = s.figures[metric];
+        return ms === null || ms === undefined ? [] : [{ p, ms }];
+      });
+      return {
+        name: s.valid ? s.label : `${s.label} (invalid)`,
+        ...(language ? { language } : {}),
+        points,
+      };
+    });
+}
+
+/** One Go step's latency timeline and GC cycles, ready for gcTimelineOption. */
+export type GcTimeline = { step: LabStep; label: string; latency: TimelinePoint[]; cycles: GcMark[] };
+
+/**
+ * The GC timelines of Go latency steps that recorded both a per-second timeline and per-cycle GC data.
+ * @example
+ * gcTimelines(run.steps).map((t) => t.label);
+ */
+export function gcTimelines(steps: LabStep[]): GcTimeline[] {
+  const out: GcTimeline[] = [];
+  for (const step of steps) {
+    if (step.kind !== 'rate' || step.lang !== 'go') continue;
+    const detail = (step.detail ?? {}) as Record<string, unknown>;
+    const latency = Array.isArray(detail.timeline) ? (detail.timeline as TimelinePoint[]) : [];
+    const rawCycles = [detail.gc_cycles, detail.gc, detail.cycles].find(Array.isArray) as
+      | unknown[]
+      | undefined;
+    if (latency.length === 0 || !rawCycles) continue;
+    const cycles = rawCycles
+      .map((c) => c as Record<string, unknown>)
+      .filter((c) => num(c.at_s) !== null)
+      .map((c) => ({
+        at_s: num(c.at_s) ?? 0,
+        stw_sweep_ms: num(c.stw_sweep_ms) ?? undefined,
+        stw_mark_ms: num(c.stw_mark_ms) ?? undefined,
+      }));
+    const variant = step.variant === '' ? 'Go' : step.variant;
+    out.push({
+      step,
+      label: `${step.workload} · ${variant} · ${step.rate_rps ?? '?'} req/s · repeat ${step.repeat + 1}${step.valid ? '' : ' (invalid)'}`,
+      latency,
+      cycles,
+    });
+  }
+  return out;
+}
+
+export type BuildRow = {
+  action: string;
+  go: number | null;
+  rust: number | null;
+  unit: string;
+  invalid: string[];
+};
+
+/**
+ * Build times (median seconds per action) and binary sizes, Go against Rust.
+ * @example
+ * buildRows(run.steps); // [{ action: 'clean', go: 9.1, rust: 61.2, unit: 's', invalid: [] }, ...]
+ */
+export function buildRows(steps: LabStep[]): BuildRow[] {
+  const rows: BuildRow[] = [];
+  const builds = steps.filter((s) => s.kind === 'build');
+  const actions = [...new Set(builds.map((s) => s.variant))];
+  for (const action of actions) {
+    const of = (lang: string) => builds.filter((s) => s.variant === action && s.lang === lang);
+    const value = (lang: string) =>
+      medianOf(
+        of(lang)
+          .filter((s) => s.valid)
+          .map((s) => num(s.metrics.seconds)),
+      );
+    const invalid = [...of('go'), ...of('rust')]
+      .filter((s) => !s.valid)
+      .map((s) => `${s.lang}: ${s.reasons.join('; ')}`);
+    rows.push({ action: `${action} build`, go: value('go'), rust: value('rust'), unit: 's', invalid });
+  }
+  const sizes = steps.filter((s) => s.kind === 'size');
+  for (const [metric, label] of [
+    ['binary_mib', 'binary size'],
+    ['stripped_mib', 'binary size, stripped'],
+  ] as const) {
+    const value = (lang: string) =>
+      medianOf(sizes.filter((s) => s.lang === lang).map((s) => num(s.metrics[metric])));
+    if (sizes.length > 0)
+      rows.push({ action: label, go: value('go'), rust: value('rust'), unit: 'MiB', invalid: [] });
+  }
+  return rows;
+}
+
+export type CrossCell = { ok: boolean; seconds: number | null; reason: string | null };
+export type CrossRow = { target: string; go: CrossCell | null; rust: CrossCell | null };
+
+/**
+ * The cross-compilation matrix: per target, whether each language built and how long it took, or why not.
+ * @example
+ * crossRows(run.steps); // [{ target: 'linux/arm64', go: { ok: true, seconds: 3.2, reason: null }, rust: { ok: false, ... } }]
+ */
+export function crossRows(steps: LabStep[]): CrossRow[] {
+  const cross = steps.filter((s) => s.kind === 'cross');
+  const targets = [...new Set(cross.map((s) => s.variant))];
+  const cell = (target: string, lang: string): CrossCell | null => {
+    const step = cross.find((s) => s.variant === target && s.lang === lang);
+    if (!step) return null;
+    return {
+      ok: step.valid,
+      seconds: num(step.metrics.seconds),
+      reason: step.valid ? null : step.reasons.join('; '),
+    };
+  };
+  return targets.map((target) => ({ target, go: cell(target, 'go'), rust: cell(target, 'rust') }));
+}
+
+export type BatchRow = {
+  workload: string;
+  variant: string;
+  go: number | null;
+  rust: number | null;
+  metric: string;
+};
+
+/**
+ * Batch programs (CPU kernels, boundary benchmarks): the median wall time of valid repeats per variant.
+ * @example
+ * batchRows(run.steps).filter((r) => r.workload === 'cpu');
+ */
+export function batchRows(steps: LabStep[]): BatchRow[] {
+  const batch = steps.filter((s) => s.kind === 'batch');
+  const keys = [...new Set(batch.map((s) => `${s.workload}\u0000${s.variant}`))];
+  return keys.map((key) => {
+    const [workload = '', variant = ''] = key.split('\u0000');
+    const of = (lang: string) =>
+      medianOf(
+        batch
+          .filter((s) => s.workload === workload && s.variant === variant && s.lang === lang && s.valid)
+          .map((s) => num(s.metrics.wall_s)),
+      );
+    return { workload, variant, go: of('go'), rust: of('rust'), metric: 'wall_s' };
+  });
+}
+
+function languageName(lang: string): string {
+  if (lang === 'go') return 'Go';
+  if (lang === 'rust') return 'Rust';
+  return lang;
+}
