@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildRows,
+  crossRows,
+  gcTimelines,
+  type LabStep,
+  medianOf,
+  percentileSeriesAt,
+  rateSteps,
+} from './lab-model.ts';
+
+let nextId = 1;
+function step(partial: Partial<LabStep> & Pick<LabStep, 'lang' | 'kind'>): LabStep {
+  const id = nextId++;
+  return {
+    id,
+    seq: id,
+    workload: 'http-json',
+    variant: '',
+    rate_rps: null,
+    repeat: 0,
+    valid: true,
+    reasons: [],
+    metrics: {},
+    ...partial,
+  };
+}
+
+const latency = (p50: number, p99: number) => ({
+  p50_ms: p50,
+  p90_ms: p50 * 2,
+  p99_ms: p99,
+  p999_ms: p99 * 2,
+  max_ms: p99 * 3,
+});
+
+describe('rateSteps and percentileSeriesAt', () => {
+  const steps = [
+    step({ lang: 'go', kind: 'rate', rate_rps: 1000, repeat: 0, metrics: latency(1, 5) }),
+    step({ lang: 'go', kind: 'rate', rate_rps: 1000, repeat: 1, metrics: latency(3, 9) }),
+    step({
+      lang: 'go',
+      kind: 'rate',
+      rate_rps: 1000,
+      repeat: 2,
+      valid: false,
+      reasons: ['worker cap hit'],
+      metrics: latency(50, 900),
+    }),
+    step({
+      lang: 'rust',
+      kind: 'rate',
+      rate_rps: 1000,
+      valid: false,
+      reasons: ['load generator saturated'],
+      metrics: latency(2, 4),
+    }),
+    step({ lang: 'go', kind: 'capacity', metrics: { capacity_rps: 5000 } }),
+  ];
+
+  it('merges repeats with medians over valid repeats only, and keeps the reasons of invalid ones', () => {
+    const [go, rust] = rateSteps(steps);
+    expect(go?.valid).toBe(true);
+    expect(go?.repeats).toBe(3);
+    expect(go?.figures.p99_ms).toBe(7);
+    expect(go?.reasons).toEqual(['worker cap hit']);
+    expect(rust?.valid).toBe(false);
+    expect(rust?.reasons).toEqual(['load generator saturated']);
+  });
+
+  it('draws one line per language on the percentile axis and names invalid lines as invalid', () => {
+    const series = percentileSeriesAt(rateSteps(steps), 'http-json', 1000);
+    expect(series.map((s) => s.name)).toEqual(['Go', 'Rust (invalid)']);
+    expect(series[0]?.points.map((pt) => pt.p)).toEqual([0.5, 0.9, 0.99, 0.999]);
+    expect(series[0]?.language).toBe('go');
+  });
+});
+
+describe('gcTimelines', () => {
+  it('needs a per-second timeline and per-cycle GC data, and sums nothing itself', () => {
+    const withCycles = step({
+      lang: 'go',
+      kind: 'rate',
+      rate_rps: 500,
+      detail: {
+        timeline: [{ t_s: 0, p99_ms: 1, max_ms: 2 }],
+        gc_cycles: [{ at_s: 0.5, stw_sweep_ms: 0.1, stw_mark_ms: 0.2 }],
+      },
+    });
+    const countOnly = step({
+      lang: 'go',
+      kind: 'rate',
+      rate_rps: 500,
+      detail: { timeline: [], gc_cycles: 3 },
+    });
+    const timelines = gcTimelines([withCycles, countOnly]);
+    expect(timelines).toHaveLength(1);
+    expect(timelines[0]?.cycles).toEqual([{ at_s: 0.5, stw_sweep_ms: 0.1, stw_mark_ms: 0.2 }]);
+  });
+});
+
+describe('build and cross tables', () => {
+  it('reports median build seconds, sizes, and keeps the reason a cross build failed', () => {
+    const steps = [
+      step({ workload: 'build', lang: 'go', kind: 'build', variant: 'noop', metrics: { seconds: 0.2 } }),
+      step({
+        workload: 'build',
+        lang: 'go',
+        kind: 'build',
+        variant: 'noop',
+        repeat: 1,
+        metrics: { seconds: 0.4 },
+      }),
+      step({ workload: 'build', lang: 'rust', kind: 'build', variant: 'noop', metrics: { seconds: 0.1 } }),
+      step({
+        workload: 'build',
+        lang: 'go',
+        kind: 'size',
+        variant: 'size',
+        metrics: { binary_mib: 8, stripped_mib: 5 },
+      }),
+      step({
+        workload: 'build',
+        lang: 'rust',
+        kind: 'size',
+        variant: 'size',
+        metrics: { binary_mib: 4, stripped_mib: null },
+      }),
+      step({ workload: 'build', lang: 'go', kind: 'cross', variant: 'linux/arm64', metrics: { seconds: 3 } }),
+      step({
+        workload: 'build',
+        lang: 'rust',
+        kind: 'cross',
+        variant: 'linux/arm64',
+        valid: false,
+        reasons: ['error[E0463]: cannot find crate for `std`'],
+        metrics: { seconds: 1, ok: false },
+      }),
+    ];
+    expect(buildRows(steps)).toEqual([
+      { action: 'noop build', go: expect.closeTo(0.3, 9), rust: 0.1, unit: 's', invalid: [] },
+      { action: 'binary size', go: 8, rust: 4, unit: 'MiB', invalid: [] },
+      { action: 'binary size, stripped', go: 5, rust: null, unit: 'MiB', invalid: [] },
+    ]);
+    expect(crossRows(steps)).toEqual([
+      {
+        target: 'linux/arm64',
+        go: { ok: true, seconds: 3, reason: null },
+        rust: { ok: false, seconds: 1, reason: 'error[E0463]: cannot find crate for `std`' },
+      },
+    ]);
+  });
+
+  it('medianOf ignores missing values', () => {
+    expect(medianOf([null, 4, 1, null])).toBe(2.5);
+    expect(medianOf([null])).toBeNull();
+  });
+});
