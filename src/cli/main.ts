@@ -2,6 +2,7 @@
 import { registerDecideCommand } from './commands/decide.ts';
 import { registerInitCommand } from './commands/init.ts';
 import { registerKbCommand } from './commands/kb.ts';
+import { registerLabCommand } from './commands/lab.ts';
 import { registerSchemaCommand } from './commands/schema.ts';
 import { type RegisterCommand, runCli } from './run.ts';
 
@@ -11,6 +12,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerDecideCommand,
   registerKbCommand,
   registerSchemaCommand,
+  registerLabCommand,
 ];
 
 process.exitCode = await runCli(process.argv.slice(2), COMMANDS);

@@ -214,6 +214,12 @@ function summarizeGcCache(summary: WorkloadSummary, steps: StoredStep[], seed: n
     summary.anchors.push(...anchorNotes(variant === 'rust' ? 'rust' : 'go', figures, ['gc_pause_max_ms']));
   }
   summary.valid = variants['gogc-100'] !== undefined && variants.rust !== undefined;
+  const goSteps = rateSteps.filter((s) => s.lang === 'go' && s.valid);
+  if (goSteps.length > 0 && goSteps.every((s) => (num(s.metrics.gc_cycles) ?? 0) === 0)) {
+    summary.problems.push(
+      'no Go GC cycle fell inside a measured step: the steps are too short to show GC (run full mode)',
+    );
+  }
 }
 
 function summarizeCpu(summary: WorkloadSummary, steps: StoredStep[]): void {

@@ -5,11 +5,14 @@ import { type LabPlan, throwIfAborted, type WorkloadRunner } from './types.ts';
 
 export type Kernel = { name: string; quick: number; full: number };
 
-/** Problem sizes: quick ones run in well under a second each, full ones in seconds (Benchmarks Game sizes scaled down). */
+/**
+ * Problem sizes: quick ones take a few tenths of a second each on a 2-core box (long enough that process start-up
+ * is noise), full ones seconds (Benchmarks Game sizes scaled down).
+ */
 export const DEFAULT_KERNELS: Kernel[] = [
-  { name: 'binary-trees', quick: 14, full: 18 },
-  { name: 'n-body', quick: 500_000, full: 5_000_000 },
-  { name: 'mandelbrot', quick: 800, full: 4000 },
+  { name: 'binary-trees', quick: 15, full: 19 },
+  { name: 'n-body', quick: 2_000_000, full: 20_000_000 },
+  { name: 'mandelbrot', quick: 1600, full: 6000 },
 ];
 
 function kernelsOf(workload: Record<string, unknown>): Kernel[] {
@@ -25,13 +28,14 @@ function kernelsOf(workload: Record<string, unknown>): Kernel[] {
   return parsed.length > 0 ? parsed : DEFAULT_KERNELS;
 }
 
+/** Five repeats even in quick mode: fewer can never reach p < 0.05 in a Mann-Whitney test. */
 function repeatsFor(plan: LabPlan): number {
-  return plan.quick ? 3 : plan.repeats;
+  return plan.quick ? 5 : plan.repeats;
 }
 
 export const cpuRunner: WorkloadRunner = {
   name: 'cpu',
-  estimateSeconds: (plan) => DEFAULT_KERNELS.length * 2 * repeatsFor(plan) * (plan.quick ? 0.6 : 4),
+  estimateSeconds: (plan) => DEFAULT_KERNELS.length * 2 * repeatsFor(plan) * (plan.quick ? 0.4 : 4),
   async run(ctx) {
     const kernels = kernelsOf(ctx.workload as Record<string, unknown>);
     const repeats = repeatsFor(ctx.plan);

@@ -78,6 +78,7 @@ export async function measureLatencyStep(
     requests: result.requests,
     errors: result.errors,
     timeouts: result.timeouts,
+    unsent: result.unsent,
     p50_ms: pct.p50_ms,
     p90_ms: pct.p90_ms,
     p99_ms: pct.p99_ms,

@@ -1,0 +1,120 @@
+/** @module Tests of `gorust lab runs|show|compare` against a store holding a recorded run (no process is started), and of bad input. */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openStore } from '../../store/db.ts';
+import { createRun, finishRun, recordStep } from '../../store/lab-runs.ts';
+import type { CliIo } from '../output.ts';
+import { runCli } from '../run.ts';
+import { registerLabCommand } from './lab.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function seedStore(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gorust-lab-cli-'));
+  dirs.push(dir);
+  const path = join(dir, 'lab.db');
+  const db = openStore(path);
+  for (const [id, p99] of [
+    ['20260101-000000-aaaa', 2],
+    ['20260102-000000-bbbb', 3],
+  ] as const) {
+    createRun(db, {
+      id,
+      mode: 'quick',
+      workloads: ['http-json'],
+      environment: { cpu_model: 'Test CPU', cores: 2 },
+      startedAt: new Date(`${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}T00:00:00Z`),
+    });
+    for (const lang of ['go', 'rust']) {
+      recordStep(db, id, {
+        workload: 'http-json',
+        lang,
+        variant: '',
+        kind: 'rate',
+        rate_rps: 100,
+        repeat: 0,
+        valid: true,
+        reasons: [],
+        metrics: {
+          p50_ms: 1,
+          p99_ms: p99,
+          p999_ms: 4,
+          max_ms: 5,
+          achieved_rps: 100,
+          requests: 300,
+          errors: 0,
+        },
+        started_at: '2026-01-01T00:00:00.000Z',
+        duration_ms: 3000,
+      });
+    }
+    finishRun(db, id, 'completed');
+  }
+  db.close();
+  return path;
+}
+
+async function lab(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    isTTY: false,
+    env: {},
+    cwd: process.cwd(),
+  };
+  const code = await runCli(['lab', ...args], [(p) => registerLabCommand(p, io)], io);
+  return { code, stdout, stderr };
+}
+
+describe('gorust lab (stored runs)', () => {
+  it('lists runs newest first', async () => {
+    const db = seedStore();
+    const r = await lab(['runs', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout.indexOf('20260102-000000-bbbb')).toBeLessThan(r.stdout.indexOf('20260101-000000-aaaa'));
+  });
+
+  it('shows a run as JSON with id, environment and per-language figures', async () => {
+    const db = seedStore();
+    const r = await lab(['show', 'latest', '--db', db, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout) as {
+      id: string;
+      environment: unknown;
+      workloads: { go: { p99_ms: number } }[];
+    };
+    expect(json.id).toBe('20260102-000000-bbbb');
+    expect(json.environment).toEqual({ cpu_model: 'Test CPU', cores: 2 });
+    expect(json.workloads[0]?.go.p99_ms).toBe(3);
+  });
+
+  it('compares two runs by prefix', async () => {
+    const db = seedStore();
+    const r = await lab(['compare', '20260101', '20260102', '--db', db]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/http-json\s+go\s+p99_ms\s+2\.00\s+3\.00\s+\+50\.0%/);
+  });
+
+  it('exits 2 with a clear message for an unknown run, workload or format', async () => {
+    const db = seedStore();
+    const missing = await lab(['show', 'nope', '--db', db]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no lab run "nope"');
+    const unknown = await lab(['run', 'no-such-workload', '--db', db]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/unknown workload "no-such-workload"|cannot read the lab manifest/);
+    const format = await lab(['show', 'latest', '--db', db, '--format', 'xml']);
+    expect(format.code).toBe(2);
+  });
+});

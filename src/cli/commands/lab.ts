@@ -1,0 +1,240 @@
+/** @module `gorust lab doctor|setup|run|runs|show|compare|selftest`: the evidence lab's command line. Output goes to stdout (or --out); progress goes to stderr and only on a terminal. */
+import { writeFileSync } from 'node:fs';
+import { type Command, Option } from 'commander';
+import { UserError } from '../../core/index.ts';
+import type { ReportFormat } from '../../lab/report.ts';
+import type { LabProgress } from '../../lab/run.ts';
+import type { Store } from '../../store/db.ts';
+import { type CliIo, processIo } from '../output.ts';
+import { CancelledError } from '../run.ts';
+
+// Everything heavy (better-sqlite3, the lab) is imported inside the actions so other commands start fast.
+const store = () => import('../../store/lab-runs.ts');
+const report = () => import('../../lab/report.ts');
+
+type OutputOptions = { format: ReportFormat; out?: string; db?: string };
+
+const formatOption = () =>
+  new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text');
+const dbOption = () => new Option('--db <path>', 'the store file (default: in your data folder)');
+
+function emit(io: CliIo, text: string, out: string | undefined): void {
+  if (out) {
+    try {
+      writeFileSync(out, text);
+    } catch (error) {
+      throw new UserError(`cannot write ${out}: ${(error as Error).message}`);
+    }
+    io.stderr(`wrote ${out}\n`);
+  } else {
+    io.stdout(text);
+  }
+}
+
+function clock(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/**
+ * A one-line progress display on stderr (TTY only): step count, what is measured, elapsed and estimated time.
+ * @example
+ * const progress = progressLine(process.stderr);
+ */
+export function progressLine(stream: NodeJS.WriteStream): { update(p: LabProgress): void; done(): void } {
+  if (!stream.isTTY) return { update() {}, done() {} };
+  let shown = false;
+  return {
+    update(p) {
+      const width = stream.columns ?? 100;
+      const text = `[${p.steps} steps | ${clock(p.elapsed_s)} / ~${clock(Math.max(p.estimate_s, p.elapsed_s))}] ${p.label}`;
+      stream.write(`\r\x1b[K${text.slice(0, width - 1)}`);
+      shown = true;
+    },
+    done() {
+      if (shown) stream.write('\r\x1b[K');
+    },
+  };
+}
+
+/** Open the store (lazily: better-sqlite3 loads only for lab commands), reconcile runs whose lab died, use it, close it. */
+async function withStore<T>(path: string | undefined, use: (db: Store) => T): Promise<T> {
+  const [{ openStore }, { reconcileRuns }] = await Promise.all([
+    import('../../store/db.ts'),
+    import('../../lab/run.ts'),
+  ]);
+  const db = openStore(path);
+  try {
+    reconcileRuns(db);
+    return use(db);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Register `gorust lab` and its subcommands.
+ * @example
+ * registerLabCommand(program);
+ */
+export function registerLabCommand(program: Command, io: CliIo = processIo()): void {
+  const lab = program
+    .command('lab')
+    .description('measure Go and Rust on this machine (the evidence lab)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  gorust lab setup\n  gorust lab run http-json boundary --quick\n  gorust lab show latest --format md\n  gorust decide profile.yaml --lab latest',
+    );
+
+  lab
+    .command('doctor')
+    .description('check the toolchains the lab needs (go, cargo, vegeta, protoc, ...)')
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (opts: { format: string }) => {
+      const { doctor } = await import('../../lab/toolchain.ts');
+      const checks = await doctor();
+      if (opts.format === 'json') {
+        io.stdout(`${JSON.stringify(checks, null, 2)}\n`);
+      } else {
+        for (const c of checks) {
+          const line = `${c.ok ? 'ok     ' : 'MISSING'} ${c.name}${c.version ? ` ${c.version}` : ''} (needs ${c.need})${c.problem ? `: ${c.problem}` : ''}`;
+          io.stdout(`${line}${c.ok ? '' : `\n        install: ${c.install}`}\n`);
+        }
+      }
+      const missing = checks.filter((c) => !c.ok).map((c) => c.name);
+      if (missing.length > 0)
+        throw new UserError(`the lab cannot run yet: missing ${missing.join(', ')} (install commands above)`);
+    });
+
+  lab
+    .command('setup')
+    .description('install the lab tools (vegeta, protoc plugins) into the tools folder')
+    .action(async () => {
+      const { setup } = await import('../../lab/toolchain.ts');
+      const steps = await setup();
+      for (const step of steps) io.stdout(`${step.action.padEnd(9)} ${step.name}: ${step.detail}\n`);
+      // Tools the registries cannot provide (Go, Rust, protoc) are listed as manual steps, not failures.
+      const failed = steps.filter((s) => s.action === 'failed').map((s) => s.name);
+      if (failed.length > 0) throw new UserError(`setup could not install ${failed.join(', ')}`);
+    });
+
+  lab
+    .command('run')
+    .description('run workloads (http-json, gc-cache, cpu, build, boundary) and store every step')
+    .argument('<workload...>', 'workloads to run')
+    .option('--quick', 'short steps and few repeats (CI: about three minutes with builds cached)', false)
+    .addOption(formatOption())
+    .option('--out <file>', 'write the report to a file')
+    .addOption(dbOption())
+    .action(async (workloads: string[], opts: OutputOptions & { quick: boolean }) => {
+      const controller = new AbortController();
+      const progress = progressLine(process.stderr);
+      let interrupts = 0;
+      const onInterrupt = () => {
+        interrupts += 1;
+        if (interrupts > 1) process.exit(130);
+        io.stderr('\ninterrupted: stopping the servers and keeping the steps measured so far\n');
+        controller.abort();
+      };
+      process.on('SIGINT', onInterrupt);
+      process.on('SIGTERM', onInterrupt);
+      try {
+        const { runLab } = await import('../../lab/run.ts');
+        const { renderRun } = await report();
+        const { run, failures } = await runLab(workloads, {
+          quick: opts.quick,
+          dbPath: opts.db,
+          signal: controller.signal,
+          onProgress: (p) => progress.update(p),
+        });
+        progress.done();
+        emit(io, renderRun(run, opts.format), opts.out);
+        if (failures.length > 0) {
+          throw new UserError(
+            `some workloads failed (run ${run.id} keeps what was measured):\n  ${failures.join('\n  ')}`,
+          );
+        }
+      } catch (error) {
+        progress.done();
+        const { LabAbortedError } = await import('../../lab/workloads/types.ts');
+        if (error instanceof LabAbortedError) {
+          throw new CancelledError(
+            error.runId
+              ? `lab run ${error.runId} interrupted; the steps it measured are stored (\`gorust lab show ${error.runId}\`)`
+              : 'lab run interrupted before its first step',
+          );
+        }
+        throw error;
+      } finally {
+        process.off('SIGINT', onInterrupt);
+        process.off('SIGTERM', onInterrupt);
+      }
+    });
+
+  lab
+    .command('runs')
+    .description('list stored lab runs, newest first')
+    .addOption(formatOption())
+    .addOption(dbOption())
+    .option('--limit <n>', 'how many', '20')
+    .action(async (opts: OutputOptions & { limit: string }) => {
+      const limit = Number(opts.limit);
+      if (!Number.isInteger(limit) || limit < 1) {
+        throw new UserError(`--limit must be a positive integer, not "${opts.limit}"`);
+      }
+      const [{ listRuns }, { renderRunList }] = await Promise.all([store(), report()]);
+      io.stdout(renderRunList(await withStore(opts.db, (db) => listRuns(db, { limit })), opts.format));
+    });
+
+  lab
+    .command('show')
+    .description('show a stored run (id, unique id prefix, or "latest")')
+    .argument('<run>', 'run id, prefix or latest')
+    .addOption(formatOption())
+    .option('--out <file>', 'write the report to a file')
+    .addOption(dbOption())
+    .action(async (ref: string, opts: OutputOptions) => {
+      const [{ requireRun }, { renderRun }] = await Promise.all([store(), report()]);
+      const run = await withStore(opts.db, (db) => requireRun(db, ref));
+      emit(io, renderRun(run, opts.format), opts.out);
+    });
+
+  lab
+    .command('compare')
+    .description('compare two stored runs figure by figure')
+    .argument('<a>', 'first run (id, prefix or latest)')
+    .argument('<b>', 'second run')
+    .addOption(formatOption())
+    .option('--out <file>', 'write the report to a file')
+    .addOption(dbOption())
+    .action(async (a: string, b: string, opts: OutputOptions) => {
+      const [{ compareRuns }, { renderComparison }] = await Promise.all([store(), report()]);
+      const [ra, rb] = await withStore(opts.db, (db) => compareRuns(db, a, b));
+      emit(io, renderComparison(ra, rb, opts.format), opts.out);
+    });
+
+  lab
+    .command('selftest')
+    .description(
+      'prove the harness on this machine (open vs closed loop on a stalling server, no process left)',
+    )
+    .option('--format <format>', 'text or json', 'text')
+    .action(async (opts: { format: string }) => {
+      const { runSelftest } = await import('../../lab/selftest.ts');
+      const result = await runSelftest();
+      if (opts.format === 'json') {
+        io.stdout(`${JSON.stringify(result, null, 2)}\n`);
+      } else {
+        for (const c of result.checks) {
+          io.stdout(`${c.ok ? 'ok  ' : c.required ? 'FAIL' : 'warn'} ${c.name}: ${c.detail}\n`);
+        }
+        io.stdout(
+          `open loop p99.9 ${result.open_loop.p999_ms.toFixed(1)} ms vs closed loop p99.9 ${result.closed_loop.p999_ms.toFixed(1)} ms on a server that stalls ${result.stall.for_s} s every ${result.stall.every_s} s\n`,
+        );
+      }
+      if (!result.ok)
+        throw new UserError(
+          'the lab selftest failed: the harness cannot be trusted on this machine yet (see above)',
+        );
+    });
+}
