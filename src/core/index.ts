@@ -1,4 +1,4 @@
-/** @module The one curated list of what the rest of gorust may import from the core. Nothing outside src/core imports core's internal files. */
+/** @module The one curated list of what the rest of gorust may import from the core. Nothing outside src/core imports core's internal files. (The HTML report, which loads ECharts, has its own entry: ssr.ts.) */
 
 export type {
   LabEvidence,
@@ -89,8 +89,6 @@ export type {
 export { diffDecisions } from './report/diff.ts';
 export { escapeHtml, escapeMarkdown, fileSlug } from './report/escape.ts';
 export { decisionTitle } from './report/format.ts';
-export type { HtmlReportOptions, LabRunView } from './report/html.ts';
-export { renderChartSvg, renderHtmlReport } from './report/html.ts';
 export { renderJson } from './report/json.ts';
 export { renderMarkdown } from './report/markdown.ts';
 export type { TextReportOptions } from './report/text.ts';
