@@ -56,14 +56,12 @@ const tempDirs = new Set<string>();
 let handlersInstalled = false;
 
 /**
- * A watchdog that outlives nothing: it polls the lab (its parent) and the group it guards, and SIGKILLs the group
- * when the lab is gone. Node cannot set PR_SET_PDEATHSIG, and a SIGKILLed lab runs no handlers, so this is what
- * keeps a killed lab from leaving servers behind. It exits on its own as soon as the group is gone.
+ * A watchdog per process group: it blocks reading a pipe whose write end only the lab holds. When the lab dies in
+ * any way (even SIGKILL, when no exit handler runs; Node cannot set PR_SET_PDEATHSIG) the pipe reaches EOF and the
+ * watchdog SIGKILLs the group. No polling, so it costs nothing while the lab measures. On a normal stop the lab
+ * kills the watchdog itself. `$2` (the lab's pid) is only there to recognise our watchdogs in /proc.
  */
-const REAPER_SCRIPT = `p=$1; g=$2
-while kill -s 0 "$p" 2>/dev/null && kill -s 0 -- "-$g" 2>/dev/null; do sleep 0.2; done
-kill -s KILL -- "-$g" 2>/dev/null
-exit 0`;
+const REAPER_SCRIPT = 'cat >/dev/null; kill -s KILL -- "-$1" 2>/dev/null; exit 0';
 
 function isGroupAlive(pgid: number): boolean {
   try {
@@ -135,14 +133,17 @@ function spawnGroup(
     liveGroups.set(pgid, group);
     const reaper = spawn(
       '/bin/sh',
-      ['-c', REAPER_SCRIPT, 'gorust-reaper', String(process.pid), String(pgid)],
+      ['-c', REAPER_SCRIPT, 'gorust-reaper', String(pgid), String(process.pid)],
       {
         detached: true,
-        stdio: 'ignore',
+        stdio: ['pipe', 'ignore', 'ignore'],
       },
     );
-    reaper.unref();
     reaper.on('error', () => undefined);
+    reaper.stdin?.on('error', () => undefined);
+    // Neither the watchdog nor its pipe may keep the lab's event loop alive.
+    reaper.unref();
+    (reaper.stdin as unknown as { unref?: () => void } | null)?.unref?.();
     group.reaper = reaper;
     child.once('exit', () => {
       // The leader is gone; members it left behind (grandchildren) go too.
