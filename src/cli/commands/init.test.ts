@@ -1,0 +1,134 @@
+/** @module Tests of `gorust init` through a scripted prompter (the prompt seam): the file it writes, overwrite confirmation, cancel, re-asking answers that do not fit together, and the no-terminal path. */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseProfileText, UserError } from '../../core/index.ts';
+import type { CliIo } from '../output.ts';
+import { CANCEL, type Cancel, type Prompter } from '../prompts.ts';
+import { CancelledError } from '../run.ts';
+import { runInit } from './init.ts';
+
+type Call = { kind: string; message: string };
+
+/**
+ * A prompter that answers from a script keyed by a fragment of the question's message; unscripted questions
+ * take their initial value (the question's default), or blank.
+ */
+function scripted(answers: [fragment: string, answer: unknown][]) {
+  const calls: Call[] = [];
+  const notes: string[] = [];
+  const queue = [...answers];
+  const answer = <T>(kind: string, message: string, fallback: T): T | Cancel => {
+    calls.push({ kind, message });
+    const index = queue.findIndex(([fragment]) => message.includes(fragment));
+    if (index === -1) return fallback;
+    const [[, value]] = queue.splice(index, 1) as [[string, unknown]];
+    return value as T | Cancel;
+  };
+  const prompter: Prompter = {
+    intro: () => {},
+    outro: (message) => notes.push(message),
+    note: (message, title) => notes.push(`${title ?? ''}: ${message}`),
+    text: async ({ message, initialValue, validate }) => {
+      const value = answer('text', message, initialValue ?? '');
+      if (typeof value === 'string' && validate) {
+        const problem = validate(value);
+        if (problem !== undefined)
+          throw new Error(`script gave an invalid answer to "${message}": ${problem}`);
+      }
+      return value;
+    },
+    select: async ({ message, options, initialValue }) =>
+      answer('select', message, initialValue ?? options[0]?.value ?? ''),
+    multiselect: async ({ message, initialValues }) => answer('multiselect', message, initialValues ?? []),
+    confirm: async ({ message, initialValue }) => answer('confirm', message, initialValue ?? false),
+  };
+  return { prompter, calls, notes };
+}
+
+let dir: string;
+let io: CliIo;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'gorust-init-'));
+  io = { stdout: () => {}, stderr: () => {}, isTTY: true, env: {}, cwd: dir };
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const BASIC: [string, unknown][] = [
+  ['project called', 'Read states'],
+  ['limits its speed', 'io-bound'],
+  ['p99 latency', '20'],
+  ['How many engineers', '8'],
+  ["team's Go", 'strong'],
+  ["team's Rust", 'some'],
+  ['Where will it run', ['server', 'kubernetes']],
+];
+
+describe('gorust init', () => {
+  it('asks every question and writes a valid gorust.yaml', async () => {
+    const { prompter, calls, notes } = scripted(BASIC);
+    await runInit({ file: 'gorust.yaml', io, interactive: true, prompter: async () => prompter });
+    const text = readFileSync(join(dir, 'gorust.yaml'), 'utf8');
+    expect(text).toMatch(/^# gorust project profile, version 1/);
+    const profile = parseProfileText(text, 'gorust.yaml');
+    expect(profile).toMatchObject({
+      version: 1,
+      project: { name: 'Read states' },
+      workload: { kind: 'io-bound', latency_slo: { p99_ms: 20 }, hard_realtime: false },
+      team: { size: 8, go: 'strong', rust: 'some', turnover: 'medium' },
+      targets: ['server', 'kubernetes'],
+    });
+    expect(profile.domain).toBeUndefined();
+    expect(calls.map((c) => c.kind)).toContain('multiselect');
+    expect(notes.at(-1)).toBe('Wrote gorust.yaml. Next: gorust decide');
+  });
+
+  it('asks before replacing an existing file, and keeps it when told to', async () => {
+    writeFileSync(join(dir, 'gorust.yaml'), 'mine\n');
+    const { prompter, calls } = scripted([['already exists', false]]);
+    await runInit({ file: 'gorust.yaml', io, interactive: true, prompter: async () => prompter });
+    expect(readFileSync(join(dir, 'gorust.yaml'), 'utf8')).toBe('mine\n');
+    expect(calls).toHaveLength(1);
+  });
+
+  it('replaces an existing file when confirmed', async () => {
+    writeFileSync(join(dir, 'gorust.yaml'), 'mine\n');
+    const { prompter } = scripted([['already exists', true], ...BASIC]);
+    await runInit({ file: 'gorust.yaml', io, interactive: true, prompter: async () => prompter });
+    expect(readFileSync(join(dir, 'gorust.yaml'), 'utf8')).toContain('name: Read states');
+  });
+
+  it('writes nothing when the user cancels', async () => {
+    const { prompter } = scripted([...BASIC.slice(0, 3), ['How many engineers', CANCEL]]);
+    await expect(
+      runInit({ file: 'gorust.yaml', io, interactive: true, prompter: async () => prompter }),
+    ).rejects.toThrow(CancelledError);
+    expect(existsSync(join(dir, 'gorust.yaml'))).toBe(false);
+  });
+
+  it('re-asks answers that do not fit together (p99.9 below p99)', async () => {
+    const { prompter, notes } = scripted([...BASIC, ['p99.9 latency', '5'], ['p99.9 latency', '50']]);
+    await runInit({ file: 'custom.yaml', io, interactive: true, prompter: async () => prompter });
+    expect(notes.some((n) => n.includes('workload.latency_slo.p999_ms'))).toBe(true);
+    const profile = parseProfileText(readFileSync(join(dir, 'custom.yaml'), 'utf8'));
+    expect(profile.workload.latency_slo).toEqual({ p99_ms: 20, p999_ms: 50 });
+  });
+
+  it('without a terminal, explains how to write the file and never prompts', async () => {
+    let prompted = false;
+    const run = runInit({
+      file: 'gorust.yaml',
+      io,
+      interactive: false,
+      prompter: async () => {
+        prompted = true;
+        throw new Error('must not prompt');
+      },
+    });
+    await expect(run).rejects.toThrow(UserError);
+    await expect(run).rejects.toThrow(/gorust schema/);
+    expect(prompted).toBe(false);
+    expect(existsSync(join(dir, 'gorust.yaml'))).toBe(false);
+  });
+});

@@ -1,0 +1,113 @@
+/** @module End-to-end: `gorust decide` over the examples in every format, determinism, files written with --out, ADR numbering; plus schema, kb, help and version. */
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decisionSchema } from '../../src/core/index.ts';
+import { ROOT, runGorust, STACK_LINE, tempDir } from './helpers.ts';
+
+const dir = tempDir();
+const EXAMPLE = join(ROOT, 'examples', 'read-states-cache.yaml');
+const examples = readdirSync(join(ROOT, 'examples')).filter((name) => /\.ya?ml$/.test(name));
+
+function ok(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): { stdout: string; stderr: string } {
+  const result = runGorust(args, { cwd, env });
+  expect(result.code, result.stderr).toBe(0);
+  expect(result.stderr).not.toMatch(STACK_LINE);
+  return result;
+}
+
+describe('gorust decide', () => {
+  it('finds the examples', () => {
+    expect(examples.length).toBeGreaterThan(0);
+  });
+
+  it.each(examples)('decides examples/%s as contract JSON', (name) => {
+    const { stdout } = ok(['decide', join('examples', name), '--format', 'json']);
+    const parsed = decisionSchema.safeParse(JSON.parse(stdout));
+    expect(parsed.success, `${name}: ${parsed.error?.message}`).toBe(true);
+    expect(stdout.endsWith('}\n')).toBe(true);
+  });
+
+  it('gives byte-identical JSON for the same profile and seed', () => {
+    const a = ok(['decide', EXAMPLE, '--format', 'json', '--seed', '7']).stdout;
+    const b = ok(['decide', EXAMPLE, '--format', 'json', '--seed', '7']).stdout;
+    expect(a).toBe(b);
+    expect(JSON.parse(a).seed).toBe(7);
+  });
+
+  it('prints a plain-text summary without colour when stdout is not a terminal', () => {
+    const { stdout } = ok(['decide', EXAMPLE]);
+    expect(stdout).toContain('gorust: Read states service');
+    expect(stdout).toMatch(/Verdict: (GO|RUST|HYBRID)/);
+    expect(stdout).not.toContain('\u001b[');
+    expect(ok(['decide', EXAMPLE], ROOT, { FORCE_COLOR: '1' }).stdout).toContain('\u001b[');
+  });
+
+  it('reads ./gorust.yaml when no profile is given', () => {
+    writeFileSync(join(dir, 'gorust.yaml'), readFileSync(EXAMPLE));
+    expect(ok(['decide', '--format', 'json'], dir).stdout).toBe(
+      ok(['decide', EXAMPLE, '--format', 'json']).stdout,
+    );
+  });
+
+  it('renders Markdown and a MADR ADR with the date passed in', () => {
+    expect(ok(['decide', EXAMPLE, '--format', 'md']).stdout).toMatch(/^# gorust decision: /);
+    const adr = ok(['decide', EXAMPLE, '--format', 'adr'], ROOT, { GORUST_DATE: '2026-01-02' }).stdout;
+    expect(adr).toMatch(/^---\nstatus: "proposed"\ndate: 2026-01-02\n---\n\n# /);
+    expect(adr).toContain('## Decision Outcome');
+  });
+
+  it('writes --out FILE, creating folders, and prints nothing on stdout', () => {
+    const out = join(dir, 'reports', 'decision.md');
+    const { stdout, stderr } = ok(['decide', EXAMPLE, '--format', 'md', '--out', out]);
+    expect(stdout).toBe('');
+    expect(stderr).toContain(`wrote ${out}`);
+    expect(readFileSync(out, 'utf8')).toMatch(/^# gorust decision: /);
+    expect(readdirSync(join(dir, 'reports')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('numbers an ADR after the records already in --out DIR/', () => {
+    const adrDir = join(dir, 'docs', 'decisions');
+    ok(['decide', EXAMPLE, '--format', 'adr', '--out', `${adrDir}/`]);
+    writeFileSync(join(adrDir, '0007-use-postgres.md'), 'an earlier record\n');
+    ok(['decide', EXAMPLE, '--format', 'adr', '--out', `${adrDir}/`]);
+    const names = readdirSync(adrDir).sort();
+    expect(names).toHaveLength(3);
+    expect(names[0]).toMatch(/^0001-(use|split)-[a-z0-9-]+\.md$/);
+    expect(names[1]).toBe('0007-use-postgres.md');
+    expect(names[2]).toMatch(/^0008-(use|split)-[a-z0-9-]+\.md$/);
+    expect(readFileSync(join(adrDir, '0007-use-postgres.md'), 'utf8')).toBe('an earlier record\n');
+  });
+});
+
+describe('gorust schema, kb, help and version', () => {
+  it('prints the profile JSON Schema', () => {
+    const schema = JSON.parse(ok(['schema']).stdout);
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.required).toEqual(['version', 'project', 'workload', 'team']);
+  });
+
+  it('lists the knowledge base as tables, and as JSON records', () => {
+    expect(ok(['kb']).stdout).toContain('List one: gorust kb criteria');
+    const table = ok(['kb', 'criteria']).stdout;
+    expect(table).toMatch(/^id\s+go\s+rust\s+evidence\s+meaning$/m);
+    expect(table).toContain('latency_predictability');
+    const criteria = JSON.parse(ok(['kb', 'criteria', '--json']).stdout) as { id: string }[];
+    expect(criteria.map((c) => c.id)).toContain('development_speed');
+    for (const section of ['claims', 'evidence', 'projects'])
+      expect(ok(['kb', section]).stdout).toContain(`gorust kb ${section} --json`);
+  });
+
+  it('has --help on every command and --version', () => {
+    expect(ok(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
+    expect(ok(['--help']).stdout).toContain('Usage: gorust');
+    for (const command of ['init', 'decide', 'kb', 'schema']) {
+      expect(ok([command, '--help']).stdout).toContain(`Usage: gorust ${command}`);
+    }
+    expect(ok([]).stdout).toContain('Usage: gorust');
+  });
+
+  it('does not leave files behind in the working folder', () => {
+    expect(existsSync(join(ROOT, 'gorust.yaml'))).toBe(false);
+  });
+});
