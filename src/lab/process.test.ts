@@ -46,7 +46,13 @@ afterAll(async () => {
 describe('runCommand', () => {
   it('returns exit code, stdout and stderr', async () => {
     const r = await runCommand('/bin/sh', ['-c', 'echo out; echo err >&2; exit 3'], { timeoutMs: 5_000 });
-    expect(r).toMatchObject({ exitCode: 3, stdout: 'out\n', stderr: 'err\n', timedOut: false });
+    expect(r).toMatchObject({
+      exitCode: 3,
+      stdout: 'out\n',
+      stderr: 'err\n',
+      timedOut: false,
+      aborted: false,
+    });
     expect(liveProcessGroups()).toEqual([]);
   });
 
@@ -57,6 +63,17 @@ describe('runCommand', () => {
     const grandchild = Number(r.stdout.trim());
     expect(grandchild).toBeGreaterThan(0);
     expect(isAlive(grandchild)).toBe(false);
+  });
+
+  it('stops the group when the abort signal fires', async () => {
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    const r = await runCommand('/bin/sh', ['-c', 'sleep 30'], {
+      timeoutMs: 10_000,
+      signal: controller.signal,
+    });
+    expect(r).toMatchObject({ aborted: true, timedOut: false });
+    expect(r.durationMs).toBeLessThan(5_000);
   });
 
   it('throws a clear error when the program does not exist', async () => {
@@ -134,6 +151,37 @@ setInterval(() => {}, 1000);
       alive = processesInGroups([pid]).length > 0;
     }
     expect(alive).toBe(false);
+    removeTempDir(dir);
+  });
+
+  it('stops servers and removes temp folders on Ctrl-C (SIGINT), exiting with 130', async () => {
+    const dir = makeTempDir('proc-test');
+    const labScript = join(dir, 'lab.mts');
+    const processModule = new URL('./process.ts', import.meta.url).pathname;
+    writeFileSync(
+      labScript,
+      `import { startServer, makeTempDir } from ${JSON.stringify(processModule)};
+const server = await startServer({ exec: ${JSON.stringify(node)}, args: ['-e', ${JSON.stringify(serverScript)}] });
+const tmp = makeTempDir('interrupted-lab');
+process.stdout.write(JSON.stringify({ pid: server.pid, tmp }) + '\\n');
+setInterval(() => {}, 1000);
+`,
+    );
+    const lab = spawn(node, ['--import', 'tsx', labScript], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const exited = new Promise<number | null>((resolve) => lab.once('exit', (code) => resolve(code)));
+    const line = await new Promise<string>((resolve) => {
+      let text = '';
+      lab.stdout.on('data', (chunk: Buffer) => {
+        text += chunk.toString();
+        if (text.includes('\n')) resolve(text.split('\n')[0] ?? '');
+      });
+    });
+    const { pid, tmp } = JSON.parse(line) as { pid: number; tmp: string };
+    expect(existsSync(tmp)).toBe(true);
+    lab.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(existsSync(tmp)).toBe(false);
+    expect(processesInGroups([pid])).toEqual([]);
     removeTempDir(dir);
   });
 

@@ -30,7 +30,13 @@ export type StartServerOptions = {
   startTimeoutMs?: number;
 };
 
-export type RunCommandOptions = { cwd?: string; env?: Record<string, string>; timeoutMs: number };
+export type RunCommandOptions = {
+  cwd?: string;
+  env?: Record<string, string>;
+  timeoutMs: number;
+  /** Aborting stops the command's group at once (the result then has `aborted: true`). */
+  signal?: AbortSignal;
+};
 
 export type CommandResult = {
   exitCode: number | null;
@@ -38,6 +44,7 @@ export type CommandResult = {
   stderr: string;
   durationMs: number;
   timedOut: boolean;
+  aborted: boolean;
 };
 
 /** A child process could not be started, did not come up, or misbehaved. */
@@ -294,8 +301,16 @@ export async function runCommand(
     timedOut = true;
     void stopGroup(group);
   }, options.timeoutMs);
+  let aborted = false;
+  const onAbort = (): void => {
+    aborted = true;
+    void stopGroup(group);
+  };
+  if (options.signal?.aborted) onAbort();
+  else options.signal?.addEventListener('abort', onAbort, { once: true });
   const { code } = await closed;
   clearTimeout(timer);
+  options.signal?.removeEventListener('abort', onAbort);
   if (isGroupAlive(group.pgid)) await stopGroup(group);
   else killGroupNow(group);
   return {
@@ -304,6 +319,7 @@ export async function runCommand(
     stderr: stderr(),
     durationMs: performance.now() - started,
     timedOut,
+    aborted,
   };
 }
 
