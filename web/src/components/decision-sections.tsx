@@ -121,7 +121,7 @@ export function CriteriaSection({ decision, kb }: { decision: Decision; kb: Know
 /** Components with their language, and the boundaries between languages with their mechanism and cost. */
 export function PlanTables({ decision }: { decision: Decision }) {
   return (
-    <div className="grid-2">
+    <div className="plan-tables">
       <table data-testid="plan-components">
         <thead>
           <tr>

@@ -3,7 +3,6 @@ import {
   adrFileName,
   type Decision,
   renderAdr,
-  renderHtmlReport,
   renderJson,
   renderMarkdown,
 } from '../../../src/core/index.ts';
@@ -31,14 +30,14 @@ export function today(now: Date = new Date()): string {
 /**
  * The file name and text of one export.
  * @example
- * const { fileName, text } = renderExport(decision, 'adr', 3);
+ * const { fileName, text } = await renderExport(decision, 'adr', 3);
  */
-export function renderExport(
+export async function renderExport(
   decision: Decision,
   format: ExportFormat,
   number: number,
   date: string = today(),
-): { fileName: string; text: string; type: string } {
+): Promise<{ fileName: string; text: string; type: string }> {
   const base = slugify(decision.project?.name ?? 'decision');
   switch (format) {
     case 'adr':
@@ -51,17 +50,24 @@ export function renderExport(
       return { fileName: `${base}.md`, text: renderMarkdown(decision), type: 'text/markdown' };
     case 'json':
       return { fileName: `${base}.json`, text: renderJson(decision), type: 'application/json' };
-    default:
+    default: {
+      // Loaded on demand: the HTML report brings ECharts' server-side rendering path, which the page does not need.
+      const { renderHtmlReport } = await import('../../../src/core/ssr.ts');
       return { fileName: `${base}.html`, text: renderHtmlReport(decision, { date }), type: 'text/html' };
+    }
   }
 }
 
 /**
  * Render and download one export.
  * @example
- * downloadExport(decision, 'md', 1);
+ * await downloadExport(decision, 'md', 1);
  */
-export function downloadExport(decision: Decision, format: ExportFormat, number: number): void {
-  const { fileName, text, type } = renderExport(decision, format, number);
+export async function downloadExport(
+  decision: Decision,
+  format: ExportFormat,
+  number: number,
+): Promise<void> {
+  const { fileName, text, type } = await renderExport(decision, format, number);
   downloadText(fileName, text, type);
 }

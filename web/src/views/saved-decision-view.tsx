@@ -54,7 +54,7 @@ export function SavedDecisionView({ kb, id }: { kb: KnowledgeBase; id: string })
             type="button"
             key={format}
             data-testid={`export-${format}`}
-            onClick={() => downloadExport(decision, format, number)}
+            onClick={() => void downloadExport(decision, format, number)}
           >
             {EXPORT_LABELS[format]}
           </button>
