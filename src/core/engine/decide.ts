@@ -162,7 +162,10 @@ function componentRow(
     .filter((r) => (margin >= 0 ? r.contribution > 0 : r.contribution < 0))
     .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || compareText(a.id, b.id))
     .slice(0, 3)
-    .map((r) => `${r.id} (${r.contribution > 0 ? '+' : ''}${r.contribution})`);
+    .map((r) => {
+      const name = kb.criteria.find((c) => c.id === r.id)?.name ?? r.id;
+      return `${name.toLowerCase()} (${r.contribution > 0 ? '+' : ''}${r.contribution})`;
+    });
   const traits = [
     `${unit.facts.roles.join(', ')} role`,
     `${unit.facts.workload} workload`,
