@@ -78,7 +78,7 @@ function fixtureRun(): StoredRun {
         kind: 'batch',
         variant: 'ffi',
         repeat,
-        metrics: { empty_ns: 30 + repeat, payload_1k_ns: 90 },
+        metrics: { go_empty_ns: 1, ffi_empty_ns: 30 + repeat, ffi_1k_ns: 90 },
       }),
       step({
         workload: 'boundary',
@@ -249,5 +249,20 @@ describe('labEvidenceFromRun', () => {
     expect(Number.isNaN(evidence.build?.go.clean_s)).toBe(true);
     expect(evidence.build?.cross[0]?.rust.ok).toBe(false);
     expect(evidence.gc_cache).toBeUndefined();
+  });
+});
+
+describe('planBoundary', () => {
+  it('runs the cgo benchmark alone and each client against its server', async () => {
+    const { planBoundary } = await import('./workloads/boundary.ts');
+    expect(
+      planBoundary({
+        cgo: { kind: 'batch', args: ['--reps', '5'] },
+        grpc: { kind: 'batch', args: ['--addr', '{addr}', '--mode', 'grpc'] },
+        http: { kind: 'batch', args: ['--addr', '{addr}', '--mode', 'http'] },
+        server: { kind: 'server', args: [] },
+      }),
+    ).toEqual([{ name: 'cgo' }, { name: 'grpc', server: 'server' }, { name: 'http', server: 'server' }]);
+    expect(() => planBoundary({ c: { kind: 'batch', args: ['{addr}'] } })).toThrow(/needs a server/);
   });
 });

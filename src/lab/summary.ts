@@ -319,10 +319,12 @@ function summarizeBoundary(summary: WorkloadSummary, steps: StoredStep[]): void 
   for (const variant of variants) {
     const valid = steps.filter((s) => s.variant === variant && s.valid);
     const keys = new Set(valid.flatMap((s) => Object.keys(s.metrics)));
+    // A client run in several modes (grpc, http) says which in its `mode` field; prefer it to the program name.
+    const mode = valid.map((s) => s.metrics.mode).find((m): m is string => typeof m === 'string');
     for (const key of keys) {
       if (key === 'wall_s') continue;
       const m = med(valid, key);
-      if (m !== null) figures[`${variant}.${key}`] = m;
+      if (m !== null) figures[`${mode ?? variant}.${key}`] = m;
     }
   }
   summary.detail = { figures, mechanisms: boundaryFigures(figures) };
@@ -336,11 +338,11 @@ function summarizeBoundary(summary: WorkloadSummary, steps: StoredStep[]): void 
 }
 
 /**
- * The six boundary figures the planner uses, found in the programs' outputs by name: a field with `empty` and `ns`
- * for the bare cgo call, `1k`/`1024`/`payload` and `ns` for the 1 KiB one, and `p50`/`p99` (µs, or ms converted)
- * of the programs whose names contain `grpc` or `http`.
+ * The six boundary figures the planner uses, found in the programs' outputs (keys `program.field`): `ffi_empty_ns`
+ * and `ffi_1k_ns` of the cgo benchmark, and `p50_us`/`p99_us` (ms or ns converted) of the client runs whose program
+ * (or mode) names `grpc` or `http`.
  * @example
- * boundaryFigures({ 'ffi.empty_ns': 30 }).ffi_empty_ns; // 30
+ * boundaryFigures({ 'cgo.ffi_empty_ns': 30, 'grpc.p99_us': 150 }); // { ffi_empty_ns: 30, grpc_p99_us: 150, ... }
  */
 export function boundaryFigures(figures: Figures): {
   ffi_empty_ns?: number | undefined;
@@ -351,20 +353,24 @@ export function boundaryFigures(figures: Figures): {
   http_p99_us?: number | undefined;
 } {
   const entries = Object.entries(figures).filter((e): e is [string, number] => e[1] !== null);
-  const find = (test: (key: string) => boolean) => entries.find(([k]) => test(k.toLowerCase()));
+  const field = (k: string) => k.slice(k.indexOf('.') + 1).toLowerCase();
+  const program = (k: string) => k.slice(0, Math.max(0, k.indexOf('.'))).toLowerCase();
+  // Exact field names first (the cgo benchmark prints ffi_empty_ns and ffi_1k_ns beside Go and C baselines).
+  const exact = (name: string) => entries.find(([k]) => field(k) === name)?.[1];
   const inUs = (hit: [string, number] | undefined) => {
     if (!hit) return undefined;
-    const key = hit[0].toLowerCase();
-    if (key.endsWith('_ms')) return hit[1] * 1000;
-    if (key.endsWith('_ns')) return hit[1] / 1000;
+    const f = field(hit[0]);
+    if (f.endsWith('_ms')) return hit[1] * 1000;
+    if (f.endsWith('_ns')) return hit[1] / 1000;
     return hit[1];
   };
-  const ns = (k: string) => k.endsWith('_ns') || k.includes('ns_per');
-  const latency = (mech: string, pct: string) =>
-    inUs(find((k) => k.split('.')[0]?.includes(mech) === true && k.includes(pct) && !k.includes(`${pct}0`)));
+  const latency = (mech: string, pct: 'p50' | 'p99') =>
+    inUs(
+      entries.find(([k]) => program(k).includes(mech) && new RegExp(`^${pct}_(us|ms|ns)$`).test(field(k))),
+    );
   return {
-    ffi_empty_ns: find((k) => ns(k) && k.includes('empty'))?.[1],
-    ffi_1k_ns: find((k) => ns(k) && (k.includes('1k') || k.includes('1024') || k.includes('payload')))?.[1],
+    ffi_empty_ns: exact('ffi_empty_ns'),
+    ffi_1k_ns: exact('ffi_1k_ns'),
     grpc_p50_us: latency('grpc', 'p50'),
     grpc_p99_us: latency('grpc', 'p99'),
     http_p50_us: latency('http', 'p50'),

@@ -13,20 +13,27 @@ export function boundarySizes(plan: LabPlan): Record<string, number> {
 }
 
 /**
- * Pair each client program with its server: `grpc-client` goes with `grpc-server`. Batch programs without a
- * server (the cgo benchmark) run alone.
+ * Pair each client program with its server: a batch program whose arguments use `{addr}` runs against the server
+ * named like it (`grpc-client` with `grpc-server`), else against the workload's only server. Batch programs
+ * without `{addr}` (the cgo benchmark) run alone.
  * @example
- * planBoundary(['ffi', 'grpc-client', 'grpc-server']); // [{ name: 'ffi' }, { name: 'grpc-client', server: 'grpc-server' }]
+ * planBoundary({ cgo: { kind: 'batch', args: [] }, grpc: { kind: 'batch', args: ['--addr', '{addr}'] }, server: { kind: 'server', args: [] } });
+ * // [{ name: 'cgo' }, { name: 'grpc', server: 'server' }]
  */
 export function planBoundary(
-  programs: Record<string, { kind: string }>,
+  programs: Record<string, { kind?: string | undefined; args: string[] }>,
 ): { name: string; server?: string | undefined }[] {
   const names = Object.keys(programs).sort();
+  const servers = names.filter((name) => programs[name]?.kind === 'server');
   return names
     .filter((name) => programs[name]?.kind !== 'server')
     .map((name) => {
-      const server = name.endsWith('-client') ? `${name.slice(0, -'-client'.length)}-server` : undefined;
-      return server && programs[server] ? { name, server } : { name };
+      const needsServer = programs[name]?.args.some((a) => a.includes('{addr}')) === true;
+      if (!needsServer) return { name };
+      const named = name.endsWith('-client') ? `${name.slice(0, -'-client'.length)}-server` : undefined;
+      const server = named && servers.includes(named) ? named : servers.length === 1 ? servers[0] : undefined;
+      if (!server) throw new Error(`manifest: boundary program ${name} needs a server and none matches`);
+      return { name, server };
     });
 }
 
@@ -43,7 +50,14 @@ export const boundaryRunner: WorkloadRunner = {
   estimateSeconds: (plan) => plan.repeats * 3 * (boundarySizes(plan).seconds ?? 2) + 5,
   async run(ctx: WorkloadContext) {
     const sizes = boundarySizes(ctx.plan);
-    const jobs = planBoundary(ctx.programs);
+    const jobs = planBoundary(
+      Object.fromEntries(
+        Object.entries(ctx.workload.programs).map(([name, p]) => [
+          name,
+          { kind: ctx.programs[name]?.kind ?? p.kind, args: p.args },
+        ]),
+      ),
+    );
     if (jobs.length === 0) throw new Error('manifest: boundary lists no client or benchmark program');
     for (const job of jobs) {
       let server: RunningServer | null = null;
