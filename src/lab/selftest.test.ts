@@ -1,6 +1,6 @@
 /** @module The coordinated-omission self-test and the harness floor, run for real (Go build + vegeta): slow. */
 import { describe, expect, it } from 'vitest';
-import { measureHarnessFloor } from './floor.ts';
+import { formatHarnessFloor, measureHarnessFloor } from './floor.ts';
 import { liveProcessGroups } from './process.ts';
 import { processesMentioning, runSelftest } from './selftest.ts';
 import { findTool } from './toolchain.ts';
@@ -32,6 +32,7 @@ describe.skipIf(!haveTools)('lab selftest', { tags: ['slow'] }, () => {
     expect(step?.p50_ms).toBeLessThan(100);
     expect(floor.loopback.tcp_p50_us).toBeGreaterThan(0);
     expect(floor.loopback.http_p50_us).toBeGreaterThanOrEqual(floor.loopback.tcp_p50_us);
+    expect(formatHarnessFloor(floor).join('\n')).toMatch(/HTTP keep-alive GET p50 .* µs[\s\S]*at 200 req\/s/);
     expect(liveProcessGroups()).toEqual([]);
     expect(processesMentioning('gorust-floor-')).toEqual([]);
   });
