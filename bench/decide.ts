@@ -17,7 +17,7 @@ function quantile(sorted: readonly number[], q: number): number {
 }
 
 /**
- * Time decide() on every `examples/*.yaml` profile, after a warm-up, with 10,000 samples (the default).
+ * Time decide() on every `examples/*.yaml` profile, after a warm-up of 20 runs, with 10,000 samples (the default).
  * @example
  * benchDecide(kb, { runs: 50, examplesDir: 'examples' });
  */
@@ -30,7 +30,7 @@ export function benchDecide(
     .sort();
   return files.map((file) => {
     const profile = profileSchema.parse(parse(readFileSync(join(options.examplesDir, file), 'utf8')));
-    for (let i = 0; i < 5; i++) decide(profile, kb, { seed: i });
+    for (let i = 0; i < 20; i++) decide(profile, kb, { seed: i });
     const times: number[] = [];
     for (let i = 0; i < options.runs; i++) {
       const start = performance.now();
