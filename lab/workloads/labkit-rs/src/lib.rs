@@ -5,7 +5,7 @@
 use std::net::SocketAddr;
 use std::time::Instant;
 
-use axum::{Json, Router, routing::get};
+use axum::{Json, Router, routing::get, serve::ListenerExt};
 
 /// Flags every lab server accepts, plus the ones it did not recognise.
 #[derive(Debug, Clone)]
@@ -93,6 +93,12 @@ pub async fn serve(addr: &str, app: Router) -> Result<(), String> {
     let local = listener.local_addr().map_err(|e| e.to_string())?;
     let started = Instant::now();
     let app = app.route("/__stats", get(move || async move { Json(stats(started)) }));
+    // Go's net package sets TCP_NODELAY on every TCP connection; do the same,
+    // or HTTP/2 (gRPC) responses written as several frames hit Nagle plus
+    // delayed ACK and take ~40 ms on loopback.
+    let listener = listener.tap_io(|tcp| {
+        let _ = tcp.set_nodelay(true);
+    });
     println!("{}", listening_line(&local));
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
