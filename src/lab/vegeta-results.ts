@@ -55,49 +55,60 @@ function hasOpenQuote(text: string): boolean {
   return quotes % 2 === 1;
 }
 
-/**
- * Parses vegeta CSV lines (timestamp ns, code, latency ns, bytes out, bytes in, error, body, attack, seq, ...).
- * @example
- * const { rows } = parseVegetaCsvLines(['1700000000000000000,200,1500000,0,0,,,,0,GET,http://x/,']);
- */
-export function parseVegetaCsvLines(lines: Iterable<string>): VegetaRows {
-  const rows: VegetaRow[] = [];
-  let baseEpochMs = Number.NaN;
-  let pending = '';
-  for (const raw of lines) {
-    const line = pending ? `${pending}\n${raw}` : raw;
+/** Incremental CSV reader: lines go in one at a time, so a large results file is never held as text. */
+class VegetaCsvReader {
+  readonly rows: VegetaRow[] = [];
+  baseEpochMs = Number.NaN;
+  #pending = '';
+
+  push(raw: string): void {
+    const line = this.#pending ? `${this.#pending}\n${raw}` : raw;
     if (hasOpenQuote(line)) {
-      pending = line;
-      continue;
+      this.#pending = line;
+      return;
     }
-    pending = '';
-    if (line.trim() === '') continue;
+    this.#pending = '';
+    if (line.trim() === '') return;
     const f = splitCsvRecord(line);
     const ts = f[0] ?? '';
     // Unix ns exceed 2^53: split into whole ms and the ns remainder before converting.
     const wholeMs = Number(ts.slice(0, -6));
     const fracMs = Number(ts.slice(-6)) / 1e6;
-    if (Number.isNaN(baseEpochMs)) baseEpochMs = wholeMs;
-    rows.push({
-      sentMs: wholeMs - baseEpochMs + fracMs,
+    if (Number.isNaN(this.baseEpochMs)) this.baseEpochMs = wholeMs;
+    this.rows.push({
+      sentMs: wholeMs - this.baseEpochMs + fracMs,
       code: Number(f[1] ?? 0),
       latencyMs: Number(f[2] ?? 0) / 1e6,
       error: f[5] ?? '',
       seq: Number(f[8] ?? 0),
     });
   }
-  return { baseEpochMs: Number.isNaN(baseEpochMs) ? 0 : baseEpochMs, rows };
+
+  result(): VegetaRows {
+    return { baseEpochMs: Number.isNaN(this.baseEpochMs) ? 0 : this.baseEpochMs, rows: this.rows };
+  }
+}
+
+/**
+ * Parses vegeta CSV lines (timestamp ns, code, latency ns, bytes out, bytes in, error, body, attack, seq, ...).
+ * @example
+ * const { rows } = parseVegetaCsvLines(['1700000000000000000,200,1500000,0,0,,,,0,GET,http://x/,']);
+ */
+export function parseVegetaCsvLines(lines: Iterable<string>): VegetaRows {
+  const reader = new VegetaCsvReader();
+  for (const line of lines) reader.push(line);
+  return reader.result();
 }
 
 /** Streams a vegeta CSV file (it can hold hundreds of thousands of results). */
 export async function readVegetaCsv(file: string): Promise<VegetaRows> {
-  const lines: string[] = [];
-  const reader = createInterface({
+  const reader = new VegetaCsvReader();
+  const lines = createInterface({
     input: createReadStream(file, 'utf8'),
     crlfDelay: Number.POSITIVE_INFINITY,
   });
-  for await (const line of reader) lines.push(line);
-  return parseVegetaCsvLines(lines);
+  for await (const line of lines) reader.push(line);
+  return reader.result();
 }
 
 /** A failed request: transport error, or an HTTP status outside 200..399 (vegeta sets `error` for those too). */
