@@ -5,8 +5,9 @@
 // 1-byte ping-pong and HTTP keep-alive GET) in-process and prints one JSON object.
 //
 // It follows the lab's server contract: --addr (default 127.0.0.1:0), one {"event":"listening","addr":...} line on
-// stdout once listening, prompt exit on SIGTERM/SIGINT, and it exits when its stdin reaches EOF or when
-// --parent-pid is no longer alive, so a SIGKILLed lab never leaves it running.
+// stdout once listening, prompt exit on SIGTERM/SIGINT. As an example of the belt-and-braces watchdogs a lab server
+// can carry, it also exits when --parent-pid is no longer alive and, with --watch-stdin, when its stdin (a pipe the
+// lab keeps open) reaches EOF, so a SIGKILLed lab never leaves it running.
 //
 // Build: go build -o stall-server stall-server.go (standard library only).
 package main
@@ -32,7 +33,7 @@ func main() {
 	stallEvery := flag.Duration("stall-every", 10*time.Second, "period of the stall cycle")
 	stallFor := flag.Duration("stall-for", time.Second, "length of each stall (0 disables stalls)")
 	parentPid := flag.Int("parent-pid", 0, "exit when this process is gone (0: do not watch)")
-	watchStdin := flag.Bool("watch-stdin", true, "exit when stdin reaches EOF (the lab keeps it open as a pipe)")
+	watchStdin := flag.Bool("watch-stdin", false, "exit when stdin reaches EOF (the lab keeps it open as a pipe)")
 	rtt := flag.Int("rtt", 0, "measure this many loopback round trips, print JSON and exit")
 	flag.Int("threads", 0, "accepted for the server contract; GOMAXPROCS comes from the environment")
 	flag.Parse()

@@ -65,7 +65,12 @@ export function startStallServer(
 ): Promise<RunningServer> {
   return startServer({
     exec: bin,
-    args: [`--stall-every=${stall.everyS}s`, `--stall-for=${stall.forS}s`, `--parent-pid=${process.pid}`],
+    args: [
+      `--stall-every=${stall.everyS}s`,
+      `--stall-for=${stall.forS}s`,
+      `--parent-pid=${process.pid}`,
+      '--watch-stdin',
+    ],
     env: { GOMAXPROCS: '1' },
   });
 }
