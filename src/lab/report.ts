@@ -1,4 +1,5 @@
 /** @module A lab run as text, Markdown or JSON (JSON: id, environment, workloads[] with name, valid and per-language figures), and the comparison of two runs. */
+import type { LabRunView } from '../core/ssr.ts';
 import type { RunListRow, StoredRun } from '../store/lab-runs.ts';
 import { type Figures, type RunSummary, summarizeRun, type WorkloadSummary } from './summary.ts';
 
@@ -254,3 +255,71 @@ export function renderComparison(a: StoredRun, b: StoredRun, format: ReportForma
   ]);
   return `${[...header, ...table(['workload', 'lang', 'figure', 'A', 'B', 'change'], body, md)].join('\n')}\n`;
 }
+
+/**
+ * What the HTML report draws of a run: the http-json percentiles of both languages at the compared rate, one Go GC
+ * timeline per gc-cache setting (its first valid step), and every validity problem and off-band anchor as a note.
+ * @example
+ * renderHtmlReport(decision, { date, lab: labRunView(run) });
+ */
+export function labRunView(run: StoredRun): LabRunView {
+  const summary = summarizeRun(run);
+  const view: LabRunView = {
+    id: run.id,
+    environment: environmentLine(run.environment),
+    started_at: run.started_at,
+  };
+  const http = summary.workloads.find((w) => w.name === 'http-json');
+  const points = (f: Figures) =>
+    (
+      [
+        [0.5, f.p50_ms],
+        [0.9, f.p90_ms],
+        [0.99, f.p99_ms],
+        [0.999, f.p999_ms],
+      ] as const
+    ).flatMap(([p, ms]) => (ms === null || ms === undefined ? [] : [{ p, ms }]));
+  if (http?.valid) {
+    view.percentiles = [
+      {
+        title: `http-json at ${fmt(http.detail.compare_rate_rps as number)} req/s`,
+        sloMs: summary.slo_p99_ms,
+        series: (['go', 'rust'] as const).map((lang) => ({
+          name: lang,
+          language: lang,
+          points: points(http[lang]),
+        })),
+      },
+    ];
+  }
+  const gcSteps = run.steps.filter(
+    (s) => s.workload === 'gc-cache' && s.kind === 'rate' && s.lang === 'go' && s.valid,
+  );
+  const timelines = [...new Set(gcSteps.map((s) => s.variant))].flatMap((variant) => {
+    const step = gcSteps.find((s) => s.variant === variant);
+    const detail = (step?.detail ?? {}) as { timeline?: LabTimeline; gc_cycles?: LabCycles };
+    if (!step || !Array.isArray(detail.timeline)) return [];
+    return [
+      {
+        title: `gc-cache ${variant} at ${fmt(step.rate_rps)} req/s`,
+        latency: detail.timeline,
+        cycles: (detail.gc_cycles ?? []).map((c) => ({
+          at_s: c.at_s,
+          stw_sweep_ms: c.stw_sweep_ms,
+          stw_mark_ms: c.stw_mark_ms,
+        })),
+        sloMs: summary.slo_p99_ms,
+      },
+    ];
+  });
+  if (timelines.length > 0) view.gc_timelines = timelines;
+  const notes = summary.workloads.flatMap((w) => [
+    ...w.problems.map((p) => `${w.name}: ${p}`),
+    ...w.anchors.filter((a) => !a.ok).map((a) => `${w.name}: ${a.lang} ${a.metric}: ${a.note}`),
+  ]);
+  if (notes.length > 0) view.notes = notes;
+  return view;
+}
+
+type LabTimeline = { t_s: number; p99_ms: number; max_ms: number }[];
+type LabCycles = { at_s: number; stw_sweep_ms: number; stw_mark_ms: number }[];

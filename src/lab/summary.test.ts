@@ -266,3 +266,14 @@ describe('planBoundary', () => {
     expect(() => planBoundary({ c: { kind: 'batch', args: ['{addr}'] } })).toThrow(/needs a server/);
   });
 });
+
+describe('labRunView', () => {
+  it('gives the HTML report the compared percentiles and the notes', async () => {
+    const { labRunView } = await import('./report.ts');
+    const view = labRunView(fixtureRun());
+    expect(view.id).toBe('r');
+    expect(view.percentiles?.[0]?.series.map((s) => s.name)).toEqual(['go', 'rust']);
+    expect(view.percentiles?.[0]?.series[0]?.points.find((p) => p.p === 0.99)?.ms).toBeCloseTo(10.2, 5);
+    expect(view.notes?.some((n) => n.includes('88.9%'))).toBe(true);
+  });
+});
