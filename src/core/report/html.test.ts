@@ -123,6 +123,11 @@ describe('renderHtmlReport', () => {
     expect(plain.match(/<svg /g)).toHaveLength(2);
   });
 
+  it('renders without console output (ECharts warns about unregistered components)', () => {
+    // Rendering here, inside a test, puts it under the fail-on-console setup.
+    expect(renderHtmlReport(buildHybridDecision(), { date: DATE, lab: LAB })).toBe(html);
+  });
+
   it('is deterministic', () => {
     expect(renderHtmlReport(buildHybridDecision(), { date: DATE, lab: LAB })).toBe(html);
   });

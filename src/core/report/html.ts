@@ -95,7 +95,9 @@ export function renderChartSvg(
 ): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   try {
-    chart.setOption({ ...option, animation: false });
+    // Tooltips, toolboxes and zoom are interactive: meaningless in a static SVG, and not registered here.
+    const { tooltip: _tooltip, toolbox: _toolbox, dataZoom: _dataZoom, ...still } = option;
+    chart.setOption({ ...still, animation: false });
     // Inline SVG in HTML needs no namespace declarations; dropping them keeps the file free of URLs.
     return (
       chart

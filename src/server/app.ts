@@ -1,0 +1,156 @@
+/** @module createApp(): the Hono app of `gorust serve`: the JSON API under /api (problem+json errors, body limit, Origin and Host checks) and the built web UI from dist/web with a single-page fallback. */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { type KnowledgeBase, UserError } from '../core/index.ts';
+import { readKnowledgeBase } from '../io/kb-files.ts';
+import type { Store } from '../store/db.ts';
+import type { ServerDeps } from './deps.ts';
+import { buildOpenApiDocument } from './openapi.ts';
+import { ProblemError, problem } from './problem.ts';
+import { decideRoutes } from './routes-decide.ts';
+import { decisionRoutes } from './routes-decisions.ts';
+import { labRoutes } from './routes-lab.ts';
+import { hostGuard, LOOPBACK_HOSTS, originGuard, securityHeaders } from './security.ts';
+
+/** Request bodies above this are refused with 413: a profile is a few kilobytes. */
+export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
+
+export type AppOptions = {
+  /** The store (lab runs and saved decisions); `openStore(':memory:')` in tests. */
+  db?: Store | undefined;
+  /** Alias of `db` (the e2e harness passes `store`). */
+  store?: Store | undefined;
+  /** The knowledge base; read from the package's kb/ when absent. */
+  kb?: KnowledgeBase | undefined;
+  /** The built UI folder; default `<package>/dist/web`; null serves the API only. */
+  webRoot?: string | null | undefined;
+  /** Host names the server answers to (DNS-rebinding guard); default loopback names; 'any' turns the check off. */
+  allowedHosts?: readonly string[] | 'any' | undefined;
+  /** Origins besides the server's own that may POST/DELETE (e.g. the Vite dev server). */
+  allowedOrigins?: readonly string[] | undefined;
+  bodyLimitBytes?: number | undefined;
+  now?: (() => Date) | undefined;
+};
+
+/** The package root: this file is src/server/app.ts in development and dist/server/app.js when built. */
+function packageRoot(): string {
+  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+}
+
+/** The default location of the built UI. */
+export function defaultWebRoot(): string {
+  return join(packageRoot(), 'dist', 'web');
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
+      .version;
+  } catch {
+    return '0.0.0';
+  }
+}
+
+const UI_MISSING = `<!doctype html><meta charset="utf-8"><title>gorust</title>
+<p>The web UI is not built. Run <code>npm run build</code> (or <code>npm start</code>), then reload. The API is at <a href="/api/openapi.json">/api/openapi.json</a>.</p>`;
+
+/**
+ * Build the Hono app. No socket is opened: `serveApp()` does that, and tests call `app.request()`.
+ * @example
+ * const app = createApp({ db: openStore(':memory:'), webRoot: null });
+ * const res = await app.request('/api/questions');
+ */
+export function createApp(options: AppOptions = {}): Hono {
+  const db = options.db ?? options.store;
+  if (db === undefined) throw new TypeError('createApp needs a store: createApp({ db: openStore() })');
+  const deps: ServerDeps = {
+    kb: options.kb ?? readKnowledgeBase(),
+    db,
+    now: options.now ?? (() => new Date()),
+  };
+  const app = new Hono();
+  const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
+
+  app.use('*', securityHeaders());
+  app.use('*', hostGuard(options.allowedHosts ?? LOOPBACK_HOSTS));
+  app.use('/api/*', originGuard(options.allowedOrigins ?? []));
+  app.use('/api/*', async (c, next) => {
+    await next();
+    c.header('Cache-Control', 'no-store');
+  });
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: limit,
+      onError: (c) =>
+        problem(
+          c,
+          413,
+          'payload-too-large',
+          `the request body is larger than ${Math.round(limit / 1024)} KiB`,
+        ),
+    }),
+  );
+
+  const api = new Hono();
+  api.route('/', decideRoutes(deps));
+  api.route('/', decisionRoutes(deps));
+  api.route('/', labRoutes(deps));
+  const openApi = buildOpenApiDocument(packageVersion());
+  api.get('/openapi.json', (c) => c.json(openApi));
+  api.get('/health', (c) => c.json({ ok: true }));
+  api.all('*', (c) => problem(c, 404, 'not-found', `no API route ${c.req.method} ${c.req.path}`));
+  app.route('/api', api);
+
+  const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
+  if (webRoot !== null) mountUi(app, webRoot);
+
+  app.onError((error, c) => {
+    if (error instanceof ProblemError)
+      return problem(c, error.status, error.kind, error.message, error.errors);
+    if (error instanceof UserError) return problem(c, 400, 'invalid-request', error.message, error.problems);
+    if (error instanceof HTTPException) {
+      return problem(
+        c,
+        error.status as ContentfulStatusCode,
+        'invalid-request',
+        error.message || 'bad request',
+      );
+    }
+    // Our bug: log it for the operator, tell the client nothing about the internals.
+    console.error(`gorust serve: internal error on ${c.req.method} ${c.req.path}:`, error);
+    return problem(c, 500, 'internal', 'the server failed to handle this request; see its log');
+  });
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/') || c.req.path === '/api'
+      ? problem(c, 404, 'not-found', `no API route ${c.req.method} ${c.req.path}`)
+      : c.text('not found', 404),
+  );
+  return app;
+}
+
+/** Static files of the built UI, hashed assets cached for a year, and index.html for every other page path. */
+function mountUi(app: Hono, webRoot: string): void {
+  const index = join(webRoot, 'index.html');
+  if (existsSync(webRoot)) {
+    // Vite names assets by content hash, so they never change under the same name.
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200) c.header('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('*', serveStatic({ root: webRoot }));
+  }
+  app.get('*', (c) => {
+    // A missing file with an extension (a stale asset) is a 404, not the page.
+    if (/\.[a-z0-9]+$/i.test(c.req.path)) return c.text('not found', 404);
+    if (!existsSync(index)) return c.html(UI_MISSING, 503);
+    c.header('Cache-Control', 'no-cache');
+    return c.html(readFileSync(index, 'utf8'));
+  });
+}

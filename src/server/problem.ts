@@ -1,0 +1,96 @@
+/** @module RFC 9457 problem details: every API error is `application/problem+json` with a type, a title, the status, a detail and, for bad input, one entry per problem with its field path. */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { z } from 'zod';
+import type { InputProblem } from '../core/index.ts';
+
+/** One problem in the request, as the CLI reports it: field path, what was expected, what was found. */
+export const problemEntrySchema = z.object({
+  path: z.string().meta({ description: 'field path, e.g. team.go, or (root) / (body) / (query) seed' }),
+  expected: z.string(),
+  found: z.string(),
+  message: z.string(),
+  suggestion: z.string().optional().meta({ description: 'a did-you-mean for a misspelt key or value' }),
+});
+
+export const problemSchema = z
+  .object({
+    type: z
+      .string()
+      .meta({ description: 'a URI naming the kind of problem, e.g. urn:gorust:problem:invalid-profile' }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional().meta({ description: 'the request path' }),
+    errors: z.array(problemEntrySchema).optional(),
+  })
+  .meta({ description: 'RFC 9457 problem details' });
+
+export type Problem = z.output<typeof problemSchema>;
+
+/** The kinds of problem the API reports; the type URI is `urn:gorust:problem:<kind>`. */
+export const PROBLEM_KINDS = {
+  'invalid-json': 'Malformed JSON',
+  'invalid-profile': 'Invalid profile',
+  'invalid-request': 'Invalid request',
+  'unsupported-media-type': 'Unsupported media type',
+  'payload-too-large': 'Request body too large',
+  'forbidden-origin': 'Cross-origin request refused',
+  'forbidden-host': 'Unknown Host header',
+  'not-found': 'Not found',
+  'method-not-allowed': 'Method not allowed',
+  internal: 'Internal error',
+} as const;
+
+export type ProblemKind = keyof typeof PROBLEM_KINDS;
+
+/**
+ * Send a problem+json response.
+ * @example
+ * return problem(c, 404, 'not-found', 'no saved decision with id 7');
+ */
+export function problem(
+  c: Context,
+  status: ContentfulStatusCode,
+  kind: ProblemKind,
+  detail: string,
+  errors?: readonly InputProblem[],
+): Response {
+  const body: Problem = {
+    type: `urn:gorust:problem:${kind}`,
+    title: PROBLEM_KINDS[kind],
+    status,
+    detail,
+    instance: c.req.path,
+    ...(errors && errors.length > 0
+      ? {
+          errors: errors.map((e) => ({
+            path: e.path,
+            expected: e.expected,
+            found: e.found,
+            message: e.message,
+            ...(e.suggestion === undefined ? {} : { suggestion: e.suggestion }),
+          })),
+        }
+      : {}),
+  };
+  return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json; charset=utf-8' });
+}
+
+/**
+ * An error a handler throws to answer with a problem (caught by the app's error handler).
+ * @example
+ * throw new ProblemError(400, 'invalid-request', 'seed must be a whole number', [...]);
+ */
+export class ProblemError extends Error {
+  override readonly name = 'ProblemError';
+  readonly status: ContentfulStatusCode;
+  readonly kind: ProblemKind;
+  readonly errors: InputProblem[];
+  constructor(status: ContentfulStatusCode, kind: ProblemKind, detail: string, errors: InputProblem[] = []) {
+    super(detail);
+    this.status = status;
+    this.kind = kind;
+    this.errors = errors;
+  }
+}

@@ -1,0 +1,29 @@
+/** @module Read-only API routes of lab runs: list and show. The API never starts a build or a load: runs come from `gorust lab run`. */
+import { Hono } from 'hono';
+import { getRun, listRuns } from '../store/lab-runs.ts';
+import type { ServerDeps } from './deps.ts';
+import { ProblemError } from './problem.ts';
+import { readInteger } from './request.ts';
+
+/**
+ * Routes: GET /lab/runs[?limit=N], GET /lab/runs/:id (a full id or a unique prefix), mounted under /api.
+ * @example
+ * api.route('/', labRoutes(deps));
+ */
+export function labRoutes(deps: ServerDeps): Hono {
+  const routes = new Hono();
+
+  routes.get('/lab/runs', (c) => {
+    const limit = readInteger(c.req.query('limit'), '(query) limit', { min: 1, max: 1000 }) ?? 50;
+    return c.json(listRuns(deps.db, { limit }));
+  });
+
+  routes.get('/lab/runs/:id', (c) => {
+    const id = c.req.param('id');
+    const run = getRun(deps.db, id);
+    if (run === null) throw new ProblemError(404, 'not-found', `no lab run "${id}" in the store`);
+    return c.json(run);
+  });
+
+  return routes;
+}
