@@ -35,8 +35,14 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   if (!response.ok) {
     let message = `${response.status} ${response.statusText}`;
     try {
-      const body = (await response.json()) as { error?: string; message?: string };
-      message = body.error ?? body.message ?? message;
+      // The API answers errors with RFC 9457 problem details: the detail and one entry per problem.
+      const body = (await response.json()) as {
+        detail?: string;
+        title?: string;
+        errors?: { path: string; message: string }[];
+      };
+      const entries = (body.errors ?? []).map((entry) => `${entry.path}: ${entry.message}`);
+      message = [body.detail ?? body.title ?? message, ...entries].join('; ');
     } catch {
       // Not JSON: keep the status line.
     }
@@ -46,11 +52,22 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
 }
 
 /**
+ * Save a profile; the server recomputes the decision with the CLI's full sample count, so a saved decision matches
+ * `gorust decide`.
  * @example
- * const { id } = await saveDecision(profile, decision);
+ * const { id } = await saveDecision(profile);
  */
-export function saveDecision(profile: unknown, decision: Decision): Promise<{ id: string }> {
-  return request('decisions', { method: 'POST', body: JSON.stringify({ profile, decision }) });
+export function saveDecision(profile: unknown): Promise<SavedDecision> {
+  return request('decisions', { method: 'POST', body: JSON.stringify({ profile }) });
+}
+
+/**
+ * The server's export of a saved decision (ADR numbered by the id, dated the day it was saved).
+ * @example
+ * <a href={exportHref('3', 'adr')} download>ADR</a>
+ */
+export function exportHref(id: string, format: 'adr' | 'md' | 'json' | 'html'): string {
+  return `api/decisions/${encodeURIComponent(id)}/export?format=${format}`;
 }
 
 /** @example const rows = await listDecisions(); */

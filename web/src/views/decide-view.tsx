@@ -82,7 +82,7 @@ export function DecideView({ kb, example }: { kb: KnowledgeBase; example?: strin
   const onSave = async () => {
     if (!evaluation.ok) return;
     try {
-      setSaved(await saveDecision(evaluation.profile, evaluation.decision));
+      setSaved(await saveDecision(evaluation.profile));
     } catch (error) {
       setSaved({ error: error instanceof Error ? error.message : String(error) });
     }

@@ -3,11 +3,17 @@ import { useMemo, useState } from 'react';
 import type { KnowledgeBase } from '../../../src/core/index.ts';
 import { DecisionPanel } from '../components/decision-panel.tsx';
 import { WeightSliders } from '../components/weight-sliders.tsx';
-import { getDecision } from '../lib/api.ts';
+import { exportHref, getDecision } from '../lib/api.ts';
 import { evaluateProfile, INTERACTIVE_SAMPLES, type Priorities } from '../lib/draft.ts';
-import { downloadExport, EXPORT_FORMATS, EXPORT_LABELS } from '../lib/exports.ts';
 import { routeHref } from '../lib/route.ts';
 import { useAsync } from '../lib/use-async.ts';
+
+const EXPORTS = [
+  ['adr', 'ADR'],
+  ['md', 'Markdown'],
+  ['json', 'JSON'],
+  ['html', 'HTML report'],
+] as const;
 
 /**
  * @example
@@ -34,7 +40,6 @@ export function SavedDecisionView({ kb, id }: { kb: KnowledgeBase; id: string })
     );
   const { decision, profile } = state.value;
   const shown = whatIf?.ok ? whatIf.decision : decision;
-  const number = /^\d+$/.test(id) ? Number(id) : 1;
   const name =
     decision.project?.name ?? (profile as { project?: { name?: string } }).project?.name ?? `Decision ${id}`;
   const own = ((profile as { priorities?: Priorities }).priorities ?? {}) as Priorities;
@@ -49,15 +54,16 @@ export function SavedDecisionView({ kb, id }: { kb: KnowledgeBase; id: string })
         </span>
         <span className="spacer" />
         <span className="small muted">Export</span>
-        {EXPORT_FORMATS.map((format) => (
-          <button
-            type="button"
+        {EXPORTS.map(([format, label]) => (
+          <a
+            className="button"
             key={format}
+            href={exportHref(id, format)}
+            download
             data-testid={`export-${format}`}
-            onClick={() => void downloadExport(decision, format, number)}
           >
-            {EXPORT_LABELS[format]}
-          </button>
+            {label}
+          </a>
         ))}
       </div>
       {whatIf && !whatIf.ok && <div className="notice">What-if failed: {whatIf.message}</div>}

@@ -1,0 +1,173 @@
+/** @module End-to-end tests of the web UI in Debian's Chromium: questionnaire, close-call slider flip, save/history/diff/ADR export, XSS, screenshot. */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CRITERION_IDS, decide, parseProfileText } from '../../src/core/index.ts';
+import { readKnowledgeBase } from '../../src/io/kb-files.ts';
+import { INTERACTIVE_SAMPLES } from '../../web/src/lib/draft.ts';
+import { type Harness, ROOT, startHarness } from './harness.ts';
+
+const XSS_NAME = '<img src=x onerror=alert(1)>';
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+/** Fill in the questionnaire the way a user does: type a name, pick the required choices. */
+async function fillQuestionnaire(page: Page, name: string, go: string, rust: string): Promise<void> {
+  await page.getByTestId('q-project.name').fill(name);
+  await page.getByTestId('q-workload.kind').selectOption('io-bound');
+  await page.getByTestId('q-team.go').selectOption(go);
+  await page.getByTestId('q-team.rust').selectOption(rust);
+}
+
+/**
+ * A slider move that flips the close-call example's verdict, found with the same core code the browser runs:
+ * the first criterion whose priority at 0 or 5 changes the verdict.
+ */
+function findFlip(): { criterion: string; priority: 0 | 5; before: string; after: string } {
+  const kb = readKnowledgeBase();
+  const profile = parseProfileText(
+    readFileSync(join(ROOT, 'examples', 'close-call.yaml'), 'utf8'),
+    'close-call.yaml',
+  );
+  const options = { seed: 1, samples: INTERACTIVE_SAMPLES };
+  const before = decide(profile, kb, options).verdict;
+  for (const criterion of CRITERION_IDS) {
+    for (const priority of [0, 5] as const) {
+      const moved = { ...profile, priorities: { ...profile.priorities, [criterion]: priority } };
+      const after = decide(moved, kb, options).verdict;
+      if (after !== before) return { criterion, priority, before, after };
+    }
+  }
+  throw new Error('no single slider flips examples/close-call.yaml: it is not a close call');
+}
+
+/** Drag a range input's thumb to its left or right end with the mouse. */
+async function dragSlider(page: Page, testId: string, toEnd: 'min' | 'max'): Promise<void> {
+  const slider = page.getByTestId(testId);
+  await slider.scrollIntoViewIfNeeded();
+  const box = await slider.boundingBox();
+  if (!box) throw new Error(`slider ${testId} is not visible`);
+  const value = Number(await slider.inputValue());
+  const max = Number(await slider.getAttribute('max'));
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 8 + (box.width - 16) * (value / max), y);
+  await page.mouse.down();
+  await page.mouse.move(toEnd === 'max' ? box.x + box.width + 40 : box.x - 40, y, { steps: 12 });
+  await page.mouse.up();
+}
+
+describe('web UI end to end', { tags: ['slow'] }, () => {
+  let harness: Harness;
+  const dialogs: string[] = [];
+  const pageErrors: string[] = [];
+
+  async function open(path: string): Promise<Page> {
+    const page = await harness.newPage();
+    page.on('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${harness.baseUrl}/${path}`);
+    return page;
+  }
+
+  beforeAll(async () => {
+    harness = await startHarness();
+  }, 240_000);
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('shows a verdict once the questionnaire is filled in, and updates it live', async () => {
+    const page = await open('#/decide');
+    await expect.poll(() => page.getByTestId('problems').isVisible()).toBe(true);
+    await fillQuestionnaire(page, 'Read states service', 'strong', 'none');
+    const verdict = page.getByTestId('verdict');
+    await verdict.waitFor();
+    expect(await verdict.textContent()).toMatch(/^(Go|Rust|Hybrid)/);
+    expect(await page.getByTestId('project-name').textContent()).toBe('Read states service');
+    await page.getByTestId('chart-contributions').locator('svg').first().waitFor();
+    await page.getByTestId('chart-radar').locator('svg').first().waitFor();
+    expect(await page.getByTestId('checklist').locator('tbody tr').count()).toBeGreaterThan(0);
+    // Live: a Rust-only team building a hard real-time system moves the verdict without a reload.
+    await page.getByTestId('q-team.go').selectOption('none');
+    await page.getByTestId('q-team.rust').selectOption('strong');
+    await page.getByTestId('q-workload.hard_realtime').check();
+    await expect.poll(() => page.getByTestId('verdict-banner').getAttribute('data-verdict')).toBe('rust');
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('flips the verdict of the close-call example when a weight slider is dragged', async () => {
+    const flip = findFlip();
+    const page = await open('#/decide/close-call');
+    const banner = page.getByTestId('verdict-banner');
+    await expect.poll(() => banner.getAttribute('data-verdict')).toBe(flip.before);
+    expect(await page.getByTestId('close-call').isVisible()).toBe(true);
+    await dragSlider(page, `weight-${flip.criterion}`, flip.priority === 5 ? 'max' : 'min');
+    expect(Number(await page.getByTestId(`weight-${flip.criterion}`).inputValue())).toBe(flip.priority);
+    await expect.poll(() => banner.getAttribute('data-verdict')).toBe(flip.after);
+    expect(await page.getByTestId('what-if-note').textContent()).toContain(
+      INTERACTIVE_SAMPLES.toLocaleString('en'),
+    );
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'decision.png'), fullPage: false });
+    await page.screenshot({ path: join(ARTIFACTS, 'decision-full.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('saves decisions, lists them in History, diffs two and exports an ADR', async () => {
+    const page = await open('#/decide');
+    await fillQuestionnaire(page, 'Billing API', 'strong', 'none');
+    await page.getByTestId('save-decision').click();
+    await page.getByTestId('saved').waitFor();
+    await page.getByTestId('q-team.rust').selectOption('strong');
+    await page.getByTestId('q-safety_critical').check();
+    await page.getByTestId('save-decision').click();
+    await expect.poll(() => page.getByTestId('saved').textContent()).toMatch(/Open decision/);
+
+    await page.getByTestId('nav-history').click();
+    const rows = page.getByTestId('history-list').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(2);
+    await rows.nth(0).locator('input[type=checkbox]').check();
+    await rows.nth(1).locator('input[type=checkbox]').check();
+    await page.getByTestId('diff-button').click();
+    const diff = page.getByTestId('diff');
+    await diff.waitFor();
+    expect(await diff.textContent()).toContain('Billing API');
+
+    await rows.nth(0).getByRole('link', { name: 'Open' }).click();
+    await page.getByTestId('export-adr').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('export-adr').click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^\d{4}-[a-z0-9-]+\.md$/);
+    const adr = readFileSync((await download.path()) as string, 'utf8');
+    expect(adr).toContain('Billing API');
+    expect(adr).toMatch(/Status/i);
+    await page.close();
+  });
+
+  it('renders a project named like an XSS payload as text, in the decision and in History', async () => {
+    const page = await open('#/decide');
+    await fillQuestionnaire(page, XSS_NAME, 'strong', 'some');
+    await expect.poll(() => page.getByTestId('project-name').textContent()).toBe(XSS_NAME);
+    await page.getByTestId('save-decision').click();
+    await page.getByTestId('saved').waitFor();
+    await page.getByTestId('nav-history').click();
+    await page.getByTestId('history-list').getByText(XSS_NAME, { exact: true }).waitFor();
+    await page
+      .getByTestId('history-list')
+      .getByText(XSS_NAME, { exact: true })
+      .locator('xpath=..')
+      .getByRole('link')
+      .click();
+    await expect.poll(() => page.getByTestId('project-name').textContent()).toBe(XSS_NAME);
+    expect(await page.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+});
