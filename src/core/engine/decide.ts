@@ -108,7 +108,7 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
     .map((c) => c.text);
   if (boundaries.some((b) => b.mechanism === 'ffi')) caveats.push(cgoCaveat(profile));
   if (confidence < params.close_call_threshold) {
-    tips.push(closeCallTip(confidence, sensitivity, table.rows));
+    tips.push(closeCallTip(confidence, sensitivity, table.rows, kb));
   }
 
   const decision: Decision = {
@@ -184,6 +184,7 @@ function closeCallTip(
   confidence: number,
   sensitivity: { criterion: string; flip_weight: number | null }[],
   rows: { id: string; weight: number }[],
+  kb: KnowledgeBase,
 ): string {
   const nearest = sensitivity
     .filter((s) => s.flip_weight !== null)
@@ -195,7 +196,7 @@ function closeCallTip(
   const flip =
     nearest === undefined
       ? ''
-      : ` The verdict flips if the weight of ${nearest.criterion} moves to ${nearest.flip_weight}.`;
+      : ` The verdict flips if the weight of ${(kb.criteria.find((c) => c.id === nearest.criterion)?.name ?? nearest.criterion).toLowerCase()} moves from ${rows.find((r) => r.id === nearest.criterion)?.weight} to ${nearest.flip_weight}.`;
   return (
     `Close call: the verdict holds in ${roundTo(confidence * 100, 1)}% of weight perturbations.${flip} ` +
     'Settle it with evidence rather than opinion: run `gorust lab` on this machine and prototype the riskiest part.'
