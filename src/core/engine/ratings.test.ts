@@ -26,6 +26,20 @@ describe('deriveRatings', () => {
     expect(r.build_speed.go).toBeLessThanOrEqual(10);
     expect(r.build_speed.rust).toBeGreaterThanOrEqual(0);
   });
+  it('skips figures a quick lab run did not measure (NaN clean build)', () => {
+    const r = deriveRatings(profileOf(), kb, params, {
+      run_id: 'quick',
+      environment: 'e',
+      build: {
+        go: { clean_s: Number.NaN, incremental_s: 1, binary_mib: 8 },
+        rust: { clean_s: Number.NaN, incremental_s: 4, binary_mib: 4 },
+        cross: [],
+      },
+    });
+    // Only the incremental build counts: 4x -> a 4-point gap around the prior midpoint 6.5.
+    expect(r.build_speed).toMatchObject({ go: 8.5, rust: 4.5 });
+    expect(r.build_speed.measured).not.toContain('clean');
+  });
   it('replaces a prior by the measured ratio around its midpoint, with the figures', () => {
     const r = deriveRatings(profileOf(), kb, params, {
       run_id: 'run-7',
