@@ -9,6 +9,9 @@ import { afterAll } from 'vitest';
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 const MAIN = join(ROOT, 'src', 'cli', 'main.ts');
 /** tsx's loader by absolute URL: `--import tsx` would resolve from the child's cwd, a temp folder. */
+/** One knowledge-base cache for all spawned runs, never the user's own. */
+const CACHE_DIR = mkdtempSync(join(tmpdir(), 'gorust-cli-cache-'));
+afterAll(() => rmSync(CACHE_DIR, { recursive: true, force: true }));
 const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
 export type CliResult = { code: number | null; stdout: string; stderr: string; timedOut: boolean };

@@ -13,7 +13,7 @@ import {
   renderText,
   UserError,
 } from '../../core/index.ts';
-import { readKnowledgeBase } from '../../io/kb-files.ts';
+import { readKnowledgeBaseCached } from '../../io/kb-cache.ts';
 import { readProfileFile } from '../../io/profile-file.ts';
 import { type CliIo, nextAdrNumber, processIo, shouldColor, todayIso, writeFileAtomic } from '../output.ts';
 
@@ -107,7 +107,7 @@ async function runDecide(profileArg: string, flags: DecideFlags, io: CliIo): Pro
     );
   }
   const profile = readProfileFile(profilePath, profileArg);
-  const kb = readKnowledgeBase();
+  const kb = readKnowledgeBaseCached();
   const lab = await loadLabEvidence(flags, profile.workload.latency_slo?.p99_ms);
   const decision = decide(profile, kb, { seed: flags.seed, lab });
   const out = flags.out === undefined ? undefined : adrTarget(flags, decision, io.cwd);

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { Argument } from 'commander';
 import type { KnowledgeBase } from '../../core/index.ts';
-import { readKnowledgeBase } from '../../io/kb-files.ts';
+import { readKnowledgeBaseCached } from '../../io/kb-cache.ts';
 import { type CliIo, processIo } from '../output.ts';
 import { type Column, renderTable } from '../table.ts';
 
@@ -72,7 +72,7 @@ export function registerKbCommand(program: Command, io: CliIo = processIo()): vo
     .addArgument(new Argument('[section]', 'what to list').choices(SECTIONS))
     .option('--json', 'print the records as JSON')
     .action((section: Section | undefined, flags: { json?: boolean }) => {
-      const kb = readKnowledgeBase();
+      const kb = readKnowledgeBaseCached();
       if (flags.json) {
         io.stdout(`${JSON.stringify(section === undefined ? kb : kb[section], null, 2)}\n`);
         return;
