@@ -206,9 +206,9 @@ export async function doctor(options: DoctorOptions = {}): Promise<ToolCheck[]> 
   checks.push(goCheck);
 
   for (const [name, need] of [
-    ['cargo', 'Rust toolchain (cargo)'],
-    ['rustc', 'Rust compiler (rustc)'],
-    ['protoc', 'protoc (protobuf compiler) for the gRPC workload'],
+    ['cargo', 'the Rust toolchain'],
+    ['rustc', 'the Rust compiler'],
+    ['protoc', 'the protobuf compiler, for the gRPC workload'],
   ] as const) {
     const path = find(name);
     const check: ToolCheck = { name, ok: false, need, install: '' };
@@ -229,7 +229,7 @@ export async function doctor(options: DoctorOptions = {}): Promise<ToolCheck[]> 
     const check: ToolCheck = {
       name: spec.name,
       ok: false,
-      need: `${spec.name} ${spec.version} (${spec.why})`,
+      need: `${spec.version}, ${spec.why}`,
       install: '',
     };
     if (path) {
