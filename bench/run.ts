@@ -1,5 +1,6 @@
-/** @module `npm run bench`: benchmarks that are reported, not asserted (sections: decide, UI). Run `npx vite build` first for the bundle size. */
+/** @module `npm run bench`: benchmarks that are reported, not asserted (sections: decide, UI, CLI start-up). Run `npx vite build` first for the bundle size. */
 import { readKnowledgeBase } from '../src/io/kb-files.ts';
+import { benchCli, formatCliBench } from './cli.ts';
 import { benchDecide, formatDecideBench } from './decide.ts';
 import { benchUi, formatUiBench } from './ui.ts';
 
@@ -11,3 +12,7 @@ function section(title: string, lines: string[]): void {
 const kb = readKnowledgeBase();
 section('decide() per example', formatDecideBench(benchDecide(kb, { runs: 50, examplesDir: 'examples' })));
 section('UI', formatUiBench(benchUi(kb, { runs: 200, webDir: 'dist/web' })));
+section(
+  'CLI start-up (built bin vs node -e 0)',
+  formatCliBench(benchCli({ root: '.', profile: 'examples/service-mesh.yaml', runs: 15 })),
+);
