@@ -36,7 +36,11 @@ export type Harness = {
  * const h = await startHarness(); const page = await h.newPage(); await h.close();
  */
 export async function startHarness(): Promise<Harness> {
-  await execa('npx', ['vite', 'build', '--logLevel', 'error'], { cwd: ROOT });
+  // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  await execa('npx', ['vite', 'build', '--logLevel', 'error'], {
+    cwd: ROOT,
+    env: { NODE_ENV: 'production' },
+  });
   const dir = mkdtempSync(join(tmpdir(), 'gorust-e2e-'));
   const store = openStore(join(dir, 'gorust.db'));
   const app = createApp({ store });

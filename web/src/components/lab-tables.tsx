@@ -57,7 +57,7 @@ function RateSteps({ steps }: { steps: RateStep[] }) {
             <td className="num">{fmt(s.figures.p999_ms)} ms</td>
             <td className="num">{fmt(s.figures.max_ms)} ms</td>
             <td className="num">
-              {s.figures.gc_pause_max_ms === undefined ? '–' : `${fmt(s.figures.gc_pause_max_ms, 3)} ms`}
+              {s.figures.gc_pause_max_ms == null ? '–' : `${fmt(s.figures.gc_pause_max_ms, 3)} ms`}
             </td>
             <td className="num">{s.repeats}</td>
             <td>
