@@ -18,7 +18,11 @@ import {
 const node = process.execPath;
 const serverScript = `
 const http = require('node:http');
-const server = http.createServer((req, res) => res.end('ok'));
+let ballast = null;
+const server = http.createServer((req, res) => {
+  if (req.url === '/grow') { ballast = Buffer.alloc(200 * 1024 * 1024, 1); ballast = null; global.gc(); }
+  res.end('ok');
+});
 server.listen(0, '127.0.0.1', () => {
   process.stdout.write(JSON.stringify({ event: 'listening', addr: '127.0.0.1:' + server.address().port }) + '\\n');
 });
@@ -83,13 +87,19 @@ describe('runCommand', () => {
 
 describe('startServer', () => {
   it('waits for the listening line, reads /proc stats and stops the group', async () => {
-    const server = await startServer({ exec: node, args: ['-e', serverScript] });
+    const server = await startServer({ exec: node, args: ['--expose-gc', '-e', serverScript] });
     expect(server.addr).toMatch(/^127\.0\.0\.1:\d+$/);
     const response = await fetch(`http://${server.addr}/`);
     expect(await response.text()).toBe('ok');
     const stats = server.stats();
     expect(stats?.rss_peak_mib).toBeGreaterThan(5);
     expect(stats?.cpu_s).toBeGreaterThan(0);
+    // Grow the heap, then reset the peak mark: the peak drops back towards the current RSS.
+    await fetch(`http://${server.addr}/grow`);
+    const grown = server.stats()?.rss_peak_mib ?? 0;
+    expect(grown).toBeGreaterThan((stats?.rss_peak_mib ?? 0) + 50);
+    expect(server.resetPeakRss()).toBe(true);
+    expect(server.stats()?.rss_peak_mib ?? 0).toBeLessThan(grown - 50);
     const final = await server.stop();
     expect(final?.rss_peak_mib).toBeGreaterThan(5);
     expect(isAlive(server.pid)).toBe(false);

@@ -1,6 +1,6 @@
 /** @module Process hygiene for the lab: every child runs in its own process group, is bounded by a timeout, is killed by group, and dies with the lab even when the lab itself is SIGKILLed. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -17,6 +17,12 @@ export type RunningServer = {
   stderrText(): string;
   /** Cumulative stats since the start, or null once the process is gone. */
   stats(): ProcStats | null;
+  /**
+   * Resets the kernel's peak-RSS mark (VmHWM) of the group, so the next `stats().rss_peak_mib` is the peak since now
+   * (e.g. of one load step) rather than since start. Writes "5" to /proc/<pid>/clear_refs (Linux >= 4.0); false if
+   * the kernel refused.
+   */
+  resetPeakRss(): boolean;
   /** SIGTERM to the group, SIGKILL after a grace period; resolves with the last stats read before the signal. */
   stop(): Promise<ProcStats | null>;
 };
@@ -260,6 +266,20 @@ export function readGroupStats(pgid: number): ProcStats | null {
   return seen ? { cpu_s: ticks / CLOCK_TICKS_PER_S, rss_peak_mib: rssKib / 1024 } : null;
 }
 
+/** Writes "5" to clear_refs of every member: the documented way to reset VmHWM (Documentation/filesystems/proc.rst). */
+export function resetGroupPeakRss(pgid: number): boolean {
+  let ok = false;
+  for (const pid of processesInGroups([pgid])) {
+    try {
+      writeFileSync(`/proc/${pid}/clear_refs`, '5');
+      ok = true;
+    } catch {
+      return false;
+    }
+  }
+  return ok;
+}
+
 /** Keeps all chunks of a stream (up to a cap) and can return them as one string. */
 function captureStream(stream: NodeJS.ReadableStream | null): () => string {
   const chunks: Buffer[] = [];
@@ -413,6 +433,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     startedAt,
     stderrText,
     stats: () => (child.exitCode === null && child.signalCode === null ? sample() : null),
+    resetPeakRss: () => resetGroupPeakRss(group.pgid),
     stop: async () => {
       sample();
       const final = lastStats;
