@@ -4,6 +4,7 @@ import { registerInitCommand } from './commands/init.ts';
 import { registerKbCommand } from './commands/kb.ts';
 import { registerLabCommand } from './commands/lab.ts';
 import { registerSchemaCommand } from './commands/schema.ts';
+import { registerServeCommand } from './commands/serve.ts';
 import { type RegisterCommand, runCli } from './run.ts';
 
 /** Every command, in the order `gorust --help` lists them. Add yours here (one line). */
@@ -13,6 +14,7 @@ export const COMMANDS: RegisterCommand[] = [
   registerKbCommand,
   registerSchemaCommand,
   registerLabCommand,
+  registerServeCommand,
 ];
 
 process.exitCode = await runCli(process.argv.slice(2), COMMANDS);

@@ -36,7 +36,18 @@ const FORMATS = {
       renderAdr(d, { date: todayIso(ctx.io.env), profilePath: ctx.profilePath }),
   },
   json: { help: 'the decision as JSON (CONTRACT.md §2)', render: (d: Decision) => renderJson(d) },
-} satisfies Record<string, { help: string; render: (d: Decision, ctx: RenderContext) => string }>;
+  html: {
+    help: 'self-contained HTML report with SVG charts (no external requests, printable)',
+    render: async (d: Decision, ctx: RenderContext) => {
+      // ECharts loads only for this format: core/ssr.ts is kept out of the core index for start-up time.
+      const { renderHtmlReport } = await import('../../core/ssr.ts');
+      return renderHtmlReport(d, { date: todayIso(ctx.io.env) });
+    },
+  },
+} satisfies Record<
+  string,
+  { help: string; render: (d: Decision, ctx: RenderContext) => string | Promise<string> }
+>;
 
 type Format = keyof typeof FORMATS;
 
@@ -111,7 +122,7 @@ async function runDecide(profileArg: string, flags: DecideFlags, io: CliIo): Pro
   const lab = await loadLabEvidence(flags, profile.workload.latency_slo?.p99_ms);
   const decision = decide(profile, kb, { seed: flags.seed, lab });
   const out = flags.out === undefined ? undefined : adrTarget(flags, decision, io.cwd);
-  const text = FORMATS[flags.format].render(decision, {
+  const text = await FORMATS[flags.format].render(decision, {
     io,
     profilePath: profileArg,
     toFile: out !== undefined,
