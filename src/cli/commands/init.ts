@@ -93,7 +93,7 @@ export async function runInit(options: InitOptions): Promise<void> {
       break;
     } catch (error) {
       if (!(error instanceof UserError) || round >= MAX_FIX_ROUNDS) throw error;
-      prompter.note(formatProblems(error.problems), 'Some answers do not fit together');
+      prompter.note(formatProblems(error.problems).trimEnd(), 'Some answers do not fit together');
       const toFix = QUESTIONS.filter((q) => error.problems.some((p) => p.path === q.id));
       if (toFix.length === 0) throw error;
       for (const question of toFix)
@@ -148,7 +148,8 @@ async function ask(prompter: Prompter, question: Question, previous: unknown): P
           validate: (value) => validateAnswer(question, value),
         }),
       );
-      return question.kind === 'number' && raw.trim() !== '' ? Number(raw.trim()) : raw.trim();
+      const text = (raw ?? '').trim();
+      return question.kind === 'number' && text !== '' ? Number(text) : text;
     }
   }
 }
