@@ -223,7 +223,13 @@ function readStructuredText(text: string, source: string): unknown {
         const position = /position (\d+)/.exec(message);
         const at = position ? linePosition(text, Number(position[1])) : undefined;
         const where = at ? `line ${at.line}, column ${at.col}` : '(file)';
-        fail(source, [problem(where, 'valid JSON', message.replace(/ in JSON at position \d+.*$/s, '').replace(/\s+/g, ' '))]);
+        fail(source, [
+          problem(
+            where,
+            'valid JSON',
+            message.replace(/ in JSON at position \d+.*$/s, '').replace(/\s+/g, ' '),
+          ),
+        ]);
       }
     }
   }
