@@ -77,7 +77,7 @@ describe('rateSteps and percentileSeriesAt', () => {
 });
 
 describe('gcTimelines', () => {
-  it('needs a per-second timeline and per-cycle GC data, and sums nothing itself', () => {
+  it('takes the per-second timeline and per-cycle GC data, and says when only counts were kept', () => {
     const withCycles = step({
       lang: 'go',
       kind: 'rate',

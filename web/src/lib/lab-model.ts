@@ -140,10 +140,17 @@ export function percentileSeriesAt(steps: RateStep[], workload: string, rate: nu
 }
 
 /** One Go step's latency timeline and GC cycles, ready for gcTimelineOption. */
-export type GcTimeline = { step: LabStep; label: string; latency: TimelinePoint[]; cycles: GcMark[] };
+export type GcTimeline = {
+  step: LabStep;
+  label: string;
+  latency: TimelinePoint[];
+  cycles: GcMark[];
+  /** False when the step kept no per-cycle GC data (only counts): the chart then shows latency alone. */
+  hasCycles: boolean;
+};
 
 /**
- * The GC timelines of Go latency steps that recorded both a per-second timeline and per-cycle GC data.
+ * The latency timelines of Go latency steps, with their GC cycles when the step kept per-cycle data.
  * @example
  * gcTimelines(run.steps).map((t) => t.label);
  */
@@ -156,8 +163,8 @@ export function gcTimelines(steps: LabStep[]): GcTimeline[] {
     const rawCycles = [detail.gc_cycles, detail.gc, detail.cycles].find(Array.isArray) as
       | unknown[]
       | undefined;
-    if (latency.length === 0 || !rawCycles) continue;
-    const cycles = rawCycles
+    if (latency.length === 0) continue;
+    const cycles = (rawCycles ?? [])
       .map((c) => c as Record<string, unknown>)
       .filter((c) => num(c.at_s) !== null)
       .map((c) => ({
@@ -171,6 +178,7 @@ export function gcTimelines(steps: LabStep[]): GcTimeline[] {
       label: `${step.workload} · ${variant} · ${step.rate_rps ?? '?'} req/s · repeat ${step.repeat + 1}${step.valid ? '' : ' (invalid)'}`,
       latency,
       cycles,
+      hasCycles: rawCycles !== undefined,
     });
   }
   return out;

@@ -205,6 +205,11 @@ function RunCharts({ run }: { run: LabRun }) {
                   ))}
                 </select>
               </div>
+              {timeline && !timeline.hasCycles && (
+                <div className="notice small">
+                  This step kept GC counts only, not each cycle: latency is shown without the pauses.
+                </div>
+              )}
               <EChartsView option={timelineOption} height={320} testId="chart-gc" label="GC pause timeline" />
             </>
           )}
