@@ -120,12 +120,12 @@ describe('hybridPlanOption', () => {
   it('draws components coloured by language and boundaries labelled with mechanism and cost', () => {
     const option = hybridPlanOption(buildHybridDecision()) as AnyRecord;
     const graph = seriesOf(option)[0] as {
-      data: { name: string; category: number; x: number }[];
+      data: { name: string; category: number; value: number[] }[];
       links: { source: string; target: string; label: { formatter: string } }[];
     };
     expect(graph.data).toEqual([
-      { name: 'proxy', x: 400, y: 0, category: 1 },
-      { name: 'control', x: 0, y: 0, category: 0 },
+      { name: 'proxy', value: [1, 0], category: 1 },
+      { name: 'control', value: [0, 0], category: 0 },
     ]);
     expect(graph.links).toHaveLength(1);
     expect(graph.links[0]?.label.formatter).toBe('grpc · 100 µs/call');

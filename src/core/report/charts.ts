@@ -253,15 +253,15 @@ export function gcTimelineOption(input: GcTimelineInput): EChartsOption {
   };
 }
 
-/** Fixed, deterministic positions: Go components in the left column, Rust in the right, in the decision's order. */
-function layoutComponents(decision: Decision): Map<string, { x: number; y: number }> {
-  const positions = new Map<string, { x: number; y: number }>();
+/** Fixed, deterministic cells: Go components in column 0, Rust in column 1, rows in the decision's order. */
+function layoutComponents(decision: Decision): { cells: Map<string, [number, number]>; rows: number } {
+  const cells = new Map<string, [number, number]>();
   const rows = { go: 0, rust: 0 };
   for (const component of decision.components) {
     const row = rows[component.language]++;
-    positions.set(component.name, { x: component.language === 'go' ? 0 : 400, y: row * 120 });
+    cells.set(component.name, [component.language === 'go' ? 0 : 1, row]);
   }
-  return positions;
+  return { cells, rows: Math.max(rows.go, rows.rust, 1) };
 }
 
 /**
@@ -281,9 +281,9 @@ export function hybridPlanOption(decision: Decision): EChartsOption {
       series: [],
     };
   }
-  const positions = layoutComponents(decision);
+  const { cells, rows } = layoutComponents(decision);
   const links = decision.boundaries
-    .filter((b) => positions.has(b.from) && positions.has(b.to))
+    .filter((b) => cells.has(b.from) && cells.has(b.to))
     .map((b) => ({
       source: b.from,
       target: b.to,
@@ -293,6 +293,8 @@ export function hybridPlanOption(decision: Decision): EChartsOption {
       },
       lineStyle: { type: b.mechanism === 'ffi' ? ('solid' as const) : ('dashed' as const), width: 2 },
     }));
+  // The graph sits on a hidden cartesian grid (not its own 'view' coordinates, which stretch symbols into ellipses
+  // when the box and the layout have different aspect ratios).
   return {
     title: {
       text: 'Hybrid plan',
@@ -301,33 +303,27 @@ export function hybridPlanOption(decision: Decision): EChartsOption {
     },
     tooltip: {},
     legend: { bottom: 0, data: ['Go', 'Rust'] },
+    grid: { left: 80, right: 80, top: 90, bottom: 70 },
+    xAxis: { type: 'value', show: false, min: -0.25, max: 1.25 },
+    yAxis: { type: 'value', show: false, inverse: true, min: -0.4, max: rows - 0.6 },
     series: [
       {
         type: 'graph',
-        layout: 'none',
-        top: 80,
-        bottom: 60,
-        left: 120,
-        right: 120,
-        roam: false,
-        symbolSize: 56,
+        coordinateSystem: 'cartesian2d',
+        symbolSize: 46,
         edgeSymbol: ['none', 'arrow'],
         edgeSymbolSize: 10,
         categories: [
           { name: 'Go', itemStyle: { color: LANGUAGE_COLORS.go } },
           { name: 'Rust', itemStyle: { color: LANGUAGE_COLORS.rust } },
         ],
-        label: { show: true, position: 'bottom', color: '#222' },
+        label: { show: true, position: 'bottom', color: '#222', width: 180, overflow: 'truncate' },
         edgeLabel: { show: true, fontSize: 11 },
-        data: decision.components.map((component) => {
-          const at = positions.get(component.name) ?? { x: 0, y: 0 };
-          return {
-            name: component.name,
-            x: at.x,
-            y: at.y,
-            category: component.language === 'go' ? 0 : 1,
-          };
-        }),
+        data: decision.components.map((component) => ({
+          name: component.name,
+          value: cells.get(component.name) ?? [0, 0],
+          category: component.language === 'go' ? 0 : 1,
+        })),
         links,
       },
     ],
