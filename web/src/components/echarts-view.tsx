@@ -2,7 +2,7 @@
 import { BarChart, GraphChart, LineChart, RadarChart, ScatterChart } from 'echarts/charts';
 import {
   GridComponent,
-  LegendComponent,
+  LegendPlainComponent,
   MarkLineComponent,
   RadarComponent,
   TitleComponent,
@@ -20,7 +20,7 @@ use([
   RadarChart,
   ScatterChart,
   GridComponent,
-  LegendComponent,
+  LegendPlainComponent,
   MarkLineComponent,
   RadarComponent,
   TitleComponent,
