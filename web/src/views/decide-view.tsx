@@ -177,11 +177,31 @@ export function DecideView({ kb, example }: { kb: KnowledgeBase; example?: strin
             }
           />
         ) : (
-          <ProblemList
-            title="Answer these to see a verdict"
-            message={evaluation.message}
-            problems={evaluation.problems}
-          />
+          <>
+            <section className="card intro">
+              <h2>Go, Rust, or both?</h2>
+              <p>
+                Answer the questions on the left (the same ones <code>gorust init</code> asks) and the verdict
+                appears here, updating as you change answers. It comes with the criteria that drive it, the
+                gates that fired, the article's checklist, similar projects and the evidence behind every
+                rating.
+              </p>
+              <div className="row">
+                <span className="muted">Or open an example:</span>
+                {examples.map((candidate) => (
+                  <button type="button" key={candidate.id} onClick={() => openExample(candidate.id)}>
+                    {candidate.id}
+                  </button>
+                ))}
+              </div>
+            </section>
+            <ProblemList
+              title="Still needed for a verdict"
+              tone="pending"
+              message={evaluation.message}
+              problems={evaluation.problems}
+            />
+          </>
         )}
       </div>
     </div>
@@ -192,13 +212,15 @@ function ProblemList({
   title,
   message,
   problems,
+  tone = 'error',
 }: {
   title: string;
   message: string;
   problems: InputProblem[];
+  tone?: 'error' | 'pending';
 }) {
   return (
-    <section className="problems" data-testid="problems">
+    <section className={`problems ${tone}`} data-testid="problems">
       <strong>{title}</strong>
       {problems.length === 0 ? (
         <p>{message}</p>
