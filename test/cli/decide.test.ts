@@ -33,6 +33,8 @@ describe('gorust decide', () => {
     const b = ok(['decide', EXAMPLE, '--format', 'json', '--seed', '7']).stdout;
     expect(a).toBe(b);
     expect(JSON.parse(a).seed).toBe(7);
+    // The knowledge-base cache must not change the decision.
+    expect(ok(['decide', EXAMPLE, '--format', 'json', '--seed', '7'], ROOT, { GORUST_NO_CACHE: '1' }).stdout).toBe(a);
   });
 
   it('prints a plain-text summary without colour when stdout is not a terminal', () => {
