@@ -25,6 +25,20 @@ export type AdrOptions = {
 /** How many criteria a record lists as drivers and as consequences: MADR warns against records nobody reads. */
 const MAX_DRIVERS = 6;
 const MAX_CONSEQUENCES = 3;
+const MAX_WATCHED_WEIGHTS = 3;
+
+/** The knowledge-base explanation of a rating without the leading "Go 9 vs Rust 6:" (the record states ratings itself) and without the weight reasons. */
+export function briefWhy(why: string): string {
+  const withoutRatings = why.replace(/^(Go|Rust) [\d.]+ vs (Go|Rust) [\d.]+: /, '');
+  const cut = withoutRatings.search(/ (Weight: |Ratings shifted )/);
+  return cut === -1 ? withoutRatings : withoutRatings.slice(0, cut);
+}
+
+/** The "Weight: ..." part of an explanation: why the profile made this criterion matter more or less. */
+function weightReasons(why: string): string | undefined {
+  const at = why.indexOf(' Weight: ');
+  return at === -1 ? undefined : why.slice(at + ' Weight: '.length);
+}
 
 /**
  * Render a decision as a MADR 4.0.0 Architecture Decision Record.
@@ -63,7 +77,11 @@ export function renderAdr(decision: Decision, options: AdrOptions): string {
     .sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id))
     .slice(0, MAX_DRIVERS);
   for (const row of drivers) {
-    out.push(`* ${criterionLabel(row.id)} (weight ${formatPercent(row.weight)}): ${inline(row.why)}`);
+    const weighted = weightReasons(row.why);
+    const because = weighted === undefined ? '' : ` Weighted this way because: ${inline(weighted)}`;
+    out.push(
+      `* ${criterionLabel(row.id)} (weight ${formatPercent(row.weight)}): ${inline(briefWhy(row.why))}${because}`,
+    );
   }
   out.push('');
 
@@ -177,7 +195,7 @@ function consequences(decision: Decision): string[] {
   const other: Option = decision.verdict === 'go' ? 'rust' : 'go';
   const ranked = byImpact(decision.criteria);
   for (const row of ranked.filter((r) => rowFavours(r, decision.verdict)).slice(0, MAX_CONSEQUENCES)) {
-    lines.push(`Good, because of ${criterionLabel(row.id).toLowerCase()}: ${inline(row.why)}`);
+    lines.push(`Good, because of ${criterionLabel(row.id).toLowerCase()}: ${inline(briefWhy(row.why))}`);
   }
   for (const row of ranked.filter((r) => rowFavours(r, other)).slice(0, MAX_CONSEQUENCES)) {
     lines.push(
@@ -206,9 +224,20 @@ function confirmation(decision: Decision, profilePath: string): string[] {
   const lines = [
     `Re-run \`gorust decide ${profilePath}${seed} --format json\` in CI whenever the profile or gorust's knowledge base changes, and revisit this record if \`verdict\` is no longer "${decision.verdict}".`,
   ];
-  for (const row of decision.sensitivity) {
+  const weightOf = (id: string) => decision.criteria.find((c) => c.id === id)?.weight;
+  // The weights closest to flipping the verdict are the ones worth watching; listing all twelve buries them.
+  const watch = decision.sensitivity
+    .filter((row) => row.flip_weight !== null)
+    .sort(
+      (a, b) =>
+        Math.abs((a.flip_weight ?? 0) - (weightOf(a.criterion) ?? 0)) -
+          Math.abs((b.flip_weight ?? 0) - (weightOf(b.criterion) ?? 0)) ||
+        a.criterion.localeCompare(b.criterion),
+    )
+    .slice(0, MAX_WATCHED_WEIGHTS);
+  for (const row of watch) {
     if (row.flip_weight === null) continue;
-    const now = decision.criteria.find((c) => c.id === row.criterion)?.weight;
+    const now = weightOf(row.criterion);
     const current = now === undefined ? '' : ` (now ${formatPercent(now)})`;
     lines.push(
       `Revisit if ${criterionLabel(row.criterion).toLowerCase()} comes to weigh ${formatPercent(row.flip_weight)} of the decision${current}: at that weight the verdict flips.`,

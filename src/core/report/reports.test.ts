@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { decisionSchema } from '../decision/schema.ts';
 import { InternalError } from '../errors.ts';
-import { adrFileName, renderAdr } from './adr.ts';
+import { adrFileName, briefWhy, renderAdr } from './adr.ts';
 import { buildDecision, buildHybridDecision } from './decision-fixture.test-helpers.ts';
 import { renderJson } from './json.ts';
 import { renderMarkdown } from './markdown.ts';
@@ -110,6 +110,32 @@ describe('renderAdr', () => {
 
   it('rejects a malformed date instead of writing a broken record', () => {
     expect(() => renderAdr(buildDecision(), { date: '27/11/2026' })).toThrow(RangeError);
+  });
+});
+
+describe('briefWhy', () => {
+  it('drops the rating prefix and the weight reasons, which the record states on its own', () => {
+    expect(briefWhy('Rust 9 vs Go 6: No collector. Weight: x2 a tight SLO.')).toBe('No collector.');
+    expect(
+      briefWhy('Go 9 vs Rust 6.5: Small language. Ratings shifted for team experience: Go strong (+1).'),
+    ).toBe('Small language.');
+    expect(briefWhy('Plain text.')).toBe('Plain text.');
+  });
+
+  it('lists the weights closest to flipping, at most three', () => {
+    const sensitivity = [
+      { criterion: 'development_speed' as const, flip_weight: 0.9 },
+      { criterion: 'onboarding' as const, flip_weight: 0.3 },
+      { criterion: 'deployment' as const, flip_weight: 0.5 },
+      { criterion: 'latency_predictability' as const, flip_weight: 0.25 },
+    ];
+    const adr = renderAdr(buildDecision({ sensitivity }), { date: DATE });
+    const watched = adr.split('\n').filter((line) => line.startsWith('* Revisit if'));
+    expect(watched.map((line) => line.split(' comes')[0])).toEqual([
+      '* Revisit if latency predictability',
+      '* Revisit if onboarding',
+      '* Revisit if deployment',
+    ]);
   });
 });
 
