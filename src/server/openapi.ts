@@ -19,6 +19,10 @@ const saveRequestSchema = z.object({
   profile: z.unknown().meta({ description: 'a profile, version 1 (see the Profile schema)' }),
   seed: z.number().int().min(0).max(0xffff_ffff).optional(),
   samples: z.number().int().min(100).max(20_000).optional(),
+  lab: z
+    .string()
+    .optional()
+    .meta({ description: 'decide with the figures of a stored lab run: its id or "latest"' }),
   decision: z
     .unknown()
     .optional()
@@ -77,7 +81,16 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       '/api/decide': {
         post: {
           summary: 'Decide for a profile (nothing is stored)',
-          parameters: [seedParam, samplesParam],
+          parameters: [
+            seedParam,
+            samplesParam,
+            {
+              name: 'lab',
+              in: 'query',
+              schema: { type: 'string' },
+              description: 'decide with the figures of a stored lab run: its id or "latest" (read-only)',
+            },
+          ],
           requestBody: {
             required: true,
             content: {

@@ -1,11 +1,23 @@
 /** @module API routes that compute or read, never store: POST /api/decide, the knowledge base and the questionnaire. */
 import { Hono } from 'hono';
-import { decide, didYouMean, KB_FILES, QUESTIONS, renderJson } from '../core/index.ts';
+import { decide, didYouMean, KB_FILES, type LabEvidence, QUESTIONS, renderJson } from '../core/index.ts';
+import { labEvidenceFromRun } from '../lab/evidence.ts';
+import { requireRun } from '../store/lab-runs.ts';
 import type { ServerDeps } from './deps.ts';
 import { ProblemError } from './problem.ts';
 import { readInteger, readProfileBody, SAMPLES_BOUNDS, SEED_BOUNDS } from './request.ts';
 
 const KB_PARTS = Object.keys(KB_FILES) as (keyof typeof KB_FILES)[];
+
+/**
+ * The measured evidence of a stored lab run (`latest` or an id/prefix), judged at the profile's p99 SLO; read-only.
+ * A missing run is a 400 naming it.
+ * @example
+ * const lab = labEvidence(deps, 'latest', 20);
+ */
+export function labEvidence(deps: ServerDeps, ref: string, sloP99Ms: number | undefined): LabEvidence {
+  return labEvidenceFromRun(requireRun(deps.db, ref), { sloP99Ms });
+}
 
 /**
  * Routes: POST /decide, GET /kb, GET /kb/:part, GET /questions (mounted under /api).
@@ -18,8 +30,10 @@ export function decideRoutes(deps: ServerDeps): Hono {
   routes.post('/decide', async (c) => {
     const seed = readInteger(c.req.query('seed'), '(query) seed', SEED_BOUNDS);
     const samples = readInteger(c.req.query('samples'), '(query) samples', SAMPLES_BOUNDS);
+    const labRef = c.req.query('lab');
     const profile = await readProfileBody(c);
-    const decision = decide(profile, deps.kb, { seed, samples });
+    const lab = labRef ? labEvidence(deps, labRef, profile.workload.latency_slo?.p99_ms) : undefined;
+    const decision = decide(profile, deps.kb, { seed, samples, lab });
     return c.body(renderJson(decision), 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 

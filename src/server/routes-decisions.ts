@@ -12,6 +12,7 @@ import {
   renderJson,
   renderMarkdown,
 } from '../core/index.ts';
+import { labRunView } from '../lab/report.ts';
 import {
   deleteDecision,
   getDecision,
@@ -19,15 +20,17 @@ import {
   type SavedDecision,
   saveDecision,
 } from '../store/decisions.ts';
+import { getRun } from '../store/lab-runs.ts';
 import type { ServerDeps } from './deps.ts';
 import { ProblemError } from './problem.ts';
 import { readInteger, readJsonBody, SAMPLES_BOUNDS, SEED_BOUNDS, validateProfile } from './request.ts';
+import { labEvidence } from './routes-decide.ts';
 
 export const EXPORT_FORMATS = ['adr', 'md', 'json', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 /** Keys a save request may carry; `decision` is accepted and ignored, because the server recomputes it. */
-const SAVE_KEYS = ['profile', 'seed', 'samples', 'decision'];
+const SAVE_KEYS = ['profile', 'seed', 'samples', 'lab', 'decision'];
 
 function notFound(id: string): ProblemError {
   return new ProblemError(404, 'not-found', `no saved decision with id "${id}"`);
@@ -39,7 +42,7 @@ function requireSaved(deps: ServerDeps, id: string): SavedDecision {
   return saved;
 }
 
-function readSaveRequest(body: unknown): { profile: unknown; seed?: number; samples?: number } {
+function readSaveRequest(body: unknown): { profile: unknown; seed?: number; samples?: number; lab?: string } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new ProblemError(400, 'invalid-request', 'send {"profile": {...}, "seed"?: n}', [
       {
@@ -75,7 +78,18 @@ function readSaveRequest(body: unknown): { profile: unknown; seed?: number; samp
     throw new ProblemError(400, 'invalid-request', 'the save request is not valid', problems);
   const seed = readInteger(record.seed, 'seed', SEED_BOUNDS);
   const samples = readInteger(record.samples, 'samples', SAMPLES_BOUNDS);
+  if (record.lab !== undefined && (typeof record.lab !== 'string' || record.lab.length === 0)) {
+    throw new ProblemError(400, 'invalid-request', 'lab must be a lab run id or "latest"', [
+      {
+        path: 'lab',
+        expected: 'a lab run id or "latest"',
+        found: JSON.stringify(record.lab),
+        message: 'expected a lab run id or "latest"',
+      },
+    ]);
+  }
   return {
+    ...(typeof record.lab === 'string' ? { lab: record.lab } : {}),
     profile: record.profile,
     ...(seed === undefined ? {} : { seed }),
     ...(samples === undefined ? {} : { samples }),
@@ -96,7 +110,7 @@ const EXPORT_TYPES: Record<ExportFormat, string> = {
   html: 'text/html; charset=utf-8',
 };
 
-async function renderExport(saved: SavedDecision, format: ExportFormat): Promise<string> {
+async function renderExport(deps: ServerDeps, saved: SavedDecision, format: ExportFormat): Promise<string> {
   const decision: Decision = saved.decision;
   // The record's date is the day it was saved, so exporting twice gives the same file.
   const date = saved.created_at.slice(0, 10);
@@ -110,7 +124,10 @@ async function renderExport(saved: SavedDecision, format: ExportFormat): Promise
     case 'html': {
       // ECharts is loaded only when an HTML report is asked for.
       const { renderHtmlReport } = await import('../core/ssr.ts');
-      return renderHtmlReport(decision, { date });
+      // A decision that used a lab run shows that run's charts, if the run is still in the store.
+      const run = decision.lab_run === undefined ? null : getRun(deps.db, decision.lab_run);
+      const lab = run === null ? undefined : labRunView(run);
+      return renderHtmlReport(decision, { date, lab });
     }
   }
 }
@@ -128,7 +145,11 @@ export function decisionRoutes(deps: ServerDeps): Hono {
   routes.post('/decisions', async (c) => {
     const request = readSaveRequest(await readJsonBody(c));
     const profile = validateProfile(request.profile, 'profile');
-    const decision = decide(profile, deps.kb, { seed: request.seed, samples: request.samples });
+    const lab =
+      request.lab === undefined
+        ? undefined
+        : labEvidence(deps, request.lab, profile.workload.latency_slo?.p99_ms);
+    const decision = decide(profile, deps.kb, { seed: request.seed, samples: request.samples, lab });
     const saved = saveDecision(deps.db, {
       profile,
       decision,
@@ -182,7 +203,7 @@ export function decisionRoutes(deps: ServerDeps): Hono {
       ]);
     }
     const kind = format as ExportFormat;
-    const text = await renderExport(saved, kind);
+    const text = await renderExport(deps, saved, kind);
     return c.body(text, 200, {
       'content-type': EXPORT_TYPES[kind],
       'content-disposition': `attachment; filename="${exportFileName(saved, kind)}"`,

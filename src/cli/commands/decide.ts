@@ -18,7 +18,29 @@ import { readProfileFile } from '../../io/profile-file.ts';
 import { type CliIo, nextAdrNumber, processIo, shouldColor, todayIso, writeFileAtomic } from '../output.ts';
 
 /** Everything a renderer may need besides the decision. */
-type RenderContext = { io: CliIo; profilePath: string; toFile: boolean };
+type RenderContext = {
+  io: CliIo;
+  profilePath: string;
+  toFile: boolean;
+  dbPath?: string | undefined;
+};
+
+/** The charts of the lab run a decision used (--lab), for the HTML report; loaded only then. */
+async function labView(d: Decision, ctx: RenderContext) {
+  if (d.lab_run === undefined) return undefined;
+  const [{ openStore }, { getRun }, { labRunView }] = await Promise.all([
+    import('../../store/db.ts'),
+    import('../../store/lab-runs.ts'),
+    import('../../lab/report.ts'),
+  ]);
+  const db = openStore(ctx.dbPath);
+  try {
+    const run = getRun(db, d.lab_run);
+    return run === null ? undefined : labRunView(run);
+  } finally {
+    db.close();
+  }
+}
 
 /**
  * The output formats: one renderer each. To add one (the server engineer's `html`), add an entry here;
@@ -41,7 +63,7 @@ const FORMATS = {
     render: async (d: Decision, ctx: RenderContext) => {
       // ECharts loads only for this format: core/ssr.ts is kept out of the core index for start-up time.
       const { renderHtmlReport } = await import('../../core/ssr.ts');
-      return renderHtmlReport(d, { date: todayIso(ctx.io.env) });
+      return renderHtmlReport(d, { date: todayIso(ctx.io.env), lab: await labView(d, ctx) });
     },
   },
 } satisfies Record<
@@ -126,6 +148,7 @@ async function runDecide(profileArg: string, flags: DecideFlags, io: CliIo): Pro
     io,
     profilePath: profileArg,
     toFile: out !== undefined,
+    dbPath: flags.db,
   });
   if (out === undefined) {
     io.stdout(text);
