@@ -1,5 +1,5 @@
 /** @module End-to-end harness: build the UI, start the real server in-process on a free port with a temp store, and drive Debian's Chromium with playwright-core. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -36,6 +36,9 @@ export type Harness = {
  * const h = await startHarness(); const page = await h.newPage(); await h.close();
  */
 export async function startHarness(): Promise<Harness> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (or set GORUST_CHROMIUM)`);
+  }
   // vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
   await execa('npx', ['vite', 'build', '--logLevel', 'error'], {
     cwd: ROOT,
@@ -43,27 +46,35 @@ export async function startHarness(): Promise<Harness> {
   });
   const dir = mkdtempSync(join(tmpdir(), 'gorust-e2e-'));
   const store = openStore(join(dir, 'gorust.db'));
-  const app = createApp({ store });
-  const server = await new Promise<ReturnType<typeof serve>>((done) => {
-    const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => done(s));
-  });
-  const { port } = server.address() as AddressInfo;
-  // A persistent context is how playwright takes a user-data-dir of our choosing (a temp folder removed at close).
-  const context = await chromium.launchPersistentContext(join(dir, 'chromium'), {
-    executablePath: CHROMIUM,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 800 },
-    acceptDownloads: true,
-  });
-  return {
-    baseUrl: `http://127.0.0.1:${port}`,
-    context,
-    newPage: () => context.newPage(),
-    async close() {
-      await context.close().catch(() => undefined);
-      await new Promise<void>((done) => server.close(() => done()));
-      store.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
+  let server: ReturnType<typeof serve> | undefined;
+  let context: BrowserContext | undefined;
+  const close = async () => {
+    await context?.close().catch(() => undefined);
+    if (server) {
+      const s = server;
+      await new Promise<void>((done) => s.close(() => done()));
+    }
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
   };
+  try {
+    const app = createApp({ store });
+    server = await new Promise<ReturnType<typeof serve>>((done) => {
+      const s = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => done(s));
+    });
+    const { port } = server.address() as AddressInfo;
+    // A persistent context is how playwright takes a user-data-dir of our choosing (a temp folder removed at close).
+    context = await chromium.launchPersistentContext(join(dir, 'chromium'), {
+      executablePath: CHROMIUM,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 800 },
+      acceptDownloads: true,
+    });
+    const ready = context;
+    return { baseUrl: `http://127.0.0.1:${port}`, context: ready, newPage: () => ready.newPage(), close };
+  } catch (error) {
+    // Leave nothing behind when start-up fails half way (a port, a browser, a temp folder).
+    await close();
+    throw error;
+  }
 }
