@@ -261,3 +261,29 @@ describe('format detection', () => {
     `);
   });
 });
+
+describe('noise limits', () => {
+  it('lists at most 50 problems and counts the rest', () => {
+    const keys = Array.from({ length: 120 }, (_, i) => `junk${i}: 1`).join('\n');
+    const text = `${MINIMAL}${keys}\n`;
+    try {
+      parseProfileText(text, 'gorust.yaml');
+      expect.unreachable();
+    } catch (error) {
+      const { message, problems } = error as UserError;
+      expect(message).toBe('gorust.yaml is not a valid gorust profile (120 problems):');
+      expect(problems).toHaveLength(51);
+      expect(problems.at(-1)?.message).toBe('and 70 more problems not listed; fix the ones above first');
+    }
+  });
+
+  it('shortens a huge unknown key and suggests a platform', () => {
+    const long = 'k'.repeat(500);
+    expect(errorsOf(`${MINIMAL}${long}: 1\nplatforms: [linux/amd64]\n`)).toMatchInlineSnapshot(`
+      "gorust.yaml is not a valid gorust profile (2 problems):
+        platforms[0]: expected an os-arch pair such as linux-arm64, found "linux/amd64" (a string) (did you mean "linux-amd64"?)
+        kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…: expected one of the keys version, project, workload, team, delivery, safety_critical, targets, platforms, domain, interop, priorities, components, found unknown key "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…"
+      "
+    `);
+  });
+});

@@ -2,6 +2,7 @@
 import { parseDocument } from 'yaml';
 import { z } from 'zod';
 import { type InputProblem, UserError } from '../errors.ts';
+import { COMMON_PLATFORMS } from '../questions.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { type Profile, profileSchema } from './schema.ts';
 
@@ -15,6 +16,8 @@ export const PROFILE_LIMITS = {
   maxAliasCount: 20,
   /** More syntax errors than this are noise: the first ones tell the user what is wrong. */
   maxSyntaxErrors: 10,
+  /** Past this many problems the rest are counted, not listed. */
+  maxProblems: 50,
 } as const;
 
 /**
@@ -100,7 +103,17 @@ export function profileJsonSchema(): Record<string, unknown> {
 
 function fail(source: string, problems: InputProblem[]): never {
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  throw new UserError(`${source} is not a valid gorust profile (${count}):`, problems);
+  const shown = problems.slice(0, PROFILE_LIMITS.maxProblems);
+  const hidden = problems.length - shown.length;
+  if (hidden > 0) {
+    shown.push({
+      path: '(file)',
+      expected: 'fewer problems',
+      found: `${hidden} more`,
+      message: `and ${hidden} more problems not listed; fix the ones above first`,
+    });
+  }
+  throw new UserError(`${shortText(source)} is not a valid gorust profile (${count}):`, shown);
 }
 
 function problem(path: string, expected: string, found: string, suggestion?: string): InputProblem {
@@ -320,9 +333,9 @@ function issueToProblems(issue: Issue, root: object): InputProblem[] {
         const siblings = keysAt(issue.path);
         const suggestion = didYouMean(key, siblings) ?? elsewhere(key, issue.path);
         return problem(
-          formatPath([...issue.path, key]),
+          formatPath([...issue.path, shortText(key)]),
           siblings.length > 0 ? `one of the keys ${siblings.join(', ')}` : 'no extra keys',
-          `unknown key "${key}"`,
+          `unknown key ${JSON.stringify(shortText(key))}`,
           suggestion,
         );
       });
@@ -343,8 +356,11 @@ function issueToProblems(issue: Issue, root: object): InputProblem[] {
       return [
         problem(path, describeBound(issue.origin, issue.maximum, issue.inclusive ?? true, 'max'), foundText),
       ];
-    case 'invalid_format':
-      return [problem(path, issue.message, foundText)];
+    case 'invalid_format': {
+      const platform = issue.path[0] === 'platforms' && found.present && typeof found.value === 'string';
+      const suggestion = platform ? didYouMean(String(found.value), COMMON_PLATFORMS) : undefined;
+      return [problem(path, issue.message, foundText, suggestion)];
+    }
     case 'not_multiple_of':
       return [problem(path, `a multiple of ${issue.divisor}`, foundText)];
     case 'custom':
@@ -392,6 +408,11 @@ function componentProblems(root: object): InputProblem[] {
     }
   }
   return out;
+}
+
+/** User text shown in a message: at most 40 characters, so a hostile key cannot flood the terminal. */
+function shortText(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 function formatPath(path: readonly PropertyKey[]): string {
