@@ -216,6 +216,12 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
           },
         },
       },
+      '/api/health': {
+        get: {
+          summary: 'Liveness',
+          responses: { '200': { description: '{ ok: true }', content: json({ type: 'object' }) } },
+        },
+      },
       '/api/openapi.json': {
         get: {
           summary: 'This document',
