@@ -28,6 +28,7 @@ function setup() {
     exec: join(out, 'bin'),
     args: [],
     env: {},
+    buildEnv: {},
   };
   return { root, src, program, options: { workloadsDir: src, stampDir: join(root, 'stamps') } };
 }

@@ -69,7 +69,8 @@ export async function buildProgram(
     .update(fingerprintTree(options.workloadsDir))
     .update(JSON.stringify(program.build))
     .digest('hex');
-  if (!options.force && existsSync(program.exec) && readStamp(stampPath) === fingerprint) {
+  const output = program.exec === '' ? null : program.exec;
+  if (!options.force && (output === null || existsSync(output)) && readStamp(stampPath) === fingerprint) {
     return { program: program.name, skipped: true, duration_ms: 0 };
   }
   for (const [cmd, ...args] of program.build) {
@@ -77,7 +78,7 @@ export async function buildProgram(
     if (cmd === undefined) continue;
     const result = await runCommand(cmd, args, {
       cwd: program.cwd,
-      env: program.env,
+      env: { ...program.env, ...program.buildEnv },
       timeoutMs: options.timeoutMs ?? 30 * 60_000,
     });
     if (result.timedOut || result.exitCode !== 0) {
@@ -91,7 +92,7 @@ export async function buildProgram(
       );
     }
   }
-  if (!existsSync(program.exec)) {
+  if (output !== null && !existsSync(output)) {
     throw new UserError(`building ${workload}/${program.name} produced no ${program.exec}`);
   }
   mkdirSync(options.stampDir, { recursive: true });

@@ -68,6 +68,7 @@ describe('lab manifest', () => {
       exec: '/cache/bin/http-json-go',
       args: ['--threads', '1'],
       env: {},
+      buildEnv: {},
     });
     expect(() => expandPlaceholders('{entries}', values)).toThrow(/no value/);
   });
@@ -80,5 +81,40 @@ describe('lab manifest', () => {
   it.skipIf(!existsSync(join(workloadsDir(), 'manifest.json')))('accepts the committed manifest', () => {
     const manifest = loadManifest();
     expect(manifest.workloads.map((w) => w.name)).toEqual(expect.arrayContaining(['http-json']));
+  });
+});
+
+describe('partial resolution', () => {
+  it('keeps run-time placeholders such as {addr} until they are known', () => {
+    const manifest = parseManifest({
+      version: 1,
+      workloads: [
+        {
+          name: 'boundary',
+          kind: 'mixed',
+          programs: {
+            grpc: {
+              kind: 'batch',
+              cwd: 'b',
+              exec: '{bin}/c',
+              args: ['--addr', '{addr}', '--calls', '{requests}'],
+            },
+          },
+        },
+      ],
+    });
+    const workload = findWorkload(manifest, 'boundary');
+    expect(resolveProgram(workload, 'grpc', values, { partial: true }).args).toEqual([
+      '--addr',
+      '{addr}',
+      '--calls',
+      '{requests}',
+    ]);
+    expect(resolveProgram(workload, 'grpc', { ...values, addr: '127.0.0.1:9', requests: 5 }).args).toEqual([
+      '--addr',
+      '127.0.0.1:9',
+      '--calls',
+      '5',
+    ]);
   });
 });

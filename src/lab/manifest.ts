@@ -11,20 +11,37 @@ const programSchema = z.looseObject({
   cwd: z.string().min(1),
   /** Build commands run in order in `cwd`; empty when the program needs no build. */
   build: z.array(z.array(z.string()).min(1)).default([]),
-  exec: z.string().min(1),
+  /** Absent for a library that is only built (the Rust static library the cgo benchmark links). */
+  exec: z.string().min(1).optional(),
   args: z.array(z.string()).default([]),
   env: z.record(z.string(), z.string()).default({}),
-  /** `server` prints a listening line and serves; `batch` prints one JSON object and exits. Defaults to the workload's kind. */
-  kind: z.enum(['server', 'batch']).optional(),
+  /** Extra environment of the build commands only (cgo flags). */
+  build_env: z.record(z.string(), z.string()).optional(),
+  /** `server` prints a listening line and serves; `batch` prints one JSON object and exits; `library` is only built. Defaults from the workload's kind. */
+  kind: z.string().optional(),
+  /** The server program a client runs against. */
+  server: z.string().optional(),
+});
+
+/** Placeholder values per mode: `{ quick: { entries: '200000' }, full: { ... } }`. */
+const paramsSchema = z.record(z.string(), z.record(z.string(), z.string())).optional();
+
+const caseSchema = z.looseObject({
+  name: z.string().min(1),
+  program: z.string().optional(),
+  params: paramsSchema,
 });
 
 const workloadSchema = z.looseObject({
   name: z.string().regex(/^[a-z0-9-]+$/),
-  kind: z.enum(['server', 'batch', 'build', 'mixed']),
-  description: z.string().optional(),
+  kind: z.string().min(1),
+  summary: z.string().optional(),
   programs: z.record(z.string(), programSchema),
   /** vegeta targets file, relative to lab/workloads. */
   targets: z.string().optional(),
+  params: paramsSchema,
+  cases: z.array(caseSchema).optional(),
+  start_timeout_ms: z.number().int().positive().optional(),
 });
 
 export const manifestSchema = z.object({
@@ -35,6 +52,7 @@ export const manifestSchema = z.object({
 export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestWorkload = z.infer<typeof workloadSchema>;
 export type ManifestProgram = z.infer<typeof programSchema>;
+export type ManifestCase = z.infer<typeof caseSchema>;
 
 /** Values for the manifest's `{placeholders}`. */
 export type PlaceholderValues = {
@@ -50,9 +68,12 @@ export type PlaceholderValues = {
 /** A program entry with every placeholder filled and paths made absolute. */
 export type ResolvedProgram = {
   name: string;
-  kind: 'server' | 'batch';
+  kind: 'server' | 'batch' | 'library';
   cwd: string;
   build: string[][];
+  /** Environment of the build commands (on top of `env`). */
+  buildEnv: Record<string, string>;
+  /** '' for a library (nothing to run). */
   exec: string;
   args: string[];
   env: Record<string, string>;
@@ -148,16 +169,18 @@ export function findWorkload(manifest: Manifest, name: string): ManifestWorkload
  * @example
  * expandPlaceholders('{bin}/srv', { bin: '/b', cargo_target: '/t', tools: '/x', workloads: '/w' }); // '/b/srv'
  */
-export function expandPlaceholders(text: string, values: PlaceholderValues): string {
+export function expandPlaceholders(text: string, values: PlaceholderValues, keepUnknown = false): string {
   return text.replace(/\{([a-z_]+)\}/g, (whole, key: string) => {
     const value = values[key];
-    if (value === undefined) throw new InternalError(`manifest placeholder ${whole} has no value here`);
-    return String(value);
+    if (value !== undefined) return String(value);
+    if (keepUnknown) return whole;
+    throw new InternalError(`manifest placeholder ${whole} has no value here`);
   });
 }
 
 /**
- * A program entry of a workload with placeholders filled and `cwd` made absolute.
+ * A program entry of a workload with placeholders filled and `cwd` made absolute; with `partial`, placeholders
+ * without a value yet are left in the arguments (for building, before a server's address is known).
  * @example
  * const go = resolveProgram(findWorkload(manifest, 'http-json'), 'go', values);
  */
@@ -165,21 +188,40 @@ export function resolveProgram(
   workload: ManifestWorkload,
   name: string,
   values: PlaceholderValues,
+  options: { partial?: boolean } = {},
 ): ResolvedProgram {
   const program = workload.programs[name];
   if (!program) {
     throw new InternalError(`workload ${workload.name} has no program "${name}" in the manifest`);
   }
   const expand = (s: string) => expandPlaceholders(s, values);
-  const exec = expand(program.exec);
+  const exec = program.exec === undefined ? '' : expand(program.exec);
   const cwd = resolve(values.workloads, expand(program.cwd));
   return {
     name,
-    kind: program.kind ?? (workload.kind === 'server' ? 'server' : 'batch'),
+    kind: kindOf(program.kind ?? workload.kind),
     cwd,
     build: program.build.map((cmd) => cmd.map(expand)),
+    buildEnv: Object.fromEntries(Object.entries(program.build_env ?? {}).map(([k, v]) => [k, expand(v)])),
     exec: exec.includes('/') ? resolve(cwd, exec) : exec,
-    args: program.args.map(expand),
+    // Run-time values (`{addr}` of a server started later) stay as placeholders in a partial resolution.
+    args: program.args.map((a) => expandPlaceholders(a, values, options.partial === true)),
     env: Object.fromEntries(Object.entries(program.env).map(([k, v]) => [k, expand(v)])),
   };
+}
+
+function kindOf(kind: string): ResolvedProgram['kind'] {
+  return kind === 'server' || kind === 'library' ? kind : 'batch';
+}
+
+/**
+ * The placeholder values a workload's `params` give for a mode (`quick` or `full`).
+ * @example
+ * modeParams(findWorkload(manifest, 'gc-cache'), true); // { entries: '200000', memlimit: '256MiB' }
+ */
+export function modeParams(
+  source: { params?: Record<string, Record<string, string>> | undefined },
+  quick: boolean,
+): Record<string, string> {
+  return source.params?.[quick ? 'quick' : 'full'] ?? {};
 }

@@ -16,6 +16,8 @@ import {
   findWorkload,
   labCacheDir,
   loadManifest,
+  type ManifestWorkload,
+  modeParams,
   type PlaceholderValues,
   resolveProgram,
   workloadsDir,
@@ -151,9 +153,13 @@ export async function runLab(names: string[], options: RunLabOptions = {}): Prom
   let runId: string | null = null;
   const failures: string[] = [];
   try {
+    const valuesOf = (workload: ManifestWorkload): PlaceholderValues => ({
+      ...values,
+      ...modeParams(workload, plan.quick),
+    });
     for (const { workload } of chosen) {
       for (const name of Object.keys(workload.programs)) {
-        const program = resolveProgram(workload, name, values);
+        const program = resolveProgram(workload, name, valuesOf(workload), { partial: true });
         if (program.build.length === 0) continue;
         report(workload.name, `building ${workload.name}/${name}`);
         await buildProgram(workload.name, program, {
@@ -178,13 +184,16 @@ export async function runLab(names: string[], options: RunLabOptions = {}): Prom
     for (const { workload, runner } of chosen) {
       if (signal.aborted) throw new LabAbortedError('lab run interrupted');
       const programs = Object.fromEntries(
-        Object.keys(workload.programs).map((name) => [name, resolveProgram(workload, name, values)]),
+        Object.keys(workload.programs).map((name) => [
+          name,
+          resolveProgram(workload, name, valuesOf(workload), { partial: true }),
+        ]),
       );
       const context: WorkloadContext = {
         plan,
         workload,
         programs,
-        resolve: (name, extra = {}) => resolveProgram(workload, name, { ...values, ...extra }),
+        resolve: (name, extra = {}) => resolveProgram(workload, name, { ...valuesOf(workload), ...extra }),
         workloadsDir: values.workloads,
         vegeta,
         tempDir,

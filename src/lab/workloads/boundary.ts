@@ -1,16 +1,11 @@
 /** @module The boundary workload: what it costs Go to call Rust. In-process through cgo into a Rust static library (ns per call), and across processes over gRPC and HTTP/JSON on loopback (µs per call), each client program run against its server. */
+import { basename } from 'node:path';
 import type { ResolvedProgram } from '../manifest.ts';
+import { modeParams } from '../manifest.ts';
 import type { RunningServer } from '../process.ts';
 import { batchStep, runBatch } from './batch.ts';
 import { startLabServer } from './servers.ts';
-import { type LabPlan, throwIfAborted, type WorkloadContext, type WorkloadRunner } from './types.ts';
-
-/** Placeholder values a boundary program may use for its size of run. */
-export function boundarySizes(plan: LabPlan): Record<string, number> {
-  return plan.quick
-    ? { calls: 2_000_000, requests: 5_000, seconds: 2, warmup: 500 }
-    : { calls: 20_000_000, requests: 100_000, seconds: 20, warmup: 5_000 };
-}
+import { throwIfAborted, type WorkloadContext, type WorkloadRunner } from './types.ts';
 
 /**
  * Pair each client program with its server: a batch program whose arguments use `{addr}` runs against the server
@@ -39,45 +34,81 @@ export function planBoundary(
 
 /** `go`/`rust` from a program's name or executable, for the step's language column. */
 function langOf(program: ResolvedProgram): string {
-  const text = `${program.name} ${program.exec}`;
-  if (/\bgo\b|-go\b|go-|cgo/.test(text)) return 'go';
-  if (/rust/.test(text)) return 'rust';
+  // The manifest key says it (go-cgo, rust-server); paths are no guide (cargo-target, gorust).
+  const name = `${program.name} ${basename(program.exec)}`.toLowerCase();
+  if (name.includes('rust')) return 'rust';
   return 'go';
+}
+
+/** One measured job: a program (with a case's values) and the server it talks to, if any. */
+type BoundaryJob = {
+  label: string;
+  program: string;
+  values: Record<string, string>;
+  server?: string | undefined;
+};
+
+/**
+ * The jobs of a run: the manifest's `cases` (a client in one mode against its `server`), plus every batch program no
+ * case uses (the cgo benchmark); without cases, programs are paired by {@link planBoundary}.
+ */
+function jobsOf(ctx: WorkloadContext): BoundaryJob[] {
+  const programs = ctx.workload.programs;
+  const cases = ctx.workload.cases ?? [];
+  const used = new Set(cases.map((c) => c.program));
+  const plain = planBoundary(
+    Object.fromEntries(
+      Object.entries(programs)
+        .filter(([name]) => !used.has(name) && ctx.programs[name]?.kind !== 'library')
+        .map(([name, p]) => [name, { kind: ctx.programs[name]?.kind ?? p.kind, args: p.args }]),
+    ),
+  ).map((j) => ({
+    label: j.name,
+    program: j.name,
+    values: {},
+    server: programs[j.name]?.server ?? j.server,
+  }));
+  const fromCases = cases.flatMap((c) => {
+    const program = c.program;
+    if (!program || !programs[program]) return [];
+    return [
+      { label: c.name, program, values: modeParams(c, ctx.plan.quick), server: programs[program]?.server },
+    ];
+  });
+  return [...plain, ...fromCases];
 }
 
 export const boundaryRunner: WorkloadRunner = {
   name: 'boundary',
-  estimateSeconds: (plan) => plan.repeats * 3 * (boundarySizes(plan).seconds ?? 2) + 5,
+  estimateSeconds: (plan) => plan.repeats * (plan.quick ? 12 : 60) + 5,
   async run(ctx: WorkloadContext) {
-    const sizes = boundarySizes(ctx.plan);
-    const jobs = planBoundary(
-      Object.fromEntries(
-        Object.entries(ctx.workload.programs).map(([name, p]) => [
-          name,
-          { kind: ctx.programs[name]?.kind ?? p.kind, args: p.args },
-        ]),
-      ),
-    );
+    const jobs = jobsOf(ctx);
     if (jobs.length === 0) throw new Error('manifest: boundary lists no client or benchmark program');
-    for (const job of jobs) {
-      let server: RunningServer | null = null;
-      try {
-        if (job.server) {
-          const serverProgram = ctx.programs[job.server];
-          if (!serverProgram) throw new Error(`manifest: boundary has no ${job.server}`);
-          ctx.progress(`boundary: starting ${job.server}`);
-          server = await startLabServer(serverProgram, langOf(serverProgram), {
-            threads: ctx.plan.threads,
-          });
-        }
-        for (let repeat = 0; repeat < ctx.plan.repeats; repeat++) {
+    const servers = new Map<string, RunningServer>();
+    try {
+      for (let repeat = 0; repeat < ctx.plan.repeats; repeat++) {
+        for (const job of jobs) {
           throwIfAborted(ctx.signal);
-          ctx.progress(`boundary ${job.name} (repeat ${repeat + 1}/${ctx.plan.repeats})`, sizes.seconds);
-          const program = ctx.resolve(job.name, { ...sizes, addr: server?.addr ?? '' });
+          let server: RunningServer | undefined;
+          if (job.server) {
+            server = servers.get(job.server);
+            if (!server) {
+              const serverProgram = ctx.programs[job.server];
+              if (!serverProgram) throw new Error(`manifest: boundary has no server program ${job.server}`);
+              ctx.progress(`boundary: starting ${job.server}`);
+              server = await startLabServer(serverProgram, langOf(serverProgram), {
+                threads: ctx.plan.threads,
+              });
+              servers.set(job.server, server);
+            }
+          }
+          ctx.progress(`boundary ${job.label} (repeat ${repeat + 1}/${ctx.plan.repeats})`);
+          const program = ctx.resolve(job.program, { ...job.values, addr: server?.addr ?? '' });
           const outcome = await runBatch(program, ctx.plan.quick ? 120_000 : 900_000);
+          const serverProgram = job.server ? ctx.programs[job.server] : undefined;
           const step = batchStep(ctx, outcome, {
-            lang: job.server ? `go->${langOf(ctx.programs[job.server] as ResolvedProgram)}` : langOf(program),
-            variant: job.name,
+            lang: serverProgram ? `go->${langOf(serverProgram)}` : langOf(program),
+            variant: job.label,
             repeat,
           });
           if (server && !server.stats()) {
@@ -86,9 +117,9 @@ export const boundaryRunner: WorkloadRunner = {
           }
           ctx.record(step);
         }
-      } finally {
-        await server?.stop();
       }
+    } finally {
+      await Promise.all([...servers.values()].map((s) => s.stop()));
     }
   },
 };

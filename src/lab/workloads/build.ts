@@ -24,7 +24,9 @@ export function failureReason(stderr: string, stdout = ''): string {
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean);
-  const errors = lines.filter((l) => /error|cannot|not installed|unsupported|undefined:/i.test(l));
+  const errors = lines.filter(
+    (l) => /error|cannot|not installed|unsupported|undefined:/i.test(l) && !/^For more information/.test(l),
+  );
   return (errors.length > 0 ? errors.slice(0, 4) : lines.slice(-4)).join(' | ').slice(0, 600);
 }
 

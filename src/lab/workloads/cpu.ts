@@ -1,7 +1,9 @@
 /** @module The cpu workload: Benchmarks-Game kernels run as whole programs, Go and Rust interleaved, with checksums compared. */
+
+import { modeParams } from '../manifest.ts';
 import { batchStep, runBatch } from './batch.ts';
 import { langOrder } from './http-json.ts';
-import { type LabPlan, throwIfAborted, type WorkloadRunner } from './types.ts';
+import { type LabPlan, throwIfAborted, type WorkloadContext, type WorkloadRunner } from './types.ts';
 
 export type Kernel = { name: string; quick: number; full: number };
 
@@ -15,42 +17,63 @@ export const DEFAULT_KERNELS: Kernel[] = [
   { name: 'mandelbrot', quick: 1600, full: 6000 },
 ];
 
-function kernelsOf(workload: Record<string, unknown>): Kernel[] {
-  const listed = workload.kernels;
-  if (!Array.isArray(listed)) return DEFAULT_KERNELS;
-  const parsed = listed.flatMap((k) => {
-    const entry = k as Record<string, unknown>;
-    const name = entry.name;
-    const quick = Number(entry.quick ?? entry.n_quick);
-    const full = Number(entry.full ?? entry.n_full);
-    return typeof name === 'string' && quick > 0 && full > 0 ? [{ name, quick, full }] : [];
+/** A kernel of the manifest's `cases`: its placeholder values for this mode and the checksum it must print. */
+type CpuCase = { name: string; values: Record<string, string | number>; checksum: string | null };
+
+function casesOf(ctx: WorkloadContext): CpuCase[] {
+  const cases = ctx.workload.cases ?? [];
+  if (cases.length === 0) {
+    return DEFAULT_KERNELS.map((k) => ({
+      name: k.name,
+      values: { kernel: k.name, n: ctx.plan.quick ? k.quick : k.full },
+      checksum: null,
+    }));
+  }
+  return cases.map((c) => {
+    const values = modeParams(c, ctx.plan.quick);
+    const sums = (c as { checksum?: Record<string, string> }).checksum ?? {};
+    const n = values.n;
+    return { name: c.name, values, checksum: n !== undefined ? (sums[n] ?? null) : null };
   });
-  return parsed.length > 0 ? parsed : DEFAULT_KERNELS;
 }
 
-/** Five repeats even in quick mode: fewer can never reach p < 0.05 in a Mann-Whitney test. */
+/** Three repeats in quick mode keep CI short (Mann-Whitney then reports "~": it needs five to reach p < 0.05). */
 function repeatsFor(plan: LabPlan): number {
-  return plan.quick ? 5 : plan.repeats;
+  return plan.quick ? 3 : plan.repeats;
 }
 
 export const cpuRunner: WorkloadRunner = {
   name: 'cpu',
-  estimateSeconds: (plan) => DEFAULT_KERNELS.length * 2 * repeatsFor(plan) * (plan.quick ? 0.4 : 4),
+  estimateSeconds: (plan) => DEFAULT_KERNELS.length * 2 * repeatsFor(plan) * (plan.quick ? 1.5 : 10),
   async run(ctx) {
-    const kernels = kernelsOf(ctx.workload as Record<string, unknown>);
+    const cases = casesOf(ctx);
     const repeats = repeatsFor(ctx.plan);
     for (let repeat = 0; repeat < repeats; repeat++) {
-      for (const kernel of kernels) {
-        const n = ctx.plan.quick ? kernel.quick : kernel.full;
+      for (const kernel of cases) {
         for (const lang of langOrder(repeat)) {
           throwIfAborted(ctx.signal);
-          ctx.progress(`cpu ${lang} ${kernel.name} n=${n} (repeat ${repeat + 1}/${repeats})`);
-          const program = ctx.resolve(lang, { kernel: kernel.name, n, threads: ctx.plan.threads });
+          ctx.progress(`cpu ${lang} ${kernel.name} (repeat ${repeat + 1}/${repeats})`);
+          const program = ctx.resolve(lang, { ...kernel.values, threads: ctx.plan.threads });
           const extra = program.args.includes('--kernel')
             ? []
-            : ['--kernel', kernel.name, '--n', String(n), '--threads', String(ctx.plan.threads)];
-          const outcome = await runBatch(program, ctx.plan.quick ? 60_000 : 600_000, extra);
-          ctx.record(batchStep(ctx, outcome, { lang, variant: kernel.name, repeat }));
+            : [
+                '--kernel',
+                String(kernel.values.kernel ?? kernel.name),
+                '--n',
+                String(kernel.values.n),
+                '--threads',
+                String(ctx.plan.threads),
+              ];
+          const outcome = await runBatch(program, ctx.plan.quick ? 120_000 : 900_000, extra);
+          const step = batchStep(ctx, outcome, { lang, variant: kernel.name, repeat });
+          // A wrong checksum means the two programs did not do the same work: the timing compares nothing.
+          if (outcome.ok && kernel.checksum !== null && String(outcome.output.checksum) !== kernel.checksum) {
+            step.valid = false;
+            step.reasons.push(
+              `checksum ${String(outcome.output.checksum)} differs from the expected ${kernel.checksum}`,
+            );
+          }
+          ctx.record(step);
         }
       }
     }

@@ -1,4 +1,5 @@
 /** @module The gc-cache workload (Discord-shaped: a large live cache under steady load): Go at GOGC=100, GOGC=400 and GOGC=off with GOMEMLIMIT, against Rust, at the same offered rate, with Go's GC cycles lined up on the latency timeline. */
+import { modeParams } from '../manifest.ts';
 import type { RunningServer } from '../process.ts';
 import { probeCapacity } from '../vegeta.ts';
 import { warmUp } from './http-json.ts';
@@ -9,8 +10,9 @@ import { type LabPlan, throwIfAborted, type WorkloadContext, type WorkloadRunner
 export type GcVariant = { name: string; lang: 'go' | 'rust'; env: Record<string, string> };
 
 /**
- * The variants of a run; GOMEMLIMIT comes from the manifest's `gomemlimit` (default 1GiB), a soft limit well above
- * the cache's live heap so GOGC=off collects only when the heap approaches it.
+ * The variants of a run; GOMEMLIMIT comes from the manifest's `{memlimit}` parameter of the mode (default 1GiB), a
+ * soft limit well above the cache's live heap so GOGC=off collects only when the heap approaches it. The names are
+ * the keys of LabEvidence.gc_cache.
  * @example
  * gcVariants('1GiB').map((v) => v.name); // ['gogc-100', 'gogc-400', 'gogc-off-memlimit', 'rust']
  */
@@ -39,6 +41,7 @@ async function startVariant(ctx: WorkloadContext, variant: GcVariant, targets: s
   const server: RunningServer = await startLabServer(program, variant.lang, {
     threads: ctx.plan.threads,
     extraEnv: variant.env,
+    startTimeoutMs: ctx.workload.start_timeout_ms,
   });
   return { server, targetsFile: writeTargets(ctx, targets, server.addr, variant.name) };
 }
@@ -51,7 +54,7 @@ export const gcCacheRunner: WorkloadRunner = {
   async run(ctx) {
     const targets = ctx.workload.targets;
     if (!targets) throw new Error('manifest: gc-cache has no targets file');
-    const memLimit = typeof ctx.workload.gomemlimit === 'string' ? ctx.workload.gomemlimit : '1GiB';
+    const memLimit = modeParams(ctx.workload, ctx.plan.quick).memlimit ?? '1GiB';
     const variants = gcVariants(memLimit);
     const { plan } = ctx;
 

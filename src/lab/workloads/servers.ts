@@ -23,12 +23,18 @@ export function serverCpuList(threads: number, cores: number = availableParallel
 export async function startLabServer(
   program: ResolvedProgram,
   lang: string,
-  options: { threads: number; extraEnv?: Record<string, string>; taskset?: string | null },
+  options: {
+    threads: number;
+    extraEnv?: Record<string, string>;
+    taskset?: string | null;
+    /** A server that builds state before listening (the gc-cache fills its cache) needs longer than 30 s. */
+    startTimeoutMs?: number | undefined;
+  },
 ): Promise<RunningServer> {
   const env: Record<string, string> = { ...program.env, ...(options.extraEnv ?? {}) };
   if (lang === 'go') env.GODEBUG = env.GODEBUG ? `${env.GODEBUG},gctrace=1` : 'gctrace=1';
   const cpus = options.taskset === undefined ? serverCpuList(options.threads) : options.taskset;
   const [exec, args] =
     cpus === null ? [program.exec, program.args] : ['taskset', ['-c', cpus, program.exec, ...program.args]];
-  return startServer({ exec, args, env, cwd: program.cwd, startTimeoutMs: 30_000 });
+  return startServer({ exec, args, env, cwd: program.cwd, startTimeoutMs: options.startTimeoutMs ?? 30_000 });
 }
