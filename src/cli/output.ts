@@ -25,13 +25,14 @@ export function processIo(): CliIo {
 }
 
 /**
- * Colour only on a terminal, never with NO_COLOR set (https://no-color.org), always with FORCE_COLOR.
+ * Colour only on a terminal, never with NO_COLOR set (https://no-color.org); FORCE_COLOR=1 forces it, FORCE_COLOR=0 turns it off.
  * @example
  * renderText(decision, { color: shouldColor(io) });
  */
 export function shouldColor(io: Pick<CliIo, 'isTTY' | 'env'>): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
-  if (io.env.FORCE_COLOR !== undefined && io.env.FORCE_COLOR !== '0') return true;
+  if (io.env.FORCE_COLOR === '0' || io.env.FORCE_COLOR === 'false') return false;
+  if (io.env.FORCE_COLOR !== undefined) return true;
   return io.isTTY;
 }
 
