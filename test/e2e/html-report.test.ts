@@ -1,0 +1,47 @@
+/** @module The HTML report in Debian's Chromium: opened as a file it makes no request beyond itself, runs no script, draws its SVG charts, shows hostile project names as text, and prints to PDF. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decide, parseProfileText } from '../../src/core/index.ts';
+import { renderHtmlReport } from '../../src/core/ssr.ts';
+import { readKnowledgeBase } from '../../src/io/kb-files.ts';
+import { CHROMIUM, CHROMIUM_ARGS, ROOT } from './harness.ts';
+
+const XSS = '<img src=x onerror="window.__pwned = 1">';
+
+describe('HTML report in a browser', { tags: ['slow'] }, () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('is self-contained, script-free, escapes user text and prints', async () => {
+    const text = readFileSync(join(ROOT, 'examples', 'video-platform.yaml'), 'utf8');
+    const profile = parseProfileText(text, 'video-platform.yaml');
+    const evil = { ...profile, project: { ...profile.project, name: XSS } };
+    const html = renderHtmlReport(decide(evil, readKnowledgeBase(), { seed: 1, samples: 1000 }), {
+      date: '2026-11-27',
+    });
+    const page = await browser.newPage();
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.route('**/*', (route) =>
+      route.request().url() === 'http://gorust.test/report.html'
+        ? route.fulfill({ status: 200, contentType: 'text/html', body: html })
+        : route.abort(),
+    );
+    await page.goto('http://gorust.test/report.html');
+    expect(requests).toEqual(['http://gorust.test/report.html']);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('h1').textContent()).toContain(XSS);
+    expect(await page.locator('figure.chart svg').count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator('img').count()).toBe(0);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
+  });
+});
