@@ -36,7 +36,7 @@ describe('HTML report in a browser', { tags: ['slow'] }, () => {
     );
     await page.goto('http://gorust.test/report.html');
     expect(requests).toEqual(['http://gorust.test/report.html']);
-    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('h1').textContent()).toContain(XSS);
     expect(await page.locator('figure.chart svg').count()).toBeGreaterThanOrEqual(3);
     expect(await page.locator('img').count()).toBe(0);
