@@ -181,6 +181,11 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
     const adr = readFileSync((await download.path()) as string, 'utf8');
     expect(adr).toContain('Billing API');
     expect(adr).toMatch(/Status/i);
+
+    // "Edit a copy" brings the saved profile back into the questionnaire.
+    await page.getByTestId('edit-copy').click();
+    await expect.poll(() => page.getByTestId('q-project.name').inputValue()).toBe('Billing API');
+    expect(await page.getByTestId('q-team.rust').inputValue()).toBe('strong');
     await page.close();
   });
 

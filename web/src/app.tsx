@@ -9,7 +9,7 @@ import { LabView } from './views/lab-view.tsx';
 import { SavedDecisionView } from './views/saved-decision-view.tsx';
 
 const TABS: { route: Route; label: string; views: Route['view'][] }[] = [
-  { route: { view: 'decide' }, label: 'Decide', views: ['decide'] },
+  { route: { view: 'decide' }, label: 'Decide', views: ['decide', 'edit'] },
   { route: { view: 'lab' }, label: 'Lab', views: ['lab'] },
   { route: { view: 'history' }, label: 'History', views: ['history', 'decision'] },
 ];
@@ -67,6 +67,8 @@ function View({ route, kb }: { route: Route; kb: KnowledgeBase }) {
   switch (route.view) {
     case 'decision':
       return <SavedDecisionView kb={kb} id={route.id} />;
+    case 'edit':
+      return <DecideView kb={kb} savedId={route.id} />;
     case 'lab':
       return <LabView run={route.run} />;
     case 'history':

@@ -7,6 +7,7 @@ describe('parseRoute', () => {
       { view: 'decide' },
       { view: 'decide', example: 'close-call' },
       { view: 'decision', id: '12' },
+      { view: 'edit', id: '12' },
       { view: 'lab' },
       { view: 'lab', run: '20260102-030405-1a2b' },
       { view: 'history' },

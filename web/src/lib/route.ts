@@ -1,8 +1,9 @@
-/** @module Hash routing for the four views, without a router package: `#/decide`, `#/decision/ID`, `#/lab/RUN`, `#/history`. */
+/** @module Hash routing for the four views, without a router package: `#/decide[/EXAMPLE]`, `#/edit/ID`, `#/decision/ID`, `#/lab/RUN`, `#/history`. */
 import { useEffect, useState } from 'react';
 
 export type Route =
   | { view: 'decide'; example?: string }
+  | { view: 'edit'; id: string }
   | { view: 'decision'; id: string }
   | { view: 'lab'; run?: string }
   | { view: 'history' };
@@ -15,6 +16,7 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const [view, arg] = hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   if (view === 'decision' && arg) return { view: 'decision', id: arg };
+  if (view === 'edit' && arg) return { view: 'edit', id: arg };
   if (view === 'lab') return arg ? { view: 'lab', run: arg } : { view: 'lab' };
   if (view === 'history') return { view: 'history' };
   return arg ? { view: 'decide', example: arg } : { view: 'decide' };
@@ -29,6 +31,8 @@ export function routeHref(route: Route): string {
   switch (route.view) {
     case 'decision':
       return `#/decision/${encodeURIComponent(route.id)}`;
+    case 'edit':
+      return `#/edit/${encodeURIComponent(route.id)}`;
     case 'lab':
       return route.run ? `#/lab/${encodeURIComponent(route.run)}` : '#/lab';
     case 'history':

@@ -4,7 +4,7 @@ import type { InputProblem, KnowledgeBase } from '../../../src/core/index.ts';
 import { DecisionPanel } from '../components/decision-panel.tsx';
 import { Questionnaire } from '../components/questionnaire.tsx';
 import { WeightSliders } from '../components/weight-sliders.tsx';
-import { saveDecision } from '../lib/api.ts';
+import { getDecision, saveDecision } from '../lib/api.ts';
 import { downloadText, slugify } from '../lib/download.ts';
 import {
   composeProfile,
@@ -23,7 +23,16 @@ import { routeHref } from '../lib/route.ts';
  * @example
  * <DecideView kb={kb} example="close-call" />
  */
-export function DecideView({ kb, example }: { kb: KnowledgeBase; example?: string | undefined }) {
+export function DecideView({
+  kb,
+  example,
+  savedId,
+}: {
+  kb: KnowledgeBase;
+  example?: string | undefined;
+  /** Start from a saved decision's profile (History -> "Edit a copy"). */
+  savedId?: string | undefined;
+}) {
   const examples = useMemo(() => listExamples(), []);
   const [draft, setDraft] = useState<Draft>(() => emptyDraft());
   const [overrides, setOverrides] = useState<Priorities>({});
@@ -62,6 +71,28 @@ export function DecideView({ kb, example }: { kb: KnowledgeBase; example?: strin
   useEffect(() => {
     if (example) openExample(example);
   }, [example]);
+
+  // #/edit/ID starts from a saved decision's profile; saving again makes a new entry, so History keeps both.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the id changes
+  useEffect(() => {
+    if (savedId === undefined) return undefined;
+    let current = true;
+    getDecision(savedId).then(
+      (saved) => {
+        if (current) loadText(JSON.stringify(saved.profile), `saved decision ${savedId}`);
+      },
+      (error: unknown) => {
+        if (current)
+          setImportProblems({
+            message: error instanceof Error ? error.message : String(error),
+            problems: [],
+          });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [savedId]);
 
   const onImport = async (event: React.ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];

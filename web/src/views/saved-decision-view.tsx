@@ -53,6 +53,9 @@ export function SavedDecisionView({ kb, id }: { kb: KnowledgeBase; id: string })
           {(decision.samples ?? 10_000).toLocaleString('en')} samples
         </span>
         <span className="spacer" />
+        <a className="button" href={routeHref({ view: 'edit', id })} data-testid="edit-copy">
+          Edit a copy
+        </a>
         <span className="small muted">Export</span>
         {EXPORTS.map(([format, label]) => (
           <a
