@@ -1,3 +1,4 @@
+/** @module Tests of safe links and file-name slugs. */
 import { describe, expect, it } from 'vitest';
 import { safeHref, slugify } from './download.ts';
 

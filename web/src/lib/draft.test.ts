@@ -1,3 +1,4 @@
+/** @module Tests of the draft profile: answers plus what no question covers, slider priorities, YAML round trip, import problems. */
 import { describe, expect, it } from 'vitest';
 import { parseProfileValue } from '../../../src/core/index.ts';
 import { composeProfile, draftFromProfile, emptyDraft, importProfileText, profileToYaml } from './draft.ts';

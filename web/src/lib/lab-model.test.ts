@@ -1,3 +1,4 @@
+/** @module Tests of the Lab view model: repeats and invalid steps, percentile lines, GC timelines, build and cross tables. */
 import { describe, expect, it } from 'vitest';
 import {
   buildRows,

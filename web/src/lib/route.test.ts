@@ -1,3 +1,4 @@
+/** @module Tests of hash routing. */
 import { describe, expect, it } from 'vitest';
 import { parseRoute, routeHref } from './route.ts';
 

@@ -1,3 +1,4 @@
+/** @module Tests of the slider-to-priority mapping. */
 import { describe, expect, it } from 'vitest';
 import { priorityFromWeight } from './what-if.ts';
 
