@@ -287,8 +287,31 @@ describe('lab runs (read-only)', () => {
     finishRun(db, run.id, 'completed');
     const list = (await (await app.request('/api/lab/runs')).json()) as { id: string; status: string }[];
     expect(list.map((r) => [r.id, r.status])).toEqual([['run-1', 'completed']]);
-    const one = (await (await app.request('/api/lab/runs/run-1')).json()) as { id: string; steps: unknown[] };
+    recordStep(db, run.id, {
+      workload: 'http-json',
+      lang: 'go',
+      variant: '',
+      kind: 'rate',
+      rate_rps: 100,
+      repeat: 0,
+      valid: true,
+      reasons: [],
+      metrics: { p99_ms: 2 },
+      started_at: NOW.toISOString(),
+      duration_ms: 1000,
+      histogram: 'HISTFAAAA',
+    });
+    const one = (await (await app.request('/api/lab/runs/run-1')).json()) as {
+      id: string;
+      steps: Record<string, unknown>[];
+    };
     expect(one.id).toBe('run-1');
+    expect(one.steps[0]).toMatchObject({
+      workload: 'http-json',
+      metrics: { p99_ms: 2 },
+      has_histogram: true,
+    });
+    expect(one.steps[0]).not.toHaveProperty('histogram');
     expect((await app.request('/api/lab/runs/nope')).status).toBe(404);
     expect((await app.request('/api/lab/runs', postJson({}))).status).toBe(404);
   });

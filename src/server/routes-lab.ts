@@ -6,7 +6,8 @@ import { ProblemError } from './problem.ts';
 import { readInteger } from './request.ts';
 
 /**
- * Routes: GET /lab/runs[?limit=N], GET /lab/runs/:id (a full id or a unique prefix), mounted under /api.
+ * Routes: GET /lab/runs[?limit=N], GET /lab/runs/:id (a full id or a unique prefix; steps without their encoded
+ * histograms), mounted under /api.
  * @example
  * api.route('/', labRoutes(deps));
  */
@@ -22,7 +23,9 @@ export function labRoutes(deps: ServerDeps): Hono {
     const id = c.req.param('id');
     const run = getRun(deps.db, id);
     if (run === null) throw new ProblemError(404, 'not-found', `no lab run "${id}" in the store`);
-    return c.json(run);
+    // Encoded histograms are large and only the lab's own reports decode them; the UI draws from the metrics.
+    const steps = run.steps.map(({ histogram, ...step }) => ({ ...step, has_histogram: histogram !== null }));
+    return c.json({ ...run, steps });
   });
 
   return routes;
