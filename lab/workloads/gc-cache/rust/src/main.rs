@@ -26,6 +26,10 @@ fn main() {
     };
     // Populate before listening, as Go does.
     let cache = Arc::new(Cache::new(entries));
+    // Never free the cache at exit: dropping millions of boxes takes seconds
+    // after SIGTERM, and Go's process simply exits. One leaked Arc keeps the
+    // refcount above zero when the router is dropped.
+    std::mem::forget(Arc::clone(&cache));
     labkit::run_server(&flags, move || app(cache));
 }
 
