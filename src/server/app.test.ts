@@ -1,47 +1,12 @@
-/** @module API tests through app.request() (no socket), with an in-memory store and the real knowledge base: decide, KB, saved decisions, exports, lab runs, OpenAPI, and the guards (bad and oversized bodies, wrong Origin or Host, XSS text). */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+/** @module API tests through app.request() (no socket), with an in-memory store and the real knowledge base: decide, KB, saved decisions, exports, OpenAPI, static UI, and the guards (bad and oversized bodies, wrong Origin or Host, XSS text). */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decide, type KnowledgeBase, parseProfileText, renderJson } from '../core/index.ts';
-import { readKnowledgeBase } from '../io/kb-files.ts';
-import { openStore } from '../store/db.ts';
-import { createRun, finishRun, recordStep } from '../store/lab-runs.ts';
-import { createApp } from './app.ts';
+import { decide, parseProfileText, renderJson } from '../core/index.ts';
+import { makeApp, NOW, PROFILE, PROFILE_YAML, postJson, problemOf, testKb, XSS } from './app.test-helpers.ts';
 
-const XSS = '<img src=x onerror=alert(1)>';
-const PROFILE_YAML = readFileSync(new URL('../../examples/startup-rest-api.yaml', import.meta.url), 'utf8');
-const PROFILE = parseProfileText(PROFILE_YAML, 'startup-rest-api.yaml');
-const NOW = new Date('2026-11-27T09:30:00.000Z');
-
-let kb: KnowledgeBase;
-beforeAll(() => {
-  kb = readKnowledgeBase();
-});
-
-function makeApp(extra: Parameters<typeof createApp>[0] = {}) {
-  const db = openStore(':memory:');
-  return { db, app: createApp({ db, kb, webRoot: null, now: () => NOW, ...extra }) };
-}
-
-function postJson(body: unknown, headers: Record<string, string> = {}): RequestInit {
-  return {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
-  };
-}
-
-async function problemOf(res: Response) {
-  expect(res.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-  return (await res.json()) as {
-    type: string;
-    title: string;
-    status: number;
-    detail: string;
-    errors?: { path: string; expected: string; found: string; message: string; suggestion?: string }[];
-  };
-}
+const kb = testKb();
 
 describe('POST /api/decide', () => {
   it('decides a JSON profile exactly as the core does, in contract key order', async () => {
@@ -276,122 +241,6 @@ describe('saved decisions', () => {
     expect(body.diff.criteria.length).toBeGreaterThan(0);
     expect((await app.request('/api/decisions/diff?a=1')).status).toBe(400);
     expect((await app.request('/api/decisions/diff?a=1&b=9')).status).toBe(404);
-  });
-});
-
-describe('lab runs (read-only)', () => {
-  it('lists and shows stored runs, 404 for unknown ones, and accepts no writes', async () => {
-    const { app, db } = makeApp();
-    expect(await (await app.request('/api/lab/runs')).json()).toEqual([]);
-    const run = createRun(db, { mode: 'quick', workloads: ['http-json'], id: 'run-1' });
-    finishRun(db, run.id, 'completed');
-    const list = (await (await app.request('/api/lab/runs')).json()) as { id: string; status: string }[];
-    expect(list.map((r) => [r.id, r.status])).toEqual([['run-1', 'completed']]);
-    recordStep(db, run.id, {
-      workload: 'http-json',
-      lang: 'go',
-      variant: '',
-      kind: 'rate',
-      rate_rps: 100,
-      repeat: 0,
-      valid: true,
-      reasons: [],
-      metrics: { p99_ms: 2 },
-      started_at: NOW.toISOString(),
-      duration_ms: 1000,
-      histogram: 'HISTFAAAA',
-    });
-    const one = (await (await app.request('/api/lab/runs/run-1')).json()) as {
-      id: string;
-      steps: Record<string, unknown>[];
-    };
-    expect(one.id).toBe('run-1');
-    expect(one.steps[0]).toMatchObject({
-      workload: 'http-json',
-      metrics: { p99_ms: 2 },
-      has_histogram: true,
-    });
-    expect(one.steps[0]).not.toHaveProperty('histogram');
-    expect((await app.request('/api/lab/runs/nope')).status).toBe(404);
-    expect((await app.request('/api/lab/runs', postJson({}))).status).toBe(404);
-  });
-});
-
-describe('decisions with a lab run', () => {
-  function storeRun(db: ReturnType<typeof openStore>): string {
-    const run = createRun(db, {
-      mode: 'quick',
-      workloads: ['http-json'],
-      id: 'lab-1',
-      environment: { cpu_model: 'Test CPU', cores: 2 },
-    });
-    for (const lang of ['go', 'rust'] as const) {
-      recordStep(db, run.id, {
-        workload: 'http-json',
-        lang,
-        variant: '',
-        kind: 'capacity',
-        repeat: 0,
-        valid: true,
-        reasons: [],
-        metrics: { capacity_rps: 1000 },
-        started_at: NOW.toISOString(),
-        duration_ms: 1000,
-      });
-    }
-    for (let repeat = 0; repeat < 3; repeat++) {
-      for (const rate of [100, 500]) {
-        for (const lang of ['go', 'rust'] as const) {
-          const p99 = (lang === 'go' ? 2 : 1) * (rate / 100);
-          recordStep(db, run.id, {
-            workload: 'http-json',
-            lang,
-            variant: '',
-            kind: 'rate',
-            rate_rps: rate,
-            repeat,
-            valid: true,
-            reasons: [],
-            metrics: {
-              target_rps: rate,
-              achieved_rps: rate,
-              requests: rate * 3,
-              errors: 0,
-              p50_ms: p99 / 4,
-              p90_ms: p99 / 2,
-              p99_ms: p99,
-              p999_ms: p99 * 2,
-              max_ms: p99 * 3,
-            },
-            started_at: NOW.toISOString(),
-            duration_ms: 3000,
-          });
-        }
-      }
-    }
-    finishRun(db, run.id, 'completed');
-    return run.id;
-  }
-
-  it('decides with a stored run, saves it, and exports its charts in the HTML report', async () => {
-    const { app, db } = makeApp();
-    const id = storeRun(db);
-    const decided = await app.request('/api/decide?lab=latest', postJson(PROFILE));
-    expect(decided.status).toBe(200);
-    expect(((await decided.json()) as { lab_run?: string }).lab_run).toBe(id);
-    const saved = await app.request('/api/decisions', postJson({ profile: PROFILE, lab: id }));
-    expect(saved.status).toBe(201);
-    expect(((await saved.json()) as { lab_run: string }).lab_run).toBe(id);
-    const html = await (await app.request('/api/decisions/1/export?format=html')).text();
-    expect(html).toContain('Measured on this machine');
-    expect(html).toContain('http-json at');
-  });
-
-  it('answers an unknown run with a problem', async () => {
-    const { app } = makeApp();
-    const res = await app.request('/api/decide?lab=nope', postJson(PROFILE));
-    expect(res.status).toBe(400);
-    expect((await problemOf(res)).detail).toContain('no lab run "nope"');
   });
 });
 
