@@ -96,12 +96,20 @@ describe.skipIf(!ready)('gorust lab run (real programs)', { tags: ['slow'] }, ()
       environment: Record<string, unknown>;
       workloads: { name: string; valid: boolean; go: Record<string, number>; rust: Record<string, number> }[];
     };
-    const http = json.workloads.find((w) => w.name === 'http-json');
-    expect(http?.valid).toBe(true);
-    for (const lang of ['go', 'rust'] as const) {
-      expect(http?.[lang].p99_ms).toBeGreaterThan(0);
-      expect(http?.[lang].achieved_rps).toBeGreaterThan(0);
-      expect(http?.[lang].rss_peak_mib).toBeGreaterThan(0);
+    const http = json.workloads.find((w) => w.name === 'http-json') as
+      | { valid: boolean; problems: string[]; go: Record<string, number>; rust: Record<string, number> }
+      | undefined;
+    expect(json.environment).toHaveProperty('go_version');
+    for (const lang of ['go', 'rust'] as const) expect(http?.[lang].capacity_rps).toBeGreaterThan(0);
+    if (http?.valid) {
+      for (const lang of ['go', 'rust'] as const) {
+        expect(http[lang].p99_ms).toBeGreaterThan(0);
+        expect(http[lang].achieved_rps).toBeGreaterThan(0);
+        expect(http[lang].rss_peak_mib).toBeGreaterThan(0);
+      }
+    } else {
+      // A machine too busy for a single valid step is reported as such, never papered over.
+      expect(http?.problems.length).toBeGreaterThan(0);
     }
     expect(json.workloads.find((w) => w.name === 'boundary')?.valid).toBe(true);
     const store = openStore(db);

@@ -31,17 +31,21 @@ export function openStore(path: string = defaultStorePath()): Store {
   return db;
 }
 
-/** Apply every migration newer than the file's `user_version`, each in its own transaction. */
+/**
+ * Apply every migration newer than the file's `user_version`. The check and the migrations run in one IMMEDIATE
+ * transaction, so two processes opening a new file at once (a lab run and `gorust lab runs`) migrate it once.
+ */
 export function migrate(db: Store): number {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  let version = current;
-  for (const migration of MIGRATIONS) {
-    if (migration.version <= version) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
-    version = migration.version;
-  }
-  return version;
+  return db
+    .transaction(() => {
+      let version = db.pragma('user_version', { simple: true }) as number;
+      for (const migration of MIGRATIONS) {
+        if (migration.version <= version) continue;
+        db.exec(migration.sql);
+        db.pragma(`user_version = ${migration.version}`);
+        version = migration.version;
+      }
+      return version;
+    })
+    .immediate();
 }

@@ -147,3 +147,16 @@ describe('lab run store', () => {
     expect(newRunId(new Date('2026-01-02T03:04:05Z'))).toMatch(/^20260102-030405-[0-9a-f]{4}$/);
   });
 });
+
+describe('migrations', () => {
+  it('migrate once when two connections open a new file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gorust-store-'));
+    dirs.push(dir);
+    const path = join(dir, 'race.db');
+    const a = openStore(path);
+    const b = openStore(path);
+    expect(b.pragma('user_version', { simple: true })).toBe(a.pragma('user_version', { simple: true }));
+    a.close();
+    b.close();
+  });
+});
