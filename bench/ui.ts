@@ -1,5 +1,6 @@
 /** @module UI benchmark: time to re-run decide() on a slider move for a ten-component profile, and the UI's JavaScript size gzipped. */
 import { readdirSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { decide, type KnowledgeBase, type ProfileInput, profileSchema } from '../src/core/index.ts';
@@ -112,6 +113,7 @@ export function benchUi(kb: KnowledgeBase, options: { runs?: number; webDir: str
 export function formatUiBench(result: UiBenchResult): string[] {
   const { slider, bundle } = result;
   const lines = [
+    `1-minute load average ${loadavg()[0]?.toFixed(1)} (a busy machine inflates the tail, not much the median)`,
     `slider re-run (${slider.components} components, ${slider.samples} samples, ${slider.runs} runs): median ${slider.median_ms} ms, p90 ${slider.p90_ms} ms, max ${slider.max_ms} ms (aim < ${FRAME_BUDGET_MS} ms: ${slider.median_ms < FRAME_BUDGET_MS ? 'met' : 'NOT met'})`,
   ];
   lines.push(

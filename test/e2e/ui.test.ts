@@ -9,6 +9,9 @@ import { INTERACTIVE_SAMPLES } from '../../web/src/lib/draft.ts';
 import { type Harness, ROOT, startHarness } from './harness.ts';
 
 const XSS_NAME = '<img src=x onerror=alert(1)>';
+
+/** expect.poll with room for a busy CI machine (its default gives up after one second). */
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 
 /** Fill in the questionnaire the way a user does: type a name, pick the required choices. */
@@ -82,7 +85,7 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
 
   it('shows a verdict once the questionnaire is filled in, and updates it live', async () => {
     const page = await open('#/decide');
-    await expect.poll(() => page.getByTestId('problems').isVisible()).toBe(true);
+    await poll(() => page.getByTestId('problems').isVisible()).toBe(true);
     await fillQuestionnaire(page, 'Read states service', 'strong', 'none');
     const verdict = page.getByTestId('verdict');
     await verdict.waitFor();
@@ -95,7 +98,7 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
     await page.getByTestId('q-team.go').selectOption('none');
     await page.getByTestId('q-team.rust').selectOption('strong');
     await page.getByTestId('q-workload.hard_realtime').check();
-    await expect.poll(() => page.getByTestId('verdict-banner').getAttribute('data-verdict')).toBe('rust');
+    await poll(() => page.getByTestId('verdict-banner').getAttribute('data-verdict')).toBe('rust');
     expect(pageErrors).toEqual([]);
     await page.close();
   });
@@ -104,11 +107,11 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
     const flip = findFlip();
     const page = await open('#/decide/close-call');
     const banner = page.getByTestId('verdict-banner');
-    await expect.poll(() => banner.getAttribute('data-verdict')).toBe(flip.before);
+    await poll(() => banner.getAttribute('data-verdict')).toBe(flip.before);
     expect(await page.getByTestId('close-call').isVisible()).toBe(true);
     await dragSlider(page, `weight-${flip.criterion}`, flip.priority === 5 ? 'max' : 'min');
     expect(Number(await page.getByTestId(`weight-${flip.criterion}`).inputValue())).toBe(flip.priority);
-    await expect.poll(() => banner.getAttribute('data-verdict')).toBe(flip.after);
+    await poll(() => banner.getAttribute('data-verdict')).toBe(flip.after);
     expect(await page.getByTestId('what-if-note').textContent()).toContain(
       INTERACTIVE_SAMPLES.toLocaleString('en'),
     );
@@ -121,7 +124,7 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
   it('exports the profile as YAML and imports it back with the same verdict', async () => {
     const page = await open('#/decide/close-call');
     const banner = page.getByTestId('verdict-banner');
-    await expect.poll(() => page.getByTestId('project-name').textContent()).toBe('Metrics ingestion gateway');
+    await poll(() => page.getByTestId('project-name').textContent()).toBe('Metrics ingestion gateway');
     const verdict = await banner.getAttribute('data-verdict');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -146,7 +149,7 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
       mimeType: 'application/yaml',
       buffer: Buffer.from('version: 1\nteam: {go: fluent}\n'),
     });
-    await expect.poll(() => fresh.getByTestId('problems').textContent()).toContain('team.go');
+    await poll(() => fresh.getByTestId('problems').textContent()).toContain('team.go');
     await page.close();
     await fresh.close();
   });
@@ -159,11 +162,11 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
     await page.getByTestId('q-team.rust').selectOption('strong');
     await page.getByTestId('q-safety_critical').check();
     await page.getByTestId('save-decision').click();
-    await expect.poll(() => page.getByTestId('saved').textContent()).toMatch(/Open decision/);
+    await poll(() => page.getByTestId('saved').textContent()).toMatch(/Open decision/);
 
     await page.getByTestId('nav-history').click();
     const rows = page.getByTestId('history-list').locator('tbody tr');
-    await expect.poll(() => rows.count()).toBe(2);
+    await poll(() => rows.count()).toBe(2);
     await rows.nth(0).locator('input[type=checkbox]').check();
     await rows.nth(1).locator('input[type=checkbox]').check();
     await page.getByTestId('diff-button').click();
@@ -184,7 +187,7 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
 
     // "Edit a copy" brings the saved profile back into the questionnaire.
     await page.getByTestId('edit-copy').click();
-    await expect.poll(() => page.getByTestId('q-project.name').inputValue()).toBe('Billing API');
+    await poll(() => page.getByTestId('q-project.name').inputValue()).toBe('Billing API');
     expect(await page.getByTestId('q-team.rust').inputValue()).toBe('strong');
     await page.close();
   });
@@ -192,7 +195,7 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
   it('renders a project named like an XSS payload as text, in the decision and in History', async () => {
     const page = await open('#/decide');
     await fillQuestionnaire(page, XSS_NAME, 'strong', 'some');
-    await expect.poll(() => page.getByTestId('project-name').textContent()).toBe(XSS_NAME);
+    await poll(() => page.getByTestId('project-name').textContent()).toBe(XSS_NAME);
     await page.getByTestId('save-decision').click();
     await page.getByTestId('saved').waitFor();
     await page.getByTestId('nav-history').click();
@@ -203,7 +206,7 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
       .locator('xpath=..')
       .getByRole('link')
       .click();
-    await expect.poll(() => page.getByTestId('project-name').textContent()).toBe(XSS_NAME);
+    await poll(() => page.getByTestId('project-name').textContent()).toBe(XSS_NAME);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
 
     // Component names reach the hybrid-plan chart (SVG text) and the plan tables: still text.
