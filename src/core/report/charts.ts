@@ -291,7 +291,12 @@ export function hybridPlanOption(decision: Decision): EChartsOption {
         show: true,
         formatter: `${b.mechanism} · ${round3(b.per_call_us)} µs/call${b.chatty ? ' (chatty)' : ''}`,
       },
-      lineStyle: { type: b.mechanism === 'ffi' ? ('solid' as const) : ('dashed' as const), width: 2 },
+      // Curved, so edges that cross between the columns do not put their labels on the same midpoint.
+      lineStyle: {
+        type: b.mechanism === 'ffi' ? ('solid' as const) : ('dashed' as const),
+        width: 2,
+        curveness: 0.2,
+      },
     }));
   // The graph sits on a hidden cartesian grid (not its own 'view' coordinates, which stretch symbols into ellipses
   // when the box and the layout have different aspect ratios).
