@@ -1,6 +1,7 @@
 /** @module A lab run as text, Markdown or JSON (JSON: id, environment, workloads[] with name, valid and per-language figures), and the comparison of two runs. */
 import type { LabRunView } from '../core/ssr.ts';
 import type { RunListRow, StoredRun } from '../store/lab-runs.ts';
+import { describeEnvironment, type Environment } from './environment.ts';
 import { type Figures, type RunSummary, summarizeRun, type WorkloadSummary } from './summary.ts';
 
 export type ReportFormat = 'text' | 'md' | 'json';
@@ -28,6 +29,9 @@ const HEADLINE = [
  */
 export function environmentLine(env: Record<string, unknown> | null): string {
   if (!env) return 'environment not recorded';
+  if (typeof env.cpu_model === 'string' && typeof env.os === 'string' && typeof env.kernel === 'string') {
+    return describeEnvironment(env as unknown as Environment);
+  }
   const pick = (...keys: string[]) => {
     for (const key of keys) {
       const v = env[key];
