@@ -1,6 +1,6 @@
 /** @module The stylesheet of the self-contained HTML report: screen and print, no web fonts, no url() and no imports, so the file makes no request. */
 
-/** Inline CSS of the HTML report; printing keeps colours, avoids splitting charts and tables, and drops the page background. */
+/** Inline CSS of the HTML report; printing keeps colours, never splits a chart or a table row, repeats table headers on each page, and drops the page background. */
 export const REPORT_CSS = `
 :root { --go: #00ADD8; --rust: #B7410E; --ink: #1d1d1f; --muted: #5b5b66; --line: #d9d9e0; --bg: #ffffff; --soft: #f5f6f8; }
 * { box-sizing: border-box; }
@@ -43,7 +43,8 @@ footer { margin-top: 32px; padding-top: 12px; border-top: 1px solid var(--line);
   main { max-width: none; padding: 0; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   h2 { break-after: avoid; page-break-after: avoid; }
-  table, tr, .verdict, .chart { break-inside: avoid; page-break-inside: avoid; }
+  tr, .verdict, .chart { break-inside: avoid; page-break-inside: avoid; }
+  thead { display: table-header-group; }
   .charts-2 { grid-template-columns: 1fr 1fr; }
 }
 `;
