@@ -1,5 +1,5 @@
 /** @module What-if sliders: one per criterion; each move re-runs decide() in the browser with the slider as the criterion's priority. */
-import type { Decision, KnowledgeBase } from '../../../src/core/index.ts';
+import { DEFAULT_SAMPLES, type Decision, type KnowledgeBase } from '../../../src/core/index.ts';
 import type { Priorities } from '../lib/draft.ts';
 import { PRIORITY_MAX, priorityFromWeight } from '../lib/what-if.ts';
 
@@ -39,8 +39,9 @@ export function WeightSliders({
         <h2 style={{ margin: 0 }}>What if the weights were different?</h2>
         <span className="spacer" />
         <span className="small muted" data-testid="what-if-note">
-          Re-runs the engine in your browser ({samples.toLocaleString('en')} Monte-Carlo samples, the CLI uses
-          10,000){lastRunMs !== null && ` · last run ${lastRunMs.toFixed(1)} ms`}
+          Re-runs the engine in your browser ({samples.toLocaleString('en')} Monte-Carlo samples, the CLI uses{' '}
+          {DEFAULT_SAMPLES.toLocaleString('en')})
+          {lastRunMs !== null && ` · last run ${lastRunMs.toFixed(1)} ms`}
         </span>
         <button type="button" onClick={onReset} disabled={!touched} data-testid="reset-weights">
           Reset

@@ -1,6 +1,6 @@
 /** @module The Decide view: the questionnaire on the left, the live decision on the right; import/export YAML, examples, what-if sliders, save. */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { InputProblem, KnowledgeBase } from '../../../src/core/index.ts';
+import { DEFAULT_SAMPLES, type InputProblem, type KnowledgeBase } from '../../../src/core/index.ts';
 import { DecisionPanel } from '../components/decision-panel.tsx';
 import { Questionnaire } from '../components/questionnaire.tsx';
 import { WeightSliders } from '../components/weight-sliders.tsx';
@@ -171,7 +171,8 @@ export function DecideView({
         </div>
         {saved && 'id' in saved && (
           <div className="notice small" data-testid="saved">
-            Saved. <a href={routeHref({ view: 'decision', id: saved.id })}>Open decision {saved.id}</a> ·{' '}
+            Saved (the server recomputed it with the CLI's {DEFAULT_SAMPLES.toLocaleString('en')} samples).{' '}
+            <a href={routeHref({ view: 'decision', id: saved.id })}>Open decision {saved.id}</a> ·{' '}
             <a href={routeHref({ view: 'history' })}>History</a>
           </div>
         )}

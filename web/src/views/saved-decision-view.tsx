@@ -1,6 +1,6 @@
 /** @module One saved decision from History, with its exports and what-if sliders over the saved profile. */
 import { useMemo, useState } from 'react';
-import type { KnowledgeBase } from '../../../src/core/index.ts';
+import { DEFAULT_SAMPLES, type KnowledgeBase } from '../../../src/core/index.ts';
 import { DecisionPanel } from '../components/decision-panel.tsx';
 import { WeightSliders } from '../components/weight-sliders.tsx';
 import { exportHref, getDecision } from '../lib/api.ts';
@@ -50,7 +50,7 @@ export function SavedDecisionView({ kb, id }: { kb: KnowledgeBase; id: string })
         <a href={routeHref({ view: 'history' })}>← History</a>
         <span className="muted small">
           Saved {new Date(state.value.created_at).toLocaleString('en-GB')} · seed {decision.seed ?? 1} ·{' '}
-          {(decision.samples ?? 10_000).toLocaleString('en')} samples
+          {(decision.samples ?? DEFAULT_SAMPLES).toLocaleString('en')} samples
         </span>
         <span className="spacer" />
         <a className="button" href={routeHref({ view: 'edit', id })} data-testid="edit-copy">
