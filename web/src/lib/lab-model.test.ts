@@ -6,6 +6,7 @@ import {
   gcTimelines,
   type LabStep,
   medianOf,
+  percentileSeriesAll,
   percentileSeriesAt,
   rateSteps,
 } from './lab-model.ts';
@@ -74,6 +75,15 @@ describe('rateSteps and percentileSeriesAt', () => {
     expect(series.map((s) => s.name)).toEqual(['Go', 'Rust (invalid)']);
     expect(series[0]?.points.map((pt) => pt.p)).toEqual([0.5, 0.9, 0.99, 0.999]);
     expect(series[0]?.language).toBe('go');
+  });
+
+  it('can draw every rate step at once, each line named by its rate', () => {
+    const more = [...steps, step({ lang: 'go', kind: 'rate', rate_rps: 2000, metrics: latency(2, 8) })];
+    expect(percentileSeriesAll(rateSteps(more), 'http-json').map((s) => s.name)).toEqual([
+      'Go @ 1000/s',
+      'Rust (invalid) @ 1000/s',
+      'Go @ 2000/s',
+    ]);
   });
 });
 

@@ -139,6 +139,22 @@ export function percentileSeriesAt(steps: RateStep[], workload: string, rate: nu
     });
 }
 
+/**
+ * Percentile lines for every rate step of a workload at once, named "Go @ 1000/s"; left uncoloured by language so
+ * the chart's palette tells the steps apart.
+ * @example
+ * percentileSeriesAll(rateSteps(run.steps), 'http-json').length; // languages x rates
+ */
+export function percentileSeriesAll(steps: RateStep[], workload: string): PercentileSeries[] {
+  const rates = [...new Set(steps.filter((s) => s.workload === workload).map((s) => s.rate_rps))];
+  return rates.flatMap((rate) =>
+    percentileSeriesAt(steps, workload, rate).map(({ name, points }) => ({
+      name: `${name} @ ${rate}/s`,
+      points,
+    })),
+  );
+}
+
 /** One Go step's latency timeline and GC cycles, ready for gcTimelineOption. */
 export type GcTimeline = {
   step: LabStep;

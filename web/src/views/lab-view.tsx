@@ -4,7 +4,13 @@ import { gcTimelineOption, percentileChartOption } from '../../../src/core/index
 import { EChartsView } from '../components/echarts-view.tsx';
 import { LabTables } from '../components/lab-tables.tsx';
 import { getLabRun, listLabRuns } from '../lib/api.ts';
-import { gcTimelines, type LabRun, percentileSeriesAt, rateSteps } from '../lib/lab-model.ts';
+import {
+  gcTimelines,
+  type LabRun,
+  percentileSeriesAll,
+  percentileSeriesAt,
+  rateSteps,
+} from '../lib/lab-model.ts';
 import { routeHref } from '../lib/route.ts';
 import { useAsync } from '../lib/use-async.ts';
 
@@ -82,19 +88,28 @@ function RunCharts({ run }: { run: LabRun }) {
       [...new Set(steps.filter((s) => s.workload === current).map((s) => s.rate_rps))].sort((a, b) => a - b),
     [steps, current],
   );
-  const [rate, setRate] = useState<number | null>(null);
+  // 'all' draws every rate step at once; a number picks one step (the middle of the ladder by default).
+  const [rate, setRate] = useState<number | 'all' | null>(null);
+  const showAll = rate === 'all';
   const currentRate =
-    rate !== null && rates.includes(rate) ? rate : (rates[Math.floor(rates.length / 2)] ?? null);
+    typeof rate === 'number' && rates.includes(rate) ? rate : (rates[Math.floor(rates.length / 2)] ?? null);
   const slo = run.slo_p99_ms ?? undefined;
   const percentileOption = useMemo(
     () =>
       current === null || currentRate === null
         ? null
-        : percentileChartOption(percentileSeriesAt(steps, current, currentRate), {
-            title: `${current} at ${currentRate} req/s offered`,
-            sloMs: slo,
-          }),
-    [steps, current, currentRate, slo],
+        : showAll
+          ? roomForLegend(
+              percentileChartOption(percentileSeriesAll(steps, current), {
+                title: `${current} at every offered rate`,
+                sloMs: slo,
+              }),
+            )
+          : percentileChartOption(percentileSeriesAt(steps, current, currentRate), {
+              title: `${current} at ${currentRate} req/s offered`,
+              sloMs: slo,
+            }),
+    [steps, current, currentRate, showAll, slo],
   );
   const timelines = useMemo(
     () =>
@@ -158,12 +173,13 @@ function RunCharts({ run }: { run: LabRun }) {
               ))}
             </select>
             <select
-              value={currentRate ?? ''}
+              value={showAll ? 'all' : (currentRate ?? '')}
               style={{ width: 'auto' }}
-              onChange={(event) => setRate(Number(event.target.value))}
+              onChange={(event) => setRate(event.target.value === 'all' ? 'all' : Number(event.target.value))}
               aria-label="Offered rate"
               data-testid="lab-rate-select"
             >
+              <option value="all">every rate</option>
               {rates.map((r) => {
                 const bad = steps.some((s) => s.workload === current && s.rate_rps === r && !s.valid);
                 return (
@@ -220,6 +236,15 @@ function RunCharts({ run }: { run: LabRun }) {
       <LabTables.Batch steps={run.steps ?? []} />
     </>
   );
+}
+
+/** Every rate step makes a long legend: give it two rows below the axis name. */
+function roomForLegend(
+  option: ReturnType<typeof percentileChartOption>,
+): ReturnType<typeof percentileChartOption> {
+  const grid = option.grid;
+  if (grid === undefined || Array.isArray(grid)) return option;
+  return { ...option, grid: { ...grid, bottom: 110 } };
 }
 
 function environmentLine(env: Record<string, unknown> | null | undefined): string {
