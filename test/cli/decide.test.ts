@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decisionSchema } from '../../src/core/index.ts';
-import { ROOT, runGorust, STACK_LINE, tempDir } from './helpers.ts';
+import { ROOT, runGorust, SPAWN_TIMEOUT_MS, STACK_LINE, tempDir } from './helpers.ts';
 
 const dir = tempDir();
 const EXAMPLE = join(ROOT, 'examples', 'read-states-cache.yaml');
@@ -16,7 +16,7 @@ function ok(args: string[], cwd = ROOT, env: NodeJS.ProcessEnv = {}): { stdout: 
   return result;
 }
 
-describe('gorust decide', () => {
+describe('gorust decide', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('finds the examples', () => {
     expect(examples.length).toBeGreaterThan(0);
   });
@@ -34,7 +34,9 @@ describe('gorust decide', () => {
     expect(a).toBe(b);
     expect(JSON.parse(a).seed).toBe(7);
     // The knowledge-base cache must not change the decision.
-    expect(ok(['decide', EXAMPLE, '--format', 'json', '--seed', '7'], ROOT, { GORUST_NO_CACHE: '1' }).stdout).toBe(a);
+    expect(
+      ok(['decide', EXAMPLE, '--format', 'json', '--seed', '7'], ROOT, { GORUST_NO_CACHE: '1' }).stdout,
+    ).toBe(a);
   });
 
   it('prints a plain-text summary without colour when stdout is not a terminal', () => {
@@ -82,7 +84,7 @@ describe('gorust decide', () => {
   });
 });
 
-describe('gorust schema, kb, help and version', () => {
+describe('gorust schema, kb, help and version', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('prints the profile JSON Schema', () => {
     const schema = JSON.parse(ok(['schema']).stdout);
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');

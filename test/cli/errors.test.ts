@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { runGorust, STACK_LINE, tempDir } from './helpers.ts';
+import { runGorust, SPAWN_TIMEOUT_MS, STACK_LINE, tempDir } from './helpers.ts';
 
 const dir = tempDir();
 
@@ -25,7 +25,7 @@ function expectBadInput(args: string[], cwd = dir): string {
   return result.stderr;
 }
 
-describe('gorust decide with bad input', () => {
+describe('gorust decide with bad input', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('a profile with mistakes: every problem, with paths and did-you-mean', () => {
     const path = file(
       'bad.yaml',
@@ -143,7 +143,7 @@ describe('gorust decide with bad input', () => {
   });
 });
 
-describe('gorust init without a terminal', () => {
+describe('gorust init without a terminal', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('explains how to write the file instead of hanging, and writes nothing', () => {
     const stderr = expectBadInput(['init']);
     expect(stderr).toContain('not one, so nothing was asked');
@@ -152,7 +152,7 @@ describe('gorust init without a terminal', () => {
   });
 });
 
-describe('fuzzing the CLI process', () => {
+describe('fuzzing the CLI process', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('exits 2 with a message for random bytes, never crashing or hanging', () => {
     let n = 0;
     fc.assert(

@@ -14,6 +14,9 @@ const CACHE_DIR = mkdtempSync(join(tmpdir(), 'gorust-cli-cache-'));
 afterAll(() => rmSync(CACHE_DIR, { recursive: true, force: true }));
 const TSX = pathToFileURL(join(ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
 
+/** Tests that spawn several processes: each takes 0.5 to 3 s on a busy 2-core machine. */
+export const SPAWN_TIMEOUT_MS = 90_000;
+
 export type CliResult = { code: number | null; stdout: string; stderr: string; timedOut: boolean };
 
 /**
