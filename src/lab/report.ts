@@ -104,7 +104,7 @@ function workloadLines(summary: WorkloadSummary, markdown: boolean): string[] {
     lines.push(...table(['figure', 'go', 'rust', 'go/rust', 'Mann-Whitney'], rows, markdown), '');
   }
   const detail = summary.detail;
-  if (summary.name === 'gc-cache' && detail.variants) {
+  if (summary.name === 'gc-cache' && detail.variants && Object.keys(detail.variants).length > 0) {
     const variants = detail.variants as Record<string, Figures>;
     const rows = Object.entries(variants).map(([name, f]) => [
       name,

@@ -157,8 +157,11 @@ export async function runLab(names: string[], options: RunLabOptions = {}): Prom
       ...values,
       ...modeParams(workload, plan.quick),
     });
+    // The build workload times its own builds in a scratch copy; its manifest programs are not lab programs.
+    const programNames = (workload: ManifestWorkload) =>
+      workload.kind === 'build' ? [] : Object.keys(workload.programs);
     for (const { workload } of chosen) {
-      for (const name of Object.keys(workload.programs)) {
+      for (const name of programNames(workload)) {
         const program = resolveProgram(workload, name, valuesOf(workload), { partial: true });
         if (program.build.length === 0) continue;
         report(workload.name, `building ${workload.name}/${name}`);
@@ -184,7 +187,7 @@ export async function runLab(names: string[], options: RunLabOptions = {}): Prom
     for (const { workload, runner } of chosen) {
       if (signal.aborted) throw new LabAbortedError('lab run interrupted');
       const programs = Object.fromEntries(
-        Object.keys(workload.programs).map((name) => [
+        programNames(workload).map((name) => [
           name,
           resolveProgram(workload, name, valuesOf(workload), { partial: true }),
         ]),

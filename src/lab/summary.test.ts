@@ -277,3 +277,19 @@ describe('labRunView', () => {
     expect(view.notes?.some((n) => n.includes('88.9%'))).toBe(true);
   });
 });
+
+describe('failureReason', () => {
+  it('keeps the lines that say why a cross build failed', async () => {
+    const { failureReason } = await import('./workloads/build.ts');
+    const stderr = [
+      '   Compiling pin-project-lite v0.2.16',
+      "error[E0463]: can't find crate for `core`",
+      '  = note: the `aarch64-unknown-linux-gnu` target may not be installed',
+      'For more information about this error, try `rustc --explain E0463`.',
+      'error: could not compile `pin-project-lite` (lib) due to 1 previous error',
+    ].join('\n');
+    expect(failureReason(stderr)).toBe(
+      "= note: the `aarch64-unknown-linux-gnu` target may not be installed | error[E0463]: can't find crate for `core`",
+    );
+  });
+});

@@ -18,16 +18,35 @@ export const CROSS_TARGETS = [
 
 const SKIP = new Set(['target', 'bin', '.git', 'node_modules']);
 
-/** The lines of a failed command's output that say why: error lines first, else the last lines. */
+/** Lines that say why a build failed, most telling first (a missing target, a missing linker, then any error). */
+const WHY = [
+  /target may not be installed/i,
+  /error\[E\d+\]/,
+  /linker|xcrun|ld:/i,
+  /error|cannot|unsupported|undefined:/i,
+];
+
+/**
+ * The reason of a failed build in a few lines: the most telling lines of its output, else its last lines.
+ * @example
+ * failureReason("error[E0463]: can't find crate for `core`\nnote: the `x` target may not be installed");
+ */
 export function failureReason(stderr: string, stdout = ''): string {
-  const lines = `${stderr}\n${stdout}`
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  const errors = lines.filter(
-    (l) => /error|cannot|not installed|unsupported|undefined:/i.test(l) && !/^For more information/.test(l),
-  );
-  return (errors.length > 0 ? errors.slice(0, 4) : lines.slice(-4)).join(' | ').slice(0, 600);
+  const lines = [
+    ...new Set(
+      `${stderr}\n${stdout}`
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l.length > 0 && !/^For more information/.test(l)),
+    ),
+  ];
+  const picked: string[] = [];
+  for (const pattern of WHY) {
+    const hit = lines.find((l) => pattern.test(l) && !picked.includes(l));
+    if (hit) picked.push(hit);
+    if (picked.length === 2) break;
+  }
+  return (picked.length > 0 ? picked : lines.slice(-3)).join(' | ').slice(0, 600);
 }
 
 type Cmd = { cmd: string; args: string[]; cwd: string; env: Record<string, string> };

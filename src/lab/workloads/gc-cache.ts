@@ -25,9 +25,12 @@ export function gcVariants(memLimit: string): GcVariant[] {
   ];
 }
 
-/** Offered rates as fractions of the slower side's capacity: one in quick mode, two in full mode. */
+/**
+ * Offered rates as fractions of the slower side's closed-loop capacity: moderate load, because the question is
+ * what GC does to latency at a rate both sides sustain, not throughput. One rate in quick mode, two in full mode.
+ */
 function fractions(plan: LabPlan): number[] {
-  return plan.quick ? [0.5] : [0.3, 0.6];
+  return plan.quick ? [0.25] : [0.25, 0.5];
 }
 
 function rotate<T>(items: T[], by: number): T[] {
