@@ -141,9 +141,10 @@ function workloadLines(summary: WorkloadSummary, markdown: boolean): string[] {
   }
   const off = summary.anchors.filter((a) => !a.ok);
   for (const a of off) lines.push(`  ! ${a.lang} ${a.metric} = ${fmt(a.value)}: ${a.note}`);
+  for (const n of summary.notes) lines.push(`  note: ${n}`);
   for (const p of summary.problems.slice(0, 8)) lines.push(`  invalid: ${p}`);
   if (summary.problems.length > 8) lines.push(`  ... and ${summary.problems.length - 8} more`);
-  if (off.length > 0 || summary.problems.length > 0) lines.push('');
+  if (off.length > 0 || summary.problems.length > 0 || summary.notes.length > 0) lines.push('');
   return lines;
 }
 
@@ -319,6 +320,7 @@ export function labRunView(run: StoredRun): LabRunView {
   if (timelines.length > 0) view.gc_timelines = timelines;
   const notes = summary.workloads.flatMap((w) => [
     ...w.problems.map((p) => `${w.name}: ${p}`),
+    ...w.notes.map((n) => `${w.name}: ${n}`),
     ...w.anchors.filter((a) => !a.ok).map((a) => `${w.name}: ${a.lang} ${a.metric}: ${a.note}`),
   ]);
   if (notes.length > 0) view.notes = notes;

@@ -28,6 +28,8 @@ export type WorkloadSummary = {
   invalid_steps: number;
   /** Why steps were invalid (distinct), and workload errors. */
   problems: string[];
+  /** Facts about the figures that do not make a step invalid (for example: no GC cycle inside the steps). */
+  notes: string[];
   go: Figures;
   rust: Figures;
   comparisons: Comparison[];
@@ -122,6 +124,7 @@ function base(name: string, steps: StoredStep[]): WorkloadSummary {
     steps: steps.length,
     invalid_steps: steps.filter((s) => !s.valid).length,
     problems: problemsOf(steps),
+    notes: [],
     go: {},
     rust: {},
     comparisons: [],
