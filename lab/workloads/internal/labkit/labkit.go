@@ -135,11 +135,15 @@ const (
 	mCycles   = "/gc/cycles/total:gc-cycles"
 	mHeapLive = "/gc/heap/live:bytes"
 	mHeapGoal = "/gc/heap/goal:bytes"
+	// Cumulative allocation: its rate against the heap goal's headroom is
+	// what sets how often the GC runs.
+	mAllocBytes = "/gc/heap/allocs:bytes"
+	mAllocObjs  = "/gc/heap/allocs:objects"
 )
 
 // ReadStats samples the runtime/metrics the harness lines up with latency.
 func ReadStats() Stats {
-	samples := []metrics.Sample{{Name: mPauses}, {Name: mGCCPU}, {Name: mCycles}, {Name: mHeapLive}, {Name: mHeapGoal}}
+	samples := []metrics.Sample{{Name: mPauses}, {Name: mGCCPU}, {Name: mCycles}, {Name: mHeapLive}, {Name: mHeapGoal}, {Name: mAllocBytes}, {Name: mAllocObjs}}
 	metrics.Read(samples)
 	s := Stats{Lang: "go", UptimeS: time.Since(startedAt).Seconds(), GoMaxProcs: runtime.GOMAXPROCS(0), Metrics: map[string]any{}}
 	for _, sm := range samples {
