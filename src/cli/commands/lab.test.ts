@@ -7,6 +7,7 @@ import { openStore } from '../../store/db.ts';
 import { createRun, finishRun, recordStep } from '../../store/lab-runs.ts';
 import type { CliIo } from '../output.ts';
 import { runCli } from '../run.ts';
+import { registerDecideCommand } from './decide.ts';
 import { registerLabCommand } from './lab.ts';
 
 const dirs: string[] = [];
@@ -59,7 +60,7 @@ function seedStore(): string {
   return path;
 }
 
-async function lab(args: string[]) {
+async function cli(args: string[], register: (p: import('commander').Command, io: CliIo) => void) {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
@@ -73,9 +74,11 @@ async function lab(args: string[]) {
     env: {},
     cwd: process.cwd(),
   };
-  const code = await runCli(['lab', ...args], [(p) => registerLabCommand(p, io)], io);
+  const code = await runCli(args, [(p) => register(p, io)], io);
   return { code, stdout, stderr };
 }
+
+const lab = (args: string[]) => cli(['lab', ...args], registerLabCommand);
 
 describe('gorust lab (stored runs)', () => {
   it('lists runs newest first', async () => {
@@ -116,5 +119,23 @@ describe('gorust lab (stored runs)', () => {
     expect(unknown.stderr).toMatch(/unknown workload "no-such-workload"|cannot read the lab manifest/);
     const format = await lab(['show', 'latest', '--db', db, '--format', 'xml']);
     expect(format.code).toBe(2);
+  });
+});
+
+describe('gorust decide --lab', () => {
+  it('replaces priors with the figures of the chosen run and says so', async () => {
+    const db = seedStore();
+    const profile = join(process.cwd(), 'examples', 'service-mesh.yaml');
+    const r = await cli(
+      ['decide', profile, '--lab', 'latest', '--db', db, '--format', 'md'],
+      registerDecideCommand,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('measured on this machine: http-json');
+    expect(r.stdout).toContain('20260102-000000-bbbb');
+    const missing = await cli(['decide', profile, '--lab', 'nope', '--db', db], registerDecideCommand);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no lab run "nope"');
   });
 });
