@@ -32,6 +32,16 @@ describe('diffDecisions', () => {
     expect(diff.criteria[0]?.flipped).toBe(false);
   });
 
+  it('rounds differences to 3 decimals, so the JSON carries no float noise', () => {
+    const a = buildDecision({ confidence: 0.701, scores: { go: 7.1, rust: 6.9 } });
+    const b = buildDecision({ confidence: 0.8, scores: { go: 7.199, rust: 6.9 } });
+    const diff = diffDecisions(a, b);
+    // 0.8 - 0.701 is 0.09899999999999998 in floating point; 7.199 - 7.1 is 0.09899999999999931.
+    expect(diff.confidence.delta).toBe(0.099);
+    expect(diff.scores.go.delta).toBe(0.099);
+    expect(JSON.stringify(diff)).not.toMatch(/\d\.\d{6,}/);
+  });
+
   it('marks a criterion that changed sides and one present on one side only', () => {
     const a = buildDecision();
     const b = buildDecision({

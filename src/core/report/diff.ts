@@ -2,7 +2,7 @@
 import type { Decision, Gate } from '../decision/schema.ts';
 import type { CriterionId } from '../profile/vocabulary.ts';
 
-/** A number before and after, with the difference (b - a); a side is null when that decision does not have the row. */
+/** A number before and after, with the difference (b - a, rounded to 3 decimals like the decision's own figures); a side is null when that decision does not have the row. */
 export type NumberChange = { a: number | null; b: number | null; delta: number | null };
 
 export type CriterionChange = {
@@ -50,7 +50,14 @@ const EPSILON = 1e-9;
 function change(a: number | null | undefined, b: number | null | undefined): NumberChange {
   const left = a ?? null;
   const right = b ?? null;
-  return { a: left, b: right, delta: left === null || right === null ? null : right - left };
+  return { a: left, b: right, delta: left === null || right === null ? null : round3(right - left) };
+}
+
+/** The decision's figures have 3 decimals; a raw subtraction would add float noise (0.099 -> 0.09899999999999931). */
+function round3(value: number): number {
+  const rounded = Math.round(value * 1000) / 1000;
+  // Avoid -0 in JSON-facing data.
+  return rounded === 0 ? 0 : rounded;
 }
 
 function moved(c: NumberChange): boolean {
