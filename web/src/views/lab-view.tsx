@@ -32,8 +32,13 @@ export function LabView({ run }: { run?: string | undefined }) {
       <section className="card" data-testid="lab">
         <h2>No lab run yet</h2>
         <p>
-          Measure Go and Rust on this machine with <code>gorust lab run --quick</code> (a few minutes), then
-          reload. Runs appear here with every step, valid or not.
+          Measure Go and Rust on this machine with <code>gorust lab run http-json boundary --quick</code> (a
+          few minutes; name the workloads you want: http-json, gc-cache, cpu, build, boundary), then reload.
+          Runs appear here with every step, valid or not.
+        </p>
+        <p className="small muted">
+          First time? <code>gorust lab doctor</code> lists the tools the lab needs and the command that
+          installs each; <code>gorust lab setup</code> installs the load generator and protoc plugins.
         </p>
       </section>
     );
