@@ -45,3 +45,20 @@ fn main() {
     let flags = labkit::flags_or_exit();
     labkit::run_server(&flags, app);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn grpc_echo_returns_seq_and_payload() {
+        let reply = EchoService.echo(Request::new(EchoRequest { seq: 7, payload: vec![1, 2, 3] })).await.unwrap();
+        assert_eq!(reply.into_inner(), EchoReply { seq: 7, payload: vec![1, 2, 3] });
+    }
+
+    #[tokio::test]
+    async fn json_echo_round_trips() {
+        let Json(out) = echo_json(Json(JsonEcho { seq: 9, payload: "x".repeat(1024) })).await;
+        assert_eq!((out.seq, out.payload.len()), (9, 1024));
+    }
+}

@@ -60,6 +60,8 @@ const PI: f64 = std::f64::consts::PI;
 const SOLAR_MASS: f64 = 4.0 * PI * PI;
 const DAYS_PER_YEAR: f64 = 365.24;
 
+// The benchmarks game's constants, digit for digit as in the Go twin.
+#[allow(clippy::excessive_precision)]
 fn planets() -> [Body; 5] {
     let b = |x, y, z, vx: f64, vy: f64, vz: f64, m: f64| Body {
         x,
