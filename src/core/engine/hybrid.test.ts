@@ -8,12 +8,19 @@ import { readParameters } from './parameters.ts';
 const kb = engineKnowledgeBase();
 const params = readParameters(kb);
 
-function plan(input: Partial<ProfileInput>, lab?: Parameters<typeof boundaryCosts>[1]) {
+function plan(
+  input: Partial<ProfileInput>,
+  lab?: Parameters<typeof boundaryCosts>[1],
+  callerLanguage: 'go' | 'rust' = 'go',
+) {
   const profile = profileOf(input);
   const components = profile.components ?? [];
   const facts = new Map(components.map((c) => [c.name, componentFacts(profile, c)] as const));
-  // Callers are Go, callees Rust, so every call crosses languages.
-  const languages = new Map(components.map((c) => [c.name, c.role === 'api' ? 'go' : 'rust'] as const));
+  // The caller (role api) is in `callerLanguage`, the callee in the other language, so every call crosses.
+  const callee = callerLanguage === 'go' ? 'rust' : 'go';
+  const languages = new Map(
+    components.map((c) => [c.name, c.role === 'api' ? callerLanguage : callee] as const),
+  );
   return planBoundaries(profile, facts, languages, boundaryCosts(kb, lab), params);
 }
 
@@ -42,9 +49,23 @@ describe('planBoundaries', () => {
     expect(row).toMatchObject({ mechanism: 'grpc', per_call_us: 100, calls_per_request: 2, chatty: false });
     expect(row?.why).toContain('340 µs');
   });
-  it('falls back to FFI and flags the boundary as chatty when gRPC would exceed the budget', () => {
-    // 4 calls x 170 us = 680 us > 500 us.
-    expect(plan(call(4, 5))).toMatchObject([{ mechanism: 'ffi', chatty: true }]);
+  it('falls back to FFI when gRPC would exceed the budget, explaining the overrun without calling it chatty', () => {
+    // 4 calls x 170 us = 680 us > 500 us, but 4 calls per request is far below the chatty threshold.
+    const [row] = plan(call(4, 5));
+    expect(row).toMatchObject({ mechanism: 'ffi', chatty: false });
+    expect(row?.why).toContain('Over budget');
+    expect(row?.why).toContain('680 µs');
+    expect(row?.why).not.toContain('Chatty');
+  });
+  it('never calls a rare call chatty, even when the budget is too small for gRPC', () => {
+    // 0.05 calls per request is on the p99 path (1 call at p99 = 170 us > 10% of 1 ms) but is no chatty boundary.
+    const [row] = plan(call(0.05, 1));
+    expect(row).toMatchObject({ mechanism: 'ffi', chatty: false });
+    expect(row?.why).toContain('Over budget');
+  });
+  it('flags chatty exactly from the threshold on', () => {
+    expect(plan(call(99, 1000))[0]?.chatty).toBe(false);
+    expect(plan(call(100, 1000))[0]?.chatty).toBe(true);
   });
   it('flags chatty call counts even without an SLO, and recommends in-process calls', () => {
     const [row] = plan(call(500));
@@ -53,6 +74,21 @@ describe('planBoundaries', () => {
   });
   it('says so when even FFI does not fit', () => {
     expect(plan(call(20_000, 1))[0]?.why).toContain('batch the calls or keep both sides in one language');
+  });
+  it('does not price Rust calling Go with the Go-to-Rust cgo cost: gRPC and the reason instead of FFI', () => {
+    // Over budget for gRPC: a Go caller would get FFI, a Rust caller must not (cgo callbacks have no sourced cost).
+    const [row] = plan(call(4, 5), undefined, 'rust');
+    expect(row).toMatchObject({ mechanism: 'grpc', per_call_us: 100, chatty: false });
+    expect(row?.why).toContain("cgo's callback path");
+    expect(row?.why).toContain('Batch the calls');
+  });
+  it('keeps a chatty Rust-to-Go call off FFI too, even when a lab run measured the Go-to-Rust direction', () => {
+    const lab = { run_id: 'r', environment: 'e', boundary: { ffi_empty_ns: 20 } };
+    const [row] = plan(call(500), lab, 'rust');
+    expect(row).toMatchObject({ mechanism: 'grpc', chatty: true });
+    expect(row?.measured).toBeUndefined();
+    expect(row?.why).toContain('Chatty');
+    expect(plan(call(500), lab, 'go')[0]).toMatchObject({ mechanism: 'ffi', measured: true });
   });
   it('uses measured costs from a lab run and marks the row measured', () => {
     const lab = { run_id: 'r', environment: 'e', boundary: { grpc_p50_us: 60, grpc_p99_us: 90 } };

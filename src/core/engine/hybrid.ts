@@ -2,7 +2,8 @@
  * @module The hybrid planner's boundaries: for every call between a Go and a Rust component, choose in-process
  * FFI (cgo), gRPC or a service boundary from calls per request x per-call cost against the caller's latency
  * budget. Off the p99 path (no SLO, or under 1 call in 100 requests) a service boundary; on it, gRPC while its
- * p99 cost fits the budget share, else FFI; chatty calls are flagged.
+ * p99 cost fits the budget share, else FFI. FFI is offered only for Go calling Rust: Rust calling Go goes through
+ * cgo's callback path, which has no sourced per-call cost. Chatty means many calls per request, nothing else.
  */
 import type { LabEvidence } from '../decision/lab-evidence.ts';
 import type { BoundaryRow } from '../decision/schema.ts';
@@ -69,6 +70,11 @@ export function boundaryCosts(kb: KnowledgeBase, lab?: LabEvidence): Record<Mech
   return costs;
 }
 
+/** "1 call per request", "0.5 calls per request", "400 calls per request". */
+function callsPerRequest(n: number): string {
+  return `${n} ${n === 1 ? 'call' : 'calls'} per request`;
+}
+
 function us(n: number): string {
   return n < 1 ? `${roundTo(n * 1000, 0)} ns` : `${roundTo(n, n < 10 ? 1 : 0)} µs`;
 }
@@ -91,42 +97,60 @@ export function planBoundaries(
       const from = languages.get(component.name);
       const to = languages.get(call.to);
       if (from === undefined || to === undefined || from === to) continue;
-      rows.push(planOne(component.name, call.to, call.per_request, facts.get(component.name), costs, params));
+      rows.push(
+        planOne(component.name, from, call.to, call.per_request, facts.get(component.name), costs, params),
+      );
     }
   }
   return rows;
 }
 
+/**
+ * Why FFI is not offered when Rust calls Go. The knowledge base's FFI cost is a Go-to-C call (Go calling a Rust
+ * static library); the other direction enters Go through an exported function and cgo's callback path, which
+ * costs far more and has no reliable published per-call figure (bench-anchors.md §5.1), so it is not priced.
+ */
+const RUST_TO_GO_FFI =
+  "in-process FFI in this direction (Rust calling Go) would enter Go through cgo's callback path, which costs " +
+  'far more than a Go-to-Rust call and has no reliable published per-call figure, so it is not offered';
+
 function planOne(
   from: string,
+  callerLanguage: Language,
   to: string,
   perRequest: number,
   caller: UnitFacts | undefined,
   costs: Record<Mechanism, BoundaryCostView>,
   params: Parameters,
 ): BoundaryRow {
-  const chattyByCount = perRequest >= params.chatty_calls_per_request;
+  // Chatty is about the call count alone; a budget overrun is a separate matter, explained in `why`.
+  const chatty = perRequest >= params.chatty_calls_per_request;
+  const ffiPriced = callerLanguage === 'go';
   const budgetMs = caller?.slo?.p99_ms;
   const onP99Path = budgetMs !== undefined && perRequest >= P99_FRACTION;
   let mechanism: Mechanism;
   let why: string;
-  let chatty = chattyByCount;
   if (!onP99Path) {
     const reason =
       budgetMs === undefined
         ? `"${from}" has no latency SLO, so the boundary's cost does not limit it`
-        : `${perRequest} calls per request: fewer than 1 request in 100 makes one, so the p99 request does not`;
-    if (chattyByCount) {
+        : `${callsPerRequest(perRequest)}: fewer than 1 request in 100 makes one, so the p99 request does not`;
+    const serviceTotal =
+      `${callsPerRequest(perRequest)} x ~${us(costs.service.perCallUs)} per service call would spend ` +
+      `${us(perRequest * costs.service.perCallUs)} of CPU and time per request`;
+    if (chatty && ffiPriced) {
       mechanism = 'ffi';
+      why = `${reason}, but ${serviceTotal}; in-process calls cost ${us(perRequest * costs.ffi.perCallUs)}.`;
+    } else if (chatty) {
+      mechanism = 'grpc';
       why =
-        `${reason}, but ${perRequest} calls per request x ~${us(costs.service.perCallUs)} per service call ` +
-        `would spend ${us(perRequest * costs.service.perCallUs)} of CPU and time per request; in-process calls cost ` +
-        `${us(perRequest * costs.ffi.perCallUs)}.`;
+        `${reason}, but ${serviceTotal}; a co-located gRPC call costs ~${us(costs.grpc.perCallUs)} ` +
+        `(${us(perRequest * costs.grpc.perCallUs)} per request); ${RUST_TO_GO_FFI}.`;
     } else {
       mechanism = 'service';
       why =
         `${reason}: a service boundary keeps the two languages in separately deployed services ` +
-        `(${perRequest} calls per request at ~${us(costs.service.perCallUs)} each, a loopback floor).`;
+        `(${callsPerRequest(perRequest)} at ~${us(costs.service.perCallUs)} each, a loopback floor).`;
     }
   } else {
     const allowedUs = params.boundary_budget_share * (budgetMs ?? 0) * 1000;
@@ -137,8 +161,8 @@ function planOne(
       `(${us(allowedUs)})`;
     const callsText =
       perRequest < 1
-        ? `${perRequest} calls per request, so the p99 request makes at least one`
-        : `${perRequest} calls per request`;
+        ? `${callsPerRequest(perRequest)}, so the p99 request makes at least one`
+        : `${callsPerRequest(perRequest)}`;
     // On the p99 path the planner keeps to a co-located RPC: the service cost is a loopback floor, and a real
     // network hop adds its round trip on top, which the p99 request would pay.
     if (tailCost('grpc') <= allowedUs) {
@@ -147,17 +171,22 @@ function planOne(
         `${callsText}: ${callsAtP99} x ${us(costs.grpc.p99Us)} (gRPC p99) = ${us(tailCost('grpc'))}, within ` +
         `${budgetText}. The call is on the p99 path, so keep it on a co-located RPC rather than a network hop ` +
         `to a separate service (~${us(costs.service.p99Us)} p99 on loopback alone).`;
-    } else {
+    } else if (ffiPriced) {
       mechanism = 'ffi';
-      chatty = true;
       const fits = tailCost('ffi') <= allowedUs;
       why =
-        `${callsText}: gRPC would cost ${us(tailCost('grpc'))} at p99, more than ${budgetText}; ` +
-        `in-process calls cost ${us(tailCost('ffi'))}` +
+        `Over budget on gRPC: ${callsText}, and gRPC would cost ${us(tailCost('grpc'))} at p99, more than ` +
+        `${budgetText}; in-process calls cost ${us(tailCost('ffi'))}` +
         (fits ? '.' : ', still too much: batch the calls or keep both sides in one language.');
+    } else {
+      mechanism = 'grpc';
+      why =
+        `Over budget: ${callsText}, and gRPC would cost ${us(tailCost('grpc'))} at p99, more than ` +
+        `${budgetText}; ${RUST_TO_GO_FFI}. Batch the calls into fewer, larger ones or keep both sides in one ` +
+        'language.';
     }
   }
-  if (chattyByCount) {
+  if (chatty) {
     why += ` Chatty: ${perRequest} calls per request reaches the ${params.chatty_calls_per_request}-call threshold; batch them where you can.`;
   }
   const row: BoundaryRow = {
