@@ -23,7 +23,7 @@ const programSchema = z.looseObject({
   server: z.string().optional(),
 });
 
-/** Placeholder values per mode: `{ quick: { entries: '200000' }, full: { ... } }`. */
+/** Placeholder values per mode: `{ quick: { entries: '20000' }, full: { ... } }`. */
 const paramsSchema = z.record(z.string(), z.record(z.string(), z.string())).optional();
 
 const caseSchema = z.looseObject({
@@ -217,7 +217,7 @@ function kindOf(kind: string): ResolvedProgram['kind'] {
 /**
  * The placeholder values a workload's `params` give for a mode (`quick` or `full`).
  * @example
- * modeParams(findWorkload(manifest, 'gc-cache'), true); // { entries: '200000', memlimit: '256MiB' }
+ * modeParams(findWorkload(manifest, 'gc-cache'), true); // { entries: '20000', memlimit: '24MiB' }
  */
 export function modeParams(
   source: { params?: Record<string, Record<string, string>> | undefined },
