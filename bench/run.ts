@@ -1,4 +1,4 @@
-/** @module `npm run bench`: benchmarks that are reported, not asserted (sections: decide, UI, CLI start-up). Run `npx vite build` first for the bundle size. */
+/** @module `npm run bench`: benchmarks that are reported, not asserted (sections: decide, UI, CLI start-up, lab floor, lab quick suite; `-- --no-lab` skips the lab). Run `npx vite build` first for the bundle size. */
 import { readKnowledgeBase } from '../src/io/kb-files.ts';
 import { benchCli, formatCliBench } from './cli.ts';
 import { benchDecide, formatDecideBench } from './decide.ts';
@@ -16,3 +16,11 @@ section(
   'CLI start-up (built bin vs node -e 0)',
   formatCliBench(benchCli({ root: '.', profile: 'examples/service-mesh.yaml', runs: 15 })),
 );
+
+if (process.argv.includes('--no-lab')) {
+  console.log('\n(lab sections skipped: --no-lab)');
+} else {
+  const { benchHarnessFloor, benchQuickSuite } = await import('./lab.ts');
+  section('lab: harness floor vs loopback round trip', await benchHarnessFloor());
+  section('lab: quick suite wall time', await benchQuickSuite());
+}
