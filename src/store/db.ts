@@ -1,8 +1,9 @@
 /** @module The only place that opens SQLite: one file (lab runs and decisions), WAL mode, versioned migrations applied in order. */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import { UserError } from '../core/index.ts';
 import { MIGRATIONS } from './migrations.ts';
 
 export type Store = Database.Database;
@@ -16,19 +17,87 @@ export function defaultStorePath(env: NodeJS.ProcessEnv = process.env): string {
   return join(base, 'gorust', 'gorust.db');
 }
 
+/** `stat` that says "absent" instead of throwing. */
+function statOrNull(path: string): ReturnType<typeof statSync> | null {
+  try {
+    return statSync(path);
+  } catch {
+    return null;
+  }
+}
+
 /**
- * Open (creating if needed) the store and bring its schema up to date.
+ * Make sure the store file can be created: an existing path must be a file; a new file's folder is created only when
+ * that folder's own parent exists (so a typo such as `/nonexistent/x/y.db` does not build a tree from /). The default
+ * store is ours, under the user's data folder, and is created with its parents.
+ */
+function prepareStorePath(path: string, isDefault: boolean): void {
+  const file = resolve(path);
+  const existing = statOrNull(file);
+  if (existing?.isDirectory()) {
+    throw new UserError(
+      `cannot use ${path} as the store: it is a directory; give a file such as ${join(path, 'gorust.db')}`,
+    );
+  }
+  if (existing) return;
+  const folder = dirname(file);
+  const folderStat = statOrNull(folder);
+  if (folderStat) {
+    if (!folderStat.isDirectory())
+      throw new UserError(`cannot create the store ${path}: ${folder} is not a folder`);
+    return;
+  }
+  if (!isDefault && !statOrNull(dirname(folder))?.isDirectory()) {
+    throw new UserError(
+      `cannot create the store ${path}: the folder ${dirname(folder)} does not exist (create it, or pick another --db)`,
+    );
+  }
+  try {
+    mkdirSync(folder, { recursive: isDefault });
+  } catch (error) {
+    throw new UserError(`cannot create the folder ${folder} for the store: ${(error as Error).message}`);
+  }
+}
+
+/** A SQLite failure on opening a user's file, said in words (the file is not a database, cannot be opened, ...). */
+function storeOpenError(path: string, error: unknown): unknown {
+  const code = (error as { code?: unknown }).code;
+  const problems: Record<string, string> = {
+    SQLITE_NOTADB: 'it is not a SQLite database (is it the right file?)',
+    SQLITE_CORRUPT: 'the database is damaged',
+    SQLITE_CANTOPEN: 'it cannot be opened (check that it is a file you can read and write)',
+    SQLITE_READONLY: 'it is read-only (gorust needs to write to its store)',
+    SQLITE_PERM: 'permission denied',
+    SQLITE_IOERR: 'it cannot be read or written (an I/O error)',
+  };
+  const problem =
+    typeof code === 'string'
+      ? (problems[code] ?? problems[code.split('_').slice(0, 2).join('_')])
+      : undefined;
+  return problem ? new UserError(`cannot use ${path} as the store: ${problem}`) : error;
+}
+
+/**
+ * Open (creating if needed) the store and bring its schema up to date. A path that is a directory, a file that is not
+ * a SQLite database or a folder that does not exist is a UserError naming the file and the problem.
  * @example
  * const db = openStore(':memory:');
  */
-export function openStore(path: string = defaultStorePath()): Store {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
-  return db;
+export function openStore(path?: string): Store {
+  const file = path ?? defaultStorePath();
+  if (file !== ':memory:') prepareStorePath(file, path === undefined);
+  let db: Store | undefined;
+  try {
+    db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw storeOpenError(file, error);
+  }
 }
 
 /**

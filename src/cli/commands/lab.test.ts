@@ -1,5 +1,5 @@
 /** @module Tests of `gorust lab runs|show|compare` against a store holding a recorded run (no process is started), and of bad input. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -119,6 +119,28 @@ describe('gorust lab (stored runs)', () => {
     expect(unknown.stderr).toMatch(/unknown workload "no-such-workload"|cannot read the lab manifest/);
     const format = await lab(['show', 'latest', '--db', db, '--format', 'xml']);
     expect(format.code).toBe(2);
+  });
+
+  it('exits 2 naming the file when --db is not a store (a YAML file, a directory, a path under no folder)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gorust-lab-cli-'));
+    dirs.push(dir);
+    const junk = join(dir, 'junk.yaml');
+    writeFileSync(junk, 'profile: 1\n'.repeat(100));
+    const notDb = await lab(['runs', '--db', junk]);
+    expect(notDb.code).toBe(2);
+    expect(notDb.stderr).toContain(`${junk} as the store: it is not a SQLite database`);
+    const folder = await lab(['runs', '--db', dir]);
+    expect(folder.code).toBe(2);
+    expect(folder.stderr).toContain('is a directory');
+    const nowhere = await lab(['runs', '--db', join(dir, 'nonexistent', 'x', 'y.db')]);
+    expect(nowhere.code).toBe(2);
+    expect(nowhere.stderr).toContain('does not exist');
+    const decideJunk = await cli(
+      ['decide', join(process.cwd(), 'examples', 'service-mesh.yaml'), '--lab', 'latest', '--db', junk],
+      registerDecideCommand,
+    );
+    expect(decideJunk.code).toBe(2);
+    expect(decideJunk.stderr).toContain('not a SQLite database');
   });
 });
 

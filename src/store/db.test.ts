@@ -1,0 +1,78 @@
+/** @module Tests of openStore: bad store paths are the user's mistake (UserError naming the file and the problem), never a stack trace. */
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { UserError } from '../core/index.ts';
+import { openStore } from './db.ts';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function scratch(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gorust-db-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function openError(path: string): UserError {
+  try {
+    openStore(path).close();
+  } catch (error) {
+    expect(error).toBeInstanceOf(UserError);
+    return error as UserError;
+  }
+  throw new Error(`openStore(${path}) did not fail`);
+}
+
+describe('openStore', () => {
+  it('rejects a file that is not a SQLite database, naming it', () => {
+    const file = join(scratch(), 'junk.yaml');
+    writeFileSync(file, 'workloads: [http-json]\n'.repeat(50));
+    const error = openError(file);
+    expect(error.message).toContain(file);
+    expect(error.message).toContain('not a SQLite database');
+  });
+
+  it('rejects a directory', () => {
+    const dir = scratch();
+    const error = openError(dir);
+    expect(error.message).toContain(dir);
+    expect(error.message).toContain('is a directory');
+  });
+
+  it('creates a missing folder when its parent exists, and opens a fresh store there', () => {
+    const file = join(scratch(), 'lab', 'gorust.db');
+    const db = openStore(file);
+    expect(db.pragma('user_version', { simple: true })).toBeGreaterThanOrEqual(1);
+    db.close();
+    expect(existsSync(file)).toBe(true);
+  });
+
+  it('does not build a folder tree from a path whose parents do not exist', () => {
+    const root = scratch();
+    const file = join(root, 'nonexistent', 'x', 'y.db');
+    const error = openError(file);
+    expect(error.message).toContain(join(root, 'nonexistent'));
+    expect(error.message).toContain('does not exist');
+    expect(existsSync(join(root, 'nonexistent'))).toBe(false);
+  });
+
+  it('rejects a store path under a file', () => {
+    const file = join(scratch(), 'plain.txt');
+    writeFileSync(file, 'x');
+    expect(openError(join(file, 'gorust.db')).message).toContain('is not a folder');
+  });
+
+  it('reopens an existing store', () => {
+    const dir = scratch();
+    mkdirSync(join(dir, 'a'));
+    const file = join(dir, 'a', 'gorust.db');
+    openStore(file).close();
+    const db = openStore(file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+});
