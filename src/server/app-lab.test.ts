@@ -40,6 +40,40 @@ describe('lab runs (read-only)', () => {
     expect((await app.request('/api/lab/runs/nope')).status).toBe(404);
     expect((await app.request('/api/lab/runs', postJson({}))).status).toBe(404);
   });
+
+  it('summarizes a run as `gorust lab show` does: boundary costs and the anchor flags', async () => {
+    const { app, db } = makeApp();
+    const run = createRun(db, { mode: 'quick', workloads: ['boundary'], id: 'run-b' });
+    const batch = (variant: string, lang: string, metrics: Record<string, number | string>) =>
+      recordStep(db, run.id, {
+        workload: 'boundary',
+        lang,
+        variant,
+        kind: 'batch',
+        repeat: 0,
+        valid: true,
+        reasons: [],
+        metrics,
+        started_at: NOW.toISOString(),
+        duration_ms: 1000,
+      });
+    batch('go-cgo', 'go', { ffi_empty_ns: 40, ffi_1k_ns: 80, wall_s: 3 });
+    // A p99 of 4 ms for a loopback gRPC call is far outside the published band: a probable harness problem.
+    batch('grpc', 'go->rust', { mode: 'grpc', p50_us: 130, p99_us: 4000, wall_s: 2 });
+    finishRun(db, run.id, 'completed');
+    const one = (await (await app.request('/api/lab/runs/run-b')).json()) as {
+      summary: {
+        name: string;
+        detail: { mechanisms: Record<string, number> };
+        anchors: { metric: string; ok: boolean; note: string }[];
+      }[];
+    };
+    const boundary = one.summary.find((w) => w.name === 'boundary');
+    expect(boundary?.detail.mechanisms).toMatchObject({ ffi_empty_ns: 40, ffi_1k_ns: 80, grpc_p99_us: 4000 });
+    const flagged = boundary?.anchors.filter((a) => !a.ok) ?? [];
+    expect(flagged.map((a) => a.metric)).toContain('grpc_p99_us');
+    expect(flagged[0]?.note).toContain('probable harness problem');
+  });
 });
 
 describe('decisions with a lab run', () => {

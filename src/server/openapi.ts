@@ -208,7 +208,8 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       },
       '/api/lab/runs/{id}': {
         get: {
-          summary: 'One lab run with its steps (a full id or a unique prefix)',
+          summary:
+            'One lab run with its steps (a full id or a unique prefix) and `summary`: per workload its figures, anchor checks (ok false: a probable harness problem), notes and problems, as `gorust lab show` prints them',
           parameters: [idParam],
           responses: {
             '200': { description: 'run', content: json({ type: 'object' }) },

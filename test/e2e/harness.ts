@@ -25,6 +25,8 @@ export const CHROMIUM_ARGS = [
 
 export type Harness = {
   baseUrl: string;
+  /** The server's store, so a test can put a lab run in it. */
+  store: ReturnType<typeof openStore>;
   context: BrowserContext;
   newPage(): Promise<Page>;
   close(): Promise<void>;
@@ -71,7 +73,13 @@ export async function startHarness(): Promise<Harness> {
       acceptDownloads: true,
     });
     const ready = context;
-    return { baseUrl: `http://127.0.0.1:${port}`, context: ready, newPage: () => ready.newPage(), close };
+    return {
+      baseUrl: `http://127.0.0.1:${port}`,
+      store,
+      context: ready,
+      newPage: () => ready.newPage(),
+      close,
+    };
   } catch (error) {
     // Leave nothing behind when start-up fails half way (a port, a browser, a temp folder).
     await close();

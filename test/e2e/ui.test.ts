@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CRITERION_IDS, decide, parseProfileText } from '../../src/core/index.ts';
 import { readKnowledgeBase } from '../../src/io/kb-files.ts';
+import { createRun, finishRun, recordStep } from '../../src/store/lab-runs.ts';
 import { INTERACTIVE_SAMPLES } from '../../web/src/lib/draft.ts';
 import { type Harness, ROOT, startHarness } from './harness.ts';
 
@@ -231,6 +232,43 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
     expect(await page.getByTestId('plan-components').getByText(XSS_NAME, { exact: true }).count()).toBe(1);
     expect(await page.locator('img[src="x"]').count()).toBe(0);
     expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it('shows what a boundary run measured and its anchor flag, and does not call it all valid', async () => {
+    const run = createRun(harness.store, { mode: 'quick', workloads: ['boundary'], id: 'e2e-boundary' });
+    const batch = (variant: string, lang: string, metrics: Record<string, number | string>) =>
+      recordStep(harness.store, run.id, {
+        workload: 'boundary',
+        lang,
+        variant,
+        kind: 'batch',
+        repeat: 0,
+        valid: true,
+        reasons: [],
+        metrics,
+        started_at: new Date().toISOString(),
+        duration_ms: 1000,
+      });
+    // The figures of a real quick run on this machine: gRPC p99 far above the published band.
+    batch('go-cgo', 'go', { ffi_empty_ns: 67, ffi_1k_ns: 78.7, wall_s: 3.3 });
+    batch('grpc', 'go->rust', { mode: 'grpc', p50_us: 136, p99_us: 3710, wall_s: 2 });
+    batch('http-json', 'go->rust', { mode: 'http', p50_us: 93.1, p99_us: 5166, wall_s: 1.4 });
+    finishRun(harness.store, run.id, 'completed');
+
+    const page = await open('#/lab/e2e-boundary');
+    const flags = page.getByTestId('lab-anchor-flags');
+    await flags.waitFor();
+    expect(await flags.textContent()).toContain('grpc_p99_us');
+    expect(await flags.textContent()).toContain('probable harness problem');
+    expect(await page.getByTestId('lab-health').textContent()).not.toMatch(/all valid/i);
+    const boundary = (await page.getByTestId('lab-boundary').textContent()) ?? '';
+    for (const figure of ['67.0 ns', '78.7 ns', '136 µs', '3,710 µs', '93.1 µs', '5,166 µs']) {
+      expect(boundary).toContain(figure);
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, 'lab-boundary.png'), fullPage: true });
+    expect(pageErrors).toEqual([]);
     await page.close();
   });
 });

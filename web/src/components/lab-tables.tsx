@@ -1,12 +1,5 @@
-/** @module The Lab view's tables: rate steps with validity, build times and sizes, the cross-compilation matrix, batch programs. */
-import {
-  batchRows,
-  buildRows,
-  type CrossCell,
-  crossRows,
-  type LabStep,
-  type RateStep,
-} from '../lib/lab-model.ts';
+/** @module The Lab view's tables: rate steps with validity, build times and sizes, the cross-compilation matrix. */
+import { buildRows, type CrossCell, crossRows, type LabStep, type RateStep } from '../lib/lab-model.ts';
 
 function fmt(value: number | null | undefined, digits = 2): string {
   if (value === null || value === undefined) return '–';
@@ -156,39 +149,4 @@ function Build({ steps }: { steps: LabStep[] }) {
   );
 }
 
-/** Batch programs: CPU kernels and boundary benchmarks, median wall time. */
-function Batch({ steps }: { steps: LabStep[] }) {
-  const rows = batchRows(steps);
-  if (rows.length === 0) return null;
-  return (
-    <section className="card flush" data-testid="lab-batch">
-      <div style={{ padding: '14px 16px 4px' }}>
-        <h2>Batch programs (median wall time of valid repeats)</h2>
-      </div>
-      <table>
-        <thead>
-          <tr>
-            <th>Workload</th>
-            <th>Variant</th>
-            <th className="num">Go</th>
-            <th className="num">Rust</th>
-            <th className="num">Go / Rust</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={`${row.workload}-${row.variant}`}>
-              <td>{row.workload}</td>
-              <td className="mono">{row.variant}</td>
-              <td className="num">{fmt(row.go, 3)} s</td>
-              <td className="num">{fmt(row.rust, 3)} s</td>
-              <td className="num">{ratio(row.go, row.rust)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </section>
-  );
-}
-
-export const LabTables = { RateSteps, Build, Batch };
+export const LabTables = { RateSteps, Build };

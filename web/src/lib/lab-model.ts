@@ -1,5 +1,6 @@
 /** @module From a stored lab run's steps to what the Lab view draws: percentile series per language and rate step, GC timelines, build/size/cross tables. Pure, so it is tested without a browser. */
 import type { GcMark, PercentileSeries, TimelinePoint } from '../../../src/core/index.ts';
+import type { WorkloadSummary } from './lab-summary.ts';
 
 /** A step as the API returns it (src/store/lab-runs.ts StoredStep, without the histogram). */
 export type LabStep = {
@@ -28,10 +29,12 @@ export type LabRunSummaryRow = {
   invalid_steps?: number;
 };
 
-export type LabRun = LabRunSummaryRow & {
+export type LabRun = Omit<LabRunSummaryRow, 'steps'> & {
   environment?: Record<string, unknown> | null;
   slo_p99_ms?: number | null;
   steps: LabStep[];
+  /** Per-workload figures, anchor checks and problems (src/lab/summary.ts), as `gorust lab show` prints them. */
+  summary?: WorkloadSummary[];
 };
 
 const PERCENTILES = [
@@ -264,34 +267,6 @@ export function crossRows(steps: LabStep[]): CrossRow[] {
     };
   };
   return targets.map((target) => ({ target, go: cell(target, 'go'), rust: cell(target, 'rust') }));
-}
-
-export type BatchRow = {
-  workload: string;
-  variant: string;
-  go: number | null;
-  rust: number | null;
-  metric: string;
-};
-
-/**
- * Batch programs (CPU kernels, boundary benchmarks): the median wall time of valid repeats per variant.
- * @example
- * batchRows(run.steps).filter((r) => r.workload === 'cpu');
- */
-export function batchRows(steps: LabStep[]): BatchRow[] {
-  const batch = steps.filter((s) => s.kind === 'batch');
-  const keys = [...new Set(batch.map((s) => `${s.workload}\u0000${s.variant}`))];
-  return keys.map((key) => {
-    const [workload = '', variant = ''] = key.split('\u0000');
-    const of = (lang: string) =>
-      medianOf(
-        batch
-          .filter((s) => s.workload === workload && s.variant === variant && s.lang === lang && s.valid)
-          .map((s) => num(s.metrics.wall_s)),
-      );
-    return { workload, variant, go: of('go'), rust: of('rust'), metric: 'wall_s' };
-  });
 }
 
 function languageName(lang: string): string {

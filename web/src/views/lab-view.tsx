@@ -1,7 +1,8 @@
-/** @module The Lab view: a measured run from the store: latency by percentile per language and rate step, GC pauses against latency, build/size/cross-compilation and batch tables; invalid steps marked invalid with their reasons. */
+/** @module The Lab view: a measured run from the store: anchor flags first, per-workload figures (boundary costs, CPU kernels), latency by percentile per language and rate step, GC pauses against latency, build/size/cross-compilation tables; invalid steps marked invalid with their reasons. */
 import { useMemo, useState } from 'react';
 import { gcTimelineOption, percentileChartOption } from '../../../src/core/index.ts';
 import { EChartsView } from '../components/echarts-view.tsx';
+import { LabSummary } from '../components/lab-summary.tsx';
 import { LabTables } from '../components/lab-tables.tsx';
 import { getLabRun, listLabRuns } from '../lib/api.ts';
 import {
@@ -11,6 +12,7 @@ import {
   percentileSeriesAt,
   rateSteps,
 } from '../lib/lab-model.ts';
+import { anchorFlags, runHealth } from '../lib/lab-summary.ts';
 import { routeHref } from '../lib/route.ts';
 import { useAsync } from '../lib/use-async.ts';
 
@@ -137,7 +139,8 @@ function RunCharts({ run }: { run: LabRun }) {
         : null,
     [timeline, slo],
   );
-  const invalid = (run.steps ?? []).filter((s) => !s.valid).length;
+  const health = runHealth({ steps: run.steps ?? [], summary: run.summary ?? [] });
+  const flags = anchorFlags(run);
 
   return (
     <>
@@ -152,16 +155,30 @@ function RunCharts({ run }: { run: LabRun }) {
           <span className="muted">Machine</span>
           <span>{environmentLine(run.environment)}</span>
           <span className="muted">Steps</span>
-          <span>
+          <span data-testid="lab-health">
             {(run.steps ?? []).length} steps,{' '}
-            {invalid > 0 ? (
-              <span className="badge invalid">{invalid} invalid</span>
-            ) : (
+            {health.status === 'valid' ? (
               <span className="badge valid">all valid</span>
+            ) : (
+              <>
+                {health.invalidSteps > 0 && (
+                  <span className="badge invalid">{health.invalidSteps} invalid</span>
+                )}{' '}
+                {health.invalidWorkloads.length > 0 && (
+                  <span className="badge invalid">not valid: {health.invalidWorkloads.join(', ')}</span>
+                )}{' '}
+                {health.flags > 0 && (
+                  <span className="badge invalid">
+                    {health.flags} anchor flag{health.flags === 1 ? '' : 's'}: probable harness problem
+                  </span>
+                )}
+              </>
             )}
           </span>
         </div>
       </section>
+      <LabSummary.AnchorFlags flags={flags} />
+      <LabSummary.Workloads summary={run.summary ?? []} />
       {current !== null && (
         <section className="card" data-testid="lab-latency">
           <div className="toolbar">
@@ -238,7 +255,6 @@ function RunCharts({ run }: { run: LabRun }) {
         </section>
       )}
       <LabTables.Build steps={run.steps ?? []} />
-      <LabTables.Batch steps={run.steps ?? []} />
     </>
   );
 }

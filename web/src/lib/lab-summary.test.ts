@@ -1,0 +1,116 @@
+/** @module Tests of the Lab view's summary model: boundary costs, CPU kernels, anchor flags and run health. */
+import { describe, expect, it } from 'vitest';
+import type { LabStep } from './lab-model.ts';
+import { anchorFlags, boundaryRows, kernelRows, runHealth, type WorkloadSummary } from './lab-summary.ts';
+
+const step = (valid: boolean): LabStep => ({
+  id: 1,
+  seq: 0,
+  workload: 'boundary',
+  lang: 'go',
+  variant: 'go-cgo',
+  kind: 'batch',
+  rate_rps: null,
+  repeat: 0,
+  valid,
+  reasons: valid ? [] : ['exit code 1'],
+  metrics: {},
+});
+
+const FLAG = {
+  metric: 'grpc_p99_us',
+  lang: 'go',
+  value: 3710,
+  ok: false,
+  note: '3710 µs vs published 105-188 µs: more than 10x above the band, a probable harness problem rather than a finding',
+};
+
+/** The boundary summary of a real quick run on this machine (gorust lab show: grpc p99 flagged). */
+const boundary: WorkloadSummary = {
+  name: 'boundary',
+  valid: true,
+  steps: 6,
+  invalid_steps: 0,
+  problems: [],
+  notes: [],
+  go: {},
+  rust: {},
+  anchors: [{ metric: 'ffi_empty_ns', lang: 'go', value: 67, ok: true, note: 'within' }, FLAG],
+  detail: {
+    mechanisms: {
+      ffi_empty_ns: 67,
+      ffi_1k_ns: 78.7,
+      grpc_p50_us: 136,
+      grpc_p99_us: 3710,
+      http_p50_us: 93.1,
+      http_p99_us: 5166,
+    },
+  },
+};
+
+describe('boundaryRows', () => {
+  it('lists the six boundary costs with units, and marks the flagged one', () => {
+    const rows = boundaryRows(boundary);
+    expect(rows.map((r) => [r.metric, r.value, r.unit])).toEqual([
+      ['ffi_empty_ns', 67, 'ns'],
+      ['ffi_1k_ns', 78.7, 'ns'],
+      ['grpc_p50_us', 136, 'µs'],
+      ['grpc_p99_us', 3710, 'µs'],
+      ['http_p50_us', 93.1, 'µs'],
+      ['http_p99_us', 5166, 'µs'],
+    ]);
+    expect(rows.filter((r) => r.flag !== null).map((r) => r.metric)).toEqual(['grpc_p99_us']);
+  });
+
+  it('shows a cost the run did not measure as missing, not as zero', () => {
+    const rows = boundaryRows({ ...boundary, detail: { mechanisms: { ffi_empty_ns: 40 } } });
+    expect(rows.find((r) => r.metric === 'http_p99_us')?.value).toBeNull();
+  });
+});
+
+describe('kernelRows', () => {
+  it('reads the kernels the summary compared, with checksum and anchor state', () => {
+    const cpu: WorkloadSummary = {
+      ...boundary,
+      name: 'cpu',
+      anchors: [{ ...FLAG, metric: 'n-body Go/Rust time', value: 9 }],
+      detail: {
+        kernels: [
+          {
+            kernel: 'n-body',
+            go_s: 1.8,
+            rust_s: 0.2,
+            ratio: 9,
+            p: 0.1,
+            better: '~',
+            checksums_match: true,
+          },
+          { kernel: 'json', go_s: 1, rust_s: 1.1, ratio: 0.91, p: null, better: '~', checksums_match: false },
+        ],
+      },
+    };
+    const rows = kernelRows(cpu);
+    expect(rows.map((r) => [r.kernel, r.go, r.rust, r.checksumsMatch, r.flag !== null])).toEqual([
+      ['n-body', 1.8, 0.2, true, true],
+      ['json', 1, 1.1, false, false],
+    ]);
+  });
+});
+
+describe('runHealth and anchorFlags', () => {
+  it('does not call a run all valid when an anchor flagged a figure', () => {
+    const run = { steps: [step(true)], summary: [boundary] };
+    expect(anchorFlags(run)).toEqual([{ ...FLAG, workload: 'boundary' }]);
+    expect(runHealth(run)).toEqual({ status: 'flagged', invalidSteps: 0, invalidWorkloads: [], flags: 1 });
+  });
+
+  it('is valid only with valid steps, valid workloads and no flag; invalid wins over flagged', () => {
+    const clean = { ...boundary, anchors: [] };
+    expect(runHealth({ steps: [step(true)], summary: [clean] }).status).toBe('valid');
+    expect(runHealth({ steps: [step(false)], summary: [boundary] }).status).toBe('invalid');
+    expect(runHealth({ steps: [step(true)], summary: [{ ...clean, valid: false }] })).toMatchObject({
+      status: 'invalid',
+      invalidWorkloads: ['boundary'],
+    });
+  });
+});
