@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../core/index.ts';
-import { nextAdrNumber, shouldColor, todayIso, writeFileAtomic } from './output.ts';
+import {
+  assertFolderExists,
+  ensureFolder,
+  nextAdrNumber,
+  shouldColor,
+  todayIso,
+  writeFileAtomic,
+} from './output.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -32,16 +39,44 @@ describe('todayIso', () => {
 
 describe('writeFileAtomic', () => {
   it('writes through a temporary file and leaves none behind', () => {
-    const path = join(dir, 'a', 'b', 'report.md');
+    const path = join(dir, 'report.md');
     writeFileAtomic(path, 'one');
     writeFileAtomic(path, 'two');
     expect(readFileSync(path, 'utf8')).toBe('two');
-    expect(readdirSync(join(dir, 'a', 'b'))).toEqual(['report.md']);
+    expect(readdirSync(dir)).toEqual(['report.md']);
+  });
+
+  it('never creates folders: a missing parent is a UserError naming it', () => {
+    const missing = join(dir, 'a', 'b');
+    expect(() => writeFileAtomic(join(missing, 'report.md'), 'x')).toThrow(
+      `folder ${missing} does not exist`,
+    );
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it('refuses to replace a folder', () => {
     mkdirSync(join(dir, 'taken'));
     expect(() => writeFileAtomic(join(dir, 'taken'), 'x')).toThrow(UserError);
+  });
+});
+
+describe('ensureFolder', () => {
+  it('creates one missing folder when its parent exists, and accepts an existing one', () => {
+    ensureFolder(join(dir, 'decisions'));
+    ensureFolder(join(dir, 'decisions'));
+    expect(readdirSync(dir)).toEqual(['decisions']);
+  });
+
+  it('never creates more than one level', () => {
+    expect(() => ensureFolder(join(dir, 'docs', 'decisions'))).toThrow(
+      `folder ${join(dir, 'docs')} does not exist`,
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses a file where the folder should be', () => {
+    writeFileSync(join(dir, 'file'), '');
+    expect(() => assertFolderExists(join(dir, 'file'))).toThrow(UserError);
   });
 });
 

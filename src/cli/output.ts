@@ -48,26 +48,50 @@ export function todayIso(env: NodeJS.ProcessEnv = process.env, now: Date = new D
 }
 
 /**
+ * Fail with a clear message unless `dir` is an existing folder. Output paths never create folders on
+ * their own: a typo such as `--out /nonexistent/dir/x.md` must not scatter folders from the root down.
+ * @example
+ * assertFolderExists(dirname('/tmp/reports/x.md'));
+ */
+export function assertFolderExists(dir: string): void {
+  const stat = statSync(dir, { throwIfNoEntry: false });
+  if (stat === undefined) throw new UserError(`folder ${dir} does not exist; create it first.`);
+  if (!stat.isDirectory()) throw new UserError(`${dir} is not a folder.`);
+}
+
+/**
+ * Create the one folder `dir` when it is missing and its parent exists (for `--out DIR/` with an ADR:
+ * `docs/decisions/` may be new, `docs/` must not be). Never creates more than one level.
+ * @example
+ * ensureFolder('docs/decisions'); // docs/ must exist
+ */
+export function ensureFolder(dir: string): void {
+  if (statSync(dir, { throwIfNoEntry: false }) === undefined) {
+    assertFolderExists(dirname(dir));
+    try {
+      mkdirSync(dir);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') throw new UserError(`cannot create the folder ${dir} (${code ?? 'error'}).`);
+    }
+  }
+  assertFolderExists(dir);
+}
+
+/**
  * Write a file without ever leaving a half-written one: write a temporary file beside it, then rename.
- * A crash mid-write leaves the old file intact. Creates missing parent folders.
+ * A crash mid-write leaves the old file intact. The parent folder must exist (see assertFolderExists).
  * @example
  * writeFileAtomic('docs/decisions/0003-use-go.md', adr);
  */
 export function writeFileAtomic(path: string, text: string): void {
   const dir = dirname(path);
-  try {
-    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
-      throw new UserError(
-        `${path} is a folder; give a file name, or end the path with / to write an ADR into it.`,
-      );
-    }
-    mkdirSync(dir, { recursive: true });
-  } catch (error) {
-    if (error instanceof UserError) throw error;
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
     throw new UserError(
-      `cannot create the folder ${dir} (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      `${path} is a folder; give a file name, or use --format adr to write a numbered ADR into it.`,
     );
   }
+  assertFolderExists(dir);
   const temp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
   try {
     writeFileSync(temp, text, { flag: 'wx' });

@@ -1,5 +1,5 @@
 /** @module End-to-end: `gorust decide` over the examples in every format, determinism, files written with --out, ADR numbering; plus schema, kb, help and version. */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decisionSchema } from '../../src/core/index.ts';
@@ -61,7 +61,8 @@ describe('gorust decide', { timeout: SPAWN_TIMEOUT_MS }, () => {
     expect(adr).toContain('## Decision Outcome');
   });
 
-  it('writes --out FILE, creating folders, and prints nothing on stdout', () => {
+  it('writes --out FILE into an existing folder, and prints nothing on stdout', () => {
+    mkdirSync(join(dir, 'reports'));
     const out = join(dir, 'reports', 'decision.md');
     const { stdout, stderr } = ok(['decide', EXAMPLE, '--format', 'md', '--out', out]);
     expect(stdout).toBe('');
@@ -71,6 +72,8 @@ describe('gorust decide', { timeout: SPAWN_TIMEOUT_MS }, () => {
   });
 
   it('numbers an ADR after the records already in --out DIR/', () => {
+    // docs/ exists; docs/decisions/ is created (one level only).
+    mkdirSync(join(dir, 'docs'));
     const adrDir = join(dir, 'docs', 'decisions');
     ok(['decide', EXAMPLE, '--format', 'adr', '--out', `${adrDir}/`]);
     writeFileSync(join(adrDir, '0007-use-postgres.md'), 'an earlier record\n');

@@ -1,6 +1,6 @@
 /** @module End-to-end: every kind of bad input gives exit code 2, a message naming the problem, and no stack trace; the process never hangs. */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -140,6 +140,23 @@ describe('gorust decide with bad input', { timeout: SPAWN_TIMEOUT_MS }, () => {
     expect(expectBadInput(['decide', ok, '--format', 'md', '--out', `${dir}/reports/`])).toContain(
       'only --format adr numbers files in a folder',
     );
+  });
+
+  it('--out into a missing folder: names it, creates nothing', () => {
+    const ok = file(
+      'ok3.yaml',
+      'version: 1\nproject: {name: X}\nworkload: {kind: mixed}\nteam: {size: 3, go: some, rust: none}\n',
+    );
+    const missing = join(dir, 'no-such', 'dir');
+    expect(expectBadInput(['decide', ok, '--format', 'md', '--out', join(missing, 'x.md')])).toContain(
+      `folder ${missing} does not exist`,
+    );
+    expect(existsSync(join(dir, 'no-such'))).toBe(false);
+    // An ADR folder is created only when its parent exists.
+    expect(expectBadInput(['decide', ok, '--format', 'adr', '--out', `${missing}/`])).toContain(
+      `folder ${join(dir, 'no-such')} does not exist`,
+    );
+    expect(existsSync(join(dir, 'no-such'))).toBe(false);
   });
 });
 

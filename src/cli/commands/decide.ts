@@ -15,7 +15,15 @@ import {
 } from '../../core/index.ts';
 import { readKnowledgeBaseCached } from '../../io/kb-cache.ts';
 import { readProfileFile } from '../../io/profile-file.ts';
-import { type CliIo, nextAdrNumber, processIo, shouldColor, todayIso, writeFileAtomic } from '../output.ts';
+import {
+  type CliIo,
+  ensureFolder,
+  nextAdrNumber,
+  processIo,
+  shouldColor,
+  todayIso,
+  writeFileAtomic,
+} from '../output.ts';
 
 /** Everything a renderer may need besides the decision. */
 type RenderContext = {
@@ -118,7 +126,7 @@ export function registerDecideCommand(program: Command, io: CliIo = processIo())
     )
     .option(
       '-o, --out <file>',
-      'write to a file instead of printing; with --format adr, a folder ending in / gets the next NNNN-title.md',
+      'write to a file instead of printing (its folder must exist); with --format adr, a folder ending in / gets the next NNNN-title.md (the folder is created if its parent exists)',
     )
     .option('--seed <n>', 'seed of the robustness analysis (same profile and seed, same output)', parseSeed)
     .option('--lab <run>', 'use the figures a lab run measured on this machine (a run id, or latest)')
@@ -169,5 +177,7 @@ function adrTarget(flags: DecideFlags, decision: Decision, cwd: string): string 
       `--out ${out} is a folder: only --format adr numbers files in a folder; give a file name.`,
     );
   }
+  // The ADR folder itself may be new (docs/decisions/), but only one level: its parent must exist.
+  ensureFolder(path);
   return join(path, adrFileName(decision, nextAdrNumber(path)));
 }

@@ -107,6 +107,15 @@ describe('gorust init', () => {
     expect(existsSync(join(dir, 'gorust.yaml'))).toBe(false);
   });
 
+  it('refuses a file in a missing folder before asking anything', async () => {
+    const { prompter, calls } = scripted(BASIC);
+    await expect(
+      runInit({ file: 'no-such-folder/gorust.yaml', io, interactive: true, prompter: async () => prompter }),
+    ).rejects.toThrow(`folder ${join(dir, 'no-such-folder')} does not exist`);
+    expect(calls).toEqual([]);
+    expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
+  });
+
   it('re-asks answers that do not fit together (p99.9 below p99)', async () => {
     const { prompter, notes } = scripted([...BASIC, ['p99.9 latency', '5'], ['p99.9 latency', '50']]);
     await runInit({ file: 'custom.yaml', io, interactive: true, prompter: async () => prompter });

@@ -1,6 +1,6 @@
 /** @module `gorust init [FILE]`: the questionnaire (src/core/questions.ts) asked in a terminal through the prompt seam, written as gorust.yaml after validation. Without a terminal it explains how to write the file instead of waiting for answers that never come. */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import {
@@ -13,7 +13,7 @@ import {
   UserError,
   validateAnswer,
 } from '../../core/index.ts';
-import { type CliIo, processIo, writeFileAtomic } from '../output.ts';
+import { assertFolderExists, type CliIo, processIo, writeFileAtomic } from '../output.ts';
 import { CANCEL, createClackPrompter, isInteractive, type Prompter } from '../prompts.ts';
 import { CancelledError } from '../run.ts';
 
@@ -65,6 +65,8 @@ export function registerInitCommand(program: Command, io: CliIo = processIo()): 
 export async function runInit(options: InitOptions): Promise<void> {
   const path = resolve(options.io.cwd, options.file);
   if (!options.interactive) throw new UserError(nonInteractiveHelp(options.file));
+  // Before any question: finding out at the end that the folder is missing would waste the answers.
+  assertFolderExists(dirname(path));
   const prompter = await options.prompter();
   prompter.intro('gorust init: describe your project (Ctrl-C to stop; nothing is written until the end)');
   if (existsSync(path)) {
