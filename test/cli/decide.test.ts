@@ -71,6 +71,26 @@ describe('gorust decide', { timeout: SPAWN_TIMEOUT_MS }, () => {
     expect(readdirSync(join(dir, 'reports')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('infers the format from --out (x.json is JSON) and refuses a contradicting --format', () => {
+    const out = join(dir, 'decision.json');
+    ok(['decide', EXAMPLE, '--out', out]);
+    expect(decisionSchema.safeParse(JSON.parse(readFileSync(out, 'utf8'))).success).toBe(true);
+    const html = join(dir, 'report.htm');
+    ok(['decide', EXAMPLE, '--out', html]);
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!doctype html>/i);
+    const refused = runGorust(['decide', EXAMPLE, '--format', 'md', '--out', join(dir, 'x.json')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--format md does not match --out');
+    expect(existsSync(join(dir, 'x.json'))).toBe(false);
+  });
+
+  it('writes an ADR into an existing --out DIR given without a trailing /', () => {
+    const adrDir = join(dir, 'adr-no-slash');
+    mkdirSync(adrDir);
+    ok(['decide', EXAMPLE, '--format', 'adr', '--out', adrDir]);
+    expect(readdirSync(adrDir)).toEqual([expect.stringMatching(/^0001-(use|split)-[a-z0-9-]+\.md$/)]);
+  });
+
   it('numbers an ADR after the records already in --out DIR/', () => {
     // docs/ exists; docs/decisions/ is created (one level only).
     mkdirSync(join(dir, 'docs'));

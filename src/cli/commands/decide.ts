@@ -1,6 +1,6 @@
 /** @module `gorust decide [PROFILE]`: read a profile, decide with the knowledge base (and, later, lab evidence), render in the chosen format, print or write it. */
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import {
   adrFileName,
@@ -81,8 +81,57 @@ const FORMATS = {
 
 type Format = keyof typeof FORMATS;
 
-/** The parsed options of `gorust decide`. */
-export type DecideFlags = { format: Format; out?: string; seed?: number; lab?: string; db?: string };
+/** The parsed options of `gorust decide`; `format` is undefined when not given (inferred from --out). */
+export type DecideFlags = { format?: Format; out?: string; seed?: number; lab?: string; db?: string };
+
+/** Which formats a file extension means; the first one is inferred when --format is not given. */
+const EXTENSION_FORMATS: Record<string, readonly Format[]> = {
+  '.json': ['json'],
+  '.md': ['md', 'adr'],
+  '.markdown': ['md', 'adr'],
+  '.html': ['html'],
+  '.htm': ['html'],
+};
+
+/** Where `gorust decide` writes: stdout, one file, or the next numbered ADR in a folder. */
+export type OutputPlan = { format: Format; out?: { path: string; folder: boolean } };
+
+/**
+ * Settle the format and the target before any work: without --format, `--out x.json` means json (`.md`
+ * md, `.html`/`.htm` html, anything else text); a --format that contradicts the extension is refused
+ * (exit 2) rather than writing, say, Markdown into `x.json`. A folder (an existing one, or a path ending
+ * in /) takes only --format adr, which writes the next NNNN-title.md there.
+ * @example
+ * planOutput({ out: 'decision.json' }, '/work'); // { format: 'json', out: { path: '/work/decision.json', folder: false } }
+ */
+export function planOutput(
+  flags: Pick<DecideFlags, 'format' | 'out'>,
+  cwd: string,
+  isDirectory: (path: string) => boolean = (path) =>
+    statSync(path, { throwIfNoEntry: false })?.isDirectory() === true,
+): OutputPlan {
+  const { format, out } = flags;
+  if (out === undefined) return { format: format ?? 'text' };
+  if (out.trim() === '') throw new UserError('--out needs a file name.');
+  const path = resolve(cwd, out);
+  const folder = out.endsWith('/') || out.endsWith('\\') || isDirectory(path);
+  if (folder) {
+    if (format !== 'adr') {
+      throw new UserError(
+        `--out ${out} is a folder: only --format adr numbers files in a folder; add --format adr, or give a file name.`,
+      );
+    }
+    return { format, out: { path, folder } };
+  }
+  const meant = EXTENSION_FORMATS[extname(path).toLowerCase()];
+  if (format === undefined) return { format: meant?.[0] ?? 'text', out: { path, folder } };
+  if (meant !== undefined && !meant.includes(format)) {
+    throw new UserError(
+      `--format ${format} does not match --out ${out}: a ${extname(path)} file is for --format ${meant.join(' or ')}. Change the extension, or drop --format to infer it from the file name.`,
+    );
+  }
+  return { format, out: { path, folder } };
+}
 
 /**
  * Measured evidence for decide() from `--lab RUN|latest` (and `--db FILE`), judged at the profile's p99 SLO.
@@ -117,16 +166,16 @@ export function registerDecideCommand(program: Command, io: CliIo = processIo())
     .addOption(
       new Option(
         '-f, --format <format>',
-        Object.entries(FORMATS)
+        `${Object.entries(FORMATS)
           .map(([k, v]) => `${k}: ${v.help}`)
-          .join('; '),
-      )
-        .choices(Object.keys(FORMATS))
-        .default('text'),
+          .join(
+            '; ',
+          )} (default: from the --out extension, .json json, .md md, .html/.htm html; otherwise text)`,
+      ).choices(Object.keys(FORMATS)),
     )
     .option(
       '-o, --out <file>',
-      'write to a file instead of printing (its folder must exist); with --format adr, a folder ending in / gets the next NNNN-title.md (the folder is created if its parent exists)',
+      'write to a file instead of printing (its folder must exist); with --format adr, a folder (existing, or ending in /) gets the next NNNN-title.md (a missing folder is created if its parent exists)',
     )
     .option('--seed <n>', 'seed of the robustness analysis (same profile and seed, same output)', parseSeed)
     .option('--lab <run>', 'use the figures a lab run measured on this machine (a run id, or latest)')
@@ -141,6 +190,7 @@ export function registerDecideCommand(program: Command, io: CliIo = processIo())
 }
 
 async function runDecide(profileArg: string, flags: DecideFlags, io: CliIo): Promise<void> {
+  const plan = planOutput(flags, io.cwd);
   const profilePath = resolve(io.cwd, profileArg);
   if (profileArg === 'gorust.yaml' && !existsSync(profilePath)) {
     throw new UserError(
@@ -150,9 +200,15 @@ async function runDecide(profileArg: string, flags: DecideFlags, io: CliIo): Pro
   const profile = readProfileFile(profilePath, profileArg);
   const kb = readKnowledgeBaseCached();
   const lab = await loadLabEvidence(flags, profile.workload.latency_slo?.p99_ms);
+  // Figures the lab itself distrusts keep the knowledge base's prior; say which, so the user can rerun or fix the lab.
+  if (lab?.excluded !== undefined && lab.excluded.length > 0) {
+    io.stderr(
+      `note: lab run ${lab.run_id}: left out (the knowledge base's prior is used instead):\n${lab.excluded.map((e) => `  - ${e.figure}: ${e.reason}\n`).join('')}`,
+    );
+  }
   const decision = decide(profile, kb, { seed: flags.seed, lab });
-  const out = flags.out === undefined ? undefined : adrTarget(flags, decision, io.cwd);
-  const text = await FORMATS[flags.format].render(decision, {
+  const out = plan.out === undefined ? undefined : outputFile(plan.out, decision);
+  const text = await FORMATS[plan.format].render(decision, {
     io,
     profilePath: profileArg,
     toFile: out !== undefined,
@@ -167,17 +223,9 @@ async function runDecide(profileArg: string, flags: DecideFlags, io: CliIo): Pro
 }
 
 /** The file to write: `--out` itself, or for an ADR into a folder (`--out DIR/`), the next numbered record there. */
-function adrTarget(flags: DecideFlags, decision: Decision, cwd: string): string {
-  const out = flags.out ?? '';
-  const path = resolve(cwd, out);
-  const isDir = out.endsWith('/') || out.endsWith('\\');
-  if (!isDir) return path;
-  if (flags.format !== 'adr') {
-    throw new UserError(
-      `--out ${out} is a folder: only --format adr numbers files in a folder; give a file name.`,
-    );
-  }
+function outputFile(out: { path: string; folder: boolean }, decision: Decision): string {
+  if (!out.folder) return out.path;
   // The ADR folder itself may be new (docs/decisions/), but only one level: its parent must exist.
-  ensureFolder(path);
-  return join(path, adrFileName(decision, nextAdrNumber(path)));
+  ensureFolder(out.path);
+  return join(out.path, adrFileName(decision, nextAdrNumber(out.path)));
 }
