@@ -3,7 +3,13 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CRITERION_IDS, decide, parseProfileText } from '../../src/core/index.ts';
+import {
+  CRITERION_IDS,
+  DEFAULT_SAMPLES,
+  type Decision,
+  decide,
+  parseProfileText,
+} from '../../src/core/index.ts';
 import { readKnowledgeBase } from '../../src/io/kb-files.ts';
 import { createRun, finishRun, recordStep } from '../../src/store/lab-runs.ts';
 import { INTERACTIVE_SAMPLES } from '../../web/src/lib/draft.ts';
@@ -27,7 +33,14 @@ async function fillQuestionnaire(page: Page, name: string, go: string, rust: str
  * A slider move that flips the close-call example's verdict, found with the same core code the browser runs:
  * the first criterion whose priority at 0 or 5 changes the verdict.
  */
-function findFlip(): { criterion: string; priority: 0 | 5; before: string; after: string } {
+function findFlip(): {
+  criterion: string;
+  priority: 0 | 5;
+  before: string;
+  after: string;
+  /** What `gorust decide` (DEFAULT_SAMPLES) says after the move: the UI must settle on these numbers. */
+  settled: Decision;
+} {
   const kb = readKnowledgeBase();
   const profile = parseProfileText(
     readFileSync(join(ROOT, 'examples', 'close-call.yaml'), 'utf8'),
@@ -39,7 +52,10 @@ function findFlip(): { criterion: string; priority: 0 | 5; before: string; after
     for (const priority of [0, 5] as const) {
       const moved = { ...profile, priorities: { ...profile.priorities, [criterion]: priority } };
       const after = decide(moved, kb, options).verdict;
-      if (after !== before) return { criterion, priority, before, after };
+      if (after !== before) {
+        const settled = decide(moved, kb, { seed: 1, samples: DEFAULT_SAMPLES });
+        return { criterion, priority, before, after, settled };
+      }
     }
   }
   throw new Error('no single slider flips examples/close-call.yaml: it is not a close call');
@@ -113,9 +129,16 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
     await dragSlider(page, `weight-${flip.criterion}`, flip.priority === 5 ? 'max' : 'min');
     expect(Number(await page.getByTestId(`weight-${flip.criterion}`).inputValue())).toBe(flip.priority);
     await poll(() => banner.getAttribute('data-verdict')).toBe(flip.after);
-    expect(await page.getByTestId('what-if-note').textContent()).toContain(
-      INTERACTIVE_SAMPLES.toLocaleString('en'),
+    // Once the slider is still, the UI re-runs with the CLI's sample count: its figures are the CLI's.
+    const note = page.getByTestId('what-if-note');
+    await poll(() => note.getAttribute('data-approximate')).toBe('false');
+    expect(await note.textContent()).toContain(DEFAULT_SAMPLES.toLocaleString('en'));
+    const pct = (x: number) => `${Math.round(x * 100)}%`;
+    const p = flip.settled.probabilities;
+    expect(await page.getByTestId('probabilities').textContent()).toContain(
+      `Go ${pct(p.go)} · Rust ${pct(p.rust)} · Hybrid ${pct(p.hybrid)}`,
     );
+    expect(await page.getByTestId('confidence').textContent()).toBe(pct(flip.settled.confidence));
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'decision.png'), fullPage: false });
     await page.screenshot({ path: join(ARTIFACTS, 'decision-full.png'), fullPage: true });

@@ -24,6 +24,8 @@ export type DecisionPanelProps = {
   kb: KnowledgeBase;
   projectName: string;
   samples?: number | undefined;
+  /** True while the figures come from the fast live run (a slider or answer still moving). */
+  approximate?: boolean | undefined;
   /** The what-if sliders, when the panel is interactive. */
   whatIf?: ReactNode;
 };
@@ -32,7 +34,14 @@ export type DecisionPanelProps = {
  * @example
  * <DecisionPanel decision={decision} kb={kb} projectName="proxy" />
  */
-export function DecisionPanel({ decision, kb, projectName, samples, whatIf }: DecisionPanelProps) {
+export function DecisionPanel({
+  decision,
+  kb,
+  projectName,
+  samples,
+  approximate,
+  whatIf,
+}: DecisionPanelProps) {
   const contribution = useMemo(() => contributionChartOption(decision), [decision]);
   const radar = useMemo(() => fitRadar(radarChartOption(decision)), [decision]);
   const plan = useMemo(
@@ -41,7 +50,12 @@ export function DecisionPanel({ decision, kb, projectName, samples, whatIf }: De
   );
   return (
     <div data-testid="decision">
-      <VerdictBanner decision={decision} projectName={projectName} samples={samples} />
+      <VerdictBanner
+        decision={decision}
+        projectName={projectName}
+        samples={samples}
+        approximate={approximate}
+      />
       <GatesSection decision={decision} />
       {whatIf}
       <div className="grid-2">

@@ -11,10 +11,13 @@ export function VerdictBanner({
   decision,
   projectName,
   samples,
+  approximate = false,
 }: {
   decision: Decision;
   projectName: string;
   samples?: number | undefined;
+  /** The figures come from the fast live run: marked "≈" until the full run replaces them. */
+  approximate?: boolean | undefined;
 }) {
   const p = decision.probabilities;
   return (
@@ -34,7 +37,11 @@ export function VerdictBanner({
           {projectName}
         </div>
         <div className="facts">
-          Confidence <strong data-testid="confidence">{percent(decision.confidence)}</strong>
+          Confidence{' '}
+          <strong data-testid="confidence">
+            {approximate ? '≈ ' : ''}
+            {percent(decision.confidence)}
+          </strong>
           {' · '}score Go {decision.scores.go.toFixed(2)} vs Rust {decision.scores.rust.toFixed(2)}
         </div>
         <div className="probbar" title="Probability of each verdict under weight perturbation">
@@ -42,9 +49,15 @@ export function VerdictBanner({
           <span className="rust" style={{ width: percent(p.rust) }} />
           <span className="hybrid" style={{ width: percent(p.hybrid) }} />
         </div>
-        <div className="legend-inline" data-testid="probabilities">
-          Go {percent(p.go)} · Rust {percent(p.rust)} · Hybrid {percent(p.hybrid)}
-          {samples !== undefined && <span> · {samples.toLocaleString('en')} samples</span>}
+        <div className="legend-inline" data-testid="probabilities" data-approximate={approximate}>
+          {approximate ? '≈ ' : ''}Go {percent(p.go)} · Rust {percent(p.rust)} · Hybrid {percent(p.hybrid)}
+          {samples !== undefined && (
+            <span>
+              {' '}
+              · {samples.toLocaleString('en')} samples
+              {approximate ? ' (approximate while you change it)' : ''}
+            </span>
+          )}
         </div>
       </div>
       <div>

@@ -13,6 +13,8 @@ export type WeightSlidersProps = {
   onChange: (id: string, value: number) => void;
   onReset: () => void;
   samples: number;
+  /** True while the shown figures come from the fast live run. */
+  approximate?: boolean | undefined;
   lastRunMs: number | null;
 };
 
@@ -28,6 +30,7 @@ export function WeightSliders({
   onChange,
   onReset,
   samples,
+  approximate = false,
   lastRunMs,
 }: WeightSlidersProps) {
   const names = new Map(kb.criteria.map((criterion) => [criterion.id, criterion.name]));
@@ -38,9 +41,10 @@ export function WeightSliders({
       <div className="toolbar">
         <h2 style={{ margin: 0 }}>What if the weights were different?</h2>
         <span className="spacer" />
-        <span className="small muted" data-testid="what-if-note">
-          Re-runs the engine in your browser ({samples.toLocaleString('en')} Monte-Carlo samples, the CLI uses{' '}
-          {DEFAULT_SAMPLES.toLocaleString('en')})
+        <span className="small muted" data-testid="what-if-note" data-approximate={approximate}>
+          {approximate
+            ? `Approximate while you drag (${samples.toLocaleString('en')} Monte-Carlo samples); settles on the CLI's ${DEFAULT_SAMPLES.toLocaleString('en')} when you stop`
+            : `Re-runs the engine in your browser with ${samples.toLocaleString('en')} Monte-Carlo samples${samples === DEFAULT_SAMPLES ? ', as the CLI does' : ''}`}
           {lastRunMs !== null && ` · last run ${lastRunMs.toFixed(1)} ms`}
         </span>
         <button type="button" onClick={onReset} disabled={!touched} data-testid="reset-weights">

@@ -10,14 +10,13 @@ import {
   composeProfile,
   type Draft,
   emptyDraft,
-  evaluateProfile,
-  INTERACTIVE_SAMPLES,
   importProfileText,
   type Priorities,
   profileToYaml,
 } from '../lib/draft.ts';
 import { listExamples } from '../lib/examples.ts';
 import { routeHref } from '../lib/route.ts';
+import { useSettledEvaluation } from '../lib/use-settled-evaluation.ts';
 
 /**
  * @example
@@ -43,10 +42,9 @@ export function DecideView({
   const [exampleId, setExampleId] = useState('');
   const fileInput = useRef<HTMLInputElement>(null);
 
-  const evaluation = useMemo(
-    () => evaluateProfile(composeProfile(draft, overrides), kb, { samples: INTERACTIVE_SAMPLES }),
-    [draft, overrides, kb],
-  );
+  const value = useMemo(() => composeProfile(draft, overrides), [draft, overrides]);
+  // Fast while answers or sliders move; the CLI's sample count once they have been still for a moment.
+  const { evaluation, samples, approximate } = useSettledEvaluation(value, kb);
 
   const loadText = (text: string, source: string) => {
     const result = importProfileText(text, source);
@@ -194,7 +192,8 @@ export function DecideView({
             decision={evaluation.decision}
             kb={kb}
             projectName={evaluation.profile.project.name}
-            samples={INTERACTIVE_SAMPLES}
+            samples={samples}
+            approximate={approximate}
             whatIf={
               <WeightSliders
                 decision={evaluation.decision}
@@ -203,7 +202,8 @@ export function DecideView({
                 overrides={overrides}
                 onChange={(id, value) => setOverrides((current) => ({ ...current, [id]: value }))}
                 onReset={() => setOverrides({})}
-                samples={INTERACTIVE_SAMPLES}
+                samples={samples}
+                approximate={approximate}
                 lastRunMs={evaluation.ms}
               />
             }

@@ -4,9 +4,10 @@ import { DEFAULT_SAMPLES, type KnowledgeBase } from '../../../src/core/index.ts'
 import { DecisionPanel } from '../components/decision-panel.tsx';
 import { WeightSliders } from '../components/weight-sliders.tsx';
 import { exportHref, getDecision } from '../lib/api.ts';
-import { evaluateProfile, INTERACTIVE_SAMPLES, type Priorities } from '../lib/draft.ts';
+import type { Priorities } from '../lib/draft.ts';
 import { routeHref } from '../lib/route.ts';
 import { useAsync } from '../lib/use-async.ts';
+import { useSettledEvaluation } from '../lib/use-settled-evaluation.ts';
 
 const EXPORTS = [
   ['adr', 'ADR'],
@@ -24,12 +25,15 @@ export function SavedDecisionView({ kb, id }: { kb: KnowledgeBase; id: string })
   const [overrides, setOverrides] = useState<Priorities>({});
   const saved = state.status === 'ready' ? state.value : null;
 
-  const whatIf = useMemo(() => {
+  const whatIfProfile = useMemo(() => {
     if (!saved || Object.keys(overrides).length === 0) return null;
     const profile = structuredClone(saved.profile) as Record<string, unknown>;
     profile.priorities = { ...((profile.priorities ?? {}) as Priorities), ...overrides };
-    return evaluateProfile(profile, kb, { samples: INTERACTIVE_SAMPLES });
-  }, [saved, overrides, kb]);
+    return profile;
+  }, [saved, overrides]);
+  // Approximate while a slider moves; the CLI's sample count once it has been still for a moment.
+  const settled = useSettledEvaluation(whatIfProfile, kb);
+  const whatIf = settled?.evaluation ?? null;
 
   if (state.status === 'loading') return <p className="muted">Loading decision {id}…</p>;
   if (state.status === 'error')
@@ -72,15 +76,17 @@ export function SavedDecisionView({ kb, id }: { kb: KnowledgeBase; id: string })
       {whatIf && !whatIf.ok && <div className="notice">What-if failed: {whatIf.message}</div>}
       {whatIf?.ok && (
         <div className="notice small">
-          Showing a what-if with changed weights ({INTERACTIVE_SAMPLES.toLocaleString('en')} samples); the
-          saved decision is unchanged and is what the exports contain.
+          Showing a what-if with changed weights ({settled?.approximate ? 'approximate, ' : ''}
+          {(settled?.samples ?? DEFAULT_SAMPLES).toLocaleString('en')} samples); the saved decision is
+          unchanged and is what the exports contain.
         </div>
       )}
       <DecisionPanel
         decision={shown}
         kb={kb}
         projectName={name}
-        samples={whatIf?.ok ? INTERACTIVE_SAMPLES : decision.samples}
+        samples={whatIf?.ok ? settled?.samples : decision.samples}
+        approximate={settled?.approximate ?? false}
         whatIf={
           <WeightSliders
             decision={shown}
@@ -89,7 +95,8 @@ export function SavedDecisionView({ kb, id }: { kb: KnowledgeBase; id: string })
             overrides={overrides}
             onChange={(key, value) => setOverrides((current) => ({ ...current, [key]: value }))}
             onReset={() => setOverrides({})}
-            samples={INTERACTIVE_SAMPLES}
+            samples={settled?.samples ?? decision.samples ?? DEFAULT_SAMPLES}
+            approximate={settled?.approximate ?? false}
             lastRunMs={whatIf?.ok ? whatIf.ms : null}
           />
         }
