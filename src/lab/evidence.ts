@@ -1,7 +1,8 @@
-/** @module From a stored lab run to the LabEvidence that `decide()` uses in place of the knowledge base's priors. */
+/** @module From a stored lab run to the LabEvidence that `decide()` uses in place of the knowledge base's priors: only figures of valid steps that pass their anchor check; the rest are listed as excluded, with why. */
 import type { LabEvidence, MeasuredBuild, MeasuredCrossCell, MeasuredLatency } from '../core/index.ts';
 import { openStore } from '../store/db.ts';
 import { requireRun, type StoredRun } from '../store/lab-runs.ts';
+import { checkAnchors } from './anchors.ts';
 import { environmentLine } from './report.ts';
 import { boundaryFigures, type Figures, summarizeRun, type WorkloadSummary } from './summary.ts';
 
@@ -10,39 +11,110 @@ export type EvidenceOptions = {
   sloP99Ms?: number | undefined;
 };
 
-function latency(f: Figures): MeasuredLatency | undefined {
-  const { p50_ms, p99_ms, p999_ms, max_ms, achieved_rps } = f;
+type Excluded = { figure: string; reason: string }[];
+
+/**
+ * The anchor note when a figure is far outside its published band (a probable harness problem), else undefined.
+ * Same check as the run report's, so what the report flags is what the decision leaves out.
+ */
+function suspect(metric: string, value: number | null | undefined, lang: string): string | undefined {
+  if (value === null || value === undefined) return undefined;
+  const check = checkAnchors(metric, value, lang);
+  return check && !check.ok ? check.note : undefined;
+}
+
+/** A figure only when it is a finite number (never NaN, never null): unmeasured figures stay absent. */
+const finite = (v: number | null | undefined): number | undefined =>
+  typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+
+/** Copy only the defined fields, so absent figures are absent keys (not `undefined` values) in JSON. */
+function defined<T extends Record<string, unknown>>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/**
+ * The latency figures of one language (or GC variant); a flagged p99 drops the whole set (the engine needs it),
+ * a flagged RSS or GC pause drops that field only.
+ */
+function latency(f: Figures, lang: string, label: string, excluded: Excluded): MeasuredLatency | undefined {
+  const p50_ms = finite(f.p50_ms);
+  const p99_ms = finite(f.p99_ms);
+  const p999_ms = finite(f.p999_ms);
+  const max_ms = finite(f.max_ms);
+  const achieved_rps = finite(f.achieved_rps);
   if (p50_ms == null || p99_ms == null || p999_ms == null || max_ms == null || achieved_rps == null)
     return undefined;
-  return {
+  const p99Note = suspect('p99_ms', p99_ms, lang);
+  if (p99Note) {
+    excluded.push({ figure: `${label} latency`, reason: `p99 ${p99Note}` });
+    return undefined;
+  }
+  const optional = (metric: string, value: number | undefined): number | undefined => {
+    const note = suspect(metric, value, lang);
+    if (note) {
+      excluded.push({ figure: `${label} ${metric}`, reason: note });
+      return undefined;
+    }
+    return value;
+  };
+  return defined({
     p50_ms,
     p99_ms,
     p999_ms,
     max_ms,
     achieved_rps,
     max_rps_within_slo: f.max_rps_within_slo ?? null,
-    rss_peak_mib: f.rss_peak_mib ?? undefined,
-    cpu_s_per_1k: f.cpu_s_per_1k ?? undefined,
-    gc_pause_total_ms: f.gc_pause_total_ms ?? undefined,
-    gc_pause_max_ms: f.gc_pause_max_ms ?? undefined,
-  };
+    rss_peak_mib: optional('rss_peak_mib', finite(f.rss_peak_mib)),
+    cpu_s_per_1k: finite(f.cpu_s_per_1k),
+    gc_pause_total_ms: finite(f.gc_pause_total_ms),
+    gc_pause_max_ms: optional('gc_pause_max_ms', finite(f.gc_pause_max_ms)),
+  });
 }
 
-function build(f: Figures): MeasuredBuild | undefined {
-  if (f.incremental_s == null || f.binary_mib == null) return undefined;
-  return {
-    // Quick runs do not time clean builds (minutes on two cores): NaN tells the engine there is no figure.
-    clean_s: f.clean_s ?? Number.NaN,
-    incremental_s: f.incremental_s,
-    noop_s: f.noop_s ?? undefined,
-    check_s: f.check_s ?? undefined,
-    binary_mib: f.binary_mib,
-    stripped_mib: f.stripped_mib ?? undefined,
-  };
+function build(f: Figures, lang: 'go' | 'rust', excluded: Excluded): MeasuredBuild | undefined {
+  const incremental_s = finite(f.incremental_s);
+  const binary_mib = finite(f.binary_mib);
+  if (incremental_s === undefined || binary_mib === undefined) return undefined;
+  const binaryNote = suspect('build_binary_mib', binary_mib, lang);
+  if (binaryNote) {
+    excluded.push({ figure: `build ${lang} binary_mib`, reason: binaryNote });
+    return undefined;
+  }
+  // Quick runs do not time clean builds (minutes on two cores): the figure is then absent, never NaN.
+  let clean_s = finite(f.clean_s);
+  const cleanNote = suspect('build_clean_s', clean_s, lang);
+  if (cleanNote) {
+    excluded.push({ figure: `build ${lang} clean_s`, reason: cleanNote });
+    clean_s = undefined;
+  }
+  return defined({
+    clean_s,
+    incremental_s,
+    noop_s: finite(f.noop_s),
+    check_s: finite(f.check_s),
+    binary_mib,
+    stripped_mib: finite(f.stripped_mib),
+  });
+}
+
+/** Say which workloads gave nothing and how many invalid steps were left out of those that did. */
+function noteInvalid(workload: WorkloadSummary, excluded: Excluded): void {
+  const why = workload.problems.slice(0, 3).join('; ');
+  if (!workload.valid) {
+    if (workload.steps > 0)
+      excluded.push({ figure: workload.name, reason: `no valid figures${why ? `: ${why}` : ''}` });
+  } else if (workload.invalid_steps > 0) {
+    excluded.push({
+      figure: `${workload.name}: ${workload.invalid_steps} of ${workload.steps} steps`,
+      reason: `invalid steps, left out${why ? `: ${why}` : ''}`,
+    });
+  }
 }
 
 /**
- * The evidence of one run: only valid workloads contribute, and only the figures they measured.
+ * The evidence of one run: only valid steps of valid workloads contribute, only the figures they measured, and no
+ * figure the anchor check flags as a probable harness problem. `excluded` lists what was left out and why (the
+ * knowledge base's prior stays in its place).
  * @example
  * const lab = labEvidenceFromRun(run, { sloP99Ms: 20 });
  * decide(profile, kb, { lab });
@@ -54,19 +126,21 @@ export function labEvidenceFromRun(run: StoredRun, options: EvidenceOptions = {}
     environment: environmentLine(run.environment),
     slo_p99_ms: summary.slo_p99_ms,
   };
+  const excluded: Excluded = [];
+  for (const workload of summary.workloads) noteInvalid(workload, excluded);
   const valid = (name: string): WorkloadSummary | undefined =>
     summary.workloads.find((w) => w.name === name && w.valid);
 
   const http = valid('http-json');
-  const httpGo = http && latency(http.go);
-  const httpRust = http && latency(http.rust);
+  const httpGo = http && latency(http.go, 'go', 'http-json go', excluded);
+  const httpRust = http && latency(http.rust, 'rust', 'http-json rust', excluded);
   if (httpGo && httpRust) evidence.http_json = { go: httpGo, rust: httpRust };
 
   const gc = valid('gc-cache');
   if (gc) {
     const variants = (gc.detail.variants ?? {}) as Record<string, Figures>;
     const measured = Object.entries(variants).flatMap(([k, f]) => {
-      const m = latency(f);
+      const m = latency(f, k === 'rust' ? 'rust' : 'go', `gc-cache ${k}`, excluded);
       return m ? [[k, m] as const] : [];
     });
     if (measured.length > 0) evidence.gc_cache = Object.fromEntries(measured);
@@ -79,14 +153,22 @@ export function labEvidenceFromRun(run: StoredRun, options: EvidenceOptions = {}
       go_s: number | null;
       rust_s: number | null;
     }[];
-    evidence.cpu = kernels.flatMap((k) =>
-      k.go_s !== null && k.rust_s !== null ? [{ kernel: k.kernel, go_s: k.go_s, rust_s: k.rust_s }] : [],
-    );
+    evidence.cpu = kernels.flatMap((k) => {
+      const go_s = finite(k.go_s);
+      const rust_s = finite(k.rust_s);
+      if (go_s === undefined || rust_s === undefined || !(rust_s > 0)) return [];
+      const note = suspect('cpu_ratio', go_s / rust_s, 'go');
+      if (note) {
+        excluded.push({ figure: `cpu ${k.kernel} Go/Rust time`, reason: note });
+        return [];
+      }
+      return [{ kernel: k.kernel, go_s, rust_s }];
+    });
   }
 
   const b = valid('build');
-  const bGo = b && build(b.go);
-  const bRust = b && build(b.rust);
+  const bGo = b && build(b.go, 'go', excluded);
+  const bRust = b && build(b.rust, 'rust', excluded);
   if (b && bGo && bRust) {
     evidence.build = { go: bGo, rust: bRust, cross: (b.detail.cross ?? []) as MeasuredCrossCell[] };
   }
@@ -94,9 +176,21 @@ export function labEvidenceFromRun(run: StoredRun, options: EvidenceOptions = {}
   const boundary = valid('boundary');
   if (boundary) {
     const figures = boundaryFigures((boundary.detail.figures ?? {}) as Figures);
-    const present = Object.fromEntries(Object.entries(figures).filter(([, v]) => v !== undefined));
+    const present = Object.fromEntries(
+      Object.entries(figures).flatMap(([metric, v]) => {
+        const value = finite(v);
+        if (value === undefined) return [];
+        const note = suspect(metric, value, 'go');
+        if (note) {
+          excluded.push({ figure: `boundary ${metric}`, reason: note });
+          return [];
+        }
+        return [[metric, value]];
+      }),
+    );
     if (Object.keys(present).length > 0) evidence.boundary = present;
   }
+  if (excluded.length > 0) evidence.excluded = excluded;
   return evidence;
 }
 

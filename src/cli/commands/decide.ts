@@ -206,6 +206,12 @@ async function runDecide(profileArg: string, flags: DecideFlags, io: CliIo): Pro
       `note: lab run ${lab.run_id}: left out (the knowledge base's prior is used instead):\n${lab.excluded.map((e) => `  - ${e.figure}: ${e.reason}\n`).join('')}`,
     );
   }
+  // Figures the lab itself distrusts keep the knowledge base's prior; say which, so the user can rerun or fix the lab.
+  if (lab?.excluded !== undefined && lab.excluded.length > 0) {
+    io.stderr(
+      `note: lab run ${lab.run_id}: left out (the knowledge base's prior is used instead):\n${lab.excluded.map((e) => `  - ${e.figure}: ${e.reason}\n`).join('')}`,
+    );
+  }
   const decision = decide(profile, kb, { seed: flags.seed, lab });
   const out = plan.out === undefined ? undefined : outputFile(plan.out, decision);
   const text = await FORMATS[plan.format].render(decision, {

@@ -160,4 +160,36 @@ describe('gorust decide --lab', () => {
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('no lab run "nope"');
   });
+
+  it('leaves out a figure the lab flags as a probable harness problem and says so on stderr', async () => {
+    const db = seedStore();
+    const store = openStore(db);
+    const id = '20260103-000000-cccc';
+    createRun(store, { id, mode: 'quick', workloads: ['boundary'], environment: { cores: 2 } });
+    for (const repeat of [0, 1]) {
+      recordStep(store, id, {
+        workload: 'boundary',
+        lang: 'go->rust',
+        variant: 'grpc',
+        kind: 'batch',
+        repeat,
+        valid: true,
+        reasons: [],
+        metrics: { mode: 'grpc', p50_us: 900, p99_us: 3710 },
+        started_at: '2026-01-03T00:00:00.000Z',
+        duration_ms: 1000,
+      });
+    }
+    finishRun(store, id, 'completed');
+    store.close();
+    const profile = join(process.cwd(), 'examples', 'service-mesh.yaml');
+    const r = await cli(
+      ['decide', profile, '--lab', id, '--db', db, '--format', 'json'],
+      registerDecideCommand,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`note: lab run ${id}: left out (the knowledge base's prior is used instead)`);
+    expect(r.stderr).toMatch(/- boundary grpc_p99_us: 3710 µs .*probable harness problem/);
+    expect(r.stdout).not.toContain('3710');
+  });
 });

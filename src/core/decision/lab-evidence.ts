@@ -17,7 +17,8 @@ export type MeasuredLatency = {
 };
 
 export type MeasuredBuild = {
-  clean_s: number;
+  /** Absent when the run did not time clean builds (quick runs) or its figure was left out. */
+  clean_s?: number | undefined;
   incremental_s: number;
   noop_s?: number | undefined;
   check_s?: number | undefined;
@@ -53,4 +54,9 @@ export type LabEvidence = {
         http_p99_us?: number | undefined;
       }
     | undefined;
+  /**
+   * Figures the run measured but the engine must not use, with why (the anchor check flagged them as a probable
+   * harness problem, or the workload had no valid step): the knowledge base's prior stays in their place.
+   */
+  excluded?: { figure: string; reason: string }[] | undefined;
 };

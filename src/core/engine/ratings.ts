@@ -158,7 +158,7 @@ function measureCriteria(lab: LabEvidence): Partial<Record<CriterionId, Measurem
     add(
       'build_speed',
       ratio(build.go.clean_s, build.rust.clean_s),
-      `clean build Go ${fmt(build.go.clean_s)} s vs Rust ${fmt(build.rust.clean_s)} s`,
+      `clean build Go ${fmt(build.go.clean_s ?? 0)} s vs Rust ${fmt(build.rust.clean_s ?? 0)} s`,
     );
     add(
       'build_speed',
