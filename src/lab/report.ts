@@ -1,6 +1,6 @@
 /** @module A lab run as text, Markdown or JSON (JSON: id, environment, workloads[] with name, valid and per-language figures), and the comparison of two runs. */
 import type { LabRunView } from '../core/ssr.ts';
-import type { RunListRow, StoredRun } from '../store/lab-runs.ts';
+import { finiteJson, type RunListRow, type StoredRun } from '../store/lab-runs.ts';
 import { describeEnvironment, type Environment } from './environment.ts';
 import { type Figures, type RunSummary, summarizeRun, type WorkloadSummary } from './summary.ts';
 
@@ -179,7 +179,7 @@ export function runToJson(run: StoredRun, summary: RunSummary = summarizeRun(run
  */
 export function renderRun(run: StoredRun, format: ReportFormat): string {
   const summary = summarizeRun(run);
-  if (format === 'json') return `${JSON.stringify(runToJson(run, summary), null, 2)}\n`;
+  if (format === 'json') return `${JSON.stringify(runToJson(run, summary), finiteJson, 2)}\n`;
   const md = format === 'md';
   const lines = [
     md ? `# Lab run ${run.id}` : `lab run ${run.id}`,

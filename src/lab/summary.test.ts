@@ -195,6 +195,16 @@ describe('summarizeRun', () => {
 });
 
 describe('reports', () => {
+  it("renders run JSON without figures that were not measured (no null, no NaN for a quick run's clean build)", () => {
+    const text = renderRun(fixtureRun(), 'json');
+    const build = (
+      JSON.parse(text) as { workloads: { name: string; go: Record<string, unknown> }[] }
+    ).workloads.find((w) => w.name === 'build');
+    expect(build?.go).toEqual(expect.objectContaining({ incremental_s: 0.4, binary_mib: 8 }));
+    expect(build?.go).not.toHaveProperty('clean_s');
+    expect(text).not.toContain('NaN');
+  });
+
   it('renders JSON with id, environment and per-language figures under the agreed names', () => {
     const json = runToJson(fixtureRun()) as {
       id: string;
@@ -246,9 +256,63 @@ describe('labEvidenceFromRun', () => {
     expect(evidence.http_json?.rust.rss_peak_mib).toBe(4);
     expect(evidence.boundary).toEqual({ ffi_empty_ns: 31, ffi_1k_ns: 90, grpc_p50_us: 80, grpc_p99_us: 150 });
     expect(evidence.build?.go.incremental_s).toBe(0.4);
-    expect(Number.isNaN(evidence.build?.go.clean_s)).toBe(true);
+    // Quick runs time no clean build: the figure is absent (never NaN, which JSON would turn into null).
+    expect(evidence.build?.go).not.toHaveProperty('clean_s');
+    expect(JSON.stringify(evidence)).not.toMatch(/null|NaN/);
     expect(evidence.build?.cross[0]?.rust.ok).toBe(false);
     expect(evidence.gc_cache).toBeUndefined();
+    // The one invalid boundary step is left out, and the user is told.
+    expect(evidence.excluded).toEqual([
+      {
+        figure: 'http-json: 5 of 32 steps',
+        reason: expect.stringMatching(/^invalid steps, left out: go: achieved 800/),
+      },
+      { figure: 'boundary: 1 of 7 steps', reason: 'invalid steps, left out: go: exit code 1' },
+    ]);
+  });
+
+  it('leaves out a figure its anchor check flags as a probable harness problem, keeping the prior in its place', () => {
+    const run = fixtureRun();
+    // The quick run that changed a decision: gRPC p99 3,710 µs, more than 10x above the published 105-188 µs.
+    for (const s of run.steps) if (s.variant === 'grpc-client') s.metrics = { p50_us: 80, p99_us: 3710 };
+    const evidence = labEvidenceFromRun(run);
+    expect(evidence.boundary).toEqual({ ffi_empty_ns: 31, ffi_1k_ns: 90, grpc_p50_us: 80 });
+    expect(evidence.excluded).toContainEqual({
+      figure: 'boundary grpc_p99_us',
+      reason: expect.stringMatching(/^3710 µs vs published 105-188 µs .*probable harness problem/),
+    });
+    // The report flags the same figure.
+    const anchors = summarizeRun(run).workloads.find((w) => w.name === 'boundary')?.anchors ?? [];
+    expect(anchors.find((a) => a.metric === 'grpc_p99_us')?.ok).toBe(false);
+  });
+
+  it('leaves out flagged latency, build and cpu figures, and names workloads with no valid step', () => {
+    const run = fixtureRun();
+    for (const s of run.steps) {
+      // A Rust p99 of 1 µs is not a real loopback request; a 900 MiB Go binary is not a release build.
+      if (s.workload === 'http-json' && s.lang === 'rust' && s.kind === 'rate') s.metrics.p99_ms = 0.001;
+      if (s.workload === 'build' && s.lang === 'go' && s.kind === 'size') s.metrics.binary_mib = 900;
+    }
+    run.workloads.push('cpu');
+    run.steps.push(
+      step({
+        workload: 'cpu',
+        lang: 'go',
+        kind: 'batch',
+        variant: 'nbody',
+        valid: false,
+        reasons: ['exit code 2'],
+      }),
+    );
+    const evidence = labEvidenceFromRun(run);
+    expect(evidence.http_json).toBeUndefined();
+    expect(evidence.build).toBeUndefined();
+    expect(evidence.cpu).toBeUndefined();
+    const figures = (evidence.excluded ?? []).map((e) => e.figure);
+    expect(figures).toEqual(expect.arrayContaining(['http-json rust latency', 'build go binary_mib', 'cpu']));
+    expect(evidence.excluded?.find((e) => e.figure === 'cpu')?.reason).toBe(
+      'no valid figures: go: exit code 2',
+    );
   });
 });
 

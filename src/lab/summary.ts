@@ -242,7 +242,8 @@ function summarizeCpu(summary: WorkloadSummary, steps: StoredStep[]): void {
       ratio: c.ratio,
       p: c.p,
       better: c.better,
-      checksums_match: checksums.size === 1,
+      // No valid step has no checksum to disagree with (the missing figures already make the kernel invalid).
+      checksums_match: checksums.size <= 1,
     };
   });
   summary.comparisons = rows.map((r) => ({
@@ -275,14 +276,19 @@ function summarizeCpu(summary: WorkloadSummary, steps: StoredStep[]): void {
 function summarizeBuild(summary: WorkloadSummary, steps: StoredStep[]): void {
   for (const lang of ['go', 'rust'] as const) {
     const of = (variant: string) => steps.filter((s) => s.lang === lang && s.variant === variant && s.valid);
-    const figures: Figures = {
-      clean_s: med(of('clean'), 'seconds'),
-      noop_s: med(of('noop'), 'seconds'),
-      incremental_s: med(of('incremental'), 'seconds'),
-      check_s: med(of('check'), 'seconds'),
-      binary_mib: med(of('size'), 'binary_mib'),
-      stripped_mib: med(of('size'), 'stripped_mib'),
-    };
+    // Only what was measured: quick runs do not time clean builds, so clean_s is then absent (not null, not NaN).
+    const figures: Figures = {};
+    for (const [figure, variant, metric] of [
+      ['clean_s', 'clean', 'seconds'],
+      ['noop_s', 'noop', 'seconds'],
+      ['incremental_s', 'incremental', 'seconds'],
+      ['check_s', 'check', 'seconds'],
+      ['binary_mib', 'size', 'binary_mib'],
+      ['stripped_mib', 'size', 'stripped_mib'],
+    ] as const) {
+      const value = med(of(variant), metric);
+      if (value !== null) figures[figure] = value;
+    }
     summary[lang] = figures;
     summary.anchors.push(...anchorNotes(lang, figures, ['binary_mib', 'clean_s'], 'build_'));
   }

@@ -52,6 +52,22 @@ describe('lab run store', () => {
     );
   });
 
+  it('leaves NaN and Infinity figures out of stored metrics and detail (JSON would turn them into null)', () => {
+    const db = openStore(':memory:');
+    const run = createRun(db, { mode: 'quick', workloads: ['build'] });
+    recordStep(
+      db,
+      run.id,
+      step({
+        metrics: { seconds: Number.NaN, binary_mib: 1.2, rate: Number.POSITIVE_INFINITY },
+        detail: { clean_s: Number.NaN, ok: true },
+      }),
+    );
+    const stored = getRun(db, run.id)?.steps[0];
+    expect(stored?.metrics).toEqual({ binary_mib: 1.2 });
+    expect(stored?.detail).toEqual({ ok: true });
+  });
+
   it('stores a run with its environment, steps in order, and histograms', () => {
     const db = openStore(':memory:');
     const run = createRun(db, {

@@ -63,6 +63,16 @@ export type CreateRunOptions = {
 };
 
 /**
+ * A JSON.stringify replacer that leaves out NaN and ±Infinity (which JSON would silently turn into null): a figure that
+ * was not measured is absent, never a fake null or zero.
+ * @example
+ * JSON.stringify({ clean_s: Number.NaN, noop_s: 0.1 }, finiteJson); // '{"noop_s":0.1}'
+ */
+export function finiteJson(_key: string, value: unknown): unknown {
+  return typeof value === 'number' && !Number.isFinite(value) ? undefined : value;
+}
+
+/**
  * A sortable, short run id: `YYYYMMDD-HHMMSS-xxxx` (UTC, 4 random hex digits).
  * @example
  * newRunId(new Date('2026-01-02T03:04:05Z')); // '20260102-030405-1a2b'
@@ -125,8 +135,8 @@ export function recordStep(db: Store, runId: string, step: NewStep): StoredStep 
         step.repeat,
         step.valid ? 1 : 0,
         JSON.stringify(step.reasons),
-        JSON.stringify(step.metrics),
-        step.detail === undefined ? null : JSON.stringify(step.detail),
+        JSON.stringify(step.metrics, finiteJson),
+        step.detail === undefined ? null : JSON.stringify(step.detail, finiteJson),
         step.started_at,
         step.duration_ms,
       );
