@@ -9,6 +9,7 @@ import {
   percentileLabel,
   percentileToX,
   radarChartOption,
+  wrapLabel,
 } from './charts.ts';
 import { buildDecision, buildHybridDecision } from './decision-fixture.test-helpers.ts';
 
@@ -25,6 +26,15 @@ describe('contributionChartOption', () => {
     expect(bars.map((b) => b.value)).toEqual([0.9, 0.75, -0.6, 0]);
     expect(bars[0]?.itemStyle.color).toBe(LANGUAGE_COLORS.go);
     expect(bars[2]?.itemStyle.color).toBe(LANGUAGE_COLORS.rust);
+  });
+});
+
+describe('wrapLabel', () => {
+  it('breaks long criterion names at spaces so the radar keeps them on the canvas', () => {
+    expect(wrapLabel('Latency predictability')).toBe('Latency\npredictability');
+    expect(wrapLabel('Memory safety guarantees')).toBe('Memory\nsafety\nguarantees');
+    expect(wrapLabel('Build speed')).toBe('Build speed');
+    expect(wrapLabel('Onboarding')).toBe('Onboarding');
   });
 });
 

@@ -84,8 +84,11 @@ export function radarChartOption(decision: Decision): EChartsOption {
     legend: { bottom: 0, data: ['Go', 'Rust'] },
     radar: {
       indicator: decision.criteria.map((row) => ({ name: criterionLabel(row.id), max: 10 })),
-      radius: '62%',
-      center: ['50%', '52%'],
+      // Names sit outside the polygon: two short lines ("Memory / efficiency") and a radius that leaves room
+      // for them at 9 and 3 o'clock, where they would otherwise run off the canvas.
+      axisName: { formatter: (name?: string) => wrapLabel(name ?? ''), fontSize: 12, lineHeight: 14 },
+      radius: '56%',
+      center: ['50%', '54%'],
     },
     series: [
       {
@@ -110,6 +113,22 @@ export function radarChartOption(decision: Decision): EChartsOption {
       },
     ],
   };
+}
+
+/**
+ * Break a label into lines of at most `width` characters at spaces (a single longer word keeps its own line).
+ * @example
+ * wrapLabel('Latency predictability'); // 'Latency\npredictability'
+ */
+export function wrapLabel(text: string, width = 12): string {
+  const lines: string[] = [];
+  for (const word of text.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 1 + word.length <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.join('\n');
 }
 
 /** The x position of a percentile: 1 / (1 - p), so p50 -> 2, p99 -> 100, p99.9 -> 1000. */

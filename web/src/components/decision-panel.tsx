@@ -106,5 +106,5 @@ function planRows(decision: Decision): number {
 function fitRadar(option: ReturnType<typeof radarChartOption>): ReturnType<typeof radarChartOption> {
   const radar = option.radar;
   if (radar === undefined || Array.isArray(radar)) return option;
-  return { ...option, radar: { ...radar, radius: '52%' } };
+  return { ...option, radar: { ...radar, radius: '46%' } };
 }
