@@ -11,6 +11,8 @@ export type CliIo = {
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** Where `gorust decide -` reads the profile; process.stdin when absent. */
+  stdin?: AsyncIterable<Uint8Array | string> & { isTTY?: boolean; destroy?: () => void };
 };
 
 /** The real process streams. */
@@ -21,6 +23,7 @@ export function processIo(): CliIo {
     isTTY: process.stdout.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
+    stdin: process.stdin,
   };
 }
 

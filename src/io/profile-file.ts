@@ -67,11 +67,52 @@ export function readProfileText(path: string, label: string = path): string {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  if (length > PROFILE_LIMITS.maxBytes) {
-    throw fileError(label, `a profile of at most ${PROFILE_LIMITS.maxBytes / 1024} KiB`, 'a larger file');
+  return decodeProfileBytes(buffer.subarray(0, length), label);
+}
+
+/** The stream `gorust decide -` reads: stdin, which may be a terminal. */
+export type ProfileStream = AsyncIterable<Uint8Array | string> & { isTTY?: boolean; destroy?: () => void };
+
+/**
+ * Read a profile's text from a stream (stdin for `gorust decide -`) with the same guards as a file:
+ * at most PROFILE_LIMITS.maxBytes (it stops reading past the limit, so an endless pipe cannot exhaust
+ * memory), UTF-8 only. A terminal is refused instead of waiting for typing that never ends.
+ * @example
+ * const text = await readProfileStream(process.stdin, 'stdin');
+ */
+export async function readProfileStream(stream: ProfileStream, label = 'stdin'): Promise<string> {
+  if (stream.isTTY === true) {
+    throw new UserError(
+      `${label} is a terminal: pipe the profile in (gorust decide - < gorust.yaml), or pass a file name.`,
+    );
+  }
+  const chunks: Buffer[] = [];
+  let length = 0;
+  try {
+    for await (const chunk of stream) {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : Buffer.from(chunk);
+      chunks.push(bytes);
+      length += bytes.length;
+      if (length > PROFILE_LIMITS.maxBytes) {
+        stream.destroy?.();
+        break;
+      }
+    }
+  } catch (error) {
+    throw new UserError(
+      `${label}: cannot read the profile (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}).`,
+    );
+  }
+  return decodeProfileBytes(Buffer.concat(chunks, length), label);
+}
+
+/** The size and UTF-8 guards shared by files and streams. */
+function decodeProfileBytes(bytes: Uint8Array, label: string): string {
+  if (bytes.length > PROFILE_LIMITS.maxBytes) {
+    throw fileError(label, `a profile of at most ${PROFILE_LIMITS.maxBytes / 1024} KiB`, 'a larger input');
   }
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(buffer.subarray(0, length));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     throw fileError(
       label,

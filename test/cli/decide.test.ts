@@ -71,6 +71,14 @@ describe('gorust decide', { timeout: SPAWN_TIMEOUT_MS }, () => {
     expect(readdirSync(join(dir, 'reports')).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   });
 
+  it('reads the profile from stdin with -', () => {
+    const fromStdin = runGorust(['decide', '-', '--format', 'json', '--seed', '3'], {
+      input: readFileSync(EXAMPLE),
+    });
+    expect(fromStdin.code, fromStdin.stderr).toBe(0);
+    expect(fromStdin.stdout).toBe(ok(['decide', EXAMPLE, '--format', 'json', '--seed', '3']).stdout);
+  });
+
   it('infers the format from --out (x.json is JSON) and refuses a contradicting --format', () => {
     const out = join(dir, 'decision.json');
     ok(['decide', EXAMPLE, '--out', out]);

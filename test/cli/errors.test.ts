@@ -142,6 +142,18 @@ describe('gorust decide with bad input', { timeout: SPAWN_TIMEOUT_MS }, () => {
     );
   });
 
+  it('stdin (-) with the same guards as a file: empty, too large, not UTF-8', () => {
+    const run = (input: string | Buffer) => {
+      const result = runGorust(['decide', '-'], { input });
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).not.toMatch(STACK_LINE);
+      return result.stderr;
+    };
+    expect(run('')).toContain('stdin is not a valid gorust profile');
+    expect(run(Buffer.alloc(1024 * 1024 + 10, 0x61))).toContain('expected a profile of at most 1024 KiB');
+    expect(run(Buffer.from([0xff, 0xfe, 0x00, 0x41]))).toContain('not UTF-8');
+  });
+
   it('--out into a missing folder: names it, creates nothing', () => {
     const ok = file(
       'ok3.yaml',

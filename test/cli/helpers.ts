@@ -20,13 +20,13 @@ export const SPAWN_TIMEOUT_MS = 90_000;
 export type CliResult = { code: number | null; stdout: string; stderr: string; timedOut: boolean };
 
 /**
- * Run `gorust ARGS` in `cwd` with a closed stdin (never a TTY), NO_COLOR unset, and a time limit.
+ * Run `gorust ARGS` in `cwd` with stdin from `input` (empty by default; never a TTY), NO_COLOR unset, and a time limit.
  * @example
  * const { code, stderr } = runGorust(['decide', 'missing.yaml']);
  */
 export function runGorust(
   args: readonly string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number; input?: string | Buffer } = {},
 ): CliResult {
   const result = spawnSync(process.execPath, ['--import', TSX, MAIN, ...args], {
     cwd: options.cwd ?? ROOT,
@@ -37,7 +37,7 @@ export function runGorust(
       GORUST_DEBUG: undefined,
       ...options.env,
     },
-    input: '',
+    input: options.input ?? '',
     encoding: 'utf8',
     timeout: options.timeoutMs ?? 20_000,
     maxBuffer: 16 * 1024 * 1024,

@@ -7,6 +7,7 @@ import {
   type Decision,
   decide,
   type LabEvidence,
+  parseProfileText,
   renderAdr,
   renderJson,
   renderMarkdown,
@@ -14,7 +15,7 @@ import {
   UserError,
 } from '../../core/index.ts';
 import { readKnowledgeBaseCached } from '../../io/kb-cache.ts';
-import { readProfileFile } from '../../io/profile-file.ts';
+import { readProfileFile, readProfileStream } from '../../io/profile-file.ts';
 import {
   type CliIo,
   ensureFolder,
@@ -82,7 +83,13 @@ const FORMATS = {
 type Format = keyof typeof FORMATS;
 
 /** The parsed options of `gorust decide`; `format` is undefined when not given (inferred from --out). */
-export type DecideFlags = { format?: Format; out?: string; seed?: number; lab?: string; db?: string };
+export type DecideFlags = {
+  format?: Format | undefined;
+  out?: string | undefined;
+  seed?: number;
+  lab?: string;
+  db?: string;
+};
 
 /** Which formats a file extension means; the first one is inferred when --format is not given. */
 const EXTENSION_FORMATS: Record<string, readonly Format[]> = {
@@ -162,7 +169,7 @@ export function registerDecideCommand(program: Command, io: CliIo = processIo())
   program
     .command('decide')
     .description('decide Go, Rust or hybrid for a project profile')
-    .argument('[profile]', 'the profile file, YAML or JSON', 'gorust.yaml')
+    .argument('[profile]', 'the profile file, YAML or JSON; - reads it from stdin', 'gorust.yaml')
     .addOption(
       new Option(
         '-f, --format <format>',
@@ -182,7 +189,7 @@ export function registerDecideCommand(program: Command, io: CliIo = processIo())
     .option('--db <file>', 'the lab store file (default: in your data folder)')
     .addHelpText(
       'after',
-      '\nExamples:\n  gorust decide                          # reads ./gorust.yaml\n  gorust decide examples/service-mesh.yaml --format md\n  gorust decide --format adr --out docs/decisions/\n  gorust decide gorust.yaml --format json --seed 7\n  gorust decide gorust.yaml --lab latest         # measured figures replace the priors\n',
+      '\nExamples:\n  gorust decide                          # reads ./gorust.yaml\n  gorust decide examples/service-mesh.yaml --format md\n  gorust decide --format adr --out docs/decisions/\n  gorust decide gorust.yaml --format json --seed 7\n  cat gorust.yaml | gorust decide - --out decision.json\n  gorust decide gorust.yaml --lab latest         # measured figures replace the priors\n',
     )
     .action(async (profileArg: string, flags: DecideFlags) => {
       await runDecide(profileArg, flags, io);
@@ -197,15 +204,13 @@ async function runDecide(profileArg: string, flags: DecideFlags, io: CliIo): Pro
       `no gorust.yaml in ${io.cwd}.\nCreate one with \`gorust init\`, copy one from examples/, or pass a file: \`gorust decide path/to/profile.yaml\`.`,
     );
   }
-  const profile = readProfileFile(profilePath, profileArg);
+  // `-` is stdin, with the same size and UTF-8 guards as a file.
+  const profile =
+    profileArg === '-'
+      ? parseProfileText(await readProfileStream(io.stdin ?? process.stdin, 'stdin'), 'stdin')
+      : readProfileFile(profilePath, profileArg);
   const kb = readKnowledgeBaseCached();
   const lab = await loadLabEvidence(flags, profile.workload.latency_slo?.p99_ms);
-  // Figures the lab itself distrusts keep the knowledge base's prior; say which, so the user can rerun or fix the lab.
-  if (lab?.excluded !== undefined && lab.excluded.length > 0) {
-    io.stderr(
-      `note: lab run ${lab.run_id}: left out (the knowledge base's prior is used instead):\n${lab.excluded.map((e) => `  - ${e.figure}: ${e.reason}\n`).join('')}`,
-    );
-  }
   // Figures the lab itself distrusts keep the knowledge base's prior; say which, so the user can rerun or fix the lab.
   if (lab?.excluded !== undefined && lab.excluded.length > 0) {
     io.stderr(
