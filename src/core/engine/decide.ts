@@ -164,7 +164,7 @@ function componentRow(
     .slice(0, 3)
     .map((r) => {
       const name = kb.criteria.find((c) => c.id === r.id)?.name ?? r.id;
-      return `${name.toLowerCase()} (${r.contribution > 0 ? '+' : ''}${r.contribution})`;
+      return `${name.toLowerCase()} (${r.contribution > 0 ? '+' : ''}${r.contribution.toFixed(2)})`;
     });
   const traits = [
     `${unit.facts.roles.join(', ')} role`,
@@ -175,9 +175,15 @@ function componentRow(
   return {
     name,
     language,
-    why: `${label} ${language === 'go' ? scores.go : scores.rust} vs ${language === 'go' ? `Rust ${scores.rust}` : `Go ${scores.go}`} for its own traits (${traits}); main drivers: ${drivers.join(', ')}.`,
+    // Scores with a fixed two decimals, as the reports show them: "7.47 vs 7.50", never "7.47 vs 7.5".
+    why: `${label} ${(language === 'go' ? scores.go : scores.rust).toFixed(2)} vs ${language === 'go' ? `Rust ${scores.rust.toFixed(2)}` : `Go ${scores.go.toFixed(2)}`} for its own traits (${traits}); main drivers: ${drivers.join(', ')}.`,
     scores,
   };
+}
+
+/** A weight as a percentage with one decimal: the close-call tip compares weights a point or less apart. */
+function percent(share: number): string {
+  return `${roundTo(share * 100, 1)}%`;
 }
 
 function closeCallTip(
@@ -196,7 +202,7 @@ function closeCallTip(
   const flip =
     nearest === undefined
       ? ''
-      : ` The verdict flips if the weight of ${(kb.criteria.find((c) => c.id === nearest.criterion)?.name ?? nearest.criterion).toLowerCase()} moves from ${rows.find((r) => r.id === nearest.criterion)?.weight} to ${nearest.flip_weight}.`;
+      : ` The verdict flips if the weight of ${(kb.criteria.find((c) => c.id === nearest.criterion)?.name ?? nearest.criterion).toLowerCase()} moves from ${percent(rows.find((r) => r.id === nearest.criterion)?.weight ?? 0)} to ${percent(nearest.flip_weight ?? 0)}.`;
   return (
     `Close call: the verdict holds in ${roundTo(confidence * 100, 1)}% of weight perturbations.${flip} ` +
     'Settle it with evidence rather than opinion: run `gorust lab` on this machine and prototype the riskiest part.'

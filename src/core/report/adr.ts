@@ -7,6 +7,8 @@ import {
   decisionTitle,
   formatNumber,
   formatPercent,
+  formatPercentPair,
+  formatScore,
   OPTION_LABELS,
   type Option,
   projectName,
@@ -113,7 +115,7 @@ export function renderAdr(decision: Decision, options: AdrOptions): string {
   for (const option of ['go', 'rust'] as const) {
     out.push(`### ${OPTION_LABELS[option]}`, '');
     out.push(
-      `Weighted score ${formatNumber(decision.scores[option])} of 10; chosen in ${formatPercent(decision.probabilities[option])} of the weight perturbations.`,
+      `Weighted score ${formatScore(decision.scores[option])} of 10; chosen in ${formatPercent(decision.probabilities[option])} of the weight perturbations.`,
       '',
     );
     for (const line of prosAndCons(decision.criteria, option)) out.push(`* ${line}`);
@@ -171,7 +173,7 @@ function justification(decision: Decision): string {
     .slice(0, 2);
   const lead =
     top.length > 0 ? `, led by ${top.map((row) => criterionLabel(row.id).toLowerCase()).join(' and ')}` : '';
-  return `it scores ${formatNumber(decision.scores[decision.verdict])} against ${OPTION_LABELS[other]}'s ${formatNumber(decision.verdict === 'go' ? rust : go)} on the weighted criteria${lead}${gateText}; ${odds}.`;
+  return `it scores ${formatScore(decision.scores[decision.verdict])} against ${OPTION_LABELS[other]}'s ${formatScore(decision.verdict === 'go' ? rust : go)} on the weighted criteria${lead}${gateText}; ${odds}.`;
 }
 
 function rowFavours(row: CriterionRow, option: Option): boolean {
@@ -238,9 +240,9 @@ function confirmation(decision: Decision, profilePath: string): string[] {
   for (const row of watch) {
     if (row.flip_weight === null) continue;
     const now = weightOf(row.criterion);
-    const current = now === undefined ? '' : ` (now ${formatPercent(now)})`;
+    const [flip, current] = formatPercentPair(row.flip_weight, now ?? 0);
     lines.push(
-      `Revisit if ${criterionLabel(row.criterion).toLowerCase()} comes to weigh ${formatPercent(row.flip_weight)} of the decision${current}: at that weight the verdict flips.`,
+      `Revisit if ${criterionLabel(row.criterion).toLowerCase()} comes to weigh ${flip} of the decision${now === undefined ? '' : ` (now ${current})`}: at that weight the verdict flips.`,
     );
   }
   for (const gate of decision.gates) {

@@ -30,6 +30,34 @@ export function formatPercent(share: number): string {
   return `${Math.round(share * 100)}%`;
 }
 
+/**
+ * A weighted score out of 10 with a fixed two decimals, so scores side by side line up and compare ("7.50",
+ * never "7.5" next to "7.47").
+ * @example
+ * formatScore(7.5); // '7.50'
+ */
+export function formatScore(n: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const fixed = n.toFixed(2);
+  return /^-0\.?0*$/.test(fixed) ? fixed.slice(1) : fixed;
+}
+
+/**
+ * Two shares as percentages that can be told apart: whole percentages when they differ at that precision,
+ * else one decimal (then two), so "5.5% (now 6.2%)" never reads "6% (now 6%)".
+ * @example
+ * formatPercentPair(0.055, 0.062); // ['5.5%', '6.2%']
+ * formatPercentPair(0.3, 0.05); // ['30%', '5%']
+ */
+export function formatPercentPair(a: number, b: number): [string, string] {
+  if (formatPercent(a) !== formatPercent(b) || a === b) return [formatPercent(a), formatPercent(b)];
+  for (const digits of [1, 2]) {
+    const pair: [string, string] = [`${(a * 100).toFixed(digits)}%`, `${(b * 100).toFixed(digits)}%`];
+    if (pair[0] !== pair[1] || digits === 2) return pair;
+  }
+  return [formatPercent(a), formatPercent(b)];
+}
+
 /** A signed contribution: "+0.9" favours Go, "-0.6" favours Rust. */
 export function formatSigned(n: number): string {
   const text = formatNumber(n);

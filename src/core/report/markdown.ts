@@ -7,6 +7,8 @@ import {
   decisionTitle,
   formatNumber,
   formatPercent,
+  formatPercentPair,
+  formatScore,
   formatSigned,
   OPTION_LABELS,
 } from './format.ts';
@@ -28,7 +30,7 @@ export function renderMarkdown(decision: Decision): string {
   out.push(
     '| | Go | Rust | Hybrid |',
     '|---|---:|---:|---:|',
-    `| Weighted score (0 to 10) | ${formatNumber(decision.scores.go)} | ${formatNumber(decision.scores.rust)} | n/a |`,
+    `| Weighted score (0 to 10) | ${formatScore(decision.scores.go)} | ${formatScore(decision.scores.rust)} | n/a |`,
     `| Probability under weight perturbation | ${formatPercent(decision.probabilities.go)} | ${formatPercent(decision.probabilities.rust)} | ${formatPercent(decision.probabilities.hybrid)} |`,
     '',
   );
@@ -73,10 +75,12 @@ export function renderMarkdown(decision: Decision): string {
     );
     for (const row of decision.sensitivity) {
       const now = decision.criteria.find((c) => c.id === row.criterion)?.weight;
-      const flip = row.flip_weight === null ? 'never' : formatPercent(row.flip_weight);
-      out.push(
-        `| ${criterionLabel(row.criterion)} | ${now === undefined ? 'n/a' : formatPercent(now)} | ${flip} |`,
-      );
+      // Show one decimal when the weight now and the flip weight would round to the same whole percentage.
+      const [nowText, flipText] =
+        row.flip_weight === null
+          ? [now === undefined ? 'n/a' : formatPercent(now), 'never']
+          : formatPercentPair(now ?? 0, row.flip_weight);
+      out.push(`| ${criterionLabel(row.criterion)} | ${now === undefined ? 'n/a' : nowText} | ${flipText} |`);
     }
     out.push('');
   }
@@ -89,8 +93,8 @@ export function renderMarkdown(decision: Decision): string {
       '|---|---|---:|---:|---|',
     );
     for (const c of decision.components) {
-      const go = c.scores === undefined ? 'n/a' : formatNumber(c.scores.go);
-      const rust = c.scores === undefined ? 'n/a' : formatNumber(c.scores.rust);
+      const go = c.scores === undefined ? 'n/a' : formatScore(c.scores.go);
+      const rust = c.scores === undefined ? 'n/a' : formatScore(c.scores.rust);
       out.push(
         `| ${escapeMarkdown(c.name)} | ${OPTION_LABELS[c.language]} | ${go} | ${rust} | ${inline(c.why)} |`,
       );

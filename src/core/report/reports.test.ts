@@ -93,7 +93,7 @@ describe('renderAdr', () => {
       '### Hybrid (Go and Rust, split by component)',
       '## More Information',
     ]);
-    expect(adr).toContain('Chosen option: "Go", because it scores 7.1 against Rust\'s 6.2');
+    expect(adr).toContain('Chosen option: "Go", because it scores 7.10 against Rust\'s 6.20');
   });
 
   it('derives concrete confirmation checks from the decision', () => {
@@ -190,5 +190,30 @@ describe('renderJson', () => {
 
   it('treats a decision that breaks the contract as an internal error', () => {
     expect(() => renderJson({ ...buildDecision(), confidence: 2 })).toThrow(InternalError);
+  });
+});
+
+describe('close numbers stay distinguishable', () => {
+  // The close-call example: the build-speed weight is 6.2% and the verdict flips at 5.5%; both round to 6%.
+  const close = buildDecision({
+    scores: { go: 7.467, rust: 7.5 },
+    sensitivity: [{ criterion: 'onboarding', flip_weight: 0.055 }],
+    criteria: buildDecision().criteria.map((row) =>
+      row.id === 'onboarding' ? { ...row, weight: 0.062 } : row,
+    ),
+  });
+
+  it('shows scores with a fixed two decimals', () => {
+    expect(renderText(close)).toContain('Scores: Go 7.47, Rust 7.50 (out of 10)');
+    expect(renderMarkdown(close)).toContain('| Weighted score (0 to 10) | 7.47 | 7.50 | n/a |');
+    expect(renderAdr(close, { date: DATE })).toContain('Weighted score 7.50 of 10');
+  });
+
+  it('shows a decimal when the flip weight and the weight now round to the same percentage', () => {
+    expect(renderText(close)).toContain('Onboarding weighing 5.5% (now 6.2%)');
+    expect(renderAdr(close, { date: DATE })).toContain('comes to weigh 5.5% of the decision (now 6.2%)');
+    expect(renderMarkdown(close)).toContain('| Onboarding | 6.2% | 5.5% |');
+    // Different whole percentages keep the short form.
+    expect(renderText(buildDecision())).toContain('Latency predictability weighing 62% (now 20%)');
   });
 });

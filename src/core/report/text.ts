@@ -5,6 +5,8 @@ import {
   criterionLabel,
   formatNumber,
   formatPercent,
+  formatPercentPair,
+  formatScore,
   formatSigned,
   OPTION_LABELS,
   projectName,
@@ -59,7 +61,7 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
     `Verdict: ${bold(langColour(decision.verdict, verdict))}  (confidence ${formatPercent(decision.confidence)}, ${closeness})`,
   );
   lines.push(
-    `Scores: Go ${formatNumber(decision.scores.go)}, Rust ${formatNumber(decision.scores.rust)} (out of 10)`,
+    `Scores: Go ${formatScore(decision.scores.go)}, Rust ${formatScore(decision.scores.rust)} (out of 10)`,
   );
   const p = decision.probabilities;
   lines.push(
@@ -97,9 +99,9 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
     section('What would change the verdict');
     for (const row of flips) {
       const now = decision.criteria.find((c) => c.id === row.criterion)?.weight;
-      const current = now === undefined ? '' : ` (now ${formatPercent(now)})`;
+      const [flip, current] = formatPercentPair(row.flip_weight ?? 0, now ?? 0);
       lines.push(
-        `  ${criterionLabel(row.criterion)} weighing ${formatPercent(row.flip_weight ?? 0)}${current}`,
+        `  ${criterionLabel(row.criterion)} weighing ${flip}${now === undefined ? '' : ` (now ${current})`}`,
       );
     }
   }
