@@ -66,6 +66,8 @@ describe('runCommand', () => {
     expect(r.durationMs).toBeLessThan(5_000);
     const grandchild = Number(r.stdout.trim());
     expect(grandchild).toBeGreaterThan(0);
+    // SIGKILL is delivered asynchronously: on a busy machine the grandchild may need a moment to die.
+    for (let i = 0; i < 20 && isAlive(grandchild); i++) await sleep(50);
     expect(isAlive(grandchild)).toBe(false);
   });
 
@@ -191,6 +193,44 @@ setInterval(() => {}, 1000);
     lab.kill('SIGINT');
     expect(await exited).toBe(130);
     expect(existsSync(tmp)).toBe(false);
+    expect(processesInGroups([pid])).toEqual([]);
+    removeTempDir(dir);
+  });
+
+  it('on Ctrl-C, stops servers but leaves the exit to a listener of its own (the CLI), which can still report', async () => {
+    const dir = makeTempDir('proc-test');
+    const labScript = join(dir, 'cli.mts');
+    const processModule = new URL('./process.ts', import.meta.url).pathname;
+    // Like `gorust lab run`: the CLI listens for SIGINT before the lab starts a server, aborts, stores, then exits 130.
+    writeFileSync(
+      labScript,
+      `import { startServer } from ${JSON.stringify(processModule)};
+const controller = new AbortController();
+process.on('SIGINT', () => controller.abort());
+controller.signal.addEventListener('abort', () =>
+  setTimeout(() => {
+    process.stdout.write('the steps measured so far are stored\\n');
+    process.exit(130);
+  }, 300),
+);
+const server = await startServer({ exec: ${JSON.stringify(node)}, args: ['-e', ${JSON.stringify(serverScript)}] });
+process.stdout.write(JSON.stringify({ pid: server.pid }) + '\\n');
+setInterval(() => {}, 1000);
+`,
+    );
+    const lab = spawn(node, ['--import', 'tsx', labScript], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    const exited = new Promise<number | null>((resolve) => lab.once('exit', (code) => resolve(code)));
+    const line = await new Promise<string>((resolve) => {
+      lab.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes('\n')) resolve(out.split('\n')[0] ?? '');
+      });
+    });
+    const { pid } = JSON.parse(line) as { pid: number };
+    lab.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(out).toContain('the steps measured so far are stored');
     expect(processesInGroups([pid])).toEqual([]);
     removeTempDir(dir);
   });

@@ -105,10 +105,11 @@ function exitCleanup(): void {
 }
 
 function onSignal(signal: NodeJS.Signals): void {
-  const hadWork = liveGroups.size > 0 || tempDirs.size > 0;
   exitCleanup();
-  // Only take over the default "exit on signal" when nobody else (the CLI, a prompt) listens for it.
-  if (process.listenerCount(signal) <= 1 || !hadWork) {
+  // Only take over the default "exit on signal" when nobody else (the CLI, a prompt) listens for it. This listener
+  // was added with `once`, so Node has already removed it: any listener left is someone else's, who owns the exit
+  // (the CLI stores the run as interrupted, says so, then exits 130).
+  if (process.listenerCount(signal) === 0) {
     process.exit(signal === 'SIGINT' ? 130 : 143);
   }
 }

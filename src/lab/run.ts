@@ -204,6 +204,8 @@ export async function runLab(names: string[], options: RunLabOptions = {}): Prom
         tempDir,
         signal,
         record: (step) => {
+          // A step that ends after Ctrl-C was cut short (its servers were stopped): only finished steps are stored.
+          if (signal.aborted) return;
           recordStep(db, run.id, step);
           stepCount += 1;
         },

@@ -2,7 +2,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { RunLabOptions } from '../../lab/run.ts';
 import { openStore } from '../../store/db.ts';
 import { createRun, finishRun, recordStep } from '../../store/lab-runs.ts';
 import type { CliIo } from '../output.ts';
@@ -191,5 +192,42 @@ describe('gorust decide --lab', () => {
     expect(r.stderr).toContain(`note: lab run ${id}: left out (the knowledge base's prior is used instead)`);
     expect(r.stderr).toMatch(/- boundary grpc_p99_us: 3710 µs .*probable harness problem/);
     expect(r.stdout).not.toContain('3710');
+  });
+});
+
+describe('gorust lab run, interrupted', () => {
+  it('on Ctrl-C says the steps measured so far are stored and exits 130', async () => {
+    // A run that measures until interrupted, then keeps its steps (what runLab does on abort).
+    // Earlier tests loaded the real module: start from a fresh registry so the command's lazy import gets the mock.
+    vi.resetModules();
+    vi.doMock('../../lab/run.ts', async (original) => ({
+      ...(await original<typeof import('../../lab/run.ts')>()),
+      runLab: async (_names: string[], options: RunLabOptions) => {
+        if (!options.signal?.aborted)
+          await new Promise((resolve) => options.signal?.addEventListener('abort', resolve));
+        const { LabAbortedError } = await import('../../lab/workloads/types.ts');
+        throw new LabAbortedError('lab run interrupted', '20260104-000000-dddd');
+      },
+    }));
+    try {
+      const before = process.listeners('SIGINT');
+      const pending = lab(['run', 'http-json', '--quick']);
+      // The CLI's own listener, not the test runner's: call it as Node would on Ctrl-C.
+      const cliListener = await vi.waitFor(() => {
+        const added = process.listeners('SIGINT').find((l) => !before.includes(l));
+        if (!added) throw new Error('the CLI has not started listening yet');
+        return added;
+      });
+      cliListener('SIGINT');
+      const r = await pending;
+      expect(r.code).toBe(130);
+      expect(r.stderr).toContain('interrupted: stopping the servers and keeping the steps measured so far');
+      expect(r.stderr).toContain(
+        'lab run 20260104-000000-dddd interrupted; the steps it measured are stored (`gorust lab show 20260104-000000-dddd`)',
+      );
+      expect(process.listeners('SIGINT')).toEqual(before);
+    } finally {
+      vi.doUnmock('../../lab/run.ts');
+    }
   });
 });
