@@ -139,6 +139,8 @@ describe('hybridPlanOption', () => {
     ]);
     expect(graph.links).toHaveLength(1);
     expect(graph.links[0]?.label.formatter).toBe('grpc · 100 µs/call');
+    // The label sits on an opaque box, so the dashed edge never runs through its text.
+    expect(graph.links[0]?.label).toMatchObject({ backgroundColor: '#ffffff', color: '#333' });
   });
 
   it('drops edges to unknown components instead of failing', () => {

@@ -306,15 +306,24 @@ export function hybridPlanOption(decision: Decision): EChartsOption {
     .map((b) => ({
       source: b.from,
       target: b.to,
+      // On a light box with a border, so the dashed stroke never runs through the text.
       label: {
         show: true,
         formatter: `${b.mechanism} · ${round3(b.per_call_us)} µs/call${b.chatty ? ' (chatty)' : ''}`,
+        color: '#333',
+        backgroundColor: '#ffffff',
+        borderColor: '#c9ced6',
+        borderWidth: 1,
+        borderRadius: 3,
+        padding: [3, 6],
       },
       // Curved, so edges that cross between the columns do not put their labels on the same midpoint.
       lineStyle: {
         type: b.mechanism === 'ffi' ? ('solid' as const) : ('dashed' as const),
         width: 2,
         curveness: 0.2,
+        // ECharts draws edges (and their labels) at half opacity by default: too faint to read the cost.
+        opacity: 0.85,
       },
     }));
   // The graph sits on a hidden cartesian grid (not its own 'view' coordinates, which stretch symbols into ellipses
