@@ -35,6 +35,8 @@ describe('HTML report in a browser', { tags: ['slow'] }, () => {
         : route.abort(),
     );
     await page.goto('http://gorust.test/report.html');
+    // Sources are links (followed only when clicked): the page still requests nothing beyond itself.
+    expect(await page.locator('a[href^="https://"]').count()).toBeGreaterThan(0);
     expect(requests).toEqual(['http://gorust.test/report.html']);
     expect(await page.evaluate(() => (globalThis as { __pwned?: number }).__pwned)).toBeUndefined();
     expect(await page.locator('h1').textContent()).toContain(XSS);

@@ -47,11 +47,15 @@ const LAB: LabRunView = {
   notes: [XSS],
 };
 
-/** Every URL-bearing place a browser would load or follow from. */
+/**
+ * Every URL-bearing place a browser would load by itself. A plain `<a href="https://...">` is followed only when
+ * clicked, so it is allowed (checked apart below: http(s) only); any other href or src counts.
+ */
 function externalReferences(html: string): string[] {
   const found: string[] = [];
   const tags = html.match(/<[a-z][^>]*>/gi) ?? [];
   for (const tag of tags) {
+    if (/^<a\s/i.test(tag)) continue;
     for (const m of tag.matchAll(
       /\s(?:src|href|xlink:href|action|srcset|poster|data)\s*=\s*["']?([^"'\s>]+)/gi,
     )) {
@@ -82,14 +86,31 @@ describe('renderHtmlReport', () => {
     expect(html).not.toMatch(/<link/i);
     expect(html).not.toMatch(/<iframe|<object|<embed/i);
     expect(externalReferences(html)).toEqual([]);
-    expect(html).not.toMatch(/(?:src|href)=["']?(?:https?:)?\/\//i);
+    expect(html).not.toMatch(/src=["']?(?:https?:)?\/\//i);
     expect(html).toContain(`default-src 'none'`);
     expect(html).not.toContain('http://www.w3.org');
   });
 
-  it('prints sources as text, not links', () => {
-    expect(html).toContain('https://github.com/kubernetes/kubernetes');
-    expect(html).not.toMatch(/<a\s/i);
+  it('links http(s) sources (escaped, followed only when clicked) and keeps any other scheme as text', () => {
+    expect(html).toContain(
+      '<a class="url" href="https://github.com/kubernetes/kubernetes" rel="noopener noreferrer">',
+    );
+    const anchors = html.match(/<a\s[^>]*>/gi) ?? [];
+    expect(anchors.length).toBeGreaterThan(0);
+    for (const tag of anchors)
+      expect(tag).toMatch(/^<a class="url" href="https?:\/\/[^"<>\s]+" rel="noopener noreferrer">$/);
+    const hostile = renderHtmlReport(
+      buildHybridDecision({
+        similar_projects: [
+          { id: 'x', name: 'x', languages: ['go'], similarity: 0.5, source: 'javascript:alert(1)' },
+          { id: 'y', name: 'y', languages: ['go'], similarity: 0.4, source: 'https://e.test/"><img src=x>' },
+        ],
+      }),
+      { date: DATE },
+    );
+    expect(hostile).not.toMatch(/href="javascript:/i);
+    expect(hostile).toContain('<span class="url">javascript:alert(1)</span>');
+    expect(hostile).not.toContain('<img');
   });
 
   it('escapes every piece of user text, in the page and in the charts', () => {

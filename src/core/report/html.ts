@@ -248,14 +248,22 @@ function hybridSection(decision: Decision): string {
 
 function similarSection(decision: Decision): string {
   if (decision.similar_projects.length === 0) return '';
-  // Sources are printed as text, not links: the file stays free of anything a browser could fetch or follow silently.
   const rows = decision.similar_projects.map((p) => [
     e(p.name),
     e(p.languages.map((l) => OPTION_LABELS[l]).join(' + ')),
     formatPercent(p.similarity),
-    `<span class="url">${e(p.source)}</span>`,
+    sourceLink(p.source),
   ]);
   return `<h2>Similar projects</h2>${table(['Project', 'Languages', 'Similarity', 'Source'], rows, [2])}`;
+}
+
+/**
+ * A source as a link when it is an http(s) URL, else as text. A link is only followed when clicked (the page fetches
+ * nothing by itself); any other scheme (javascript:, data:, file:) stays text.
+ */
+function sourceLink(source: string): string {
+  if (!/^https?:\/\/[^\s"'<>`]+$/i.test(source)) return `<span class="url">${e(source)}</span>`;
+  return `<a class="url" href="${e(source)}" rel="noopener noreferrer">${e(source)}</a>`;
 }
 
 function notesSection(title: string, items: string[]): string {
