@@ -302,13 +302,15 @@ export function labRunView(run: StoredRun): LabRunView {
   );
   const timelines = [...new Set(gcSteps.map((s) => s.variant))].flatMap((variant) => {
     const step = gcSteps.find((s) => s.variant === variant);
-    const detail = (step?.detail ?? {}) as { timeline?: LabTimeline; gc_cycles?: LabCycles };
+    const detail = (step?.detail ?? {}) as { timeline?: LabTimeline; gc_cycles?: LabCycles | number };
     if (!step || !Array.isArray(detail.timeline)) return [];
+    // Runs stored before the cycles were kept have only their count here: draw latency alone.
+    const cycles = Array.isArray(detail.gc_cycles) ? detail.gc_cycles : [];
     return [
       {
         title: `gc-cache ${variant} at ${fmt(step.rate_rps)} req/s`,
         latency: detail.timeline,
-        cycles: (detail.gc_cycles ?? []).map((c) => ({
+        cycles: cycles.map((c) => ({
           at_s: c.at_s,
           stw_sweep_ms: c.stw_sweep_ms,
           stw_mark_ms: c.stw_mark_ms,

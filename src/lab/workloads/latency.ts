@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { NewStep } from '../../store/lab-runs.ts';
-import { alignGcCycles, parseGctrace, summarizeGc } from '../gctrace.ts';
+import { alignGcCycles, type GcCycle, parseGctrace, stwPauseMs, summarizeGc } from '../gctrace.ts';
 import type { RunningServer } from '../process.ts';
 import { judgeStep } from '../validity.ts';
 import { attack } from '../vegeta.ts';
@@ -42,6 +42,24 @@ export type LatencyStepOptions = {
   durationS: number;
   kind?: string;
 };
+
+/**
+ * The GC part of a Go step's detail, for the GC timeline (web UI and HTML report): every cycle that started during
+ * the step, `at_s` in seconds since the step's start, with its stop-the-world pause (`pause_ms`, sweep plus mark
+ * termination), and the count.
+ * @example
+ * gcStepDetail(alignGcCycles(parseGctrace(stderr), server.startedAt, result.started_at_ms, result.duration_s));
+ * // { gc_cycles: [{ n: 12, at_s: 1.25, stw_sweep_ms: 0.02, stw_mark_ms: 0.05, pause_ms: 0.07, ... }], gc_cycle_count: 1 }
+ */
+export function gcStepDetail(cycles: GcCycle[]): {
+  gc_cycles: (GcCycle & { pause_ms: number })[];
+  gc_cycle_count: number;
+} {
+  return {
+    gc_cycles: cycles.map((c) => ({ ...c, pause_ms: Math.round(stwPauseMs(c) * 1000) / 1000 })),
+    gc_cycle_count: cycles.length,
+  };
+}
 
 /**
  * Run one constant-rate step and build the step record (the caller stores it).
@@ -121,7 +139,7 @@ export async function measureLatencyStep(
     // The gctrace cycles are the GC evidence; /__stats only adds GC CPU and the live heap, so its failure is a note.
     detail = {
       ...detail,
-      gc_cycles: gc.cycles,
+      ...gcStepDetail(cycles),
       ...(goAfter ? {} : { note: 'GET /__stats failed after the step' }),
     };
   }
