@@ -2,30 +2,10 @@
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../core/index.ts';
+import type { CliIo } from './io.ts';
 
-/** Where a command writes; tests pass their own. */
-export type CliIo = {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Whether stdout is a terminal (colour, tables). */
-  isTTY: boolean;
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-  /** Where `gorust decide -` reads the profile; process.stdin when absent. */
-  stdin?: AsyncIterable<Uint8Array | string> & { isTTY?: boolean; destroy?: () => void };
-};
-
-/** The real process streams. */
-export function processIo(): CliIo {
-  return {
-    stdout: (text) => process.stdout.write(text),
-    stderr: (text) => process.stderr.write(text),
-    isTTY: process.stdout.isTTY === true,
-    env: process.env,
-    cwd: process.cwd(),
-    stdin: process.stdin,
-  };
-}
+// The stream seam lives in io.ts (no core import); re-exported so command files keep one import.
+export { type CliIo, processIo } from './io.ts';
 
 /**
  * Colour only on a terminal, never with NO_COLOR set (https://no-color.org); FORCE_COLOR=1 forces it, FORCE_COLOR=0 turns it off.

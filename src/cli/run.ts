@@ -1,8 +1,7 @@
 /** @module Builds the commander program from the command registrations and maps every outcome to an exit code in one place: 0 success, 2 bad input (UserError, bad arguments), 1 internal error, 130 cancelled. */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
-import { formatProblems, UserError } from '../core/index.ts';
-import { type CliIo, processIo } from './output.ts';
+import { type CliIo, processIo } from './io.ts';
 
 /** A command file's export: adds one command to the program. */
 export type RegisterCommand = (program: Command) => void;
@@ -66,11 +65,11 @@ export async function runCli(
     await program.parseAsync([...argv], { from: 'user' });
     return EXIT.ok;
   } catch (error) {
-    return reportError(error, io);
+    return await reportError(error, io);
   }
 }
 
-function reportError(error: unknown, io: CliIo): number {
+async function reportError(error: unknown, io: CliIo): Promise<number> {
   if (error instanceof CommanderError) {
     // Help and version "errors" are commander's way of stopping early; its own message is already printed.
     if (
@@ -82,13 +81,15 @@ function reportError(error: unknown, io: CliIo): number {
     }
     return EXIT.badInput;
   }
-  if (error instanceof UserError) {
-    io.stderr(`gorust: ${error.message}\n${formatProblems(error.problems)}`);
-    return EXIT.badInput;
-  }
   if (error instanceof CancelledError) {
     io.stderr(`gorust: ${error.message}\n`);
     return EXIT.cancelled;
+  }
+  // The core (zod, yaml) loads here, not at start-up: whatever threw a UserError has loaded it already.
+  const { formatProblems, UserError } = await import('../core/index.ts');
+  if (error instanceof UserError) {
+    io.stderr(`gorust: ${error.message}\n${formatProblems(error.problems)}`);
+    return EXIT.badInput;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr(

@@ -1,7 +1,7 @@
-/** @module Unit tests of `gorust decide`'s output plan: the format inferred from --out, contradictions refused, folders only for ADRs. */
+/** @module Unit tests of `gorust decide`'s output plan (decide-run.ts): the format inferred from --out, contradictions refused, folders only for ADRs. */
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../core/index.ts';
-import { planOutput } from './decide.ts';
+import { planOutput } from './decide-run.ts';
 
 const folders = new Set(['/work/docs/decisions']);
 const isDirectory = (path: string) => folders.has(path);

@@ -1,0 +1,184 @@
+/** @module What `gorust decide` does once its flags are parsed (loaded only when it runs, so `--help` and other commands skip zod, yaml and the engine): settle the output, read the profile, decide with the knowledge base and any lab evidence, render, print or write. */
+import { existsSync, statSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+import {
+  adrFileName,
+  type Decision,
+  decide,
+  type LabEvidence,
+  parseProfileText,
+  renderAdr,
+  renderJson,
+  renderMarkdown,
+  renderText,
+  UserError,
+} from '../../core/index.ts';
+import { readKnowledgeBaseCached } from '../../io/kb-cache.ts';
+import { readProfileFile, readProfileStream } from '../../io/profile-file.ts';
+import {
+  type CliIo,
+  ensureFolder,
+  nextAdrNumber,
+  shouldColor,
+  todayIso,
+  writeFileAtomic,
+} from '../output.ts';
+import type { DecideFlags, Format } from './decide.ts';
+
+/** Everything a renderer may need besides the decision. */
+type RenderContext = {
+  io: CliIo;
+  profilePath: string;
+  toFile: boolean;
+  dbPath?: string | undefined;
+};
+
+/** The charts of the lab run a decision used (--lab), for the HTML report; loaded only then. */
+async function labView(d: Decision, ctx: RenderContext) {
+  if (d.lab_run === undefined) return undefined;
+  const [{ openStore }, { getRun }, { labRunView }] = await Promise.all([
+    import('../../store/db.ts'),
+    import('../../store/lab-runs.ts'),
+    import('../../lab/report.ts'),
+  ]);
+  const db = openStore(ctx.dbPath);
+  try {
+    const run = getRun(db, d.lab_run);
+    return run === null ? undefined : labRunView(run);
+  } finally {
+    db.close();
+  }
+}
+
+/** One renderer per format of FORMAT_HELP (decide.ts): the Record type makes the two lists agree. */
+const FORMATS = {
+  text: {
+    render: (d: Decision, ctx: RenderContext) => renderText(d, { color: !ctx.toFile && shouldColor(ctx.io) }),
+  },
+  md: { render: (d: Decision) => renderMarkdown(d) },
+  adr: {
+    render: (d: Decision, ctx: RenderContext) =>
+      renderAdr(d, { date: todayIso(ctx.io.env), profilePath: ctx.profilePath }),
+  },
+  json: { render: (d: Decision) => renderJson(d) },
+  html: {
+    render: async (d: Decision, ctx: RenderContext) => {
+      // ECharts loads only for this format: core/ssr.ts is kept out of the core index for start-up time.
+      const { renderHtmlReport } = await import('../../core/ssr.ts');
+      return renderHtmlReport(d, { date: todayIso(ctx.io.env), lab: await labView(d, ctx) });
+    },
+  },
+} satisfies Record<Format, { render: (d: Decision, ctx: RenderContext) => string | Promise<string> }>;
+
+/** Which formats a file extension means; the first one is inferred when --format is not given. */
+const EXTENSION_FORMATS: Record<string, readonly Format[]> = {
+  '.json': ['json'],
+  '.md': ['md', 'adr'],
+  '.markdown': ['md', 'adr'],
+  '.html': ['html'],
+  '.htm': ['html'],
+};
+
+/** Where `gorust decide` writes: stdout, one file, or the next numbered ADR in a folder. */
+export type OutputPlan = { format: Format; out?: { path: string; folder: boolean } };
+
+/**
+ * Settle the format and the target before any work: without --format, `--out x.json` means json (`.md`
+ * md, `.html`/`.htm` html, anything else text); a --format that contradicts the extension is refused
+ * (exit 2) rather than writing, say, Markdown into `x.json`. A folder (an existing one, or a path ending
+ * in /) takes only --format adr, which writes the next NNNN-title.md there.
+ * @example
+ * planOutput({ out: 'decision.json' }, '/work'); // { format: 'json', out: { path: '/work/decision.json', folder: false } }
+ */
+export function planOutput(
+  flags: Pick<DecideFlags, 'format' | 'out'>,
+  cwd: string,
+  isDirectory: (path: string) => boolean = (path) =>
+    statSync(path, { throwIfNoEntry: false })?.isDirectory() === true,
+): OutputPlan {
+  const { format, out } = flags;
+  if (out === undefined) return { format: format ?? 'text' };
+  if (out.trim() === '') throw new UserError('--out needs a file name.');
+  const path = resolve(cwd, out);
+  const folder = out.endsWith('/') || out.endsWith('\\') || isDirectory(path);
+  if (folder) {
+    if (format !== 'adr') {
+      throw new UserError(
+        `--out ${out} is a folder: only --format adr numbers files in a folder; add --format adr, or give a file name.`,
+      );
+    }
+    return { format, out: { path, folder } };
+  }
+  const meant = EXTENSION_FORMATS[extname(path).toLowerCase()];
+  if (format === undefined) return { format: meant?.[0] ?? 'text', out: { path, folder } };
+  if (meant !== undefined && !meant.includes(format)) {
+    throw new UserError(
+      `--format ${format} does not match --out ${out}: a ${extname(path)} file is for --format ${meant.join(' or ')}. Change the extension, or drop --format to infer it from the file name.`,
+    );
+  }
+  return { format, out: { path, folder } };
+}
+
+/**
+ * Measured evidence for decide() from `--lab RUN|latest` (and `--db FILE`), judged at the profile's p99 SLO.
+ * The store and the lab are imported lazily so a plain `decide` never opens SQLite.
+ */
+async function loadLabEvidence(
+  flags: DecideFlags,
+  sloP99Ms: number | undefined,
+): Promise<LabEvidence | undefined> {
+  if (flags.lab === undefined) return undefined;
+  const { loadLabEvidence: load } = await import('../../lab/evidence.ts');
+  return load(flags.lab, { dbPath: flags.db, sloP99Ms });
+}
+
+/**
+ * Run `gorust decide` with parsed flags: settle the output, read the profile (a file, or stdin for `-`),
+ * decide, render, print or write.
+ * @example
+ * await runDecide('gorust.yaml', { format: 'json' }, processIo());
+ */
+export async function runDecide(profileArg: string, flags: DecideFlags, io: CliIo): Promise<void> {
+  const plan = planOutput(flags, io.cwd);
+  const profilePath = resolve(io.cwd, profileArg);
+  if (profileArg === 'gorust.yaml' && !existsSync(profilePath)) {
+    throw new UserError(
+      `no gorust.yaml in ${io.cwd}.\nCreate one with \`gorust init\`, copy one from examples/, or pass a file: \`gorust decide path/to/profile.yaml\`.`,
+    );
+  }
+  // `-` is stdin, with the same size and UTF-8 guards as a file.
+  const profile =
+    profileArg === '-'
+      ? parseProfileText(await readProfileStream(io.stdin ?? process.stdin, 'stdin'), 'stdin')
+      : readProfileFile(profilePath, profileArg);
+  const kb = readKnowledgeBaseCached();
+  const lab = await loadLabEvidence(flags, profile.workload.latency_slo?.p99_ms);
+  // Figures the lab itself distrusts keep the knowledge base's prior; say which, so the user can rerun or fix the lab.
+  if (lab?.excluded !== undefined && lab.excluded.length > 0) {
+    io.stderr(
+      `note: lab run ${lab.run_id}: left out (the knowledge base's prior is used instead):\n${lab.excluded.map((e) => `  - ${e.figure}: ${e.reason}\n`).join('')}`,
+    );
+  }
+  const decision = decide(profile, kb, { seed: flags.seed, lab });
+  const out = plan.out === undefined ? undefined : outputFile(plan.out, decision);
+  const text = await FORMATS[plan.format].render(decision, {
+    io,
+    profilePath: profileArg,
+    toFile: out !== undefined,
+    dbPath: flags.db,
+  });
+  if (out === undefined) {
+    io.stdout(text);
+    return;
+  }
+  writeFileAtomic(out, text);
+  io.stderr(`wrote ${out}\n`);
+}
+
+/** The file to write: `--out` itself, or for an ADR into a folder (`--out DIR/`), the next numbered record there. */
+function outputFile(out: { path: string; folder: boolean }, decision: Decision): string {
+  if (!out.folder) return out.path;
+  // The ADR folder itself may be new (docs/decisions/), but only one level: its parent must exist.
+  ensureFolder(out.path);
+  return join(out.path, adrFileName(decision, nextAdrNumber(out.path)));
+}

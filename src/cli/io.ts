@@ -1,0 +1,29 @@
+/** @module Where the CLI's text goes (the process streams, or a test's capture): kept free of the core so `gorust --version` and the command registrations load without zod or yaml. */
+
+/** Where a command writes; tests pass their own. */
+export type CliIo = {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Whether stdout is a terminal (colour, tables). */
+  isTTY: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  /** Where `gorust decide -` reads the profile; process.stdin when absent. */
+  stdin?: AsyncIterable<Uint8Array | string> & { isTTY?: boolean; destroy?: () => void };
+};
+
+/**
+ * The real process streams.
+ * @example
+ * processIo().stdout('hello\n');
+ */
+export function processIo(): CliIo {
+  return {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    isTTY: process.stdout.isTTY === true,
+    env: process.env,
+    cwd: process.cwd(),
+    stdin: process.stdin,
+  };
+}
