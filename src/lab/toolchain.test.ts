@@ -9,6 +9,8 @@ import {
   installCommand,
   packageRoot,
   parseGoVersion,
+  parseRustVersion,
+  requiredVersions,
   toolsDir,
   VEGETA_VERSION,
 } from './toolchain.ts';
@@ -91,11 +93,69 @@ describe('doctor', () => {
       writeFileSync(join(bin, 'go'), '#!/bin/sh\necho "go version go1.19.8 linux/amd64"\n');
       chmodSync(join(bin, 'go'), 0o755);
       const go = (await doctor({ pathEnv: bin, extraDirs: [] })).find((c) => c.name === 'go');
-      expect(go).toMatchObject({ ok: false, version: '1.19.8', problem: 'found Go 1.19.8, too old' });
+      expect(go).toMatchObject({ ok: false, version: '1.19.8' });
+      expect(go?.problem).toMatch(/^found Go 1\.19\.8, too old: lab\/workloads\/go\.mod needs go 1\.\d+/);
       expect(go?.install).toContain('go.dev/dl');
     } finally {
       removeTempDir(bin);
     }
+  });
+
+  it('checks Go against go.mod and rustc/cargo against Cargo.toml rust-version, with the exact fix', async () => {
+    const bin = makeTempDir('old-rust');
+    const workloads = makeTempDir('workloads');
+    try {
+      process.env.GORUST_TOOLS = bin;
+      writeFileSync(join(workloads, 'go.mod'), 'module example.com/lab\n\ngo 1.26.0\n');
+      writeFileSync(
+        join(workloads, 'Cargo.toml'),
+        '[workspace.package]\nedition = "2024"\nrust-version = "1.95"\n',
+      );
+      const tool = (name: string, out: string) => {
+        writeFileSync(join(bin, name), `#!/bin/sh\necho "${out}"\n`);
+        chmodSync(join(bin, name), 0o755);
+      };
+      tool('go', 'go version go1.25.3 linux/amd64');
+      tool('rustc', 'rustc 1.80.0 (051478957 2024-07-21)');
+      tool('cargo', 'cargo 1.95.0 (f2d3ce0bd 2026-03-21)');
+      const checks = await doctor({ pathEnv: bin, extraDirs: [], workloadsDir: workloads });
+      const go = checks.find((c) => c.name === 'go');
+      expect(go).toMatchObject({ ok: false, need: 'Go >= 1.26.0 (lab/workloads/go.mod)' });
+      expect(go?.problem).toBe('found Go 1.25.3, too old: lab/workloads/go.mod needs go 1.26.0');
+      expect(go?.install).toMatch(/go\.dev\/dl\/go1\.26\.\d+\./);
+      const rustc = checks.find((c) => c.name === 'rustc');
+      expect(rustc?.ok).toBe(false);
+      expect(rustc?.problem).toBe(
+        'found rustc 1.80.0, too old: lab/workloads/Cargo.toml rust-version is 1.95',
+      );
+      // No rustup on PATH: the fix is installing rustup (a distro rustc cannot be updated in place).
+      expect(rustc?.install).toContain('sh.rustup.rs');
+      expect(checks.find((c) => c.name === 'cargo')?.ok).toBe(true);
+
+      tool('rustup', 'rustup 1.28.2');
+      const again = await doctor({ pathEnv: bin, extraDirs: [], workloadsDir: workloads });
+      expect(again.find((c) => c.name === 'rustc')?.install).toBe('rustup update stable');
+
+      tool('go', 'go version go1.26.0 linux/amd64');
+      tool('rustc', 'rustc 1.95.0 (59807616e 2026-04-14)');
+      const fixed = await doctor({ pathEnv: bin, extraDirs: [], workloadsDir: workloads });
+      expect(fixed.find((c) => c.name === 'go')?.ok).toBe(true);
+      expect(fixed.find((c) => c.name === 'rustc')).toMatchObject({
+        ok: true,
+        need: 'the Rust compiler >= 1.95',
+      });
+    } finally {
+      removeTempDir(bin);
+      removeTempDir(workloads);
+    }
+  });
+
+  it('reads the floors the lab programs declare', () => {
+    const real = requiredVersions(join(packageRoot(), 'lab', 'workloads'));
+    expect(real.go.source).toBe('lab/workloads/go.mod');
+    expect(real.rust?.source).toBe('lab/workloads/Cargo.toml rust-version');
+    expect(parseRustVersion('rustc 1.95.0 (59807616e 2026-04-14)')).toEqual([1, 95, 0]);
+    expect(parseRustVersion('cargo 1.95.0 (f2d3ce0bd 2026-03-21)')).toEqual([1, 95, 0]);
   });
 
   it('names the install command of protoc per platform', () => {

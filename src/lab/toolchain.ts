@@ -3,6 +3,7 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node
 import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { workloadsDir as defaultWorkloadsDir } from './manifest.ts';
 import { runCommand } from './process.ts';
 
 export const VEGETA_MODULE = 'github.com/tsenart/vegeta/v12';
@@ -10,6 +11,7 @@ export const VEGETA_VERSION = 'v12.13.0';
 /** protoc plugins for the Go side of the gRPC boundary workload (pinned so generated code is reproducible). */
 export const PROTOC_GEN_GO_VERSION = 'v1.36.11';
 export const PROTOC_GEN_GO_GRPC_VERSION = 'v1.6.0';
+/** Fallback when lab/workloads/go.mod cannot be read; the go.mod `go` line is the real floor (older Go refuses the module). */
 export const MIN_GO = [1, 22] as const;
 /** The Go release the lab was developed and tested with; the suggested install command fetches it. */
 const SUGGESTED_GO = '1.26.8';
@@ -120,6 +122,62 @@ export function parseGoVersion(text: string): [number, number, number] | null {
   return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : null;
 }
 
+/**
+ * Parses `rustc --version` output (or a bare `1.95` / `1.95.0`) into [major, minor, patch].
+ * @example
+ * parseRustVersion('rustc 1.95.0 (59807616e 2026-04-14)'); // [1, 95, 0]
+ */
+export function parseRustVersion(text: string): [number, number, number] | null {
+  const m = /(?:^|\s|rustc\s)(\d+)\.(\d+)(?:\.(\d+))?/.exec(text);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : null;
+}
+
+function atLeast(found: readonly number[], need: readonly number[]): boolean {
+  for (let i = 0; i < need.length; i++) {
+    const a = found[i] ?? 0;
+    const b = need[i] ?? 0;
+    if (a !== b) return a > b;
+  }
+  return true;
+}
+
+export type RequiredVersions = {
+  /** From lab/workloads/go.mod's `go` line (older Go refuses the module). */
+  go: { version: [number, number, number]; text: string; source: string };
+  /** From lab/workloads/Cargo.toml's `rust-version` (older cargo refuses the workspace); null when none is set. */
+  rust: { version: [number, number, number]; text: string; source: string } | null;
+};
+
+/**
+ * The toolchain floors the lab programs declare: go.mod's `go` line and Cargo.toml's `rust-version`.
+ * @example
+ * requiredVersions('/…/lab/workloads'); // { go: { version: [1, 26, 0], source: 'go.mod' }, rust: { version: [1, 95, 0], ... } }
+ */
+export function requiredVersions(workloads: string): RequiredVersions {
+  const read = (name: string): string => {
+    try {
+      return readFileSync(join(workloads, name), 'utf8');
+    } catch {
+      return '';
+    }
+  };
+  const goLine = /^go\s+((\d+)\.(\d+)(?:\.(\d+))?)\s*$/m.exec(read('go.mod'));
+  const rustLine = /^\s*rust-version\s*=\s*"((\d+)\.(\d+)(?:\.(\d+))?)"/m.exec(read('Cargo.toml'));
+  const parts = (m: RegExpExecArray): [number, number, number] => [
+    Number(m[2]),
+    Number(m[3]),
+    Number(m[4] ?? 0),
+  ];
+  return {
+    go: goLine
+      ? { version: parts(goLine), text: goLine[1] ?? '', source: 'lab/workloads/go.mod' }
+      : { version: [MIN_GO[0], MIN_GO[1], 0], text: MIN_GO.join('.'), source: 'the lab default' },
+    rust: rustLine
+      ? { version: parts(rustLine), text: rustLine[1] ?? '', source: 'lab/workloads/Cargo.toml rust-version' }
+      : null,
+  };
+}
+
 function goArch(): string {
   return process.arch === 'x64' ? 'amd64' : process.arch === 'ia32' ? '386' : process.arch;
 }
@@ -175,7 +233,12 @@ async function goModuleVersion(
   }
 }
 
-export type DoctorOptions = { pathEnv?: string; extraDirs?: string[] };
+export type DoctorOptions = {
+  pathEnv?: string;
+  extraDirs?: string[];
+  /** The lab programs' folder, whose go.mod and Cargo.toml set the Go and Rust floors (default: lab/workloads). */
+  workloadsDir?: string;
+};
 
 /**
  * Checks every tool the lab needs. `ok` for all means `gorust lab doctor` exits 0; otherwise each failing check
@@ -189,17 +252,26 @@ export async function doctor(options: DoctorOptions = {}): Promise<ToolCheck[]> 
   const checks: ToolCheck[] = [];
   const tools = toolsDir();
 
+  const required = requiredVersions(options.workloadsDir ?? defaultWorkloadsDir());
+
   const goPath = find('go');
-  const goCheck: ToolCheck = { name: 'go', ok: false, need: `Go >= ${MIN_GO.join('.')}`, install: '' };
+  const goNeed = required.go.version;
+  const goCheck: ToolCheck = {
+    name: 'go',
+    ok: false,
+    need: `Go >= ${required.go.text} (${required.go.source})`,
+    install: '',
+  };
   if (goPath) {
     const text = await versionOf(goPath, ['version']);
     const version = text ? parseGoVersion(text) : null;
     goCheck.path = goPath;
     if (version) goCheck.version = version.join('.');
-    const [major, minor] = version ?? [0, 0];
-    goCheck.ok = major > MIN_GO[0] || (major === MIN_GO[0] && minor >= MIN_GO[1]);
+    goCheck.ok = version !== null && atLeast(version, goNeed);
     if (!goCheck.ok)
-      goCheck.problem = version ? `found Go ${version.join('.')}, too old` : 'go version failed';
+      goCheck.problem = version
+        ? `found Go ${version.join('.')}, too old: ${required.go.source} needs go ${required.go.text}`
+        : 'go version failed';
   } else {
     goCheck.problem = 'not found';
   }
@@ -218,6 +290,16 @@ export async function doctor(options: DoctorOptions = {}): Promise<ToolCheck[]> 
       check.ok = text !== null;
       if (text) check.version = text;
       else check.problem = `${name} --version failed`;
+      // cargo refuses a workspace whose rust-version is newer than the compiler: check it here, not at build time.
+      const rustNeed = required.rust?.version;
+      const found = text ? parseRustVersion(text) : null;
+      if ((name === 'rustc' || name === 'cargo') && rustNeed && found && !atLeast(found, rustNeed)) {
+        check.ok = false;
+        check.need = `${need} >= ${required.rust?.text} (${required.rust?.source})`;
+        check.problem = `found ${name} ${found.join('.')}, too old: ${required.rust?.source} is ${required.rust?.text}`;
+      } else if (rustNeed) {
+        check.need = `${need} >= ${required.rust?.text}`;
+      }
     } else {
       check.problem = 'not found';
     }
@@ -245,7 +327,15 @@ export async function doctor(options: DoctorOptions = {}): Promise<ToolCheck[]> 
     checks.push(check);
   }
 
-  for (const check of checks) if (!check.ok) check.install = installCommand(check.name, tools);
+  for (const check of checks) {
+    if (check.ok) continue;
+    // A Rust that is there but too old is updated with rustup when rustup manages it (a distro rustc needs rustup).
+    const tooOld = check.problem?.includes('too old') === true;
+    check.install =
+      tooOld && (check.name === 'rustc' || check.name === 'cargo') && find('rustup')
+        ? 'rustup update stable'
+        : installCommand(check.name, tools);
+  }
   return checks;
 }
 
