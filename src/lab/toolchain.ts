@@ -291,9 +291,9 @@ export async function doctor(options: DoctorOptions = {}): Promise<ToolCheck[]> 
       if (text) check.version = text;
       else check.problem = `${name} --version failed`;
       // cargo refuses a workspace whose rust-version is newer than the compiler: check it here, not at build time.
-      const rustNeed = required.rust?.version;
+      const rustNeed = name === 'rustc' || name === 'cargo' ? required.rust?.version : undefined;
       const found = text ? parseRustVersion(text) : null;
-      if ((name === 'rustc' || name === 'cargo') && rustNeed && found && !atLeast(found, rustNeed)) {
+      if (rustNeed && found && !atLeast(found, rustNeed)) {
         check.ok = false;
         check.need = `${need} >= ${required.rust?.text} (${required.rust?.source})`;
         check.problem = `found ${name} ${found.join('.')}, too old: ${required.rust?.source} is ${required.rust?.text}`;
