@@ -144,6 +144,11 @@ describe('doctor', () => {
         ok: true,
         need: 'the Rust compiler >= 1.95',
       });
+      tool('protoc', 'libprotoc 3.21.12');
+      const withProtoc = await doctor({ pathEnv: bin, extraDirs: [], workloadsDir: workloads });
+      expect(withProtoc.find((c) => c.name === 'protoc')?.need).toBe(
+        'the protobuf compiler, for the gRPC workload',
+      );
     } finally {
       removeTempDir(bin);
       removeTempDir(workloads);
