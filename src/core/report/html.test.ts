@@ -102,8 +102,8 @@ describe('renderHtmlReport', () => {
     const hostile = renderHtmlReport(
       buildHybridDecision({
         similar_projects: [
-          { id: 'x', name: 'x', languages: ['go'], similarity: 0.5, source: 'javascript:alert(1)' },
-          { id: 'y', name: 'y', languages: ['go'], similarity: 0.4, source: 'https://e.test/"><img src=x>' },
+          { name: 'x', languages: ['go'], similarity: 0.5, source: 'javascript:alert(1)' },
+          { name: 'y', languages: ['go'], similarity: 0.4, source: 'https://e.test/"><img src=x>' },
         ],
       }),
       { date: DATE },
