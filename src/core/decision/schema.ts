@@ -83,6 +83,8 @@ export const decisionSchema = z.object({
   project: z.object({ name: z.string(), summary: z.string().optional() }).optional(),
   seed: z.number().int().optional(),
   samples: z.number().int().optional(),
+  /** How far each weight was perturbed for `confidence`: 0.3 means every weight times a factor in [0.7, 1.3]. */
+  weight_spread: z.number().optional(),
   lab_run: z.string().optional(),
 });
 

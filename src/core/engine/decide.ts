@@ -132,6 +132,7 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
         : { name: profile.project.name, summary: profile.project.summary },
     seed,
     samples,
+    weight_spread: params.mc_weight_spread,
   };
   if (options.lab !== undefined) decision.lab_run = options.lab.run_id;
   return decision;

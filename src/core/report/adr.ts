@@ -11,6 +11,7 @@ import {
   formatScore,
   OPTION_LABELS,
   type Option,
+  perturbationsKept,
   projectName,
 } from './format.ts';
 import { inline, provenance } from './markdown.ts';
@@ -98,7 +99,7 @@ export function renderAdr(decision: Decision, options: AdrOptions): string {
   out.push(`Chosen option: "${chosen}", because ${justification(decision)}`, '');
   if (decision.close_call) {
     out.push(
-      `This is a close call (confidence ${formatPercent(decision.confidence)}): a modest change in the priorities could change it. See Confirmation for the weights to watch.`,
+      `This is a close call (confidence ${formatPercent(decision.confidence)}, the share of weight perturbations that keep the verdict): a modest change in the priorities could change it. See Confirmation for the weights to watch.`,
       '',
     );
   }
@@ -158,7 +159,8 @@ export function adrFileName(decision: Decision, number: number): string {
 
 function justification(decision: Decision): string {
   const { go, rust } = decision.scores;
-  const odds = `it is chosen in ${formatPercent(decision.confidence)} of ${decision.samples ?? 'the'} random perturbations of the weights`;
+  // The scores are stated next to it, so the margin is plain; the confidence needs its meaning spelt out.
+  const odds = `${perturbationsKept(decision)} (confidence ${formatPercent(decision.confidence)})`;
   const gates = decision.gates.filter((g) => g.component === undefined && g.favors === decision.verdict);
   const gateText =
     gates.length > 0 ? `, and a hard constraint requires it (${gates.map((g) => g.id).join(', ')})` : '';

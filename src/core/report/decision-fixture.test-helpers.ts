@@ -86,6 +86,7 @@ export function buildDecision(overrides: Partial<Decision> = {}): Decision {
     project: { name: 'Read states service', summary: 'Tracks what each user has read' },
     seed: 1,
     samples: 10000,
+    weight_spread: 0.3,
     ...overrides,
   };
 }

@@ -1,6 +1,7 @@
 /** @module Tests of the shared number formatting of the reports. */
 import { describe, expect, it } from 'vitest';
-import { formatPercentPair, formatScore } from './format.ts';
+import { buildDecision } from './decision-fixture.test-helpers.ts';
+import { confidenceMeaning, formatCount, formatPercentPair, formatScore } from './format.ts';
 
 describe('formatScore', () => {
   it('always shows two decimals, so neighbouring scores compare', () => {
@@ -22,5 +23,27 @@ describe('formatPercentPair', () => {
   });
   it('adds a second decimal when one is not enough', () => {
     expect(formatPercentPair(0.0551, 0.0554)).toEqual(['5.51%', '5.54%']);
+  });
+});
+
+describe('formatCount', () => {
+  it('groups thousands without a locale', () => {
+    expect(formatCount(10_000)).toBe('10,000');
+    expect(formatCount(9312)).toBe('9,312');
+    expect(formatCount(999)).toBe('999');
+  });
+});
+
+describe('confidenceMeaning', () => {
+  it('takes the margin from the scores as shown, so it is their visible difference', () => {
+    const d = buildDecision({ scores: { go: 7.964, rust: 5.789 }, confidence: 1 });
+    expect(confidenceMeaning(d)).toBe(
+      '10,000 of 10,000 random weight perturbations of ±30% keep this verdict; score margin 2.17 of 10',
+    );
+  });
+  it('gives no score margin for a hybrid verdict, whose margin is not the Go-Rust one', () => {
+    expect(confidenceMeaning(buildDecision({ verdict: 'hybrid', confidence: 0.64 }))).toBe(
+      '6,400 of 10,000 random weight perturbations of ±30% keep this verdict',
+    );
   });
 });

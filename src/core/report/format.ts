@@ -58,6 +58,46 @@ export function formatPercentPair(a: number, b: number): [string, string] {
   return [formatPercent(a), formatPercent(b)];
 }
 
+/**
+ * A count with thousands separators, the same on every machine (no locale): 10000 -> "10,000".
+ * @example
+ * formatCount(10000); // '10,000'
+ */
+export function formatCount(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
+ * What the confidence means, in one phrase a sceptical reader can check: how many of the random weight
+ * perturbations keep the verdict, and (for a single language) how far apart the two scores are. A confidence of
+ * 100% is about robustness to the weights, not a wide lead; the margin says how wide the lead is.
+ * @example
+ * confidenceMeaning(decision); // '9,312 of 10,000 weight perturbations of ±30% keep this verdict; score margin 0.90 of 10'
+ */
+export function confidenceMeaning(decision: Decision): string {
+  const kept = perturbationsKept(decision);
+  if (decision.verdict === 'hybrid') return kept;
+  // From the scores as shown (two decimals), so the margin is their visible difference: 7.96 - 5.79 = 2.17.
+  const shown = (n: number) => Number(formatScore(n));
+  const margin = Math.abs(shown(decision.scores.go) - shown(decision.scores.rust));
+  return `${kept}; score margin ${formatScore(margin)} of 10`;
+}
+
+/**
+ * How many of the random weight perturbations keep the verdict (the meaning of `confidence`).
+ * @example
+ * perturbationsKept(decision); // '9,312 of 10,000 random weight perturbations of ±30% keep this verdict'
+ */
+export function perturbationsKept(decision: Decision): string {
+  const spread =
+    decision.weight_spread === undefined ? '' : ` of ±${formatNumber(decision.weight_spread * 100, 1)}%`;
+  const kept =
+    decision.samples === undefined
+      ? `${formatPercent(decision.confidence)} of random weight perturbations${spread} keep this verdict`
+      : `${formatCount(decision.confidence * decision.samples)} of ${formatCount(decision.samples)} random weight perturbations${spread} keep this verdict`;
+  return kept;
+}
+
 /** A signed contribution: "+0.9" favours Go, "-0.6" favours Rust. */
 export function formatSigned(n: number): string {
   const text = formatNumber(n);

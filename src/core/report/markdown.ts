@@ -3,6 +3,7 @@ import type { Decision } from '../decision/schema.ts';
 import { escapeMarkdown } from './escape.ts';
 import {
   byImpact,
+  confidenceMeaning,
   criterionLabel,
   decisionTitle,
   formatNumber,
@@ -24,7 +25,7 @@ export function renderMarkdown(decision: Decision): string {
   if (decision.project?.summary) out.push(`> ${escapeMarkdown(decision.project.summary)}`, '');
   const closeness = decision.close_call ? 'a close call: read the sensitivity section' : 'not a close call';
   out.push(
-    `**Verdict: ${OPTION_LABELS[decision.verdict]}**, with ${formatPercent(decision.confidence)} confidence (${closeness}).`,
+    `**Verdict: ${OPTION_LABELS[decision.verdict]}** (${closeness}). Confidence ${formatPercent(decision.confidence)}: ${confidenceMeaning(decision)}.`,
     '',
   );
   out.push(

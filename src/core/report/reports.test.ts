@@ -170,6 +170,7 @@ describe('renderJson', () => {
       'project',
       'seed',
       'samples',
+      'weight_spread',
     ]);
     expect(Object.keys(JSON.parse(json).criteria[0])).toEqual([
       'id',
@@ -215,5 +216,31 @@ describe('close numbers stay distinguishable', () => {
     expect(renderMarkdown(close)).toContain('| Onboarding | 6.2% | 5.5% |');
     // Different whole percentages keep the short form.
     expect(renderText(buildDecision())).toContain('Latency predictability weighing 62% (now 20%)');
+  });
+});
+
+describe('what the confidence means', () => {
+  // A 100% confidence next to a small score margin reads as overconfidence unless the report says what it counts.
+  const robustButNarrow = buildDecision({
+    confidence: 1,
+    probabilities: { go: 1, rust: 0, hybrid: 0 },
+    scores: { go: 7.86, rust: 7.5 },
+  });
+
+  it('says how many perturbations of which size keep the verdict, and the score margin', () => {
+    const phrase =
+      '10,000 of 10,000 random weight perturbations of ±30% keep this verdict; score margin 0.36 of 10';
+    expect(renderText(robustButNarrow)).toContain(`Confidence 100%: ${phrase}`);
+    expect(renderMarkdown(robustButNarrow)).toContain(`Confidence 100%: ${phrase}.`);
+    expect(renderAdr(robustButNarrow, { date: DATE })).toContain(
+      "it scores 7.86 against Rust's 7.50 on the weighted criteria, led by development speed and onboarding; 10,000 of 10,000 random weight perturbations of ±30% keep this verdict (confidence 100%).",
+    );
+  });
+
+  it('falls back to a share when the decision does not say how it was computed', () => {
+    const { samples: _s, weight_spread: _w, ...bare } = robustButNarrow;
+    expect(renderText(bare)).toContain(
+      'Confidence 100%: 100% of random weight perturbations keep this verdict; score margin 0.36 of 10',
+    );
   });
 });

@@ -2,6 +2,7 @@
 import type { Decision } from '../decision/schema.ts';
 import {
   byImpact,
+  confidenceMeaning,
   criterionLabel,
   formatNumber,
   formatPercent,
@@ -57,9 +58,8 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
       ? 'HYBRID (Go and Rust, split by component)'
       : decision.verdict.toUpperCase();
   const closeness = decision.close_call ? paint(CODES.red, 'a close call') : 'not a close call';
-  lines.push(
-    `Verdict: ${bold(langColour(decision.verdict, verdict))}  (confidence ${formatPercent(decision.confidence)}, ${closeness})`,
-  );
+  lines.push(`Verdict: ${bold(langColour(decision.verdict, verdict))}  (${closeness})`);
+  lines.push(`Confidence ${formatPercent(decision.confidence)}: ${confidenceMeaning(decision)}`);
   lines.push(
     `Scores: Go ${formatScore(decision.scores.go)}, Rust ${formatScore(decision.scores.rust)} (out of 10)`,
   );
