@@ -22,11 +22,31 @@ describe('escapeMarkdown', () => {
   it('turns raw HTML into entities', () => {
     const md = escapeMarkdown(XSS);
     expect(md).not.toContain('<');
-    expect(md).toBe('&lt;img src=x onerror=alert\\(1\\)&gt;');
+    expect(md).toBe('&lt;img src=x onerror=alert(1)&gt;');
+  });
+
+  it('leaves parentheses, exclamation marks and braces alone: without an open [ they make no link', () => {
+    expect(escapeMarkdown('Payments gateway (mTLS)!')).toBe('Payments gateway (mTLS)!');
+    expect(escapeMarkdown('config {a: 1}')).toBe('config {a: 1}');
+    // With the brackets escaped, a would-be link stays text.
+    expect(escapeMarkdown('[x](javascript:alert(1))')).toBe('\\[x\\](javascript:alert(1))');
+    expect(escapeMarkdown('![x](https://e.x/t.png)')).toBe('!\\[x\\](https://e.x/t.png)');
+  });
+
+  it('escapes & only where it would start an entity reference', () => {
+    expect(escapeMarkdown('R&D team')).toBe('R&D team');
+    expect(escapeMarkdown('&lt;script&gt; and &#60;')).toBe('&amp;lt;script&amp;gt; and &amp;#60;');
+  });
+
+  it('leaves underscores inside words alone and escapes those that could open or close emphasis', () => {
+    expect(escapeMarkdown('read_states_v2')).toBe('read_states_v2');
+    expect(escapeMarkdown('_b_ and __c__')).toBe('\\_b\\_ and \\_\\_c\\_\\_');
   });
 
   it('escapes emphasis, links, code and table pipes', () => {
-    expect(escapeMarkdown('*a* _b_ [c](d) `e` f|g')).toBe('\\*a\\* \\_b\\_ \\[c\\]\\(d\\) \\`e\\` f\\|g');
+    expect(escapeMarkdown('*a* _b_ [c](d) `e` f|g ~~h~~ \\')).toBe(
+      '\\*a\\* \\_b\\_ \\[c\\](d) \\`e\\` f\\|g \\~\\~h\\~\\~ \\\\',
+    );
   });
 
   it('keeps text on one line and out of block syntax', () => {

@@ -18,21 +18,26 @@ export function escapeHtml(text: string): string {
 }
 
 /**
- * Escape text for inline Markdown (a paragraph, a heading, a list item or a table cell).
- * HTML-significant characters become entities, because Markdown renderers pass raw HTML through;
- * Markdown punctuation is backslash-escaped; line breaks become spaces so text cannot open a new block;
- * `|` is escaped so a table cell stays one cell.
+ * Escape text for inline Markdown (a paragraph, a heading, a list item or a table cell), escaping only what
+ * Markdown would read as syntax there, so the raw file stays readable ("Payments (mTLS)", not "\\(mTLS\\)"):
+ * - `<` and `>` become entities, because Markdown renderers pass raw HTML (and autolinks) through;
+ * - `&` only where it starts an entity reference (`&lt;`), which would otherwise turn into another character;
+ * - `\`, backticks, `*`, `[`, `]`, `~` and table pipes `|` always; `_` unless it sits inside a word
+ *   (`read_states`), where CommonMark never reads it as emphasis;
+ * - `(`, `)`, `!`, `{`, `}` never: without an unescaped `[...]` before them they cannot form a link or an image;
+ * - block syntax (`#`, `-`, `+`, `1.`) only at the start; line breaks become spaces so text cannot open a block.
  * @example
- * escapeMarkdown('<img src=x onerror=alert(1)>'); // '&lt;img src=x onerror=alert\\(1\\)&gt;'
- * escapeMarkdown('# not a *heading*'); // '\\# not a \\*heading\\*'
+ * escapeMarkdown('<img src=x onerror=alert(1)>'); // '&lt;img src=x onerror=alert(1)&gt;'
+ * escapeMarkdown('# not a *heading* (mTLS)'); // '\\# not a \\*heading\\* (mTLS)'
  */
 export function escapeMarkdown(text: string): string {
   const oneLine = text.replace(/\r\n?|\n/g, ' ');
   const escaped = oneLine
-    .replace(/&/g, '&amp;')
+    .replace(/&(?=#?[\p{L}\p{N}]+;)/gu, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/[\\`*_{}[\]()!|~]/g, (ch) => `\\${ch}`);
+    .replace(/[\\`*[\]|~]/g, (ch) => `\\${ch}`)
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_');
   // Block syntax only matters at the start of the text: a heading, a list item, an ordered list item.
   return escaped.replace(/^(\s*)([#+-]|\d+(?=[.)]))/, (_m, space: string, mark: string) =>
     /\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`,

@@ -244,3 +244,24 @@ describe('what the confidence means', () => {
     );
   });
 });
+
+describe('user text in Markdown and ADRs', () => {
+  it('keeps ordinary punctuation readable in the raw record', () => {
+    const decision = buildDecision({
+      project: { name: 'Payments gateway (mTLS)', summary: 'R&D edge_proxy!' },
+    });
+    const adr = renderAdr(decision, { date: DATE });
+    expect(adr).toContain('# Use Go for Payments gateway (mTLS)');
+    expect(adr).toContain('Payments gateway (mTLS) (R&D edge_proxy!) could be written');
+    expect(adr).not.toContain('\\(');
+    expect(renderMarkdown(decision)).toContain('> R&D edge_proxy!');
+  });
+
+  it('still renders HTML in a name as text', () => {
+    const adr = renderAdr(buildDecision({ project: { name: '<img src=x onerror=alert(1)>' } }), {
+      date: DATE,
+    });
+    expect(adr).not.toContain('<img');
+    expect(adr).toContain('# Use Go for &lt;img src=x onerror=alert(1)&gt;');
+  });
+});
