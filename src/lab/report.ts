@@ -187,10 +187,25 @@ export function renderRun(run: StoredRun, format: ReportFormat): string {
     `${md ? '- ' : ''}status: ${run.status}${run.note ? ` (${run.note})` : ''}`,
     `${md ? '- ' : ''}mode: ${run.mode}, started ${run.started_at}${run.finished_at ? `, finished ${run.finished_at}` : ''}`,
     `${md ? '- ' : ''}machine: ${environmentLine(run.environment)}`,
+    ...pinningLine(run.environment, md),
     '',
   ];
   for (const w of summary.workloads) lines.push(...workloadLines(w, md));
   return `${lines.join('\n').trimEnd()}\n`;
+}
+
+/** Where the servers and vegeta ran (taskset CPU lists), when the run recorded it. */
+function pinningLine(env: Record<string, unknown> | null, md: boolean): string[] {
+  if (!env || !('server_cpus' in env)) return [];
+  const servers =
+    typeof env.server_cpus === 'string' ? `servers on CPU ${env.server_cpus}` : 'servers unpinned';
+  const loadgen =
+    typeof env.loadgen_cpus === 'string'
+      ? `vegeta on CPU ${env.loadgen_cpus}`
+      : 'loadgen_cpus' in env
+        ? 'vegeta unpinned'
+        : 'vegeta unpinned (not recorded)';
+  return [`${md ? '- ' : ''}pinning: ${servers}, ${loadgen}`];
 }
 
 /**

@@ -26,7 +26,7 @@ import { makeTempDir, removeTempDir, stopAllProcesses } from './process.ts';
 import { startReaper } from './reaper.ts';
 import { findTool, toolsDir } from './toolchain.ts';
 import { RUNNERS } from './workloads/index.ts';
-import { serverCpuList } from './workloads/servers.ts';
+import { loadgenCpuList, serverCpuList } from './workloads/servers.ts';
 import { LabAbortedError, type LabPlan, type WorkloadContext } from './workloads/types.ts';
 
 /** What the progress display shows: the current step, how far the run is and how long it should still take. */
@@ -175,8 +175,13 @@ export async function runLab(names: string[], options: RunLabOptions = {}): Prom
       }
     }
     report(chosen[0]?.workload.name ?? '', 'recording the environment');
-    // Provenance (bench-anchors §7.A/B): the plan, and the CPUs the servers were pinned to (the load generator keeps the rest).
-    const environment = { ...(await captureEnvironment()), plan, server_cpus: serverCpuList(plan.threads) };
+    // Provenance (bench-anchors §7.A/B): the plan, the CPUs the servers were pinned to and those vegeta was pinned to.
+    const environment = {
+      ...(await captureEnvironment()),
+      plan,
+      server_cpus: serverCpuList(plan.threads),
+      loadgen_cpus: loadgenCpuList(plan.threads),
+    };
     reconcileRuns(db);
     const run = createRun(db, {
       mode: plan.quick ? 'quick' : 'full',

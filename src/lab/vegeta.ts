@@ -27,6 +27,11 @@ export type AttackOptions = {
   cwd?: string;
   /** GOMAXPROCS for vegeta: the CPU budget it may use (default half the cores, at least 1). */
   loadgenProcs?: number;
+  /**
+   * CPUs to pin vegeta to with `taskset -c` (a list such as "0" or "0-2": the cores the servers are not pinned to);
+   * unpinned when null or absent. GOMAXPROCS is capped at the number of CPUs in the list.
+   */
+  cpus?: string | null | undefined;
 };
 
 export type TimelinePoint = { t_s: number; p99_ms: number; max_ms: number };
@@ -57,6 +62,8 @@ export type AttackResult = {
   loadgen_cpu_s: number;
   /** The CPU budget (cores) vegeta ran with, and whether it used more than 90% of it on average. */
   loadgen_procs: number;
+  /** The CPUs vegeta was pinned to (taskset list), null when it ran unpinned. */
+  loadgen_cpus: string | null;
   loadgen_cpu_saturated: boolean;
   /** Epoch ms of the schedule's origin (request 0 was due at origin + 1/rate); aligns gctrace `@t` offsets. */
   started_at_ms: number;
@@ -75,16 +82,39 @@ export function defaultLoadgenProcs(): number {
   return Math.max(1, Math.floor(availableParallelism() / 2));
 }
 
-/** Runs vegeta under sh so that `times` reports the exact CPU time of the (reaped) vegeta child afterwards. */
+/**
+ * How many CPUs a taskset list names ("0" 1, "0-2" 3, "0,2-3" 3).
+ * @example
+ * cpuCount('0-2'); // 3
+ */
+export function cpuCount(list: string): number {
+  return list.split(',').reduce((n, part) => {
+    const [a, b] = part.split('-').map(Number);
+    return n + (b === undefined ? 1 : (b ?? 0) - (a ?? 0) + 1);
+  }, 0);
+}
+
+/** The vegeta budget: its GOMAXPROCS, capped at the CPUs it is pinned to (more would only contend for them). */
+function loadgenBudget(procs: number | undefined, cpus: string | null | undefined): number {
+  const budget = procs ?? defaultLoadgenProcs();
+  return cpus ? Math.max(1, Math.min(budget, cpuCount(cpus))) : budget;
+}
+
+/**
+ * Runs vegeta under sh so that `times` reports the exact CPU time of the (reaped) vegeta child afterwards; pinned with
+ * taskset (which execs vegeta, so `times` still measures vegeta) when `cpus` is given.
+ */
 async function runTimed(
   vegeta: string,
   args: string[],
   procs: number,
   cwd: string | undefined,
   timeoutMs: number,
+  cpus?: string | null,
 ): Promise<{ cpuS: number; wallMs: number }> {
   const script = '"$@"; rc=$?; times; exit $rc';
-  const result = await runCommand('/bin/sh', ['-c', script, 'vegeta', vegeta, ...args], {
+  const command = cpus ? ['taskset', '-c', cpus, vegeta] : [vegeta];
+  const result = await runCommand('/bin/sh', ['-c', script, 'vegeta', ...command, ...args], {
     ...(cwd ? { cwd } : {}),
     env: { GOMAXPROCS: String(procs) },
     timeoutMs,
@@ -129,7 +159,7 @@ export async function attack(options: AttackOptions): Promise<AttackResult> {
   if (!Number.isInteger(options.rate) || options.rate < 1) {
     throw new RangeError(`rate must be a positive integer, got ${options.rate}`);
   }
-  const procs = options.loadgenProcs ?? defaultLoadgenProcs();
+  const procs = loadgenBudget(options.loadgenProcs, options.cpus);
   const dir = makeTempDir('attack');
   try {
     const bin = join(dir, 'results.bin');
@@ -147,7 +177,7 @@ export async function attack(options: AttackOptions): Promise<AttackResult> {
       `-output=${bin}`,
     ];
     const timeoutMs = (options.durationS + options.timeoutS) * 1000 + 60_000;
-    const { cpuS } = await runTimed(options.vegeta, args, procs, options.cwd, timeoutMs);
+    const { cpuS } = await runTimed(options.vegeta, args, procs, options.cwd, timeoutMs, options.cpus);
     await encodeToCsv(options.vegeta, bin, csv);
     const rows = await readVegetaCsv(csv);
     const analysis: OpenLoopAnalysis = analyzeOpenLoop(rows, {
@@ -160,6 +190,7 @@ export async function attack(options: AttackOptions): Promise<AttackResult> {
       ...analysis,
       loadgen_cpu_s: cpuS,
       loadgen_procs: procs,
+      loadgen_cpus: options.cpus ?? null,
       loadgen_cpu_saturated: cpuS / options.durationS > LOADGEN_SATURATION * procs,
     };
   } finally {
@@ -176,6 +207,8 @@ export type ProbeOptions = {
   timeoutS?: number;
   cwd?: string;
   loadgenProcs?: number;
+  /** CPUs to pin vegeta to (see {@link AttackOptions.cpus}). */
+  cpus?: string | null | undefined;
 };
 
 export type ClosedLoopResult = {
@@ -195,7 +228,7 @@ export type ClosedLoopResult = {
  * const r = await closedLoop({ vegeta, targetsFile, durationS: 5, workers: 32 });
  */
 export async function closedLoop(options: ProbeOptions): Promise<ClosedLoopResult> {
-  const procs = options.loadgenProcs ?? defaultLoadgenProcs();
+  const procs = loadgenBudget(options.loadgenProcs, options.cpus);
   const timeoutS = options.timeoutS ?? 10;
   const dir = makeTempDir('probe');
   try {
@@ -213,7 +246,7 @@ export async function closedLoop(options: ProbeOptions): Promise<ClosedLoopResul
       `-output=${bin}`,
     ];
     const timeoutMs = (options.durationS + timeoutS) * 1000 + 60_000;
-    const { cpuS } = await runTimed(options.vegeta, args, procs, options.cwd, timeoutMs);
+    const { cpuS } = await runTimed(options.vegeta, args, procs, options.cwd, timeoutMs, options.cpus);
     await encodeToCsv(options.vegeta, bin, csv);
     const analysis = analyzeClosedLoop(await readVegetaCsv(csv), { durationS: options.durationS, timeoutS });
     return { ...analysis, loadgen_cpu_s: cpuS };

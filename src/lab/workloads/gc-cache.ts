@@ -4,7 +4,7 @@ import type { RunningServer } from '../process.ts';
 import { probeCapacity } from '../vegeta.ts';
 import { warmUp } from './http-json.ts';
 import { measureLatencyStep, writeTargets } from './latency.ts';
-import { startLabServer } from './servers.ts';
+import { loadgenCpuList, startLabServer } from './servers.ts';
 import { type LabPlan, throwIfAborted, type WorkloadContext, type WorkloadRunner } from './types.ts';
 
 export type GcVariant = { name: string; lang: 'go' | 'rust'; env: Record<string, string> };
@@ -75,6 +75,7 @@ export const gcCacheRunner: WorkloadRunner = {
           targetsFile,
           durationS: plan.probeSeconds,
           workers: Math.max(4, plan.threads * 8),
+          cpus: loadgenCpuList(plan.threads),
         });
         slowest = Math.min(slowest, rps);
         ctx.record({

@@ -3,7 +3,7 @@ import { rateLadder } from '../ladder.ts';
 import type { RunningServer } from '../process.ts';
 import { attack, probeCapacity } from '../vegeta.ts';
 import { measureLatencyStep, writeTargets } from './latency.ts';
-import { startLabServer } from './servers.ts';
+import { loadgenCpuList, startLabServer } from './servers.ts';
 import { type LabPlan, throwIfAborted, type WorkloadContext, type WorkloadRunner } from './types.ts';
 
 export const LANGS = ['go', 'rust'] as const;
@@ -74,6 +74,7 @@ export async function warmUp(ctx: WorkloadContext, targetsFile: string, rate: nu
     timeoutS: ctx.plan.timeoutS,
     maxWorkers: ctx.plan.maxWorkers,
     cwd: ctx.tempDir,
+    cpus: loadgenCpuList(ctx.plan.threads),
   });
 }
 
@@ -99,6 +100,7 @@ export const httpJsonRunner: WorkloadRunner = {
           targetsFile: probe[lang].targetsFile,
           durationS: plan.probeSeconds,
           workers: Math.max(4, plan.threads * 8),
+          cpus: loadgenCpuList(plan.threads),
         });
         capacity[lang] = rps;
         ctx.record({

@@ -6,6 +6,7 @@ import { alignGcCycles, type GcCycle, parseGctrace, stwPauseMs, summarizeGc } fr
 import type { RunningServer } from '../process.ts';
 import { judgeStep } from '../validity.ts';
 import { attack } from '../vegeta.ts';
+import { loadgenCpuList } from './servers.ts';
 import type { WorkloadContext } from './types.ts';
 
 /**
@@ -82,6 +83,8 @@ export async function measureLatencyStep(
     timeoutS: plan.timeoutS,
     maxWorkers: plan.maxWorkers,
     cwd: ctx.tempDir,
+    // The servers are pinned to the last cores; vegeta gets the others so neither preempts the other.
+    cpus: loadgenCpuList(plan.threads),
   });
   const after = server.stats();
   const goAfter = options.lang === 'go' ? await readGoStats(server.addr) : null;
@@ -111,6 +114,8 @@ export async function measureLatencyStep(
     timeline: result.timeline,
     warnings: verdict.warnings,
     send_lag_p99_ms: result.send_lag_p99_ms,
+    loadgen_cpus: result.loadgen_cpus,
+    loadgen_procs: result.loadgen_procs,
     max_in_flight: result.max_in_flight,
   };
   if (options.lang === 'go') {

@@ -16,6 +16,19 @@ export function serverCpuList(threads: number, cores: number = availableParallel
 }
 
 /**
+ * CPUs the load generator is pinned to: the cores the servers are not pinned to (the first `cores - threads`), so
+ * vegeta and the server under test do not preempt each other; null when the servers are not pinned (one core).
+ * @example
+ * loadgenCpuList(1, 2); // '0'
+ * loadgenCpuList(1, 8); // '0-6'
+ */
+export function loadgenCpuList(threads: number, cores: number = availableParallelism()): string | null {
+  if (serverCpuList(threads, cores) === null) return null;
+  const last = cores - threads - 1;
+  return last === 0 ? '0' : `0-${last}`;
+}
+
+/**
  * Start a lab server program; Go servers get `GODEBUG=gctrace=1` (the GC evidence) on top of `extraEnv`.
  * @example
  * const server = await startLabServer(ctx.programs.go, 'go', { threads: 1 });
