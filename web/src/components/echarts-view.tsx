@@ -1,32 +1,15 @@
-/** @module The one chart component of the UI: ECharts core with only the charts we use, rendered as SVG, fed by the shared option builders. */
-import { BarChart, GraphChart, LineChart, RadarChart, ScatterChart } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendPlainComponent,
-  MarkLineComponent,
-  RadarComponent,
-  TitleComponent,
-  TooltipComponent,
-} from 'echarts/components';
-import { type EChartsCoreOption, type EChartsType, init, use } from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
-import { useEffect, useRef } from 'react';
+/** @module The one chart component of the UI: ECharts (core, only the charts we use, SVG) loaded on first use with a dynamic import, fed by the shared option builders. */
+import type { EChartsCoreOption, EChartsType } from 'echarts/core';
+import { useEffect, useRef, useState } from 'react';
 
-// Tree-shaken: every chart and component the option builders in src/core/report/charts.ts use, nothing more.
-use([
-  BarChart,
-  GraphChart,
-  LineChart,
-  RadarChart,
-  ScatterChart,
-  GridComponent,
-  LegendPlainComponent,
-  MarkLineComponent,
-  RadarComponent,
-  TitleComponent,
-  TooltipComponent,
-  SVGRenderer,
-]);
+type EChartsModule = typeof import('./echarts-setup.ts');
+let loading: Promise<EChartsModule> | null = null;
+
+/** One download for every chart on the page; the first paint (verdict, tables) does not wait for it. */
+function loadECharts(): Promise<EChartsModule> {
+  loading ??= import('./echarts-setup.ts');
+  return loading;
+}
 
 export type EChartsViewProps = {
   option: EChartsCoreOption;
@@ -42,26 +25,34 @@ export type EChartsViewProps = {
  */
 export function EChartsView({ option, height = 320, testId, label }: EChartsViewProps) {
   const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
+  const [chart, setChart] = useState<EChartsType | null>(null);
 
   useEffect(() => {
     const element = container.current;
     if (!element) return undefined;
-    const instance = init(element, null, { renderer: 'svg' });
-    chart.current = instance;
-    const observer = new ResizeObserver(() => instance.resize());
-    observer.observe(element);
+    let instance: EChartsType | null = null;
+    let observer: ResizeObserver | null = null;
+    let disposed = false;
+    void loadECharts().then(({ init }) => {
+      if (disposed) return;
+      const created = init(element, null, { renderer: 'svg' });
+      instance = created;
+      observer = new ResizeObserver(() => created.resize());
+      observer.observe(element);
+      setChart(created);
+    });
     return () => {
-      observer.disconnect();
-      instance.dispose();
-      chart.current = null;
+      disposed = true;
+      observer?.disconnect();
+      instance?.dispose();
+      setChart(null);
     };
   }, []);
 
   useEffect(() => {
     // Tooltips render as SVG text (not HTML), so names typed by users can never become markup.
-    chart.current?.setOption(withSafeTooltip(option), { notMerge: true, lazyUpdate: true });
-  }, [option]);
+    chart?.setOption(withSafeTooltip(option), { notMerge: true, lazyUpdate: true });
+  }, [chart, option]);
 
   return (
     <div
