@@ -1,20 +1,28 @@
-/** @module Vite config of the web UI: root web/, output dist/web (served by `gorust serve`), /api proxied to the dev server. */
+/** @module Vite config of the web UI: root web/, output dist/web (served by `gorust serve`), /api proxied to the dev server; the knowledge base and examples are parsed at build time (web/build/prebuilt-data.ts). */
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { prebuiltData } from './web/build/prebuilt-data.ts';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
   root: 'web',
   base: './',
-  plugins: [react()],
+  plugins: [react(), prebuiltData(root)],
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
-    // The UI runs the same core as the CLI; one chunk keeps the served folder simple.
-    chunkSizeWarningLimit: 1500,
+    // ECharts (about 200 KB gzipped) is its own chunk, loaded when the first chart mounts; the entry holds the rest.
+    chunkSizeWarningLimit: 700,
+    rolldownOptions: {
+      // yaml declares no `sideEffects`, so the bundler would keep all of it wherever core's profile parser is
+      // imported; it has none at import time, so only the lazily loaded profile-yaml chunk pulls it in.
+      treeshake: { moduleSideEffects: [{ test: /node_modules[\\/]yaml[\\/]/, sideEffects: false }] },
+    },
   },
   server: {
     host: '127.0.0.1',
-    // kb/*.yaml and examples/*.yaml live outside web/ and are imported with ?raw.
     fs: { allow: ['..'] },
     proxy: { '/api': 'http://127.0.0.1:5317' },
   },

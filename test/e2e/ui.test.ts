@@ -101,8 +101,14 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
   });
 
   it('shows a verdict once the questionnaire is filled in, and updates it live', async () => {
-    const page = await open('#/decide');
+    const requests: string[] = [];
+    const page = await harness.newPage();
+    page.on('request', (request) => requests.push(request.url()));
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${harness.baseUrl}/#/decide`);
     await poll(() => page.getByTestId('problems').isVisible()).toBe(true);
+    // The first paint needs neither ECharts nor the YAML parser: both chunks load on demand.
+    expect(requests.filter((url) => /echarts-setup|profile-yaml/.test(url))).toEqual([]);
     await fillQuestionnaire(page, 'Read states service', 'strong', 'none');
     const verdict = page.getByTestId('verdict');
     await verdict.waitFor();
@@ -110,6 +116,7 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
     expect(await page.getByTestId('project-name').textContent()).toBe('Read states service');
     await page.getByTestId('chart-contributions').locator('svg text').first().waitFor();
     await page.getByTestId('chart-radar').locator('svg text').first().waitFor();
+    expect(requests.some((url) => url.includes('echarts-setup'))).toBe(true);
     expect(await page.getByTestId('checklist').locator('tbody tr').count()).toBeGreaterThan(0);
     // Live: a Rust-only team building a hard real-time system moves the verdict without a reload.
     await page.getByTestId('q-team.go').selectOption('none');

@@ -1,7 +1,8 @@
 /** @module Tests of the draft profile: answers plus what no question covers, slider priorities, YAML round trip, import problems. */
 import { describe, expect, it } from 'vitest';
 import { parseProfileValue } from '../../../src/core/index.ts';
-import { composeProfile, draftFromProfile, emptyDraft, importProfileText, profileToYaml } from './draft.ts';
+import { composeProfile, draftFromProfile, emptyDraft } from './draft.ts';
+import { importProfileText, profileToYaml } from './profile-yaml.ts';
 
 const PROFILE = {
   version: 1,

@@ -1,5 +1,4 @@
 /** @module The profile being edited in the browser: questionnaire answers plus the parts no question covers (components, priorities), validated and decided client-side. */
-import { stringify } from 'yaml';
 import {
   answersToProfile,
   type Decision,
@@ -7,7 +6,6 @@ import {
   type InputProblem,
   type KnowledgeBase,
   type Profile,
-  parseProfileText,
   parseProfileValue,
   profileToAnswers,
   QUESTIONS,
@@ -45,7 +43,7 @@ export function emptyDraft(): Draft {
 /**
  * Split a validated profile into answers and the rest.
  * @example
- * const draft = draftFromProfile(parseProfileText(text, 'example.yaml'));
+ * const draft = draftFromProfile(parseProfileValue(value, 'example'));
  */
 export function draftFromProfile(profile: Profile): Draft {
   const extras = structuredClone(profile) as Record<string, unknown>;
@@ -96,17 +94,18 @@ export function evaluateProfile(
   }
 }
 
+export type ImportResult =
+  | { ok: true; draft: Draft; profile: Profile }
+  | { ok: false; message: string; problems: InputProblem[] };
+
 /**
- * Read a YAML or JSON profile file's text into a draft, or the problems found.
+ * Read an already-parsed profile value (a saved decision's profile) into a draft, or the problems found.
  * @example
- * const result = importProfileText(await file.text(), file.name);
+ * const result = importProfileValue(saved.profile, 'saved decision 3');
  */
-export function importProfileText(
-  text: string,
-  source: string,
-): { ok: true; draft: Draft; profile: Profile } | { ok: false; message: string; problems: InputProblem[] } {
+export function importProfileValue(value: unknown, source: string): ImportResult {
   try {
-    const profile = parseProfileText(text, source);
+    const profile = parseProfileValue(value, source);
     return { ok: true, draft: draftFromProfile(profile), profile };
   } catch (error) {
     return toFailure(error);
@@ -114,15 +113,11 @@ export function importProfileText(
 }
 
 /**
- * The profile as YAML, in contract key order.
+ * A thrown error as an import failure (a UserError keeps its problems); shared with profile-yaml.ts.
  * @example
- * downloadText('gorust.yaml', profileToYaml(profile));
+ * try { parse(); } catch (error) { return toFailure(error); }
  */
-export function profileToYaml(profile: Profile): string {
-  return stringify(profile, { lineWidth: 0 });
-}
-
-function toFailure(error: unknown): { ok: false; message: string; problems: InputProblem[] } {
+export function toFailure(error: unknown): { ok: false; message: string; problems: InputProblem[] } {
   if (error instanceof UserError) return { ok: false, message: error.message, problems: error.problems };
   const message = error instanceof Error ? error.message : String(error);
   return { ok: false, message, problems: [] };

@@ -1,12 +1,8 @@
-/** @module The example profiles shipped in examples/*.yaml, bundled as text so the UI can open them without a server. */
+/** @module The example profiles shipped in examples/*.yaml, validated at build time and bundled as JSON, so the UI opens them without a server or a YAML parser. */
+import examples from 'virtual:gorust/examples';
+import type { Profile } from '../../../src/core/index.ts';
 
-const texts = import.meta.glob('../../../examples/*.yaml', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-}) as Record<string, string>;
-
-export type ExampleProfile = { id: string; text: string };
+export type ExampleProfile = { id: string; profile: Profile };
 
 /**
  * The bundled examples, sorted by id (the file name without `.yaml`).
@@ -14,7 +10,5 @@ export type ExampleProfile = { id: string; text: string };
  * listExamples().find((example) => example.id === 'close-call');
  */
 export function listExamples(): ExampleProfile[] {
-  return Object.entries(texts)
-    .map(([path, text]) => ({ id: path.replace(/^.*\//, '').replace(/\.yaml$/, ''), text }))
-    .sort((a, b) => a.id.localeCompare(b.id));
+  return examples;
 }

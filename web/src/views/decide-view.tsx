@@ -10,9 +10,9 @@ import {
   composeProfile,
   type Draft,
   emptyDraft,
-  importProfileText,
+  type ImportResult,
+  importProfileValue,
   type Priorities,
-  profileToYaml,
 } from '../lib/draft.ts';
 import { listExamples } from '../lib/examples.ts';
 import { routeHref } from '../lib/route.ts';
@@ -46,8 +46,7 @@ export function DecideView({
   // Fast while answers or sliders move; the CLI's sample count once they have been still for a moment.
   const { evaluation, samples, approximate } = useSettledEvaluation(value, kb);
 
-  const loadText = (text: string, source: string) => {
-    const result = importProfileText(text, source);
+  const loadResult = (result: ImportResult) => {
     if (!result.ok) {
       setImportProblems({ message: result.message, problems: result.problems });
       return;
@@ -58,10 +57,17 @@ export function DecideView({
     setSaved(null);
   };
 
+  // YAML files need the YAML parser: loaded on first use, not with the page.
+  const loadText = async (text: string, source: string) => {
+    const { importProfileText } = await import('../lib/profile-yaml.ts');
+    loadResult(importProfileText(text, source));
+  };
+
   const openExample = (id: string) => {
     setExampleId(id);
     const found = examples.find((candidate) => candidate.id === id);
-    if (found) loadText(found.text, `examples/${found.id}.yaml`);
+    // Examples were validated at build time; they still go through the same import path as any profile.
+    if (found) loadResult(importProfileValue(found.profile, `examples/${found.id}.yaml`));
   };
 
   // A link such as #/decide/close-call opens that example.
@@ -77,7 +83,7 @@ export function DecideView({
     let current = true;
     getDecision(savedId).then(
       (saved) => {
-        if (current) loadText(JSON.stringify(saved.profile), `saved decision ${savedId}`);
+        if (current) loadResult(importProfileValue(saved.profile, `saved decision ${savedId}`));
       },
       (error: unknown) => {
         if (current)
@@ -95,12 +101,13 @@ export function DecideView({
   const onImport = async (event: React.ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (!file) return;
-    loadText(await file.text(), file.name);
+    await loadText(await file.text(), file.name);
     event.target.value = '';
   };
 
-  const onExport = () => {
+  const onExport = async () => {
     if (!evaluation.ok) return;
+    const { profileToYaml } = await import('../lib/profile-yaml.ts');
     downloadText(
       `${slugify(evaluation.profile.project.name)}.gorust.yaml`,
       profileToYaml(evaluation.profile),
@@ -153,7 +160,12 @@ export function DecideView({
             onChange={(event) => void onImport(event)}
             data-testid="import-file"
           />
-          <button type="button" onClick={onExport} disabled={!evaluation.ok} data-testid="export-yaml">
+          <button
+            type="button"
+            onClick={() => void onExport()}
+            disabled={!evaluation.ok}
+            data-testid="export-yaml"
+          >
             Export YAML
           </button>
           <span className="spacer" />
