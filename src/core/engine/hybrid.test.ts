@@ -90,6 +90,12 @@ describe('planBoundaries', () => {
     expect(row?.why).toContain('Chatty');
     expect(plan(call(500), lab, 'go')[0]).toMatchObject({ mechanism: 'ffi', measured: true });
   });
+  it('keeps the prior p99 when the lab measured the median but its p99 was left out', () => {
+    const costs = boundaryCosts(kb, { run_id: 'r', environment: 'e', boundary: { grpc_p50_us: 134 } });
+    const prior = boundaryCosts(kb).grpc.p99Us;
+    expect(costs.grpc).toMatchObject({ perCallUs: 134, p99Us: Math.max(134, prior), measured: true });
+  });
+
   it('uses measured costs from a lab run and marks the row measured', () => {
     const lab = { run_id: 'r', environment: 'e', boundary: { grpc_p50_us: 60, grpc_p99_us: 90 } };
     expect(plan(call(5, 5), lab)).toMatchObject([{ mechanism: 'grpc', per_call_us: 60, measured: true }]);

@@ -51,11 +51,12 @@ export function boundaryCosts(kb: KnowledgeBase, lab?: LabEvidence): Record<Mech
     const us = b.ffi_empty_ns / 1000;
     costs.ffi = { ...costs.ffi, perCallUs: us, p99Us: us, measured: true };
   }
+  // A p99 the lab did not measure (or left out as a probable harness problem) keeps the prior, never below the median.
   if (b?.grpc_p50_us !== undefined) {
     costs.grpc = {
       ...costs.grpc,
       perCallUs: b.grpc_p50_us,
-      p99Us: b.grpc_p99_us ?? b.grpc_p50_us,
+      p99Us: b.grpc_p99_us ?? Math.max(b.grpc_p50_us, costs.grpc.p99Us),
       measured: true,
     };
   }
@@ -63,7 +64,7 @@ export function boundaryCosts(kb: KnowledgeBase, lab?: LabEvidence): Record<Mech
     costs.service = {
       ...costs.service,
       perCallUs: b.http_p50_us,
-      p99Us: b.http_p99_us ?? b.http_p50_us,
+      p99Us: b.http_p99_us ?? Math.max(b.http_p50_us, costs.service.p99Us),
       measured: true,
     };
   }
