@@ -88,6 +88,16 @@ priorities: { development_sped: 3 }
     `);
   });
 
+  it('suggests the workload kind for a dropped letter (QA: io-bund)', () => {
+    expect(
+      errorsOf(
+        'version: 1\nproject: {name: X}\nworkload: {kind: io-bund}\nteam: {size: 3, go: some, rust: none}\n',
+      ),
+    ).toContain(
+      'workload.kind: expected one of io-bound | cpu-bound | mixed, found "io-bund" (a string) (did you mean "io-bound"?)',
+    );
+  });
+
   it('gives problems as data for other faces (API, UI) to render', () => {
     try {
       parseProfileText(MINIMAL.replace('go: some', 'go: strnog'));
