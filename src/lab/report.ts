@@ -201,10 +201,10 @@ function pinningLine(env: Record<string, unknown> | null, md: boolean): string[]
     typeof env.server_cpus === 'string' ? `servers on CPU ${env.server_cpus}` : 'servers unpinned';
   const loadgen =
     typeof env.loadgen_cpus === 'string'
-      ? `vegeta on CPU ${env.loadgen_cpus}`
+      ? `load generators (vegeta, boundary clients) on CPU ${env.loadgen_cpus}`
       : 'loadgen_cpus' in env
-        ? 'vegeta unpinned'
-        : 'vegeta unpinned (not recorded)';
+        ? 'load generators unpinned'
+        : 'load generators unpinned (not recorded)';
   return [`${md ? '- ' : ''}pinning: ${servers}, ${loadgen}`];
 }
 

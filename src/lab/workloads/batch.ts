@@ -16,15 +16,20 @@ export type BatchOutcome = {
  * Run a batch program and parse the last JSON object line it printed.
  * @example
  * const out = await runBatch(ctx.resolve('go', { kernel: 'n-body', n: 1000 }), 120_000);
+ * const client = await runBatch(grpcClient, 120_000, [], {}, loadgenCpuList(1)); // pinned away from the server
  */
 export async function runBatch(
   program: ResolvedProgram,
   timeoutMs: number,
   extraArgs: string[] = [],
   env: Record<string, string> = {},
+  /** CPUs to pin the program to with taskset (a client measuring a pinned server gets the other cores). */
+  cpus: string | null = null,
 ): Promise<BatchOutcome> {
   const startedAt = new Date();
-  const result = await runCommand(program.exec, [...program.args, ...extraArgs], {
+  const argv = [...program.args, ...extraArgs];
+  const [exec, args] = cpus ? ['taskset', ['-c', cpus, program.exec, ...argv]] : [program.exec, argv];
+  const result = await runCommand(exec, args, {
     cwd: program.cwd,
     env: { ...program.env, ...env },
     timeoutMs,

@@ -4,7 +4,7 @@ import type { ResolvedProgram } from '../manifest.ts';
 import { modeParams } from '../manifest.ts';
 import type { RunningServer } from '../process.ts';
 import { batchStep, runBatch } from './batch.ts';
-import { startLabServer } from './servers.ts';
+import { loadgenCpuList, startLabServer } from './servers.ts';
 import { throwIfAborted, type WorkloadContext, type WorkloadRunner } from './types.ts';
 
 /**
@@ -104,7 +104,9 @@ export const boundaryRunner: WorkloadRunner = {
           }
           ctx.progress(`boundary ${job.label} (repeat ${repeat + 1}/${ctx.plan.repeats})`);
           const program = ctx.resolve(job.program, { ...job.values, addr: server?.addr ?? '' });
-          const outcome = await runBatch(program, ctx.plan.quick ? 120_000 : 900_000);
+          // A client runs on the cores its (pinned) server does not use, like vegeta, so they do not preempt each other.
+          const cpus = server ? loadgenCpuList(ctx.plan.threads) : null;
+          const outcome = await runBatch(program, ctx.plan.quick ? 120_000 : 900_000, [], {}, cpus);
           const serverProgram = job.server ? ctx.programs[job.server] : undefined;
           const step = batchStep(ctx, outcome, {
             lang: serverProgram ? `go->${langOf(serverProgram)}` : langOf(program),

@@ -4,9 +4,11 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StoredRun } from '../../store/lab-runs.ts';
+import type { ResolvedProgram } from '../manifest.ts';
 import { makeTempDir, removeTempDir } from '../process.ts';
 import { renderRun } from '../report.ts';
 import { attack, cpuCount } from '../vegeta.ts';
+import { runBatch } from './batch.ts';
 import { loadgenCpuList, serverCpuList } from './servers.ts';
 
 describe('loadgenCpuList', () => {
@@ -79,6 +81,25 @@ fi
       note: null,
       steps: [],
     };
-    expect(renderRun(run, 'text')).toContain('pinning: servers on CPU 1, vegeta on CPU 0');
+    expect(renderRun(run, 'text')).toContain(
+      'pinning: servers on CPU 1, load generators (vegeta, boundary clients) on CPU 0',
+    );
+  });
+
+  it.skipIf(availableParallelism() < 2)('pins a batch client to the given CPUs', async () => {
+    const program: ResolvedProgram = {
+      name: 'client',
+      kind: 'batch',
+      exec: '/bin/sh',
+      args: ['-c', 'echo "{\\"cpus\\": \\"$(grep Cpus_allowed_list /proc/self/status | cut -f2)\\"}"'],
+      env: {},
+      cwd: process.cwd(),
+      build: [],
+      buildEnv: {},
+    };
+    const pinned = await runBatch(program, 10_000, [], {}, '0');
+    expect(pinned.output).toEqual({ cpus: '0' });
+    const free = await runBatch(program, 10_000);
+    expect(free.output.cpus).not.toBe('0');
   });
 });
