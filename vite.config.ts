@@ -16,8 +16,8 @@ export default defineConfig({
     // ECharts (about 200 KB gzipped) is its own chunk, loaded when the first chart mounts; the entry holds the rest.
     chunkSizeWarningLimit: 700,
     rolldownOptions: {
-      // yaml declares no `sideEffects`, so the bundler would keep all of it wherever core's profile parser is
-      // imported; it has none at import time, so only the lazily loaded profile-yaml chunk pulls it in.
+      // yaml declares no `sideEffects`, so the bundler would keep parts of it nothing calls; it has none at import
+      // time. (It stays out of the entry chunk because the first load imports src/core/browser.ts, not index.ts.)
       treeshake: { moduleSideEffects: [{ test: /node_modules[\\/]yaml[\\/]/, sideEffects: false }] },
     },
   },

@@ -103,12 +103,20 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
   it('shows a verdict once the questionnaire is filled in, and updates it live', async () => {
     const requests: string[] = [];
     const page = await harness.newPage();
+    const scripts: Promise<string>[] = [];
     page.on('request', (request) => requests.push(request.url()));
+    page.on('response', (response) => {
+      if (response.url().endsWith('.js')) scripts.push(response.text());
+    });
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${harness.baseUrl}/#/decide`);
     await poll(() => page.getByTestId('problems').isVisible()).toBe(true);
     // The first paint needs neither ECharts nor the YAML parser: both chunks load on demand.
     expect(requests.filter((url) => /echarts-setup|profile-yaml/.test(url))).toEqual([]);
+    // Nor does the entry chunk carry the YAML parser (its error class name survives minification).
+    const firstLoad = await Promise.all(scripts);
+    expect(firstLoad.length).toBeGreaterThan(0);
+    expect(firstLoad.some((body) => body.includes('YAMLParseError'))).toBe(false);
     await fillQuestionnaire(page, 'Read states service', 'strong', 'none');
     const verdict = page.getByTestId('verdict');
     await verdict.waitFor();

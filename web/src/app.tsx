@@ -1,6 +1,6 @@
 /** @module The app shell: top bar, navigation and the four views (Decide, Decision, Lab, History). */
 import { useMemo } from 'react';
-import type { KnowledgeBase } from '../../src/core/index.ts';
+import type { KnowledgeBase } from '../../src/core/browser.ts';
 import { loadKnowledgeBase } from './lib/kb.ts';
 import { type Route, routeHref, useRoute } from './lib/route.ts';
 import { DecideView } from './views/decide-view.tsx';

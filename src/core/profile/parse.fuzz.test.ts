@@ -2,7 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../errors.ts';
-import { parseProfileText, parseProfileValue } from './parse.ts';
+import { parseProfileValue } from './parse.ts';
+import { parseProfileText } from './parse-text.ts';
 
 const VALID =
   'version: 1\nproject: {name: X}\nworkload: {kind: mixed}\nteam: {size: 3, go: some, rust: none}\n';

@@ -2,13 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../errors.ts';
 import { editDistance } from './did-you-mean.ts';
-import {
-  formatProblems,
-  PROFILE_LIMITS,
-  parseProfileText,
-  parseProfileValue,
-  profileJsonSchema,
-} from './parse.ts';
+import { formatProblems, PROFILE_LIMITS, parseProfileValue, profileJsonSchema } from './parse.ts';
+import { parseProfileText } from './parse-text.ts';
 
 const MINIMAL =
   'version: 1\nproject: {name: X}\nworkload: {kind: mixed}\nteam: {size: 3, go: some, rust: none}\n';

@@ -1,5 +1,4 @@
-/** @module Profile text -> validated Profile: guards against hostile input, reads YAML or JSON, and turns every schema issue into an InputProblem (path, expected, found, did-you-mean). */
-import { parseDocument } from 'yaml';
+/** @module Parsed value -> validated Profile: bounds nesting and turns every schema issue into an InputProblem (path, expected, found, did-you-mean). No YAML here, so the browser's first load can validate without the YAML parser; text goes through parse-text.ts. */
 import { z } from 'zod';
 import { type InputProblem, UserError } from '../errors.ts';
 import { COMMON_PLATFORMS } from '../questions.ts';
@@ -21,18 +20,6 @@ export const PROFILE_LIMITS = {
 } as const;
 
 /**
- * Parse and validate a profile given as YAML or JSON text.
- * Throws a UserError whose `problems` list every problem found, each with its field path.
- * @example
- * const profile = parseProfileText(readFileSync('gorust.yaml', 'utf8'), 'gorust.yaml');
- */
-export function parseProfileText(text: string, source = 'profile'): Profile {
-  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  guardText(body, source);
-  return parseProfileValue(readStructuredText(body, source), source);
-}
-
-/**
  * Validate an already-parsed profile value (for example a JSON request body).
  * @example
  * const profile = parseProfileValue({ version: 1, project: { name: 'x' }, workload: { kind: 'mixed' }, team: { size: 3, go: 'some', rust: 'none' } });
@@ -40,13 +27,13 @@ export function parseProfileText(text: string, source = 'profile'): Profile {
 export function parseProfileValue(value: unknown, source = 'profile'): Profile {
   const depth = measureDepth(value, PROFILE_LIMITS.maxDepth);
   if (depth > PROFILE_LIMITS.maxDepth) {
-    fail(source, [
-      problem('(root)', `at most ${PROFILE_LIMITS.maxDepth} levels of nesting`, 'deeper nesting'),
+    failProfile(source, [
+      profileProblem('(root)', `at most ${PROFILE_LIMITS.maxDepth} levels of nesting`, 'deeper nesting'),
     ]);
   }
   if (value === null || value === undefined) {
-    fail(source, [
-      problem(
+    failProfile(source, [
+      profileProblem(
         '(root)',
         'a mapping of profile fields (version, project, workload, team)',
         'an empty document',
@@ -54,8 +41,8 @@ export function parseProfileValue(value: unknown, source = 'profile'): Profile {
     ]);
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
-    fail(source, [
-      problem(
+    failProfile(source, [
+      profileProblem(
         '(root)',
         'a mapping of profile fields (version, project, workload, team)',
         describeValue(value),
@@ -68,7 +55,7 @@ export function parseProfileValue(value: unknown, source = 'profile'): Profile {
   for (const extra of componentProblems(value)) {
     if (!problems.some((p) => p.path === extra.path && p.message === extra.message)) problems.push(extra);
   }
-  fail(source, problems);
+  failProfile(source, problems);
 }
 
 /**
@@ -101,7 +88,12 @@ export function profileJsonSchema(): Record<string, unknown> {
   };
 }
 
-function fail(source: string, problems: InputProblem[]): never {
+/**
+ * Throw the UserError for a profile that failed, listing at most PROFILE_LIMITS.maxProblems problems.
+ * @example
+ * failProfile('gorust.yaml', [profileProblem('(file)', 'a YAML or JSON profile', 'an empty file')]);
+ */
+export function failProfile(source: string, problems: InputProblem[]): never {
   const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
   const shown = problems.slice(0, PROFILE_LIMITS.maxProblems);
   const hidden = problems.length - shown.length;
@@ -116,194 +108,19 @@ function fail(source: string, problems: InputProblem[]): never {
   throw new UserError(`${shortText(source)} is not a valid gorust profile (${count}):`, shown);
 }
 
-function problem(path: string, expected: string, found: string, suggestion?: string): InputProblem {
+/**
+ * One problem with its rendered message: `expected ..., found ... (did you mean "..."?)`.
+ * @example
+ * profileProblem('team.go', 'one of none | some | strong', '"strnog" (a string)', 'strong');
+ */
+export function profileProblem(
+  path: string,
+  expected: string,
+  found: string,
+  suggestion?: string,
+): InputProblem {
   const hint = suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`;
   return { path, expected, found, message: `expected ${expected}, found ${found}${hint}`, suggestion };
-}
-
-function guardText(text: string, source: string): void {
-  // UTF-16 length is a lower bound of the UTF-8 size, so the cheap check comes first.
-  const bytes = text.length > PROFILE_LIMITS.maxBytes ? text.length : new TextEncoder().encode(text).length;
-  if (bytes > PROFILE_LIMITS.maxBytes) {
-    fail(source, [
-      problem(
-        '(file)',
-        `a profile of at most ${PROFILE_LIMITS.maxBytes / 1024} KiB`,
-        `${Math.ceil(bytes / 1024)} KiB`,
-      ),
-    ]);
-  }
-  if (text.trim().length === 0) {
-    fail(source, [
-      problem('(file)', 'a YAML or JSON profile (see `gorust schema` and examples/)', 'an empty file'),
-    ]);
-  }
-  // A NUL, another control character or the replacement character means binary data, not a text profile.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-  const binary = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/.exec(text);
-  if (binary) {
-    const at = linePosition(text, binary.index);
-    const code = binary[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0') ?? '';
-    fail(source, [
-      problem(
-        `line ${at.line}, column ${at.col}`,
-        'a text file (YAML or JSON)',
-        `binary data (character U+${code})`,
-      ),
-    ]);
-  }
-  const nesting = scanNesting(text);
-  if (nesting.depth > PROFILE_LIMITS.maxDepth) {
-    fail(source, [
-      problem(
-        `line ${nesting.line}`,
-        `at most ${PROFILE_LIMITS.maxDepth} levels of nesting`,
-        `more than ${PROFILE_LIMITS.maxDepth}`,
-      ),
-    ]);
-  }
-}
-
-/**
- * A conservative, linear scan for nesting before any parser sees the text: the yaml parser recurses per level
- * and deeply nested flow collections exhaust memory, so depth is bounded here. Brackets inside quoted
- * strings count too, which only matters for a file with dozens of unclosed brackets in prose.
- */
-function scanNesting(text: string): { depth: number; line: number } {
-  let flow = 0;
-  let line = 1;
-  let worst = { depth: 0, line: 1 };
-  const indents: number[] = [];
-  let atLineStart = true;
-  let i = 0;
-  while (i < text.length) {
-    if (atLineStart) {
-      atLineStart = false;
-      let j = i;
-      let dashes = 0;
-      // Leading spaces, plus `- ` / `? ` indicators, which open a level each (`- - - x` nests three lists).
-      while (j < text.length) {
-        const next = text[j + 1];
-        const indicator =
-          (text[j] === '-' || text[j] === '?') && (next === undefined || next === ' ' || next === '\n');
-        if (indicator) dashes++;
-        else if (text[j] !== ' ') break;
-        j++;
-      }
-      const blank =
-        dashes === 0 && (j >= text.length || text[j] === '\n' || text[j] === '\r' || text[j] === '#');
-      if (!blank && flow === 0) {
-        const indent = j - i;
-        while (indents.length > 0 && (indents[indents.length - 1] ?? 0) >= indent) indents.pop();
-        indents.push(indent);
-        const depth = indents.length + dashes;
-        if (depth > worst.depth) worst = { depth, line };
-      }
-    }
-    const ch = text[i];
-    if (ch === '\n') {
-      line++;
-      atLineStart = true;
-    } else if (ch === '[' || ch === '{') {
-      flow++;
-      const depth = indents.length + flow;
-      if (depth > worst.depth) worst = { depth, line };
-    } else if ((ch === ']' || ch === '}') && flow > 0) {
-      flow--;
-    } else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
-      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
-    }
-    if (worst.depth > PROFILE_LIMITS.maxDepth) return worst;
-    i++;
-  }
-  return worst;
-}
-
-function readStructuredText(text: string, source: string): unknown {
-  const first = text.trimStart()[0];
-  const namedJson = /\.json$/i.test(source);
-  if (namedJson || first === '{' || first === '[') {
-    try {
-      return JSON.parse(text);
-    } catch (jsonError) {
-      // `{version: 1}` is valid YAML flow style: unless the file says it is JSON, only report JSON syntax
-      // when YAML cannot read it either.
-      try {
-        if (namedJson) throw jsonError;
-        return readYaml(text, source);
-      } catch {
-        const message = jsonError instanceof Error ? jsonError.message : String(jsonError);
-        const position = /position (\d+)/.exec(message);
-        const at = position ? linePosition(text, Number(position[1])) : undefined;
-        const where = at ? `line ${at.line}, column ${at.col}` : '(file)';
-        fail(source, [
-          problem(
-            where,
-            'valid JSON',
-            message.replace(/ in JSON at position \d+.*$/s, '').replace(/\s+/g, ' '),
-          ),
-        ]);
-      }
-    }
-  }
-  return readYaml(text, source);
-}
-
-function readYaml(text: string, source: string): unknown {
-  const doc = parseDocument(text, {
-    prettyErrors: true,
-    uniqueKeys: true,
-    schema: 'core',
-    strict: true,
-    logLevel: 'error',
-  });
-  const issues = [...doc.errors, ...doc.warnings];
-  if (issues.length > 0) {
-    fail(
-      source,
-      issues.slice(0, PROFILE_LIMITS.maxSyntaxErrors).map((issue) => {
-        const at = issue.linePos?.[0];
-        const where = at ? `line ${at.line}, column ${at.col}` : '(file)';
-        return problem(
-          where,
-          'valid YAML',
-          (issue.message.split('\n')[0] ?? '')
-            .replace(/ at line \d+.*$/, '')
-            .replace(/; please use YAML\.parseAllDocuments\(\)/, ' (a profile is one document)'),
-        );
-      }),
-    );
-  }
-  try {
-    return doc.toJS({ maxAliasCount: PROFILE_LIMITS.maxAliasCount });
-  } catch (error) {
-    const aliasBomb = error instanceof ReferenceError && /alias/i.test(error.message);
-    fail(source, [
-      aliasBomb
-        ? problem(
-            '(file)',
-            `YAML aliases that expand to a small document (at most ${PROFILE_LIMITS.maxAliasCount} alias uses)`,
-            'aliases that expand exponentially (a "billion laughs" document)',
-          )
-        : problem(
-            '(file)',
-            'a YAML document gorust can read',
-            error instanceof Error ? error.message : 'unreadable',
-          ),
-    ]);
-  }
-}
-
-function linePosition(text: string, index: number): { line: number; col: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < index && i < text.length; i++) {
-    if (text[i] === '\n') {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, col: index - lineStart + 1 };
 }
 
 /** Depth of a parsed value, iteratively (a recursive walk is what a hostile value would overflow); stops once past `limit`. */
@@ -332,7 +149,7 @@ function issueToProblems(issue: Issue, root: object): InputProblem[] {
       return issue.keys.map((key) => {
         const siblings = keysAt(issue.path);
         const suggestion = didYouMean(key, siblings) ?? elsewhere(key, issue.path);
-        return problem(
+        return profileProblem(
           formatPath([...issue.path, shortText(key)]),
           siblings.length > 0 ? `one of the keys ${siblings.join(', ')}` : 'no extra keys',
           `unknown key ${JSON.stringify(shortText(key))}`,
@@ -344,29 +161,37 @@ function issueToProblems(issue: Issue, root: object): InputProblem[] {
       const expected = values.length === 1 ? `${values[0]}` : `one of ${values.join(' | ')}`;
       const suggestion =
         found.present && typeof found.value === 'string' ? didYouMean(found.value, values) : undefined;
-      return [problem(path, expected, foundText, suggestion)];
+      return [profileProblem(path, expected, foundText, suggestion)];
     }
     case 'invalid_type':
-      return [problem(path, describeExpectedType(issue.expected), foundText)];
+      return [profileProblem(path, describeExpectedType(issue.expected), foundText)];
     case 'too_small':
       return [
-        problem(path, describeBound(issue.origin, issue.minimum, issue.inclusive ?? true, 'min'), foundText),
+        profileProblem(
+          path,
+          describeBound(issue.origin, issue.minimum, issue.inclusive ?? true, 'min'),
+          foundText,
+        ),
       ];
     case 'too_big':
       return [
-        problem(path, describeBound(issue.origin, issue.maximum, issue.inclusive ?? true, 'max'), foundText),
+        profileProblem(
+          path,
+          describeBound(issue.origin, issue.maximum, issue.inclusive ?? true, 'max'),
+          foundText,
+        ),
       ];
     case 'invalid_format': {
       const platform = issue.path[0] === 'platforms' && found.present && typeof found.value === 'string';
       const suggestion = platform ? didYouMean(String(found.value), COMMON_PLATFORMS) : undefined;
-      return [problem(path, issue.message, foundText, suggestion)];
+      return [profileProblem(path, issue.message, foundText, suggestion)];
     }
     case 'not_multiple_of':
-      return [problem(path, `a multiple of ${issue.divisor}`, foundText)];
+      return [profileProblem(path, `a multiple of ${issue.divisor}`, foundText)];
     case 'custom':
       return [{ path, expected: issue.message, found: foundText, message: issue.message }];
     default:
-      return [problem(path, issue.message, foundText)];
+      return [profileProblem(path, issue.message, foundText)];
   }
 }
 

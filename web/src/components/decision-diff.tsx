@@ -1,6 +1,6 @@
 /** @module The diff between two saved decisions, formatted from the core's diffDecisions(): verdict, confidence, gates, criteria, plan. */
 import { useMemo } from 'react';
-import { diffDecisions, type KnowledgeBase, type NumberChange } from '../../../src/core/index.ts';
+import { diffDecisions, type KnowledgeBase, type NumberChange } from '../../../src/core/browser.ts';
 import type { SavedDecision } from '../lib/api.ts';
 
 /**

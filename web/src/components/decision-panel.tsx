@@ -6,7 +6,7 @@ import {
   hybridPlanOption,
   type KnowledgeBase,
   radarChartOption,
-} from '../../../src/core/index.ts';
+} from '../../../src/core/browser.ts';
 import {
   ChecklistSection,
   CriteriaSection,

@@ -1,5 +1,5 @@
 /** @module The parts of a decision as tables and lists: gates, checklist, criteria, hybrid plan, similar projects, evidence, tips and caveats. */
-import type { Decision, KnowledgeBase } from '../../../src/core/index.ts';
+import type { Decision, KnowledgeBase } from '../../../src/core/browser.ts';
 import { safeHref } from '../lib/download.ts';
 
 function Lang({ value }: { value: string }) {

@@ -1,5 +1,5 @@
 /** @module The questionnaire: renders the shared QUESTIONS (the same definition `gorust init` asks) as form controls. */
-import { QUESTIONS, type Question, validateAnswer } from '../../../src/core/index.ts';
+import { QUESTIONS, type Question, validateAnswer } from '../../../src/core/browser.ts';
 import type { Answers } from '../lib/draft.ts';
 
 export type QuestionnaireProps = {

@@ -1,5 +1,5 @@
 /** @module The verdict banner: what to use, how sure, and how the probability splits between Go, Rust and hybrid. */
-import type { Decision } from '../../../src/core/index.ts';
+import type { Decision } from '../../../src/core/browser.ts';
 
 const VERDICT_NAMES = { go: 'Go', rust: 'Rust', hybrid: 'Hybrid (Go + Rust)' } as const;
 

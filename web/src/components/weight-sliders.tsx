@@ -1,5 +1,5 @@
 /** @module What-if sliders: one per criterion; each move re-runs decide() in the browser with the slider as the criterion's priority. */
-import { DEFAULT_SAMPLES, type Decision, type KnowledgeBase } from '../../../src/core/index.ts';
+import { DEFAULT_SAMPLES, type Decision, type KnowledgeBase } from '../../../src/core/browser.ts';
 import type { Priorities } from '../lib/draft.ts';
 import { PRIORITY_MAX, priorityFromWeight } from '../lib/what-if.ts';
 

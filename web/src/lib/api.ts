@@ -1,5 +1,5 @@
 /** @module The server API the UI uses (History and Lab): thin typed fetch wrappers over /api. */
-import type { Decision } from '../../../src/core/index.ts';
+import type { Decision } from '../../../src/core/browser.ts';
 import type { LabRun, LabRunSummaryRow } from './lab-model.ts';
 
 export type SavedDecisionSummary = {

@@ -10,7 +10,7 @@ import {
   profileToAnswers,
   QUESTIONS,
   UserError,
-} from '../../../src/core/index.ts';
+} from '../../../src/core/browser.ts';
 
 /** Monte-Carlo samples for live updates and sliders: the CLI uses 10,000; fewer keep a slider move under a frame. */
 export const INTERACTIVE_SAMPLES = 1500;

@@ -1,5 +1,5 @@
 /** @module From a stored lab run's steps to what the Lab view draws: percentile series per language and rate step, GC timelines, build/size/cross tables. Pure, so it is tested without a browser. */
-import type { GcMark, PercentileSeries, TimelinePoint } from '../../../src/core/index.ts';
+import type { GcMark, PercentileSeries, TimelinePoint } from '../../../src/core/browser.ts';
 import type { WorkloadSummary } from './lab-summary.ts';
 
 /** A step as the API returns it (src/store/lab-runs.ts StoredStep, without the histogram). */

@@ -1,5 +1,6 @@
 /** @module Profile files in the browser: import (YAML or JSON text) and export (YAML). Loaded on demand, so the YAML parser is not part of the first download. */
 import { stringify } from 'yaml';
+// Only this lazily loaded module takes the text parser (and with it the YAML parser) from the full index.
 import { type Profile, parseProfileText } from '../../../src/core/index.ts';
 import { draftFromProfile, type ImportResult, toFailure } from './draft.ts';
 

@@ -1,6 +1,6 @@
 /** @module Live decisions that settle: a fast approximate run (INTERACTIVE_SAMPLES) on every change, then, once the input has been still for SETTLE_MS, the CLI's DEFAULT_SAMPLES run, so the numbers shown match `gorust decide`, saved decisions and exports. */
 import { useEffect, useMemo, useState } from 'react';
-import { DEFAULT_SAMPLES, type KnowledgeBase } from '../../../src/core/index.ts';
+import { DEFAULT_SAMPLES, type KnowledgeBase } from '../../../src/core/browser.ts';
 import { type Evaluation, evaluateProfile, INTERACTIVE_SAMPLES } from './draft.ts';
 
 /** How long the input must stay unchanged (a slider released, an answer picked) before the full run. */

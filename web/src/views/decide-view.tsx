@@ -1,6 +1,6 @@
 /** @module The Decide view: the questionnaire on the left, the live decision on the right; import/export YAML, examples, what-if sliders, save. */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_SAMPLES, type InputProblem, type KnowledgeBase } from '../../../src/core/index.ts';
+import { DEFAULT_SAMPLES, type InputProblem, type KnowledgeBase } from '../../../src/core/browser.ts';
 import { DecisionPanel } from '../components/decision-panel.tsx';
 import { Questionnaire } from '../components/questionnaire.tsx';
 import { WeightSliders } from '../components/weight-sliders.tsx';

@@ -1,6 +1,6 @@
 /** @module History: saved decisions from the server, a diff between two, and links to each decision with its exports. */
 import { useState } from 'react';
-import type { KnowledgeBase } from '../../../src/core/index.ts';
+import type { KnowledgeBase } from '../../../src/core/browser.ts';
 import { DecisionDiffView } from '../components/decision-diff.tsx';
 import { getDecision, listDecisions, type SavedDecision } from '../lib/api.ts';
 import { routeHref } from '../lib/route.ts';

@@ -1,6 +1,6 @@
 /** @module The Lab view: a measured run from the store: anchor flags first, per-workload figures (boundary costs, CPU kernels), latency by percentile per language and rate step, GC pauses against latency, build/size/cross-compilation tables; invalid steps marked invalid with their reasons. */
 import { useMemo, useState } from 'react';
-import { gcTimelineOption, percentileChartOption } from '../../../src/core/index.ts';
+import { gcTimelineOption, percentileChartOption } from '../../../src/core/browser.ts';
 import { EChartsView } from '../components/echarts-view.tsx';
 import { LabSummary } from '../components/lab-summary.tsx';
 import { LabTables } from '../components/lab-tables.tsx';

@@ -1,6 +1,6 @@
 /** @module One saved decision from History, with its exports and what-if sliders over the saved profile. */
 import { useMemo, useState } from 'react';
-import { DEFAULT_SAMPLES, type KnowledgeBase } from '../../../src/core/index.ts';
+import { DEFAULT_SAMPLES, type KnowledgeBase } from '../../../src/core/browser.ts';
 import { DecisionPanel } from '../components/decision-panel.tsx';
 import { WeightSliders } from '../components/weight-sliders.tsx';
 import { exportHref, getDecision } from '../lib/api.ts';

@@ -1,0 +1,21 @@
+/** @module The core as the web UI's first load imports it: the part of index.ts the browser needs, without the YAML text parser (~30 KiB gzipped), which web/src/lib/profile-yaml.ts loads on demand from index.ts. A separate list because bundlers put every module an entry reaches into its chunk, re-exports included, so a tree-shaken index.ts would still carry the YAML parser into the first download. */
+
+export type { Decision } from './decision/schema.ts';
+export { DEFAULT_SAMPLES, decide } from './engine/decide.ts';
+export type { InputProblem } from './errors.ts';
+export { UserError } from './errors.ts';
+export type { KnowledgeBase } from './kb/schema.ts';
+export { parseProfileValue } from './profile/parse.ts';
+export type { Profile } from './profile/schema.ts';
+export type { Question } from './questions.ts';
+export { answersToProfile, profileToAnswers, QUESTIONS, validateAnswer } from './questions.ts';
+export type { GcMark, PercentileSeries, TimelinePoint } from './report/charts.ts';
+export {
+  contributionChartOption,
+  gcTimelineOption,
+  hybridPlanOption,
+  percentileChartOption,
+  radarChartOption,
+} from './report/charts.ts';
+export type { NumberChange } from './report/diff.ts';
+export { diffDecisions } from './report/diff.ts';
