@@ -15,6 +15,7 @@ p { margin: 0.4em 0 0.8em; }
 .summary { font-size: 1.05rem; color: var(--muted); }
 .verdict { display: flex; flex-wrap: wrap; gap: 12px 24px; align-items: baseline; padding: 14px 18px; border: 2px solid var(--line); border-radius: 8px; margin: 16px 0; }
 .verdict strong { font-size: 1.5rem; }
+.verdict .meaning { flex-basis: 100%; font-size: 0.9rem; }
 .verdict.go { border-color: var(--go); }
 .verdict.rust { border-color: var(--rust); }
 .verdict.hybrid { border-image: linear-gradient(90deg, var(--go), var(--rust)) 1; }

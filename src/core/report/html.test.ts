@@ -149,6 +149,36 @@ describe('renderHtmlReport', () => {
     expect(renderHtmlReport(buildHybridDecision(), { date: DATE, lab: LAB })).toBe(html);
   });
 
+  it('shows scores with two decimals and separates percentages that round alike, like the other reports', () => {
+    // The close-call example: scores 7.467 and 7.5; the weight now is 6.2% and the verdict flips at 5.5%.
+    const close = buildHybridDecision({
+      scores: { go: 7.467, rust: 7.5 },
+      sensitivity: [{ criterion: 'onboarding', flip_weight: 0.055 }],
+      criteria: buildHybridDecision().criteria.map((row) =>
+        row.id === 'onboarding' ? { ...row, weight: 0.062 } : row,
+      ),
+    });
+    const out = renderHtmlReport(close, { date: DATE });
+    expect(out).toContain('Weighted score: Go 7.47 · Rust 7.50 (0 to 10)');
+    expect(out).toContain('<td>Onboarding</td><td class="num">6.2%</td><td class="num">5.5%</td>');
+    expect(out).toContain('<td>proxy</td><td>Rust</td><td class="num">6.10</td><td class="num">7.90</td>');
+    // Different whole percentages keep the short form.
+    expect(html).toMatch(
+      /<td>Latency predictability<\/td><td class="num">\d+%<\/td><td class="num">\d+%<\/td>/,
+    );
+  });
+
+  it('says what the confidence means under the verdict', () => {
+    const robustButNarrow = buildDecision({
+      confidence: 1,
+      probabilities: { go: 1, rust: 0, hybrid: 0 },
+      scores: { go: 7.86, rust: 7.5 },
+    });
+    expect(renderHtmlReport(robustButNarrow, { date: DATE })).toContain(
+      '<span class="meaning">Confidence 100%: 10,000 of 10,000 random weight perturbations of ±30% keep this verdict; score margin 0.36 of 10.</span>',
+    );
+  });
+
   it('is deterministic', () => {
     expect(renderHtmlReport(buildHybridDecision(), { date: DATE, lab: LAB })).toBe(html);
   });

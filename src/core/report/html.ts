@@ -23,10 +23,13 @@ import {
 import { escapeHtml } from './escape.ts';
 import {
   byImpact,
+  confidenceMeaning,
   criterionLabel,
   decisionTitle,
   formatNumber,
   formatPercent,
+  formatPercentPair,
+  formatScore,
   formatSigned,
   OPTION_LABELS,
 } from './format.ts';
@@ -145,8 +148,10 @@ function verdictSection(decision: Decision): string {
     `<section class="verdict ${decision.verdict}">`,
     `<strong>${e(OPTION_LABELS[decision.verdict])}</strong>`,
     `<span>${formatPercent(decision.confidence)} confidence${closeCall}</span>`,
-    `<span class="muted">Weighted score: Go ${formatNumber(decision.scores.go)} · Rust ${formatNumber(decision.scores.rust)} (0 to 10)</span>`,
+    `<span class="muted">Weighted score: Go ${formatScore(decision.scores.go)} · Rust ${formatScore(decision.scores.rust)} (0 to 10)</span>`,
     `<span class="muted">Probability under weight perturbation: Go ${formatPercent(decision.probabilities.go)} · Rust ${formatPercent(decision.probabilities.rust)} · Hybrid ${formatPercent(decision.probabilities.hybrid)}</span>`,
+    // A 100% confidence next to a narrow score margin reads as overconfidence unless the report says what it counts.
+    `<span class="meaning">Confidence ${formatPercent(decision.confidence)}: ${e(confidenceMeaning(decision))}.</span>`,
     '</section>',
   ].join('');
 }
@@ -188,11 +193,12 @@ function sensitivitySection(decision: Decision): string {
   if (decision.sensitivity.length === 0) return '';
   const rows = decision.sensitivity.map((row) => {
     const now = decision.criteria.find((c) => c.id === row.criterion)?.weight;
-    return [
-      e(criterionLabel(row.criterion)),
-      now === undefined ? 'n/a' : formatPercent(now),
-      row.flip_weight === null ? 'never' : formatPercent(row.flip_weight),
-    ];
+    // One decimal when the weight now and the flip weight would round to the same whole percentage.
+    const [nowText, flipText] =
+      row.flip_weight === null
+        ? [now === undefined ? 'n/a' : formatPercent(now), 'never']
+        : formatPercentPair(now ?? 0, row.flip_weight);
+    return [e(criterionLabel(row.criterion)), now === undefined ? 'n/a' : nowText, flipText];
   });
   return [
     '<h2>Sensitivity</h2>',
@@ -220,8 +226,8 @@ function hybridSection(decision: Decision): string {
   const components = decision.components.map((c) => [
     e(c.name),
     e(OPTION_LABELS[c.language]),
-    c.scores ? formatNumber(c.scores.go) : 'n/a',
-    c.scores ? formatNumber(c.scores.rust) : 'n/a',
+    c.scores ? formatScore(c.scores.go) : 'n/a',
+    c.scores ? formatScore(c.scores.rust) : 'n/a',
     e(c.why),
   ]);
   const parts = [
