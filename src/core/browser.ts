@@ -19,3 +19,4 @@ export {
 } from './report/charts.ts';
 export type { NumberChange } from './report/diff.ts';
 export { diffDecisions } from './report/diff.ts';
+export { confidenceMeaning } from './report/format.ts';

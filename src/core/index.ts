@@ -83,7 +83,7 @@ export type {
 } from './report/diff.ts';
 export { diffDecisions } from './report/diff.ts';
 export { escapeHtml, escapeMarkdown, fileSlug } from './report/escape.ts';
-export { decisionTitle } from './report/format.ts';
+export { confidenceMeaning, decisionTitle } from './report/format.ts';
 export { renderJson } from './report/json.ts';
 export { renderMarkdown } from './report/markdown.ts';
 export type { TextReportOptions } from './report/text.ts';

@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CRITERION_IDS,
+  confidenceMeaning,
   DEFAULT_SAMPLES,
   type Decision,
   decide,
@@ -154,6 +155,10 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
       `Go ${pct(p.go)} · Rust ${pct(p.rust)} · Hybrid ${pct(p.hybrid)}`,
     );
     expect(await page.getByTestId('confidence').textContent()).toBe(pct(flip.settled.confidence));
+    // The confidence says what it counts, in the words of the CLI's reports.
+    expect(await page.getByTestId('confidence-meaning').textContent()).toBe(
+      `${confidenceMeaning(flip.settled)}.`,
+    );
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'decision.png'), fullPage: false });
     await page.screenshot({ path: join(ARTIFACTS, 'decision-full.png'), fullPage: true });

@@ -1,5 +1,5 @@
-/** @module The verdict banner: what to use, how sure, and how the probability splits between Go, Rust and hybrid. */
-import type { Decision } from '../../../src/core/browser.ts';
+/** @module The verdict banner: what to use, how sure (and what that confidence counts), and how the probability splits between Go, Rust and hybrid. */
+import { confidenceMeaning, type Decision } from '../../../src/core/browser.ts';
 
 const VERDICT_NAMES = { go: 'Go', rust: 'Rust', hybrid: 'Hybrid (Go + Rust)' } as const;
 
@@ -43,6 +43,11 @@ export function VerdictBanner({
             {percent(decision.confidence)}
           </strong>
           {' · '}score Go {decision.scores.go.toFixed(2)} vs Rust {decision.scores.rust.toFixed(2)}
+        </div>
+        {/* What the two figures above mean: a 100% confidence next to a narrow score margin reads as
+            overconfidence unless the banner says what it counts. The words are the CLI reports'. */}
+        <div className="meaning" data-testid="confidence-meaning">
+          {confidenceMeaning(decision)}.
         </div>
         <div className="probbar" title="Probability of each verdict under weight perturbation">
           <span className="go" style={{ width: percent(p.go) }} />
