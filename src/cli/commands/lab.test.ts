@@ -1,7 +1,7 @@
 /** @module Tests of `gorust lab runs|show|compare` against a store holding a recorded run (no process is started), and of bad input. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RunLabOptions } from '../../lab/run.ts';
 import { openStore } from '../../store/db.ts';
@@ -229,5 +229,53 @@ describe('gorust lab run, interrupted', () => {
     } finally {
       vi.doUnmock('../../lab/run.ts');
     }
+  });
+});
+
+/**
+ * The files and packages a module reaches through static imports: what Node loads before any action runs.
+ * Type-only imports are erased and dynamic `import()` waits for an action, so both are left out.
+ */
+function staticGraph(entry: string): { files: Set<string>; packages: Set<string> } {
+  const root = process.cwd();
+  const files = new Set<string>();
+  const packages = new Set<string>();
+  const pending = [resolve(root, entry)];
+  while (pending.length > 0) {
+    const file = pending.pop() as string;
+    if (files.has(file)) continue;
+    files.add(file);
+    const source = readFileSync(file, 'utf8');
+    const specs = [
+      ...source.matchAll(/^\s*(?:import|export)\s+(?!type\b)[^;()]*?\bfrom\s+'([^']+)'/gm),
+      ...source.matchAll(/^\s*import\s+'([^']+)'/gm),
+    ].map((m) => m[1] ?? '');
+    for (const spec of specs) {
+      if (!spec.startsWith('.')) packages.add(spec.split('/')[0] ?? spec);
+      else if (existsSync(resolve(dirname(file), spec))) pending.push(resolve(dirname(file), spec));
+    }
+  }
+  return { files: new Set([...files].map((f) => relative(root, f))), packages };
+}
+
+describe('gorust lab start-up', () => {
+  it('registers the command without loading the core (zod, yaml), the store or the lab', () => {
+    const graph = staticGraph('src/cli/commands/lab.ts');
+    expect(graph.files).toContain('src/cli/run.ts');
+    expect([...graph.files].filter((f) => f.startsWith('src/core/'))).toEqual([]);
+    expect([...graph.files].filter((f) => /^src\/(lab|store)\//.test(f))).toEqual([]);
+    expect([...graph.packages].sort()).toEqual(['commander', 'node:fs']);
+  });
+
+  it('still exits 2 with the message when an action rejects bad input (the core loads on demand)', async () => {
+    const r = await lab(['runs', '--limit', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('gorust: --limit must be a positive integer, not "0"\n');
+  });
+
+  it('prints its help', async () => {
+    const r = await lab(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('gorust lab run http-json boundary --quick');
   });
 });

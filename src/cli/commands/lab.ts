@@ -1,16 +1,22 @@
 /** @module `gorust lab doctor|setup|run|runs|show|compare|selftest`: the evidence lab's command line. Output goes to stdout (or --out); progress goes to stderr and only on a terminal. */
 import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
-import { UserError } from '../../core/index.ts';
 import type { ReportFormat } from '../../lab/report.ts';
 import type { LabProgress } from '../../lab/run.ts';
 import type { Store } from '../../store/db.ts';
-import { type CliIo, processIo } from '../output.ts';
+import { type CliIo, processIo } from '../io.ts';
 import { CancelledError } from '../run.ts';
 
-// Everything heavy (better-sqlite3, the lab) is imported inside the actions so other commands start fast.
+// Everything heavy (the core with zod and yaml, better-sqlite3, the lab) is imported inside the actions, so
+// `gorust --help` and `gorust lab --help` load none of it (lab.test.ts checks the static import graph).
 const store = () => import('../../store/lab-runs.ts');
 const report = () => import('../../lab/report.ts');
+
+/** A UserError (exit 2) for `message`; the core loads here, when a command has something to say, not at start-up. */
+async function userError(message: string): Promise<Error> {
+  const { UserError } = await import('../../core/index.ts');
+  return new UserError(message);
+}
 
 type OutputOptions = { format: ReportFormat; out?: string; db?: string };
 
@@ -18,12 +24,12 @@ const formatOption = () =>
   new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text');
 const dbOption = () => new Option('--db <path>', 'the store file (default: in your data folder)');
 
-function emit(io: CliIo, text: string, out: string | undefined): void {
+async function emit(io: CliIo, text: string, out: string | undefined): Promise<void> {
   if (out) {
     try {
       writeFileSync(out, text);
     } catch (error) {
-      throw new UserError(`cannot write ${out}: ${(error as Error).message}`);
+      throw await userError(`cannot write ${out}: ${(error as Error).message}`);
     }
     io.stderr(`wrote ${out}\n`);
   } else {
@@ -103,7 +109,9 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
       }
       const missing = checks.filter((c) => !c.ok).map((c) => c.name);
       if (missing.length > 0)
-        throw new UserError(`the lab cannot run yet: missing ${missing.join(', ')} (install commands above)`);
+        throw await userError(
+          `the lab cannot run yet: missing ${missing.join(', ')} (install commands above)`,
+        );
     });
 
   lab
@@ -115,7 +123,7 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
       for (const step of steps) io.stdout(`${step.action.padEnd(9)} ${step.name}: ${step.detail}\n`);
       // Tools the registries cannot provide (Go, Rust, protoc) are listed as manual steps, not failures.
       const failed = steps.filter((s) => s.action === 'failed').map((s) => s.name);
-      if (failed.length > 0) throw new UserError(`setup could not install ${failed.join(', ')}`);
+      if (failed.length > 0) throw await userError(`setup could not install ${failed.join(', ')}`);
     });
 
   lab
@@ -148,9 +156,9 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
           onProgress: (p) => progress.update(p),
         });
         progress.done();
-        emit(io, renderRun(run, opts.format), opts.out);
+        await emit(io, renderRun(run, opts.format), opts.out);
         if (failures.length > 0) {
-          throw new UserError(
+          throw await userError(
             `some workloads failed (run ${run.id} keeps what was measured):\n  ${failures.join('\n  ')}`,
           );
         }
@@ -180,7 +188,7 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
     .action(async (opts: OutputOptions & { limit: string }) => {
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) {
-        throw new UserError(`--limit must be a positive integer, not "${opts.limit}"`);
+        throw await userError(`--limit must be a positive integer, not "${opts.limit}"`);
       }
       const [{ listRuns }, { renderRunList }] = await Promise.all([store(), report()]);
       io.stdout(renderRunList(await withStore(opts.db, (db) => listRuns(db, { limit })), opts.format));
@@ -196,7 +204,7 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
     .action(async (ref: string, opts: OutputOptions) => {
       const [{ requireRun }, { renderRun }] = await Promise.all([store(), report()]);
       const run = await withStore(opts.db, (db) => requireRun(db, ref));
-      emit(io, renderRun(run, opts.format), opts.out);
+      await emit(io, renderRun(run, opts.format), opts.out);
     });
 
   lab
@@ -210,7 +218,7 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
     .action(async (a: string, b: string, opts: OutputOptions) => {
       const [{ compareRuns }, { renderComparison }] = await Promise.all([store(), report()]);
       const [ra, rb] = await withStore(opts.db, (db) => compareRuns(db, a, b));
-      emit(io, renderComparison(ra, rb, opts.format), opts.out);
+      await emit(io, renderComparison(ra, rb, opts.format), opts.out);
     });
 
   lab
@@ -233,7 +241,7 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
         );
       }
       if (!result.ok)
-        throw new UserError(
+        throw await userError(
           'the lab selftest failed: the harness cannot be trusted on this machine yet (see above)',
         );
     });
