@@ -58,6 +58,15 @@ describe('lab manifest', () => {
     expect(() => findWorkload(parseManifest(sample), 'grpc')).toThrow(/known workloads are http-json/);
   });
 
+  it('suggests the nearest workload for a typo, and nothing for a name far from every workload', () => {
+    const manifest = loadManifest();
+    expect(() => findWorkload(manifest, 'htp-json')).toThrow(
+      /^unknown workload "htp-json" \(did you mean http-json\?\): known workloads are http-json, gc-cache/,
+    );
+    expect(() => findWorkload(manifest, 'GC_cache')).toThrow(/\(did you mean gc-cache\?\)/);
+    expect(() => findWorkload(manifest, 'grpc')).toThrow(/^unknown workload "grpc": known workloads are /);
+  });
+
   it('expands placeholders and makes paths absolute', () => {
     const program = resolveProgram(findWorkload(parseManifest(sample), 'http-json'), 'go', values);
     expect(program).toEqual({

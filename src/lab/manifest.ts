@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { InternalError, UserError } from '../core/index.ts';
+import { didYouMean, InternalError, UserError } from '../core/index.ts';
 
 const programSchema = z.looseObject({
   /** Folder of the program, relative to lab/workloads. */
@@ -150,15 +150,18 @@ export function parseManifest(value: unknown, source = 'manifest.json'): Manifes
 }
 
 /**
- * The workload named `name`, or a UserError listing the known ones.
+ * The workload named `name`, or a UserError listing the known ones (with the nearest name when it looks like a typo).
  * @example
  * findWorkload(manifest, 'http-json');
+ * findWorkload(manifest, 'htp-json'); // throws: unknown workload "htp-json" (did you mean http-json?): known workloads are ...
  */
 export function findWorkload(manifest: Manifest, name: string): ManifestWorkload {
   const workload = manifest.workloads.find((w) => w.name === name);
   if (!workload) {
+    const known = manifest.workloads.map((w) => w.name);
+    const guess = didYouMean(name, known);
     throw new UserError(
-      `unknown workload "${name}": known workloads are ${manifest.workloads.map((w) => w.name).join(', ')}`,
+      `unknown workload "${name}"${guess === undefined ? '' : ` (did you mean ${guess}?)`}: known workloads are ${known.join(', ')}`,
     );
   }
   return workload;

@@ -118,6 +118,11 @@ describe('gorust lab (stored runs)', () => {
     const unknown = await lab(['run', 'no-such-workload', '--db', db]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/unknown workload "no-such-workload"|cannot read the lab manifest/);
+    const typo = await lab(['run', 'htp-json', '--db', db]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(
+      /^gorust: unknown workload "htp-json" \(did you mean http-json\?\): known workloads are /,
+    );
     const format = await lab(['show', 'latest', '--db', db, '--format', 'xml']);
     expect(format.code).toBe(2);
   });
