@@ -30,11 +30,20 @@ const MAX_DRIVERS = 6;
 const MAX_CONSEQUENCES = 3;
 const MAX_WATCHED_WEIGHTS = 3;
 
+/**
+ * An explanation without its leading "Go 9 vs Rust 6:", for places where the record states the ratings itself.
+ * @example
+ * withoutRatings('Rust 9 vs Go 6: No collector.'); // 'No collector.'
+ */
+export function withoutRatings(why: string): string {
+  return why.replace(/^(Go|Rust) [\d.]+ vs (Go|Rust) [\d.]+: /, '');
+}
+
 /** The knowledge-base explanation of a rating without the leading "Go 9 vs Rust 6:" (the record states ratings itself) and without the weight reasons. */
 export function briefWhy(why: string): string {
-  const withoutRatings = why.replace(/^(Go|Rust) [\d.]+ vs (Go|Rust) [\d.]+: /, '');
-  const cut = withoutRatings.search(/ (Weight: |Ratings shifted )/);
-  return cut === -1 ? withoutRatings : withoutRatings.slice(0, cut);
+  const rest = withoutRatings(why);
+  const cut = rest.search(/ (Weight: |Ratings shifted )/);
+  return cut === -1 ? rest : rest.slice(0, cut);
 }
 
 /** The "Weight: ..." part of an explanation: why the profile made this criterion matter more or less. */
@@ -279,7 +288,7 @@ function prosAndCons(criteria: readonly CriterionRow[], option: 'go' | 'rust'): 
     `${OPTION_LABELS[option]} rates ${formatNumber(row[option], 1)}, ${OPTION_LABELS[other]} ${formatNumber(row[other], 1)}`;
   for (const row of rows.filter((r) => r[option] > r[other])) {
     lines.push(
-      `Good, because of ${criterionLabel(row.id).toLowerCase()} (${rating(row)}): ${inline(row.why)}`,
+      `Good, because of ${criterionLabel(row.id).toLowerCase()} (${rating(row)}): ${inline(withoutRatings(row.why))}`,
     );
   }
   for (const row of rows.filter((r) => r[option] === r[other])) {
@@ -289,7 +298,7 @@ function prosAndCons(criteria: readonly CriterionRow[], option: 'go' | 'rust'): 
   }
   for (const row of rows.filter((r) => r[option] < r[other])) {
     lines.push(
-      `Bad, because of ${criterionLabel(row.id).toLowerCase()} (${rating(row)}): ${inline(row.why)}`,
+      `Bad, because of ${criterionLabel(row.id).toLowerCase()} (${rating(row)}): ${inline(withoutRatings(row.why))}`,
     );
   }
   return lines;

@@ -111,6 +111,22 @@ describe('renderAdr', () => {
   it('rejects a malformed date instead of writing a broken record', () => {
     expect(() => renderAdr(buildDecision(), { date: '27/11/2026' })).toThrow(RangeError);
   });
+
+  it('states each pros-and-cons rating once, not again from the explanation', () => {
+    const base = buildDecision();
+    // The engine's explanations open with the ratings ("Go 9 vs Rust 6: ..."); the bullet states them itself.
+    const criteria = base.criteria.map((row) => ({
+      ...row,
+      why: `${row.go >= row.rust ? `Go ${row.go} vs Rust ${row.rust}` : `Rust ${row.rust} vs Go ${row.go}`}: ${row.why}`,
+    }));
+    const adr = renderAdr({ ...base, criteria }, { date: DATE });
+    const bullets = adr.split('\n').filter((line) => /^\* (Good|Bad), because of .* rates /.test(line));
+    expect(bullets.length).toBeGreaterThan(0);
+    for (const line of bullets) {
+      expect(line).toMatch(/\((Go|Rust) rates [\d.]+, (Go|Rust) [\d.]+\): [A-Z]/);
+      expect(line).not.toMatch(/(Go|Rust) [\d.]+ vs (Go|Rust) [\d.]+/);
+    }
+  });
 });
 
 describe('briefWhy', () => {
