@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   expandPlaceholders,
   findWorkload,
+  goTools,
   labCacheDir,
   loadManifest,
   parseManifest,
@@ -56,6 +57,24 @@ describe('lab manifest', () => {
 
   it('names the known workloads when one is unknown', () => {
     expect(() => findWorkload(parseManifest(sample), 'grpc')).toThrow(/known workloads are http-json/);
+  });
+
+  it('reads the Go tools list and refuses a tool without a pinned version or listed twice', () => {
+    const tool = { name: 'vegeta', go_install: 'github.com/tsenart/vegeta/v12@v12.13.0', bin: 'vegeta' };
+    expect(goTools(parseManifest({ ...sample, tools: [tool] }))).toEqual([
+      {
+        name: 'vegeta',
+        path: 'github.com/tsenart/vegeta/v12',
+        version: 'v12.13.0',
+        bin: 'vegeta',
+        neededBy: [],
+      },
+    ]);
+    expect(goTools(parseManifest(sample))).toEqual([]);
+    expect(() =>
+      parseManifest({ ...sample, tools: [{ ...tool, go_install: 'github.com/tsenart/vegeta/v12@latest' }] }),
+    ).toThrow(/pinned version/);
+    expect(() => parseManifest({ ...sample, tools: [tool, tool] })).toThrow(/tool "vegeta" appears twice/);
   });
 
   it('suggests the nearest workload for a typo, and nothing for a name far from every workload', () => {

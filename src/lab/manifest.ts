@@ -44,8 +44,24 @@ const workloadSchema = z.looseObject({
   start_timeout_ms: z.number().int().positive().optional(),
 });
 
+/**
+ * A Go tool `gorust lab setup` installs (`GOBIN=<tools> go install <go_install>`) and `doctor` checks. The version is
+ * pinned (no `@latest`) so every machine generates the same code and drives load with the same vegeta.
+ */
+const toolSchema = z.looseObject({
+  name: z.string().regex(/^[a-z0-9-]+$/),
+  go_install: z
+    .string()
+    .regex(/^[^\s@]+@v\d+\.\d+\.\d+\S*$/, 'a Go package path and a pinned version: <path>@vX.Y.Z'),
+  /** The executable `go install` writes (the package's last path element, minus a /vN major-version suffix). */
+  bin: z.string().regex(/^[A-Za-z0-9._-]+$/),
+  needed_by: z.array(z.string()).default([]),
+});
+
 export const manifestSchema = z.object({
   version: z.literal(1),
+  /** The Go tools of the lab: the one list setup installs and doctor checks. */
+  tools: z.array(toolSchema).default([]),
   workloads: z.array(workloadSchema).min(1),
 });
 
@@ -53,6 +69,9 @@ export type Manifest = z.infer<typeof manifestSchema>;
 export type ManifestWorkload = z.infer<typeof workloadSchema>;
 export type ManifestProgram = z.infer<typeof programSchema>;
 export type ManifestCase = z.infer<typeof caseSchema>;
+
+/** A manifest `tools` entry split for use: `go install <path>@<version>` (path: a Go package) writes `bin`. */
+export type GoTool = { name: string; path: string; version: string; bin: string; neededBy: string[] };
 
 /** Values for the manifest's `{placeholders}`. */
 export type PlaceholderValues = {
@@ -146,7 +165,31 @@ export function parseManifest(value: unknown, source = 'manifest.json'): Manifes
       throw new UserError(`invalid lab manifest ${source}: workload "${workload.name}" appears twice`);
     names.add(workload.name);
   }
+  const tools = new Set<string>();
+  for (const tool of parsed.data.tools) {
+    if (tools.has(tool.name))
+      throw new UserError(`invalid lab manifest ${source}: tool "${tool.name}" appears twice`);
+    tools.add(tool.name);
+  }
   return parsed.data;
+}
+
+/**
+ * The manifest's Go tools with `go_install` split into package path and version (the schema checked the shape).
+ * @example
+ * goTools(loadManifest()); // [{ name: 'vegeta', path: 'github.com/tsenart/vegeta/v12', version: 'v12.13.0', ... }, ...]
+ */
+export function goTools(manifest: Manifest): GoTool[] {
+  return manifest.tools.map((tool) => {
+    const at = tool.go_install.lastIndexOf('@');
+    return {
+      name: tool.name,
+      path: tool.go_install.slice(0, at),
+      version: tool.go_install.slice(at + 1),
+      bin: tool.bin,
+      neededBy: tool.needed_by,
+    };
+  });
 }
 
 /**

@@ -1,18 +1,20 @@
 /** @module Tests of tool discovery, doctor's install commands and version parsing. */
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { goTools, loadManifest, workloadsDir } from './manifest.ts';
 import { makeTempDir, removeTempDir } from './process.ts';
 import {
   doctor,
   findTool,
   installCommand,
+  manifestTools,
   packageRoot,
   parseGoVersion,
   parseRustVersion,
   requiredVersions,
+  setup,
   toolsDir,
-  VEGETA_VERSION,
 } from './toolchain.ts';
 
 const saved = process.env.GORUST_TOOLS;
@@ -78,7 +80,7 @@ describe('doctor', () => {
         expect(check.install.length).toBeGreaterThan(10);
       }
       expect(checks.find((c) => c.name === 'vegeta')?.install).toBe(
-        `GOBIN=${empty} go install github.com/tsenart/vegeta/v12@${VEGETA_VERSION}`,
+        `GOBIN=${empty} go install github.com/tsenart/vegeta/v12@v12.13.0`,
       );
       expect(checks.find((c) => c.name === 'go')?.install).toMatch(/go\.dev\/dl\/go1\.\d+\.\d+\./);
     } finally {
@@ -166,5 +168,116 @@ describe('doctor', () => {
   it('names the install command of protoc per platform', () => {
     expect(installCommand('protoc')).toMatch(/apt-get install -y protobuf-compiler|brew install protobuf/);
     expect(installCommand('cargo')).toContain('sh.rustup.rs');
+  });
+});
+
+/**
+ * A fake `go` in `bin`: `go version`, `go version -m BIN` (the module version `go install` recorded next to BIN) and
+ * `go install PATH@VERSION` (writes an executable into $GOBIN and logs the argument to `log`).
+ */
+function fakeGo(bin: string, log: string): void {
+  const script = `#!/bin/sh
+case "$1" in
+  version)
+    if [ "$2" = "-m" ]; then
+      printf '%s: go1.26.0\\n\\tpath\\tx\\n\\tmod\\tx\\t%s\\th1:x=\\n' "$3" "$(cat "$3.version")"
+    else
+      echo "go version go1.26.0 linux/amd64"
+    fi ;;
+  install)
+    echo "$2" >> '${log}'
+    pkg=\${2%@*}
+    name=$(basename "$pkg")
+    case "$name" in v[0-9]*) name=$(basename "$(dirname "$pkg")") ;; esac
+    printf '#!/bin/sh\\n' > "$GOBIN/$name" && chmod 755 "$GOBIN/$name"
+    echo "\${2##*@}" > "$GOBIN/$name.version" ;;
+esac
+`;
+  writeFileSync(join(bin, 'go'), script);
+  chmodSync(join(bin, 'go'), 0o755);
+}
+
+describe('the lab Go tools (manifest.json tools, the one list)', () => {
+  it('pins vegeta v12.13.0 and a protoc-gen-go that matches the protobuf runtime in go.mod', () => {
+    const tools = manifestTools();
+    expect(tools.find((t) => t.name === 'vegeta')).toMatchObject({
+      path: 'github.com/tsenart/vegeta/v12',
+      version: 'v12.13.0',
+      bin: 'vegeta',
+    });
+    // Generated .pb.go files check the runtime version they were generated for: keep the two in step.
+    const goMod = readFileSync(join(workloadsDir(), 'go.mod'), 'utf8');
+    const runtime = /google\.golang\.org\/protobuf (v\S+)/.exec(goMod)?.[1];
+    expect(tools.find((t) => t.name === 'protoc-gen-go')?.version).toBe(runtime);
+    expect(tools.map((t) => t.name)).toEqual(['vegeta', 'protoc-gen-go', 'protoc-gen-go-grpc']);
+  });
+
+  it('doctor checks exactly the manifest tools at the manifest versions, and names a stale one', async () => {
+    const bin = makeTempDir('tools-doctor');
+    try {
+      process.env.GORUST_TOOLS = bin;
+      fakeGo(bin, join(bin, 'log'));
+      const manifest = join(bin, 'manifest.json');
+      writeFileSync(
+        manifest,
+        JSON.stringify({
+          version: 1,
+          tools: [
+            { name: 'vegeta', go_install: 'github.com/tsenart/vegeta/v12@v12.13.0', bin: 'vegeta' },
+            {
+              name: 'stringer',
+              go_install: 'golang.org/x/tools/cmd/stringer@v0.40.0',
+              bin: 'stringer',
+              needed_by: ['cpu'],
+            },
+          ],
+          workloads: loadManifest().workloads,
+        }),
+      );
+      writeFileSync(join(bin, 'vegeta'), '#!/bin/sh\n');
+      chmodSync(join(bin, 'vegeta'), 0o755);
+      writeFileSync(join(bin, 'vegeta.version'), 'v12.12.0\n');
+      const checks = await doctor({ pathEnv: bin, extraDirs: [], manifestPath: manifest });
+      expect(checks.map((c) => c.name).slice(4)).toEqual(['vegeta', 'stringer']);
+      expect(checks.find((c) => c.name === 'vegeta')).toMatchObject({
+        ok: false,
+        version: 'v12.12.0',
+        problem: 'found v12.12.0, need v12.13.0',
+        install: `GOBIN=${bin} go install github.com/tsenart/vegeta/v12@v12.13.0`,
+      });
+      expect(checks.find((c) => c.name === 'stringer')).toMatchObject({
+        ok: false,
+        need: 'v0.40.0, needed by cpu',
+        problem: 'not found',
+        install: `GOBIN=${bin} go install golang.org/x/tools/cmd/stringer@v0.40.0`,
+      });
+    } finally {
+      removeTempDir(bin);
+    }
+  });
+
+  it('setup installs every manifest tool at its pinned version (replacing a stale plugin), then doctor passes them', async () => {
+    const bin = makeTempDir('tools-setup');
+    try {
+      process.env.GORUST_TOOLS = bin;
+      const log = join(bin, 'log');
+      fakeGo(bin, log);
+      // The plugin version gorust pinned in code before the manifest became the one list.
+      writeFileSync(join(bin, 'protoc-gen-go'), '#!/bin/sh\n');
+      chmodSync(join(bin, 'protoc-gen-go'), 0o755);
+      writeFileSync(join(bin, 'protoc-gen-go.version'), 'v1.36.11\n');
+      const steps = await setup({ pathEnv: bin, extraDirs: [] });
+      const expected = goTools(loadManifest()).map((t) => `${t.path}@${t.version}`);
+      expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual(expected);
+      expect(steps.filter((s) => s.action === 'installed').map((s) => s.detail)).toEqual(
+        goTools(loadManifest()).map((t) => `${t.path}@${t.version} -> ${join(bin, t.bin)}`),
+      );
+      const after = await doctor({ pathEnv: bin, extraDirs: [] });
+      for (const tool of goTools(loadManifest())) {
+        expect(after.find((c) => c.name === tool.name)).toMatchObject({ ok: true, version: tool.version });
+      }
+    } finally {
+      removeTempDir(bin);
+    }
   });
 });

@@ -3,14 +3,11 @@ import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node
 import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { workloadsDir as defaultWorkloadsDir } from './manifest.ts';
+import { workloadsDir as defaultWorkloadsDir, type GoTool, goTools, loadManifest } from './manifest.ts';
 import { runCommand } from './process.ts';
 
+/** vegeta's module path, to read its version from a binary; the version to install is the manifest's `tools` entry. */
 export const VEGETA_MODULE = 'github.com/tsenart/vegeta/v12';
-export const VEGETA_VERSION = 'v12.13.0';
-/** protoc plugins for the Go side of the gRPC boundary workload (pinned so generated code is reproducible). */
-export const PROTOC_GEN_GO_VERSION = 'v1.36.11';
-export const PROTOC_GEN_GO_GRPC_VERSION = 'v1.6.0';
 /** Fallback when lab/workloads/go.mod cannot be read; the go.mod `go` line is the real floor (older Go refuses the module). */
 export const MIN_GO = [1, 22] as const;
 /** The Go release the lab was developed and tested with; the suggested install command fetches it. */
@@ -29,23 +26,22 @@ export type ToolCheck = {
   problem?: string;
 };
 
-type GoInstallable = { name: string; module: string; version: string; why: string };
+/** What each known Go tool is for, in doctor's words; a tool the manifest adds later is described by its workloads. */
+const TOOL_ROLES: Record<string, string> = {
+  vegeta: 'the open-loop load generator',
+  'protoc-gen-go': 'Go protobuf code generation for the gRPC workload',
+  'protoc-gen-go-grpc': 'Go gRPC code generation for the gRPC workload',
+};
 
-const GO_INSTALLABLE: GoInstallable[] = [
-  { name: 'vegeta', module: VEGETA_MODULE, version: VEGETA_VERSION, why: 'the open-loop load generator' },
-  {
-    name: 'protoc-gen-go',
-    module: 'google.golang.org/protobuf/cmd/protoc-gen-go',
-    version: PROTOC_GEN_GO_VERSION,
-    why: 'Go protobuf code generation for the gRPC workload',
-  },
-  {
-    name: 'protoc-gen-go-grpc',
-    module: 'google.golang.org/grpc/cmd/protoc-gen-go-grpc',
-    version: PROTOC_GEN_GO_GRPC_VERSION,
-    why: 'Go gRPC code generation for the gRPC workload',
-  },
-];
+/**
+ * The Go tools the lab installs and checks: lab/workloads/manifest.json's `tools` list, the one source of their
+ * versions (the same file pins what the boundary workload's build runs from the tools folder).
+ * @example
+ * manifestTools().map((t) => `${t.name}@${t.version}`); // ['vegeta@v12.13.0', 'protoc-gen-go@v1.36.12', ...]
+ */
+export function manifestTools(manifestPath?: string): GoTool[] {
+  return goTools(loadManifest(manifestPath));
+}
 
 /** The package root: the nearest folder above this file whose package.json is gorust's (works from src/ and dist/). */
 export function packageRoot(): string {
@@ -182,10 +178,15 @@ function goArch(): string {
   return process.arch === 'x64' ? 'amd64' : process.arch === 'ia32' ? '386' : process.arch;
 }
 
-/** The exact install command of each tool, for this platform. */
-export function installCommand(name: string, tools = toolsDir()): string {
-  const spec = GO_INSTALLABLE.find((t) => t.name === name);
-  if (spec) return `GOBIN=${tools} go install ${spec.module}@${spec.version}`;
+/**
+ * The exact install command of a tool, for this platform: `go install` of the manifest's pinned version for a Go
+ * tool, the system's package manager or installer otherwise ('' when gorust knows none).
+ * @example
+ * installCommand('vegeta', '/tools', manifestTools()); // 'GOBIN=/tools go install github.com/tsenart/vegeta/v12@v12.13.0'
+ */
+export function installCommand(name: string, tools = toolsDir(), goToolList: GoTool[] = []): string {
+  const spec = goToolList.find((t) => t.name === name);
+  if (spec) return `GOBIN=${tools} go install ${spec.path}@${spec.version}`;
   const mac = process.platform === 'darwin';
   // root (CI, containers) often has no sudo; everyone else needs it for system folders.
   const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
@@ -238,6 +239,8 @@ export type DoctorOptions = {
   extraDirs?: string[];
   /** The lab programs' folder, whose go.mod and Cargo.toml set the Go and Rust floors (default: lab/workloads). */
   workloadsDir?: string;
+  /** The manifest whose `tools` list is checked and installed (default: lab/workloads/manifest.json). */
+  manifestPath?: string;
 };
 
 /**
@@ -251,6 +254,7 @@ export async function doctor(options: DoctorOptions = {}): Promise<ToolCheck[]> 
   const find = (name: string): string | null => findTool(name, options);
   const checks: ToolCheck[] = [];
   const tools = toolsDir();
+  const goToolList = manifestTools(options.manifestPath);
 
   const required = requiredVersions(options.workloadsDir ?? defaultWorkloadsDir());
 
@@ -306,17 +310,13 @@ export async function doctor(options: DoctorOptions = {}): Promise<ToolCheck[]> 
     checks.push(check);
   }
 
-  for (const spec of GO_INSTALLABLE) {
-    const path = find(spec.name);
-    const check: ToolCheck = {
-      name: spec.name,
-      ok: false,
-      need: `${spec.version}, ${spec.why}`,
-      install: '',
-    };
+  for (const spec of goToolList) {
+    const path = find(spec.bin);
+    const role = TOOL_ROLES[spec.name] ?? `needed by ${spec.neededBy.join(', ') || 'the lab'}`;
+    const check: ToolCheck = { name: spec.name, ok: false, need: `${spec.version}, ${role}`, install: '' };
     if (path) {
       check.path = path;
-      const version = await goModuleVersion(goPath, path, spec.module);
+      const version = await goModuleVersion(goPath, path, spec.path);
       if (version) check.version = version;
       // Without Go the version cannot be read; the binary being there is then the best evidence we have.
       check.ok = version === null || version === spec.version;
@@ -334,7 +334,7 @@ export async function doctor(options: DoctorOptions = {}): Promise<ToolCheck[]> 
     check.install =
       tooOld && (check.name === 'rustc' || check.name === 'cargo') && find('rustup')
         ? 'rustup update stable'
-        : installCommand(check.name, tools);
+        : installCommand(check.name, tools, goToolList);
   }
   return checks;
 }
@@ -346,18 +346,19 @@ export type SetupStep = {
 };
 
 /**
- * Installs what the package registries can provide (vegeta and the protoc plugins, via `go install` into the tools
- * folder) and lists what must be installed by hand (Go, Rust, protoc) with the exact command.
+ * Installs the manifest's Go tools (vegeta and the protoc plugins, via `go install` of the pinned versions into the
+ * tools folder) and lists what must be installed by hand (Go, Rust, protoc) with the exact command.
  * @example
  * const steps = await setup(); // [{ name: 'vegeta', action: 'installed', detail: '...' }, ...]
  */
 export async function setup(options: DoctorOptions & { timeoutMs?: number } = {}): Promise<SetupStep[]> {
   const tools = toolsDir();
+  const goToolList = manifestTools(options.manifestPath);
   const checks = await doctor(options);
   const goCheck = checks.find((c) => c.name === 'go');
   const steps: SetupStep[] = [];
   for (const check of checks) {
-    const spec = GO_INSTALLABLE.find((t) => t.name === check.name);
+    const spec = goToolList.find((t) => t.name === check.name);
     if (check.ok) {
       steps.push({
         name: check.name,
@@ -371,7 +372,7 @@ export async function setup(options: DoctorOptions & { timeoutMs?: number } = {}
       continue;
     }
     mkdirSync(tools, { recursive: true });
-    const result = await runCommand(goCheck.path, ['install', `${spec.module}@${spec.version}`], {
+    const result = await runCommand(goCheck.path, ['install', `${spec.path}@${spec.version}`], {
       cwd: tools,
       // GOTOOLCHAIN=local: never let `go install` fetch a different Go toolchain behind the user's back.
       env: { GOBIN: tools, GOTOOLCHAIN: 'local' },
@@ -381,7 +382,7 @@ export async function setup(options: DoctorOptions & { timeoutMs?: number } = {}
       steps.push({
         name: spec.name,
         action: 'installed',
-        detail: `${spec.module}@${spec.version} -> ${join(tools, spec.name)}`,
+        detail: `${spec.path}@${spec.version} -> ${join(tools, spec.bin)}`,
       });
     } else {
       const why = result.timedOut ? 'timed out' : result.stderr.trim().split('\n').slice(-5).join('\n');
