@@ -1,42 +1,21 @@
 /** @module parseKnowledgeBase(): the YAML texts of `kb/*.yaml` in, one validated and cross-checked KnowledgeBase out, or every problem at once. */
 import { LineCounter, parseDocument } from 'yaml';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { type InputProblem, UserError } from '../errors.ts';
 import { checkCrossReferences } from './cross-references.ts';
 import { closestWord, describeValue, formatPath, knownKeysAt } from './problems.ts';
-import {
-  boundaryCostSchema,
-  caveatSchema,
-  checklistItemSchema,
-  claimSchema,
-  criterionSchema,
-  evidenceSchema,
-  KB_FILES,
-  type KnowledgeBase,
-  knowledgeBaseSchema,
-  projectSchema,
-  tipSchema,
-  weightsSchema,
-} from './schema.ts';
+import { KB_FILES, type KnowledgeBase, knowledgeBaseSchema } from './schema.ts';
 
 /** The YAML text of each knowledge-base file, keyed like KB_FILES (`criteria`, `evidence`, ...). */
 export type KnowledgeBaseTexts = Partial<Record<keyof typeof KB_FILES, string>>;
 
 type KbKey = keyof typeof KB_FILES;
 
-/** One schema per file: list files validate record by record, weights is an object, parameters a map. */
-const FILE_SCHEMAS: Record<KbKey, z.ZodType> = {
-  criteria: z.array(criterionSchema),
-  claims: z.array(claimSchema),
-  evidence: z.array(evidenceSchema),
-  projects: z.array(projectSchema),
-  caveats: z.array(caveatSchema),
-  tips: z.array(tipSchema),
-  checklist: z.array(checklistItemSchema),
-  weights: weightsSchema,
-  boundaries: z.array(boundaryCostSchema),
-  parameters: knowledgeBaseSchema.shape.parameters,
-};
+/**
+ * One schema per file, the knowledge base's own field schemas (KB_FILES has one key per field): list files
+ * validate record by record, weights is an object, parameters a map.
+ */
+const FILE_SCHEMAS: Record<KbKey, z.ZodType> = knowledgeBaseSchema.shape;
 
 /**
  * Aliases expand into copies; a small cap stops "billion laughs" documents. The knowledge base needs none,
