@@ -7,12 +7,12 @@ import {
   decisionTitle,
   formatNumber,
   formatPercent,
-  formatPercentPair,
   formatScore,
   OPTION_LABELS,
   type Option,
   perturbationsKept,
   projectName,
+  sensitivityWeights,
 } from './format.ts';
 import { inline, provenance } from './markdown.ts';
 
@@ -249,11 +249,9 @@ function confirmation(decision: Decision, profilePath: string): string[] {
     )
     .slice(0, MAX_WATCHED_WEIGHTS);
   for (const row of watch) {
-    if (row.flip_weight === null) continue;
-    const now = weightOf(row.criterion);
-    const [flip, current] = formatPercentPair(row.flip_weight, now ?? 0);
+    const { now, flip } = sensitivityWeights(decision, row);
     lines.push(
-      `Revisit if ${criterionLabel(row.criterion).toLowerCase()} comes to weigh ${flip} of the decision${now === undefined ? '' : ` (now ${current})`}: at that weight the verdict flips.`,
+      `Revisit if ${criterionLabel(row.criterion).toLowerCase()} comes to weigh ${flip} of the decision${now === undefined ? '' : ` (now ${now})`}: at that weight the verdict flips.`,
     );
   }
   for (const gate of decision.gates) {

@@ -1,7 +1,13 @@
 /** @module Tests of the shared number formatting of the reports. */
 import { describe, expect, it } from 'vitest';
 import { buildDecision } from './decision-fixture.test-helpers.ts';
-import { confidenceMeaning, formatCount, formatPercentPair, formatScore } from './format.ts';
+import {
+  confidenceMeaning,
+  formatCount,
+  formatPercentPair,
+  formatScore,
+  sensitivityWeights,
+} from './format.ts';
 
 describe('formatScore', () => {
   it('always shows two decimals, so neighbouring scores compare', () => {
@@ -23,6 +29,30 @@ describe('formatPercentPair', () => {
   });
   it('adds a second decimal when one is not enough', () => {
     expect(formatPercentPair(0.0551, 0.0554)).toEqual(['5.51%', '5.54%']);
+  });
+});
+
+describe('sensitivityWeights', () => {
+  const d = buildDecision(); // development_speed weighs 30%
+  it('separates the weight now and the flip weight when they round alike', () => {
+    expect(sensitivityWeights(d, { criterion: 'development_speed', flip_weight: 0.304 })).toEqual({
+      now: '30.0%',
+      flip: '30.4%',
+    });
+    expect(sensitivityWeights(d, { criterion: 'development_speed', flip_weight: 0.5 })).toEqual({
+      now: '30%',
+      flip: '50%',
+    });
+  });
+  it('says "never" when no weight flips the verdict, and gives no weight now for a criterion without a row', () => {
+    expect(sensitivityWeights(d, { criterion: 'development_speed', flip_weight: null })).toEqual({
+      now: '30%',
+      flip: 'never',
+    });
+    expect(sensitivityWeights(d, { criterion: 'interop', flip_weight: 0.4 })).toEqual({
+      now: undefined,
+      flip: '40%',
+    });
   });
 });
 

@@ -1,4 +1,4 @@
-/** @module Small formatting helpers shared by the text, Markdown and ADR renderers: option names, titles, numbers. */
+/** @module Small formatting helpers shared by the text, Markdown, ADR and HTML renderers: option names, titles, numbers. */
 import type { CriterionRow, Decision } from '../decision/schema.ts';
 
 export type Option = 'go' | 'rust' | 'hybrid';
@@ -56,6 +56,24 @@ export function formatPercentPair(a: number, b: number): [string, string] {
     if (pair[0] !== pair[1] || digits === 2) return pair;
   }
   return [formatPercent(a), formatPercent(b)];
+}
+
+/**
+ * A sensitivity row's weight now and the weight at which the verdict flips, as every report shows them side by
+ * side: "never" when no weight flips it, one decimal more when the two would round to the same percentage, and no
+ * `now` when the decision has no criterion row for it.
+ * @example
+ * sensitivityWeights(decision, { criterion: 'onboarding', flip_weight: 0.062 }); // { now: '5.5%', flip: '6.2%' }
+ */
+export function sensitivityWeights(
+  decision: Decision,
+  row: Decision['sensitivity'][number],
+): { now: string | undefined; flip: string } {
+  const now = decision.criteria.find((c) => c.id === row.criterion)?.weight;
+  if (row.flip_weight === null)
+    return { now: now === undefined ? undefined : formatPercent(now), flip: 'never' };
+  const [nowText, flip] = formatPercentPair(now ?? 0, row.flip_weight);
+  return { now: now === undefined ? undefined : nowText, flip };
 }
 
 /**

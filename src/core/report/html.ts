@@ -28,10 +28,10 @@ import {
   decisionTitle,
   formatNumber,
   formatPercent,
-  formatPercentPair,
   formatScore,
   formatSigned,
   OPTION_LABELS,
+  sensitivityWeights,
 } from './format.ts';
 import { REPORT_CSS } from './html-style.ts';
 
@@ -192,13 +192,8 @@ function criteriaSection(decision: Decision): string {
 function sensitivitySection(decision: Decision): string {
   if (decision.sensitivity.length === 0) return '';
   const rows = decision.sensitivity.map((row) => {
-    const now = decision.criteria.find((c) => c.id === row.criterion)?.weight;
-    // One decimal when the weight now and the flip weight would round to the same whole percentage.
-    const [nowText, flipText] =
-      row.flip_weight === null
-        ? [now === undefined ? 'n/a' : formatPercent(now), 'never']
-        : formatPercentPair(now ?? 0, row.flip_weight);
-    return [e(criterionLabel(row.criterion)), now === undefined ? 'n/a' : nowText, flipText];
+    const { now, flip } = sensitivityWeights(decision, row);
+    return [e(criterionLabel(row.criterion)), now ?? 'n/a', flip];
   });
   return [
     '<h2>Sensitivity</h2>',

@@ -8,10 +8,10 @@ import {
   decisionTitle,
   formatNumber,
   formatPercent,
-  formatPercentPair,
   formatScore,
   formatSigned,
   OPTION_LABELS,
+  sensitivityWeights,
 } from './format.ts';
 
 /**
@@ -75,13 +75,8 @@ export function renderMarkdown(decision: Decision): string {
       '|---|---:|---:|',
     );
     for (const row of decision.sensitivity) {
-      const now = decision.criteria.find((c) => c.id === row.criterion)?.weight;
-      // Show one decimal when the weight now and the flip weight would round to the same whole percentage.
-      const [nowText, flipText] =
-        row.flip_weight === null
-          ? [now === undefined ? 'n/a' : formatPercent(now), 'never']
-          : formatPercentPair(now ?? 0, row.flip_weight);
-      out.push(`| ${criterionLabel(row.criterion)} | ${now === undefined ? 'n/a' : nowText} | ${flipText} |`);
+      const { now, flip } = sensitivityWeights(decision, row);
+      out.push(`| ${criterionLabel(row.criterion)} | ${now ?? 'n/a'} | ${flip} |`);
     }
     out.push('');
   }

@@ -6,11 +6,11 @@ import {
   criterionLabel,
   formatNumber,
   formatPercent,
-  formatPercentPair,
   formatScore,
   formatSigned,
   OPTION_LABELS,
   projectName,
+  sensitivityWeights,
 } from './format.ts';
 
 export type TextReportOptions = {
@@ -98,10 +98,9 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
   if (flips.length > 0) {
     section('What would change the verdict');
     for (const row of flips) {
-      const now = decision.criteria.find((c) => c.id === row.criterion)?.weight;
-      const [flip, current] = formatPercentPair(row.flip_weight ?? 0, now ?? 0);
+      const { now, flip } = sensitivityWeights(decision, row);
       lines.push(
-        `  ${criterionLabel(row.criterion)} weighing ${flip}${now === undefined ? '' : ` (now ${current})`}`,
+        `  ${criterionLabel(row.criterion)} weighing ${flip}${now === undefined ? '' : ` (now ${now})`}`,
       );
     }
   }
