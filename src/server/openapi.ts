@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { decisionSchema, profileJsonSchema, VERDICTS } from '../core/index.ts';
 import { problemSchema } from './problem.ts';
+import { labExcludedSchema } from './routes-decide.ts';
 
 const summarySchema = z.object({
   id: z
@@ -99,7 +100,11 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
             },
           },
           responses: {
-            '200': { description: 'the decision', content: json(ref('Decision')) },
+            '200': {
+              description:
+                'the decision (the Decision schema), plus lab_excluded when ?lab= is given: the figures of that run the decision left out',
+              content: json(ref('DecideResponse')),
+            },
             ...problems(400, 403, 413, 415),
           },
         },
@@ -234,6 +239,8 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       schemas: {
         Profile: component(profileJsonSchema()),
         Decision: jsonSchema(decisionSchema),
+        // Decision's JSON Schema forbids unknown keys, so the one additive field of /api/decide needs its own schema.
+        DecideResponse: jsonSchema(decisionSchema.extend({ lab_excluded: labExcludedSchema.optional() })),
         Problem: jsonSchema(problemSchema),
         DecisionSummary: jsonSchema(summarySchema),
         SavedDecision: {

@@ -1,6 +1,15 @@
-/** @module API routes that compute or read, never store: POST /api/decide, the knowledge base and the questionnaire. */
+/** @module API routes that compute or read, never store: POST /api/decide (with ?lab=, also the figures the run left out), the knowledge base and the questionnaire. */
 import { Hono } from 'hono';
-import { decide, didYouMean, KB_FILES, type LabEvidence, QUESTIONS, renderJson } from '../core/index.ts';
+import { z } from 'zod';
+import {
+  type Decision,
+  decide,
+  didYouMean,
+  KB_FILES,
+  type LabEvidence,
+  QUESTIONS,
+  renderJson,
+} from '../core/index.ts';
 import { labEvidenceFromRun } from '../lab/evidence.ts';
 import { requireRun } from '../store/lab-runs.ts';
 import type { ServerDeps } from './deps.ts';
@@ -8,6 +17,38 @@ import { ProblemError } from './problem.ts';
 import { readInteger, readProfileBody, SAMPLES_BOUNDS, SEED_BOUNDS } from './request.ts';
 
 const KB_PARTS = Object.keys(KB_FILES) as (keyof typeof KB_FILES)[];
+
+/**
+ * `lab_excluded`, the one field POST /api/decide?lab= adds after the decision's own fields: what the run measured
+ * but the decision left out (an anchor flagged it as a probable harness problem, or no step was valid), with why.
+ * The knowledge base's prior stands in for each. It is not part of the decision JSON (CONTRACT.md §2): a saved
+ * decision and `gorust decide --format json` do not carry it (the CLI prints the same list on stderr).
+ */
+export const labExcludedSchema = z
+  .array(
+    z.object({
+      figure: z.string().meta({ description: 'the figure left out, e.g. "boundary grpc_p99_us"' }),
+      reason: z.string().meta({ description: 'why, e.g. the anchor band it fell outside' }),
+    }),
+  )
+  .meta({
+    description:
+      'present only with ?lab=: the figures of that run the decision left out (the knowledge base prior is used instead), [] when none',
+  });
+
+/**
+ * The response body of POST /api/decide: the decision JSON, byte for byte as `gorust decide --format json`
+ * prints it, plus `lab_excluded` as the last key when a lab run was used (an additive field clients may ignore).
+ * @example
+ * decideBody(decision, lab); // '{\n  "verdict": "go", ... "lab_excluded": []\n}\n'
+ */
+export function decideBody(decision: Decision, lab: LabEvidence | undefined): string {
+  const json = renderJson(decision);
+  if (lab === undefined) return json;
+  // Parsing keeps the contract's key order and every number as rendered (JSON numbers round-trip exactly).
+  const body = { ...(JSON.parse(json) as Record<string, unknown>), lab_excluded: lab.excluded ?? [] };
+  return `${JSON.stringify(body, null, 2)}\n`;
+}
 
 /**
  * The measured evidence of a stored lab run (`latest` or an id/prefix), judged at the profile's p99 SLO; read-only.
@@ -34,7 +75,7 @@ export function decideRoutes(deps: ServerDeps): Hono {
     const profile = await readProfileBody(c);
     const lab = labRef ? labEvidence(deps, labRef, profile.workload.latency_slo?.p99_ms) : undefined;
     const decision = decide(profile, deps.kb, { seed, samples, lab });
-    return c.body(renderJson(decision), 200, { 'content-type': 'application/json; charset=utf-8' });
+    return c.body(decideBody(decision, lab), 200, { 'content-type': 'application/json; charset=utf-8' });
   });
 
   routes.get('/kb', (c) => c.json({ parts: KB_PARTS }));
