@@ -45,22 +45,17 @@ export const COMMON_PLATFORMS = [
   'windows-arm64',
 ] as const;
 
-/**
- * Every question of the questionnaire, in the order asked. Components and priorities are not asked:
- * they are edited in the file (the questionnaire says so at the end).
- */
-export const QUESTIONS: Question[] = [
-  { id: 'project.name', path: ['project', 'name'], prompt: 'What is the project called?', kind: 'text' },
+/** The questions as written: each one's profile path is its dotted id, so only the id is stated. */
+const ASKED: Omit<Question, 'path'>[] = [
+  { id: 'project.name', prompt: 'What is the project called?', kind: 'text' },
   {
     id: 'project.summary',
-    path: ['project', 'summary'],
     prompt: 'In one sentence, what does it do?',
     kind: 'text',
     optional: true,
   },
   {
     id: 'workload.kind',
-    path: ['workload', 'kind'],
     prompt: 'What mostly limits its speed?',
     kind: 'select',
     options: optionsOf(WORKLOAD_KINDS, {
@@ -71,7 +66,6 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'workload.peak_rps',
-    path: ['workload', 'peak_rps'],
     prompt: 'Expected peak requests per second (blank if not a service)',
     kind: 'number',
     optional: true,
@@ -79,7 +73,6 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'workload.latency_slo.p99_ms',
-    path: ['workload', 'latency_slo', 'p99_ms'],
     prompt: 'p99 latency target in milliseconds (blank if none)',
     kind: 'number',
     optional: true,
@@ -88,7 +81,6 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'workload.latency_slo.p999_ms',
-    path: ['workload', 'latency_slo', 'p999_ms'],
     prompt: 'p99.9 latency target in milliseconds (blank if none; at least the p99 target)',
     kind: 'number',
     optional: true,
@@ -97,14 +89,12 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'workload.hard_realtime',
-    path: ['workload', 'hard_realtime'],
     prompt: 'Is a missed deadline a failure (audio, control loops, games)?',
     kind: 'confirm',
     default: false,
   },
   {
     id: 'workload.live_heap_gib',
-    path: ['workload', 'live_heap_gib'],
     prompt: 'Long-lived in-memory state per instance, in GiB (caches, indexes; blank if small)',
     kind: 'number',
     optional: true,
@@ -112,7 +102,6 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'workload.memory_budget_mib',
-    path: ['workload', 'memory_budget_mib'],
     prompt: 'Hard memory cap per instance, in MiB (blank if none)',
     kind: 'number',
     optional: true,
@@ -121,7 +110,6 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'team.size',
-    path: ['team', 'size'],
     prompt: 'How many engineers will work on it?',
     kind: 'number',
     min: 1,
@@ -130,21 +118,18 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'team.go',
-    path: ['team', 'go'],
     prompt: "The team's Go experience",
     kind: 'select',
     options: optionsOf(LEVELS, LEVEL_HINTS),
   },
   {
     id: 'team.rust',
-    path: ['team', 'rust'],
     prompt: "The team's Rust experience",
     kind: 'select',
     options: optionsOf(LEVELS, LEVEL_HINTS),
   },
   {
     id: 'team.turnover',
-    path: ['team', 'turnover'],
     prompt: 'How often do new people join the team?',
     kind: 'select',
     options: optionsOf(TURNOVERS),
@@ -152,7 +137,6 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'delivery.deadline_weeks',
-    path: ['delivery', 'deadline_weeks'],
     prompt: 'Weeks until the first production release (blank if open)',
     kind: 'number',
     optional: true,
@@ -161,14 +145,12 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'delivery.prototype_first',
-    path: ['delivery', 'prototype_first'],
     prompt: 'Will you build a throw-away prototype first?',
     kind: 'confirm',
     default: false,
   },
   {
     id: 'delivery.lifetime_years',
-    path: ['delivery', 'lifetime_years'],
     prompt: 'Years it will be maintained (blank if unknown)',
     kind: 'number',
     optional: true,
@@ -177,14 +159,12 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'safety_critical',
-    path: ['safety_critical'],
     prompt: 'Do failures cost money, safety or security?',
     kind: 'confirm',
     default: false,
   },
   {
     id: 'targets',
-    path: ['targets'],
     prompt: 'Where will it run?',
     kind: 'multiselect',
     options: optionsOf(TARGETS),
@@ -192,7 +172,6 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'platforms',
-    path: ['platforms'],
     prompt: 'Which OS/arch pairs must you ship binaries for?',
     help: 'Other os-arch pairs can be added in the file.',
     kind: 'multiselect',
@@ -201,7 +180,6 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'domain',
-    path: ['domain'],
     prompt: 'Which domains describe it?',
     kind: 'multiselect',
     options: optionsOf(DOMAINS),
@@ -209,7 +187,6 @@ export const QUESTIONS: Question[] = [
   },
   {
     id: 'interop',
-    path: ['interop'],
     prompt: 'What must it interoperate with?',
     kind: 'multiselect',
     options: optionsOf(INTEROPS, {
@@ -220,6 +197,12 @@ export const QUESTIONS: Question[] = [
     optional: true,
   },
 ];
+
+/**
+ * Every question of the questionnaire, in the order asked. Components and priorities are not asked:
+ * they are edited in the file (the questionnaire says so at the end).
+ */
+export const QUESTIONS: Question[] = ASKED.map(({ id, ...rest }) => ({ id, path: id.split('.'), ...rest }));
 
 /** Whether an answer counts as "left blank" (the field is then omitted). */
 function isBlank(value: unknown): boolean {
