@@ -1,4 +1,5 @@
 /** @module The questionnaire: renders the shared QUESTIONS (the same definition `gorust init` asks) as form controls. */
+import type { ReactNode } from 'react';
 import { QUESTIONS, type Question, validateAnswer } from '../../../src/core/browser.ts';
 import type { Answers } from '../lib/draft.ts';
 
@@ -61,43 +62,49 @@ function QuestionField({
     </>
   );
   const set = (next: unknown) => onChange(question.id, next);
+  // An emptied field is a blank answer, not an empty string or zero.
+  const setTyped = (text: string, parse: (text: string) => unknown = String) =>
+    set(text === '' ? undefined : parse(text));
+  // Every kind of question is framed alike: its label, its control, then its help and problem.
+  const frame = (label: ReactNode, control?: ReactNode) => (
+    <div className="question">
+      {label}
+      {control}
+      {help}
+    </div>
+  );
+  const label = <label htmlFor={inputId}>{question.prompt}</label>;
 
   switch (question.kind) {
     case 'confirm':
-      return (
-        <div className="question">
-          <label className="confirm" htmlFor={inputId}>
-            <input
-              id={inputId}
-              data-testid={inputId}
-              type="checkbox"
-              checked={value === true}
-              onChange={(event) => set(event.target.checked)}
-            />
-            {question.prompt}
-          </label>
-          {help}
-        </div>
-      );
-    case 'select':
-      return (
-        <div className="question">
-          <label htmlFor={inputId}>{question.prompt}</label>
-          <select
+      return frame(
+        <label className="confirm" htmlFor={inputId}>
+          <input
             id={inputId}
             data-testid={inputId}
-            value={typeof value === 'string' ? value : ''}
-            onChange={(event) => set(event.target.value === '' ? undefined : event.target.value)}
-          >
-            {(question.optional || value === undefined) && <option value="">(not set)</option>}
-            {(question.options ?? []).map((option) => (
-              <option key={option.value} value={option.value} title={option.hint}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-          {help}
-        </div>
+            type="checkbox"
+            checked={value === true}
+            onChange={(event) => set(event.target.checked)}
+          />
+          {question.prompt}
+        </label>,
+      );
+    case 'select':
+      return frame(
+        label,
+        <select
+          id={inputId}
+          data-testid={inputId}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(event) => setTyped(event.target.value)}
+        >
+          {(question.optional || value === undefined) && <option value="">(not set)</option>}
+          {(question.options ?? []).map((option) => (
+            <option key={option.value} value={option.value} title={option.hint}>
+              {option.label}
+            </option>
+          ))}
+        </select>,
       );
     case 'multiselect': {
       const selected = new Set(Array.isArray(value) ? (value as string[]) : []);
@@ -108,62 +115,53 @@ function QuestionField({
         const list = (question.options ?? []).map((o) => o.value).filter((v) => next.has(v));
         set(list);
       };
-      return (
-        <div className="question">
-          <span className="label">{question.prompt}</span>
-          <div className="chips" data-testid={inputId}>
-            {(question.options ?? []).map((option) => (
-              <label
-                key={option.value}
-                className={`chip${selected.has(option.value) ? ' on' : ''}`}
-                title={option.hint}
-              >
-                <input
-                  type="checkbox"
-                  data-testid={`${inputId}-${option.value}`}
-                  checked={selected.has(option.value)}
-                  onChange={(event) => toggle(option.value, event.target.checked)}
-                />
-                {option.label}
-              </label>
-            ))}
-          </div>
-          {help}
-        </div>
+      return frame(
+        <span className="label">{question.prompt}</span>,
+        <div className="chips" data-testid={inputId}>
+          {(question.options ?? []).map((option) => (
+            <label
+              key={option.value}
+              className={`chip${selected.has(option.value) ? ' on' : ''}`}
+              title={option.hint}
+            >
+              <input
+                type="checkbox"
+                data-testid={`${inputId}-${option.value}`}
+                checked={selected.has(option.value)}
+                onChange={(event) => toggle(option.value, event.target.checked)}
+              />
+              {option.label}
+            </label>
+          ))}
+        </div>,
       );
     }
     case 'number':
-      return (
-        <div className="question">
-          <label htmlFor={inputId}>{question.prompt}</label>
-          <input
-            id={inputId}
-            data-testid={inputId}
-            type="number"
-            min={question.min}
-            max={question.max}
-            step={question.integer ? 1 : 'any'}
-            value={typeof value === 'number' && Number.isFinite(value) ? value : ''}
-            placeholder={question.optional ? 'optional' : ''}
-            onChange={(event) => set(event.target.value === '' ? undefined : Number(event.target.value))}
-          />
-          {help}
-        </div>
+      return frame(
+        label,
+        <input
+          id={inputId}
+          data-testid={inputId}
+          type="number"
+          min={question.min}
+          max={question.max}
+          step={question.integer ? 1 : 'any'}
+          value={typeof value === 'number' && Number.isFinite(value) ? value : ''}
+          placeholder={question.optional ? 'optional' : ''}
+          onChange={(event) => setTyped(event.target.value, Number)}
+        />,
       );
     default:
-      return (
-        <div className="question">
-          <label htmlFor={inputId}>{question.prompt}</label>
-          <input
-            id={inputId}
-            data-testid={inputId}
-            type="text"
-            value={typeof value === 'string' ? value : ''}
-            placeholder={question.optional ? 'optional' : ''}
-            onChange={(event) => set(event.target.value === '' ? undefined : event.target.value)}
-          />
-          {help}
-        </div>
+      return frame(
+        label,
+        <input
+          id={inputId}
+          data-testid={inputId}
+          type="text"
+          value={typeof value === 'string' ? value : ''}
+          placeholder={question.optional ? 'optional' : ''}
+          onChange={(event) => setTyped(event.target.value)}
+        />,
       );
   }
 }
