@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { diffDecisions, type KnowledgeBase, type NumberChange } from '../../../src/core/browser.ts';
 import type { SavedDecision } from '../lib/api.ts';
+import { CRITERION_NUMBERS, CriteriaHead, criterionNames } from './decision-sections.tsx';
 
 /**
  * @example
@@ -9,7 +10,7 @@ import type { SavedDecision } from '../lib/api.ts';
  */
 export function DecisionDiffView({ a, b, kb }: { a: SavedDecision; b: SavedDecision; kb: KnowledgeBase }) {
   const diff = useMemo(() => diffDecisions(a.decision, b.decision), [a, b]);
-  const names = new Map(kb.criteria.map((criterion) => [criterion.id, criterion.name]));
+  const names = criterionNames(kb);
   const criteria = diff.criteria.filter(
     (row) => moved(row.weight) || moved(row.go) || moved(row.rust) || moved(row.contribution),
   );
@@ -63,15 +64,7 @@ export function DecisionDiffView({ a, b, kb }: { a: SavedDecision; b: SavedDecis
         <p className="empty">Same weights and ratings.</p>
       ) : (
         <table>
-          <thead>
-            <tr>
-              <th>Criterion</th>
-              <th className="num">Weight</th>
-              <th className="num">Go</th>
-              <th className="num">Rust</th>
-              <th className="num">Contribution</th>
-            </tr>
-          </thead>
+          <CriteriaHead />
           <tbody>
             {criteria.map((row) => (
               <tr key={row.id}>
@@ -79,10 +72,10 @@ export function DecisionDiffView({ a, b, kb }: { a: SavedDecision; b: SavedDecis
                   {names.get(row.id) ?? row.id}
                   {row.flipped && <span className="badge close"> now favours the other language</span>}
                 </td>
-                <td className="num">{formatChange(row.weight, percent1)}</td>
-                <td className="num">{formatChange(row.go, fixed1)}</td>
-                <td className="num">{formatChange(row.rust, fixed1)}</td>
-                <td className="num">{formatChange(row.contribution, fixed2)}</td>
+                <td className="num">{formatChange(row.weight, CRITERION_NUMBERS.weight)}</td>
+                <td className="num">{formatChange(row.go, CRITERION_NUMBERS.rating)}</td>
+                <td className="num">{formatChange(row.rust, CRITERION_NUMBERS.rating)}</td>
+                <td className="num">{formatChange(row.contribution, CRITERION_NUMBERS.contribution)}</td>
               </tr>
             ))}
           </tbody>
@@ -121,7 +114,5 @@ function formatChange(change: NumberChange, format: (value: number) => string): 
 }
 
 const percent = (value: number) => `${Math.round(value * 100)}%`;
-const percent1 = (value: number) => `${(value * 100).toFixed(1)}%`;
-const fixed1 = (value: number) => value.toFixed(1);
 const fixed2 = (value: number) => value.toFixed(2);
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');

@@ -74,36 +74,59 @@ export function ChecklistSection({ decision }: { decision: Decision }) {
   );
 }
 
+/** The criteria's names as the knowledge base spells them, by id. */
+export function criterionNames(kb: KnowledgeBase): Map<string, string> {
+  return new Map(kb.criteria.map((criterion) => [criterion.id, criterion.name]));
+}
+
+/** How a criterion's numbers read wherever the UI tabulates criteria (a decision, or the diff of two). */
+export const CRITERION_NUMBERS = {
+  weight: (share: number) => `${(share * 100).toFixed(1)}%`,
+  rating: (rating: number) => rating.toFixed(1),
+  contribution: (contribution: number) => contribution.toFixed(2),
+};
+
+/**
+ * The head of a criteria table: the same columns for a decision and for the diff of two, plus "Why" for a decision.
+ * @example
+ * <table><CriteriaHead why />...</table>
+ */
+export function CriteriaHead({ why = false }: { why?: boolean }) {
+  return (
+    <thead>
+      <tr>
+        <th>Criterion</th>
+        <th className="num">Weight</th>
+        <th className="num">Go</th>
+        <th className="num">Rust</th>
+        <th className="num">Contribution</th>
+        {why && <th>Why</th>}
+      </tr>
+    </thead>
+  );
+}
+
 /** Every criterion with its weight, ratings, contribution and reason. */
 export function CriteriaSection({ decision, kb }: { decision: Decision; kb: KnowledgeBase }) {
-  const names = new Map(kb.criteria.map((criterion) => [criterion.id, criterion.name]));
+  const names = criterionNames(kb);
   return (
     <section className="card flush" data-testid="criteria">
       <div style={{ padding: '14px 16px 4px' }}>
         <h2>Criteria</h2>
       </div>
       <table>
-        <thead>
-          <tr>
-            <th>Criterion</th>
-            <th className="num">Weight</th>
-            <th className="num">Go</th>
-            <th className="num">Rust</th>
-            <th className="num">Contribution</th>
-            <th>Why</th>
-          </tr>
-        </thead>
+        <CriteriaHead why />
         <tbody>
           {decision.criteria.map((row) => (
             <tr key={row.id}>
               <td>{names.get(row.id) ?? row.id}</td>
-              <td className="num">{(row.weight * 100).toFixed(1)}%</td>
-              <td className="num">{row.go.toFixed(1)}</td>
-              <td className="num">{row.rust.toFixed(1)}</td>
+              <td className="num">{CRITERION_NUMBERS.weight(row.weight)}</td>
+              <td className="num">{CRITERION_NUMBERS.rating(row.go)}</td>
+              <td className="num">{CRITERION_NUMBERS.rating(row.rust)}</td>
               <td className="num">
                 <span className={`lang ${row.contribution >= 0 ? 'go' : 'rust'}`}>
                   {row.contribution >= 0 ? '+' : ''}
-                  {row.contribution.toFixed(2)}
+                  {CRITERION_NUMBERS.contribution(row.contribution)}
                 </span>
               </td>
               <td>
