@@ -200,6 +200,45 @@ describe('gorust decide --lab', () => {
   });
 });
 
+describe('gorust lab doctor', () => {
+  it('tells a wrong version from a missing tool, each with its install command, and exits 2', async () => {
+    vi.resetModules();
+    vi.doMock('../../lab/toolchain.ts', async (original) => ({
+      ...(await original<typeof import('../../lab/toolchain.ts')>()),
+      doctor: async () => [
+        { name: 'go', ok: true, version: '1.26.8', need: 'Go >= 1.26.0', install: 'x' },
+        {
+          name: 'vegeta',
+          ok: false,
+          version: 'v12.12.0',
+          need: 'v12.13.0',
+          problem: 'found v12.12.0, need v12.13.0',
+          install: 'GOBIN=/t go install github.com/tsenart/vegeta/v12@v12.13.0',
+        },
+        {
+          name: 'protoc',
+          ok: false,
+          need: 'the protobuf compiler',
+          problem: 'not found',
+          install: 'apt-get install -y protobuf-compiler',
+        },
+      ],
+    }));
+    try {
+      const r = await lab(['doctor']);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toMatch(/^ok {6}go 1\.26\.8/m);
+      expect(r.stdout).toMatch(
+        /^WRONG {3}vegeta v12\.12\.0 .*found v12\.12\.0, need v12\.13\.0\n\s+install: GOBIN=\/t go install/m,
+      );
+      expect(r.stdout).toMatch(/^MISSING protoc .*\n\s+install: apt-get install -y protobuf-compiler/m);
+      expect(r.stderr).toContain('the lab cannot run yet: missing protoc; wrong version of vegeta');
+    } finally {
+      vi.doUnmock('../../lab/toolchain.ts');
+    }
+  });
+});
+
 describe('gorust lab run, interrupted', () => {
   it('on Ctrl-C says the steps measured so far are stored and exits 130', async () => {
     // A run that measures until interrupted, then keeps its steps (what runLab does on abort).

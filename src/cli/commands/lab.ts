@@ -103,15 +103,20 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
         io.stdout(`${JSON.stringify(checks, null, 2)}\n`);
       } else {
         for (const c of checks) {
-          const line = `${c.ok ? 'ok     ' : 'MISSING'} ${c.name}${c.version ? ` ${c.version}` : ''} (needs ${c.need})${c.problem ? `: ${c.problem}` : ''}`;
+          const state = c.ok ? 'ok     ' : c.version ? 'WRONG  ' : 'MISSING';
+          const line = `${state} ${c.name}${c.version ? ` ${c.version}` : ''} (needs ${c.need})${c.problem ? `: ${c.problem}` : ''}`;
           io.stdout(`${line}${c.ok ? '' : `\n        install: ${c.install}`}\n`);
         }
       }
-      const missing = checks.filter((c) => !c.ok).map((c) => c.name);
-      if (missing.length > 0)
-        throw await userError(
-          `the lab cannot run yet: missing ${missing.join(', ')} (install commands above)`,
-        );
+      const missing = checks.filter((c) => !c.ok && !c.version).map((c) => c.name);
+      const wrong = checks.filter((c) => !c.ok && c.version).map((c) => c.name);
+      if (missing.length > 0 || wrong.length > 0) {
+        const parts = [
+          ...(missing.length > 0 ? [`missing ${missing.join(', ')}`] : []),
+          ...(wrong.length > 0 ? [`wrong version of ${wrong.join(', ')}`] : []),
+        ];
+        throw await userError(`the lab cannot run yet: ${parts.join('; ')} (install commands above)`);
+      }
     });
 
   lab
