@@ -123,6 +123,18 @@ describe('gcTimelineOption', () => {
     expect(series.map((s) => s.name)).toEqual(['p99', 'max', 'GC stop-the-world pause']);
     expect(series[2]?.yAxisIndex).toBe(1);
     expect(series[2]?.data).toEqual([[0.9, 0.25]]);
+    expect(series[0]?.markLine).toBeUndefined();
+  });
+
+  it('draws the p99 target on the p99 series when there is one, as the percentile chart does', () => {
+    const option = gcTimelineOption({
+      latency: [{ t_s: 0, p99_ms: 3, max_ms: 9 }],
+      cycles: [],
+      sloMs: 20,
+    }) as AnyRecord;
+    const [p99, max] = seriesOf(option);
+    expect(p99?.markLine).toMatchObject({ data: [{ yAxis: 20 }], label: { formatter: 'SLO p99 20 ms' } });
+    expect(max?.markLine).toBeUndefined();
   });
 });
 

@@ -199,18 +199,22 @@ export function percentileChartOption(
       data: s.points.map((pt) => [percentileToX(pt.p), pt.ms]),
       ...(s.language ? { itemStyle: { color: LANGUAGE_COLORS[s.language] } } : {}),
       lineStyle: s.language === 'rust' ? { type: 'dashed' } : {},
-      ...(i === 0 && options.sloMs !== undefined
-        ? {
-            markLine: {
-              silent: true,
-              symbol: 'none',
-              label: { formatter: `SLO p99 ${options.sloMs} ms` },
-              lineStyle: { color: '#888', type: 'dotted' },
-              data: [{ yAxis: options.sloMs }],
-            },
-          }
-        : {}),
+      ...(i === 0 ? sloMarkLine(options.sloMs) : {}),
     })),
+  };
+}
+
+/** The p99 latency target as a dotted horizontal line on a latency series; nothing when there is no target. */
+function sloMarkLine(sloMs: number | undefined): { markLine?: object } {
+  if (sloMs === undefined) return {};
+  return {
+    markLine: {
+      silent: true,
+      symbol: 'none',
+      label: { formatter: `SLO p99 ${sloMs} ms` },
+      lineStyle: { color: '#888', type: 'dotted' },
+      data: [{ yAxis: sloMs }],
+    },
   };
 }
 
@@ -239,17 +243,7 @@ export function gcTimelineOption(input: GcTimelineInput): EChartsOption {
         showSymbol: false,
         data: input.latency.map((pt) => [pt.t_s, pt.p99_ms]),
         itemStyle: { color: '#3b6fb6' },
-        ...(input.sloMs !== undefined
-          ? {
-              markLine: {
-                silent: true,
-                symbol: 'none',
-                label: { formatter: `SLO p99 ${input.sloMs} ms` },
-                lineStyle: { color: '#888', type: 'dotted' },
-                data: [{ yAxis: input.sloMs }],
-              },
-            }
-          : {}),
+        ...sloMarkLine(input.sloMs),
       },
       {
         type: 'line',
