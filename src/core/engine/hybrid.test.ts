@@ -95,6 +95,18 @@ describe('planBoundaries', () => {
     const prior = boundaryCosts(kb).grpc.p99Us;
     expect(costs.grpc).toMatchObject({ perCallUs: 134, p99Us: Math.max(134, prior), measured: true });
   });
+  it('treats a measured HTTP service hop like gRPC: its median and p99, or the prior p99 when left out', () => {
+    const both = boundaryCosts(kb, {
+      run_id: 'r',
+      environment: 'e',
+      boundary: { http_p50_us: 90, http_p99_us: 150 },
+    });
+    expect(both.service).toMatchObject({ perCallUs: 90, p99Us: 150, measured: true });
+    const median = boundaryCosts(kb, { run_id: 'r', environment: 'e', boundary: { http_p50_us: 90 } });
+    const prior = boundaryCosts(kb).service.p99Us;
+    expect(median.service).toMatchObject({ perCallUs: 90, p99Us: Math.max(90, prior), measured: true });
+    expect(median.grpc.measured).toBe(false);
+  });
 
   it('uses measured costs from a lab run and marks the row measured', () => {
     const lab = { run_id: 'r', environment: 'e', boundary: { grpc_p50_us: 60, grpc_p99_us: 90 } };

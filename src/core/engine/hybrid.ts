@@ -51,24 +51,17 @@ export function boundaryCosts(kb: KnowledgeBase, lab?: LabEvidence): Record<Mech
     const us = b.ffi_empty_ns / 1000;
     costs.ffi = { ...costs.ffi, perCallUs: us, p99Us: us, measured: true };
   }
-  // A p99 the lab did not measure (or left out as a probable harness problem) keeps the prior, never below the median.
-  if (b?.grpc_p50_us !== undefined) {
-    costs.grpc = {
-      ...costs.grpc,
-      perCallUs: b.grpc_p50_us,
-      p99Us: b.grpc_p99_us ?? Math.max(b.grpc_p50_us, costs.grpc.p99Us),
-      measured: true,
-    };
-  }
-  if (b?.http_p50_us !== undefined) {
-    costs.service = {
-      ...costs.service,
-      perCallUs: b.http_p50_us,
-      p99Us: b.http_p99_us ?? Math.max(b.http_p50_us, costs.service.p99Us),
-      measured: true,
-    };
-  }
+  if (b?.grpc_p50_us !== undefined) costs.grpc = measuredRpc(costs.grpc, b.grpc_p50_us, b.grpc_p99_us);
+  if (b?.http_p50_us !== undefined) costs.service = measuredRpc(costs.service, b.http_p50_us, b.http_p99_us);
   return costs;
+}
+
+/**
+ * A loopback RPC boundary (gRPC, or HTTP for a service hop) as the lab measured it. A p99 the lab did not
+ * measure (or left out as a probable harness problem) keeps the prior, never below the median.
+ */
+function measuredRpc(prior: BoundaryCostView, p50Us: number, p99Us: number | undefined): BoundaryCostView {
+  return { ...prior, perCallUs: p50Us, p99Us: p99Us ?? Math.max(p50Us, prior.p99Us), measured: true };
 }
 
 /** "1 call per request", "0.5 calls per request", "400 calls per request". */
