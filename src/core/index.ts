@@ -20,6 +20,7 @@ export { decisionSchema } from './decision/schema.ts';
 export type { DecideOptions } from './engine/decide.ts';
 export { DEFAULT_SAMPLES, DEFAULT_SEED, decide } from './engine/decide.ts';
 export { GATE_IDS } from './engine/gates.ts';
+export { mulberry32 } from './engine/robustness.ts';
 export { scoreShares } from './engine/score.ts';
 export type { InputProblem } from './errors.ts';
 export { InternalError, UserError } from './errors.ts';

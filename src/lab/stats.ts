@@ -1,4 +1,5 @@
 /** @module Nonparametric statistics for repeated runs, as benchstat does it: medians, seeded bootstrap confidence intervals, and the Mann-Whitney U test (alpha 0.05) with "~" for no significant difference. */
+import { mulberry32 } from '../core/index.ts';
 
 /**
  * The median (mean of the two middle values for an even count).
@@ -14,18 +15,6 @@ export function median(xs: readonly number[]): number {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
-/** mulberry32: a small, fast, seedable PRNG; the lab's statistics must be reproducible from the run's seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export type BootstrapOptions = { seed: number; resamples?: number; level?: number };
 
 /**
@@ -38,7 +27,8 @@ export function bootstrapCi(xs: readonly number[], options: BootstrapOptions): {
   const resamples = options.resamples ?? 10_000;
   const level = options.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
-  const random = seededRandom(options.seed);
+  // The core's seeded PRNG (the one the engine's Monte-Carlo uses): lab statistics are reproducible from the run's seed.
+  const random = mulberry32(options.seed);
   const n = xs.length;
   const medians = new Float64Array(resamples);
   const sample = new Float64Array(n);
