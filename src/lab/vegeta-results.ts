@@ -154,22 +154,34 @@ export function maxOverlap(starts: Float64Array, ends: Float64Array): number {
 
 export type OpenLoopParams = { rate: number; durationS: number; timeoutS: number; maxWorkers: number };
 
+export type TimelinePoint = { t_s: number; p99_ms: number; max_ms: number };
+
 export type OpenLoopAnalysis = {
   target_rps: number;
   achieved_rps: number;
   duration_s: number;
+  /** Requests vegeta sent. */
   requests: number;
+  /** Requests that failed (transport error or HTTP status outside 200..399), timeouts included. */
   errors: number;
   timeouts: number;
+  /** Latency from the INTENDED send time; errors and timeouts at no less than the timeout value. */
   histogram: LatencyHistogram;
+  /** The same requests timed from their ACTUAL send time, as vegeta itself reports them (for comparison only). */
   uncorrected_histogram: LatencyHistogram;
+  /** True when every worker was busy at some instant, so a scheduled send could have waited for a free worker. */
   worker_cap_hit: boolean;
+  /** The most requests in flight at once. */
   max_in_flight: number;
+  /** How late vegeta sent requests relative to the constant-rate schedule (p99 and max, ms). */
   send_lag_p99_ms: number;
   send_lag_max_ms: number;
+  /** Requests the schedule called for that were never sent (vegeta stops at the duration); recorded at the timeout. */
   unsent: number;
+  /** Epoch ms of the schedule's origin (request 0 was due at origin + 1/rate); aligns gctrace `@t` offsets. */
   started_at_ms: number;
-  timeline: { t_s: number; p99_ms: number; max_ms: number }[];
+  /** Per second of the schedule (by intended send time): p99 and max of corrected latency. */
+  timeline: TimelinePoint[];
 };
 
 /**

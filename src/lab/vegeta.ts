@@ -8,6 +8,7 @@ import {
   analyzeOpenLoop,
   type OpenLoopAnalysis,
   readVegetaCsv,
+  type VegetaRows,
 } from './vegeta-results.ts';
 
 export type AttackOptions = {
@@ -34,30 +35,7 @@ export type AttackOptions = {
   cpus?: string | null | undefined;
 };
 
-export type TimelinePoint = { t_s: number; p99_ms: number; max_ms: number };
-
-export type AttackResult = {
-  target_rps: number;
-  achieved_rps: number;
-  duration_s: number;
-  /** Requests vegeta sent. */
-  requests: number;
-  /** Requests that failed (transport error or HTTP status outside 200..399), timeouts included. */
-  errors: number;
-  timeouts: number;
-  /** Latency from the INTENDED send time; errors and timeouts at no less than the timeout value. */
-  histogram: LatencyHistogram;
-  /** The same requests timed from their ACTUAL send time, as vegeta itself reports them (for comparison only). */
-  uncorrected_histogram: LatencyHistogram;
-  /** True when every worker was busy at some instant, so a scheduled send could have waited for a free worker. */
-  worker_cap_hit: boolean;
-  /** The most requests in flight at once. */
-  max_in_flight: number;
-  /** How late vegeta sent requests relative to the constant-rate schedule (p99 and max, ms). */
-  send_lag_p99_ms: number;
-  send_lag_max_ms: number;
-  /** Requests the schedule called for that were never sent (vegeta stops at the duration); recorded at the timeout. */
-  unsent: number;
+export type AttackResult = OpenLoopAnalysis & {
   /** CPU seconds (user + system) of the vegeta process over the whole attack. */
   loadgen_cpu_s: number;
   /** The CPU budget (cores) vegeta ran with, and whether it used more than 90% of it on average. */
@@ -65,10 +43,6 @@ export type AttackResult = {
   /** The CPUs vegeta was pinned to (taskset list), null when it ran unpinned. */
   loadgen_cpus: string | null;
   loadgen_cpu_saturated: boolean;
-  /** Epoch ms of the schedule's origin (request 0 was due at origin + 1/rate); aligns gctrace `@t` offsets. */
-  started_at_ms: number;
-  /** Per second of the schedule (by intended send time): p99 and max of corrected latency. */
-  timeline: TimelinePoint[];
 };
 
 /**
@@ -148,6 +122,30 @@ async function encodeToCsv(vegeta: string, binFile: string, csvFile: string): Pr
 }
 
 /**
+ * Runs one `vegeta attack` with `flags` (everything but the output file) in a temp dir, encodes its results to CSV
+ * and reads them back: the part the open-loop step and the closed-loop probe share.
+ */
+async function attackRows(
+  options: { vegeta: string; cwd?: string; cpus?: string | null | undefined },
+  tempPrefix: string,
+  flags: string[],
+  procs: number,
+  timeoutMs: number,
+): Promise<{ cpuS: number; rows: VegetaRows }> {
+  const dir = makeTempDir(tempPrefix);
+  try {
+    const bin = join(dir, 'results.bin');
+    const csv = join(dir, 'results.csv');
+    const args = ['attack', ...flags, `-output=${bin}`];
+    const { cpuS } = await runTimed(options.vegeta, args, procs, options.cwd, timeoutMs, options.cpus);
+    await encodeToCsv(options.vegeta, bin, csv);
+    return { cpuS, rows: await readVegetaCsv(csv) };
+  } finally {
+    removeTempDir(dir);
+  }
+}
+
+/**
  * One open-loop step: `vegeta attack -rate=R/1s` for `durationS`, then every request's latency is recomputed from
  * its intended send time: request with sequence number k was due at origin + (k+1)/rate (vegeta's ConstantPacer),
  * so corrected latency = (send timestamp + latency) − intended time.
@@ -160,42 +158,31 @@ export async function attack(options: AttackOptions): Promise<AttackResult> {
     throw new RangeError(`rate must be a positive integer, got ${options.rate}`);
   }
   const procs = loadgenBudget(options.loadgenProcs, options.cpus);
-  const dir = makeTempDir('attack');
-  try {
-    const bin = join(dir, 'results.bin');
-    const csv = join(dir, 'results.csv');
-    const args = [
-      'attack',
-      `-targets=${options.targetsFile}`,
-      `-rate=${options.rate}/1s`,
-      `-duration=${options.durationS}s`,
-      `-timeout=${options.timeoutS}s`,
-      `-max-workers=${options.maxWorkers}`,
-      `-workers=${Math.min(options.workers ?? 10, options.maxWorkers)}`,
-      // Response bodies are not needed and would bloat the results file.
-      '-max-body=0',
-      `-output=${bin}`,
-    ];
-    const timeoutMs = (options.durationS + options.timeoutS) * 1000 + 60_000;
-    const { cpuS } = await runTimed(options.vegeta, args, procs, options.cwd, timeoutMs, options.cpus);
-    await encodeToCsv(options.vegeta, bin, csv);
-    const rows = await readVegetaCsv(csv);
-    const analysis: OpenLoopAnalysis = analyzeOpenLoop(rows, {
-      rate: options.rate,
-      durationS: options.durationS,
-      timeoutS: options.timeoutS,
-      maxWorkers: options.maxWorkers,
-    });
-    return {
-      ...analysis,
-      loadgen_cpu_s: cpuS,
-      loadgen_procs: procs,
-      loadgen_cpus: options.cpus ?? null,
-      loadgen_cpu_saturated: cpuS / options.durationS > LOADGEN_SATURATION * procs,
-    };
-  } finally {
-    removeTempDir(dir);
-  }
+  const flags = [
+    `-targets=${options.targetsFile}`,
+    `-rate=${options.rate}/1s`,
+    `-duration=${options.durationS}s`,
+    `-timeout=${options.timeoutS}s`,
+    `-max-workers=${options.maxWorkers}`,
+    `-workers=${Math.min(options.workers ?? 10, options.maxWorkers)}`,
+    // Response bodies are not needed and would bloat the results file.
+    '-max-body=0',
+  ];
+  const timeoutMs = (options.durationS + options.timeoutS) * 1000 + 60_000;
+  const { cpuS, rows } = await attackRows(options, 'attack', flags, procs, timeoutMs);
+  const analysis: OpenLoopAnalysis = analyzeOpenLoop(rows, {
+    rate: options.rate,
+    durationS: options.durationS,
+    timeoutS: options.timeoutS,
+    maxWorkers: options.maxWorkers,
+  });
+  return {
+    ...analysis,
+    loadgen_cpu_s: cpuS,
+    loadgen_procs: procs,
+    loadgen_cpus: options.cpus ?? null,
+    loadgen_cpu_saturated: cpuS / options.durationS > LOADGEN_SATURATION * procs,
+  };
 }
 
 export type ProbeOptions = {
@@ -230,29 +217,19 @@ export type ClosedLoopResult = {
 export async function closedLoop(options: ProbeOptions): Promise<ClosedLoopResult> {
   const procs = loadgenBudget(options.loadgenProcs, options.cpus);
   const timeoutS = options.timeoutS ?? 10;
-  const dir = makeTempDir('probe');
-  try {
-    const bin = join(dir, 'results.bin');
-    const csv = join(dir, 'results.csv');
-    const args = [
-      'attack',
-      `-targets=${options.targetsFile}`,
-      '-rate=0',
-      `-duration=${options.durationS}s`,
-      `-timeout=${timeoutS}s`,
-      `-workers=${options.workers}`,
-      `-max-workers=${options.workers}`,
-      '-max-body=0',
-      `-output=${bin}`,
-    ];
-    const timeoutMs = (options.durationS + timeoutS) * 1000 + 60_000;
-    const { cpuS } = await runTimed(options.vegeta, args, procs, options.cwd, timeoutMs, options.cpus);
-    await encodeToCsv(options.vegeta, bin, csv);
-    const analysis = analyzeClosedLoop(await readVegetaCsv(csv), { durationS: options.durationS, timeoutS });
-    return { ...analysis, loadgen_cpu_s: cpuS };
-  } finally {
-    removeTempDir(dir);
-  }
+  const flags = [
+    `-targets=${options.targetsFile}`,
+    '-rate=0',
+    `-duration=${options.durationS}s`,
+    `-timeout=${timeoutS}s`,
+    `-workers=${options.workers}`,
+    `-max-workers=${options.workers}`,
+    '-max-body=0',
+  ];
+  const timeoutMs = (options.durationS + timeoutS) * 1000 + 60_000;
+  const { cpuS, rows } = await attackRows(options, 'probe', flags, procs, timeoutMs);
+  const analysis = analyzeClosedLoop(rows, { durationS: options.durationS, timeoutS });
+  return { ...analysis, loadgen_cpu_s: cpuS };
 }
 
 /**
