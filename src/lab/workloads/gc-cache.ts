@@ -1,10 +1,9 @@
 /** @module The gc-cache workload (Discord-shaped: a large live cache under steady load): Go at GOGC=100, GOGC=400 and GOGC=off with GOMEMLIMIT, against Rust, at the same offered rate, with Go's GC cycles lined up on the latency timeline. */
 import { modeParams } from '../manifest.ts';
 import type { RunningServer } from '../process.ts';
-import { probeCapacity } from '../vegeta.ts';
-import { warmUp } from './http-json.ts';
+import { measureCapacity, warmUp } from './http-json.ts';
 import { measureLatencyStep, writeTargets } from './latency.ts';
-import { loadgenCpuList, startLabServer } from './servers.ts';
+import { startLabServer } from './servers.ts';
 import { type LabPlan, throwIfAborted, type WorkloadContext, type WorkloadRunner } from './types.ts';
 
 export type GcVariant = { name: string; lang: 'go' | 'rust'; env: Record<string, string> };
@@ -69,27 +68,8 @@ export const gcCacheRunner: WorkloadRunner = {
       ctx.progress(`gc-cache ${variant.name}: capacity probe (cache filling)`, plan.probeSeconds);
       const { server, targetsFile } = await startVariant(ctx, variant, targets);
       try {
-        const started = new Date();
-        const rps = await probeCapacity({
-          vegeta: ctx.vegeta,
-          targetsFile,
-          durationS: plan.probeSeconds,
-          workers: Math.max(4, plan.threads * 8),
-          cpus: loadgenCpuList(plan.threads),
-        });
+        const rps = await measureCapacity(ctx, { lang: variant.lang, variant: variant.name, targetsFile });
         slowest = Math.min(slowest, rps);
-        ctx.record({
-          workload: ctx.workload.name,
-          lang: variant.lang,
-          variant: variant.name,
-          kind: 'capacity',
-          repeat: 0,
-          valid: rps > 0,
-          reasons: rps > 0 ? [] : ['capacity probe completed no request'],
-          metrics: { capacity_rps: rps },
-          started_at: started.toISOString(),
-          duration_ms: Date.now() - started.getTime(),
-        });
       } finally {
         await server.stop();
       }

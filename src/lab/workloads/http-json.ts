@@ -78,6 +78,38 @@ export async function warmUp(ctx: WorkloadContext, targetsFile: string, rate: nu
   });
 }
 
+/**
+ * One closed-loop capacity probe of a running server, stored as a `capacity` step (invalid when no request completed).
+ * @example
+ * const rps = await measureCapacity(ctx, { lang: 'go', variant: '', targetsFile });
+ */
+export async function measureCapacity(
+  ctx: WorkloadContext,
+  step: { lang: 'go' | 'rust'; variant: string; targetsFile: string },
+): Promise<number> {
+  const started = new Date();
+  const rps = await probeCapacity({
+    vegeta: ctx.vegeta,
+    targetsFile: step.targetsFile,
+    durationS: ctx.plan.probeSeconds,
+    workers: Math.max(4, ctx.plan.threads * 8),
+    cpus: loadgenCpuList(ctx.plan.threads),
+  });
+  ctx.record({
+    workload: ctx.workload.name,
+    lang: step.lang,
+    variant: step.variant,
+    kind: 'capacity',
+    repeat: 0,
+    valid: rps > 0,
+    reasons: rps > 0 ? [] : ['capacity probe completed no request'],
+    metrics: { capacity_rps: rps },
+    started_at: started.toISOString(),
+    duration_ms: Date.now() - started.getTime(),
+  });
+  return rps;
+}
+
 export const httpJsonRunner: WorkloadRunner = {
   name: 'http-json',
   estimateSeconds: estimate,
@@ -94,26 +126,10 @@ export const httpJsonRunner: WorkloadRunner = {
       for (const lang of LANGS) {
         throwIfAborted(ctx.signal);
         ctx.progress(`http-json ${lang}: capacity probe`, plan.probeSeconds);
-        const started = new Date();
-        const rps = await probeCapacity({
-          vegeta: ctx.vegeta,
-          targetsFile: probe[lang].targetsFile,
-          durationS: plan.probeSeconds,
-          workers: Math.max(4, plan.threads * 8),
-          cpus: loadgenCpuList(plan.threads),
-        });
-        capacity[lang] = rps;
-        ctx.record({
-          workload: ctx.workload.name,
+        capacity[lang] = await measureCapacity(ctx, {
           lang,
           variant: '',
-          kind: 'capacity',
-          repeat: 0,
-          valid: rps > 0,
-          reasons: rps > 0 ? [] : ['capacity probe completed no request'],
-          metrics: { capacity_rps: rps },
-          started_at: started.toISOString(),
-          duration_ms: Date.now() - started.getTime(),
+          targetsFile: probe[lang].targetsFile,
         });
       }
     } finally {
