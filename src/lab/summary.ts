@@ -1,4 +1,5 @@
 /** @module From a stored run's steps to per-workload figures: medians over repeats of valid steps only, 95% bootstrap CIs, Mann-Whitney U between Go and Rust, the SLO headline, and the anchor checks. Used by the reports and the decision evidence. */
+import type { LabEvidence } from '../core/index.ts';
 import type { StoredRun, StoredStep } from '../store/lab-runs.ts';
 import { checkAnchors } from './anchors.ts';
 import { headlineRate } from './ladder.ts';
@@ -353,14 +354,7 @@ function summarizeBoundary(summary: WorkloadSummary, steps: StoredStep[]): void 
  * @example
  * boundaryFigures({ 'cgo.ffi_empty_ns': 30, 'grpc.p99_us': 150 }); // { ffi_empty_ns: 30, grpc_p99_us: 150, ... }
  */
-export function boundaryFigures(figures: Figures): {
-  ffi_empty_ns?: number | undefined;
-  ffi_1k_ns?: number | undefined;
-  grpc_p50_us?: number | undefined;
-  grpc_p99_us?: number | undefined;
-  http_p50_us?: number | undefined;
-  http_p99_us?: number | undefined;
-} {
+export function boundaryFigures(figures: Figures): NonNullable<LabEvidence['boundary']> {
   const entries = Object.entries(figures).filter((e): e is [string, number] => e[1] !== null);
   const field = (k: string) => k.slice(k.indexOf('.') + 1).toLowerCase();
   const program = (k: string) => k.slice(0, Math.max(0, k.indexOf('.'))).toLowerCase();
