@@ -114,7 +114,7 @@ export function formatHarnessFloor(floor: HarnessFloor): string[] {
     `loopback round trip (Go, in-process, n=${l.n}): TCP 1-byte p50 ${l.tcp_p50_us} µs, p99 ${l.tcp_p99_us} µs; HTTP keep-alive GET p50 ${l.http_p50_us} µs, p99 ${l.http_p99_us} µs`,
     ...floor.steps.map(
       (s) =>
-        `harness (vegeta open loop, trivial server) at ${s.rate_rps} req/s for ${s.duration_s} s: p50 ${s.p50_ms} ms, p90 ${s.p90_ms} ms, p99 ${s.p99_ms} ms, p99.9 ${s.p999_ms} ms, max ${s.max_ms} ms (uncorrected p50 ${s.uncorrected_p50_ms} ms, p99 ${s.uncorrected_p99_ms} ms; send lag p99 ${s.send_lag_p99_ms} ms; loadgen CPU ${s.loadgen_cpu_s} s)`,
+        `harness (vegeta open loop, trivial server) at ${s.rate_rps} req/s for ${s.duration_s} s: p50 ${s.p50_ms} ms, p90 ${s.p90_ms} ms, p99 ${s.p99_ms} ms, p99.9 ${s.p999_ms} ms, max ${s.max_ms} ms (uncorrected p50 ${s.uncorrected_p50_ms} ms, p99 ${s.uncorrected_p99_ms} ms; send lag p99 ${s.send_lag_p99_ms} ms; loadgen CPU ${s.loadgen_cpu_s.toFixed(2)} s)`,
     ),
     `harness p50 at the lowest rate = ${floor.p50_over_http_rtt}x the HTTP loopback round trip`,
   ];
