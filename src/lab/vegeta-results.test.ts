@@ -155,12 +155,24 @@ describe('analyzeOpenLoop', () => {
     expect(roomy.worker_cap_hit).toBe(false);
   });
 
-  it('counts requests the schedule called for but vegeta never sent, at the timeout', () => {
+  it('counts requests vegeta never sent; with workers free they are not server latency (the rate rule judges the step)', () => {
     const a = analyzeOpenLoop(
       schedule(100, 900, () => 1),
       params,
     );
     expect(a.achieved_rps).toBe(90);
+    expect(a.unsent).toBe(99);
+    expect(a.worker_cap_hit).toBe(false);
+    expect(a.histogram.count).toBe(900);
+    expect(a.histogram.percentiles().max_ms).toBeLessThan(2);
+  });
+
+  it('records unsent requests at the timeout when every worker was busy (the server held them back)', () => {
+    const a = analyzeOpenLoop(
+      schedule(100, 900, () => 600),
+      { ...params, maxWorkers: 50 },
+    );
+    expect(a.worker_cap_hit).toBe(true);
     expect(a.unsent).toBe(99);
     expect(a.histogram.count).toBe(999);
     expect(a.histogram.percentiles().p99_ms).toBeGreaterThanOrEqual(1999);

@@ -176,7 +176,7 @@ export type OpenLoopAnalysis = {
   /** How late vegeta sent requests relative to the constant-rate schedule (p99 and max, ms). */
   send_lag_p99_ms: number;
   send_lag_max_ms: number;
-  /** Requests the schedule called for that were never sent (vegeta stops at the duration); recorded at the timeout. */
+  /** Requests the schedule called for that were never sent (vegeta stops at the duration); recorded at the timeout when every worker was busy (the server held them back), otherwise only counted. */
   unsent: number;
   /** Epoch ms of the schedule's origin (request 0 was due at origin + 1/rate); aligns gctrace `@t` offsets. */
   started_at_ms: number;
@@ -193,7 +193,8 @@ export type OpenLoopAnalysis = {
  * - Worker cap: all `maxWorkers` requests in flight at one instant means a due send could have found no free worker
  *   and waited (tsenart/vegeta#344); the wait is in the corrected latency, but the step is not a fair measurement.
  * - Errors and timeouts are recorded at max(corrected latency, timeout): a failure never looks fast.
- * - Requests the schedule called for but vegeta never sent (it stops at the duration) are recorded at the timeout.
+ * - Requests the schedule called for but vegeta never sent (it stops at the duration) are recorded at the timeout when
+ *   the worker cap was hit (the server held them back); otherwise vegeta fell behind on its own and they are only counted.
  */
 export function analyzeOpenLoop(data: VegetaRows, params: OpenLoopParams): OpenLoopAnalysis {
   const rows = [...data.rows].sort((a, b) => a.seq - b.seq);
@@ -237,9 +238,14 @@ export function analyzeOpenLoop(data: VegetaRows, params: OpenLoopParams): OpenL
   const expected = Math.floor(params.rate * params.durationS);
   // vegeta's loop checks the duration before each send, so one request more or less is normal.
   const unsent = Math.max(0, expected - n - 1);
-  if (unsent > 0) histogram.recordMs(timeoutMs, unsent);
-
   const maxInFlight = maxOverlap(starts, ends);
+  const workerCapHit = maxInFlight >= params.maxWorkers;
+  // With every worker busy, the server's slowness held these requests back: they count at the timeout, as a
+  // failure. Otherwise vegeta itself fell behind at the end of the window and the server never saw them: counting
+  // them at the timeout reported a 5 s max for a server whose slowest answer took 6 ms. They stay in `unsent`, and
+  // the achieved-rate rule judges the step.
+  if (unsent > 0 && workerCapHit) histogram.recordMs(timeoutMs, unsent);
+
   lags.sort();
   const timeline = [...perSecond.entries()]
     .sort((a, b) => a[0] - b[0])
@@ -261,7 +267,7 @@ export function analyzeOpenLoop(data: VegetaRows, params: OpenLoopParams): OpenL
     timeouts,
     histogram,
     uncorrected_histogram: uncorrected,
-    worker_cap_hit: maxInFlight >= params.maxWorkers,
+    worker_cap_hit: workerCapHit,
     max_in_flight: maxInFlight,
     send_lag_p99_ms: round3(nearestRank(lags, 0.99)),
     send_lag_max_ms: round3(lags[lags.length - 1] ?? 0),
