@@ -107,15 +107,22 @@ impl Cache {
     /// Swaps in a new version: every item value +1, new boxes, timestamp now.
     pub fn update(&self, key: &str) -> Option<Arc<Entry>> {
         let mut map = self.shard_of(key).write().expect("shard lock");
-        let old = map.get(key)?;
-        let items = old
+        // Replace the value in its slot, as Go's `s.m[key] = e`: `insert` would
+        // allocate a fresh key String per update only to drop it (the map keeps
+        // the old key), an allocation the Go twin does not make.
+        let slot = map.get_mut(key)?;
+        let items = slot
             .items
             .iter()
             .map(|it| Box::new(Item { id: it.id, value: it.value + 1, label: it.label.clone() }))
             .collect();
         let now = SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_nanos() as i64).unwrap_or(0);
-        let e = Arc::new(Entry { key: old.key.clone(), version: old.version + 1, updated_unix_ns: now, items });
-        map.insert(key.to_string(), e.clone());
+        let e = Arc::new(Entry { key: slot.key.clone(), version: slot.version + 1, updated_unix_ns: now, items });
+        let old = std::mem::replace(slot, Arc::clone(&e));
+        drop(map);
+        // Free the old version (if no reader still holds it) after unlocking:
+        // Go's old entry is garbage that costs the writer nothing under the lock.
+        drop(old);
         Some(e)
     }
 }
