@@ -70,7 +70,6 @@ export function labPlan(quick: boolean): LabPlan {
         sloP99Ms: 50,
         timeoutS: 5,
         maxWorkers: 256,
-        gcEntries: 200_000,
         seed: 1,
       }
     : {
@@ -83,7 +82,6 @@ export function labPlan(quick: boolean): LabPlan {
         sloP99Ms: 50,
         timeoutS: 10,
         maxWorkers: 1024,
-        gcEntries: 1_000_000,
         seed: 1,
       };
 }
@@ -134,7 +132,6 @@ export async function runLab(names: string[], options: RunLabOptions = {}): Prom
     tools: toolsDir(),
     workloads: workloadsDir(),
     threads: plan.threads,
-    entries: plan.gcEntries,
   };
   const started = Date.now();
   const estimate = chosen.reduce((sum, c) => sum + c.runner.estimateSeconds(plan), 0);

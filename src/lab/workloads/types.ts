@@ -21,8 +21,6 @@ export type LabPlan = {
   timeoutS: number;
   /** vegeta's worker cap; hitting it invalidates a step. */
   maxWorkers: number;
-  /** gc-cache: entries kept live in the cache. */
-  gcEntries: number;
   /** Seed of the bootstrap CIs. */
   seed: number;
 };
