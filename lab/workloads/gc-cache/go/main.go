@@ -5,7 +5,6 @@
 package main
 
 import (
-	"encoding/json"
 	"flag"
 	"net/http"
 	"runtime"
@@ -39,28 +38,17 @@ func newMux(c *Cache) *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /entry/{key}", func(w http.ResponseWriter, r *http.Request) {
 		if e := c.Get(r.PathValue("key")); e != nil {
-			writeJSON(w, http.StatusOK, e)
+			labkit.WriteJSON(w, http.StatusOK, e)
 			return
 		}
-		writeJSON(w, http.StatusNotFound, map[string]string{"error": "no such key"})
+		labkit.WriteJSON(w, http.StatusNotFound, map[string]string{"error": "no such key"})
 	})
 	mux.HandleFunc("GET /read", func(w http.ResponseWriter, _ *http.Request) {
-		writeJSON(w, http.StatusOK, c.Get(c.NextKey()))
+		labkit.WriteJSON(w, http.StatusOK, c.Get(c.NextKey()))
 	})
 	mux.HandleFunc("POST /update", func(w http.ResponseWriter, _ *http.Request) {
 		e := c.Update(c.NextKey())
-		writeJSON(w, http.StatusOK, map[string]any{"key": e.Key, "version": e.Version})
+		labkit.WriteJSON(w, http.StatusOK, map[string]any{"key": e.Key, "version": e.Version})
 	})
 	return mux
-}
-
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	body, err := json.Marshal(v)
-	if err != nil {
-		http.Error(w, "encode failed", http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_, _ = w.Write(body)
 }
