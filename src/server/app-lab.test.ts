@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { openStore } from '../store/db.ts';
 import { createRun, finishRun, recordStep } from '../store/lab-runs.ts';
-import { makeApp, NOW, PROFILE, postJson, problemOf } from './app.test-helpers.ts';
+import { makeApp, NOW, PROFILE, postJson, problemOf, storeFlaggedBoundaryRun } from './app.test-helpers.ts';
 
 describe('lab runs (read-only)', () => {
   it('lists and shows stored runs, 404 for unknown ones, and accepts no writes', async () => {
@@ -43,24 +43,7 @@ describe('lab runs (read-only)', () => {
 
   it('summarizes a run as `gorust lab show` does: boundary costs and the anchor flags', async () => {
     const { app, db } = makeApp();
-    const run = createRun(db, { mode: 'quick', workloads: ['boundary'], id: 'run-b' });
-    const batch = (variant: string, lang: string, metrics: Record<string, number | string>) =>
-      recordStep(db, run.id, {
-        workload: 'boundary',
-        lang,
-        variant,
-        kind: 'batch',
-        repeat: 0,
-        valid: true,
-        reasons: [],
-        metrics,
-        started_at: NOW.toISOString(),
-        duration_ms: 1000,
-      });
-    batch('go-cgo', 'go', { ffi_empty_ns: 40, ffi_1k_ns: 80, wall_s: 3 });
-    // A p99 of 4 ms for a loopback gRPC call is far outside the published band: a probable harness problem.
-    batch('grpc', 'go->rust', { mode: 'grpc', p50_us: 130, p99_us: 4000, wall_s: 2 });
-    finishRun(db, run.id, 'completed');
+    storeFlaggedBoundaryRun(db, 'run-b');
     const one = (await (await app.request('/api/lab/runs/run-b')).json()) as {
       summary: {
         name: string;

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { type KnowledgeBase, parseProfileText } from '../core/index.ts';
 import { readKnowledgeBase } from '../io/kb-files.ts';
 import { openStore } from '../store/db.ts';
+import { createRun, finishRun, recordStep } from '../store/lab-runs.ts';
 import { createApp } from './app.ts';
 
 export const XSS = '<img src=x onerror=alert(1)>';
@@ -45,4 +46,26 @@ export async function problemOf(res: Response) {
     detail: string;
     errors?: { path: string; expected: string; found: string; message: string; suggestion?: string }[];
   };
+}
+
+/** A boundary run whose gRPC p99 (4 ms on loopback) the anchors flag as a probable harness problem. */
+export function storeFlaggedBoundaryRun(db: ReturnType<typeof openStore>, id = 'run-flagged'): string {
+  const run = createRun(db, { mode: 'quick', workloads: ['boundary'], id });
+  const batch = (variant: string, lang: string, metrics: Record<string, number | string>) =>
+    recordStep(db, run.id, {
+      workload: 'boundary',
+      lang,
+      variant,
+      kind: 'batch',
+      repeat: 0,
+      valid: true,
+      reasons: [],
+      metrics,
+      started_at: NOW.toISOString(),
+      duration_ms: 1000,
+    });
+  batch('go-cgo', 'go', { ffi_empty_ns: 40, ffi_1k_ns: 80, wall_s: 3 });
+  batch('grpc', 'go->rust', { mode: 'grpc', p50_us: 130, p99_us: 4000, wall_s: 2 });
+  finishRun(db, run.id, 'completed');
+  return run.id;
 }

@@ -2,39 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { decide, renderJson } from '../core/index.ts';
 import { labEvidenceFromRun } from '../lab/evidence.ts';
-import type { openStore } from '../store/db.ts';
 import { createRun, finishRun, recordStep, requireRun } from '../store/lab-runs.ts';
-import { makeApp, NOW, PROFILE, postJson, testKb } from './app.test-helpers.ts';
+import { makeApp, NOW, PROFILE, postJson, storeFlaggedBoundaryRun, testKb } from './app.test-helpers.ts';
 import { buildOpenApiDocument } from './openapi.ts';
-
-/** A boundary run whose gRPC p99 (4 ms on loopback) the anchors flag as a probable harness problem. */
-function storeFlaggedRun(db: ReturnType<typeof openStore>): string {
-  const run = createRun(db, { mode: 'quick', workloads: ['boundary'], id: 'run-flagged' });
-  const batch = (variant: string, lang: string, metrics: Record<string, number | string>) =>
-    recordStep(db, run.id, {
-      workload: 'boundary',
-      lang,
-      variant,
-      kind: 'batch',
-      repeat: 0,
-      valid: true,
-      reasons: [],
-      metrics,
-      started_at: NOW.toISOString(),
-      duration_ms: 1000,
-    });
-  batch('go-cgo', 'go', { ffi_empty_ns: 40, ffi_1k_ns: 80, wall_s: 3 });
-  batch('grpc', 'go->rust', { mode: 'grpc', p50_us: 130, p99_us: 4000, wall_s: 2 });
-  finishRun(db, run.id, 'completed');
-  return run.id;
-}
 
 const decideUrl = (query: string) => `/api/decide?seed=7&samples=500${query}`;
 
 describe('POST /api/decide?lab=', () => {
   it('returns the figures the run left out as lab_excluded, after the unchanged decision', async () => {
     const { app, db } = makeApp();
-    const id = storeFlaggedRun(db);
+    const id = storeFlaggedBoundaryRun(db);
     const res = await app.request(decideUrl(`&lab=${id}`), postJson(PROFILE));
     expect(res.status).toBe(200);
     const text = await res.text();
@@ -81,7 +58,7 @@ describe('POST /api/decide?lab=', () => {
 
   it('is described in the OpenAPI document: the 200 response allows every key the route returns', async () => {
     const { app, db } = makeApp();
-    storeFlaggedRun(db);
+    storeFlaggedBoundaryRun(db);
     const doc = buildOpenApiDocument('0.0.0') as {
       paths: Record<string, { post?: { responses: Record<string, { content: Record<string, unknown> }> } }>;
       components: {
