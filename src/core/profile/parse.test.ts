@@ -76,7 +76,7 @@ priorities: { development_sped: 3 }
         priorities.development_sped: expected one of the keys runtime_performance, latency_predictability, memory_efficiency, safety_guarantees, concurrency_model, development_speed, onboarding, build_speed, ecosystem_fit, deployment, platform_reach, interop, found unknown key "development_sped" (did you mean "development_speed"?)
         components[0].calls[0].per_request: expected a number >= 0, found -1
         components[1].role: expected one of api | control-plane | orchestration | data-plane | hot-path | worker | cli | library | storage-engine, found "x" (a string)
-        kind: expected one of the keys version, project, workload, team, delivery, safety_critical, targets, platforms, domain, interop, priorities, components, found unknown key "kind" (did you mean "workload.kind"?)
+        kind: expected one of the keys version, project, workload, team, delivery, safety_critical, targets, platforms, domain, interop, existing_code, priorities, stakeholders, components, found unknown key "kind" (did you mean "workload.kind"?)
         components[1].name: component names must be unique; "a" appears twice
         components[0].calls[0].to: calls a component named "b", but no component has that name (did you mean "a"?)
       "
@@ -228,6 +228,35 @@ describe('parseProfileValue', () => {
   });
 });
 
+describe('optional fields added within v1', () => {
+  it('accepts existing_code, stakeholders and per-component facts, and every v1 file stays valid', () => {
+    const text = `${MINIMAL}existing_code: {language: typescript, kloc: 1500, plan: port}
+stakeholders:
+  - {name: SRE lead, role: sre, priorities: {latency_predictability: 5}}
+  - {name: Product, weight: 2, priorities: {development_speed: 5}}
+components:
+  - {name: edge, role: data-plane, peak_rps: 20000, memory_budget_mib: 64, targets: [embedded-linux], interop: [c-libraries]}
+`;
+    expect(errorsOf(text)).toBe('OK');
+    expect(errorsOf(MINIMAL)).toBe('OK');
+  });
+
+  it('refuses a duplicate stakeholder, an unknown plan and more components than the cap', () => {
+    expect(
+      errorsOf(`${MINIMAL}stakeholders: [{name: A, priorities: {}}, {name: A, priorities: {}}]
+`),
+    ).toContain('stakeholders[1].name: stakeholder names must be unique; "A" appears twice');
+    expect(
+      errorsOf(`${MINIMAL}existing_code: {language: go, plan: prot}
+`),
+    ).toContain('did you mean "port"?');
+    const many = Array.from({ length: 201 }, (_, i) => `  - {name: c${i}, role: worker}`).join('\n');
+    expect(errorsOf(`${MINIMAL}components:\n${many}\n`)).toContain(
+      'components: expected at most 200 items, found a list of 201 items',
+    );
+  });
+});
+
 describe('profileJsonSchema', () => {
   it('is derived from the zod schema: closed objects, enums, required fields', () => {
     const schema = profileJsonSchema() as {
@@ -287,7 +316,7 @@ describe('noise limits', () => {
     expect(errorsOf(`${MINIMAL}${long}: 1\nplatforms: [linux/amd64]\n`)).toMatchInlineSnapshot(`
       "gorust.yaml is not a valid gorust profile (2 problems):
         platforms[0]: expected an os-arch pair such as linux-arm64, found "linux/amd64" (a string) (did you mean "linux-amd64"?)
-        kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…: expected one of the keys version, project, workload, team, delivery, safety_critical, targets, platforms, domain, interop, priorities, components, found unknown key "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…"
+        kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…: expected one of the keys version, project, workload, team, delivery, safety_critical, targets, platforms, domain, interop, existing_code, priorities, stakeholders, components, found unknown key "kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk…"
       "
     `);
   });

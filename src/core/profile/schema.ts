@@ -3,8 +3,11 @@ import { z } from 'zod';
 import {
   CRITERION_IDS,
   DOMAINS,
+  EXISTING_CODE_LANGUAGES,
+  EXISTING_CODE_PLANS,
   INTEROPS,
   LEVELS,
+  PROFILE_CAPS,
   ROLES,
   TARGETS,
   TURNOVERS,
@@ -37,12 +40,54 @@ const componentSchema = z.strictObject({
   latency_critical: z.boolean().default(false),
   latency_slo: latencySloSchema.optional(),
   live_heap_gib: z.number().min(0).optional(),
-  calls: z.array(callSchema).optional(),
+  memory_budget_mib: z.number().positive().optional().meta({
+    description:
+      "hard memory cap per instance of this component (default: none; the project's cap is not inherited)",
+  }),
+  peak_rps: z
+    .number()
+    .min(0)
+    .optional()
+    .meta({ description: 'expected peak requests per second this component handles' }),
+  targets: z
+    .array(z.enum(TARGETS))
+    .optional()
+    .meta({ description: "where this component runs (default: the project's targets that suit its role)" }),
+  interop: z.array(z.enum(INTEROPS)).optional().meta({
+    description: "interop needs of this component (default: none; the project's interop is not inherited)",
+  }),
+  calls: z.array(callSchema).max(PROFILE_CAPS.maxCallsPerComponent).optional(),
 });
 
 const prioritiesShape = Object.fromEntries(
   CRITERION_IDS.map((id) => [id, z.number().min(0).max(5).optional()]),
 ) as Record<(typeof CRITERION_IDS)[number], z.ZodOptional<z.ZodNumber>>;
+
+const prioritiesSchema = z.strictObject(prioritiesShape);
+
+const existingCodeSchema = z.strictObject({
+  language: z.enum(EXISTING_CODE_LANGUAGES).meta({ description: 'language the existing code is written in' }),
+  kloc: z.number().positive().optional().meta({ description: 'rough size in thousands of lines of code' }),
+  plan: z.enum(EXISTING_CODE_PLANS).meta({
+    description:
+      'port: translate it file by file, keeping its structure; rewrite: redesign from scratch; extend: keep it and add to it',
+  }),
+});
+
+const stakeholderSchema = z.strictObject({
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .meta({ description: 'who this is (a person or a group), unique within the profile' }),
+  role: z.string().optional().meta({ description: 'their role, for example SRE lead' }),
+  weight: z
+    .number()
+    .positive()
+    .optional()
+    .meta({ description: 'how much their view counts relative to the others (default 1)' }),
+  priorities: prioritiesSchema,
+});
 
 /** The project profile, version 1. Parsing fills in the documented defaults. */
 export const profileSchema = z
@@ -80,8 +125,16 @@ export const profileSchema = z
       .optional(),
     domain: z.array(z.enum(DOMAINS)).optional(),
     interop: z.array(z.enum(INTEROPS)).optional(),
-    priorities: z.strictObject(prioritiesShape).optional(),
-    components: z.array(componentSchema).optional(),
+    existing_code: existingCodeSchema.optional().meta({
+      description: 'code that already exists for this project, and what the team plans to do with it',
+    }),
+    priorities: prioritiesSchema.optional(),
+    stakeholders: z
+      .array(stakeholderSchema)
+      .max(PROFILE_CAPS.maxStakeholders)
+      .optional()
+      .meta({ description: "several stakeholders' priorities; the decision shows where they disagree" }),
+    components: z.array(componentSchema).max(PROFILE_CAPS.maxComponents).optional(),
   })
   .superRefine((profile, ctx) => {
     const names = new Set<string>();
@@ -94,6 +147,17 @@ export const profileSchema = z
         });
       }
       names.add(component.name);
+    }
+    const people = new Set<string>();
+    for (const [i, stakeholder] of (profile.stakeholders ?? []).entries()) {
+      if (people.has(stakeholder.name)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['stakeholders', i, 'name'],
+          message: `stakeholder names must be unique; "${stakeholder.name}" appears twice`,
+        });
+      }
+      people.add(stakeholder.name);
     }
     for (const [i, component] of (profile.components ?? []).entries()) {
       for (const [j, call] of (component.calls ?? []).entries()) {
@@ -114,3 +178,5 @@ export type Profile = z.output<typeof profileSchema>;
 export type ProfileInput = z.input<typeof profileSchema>;
 export type Component = NonNullable<Profile['components']>[number];
 export type LatencySlo = z.output<typeof latencySloSchema>;
+export type ExistingCode = z.output<typeof existingCodeSchema>;
+export type Stakeholder = z.output<typeof stakeholderSchema>;

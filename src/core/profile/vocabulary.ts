@@ -69,6 +69,30 @@ export const ROLES = [
 ] as const;
 export type Role = (typeof ROLES)[number];
 
+/** What the team plans to do with code that already exists (`existing_code.plan`). */
+export const EXISTING_CODE_PLANS = ['port', 'rewrite', 'extend'] as const;
+export type ExistingCodePlan = (typeof EXISTING_CODE_PLANS)[number];
+
+/** Languages an existing codebase may be written in (`existing_code.language`). */
+export const EXISTING_CODE_LANGUAGES = [
+  'go',
+  'rust',
+  'c',
+  'cpp',
+  'typescript',
+  'javascript',
+  'python',
+  'java',
+  'csharp',
+  'ruby',
+  'elixir',
+  'other',
+] as const;
+export type ExistingCodeLanguage = (typeof EXISTING_CODE_LANGUAGES)[number];
+
+/** Limits every face (CLI, API, web app) applies to one profile. */
+export const PROFILE_CAPS = { maxComponents: 200, maxCallsPerComponent: 200, maxStakeholders: 50 } as const;
+
 /** The twelve criterion ids of CONTRACT.md, in the order reports list them. */
 export const CRITERION_IDS = [
   'runtime_performance',
