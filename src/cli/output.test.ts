@@ -1,16 +1,31 @@
 /** @module Tests of the CLI's side-effect helpers: colour decision, today's date, atomic writes, ADR numbering. */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  chmodSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UserError } from '../core/index.ts';
 import {
   assertFolderExists,
+  type CliIo,
   ensureFolder,
   nextAdrNumber,
   shouldColor,
   todayIso,
   writeFileAtomic,
+  writeOutput,
 } from './output.ts';
 
 let dir: string;
@@ -88,5 +103,102 @@ describe('nextAdrNumber', () => {
     writeFileSync(join(dir, '9999.txt'), '');
     writeFileSync(join(dir, 'README.md'), '');
     expect(nextAdrNumber(dir)).toBe(11);
+  });
+});
+
+describe('writeFileAtomic: what is at the path', () => {
+  it('writes through a symbolic link to its target, atomically there, and the link stays a link', () => {
+    mkdirSync(join(dir, 'reports'));
+    const target = join(dir, 'reports', 'real.md');
+    writeFileSync(target, 'old');
+    symlinkSync('reports/real.md', join(dir, 'link.md'));
+    writeFileAtomic(join(dir, 'link.md'), 'new');
+    expect(lstatSync(join(dir, 'link.md')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(target, 'utf8')).toBe('new');
+    expect(readdirSync(join(dir, 'reports'))).toEqual(['real.md']);
+    expect(readdirSync(dir).sort()).toEqual(['link.md', 'reports']);
+  });
+
+  it('creates the target of a dangling link, and follows a chain of links', () => {
+    symlinkSync('missing.md', join(dir, 'dangling.md'));
+    symlinkSync('dangling.md', join(dir, 'chain.md'));
+    writeFileAtomic(join(dir, 'chain.md'), 'made');
+    expect(readFileSync(join(dir, 'missing.md'), 'utf8')).toBe('made');
+    expect(lstatSync(join(dir, 'chain.md')).isSymbolicLink()).toBe(true);
+  });
+
+  it('refuses a loop of links with a UserError', () => {
+    symlinkSync('b', join(dir, 'a'));
+    symlinkSync('a', join(dir, 'b'));
+    expect(() => writeFileAtomic(join(dir, 'a'), 'x')).toThrow(/symbolic links in a row/);
+  });
+
+  it('keeps the mode of the file it replaces (0600 stays 0600, also through a link)', () => {
+    const path = join(dir, 'secret.md');
+    writeFileSync(path, 'old', { mode: 0o600 });
+    chmodSync(path, 0o600);
+    writeFileAtomic(path, 'new');
+    expect(statSync(path).mode & 0o777).toBe(0o600);
+    chmodSync(path, 0o640);
+    symlinkSync('secret.md', join(dir, 'via-link.md'));
+    writeFileAtomic(join(dir, 'via-link.md'), 'newer');
+    expect(statSync(path).mode & 0o777).toBe(0o640);
+    expect(readFileSync(path, 'utf8')).toBe('newer');
+  });
+
+  it('refuses a FIFO without opening it (no hang), and leaves it a FIFO', () => {
+    const fifo = join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    expect(() => writeFileAtomic(fifo, 'x')).toThrow(/is a named pipe \(FIFO\), not a regular file/);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+    expect(readdirSync(dir)).toEqual(['pipe']);
+  });
+
+  it('refuses a character device made in the temporary folder (never /dev), also through a link', (ctx) => {
+    const device = join(dir, 'null-device');
+    try {
+      // 1,3 is the null device; creating a node needs CAP_MKNOD (root in CI).
+      execFileSync('mknod', [device, 'c', '1', '3'], { stdio: 'ignore' });
+    } catch {
+      ctx.skip('mknod needs root (CAP_MKNOD); CI runs as root');
+    }
+    expect(() => writeFileAtomic(device, 'x')).toThrow(/is a character device, not a regular file/);
+    symlinkSync('null-device', join(dir, 'out.md'));
+    expect(() => writeFileAtomic(join(dir, 'out.md'), 'x')).toThrow(
+      /a link to .*null-device.*character device/,
+    );
+    expect(lstatSync(device).isCharacterDevice()).toBe(true);
+    expect(readdirSync(dir).sort()).toEqual(['null-device', 'out.md']);
+  });
+
+  it('refuses a socket', async () => {
+    const path = join(dir, 'sock');
+    const server = createServer();
+    await new Promise<void>((listening) => server.listen(path, listening));
+    try {
+      expect(() => writeFileAtomic(path, 'x')).toThrow(/is a socket/);
+    } finally {
+      await new Promise((closed) => server.close(closed));
+    }
+  });
+
+  it('with overwrite: false, refuses an existing file and writes a new one', () => {
+    const path = join(dir, '0001-x.md');
+    writeFileAtomic(path, 'first', { overwrite: false });
+    expect(() => writeFileAtomic(path, 'second', { overwrite: false })).toThrow(/already exists/);
+    expect(readFileSync(path, 'utf8')).toBe('first');
+  });
+});
+
+describe('writeOutput', () => {
+  it('sends - to standard output and a path to a file, noting it on stderr', () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t) } as unknown as CliIo;
+    writeOutput(io, '-', 'to stdout');
+    writeOutput(io, join(dir, 'r.md'), 'to file');
+    expect(out).toEqual(['to stdout']);
+    expect(readFileSync(join(dir, 'r.md'), 'utf8')).toBe('to file');
+    expect(err).toEqual([`wrote ${join(dir, 'r.md')}\n`]);
   });
 });

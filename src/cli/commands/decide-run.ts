@@ -97,7 +97,8 @@ export function planOutput(
     statSync(path, { throwIfNoEntry: false })?.isDirectory() === true,
 ): OutputPlan {
   const { format, out } = flags;
-  if (out === undefined) return { format: format ?? 'text' };
+  // `--out -` is standard output, as for the profile argument.
+  if (out === undefined || out === '-') return { format: format ?? 'text' };
   if (out.trim() === '') throw new UserError('--out needs a file name.');
   const path = resolve(cwd, out);
   const folder = out.endsWith('/') || out.endsWith('\\') || isDirectory(path);

@@ -54,7 +54,7 @@ export function registerDecideCommand(program: Command, io: CliIo = processIo())
     )
     .option(
       '-o, --out <file>',
-      'write to a file instead of printing (its folder must exist); with --format adr, a folder (existing, or ending in /) gets the next NNNN-title.md (a missing folder is created if its parent exists)',
+      'write to a file instead of printing (its folder must exist; - is standard output; a link is written through to its target; a device, FIFO or socket is refused); with --format adr, a folder (existing, or ending in /) gets the next NNNN-title.md (a missing folder is created if its parent exists)',
     )
     .option('--seed <n>', 'seed of the robustness analysis (same profile and seed, same output)', parseSeed)
     .option('--lab <run>', 'use the figures a lab run measured on this machine (a run id, or latest)')

@@ -1,5 +1,4 @@
 /** @module `gorust lab doctor|setup|run|runs|show|compare|selftest`: the evidence lab's command line. Output goes to stdout (or --out); progress goes to stderr and only on a terminal. */
-import { writeFileSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import type { ReportFormat } from '../../lab/report.ts';
 import type { LabProgress } from '../../lab/run.ts';
@@ -25,16 +24,9 @@ const formatOption = () =>
 const dbOption = () => new Option('--db <path>', 'the store file (default: in your data folder)');
 
 async function emit(io: CliIo, text: string, out: string | undefined): Promise<void> {
-  if (out) {
-    try {
-      writeFileSync(out, text);
-    } catch (error) {
-      throw await userError(`cannot write ${out}: ${(error as Error).message}`);
-    }
-    io.stderr(`wrote ${out}\n`);
-  } else {
-    io.stdout(text);
-  }
+  // output.ts imports the core: loaded only when a report is written.
+  const { writeOutput } = await import('../output.ts');
+  writeOutput(io, out ?? '-', text);
 }
 
 function clock(seconds: number): string {
