@@ -2,8 +2,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { formatHarnessFloor, measureHarnessFloor } from '../src/lab/floor.ts';
-import { runLab } from '../src/lab/run.ts';
+import { formatHarnessFloor, measureHarnessFloor } from '../src/lab/runner/floor.ts';
+import { runLab } from '../src/lab/runner/run.ts';
 
 const QUICK_SUITE = ['http-json', 'gc-cache', 'cpu', 'build', 'boundary'];
 

@@ -1,7 +1,7 @@
 /** @module Tests of POST /api/decide?lab=: the figures a lab run left out come back as `lab_excluded`, added after the decision's own fields, and the OpenAPI document describes it. */
 import { describe, expect, it } from 'vitest';
 import { decide, renderJson } from '../core/index.ts';
-import { labEvidenceFromRun } from '../lab/evidence.ts';
+import { labEvidenceFromRun } from '../lab/analysis/evidence.ts';
 import { createRun, finishRun, recordStep, requireRun } from '../store/lab-runs.ts';
 import { makeApp, NOW, PROFILE, postJson, storeFlaggedBoundaryRun, testKb } from './app.test-helpers.ts';
 import { buildOpenApiDocument } from './openapi.ts';

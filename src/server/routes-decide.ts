@@ -10,7 +10,7 @@ import {
   QUESTIONS,
   renderJson,
 } from '../core/index.ts';
-import { labEvidenceFromRun } from '../lab/evidence.ts';
+import { labEvidenceFromRun } from '../lab/analysis/evidence.ts';
 import { requireRun } from '../store/lab-runs.ts';
 import type { ServerDeps } from './deps.ts';
 import { ProblemError } from './problem.ts';

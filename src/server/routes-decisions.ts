@@ -12,7 +12,7 @@ import {
   renderJson,
   renderMarkdown,
 } from '../core/index.ts';
-import { labRunView } from '../lab/report.ts';
+import { labRunView } from '../lab/analysis/report.ts';
 import {
   deleteDecision,
   getDecision,

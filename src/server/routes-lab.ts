@@ -1,6 +1,6 @@
 /** @module Read-only API routes of lab runs: list and show. The API never starts a build or a load: runs come from `gorust lab run`. */
 import { Hono } from 'hono';
-import { summarizeRun } from '../lab/summary.ts';
+import { summarizeRun } from '../lab/analysis/summary.ts';
 import { getRun, listRuns } from '../store/lab-runs.ts';
 import type { ServerDeps } from './deps.ts';
 import { ProblemError } from './problem.ts';

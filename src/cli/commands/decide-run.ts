@@ -39,7 +39,7 @@ async function labView(d: Decision, ctx: RenderContext) {
   const [{ openStore }, { getRun }, { labRunView }] = await Promise.all([
     import('../../store/db.ts'),
     import('../../store/lab-runs.ts'),
-    import('../../lab/report.ts'),
+    import('../../lab/analysis/report.ts'),
   ]);
   const db = openStore(ctx.dbPath);
   try {
@@ -129,7 +129,7 @@ async function loadLabEvidence(
   sloP99Ms: number | undefined,
 ): Promise<LabEvidence | undefined> {
   if (flags.lab === undefined) return undefined;
-  const { loadLabEvidence: load } = await import('../../lab/evidence.ts');
+  const { loadLabEvidence: load } = await import('../../lab/analysis/evidence.ts');
   return load(flags.lab, { dbPath: flags.db, sloP99Ms });
 }
 

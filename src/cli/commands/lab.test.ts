@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { RunLabOptions } from '../../lab/run.ts';
+import type { RunLabOptions } from '../../lab/runner/run.ts';
 import { openStore } from '../../store/db.ts';
 import { createRun, finishRun, recordStep } from '../../store/lab-runs.ts';
 import type { CliIo } from '../output.ts';
@@ -203,8 +203,8 @@ describe('gorust decide --lab', () => {
 describe('gorust lab doctor', () => {
   it('tells a wrong version from a missing tool, each with its install command, and exits 2', async () => {
     vi.resetModules();
-    vi.doMock('../../lab/toolchain.ts', async (original) => ({
-      ...(await original<typeof import('../../lab/toolchain.ts')>()),
+    vi.doMock('../../lab/runner/toolchain.ts', async (original) => ({
+      ...(await original<typeof import('../../lab/runner/toolchain.ts')>()),
       doctor: async () => [
         { name: 'go', ok: true, version: '1.26.8', need: 'Go >= 1.26.0', install: 'x' },
         {
@@ -234,7 +234,7 @@ describe('gorust lab doctor', () => {
       expect(r.stdout).toMatch(/^MISSING protoc .*\n\s+install: apt-get install -y protobuf-compiler/m);
       expect(r.stderr).toContain('the lab cannot run yet: missing protoc; wrong version of vegeta');
     } finally {
-      vi.doUnmock('../../lab/toolchain.ts');
+      vi.doUnmock('../../lab/runner/toolchain.ts');
     }
   });
 });
@@ -244,12 +244,12 @@ describe('gorust lab run, interrupted', () => {
     // A run that measures until interrupted, then keeps its steps (what runLab does on abort).
     // Earlier tests loaded the real module: start from a fresh registry so the command's lazy import gets the mock.
     vi.resetModules();
-    vi.doMock('../../lab/run.ts', async (original) => ({
-      ...(await original<typeof import('../../lab/run.ts')>()),
+    vi.doMock('../../lab/runner/run.ts', async (original) => ({
+      ...(await original<typeof import('../../lab/runner/run.ts')>()),
       runLab: async (_names: string[], options: RunLabOptions) => {
         if (!options.signal?.aborted)
           await new Promise((resolve) => options.signal?.addEventListener('abort', resolve));
-        const { LabAbortedError } = await import('../../lab/workloads/types.ts');
+        const { LabAbortedError } = await import('../../lab/runner/workloads/types.ts');
         throw new LabAbortedError('lab run interrupted', '20260104-000000-dddd');
       },
     }));
@@ -271,7 +271,7 @@ describe('gorust lab run, interrupted', () => {
       );
       expect(process.listeners('SIGINT')).toEqual(before);
     } finally {
-      vi.doUnmock('../../lab/run.ts');
+      vi.doUnmock('../../lab/runner/run.ts');
     }
   });
 });

@@ -1,7 +1,7 @@
 /** @module `gorust lab doctor|setup|run|runs|show|compare|selftest`: the evidence lab's command line. Output goes to stdout (or --out); progress goes to stderr and only on a terminal. */
 import { type Command, Option } from 'commander';
-import type { ReportFormat } from '../../lab/report.ts';
-import type { LabProgress } from '../../lab/run.ts';
+import type { ReportFormat } from '../../lab/analysis/report.ts';
+import type { LabProgress } from '../../lab/runner/run.ts';
 import type { Store } from '../../store/db.ts';
 import { type CliIo, processIo } from '../io.ts';
 import { CancelledError } from '../run.ts';
@@ -9,7 +9,7 @@ import { CancelledError } from '../run.ts';
 // Everything heavy (the core with zod and yaml, better-sqlite3, the lab) is imported inside the actions, so
 // `gorust --help` and `gorust lab --help` load none of it (lab.test.ts checks the static import graph).
 const store = () => import('../../store/lab-runs.ts');
-const report = () => import('../../lab/report.ts');
+const report = () => import('../../lab/analysis/report.ts');
 
 /** A UserError (exit 2) for `message`; the core loads here, when a command has something to say, not at start-up. */
 async function userError(message: string): Promise<Error> {
@@ -59,7 +59,7 @@ export function progressLine(stream: NodeJS.WriteStream): { update(p: LabProgres
 async function withStore<T>(path: string | undefined, use: (db: Store) => T): Promise<T> {
   const [{ openStore }, { reconcileRuns }] = await Promise.all([
     import('../../store/db.ts'),
-    import('../../lab/run.ts'),
+    import('../../lab/runner/run.ts'),
   ]);
   const db = openStore(path);
   try {
@@ -89,7 +89,7 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
     .description('check the toolchains the lab needs (go, cargo, vegeta, protoc, ...)')
     .option('--format <format>', 'text or json', 'text')
     .action(async (opts: { format: string }) => {
-      const { doctor } = await import('../../lab/toolchain.ts');
+      const { doctor } = await import('../../lab/runner/toolchain.ts');
       const checks = await doctor();
       if (opts.format === 'json') {
         io.stdout(`${JSON.stringify(checks, null, 2)}\n`);
@@ -115,7 +115,7 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
     .command('setup')
     .description('install the lab tools (vegeta, protoc plugins) into the tools folder')
     .action(async () => {
-      const { setup } = await import('../../lab/toolchain.ts');
+      const { setup } = await import('../../lab/runner/toolchain.ts');
       const steps = await setup();
       for (const step of steps) io.stdout(`${step.action.padEnd(9)} ${step.name}: ${step.detail}\n`);
       // Tools the registries cannot provide (Go, Rust, protoc) are listed as manual steps, not failures.
@@ -144,7 +144,7 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
       process.on('SIGINT', onInterrupt);
       process.on('SIGTERM', onInterrupt);
       try {
-        const { runLab } = await import('../../lab/run.ts');
+        const { runLab } = await import('../../lab/runner/run.ts');
         const { renderRun } = await report();
         const { run, failures } = await runLab(workloads, {
           quick: opts.quick,
@@ -161,7 +161,7 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
         }
       } catch (error) {
         progress.done();
-        const { LabAbortedError } = await import('../../lab/workloads/types.ts');
+        const { LabAbortedError } = await import('../../lab/runner/workloads/types.ts');
         if (error instanceof LabAbortedError) {
           throw new CancelledError(
             error.runId
@@ -225,7 +225,7 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
     )
     .option('--format <format>', 'text or json', 'text')
     .action(async (opts: { format: string }) => {
-      const { runSelftest } = await import('../../lab/selftest.ts');
+      const { runSelftest } = await import('../../lab/runner/selftest.ts');
       const result = await runSelftest();
       if (opts.format === 'json') {
         io.stdout(`${JSON.stringify(result, null, 2)}\n`);

@@ -1,7 +1,7 @@
 /** @module runLab(): build what the chosen workloads need, record the environment, run each workload's steps (each stored as it completes), and leave nothing running whatever happens. */
 import { join } from 'node:path';
-import { UserError } from '../core/index.ts';
-import { openStore, type Store } from '../store/db.ts';
+import { UserError } from '../../core/index.ts';
+import { openStore, type Store } from '../../store/db.ts';
 import {
   createRun,
   finishRun,
@@ -9,7 +9,7 @@ import {
   markOrphanedRuns,
   recordStep,
   type StoredRun,
-} from '../store/lab-runs.ts';
+} from '../../store/lab-runs.ts';
 import { buildProgram } from './build.ts';
 import { captureEnvironment } from './environment.ts';
 import {

@@ -1,7 +1,7 @@
 /** @module The build workload on the http-json pair, in a scratch copy of lab/workloads: clean build, no-op rebuild, one-line incremental change, go vet against cargo check, binary size as built and stripped, and a cross-compilation matrix whose failures keep their exact reason. */
 import { appendFileSync, copyFileSync, cpSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { NewStep } from '../../store/lab-runs.ts';
+import type { NewStep } from '../../../store/lab-runs.ts';
 import { labCacheDir } from '../manifest.ts';
 import { runCommand } from '../process.ts';
 import { throwIfAborted, type WorkloadRunner } from './types.ts';

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { UserError } from '../core/index.ts';
+import { UserError } from '../../core/index.ts';
 import type { ResolvedProgram } from './manifest.ts';
 import { runCommand } from './process.ts';
 

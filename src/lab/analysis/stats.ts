@@ -1,5 +1,5 @@
 /** @module Nonparametric statistics for repeated runs, as benchstat does it: medians, seeded bootstrap confidence intervals, and the Mann-Whitney U test (alpha 0.05) with "~" for no significant difference. */
-import { mulberry32 } from '../core/index.ts';
+import { mulberry32 } from '../../core/index.ts';
 
 /**
  * The median (mean of the two middle values for an even count).

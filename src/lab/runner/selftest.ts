@@ -1,8 +1,9 @@
 /** @module `gorust lab selftest`: proves the harness sees what coordinated omission hides. A server that stalls every request for 1 s every 10 s must show the stall in the open-loop p99 and p99.9, a closed-loop run must hide it, and afterwards no lab process may be left running. */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../core/index.ts';
-import type { LatencyPercentiles } from './histogram.ts';
+import { UserError } from '../../core/index.ts';
+import type { LatencyPercentiles } from '../analysis/histogram.ts';
+import { judgeStep } from '../analysis/validity.ts';
 import {
   liveProcessGroups,
   makeTempDir,
@@ -12,7 +13,6 @@ import {
   startServer,
 } from './process.ts';
 import { findTool, packageRoot } from './toolchain.ts';
-import { judgeStep } from './validity.ts';
 import { attack, closedLoop } from './vegeta.ts';
 
 /** Where the stall server's source lives (lab/selftest/stall-server.go, standard library only). */

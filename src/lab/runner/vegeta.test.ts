@@ -2,9 +2,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { judgeStep } from '../analysis/validity.ts';
 import { makeTempDir, type RunningServer, startServer, stopAllProcesses } from './process.ts';
 import { findTool } from './toolchain.ts';
-import { judgeStep } from './validity.ts';
 import { attack, probeCapacity } from './vegeta.ts';
 
 const vegeta = findTool('vegeta');

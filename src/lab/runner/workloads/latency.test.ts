@@ -1,12 +1,15 @@
 /** @module Tests of the GC part of a Go latency step's detail: the aligned cycles the GC timeline draws, not just their count. */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { StoredRun } from '../../store/lab-runs.ts';
-import { alignGcCycles, parseGctrace } from '../gctrace.ts';
-import { labRunView } from '../report.ts';
+import type { StoredRun } from '../../../store/lab-runs.ts';
+import { alignGcCycles, parseGctrace } from '../../analysis/gctrace.ts';
+import { labRunView } from '../../analysis/report.ts';
 import { gcStepDetail } from './latency.ts';
 
-const trace = readFileSync(new URL('../fixtures/gctrace-go1.26-gogc100.txt', import.meta.url), 'utf8');
+const trace = readFileSync(
+  new URL('../../analysis/fixtures/gctrace-go1.26-gogc100.txt', import.meta.url),
+  'utf8',
+);
 
 function gcRun(detail: Record<string, unknown>): StoredRun {
   return {

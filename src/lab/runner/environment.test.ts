@@ -1,6 +1,7 @@
 /** @module Tests of environment capture on this machine (real tools, no mocks) and of the one-line description. */
 import { describe, expect, it } from 'vitest';
-import { captureEnvironment, DEFAULT_BUILD_PROFILE, describeEnvironment } from './environment.ts';
+import { DEFAULT_BUILD_PROFILE, describeEnvironment } from '../analysis/environment.ts';
+import { captureEnvironment } from './environment.ts';
 import { findTool } from './toolchain.ts';
 
 describe('captureEnvironment', () => {

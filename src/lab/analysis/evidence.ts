@@ -1,7 +1,7 @@
 /** @module From a stored lab run to the LabEvidence that `decide()` uses in place of the knowledge base's priors: only figures of valid steps that pass their anchor check; the rest are listed as excluded, with why. */
-import type { LabEvidence, MeasuredBuild, MeasuredCrossCell, MeasuredLatency } from '../core/index.ts';
-import { openStore } from '../store/db.ts';
-import { requireRun, type StoredRun } from '../store/lab-runs.ts';
+import type { LabEvidence, MeasuredBuild, MeasuredCrossCell, MeasuredLatency } from '../../core/index.ts';
+import { openStore } from '../../store/db.ts';
+import { requireRun, type StoredRun } from '../../store/lab-runs.ts';
 import { checkAnchors } from './anchors.ts';
 import { environmentLine } from './report.ts';
 import { boundaryFigures, type Figures, summarizeRun, type WorkloadSummary } from './summary.ts';

@@ -1,5 +1,5 @@
 /** @module The http-json workload: closed-loop capacity probe, then an open-loop rate ladder with Go and Rust interleaved, fresh servers every repeat. */
-import { rateLadder } from '../ladder.ts';
+import { rateLadder } from '../../analysis/ladder.ts';
 import type { RunningServer } from '../process.ts';
 import { attack, probeCapacity } from '../vegeta.ts';
 import { measureLatencyStep, writeTargets } from './latency.ts';

@@ -1,7 +1,7 @@
 /** @module Reads vegeta's CSV results and turns them into corrected latencies (from the intended send time), worker-cap and send-lag evidence, and a per-second timeline. */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { LatencyHistogram } from './histogram.ts';
+import { LatencyHistogram } from '../analysis/histogram.ts';
 
 /** One vegeta result; times in ms relative to the first result's whole millisecond (keeps ns precision in a double). */
 export type VegetaRow = {

@@ -1,7 +1,7 @@
 /** @module The harness's own latency floor: open-loop latency against a trivial server (the stall server with stalls off) next to raw loopback round trips (1-byte TCP ping-pong and sequential HTTP keep-alive GETs, measured in-process by Go). */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { UserError } from '../core/index.ts';
+import { UserError } from '../../core/index.ts';
 import { makeTempDir, type RunningServer, removeTempDir, runCommand } from './process.ts';
 import { buildStallServer, startStallServer } from './selftest.ts';
 import { findTool } from './toolchain.ts';

@@ -1,6 +1,6 @@
 /** @module From a stored run's steps to per-workload figures: medians over repeats of valid steps only, 95% bootstrap CIs, Mann-Whitney U between Go and Rust, the SLO headline, and the anchor checks. Used by the reports and the decision evidence. */
-import type { LabEvidence } from '../core/index.ts';
-import type { StoredRun, StoredStep } from '../store/lab-runs.ts';
+import type { LabEvidence } from '../../core/index.ts';
+import type { StoredRun, StoredStep } from '../../store/lab-runs.ts';
 import { checkAnchors } from './anchors.ts';
 import { headlineRate } from './ladder.ts';
 import { bootstrapCi, mannWhitneyU, median } from './stats.ts';

@@ -1,7 +1,7 @@
 /** @module Drives vegeta: an open-loop constant-rate attack whose latencies are recomputed from each request's INTENDED send time (no coordinated omission), plus a closed-loop capacity probe. */
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
-import type { LatencyHistogram } from './histogram.ts';
+import type { LatencyHistogram } from '../analysis/histogram.ts';
 import { LabProcessError, makeTempDir, removeTempDir, runCommand } from './process.ts';
 import {
   analyzeClosedLoop,

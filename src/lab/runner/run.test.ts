@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openStore } from '../store/db.ts';
-import { getRun, latestRun } from '../store/lab-runs.ts';
+import { openStore } from '../../store/db.ts';
+import { getRun, latestRun } from '../../store/lab-runs.ts';
 import { findTool } from './toolchain.ts';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
+const root = fileURLToPath(new URL('../../..', import.meta.url));
 const cli = join(root, 'src', 'cli', 'main.ts');
 const ready =
   existsSync(cli) && findTool('vegeta') !== null && findTool('go') !== null && findTool('cargo') !== null;

@@ -1,6 +1,6 @@
 /** @module Tests of run summaries, reports and decision evidence on a synthetic stored run (no process is started). */
 import { describe, expect, it } from 'vitest';
-import type { NewStep, StoredRun, StoredStep } from '../store/lab-runs.ts';
+import type { NewStep, StoredRun, StoredStep } from '../../store/lab-runs.ts';
 import { labEvidenceFromRun } from './evidence.ts';
 import { renderComparison, renderRun, runToJson } from './report.ts';
 import { boundaryFigures, summarizeRun } from './summary.ts';
@@ -316,21 +316,6 @@ describe('labEvidenceFromRun', () => {
   });
 });
 
-describe('planBoundary', () => {
-  it('runs the cgo benchmark alone and each client against its server', async () => {
-    const { planBoundary } = await import('./workloads/boundary.ts');
-    expect(
-      planBoundary({
-        cgo: { kind: 'batch', args: ['--reps', '5'] },
-        grpc: { kind: 'batch', args: ['--addr', '{addr}', '--mode', 'grpc'] },
-        http: { kind: 'batch', args: ['--addr', '{addr}', '--mode', 'http'] },
-        server: { kind: 'server', args: [] },
-      }),
-    ).toEqual([{ name: 'cgo' }, { name: 'grpc', server: 'server' }, { name: 'http', server: 'server' }]);
-    expect(() => planBoundary({ c: { kind: 'batch', args: ['{addr}'] } })).toThrow(/needs a server/);
-  });
-});
-
 describe('labRunView', () => {
   it('gives the HTML report the compared percentiles and the notes', async () => {
     const { labRunView } = await import('./report.ts');
@@ -339,21 +324,5 @@ describe('labRunView', () => {
     expect(view.percentiles?.[0]?.series.map((s) => s.name)).toEqual(['go', 'rust']);
     expect(view.percentiles?.[0]?.series[0]?.points.find((p) => p.p === 0.99)?.ms).toBeCloseTo(10.2, 5);
     expect(view.notes?.some((n) => n.includes('88.9%'))).toBe(true);
-  });
-});
-
-describe('failureReason', () => {
-  it('keeps the lines that say why a cross build failed', async () => {
-    const { failureReason } = await import('./workloads/build.ts');
-    const stderr = [
-      '   Compiling pin-project-lite v0.2.16',
-      "error[E0463]: can't find crate for `core`",
-      '  = note: the `aarch64-unknown-linux-gnu` target may not be installed',
-      'For more information about this error, try `rustc --explain E0463`.',
-      'error: could not compile `pin-project-lite` (lib) due to 1 previous error',
-    ].join('\n');
-    expect(failureReason(stderr)).toBe(
-      "= note: the `aarch64-unknown-linux-gnu` target may not be installed | error[E0463]: can't find crate for `core`",
-    );
   });
 });

@@ -1,10 +1,16 @@
 /** @module One open-loop latency step against a running server, turned into a stored step: percentiles, validity, CPU per 1k requests, peak RSS and, for Go, the GC cycles seen during the step. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import type { NewStep } from '../../store/lab-runs.ts';
-import { alignGcCycles, type GcCycle, parseGctrace, stwPauseMs, summarizeGc } from '../gctrace.ts';
+import type { NewStep } from '../../../store/lab-runs.ts';
+import {
+  alignGcCycles,
+  type GcCycle,
+  parseGctrace,
+  stwPauseMs,
+  summarizeGc,
+} from '../../analysis/gctrace.ts';
+import { judgeStep } from '../../analysis/validity.ts';
 import type { RunningServer } from '../process.ts';
-import { judgeStep } from '../validity.ts';
 import { attack } from '../vegeta.ts';
 import { loadgenCpuList } from './servers.ts';
 import type { WorkloadContext } from './types.ts';

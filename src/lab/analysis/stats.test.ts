@@ -1,7 +1,7 @@
 /** @module Tests of the lab statistics against known values (SciPy documentation examples, hand-computed tie cases). */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mulberry32 } from '../core/index.ts';
+import { mulberry32 } from '../../core/index.ts';
 import { bootstrapCi, compareSamples, mannWhitneyU, median, normalSf } from './stats.ts';
 
 describe('median', () => {

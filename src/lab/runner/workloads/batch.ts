@@ -1,5 +1,5 @@
 /** @module Running a batch lab program (one JSON object on stdout) as a step: exit status, timeout and output shape decide validity. */
-import type { NewStep } from '../../store/lab-runs.ts';
+import type { NewStep } from '../../../store/lab-runs.ts';
 import type { ResolvedProgram } from '../manifest.ts';
 import { runCommand } from '../process.ts';
 import type { WorkloadContext } from './types.ts';

@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { didYouMean, InternalError, UserError } from '../core/index.ts';
+import { didYouMean, InternalError, UserError } from '../../core/index.ts';
 
 const programSchema = z.looseObject({
   /** Folder of the program, relative to lab/workloads. */

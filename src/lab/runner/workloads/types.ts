@@ -1,5 +1,5 @@
 /** @module What the orchestrator hands each workload runner (settings, resolved programs, a step writer) and what a runner is. */
-import type { NewStep } from '../../store/lab-runs.ts';
+import type { NewStep } from '../../../store/lab-runs.ts';
 import type { ManifestWorkload, ResolvedProgram } from '../manifest.ts';
 
 /** How long and how often a run measures; quick is for CI, full follows bench-anchors §7. */

@@ -1,6 +1,6 @@
 /** @module A lab run as text, Markdown or JSON (JSON: id, environment, workloads[] with name, valid and per-language figures), and the comparison of two runs. */
-import type { LabRunView } from '../core/ssr.ts';
-import { finiteJson, type RunListRow, type StoredRun } from '../store/lab-runs.ts';
+import type { LabRunView } from '../../core/ssr.ts';
+import { finiteJson, type RunListRow, type StoredRun } from '../../store/lab-runs.ts';
 import { describeEnvironment, type Environment } from './environment.ts';
 import { type Figures, type RunSummary, summarizeRun, type WorkloadSummary } from './summary.ts';
 
