@@ -42,7 +42,13 @@ export type {
 } from './kb/schema.ts';
 export { KB_FILES, knowledgeBaseSchema } from './kb/schema.ts';
 export { didYouMean } from './profile/did-you-mean.ts';
-export { formatProblems, PROFILE_LIMITS, parseProfileValue, profileJsonSchema } from './profile/parse.ts';
+export {
+  formatProblems,
+  measureDepth,
+  PROFILE_LIMITS,
+  parseProfileValue,
+  profileJsonSchema,
+} from './profile/parse.ts';
 export { parseProfileText } from './profile/parse-text.ts';
 export type { Component, LatencySlo, Profile, ProfileInput } from './profile/schema.ts';
 export { profileSchema } from './profile/schema.ts';

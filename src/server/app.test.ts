@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decide, parseProfileText, renderJson } from '../core/index.ts';
 import { makeApp, NOW, PROFILE, PROFILE_YAML, postJson, problemOf, testKb, XSS } from './app.test-helpers.ts';
+import { BODY_LIMIT_BYTES } from './request.ts';
 
 const kb = testKb();
 
@@ -63,7 +64,7 @@ describe('POST /api/decide', () => {
 
   it('answers an oversized body with 413, with or without Content-Length', async () => {
     const { app } = makeApp();
-    const huge = JSON.stringify({ ...PROFILE, project: { name: 'x'.repeat(300 * 1024) } });
+    const huge = JSON.stringify({ ...PROFILE, project: { name: 'x'.repeat(BODY_LIMIT_BYTES + 1) } });
     const res = await app.request('/api/decide', postJson(huge, { 'content-length': String(huge.length) }));
     expect(res.status).toBe(413);
     expect((await problemOf(res)).type).toBe('urn:gorust:problem:payload-too-large');

@@ -13,13 +13,14 @@ import type { Store } from '../store/db.ts';
 import type { ServerDeps } from './deps.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { ProblemError, problem } from './problem.ts';
+import { BODY_LIMIT_BYTES } from './request.ts';
 import { decideRoutes } from './routes-decide.ts';
 import { decisionRoutes } from './routes-decisions.ts';
 import { labRoutes } from './routes-lab.ts';
 import { hostGuard, LOOPBACK_HOSTS, originGuard, securityHeaders } from './security.ts';
 
-/** Request bodies above this are refused with 413: a profile is a few kilobytes. */
-export const DEFAULT_BODY_LIMIT_BYTES = 256 * 1024;
+/** Request bodies above this are refused with 413: the profile size limit (PROFILE_LIMITS.maxBytes) plus a margin. */
+export const DEFAULT_BODY_LIMIT_BYTES = BODY_LIMIT_BYTES;
 
 export type AppOptions = {
   /** The store (lab runs and saved decisions); `openStore(':memory:')` in tests. */

@@ -2,6 +2,8 @@
 import type { Context } from 'hono';
 import {
   type InputProblem,
+  measureDepth,
+  PROFILE_LIMITS,
   type Profile,
   parseProfileText,
   parseProfileValue,
@@ -20,21 +22,55 @@ function entry(path: string, expected: string, found: string): InputProblem {
   return { path, expected, found, message: `expected ${expected}, found ${found}` };
 }
 
-/** Parse JSON text into a value, or throw a 400 invalid-json problem saying where it broke. */
+/**
+ * How deeply a request body may nest: a profile may nest PROFILE_LIMITS.maxDepth levels, and a save request wraps it
+ * in one more. Checked right after parsing, before any handler stringifies or walks the value (a body nested 5,000
+ * deep would otherwise overflow the stack there).
+ */
+export const MAX_BODY_DEPTH = PROFILE_LIMITS.maxDepth + 8;
+
+/**
+ * The one size limit of a profile, everywhere: a profile file in the CLI and the web app's import are refused
+ * above PROFILE_LIMITS.maxBytes, and an API request body may carry such a profile plus the few fields around it
+ * (seed, samples, lab) in this margin.
+ */
+export const BODY_LIMIT_BYTES = PROFILE_LIMITS.maxBytes + 16 * 1024;
+
+/** A short description of a value for a problem entry that never walks it (no String() of a nested array). */
+export function describeFound(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return `a list of ${value.length} items`;
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}...` : value);
+  return String(value);
+}
+
+/** Parse JSON text into a value, or throw a 400 invalid-json problem saying where it broke (or that it nests too deeply). */
 export function parseJsonBody(text: string): unknown {
   if (text.trim().length === 0) {
     throw new ProblemError(400, 'invalid-json', 'the request body is empty', [
       entry('(body)', 'a JSON document', 'nothing'),
     ]);
   }
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new ProblemError(400, 'invalid-json', `the request body is not valid JSON: ${reason}`, [
       entry('(body)', 'a JSON document', 'malformed JSON'),
     ]);
   }
+  if (measureDepth(value, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
+    throw new ProblemError(
+      400,
+      'invalid-request',
+      `the request body nests more than ${MAX_BODY_DEPTH} levels deep`,
+      [entry('(body)', `at most ${MAX_BODY_DEPTH} levels of nesting`, 'deeper nesting')],
+    );
+  }
+  return value;
 }
 
 /**
@@ -109,7 +145,7 @@ export function readInteger(value: unknown, path: string, bounds: IntegerBounds)
   if (value === undefined || value === null || value === '') return undefined;
   const n = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < bounds.min || n > bounds.max) {
-    const found = typeof value === 'string' ? JSON.stringify(value) : String(value);
+    const found = describeFound(value);
     throw new ProblemError(
       400,
       'invalid-request',

@@ -23,7 +23,14 @@ import {
 import { getRun } from '../store/lab-runs.ts';
 import type { ServerDeps } from './deps.ts';
 import { ProblemError } from './problem.ts';
-import { readInteger, readJsonBody, SAMPLES_BOUNDS, SEED_BOUNDS, validateProfile } from './request.ts';
+import {
+  describeFound,
+  readInteger,
+  readJsonBody,
+  SAMPLES_BOUNDS,
+  SEED_BOUNDS,
+  validateProfile,
+} from './request.ts';
 import { labEvidence } from './routes-decide.ts';
 
 export const EXPORT_FORMATS = ['adr', 'md', 'json', 'html'] as const;
@@ -48,7 +55,7 @@ function readSaveRequest(body: unknown): { profile: unknown; seed?: number; samp
       {
         path: '(body)',
         expected: 'an object with a profile',
-        found: Array.isArray(body) ? 'an array' : String(body),
+        found: describeFound(body),
         message: 'expected an object with a profile',
       },
     ]);
@@ -83,7 +90,7 @@ function readSaveRequest(body: unknown): { profile: unknown; seed?: number; samp
       {
         path: 'lab',
         expected: 'a lab run id or "latest"',
-        found: JSON.stringify(record.lab),
+        found: describeFound(record.lab),
         message: 'expected a lab run id or "latest"',
       },
     ]);

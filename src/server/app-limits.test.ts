@@ -1,0 +1,69 @@
+/** @module API tests of bounded input: bodies nested too deeply, too large, or with more components than PROFILE_CAPS are refused with a 4xx problem before anything walks or decides them. */
+import { describe, expect, it } from 'vitest';
+import { PROFILE_CAPS, PROFILE_LIMITS } from '../core/index.ts';
+import { makeApp, PROFILE, postJson, problemOf } from './app.test-helpers.ts';
+import { BODY_LIMIT_BYTES, MAX_BODY_DEPTH } from './request.ts';
+
+/** `[[[...1...]]]` nested `depth` deep, as JSON text (built without recursion). */
+function nestedJson(depth: number): string {
+  return `${'['.repeat(depth)}1${']'.repeat(depth)}`;
+}
+
+describe('bounded request bodies', () => {
+  it('answers seed, samples or lab nested 5,000 deep with a 400, not a 500', async () => {
+    const { app } = makeApp();
+    for (const key of ['seed', 'samples', 'lab', 'profile', 'decision']) {
+      const body = `{"profile": ${JSON.stringify(PROFILE)}, "${key === 'profile' ? 'x' : key}": ${nestedJson(5000)}}`;
+      const res = await app.request('/api/decisions', postJson(body));
+      expect(res.status, key).toBe(400);
+      const problem = await problemOf(res);
+      expect(problem.detail).toContain(`nests more than ${MAX_BODY_DEPTH} levels`);
+    }
+    const decide = await app.request('/api/decide', postJson(nestedJson(5000)));
+    expect(decide.status).toBe(400);
+  });
+
+  it('names the value that is not a whole number without walking it', async () => {
+    const { app } = makeApp();
+    const res = await app.request('/api/decisions', postJson({ profile: PROFILE, seed: [[1, 2], 3] }));
+    expect(res.status).toBe(400);
+    expect((await problemOf(res)).errors?.[0]).toMatchObject({ path: 'seed', found: 'a list of 2 items' });
+  });
+
+  it('refuses a 3,000-component profile with the cap named, within a second, on decide and on save', async () => {
+    const { app, db } = makeApp();
+    const components = Array.from({ length: 3000 }, (_, i) => ({ name: `svc-${i}`, role: 'api' }));
+    const profile = { ...PROFILE, components };
+    for (const [path, body] of [
+      ['/api/decide', profile],
+      ['/api/decisions', { profile }],
+    ] as const) {
+      const started = performance.now();
+      const res = await app.request(path, postJson(body));
+      const ms = performance.now() - started;
+      expect(res.status, path).toBe(400);
+      expect(ms, path).toBeLessThan(1000);
+      const problem = await problemOf(res);
+      expect(problem.errors).toContainEqual(
+        expect.objectContaining({
+          path: 'components',
+          expected: `at most ${PROFILE_CAPS.maxComponents} items`,
+          found: 'a list of 3000 items',
+        }),
+      );
+    }
+    expect(db.prepare('SELECT count(*) AS n FROM decisions').get()).toEqual({ n: 0 });
+  });
+
+  it('takes a profile up to the one size limit, and refuses a body over it with 413 before reading it', async () => {
+    expect(BODY_LIMIT_BYTES).toBeGreaterThan(PROFILE_LIMITS.maxBytes);
+    const { app } = makeApp();
+    // A profile just under the limit: padded with a long summary (900 KB, the size the web app imports) (a field the schema allows).
+    const big = { ...PROFILE, project: { ...PROFILE.project, summary: 'x'.repeat(900_000) } };
+    const ok = await app.request('/api/decide?samples=100', postJson(big));
+    expect(ok.status).toBe(200);
+    const over = await app.request('/api/decide', postJson(' '.repeat(BODY_LIMIT_BYTES + 1)));
+    expect(over.status).toBe(413);
+    expect((await problemOf(over)).detail).toContain(`${Math.round(BODY_LIMIT_BYTES / 1024)} KiB`);
+  });
+});
