@@ -20,9 +20,9 @@ export async function benchQuickSuite(): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), 'gorust-bench-lab-'));
   try {
     const dbPath = join(dir, 'bench.db');
-    await runLab(QUICK_SUITE, { quick: true, dbPath });
+    await runLab(QUICK_SUITE, { mode: 'quick', dbPath });
     const started = performance.now();
-    const { run, failures } = await runLab(QUICK_SUITE, { quick: true, dbPath });
+    const { run, failures } = await runLab(QUICK_SUITE, { mode: 'quick', dbPath });
     const seconds = (performance.now() - started) / 1000;
     return [
       `quick suite (${QUICK_SUITE.join(', ')}), builds cached: ${seconds.toFixed(1)} s wall (run ${run.id})`,

@@ -50,7 +50,7 @@ export async function problemOf(res: Response) {
 
 /** A boundary run whose gRPC p99 (4 ms on loopback) the anchors flag as a probable harness problem. */
 export function storeFlaggedBoundaryRun(db: ReturnType<typeof openStore>, id = 'run-flagged'): string {
-  const run = createRun(db, { mode: 'quick', workloads: ['boundary'], id });
+  const run = createRun(db, { mode: 'standard', workloads: ['boundary'], id });
   const batch = (variant: string, lang: string, metrics: Record<string, number | string>) =>
     recordStep(db, run.id, {
       workload: 'boundary',

@@ -34,7 +34,7 @@ describe('POST /api/decide?lab=', () => {
 
   it('says [] when the run left nothing out, and adds nothing without ?lab=', async () => {
     const { app, db } = makeApp();
-    const run = createRun(db, { mode: 'quick', workloads: ['boundary'], id: 'run-clean' });
+    const run = createRun(db, { mode: 'standard', workloads: ['boundary'], id: 'run-clean' });
     recordStep(db, run.id, {
       workload: 'boundary',
       lang: 'go',

@@ -76,3 +76,40 @@ describe('openStore', () => {
     db.close();
   });
 });
+
+describe('migration 3 (the standard lab mode)', () => {
+  it('rebuilds the runs table of an existing store without losing a run or its steps', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const { MIGRATIONS } = await import('./migrations.ts');
+    const file = join(scratch(), 'old.db');
+    // A store as version 2 left it, with foreign keys on as openStore used them then.
+    const old = new Database(file);
+    old.pragma('foreign_keys = ON');
+    for (const m of MIGRATIONS.filter((m) => m.version <= 2)) old.exec(m.sql);
+    old.pragma('user_version = 2');
+    old.exec(`INSERT INTO runs (id, started_at, status, mode, workloads) VALUES ('r1', 'now', 'completed', 'full', '[]');
+      INSERT INTO steps (run_id, seq, workload, lang, kind, valid, started_at, duration_ms)
+        VALUES ('r1', 1, 'http-json', 'go', 'rate', 1, 'now', 1);`);
+    expect(() =>
+      old.exec(
+        `INSERT INTO runs (id, started_at, status, mode, workloads) VALUES ('r2', 'now', 'running', 'standard', '[]')`,
+      ),
+    ).toThrow(/CHECK constraint/);
+    old.close();
+
+    const db = openStore(file);
+    try {
+      expect(db.pragma('user_version', { simple: true })).toBe(3);
+      expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+      expect(db.prepare('SELECT count(*) AS n FROM steps WHERE run_id = ?').get('r1')).toEqual({ n: 1 });
+      db.exec(
+        `INSERT INTO runs (id, started_at, status, mode, workloads) VALUES ('r2', 'now', 'running', 'standard', '[]')`,
+      );
+      // The steps still reference runs: deleting a run cascades.
+      db.exec(`DELETE FROM runs WHERE id = 'r1'`);
+      expect(db.prepare('SELECT count(*) AS n FROM steps').get()).toEqual({ n: 0 });
+    } finally {
+      db.close();
+    }
+  });
+});

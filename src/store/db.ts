@@ -90,9 +90,12 @@ export function openStore(path?: string): Store {
   try {
     db = new Database(file);
     db.pragma('journal_mode = WAL');
-    db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Migrations run with foreign keys off, as SQLite's table-rebuild procedure requires (better-sqlite3 turns them
+    // on by default; the pragma is a no-op inside a transaction, so it is set before migrate's).
+    db.pragma('foreign_keys = OFF');
     migrate(db);
+    db.pragma('foreign_keys = ON');
     return db;
   } catch (error) {
     db?.close();

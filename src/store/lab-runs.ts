@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { UserError } from '../core/index.ts';
 import type { Store } from './db.ts';
 
-export type RunMode = 'quick' | 'full';
+/** quick (CI, indicative only), standard (the default: enough repeats for significance), full (bench-anchors §7). */
+export type RunMode = 'quick' | 'standard' | 'full';
 export type RunStatus = 'running' | 'completed' | 'failed' | 'interrupted';
 /** A figure of a step: numbers for measurements, strings/booleans for labels and flags. */
 export type MetricValue = number | string | boolean | null;

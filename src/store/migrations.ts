@@ -75,4 +75,28 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX decisions_created ON decisions(created_at);
     `,
   },
+  {
+    version: 3,
+    name: 'lab runs gain the standard mode',
+    // SQLite cannot alter a CHECK constraint: rebuild the table. Migrations run before foreign keys are enabled
+    // (db.ts), so dropping the old table does not cascade to the steps that reference it by name.
+    sql: `
+      CREATE TABLE runs_v3 (
+        id TEXT PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        status TEXT NOT NULL CHECK (status IN ('running', 'completed', 'failed', 'interrupted')),
+        mode TEXT NOT NULL CHECK (mode IN ('quick', 'standard', 'full')),
+        workloads TEXT NOT NULL,
+        environment_id INTEGER REFERENCES environments(id),
+        pid INTEGER,
+        note TEXT
+      );
+      INSERT INTO runs_v3 (id, started_at, finished_at, status, mode, workloads, environment_id, pid, note)
+        SELECT id, started_at, finished_at, status, mode, workloads, environment_id, pid, note FROM runs;
+      DROP TABLE runs;
+      ALTER TABLE runs_v3 RENAME TO runs;
+      CREATE INDEX runs_started ON runs(started_at);
+    `,
+  },
 ];

@@ -27,34 +27,36 @@ function seedStore(): string {
   ] as const) {
     createRun(db, {
       id,
-      mode: 'quick',
+      mode: 'standard',
       workloads: ['http-json'],
       environment: { cpu_model: 'Test CPU', cores: 2 },
       startedAt: new Date(`${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}T00:00:00Z`),
     });
-    for (const lang of ['go', 'rust']) {
-      recordStep(db, id, {
-        workload: 'http-json',
-        lang,
-        variant: '',
-        kind: 'rate',
-        rate_rps: 100,
-        repeat: 0,
-        valid: true,
-        reasons: [],
-        metrics: {
-          p50_ms: 1,
-          p99_ms: p99,
-          p999_ms: 4,
-          max_ms: 5,
-          achieved_rps: 100,
-          requests: 300,
-          errors: 0,
-        },
-        started_at: '2026-01-01T00:00:00.000Z',
-        duration_ms: 3000,
-      });
-    }
+    // Five interleaved repeats, Go's p99 twice Rust's (medians 2 and 3 ms for Go): a significant difference, so the figures replace the priors.
+    for (let repeat = 0; repeat < 5; repeat++)
+      for (const lang of ['go', 'rust']) {
+        recordStep(db, id, {
+          workload: 'http-json',
+          lang,
+          variant: '',
+          kind: 'rate',
+          rate_rps: 100,
+          repeat,
+          valid: true,
+          reasons: [],
+          metrics: {
+            p50_ms: 1,
+            p99_ms: (lang === 'go' ? p99 : p99 / 2) + (repeat - 2) * 0.01,
+            p999_ms: 4,
+            max_ms: 5,
+            achieved_rps: 100,
+            requests: 300,
+            errors: 0,
+          },
+          started_at: '2026-01-01T00:00:00.000Z',
+          duration_ms: 3000,
+        });
+      }
     finishRun(db, id, 'completed');
   }
   db.close();
@@ -171,7 +173,7 @@ describe('gorust decide --lab', () => {
     const db = seedStore();
     const store = openStore(db);
     const id = '20260103-000000-cccc';
-    createRun(store, { id, mode: 'quick', workloads: ['boundary'], environment: { cores: 2 } });
+    createRun(store, { id, mode: 'standard', workloads: ['boundary'], environment: { cores: 2 } });
     for (const repeat of [0, 1]) {
       recordStep(store, id, {
         workload: 'boundary',

@@ -127,11 +127,22 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
     .command('run')
     .description('run workloads (http-json, gc-cache, cpu, build, boundary) and store every step')
     .argument('<workload...>', 'workloads to run')
-    .option('--quick', 'short steps and few repeats (CI: about three minutes with builds cached)', false)
+    .option(
+      '--quick',
+      'short steps, 2 repeats (CI, about three minutes with builds cached): indicative only, cannot show significance',
+      false,
+    )
+    .option(
+      '--full',
+      'bench-anchors §7: 10 repeats of 60 s steps (hours); default: standard, 6 repeats of 10 s',
+      false,
+    )
     .addOption(formatOption())
     .option('--out <file>', 'write the report to a file')
     .addOption(dbOption())
-    .action(async (workloads: string[], opts: OutputOptions & { quick: boolean }) => {
+    .action(async (workloads: string[], opts: OutputOptions & { quick: boolean; full: boolean }) => {
+      if (opts.quick && opts.full)
+        throw await userError('choose one of --quick and --full (default: standard)');
       const controller = new AbortController();
       const progress = progressLine(process.stderr);
       let interrupts = 0;
@@ -147,7 +158,7 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
         const { runLab } = await import('../../lab/runner/run.ts');
         const { renderRun } = await report();
         const { run, failures } = await runLab(workloads, {
-          quick: opts.quick,
+          mode: opts.quick ? 'quick' : opts.full ? 'full' : 'standard',
           dbPath: opts.db,
           signal: controller.signal,
           onProgress: (p) => progress.update(p),

@@ -1,10 +1,12 @@
-/** @module From a stored lab run to the LabEvidence that `decide()` uses in place of the knowledge base's priors: only figures of valid steps that pass their anchor check; the rest are listed as excluded, with why. */
-import type { LabEvidence, MeasuredBuild, MeasuredCrossCell, MeasuredLatency } from '../../core/index.ts';
+/** @module From a stored lab run to the LabEvidence that `decide()` uses in place of the knowledge base's priors: only figures of valid steps that pass their anchor check and whose Go/Rust difference is significant (never from a quick run); the rest are listed as excluded, with the measured figures and why, and the prior stays. */
+import type { LabEvidence, MeasuredBuild, MeasuredLatency } from '../../core/index.ts';
 import { openStore } from '../../store/db.ts';
 import { requireRun, type StoredRun } from '../../store/lab-runs.ts';
 import { checkAnchors } from './anchors.ts';
+import { describeComparison, fmtNum } from './comparison.ts';
 import { environmentLine } from './report.ts';
-import { boundaryFigures, type Figures, summarizeRun, type WorkloadSummary } from './summary.ts';
+import { type Figures, summarizeRun } from './summary.ts';
+import type { WorkloadSummary } from './summary-types.ts';
 
 export type EvidenceOptions = {
   /** The profile's p99 SLO: the headline "max rate within SLO" is judged against it instead of the lab's default. */
@@ -111,10 +113,24 @@ function noteInvalid(workload: WorkloadSummary, excluded: Excluded): void {
   }
 }
 
+/** A workload whose headline is not significant: its figures stay beside the prior (listed as excluded), with why. */
+function gate(summary: WorkloadSummary, excluded: Excluded): boolean {
+  const c = summary.comparison;
+  if (c?.significant) return true;
+  excluded.push({
+    figure: summary.name,
+    reason: `${c ? `${describeComparison(c)}: ` : ''}${c?.reason ?? 'no comparison'}; the prior is kept`,
+  });
+  return false;
+}
+
 /**
- * The evidence of one run: only valid steps of valid workloads contribute, only the figures they measured, and no
- * figure the anchor check flags as a probable harness problem. `excluded` lists what was left out and why (the
- * knowledge base's prior stays in its place).
+ * The evidence of one run: only valid steps of valid workloads contribute, only the figures they measured, no figure
+ * the anchor check flags as a probable harness problem, and no Go/Rust difference that is not significant (latency
+ * workloads by their headline p99, CPU kernels each by its own test). A quick run contributes nothing: it cannot
+ * show significance. `excluded` lists what was left out and why (the knowledge base's prior stays in its place).
+ * Build figures (single measurements, sizes exact) and boundary costs (absolute costs, not a Go/Rust difference) are
+ * not gated by a test.
  * @example
  * const lab = labEvidenceFromRun(run, { sloP99Ms: 20 });
  * decide(profile, kb, { lab });
@@ -127,33 +143,43 @@ export function labEvidenceFromRun(run: StoredRun, options: EvidenceOptions = {}
     slo_p99_ms: summary.slo_p99_ms,
   };
   const excluded: Excluded = [];
+  if (summary.indicative) {
+    for (const w of summary.workloads) {
+      if (w.steps === 0) continue;
+      excluded.push({
+        figure: w.name,
+        reason: `${w.comparison?.go != null ? `${describeComparison(w.comparison)}: ` : ''}quick run: indicative only, it cannot show significance; the prior is kept`,
+      });
+    }
+    evidence.excluded = excluded;
+    return evidence;
+  }
   for (const workload of summary.workloads) noteInvalid(workload, excluded);
-  const valid = (name: string): WorkloadSummary | undefined =>
-    summary.workloads.find((w) => w.name === name && w.valid);
+  const valid = summary.workloads.filter((w) => w.valid);
 
-  const http = valid('http-json');
-  const httpGo = http && latency(http.go, 'go', 'http-json go', excluded);
-  const httpRust = http && latency(http.rust, 'rust', 'http-json rust', excluded);
-  if (httpGo && httpRust) evidence.http_json = { go: httpGo, rust: httpRust };
+  // A team's own service (lab run --workload FILE) feeds the same evidence as http-json, and wins over it.
+  const latencyWorkloads = valid.flatMap((w) => (w.kind === 'latency' ? [w] : []));
+  const http =
+    latencyWorkloads.find((w) => w.detail.service !== undefined) ??
+    latencyWorkloads.find((w) => w.name === 'http-json');
+  if (http && gate(http, excluded)) {
+    const httpGo = latency(http.go, 'go', `${http.name} go`, excluded);
+    const httpRust = latency(http.rust, 'rust', `${http.name} rust`, excluded);
+    if (httpGo && httpRust) evidence.http_json = { go: httpGo, rust: httpRust };
+  }
 
-  const gc = valid('gc-cache');
-  if (gc) {
-    const variants = (gc.detail.variants ?? {}) as Record<string, Figures>;
-    const measured = Object.entries(variants).flatMap(([k, f]) => {
+  for (const gc of valid) {
+    if (gc.kind !== 'gc-cache' || !gate(gc, excluded)) continue;
+    const measured = Object.entries(gc.detail.variants).flatMap(([k, f]) => {
       const m = latency(f, k === 'rust' ? 'rust' : 'go', `gc-cache ${k}`, excluded);
       return m ? [[k, m] as const] : [];
     });
     if (measured.length > 0) evidence.gc_cache = Object.fromEntries(measured);
   }
 
-  const cpu = valid('cpu');
-  if (cpu) {
-    const kernels = (cpu.detail.kernels ?? []) as {
-      kernel: string;
-      go_s: number | null;
-      rust_s: number | null;
-    }[];
-    evidence.cpu = kernels.flatMap((k) => {
+  for (const cpu of valid) {
+    if (cpu.kind !== 'cpu') continue;
+    evidence.cpu = cpu.detail.kernels.flatMap((k) => {
       const go_s = finite(k.go_s);
       const rust_s = finite(k.rust_s);
       if (go_s === undefined || rust_s === undefined || !(rust_s > 0)) return [];
@@ -162,22 +188,28 @@ export function labEvidenceFromRun(run: StoredRun, options: EvidenceOptions = {}
         excluded.push({ figure: `cpu ${k.kernel} Go/Rust time`, reason: note });
         return [];
       }
+      if (k.better === '~') {
+        excluded.push({
+          figure: `cpu ${k.kernel}`,
+          reason: `Go ${fmtNum(go_s)} s vs Rust ${fmtNum(rust_s)} s${k.p === null ? ', too few repeats to test' : `, p = ${fmtNum(k.p)}`}: no significant difference; the prior is kept`,
+        });
+        return [];
+      }
       return [{ kernel: k.kernel, go_s, rust_s }];
     });
   }
 
-  const b = valid('build');
-  const bGo = b && build(b.go, 'go', excluded);
-  const bRust = b && build(b.rust, 'rust', excluded);
-  if (b && bGo && bRust) {
-    evidence.build = { go: bGo, rust: bRust, cross: (b.detail.cross ?? []) as MeasuredCrossCell[] };
+  for (const b of valid) {
+    if (b.kind !== 'build') continue;
+    const bGo = build(b.go, 'go', excluded);
+    const bRust = build(b.rust, 'rust', excluded);
+    if (bGo && bRust) evidence.build = { go: bGo, rust: bRust, cross: b.detail.cross };
   }
 
-  const boundary = valid('boundary');
-  if (boundary) {
-    const figures = boundaryFigures((boundary.detail.figures ?? {}) as Figures);
+  for (const boundary of valid) {
+    if (boundary.kind !== 'boundary') continue;
     const present = Object.fromEntries(
-      Object.entries(figures).flatMap(([metric, v]) => {
+      Object.entries(boundary.detail.mechanisms).flatMap(([metric, v]) => {
         const value = finite(v);
         if (value === undefined) return [];
         const note = suspect(metric, value, 'go');

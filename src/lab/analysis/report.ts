@@ -1,8 +1,10 @@
-/** @module A lab run as text, Markdown or JSON (JSON: id, environment, workloads[] with name, valid and per-language figures), and the comparison of two runs. */
+/** @module A lab run as text, Markdown or JSON (JSON: id, mode, environment, workloads[] with name, kind, valid, per-language figures and the headline `comparison`), and the comparison of two runs. */
 import type { LabRunView } from '../../core/ssr.ts';
 import { finiteJson, type RunListRow, type StoredRun } from '../../store/lab-runs.ts';
+import { describeComparison } from './comparison.ts';
 import { describeEnvironment, type Environment } from './environment.ts';
-import { type Figures, type RunSummary, summarizeRun, type WorkloadSummary } from './summary.ts';
+import { summarizeRun } from './summary.ts';
+import type { CrossCell, Figures, RunSummary, WorkloadSummary } from './summary-types.ts';
 
 export type ReportFormat = 'text' | 'md' | 'json';
 
@@ -89,10 +91,27 @@ function verdictOf(summary: WorkloadSummary, metric: string): string {
   return `${c.better === '~' ? '~' : `${c.better} better`}${p}`;
 }
 
+/**
+ * The workload's headline in one sentence: the significant winner with its ratio interval and p-value, or "no
+ * significant difference" and why.
+ * @example
+ * headlineText(summary); // 'Rust wins: Go p99 9.8 ms vs Rust 5.3 ms at 12000 req/s, ratio 1.85 (95% CI 1.6-2.1), p = 0.0022'
+ */
+export function headlineText(summary: WorkloadSummary): string | null {
+  const c = summary.comparison;
+  if (!c) return null;
+  if (c.go === null || c.rust === null)
+    return `no comparison: ${c.reason ?? 'a language has no valid figure'}`;
+  if (c.significant && c.winner) return `${c.winner === 'go' ? 'Go' : 'Rust'} wins: ${describeComparison(c)}`;
+  return `no significant difference: ${describeComparison(c)} (${c.reason ?? 'not significant'})`;
+}
+
 function workloadLines(summary: WorkloadSummary, markdown: boolean): string[] {
   const lines: string[] = [];
   const title = `${summary.name}: ${summary.valid ? 'valid' : 'NOT VALID'} (${summary.steps} steps, ${summary.invalid_steps} invalid)`;
   lines.push(markdown ? `## ${title}` : title, '');
+  const headline = headlineText(summary);
+  if (headline) lines.push(`  ${markdown ? '**' : ''}${headline}${markdown ? '**' : ''}`, '');
   const metrics = metricsOf(summary);
   if (metrics.length > 0) {
     const rows = metrics.map((m) => {
@@ -103,10 +122,8 @@ function workloadLines(summary: WorkloadSummary, markdown: boolean): string[] {
     });
     lines.push(...table(['figure', 'go', 'rust', 'go/rust', 'Mann-Whitney'], rows, markdown), '');
   }
-  const detail = summary.detail;
-  if (summary.name === 'gc-cache' && detail.variants && Object.keys(detail.variants).length > 0) {
-    const variants = detail.variants as Record<string, Figures>;
-    const rows = Object.entries(variants).map(([name, f]) => [
+  if (summary.kind === 'gc-cache' && Object.keys(summary.detail.variants).length > 0) {
+    const rows = Object.entries(summary.detail.variants).map(([name, f]) => [
       name,
       fmt(f.p99_ms),
       fmt(f.p999_ms),
@@ -114,28 +131,25 @@ function workloadLines(summary: WorkloadSummary, markdown: boolean): string[] {
       fmt(f.gc_pause_max_ms),
       fmt(f.rss_peak_mib),
     ]);
-    lines.push(`  at ${fmt(detail.rate_rps as number)} req/s:`);
+    lines.push(`  at ${fmt(summary.detail.rate_rps)} req/s:`);
     lines.push(
       ...table(['variant', 'p99_ms', 'p999_ms', 'max_ms', 'gc_pause_max_ms', 'rss_peak_mib'], rows, markdown),
       '',
     );
   }
-  if (summary.name === 'build' && Array.isArray(detail.cross)) {
-    const rows = (detail.cross as { target: string; go: CrossCell; rust: CrossCell }[]).map((c) => [
-      c.target,
-      crossText(c.go),
-      crossText(c.rust),
-    ]);
+  if (summary.kind === 'build' && summary.detail.cross.length > 0) {
+    const rows = summary.detail.cross.map((c) => [c.target, crossText(c.go), crossText(c.rust)]);
     lines.push(...table(['cross target', 'go', 'rust'], rows, markdown), '');
   }
-  if (summary.name === 'boundary' && detail.mechanisms) {
-    const m = detail.mechanisms as Record<string, number | undefined>;
-    const rows = Object.entries(m).map(([k, v]) => [k, fmt(v)]);
+  if (summary.kind === 'boundary') {
+    const rows = Object.entries(summary.detail.mechanisms).map(([k, v]) => [k, fmt(v)]);
     lines.push(...table(['boundary cost', 'value'], rows, markdown), '');
   }
-  if (summary.name === 'http-json' && detail.compare_rate_rps !== undefined) {
+  if (summary.kind === 'latency') {
+    const service = summary.detail.service;
+    if (service) lines.push(`  workload file ${service.file} (sha256 ${service.sha256.slice(0, 16)})`);
     lines.push(
-      `  compared at ${fmt(detail.compare_rate_rps as number | null)} req/s (the highest offered rate with valid steps for both); SLO p99 <= ${fmt(detail.slo_p99_ms as number)} ms`,
+      `  compared at ${fmt(summary.detail.compare_rate_rps)} req/s (the highest offered rate with valid steps for both); SLO p99 <= ${fmt(summary.detail.slo_p99_ms)} ms`,
       '',
     );
   }
@@ -148,7 +162,6 @@ function workloadLines(summary: WorkloadSummary, markdown: boolean): string[] {
   return lines;
 }
 
-type CrossCell = { ok: boolean; seconds?: number; reason?: string };
 function crossText(cell: CrossCell): string {
   return cell.ok ? `ok ${fmt(cell.seconds)} s` : `failed: ${(cell.reason ?? '').slice(0, 80)}`;
 }
@@ -156,13 +169,14 @@ function crossText(cell: CrossCell): string {
 /**
  * The JSON form of a run: `id`, `environment` and `workloads[]` (name, valid, go/rust figures), plus summary detail.
  * @example
- * JSON.parse(renderRunJson(run)).workloads[0].go.p99_ms;
+ * JSON.parse(JSON.stringify(runToJson(run))).workloads[0].comparison.winner;
  */
 export function runToJson(run: StoredRun, summary: RunSummary = summarizeRun(run)): Record<string, unknown> {
   return {
     id: run.id,
     status: run.status,
-    mode: run.mode,
+    mode: summary.mode,
+    indicative: summary.indicative,
     started_at: run.started_at,
     finished_at: run.finished_at,
     note: run.note,
@@ -185,7 +199,7 @@ export function renderRun(run: StoredRun, format: ReportFormat): string {
     md ? `# Lab run ${run.id}` : `lab run ${run.id}`,
     '',
     `${md ? '- ' : ''}status: ${run.status}${run.note ? ` (${run.note})` : ''}`,
-    `${md ? '- ' : ''}mode: ${run.mode}, started ${run.started_at}${run.finished_at ? `, finished ${run.finished_at}` : ''}`,
+    `${md ? '- ' : ''}mode: ${summary.mode}${summary.indicative ? ' (indicative only: cannot show significance, never replaces a prior)' : ''}, started ${run.started_at}${run.finished_at ? `, finished ${run.finished_at}` : ''}`,
     `${md ? '- ' : ''}machine: ${environmentLine(run.environment)}`,
     ...pinningLine(run.environment, md),
     '',
@@ -289,7 +303,7 @@ export function labRunView(run: StoredRun): LabRunView {
     environment: environmentLine(run.environment),
     started_at: run.started_at,
   };
-  const http = summary.workloads.find((w) => w.name === 'http-json');
+  const http = summary.workloads.find((w) => w.kind === 'latency');
   const points = (f: Figures) =>
     (
       [
@@ -299,10 +313,10 @@ export function labRunView(run: StoredRun): LabRunView {
         [0.999, f.p999_ms],
       ] as const
     ).flatMap(([p, ms]) => (ms === null || ms === undefined ? [] : [{ p, ms }]));
-  if (http?.valid) {
+  if (http?.kind === 'latency' && http.valid) {
     view.percentiles = [
       {
-        title: `http-json at ${fmt(http.detail.compare_rate_rps as number)} req/s`,
+        title: `${http.name} at ${fmt(http.detail.compare_rate_rps)} req/s`,
         sloMs: summary.slo_p99_ms,
         series: (['go', 'rust'] as const).map((lang) => ({
           name: lang,

@@ -133,7 +133,7 @@ function fixtureRun(): StoredRun {
     started_at: '2026-01-01T00:00:00.000Z',
     finished_at: '2026-01-01T00:03:00.000Z',
     status: 'completed',
-    mode: 'quick',
+    mode: 'standard',
     workloads: ['http-json', 'boundary', 'build'],
     environment: { cpu_model: 'Test CPU', cores: 2, go_version: 'go1.26', plan: { sloP99Ms: 12, seed: 1 } },
     pid: null,
@@ -146,7 +146,9 @@ describe('summarizeRun', () => {
   it('compares http-json at the highest rate both languages sustained, with medians of valid steps only', () => {
     const http = summarizeRun(fixtureRun()).workloads[0];
     expect(http?.valid).toBe(true);
-    expect(http?.detail.compare_rate_rps).toBe(500);
+    expect(http?.kind).toBe('latency');
+    if (http?.kind !== 'latency') return;
+    expect(http.detail.compare_rate_rps).toBe(500);
     expect(http?.go.p99_ms).toBeCloseTo(10.2, 5);
     expect(http?.rust.p99_ms).toBeCloseTo(5.1, 5);
     expect(http?.go.p99_ci_low_ms).toBeLessThanOrEqual(http?.go.p99_ms ?? 0);
@@ -169,7 +171,7 @@ describe('summarizeRun', () => {
   it('finds the boundary figures by name and ignores invalid steps', () => {
     const boundary = summarizeRun(fixtureRun()).workloads[1];
     expect(boundary?.valid).toBe(true);
-    expect(boundary?.detail.mechanisms).toEqual({
+    expect(boundary?.kind === 'boundary' && boundary.detail.mechanisms).toEqual({
       ffi_empty_ns: 31,
       ffi_1k_ns: 90,
       grpc_p50_us: 80,
@@ -184,7 +186,7 @@ describe('summarizeRun', () => {
     const build = summarizeRun(fixtureRun()).workloads[2];
     expect(build?.valid).toBe(true);
     expect(build?.invalid_steps).toBe(0);
-    expect(build?.detail.cross).toEqual([
+    expect(build?.kind === 'build' && build.detail.cross).toEqual([
       {
         target: 'linux/arm64',
         go: { ok: true, seconds: 4 },
@@ -312,6 +314,66 @@ describe('labEvidenceFromRun', () => {
     expect(figures).toEqual(expect.arrayContaining(['http-json rust latency', 'build go binary_mib', 'cpu']));
     expect(evidence.excluded?.find((e) => e.figure === 'cpu')?.reason).toBe(
       'no valid figures: go: exit code 2',
+    );
+  });
+});
+
+describe('the significance gate in the evidence', () => {
+  it('gives the engine nothing from a quick run: every figure stays beside its prior, with the measured comparison', () => {
+    const run = { ...fixtureRun(), mode: 'quick' as const };
+    const evidence = labEvidenceFromRun(run);
+    expect(evidence.http_json).toBeUndefined();
+    expect(evidence.boundary).toBeUndefined();
+    expect(evidence.build).toBeUndefined();
+    expect(evidence.excluded?.map((e) => e.figure)).toEqual(['http-json', 'boundary', 'build']);
+    expect(evidence.excluded?.[0]?.reason).toMatch(
+      /^Go p99 10\.2 ms vs Rust 5\.1 ms at 500 req\/s, ratio 2 \(95% CI .*\), p = .*: quick run: indicative only, it cannot show significance; the prior is kept$/,
+    );
+    const summary = summarizeRun(run);
+    expect(summary.indicative).toBe(true);
+    expect(summary.workloads[0]?.comparison?.winner).toBeNull();
+    expect(renderRun(run, 'text')).toContain('mode: quick (indicative only');
+  });
+
+  it('keeps the prior when the headline p99 difference is not significant, and says so beside it', () => {
+    const run = fixtureRun();
+    // Rust's p99 at 500 req/s overlaps Go's: repeats alternate far above and below.
+    for (const s of run.steps)
+      if (s.workload === 'http-json' && s.lang === 'rust' && s.rate_rps === 500)
+        s.metrics.p99_ms = s.repeat % 2 === 0 ? 20 : 1;
+    const summary = summarizeRun(run).workloads[0];
+    expect(summary?.comparison).toMatchObject({
+      metric: 'p99_ms',
+      rate_rps: 500,
+      significant: false,
+      winner: null,
+    });
+    const evidence = labEvidenceFromRun(run);
+    expect(evidence.http_json).toBeUndefined();
+    expect(evidence.excluded).toContainEqual({
+      figure: 'http-json',
+      reason: expect.stringMatching(
+        /^Go p99 10\.2 ms vs Rust 20 ms at 500 req\/s.*no significant difference \(p = .*the prior is kept$/,
+      ),
+    });
+    expect(renderRun(run, 'text')).toContain('no significant difference: Go p99 10.2 ms vs Rust 20 ms');
+  });
+
+  it('carries the comparison object in the JSON and names the significant winner in the text', () => {
+    const json = runToJson(fixtureRun()) as { workloads: { name: string; comparison: unknown }[] };
+    expect(json.workloads[0]?.comparison).toMatchObject({
+      metric: 'p99_ms',
+      rate_rps: 500,
+      go: expect.closeTo(10.2, 5),
+      rust: expect.closeTo(5.1, 5),
+      ratio: expect.closeTo(2, 5),
+      ratio_ci: { low: expect.any(Number), high: expect.any(Number) },
+      p_value: expect.closeTo(2 / 252, 5),
+      significant: true,
+      winner: 'rust',
+    });
+    expect(renderRun(fixtureRun(), 'text')).toMatch(
+      /Rust wins: Go p99 10\.2 ms vs Rust 5\.1 ms at 500 req\/s, ratio 2 \(95% CI/,
     );
   });
 });

@@ -1,45 +1,40 @@
-/** @module From a stored run's steps to per-workload figures: medians over repeats of valid steps only, 95% bootstrap CIs, Mann-Whitney U between Go and Rust, the SLO headline, and the anchor checks. Used by the reports and the decision evidence. */
+/** @module From a stored run's steps to per-workload figures (typed per kind of workload: summary-types.ts): medians over repeats of valid steps only, 95% bootstrap CIs, Mann-Whitney U between Go and Rust, the headline comparison with its significance gate, the SLO headline, and the anchor checks. Used by the reports, the decision evidence, the API and the web. */
 import type { LabEvidence } from '../../core/index.ts';
 import type { StoredRun, StoredStep } from '../../store/lab-runs.ts';
 import { checkAnchors } from './anchors.ts';
+import { headlineComparison } from './comparison.ts';
 import { headlineRate } from './ladder.ts';
 import { bootstrapCi, mannWhitneyU, median } from './stats.ts';
+import type {
+  AnchorNote,
+  BoundarySummary,
+  BuildSummary,
+  Comparison,
+  CpuSummary,
+  Figures,
+  GcCacheSummary,
+  LadderRow,
+  LatencySummary,
+  OtherSummary,
+  RunMode,
+  RunSummary,
+  WorkloadSummary,
+} from './summary-types.ts';
 
-/** Figures of one language (or one variant) in a workload; only what was measured is present. */
-export type Figures = Record<string, number | null>;
-
-export type Comparison = {
-  metric: string;
-  go: number | null;
-  rust: number | null;
-  /** Go / Rust. */
-  ratio: number | null;
-  p: number | null;
-  /** 'go' or 'rust' (lower is better for every compared metric) when significant at 0.05, else '~'. */
-  better: 'go' | 'rust' | '~';
-};
-
-export type AnchorNote = { metric: string; lang: string; value: number; ok: boolean; note: string };
-
-export type WorkloadSummary = {
-  name: string;
-  /** True when the workload produced the figures it exists for from valid steps only. */
-  valid: boolean;
-  steps: number;
-  invalid_steps: number;
-  /** Why steps were invalid (distinct), and workload errors. */
-  problems: string[];
-  /** Facts about the figures that do not make a step invalid (for example: no GC cycle inside the steps). */
-  notes: string[];
-  go: Figures;
-  rust: Figures;
-  comparisons: Comparison[];
-  anchors: AnchorNote[];
-  /** Workload-specific detail: ladder per rate, gc variants, cpu kernels, build cells, boundary figures. */
-  detail: Record<string, unknown>;
-};
-
-export type RunSummary = { slo_p99_ms: number; workloads: WorkloadSummary[] };
+export type {
+  AnchorNote,
+  BoundarySummary,
+  BuildSummary,
+  Comparison,
+  CpuSummary,
+  Figures,
+  GcCacheSummary,
+  HeadlineComparison,
+  LatencySummary,
+  RunMode,
+  RunSummary,
+  WorkloadSummary,
+} from './summary-types.ts';
 
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
@@ -118,7 +113,9 @@ function problemsOf(steps: StoredStep[]): string[] {
   ];
 }
 
-function base(name: string, steps: StoredStep[]): WorkloadSummary {
+type Base = Omit<WorkloadSummary, 'kind' | 'detail'>;
+
+function base(name: string, steps: StoredStep[]): Base {
   return {
     name,
     valid: false,
@@ -129,47 +126,71 @@ function base(name: string, steps: StoredStep[]): WorkloadSummary {
     go: {},
     rust: {},
     comparisons: [],
+    comparison: null,
     anchors: [],
-    detail: {},
   };
+}
+
+/** What every summariser needs besides the steps. */
+type Context = { slo: number; seed: number; indicative: boolean };
+
+/** Per-repeat values of a figure, for the headline comparison. */
+function headline(metric: string, rate: number | null, go: StoredStep[], rust: StoredStep[], ctx: Context) {
+  return headlineComparison(values(go, metric), values(rust, metric), {
+    metric,
+    rate_rps: rate,
+    seed: ctx.seed,
+    indicative: ctx.indicative,
+  });
 }
 
 /**
  * The ladder of a latency workload: per language, valid steps grouped by offered rate; the compared rate is the
- * highest one where both languages have valid steps, so the Go and Rust figures are like for like.
+ * highest one where both languages have valid steps, so the Go and Rust figures are like for like. A team's service
+ * with one program only is compared with the SLO alone (its compared rate is its own highest valid rate).
  */
-function summarizeLatency(summary: WorkloadSummary, steps: StoredStep[], slo: number, seed: number): void {
+function summarizeLatency(b: Base, steps: StoredStep[], ctx: Context): LatencySummary {
   const rateSteps = steps.filter((s) => s.kind === 'rate');
   const byLang = (lang: string) => rateSteps.filter((s) => s.lang === lang);
-  const rates = [...new Set(rateSteps.map((s) => s.rate_rps ?? 0))].sort((a, b) => a - b);
-  const ladder = rates.map((rate) => {
-    const row: Record<string, unknown> = { rate_rps: rate };
-    for (const lang of ['go', 'rust']) {
-      const cell = byLang(lang).filter((s) => s.rate_rps === rate);
-      const valid = cell.filter((s) => s.valid);
-      row[lang] = {
-        valid_steps: valid.length,
-        invalid_steps: cell.length - valid.length,
-        p50_ms: med(valid, 'p50_ms'),
-        p99_ms: med(valid, 'p99_ms'),
-        p999_ms: med(valid, 'p999_ms'),
-        achieved_rps: med(valid, 'achieved_rps'),
-        meets_slo: valid.length > 0 && (med(valid, 'p99_ms') ?? Number.POSITIVE_INFINITY) <= slo,
-      };
-    }
-    return row;
-  });
+  const rates = [...new Set(rateSteps.map((s) => s.rate_rps ?? 0))].sort((x, y) => x - y);
+  const cell = (lang: string, rate: number) => {
+    const all = byLang(lang).filter((s) => s.rate_rps === rate);
+    const valid = all.filter((s) => s.valid);
+    return {
+      valid_steps: valid.length,
+      invalid_steps: all.length - valid.length,
+      p50_ms: med(valid, 'p50_ms'),
+      p99_ms: med(valid, 'p99_ms'),
+      p999_ms: med(valid, 'p999_ms'),
+      achieved_rps: med(valid, 'achieved_rps'),
+      meets_slo: valid.length > 0 && (med(valid, 'p99_ms') ?? Number.POSITIVE_INFINITY) <= ctx.slo,
+    };
+  };
+  const ladder: LadderRow[] = rates.map((rate) => ({
+    rate_rps: rate,
+    go: cell('go', rate),
+    rust: cell('rust', rate),
+  }));
+  const present = (['go', 'rust'] as const).filter((lang) => byLang(lang).length > 0);
   const bothValid = rates.filter((rate) =>
-    ['go', 'rust'].every((lang) => byLang(lang).some((s) => s.rate_rps === rate && s.valid)),
+    (present.length > 0 ? present : ['go', 'rust']).every((lang) =>
+      byLang(lang).some((s) => s.rate_rps === rate && s.valid),
+    ),
   );
   const compareRate = bothValid.length > 0 ? (bothValid[bothValid.length - 1] ?? null) : null;
+  const summary: LatencySummary = {
+    ...b,
+    kind: 'latency',
+    detail: { slo_p99_ms: ctx.slo, compare_rate_rps: compareRate, ladder },
+  };
   for (const lang of ['go', 'rust'] as const) {
+    if (byLang(lang).length === 0 && steps.every((s) => s.lang !== lang)) continue;
     const capacity = med(
       steps.filter((s) => s.kind === 'capacity' && s.lang === lang),
       'capacity_rps',
     );
     const at = byLang(lang).filter((s) => s.valid && s.rate_rps === compareRate);
-    const figures = compareRate === null ? {} : latencyFigures(at, seed);
+    const figures = compareRate === null ? {} : latencyFigures(at, ctx.seed);
     figures.rate_rps = compareRate;
     figures.max_rps_within_slo = headlineRate(
       byLang(lang).map((s) => ({
@@ -179,41 +200,43 @@ function summarizeLatency(summary: WorkloadSummary, steps: StoredStep[], slo: nu
         errors: num(s.metrics.errors) ?? 0,
         requests: num(s.metrics.requests) ?? 0,
       })),
-      slo,
+      ctx.slo,
     );
     if (capacity !== null) figures.capacity_rps = capacity;
     summary[lang] = figures;
     summary.anchors.push(...anchorNotes(lang, figures, ['p99_ms', 'rss_peak_mib', 'gc_pause_max_ms']));
   }
+  const at = (lang: string) => byLang(lang).filter((s) => s.valid && s.rate_rps === compareRate);
   if (compareRate !== null) {
-    const at = (lang: string) => byLang(lang).filter((s) => s.valid && s.rate_rps === compareRate);
     summary.comparisons = ['p50_ms', 'p99_ms', 'p999_ms', 'cpu_s_per_1k', 'rss_peak_mib'].map((m) =>
       compare(m, at('go'), at('rust')),
     );
   }
-  summary.detail = { slo_p99_ms: slo, compare_rate_rps: compareRate, ladder };
+  if (rateSteps.length > 0) summary.comparison = headline('p99_ms', compareRate, at('go'), at('rust'), ctx);
   summary.valid = compareRate !== null;
+  return summary;
 }
 
-function summarizeGcCache(summary: WorkloadSummary, steps: StoredStep[], seed: number): void {
+function summarizeGcCache(b: Base, steps: StoredStep[], ctx: Context): GcCacheSummary {
   const rateSteps = steps.filter((s) => s.kind === 'rate');
   const variants: Record<string, Figures> = {};
   const names = [...new Set(rateSteps.map((s) => s.variant))];
-  // Compare at the highest rate every variant ran.
-  const topRate = Math.max(0, ...rateSteps.map((s) => s.rate_rps ?? 0));
-  for (const variant of names) {
-    const at = rateSteps.filter((s) => s.variant === variant && s.valid && s.rate_rps === topRate);
-    if (at.length === 0) continue;
-    variants[variant] = { ...latencyFigures(at, seed), rate_rps: topRate };
-  }
-  summary.go = variants['gogc-100'] ?? {};
-  summary.rust = variants.rust ?? {};
+  // Compare at the highest rate any variant ran (every variant runs the same ladder, so it is theirs too unless a
+  // variant's run stopped early); a variant with no valid step there is left out.
+  const topRate = rateSteps.length > 0 ? Math.max(...rateSteps.map((s) => s.rate_rps ?? 0)) : null;
   const at = (variant: string) =>
     rateSteps.filter((s) => s.variant === variant && s.valid && s.rate_rps === topRate);
+  for (const variant of names) {
+    if (at(variant).length === 0) continue;
+    variants[variant] = { ...latencyFigures(at(variant), ctx.seed), rate_rps: topRate };
+  }
+  const summary: GcCacheSummary = { ...b, kind: 'gc-cache', detail: { rate_rps: topRate, variants } };
+  summary.go = variants['gogc-100'] ?? {};
+  summary.rust = variants.rust ?? {};
   summary.comparisons = ['p99_ms', 'p999_ms', 'max_ms', 'rss_peak_mib'].map((m) =>
     compare(m, at('gogc-100'), at('rust')),
   );
-  summary.detail = { rate_rps: topRate, variants };
+  if (rateSteps.length > 0) summary.comparison = headline('p99_ms', topRate, at('gogc-100'), at('rust'), ctx);
   for (const [variant, figures] of Object.entries(variants)) {
     summary.anchors.push(...anchorNotes(variant === 'rust' ? 'rust' : 'go', figures, ['gc_pause_max_ms']));
   }
@@ -224,10 +247,26 @@ function summarizeGcCache(summary: WorkloadSummary, steps: StoredStep[], seed: n
       'no Go GC cycle fell inside a measured step: the steps are too short to show GC (run full mode)',
     );
   }
+  return summary;
 }
 
-function summarizeCpu(summary: WorkloadSummary, steps: StoredStep[]): void {
+/** Sum of the kernels' seconds per repeat and language, when every kernel has a valid step in that repeat. */
+function totalsPerRepeat(steps: StoredStep[], kernels: string[], lang: string): number[] {
+  const repeats = [...new Set(steps.filter((s) => s.lang === lang).map((s) => s.repeat))];
+  return repeats.flatMap((repeat) => {
+    const times = kernels.map((k) =>
+      num(
+        steps.find((s) => s.lang === lang && s.variant === k && s.repeat === repeat && s.valid)?.metrics
+          .seconds,
+      ),
+    );
+    return times.every((t) => t !== null) ? [times.reduce((sum, t) => sum + (t as number), 0)] : [];
+  });
+}
+
+function summarizeCpu(b: Base, steps: StoredStep[], ctx: Context): CpuSummary {
   const kernels = [...new Set(steps.filter((s) => s.kind === 'batch').map((s) => s.variant))];
+  const summary: CpuSummary = { ...b, kind: 'cpu', detail: { kernels: [] } };
   const rows = kernels.map((kernel) => {
     const of = (lang: string) => steps.filter((s) => s.variant === kernel && s.lang === lang && s.valid);
     const checksums = new Set(
@@ -255,6 +294,14 @@ function summarizeCpu(summary: WorkloadSummary, steps: StoredStep[]): void {
     p: r.p,
     better: r.better,
   }));
+  if (kernels.length > 0) {
+    const batch = steps.filter((s) => s.kind === 'batch');
+    summary.comparison = headlineComparison(
+      totalsPerRepeat(batch, kernels, 'go'),
+      totalsPerRepeat(batch, kernels, 'rust'),
+      { metric: 'total_s', rate_rps: null, seed: ctx.seed, indicative: ctx.indicative },
+    );
+  }
   for (const row of rows) {
     if (row.ratio !== null) {
       const check = checkAnchors('cpu_ratio', row.ratio, 'go');
@@ -272,9 +319,11 @@ function summarizeCpu(summary: WorkloadSummary, steps: StoredStep[]): void {
   summary.detail = { kernels: rows };
   summary.valid =
     rows.length > 0 && rows.every((r) => r.go_s !== null && r.rust_s !== null && r.checksums_match);
+  return summary;
 }
 
-function summarizeBuild(summary: WorkloadSummary, steps: StoredStep[]): void {
+function summarizeBuild(b: Base, steps: StoredStep[]): BuildSummary {
+  const summary: BuildSummary = { ...b, kind: 'build', detail: { cross: [] } };
   for (const lang of ['go', 'rust'] as const) {
     const of = (variant: string) => steps.filter((s) => s.lang === lang && s.variant === variant && s.valid);
     // Only what was measured: quick runs do not time clean builds, so clean_s is then absent (not null, not NaN).
@@ -320,10 +369,11 @@ function summarizeBuild(summary: WorkloadSummary, steps: StoredStep[]): void {
   summary.problems = problemsOf(steps.filter((s) => s.kind !== 'cross'));
   summary.detail = { cross };
   summary.valid = summary.go.incremental_s != null && summary.rust.incremental_s != null;
+  return summary;
 }
 
 /** Boundary figures by the name of the program's output field; the program names say which mechanism. */
-function summarizeBoundary(summary: WorkloadSummary, steps: StoredStep[]): void {
+function summarizeBoundary(b: Base, steps: StoredStep[]): BoundarySummary {
   const figures: Figures = {};
   const variants = [...new Set(steps.filter((s) => s.kind === 'batch').map((s) => s.variant))];
   for (const variant of variants) {
@@ -337,14 +387,15 @@ function summarizeBoundary(summary: WorkloadSummary, steps: StoredStep[]): void 
       if (m !== null) figures[`${mode ?? variant}.${key}`] = m;
     }
   }
-  summary.detail = { figures, mechanisms: boundaryFigures(figures) };
-  const mech = boundaryFigures(figures);
-  for (const [metric, value] of Object.entries(mech)) {
+  const mechanisms = boundaryFigures(figures);
+  const summary: BoundarySummary = { ...b, kind: 'boundary', detail: { figures, mechanisms } };
+  for (const [metric, value] of Object.entries(mechanisms)) {
     if (value === undefined) continue;
     const check = checkAnchors(metric, value, 'go');
     if (check) summary.anchors.push({ metric, lang: 'go', value, ok: check.ok, note: check.note });
   }
-  summary.valid = Object.values(mech).some((v) => v !== undefined);
+  summary.valid = Object.values(mechanisms).some((v) => v !== undefined);
+  return summary;
 }
 
 /**
@@ -381,6 +432,44 @@ export function boundaryFigures(figures: Figures): NonNullable<LabEvidence['boun
   };
 }
 
+/** The mode of a stored run; runs stored before modes had names were `quick` or `full`. */
+function modeOf(run: StoredRun): RunMode {
+  const planned = (run.environment?.plan as { mode?: unknown } | undefined)?.mode;
+  if (planned === 'quick' || planned === 'standard' || planned === 'full') return planned;
+  return run.mode === 'quick' ? 'quick' : run.mode === 'standard' ? 'standard' : 'full';
+}
+
+/** The summary of one workload's steps, by what kind of workload it is. */
+function summarizeWorkload(
+  name: string,
+  steps: StoredStep[],
+  ctx: Context,
+  service?: ServiceRef,
+): WorkloadSummary {
+  const b = base(name, steps);
+  let summary: WorkloadSummary;
+  if (name === 'gc-cache') summary = summarizeGcCache(b, steps, ctx);
+  else if (name === 'cpu') summary = summarizeCpu(b, steps, ctx);
+  else if (name === 'build') summary = summarizeBuild(b, steps);
+  else if (name === 'boundary') summary = summarizeBoundary(b, steps);
+  else if (name === 'http-json' || service !== undefined || steps.some((s) => s.kind === 'rate'))
+    summary = summarizeLatency(b, steps, ctx);
+  else summary = { ...b, kind: 'other', detail: {} } satisfies OtherSummary;
+  if (summary.kind === 'latency' && service !== undefined) summary.detail.service = service;
+  return summary;
+}
+
+type ServiceRef = { file: string; sha256: string };
+
+/** The team's workload file a run measured (`lab run --workload FILE`), as recorded in its environment. */
+function serviceOf(run: StoredRun): (ServiceRef & { name: string }) | undefined {
+  const service = run.environment?.service as
+    | { name?: unknown; file?: unknown; sha256?: unknown }
+    | undefined;
+  if (!service || typeof service.name !== 'string' || typeof service.sha256 !== 'string') return undefined;
+  return { name: service.name, file: String(service.file ?? ''), sha256: service.sha256 };
+}
+
 /**
  * Summarize every workload of a run (steps of a workload that was interrupted still count when valid). The SLO
  * defaults to the one the run was planned with; a profile's own SLO can replace it.
@@ -390,19 +479,17 @@ export function boundaryFigures(figures: Figures): NonNullable<LabEvidence['boun
 export function summarizeRun(run: StoredRun, options: { sloP99Ms?: number | undefined } = {}): RunSummary {
   const plan = (run.environment?.plan ?? {}) as { sloP99Ms?: number; seed?: number };
   const slo = options.sloP99Ms ?? plan.sloP99Ms ?? 50;
-  const seed = plan.seed ?? 1;
+  const mode = modeOf(run);
+  const ctx: Context = { slo, seed: plan.seed ?? 1, indicative: mode === 'quick' };
+  const service = serviceOf(run);
   const workloads = run.workloads.map((name) => {
     const steps = run.steps.filter((s) => s.workload === name);
-    const summary = base(name, steps);
-    if (name === 'http-json') summarizeLatency(summary, steps, slo, seed);
-    else if (name === 'gc-cache') summarizeGcCache(summary, steps, seed);
-    else if (name === 'cpu') summarizeCpu(summary, steps);
-    else if (name === 'build') summarizeBuild(summary, steps);
-    else if (name === 'boundary') summarizeBoundary(summary, steps);
+    const ref = service?.name === name ? { file: service.file, sha256: service.sha256 } : undefined;
+    const summary = summarizeWorkload(name, steps, ctx, ref);
     if (steps.some((s) => s.kind === 'error')) summary.valid = false;
     if (steps.length === 0)
       summary.problems.push('no step was measured (the run stopped before this workload)');
     return summary;
   });
-  return { slo_p99_ms: slo, workloads };
+  return { slo_p99_ms: slo, mode, indicative: ctx.indicative, workloads };
 }

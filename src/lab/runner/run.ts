@@ -7,6 +7,7 @@ import {
   finishRun,
   getRun,
   markOrphanedRuns,
+  type RunMode,
   recordStep,
   type StoredRun,
 } from '../../store/lab-runs.ts';
@@ -41,7 +42,8 @@ export type LabProgress = {
 };
 
 export type RunLabOptions = {
-  quick?: boolean | undefined;
+  /** Default `standard`. */
+  mode?: RunMode | undefined;
   dbPath?: string | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: LabProgress) => void) | undefined;
@@ -53,37 +55,47 @@ export type RunLabOptions = {
 export type RunLabResult = { run: StoredRun; failures: string[] };
 
 /**
- * The plan of a quick run (CI: every workload in about three minutes with builds cached) or a full run
- * (bench-anchors §7: at least 10 interleaved repeats, at least 60 s per rate step after 15 s of warm-up).
+ * The plan of a mode. `quick` (CI: every workload in about three minutes with builds cached) is indicative only: two
+ * repeats cannot show a significant difference. `standard` (the default) measures one Go/Rust pair in at most 15
+ * minutes on 2 cores with six interleaved repeats, enough for a 1.5x p99 difference to reach p < 0.05. `full` follows
+ * bench-anchors §7: at least 10 interleaved repeats, at least 60 s per rate step after 15 s of warm-up.
  * @example
- * labPlan(true).stepSeconds; // 3
+ * labPlan('quick').stepSeconds; // 3
  */
-export function labPlan(quick: boolean): LabPlan {
-  return quick
-    ? {
-        quick,
-        repeats: 2,
-        stepSeconds: 3,
-        warmupSeconds: 1,
-        probeSeconds: 2,
-        threads: 1,
-        sloP99Ms: 50,
-        timeoutS: 5,
-        maxWorkers: 256,
-        seed: 1,
-      }
-    : {
-        quick,
-        repeats: 10,
-        stepSeconds: 60,
-        warmupSeconds: 15,
-        probeSeconds: 10,
-        threads: 1,
-        sloP99Ms: 50,
-        timeoutS: 10,
-        maxWorkers: 1024,
-        seed: 1,
-      };
+export function labPlan(mode: RunMode): LabPlan {
+  const common = { mode, quick: mode === 'quick', threads: 1, sloP99Ms: 50, seed: 1 };
+  if (mode === 'quick') {
+    return {
+      ...common,
+      repeats: 2,
+      stepSeconds: 3,
+      warmupSeconds: 1,
+      probeSeconds: 2,
+      timeoutS: 5,
+      maxWorkers: 256,
+    };
+  }
+  if (mode === 'standard') {
+    // 2 x 5 s probes + 6 x (2 x 3 s warm-up + 6 rungs x 2 languages x 10.5 s + 2 s of starts) = 814 s for http-json.
+    return {
+      ...common,
+      repeats: 6,
+      stepSeconds: 10,
+      warmupSeconds: 3,
+      probeSeconds: 5,
+      timeoutS: 10,
+      maxWorkers: 1024,
+    };
+  }
+  return {
+    ...common,
+    repeats: 10,
+    stepSeconds: 60,
+    warmupSeconds: 15,
+    probeSeconds: 10,
+    timeoutS: 10,
+    maxWorkers: 1024,
+  };
 }
 
 /**
@@ -108,11 +120,11 @@ function isAlive(pid: number): boolean {
  * Run the named workloads and store every step as it completes. Returns the stored run; an interrupted run is
  * kept (status `interrupted`) with the steps it measured, then a LabAbortedError is thrown.
  * @example
- * const { run } = await runLab(['http-json', 'boundary'], { quick: true });
+ * const { run } = await runLab(['http-json', 'boundary'], { mode: 'quick' });
  */
 export async function runLab(names: string[], options: RunLabOptions = {}): Promise<RunLabResult> {
   if (names.length === 0) throw new UserError('name at least one workload (for example: http-json boundary)');
-  const plan = { ...labPlan(options.quick ?? false), ...(options.plan ?? {}) };
+  const plan = { ...labPlan(options.mode ?? 'standard'), ...(options.plan ?? {}) };
   const manifest = loadManifest(options.manifestPath);
   const chosen = [...new Set(names)].map((name) => {
     const workload = findWorkload(manifest, name);
@@ -181,7 +193,7 @@ export async function runLab(names: string[], options: RunLabOptions = {}): Prom
     };
     reconcileRuns(db);
     const run = createRun(db, {
-      mode: plan.quick ? 'quick' : 'full',
+      mode: plan.mode,
       workloads: chosen.map((c) => c.workload.name),
       environment: environment as unknown as Record<string, unknown>,
       pid: process.pid,

@@ -172,7 +172,7 @@ export async function measureLatencyStep(
 }
 
 /**
- * GET /__stats of a Go server (null when it fails: the step is then marked as lacking GC evidence).
+ * GET /__stats of a Go server (null when it fails: the step keeps its gctrace GC evidence and gets a note, see above).
  * @example
  * const stats = await readGoStats('127.0.0.1:41234');
  */

@@ -1,9 +1,11 @@
 /** @module What the orchestrator hands each workload runner (settings, resolved programs, a step writer) and what a runner is. */
-import type { NewStep } from '../../../store/lab-runs.ts';
+import type { NewStep, RunMode } from '../../../store/lab-runs.ts';
 import type { ManifestWorkload, ResolvedProgram } from '../manifest.ts';
 
-/** How long and how often a run measures; quick is for CI, full follows bench-anchors §7. */
+/** How long and how often a run measures: quick is for CI (indicative), standard the default, full follows bench-anchors §7. */
 export type LabPlan = {
+  mode: RunMode;
+  /** mode === 'quick': shorter ladders and the manifest's quick parameters. */
   quick: boolean;
   /** Repeats of every cell, Go and Rust interleaved. */
   repeats: number;
