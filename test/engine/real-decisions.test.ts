@@ -1,44 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { decide } from '../../src/core/index.ts';
-import { loadKnowledgeBase, loadProfiles } from './load-fixtures.ts';
+import { loadCorpus } from '../eval/corpus.ts';
+import { scoreCase, summarize } from '../eval/metrics.ts';
+import { loadKnowledgeBase } from './load-fixtures.ts';
 
 const kb = loadKnowledgeBase();
-const cases = loadProfiles('test/fixtures/real-decisions');
+const cases = loadCorpus();
+const results = cases.map((c) => scoreCase(c, kb));
+const holdout = summarize(results, 'holdout');
 
-/** Share of all cases, documented misses included, that must come out as the team decided. */
-const MIN_ACCURACY = 0.9;
+/**
+ * Floors of the holdout (test/fixtures/real-decisions/SPLIT.md), pinned at what `npm run eval` measured: a change
+ * that does worse on decisions nobody tuned on fails here. Raise them when the engine does better; never lower them
+ * to let a change through, and never fix a miss with a rule that names a case.
+ */
+const HOLDOUT_FLOORS = {
+  verdictAccuracy: 0.8,
+  hybridSplitAccuracy: 0.5,
+  maxBrier: 0.2,
+  maxConfidentMisses: 2,
+};
 
-// A holdout set: real, sourced decisions the mapping was not written for. Every case must come out as the team
-// decided, except documented misses (`# known_miss:` with the reason); a miss is fixed in the knowledge base or the
-// weight mapping for a reason that holds in general, never with a special case.
-describe('real decisions (holdout set)', () => {
-  it('has sourced cases with an expected verdict', () => {
-    expect(cases.length).toBeGreaterThanOrEqual(10);
-    for (const c of cases) {
-      expect(c.source, c.file).toMatch(/^https:\/\//);
-      expect(['go', 'rust', 'hybrid'], c.file).toContain(c.expected);
-    }
+describe('real-decision corpus', () => {
+  it('has the size and mix issue 7 asks for, split by the rule of SPLIT.md', () => {
+    // Every header is checked by loadCorpus (sources, year, expected, reasons, split by the hash rule, hybrids'
+    // component split, the pre-Rust-1.0 mark); here, the counts.
+    expect(cases.length).toBeGreaterThanOrEqual(26);
+    const holdoutCases = cases.filter((c) => c.split === 'holdout');
+    expect(holdoutCases.length).toBeGreaterThanOrEqual(12);
+  });
+});
+
+describe('real decisions, holdout floors', () => {
+  it(`gets at least ${HOLDOUT_FLOORS.verdictAccuracy * 100}% of holdout verdicts right`, () => {
+    expect(holdout.verdicts.right / holdout.verdicts.total).toBeGreaterThanOrEqual(
+      HOLDOUT_FLOORS.verdictAccuracy,
+    );
   });
 
-  it(`gets at least ${MIN_ACCURACY * 100}% of all cases right, documented misses included`, () => {
-    const right = cases.filter((c) => decide(c.profile, kb).verdict === c.expected).length;
-    expect(right / cases.length).toBeGreaterThanOrEqual(MIN_ACCURACY);
+  it('gets the hybrid component splits of the holdout right', () => {
+    expect(holdout.hybridSplits.total).toBeGreaterThan(0);
+    expect(holdout.hybridSplits.right / holdout.hybridSplits.total).toBeGreaterThanOrEqual(
+      HOLDOUT_FLOORS.hybridSplitAccuracy,
+    );
   });
 
-  for (const c of cases) {
-    if (c.knownMiss !== undefined) {
-      it(`${c.profile.project.name}: documented miss (expected ${c.expected})`, () => {
-        // Still a miss; when a general change fixes it, drop the known_miss comment.
-        expect(decide(c.profile, kb).verdict).not.toBe(c.expected);
-      });
-      continue;
-    }
-    it(`${c.profile.project.name}: ${c.expected}`, () => {
-      const d = decide(c.profile, kb);
-      expect(d.verdict).toBe(c.expected);
-      if (c.expectedBoundary !== undefined) {
-        expect(d.boundaries.map((b) => b.mechanism)).toContain(c.expectedBoundary);
-      }
-    });
-  }
+  it(`keeps the holdout Brier score at or below ${HOLDOUT_FLOORS.maxBrier}`, () => {
+    expect(holdout.brier).toBeLessThanOrEqual(HOLDOUT_FLOORS.maxBrier);
+  });
+
+  it(`has at most ${HOLDOUT_FLOORS.maxConfidentMisses} confident misses (P >= 0.9 and wrong) in the holdout`, () => {
+    expect(holdout.confidentMisses.map((m) => m.file).length).toBeLessThanOrEqual(
+      HOLDOUT_FLOORS.maxConfidentMisses,
+    );
+  });
 });
