@@ -16,17 +16,17 @@ const holdout = summarize(results, 'holdout');
 const HOLDOUT_FLOORS = {
   verdictAccuracy: 0.8,
   hybridSplitAccuracy: 0.5,
-  maxBrier: 0.2,
-  maxConfidentMisses: 2,
+  maxBrier: 0.3,
+  maxConfidentMisses: 3,
 };
 
 describe('real-decision corpus', () => {
   it('has the size and mix issue 7 asks for, split by the rule of SPLIT.md', () => {
     // Every header is checked by loadCorpus (sources, year, expected, reasons, split by the hash rule, hybrids'
     // component split, the pre-Rust-1.0 mark); here, the counts.
-    expect(cases.length).toBeGreaterThanOrEqual(26);
+    expect(cases.length).toBeGreaterThanOrEqual(48);
     const holdoutCases = cases.filter((c) => c.split === 'holdout');
-    expect(holdoutCases.length).toBeGreaterThanOrEqual(12);
+    expect(holdoutCases.length).toBeGreaterThanOrEqual(18);
   });
 });
 
