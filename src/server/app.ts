@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
@@ -10,10 +11,11 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type KnowledgeBase, UserError } from '../core/index.ts';
 import { readKnowledgeBase } from '../io/kb-files.ts';
 import type { Store } from '../store/db.ts';
+import { healthRoute, openApiRoute } from './api-schema.ts';
 import type { ServerDeps } from './deps.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { ProblemError, problem } from './problem.ts';
-import { BODY_LIMIT_BYTES } from './request.ts';
+import { BODY_LIMIT_BYTES, problemHook } from './request.ts';
 import { decideRoutes } from './routes-decide.ts';
 import { decisionRoutes } from './routes-decisions.ts';
 import { labRoutes } from './routes-lab.ts';
@@ -99,15 +101,8 @@ export function createApp(options: AppOptions = {}): Hono {
     }),
   );
 
-  const api = new Hono();
-  api.route('/', decideRoutes(deps));
-  api.route('/', decisionRoutes(deps));
-  api.route('/', labRoutes(deps));
-  const openApi = buildOpenApiDocument(packageVersion());
-  api.get('/openapi.json', (c) => c.json(openApi));
-  api.get('/health', (c) => c.json({ ok: true }));
-  api.all('*', (c) => problem(c, 404, 'not-found', `no API route ${c.req.method} ${c.req.path}`));
-  app.route('/api', api);
+  app.route('/', apiRoutes(deps, packageVersion()));
+  app.all('/api/*', (c) => problem(c, 404, 'not-found', `no API route ${c.req.method} ${c.req.path}`));
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   if (webRoot !== null) mountUi(app, webRoot);
@@ -135,6 +130,34 @@ export function createApp(options: AppOptions = {}): Hono {
   );
   return app;
 }
+
+/**
+ * Every API route under /api, typed: the web's client is `hc<ApiRoutes>` (web/src/lib/api.ts), so each request
+ * and response type comes from the route schemas in src/server/api-schema.ts.
+ * @example
+ * app.route('/', apiRoutes(deps, '0.1.0'));
+ */
+export function apiRoutes(deps: ServerDeps, version: string) {
+  const meta = new OpenAPIHono({ defaultHook: problemHook() }).openapi(healthRoute, (c) =>
+    c.json({ ok: true as const }, 200),
+  );
+  const api = new OpenAPIHono({ defaultHook: problemHook() })
+    .route('/api', decideRoutes(deps))
+    .route('/api', decisionRoutes(deps))
+    .route('/api', labRoutes(deps))
+    .route('/api', meta);
+  let document: Record<string, unknown> | undefined;
+  return api.route(
+    '/api',
+    new OpenAPIHono().openapi(openApiRoute, (c) => {
+      document ??= buildOpenApiDocument(api, version);
+      return c.json(document, 200);
+    }),
+  );
+}
+
+/** The API's routes with their request and response types, for Hono's typed client (`hc<ApiRoutes>`). */
+export type ApiRoutes = ReturnType<typeof apiRoutes>;
 
 /** Static files of the built UI, hashed assets cached for a year, and index.html for every other page path. */
 function mountUi(app: Hono, webRoot: string): void {

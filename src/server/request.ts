@@ -1,6 +1,9 @@
-/** @module Reading requests: JSON bodies with precise errors, profiles from JSON or YAML, and whole-number query parameters within bounds. */
-import type { Context } from 'hono';
+/** @module Reading requests: the JSON body guard (media type and syntax, with precise problems), profiles from YAML, and the validation hooks that turn the route schemas' zod issues into problem+json entries (field path, expected, found, did-you-mean). */
+import type { Hook } from '@hono/zod-openapi';
+import type { Context, Env, MiddlewareHandler } from 'hono';
+import type { z } from 'zod';
 import {
+  didYouMean,
   type InputProblem,
   measureDepth,
   PROFILE_LIMITS,
@@ -9,17 +12,29 @@ import {
   parseProfileValue,
   UserError,
 } from '../core/index.ts';
+import { YAML_TYPES } from './api-schema.ts';
 import { ProblemError } from './problem.ts';
 
-const JSON_TYPES = ['application/json'];
-const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'];
+const JSON_TYPE = 'application/json';
 
-function mediaType(c: Context): string {
+/**
+ * The media type of a request, lower case, without parameters.
+ * @example
+ * mediaType(c); // 'application/json'
+ */
+export function mediaType(c: Context): string {
   return (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
 }
 
-function entry(path: string, expected: string, found: string): InputProblem {
-  return { path, expected, found, message: `expected ${expected}, found ${found}` };
+function entry(path: string, expected: string, found: string, suggestion?: string): InputProblem {
+  const hint = suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`;
+  return {
+    path,
+    expected,
+    found,
+    message: `expected ${expected}, found ${found}${hint}`,
+    ...(suggestion === undefined ? {} : { suggestion }),
+  };
 }
 
 /**
@@ -74,20 +89,26 @@ export function parseJsonBody(text: string): unknown {
 }
 
 /**
- * The JSON body of a request; a body that is not `application/json` is a 415, malformed JSON a 400.
+ * Route middleware that runs before the schema validator: refuses a body of another media type (415, naming the
+ * accepted ones) and malformed JSON (400 invalid-json), so the validator only sees well-formed JSON.
  * @example
- * const body = await readJsonBody(c);
+ * createRoute({ ..., middleware: [bodyGuard(['application/json'])] });
  */
-export async function readJsonBody(c: Context): Promise<unknown> {
-  const type = mediaType(c);
-  if (!JSON_TYPES.includes(type)) {
-    throw new ProblemError(
-      415,
-      'unsupported-media-type',
-      `send the body as application/json (got ${type || 'no content type'})`,
-    );
-  }
-  return parseJsonBody(await c.req.text());
+export function bodyGuard(accepted: readonly string[] = [JSON_TYPE]): MiddlewareHandler {
+  return async (c, next) => {
+    const type = mediaType(c);
+    if (!accepted.includes(type)) {
+      const names = accepted.length > 2 ? 'application/json or application/yaml' : accepted.join(' or ');
+      throw new ProblemError(
+        415,
+        'unsupported-media-type',
+        `send the body as ${names} (got ${type || 'no content type'})`,
+      );
+    }
+    // The validator reads the body again through Hono's body cache.
+    if (type === JSON_TYPE) parseJsonBody(await c.req.text());
+    await next();
+  };
 }
 
 /** Turn a UserError from the profile parser into a 400 invalid-profile problem with every field problem. */
@@ -110,52 +131,139 @@ export function validateProfile(value: unknown, source: string): Profile {
 }
 
 /**
- * A profile from the body: JSON (`application/json`) or YAML (`application/yaml`, `text/yaml`).
+ * A profile posted as YAML text, validated; bad input is a 400 invalid-profile problem.
  * @example
- * const profile = await readProfileBody(c);
+ * const profile = await readYamlProfile(c);
  */
-export async function readProfileBody(c: Context): Promise<Profile> {
-  const type = mediaType(c);
-  if (YAML_TYPES.includes(type)) {
-    try {
-      return parseProfileText(await c.req.text(), 'the request body');
-    } catch (error) {
-      if (error instanceof UserError) throw profileProblem(error);
-      throw error;
-    }
+export async function readYamlProfile(c: Context): Promise<Profile> {
+  try {
+    return parseProfileText(await c.req.text(), 'the request body');
+  } catch (error) {
+    if (error instanceof UserError) throw profileProblem(error);
+    throw error;
   }
-  if (!JSON_TYPES.includes(type)) {
-    throw new ProblemError(
-      415,
-      'unsupported-media-type',
-      `send the profile as application/json or application/yaml (got ${type || 'no content type'})`,
-    );
-  }
-  return validateProfile(parseJsonBody(await c.req.text()), 'the request body');
 }
 
-export type IntegerBounds = { min: number; max: number };
+/**
+ * Whether the request carries a YAML body (the profile routes accept JSON or YAML).
+ * @example
+ * if (isYaml(c)) profile = await readYamlProfile(c);
+ */
+export function isYaml(c: Context): boolean {
+  return (YAML_TYPES as readonly string[]).includes(mediaType(c));
+}
+
+const TARGET_PREFIX: Record<string, string> = { query: '(query) ', param: '(path) ', json: '' };
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
+}
+
+function expectedOf(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.expected === 'int' ? 'a whole number' : `a ${issue.expected}`;
+    case 'too_small':
+      return `${issue.origin === 'number' ? 'a number' : 'a value'} of at least ${String(issue.minimum)}`;
+    case 'too_big':
+      return `${issue.origin === 'number' ? 'a number' : 'a value'} of at most ${String(issue.maximum)}`;
+    case 'invalid_value':
+      return `one of ${issue.values.map(String).join(', ')}`;
+    default:
+      return issue.message;
+  }
+}
 
 /**
- * A whole number in bounds, from a query parameter or a body field; undefined when absent.
+ * The problems of a failed schema validation, one per zod issue: the field path (prefixed `(query)` or `(path)`
+ * for those targets), what was expected, what was found, and a did-you-mean for a misspelt key or value.
+ * `knownKeys` are the keys of the validated object, for the did-you-mean of an unknown key.
  * @example
- * const seed = readInteger(c.req.query('seed'), '(query) seed', { min: 0, max: 0xffffffff });
+ * issuesToProblems(result.error.issues, 'query', c.req.query(), ['seed', 'samples', 'lab']);
  */
-export function readInteger(value: unknown, path: string, bounds: IntegerBounds): number | undefined {
-  if (value === undefined || value === null || value === '') return undefined;
-  const n = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < bounds.min || n > bounds.max) {
-    const found = describeFound(value);
+export function issuesToProblems(
+  issues: readonly z.core.$ZodIssue[],
+  target: string,
+  data: unknown,
+  knownKeys: readonly string[] = [],
+): InputProblem[] {
+  const prefix = TARGET_PREFIX[target] ?? `(${target}) `;
+  const unknown: InputProblem[] = [];
+  const others: InputProblem[] = [];
+  for (const issue of issues) {
+    const base = issue.path.map(String).join('.');
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const suggestion = didYouMean(key, knownKeys);
+        unknown.push({
+          path: `${prefix}${base ? `${base}.` : ''}${key}`,
+          expected: knownKeys.length > 0 ? `one of ${knownKeys.join(', ')}` : 'no such key',
+          found: 'an unknown key',
+          message: `unknown key${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+          ...(suggestion === undefined ? {} : { suggestion }),
+        });
+      }
+      continue;
+    }
+    const found = valueAt(data, issue.path);
+    const suggestion =
+      issue.code === 'invalid_value' && typeof found === 'string'
+        ? didYouMean(found, issue.values.map(String))
+        : undefined;
+    const path = base ? `${prefix}${base}` : target === 'json' ? '(body)' : `(${target})`;
+    others.push(
+      entry(path, expectedOf(issue), found === undefined ? 'nothing' : describeFound(found), suggestion),
+    );
+  }
+  // Unknown keys first: a misspelt key usually explains the "missing" one that follows.
+  return [...unknown, ...others];
+}
+
+/**
+ * The validation hook of every API route: a failed query, path or body validation becomes a 400 invalid-request
+ * problem listing every issue. With `profileAt`, a body whose only problems are inside the profile at that key
+ * (or the whole body, with `''`) is reported as the CLI reports a profile: 400 invalid-profile with did-you-mean.
+ * `bodyKeys` are the body's keys, for the did-you-mean of an unknown one.
+ * @example
+ * new OpenAPIHono({ defaultHook: problemHook() });
+ */
+export function problemHook(
+  profileAt?: string,
+  bodyKeys: readonly string[] = [],
+  // biome-ignore lint/suspicious/noExplicitAny: one hook for every route, whatever its input and environment
+): Hook<any, Env, any, undefined> {
+  return (result) => {
+    if (result.success) return;
+    const data = (result as { data?: unknown }).data;
+    let issues: readonly z.core.$ZodIssue[] = result.error.issues;
+    if (result.target === 'json' && profileAt !== undefined) {
+      const profile = profileAt === '' ? data : valueAt(data, [profileAt]);
+      // Problems outside the profile, and a missing profile, are the request's; the rest are the profile's.
+      const outside = issues.filter(
+        (issue) => profileAt !== '' && (issue.path[0] !== profileAt || profile === undefined),
+      );
+      if (outside.length === 0) {
+        validateProfile(
+          profileAt === '' ? data : valueAt(data, [profileAt]),
+          profileAt || 'the request body',
+        );
+      } else {
+        issues = outside;
+      }
+    }
+    const problems = issuesToProblems(issues, result.target, data, bodyKeys);
+    const [first] = problems;
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
     throw new ProblemError(
       400,
       'invalid-request',
-      `${path} must be a whole number from ${bounds.min} to ${bounds.max}`,
-      [entry(path, `a whole number from ${bounds.min} to ${bounds.max}`, found)],
+      first ? `${first.path}: ${first.message}${more}` : 'the request is not valid',
+      problems,
     );
-  }
-  return n;
+  };
 }
-
-/** Bounds of the seed (a uint32, as the CLI's --seed) and of Monte-Carlo samples (the UI's sliders use fewer than the default 10,000). */
-export const SEED_BOUNDS: IntegerBounds = { min: 0, max: 0xffff_ffff };
-export const SAMPLES_BOUNDS: IntegerBounds = { min: 100, max: 20_000 };

@@ -1,40 +1,24 @@
 /** @module API routes that compute or read, never store: POST /api/decide (with ?lab=, also the figures the run left out), the knowledge base and the questionnaire. */
-import { Hono } from 'hono';
-import { z } from 'zod';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { TypedResponse } from 'hono';
 import {
   type Decision,
   decide,
   didYouMean,
   KB_FILES,
   type LabEvidence,
+  type Profile,
   QUESTIONS,
   renderJson,
 } from '../core/index.ts';
 import { labEvidenceFromRun } from '../lab/analysis/evidence.ts';
 import { requireRun } from '../store/lab-runs.ts';
+import { decideRoute, kbPartRoute, kbPartsRoute, questionsRoute, YAML_TYPES } from './api-schema.ts';
 import type { ServerDeps } from './deps.ts';
 import { ProblemError } from './problem.ts';
-import { readInteger, readProfileBody, SAMPLES_BOUNDS, SEED_BOUNDS } from './request.ts';
+import { bodyGuard, isYaml, problemHook, readYamlProfile } from './request.ts';
 
 const KB_PARTS = Object.keys(KB_FILES) as (keyof typeof KB_FILES)[];
-
-/**
- * `lab_excluded`, the one field POST /api/decide?lab= adds after the decision's own fields: what the run measured
- * but the decision left out (an anchor flagged it as a probable harness problem, or no step was valid), with why.
- * The knowledge base's prior stands in for each. It is not part of the decision JSON (CONTRACT.md §2): a saved
- * decision and `gorust decide --format json` do not carry it (the CLI prints the same list on stderr).
- */
-export const labExcludedSchema = z
-  .array(
-    z.object({
-      figure: z.string().meta({ description: 'the figure left out, e.g. "boundary grpc_p99_us"' }),
-      reason: z.string().meta({ description: 'why, e.g. the anchor band it fell outside' }),
-    }),
-  )
-  .meta({
-    description:
-      'present only with ?lab=: the figures of that run the decision left out (the knowledge base prior is used instead), [] when none',
-  });
 
 /**
  * The response body of POST /api/decide: the decision JSON, byte for byte as `gorust decide --format json`
@@ -61,43 +45,61 @@ export function labEvidence(deps: ServerDeps, ref: string, sloP99Ms: number | un
 }
 
 /**
+ * A JSON response from text already rendered (the decision JSON's exact bytes), typed as the route's JSON body
+ * so the typed client still sees the schema's type.
+ * @example
+ * return renderedJson<Decision>(c.body(text, 200, headers));
+ */
+export function renderedJson<T, S extends 200 | 201>(response: Response): TypedResponse<T, S, 'json'> {
+  return response as unknown as TypedResponse<T, S, 'json'>;
+}
+
+/**
  * Routes: POST /decide, GET /kb, GET /kb/:part, GET /questions (mounted under /api).
  * @example
  * api.route('/', decideRoutes(deps));
  */
-export function decideRoutes(deps: ServerDeps): Hono {
-  const routes = new Hono();
+export function decideRoutes(deps: ServerDeps) {
+  // The body is the profile: its problems are reported as the CLI reports a profile's.
+  const routes = new OpenAPIHono({ defaultHook: problemHook('') });
+  // A YAML body skips the JSON schema validator (it is parsed and validated as a profile file is), so the route is
+  // registered with an optional JSON body and documented as it is: a required body, JSON or YAML.
+  routes.openAPIRegistry.registerPath(decideRoute);
+  const decideHandled = {
+    ...decideRoute,
+    hide: true,
+    middleware: [bodyGuard(['application/json', ...YAML_TYPES])],
+    request: { ...decideRoute.request, body: { ...decideRoute.request.body, required: false } },
+  };
 
-  routes.post('/decide', async (c) => {
-    const seed = readInteger(c.req.query('seed'), '(query) seed', SEED_BOUNDS);
-    const samples = readInteger(c.req.query('samples'), '(query) samples', SAMPLES_BOUNDS);
-    const labRef = c.req.query('lab');
-    const profile = await readProfileBody(c);
-    const lab = labRef ? labEvidence(deps, labRef, profile.workload.latency_slo?.p99_ms) : undefined;
-    const decision = decide(profile, deps.kb, { seed, samples, lab });
-    return c.body(decideBody(decision, lab), 200, { 'content-type': 'application/json; charset=utf-8' });
-  });
-
-  routes.get('/kb', (c) => c.json({ parts: KB_PARTS }));
-
-  routes.get('/kb/:part', (c) => {
-    const part = c.req.param('part');
-    if (!(KB_PARTS as string[]).includes(part)) {
-      const suggestion = didYouMean(part, KB_PARTS);
-      throw new ProblemError(404, 'not-found', `the knowledge base has no part "${part}"`, [
-        {
-          path: '(path) part',
-          expected: `one of ${KB_PARTS.join(', ')}`,
-          found: JSON.stringify(part),
-          message: `expected one of ${KB_PARTS.join(', ')}, found ${JSON.stringify(part)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
-          suggestion,
-        },
-      ]);
-    }
-    return c.json(deps.kb[part as keyof typeof KB_FILES]);
-  });
-
-  routes.get('/questions', (c) => c.json(QUESTIONS));
-
-  return routes;
+  const read = new OpenAPIHono({ defaultHook: problemHook() })
+    .openapi(kbPartsRoute, (c) => c.json({ parts: KB_PARTS as string[] }, 200))
+    .openapi(kbPartRoute, (c) => {
+      const { part } = c.req.valid('param');
+      if (!(KB_PARTS as string[]).includes(part)) {
+        const suggestion = didYouMean(part, KB_PARTS);
+        throw new ProblemError(404, 'not-found', `the knowledge base has no part "${part}"`, [
+          {
+            path: '(path) part',
+            expected: `one of ${KB_PARTS.join(', ')}`,
+            found: JSON.stringify(part),
+            message: `expected one of ${KB_PARTS.join(', ')}, found ${JSON.stringify(part)}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+            suggestion,
+          },
+        ]);
+      }
+      return c.json(deps.kb[part as keyof typeof KB_FILES], 200);
+    })
+    .openapi(questionsRoute, (c) => c.json(QUESTIONS, 200));
+  return routes
+    .openapi(decideHandled, async (c) => {
+      const { seed, samples, lab: labRef } = c.req.valid('query');
+      const profile: Profile = isYaml(c) ? await readYamlProfile(c) : (c.req.valid('json') as Profile);
+      const lab = labRef ? labEvidence(deps, labRef, profile.workload.latency_slo?.p99_ms) : undefined;
+      const decision = decide(profile, deps.kb, { seed, samples, lab });
+      return renderedJson<Decision & { lab_excluded?: LabEvidence['excluded'] }, 200>(
+        c.body(decideBody(decision, lab), 200, { 'content-type': 'application/json; charset=utf-8' }),
+      );
+    })
+    .route('/', read);
 }

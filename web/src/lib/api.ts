@@ -1,21 +1,17 @@
-/** @module The server API the UI uses (History and Lab): thin typed fetch wrappers over /api. */
-import type { Decision } from '../../../src/core/browser.ts';
-import type { LabRun, LabRunSummaryRow } from './lab-model.ts';
+/** @module The server API the UI uses (History and Lab), through Hono's typed client: every request and response type is inferred from the server's route schemas (src/server/api-schema.ts), so none is written twice. */
+import { type ClientResponse, hc, type InferRequestType, type InferResponseType } from 'hono/client';
+import type { ApiRoutes } from '../../../src/server/app.ts';
 
-export type SavedDecisionSummary = {
-  id: string;
-  created_at: string;
-  project: string;
-  verdict: Decision['verdict'];
-  confidence: number;
-};
+/** Relative to the page, so the UI also works when served under a path prefix. */
+const client = hc<ApiRoutes>('./');
+const api = client.api;
 
-export type SavedDecision = {
-  id: string;
-  created_at: string;
-  profile: unknown;
-  decision: Decision;
-};
+export type SavedDecisionSummary = InferResponseType<typeof api.decisions.$get, 200>[number];
+export type SavedDecision = InferResponseType<(typeof api.decisions)[':id']['$get'], 200>;
+export type SaveDecisionRequest = InferRequestType<typeof api.decisions.$post>['json'];
+export type LabRunSummaryRow = InferResponseType<typeof api.lab.runs.$get, 200>[number];
+export type LabRun = InferResponseType<(typeof api.lab.runs)[':id']['$get'], 200>;
+export type LabStep = LabRun['steps'][number];
 
 /** A failed API call, carrying the server's message. */
 export class ApiError extends Error {
@@ -27,12 +23,16 @@ export class ApiError extends Error {
   }
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
-  const response = await fetch(`api/${path}`, {
-    ...init,
-    headers: { 'content-type': 'application/json', accept: 'application/json', ...init?.headers },
-  });
-  if (!response.ok) {
+/** The JSON body type of the response with status S among a route's responses. */
+type BodyOf<R, S extends number> = R extends ClientResponse<infer T, S, 'json'> ? T : never;
+
+/** The body of a successful response; a failure becomes an ApiError with the problem's detail and entries. */
+async function ok<R extends ClientResponse<unknown, number, string>, S extends number>(
+  pending: Promise<R>,
+  success: S,
+): Promise<BodyOf<R, S>> {
+  const response = await pending;
+  if (response.status !== success) {
     let message = `${response.status} ${response.statusText}`;
     try {
       // The API answers errors with RFC 9457 problem details: the detail and one entry per problem.
@@ -48,8 +48,10 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
     }
     throw new ApiError(message, response.status);
   }
-  return (await response.json()) as T;
+  return (await response.json()) as BodyOf<R, S>;
 }
+
+const id = (value: string) => ({ param: { id: encodeURIComponent(value) } });
 
 /**
  * Save a profile; the server recomputes the decision with the CLI's full sample count, so a saved decision matches
@@ -57,8 +59,8 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
  * @example
  * const { id } = await saveDecision(profile);
  */
-export function saveDecision(profile: unknown): Promise<SavedDecision> {
-  return request('decisions', { method: 'POST', body: JSON.stringify({ profile }) });
+export function saveDecision(profile: SaveDecisionRequest['profile']): Promise<SavedDecision> {
+  return ok(api.decisions.$post({ json: { profile } }), 201);
 }
 
 /**
@@ -66,26 +68,26 @@ export function saveDecision(profile: unknown): Promise<SavedDecision> {
  * @example
  * <a href={exportHref('3', 'adr')} download>ADR</a>
  */
-export function exportHref(id: string, format: 'adr' | 'md' | 'json' | 'html'): string {
-  return `api/decisions/${encodeURIComponent(id)}/export?format=${format}`;
+export function exportHref(savedId: string, format: 'adr' | 'md' | 'json' | 'html'): string {
+  return `api/decisions/${encodeURIComponent(savedId)}/export?format=${format}`;
 }
 
 /** @example const rows = await listDecisions(); */
 export function listDecisions(): Promise<SavedDecisionSummary[]> {
-  return request('decisions');
+  return ok(api.decisions.$get(), 200);
 }
 
 /** @example const saved = await getDecision('3'); */
-export function getDecision(id: string): Promise<SavedDecision> {
-  return request(`decisions/${encodeURIComponent(id)}`);
+export function getDecision(savedId: string): Promise<SavedDecision> {
+  return ok(api.decisions[':id'].$get(id(savedId)), 200);
 }
 
 /** @example const runs = await listLabRuns(); */
 export function listLabRuns(): Promise<LabRunSummaryRow[]> {
-  return request('lab/runs');
+  return ok(api.lab.runs.$get({ query: {} }), 200);
 }
 
 /** @example const run = await getLabRun('20260102-030405-1a2b'); */
-export function getLabRun(id: string): Promise<LabRun> {
-  return request(`lab/runs/${encodeURIComponent(id)}`);
+export function getLabRun(runId: string): Promise<LabRun> {
+  return ok(api.lab.runs[':id'].$get(id(runId)), 200);
 }

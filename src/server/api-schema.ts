@@ -1,0 +1,322 @@
+/** @module The API's contract as zod schemas and route definitions (`createRoute`): the handlers validate requests with them, the OpenAPI document is generated from them, and the web's typed client (`hc<ApiRoutes>`) infers every request and response type from them, so no API type is written twice. */
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  type DecisionDiff,
+  decisionSchema,
+  type KnowledgeBase,
+  profileSchema,
+  type Question,
+  VERDICTS,
+} from '../core/index.ts';
+import type { RunSummary } from '../lab/analysis/summary.ts';
+import type { RunListRow, StoredRun, StoredStep } from '../store/lab-runs.ts';
+import { problemSchema } from './problem.ts';
+
+/** Bounds of the seed (a uint32, as the CLI's --seed) and of Monte-Carlo samples (the UI's sliders use fewer than the default 10,000). */
+export const SEED_BOUNDS = { min: 0, max: 0xffff_ffff } as const;
+export const SAMPLES_BOUNDS = { min: 100, max: 20_000 } as const;
+export const LAB_RUNS_LIMIT = { min: 1, max: 1000, default: 50 } as const;
+export const EXPORT_FORMATS = ['adr', 'md', 'json', 'html'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+/** Media types a profile may be posted as besides JSON. */
+export const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'] as const;
+
+/**
+ * A whole number from a query string, within bounds; an empty value counts as absent.
+ * @example
+ * queryInteger(SEED_BOUNDS, 'seed of the robustness analysis');
+ */
+function queryInteger(bounds: { min: number; max: number }, description: string) {
+  return z
+    .preprocess(
+      (value) =>
+        value === ''
+          ? undefined
+          : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)
+            ? Number(value)
+            : value,
+      z.number().int().min(bounds.min).max(bounds.max).optional(),
+    )
+    .openapi({ type: 'integer', minimum: bounds.min, maximum: bounds.max, description });
+}
+
+const seedQuery = queryInteger(
+  SEED_BOUNDS,
+  'seed of the robustness analysis; same profile and seed give the same decision',
+);
+const samplesQuery = queryInteger(SAMPLES_BOUNDS, 'Monte-Carlo samples (default 10,000)');
+const labRef = z
+  .string()
+  .min(1)
+  .openapi({ description: 'decide with the figures of a stored lab run: its id or "latest" (read-only)' });
+
+export const Profile = profileSchema.meta({ id: 'Profile' });
+export const Decision = decisionSchema.meta({ id: 'Decision' });
+export const Problem = problemSchema.meta({ id: 'Problem' });
+
+/**
+ * `lab_excluded`, the one field POST /api/decide?lab= adds after the decision's own fields: what the run measured
+ * but the decision left out (an anchor flagged it as a probable harness problem, or no step was valid), with why.
+ * The knowledge base's prior stands in for each. It is not part of the decision JSON (CONTRACT.md §2): a saved
+ * decision and `gorust decide --format json` do not carry it (the CLI prints the same list on stderr).
+ */
+export const labExcludedSchema = z
+  .array(
+    z.object({
+      figure: z.string().meta({ description: 'the figure left out, e.g. "boundary grpc_p99_us"' }),
+      reason: z.string().meta({ description: 'why, e.g. the anchor band it fell outside' }),
+    }),
+  )
+  .meta({
+    description:
+      'present only with ?lab=: the figures of that run the decision left out (the knowledge base prior is used instead), [] when none',
+  });
+
+/** The body of POST /api/decide: the decision JSON, plus `lab_excluded` when a lab run was used. */
+export const DecideResponse = decisionSchema
+  .extend({ lab_excluded: labExcludedSchema.optional() })
+  .meta({ id: 'DecideResponse' });
+
+/** One row of the history list (src/store/decisions.ts). */
+export const DecisionSummary = z
+  .object({
+    id: z
+      .string()
+      .meta({ description: 'opaque id (an integer as a string); also the ADR number of the export' }),
+    created_at: z.string().meta({ description: 'ISO 8601 timestamp' }),
+    project: z.string(),
+    verdict: z.enum(VERDICTS),
+    confidence: z.number(),
+    seed: z.number().int().nullable(),
+    lab_run: z.string().nullable(),
+  })
+  .meta({ id: 'DecisionSummary' });
+
+export const SavedDecision = DecisionSummary.extend({ profile: Profile, decision: Decision }).meta({
+  id: 'SavedDecision',
+});
+
+/** POST /api/decisions: a profile (and how to decide it); `decision` is accepted and ignored (the server recomputes it). */
+export const SaveDecisionRequest = z
+  .strictObject({
+    profile: Profile,
+    seed: z.number().int().min(SEED_BOUNDS.min).max(SEED_BOUNDS.max).optional(),
+    samples: z.number().int().min(SAMPLES_BOUNDS.min).max(SAMPLES_BOUNDS.max).optional(),
+    lab: labRef.optional(),
+    decision: z
+      .unknown()
+      .optional()
+      .meta({ description: 'ignored: the server recomputes the decision from the profile' }),
+  })
+  .meta({ id: 'SaveDecisionRequest' });
+
+/** A lab run's step as the API returns it: without its encoded histogram (only the lab's own reports decode it). */
+export type ApiLabStep = Omit<StoredStep, 'histogram'> & { has_histogram: boolean };
+/** GET /api/lab/runs/:id: the stored run, its steps, and the summary `gorust lab show` prints. */
+export type ApiLabRun = Omit<StoredRun, 'steps'> & {
+  steps: ApiLabStep[];
+  slo_p99_ms: number;
+  summary: RunSummary['workloads'];
+};
+
+// Values the API returns but whose zod schema lives nowhere yet (they are TypeScript types of the core, the store
+// and the lab): typed for the client, documented as objects.
+const LabRunRow = z
+  .custom<RunListRow>()
+  .openapi({ type: 'object', description: 'a lab run with step counts' });
+const LabRun = z.custom<ApiLabRun>().openapi({
+  type: 'object',
+  description:
+    'one lab run with its steps (without histograms) and `summary`: per workload its figures, anchor checks (ok false: a probable harness problem), notes and problems, as `gorust lab show` prints them',
+});
+const DiffResponse = z
+  .object({
+    a: DecisionSummary,
+    b: DecisionSummary,
+    diff: z.custom<DecisionDiff>().openapi({ type: 'object', description: 'what changed from a to b' }),
+  })
+  .openapi({ description: '{a, b, diff}' });
+
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const problems = (...statuses: (400 | 403 | 404 | 413 | 415)[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      { description: 'problem details', content: { 'application/problem+json': { schema: Problem } } },
+    ]),
+  ) as Record<
+    400 | 403 | 404 | 413 | 415,
+    { description: string; content: { 'application/problem+json': { schema: typeof Problem } } }
+  >;
+const idParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+export const decideRoute = createRoute({
+  method: 'post',
+  path: '/decide',
+  summary: 'Decide for a profile (nothing is stored)',
+  request: {
+    query: z.object({ seed: seedQuery, samples: samplesQuery, lab: labRef.optional() }),
+    body: {
+      required: true,
+      content: {
+        'application/json': { schema: Profile },
+        ...Object.fromEntries(
+          YAML_TYPES.map((type) => [
+            type,
+            { schema: z.string().openapi({ description: 'a profile as YAML text' }) },
+          ]),
+        ),
+      },
+    },
+  },
+  responses: {
+    200: json(
+      DecideResponse,
+      'the decision (the Decision schema), plus lab_excluded when ?lab= is given: the figures of that run the decision left out',
+    ),
+    ...problems(400, 403, 413, 415),
+  },
+});
+
+export const kbPartsRoute = createRoute({
+  method: 'get',
+  path: '/kb',
+  summary: 'The parts of the knowledge base',
+  responses: { 200: json(z.object({ parts: z.array(z.string()) }), 'part names') },
+});
+
+export const kbPartRoute = createRoute({
+  method: 'get',
+  path: '/kb/{part}',
+  summary: 'One part of the knowledge base (criteria, claims, evidence, projects, ...)',
+  request: { params: z.object({ part: z.string().openapi({ param: { name: 'part', in: 'path' } }) }) },
+  responses: {
+    200: json(
+      z
+        .custom<KnowledgeBase[keyof KnowledgeBase]>()
+        .openapi({ type: 'object', description: 'the records of that part (an array or an object)' }),
+      'the records of that part',
+    ),
+    ...problems(404),
+  },
+});
+
+export const questionsRoute = createRoute({
+  method: 'get',
+  path: '/questions',
+  summary: 'The questionnaire shared with `gorust init`',
+  responses: {
+    200: json(
+      z.custom<readonly Question[]>().openapi({ type: 'array', items: { type: 'object' } }),
+      'questions',
+    ),
+  },
+});
+
+export const listDecisionsRoute = createRoute({
+  method: 'get',
+  path: '/decisions',
+  summary: 'Saved decisions, newest first',
+  responses: { 200: json(z.array(DecisionSummary), 'summaries') },
+});
+
+export const saveDecisionRoute = createRoute({
+  method: 'post',
+  path: '/decisions',
+  summary: 'Save a profile with the decision the server computes from it',
+  request: { body: { required: true, content: { 'application/json': { schema: SaveDecisionRequest } } } },
+  responses: { 201: json(SavedDecision, 'the saved decision'), ...problems(400, 403, 413, 415) },
+});
+
+export const diffDecisionsRoute = createRoute({
+  method: 'get',
+  path: '/decisions/diff',
+  summary: 'What changed between two saved decisions (b relative to a)',
+  request: {
+    query: z.object({
+      a: z.string().min(1).openapi({ description: 'a saved decision id' }),
+      b: z.string().min(1).openapi({ description: 'a saved decision id' }),
+    }),
+  },
+  responses: { 200: json(DiffResponse, '{a, b, diff}'), ...problems(400, 404) },
+});
+
+export const getDecisionRoute = createRoute({
+  method: 'get',
+  path: '/decisions/{id}',
+  summary: 'One saved decision with its profile',
+  request: { params: idParams },
+  responses: { 200: json(SavedDecision, 'saved decision'), ...problems(404) },
+});
+
+export const deleteDecisionRoute = createRoute({
+  method: 'delete',
+  path: '/decisions/{id}',
+  summary: 'Delete a saved decision',
+  request: { params: idParams },
+  responses: { 204: { description: 'deleted' }, ...problems(403, 404) },
+});
+
+export const exportDecisionRoute = createRoute({
+  method: 'get',
+  path: '/decisions/{id}/export',
+  summary: 'Download a saved decision as an ADR, Markdown, JSON or a self-contained HTML report',
+  request: {
+    params: idParams,
+    query: z.object({ format: z.enum(EXPORT_FORMATS).default('md') }),
+  },
+  responses: {
+    200: {
+      description: 'the file (Content-Disposition: attachment)',
+      content: {
+        'text/markdown': { schema: z.string() },
+        'application/json': { schema: z.string() },
+        'text/html': { schema: z.string() },
+      },
+    },
+    ...problems(400, 404),
+  },
+});
+
+export const listLabRunsRoute = createRoute({
+  method: 'get',
+  path: '/lab/runs',
+  summary: 'Lab runs, newest first (read-only; runs are made by `gorust lab run`)',
+  request: {
+    query: z.object({
+      limit: queryInteger(LAB_RUNS_LIMIT, 'at most this many runs (default 50)'),
+    }),
+  },
+  responses: { 200: json(z.array(LabRunRow), 'runs'), ...problems(400) },
+});
+
+export const getLabRunRoute = createRoute({
+  method: 'get',
+  path: '/lab/runs/{id}',
+  summary:
+    'One lab run with its steps (a full id or a unique prefix) and `summary`: per workload its figures, anchor checks (ok false: a probable harness problem), notes and problems, as `gorust lab show` prints them',
+  request: { params: idParams },
+  responses: { 200: json(LabRun, 'run'), ...problems(400, 404) },
+});
+
+export const healthRoute = createRoute({
+  method: 'get',
+  path: '/health',
+  summary: 'Liveness',
+  responses: { 200: json(z.object({ ok: z.literal(true) }), '{ ok: true }') },
+});
+
+export const openApiRoute = createRoute({
+  method: 'get',
+  path: '/openapi.json',
+  summary: 'This document',
+  responses: { 200: json(z.record(z.string(), z.unknown()), 'OpenAPI 3.1') },
+});
