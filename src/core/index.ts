@@ -61,8 +61,16 @@ export {
   QUESTIONS,
   validateAnswer,
 } from './questions.ts';
-export type { AdrOptions } from './report/adr.ts';
-export { adrFileName, renderAdr } from './report/adr.ts';
+export type { AdrOptions, AdrRecordData, AdrTemplate, EvidenceSources } from './report/adr.ts';
+export {
+  ADR_TEMPLATES,
+  adrFileName,
+  adrTitle,
+  evidenceSources,
+  readAdrRecordData,
+  recordedFacts,
+  renderAdr,
+} from './report/adr.ts';
 export type {
   GcMark,
   GcTimelineInput,
@@ -89,9 +97,13 @@ export type {
   NumberChange,
 } from './report/diff.ts';
 export { diffDecisions } from './report/diff.ts';
-export { escapeHtml, escapeMarkdown, fileSlug } from './report/escape.ts';
+export { escapeHtml, escapeMarkdown, escapeUserText, fileSlug } from './report/escape.ts';
+export type { FactChange, ProfileFact } from './report/facts.ts';
+export { diffFacts, profileFacts } from './report/facts.ts';
 export { confidenceMeaning, decisionTitle } from './report/format.ts';
 export { renderJson } from './report/json.ts';
 export { renderMarkdown } from './report/markdown.ts';
 export type { TextReportOptions } from './report/text.ts';
 export { renderText } from './report/text.ts';
+export type { RevisitTrigger } from './report/triggers.ts';
+export { revisitTriggers, triggerSentence, withChange } from './report/triggers.ts';

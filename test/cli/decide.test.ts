@@ -57,7 +57,7 @@ describe('gorust decide', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('renders Markdown and a MADR ADR with the date passed in', () => {
     expect(ok(['decide', EXAMPLE, '--format', 'md']).stdout).toMatch(/^# gorust decision: /);
     const adr = ok(['decide', EXAMPLE, '--format', 'adr'], ROOT, { GORUST_DATE: '2026-01-02' }).stdout;
-    expect(adr).toMatch(/^---\nstatus: "proposed"\ndate: 2026-01-02\n---\n\n# /);
+    expect(adr).toMatch(/^---\nstatus: "proposed"\ndate: 2026-01-02\n(.*\n){3}---\n# /);
     expect(adr).toContain('## Decision Outcome');
   });
 
@@ -105,7 +105,8 @@ describe('gorust decide', { timeout: SPAWN_TIMEOUT_MS }, () => {
     const adrDir = join(dir, 'docs', 'decisions');
     ok(['decide', EXAMPLE, '--format', 'adr', '--out', `${adrDir}/`]);
     writeFileSync(join(adrDir, '0007-use-postgres.md'), 'an earlier record\n');
-    ok(['decide', EXAMPLE, '--format', 'adr', '--out', `${adrDir}/`]);
+    // Another project: a second record of the same project would be refused (test/cli/adr.test.ts).
+    ok(['decide', join(ROOT, 'examples', 'search-cli.yaml'), '--format', 'adr', '--out', `${adrDir}/`]);
     const names = readdirSync(adrDir).sort();
     expect(names).toHaveLength(3);
     expect(names[0]).toMatch(/^0001-(use|split)-[a-z0-9-]+\.md$/);

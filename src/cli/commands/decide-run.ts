@@ -1,16 +1,21 @@
 /** @module What `gorust decide` does once its flags are parsed (loaded only when it runs, so `--help` and other commands skip zod, yaml and the engine): settle the output, read the profile, decide with the knowledge base and any lab evidence, render, print or write. */
-import { existsSync, statSync } from 'node:fs';
-import { extname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import {
+  type AdrOptions,
   adrFileName,
   type Decision,
   decide,
+  evidenceSources,
+  type KnowledgeBase,
   type LabEvidence,
+  type Profile,
   parseProfileText,
   renderAdr,
   renderJson,
   renderMarkdown,
   renderText,
+  revisitTriggers,
   UserError,
 } from '../../core/index.ts';
 import { readKnowledgeBaseCached } from '../../io/kb-cache.ts';
@@ -24,6 +29,16 @@ import {
   writeFileAtomic,
 } from '../output.ts';
 import type { DecideFlags, Format } from './decide.ts';
+import {
+  type AdrFile,
+  listAdrs,
+  markSuperseded,
+  parseAdrNumber,
+  recordedProfilePath,
+  recordsOfProject,
+  repoRoot,
+  sha256,
+} from './decide-adr.ts';
 
 /** Everything a renderer may need besides the decision. */
 type RenderContext = {
@@ -31,6 +46,10 @@ type RenderContext = {
   profilePath: string;
   toFile: boolean;
   dbPath?: string | undefined;
+  /** --no-color was given. */
+  noColor?: boolean | undefined;
+  /** Everything the ADR renderer needs besides the decision (set for --format adr). */
+  adr?: Omit<AdrOptions, 'date'> | undefined;
 };
 
 /** The charts of the lab run a decision used (--lab), for the HTML report; loaded only then. */
@@ -53,12 +72,13 @@ async function labView(d: Decision, ctx: RenderContext) {
 /** One renderer per format of FORMAT_HELP (decide.ts): the Record type makes the two lists agree. */
 const FORMATS = {
   text: {
-    render: (d: Decision, ctx: RenderContext) => renderText(d, { color: !ctx.toFile && shouldColor(ctx.io) }),
+    render: (d: Decision, ctx: RenderContext) =>
+      renderText(d, { color: !ctx.toFile && !ctx.noColor && shouldColor(ctx.io) }),
   },
   md: { render: (d: Decision) => renderMarkdown(d) },
   adr: {
     render: (d: Decision, ctx: RenderContext) =>
-      renderAdr(d, { date: todayIso(ctx.io.env), profilePath: ctx.profilePath }),
+      renderAdr(d, { profilePath: ctx.profilePath, ...ctx.adr, date: todayIso(ctx.io.env) }),
   },
   json: { render: (d: Decision) => renderJson(d) },
   html: {
@@ -161,12 +181,18 @@ export async function runDecide(profileArg: string, flags: DecideFlags, io: CliI
     );
   }
   const decision = decide(profile, kb, { seed: flags.seed, lab });
+  if (plan.format === 'adr') {
+    await writeAdr(decision, { profile, kb, lab, profileArg, profilePath, plan, flags, io });
+    return;
+  }
+  refuseAdrOnlyFlags(flags);
   const out = plan.out === undefined ? undefined : outputFile(plan.out, decision);
   const text = await FORMATS[plan.format].render(decision, {
     io,
     profilePath: profileArg,
     toFile: out !== undefined,
     dbPath: flags.db,
+    noColor: flags.color === false,
   });
   if (out === undefined) {
     io.stdout(text);
@@ -174,6 +200,144 @@ export async function runDecide(profileArg: string, flags: DecideFlags, io: CliI
   }
   writeFileAtomic(out, text);
   io.stderr(`wrote ${out}\n`);
+}
+
+/** The ADR flags make no sense for other formats: say so rather than ignore them. */
+function refuseAdrOnlyFlags(flags: DecideFlags): void {
+  const given = (
+    [
+      ['--status', flags.status],
+      ['--decider', flags.decider],
+      ['--consulted', flags.consulted],
+      ['--informed', flags.informed],
+      ['--template', flags.template],
+      ['--supersedes', flags.supersedes],
+    ] as const
+  ).filter(([, v]) => v !== undefined);
+  if (given.length > 0)
+    throw new UserError(`${given.map(([k]) => k).join(', ')} only apply to --format adr.`);
+}
+
+type AdrWork = {
+  profile: Profile;
+  kb: KnowledgeBase;
+  lab: LabEvidence | undefined;
+  profileArg: string;
+  profilePath: string;
+  plan: OutputPlan;
+  flags: DecideFlags;
+  io: CliIo;
+};
+
+/** The knowledge base's fingerprint, recorded in an ADR so `gorust check` can say the knowledge base changed. */
+export function kbHash(kb: KnowledgeBase): string {
+  return sha256(JSON.stringify(kb));
+}
+
+/**
+ * Write (or print) an ADR with the safe re-run rules: a second standing record for the same project in the same
+ * folder is refused unless --supersedes NNNN (the old record is marked superseded and linked both ways) or --force
+ * (it is replaced, keeping its number); an existing file is never replaced without --force; an --out path that
+ * does not exist and has no extension is refused (a file or a folder?).
+ */
+async function writeAdr(decision: Decision, work: AdrWork): Promise<void> {
+  const { flags, plan, io } = work;
+  const out = plan.out;
+  if (out === undefined) {
+    if (flags.supersedes !== undefined)
+      throw new UserError('--supersedes needs --out DIR/ (the folder of the record it supersedes).');
+    io.stdout(renderAdr(decision, adrOptions(work, io.cwd, undefined, undefined)));
+    return;
+  }
+  if (!out.folder && extname(out.path) === '' && !existsSync(out.path)) {
+    throw new UserError(
+      `--out ${out.path} does not exist and has no extension: end it with / for a folder of numbered records, or name a .md file.`,
+    );
+  }
+  const dir = out.folder ? out.path : dirname(out.path);
+  if (out.folder) ensureFolder(dir);
+  const records = listAdrs(dir);
+  let superseded: AdrFile | undefined;
+  if (flags.supersedes !== undefined) {
+    const n = parseAdrNumber(flags.supersedes);
+    superseded = n === undefined ? undefined : records.find((r) => r.number === n);
+    if (superseded === undefined)
+      throw new UserError(
+        `--supersedes ${flags.supersedes}: no record ${n === undefined ? 'with that number' : String(n).padStart(4, '0')}-*.md in ${dir}.`,
+      );
+  }
+  const same = recordsOfProject(records, decision.project?.name ?? '').filter(
+    (r) => r.path !== superseded?.path && (out.folder || r.path !== out.path),
+  );
+  if (same.length > 0 && !flags.force) {
+    const first = same[0] as AdrFile;
+    throw new UserError(
+      `${first.path} already records a decision for "${first.data?.project}" (status ${first.status ?? 'unknown'}).\nTo record a new decision that replaces it: add --supersedes ${String(first.number).padStart(4, '0')}; to overwrite it: add --force.`,
+    );
+  }
+  let number: number;
+  let replaced: AdrFile | undefined;
+  if (out.folder) {
+    replaced = flags.force ? same[0] : undefined;
+    number = replaced?.number ?? nextAdrNumber(dir);
+  } else {
+    number = Number(
+      /^(\d{4})-/.exec(basename(out.path))?.[1] ?? (superseded === undefined ? 1 : nextAdrNumber(dir)),
+    );
+  }
+  const path = out.folder ? join(dir, adrFileName(decision, number)) : out.path;
+  if (existsSync(path) && !flags.force && path !== replaced?.path) {
+    throw new UserError(`${path} exists; add --force to overwrite it.`);
+  }
+  const text = renderAdr(decision, adrOptions(work, dir, number, superseded));
+  writeFileAtomic(path, text);
+  if (replaced !== undefined && replaced.path !== path) rmSync(replaced.path, { force: true });
+  io.stderr(`wrote ${path}\n`);
+  if (superseded !== undefined) {
+    writeFileAtomic(superseded.path, markSuperseded(superseded.text, number, basename(path)));
+    io.stderr(`marked ${superseded.path} superseded by ADR-${String(number).padStart(4, '0')}\n`);
+  }
+}
+
+function adrOptions(
+  work: AdrWork,
+  adrDir: string,
+  number: number | undefined,
+  superseded: AdrFile | undefined,
+): AdrOptions {
+  const { flags, profile, kb, lab, io } = work;
+  const recorded = work.profileArg === '-' ? undefined : recordedProfilePath(work.profilePath, adrDir);
+  const root = repoRoot(adrDir);
+  const folder = root === undefined ? undefined : relativeFolder(root, adrDir);
+  return {
+    date: todayIso(io.env),
+    status: flags.status,
+    template: flags.template,
+    number,
+    deciders: flags.decider,
+    consulted: flags.consulted,
+    informed: flags.informed,
+    profile,
+    profilePath: recorded?.profile ?? (work.profileArg === '-' ? 'gorust.yaml' : work.profileArg),
+    triggers: revisitTriggers(profile, kb, { seed: flags.seed, lab }),
+    sources: evidenceSources(kb.evidence),
+    adrFolder: folder,
+    supersedes: superseded === undefined ? undefined : { number: superseded.number, file: superseded.file },
+    record: {
+      profile: recorded?.profile,
+      base: recorded?.base,
+      profile_sha256: work.profileArg === '-' ? undefined : sha256(readFileSync(work.profilePath)),
+      kb_sha256: kbHash(kb),
+    },
+  };
+}
+
+function relativeFolder(root: string, dir: string): string {
+  const rel = resolve(dir)
+    .slice(resolve(root).length + 1)
+    .split('\\')
+    .join('/');
+  return rel === '' ? '.' : rel;
 }
 
 /** The file to write: `--out` itself, or for an ADR into a folder (`--out DIR/`), the next numbered record there. */

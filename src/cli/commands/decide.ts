@@ -23,7 +23,24 @@ export type DecideFlags = {
   seed?: number;
   lab?: string;
   db?: string;
+  /** --no-color: commander sets color to false. */
+  color?: boolean;
+  /** ADR options. */
+  status?: string;
+  decider?: string[];
+  consulted?: string[];
+  informed?: string[];
+  template?: 'madr' | 'log4brains' | 'nygard';
+  supersedes?: string;
+  force?: boolean;
 };
+
+/** Collect a repeatable option into a list. */
+function collect(value: string, previous: string[] | undefined): string[] {
+  const name = value.trim();
+  if (name === '') throw new InvalidArgumentError('a name cannot be empty.');
+  return [...(previous ?? []), name];
+}
 
 function parseSeed(value: string): number {
   if (!/^\d+$/.test(value.trim()) || Number(value) > 0xffff_ffff) {
@@ -59,9 +76,25 @@ export function registerDecideCommand(program: Command, io: CliIo = processIo())
     .option('--seed <n>', 'seed of the robustness analysis (same profile and seed, same output)', parseSeed)
     .option('--lab <run>', 'use the figures a lab run measured on this machine (a run id, or latest)')
     .option('--db <file>', 'the lab store file (default: in your data folder)')
+    .option('--no-color', 'no ANSI colours in the terminal summary (as NO_COLOR=1 or TERM=dumb)')
+    .option('--status <status>', 'ADR status (default: proposed)')
+    .option('--decider <name>', 'ADR decision-maker (repeat for several)', collect)
+    .option('--consulted <name>', 'ADR: someone consulted (repeat for several)', collect)
+    .option('--informed <name>', 'ADR: someone informed (repeat for several)', collect)
+    .addOption(
+      new Option(
+        '--template <name>',
+        'ADR layout: madr (MADR 4.0.0 with front matter; adr-log), log4brains (status list under the title), nygard (adr-tools)',
+      ).choices(['madr', 'log4brains', 'nygard']),
+    )
+    .option(
+      '--supersedes <NNNN>',
+      'ADR: this record supersedes record NNNN in the same folder (its status is updated)',
+    )
+    .option('--force', 'ADR: overwrite an existing file, or the standing record of the same project')
     .addHelpText(
       'after',
-      '\nExamples:\n  gorust decide                          # reads ./gorust.yaml\n  gorust decide examples/service-mesh.yaml --format md\n  gorust decide --format adr --out docs/decisions/\n  gorust decide gorust.yaml --format json --seed 7\n  cat gorust.yaml | gorust decide - --out decision.json\n  gorust decide gorust.yaml --lab latest         # measured figures replace the priors\n',
+      '\nExamples:\n  gorust decide                          # reads ./gorust.yaml\n  gorust decide examples/service-mesh.yaml --format md\n  gorust decide --format adr --out docs/decisions/\n  gorust decide gorust.yaml --format json --seed 7\n  cat gorust.yaml | gorust decide - --out decision.json\n  gorust decide gorust.yaml --lab latest         # measured figures replace the priors\n  gorust decide gorust.yaml --format adr --out docs/adr/ --decider "Ana Ruiz" --supersedes 0003\n',
     )
     .action(async (profileArg: string, flags: DecideFlags) => {
       const { runDecide } = await import('./decide-run.ts');

@@ -1,10 +1,14 @@
-/** @module The decision as an Architecture Decision Record in MADR 4.0.0 form (front matter, context, drivers, options, outcome, consequences, confirmation, pros and cons). The date is a parameter: the core has no clock. */
+/** @module The decision as a concise Architecture Decision Record: MADR 4.0.0 (default), log4brains' header-list variant, or Nygard's format for adr-tools. The project's own facts in Context, at most five drivers tied to them, consequences as changes to the team's work, confirmation with lab commands, and revisit triggers computed from the model. The date is a parameter: the core has no clock. */
 import type { CriterionRow, Decision } from '../decision/schema.ts';
-import { escapeMarkdown, fileSlug } from './escape.ts';
+import type { Evidence } from '../kb/schema.ts';
+import type { Profile } from '../profile/schema.ts';
+import { escapeUserText, fileSlug, inlineWithNames } from './escape.ts';
+import { type ProfileFact, profileFacts } from './facts.ts';
 import {
   byImpact,
   criterionLabel,
   decisionTitle,
+  formatCount,
   formatNumber,
   formatPercent,
   formatScore,
@@ -12,23 +16,62 @@ import {
   type Option,
   perturbationsKept,
   projectName,
-  sensitivityWeights,
 } from './format.ts';
-import { inline, provenance } from './markdown.ts';
+import { wrapMarkdown } from './md-wrap.ts';
+import { type RevisitTrigger, triggerSentence } from './triggers.ts';
+
+/** The three record layouts: which ADR tool reads which is in the README. */
+export const ADR_TEMPLATES = ['madr', 'log4brains', 'nygard'] as const;
+export type AdrTemplate = (typeof ADR_TEMPLATES)[number];
+
+/** Where an evidence id's source lives, for links: from the knowledge base (`evidenceSources(kb)`). */
+export type EvidenceSources = Record<string, Pick<Evidence, 'source' | 'organisation' | 'year' | 'claim'>>;
+
+/** What gorust records in the ADR (an HTML comment at its end) so `gorust check` can decide again. */
+export type AdrRecordMeta = {
+  /** Profile path relative to `base`: the repository root, or the ADR's folder when there is no repository. */
+  profile?: string | undefined;
+  base?: 'repo' | 'adr' | undefined;
+  profile_sha256?: string | undefined;
+  kb_sha256?: string | undefined;
+};
 
 export type AdrOptions = {
   /** The record's date, YYYY-MM-DD (the CLI passes today's date). */
   date: string;
-  /** MADR status; default "proposed": a generated record is a proposal until the team accepts it. */
+  /** Status; default "proposed": a generated record is a proposal until the team accepts it. */
   status?: string | undefined;
-  /** The profile file the decision came from, for the re-run command in Confirmation. Default gorust.yaml. */
+  /** The profile file the decision came from (repository-relative), for the commands in Confirmation. Default gorust.yaml. */
   profilePath?: string | undefined;
+  template?: AdrTemplate | undefined;
+  /** The record's number (Nygard titles are "# N. Title"). */
+  number?: number | undefined;
+  deciders?: readonly string[] | undefined;
+  consulted?: readonly string[] | undefined;
+  informed?: readonly string[] | undefined;
+  /** The profile, for the facts in Context and drivers; without it the record names criteria only. */
+  profile?: Profile | undefined;
+  /** Revisit triggers computed from the model (`revisitTriggers`). */
+  triggers?: readonly RevisitTrigger[] | undefined;
+  sources?: EvidenceSources | undefined;
+  /** A link to the full report, relative to the record. */
+  reportLink?: string | undefined;
+  /** The ADR folder, for the commands in Confirmation (`gorust check docs/adr`). Default docs/adr. */
+  adrFolder?: string | undefined;
+  /** The record this one supersedes: its number and file name. */
+  supersedes?: { number: number; file: string } | undefined;
+  record?: AdrRecordMeta | undefined;
 };
 
-/** How many criteria a record lists as drivers and as consequences: MADR warns against records nobody reads. */
-const MAX_DRIVERS = 6;
-const MAX_CONSEQUENCES = 3;
-const MAX_WATCHED_WEIGHTS = 3;
+const MAX_DRIVERS = 5;
+const MAX_PROS_CONS = 5;
+const MAX_LISTED_COMPONENTS = 8;
+const MAX_SOURCES = 6;
+/** Ratings this close (0-10 scale) read as "Neutral": the criterion does not separate the options. */
+const CLOSE_RATINGS = 0.5;
+
+/** The marker of gorust's machine-readable record data. */
+export const ADR_MARKER = 'gorust-adr';
 
 /**
  * An explanation without its leading "Go 9 vs Rust 6:", for places where the record states the ratings itself.
@@ -39,120 +82,174 @@ export function withoutRatings(why: string): string {
   return why.replace(/^(Go|Rust) [\d.]+ vs (Go|Rust) [\d.]+: /, '');
 }
 
-/** The knowledge-base explanation of a rating without the leading "Go 9 vs Rust 6:" (the record states ratings itself) and without the weight reasons. */
+/** The knowledge-base explanation of a rating without the leading ratings and without the weight reasons. */
 export function briefWhy(why: string): string {
   const rest = withoutRatings(why);
-  const cut = rest.search(/ (Weight: |Ratings shifted )/);
+  const cut = rest.search(/ (Weight: |Ratings shifted |Measured on this machine)/i);
   return cut === -1 ? rest : rest.slice(0, cut);
 }
 
-/** The "Weight: ..." part of an explanation: why the profile made this criterion matter more or less. */
-function weightReasons(why: string): string | undefined {
-  const at = why.indexOf(' Weight: ');
-  return at === -1 ? undefined : why.slice(at + ' Weight: '.length);
+/** The first sentence of a text. */
+function firstSentence(text: string): string {
+  const match = /^(.+?[.!?])(\s|$)/.exec(text);
+  return match?.[1] ?? text;
 }
 
+/** Build the evidence lookup the renderers link sources from. */
+export function evidenceSources(evidence: readonly Evidence[]): EvidenceSources {
+  return Object.fromEntries(
+    evidence.map((e) => [
+      e.id,
+      { source: e.source, organisation: e.organisation, year: e.year, claim: e.claim },
+    ]),
+  );
+}
+
+const short = (option: Option) => (option === 'hybrid' ? 'Hybrid' : OPTION_LABELS[option]);
+
 /**
- * Render a decision as a MADR 4.0.0 Architecture Decision Record.
+ * Render a decision as an Architecture Decision Record (MADR 4.0.0 by default).
  * @example
- * writeFileSync(`docs/decisions/${adrFileName(decision, 7)}`, renderAdr(decision, { date: '2026-11-27' }));
+ * writeFileSync(`docs/adr/${adrFileName(decision, 7)}`, renderAdr(decision, { date: '2026-11-27', profile }));
  */
 export function renderAdr(decision: Decision, options: AdrOptions): string {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(options.date))
     throw new RangeError(`ADR date must be YYYY-MM-DD, got ${options.date}`);
-  const status = (options.status ?? 'proposed').replace(/["\\\n\r]/g, '');
-  const name = escapeMarkdown(projectName(decision));
-  const chosen = OPTION_LABELS[decision.verdict];
+  const template = options.template ?? 'madr';
+  const status = (options.status ?? 'proposed').replace(/["\\\n\r]/g, '').trim() || 'proposed';
+  const r = new AdrParts(decision, options);
+  const title = r.esc(adrTitle(decision));
   const out: string[] = [];
+  const names = (list: readonly string[] | undefined, placeholder: string) =>
+    list !== undefined && list.length > 0 ? list.join(', ') : placeholder;
+  const deciders = names(options.deciders ?? r.stakeholderNames(), '(to be named)');
+  const consulted = names(options.consulted, '(to be named)');
+  const informed = names(options.informed, '(to be named)');
 
-  out.push('---', `status: "${status}"`, `date: ${options.date}`, '---', '');
-  out.push(`# ${escapeMarkdown(decisionTitle(decision))}`, '');
-
-  out.push('## Context and Problem Statement', '');
-  const summary = decision.project?.summary ? ` (${escapeMarkdown(decision.project.summary)})` : '';
-  const lab =
-    decision.lab_run === undefined
-      ? 'The ratings are the knowledge base’s sourced priors; no lab run on our own hardware was used.'
-      : `Ratings marked as measured come from gorust lab run ${decision.lab_run} on our own hardware.`;
-  out.push(
-    `${name}${summary} could be written in Go, in Rust, or split between the two. Which should we choose, given our team, our workload and our constraints? This record was generated by gorust from the project profile; the drivers below are the criteria it weighted most. ${lab}`,
-    '',
-  );
-
-  out.push('## Decision Drivers', '');
-  for (const gate of decision.gates) {
-    const where = gate.component === undefined ? '' : ` (component ${escapeMarkdown(gate.component)})`;
-    out.push(`* Hard constraint${where}: ${inline(gate.reason)} This favours ${OPTION_LABELS[gate.favors]}.`);
-  }
-  const drivers = [...decision.criteria]
-    .filter((row) => row.weight > 0)
-    .sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id))
-    .slice(0, MAX_DRIVERS);
-  for (const row of drivers) {
-    const weighted = weightReasons(row.why);
-    const because = weighted === undefined ? '' : ` Weighted this way because: ${inline(weighted)}`;
+  if (template === 'madr') {
     out.push(
-      `* ${criterionLabel(row.id)} (weight ${formatPercent(row.weight)}): ${inline(briefWhy(row.why))}${because}`,
-    );
-  }
-  out.push('');
-
-  out.push(
-    '## Considered Options',
-    '',
-    ...(['go', 'rust', 'hybrid'] as const).map((o) => `* ${OPTION_LABELS[o]}`),
-    '',
-  );
-
-  out.push('## Decision Outcome', '');
-  out.push(`Chosen option: "${chosen}", because ${justification(decision)}`, '');
-  if (decision.close_call) {
-    out.push(
-      `This is a close call (confidence ${formatPercent(decision.confidence)}, the share of weight perturbations that keep the verdict): a modest change in the priorities could change it. See Confirmation for the weights to watch.`,
+      '---',
+      `status: "${status}"`,
+      `date: ${options.date}`,
+      `decision-makers: ${yamlString(deciders)}`,
+      `consulted: ${yamlString(consulted)}`,
+      `informed: ${yamlString(informed)}`,
+      '---',
+      `# ${title}`,
       '',
     );
-  }
-
-  out.push('### Consequences', '');
-  for (const line of consequences(decision)) out.push(`* ${line}`);
-  out.push('');
-
-  out.push('### Confirmation', '');
-  for (const line of confirmation(decision, options.profilePath ?? 'gorust.yaml')) out.push(`* ${line}`);
-  out.push('');
-
-  out.push('## Pros and Cons of the Options', '');
-  for (const option of ['go', 'rust'] as const) {
-    out.push(`### ${OPTION_LABELS[option]}`, '');
+  } else if (template === 'log4brains') {
     out.push(
-      `Weighted score ${formatScore(decision.scores[option])} of 10; chosen in ${formatPercent(decision.probabilities[option])} of the weight perturbations.`,
+      `# ${title}`,
+      '',
+      `* Status: ${status}`,
+      `* Deciders: ${r.esc(deciders)}`,
+      `* Date: ${options.date}`,
       '',
     );
-    for (const line of prosAndCons(decision.criteria, option)) out.push(`* ${line}`);
-    out.push('');
-  }
-  out.push(`### ${OPTION_LABELS.hybrid}`, '');
-  out.push(`Chosen in ${formatPercent(decision.probabilities.hybrid)} of the weight perturbations.`, '');
-  for (const line of hybridProsAndCons(decision)) out.push(`* ${line}`);
-  out.push('');
-
-  out.push('## More Information', '');
-  if (decision.caveats.length > 0) {
-    out.push('Caveats from the evidence:', '', ...decision.caveats.map((c) => `* ${inline(c)}`), '');
-  }
-  if (decision.similar_projects.length > 0) {
+  } else {
+    const status1 = status.charAt(0).toUpperCase() + status.slice(1);
     out.push(
-      'Similar projects:',
+      `# ${options.number ?? 1}. ${title}`,
       '',
-      ...decision.similar_projects.map(
-        (p) =>
-          `* [${inline(p.name)}](${p.source}): ${p.languages.map((l) => OPTION_LABELS[l]).join(' + ')}, ${formatPercent(p.similarity)} similar`,
-      ),
+      `Date: ${options.date}`,
+      '',
+      '## Status',
+      '',
+      status1,
       '',
     );
+    if (options.supersedes !== undefined) out.push(`Supersedes ${r.supersedesLink()}`, '');
   }
-  out.push(provenance(decision), '');
-  return out.join('\n');
+
+  out.push(template === 'nygard' ? '## Context' : '## Context and Problem Statement', '', ...r.context(), '');
+  const drivers = r.drivers();
+  if (template === 'nygard') {
+    if (drivers.length > 0) out.push('Decision drivers:', '', ...drivers.map((d) => `* ${d}`), '');
+    out.push('## Decision', '', ...r.outcome(), '');
+    out.push(`Options considered: ${r.options().join(', ')}.`, '');
+    out.push('## Consequences', '', ...r.consequences().map((c) => `* ${c}`), '');
+    out.push('Confirmation:', '', ...r.confirmation().map((c) => `* ${c}`), '');
+    out.push(...r.moreInformation());
+  } else {
+    if (drivers.length > 0) out.push('## Decision Drivers', '', ...drivers.map((d) => `* ${d}`), '');
+    out.push('## Considered Options', '', ...r.options().map((o) => `* ${o}`), '');
+    out.push('## Decision Outcome', '', ...r.outcome(), '');
+    out.push('### Consequences', '', ...r.consequences().map((c) => `* ${c}`), '');
+    out.push('### Confirmation', '', ...r.confirmation().map((c) => `* ${c}`), '');
+    out.push('## Pros and Cons of the Options', '', ...r.prosAndCons());
+    out.push('## More Information', '', ...r.moreInformation());
+  }
+  out.push(recordComment(decision, options), '');
+  return wrapMarkdown(out.join('\n'), 80);
+}
+
+/** The record's title: what is decided, or for a close call, that it is a tie. */
+export function adrTitle(decision: Decision): string {
+  if (decision.close_call && decision.verdict !== 'hybrid')
+    return `Go or Rust for ${projectName(decision)}: a tie for the team to break`;
+  return decisionTitle(decision);
+}
+
+/** A YAML double-quoted string (JSON's string syntax is valid YAML). */
+function yamlString(text: string): string {
+  return JSON.stringify(text);
+}
+
+/** The machine-readable comment `gorust check` reads back; `--` is escaped so the JSON cannot end the comment. */
+function recordComment(decision: Decision, options: AdrOptions): string {
+  const facts =
+    options.profile === undefined
+      ? undefined
+      : profileFacts(options.profile).map((f) => [f.key, f.label, f.value]);
+  const data = {
+    v: 1,
+    project: projectName(decision),
+    verdict: decision.verdict,
+    close_call: decision.close_call,
+    seed: decision.seed,
+    lab_run: decision.lab_run,
+    ...options.record,
+    facts,
+  };
+  // One line without whitespace (markdownlint's line length exempts it), and no `--` that could end the comment.
+  const json = JSON.stringify(data)
+    .replace(/[\s<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+    .replace(/--/g, '-\\u002d');
+  return `<!-- ${ADR_MARKER}\n${json}\n-->`;
+}
+
+/** What `gorust check` reads back from a record. */
+export type AdrRecordData = AdrRecordMeta & {
+  v: number;
+  project: string;
+  verdict: Decision['verdict'];
+  close_call?: boolean;
+  seed?: number;
+  lab_run?: string;
+  facts?: [string, string, string][];
+};
+
+/**
+ * The gorust data of an ADR file's text, or undefined when the record was not written by gorust (or is damaged).
+ * @example
+ * readAdrRecordData(readFileSync('docs/adr/0003-use-go-for-x.md', 'utf8'))?.profile; // 'gorust.yaml'
+ */
+export function readAdrRecordData(text: string): AdrRecordData | undefined {
+  const match = new RegExp(`<!-- ${ADR_MARKER}\\s+(\\{.*\\})\\s*-->`).exec(text);
+  if (!match?.[1]) return undefined;
+  try {
+    const data = JSON.parse(match[1]) as AdrRecordData;
+    if (typeof data.project !== 'string' || typeof data.verdict !== 'string') return undefined;
+    return data;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The recorded facts as ProfileFacts. */
+export function recordedFacts(data: AdrRecordData): ProfileFact[] {
+  return (data.facts ?? []).map(([key, label, value]) => ({ key, label, value }));
 }
 
 /**
@@ -163,163 +260,462 @@ export function renderAdr(decision: Decision, options: AdrOptions): string {
 export function adrFileName(decision: Decision, number: number): string {
   if (!Number.isInteger(number) || number < 0 || number > 9999)
     throw new RangeError(`ADR number out of range: ${number}`);
-  return `${String(number).padStart(4, '0')}-${fileSlug(decisionTitle(decision))}.md`;
+  return `${String(number).padStart(4, '0')}-${fileSlug(adrTitle(decision))}.md`;
 }
 
-function justification(decision: Decision): string {
-  const { go, rust } = decision.scores;
-  // The scores are stated next to it, so the margin is plain; the confidence needs its meaning spelt out.
-  const odds = `${perturbationsKept(decision)} (confidence ${formatPercent(decision.confidence)})`;
-  const gates = decision.gates.filter((g) => g.component === undefined && g.favors === decision.verdict);
-  const gateText =
-    gates.length > 0 ? `, and a hard constraint requires it (${gates.map((g) => g.id).join(', ')})` : '';
-  if (decision.verdict === 'hybrid') {
-    const parts = decision.components.map((c) => `${escapeMarkdown(c.name)} in ${OPTION_LABELS[c.language]}`);
-    const split = parts.length > 0 ? ` (${parts.join(', ')})` : '';
-    return `the components need different things${split}, the boundary costs between them are acceptable, and ${odds}.`;
+/** Which language a row favours, or undefined when the ratings are equal. */
+function favours(row: CriterionRow): 'go' | 'rust' | undefined {
+  return row.go > row.rust ? 'go' : row.rust > row.go ? 'rust' : undefined;
+}
+
+/** The lab workload that measures a criterion for this profile, and the figure to read from it. */
+function labProbe(
+  id: CriterionRow['id'],
+  profile: Profile | undefined,
+): { workload: string; figure: string } | undefined {
+  const slo = profile?.workload.latency_slo?.p99_ms;
+  const sloText =
+    slo === undefined ? 'at the rates you expect' : `within the ${formatNumber(slo)} ms p99 SLO`;
+  const heap = profile?.workload.live_heap_gib;
+  switch (id) {
+    case 'latency_predictability':
+    case 'memory_efficiency':
+      return heap !== undefined && heap > 0
+        ? { workload: 'gc-cache', figure: `each language's p99 ${sloText}, and Go's GC pauses` }
+        : { workload: 'http-json', figure: `each language's p99 and peak RSS ${sloText}` };
+    case 'runtime_performance':
+      return profile?.workload.kind === 'cpu-bound'
+        ? { workload: 'cpu', figure: 'the time ratio of Go to Rust on the CPU kernels' }
+        : {
+            workload: 'http-json',
+            figure: 'the highest rate each language serves within the SLO on one core',
+          };
+    case 'build_speed':
+    case 'deployment':
+    case 'platform_reach':
+      return { workload: 'build', figure: 'incremental build times and the cross-compilation matrix' };
+    default:
+      return undefined;
   }
-  const other = decision.verdict === 'go' ? 'rust' : 'go';
-  const top = byImpact(decision.criteria)
-    .filter((row) => rowFavours(row, decision.verdict))
-    .slice(0, 2);
-  const lead =
-    top.length > 0 ? `, led by ${top.map((row) => criterionLabel(row.id).toLowerCase()).join(' and ')}` : '';
-  return `it scores ${formatScore(decision.scores[decision.verdict])} against ${OPTION_LABELS[other]}'s ${formatScore(decision.verdict === 'go' ? rust : go)} on the weighted criteria${lead}${gateText}; ${odds}.`;
 }
 
-function rowFavours(row: CriterionRow, option: Option): boolean {
-  if (option === 'go') return row.go > row.rust;
-  if (option === 'rust') return row.rust > row.go;
-  return false;
-}
+/** The parts of one record, built from the decision and the options. */
+class AdrParts {
+  readonly d: Decision;
+  readonly o: AdrOptions;
+  readonly names: string[];
+  readonly other: 'go' | 'rust';
 
-function consequences(decision: Decision): string[] {
-  const lines: string[] = [];
-  if (decision.verdict === 'hybrid') {
-    for (const c of decision.components) {
-      lines.push(
-        `Good, because ${escapeMarkdown(c.name)} gets ${OPTION_LABELS[c.language]}: ${inline(c.why)}`,
+  constructor(d: Decision, o: AdrOptions) {
+    this.d = d;
+    this.o = o;
+    this.names = [
+      projectName(d),
+      ...d.components.map((c) => c.name),
+      ...(o.profile?.components ?? []).map((c) => c.name),
+      ...(o.profile?.stakeholders ?? []).map((s) => s.name),
+    ];
+    this.other = d.verdict === 'rust' ? 'go' : 'rust';
+  }
+
+  /** User text, escaped. */
+  esc(text: string): string {
+    return escapeUserText(text);
+  }
+
+  /** Engine or knowledge-base text, with any user names in it escaped. */
+  txt(text: string): string {
+    return inlineWithNames(text, this.names);
+  }
+
+  stakeholderNames(): string[] | undefined {
+    const list = this.o.profile?.stakeholders?.map((s) => (s.role ? `${s.name} (${s.role})` : s.name));
+    return list !== undefined && list.length > 0 ? list : undefined;
+  }
+
+  get profilePath(): string {
+    return this.o.profilePath ?? 'gorust.yaml';
+  }
+
+  get seedFlag(): string {
+    return this.d.seed === undefined ? '' : ` --seed ${this.d.seed}`;
+  }
+
+  context(): string[] {
+    const d = this.d;
+    const p = this.o.profile;
+    const summary = d.project?.summary ? ` (${this.esc(d.project.summary)})` : '';
+    const split =
+      (p?.components?.length ?? d.components.length) > 0 ? ', or split between them by component' : '';
+    const lines = [
+      `${this.esc(projectName(d))}${summary} could be written in Go, in Rust${split}. Which should we choose, for this team and this workload?`,
+    ];
+    if (p !== undefined) {
+      const facts = profileFacts(p).filter(
+        (f) => !f.key.startsWith('components.') && !f.key.startsWith('stakeholders.'),
       );
+      lines.push(
+        '',
+        `The facts, from \`${this.profilePath}\`: ${facts.map((f) => `${f.label} ${this.esc(f.value)}`).join('; ')}.`,
+      );
+      const components = p.components ?? [];
+      if (components.length > 0) {
+        const listed = components
+          .slice(0, MAX_LISTED_COMPONENTS)
+          .map((c) => `${this.esc(c.name)} (${c.role}${c.latency_critical ? ', latency-critical' : ''})`);
+        const more =
+          components.length > MAX_LISTED_COMPONENTS
+            ? ` and ${components.length - MAX_LISTED_COMPONENTS} more`
+            : '';
+        lines.push('', `Components: ${listed.join(', ')}${more}.`);
+      }
     }
-    lines.push('Bad, because the team must build, test, deploy and staff two toolchains.');
-    for (const b of decision.boundaries) lines.push(`Bad, because ${boundaryCost(b)}`);
+    lines.push(
+      '',
+      d.lab_run === undefined
+        ? 'The ratings are the knowledge base’s sourced priors; no lab run on our hardware was used.'
+        : `Ratings marked as measured come from gorust lab run ${this.esc(d.lab_run)} on our hardware.`,
+    );
     return lines;
   }
-  const other: Option = decision.verdict === 'go' ? 'rust' : 'go';
-  const ranked = byImpact(decision.criteria);
-  for (const row of ranked.filter((r) => rowFavours(r, decision.verdict)).slice(0, MAX_CONSEQUENCES)) {
-    lines.push(`Good, because of ${criterionLabel(row.id).toLowerCase()}: ${inline(briefWhy(row.why))}`);
-  }
-  for (const row of ranked.filter((r) => rowFavours(r, other)).slice(0, MAX_CONSEQUENCES)) {
-    lines.push(
-      `Bad, because ${OPTION_LABELS[other]} is stronger on ${criterionLabel(row.id).toLowerCase()}: ${inline(row.why)}`,
-    );
-  }
-  for (const gate of decision.gates.filter((g) => g.favors !== decision.verdict)) {
-    lines.push(
-      `Bad, because a hard constraint favours ${OPTION_LABELS[gate.favors]}: ${inline(gate.reason)}`,
-    );
-  }
-  if (lines.length === 0)
-    lines.push('Neutral, because no criterion separates the languages for this profile.');
-  return lines;
-}
 
-function boundaryCost(b: Decision['boundaries'][number]): string {
-  const calls =
-    b.calls_per_request === undefined ? '' : `, ${formatNumber(b.calls_per_request, 3)} calls per request`;
-  const chatty = b.chatty ? ' This boundary is chatty: reconsider where the split goes.' : '';
-  return `calls from ${escapeMarkdown(b.from)} to ${escapeMarkdown(b.to)} cross a ${b.mechanism} boundary (about ${formatNumber(b.per_call_us)} µs per call${calls}).${chatty}`;
-}
+  /** The fact of this profile that bears on a criterion, in a few words. */
+  factFor(id: CriterionRow['id']): string | undefined {
+    const p = this.o.profile;
+    if (p === undefined) return undefined;
+    const w = p.workload;
+    const slo =
+      w.latency_slo === undefined ? undefined : `a p99 SLO of ${formatNumber(w.latency_slo.p99_ms)} ms`;
+    const heap =
+      w.live_heap_gib === undefined ? undefined : `a ${formatNumber(w.live_heap_gib)} GiB live heap`;
+    const rps = w.peak_rps === undefined ? undefined : `${formatCount(w.peak_rps)} requests/s at peak`;
+    const team = `a team of ${p.team.size} (Go ${p.team.go}, Rust ${p.team.rust})`;
+    const deadline =
+      p.delivery?.deadline_weeks === undefined
+        ? undefined
+        : `a first release in ${formatNumber(p.delivery.deadline_weeks)} weeks`;
+    const join = (...parts: (string | undefined)[]) => parts.filter((x) => x !== undefined).join(', ');
+    switch (id) {
+      case 'latency_predictability':
+        return join(slo ?? 'no latency SLO', heap, rps);
+      case 'runtime_performance':
+        return join(`an ${w.kind} workload`.replace(/^an (?=[cm])/, 'a '), rps);
+      case 'memory_efficiency':
+        return (
+          join(
+            w.memory_budget_mib === undefined
+              ? undefined
+              : `a ${formatCount(w.memory_budget_mib)} MiB memory budget`,
+            heap,
+            rps,
+          ) || `a ${w.kind} workload`
+        );
+      case 'safety_guarantees':
+        return p.safety_critical ? 'failures cost money, safety or security' : 'not safety-critical';
+      case 'concurrency_model':
+        return join(`an ${w.kind} workload`.replace(/^an (?=[cm])/, 'a '), team);
+      case 'development_speed':
+        return join(deadline, team);
+      case 'onboarding':
+        return `${team}, ${p.team.turnover} turnover`;
+      case 'build_speed':
+        return join(deadline, `a team of ${p.team.size}`);
+      case 'ecosystem_fit':
+        return p.domain && p.domain.length > 0 ? `the ${p.domain.join(', ')} domain` : undefined;
+      case 'deployment':
+        return `targets ${p.targets.join(', ')}`;
+      case 'platform_reach':
+        return join(
+          `targets ${p.targets.join(', ')}`,
+          p.platforms?.length ? `platforms ${p.platforms.join(', ')}` : undefined,
+        );
+      case 'interop':
+        return join(
+          p.interop?.length ? `interop with ${p.interop.join(', ')}` : 'no interop needs',
+          p.existing_code
+            ? `existing ${p.existing_code.language} code to ${p.existing_code.plan}`
+            : undefined,
+        );
+    }
+  }
 
-function confirmation(decision: Decision, profilePath: string): string[] {
-  const seed = decision.seed === undefined ? '' : ` --seed ${decision.seed}`;
-  const lines = [
-    `Re-run \`gorust decide ${profilePath}${seed} --format json\` in CI whenever the profile or gorust's knowledge base changes, and revisit this record if \`verdict\` is no longer "${decision.verdict}".`,
-  ];
-  const weightOf = (id: string) => decision.criteria.find((c) => c.id === id)?.weight;
-  // The weights closest to flipping the verdict are the ones worth watching; listing all twelve buries them.
-  const watch = decision.sensitivity
-    .filter((row) => row.flip_weight !== null)
-    .sort(
-      (a, b) =>
-        Math.abs((a.flip_weight ?? 0) - (weightOf(a.criterion) ?? 0)) -
-          Math.abs((b.flip_weight ?? 0) - (weightOf(b.criterion) ?? 0)) ||
-        a.criterion.localeCompare(b.criterion),
-    )
-    .slice(0, MAX_WATCHED_WEIGHTS);
-  for (const row of watch) {
-    const { now, flip } = sensitivityWeights(decision, row);
-    lines.push(
-      `Revisit if ${criterionLabel(row.criterion).toLowerCase()} comes to weigh ${flip} of the decision${now === undefined ? '' : ` (now ${now})`}: at that weight the verdict flips.`,
-    );
+  drivers(): string[] {
+    const lines: string[] = [];
+    for (const gate of this.d.gates.slice(0, MAX_DRIVERS)) {
+      const where = gate.component === undefined ? '' : ` for component ${this.esc(gate.component)}`;
+      lines.push(`Hard constraint${where} (favours ${OPTION_LABELS[gate.favors]}): ${this.txt(gate.reason)}`);
+    }
+    const rows = byImpact(this.d.criteria).filter((row) => favours(row) !== undefined && row.weight > 0);
+    for (const row of rows.slice(0, Math.max(0, MAX_DRIVERS - lines.length))) {
+      const lang = favours(row) as 'go' | 'rust';
+      const other = lang === 'go' ? 'rust' : 'go';
+      const fact = this.factFor(row.id);
+      const because = fact === undefined ? '' : ` given ${this.esc(fact)}`;
+      lines.push(
+        `${criterionLabel(row.id)} favours ${OPTION_LABELS[lang]}${because} (${OPTION_LABELS[lang]} ${formatNumber(row[lang], 1)} vs ${OPTION_LABELS[other]} ${formatNumber(row[other], 1)}, ${formatPercent(row.weight)} of the weight).`,
+      );
+    }
+    return lines;
   }
-  for (const gate of decision.gates) {
-    lines.push(`Check in design review that this constraint still holds: ${inline(gate.reason)}`);
-  }
-  for (const b of decision.boundaries) {
-    lines.push(
-      `Benchmark the ${escapeMarkdown(b.from)} to ${escapeMarkdown(b.to)} ${b.mechanism} call in the first milestone: the plan assumes about ${formatNumber(b.per_call_us)} µs per call.`,
-    );
-  }
-  const measured = decision.criteria.filter((row) => row.measured !== undefined);
-  if (decision.lab_run === undefined) {
-    lines.push(
-      'Measure on the hardware you will deploy to with `gorust lab run`, then decide again with the run (`gorust decide --lab latest`), before committing to the language.',
-    );
-  } else if (measured.length > 0) {
-    lines.push(
-      `Re-run \`gorust lab run\` after toolchain upgrades: ${measured.map((row) => criterionLabel(row.id).toLowerCase()).join(', ')} ${measured.length === 1 ? 'was' : 'were'} measured in lab run ${decision.lab_run}.`,
-    );
-  }
-  for (const row of decision.checklist.filter((r) => r.applies)) {
-    lines.push(`Review question: ${inline(row.item)} (${inline(row.why)})`);
-  }
-  return lines;
-}
 
-function prosAndCons(criteria: readonly CriterionRow[], option: 'go' | 'rust'): string[] {
-  const other = option === 'go' ? 'rust' : 'go';
-  const rows = byImpact(criteria);
-  const lines: string[] = [];
-  const rating = (row: CriterionRow) =>
-    `${OPTION_LABELS[option]} rates ${formatNumber(row[option], 1)}, ${OPTION_LABELS[other]} ${formatNumber(row[other], 1)}`;
-  for (const row of rows.filter((r) => r[option] > r[other])) {
-    lines.push(
-      `Good, because of ${criterionLabel(row.id).toLowerCase()} (${rating(row)}): ${inline(withoutRatings(row.why))}`,
-    );
+  options(): string[] {
+    const hybrid = (this.o.profile?.components?.length ?? this.d.components.length) > 0;
+    return hybrid ? ['Go', 'Rust', OPTION_LABELS.hybrid] : ['Go', 'Rust'];
   }
-  for (const row of rows.filter((r) => r[option] === r[other])) {
-    lines.push(
-      `Neutral, because of ${criterionLabel(row.id).toLowerCase()} (both rate ${formatNumber(row.go, 1)})`,
-    );
-  }
-  for (const row of rows.filter((r) => r[option] < r[other])) {
-    lines.push(
-      `Bad, because of ${criterionLabel(row.id).toLowerCase()} (${rating(row)}): ${inline(withoutRatings(row.why))}`,
-    );
-  }
-  return lines;
-}
 
-function hybridProsAndCons(decision: Decision): string[] {
-  if (decision.components.length === 0) {
+  margin(): number {
+    const shown = (n: number) => Number(formatScore(n));
+    return Math.abs(shown(this.d.scores.go) - shown(this.d.scores.rust));
+  }
+
+  outcome(): string[] {
+    const d = this.d;
+    if (d.close_call && d.verdict !== 'hybrid') {
+      const lean = OPTION_LABELS[d.verdict];
+      return [
+        `Chosen option: none yet. This is a tie: the model leans to "${lean}" by ${formatScore(this.margin())} of 10 (Go ${formatScore(d.scores.go)}, Rust ${formatScore(d.scores.rust)}), and only ${perturbationsKept(d)}. A margin this small is within the uncertainty of the ratings and weights.`,
+        '',
+        'Tie-breaker (the decision-makers fill this in): ____ chose ____ because ____.',
+        '',
+        `Smallest experiment that would settle it: ${this.experiment()}`,
+      ];
+    }
+    if (d.verdict === 'hybrid') {
+      const parts = d.components
+        .slice(0, MAX_LISTED_COMPONENTS)
+        .map((c) => `${this.esc(c.name)} in ${OPTION_LABELS[c.language]}`);
+      const more =
+        d.components.length > MAX_LISTED_COMPONENTS
+          ? ` and ${d.components.length - MAX_LISTED_COMPONENTS} more`
+          : '';
+      return [
+        `Chosen option: "${OPTION_LABELS.hybrid}", because the components need different things (${parts.join(', ')}${more}) and the boundaries between them cost little against their latency budgets; ${perturbationsKept(d)} (confidence ${formatPercent(d.confidence)}).`,
+      ];
+    }
+    const lead = byImpact(d.criteria)
+      .filter((row) => favours(row) === d.verdict)
+      .slice(0, 2)
+      .map((row) => criterionLabel(row.id).toLowerCase());
+    const gates = d.gates.filter((g) => g.component === undefined && g.favors === d.verdict).map((g) => g.id);
+    const gateText = gates.length > 0 ? `; a hard constraint requires it (${gates.join(', ')})` : '';
     return [
-      'Neutral, because the profile describes no components, so no split was evaluated. List the parts of the system under `components:` in the profile to evaluate one.',
+      `Chosen option: "${OPTION_LABELS[d.verdict]}", because it scores ${formatScore(d.scores[d.verdict])} against ${OPTION_LABELS[this.other]}'s ${formatScore(d.scores[this.other])} of 10${lead.length > 0 ? `, led by ${lead.join(' and ')}` : ''}${gateText}; ${perturbationsKept(d)} (confidence ${formatPercent(d.confidence)}).`,
     ];
   }
-  const languages = new Set(decision.components.map((c) => c.language));
-  const lines: string[] = [];
-  if (languages.size > 1) {
-    const split = decision.components
-      .map((c) => `${escapeMarkdown(c.name)} in ${OPTION_LABELS[c.language]}`)
-      .join(', ');
-    lines.push(`Good, because each component gets the language that fits it: ${split}.`);
-  } else {
-    const only = [...languages][0] ?? 'go';
-    lines.push(`Neutral, because every component fits ${OPTION_LABELS[only]}: a split buys nothing here.`);
+
+  /** The cheapest way to settle a tie: a lab run of the most decisive measurable criterion, else a spike. */
+  experiment(): string {
+    const probe = this.probe();
+    if (probe !== undefined) {
+      return `run \`gorust lab run ${probe.workload}\` on the hardware you deploy to (about a minute with \`--quick\`; the full run is the one to trust), compare ${probe.figure}, then \`gorust decide ${this.profilePath}${this.seedFlag} --lab latest\`.`;
+    }
+    return 'a two-week spike: build the same thin slice (one endpoint with its storage call) in both languages and compare delivery time, review effort and latency.';
   }
-  for (const b of decision.boundaries) lines.push(`Bad, because ${boundaryCost(b)}`);
-  lines.push('Bad, because two toolchains, two sets of libraries and two hiring profiles.');
-  return lines;
+
+  probe(): { workload: string; figure: string; criterion: CriterionRow['id'] } | undefined {
+    for (const row of byImpact(this.d.criteria)) {
+      const probe = labProbe(row.id, this.o.profile);
+      if (probe !== undefined && row.weight > 0) return { ...probe, criterion: row.id };
+    }
+    return undefined;
+  }
+
+  consequences(): string[] {
+    const d = this.d;
+    const p = this.o.profile;
+    const lines: string[] = [];
+    const langs = d.verdict === 'hybrid' ? (['go', 'rust'] as const) : ([d.verdict] as const);
+    const deadline = p?.delivery?.deadline_weeks;
+    for (const lang of langs) {
+      if (lang === 'go') {
+        lines.push(
+          'Good, because CI builds and tests with one fast toolchain: `go build`, `go vet`, `go test -race` and golangci-lint.',
+        );
+        if (p?.team.go === 'none')
+          lines.push(
+            `Bad, because nobody on the team of ${p.team.size} has Go experience: pair new Go code with an experienced reviewer.`,
+          );
+        if (p?.workload.latency_slo !== undefined)
+          lines.push(
+            `Bad, because meeting the ${formatNumber(p.workload.latency_slo.p99_ms)} ms p99 SLO depends on the collector: set GOMEMLIMIT, tune GOGC, and alert on GC pause time in production.`,
+          );
+      } else {
+        lines.push(
+          'Neutral, because CI needs a pinned toolchain (`rust-toolchain.toml`), `cargo clippy -D warnings`, `cargo test`, and a build cache: Rust builds are slower.',
+        );
+        if (p !== undefined && p.team.rust !== 'strong') {
+          const when = deadline === undefined ? '' : ` against the ${formatNumber(deadline)}-week deadline`;
+          lines.push(
+            `Bad, because the team's Rust experience is ${p.team.rust}: budget ramp-up time${when} (Google reports most developers productive in Rust within 2-4 months), and have every change reviewed by someone fluent in ownership and lifetimes.`,
+          );
+        }
+        lines.push('Bad, because hiring must look for Rust experience, or train for it.');
+      }
+    }
+    if (d.verdict === 'hybrid') {
+      lines.push('Bad, because the team must build, test, deploy and staff two toolchains.');
+      const counts = new Map<string, number>();
+      for (const b of d.boundaries) counts.set(b.mechanism, (counts.get(b.mechanism) ?? 0) + 1);
+      for (const [mechanism, n] of counts)
+        lines.push(
+          `Bad, because ${n} boundary ${n === 1 ? 'call' : 'calls'} between Go and Rust must be built and tested over ${mechanism === 'ffi' ? 'cgo (FFI)' : mechanism === 'grpc' ? 'gRPC' : 'a service API'}.`,
+        );
+      const chatty = d.boundaries.filter((b) => b.chatty);
+      if (chatty.length > 0)
+        lines.push(
+          `Bad, because ${chatty.map((b) => `${this.esc(b.from)} to ${this.esc(b.to)}`).join(', ')} ${chatty.length === 1 ? 'is' : 'are'} chatty: batch the calls or move the split.`,
+        );
+    } else {
+      const lost = byImpact(d.criteria).find((row) => favours(row) === this.other && row.weight > 0);
+      if (lost !== undefined)
+        lines.push(
+          `Bad, because we give up ${OPTION_LABELS[this.other]}'s lead on ${criterionLabel(lost.id).toLowerCase()} (${formatNumber(lost[this.other], 1)} vs ${formatNumber(lost[d.verdict], 1)}).`,
+        );
+    }
+    return lines;
+  }
+
+  confirmation(): string[] {
+    const d = this.d;
+    const lines: string[] = [];
+    const probe = this.probe();
+    if (probe !== undefined) {
+      const lang = d.verdict === 'hybrid' ? 'the plan' : OPTION_LABELS[d.verdict];
+      lines.push(
+        `Run \`gorust lab run ${probe.workload}\` on the hardware you deploy to and read ${probe.figure}: it confirms ${lang} if the figures agree with the ratings above (${criterionLabel(probe.criterion).toLowerCase()}), and refutes it if the other language leads there by more than the run's confidence interval.`,
+      );
+    }
+    for (const b of d.boundaries.slice(0, 3)) {
+      lines.push(
+        `Measure the ${this.esc(b.from)} to ${this.esc(b.to)} ${b.mechanism} call with \`gorust lab run boundary\` in the first milestone: the plan assumes about ${formatNumber(b.per_call_us)} µs per call.`,
+      );
+    }
+    lines.push(
+      `Decide again with the measurements, \`gorust decide ${this.profilePath}${this.seedFlag} --lab latest\`: this record holds while the verdict stays ${short(d.verdict)}.`,
+      `Run \`gorust check ${this.o.adrFolder ?? 'docs/adr'}\` in CI: it exits 3 when the profile, the knowledge base or a lab run changes this verdict.`,
+    );
+    return lines;
+  }
+
+  prosAndCons(): string[] {
+    const d = this.d;
+    const rows = byImpact(d.criteria).filter((r) => r.weight > 0);
+    const total = rows.reduce((sum, r) => sum + Math.abs(r.contribution), 0) || 1;
+    const separating: CriterionRow[] = [];
+    let covered = 0;
+    for (const row of rows) {
+      if (separating.length >= MAX_PROS_CONS || covered >= 0.85 * total) break;
+      if (Math.abs(row.go - row.rust) <= CLOSE_RATINGS) continue;
+      separating.push(row);
+      covered += Math.abs(row.contribution);
+    }
+    const neutral = rows
+      .filter((r) => Math.abs(r.go - r.rust) <= CLOSE_RATINGS && r.weight >= 0.08)
+      .slice(0, 2);
+    const out: string[] = [];
+    for (const option of ['go', 'rust'] as const) {
+      const other = option === 'go' ? 'rust' : 'go';
+      out.push(`### ${OPTION_LABELS[option]}`, '');
+      out.push(`Weighted score ${formatScore(d.scores[option])} of 10.`, '');
+      for (const row of separating.filter((r) => r[option] > r[other]))
+        out.push(
+          `* Good, because of ${criterionLabel(row.id).toLowerCase()} (${formatNumber(row[option], 1)} vs ${formatNumber(row[other], 1)}): ${this.txt(firstSentence(briefWhy(row.why)))}`,
+        );
+      if (option === 'go')
+        for (const row of neutral)
+          out.push(
+            `* Neutral, because both rate about the same on ${criterionLabel(row.id).toLowerCase()} (Go ${formatNumber(row.go, 1)}, Rust ${formatNumber(row.rust, 1)}).`,
+          );
+      for (const row of separating.filter((r) => r[option] < r[other]))
+        out.push(`* Bad, because it trails on ${criterionLabel(row.id).toLowerCase()}.`);
+      out.push('');
+    }
+    if (this.options().length === 3) {
+      out.push(`### ${OPTION_LABELS.hybrid}`, '');
+      const languages = new Set(d.components.map((c) => c.language));
+      if (languages.size > 1)
+        out.push('* Good, because each component gets the language its own workload, SLO and role favour.');
+      else
+        out.push(
+          `* Neutral, because every component fits ${OPTION_LABELS[[...languages][0] ?? 'go']}: a split buys nothing here.`,
+        );
+      if (d.boundaries.length > 0)
+        out.push(
+          `* Bad, because it adds ${d.boundaries.length} cross-language ${d.boundaries.length === 1 ? 'boundary' : 'boundaries'} to build, test and operate.`,
+        );
+      out.push('* Bad, because two toolchains, two sets of libraries and two hiring profiles.', '');
+    }
+    return out;
+  }
+
+  supersedesLink(): string {
+    const s = this.o.supersedes;
+    if (s === undefined) return '';
+    return `[ADR-${String(s.number).padStart(4, '0')}](${encodeURI(s.file)})`;
+  }
+
+  moreInformation(): string[] {
+    const d = this.d;
+    const out: string[] = [];
+    if (this.o.supersedes !== undefined && this.o.template !== 'nygard')
+      out.push(`This record supersedes ${this.supersedesLink()}.`, '');
+    const triggers = this.o.triggers;
+    if (triggers !== undefined) {
+      if (triggers.length > 0) {
+        out.push(
+          'Revisit this decision if one of these changes (each was applied to the profile and decided again):',
+          '',
+          ...triggers.map((t) => `* ${triggerSentence(t)}`),
+          '',
+        );
+      } else {
+        out.push(
+          'No single change of the SLO, load, heap, memory budget, deadline, lifetime, team or safety inputs within round values flips this verdict; revisit when components or targets change.',
+          '',
+        );
+      }
+    }
+    const report =
+      this.o.reportLink === undefined
+        ? `\`gorust decide ${this.profilePath}${this.seedFlag} --format md\``
+        : `[the full report](${encodeURI(this.o.reportLink)})`;
+    out.push(`Full analysis (every criterion, checklist, caveats): ${report}.`, '');
+    const sources = this.sources();
+    if (sources.length > 0) out.push('Sources behind the drivers:', '', ...sources.map((s) => `* ${s}`), '');
+    const how: string[] = [];
+    if (d.seed !== undefined) how.push(`seed ${d.seed}`);
+    if (d.samples !== undefined) how.push(`${formatCount(d.samples)} Monte-Carlo samples`);
+    how.push(d.lab_run === undefined ? 'no lab run' : `lab run ${this.esc(d.lab_run)}`);
+    const hash = this.o.record?.profile_sha256;
+    out.push(
+      `Generated by gorust (${how.join(', ')}) from \`${this.profilePath}\`${hash === undefined ? '' : ` (sha256 ${hash.slice(0, 12)})`}.`,
+      '',
+    );
+    return out;
+  }
+
+  sources(): string[] {
+    const lookup = this.o.sources;
+    const lines: string[] = [];
+    if (lookup !== undefined) {
+      const seen = new Set<string>();
+      for (const row of byImpact(this.d.criteria).slice(0, MAX_DRIVERS)) {
+        for (const id of row.evidence.slice(0, 2)) {
+          const e = lookup[id];
+          if (e === undefined || seen.has(id) || seen.size >= MAX_SOURCES) continue;
+          seen.add(id);
+          const claim = e.claim.split(/\s+/).slice(0, 14).join(' ');
+          lines.push(
+            `[${this.txt(e.organisation)}, ${e.year}](${e.source}): ${this.txt(claim)}${claim.length < e.claim.length ? '…' : ''}`,
+          );
+        }
+      }
+    }
+    for (const p of this.d.similar_projects.slice(0, 2)) {
+      lines.push(
+        `Similar project: [${this.txt(p.name)}](${p.source}), ${p.languages.map((l) => OPTION_LABELS[l]).join(' + ')}.`,
+      );
+    }
+    return lines;
+  }
 }

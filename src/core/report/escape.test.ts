@@ -1,6 +1,6 @@
 /** @module Tests of the HTML and Markdown escapers: user text always comes out as text. */
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, escapeMarkdown, fileSlug } from './escape.ts';
+import { escapeHtml, escapeMarkdown, escapeUserText, fileSlug, inlineWithNames } from './escape.ts';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -69,5 +69,20 @@ describe('fileSlug', () => {
   it('falls back when nothing is left', () => {
     expect(fileSlug('<>!!')).toBe('decision');
     expect(fileSlug('日本', 'report')).toBe('report');
+  });
+});
+
+describe('escapeUserText and inlineWithNames', () => {
+  it('turns image, link and autolink syntax in a name into text', () => {
+    expect(escapeUserText('![t](https://evil.example/pixel.png)')).toBe(
+      '!\\[t\\](https\\://evil.example/pixel.png)',
+    );
+    expect(escapeUserText('see www.evil.example')).toBe('see www\\.evil.example');
+  });
+
+  it('escapes the names inside an engine sentence and keeps the sentence own Markdown', () => {
+    const sentence = 'applies to component ![t](x) via `grpc`';
+    expect(inlineWithNames(sentence, ['![t](x)'])).toBe('applies to component !\\[t\\](x) via `grpc`');
+    expect(inlineWithNames('a | b <c>', [])).toBe('a \\| b &lt;c>');
   });
 });

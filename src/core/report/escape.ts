@@ -52,10 +52,48 @@ export function escapeMarkdown(text: string): string {
 export function fileSlug(text: string, fallback = 'decision'): string {
   const slug = text
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)
     .replace(/-+$/g, '');
   return slug.length > 0 ? slug : fallback;
+}
+
+/**
+ * Escape text for inline Markdown, and also the link syntax GFM finds without brackets: bare `https://` URLs and
+ * `www.` names become plain text (a user-supplied name must never render as a link or an image).
+ * @example
+ * escapeUserText('![t](https://evil.example/pixel.png)'); // '!\\[t\\](https\\://evil.example/pixel.png)'
+ */
+export function escapeUserText(text: string): string {
+  return escapeMarkdown(text)
+    .replace(/:\/\//g, '\\://')
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
+}
+
+/**
+ * Engine- or knowledge-base-written text that may embed user-supplied names ("applies to component NAME"):
+ * the names are escaped as user text, the rest keeps its Markdown (code spans, emphasis) and is kept on one line
+ * with `|` and `<` escaped so it cannot end a table cell or open HTML.
+ * @example
+ * inlineWithNames('calls from ![t](x) cross a boundary', ['![t](x)']); // 'calls from !\\[t\\](x) cross a boundary'
+ */
+export function inlineWithNames(text: string, names: readonly string[]): string {
+  const trusted = (part: string) =>
+    part
+      .replace(/\r\n?|\n/g, ' ')
+      .replace(/\|/g, '\\|')
+      .replace(/</g, '&lt;');
+  const wanted = [...new Set(names.filter((n) => n.length > 0))].sort((a, b) => b.length - a.length);
+  if (wanted.length === 0) return trusted(text);
+  const pattern = new RegExp(wanted.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  let out = '';
+  let last = 0;
+  for (const match of text.matchAll(pattern)) {
+    out += trusted(text.slice(last, match.index)) + escapeUserText(match[0]);
+    last = match.index + match[0].length;
+  }
+  return out + trusted(text.slice(last));
 }

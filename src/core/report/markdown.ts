@@ -1,6 +1,6 @@
 /** @module The full Markdown report of a decision: every section of the decision object, as tables and lists a reviewer can read in a pull request. */
 import type { Decision } from '../decision/schema.ts';
-import { escapeMarkdown } from './escape.ts';
+import { escapeUserText, inlineWithNames } from './escape.ts';
 import {
   byImpact,
   confidenceMeaning,
@@ -21,6 +21,10 @@ import {
  */
 export function renderMarkdown(decision: Decision): string {
   const out: string[] = [];
+  // User-supplied names inside engine-written sentences are escaped as user text (issue 12: escape at the renderer).
+  const names = userNames(decision);
+  const inline = (text: string) => inlineWithNames(text, names);
+  const escapeMarkdown = escapeUserText;
   out.push(`# gorust decision: ${escapeMarkdown(decisionTitle(decision))}`, '');
   if (decision.project?.summary) out.push(`> ${escapeMarkdown(decision.project.summary)}`, '');
   const closeness = decision.close_call ? 'a close call: read the sensitivity section' : 'not a close call';
@@ -140,6 +144,16 @@ export function renderMarkdown(decision: Decision): string {
 
   out.push('---', '', `*${provenance(decision)}*`, '');
   return out.join('\n');
+}
+
+/** Every user-supplied name a decision carries: the project, its components and the gates' components. */
+export function userNames(decision: Decision): string[] {
+  return [
+    ...(decision.project === undefined ? [] : [decision.project.name]),
+    ...decision.components.map((c) => c.name),
+    ...decision.boundaries.flatMap((b) => [b.from, b.to]),
+    ...decision.gates.flatMap((g) => (g.component === undefined ? [] : [g.component])),
+  ];
 }
 
 /** How the decision was computed, for the report's footer. */

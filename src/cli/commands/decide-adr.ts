@@ -1,0 +1,152 @@
+/** @module The ADR files of a folder, for `gorust decide --format adr` and `gorust check`: which records exist, which project each records (gorust's data comment), their status in MADR, log4brains or Nygard form, marking one superseded, and the repository-relative path of a profile. */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { type AdrRecordData, fileSlug, readAdrRecordData } from '../../core/index.ts';
+
+/** One numbered record in an ADR folder. */
+export type AdrFile = {
+  path: string;
+  file: string;
+  number: number;
+  text: string;
+  /** gorust's data, when gorust wrote the record. */
+  data: AdrRecordData | undefined;
+  status: string | undefined;
+};
+
+/**
+ * The numbered records (`NNNN-*.md`) of a folder, in number order; none when the folder does not exist.
+ * @example
+ * listAdrs('docs/adr').map((a) => a.file); // ['0001-use-go-for-x.md']
+ */
+export function listAdrs(dir: string): AdrFile[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  const records: AdrFile[] = [];
+  for (const file of names.sort()) {
+    const number = /^(\d{4})-.*\.md$/.exec(file)?.[1];
+    if (number === undefined) continue;
+    const path = join(dir, file);
+    if (!statSync(path, { throwIfNoEntry: false })?.isFile()) continue;
+    const text = readFileSync(path, 'utf8');
+    records.push({
+      path,
+      file,
+      number: Number(number),
+      text,
+      data: readAdrRecordData(text),
+      status: adrStatus(text),
+    });
+  }
+  return records;
+}
+
+/**
+ * A record's status in any of the three layouts: MADR front matter `status:`, log4brains' `* Status:` line, or the
+ * first line of Nygard's `## Status` section.
+ * @example
+ * adrStatus('---\nstatus: "proposed"\n---\n# T\n'); // 'proposed'
+ */
+export function adrStatus(text: string): string | undefined {
+  const front = /^---\n[\s\S]*?^status:\s*"?([^"\n]*)"?\s*$[\s\S]*?^---$/m.exec(text);
+  if (front?.[1] !== undefined && text.startsWith('---\n')) return front[1].trim();
+  const header = /^[*-] Status:\s*(.+)$/im.exec(text);
+  if (header?.[1] !== undefined) return header[1].trim();
+  const section = /^## Status\s*\n+([^\n#][^\n]*)/m.exec(text);
+  return section?.[1]?.trim();
+}
+
+/** True when a record no longer stands (superseded, deprecated or rejected). */
+export function isRetired(status: string | undefined): boolean {
+  return status !== undefined && /^(superseded|superceded|deprecated|rejected)/i.test(status);
+}
+
+/**
+ * The standing gorust records of the same project in a folder (same project name, folded like a file slug).
+ * @example
+ * recordsOfProject(listAdrs('docs/adr'), 'Metrics gateway');
+ */
+export function recordsOfProject(records: readonly AdrFile[], project: string): AdrFile[] {
+  const slug = fileSlug(project);
+  return records.filter(
+    (r) => r.data !== undefined && fileSlug(r.data.project) === slug && !isRetired(r.status),
+  );
+}
+
+/**
+ * Mark a record superseded by another, in the record's own layout: MADR's front-matter status becomes
+ * `superseded by ADR-NNNN` with a link under the title; log4brains' `* Status:` line and Nygard's `## Status`
+ * section name the new record with a link.
+ * @example
+ * markSuperseded(oldText, 5, '0005-use-rust-for-x.md');
+ */
+export function markSuperseded(text: string, number: number, file: string): string {
+  const id = `ADR-${String(number).padStart(4, '0')}`;
+  const link = `[${id}](${encodeURI(file)})`;
+  if (text.startsWith('---\n') && /^status:/m.test(text)) {
+    const end = text.indexOf('\n---\n', 4);
+    const front = text.slice(0, end).replace(/^status:.*$/m, `status: "superseded by ${id}"`);
+    const rest = text.slice(end).replace(/^(# .*)$/m, `$1\n\nSuperseded by ${link}.`);
+    return front + rest;
+  }
+  if (/^[*-] Status:/im.test(text))
+    return text.replace(/^([*-]) Status:.*$/im, `$1 Status: superseded by ${link}`);
+  if (/^## Status\s*$/m.test(text))
+    return text.replace(/^## Status\s*\n+(?:[^\n#][^\n]*\n|\n)*/m, `## Status\n\nSuperseded by ${link}\n\n`);
+  return text;
+}
+
+/** The nearest folder at or above `from` holding `.git` (a folder, or a file for worktrees), or undefined. */
+export function repoRoot(from: string): string | undefined {
+  let dir = resolve(from);
+  for (;;) {
+    if (statSync(join(dir, '.git'), { throwIfNoEntry: false }) !== undefined) return dir;
+    const up = dirname(dir);
+    if (up === dir) return undefined;
+    dir = up;
+  }
+}
+
+/**
+ * Where a profile is, for the record: relative to the repository that holds the ADR folder, else to the ADR folder;
+ * always with `/` and never absolute.
+ * @example
+ * recordedProfilePath('/repo/gorust.yaml', '/repo/docs/adr'); // { profile: 'gorust.yaml', base: 'repo' }
+ */
+export function recordedProfilePath(
+  profile: string,
+  adrDir: string,
+): { profile: string; base: 'repo' | 'adr' } {
+  const root = repoRoot(adrDir);
+  const from = root ?? resolve(adrDir);
+  const rel = relative(from, profile);
+  const posix = rel.split(sep).join('/');
+  return { profile: isAbsolute(rel) ? profile : posix, base: root === undefined ? 'adr' : 'repo' };
+}
+
+/** The absolute path of a recorded profile, from the ADR's folder. */
+export function resolveRecordedProfile(data: AdrRecordData, adrDir: string): string | undefined {
+  if (data.profile === undefined) return undefined;
+  const base = data.base === 'adr' ? resolve(adrDir) : (repoRoot(adrDir) ?? resolve(adrDir));
+  return resolve(base, data.profile);
+}
+
+/** SHA-256 of a file's bytes, hex. */
+export function sha256(bytes: string | Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/**
+ * Parse `--supersedes`: `3`, `0003` or `ADR-0003`.
+ * @example
+ * parseAdrNumber('ADR-0003'); // 3
+ */
+export function parseAdrNumber(text: string): number | undefined {
+  const match = /^(?:adr-?)?(\d{1,4})$/i.exec(text.trim());
+  return match?.[1] === undefined ? undefined : Number(match[1]);
+}

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { wrapLine, wrapMarkdown } from './md-wrap.ts';
+
+describe('wrapMarkdown', () => {
+  it('wraps paragraphs and list items with hanging indents, leaving headings, front matter and tables alone', () => {
+    const long = 'word '.repeat(30).trim();
+    const md = `---\ntitle: ${long}\n---\n# ${long}\n\n${long}\n\n* ${long}\n\n| ${long} |\n`;
+    const lines = wrapMarkdown(md, 40).split('\n');
+    expect(lines[1]).toBe(`title: ${long}`);
+    expect(lines[3]).toBe(`# ${long}`);
+    const body = lines.filter((l) => /^(word|\* word| {2}word)/.test(l));
+    for (const l of body) expect(l.length).toBeLessThanOrEqual(40);
+    expect(lines.some((l) => l.startsWith('  word'))).toBe(true);
+    expect(lines.at(-2)).toBe(`| ${long} |`);
+  });
+
+  it('never starts a continuation line with block syntax, and keeps a short code span whole', () => {
+    const lines = wrapLine('aaaa bbbb - cccc # dddd 1. eeee `x y z`', 9);
+    for (const l of lines.slice(1)) expect(l).not.toMatch(/^([-#]|\d+\.) /);
+    expect(lines).toContain('`x y z`');
+  });
+});

@@ -1,0 +1,186 @@
+/** @module End-to-end: ADRs in a repository folder, as a team keeps them. Re-run rules (refuse, supersede, force), --out without an extension, accent-folding slugs, the repository-relative profile path; the real adr-log reads the titles and markdownlint-cli2 passes the records and the Markdown report. */
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runGorust, SPAWN_TIMEOUT_MS, STACK_LINE, tempDir } from './helpers.ts';
+
+const dir = tempDir();
+const DATE = { GORUST_DATE: '2026-12-05' };
+
+/** A fresh repository (a folder with .git) holding the close-call profile and docs/. */
+function repo(name: string): string {
+  const root = join(dir, name);
+  mkdirSync(join(root, '.git'), { recursive: true });
+  mkdirSync(join(root, 'docs'));
+  copyFileSync(join(ROOT, 'examples', 'close-call.yaml'), join(root, 'gorust.yaml'));
+  return root;
+}
+
+function gorust(args: string[], cwd: string) {
+  const result = runGorust(args, { cwd, env: DATE });
+  expect(result.stderr).not.toMatch(STACK_LINE);
+  return result;
+}
+
+const adrFiles = (folder: string) =>
+  readdirSync(folder)
+    .filter((f) => f.endsWith('.md'))
+    .sort();
+
+describe('gorust decide --format adr in a repository', { timeout: SPAWN_TIMEOUT_MS }, () => {
+  it('refuses a second record for the same project, supersedes with --supersedes, replaces with --force', () => {
+    const root = repo('rerun');
+    const adr = join(root, 'docs', 'adr');
+    expect(gorust(['decide', '--format', 'adr', '--out', 'docs/adr/'], root).code).toBe(0);
+    const [first] = adrFiles(adr);
+    expect(first).toMatch(/^0001-go-or-rust-for-metrics-ingestion-gateway/);
+    const firstText = readFileSync(join(adr, first as string), 'utf8');
+    // The recorded profile path is relative to the repository, never absolute.
+    expect(firstText).toContain('from `gorust.yaml`');
+    expect(firstText).not.toContain(root);
+
+    const again = gorust(['decide', '--format', 'adr', '--out', 'docs/adr/'], root);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(
+      `docs/adr/${first} already records a decision for "Metrics ingestion gateway"`,
+    );
+    expect(again.stderr).toContain('--supersedes 0001');
+    expect(adrFiles(adr)).toEqual([first]);
+
+    const next = gorust(['decide', '--format', 'adr', '--out', 'docs/adr/', '--supersedes', '1'], root);
+    expect(next.code, next.stderr).toBe(0);
+    const files = adrFiles(adr);
+    expect(files).toHaveLength(2);
+    const second = files[1] as string;
+    expect(second).toMatch(/^0002-/);
+    const old = readFileSync(join(adr, first as string), 'utf8');
+    expect(old).toContain('status: "superseded by ADR-0002"');
+    expect(old).toContain(`Superseded by [ADR-0002](${second}).`);
+    expect(readFileSync(join(adr, second), 'utf8').replace(/\n/g, ' ')).toContain(
+      `This record supersedes [ADR-0001](${first}).`,
+    );
+
+    // The superseded record no longer stands, so the newest is the one a third run collides with.
+    const third = gorust(['decide', '--format', 'adr', '--out', 'docs/adr/'], root);
+    expect(third.code).toBe(2);
+    expect(third.stderr).toContain(`docs/adr/${second} already records`);
+    writeFileSync(
+      join(adr, second),
+      'edited by hand\n<!-- gorust-adr\n{"v":1,"project":"Metrics ingestion gateway","verdict":"rust"}\n-->\n',
+    );
+    expect(gorust(['decide', '--format', 'adr', '--out', 'docs/adr/', '--force'], root).code).toBe(0);
+    expect(adrFiles(adr)).toEqual(files);
+    expect(readFileSync(join(adr, second), 'utf8')).not.toContain('edited by hand');
+  });
+
+  it('never overwrites an existing file without --force, and refuses an --out with no extension that does not exist', () => {
+    const root = repo('files');
+    const target = join(root, 'docs', 'decision.md');
+    writeFileSync(target, 'keep me\n');
+    const refused = gorust(['decide', '--format', 'adr', '--out', 'docs/decision.md'], root);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('exists; add --force');
+    expect(readFileSync(target, 'utf8')).toBe('keep me\n');
+    expect(gorust(['decide', '--format', 'adr', '--out', 'docs/decision.md', '--force'], root).code).toBe(0);
+    expect(readFileSync(target, 'utf8')).toMatch(/^---\nstatus:/);
+
+    const bare = gorust(['decide', '--format', 'adr', '--out', 'docs/newadr'], root);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('has no extension');
+    expect(readdirSync(join(root, 'docs')).sort()).toEqual(['decision.md']);
+
+    const orphan = gorust(['decide', '--format', 'adr', '--out', 'docs/adr/', '--supersedes', '0042'], root);
+    expect(orphan.code).toBe(2);
+    expect(orphan.stderr).toContain('no record 0042-*.md');
+  });
+
+  it('folds accents in file names and takes the front matter from the flags', () => {
+    const root = repo('accents');
+    const profile = readFileSync(join(root, 'gorust.yaml'), 'utf8').replace(
+      'name: Metrics ingestion gateway',
+      'name: Ünïcode gateway',
+    );
+    writeFileSync(join(root, 'gorust.yaml'), profile);
+    const args = ['decide', '--format', 'adr', '--out', 'docs/adr/', '--status', 'accepted'];
+    const flags = [
+      '--decider',
+      'Ana Ruiz',
+      '--decider',
+      'Ben Ode',
+      '--consulted',
+      'SRE',
+      '--informed',
+      'Support',
+    ];
+    expect(gorust([...args, ...flags], root).code).toBe(0);
+    const [file] = adrFiles(join(root, 'docs', 'adr'));
+    expect(file).toBe('0001-go-or-rust-for-unicode-gateway-a-tie-for-the-team-to-break.md');
+    const text = readFileSync(join(root, 'docs', 'adr', file as string), 'utf8');
+    expect(text).toMatch(
+      /^---\nstatus: "accepted"\ndate: 2026-12-05\ndecision-makers: "Ana Ruiz, Ben Ode"\nconsulted: "SRE"\ninformed: "Support"\n---\n# Go or Rust for Ünïcode gateway/,
+    );
+  });
+
+  it('writes the Nygard layout for adr-tools and supersedes it in its Status section', () => {
+    const root = repo('nygard');
+    expect(
+      gorust(['decide', '--format', 'adr', '--template', 'nygard', '--out', 'docs/adr/'], root).code,
+    ).toBe(0);
+    expect(
+      gorust(
+        ['decide', '--format', 'adr', '--template', 'nygard', '--out', 'docs/adr/', '--supersedes', '1'],
+        root,
+      ).code,
+    ).toBe(0);
+    const [first, second] = adrFiles(join(root, 'docs', 'adr'));
+    const old = readFileSync(join(root, 'docs', 'adr', first as string), 'utf8');
+    expect(old.split('\n')[0]).toBe(
+      '# 1. Go or Rust for Metrics ingestion gateway: a tie for the team to break',
+    );
+    expect(old).toContain(`## Status\n\nSuperseded by [ADR-0002](${second})\n\n## Context`);
+    const now = readFileSync(join(root, 'docs', 'adr', second as string), 'utf8');
+    expect(now.replace(/Supersedes\n/, 'Supersedes ')).toContain(
+      `## Status\n\nProposed\n\nSupersedes [ADR-0001](${first})`,
+    );
+  });
+});
+
+describe('ADR tools read the records', { timeout: SPAWN_TIMEOUT_MS }, () => {
+  const root = repo('tools');
+  const adr = join(root, 'docs', 'adr');
+  const examples = ['close-call', 'service-mesh', 'search-cli', 'bare-metal-firmware'];
+
+  it('adr-log lists every generated record with its title', () => {
+    for (const name of examples) {
+      const result = gorust(
+        ['decide', join(ROOT, 'examples', `${name}.yaml`), '--format', 'adr', '--out', 'docs/adr/'],
+        root,
+      );
+      expect(result.code, result.stderr).toBe(0);
+    }
+    // Without -i, adr-log prints the log (links relative to the ADR folder) between its markers.
+    const log = spawnSync(join(ROOT, 'node_modules', '.bin', 'adr-log'), ['-d', 'docs/adr'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(log.status, log.stderr).toBe(0);
+    const entries = log.stdout.split('\n').filter((l) => l.startsWith('* [ADR-'));
+    expect(entries).toHaveLength(examples.length);
+    for (const [i, file] of adrFiles(adr).entries()) {
+      const title = readFileSync(join(adr, file), 'utf8').split('\n')[7]?.slice(2);
+      expect(title).toMatch(/^(Use|Split|Go or Rust) /);
+      expect(entries[i]).toBe(`* [ADR-${file.slice(0, 4)}](${file}) - ${title}`);
+    }
+  });
+
+  it('markdownlint-cli2 passes the records with its defaults', () => {
+    const lint = spawnSync(
+      join(ROOT, 'node_modules', '.bin', 'markdownlint-cli2'),
+      ['--no-globs', ...adrFiles(adr).map((f) => `docs/adr/${f}`)],
+      { cwd: root, encoding: 'utf8', timeout: 60_000 },
+    );
+    expect(lint.status, `${lint.stdout}${lint.stderr}`).toBe(0);
+  });
+});

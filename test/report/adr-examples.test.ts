@@ -1,0 +1,122 @@
+/** @module The ADR of every example, from the real engine and knowledge base: length, front matter, title position, no repeated sentences, the profile's numbers in Context, and revisit triggers that really flip the verdict when applied. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  decide,
+  evidenceSources,
+  parseProfileText,
+  readAdrRecordData,
+  renderAdr,
+  revisitTriggers,
+  withChange,
+} from '../../src/core/index.ts';
+import { formatCount, formatNumber } from '../../src/core/report/format.ts';
+import { readKnowledgeBase } from '../../src/io/kb-files.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const kb = readKnowledgeBase();
+const examples = readdirSync(join(ROOT, 'examples')).filter((f) => f.endsWith('.yaml'));
+
+/** The record without gorust's data comment (not rendered, not read). */
+const visible = (adr: string) => adr.replace(/<!-- gorust-adr[\s\S]*?-->\n?/, '');
+const words = (text: string) => text.split(/\s+/).filter((w) => w.length > 0).length;
+
+describe.each(examples)('the ADR of examples/%s', (file) => {
+  const profile = parseProfileText(readFileSync(join(ROOT, 'examples', file), 'utf8'), file);
+  const decision = decide(profile, kb);
+  const triggers = revisitTriggers(profile, kb);
+  const adr = renderAdr(decision, {
+    date: '2026-12-05',
+    profile,
+    profilePath: `examples/${file}`,
+    triggers,
+    sources: evidenceSources(kb.evidence),
+  });
+  const lines = adr.split('\n');
+
+  it('is at most 1,200 words', () => {
+    expect(words(visible(adr))).toBeLessThanOrEqual(1200);
+  });
+
+  it('has the MADR front matter keys and the title on the line right after it', () => {
+    const end = lines.indexOf('---', 1);
+    expect(lines[0]).toBe('---');
+    expect(lines.slice(1, end).map((l) => l.split(':')[0])).toEqual([
+      'status',
+      'date',
+      'decision-makers',
+      'consulted',
+      'informed',
+    ]);
+    expect(lines[end + 1]).toMatch(/^# \S/);
+  });
+
+  it('repeats no sentence more than twice', () => {
+    const sentences = visible(adr)
+      .replace(/\n\s*/g, ' ')
+      .split(/(?<=[.!?])\s+|\s\*\s|\n/)
+      .map((s) => s.trim())
+      .filter((s) => s.split(' ').length >= 4);
+    const counts = new Map<string, number>();
+    for (const s of sentences) counts.set(s, (counts.get(s) ?? 0) + 1);
+    const repeated = [...counts].filter(([, n]) => n > 2);
+    expect(repeated).toEqual([]);
+  });
+
+  it("states the profile's own numbers in Context", () => {
+    const context = adr
+      .slice(adr.indexOf('## Context'), adr.indexOf('## Decision Drivers'))
+      .replace(/\n/g, ' ');
+    const w = profile.workload;
+    const numbers = [
+      w.peak_rps === undefined ? undefined : formatCount(w.peak_rps),
+      w.latency_slo === undefined ? undefined : `${formatNumber(w.latency_slo.p99_ms)} ms`,
+      w.live_heap_gib === undefined ? undefined : `${formatNumber(w.live_heap_gib)} GiB`,
+      `${profile.team.size} ${profile.team.size === 1 ? 'person' : 'people'}`,
+      profile.delivery?.deadline_weeks === undefined ? undefined : `${profile.delivery.deadline_weeks} weeks`,
+      profile.delivery?.lifetime_years === undefined
+        ? undefined
+        : `${formatNumber(profile.delivery.lifetime_years)} year`,
+    ].filter((n) => n !== undefined);
+    for (const n of numbers) expect(context).toContain(n);
+  });
+
+  it('lists at most five drivers, each naming the language it favours', () => {
+    const drivers = adr.slice(adr.indexOf('## Decision Drivers'), adr.indexOf('## Considered Options'));
+    const items = drivers.split('\n').filter((l) => l.startsWith('* '));
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.length).toBeLessThanOrEqual(5);
+    for (const item of items) expect(item).toMatch(/favours (Go|Rust)/);
+  });
+
+  it('gives revisit triggers that really flip the verdict when applied', () => {
+    for (const t of triggers) {
+      const changed = decide(withChange(profile, t.path, t.value), kb);
+      expect(changed.verdict, t.change).toBe(t.verdict);
+      expect(changed.verdict).not.toBe(decision.verdict);
+      expect(adr.replace(/\n\s*/g, ' ')).toContain(t.change);
+    }
+  });
+
+  it('records the profile and the verdict for gorust check', () => {
+    expect(readAdrRecordData(adr)).toMatchObject({
+      project: profile.project.name,
+      verdict: decision.verdict,
+    });
+  });
+});
+
+describe('revisit triggers', () => {
+  it('find the nearby flips of the close-call example, nearest first', () => {
+    const profile = parseProfileText(
+      readFileSync(join(ROOT, 'examples', 'close-call.yaml'), 'utf8'),
+      'close-call',
+    );
+    const triggers = revisitTriggers(profile, kb);
+    expect(triggers.length).toBeGreaterThanOrEqual(3);
+    const distances = triggers.map((t) => t.distance);
+    expect(distances).toEqual([...distances].sort((a, b) => a - b));
+    expect(triggers.map((t) => t.path)).toContain('workload.latency_slo.p99_ms');
+  });
+});
