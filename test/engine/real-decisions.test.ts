@@ -23,10 +23,17 @@ const HOLDOUT_FLOORS = {
 describe('real-decision corpus', () => {
   it('has the size and mix issue 7 asks for, split by the rule of SPLIT.md', () => {
     // Every header is checked by loadCorpus (sources, year, expected, reasons, split by the hash rule, hybrids'
-    // component split, the pre-Rust-1.0 mark); here, the counts.
-    expect(cases.length).toBeGreaterThanOrEqual(48);
+    // component split, the pre-Rust-1.0 mark); here, the counts issue 7 and SPLIT.md ask for.
     const holdoutCases = cases.filter((c) => c.split === 'holdout');
-    expect(holdoutCases.length).toBeGreaterThanOrEqual(18);
+    const hybrids = (cs: typeof cases) => cs.filter((c) => c.expected === 'hybrid').length;
+    const cross = (cs: typeof cases) => cs.filter((c) => c.crossLanguage).length;
+    expect(cases.length).toBeGreaterThanOrEqual(60);
+    expect(hybrids(cases)).toBeGreaterThanOrEqual(10);
+    expect(cross(cases)).toBeGreaterThanOrEqual(10);
+    expect(cases.filter((c) => c.preRust).length).toBeGreaterThan(0);
+    expect(holdoutCases.length).toBeGreaterThanOrEqual(25);
+    expect(hybrids(holdoutCases)).toBeGreaterThanOrEqual(4);
+    expect(cross(holdoutCases)).toBeGreaterThanOrEqual(4);
   });
 });
 
