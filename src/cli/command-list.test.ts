@@ -21,7 +21,7 @@ describe('commandsNeeded', () => {
   });
 
   it('lists every command in help order and loads real registrations', async () => {
-    expect(ALL).toEqual(['init', 'decide', 'kb', 'schema', 'lab', 'serve']);
+    expect(ALL).toEqual(['init', 'decide', 'check', 'kb', 'schema', 'lab', 'serve']);
     const registrations = await loadCommands(['schema']);
     expect(registrations).toHaveLength(1);
     expect(typeof registrations[0]).toBe('function');

@@ -5,6 +5,7 @@ import type { RegisterCommand } from './run.ts';
 export const COMMAND_LOADERS: Record<string, () => Promise<RegisterCommand>> = {
   init: async () => (await import('./commands/init.ts')).registerInitCommand,
   decide: async () => (await import('./commands/decide.ts')).registerDecideCommand,
+  check: async () => (await import('./commands/check.ts')).registerCheckCommand,
   kb: async () => (await import('./commands/kb.ts')).registerKbCommand,
   schema: async () => (await import('./commands/schema.ts')).registerSchemaCommand,
   lab: async () => (await import('./commands/lab.ts')).registerLabCommand,

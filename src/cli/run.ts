@@ -1,4 +1,4 @@
-/** @module Builds the commander program from the command registrations and maps every outcome to an exit code in one place: 0 success, 2 bad input (UserError, bad arguments), 1 internal error, 130 cancelled. */
+/** @module Builds the commander program from the command registrations and maps every outcome to an exit code in one place: 0 success, 2 bad input (UserError, bad arguments), 1 internal error, 3 a recorded verdict would change (`gorust check`), 130 cancelled. */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { type CliIo, processIo } from './io.ts';
@@ -11,7 +11,15 @@ export class CancelledError extends Error {
   override readonly name = 'CancelledError';
 }
 
-export const EXIT = { ok: 0, internal: 1, badInput: 2, cancelled: 130 } as const;
+/** Thrown by `gorust check` when a recorded verdict would change: not an error, but CI must notice (exit 3). */
+export class VerdictChanged extends Error {
+  override readonly name = 'VerdictChanged';
+  constructor(count: number) {
+    super(`${count} recorded ${count === 1 ? 'verdict' : 'verdicts'} would change`);
+  }
+}
+
+export const EXIT = { ok: 0, internal: 1, badInput: 2, verdictChanged: 3, cancelled: 130 } as const;
 
 function packageVersion(): string {
   // src/cli/ and dist/cli/ are both two levels below the package root.
@@ -81,6 +89,7 @@ async function reportError(error: unknown, io: CliIo): Promise<number> {
     }
     return EXIT.badInput;
   }
+  if (error instanceof VerdictChanged) return EXIT.verdictChanged;
   if (error instanceof CancelledError) {
     io.stderr(`gorust: ${error.message}\n`);
     return EXIT.cancelled;

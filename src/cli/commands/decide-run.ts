@@ -144,7 +144,7 @@ export function planOutput(
  * Measured evidence for decide() from `--lab RUN|latest` (and `--db FILE`), judged at the profile's p99 SLO.
  * The store and the lab are imported lazily so a plain `decide` never opens SQLite.
  */
-async function loadLabEvidence(
+export async function loadLabEvidence(
   flags: DecideFlags,
   sloP99Ms: number | undefined,
 ): Promise<LabEvidence | undefined> {

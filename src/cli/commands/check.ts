@@ -1,0 +1,119 @@
+/** @module `gorust check [DIR]`: decide every gorust ADR in DIR again from the profile it recorded, with the current knowledge base (and a lab run's figures with --lab). Exit 0 when every verdict holds, 3 when one would change (naming the record, the old and new verdict, the facts that changed and the command to record the new decision), 2 for bad input. The work loads only when the command runs. */
+import type { Command } from 'commander';
+import { type CliIo, processIo } from '../io.ts';
+import { VerdictChanged } from '../run.ts';
+
+export type CheckFlags = { lab?: string; db?: string };
+
+/**
+ * Register `gorust check`.
+ * @example
+ * registerCheckCommand(program);
+ */
+export function registerCheckCommand(program: Command, io: CliIo = processIo()): void {
+  program
+    .command('check')
+    .description(
+      'decide every gorust ADR again from its recorded profile; exit 3 when a verdict would change',
+    )
+    .argument('[dir]', 'the ADR folder', 'docs/adr')
+    .option('--lab <run>', 'also use the figures a lab run measured (a run id, or latest)')
+    .option('--db <file>', 'the lab store file (default: in your data folder)')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 every verdict holds; 3 a verdict would change (the records are named); 2 bad input.\n\nExamples:\n  gorust check                 # docs/adr\n  gorust check docs/decisions --lab latest\n',
+    )
+    .action(async (dir: string, flags: CheckFlags) => {
+      const changed = await runCheck(dir, flags, io);
+      if (changed > 0) throw new VerdictChanged(changed);
+    });
+}
+
+/**
+ * Check every standing gorust record in `dir`; print what holds and what changed; return how many changed.
+ * @example
+ * const changed = await runCheck('docs/adr', {}, processIo());
+ */
+export async function runCheck(dir: string, flags: CheckFlags, io: CliIo): Promise<number> {
+  const [
+    { existsSync, readFileSync, statSync },
+    { relative, resolve },
+    core,
+    files,
+    { readKnowledgeBaseCached },
+    { readProfileFile },
+    { kbHash, loadLabEvidence },
+  ] = await Promise.all([
+    import('node:fs'),
+    import('node:path'),
+    import('../../core/index.ts'),
+    import('./decide-adr.ts'),
+    import('../../io/kb-cache.ts'),
+    import('../../io/profile-file.ts'),
+    import('./decide-run.ts'),
+  ]);
+  const { UserError } = core;
+  const folder = resolve(io.cwd, dir);
+  if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory())
+    throw new UserError(`${dir} is not a folder of ADRs (gorust check [DIR], default docs/adr).`);
+  const records = files.listAdrs(folder).filter((r) => r.data !== undefined && !files.isRetired(r.status));
+  if (records.length === 0)
+    throw new UserError(
+      `no gorust records in ${dir}: write one with \`gorust decide PROFILE --format adr --out ${dir}/\`.`,
+    );
+  const kb = readKnowledgeBaseCached();
+  const kbNow = kbHash(kb);
+  const shown = (path: string) => relative(io.cwd, path) || path;
+  let changed = 0;
+  for (const record of records) {
+    const data = record.data as NonNullable<typeof record.data>;
+    const profilePath = files.resolveRecordedProfile(data, folder);
+    if (profilePath === undefined)
+      throw new UserError(
+        `${shown(record.path)} records no profile path (it was decided from stdin), so it cannot be checked.`,
+      );
+    if (!existsSync(profilePath))
+      throw new UserError(
+        `${shown(record.path)} was decided from ${data.profile}, which no longer exists (looked for ${shown(profilePath)}).`,
+      );
+    const profile = readProfileFile(profilePath, shown(profilePath));
+    const lab = await loadLabEvidence(flags, profile.workload.latency_slo?.p99_ms);
+    const decision = core.decide(profile, kb, { seed: data.seed, lab });
+    const facts = core.diffFacts(core.recordedFacts(data), core.profileFacts(profile));
+    const reasons: string[] = facts.map(
+      (f) => `${f.label}: ${f.before ?? '(not set)'} -> ${f.after ?? '(not set)'}`,
+    );
+    const hash = files.sha256(readFileSync(profilePath));
+    if (reasons.length === 0 && data.profile_sha256 !== undefined && hash !== data.profile_sha256)
+      reasons.push('the profile file changed (no decisive fact did)');
+    if (data.kb_sha256 !== undefined && data.kb_sha256 !== kbNow)
+      reasons.push('the knowledge base changed since the record');
+    if (lab !== undefined) reasons.push(`lab run ${lab.run_id} measured figures the record did not use`);
+    const label = (v: string) => (v === 'hybrid' ? 'Hybrid' : v === 'go' ? 'Go' : 'Rust');
+    if (decision.verdict === data.verdict) {
+      const note = reasons.length === 0 ? '' : ` (changed: ${reasons.join('; ')})`;
+      io.stdout(`holds    ${shown(record.path)}: ${label(data.verdict)}${note}\n`);
+      continue;
+    }
+    changed += 1;
+    const number = String(record.number).padStart(4, '0');
+    const seed = data.seed === undefined ? '' : ` --seed ${data.seed}`;
+    const labFlag = flags.lab === undefined ? '' : ` --lab ${flags.lab}`;
+    io.stdout(
+      [
+        `CHANGED  ${shown(record.path)}: recorded ${label(data.verdict)}, now ${label(decision.verdict)}`,
+        ...(reasons.length === 0
+          ? ['  what changed: nothing recorded differs (gorust itself changed)']
+          : reasons.map((r) => `  what changed: ${r}`)),
+        `  record the new decision: gorust decide ${shown(profilePath)}${seed}${labFlag} --format adr --out ${dir.replace(/\/?$/, '/')} --supersedes ${number}`,
+        '',
+      ].join('\n'),
+    );
+  }
+  io.stdout(
+    changed === 0
+      ? `${records.length} ${records.length === 1 ? 'record holds' : 'records hold'}.\n`
+      : `${changed} of ${records.length} ${records.length === 1 ? 'record' : 'records'} would change: exit 3.\n`,
+  );
+  return changed;
+}

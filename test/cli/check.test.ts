@@ -1,0 +1,76 @@
+/** @module End-to-end: `gorust check` re-decides the records of an ADR folder from their recorded profiles: exit 0 while every verdict holds, 3 when a profile change flips one (naming the record, both verdicts, the changed fact and the --supersedes command), 2 for bad input. */
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, runGorust, SPAWN_TIMEOUT_MS, STACK_LINE, tempDir } from './helpers.ts';
+
+const dir = tempDir();
+
+function gorust(args: string[], cwd: string) {
+  const result = runGorust(args, { cwd, env: { GORUST_DATE: '2026-12-05' } });
+  expect(result.stderr).not.toMatch(STACK_LINE);
+  return result;
+}
+
+describe('gorust check', { timeout: SPAWN_TIMEOUT_MS }, () => {
+  const root = join(dir, 'repo');
+  mkdirSync(join(root, '.git'), { recursive: true });
+  mkdirSync(join(root, 'docs'));
+  mkdirSync(join(root, 'profiles'));
+  const profile = join(root, 'profiles', 'gateway.yaml');
+  copyFileSync(join(ROOT, 'examples', 'close-call.yaml'), profile);
+
+  it('exits 0 on an unchanged repository, from a subfolder too', () => {
+    expect(
+      gorust(['decide', 'profiles/gateway.yaml', '--format', 'adr', '--out', 'docs/adr/'], root).code,
+    ).toBe(0);
+    const ok = gorust(['check'], root);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/^holds +docs\/adr\/0001-.*\.md: Rust$/m);
+    expect(ok.stdout).toContain('1 record holds.');
+    // The recorded path is repository-relative, so the check works from anywhere in the repository.
+    expect(gorust(['check', '.'], join(root, 'docs', 'adr')).code).toBe(0);
+  });
+
+  it('exits 3 after the recorded profile changes so that the verdict flips, and says how to record it', () => {
+    // The close call's own revisit trigger: a p99 SLO relaxed to 30 ms makes it Go.
+    writeFileSync(profile, readFileSync(profile, 'utf8').replace('p99_ms: 20', 'p99_ms: 30'));
+    const changed = gorust(['check', 'docs/adr'], root);
+    expect(changed.code, changed.stderr).toBe(3);
+    expect(changed.stdout).toMatch(/^CHANGED +docs\/adr\/0001-.*\.md: recorded Rust, now Go$/m);
+    expect(changed.stdout).toContain('what changed: p99 latency SLO: 20 ms -> 30 ms');
+    expect(changed.stdout).toContain(
+      'record the new decision: gorust decide profiles/gateway.yaml --seed 1 --format adr --out docs/adr/ --supersedes 0001',
+    );
+    // Doing what it says records the new decision, and the folder holds again.
+    const next = gorust(
+      [
+        'decide',
+        'profiles/gateway.yaml',
+        '--seed',
+        '1',
+        '--format',
+        'adr',
+        '--out',
+        'docs/adr/',
+        '--supersedes',
+        '0001',
+      ],
+      root,
+    );
+    expect(next.code, next.stderr).toBe(0);
+    expect(gorust(['check'], root).code).toBe(0);
+  });
+
+  it('exits 2 for bad input: no folder, no gorust records, a recorded profile that is gone', () => {
+    expect(gorust(['check', 'nowhere'], root).stderr).toContain('nowhere is not a folder of ADRs');
+    expect(gorust(['check', 'nowhere'], root).code).toBe(2);
+    const empty = gorust(['check', 'profiles'], root);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('no gorust records in profiles');
+    rmSync(profile);
+    const gone = gorust(['check'], root);
+    expect(gone.code).toBe(2);
+    expect(gone.stderr).toContain('was decided from profiles/gateway.yaml, which no longer exists');
+  });
+});
