@@ -77,15 +77,26 @@ describe('answersToProfile', () => {
 
 describe('validateAnswer', () => {
   it('checks required answers, numbers, bounds and choices', () => {
-    expect(validateAnswer(question('project.name'), '')).toBe('required');
+    expect(validateAnswer(question('project.name'), '')).toBe('This answer is needed.');
     expect(validateAnswer(question('project.summary'), '')).toBeUndefined();
-    expect(validateAnswer(question('team.size'), 'x')).toBe('a number, please');
-    expect(validateAnswer(question('team.size'), '2.5')).toBe('a whole number, please');
-    expect(validateAnswer(question('team.size'), '0')).toBe('at least 1');
-    expect(validateAnswer(question('workload.latency_slo.p99_ms'), '0')).toBe('more than 0');
+    expect(validateAnswer(question('team.size'), 'x')).toBe('Enter a whole number of engineers.');
+    expect(validateAnswer(question('team.size'), '2.5')).toBe(
+      'Enter a whole number of engineers, without a fraction.',
+    );
+    expect(validateAnswer(question('team.size'), '0')).toBe(
+      'Enter a whole number of engineers of at least 1.',
+    );
+    expect(validateAnswer(question('workload.latency_slo.p99_ms'), 'fast')).toBe(
+      'Enter a number of milliseconds.',
+    );
+    expect(validateAnswer(question('workload.latency_slo.p99_ms'), '0')).toBe(
+      'Enter a number of milliseconds greater than 0.',
+    );
     expect(validateAnswer(question('workload.latency_slo.p99_ms'), '0.5')).toBeUndefined();
-    expect(validateAnswer(question('team.go'), 'expert')).toBe('not one of the choices: expert');
-    expect(validateAnswer(question('targets'), [])).toBe('choose at least one');
+    expect(validateAnswer(question('team.go'), 'expert')).toBe(
+      'Choose one of the listed answers ("expert" is not one).',
+    );
+    expect(validateAnswer(question('targets'), [])).toBe('Choose at least one.');
     expect(validateAnswer(question('domain'), [])).toBeUndefined();
   });
 });

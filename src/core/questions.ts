@@ -21,6 +21,8 @@ export type Question = {
   /** `min` itself is not allowed (the schema says "> min"). */
   exclusiveMin?: boolean;
   integer?: boolean;
+  /** What a number answer counts, for plain-words problems: "a number of milliseconds". */
+  unit?: string;
 };
 
 const LEVEL_HINTS: Record<(typeof LEVELS)[number], string> = {
@@ -68,6 +70,7 @@ const ASKED: Omit<Question, 'path'>[] = [
     id: 'workload.peak_rps',
     prompt: 'Expected peak requests per second (blank if not a service)',
     kind: 'number',
+    unit: 'a number of requests per second',
     optional: true,
     min: 0,
   },
@@ -75,6 +78,7 @@ const ASKED: Omit<Question, 'path'>[] = [
     id: 'workload.latency_slo.p99_ms',
     prompt: 'p99 latency target in milliseconds (blank if none)',
     kind: 'number',
+    unit: 'a number of milliseconds',
     optional: true,
     min: 0,
     exclusiveMin: true,
@@ -83,6 +87,7 @@ const ASKED: Omit<Question, 'path'>[] = [
     id: 'workload.latency_slo.p999_ms',
     prompt: 'p99.9 latency target in milliseconds (blank if none; at least the p99 target)',
     kind: 'number',
+    unit: 'a number of milliseconds',
     optional: true,
     min: 0,
     exclusiveMin: true,
@@ -97,6 +102,7 @@ const ASKED: Omit<Question, 'path'>[] = [
     id: 'workload.live_heap_gib',
     prompt: 'Long-lived in-memory state per instance, in GiB (caches, indexes; blank if small)',
     kind: 'number',
+    unit: 'a size in GiB',
     optional: true,
     min: 0,
   },
@@ -104,6 +110,7 @@ const ASKED: Omit<Question, 'path'>[] = [
     id: 'workload.memory_budget_mib',
     prompt: 'Hard memory cap per instance, in MiB (blank if none)',
     kind: 'number',
+    unit: 'a size in MiB',
     optional: true,
     min: 0,
     exclusiveMin: true,
@@ -112,6 +119,7 @@ const ASKED: Omit<Question, 'path'>[] = [
     id: 'team.size',
     prompt: 'How many engineers will work on it?',
     kind: 'number',
+    unit: 'a whole number of engineers',
     min: 1,
     integer: true,
     default: 5,
@@ -139,6 +147,7 @@ const ASKED: Omit<Question, 'path'>[] = [
     id: 'delivery.deadline_weeks',
     prompt: 'Weeks until the first production release (blank if open)',
     kind: 'number',
+    unit: 'a number of weeks',
     optional: true,
     min: 0,
     exclusiveMin: true,
@@ -153,6 +162,7 @@ const ASKED: Omit<Question, 'path'>[] = [
     id: 'delivery.lifetime_years',
     prompt: 'Years it will be maintained (blank if unknown)',
     kind: 'number',
+    unit: 'a number of years',
     optional: true,
     min: 0,
     exclusiveMin: true,
@@ -219,28 +229,29 @@ function isBlank(value: unknown): boolean {
  * Check one raw answer against its question; returns an error message or undefined when valid.
  * The terminal and the web form both call it while the user types.
  * @example
- * validateAnswer(QUESTIONS.find((q) => q.id === 'team.size')!, '0'); // 'at least 1'
+ * validateAnswer(QUESTIONS.find((q) => q.id === 'team.size')!, '0'); // 'Enter a whole number of engineers of at least 1.'
  */
 export function validateAnswer(question: Question, raw: unknown): string | undefined {
   if (isBlank(raw)) {
     if (question.optional || question.kind === 'confirm') return undefined;
-    return question.kind === 'multiselect' ? 'choose at least one' : 'required';
+    return question.kind === 'multiselect' ? 'Choose at least one.' : 'This answer is needed.';
   }
   if (question.kind === 'number') {
+    const what = question.unit ?? 'a number';
     const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
-    if (!Number.isFinite(n)) return 'a number, please';
-    if (question.integer && !Number.isInteger(n)) return 'a whole number, please';
+    if (!Number.isFinite(n)) return `Enter ${what}.`;
+    if (question.integer && !Number.isInteger(n)) return `Enter ${what}, without a fraction.`;
     if (question.min !== undefined) {
-      if (question.exclusiveMin && n <= question.min) return `more than ${question.min}`;
-      if (!question.exclusiveMin && n < question.min) return `at least ${question.min}`;
+      if (question.exclusiveMin && n <= question.min) return `Enter ${what} greater than ${question.min}.`;
+      if (!question.exclusiveMin && n < question.min) return `Enter ${what} of at least ${question.min}.`;
     }
-    if (question.max !== undefined && n > question.max) return `at most ${question.max}`;
+    if (question.max !== undefined && n > question.max) return `Enter ${what} of at most ${question.max}.`;
   }
   if ((question.kind === 'select' || question.kind === 'multiselect') && question.options) {
     const allowed = new Set(question.options.map((o) => o.value));
     const values = Array.isArray(raw) ? raw : [raw];
     const bad = values.find((v) => !allowed.has(String(v)));
-    if (bad !== undefined) return `not one of the choices: ${String(bad)}`;
+    if (bad !== undefined) return `Choose one of the listed answers ("${String(bad)}" is not one).`;
   }
   return undefined;
 }

@@ -9,7 +9,7 @@ import { LabView } from './views/lab-view.tsx';
 import { SavedDecisionView } from './views/saved-decision-view.tsx';
 
 const TABS: { route: Route; label: string; views: Route['view'][] }[] = [
-  { route: { view: 'decide' }, label: 'Decide', views: ['decide', 'edit'] },
+  { route: { view: 'decide' }, label: 'Decide', views: ['decide', 'edit', 'share'] },
   { route: { view: 'lab' }, label: 'Lab', views: ['lab'] },
   { route: { view: 'history' }, label: 'History', views: ['history', 'decision'] },
 ];
@@ -30,17 +30,30 @@ export function App() {
 
   return (
     <>
+      {/* The hash is the router, so the skip link moves focus itself instead of changing the hash. */}
+      {/* biome-ignore lint/a11y/useValidAnchor: a skip link is a link to #main; the click keeps the route's hash */}
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(event) => {
+          event.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
+        Skip to content
+      </a>
       <header className="topbar">
         <span className="brand">
           <span className="go">go</span>
           <span className="rust">rust</span>
         </span>
-        <nav className="nav">
+        <nav className="nav" aria-label="Views">
           {TABS.map((tab) => (
             <a
               key={tab.label}
               href={routeHref(tab.route)}
               className={tab.views.includes(route.view) ? 'active' : ''}
+              aria-current={tab.views.includes(route.view) ? 'page' : undefined}
               data-testid={`nav-${tab.label.toLowerCase()}`}
             >
               {tab.label}
@@ -52,7 +65,10 @@ export function App() {
           Go, Rust or both: a decision backed by sourced evidence and your own measurements
         </span>
       </header>
-      <main>
+      <main id="main" tabIndex={-1}>
+        <h1 className="view-title" data-testid="view-title">
+          {viewTitle(route)}
+        </h1>
         {kb.ok ? (
           <View route={route} kb={kb.kb} />
         ) : (
@@ -61,6 +77,24 @@ export function App() {
       </main>
     </>
   );
+}
+
+/** The one level-one heading of each view. */
+function viewTitle(route: Route): string {
+  switch (route.view) {
+    case 'decision':
+      return `Saved decision ${route.id}`;
+    case 'edit':
+      return `Decide: editing a copy of decision ${route.id}`;
+    case 'lab':
+      return 'Evidence lab';
+    case 'history':
+      return 'History';
+    case 'share':
+      return 'Decide: a shared draft';
+    default:
+      return 'Decide: Go, Rust or both?';
+  }
 }
 
 function View({ route, kb }: { route: Route; kb: KnowledgeBase }) {
@@ -73,6 +107,8 @@ function View({ route, kb }: { route: Route; kb: KnowledgeBase }) {
       return <LabView run={route.run} />;
     case 'history':
       return <HistoryView kb={kb} />;
+    case 'share':
+      return <DecideView kb={kb} shared={route.data} />;
     default:
       return <DecideView kb={kb} example={route.example} />;
   }

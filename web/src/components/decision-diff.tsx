@@ -3,6 +3,7 @@ import { useMemo } from 'react';
 import { diffDecisions, type KnowledgeBase, type NumberChange } from '../../../src/core/browser.ts';
 import type { SavedDecision } from '../lib/api.ts';
 import { CRITERION_NUMBERS, CriteriaHead, criterionNames } from './decision-sections.tsx';
+import { ScrollBox } from './scroll-box.tsx';
 
 /**
  * @example
@@ -63,23 +64,25 @@ export function DecisionDiffView({ a, b, kb }: { a: SavedDecision; b: SavedDecis
       {criteria.length === 0 ? (
         <p className="empty">Same weights and ratings.</p>
       ) : (
-        <table>
-          <CriteriaHead />
-          <tbody>
-            {criteria.map((row) => (
-              <tr key={row.id}>
-                <td>
-                  {names.get(row.id) ?? row.id}
-                  {row.flipped && <span className="badge close"> now favours the other language</span>}
-                </td>
-                <td className="num">{formatChange(row.weight, CRITERION_NUMBERS.weight)}</td>
-                <td className="num">{formatChange(row.go, CRITERION_NUMBERS.rating)}</td>
-                <td className="num">{formatChange(row.rust, CRITERION_NUMBERS.rating)}</td>
-                <td className="num">{formatChange(row.contribution, CRITERION_NUMBERS.contribution)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ScrollBox>
+          <table>
+            <CriteriaHead />
+            <tbody>
+              {criteria.map((row) => (
+                <tr key={row.id}>
+                  <td>
+                    {names.get(row.id) ?? row.id}
+                    {row.flipped && <span className="badge close"> now favours the other language</span>}
+                  </td>
+                  <td className="num">{formatChange(row.weight, CRITERION_NUMBERS.weight)}</td>
+                  <td className="num">{formatChange(row.go, CRITERION_NUMBERS.rating)}</td>
+                  <td className="num">{formatChange(row.rust, CRITERION_NUMBERS.rating)}</td>
+                  <td className="num">{formatChange(row.contribution, CRITERION_NUMBERS.contribution)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
       )}
       {(components.length > 0 || boundaries.length > 0) && (
         <>

@@ -28,6 +28,8 @@ export type DecisionPanelProps = {
   approximate?: boolean | undefined;
   /** The what-if sliders, when the panel is interactive. */
   whatIf?: ReactNode;
+  /** Where the stakeholders stand, when the profile names some. */
+  teamView?: ReactNode;
 };
 
 /**
@@ -41,6 +43,7 @@ export function DecisionPanel({
   samples,
   approximate,
   whatIf,
+  teamView,
 }: DecisionPanelProps) {
   const contribution = useMemo(() => contributionChartOption(decision), [decision]);
   const radar = useMemo(() => fitRadar(radarChartOption(decision)), [decision]);
@@ -57,6 +60,7 @@ export function DecisionPanel({
         approximate={approximate}
       />
       <GatesSection decision={decision} />
+      {teamView}
       {whatIf}
       <div className="grid-2">
         <section className="card">

@@ -1,6 +1,7 @@
 /** @module The parts of a decision as tables and lists: gates, checklist, criteria, hybrid plan, similar projects, evidence, tips and caveats. */
 import type { Decision, KnowledgeBase } from '../../../src/core/browser.ts';
 import { safeHref } from '../lib/download.ts';
+import { ScrollBox } from './scroll-box.tsx';
 
 function Lang({ value }: { value: string }) {
   const name = value === 'go' ? 'Go' : value === 'rust' ? 'Rust' : value;
@@ -48,28 +49,30 @@ export function ChecklistSection({ decision }: { decision: Decision }) {
       <div style={{ padding: '14px 16px 4px' }}>
         <h2>The article's checklist</h2>
       </div>
-      <table>
-        <thead>
-          <tr>
-            <th>Item</th>
-            <th>Applies</th>
-            <th>Points to</th>
-            <th>Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {decision.checklist.map((row) => (
-            <tr key={row.item} className={row.applies ? '' : 'na'}>
-              <td>{row.item}</td>
-              <td>{row.applies ? 'Yes' : 'No'}</td>
-              <td>
-                <Lang value={row.favors} />
-              </td>
-              <td>{row.why}</td>
+      <ScrollBox>
+        <table>
+          <thead>
+            <tr>
+              <th>Item</th>
+              <th>Applies</th>
+              <th>Points to</th>
+              <th>Why</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {decision.checklist.map((row) => (
+              <tr key={row.item} className={row.applies ? '' : 'na'}>
+                <td>{row.item}</td>
+                <td>{row.applies ? 'Yes' : 'No'}</td>
+                <td>
+                  <Lang value={row.favors} />
+                </td>
+                <td>{row.why}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
     </section>
   );
 }
@@ -89,7 +92,7 @@ export const CRITERION_NUMBERS = {
 /**
  * The head of a criteria table: the same columns for a decision and for the diff of two, plus "Why" for a decision.
  * @example
- * <table><CriteriaHead why />...</table>
+ * <table><CriteriaHead why />...</table></ScrollBox>
  */
 export function CriteriaHead({ why = false }: { why?: boolean }) {
   return (
@@ -114,29 +117,31 @@ export function CriteriaSection({ decision, kb }: { decision: Decision; kb: Know
       <div style={{ padding: '14px 16px 4px' }}>
         <h2>Criteria</h2>
       </div>
-      <table>
-        <CriteriaHead why />
-        <tbody>
-          {decision.criteria.map((row) => (
-            <tr key={row.id}>
-              <td>{names.get(row.id) ?? row.id}</td>
-              <td className="num">{CRITERION_NUMBERS.weight(row.weight)}</td>
-              <td className="num">{CRITERION_NUMBERS.rating(row.go)}</td>
-              <td className="num">{CRITERION_NUMBERS.rating(row.rust)}</td>
-              <td className="num">
-                <span className={`lang ${row.contribution >= 0 ? 'go' : 'rust'}`}>
-                  {row.contribution >= 0 ? '+' : ''}
-                  {CRITERION_NUMBERS.contribution(row.contribution)}
-                </span>
-              </td>
-              <td>
-                {row.why}
-                {row.measured && <div className="small muted">{row.measured}</div>}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ScrollBox>
+        <table>
+          <CriteriaHead why />
+          <tbody>
+            {decision.criteria.map((row) => (
+              <tr key={row.id}>
+                <td>{names.get(row.id) ?? row.id}</td>
+                <td className="num">{CRITERION_NUMBERS.weight(row.weight)}</td>
+                <td className="num">{CRITERION_NUMBERS.rating(row.go)}</td>
+                <td className="num">{CRITERION_NUMBERS.rating(row.rust)}</td>
+                <td className="num">
+                  <span className={`lang ${row.contribution >= 0 ? 'go' : 'rust'}`}>
+                    {row.contribution >= 0 ? '+' : ''}
+                    {CRITERION_NUMBERS.contribution(row.contribution)}
+                  </span>
+                </td>
+                <td>
+                  {row.why}
+                  {row.measured && <div className="small muted">{row.measured}</div>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
     </section>
   );
 }
@@ -145,65 +150,69 @@ export function CriteriaSection({ decision, kb }: { decision: Decision; kb: Know
 export function PlanTables({ decision }: { decision: Decision }) {
   return (
     <div className="plan-tables">
-      <table data-testid="plan-components">
-        <thead>
-          <tr>
-            <th>Component</th>
-            <th>Language</th>
-            <th>Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {decision.components.map((component) => (
-            <tr key={component.name}>
-              <td>{component.name}</td>
-              <td>
-                <span className={`dot ${component.language}`} />
-                <Lang value={component.language} />
-              </td>
-              <td>{component.why}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <table data-testid="plan-boundaries">
-        <thead>
-          <tr>
-            <th>Boundary</th>
-            <th>Mechanism</th>
-            <th className="num">Per call</th>
-            <th>Why</th>
-          </tr>
-        </thead>
-        <tbody>
-          {decision.boundaries.length === 0 && (
+      <ScrollBox>
+        <table data-testid="plan-components">
+          <thead>
             <tr>
-              <td colSpan={4} className="empty">
-                No call crosses a language boundary.
-              </td>
+              <th>Component</th>
+              <th>Language</th>
+              <th>Why</th>
             </tr>
-          )}
-          {decision.boundaries.map((boundary) => (
-            <tr key={`${boundary.from}->${boundary.to}`}>
-              <td>
-                {boundary.from} → {boundary.to}
-                {boundary.chatty && <div className="small error">chatty boundary</div>}
-              </td>
-              <td className="mono">{boundary.mechanism}</td>
-              <td className="num">
-                {formatMicros(boundary.per_call_us)}
-                {boundary.calls_per_request !== undefined && (
-                  <div className="small muted">× {boundary.calls_per_request}/req</div>
-                )}
-              </td>
-              <td>
-                {boundary.why}
-                {boundary.measured && <div className="small muted">measured on this machine</div>}
-              </td>
+          </thead>
+          <tbody>
+            {decision.components.map((component) => (
+              <tr key={component.name}>
+                <td>{component.name}</td>
+                <td>
+                  <span className={`dot ${component.language}`} />
+                  <Lang value={component.language} />
+                </td>
+                <td>{component.why}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
+      <ScrollBox>
+        <table data-testid="plan-boundaries">
+          <thead>
+            <tr>
+              <th>Boundary</th>
+              <th>Mechanism</th>
+              <th className="num">Per call</th>
+              <th>Why</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {decision.boundaries.length === 0 && (
+              <tr>
+                <td colSpan={4} className="empty">
+                  No call crosses a language boundary.
+                </td>
+              </tr>
+            )}
+            {decision.boundaries.map((boundary) => (
+              <tr key={`${boundary.from}->${boundary.to}`}>
+                <td>
+                  {boundary.from} → {boundary.to}
+                  {boundary.chatty && <div className="small error">chatty boundary</div>}
+                </td>
+                <td className="mono">{boundary.mechanism}</td>
+                <td className="num">
+                  {formatMicros(boundary.per_call_us)}
+                  {boundary.calls_per_request !== undefined && (
+                    <div className="small muted">× {boundary.calls_per_request}/req</div>
+                  )}
+                </td>
+                <td>
+                  {boundary.why}
+                  {boundary.measured && <div className="small muted">measured on this machine</div>}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
     </div>
   );
 }
@@ -216,43 +225,45 @@ export function SimilarProjectsSection({ decision, kb }: { decision: Decision; k
       <div style={{ padding: '14px 16px 4px' }}>
         <h2>Similar projects</h2>
       </div>
-      <table>
-        <thead>
-          <tr>
-            <th>Project</th>
-            <th>Languages</th>
-            <th className="num">Similarity</th>
-            <th className="num">Year</th>
-            <th>Source</th>
-          </tr>
-        </thead>
-        <tbody>
-          {decision.similar_projects.map((project) => {
-            const known = byName.get(project.name);
-            return (
-              <tr key={project.name}>
-                <td>
-                  {project.name}
-                  {known && <div className="small muted">{known.summary}</div>}
-                </td>
-                <td>
-                  {project.languages.map((language, i) => (
-                    <span key={language}>
-                      {i > 0 && ' + '}
-                      <Lang value={language} />
-                    </span>
-                  ))}
-                </td>
-                <td className="num">{Math.round(project.similarity * 100)}%</td>
-                <td className="num">{known?.year ?? '–'}</td>
-                <td>
-                  <Source url={project.source} />
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ScrollBox>
+        <table>
+          <thead>
+            <tr>
+              <th>Project</th>
+              <th>Languages</th>
+              <th className="num">Similarity</th>
+              <th className="num">Year</th>
+              <th>Source</th>
+            </tr>
+          </thead>
+          <tbody>
+            {decision.similar_projects.map((project) => {
+              const known = byName.get(project.name);
+              return (
+                <tr key={project.name}>
+                  <td>
+                    {project.name}
+                    {known && <div className="small muted">{known.summary}</div>}
+                  </td>
+                  <td>
+                    {project.languages.map((language, i) => (
+                      <span key={language}>
+                        {i > 0 && ' + '}
+                        <Lang value={language} />
+                      </span>
+                    ))}
+                  </td>
+                  <td className="num">{Math.round(project.similarity * 100)}%</td>
+                  <td className="num">{known?.year ?? '–'}</td>
+                  <td>
+                    <Source url={project.source} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollBox>
     </section>
   );
 }
@@ -269,33 +280,35 @@ export function EvidenceSection({ decision, kb }: { decision: Decision; kb: Know
           {rows.length} sourced findings cited by the criteria (organisation, year, confidence, source)
         </span>
       </summary>
-      <table>
-        <thead>
-          <tr>
-            <th>Claim</th>
-            <th>Who</th>
-            <th className="num">Year</th>
-            <th>Confidence</th>
-            <th>Source</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((item) => (
-            <tr key={item.id}>
-              <td>
-                {item.claim}
-                {item.numbers && <div className="small muted">{item.numbers}</div>}
-              </td>
-              <td>{item.organisation}</td>
-              <td className="num">{item.year}</td>
-              <td>{item.confidence}</td>
-              <td>
-                <Source url={item.source} />
-              </td>
+      <ScrollBox>
+        <table>
+          <thead>
+            <tr>
+              <th>Claim</th>
+              <th>Who</th>
+              <th className="num">Year</th>
+              <th>Confidence</th>
+              <th>Source</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((item) => (
+              <tr key={item.id}>
+                <td>
+                  {item.claim}
+                  {item.numbers && <div className="small muted">{item.numbers}</div>}
+                </td>
+                <td>{item.organisation}</td>
+                <td className="num">{item.year}</td>
+                <td>{item.confidence}</td>
+                <td>
+                  <Source url={item.source} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
     </details>
   );
 }

@@ -1,11 +1,14 @@
 /** @module The questionnaire: renders the shared QUESTIONS (the same definition `gorust init` asks) as form controls. */
 import type { ReactNode } from 'react';
-import { QUESTIONS, type Question, validateAnswer } from '../../../src/core/browser.ts';
+import { type InputProblem, QUESTIONS, type Question, validateAnswer } from '../../../src/core/browser.ts';
 import type { Answers } from '../lib/draft.ts';
+import { plainProblem } from '../lib/plain-words.ts';
 
 export type QuestionnaireProps = {
   answers: Answers;
   onChange: (id: string, value: unknown) => void;
+  /** Problems the whole-profile check found (a p99.9 target below the p99 one): shown at their field. */
+  problems?: InputProblem[] | undefined;
 };
 
 const SECTION_TITLES: Record<string, string> = {
@@ -20,7 +23,7 @@ const SECTION_TITLES: Record<string, string> = {
  * @example
  * <Questionnaire answers={draft.answers} onChange={setAnswer} />
  */
-export function Questionnaire({ answers, onChange }: QuestionnaireProps) {
+export function Questionnaire({ answers, onChange, problems = [] }: QuestionnaireProps) {
   let section = '';
   return (
     <form data-testid="questionnaire" onSubmit={(event) => event.preventDefault()}>
@@ -31,7 +34,12 @@ export function Questionnaire({ answers, onChange }: QuestionnaireProps) {
         return (
           <div key={question.id}>
             {title && <div className="section-title">{title}</div>}
-            <QuestionField question={question} value={answers[question.id]} onChange={onChange} />
+            <QuestionField
+              question={question}
+              value={answers[question.id]}
+              onChange={onChange}
+              profileProblem={problems.find((p) => p.path === question.id)}
+            />
           </div>
         );
       })}
@@ -43,19 +51,26 @@ function QuestionField({
   question,
   value,
   onChange,
+  profileProblem,
 }: {
   question: Question;
   value: unknown;
   onChange: (id: string, value: unknown) => void;
+  profileProblem?: InputProblem | undefined;
 }) {
   const inputId = `q-${question.id}`;
-  // Blank required answers are listed next to the verdict; here only what the user typed wrong.
-  const problem = value === undefined || value === '' ? undefined : validateAnswer(question, value);
+  // Blank required answers are listed next to the verdict; here only what the user typed wrong, then what
+  // does not fit the rest of the profile.
+  const blank = value === undefined || value === '';
+  const own = blank ? undefined : validateAnswer(question, value);
+  const problem = own ?? (profileProblem && !blank ? plainProblem(profileProblem) : undefined);
+  const errorId = `${inputId}-error`;
+  const invalid = problem === undefined ? {} : { 'aria-invalid': true, 'aria-describedby': errorId };
   const help = (
     <>
       {question.help && <div className="help">{question.help}</div>}
       {problem && (
-        <div className="help error" data-testid={`${inputId}-error`}>
+        <div className="help error" id={errorId} data-testid={errorId}>
           {problem}
         </div>
       )}
@@ -95,6 +110,7 @@ function QuestionField({
         <select
           id={inputId}
           data-testid={inputId}
+          {...invalid}
           value={typeof value === 'string' ? value : ''}
           onChange={(event) => setTyped(event.target.value)}
         >
@@ -115,25 +131,28 @@ function QuestionField({
         const list = (question.options ?? []).map((o) => o.value).filter((v) => next.has(v));
         set(list);
       };
-      return frame(
-        <span className="label">{question.prompt}</span>,
-        <div className="chips" data-testid={inputId}>
-          {(question.options ?? []).map((option) => (
-            <label
-              key={option.value}
-              className={`chip${selected.has(option.value) ? ' on' : ''}`}
-              title={option.hint}
-            >
-              <input
-                type="checkbox"
-                data-testid={`${inputId}-${option.value}`}
-                checked={selected.has(option.value)}
-                onChange={(event) => toggle(option.value, event.target.checked)}
-              />
-              {option.label}
-            </label>
-          ))}
-        </div>,
+      return (
+        <fieldset className="question chips-group">
+          <legend className="label">{question.prompt}</legend>
+          <div className="chips" data-testid={inputId}>
+            {(question.options ?? []).map((option) => (
+              <label
+                key={option.value}
+                className={`chip${selected.has(option.value) ? ' on' : ''}`}
+                title={option.hint}
+              >
+                <input
+                  type="checkbox"
+                  data-testid={`${inputId}-${option.value}`}
+                  checked={selected.has(option.value)}
+                  onChange={(event) => toggle(option.value, event.target.checked)}
+                />
+                {option.label}
+              </label>
+            ))}
+          </div>
+          {help}
+        </fieldset>
       );
     }
     case 'number':
@@ -142,6 +161,7 @@ function QuestionField({
         <input
           id={inputId}
           data-testid={inputId}
+          {...invalid}
           type="number"
           min={question.min}
           max={question.max}
@@ -157,6 +177,7 @@ function QuestionField({
         <input
           id={inputId}
           data-testid={inputId}
+          {...invalid}
           type="text"
           value={typeof value === 'string' ? value : ''}
           placeholder={question.optional ? 'optional' : ''}

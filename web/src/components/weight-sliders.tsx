@@ -1,16 +1,32 @@
-/** @module What-if sliders: one per criterion; each move re-runs decide() in the browser with the slider as the criterion's priority. */
-import { DEFAULT_SAMPLES, type Decision, type KnowledgeBase } from '../../../src/core/browser.ts';
+/** @module What-if sliders: one per criterion; each move re-runs decide() in the browser with the slider as the criterion's priority. An untouched slider sets nothing (the criterion keeps its derived weight exactly), and a slider put back where it started is dropped, so the result is restored exactly. Each slider shows its priority and weight, marks the priority at which the verdict flips, and announces "priority 4 of 5, weight 18%". */
+import { useMemo } from 'react';
+import {
+  DEFAULT_SAMPLES,
+  type Decision,
+  decide,
+  type KnowledgeBase,
+  type Profile,
+} from '../../../src/core/browser.ts';
 import type { Priorities } from '../lib/draft.ts';
-import { PRIORITY_MAX, priorityFromWeight } from '../lib/what-if.ts';
+import {
+  flipPriority,
+  PRIORITY_MAX,
+  PRIORITY_STEP,
+  priorityFromWeight,
+  sliderPosition,
+} from '../lib/what-if.ts';
 
 export type WeightSlidersProps = {
   decision: Decision;
+  /** The profile decided (with the sliders' priorities in it), to find each criterion's derived weight. */
+  profile: Profile;
   kb: KnowledgeBase;
   /** Priorities the profile itself sets (profile v1 `priorities`). */
   own: Priorities;
   /** Priorities set by the sliders, laid over `own`. */
   overrides: Priorities;
-  onChange: (id: string, value: number) => void;
+  /** A slider moved; `undefined` when it is back where it started (the override is dropped). */
+  onChange: (id: string, value: number | undefined) => void;
   onReset: () => void;
   samples: number;
   /** True while the shown figures come from the fast live run. */
@@ -18,12 +34,25 @@ export type WeightSlidersProps = {
   lastRunMs: number | null;
 };
 
+/** The weights the profile's rules give each criterion with no priority set (one cheap run: weights need no sampling). */
+function derivedWeights(profile: Profile, kb: KnowledgeBase): Map<string, number> {
+  const bare: Profile = { ...profile };
+  delete bare.priorities;
+  delete bare.stakeholders;
+  const decision = decide(bare, kb, { seed: 1, samples: 1 });
+  return new Map(decision.criteria.map((row) => [row.id, row.weight]));
+}
+
+const format = (priority: number) =>
+  Number.isInteger(priority) ? String(priority) : priority.toFixed(2).replace(/0$/, '');
+
 /**
  * @example
- * <WeightSliders decision={decision} kb={kb} own={{}} overrides={overrides} onChange={set} onReset={reset} samples={1500} lastRunMs={4} />
+ * <WeightSliders decision={decision} profile={profile} kb={kb} own={{}} overrides={overrides} onChange={set} onReset={reset} samples={1500} lastRunMs={4} />
  */
 export function WeightSliders({
   decision,
+  profile,
   kb,
   own,
   overrides,
@@ -35,54 +64,90 @@ export function WeightSliders({
 }: WeightSlidersProps) {
   const names = new Map(kb.criteria.map((criterion) => [criterion.id, criterion.name]));
   const flips = new Map(decision.sensitivity.map((row) => [row.criterion, row.flip_weight]));
+  const base = useMemo(() => derivedWeights(profile, kb), [profile, kb]);
   const touched = Object.keys(overrides).length > 0;
+  const inForce = { ...own, ...overrides };
   return (
-    <section className="card" data-testid="what-if">
+    <section className="card" data-testid="what-if" aria-labelledby="what-if-title">
       <div className="toolbar">
-        <h2 style={{ margin: 0 }}>What if the weights were different?</h2>
+        <h2 style={{ margin: 0 }} id="what-if-title">
+          What if the weights were different?
+        </h2>
         <span className="spacer" />
-        <span className="small muted" data-testid="what-if-note" data-approximate={approximate}>
-          {approximate
-            ? `Approximate while you drag (${samples.toLocaleString('en')} Monte-Carlo samples); settles on the CLI's ${DEFAULT_SAMPLES.toLocaleString('en')} when you stop`
-            : `Re-runs the engine in your browser with ${samples.toLocaleString('en')} Monte-Carlo samples${samples === DEFAULT_SAMPLES ? ', as the CLI does' : ''}`}
-          {lastRunMs !== null && ` · last run ${lastRunMs.toFixed(1)} ms`}
-        </span>
         <button type="button" onClick={onReset} disabled={!touched} data-testid="reset-weights">
           Reset
         </button>
       </div>
-      <div className="small muted" style={{ marginBottom: 6 }}>
-        Priority 0 ignores a criterion, 3 is an average criterion, 5 makes it critical. Unset sliders sit
-        where the profile's derived weight puts them.
+      <p className="small muted" data-testid="what-if-note" data-approximate={approximate}>
+        {approximate
+          ? `Approximate while you drag (${samples.toLocaleString('en')} Monte-Carlo samples); settles on the CLI's ${DEFAULT_SAMPLES.toLocaleString('en')} when you stop`
+          : `Re-runs the engine in your browser with ${samples.toLocaleString('en')} Monte-Carlo samples${samples === DEFAULT_SAMPLES ? ', as the CLI does' : ''}`}
+        {lastRunMs !== null && ` · last run ${lastRunMs.toFixed(1)} ms`}. Priority 0 ignores a criterion, 3 is
+        an average criterion, 5 makes it critical. An untouched slider sits where the profile's derived weight
+        puts it; the tick marks the priority at which the verdict flips.
+      </p>
+      <div className="sliders">
+        {decision.criteria.map((row) => {
+          const derived = priorityFromWeight(base.get(row.id) ?? row.weight, base.size);
+          const start = own[row.id] ?? sliderPosition(derived);
+          const set = overrides[row.id] ?? own[row.id];
+          const priority = set ?? derived;
+          const position = sliderPosition(priority);
+          const flipWeight = flips.get(row.id);
+          const others = Object.fromEntries(Object.entries(inForce).filter(([id]) => id !== row.id));
+          const flipAt =
+            flipWeight === null || flipWeight === undefined
+              ? null
+              : flipPriority(row.id, flipWeight, base, others);
+          const name = names.get(row.id) ?? row.id;
+          const weightText = `${(row.weight * 100).toFixed(1)}%`;
+          return (
+            <div className={`slider-row${overrides[row.id] !== undefined ? ' touched' : ''}`} key={row.id}>
+              <label className="name" htmlFor={`w-${row.id}`}>
+                {name}
+              </label>
+              <span className="track">
+                <input
+                  id={`w-${row.id}`}
+                  data-testid={`weight-${row.id}`}
+                  type="range"
+                  min={0}
+                  max={PRIORITY_MAX}
+                  step={PRIORITY_STEP}
+                  value={position}
+                  aria-valuetext={`priority ${format(position)} of 5, weight ${Math.round(row.weight * 100)}%`}
+                  onChange={(event) => {
+                    const next = Number(event.target.value);
+                    onChange(row.id, next === start ? undefined : next);
+                  }}
+                />
+                {flipAt !== null && (
+                  <span
+                    className="flip-mark"
+                    aria-hidden="true"
+                    title={`The verdict flips at priority ${format(Math.round(flipAt * 100) / 100)}`}
+                    style={{ left: `calc(8px + (100% - 16px) * ${flipAt / PRIORITY_MAX})` }}
+                  />
+                )}
+              </span>
+              <span className="num mono" data-testid={`priority-${row.id}`}>
+                {set === undefined ? '≈' : ''}
+                {format(position)}
+              </span>
+              <span className="num mono" title="normalised weight">
+                {weightText}
+              </span>
+              <span className="flip">
+                {flipWeight === null || flipWeight === undefined
+                  ? 'never flips'
+                  : flipAt === null
+                    ? `flips at ${(flipWeight * 100).toFixed(1)}% (beyond 0-5)`
+                    : `flips at priority ${format(Math.round(flipAt * 4) / 4)} (${(flipWeight * 100).toFixed(1)}%)`}
+              </span>
+            </div>
+          );
+        })}
       </div>
-      {decision.criteria.map((row) => {
-        const set = overrides[row.id] ?? own[row.id];
-        const value = set ?? priorityFromWeight(row.weight, decision.criteria.length);
-        const flip = flips.get(row.id);
-        return (
-          <div className={`slider-row${overrides[row.id] !== undefined ? ' touched' : ''}`} key={row.id}>
-            <label className="name" htmlFor={`w-${row.id}`}>
-              {names.get(row.id) ?? row.id}
-            </label>
-            <input
-              id={`w-${row.id}`}
-              data-testid={`weight-${row.id}`}
-              type="range"
-              min={0}
-              max={PRIORITY_MAX}
-              step={0.25}
-              value={value}
-              onChange={(event) => onChange(row.id, Number(event.target.value))}
-            />
-            <span className="num mono" title="normalised weight">
-              {(row.weight * 100).toFixed(1)}%
-            </span>
-            <span className="flip">
-              {flip === null || flip === undefined ? 'never flips' : `flips at ${(flip * 100).toFixed(1)}%`}
-            </span>
-          </div>
-        );
-      })}
     </section>
   );
 }

@@ -12,6 +12,7 @@ describe('parseRoute', () => {
       { view: 'lab' },
       { view: 'lab', run: '20260102-030405-1a2b' },
       { view: 'history' },
+      { view: 'share', data: 'eyJ2ZXJzaW9uIjoxfQ' },
     ] as const;
     for (const route of routes) expect(parseRoute(routeHref(route))).toEqual(route);
   });

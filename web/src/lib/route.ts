@@ -1,8 +1,9 @@
-/** @module Hash routing for the four views, without a router package: `#/decide[/EXAMPLE]`, `#/edit/ID`, `#/decision/ID`, `#/lab/RUN`, `#/history`. */
+/** @module Hash routing for the four views, without a router package: `#/decide[/EXAMPLE]`, `#/share/DATA` (a draft in the link), `#/edit/ID`, `#/decision/ID`, `#/lab/RUN`, `#/history`. */
 import { useEffect, useState } from 'react';
 
 export type Route =
   | { view: 'decide'; example?: string }
+  | { view: 'share'; data: string }
   | { view: 'edit'; id: string }
   | { view: 'decision'; id: string }
   | { view: 'lab'; run?: string }
@@ -19,6 +20,7 @@ export function parseRoute(hash: string): Route {
   if (view === 'edit' && arg) return { view: 'edit', id: arg };
   if (view === 'lab') return arg ? { view: 'lab', run: arg } : { view: 'lab' };
   if (view === 'history') return { view: 'history' };
+  if (view === 'share' && arg) return { view: 'share', data: arg };
   return arg ? { view: 'decide', example: arg } : { view: 'decide' };
 }
 
@@ -37,6 +39,8 @@ export function routeHref(route: Route): string {
       return route.run ? `#/lab/${encodeURIComponent(route.run)}` : '#/lab';
     case 'history':
       return '#/history';
+    case 'share':
+      return `#/share/${encodeURIComponent(route.data)}`;
     default:
       return route.example ? `#/decide/${encodeURIComponent(route.example)}` : '#/decide';
   }

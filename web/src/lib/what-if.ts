@@ -1,16 +1,52 @@
-/** @module How a slider position relates to the engine's weights: sliders speak profile v1 `priorities` (0..5). */
+/** @module How a slider position relates to the engine's weights: sliders speak profile v1 `priorities` (0..5). A priority p gives a criterion the raw weight p / 3 x (mean derived raw weight) (src/core/engine/weights.ts), so the priority that reproduces a criterion's derived weight is exactly 3 x n x its weight when no priority is set. */
 
 export const PRIORITY_MAX = 5;
 /** The engine's reading of a priority: 3 is "as important as the average criterion" (src/core/engine/weights.ts). */
 export const PRIORITY_AVERAGE = 3;
+/** Slider steps: quarters of a priority. */
+export const PRIORITY_STEP = 0.25;
 
 /**
- * Where an unset slider sits: the priority that would give the criterion its current normalised weight
- * (weight x criteria x 3, since a priority of 3 is the average weight), clamped to 0..5 in quarter steps.
+ * The priority that gives a criterion the weight `weight` had in a decision made with no priorities at all
+ * (`criteria` criteria): exact, not rounded.
  * @example
  * priorityFromWeight(1 / 12, 12); // 3
  */
 export function priorityFromWeight(weight: number, criteria: number): number {
-  const priority = weight * criteria * PRIORITY_AVERAGE;
-  return Math.min(PRIORITY_MAX, Math.max(0, Math.round(priority * 4) / 4));
+  return weight * criteria * PRIORITY_AVERAGE;
+}
+
+/**
+ * Where a slider's thumb sits for a priority: the nearest quarter step in 0..5 (the browser snaps to it too).
+ * @example
+ * sliderPosition(2.71); // 2.75
+ */
+export function sliderPosition(priority: number): number {
+  return Math.min(PRIORITY_MAX, Math.max(0, Math.round(priority / PRIORITY_STEP) * PRIORITY_STEP));
+}
+
+/**
+ * The priority at which a criterion reaches the normalised weight `flip`, the others staying as they are.
+ * `baseWeights` are the weights with no priorities (so their mean is 1/n); `set` the priorities in force.
+ * Null when no priority in 0..5 reaches it.
+ * @example
+ * flipPriority('a', 0.5, new Map([['a', 0.5], ['b', 0.5]]), {}); // 3
+ */
+export function flipPriority(
+  id: string,
+  flip: number,
+  baseWeights: ReadonlyMap<string, number>,
+  set: Readonly<Record<string, number>>,
+): number | null {
+  if (!(flip > 0 && flip < 1)) return null;
+  const n = baseWeights.size;
+  let others = 0;
+  for (const [other, weight] of baseWeights) {
+    if (other === id) continue;
+    const priority = set[other];
+    others += priority === undefined ? weight : priority / PRIORITY_AVERAGE / n;
+  }
+  const raw = (flip * others) / (1 - flip);
+  const priority = raw * n * PRIORITY_AVERAGE;
+  return priority >= 0 && priority <= PRIORITY_MAX ? priority : null;
 }

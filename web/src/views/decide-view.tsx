@@ -1,22 +1,41 @@
-/** @module The Decide view: the questionnaire on the left, the live decision on the right; import/export YAML, examples, what-if sliders, save. */
+/** @module The Decide view: the questionnaire, components and stakeholders on the left, the live decision on the right; import/export YAML, examples, a share link, what-if sliders, save. The draft is kept across reloads; while an answer is invalid the last verdict stays, dimmed. */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_SAMPLES, type InputProblem, type KnowledgeBase } from '../../../src/core/browser.ts';
+import {
+  DEFAULT_SAMPLES,
+  type InputProblem,
+  type KnowledgeBase,
+  QUESTIONS,
+} from '../../../src/core/browser.ts';
+import { ComponentEditor } from '../components/component-editor.tsx';
 import { DecisionPanel } from '../components/decision-panel.tsx';
 import { Questionnaire } from '../components/questionnaire.tsx';
+import { StakeholderEditor } from '../components/stakeholder-editor.tsx';
+import { StakeholderSummary } from '../components/stakeholder-summary.tsx';
 import { WeightSliders } from '../components/weight-sliders.tsx';
 import { getDecision, saveDecision } from '../lib/api.ts';
 import { downloadText, slugify } from '../lib/download.ts';
 import {
   composeProfile,
   type Draft,
+  type Evaluation,
   emptyDraft,
+  evaluateProfile,
   type ImportResult,
   importProfileValue,
   type Priorities,
 } from '../lib/draft.ts';
+import { decodeShare, encodeShare, readStoredDraft, storeDraft } from '../lib/draft-store.ts';
 import { listExamples } from '../lib/examples.ts';
+import { componentsOf, stakeholdersOf, withList } from '../lib/parts.ts';
+import { plainProblem } from '../lib/plain-words.ts';
 import { routeHref } from '../lib/route.ts';
 import { useSettledEvaluation } from '../lib/use-settled-evaluation.ts';
+
+/** Parts of an imported profile the sidebar edits itself, so not listed as "kept from the imported profile". */
+const EDITED_HERE = new Set(['components', 'stakeholders', 'priorities']);
+const QUESTION_PROMPTS = new Map(QUESTIONS.map((question) => [question.id, question.prompt]));
+
+type OkEvaluation = Extract<Evaluation, { ok: true }>;
 
 /**
  * @example
@@ -26,25 +45,61 @@ export function DecideView({
   kb,
   example,
   savedId,
+  shared,
 }: {
   kb: KnowledgeBase;
   example?: string | undefined;
   /** Start from a saved decision's profile (History -> "Edit a copy"). */
   savedId?: string | undefined;
+  /** A profile packed into a link (`#/share/DATA`). */
+  shared?: string | undefined;
 }) {
   const examples = useMemo(() => listExamples(), []);
-  const [draft, setDraft] = useState<Draft>(() => emptyDraft());
-  const [overrides, setOverrides] = useState<Priorities>({});
+  // A plain #/decide picks up the draft of the last visit; a link to an example, a saved decision or a shared
+  // draft loads that instead.
+  const [initial] = useState(() =>
+    example === undefined && savedId === undefined && shared === undefined ? readStoredDraft() : null,
+  );
+  const [draft, setDraft] = useState<Draft>(() => initial?.draft ?? emptyDraft());
+  const [overrides, setOverrides] = useState<Priorities>(() => initial?.overrides ?? {});
   const [importProblems, setImportProblems] = useState<{ message: string; problems: InputProblem[] } | null>(
     null,
   );
   const [saved, setSaved] = useState<{ id: string } | { error: string } | null>(null);
-  const [exampleId, setExampleId] = useState('');
+  const [askSave, setAskSave] = useState(false);
+  const [shareLink, setShareLink] = useState<string | null>(null);
+  const [exampleId, setExampleId] = useState(example ?? '');
   const fileInput = useRef<HTMLInputElement>(null);
 
   const value = useMemo(() => composeProfile(draft, overrides), [draft, overrides]);
   // Fast while answers or sliders move; the CLI's sample count once they have been still for a moment.
   const { evaluation, samples, approximate } = useSettledEvaluation(value, kb);
+  // The last verdict stays on screen (dimmed) while an answer is being typed or is invalid.
+  const lastGood = useRef<OkEvaluation | null>(null);
+  if (evaluation.ok) lastGood.current = evaluation;
+
+  useEffect(() => storeDraft({ draft, overrides }), [draft, overrides]);
+
+  /** A change made by the user: the page's link no longer names an example or a saved decision. */
+  const detachLink = () => {
+    if (window.location.hash !== '' && window.location.hash !== routeHref({ view: 'decide' })) {
+      window.history.replaceState(null, '', routeHref({ view: 'decide' }));
+    }
+    setShareLink(null);
+  };
+  const edit = (update: (current: Draft) => Draft) => {
+    detachLink();
+    setDraft(update);
+  };
+  const setOverride = (id: string, next: number | undefined) => {
+    detachLink();
+    setOverrides((current) => {
+      const copy = { ...current };
+      if (next === undefined) delete copy[id];
+      else copy[id] = next;
+      return copy;
+    });
+  };
 
   const loadResult = (result: ImportResult) => {
     if (!result.ok) {
@@ -55,11 +110,14 @@ export function DecideView({
     setDraft(result.draft);
     setOverrides({});
     setSaved(null);
+    setShareLink(null);
+    lastGood.current = null;
   };
 
   // YAML files need the YAML parser: loaded on first use, not with the page.
   const loadText = async (text: string, source: string) => {
     const { importProfileText } = await import('../lib/profile-yaml.ts');
+    detachLink();
     loadResult(importProfileText(text, source));
   };
 
@@ -67,7 +125,11 @@ export function DecideView({
     setExampleId(id);
     const found = examples.find((candidate) => candidate.id === id);
     // Examples were validated at build time; they still go through the same import path as any profile.
-    if (found) loadResult(importProfileValue(found.profile, `examples/${found.id}.yaml`));
+    if (!found) return;
+    loadResult(importProfileValue(found.profile, `examples/${found.id}.yaml`));
+    // The address names the example, so it can be bookmarked or sent.
+    const href = routeHref({ view: 'decide', example: id });
+    if (window.location.hash !== href) window.history.replaceState(null, '', href);
   };
 
   // A link such as #/decide/close-call opens that example.
@@ -75,6 +137,23 @@ export function DecideView({
   useEffect(() => {
     if (example) openExample(example);
   }, [example]);
+
+  // #/share/DATA opens a draft someone sent.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only when the link changes
+  useEffect(() => {
+    if (shared === undefined) return;
+    let value: unknown;
+    try {
+      value = decodeShare(shared);
+    } catch {
+      setImportProblems({
+        message: 'This link is damaged (cut short or edited): ask for it again.',
+        problems: [],
+      });
+      return;
+    }
+    loadResult(importProfileValue(value, 'the shared link'));
+  }, [shared]);
 
   // #/edit/ID starts from a saved decision's profile; saving again makes a new entry, so History keeps both.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when the id changes
@@ -115,30 +194,70 @@ export function DecideView({
     );
   };
 
-  const onSave = async () => {
-    if (!evaluation.ok) return;
+  const save = async (keepWhatIf: boolean) => {
+    setAskSave(false);
+    const chosen = keepWhatIf ? evaluation : evaluateProfile(composeProfile(draft), kb, { samples: 1 });
+    if (!chosen.ok) {
+      setSaved({ error: chosen.message });
+      return;
+    }
     try {
-      setSaved(await saveDecision(evaluation.profile));
+      setSaved(await saveDecision(chosen.profile));
     } catch (error) {
       setSaved({ error: error instanceof Error ? error.message : String(error) });
     }
   };
+  const onSave = () => {
+    if (!evaluation.ok) return;
+    if (Object.keys(overrides).length > 0) setAskSave(true);
+    else void save(true);
+  };
 
-  const own = (evaluation.ok ? (evaluation.profile.priorities ?? {}) : {}) as Priorities;
+  const onShare = async () => {
+    if (!evaluation.ok) return;
+    const link = `${window.location.origin}${window.location.pathname}${routeHref({
+      view: 'share',
+      data: encodeShare(composeProfile(draft, overrides)),
+    })}`;
+    setShareLink(link);
+    try {
+      await navigator.clipboard.writeText(link);
+    } catch {
+      // No clipboard permission: the link is shown to copy by hand.
+    }
+  };
+
+  const onStartOver = () => {
+    detachLink();
+    setExampleId('');
+    setDraft(emptyDraft());
+    setOverrides({});
+    setSaved(null);
+    setImportProblems(null);
+    lastGood.current = null;
+  };
+
+  const shown = evaluation.ok ? evaluation : lastGood.current;
+  const problems = evaluation.ok ? [] : evaluation.problems;
+  const own = (shown ? (shown.profile.priorities ?? {}) : {}) as Priorities;
   const ownWithoutOverrides = Object.fromEntries(
     Object.entries(own).filter(([id]) => overrides[id] === undefined),
   );
+  const extras = Object.keys(draft.extras).filter((key) => !EDITED_HERE.has(key));
 
   return (
     <div className="layout-decide">
-      <aside className="card sidebar" data-testid="sidebar">
+      <aside className="card sidebar" data-testid="sidebar" aria-label="Your project">
         <div className="toolbar">
+          <label className="visually-hidden" htmlFor="example-select">
+            Open an example profile
+          </label>
           <select
+            id="example-select"
             value={exampleId}
             onChange={(event) => openExample(event.target.value)}
             data-testid="example-select"
             style={{ width: 'auto', flex: 1 }}
-            aria-label="Open an example profile"
           >
             <option value="">Open an example…</option>
             {examples.map((candidate) => (
@@ -147,6 +266,9 @@ export function DecideView({
               </option>
             ))}
           </select>
+          <button type="button" onClick={onStartOver} data-testid="start-over">
+            Start over
+          </button>
         </div>
         <div className="toolbar">
           <button type="button" onClick={() => fileInput.current?.click()} data-testid="import-yaml">
@@ -168,17 +290,57 @@ export function DecideView({
           >
             Export YAML
           </button>
+          <button type="button" onClick={() => void onShare()} disabled={!evaluation.ok} data-testid="share">
+            Share link
+          </button>
           <span className="spacer" />
           <button
             type="button"
             className="primary"
-            onClick={() => void onSave()}
+            onClick={onSave}
             disabled={!evaluation.ok}
             data-testid="save-decision"
           >
             Save
           </button>
         </div>
+        {askSave && (
+          <fieldset className="notice small save-ask" data-testid="save-ask">
+            <legend>Save with the what-if weights?</legend>
+            <p style={{ marginTop: 0 }}>
+              You moved {Object.keys(overrides).length} what-if slider(s). Save them as the profile's
+              priorities?
+            </p>
+            <div className="row">
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void save(true)}
+                data-testid="save-keep"
+              >
+                Save with the what-if weights
+              </button>
+              <button type="button" onClick={() => void save(false)} data-testid="save-drop">
+                Save without them
+              </button>
+              <button type="button" onClick={() => setAskSave(false)}>
+                Cancel
+              </button>
+            </div>
+          </fieldset>
+        )}
+        {shareLink && (
+          <div className="notice small" data-testid="share-notice">
+            <label htmlFor="share-link">Link to this draft (copied if the browser allowed it):</label>
+            <input
+              id="share-link"
+              readOnly
+              value={shareLink}
+              data-testid="share-link"
+              onFocus={(event) => event.target.select()}
+            />
+          </div>
+        )}
         {saved && 'id' in saved && (
           <div className="notice small" data-testid="saved">
             Saved (the server recomputed it with the CLI's {DEFAULT_SAMPLES.toLocaleString('en')} samples).{' '}
@@ -187,65 +349,95 @@ export function DecideView({
           </div>
         )}
         {saved && 'error' in saved && <div className="notice small error">Could not save: {saved.error}</div>}
-        {importProblems && <ProblemList title="The file was not imported" {...importProblems} />}
+        {importProblems && <ProblemList title="The file was not imported" inFile {...importProblems} />}
         <Questionnaire
           answers={draft.answers}
-          onChange={(id, value) => setDraft((d) => ({ ...d, answers: { ...d.answers, [id]: value } }))}
+          problems={problems}
+          onChange={(id, value) => edit((d) => ({ ...d, answers: { ...d.answers, [id]: value } }))}
         />
-        {Object.keys(draft.extras).length > 0 && (
+        <ComponentEditor
+          components={componentsOf(draft)}
+          problems={problems}
+          onChange={(list) => edit((d) => withList(d, 'components', list))}
+        />
+        <StakeholderEditor
+          stakeholders={stakeholdersOf(draft)}
+          kb={kb}
+          problems={problems}
+          onChange={(list) => edit((d) => withList(d, 'stakeholders', list))}
+        />
+        {extras.length > 0 && (
           <div className="small muted" data-testid="extras">
-            Kept from the imported profile: {Object.keys(draft.extras).join(', ')}
+            Kept from the imported profile: {extras.join(', ')}
           </div>
         )}
       </aside>
       <div>
-        {evaluation.ok ? (
-          <DecisionPanel
-            decision={evaluation.decision}
-            kb={kb}
-            projectName={evaluation.profile.project.name}
-            samples={samples}
-            approximate={approximate}
-            whatIf={
-              <WeightSliders
-                decision={evaluation.decision}
-                kb={kb}
-                own={ownWithoutOverrides}
-                overrides={overrides}
-                onChange={(id, value) => setOverrides((current) => ({ ...current, [id]: value }))}
-                onReset={() => setOverrides({})}
-                samples={samples}
-                approximate={approximate}
-                lastRunMs={evaluation.ms}
-              />
-            }
+        {!evaluation.ok && (
+          <ProblemList
+            title={shown ? 'Fix these answers to update the verdict' : 'Still needed for a verdict'}
+            tone="pending"
+            message={evaluation.message}
+            problems={evaluation.problems}
           />
-        ) : (
-          <>
-            <section className="card intro">
-              <h2>Go, Rust, or both?</h2>
-              <p>
-                Answer the questions on the left (the same ones <code>gorust init</code> asks) and the verdict
-                appears here, updating as you change answers. It comes with the criteria that drive it, the
-                gates that fired, the article's checklist, similar projects and the evidence behind every
-                rating.
-              </p>
-              <div className="row">
-                <span className="muted">Or open an example:</span>
-                {examples.map((candidate) => (
-                  <button type="button" key={candidate.id} onClick={() => openExample(candidate.id)}>
-                    {candidate.id}
-                  </button>
-                ))}
-              </div>
-            </section>
-            <ProblemList
-              title="Still needed for a verdict"
-              tone="pending"
-              message={evaluation.message}
-              problems={evaluation.problems}
+        )}
+        {shown ? (
+          <div
+            className={evaluation.ok ? '' : 'stale'}
+            data-testid={evaluation.ok ? undefined : 'stale-decision'}
+          >
+            {!evaluation.ok && (
+              <p className="notice small">The verdict below is from your last complete answers.</p>
+            )}
+            <DecisionPanel
+              decision={shown.decision}
+              kb={kb}
+              projectName={shown.profile.project.name}
+              samples={evaluation.ok ? samples : undefined}
+              approximate={evaluation.ok ? approximate : false}
+              teamView={
+                shown.profile.stakeholders && shown.profile.stakeholders.length > 0 ? (
+                  <StakeholderSummary decision={shown.decision} profile={shown.profile} kb={kb} />
+                ) : null
+              }
+              whatIf={
+                evaluation.ok ? (
+                  <WeightSliders
+                    decision={evaluation.decision}
+                    profile={evaluation.profile}
+                    kb={kb}
+                    own={ownWithoutOverrides}
+                    overrides={overrides}
+                    onChange={setOverride}
+                    onReset={() => {
+                      detachLink();
+                      setOverrides({});
+                    }}
+                    samples={samples}
+                    approximate={approximate}
+                    lastRunMs={evaluation.ms}
+                  />
+                ) : null
+              }
             />
-          </>
+          </div>
+        ) : (
+          <section className="card intro">
+            <h2>Go, Rust, or both?</h2>
+            <p>
+              Answer the questions (the same ones <code>gorust init</code> asks) and the verdict appears here,
+              updating as you change answers. It comes with the criteria that drive it, the gates that fired,
+              the article's checklist, similar projects and the evidence behind every rating.
+            </p>
+            <div className="row">
+              <span className="muted">Or open an example:</span>
+              {examples.map((candidate) => (
+                <button type="button" key={candidate.id} onClick={() => openExample(candidate.id)}>
+                  {candidate.id}
+                </button>
+              ))}
+            </div>
+          </section>
         )}
       </div>
     </div>
@@ -257,14 +449,17 @@ function ProblemList({
   message,
   problems,
   tone = 'error',
+  inFile = false,
 }: {
   title: string;
   message: string;
   problems: InputProblem[];
   tone?: 'error' | 'pending';
+  /** Problems of an imported file: named by their path in the file, in the validator's words (with "did you mean"). */
+  inFile?: boolean;
 }) {
   return (
-    <section className={`problems ${tone}`} data-testid="problems">
+    <section className={`problems ${tone}`} data-testid="problems" aria-live="polite">
       <strong>{title}</strong>
       {problems.length === 0 ? (
         <p>{message}</p>
@@ -272,7 +467,15 @@ function ProblemList({
         <ul>
           {problems.map((problem) => (
             <li key={`${problem.path}:${problem.message}`}>
-              <code>{problem.path || '(profile)'}</code>: {problem.message}
+              {inFile ? (
+                <>
+                  <code>{problem.path || '(profile)'}</code>: {problem.message}
+                </>
+              ) : (
+                <>
+                  <span className="muted">{fieldName(problem.path)}:</span> {plainProblem(problem)}
+                </>
+              )}
               {problem.suggestion && <span className="muted"> ({problem.suggestion})</span>}
             </li>
           ))}
@@ -280,4 +483,17 @@ function ProblemList({
       )}
     </section>
   );
+}
+
+/** A problem's field as the form names it: the question, or "Component 2: name". */
+function fieldName(path: string): string {
+  const prompt =
+    QUESTION_PROMPTS.get(path) ?? QUESTIONS.find((question) => question.id.startsWith(`${path}.`))?.prompt;
+  if (prompt) return prompt;
+  const part = /^(components|stakeholders)\[(\d+)\]\.?(.*)$/.exec(path);
+  if (part) {
+    const what = part[1] === 'components' ? 'Component' : 'Stakeholder';
+    return `${what} ${Number(part[2]) + 1}${part[3] ? `, ${part[3].replaceAll('_', ' ')}` : ''}`;
+  }
+  return path || 'The profile';
 }

@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import type { KnowledgeBase } from '../../../src/core/browser.ts';
 import { DecisionDiffView } from '../components/decision-diff.tsx';
+import { ScrollBox } from '../components/scroll-box.tsx';
 import { getDecision, listDecisions, type SavedDecision } from '../lib/api.ts';
 import { routeHref } from '../lib/route.ts';
 import { useAsync } from '../lib/use-async.ts';
@@ -62,51 +63,53 @@ export function HistoryView({ kb }: { kb: KnowledgeBase }) {
             Nothing saved yet: answer the questionnaire and press Save.
           </p>
         ) : (
-          <table className="history-list" data-testid="history-list">
-            <thead>
-              <tr>
-                <th />
-                <th>Project</th>
-                <th>Verdict</th>
-                <th className="num">Confidence</th>
-                <th>Saved</th>
-                <th />
-              </tr>
-            </thead>
-            <tbody>
-              {list.value.map((row) => (
-                <tr
-                  key={row.id}
-                  className={selected.includes(row.id) ? 'selected' : ''}
-                  data-testid={`history-row-${row.id}`}
-                >
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`Select ${row.project}`}
-                      checked={selected.includes(row.id)}
-                      onChange={() => toggle(row.id)}
-                      data-testid={`history-select-${row.id}`}
-                    />
-                  </td>
-                  <td>{row.project}</td>
-                  <td>
-                    <span className={`lang ${row.verdict}`}>{row.verdict}</span>
-                  </td>
-                  <td className="num">{Math.round(row.confidence * 100)}%</td>
-                  <td className="muted">{new Date(row.created_at).toLocaleString('en-GB')}</td>
-                  <td>
-                    <a
-                      href={routeHref({ view: 'decision', id: row.id })}
-                      data-testid={`history-open-${row.id}`}
-                    >
-                      Open
-                    </a>
-                  </td>
+          <ScrollBox>
+            <table className="history-list" data-testid="history-list">
+              <thead>
+                <tr>
+                  <th />
+                  <th>Project</th>
+                  <th>Verdict</th>
+                  <th className="num">Confidence</th>
+                  <th>Saved</th>
+                  <th />
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {list.value.map((row) => (
+                  <tr
+                    key={row.id}
+                    className={selected.includes(row.id) ? 'selected' : ''}
+                    data-testid={`history-row-${row.id}`}
+                  >
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={`Select ${row.project}`}
+                        checked={selected.includes(row.id)}
+                        onChange={() => toggle(row.id)}
+                        data-testid={`history-select-${row.id}`}
+                      />
+                    </td>
+                    <td>{row.project}</td>
+                    <td>
+                      <span className={`lang ${row.verdict}`}>{row.verdict}</span>
+                    </td>
+                    <td className="num">{Math.round(row.confidence * 100)}%</td>
+                    <td className="muted">{new Date(row.created_at).toLocaleString('en-GB')}</td>
+                    <td>
+                      <a
+                        href={routeHref({ view: 'decision', id: row.id })}
+                        data-testid={`history-open-${row.id}`}
+                      >
+                        Open
+                      </a>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollBox>
         )}
       </section>
       {diff && 'error' in diff && <p className="error">Could not diff: {diff.error}</p>}

@@ -1,7 +1,13 @@
 /** @module One saved decision from History, with its exports and what-if sliders over the saved profile. */
 import { useMemo, useState } from 'react';
-import { DEFAULT_SAMPLES, type KnowledgeBase } from '../../../src/core/browser.ts';
+import {
+  DEFAULT_SAMPLES,
+  type KnowledgeBase,
+  type Profile,
+  parseProfileValue,
+} from '../../../src/core/browser.ts';
 import { DecisionPanel } from '../components/decision-panel.tsx';
+import { StakeholderSummary } from '../components/stakeholder-summary.tsx';
 import { WeightSliders } from '../components/weight-sliders.tsx';
 import { exportHref, getDecision } from '../lib/api.ts';
 import type { Priorities } from '../lib/draft.ts';
@@ -31,6 +37,14 @@ export function SavedDecisionView({ kb, id }: { kb: KnowledgeBase; id: string })
     profile.priorities = { ...((profile.priorities ?? {}) as Priorities), ...overrides };
     return profile;
   }, [saved, overrides]);
+  const parsedProfile = useMemo((): Profile | null => {
+    if (!saved) return null;
+    try {
+      return parseProfileValue(saved.profile, `saved decision ${saved.id}`);
+    } catch {
+      return null;
+    }
+  }, [saved]);
   // Approximate while a slider moves; the CLI's sample count once it has been still for a moment.
   const settled = useSettledEvaluation(whatIfProfile, kb);
   const whatIf = settled?.evaluation ?? null;
@@ -44,6 +58,7 @@ export function SavedDecisionView({ kb, id }: { kb: KnowledgeBase; id: string })
     );
   const { decision, profile } = state.value;
   const shown = whatIf?.ok ? whatIf.decision : decision;
+  const shownProfile = whatIf?.ok ? whatIf.profile : parsedProfile;
   const name =
     decision.project?.name ?? (profile as { project?: { name?: string } }).project?.name ?? `Decision ${id}`;
   const own = ((profile as { priorities?: Priorities }).priorities ?? {}) as Priorities;
@@ -87,18 +102,33 @@ export function SavedDecisionView({ kb, id }: { kb: KnowledgeBase; id: string })
         projectName={name}
         samples={whatIf?.ok ? settled?.samples : decision.samples}
         approximate={settled?.approximate ?? false}
+        teamView={
+          shownProfile?.stakeholders && shownProfile.stakeholders.length > 0 ? (
+            <StakeholderSummary decision={shown} profile={shownProfile} kb={kb} />
+          ) : null
+        }
         whatIf={
-          <WeightSliders
-            decision={shown}
-            kb={kb}
-            own={Object.fromEntries(Object.entries(own).filter(([key]) => overrides[key] === undefined))}
-            overrides={overrides}
-            onChange={(key, value) => setOverrides((current) => ({ ...current, [key]: value }))}
-            onReset={() => setOverrides({})}
-            samples={settled?.samples ?? decision.samples ?? DEFAULT_SAMPLES}
-            approximate={settled?.approximate ?? false}
-            lastRunMs={whatIf?.ok ? whatIf.ms : null}
-          />
+          shownProfile && (
+            <WeightSliders
+              decision={shown}
+              profile={shownProfile}
+              kb={kb}
+              own={Object.fromEntries(Object.entries(own).filter(([key]) => overrides[key] === undefined))}
+              overrides={overrides}
+              onChange={(key, value) =>
+                setOverrides((current) => {
+                  const copy = { ...current };
+                  if (value === undefined) delete copy[key];
+                  else copy[key] = value;
+                  return copy;
+                })
+              }
+              onReset={() => setOverrides({})}
+              samples={settled?.samples ?? decision.samples ?? DEFAULT_SAMPLES}
+              approximate={settled?.approximate ?? false}
+              lastRunMs={whatIf?.ok ? whatIf.ms : null}
+            />
+          )
         }
       />
     </div>

@@ -1,0 +1,235 @@
+/** @module End-to-end tests in Debian's Chromium of the web app on any screen and for everyone: no view wider than a 390 px phone, a draft that survives a reload and travels as a link, components added in the form reaching the decision and the diagram, stakeholders' disagreement, exact sliders, the last verdict kept while an answer is invalid, and 0 serious or critical axe-core violations on every view. */
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRun, finishRun, recordStep } from '../../src/store/lab-runs.ts';
+import { type Harness, ROOT, startHarness } from './harness.ts';
+
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+const ARTIFACTS = join(ROOT, 'test-artifacts');
+const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+const PHONE = { width: 390, height: 844 };
+
+type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] };
+
+/** Run axe-core (from npm) inside the page; the serious and critical violations, one line each. */
+async function axeProblems(page: Page): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the app's Content-Security-Policy (script-src 'self') rightly
+  // refuses an injected <script>.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: unknown[] }> } })
+      .axe;
+    return (await axe.run(document)).violations;
+  });
+  return (violations as AxeViolation[])
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+}
+
+const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+
+describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
+  let harness: Harness;
+  const pageErrors: string[] = [];
+
+  async function open(path: string, viewport = PHONE): Promise<Page> {
+    const page = await harness.newPage();
+    await page.setViewportSize(viewport);
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${harness.baseUrl}/${path}`);
+    return page;
+  }
+
+  beforeAll(async () => {
+    harness = await startHarness();
+  }, 240_000);
+
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it('adds components with "Add component": they reach the decision, the plan tables and the diagram', async () => {
+    const page = await open('#/decide');
+    await page.getByTestId('q-project.name').fill('Trading gateway');
+    await page.getByTestId('q-workload.kind').selectOption('mixed');
+    await page.getByTestId('q-team.go').selectOption('strong');
+    await page.getByTestId('q-team.rust').selectOption('strong');
+    await page.getByTestId('verdict').waitFor();
+    // Two components: a Go-friendly API calling a latency-critical, CPU-bound matcher, then the calls.
+    await page.getByTestId('add-component').click();
+    await page.getByTestId('component-0-name').fill('order api');
+    await page.getByTestId('component-0-role').selectOption('api');
+    await page.getByTestId('component-0-workload').selectOption('io-bound');
+    await page.getByTestId('add-component').click();
+    await page.getByTestId('component-1-name').fill('matcher');
+    await page.getByTestId('component-1-role').selectOption('hot-path');
+    await page.getByTestId('component-1-workload').selectOption('cpu-bound');
+    await page.getByTestId('component-1-latency-critical').check();
+    await page.getByTestId('component-1-p99').fill('0.5');
+    await page.getByTestId('component-1-heap').fill('12');
+    await page.getByTestId('component-1-edit').click(); // Done
+    await page.getByTestId('component-0-edit').click();
+    await page.getByTestId('component-0-add-call').click();
+    await page.getByTestId('component-0-call-0-to').selectOption('matcher');
+    await page.getByTestId('component-0-call-0-rate').fill('3');
+    await poll(() => page.getByTestId('plan-components').textContent()).toContain('matcher');
+    expect(await page.getByTestId('plan-components').textContent()).toContain('order api');
+    await poll(() => page.getByTestId('verdict-banner').getAttribute('data-verdict')).toBe('hybrid');
+    await page.getByTestId('chart-plan').locator('text', { hasText: 'matcher' }).first().waitFor();
+    // Reorder and rename: the call follows the renamed component.
+    await page.getByRole('button', { name: 'Move matcher up' }).click();
+    expect(await page.getByTestId('component-0').locator('.part-name').textContent()).toBe('matcher');
+    await page.getByTestId('component-0-edit').click();
+    await page.getByTestId('component-0-name').fill('order matcher');
+    await poll(() => page.getByTestId('plan-boundaries').textContent()).toContain('order matcher');
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    // A problem shows in plain words next to its field, and the last verdict stays on screen, dimmed.
+    await page.getByTestId('component-0-p99').fill('-1');
+    await poll(() => page.getByTestId('component-0-p99-error').textContent()).toContain(
+      'Enter a number of milliseconds',
+    );
+    expect(await page.getByTestId('stale-decision').isVisible()).toBe(true);
+    expect(await page.getByTestId('verdict').textContent()).toMatch(/Hybrid/);
+    await page.getByTestId('component-0-p99').fill('0.5');
+    await poll(() => page.getByTestId('stale-decision').count()).toBe(0);
+    // Remove a component: the call to it goes with it, and the plan loses it.
+    await page.getByTestId('component-0-remove').click();
+    await poll(() => page.getByTestId('hybrid-plan').count()).toBe(1);
+    await poll(() => page.getByTestId('plan-components').textContent()).not.toContain('order matcher');
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps the draft across a reload, names the example in the address, and shares the draft as a link', async () => {
+    const page = await open('#/decide');
+    await page.getByTestId('example-select').selectOption('close-call');
+    await poll(() => page.url()).toMatch(/#\/decide\/close-call$/);
+    await poll(() => page.getByTestId('project-name').textContent()).toBe('Metrics ingestion gateway');
+    await page.getByTestId('q-project.name').fill('Metrics gateway, reworked');
+    await page.getByTestId('q-team.size').fill('9');
+    await page.getByTestId('add-stakeholder').click();
+    await page.getByTestId('stakeholder-0-name').fill('SRE lead');
+    await page.getByTestId('stakeholder-0-p-latency_predictability').selectOption('5');
+    await page.getByTestId('stakeholder-0-p-development_speed').selectOption('0');
+    await page.getByTestId('add-stakeholder').click();
+    await page.getByTestId('stakeholder-1-name').fill('Product lead');
+    await page.getByTestId('stakeholder-1-p-development_speed').selectOption('5');
+    await page.getByTestId('stakeholder-1-p-latency_predictability').selectOption('0');
+    await page.getByTestId('stakeholder-summary').waitFor();
+    // Opposed priorities: the two reach different verdicts, so agreement is below everyone.
+    const verdicts = await Promise.all(
+      ['SRE lead', 'Product lead'].map((name) =>
+        page.getByTestId(`stakeholder-verdict-${name}`).locator('.lang').textContent(),
+      ),
+    );
+    expect(new Set(verdicts).size).toBe(2);
+    expect(await page.getByTestId('agreement').textContent()).toMatch(/^1 of 2 stakeholders/);
+    const verdict = await page.getByTestId('verdict-banner').getAttribute('data-verdict');
+
+    await page.reload();
+    await poll(() => page.getByTestId('q-project.name').inputValue()).toBe('Metrics gateway, reworked');
+    expect(await page.getByTestId('q-team.size').inputValue()).toBe('9');
+    expect(await page.getByTestId('q-workload.kind').inputValue()).toBe('mixed');
+    expect(await page.getByTestId('stakeholders').locator('.part-name').allTextContents()).toEqual([
+      'SRE lead',
+      'Product lead',
+    ]);
+    await poll(() => page.getByTestId('verdict-banner').getAttribute('data-verdict')).toBe(verdict);
+
+    await page.getByTestId('share').click();
+    const link = await page.getByTestId('share-link').inputValue();
+    expect(link).toMatch(/#\/share\/[A-Za-z0-9_-]+$/);
+    // A colleague's browser: no stored draft.
+    const other = await harness.context.browser()?.newContext();
+    const colleague = other ? await other.newPage() : await harness.newPage();
+    await colleague.goto(link);
+    await poll(() => colleague.getByTestId('project-name').textContent()).toBe('Metrics gateway, reworked');
+    expect(await colleague.getByTestId('stakeholders').locator('.part-name').count()).toBe(2);
+    await other?.close();
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('restores the result exactly when a slider is moved and put back, and announces priority and weight', async () => {
+    const page = await open('#/decide/close-call', { width: 1280, height: 800 });
+    const note = page.getByTestId('what-if-note');
+    await poll(() => note.getAttribute('data-approximate')).toBe('false');
+    const before = await page.getByTestId('probabilities').textContent();
+    const confidence = await page.getByTestId('confidence').textContent();
+    const slider = page.getByTestId('weight-build_speed');
+    expect(await slider.getAttribute('aria-valuetext')).toMatch(/^priority [\d.]+ of 5, weight \d+%$/);
+    await slider.focus();
+    await page.keyboard.press('ArrowRight');
+    await poll(() => page.getByTestId('reset-weights').isEnabled()).toBe(true);
+    await page.keyboard.press('ArrowLeft');
+    await poll(() => page.getByTestId('reset-weights').isEnabled()).toBe(false);
+    await poll(() => note.getAttribute('data-approximate')).toBe('false');
+    expect(await page.getByTestId('probabilities').textContent()).toBe(before);
+    expect(await page.getByTestId('confidence').textContent()).toBe(confidence);
+
+    // Save with a what-if weight asks first.
+    await page.keyboard.press('ArrowRight');
+    await page.getByTestId('save-decision').click();
+    await page.getByTestId('save-ask').waitFor();
+    await page.getByTestId('save-drop').click();
+    await page.getByTestId('saved').waitFor();
+    await page.close();
+  });
+
+  it('fits a 390 px phone and has no serious or critical axe-core violation on any view', async () => {
+    const run = createRun(harness.store, { mode: 'quick', workloads: ['boundary'], id: 'e2e-phone' });
+    recordStep(harness.store, run.id, {
+      workload: 'boundary',
+      lang: 'go',
+      variant: 'go-cgo',
+      kind: 'batch',
+      repeat: 0,
+      valid: true,
+      reasons: [],
+      metrics: { ffi_empty_ns: 67, ffi_1k_ns: 78.7, wall_s: 3.3 },
+      started_at: new Date().toISOString(),
+      duration_ms: 1000,
+    });
+    finishRun(harness.store, run.id, 'completed');
+    // A saved decision with components and stakeholders, for History and the saved-decision view.
+    const page = await open('#/decide/service-mesh');
+    await poll(() => page.getByTestId('project-name').textContent()).toBe('Service mesh');
+    // The empty questionnaire, not the draft an earlier test left behind.
+    await page.evaluate(() => window.localStorage.clear());
+    await page.getByTestId('save-decision').click();
+    await page.getByTestId('saved').waitFor();
+    const id = (await page.getByTestId('saved').getByRole('link').first().getAttribute('href'))?.split('/').pop();
+
+    const views: [string, string, string][] = [
+      ['decide-empty', '#/decide', 'problems'],
+      ['decide-hybrid', '#/decide/service-mesh', 'chart-plan'],
+      ['decide-close-call', '#/decide/close-call', 'chart-radar'],
+      ['decision', `#/decision/${id}`, 'export-adr'],
+      ['history', '#/history', 'history-list'],
+      ['lab', '#/lab/e2e-phone', 'lab-boundary'],
+    ];
+    mkdirSync(ARTIFACTS, { recursive: true });
+    const found: string[] = [];
+    for (const [name, path, ready] of views) {
+      await page.goto(`${harness.baseUrl}/${path}`);
+      await page.reload();
+      if (name === 'decide-empty') await page.evaluate(() => window.localStorage.clear());
+      await page.getByTestId(ready).first().waitFor();
+      await page.waitForTimeout(300);
+      expect(await page.locator('h1').count(), `${name}: one h1`).toBe(1);
+      expect(await pageWidth(page), `${name}: no wider than the phone`).toBeLessThanOrEqual(PHONE.width);
+      await page.screenshot({ path: join(ARTIFACTS, `phone-${name}.png`), fullPage: false });
+      found.push(...(await axeProblems(page)).map((problem) => `${name}: ${problem}`));
+    }
+    expect(found).toEqual([]);
+    // The skip link is the first stop of the keyboard and moves focus to the content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});

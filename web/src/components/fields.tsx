@@ -1,0 +1,185 @@
+/** @module Small labelled form fields shared by the component and stakeholder editors: each shows its problem in plain words right below it, tied to the control with aria-describedby. */
+import type { InputProblem } from '../../../src/core/browser.ts';
+import { plainProblem } from '../lib/plain-words.ts';
+
+type Base = { id: string; label: string; problems?: InputProblem[] | undefined; help?: string };
+
+function Problem({ id, problems }: { id: string; problems?: InputProblem[] | undefined }) {
+  const first = problems?.[0];
+  if (!first) return null;
+  return (
+    <div className="help error" id={`${id}-error`} data-testid={`${id}-error`}>
+      {plainProblem(first)}
+    </div>
+  );
+}
+
+const describedBy = (id: string, problems?: InputProblem[]) =>
+  problems && problems.length > 0 ? `${id}-error` : undefined;
+
+/**
+ * @example
+ * <TextField id="c0-name" label="Name" value={name} onChange={setName} />
+ */
+export function TextField({
+  id,
+  label,
+  value,
+  onChange,
+  problems,
+  help,
+  optional,
+}: Base & { value: string | undefined; onChange: (next: string | undefined) => void; optional?: boolean }) {
+  return (
+    <div className="question">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        data-testid={id}
+        type="text"
+        value={value ?? ''}
+        placeholder={optional ? 'optional' : ''}
+        aria-invalid={problems && problems.length > 0 ? true : undefined}
+        aria-describedby={describedBy(id, problems)}
+        onChange={(event) => onChange(event.target.value === '' && optional ? undefined : event.target.value)}
+      />
+      {help && <div className="help">{help}</div>}
+      <Problem id={id} problems={problems} />
+    </div>
+  );
+}
+
+/**
+ * A number input whose blank value is "not set" (undefined).
+ * @example
+ * <NumberField id="c0-rps" label="Peak requests per second" value={rps} onChange={setRps} />
+ */
+export function NumberField({
+  id,
+  label,
+  value,
+  onChange,
+  problems,
+  help,
+  min,
+  step,
+}: Base & {
+  value: number | undefined;
+  onChange: (next: number | undefined) => void;
+  min?: number;
+  step?: number | 'any';
+}) {
+  return (
+    <div className="question">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        data-testid={id}
+        type="number"
+        min={min}
+        step={step ?? 'any'}
+        value={typeof value === 'number' && Number.isFinite(value) ? value : ''}
+        placeholder="optional"
+        aria-invalid={problems && problems.length > 0 ? true : undefined}
+        aria-describedby={describedBy(id, problems)}
+        onChange={(event) => onChange(event.target.value === '' ? undefined : Number(event.target.value))}
+      />
+      {help && <div className="help">{help}</div>}
+      <Problem id={id} problems={problems} />
+    </div>
+  );
+}
+
+/**
+ * @example
+ * <SelectField id="c0-role" label="Role" value={role} options={ROLES} onChange={setRole} />
+ */
+export function SelectField({
+  id,
+  label,
+  value,
+  options,
+  onChange,
+  problems,
+  help,
+  optional,
+}: Base & {
+  value: string | undefined;
+  options: readonly string[];
+  onChange: (next: string | undefined) => void;
+  optional?: boolean;
+}) {
+  return (
+    <div className="question">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        data-testid={id}
+        value={value ?? ''}
+        aria-invalid={problems && problems.length > 0 ? true : undefined}
+        aria-describedby={describedBy(id, problems)}
+        onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)}
+      >
+        {(optional || value === undefined) && <option value="">{optional ? '(not set)' : 'Choose…'}</option>}
+        {options.map((option) => (
+          <option key={option} value={option}>
+            {option}
+          </option>
+        ))}
+      </select>
+      {help && <div className="help">{help}</div>}
+      <Problem id={id} problems={problems} />
+    </div>
+  );
+}
+
+/**
+ * A group of checkboxes in a fieldset whose legend is the question.
+ * @example
+ * <CheckboxGroup id="c0-targets" legend="Where does it run?" options={TARGETS} value={targets} onChange={setTargets} />
+ */
+export function CheckboxGroup({
+  id,
+  legend,
+  options,
+  value,
+  onChange,
+  hints,
+}: {
+  id: string;
+  legend: string;
+  options: readonly { value: string; label: string; hint?: string | undefined }[];
+  value: readonly string[];
+  onChange: (next: string[]) => void;
+  hints?: string;
+}) {
+  const selected = new Set(value);
+  return (
+    <fieldset className="question chips-group" data-testid={id}>
+      <legend className="label">{legend}</legend>
+      <div className="chips">
+        {options.map((option) => (
+          <label
+            key={option.value}
+            className={`chip${selected.has(option.value) ? ' on' : ''}`}
+            title={option.hint}
+          >
+            <input
+              type="checkbox"
+              data-testid={`${id}-${option.value}`}
+              checked={selected.has(option.value)}
+              onChange={(event) => {
+                const next = new Set(selected);
+                if (event.target.checked) next.add(option.value);
+                else next.delete(option.value);
+                onChange(options.map((o) => o.value).filter((v) => next.has(v)));
+              }}
+            />
+            {option.label}
+          </label>
+        ))}
+      </div>
+      {hints && <div className="help">{hints}</div>}
+    </fieldset>
+  );
+}

@@ -1,0 +1,125 @@
+/** @module Where the stakeholders stand: each one's verdict and probabilities under their own priorities, how much of the group's weight shares the group verdict, and the criteria they weigh most differently. Uses the engine's per-stakeholder results when the decision carries them; otherwise decides each stakeholder's priorities in the browser with the same engine. */
+import { useMemo } from 'react';
+import { type Decision, decide, type KnowledgeBase, type Profile } from '../../../src/core/browser.ts';
+import { DEFAULT_SEED, INTERACTIVE_SAMPLES } from '../lib/draft.ts';
+import { ScrollBox } from './scroll-box.tsx';
+
+const VERDICT_NAMES = { go: 'Go', rust: 'Rust', hybrid: 'Hybrid' } as const;
+type Verdict = keyof typeof VERDICT_NAMES;
+
+type Row = {
+  name: string;
+  role: string | undefined;
+  weight: number;
+  verdict: Verdict;
+  probabilities: Record<Verdict, number>;
+  weights: Map<string, number>;
+};
+
+/**
+ * Each stakeholder decided on their own priorities (laid over the profile's), plus the spread per criterion.
+ * @example
+ * const view = stakeholderView(decision, profile, kb);
+ */
+export function stakeholderView(decision: Decision, profile: Profile, kb: KnowledgeBase) {
+  const people = profile.stakeholders ?? [];
+  const rows: Row[] = people.map((person) => {
+    const own: Profile = { ...profile, priorities: { ...profile.priorities, ...person.priorities } };
+    delete own.stakeholders;
+    const result = decide(own, kb, { seed: DEFAULT_SEED, samples: INTERACTIVE_SAMPLES });
+    return {
+      name: person.name,
+      role: person.role,
+      weight: person.weight ?? 1,
+      verdict: result.verdict,
+      probabilities: result.probabilities,
+      weights: new Map(result.criteria.map((row) => [row.id, row.weight])),
+    };
+  });
+  const total = rows.reduce((sum, row) => sum + row.weight, 0);
+  const agreeing = rows.filter((row) => row.verdict === decision.verdict);
+  const agreement = total > 0 ? agreeing.reduce((sum, row) => sum + row.weight, 0) / total : 1;
+  const spread = kb.criteria
+    .map((criterion) => {
+      const values = rows.map((row) => row.weights.get(criterion.id) ?? 0);
+      const min = Math.min(...values);
+      const max = Math.max(...values);
+      return { id: criterion.id, name: criterion.name, min, max, spread: max - min };
+    })
+    .filter((row) => row.spread > 0.005)
+    .sort((a, b) => b.spread - a.spread)
+    .slice(0, 3);
+  return { rows, agreement, agreeing: agreeing.length, spread };
+}
+
+/**
+ * @example
+ * <StakeholderSummary decision={decision} profile={profile} kb={kb} />
+ */
+export function StakeholderSummary({
+  decision,
+  profile,
+  kb,
+}: {
+  decision: Decision;
+  profile: Profile;
+  kb: KnowledgeBase;
+}) {
+  const view = useMemo(() => stakeholderView(decision, profile, kb), [decision, profile, kb]);
+  if (view.rows.length === 0) return null;
+  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  return (
+    <section className="card" data-testid="stakeholder-summary" aria-labelledby="stakeholder-summary-title">
+      <h2 id="stakeholder-summary-title">Where the stakeholders stand</h2>
+      <p data-testid="agreement">
+        {view.agreeing} of {view.rows.length} stakeholder{view.rows.length === 1 ? '' : 's'} (
+        {pct(view.agreement)} of their combined weight) reach the group's verdict,{' '}
+        <strong>{VERDICT_NAMES[decision.verdict]}</strong>, under their own priorities.
+      </p>
+      <ScrollBox>
+        <table>
+          <caption className="visually-hidden">Each stakeholder's verdict under their own priorities</caption>
+          <thead>
+            <tr>
+              <th scope="col">Stakeholder</th>
+              <th scope="col">Role</th>
+              <th scope="col" className="num">
+                Weight
+              </th>
+              <th scope="col">Verdict</th>
+              <th scope="col">Go · Rust · Hybrid</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.rows.map((row) => (
+              <tr key={row.name} data-testid={`stakeholder-verdict-${row.name}`}>
+                <td>{row.name}</td>
+                <td className="muted">{row.role ?? ''}</td>
+                <td className="num">{row.weight}</td>
+                <td>
+                  <span className={`lang ${row.verdict}`}>{VERDICT_NAMES[row.verdict]}</span>
+                </td>
+                <td className="mono">
+                  {pct(row.probabilities.go)} · {pct(row.probabilities.rust)} ·{' '}
+                  {pct(row.probabilities.hybrid)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollBox>
+      {view.spread.length > 0 && (
+        <p data-testid="disagreement">
+          They weigh most differently:{' '}
+          {view.spread.map((row, i) => (
+            <span key={row.id}>
+              {i > 0 ? '; ' : ''}
+              {row.name} ({pct(row.min)} to {pct(row.max)} of the weight)
+            </span>
+          ))}
+          .
+        </p>
+      )}
+    </section>
+  );
+}
