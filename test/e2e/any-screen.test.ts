@@ -19,13 +19,16 @@ async function axeProblems(page: Page): Promise<string[]> {
   // refuses an injected <script>.
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: unknown[] }> } })
-      .axe;
+    const axe = (
+      window as unknown as { axe: { run: (context: Document) => Promise<{ violations: unknown[] }> } }
+    ).axe;
     return (await axe.run(document)).violations;
   });
   return (violations as AxeViolation[])
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`);
+    .map(
+      (v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`,
+    );
 }
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
@@ -200,7 +203,9 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
     await page.evaluate(() => window.localStorage.clear());
     await page.getByTestId('save-decision').click();
     await page.getByTestId('saved').waitFor();
-    const id = (await page.getByTestId('saved').getByRole('link').first().getAttribute('href'))?.split('/').pop();
+    const id = (await page.getByTestId('saved').getByRole('link').first().getAttribute('href'))
+      ?.split('/')
+      .pop();
 
     const views: [string, string, string][] = [
       ['decide-empty', '#/decide', 'problems'],
