@@ -17,13 +17,8 @@ type AxeViolation = { id: string; impact: string | null; help: string; nodes: { 
 async function axeProblems(page: Page): Promise<string[]> {
   // Evaluated through the DevTools protocol: the app's Content-Security-Policy (script-src 'self') rightly
   // refuses an injected <script>.
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
-  const violations = await page.evaluate(async () => {
-    const axe = (
-      window as unknown as { axe: { run: (context: Document) => Promise<{ violations: unknown[] }> } }
-    ).axe;
-    return (await axe.run(document)).violations;
-  });
+  if (!(await page.evaluate("'axe' in window"))) await page.evaluate(readFileSync(AXE, 'utf8'));
+  const violations = await page.evaluate('axe.run(document).then((result) => result.violations)');
   return (violations as AxeViolation[])
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(
@@ -31,7 +26,7 @@ async function axeProblems(page: Page): Promise<string[]> {
     );
 }
 
-const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+const pageWidth = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth');
 
 describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
   let harness: Harness;
@@ -200,7 +195,7 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
     const page = await open('#/decide/service-mesh');
     await poll(() => page.getByTestId('project-name').textContent()).toBe('Service mesh');
     // The empty questionnaire, not the draft an earlier test left behind.
-    await page.evaluate(() => window.localStorage.clear());
+    await page.evaluate('window.localStorage.clear()');
     await page.getByTestId('save-decision').click();
     await page.getByTestId('saved').waitFor();
     const id = (await page.getByTestId('saved').getByRole('link').first().getAttribute('href'))
@@ -220,7 +215,7 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
     for (const [name, path, ready] of views) {
       await page.goto(`${harness.baseUrl}/${path}`);
       await page.reload();
-      if (name === 'decide-empty') await page.evaluate(() => window.localStorage.clear());
+      if (name === 'decide-empty') await page.evaluate('window.localStorage.clear()');
       await page.getByTestId(ready).first().waitFor();
       await page.waitForTimeout(300);
       expect(await page.locator('h1').count(), `${name}: one h1`).toBe(1);
@@ -231,9 +226,9 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
     expect(found).toEqual([]);
     // The skip link is the first stop of the keyboard and moves focus to the content.
     await page.keyboard.press('Tab');
-    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Skip to content');
     await page.keyboard.press('Enter');
-    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    expect(await page.evaluate('document.activeElement?.id')).toBe('main');
     expect(pageErrors).toEqual([]);
     await page.close();
   });
