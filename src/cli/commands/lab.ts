@@ -81,7 +81,7 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
     .description('measure Go and Rust on this machine (the evidence lab)')
     .addHelpText(
       'after',
-      '\nExamples:\n  gorust lab setup\n  gorust lab run http-json boundary --quick\n  gorust lab show latest --format md\n  gorust decide profile.yaml --lab latest',
+      '\nExamples:\n  gorust lab setup\n  gorust lab run http-json boundary --quick\n  gorust lab run --workload my-service.yaml\n  gorust lab show latest --format md\n  gorust decide profile.yaml --lab latest',
     );
 
   lab
@@ -125,8 +125,14 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
 
   lab
     .command('run')
-    .description('run workloads (http-json, gc-cache, cpu, build, boundary) and store every step')
-    .argument('<workload...>', 'workloads to run')
+    .description(
+      'run workloads (http-json, gc-cache, cpu, build, boundary), or your own Go/Rust pair (--workload), and store every step',
+    )
+    .argument('[workload...]', 'built-in workloads to run')
+    .option(
+      '--workload <file>',
+      'measure your own pair: a YAML or JSON workload file (schema: lab/workload-file.schema.json)',
+    )
     .option(
       '--quick',
       'short steps, 2 repeats (CI, about three minutes with builds cached): indicative only, cannot show significance',
@@ -140,52 +146,58 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
     .addOption(formatOption())
     .option('--out <file>', 'write the report to a file')
     .addOption(dbOption())
-    .action(async (workloads: string[], opts: OutputOptions & { quick: boolean; full: boolean }) => {
-      if (opts.quick && opts.full)
-        throw await userError('choose one of --quick and --full (default: standard)');
-      const controller = new AbortController();
-      const progress = progressLine(process.stderr);
-      let interrupts = 0;
-      const onInterrupt = () => {
-        interrupts += 1;
-        if (interrupts > 1) process.exit(130);
-        io.stderr('\ninterrupted: stopping the servers and keeping the steps measured so far\n');
-        controller.abort();
-      };
-      process.on('SIGINT', onInterrupt);
-      process.on('SIGTERM', onInterrupt);
-      try {
-        const { runLab } = await import('../../lab/runner/run.ts');
-        const { renderRun } = await report();
-        const { run, failures } = await runLab(workloads, {
-          mode: opts.quick ? 'quick' : opts.full ? 'full' : 'standard',
-          dbPath: opts.db,
-          signal: controller.signal,
-          onProgress: (p) => progress.update(p),
-        });
-        progress.done();
-        await emit(io, renderRun(run, opts.format), opts.out);
-        if (failures.length > 0) {
-          throw await userError(
-            `some workloads failed (run ${run.id} keeps what was measured):\n  ${failures.join('\n  ')}`,
-          );
+    .action(
+      async (
+        workloads: string[],
+        opts: OutputOptions & { quick: boolean; full: boolean; workload?: string },
+      ) => {
+        if (opts.quick && opts.full)
+          throw await userError('choose one of --quick and --full (default: standard)');
+        const controller = new AbortController();
+        const progress = progressLine(process.stderr);
+        let interrupts = 0;
+        const onInterrupt = () => {
+          interrupts += 1;
+          if (interrupts > 1) process.exit(130);
+          io.stderr('\ninterrupted: stopping the servers and keeping the steps measured so far\n');
+          controller.abort();
+        };
+        process.on('SIGINT', onInterrupt);
+        process.on('SIGTERM', onInterrupt);
+        try {
+          const { runLab } = await import('../../lab/runner/run.ts');
+          const { renderRun } = await report();
+          const { run, failures } = await runLab(workloads, {
+            mode: opts.quick ? 'quick' : opts.full ? 'full' : 'standard',
+            workloadFile: opts.workload,
+            dbPath: opts.db,
+            signal: controller.signal,
+            onProgress: (p) => progress.update(p),
+          });
+          progress.done();
+          await emit(io, renderRun(run, opts.format), opts.out);
+          if (failures.length > 0) {
+            throw await userError(
+              `some workloads failed (run ${run.id} keeps what was measured):\n  ${failures.join('\n  ')}`,
+            );
+          }
+        } catch (error) {
+          progress.done();
+          const { LabAbortedError } = await import('../../lab/runner/workloads/types.ts');
+          if (error instanceof LabAbortedError) {
+            throw new CancelledError(
+              error.runId
+                ? `lab run ${error.runId} interrupted; the steps it measured are stored (\`gorust lab show ${error.runId}\`)`
+                : 'lab run interrupted before its first step',
+            );
+          }
+          throw error;
+        } finally {
+          process.off('SIGINT', onInterrupt);
+          process.off('SIGTERM', onInterrupt);
         }
-      } catch (error) {
-        progress.done();
-        const { LabAbortedError } = await import('../../lab/runner/workloads/types.ts');
-        if (error instanceof LabAbortedError) {
-          throw new CancelledError(
-            error.runId
-              ? `lab run ${error.runId} interrupted; the steps it measured are stored (\`gorust lab show ${error.runId}\`)`
-              : 'lab run interrupted before its first step',
-          );
-        }
-        throw error;
-      } finally {
-        process.off('SIGINT', onInterrupt);
-        process.off('SIGTERM', onInterrupt);
-      }
-    });
+      },
+    );
 
   lab
     .command('runs')

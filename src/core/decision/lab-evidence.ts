@@ -40,6 +40,8 @@ export type LabEvidence = {
   /** The p99 SLO (ms) the lab judged latency against. */
   slo_p99_ms?: number | undefined;
   http_json?: { go: MeasuredLatency; rust: MeasuredLatency } | undefined;
+  /** Set when `http_json` holds a team's own pair (`lab run --workload FILE`): its name and the file's SHA-256. */
+  service?: { name: string; sha256: string } | undefined;
   /** Keyed by Go's GC setting ("gogc-100", "gogc-400", "gogc-off-memlimit") plus "rust". */
   gc_cache?: Record<string, MeasuredLatency> | undefined;
   cpu?: { kernel: string; go_s: number; rust_s: number }[] | undefined;

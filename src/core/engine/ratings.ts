@@ -103,23 +103,25 @@ function measureCriteria(lab: LabEvidence): Partial<Record<CriterionId, Measurem
     out[id] = list;
   };
   const http = lab.http_json;
+  // A team's own pair stands where http-json does; its figures say whose they are.
+  const source = lab.service?.name ?? 'http-json';
   if (http !== undefined) {
     add(
       'latency_predictability',
       ratio(http.go.p999_ms, http.rust.p999_ms),
-      `http-json p99.9 Go ${fmt(http.go.p999_ms)} ms vs Rust ${fmt(http.rust.p999_ms)} ms`,
+      `${source} p99.9 Go ${fmt(http.go.p999_ms)} ms vs Rust ${fmt(http.rust.p999_ms)} ms`,
     );
     const goRps = http.go.max_rps_within_slo ?? undefined;
     const rustRps = http.rust.max_rps_within_slo ?? undefined;
     add(
       'runtime_performance',
       ratio(rustRps, goRps),
-      `http-json max rate within SLO Go ${fmt(goRps ?? 0)} req/s vs Rust ${fmt(rustRps ?? 0)} req/s`,
+      `${source} max rate within SLO Go ${fmt(goRps ?? 0)} req/s vs Rust ${fmt(rustRps ?? 0)} req/s`,
     );
     add(
       'memory_efficiency',
       ratio(http.go.rss_peak_mib, http.rust.rss_peak_mib),
-      `http-json peak RSS Go ${fmt(http.go.rss_peak_mib ?? 0)} MiB vs Rust ${fmt(http.rust.rss_peak_mib ?? 0)} MiB`,
+      `${source} peak RSS Go ${fmt(http.go.rss_peak_mib ?? 0)} MiB vs Rust ${fmt(http.rust.rss_peak_mib ?? 0)} MiB`,
     );
   }
   // Compare Rust with the best Go GC setting the run measured (default, higher GOGC, GOMEMLIMIT): the evidence

@@ -165,7 +165,10 @@ export function labEvidenceFromRun(run: StoredRun, options: EvidenceOptions = {}
   if (http && gate(http, excluded)) {
     const httpGo = latency(http.go, 'go', `${http.name} go`, excluded);
     const httpRust = latency(http.rust, 'rust', `${http.name} rust`, excluded);
-    if (httpGo && httpRust) evidence.http_json = { go: httpGo, rust: httpRust };
+    if (httpGo && httpRust) {
+      evidence.http_json = { go: httpGo, rust: httpRust };
+      if (http.detail.service) evidence.service = { name: http.name, sha256: http.detail.service.sha256 };
+    }
   }
 
   for (const gc of valid) {

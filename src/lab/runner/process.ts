@@ -32,8 +32,13 @@ export type StartServerOptions = {
   args: string[];
   env?: Record<string, string>;
   cwd?: string;
-  /** How long to wait for the `{"event":"listening"}` line (default 30 s). */
+  /** How long to wait for the `{"event":"listening"}` line, or for `ready` (default 30 s). */
   startTimeoutMs?: number;
+  /**
+   * A server that prints no listening line (a team's own program): it was told to listen on 127.0.0.1:`port`, and is
+   * ready when GET `path` answers 200.
+   */
+  ready?: { port: number; path: string };
 };
 
 export type RunCommandOptions = {
@@ -376,54 +381,56 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   sampler.unref();
   child.once('exit', () => clearInterval(sampler));
 
-  const addr = await new Promise<string>((resolve, reject) => {
-    let buffered = '';
-    const timeoutMs = options.startTimeoutMs ?? 30_000;
-    const fail = (why: string): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      void stopGroup(group).then(() => {
-        const tail = stderrText().split('\n').slice(-20).join('\n');
-        reject(new LabProcessError(`${options.exec} ${why}${tail ? `; stderr:\n${tail}` : ''}`));
-      });
-    };
-    let settled = false;
-    const timer = setTimeout(
-      () => fail(`did not print its listening line within ${timeoutMs} ms`),
-      timeoutMs,
-    );
-    const onEarlyExit = (code: number | null, signal: string | null): void =>
-      fail(`exited before listening (code ${code}, signal ${signal})`);
-    spawned.catch((error: unknown) => {
-      settled = true;
-      clearTimeout(timer);
-      reject(error);
-    });
-    child.once('exit', onEarlyExit);
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (settled) return;
-      buffered += chunk.toString('utf8');
-      let newline = buffered.indexOf('\n');
-      while (newline >= 0) {
-        const line = buffered.slice(0, newline);
-        buffered = buffered.slice(newline + 1);
-        if (LISTENING.test(line)) {
-          const parsed = JSON.parse(line) as { addr?: unknown };
-          child.removeListener('exit', onEarlyExit);
-          if (typeof parsed.addr !== 'string' || !parsed.addr.startsWith('127.0.0.1:')) {
-            fail(`announced a non-loopback address ${String(parsed.addr)}`);
-            return;
-          }
+  const addr = await (options.ready
+    ? pollReady(options, options.ready, child, group, stderrText, spawned)
+    : new Promise<string>((resolve, reject) => {
+        let buffered = '';
+        const timeoutMs = options.startTimeoutMs ?? 30_000;
+        const fail = (why: string): void => {
+          if (settled) return;
           settled = true;
           clearTimeout(timer);
-          resolve(parsed.addr);
-          return;
-        }
-        newline = buffered.indexOf('\n');
-      }
-    });
-  });
+          void stopGroup(group).then(() => {
+            const tail = stderrText().split('\n').slice(-20).join('\n');
+            reject(new LabProcessError(`${options.exec} ${why}${tail ? `; stderr:\n${tail}` : ''}`));
+          });
+        };
+        let settled = false;
+        const timer = setTimeout(
+          () => fail(`did not print its listening line within ${timeoutMs} ms`),
+          timeoutMs,
+        );
+        const onEarlyExit = (code: number | null, signal: string | null): void =>
+          fail(`exited before listening (code ${code}, signal ${signal})`);
+        spawned.catch((error: unknown) => {
+          settled = true;
+          clearTimeout(timer);
+          reject(error);
+        });
+        child.once('exit', onEarlyExit);
+        child.stdout?.on('data', (chunk: Buffer) => {
+          if (settled) return;
+          buffered += chunk.toString('utf8');
+          let newline = buffered.indexOf('\n');
+          while (newline >= 0) {
+            const line = buffered.slice(0, newline);
+            buffered = buffered.slice(newline + 1);
+            if (LISTENING.test(line)) {
+              const parsed = JSON.parse(line) as { addr?: unknown };
+              child.removeListener('exit', onEarlyExit);
+              if (typeof parsed.addr !== 'string' || !parsed.addr.startsWith('127.0.0.1:')) {
+                fail(`announced a non-loopback address ${String(parsed.addr)}`);
+                return;
+              }
+              settled = true;
+              clearTimeout(timer);
+              resolve(parsed.addr);
+              return;
+            }
+            newline = buffered.indexOf('\n');
+          }
+        });
+      }));
   // Keep draining stdout so a chatty server never blocks on a full pipe.
   child.stdout?.resume();
   sample();
@@ -443,6 +450,49 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       return final;
     },
   };
+}
+
+/** Poll GET http://127.0.0.1:port/path until it answers 200; stop the group and fail on exit or timeout. */
+async function pollReady(
+  options: StartServerOptions,
+  ready: { port: number; path: string },
+  child: ChildProcess,
+  group: LiveGroup,
+  stderrText: () => string,
+  spawned: Promise<unknown>,
+): Promise<string> {
+  const addr = `127.0.0.1:${ready.port}`;
+  const timeoutMs = options.startTimeoutMs ?? 30_000;
+  const deadline = Date.now() + timeoutMs;
+  let exited: string | null = null;
+  const onExit = (code: number | null, signal: string | null): void => {
+    exited = `exited before answering ${ready.path} (code ${code}, signal ${signal})`;
+  };
+  child.once('exit', onExit);
+  const fail = async (why: string): Promise<never> => {
+    child.removeListener('exit', onExit);
+    await stopGroup(group);
+    const tail = stderrText().split('\n').slice(-20).join('\n');
+    throw new LabProcessError(`${options.exec} ${why}${tail ? `; stderr:\n${tail}` : ''}`);
+  };
+  await spawned;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    if (exited) return fail(exited);
+    try {
+      const response = await fetch(`http://${addr}${ready.path}`, { signal: AbortSignal.timeout(1000) });
+      await response.arrayBuffer();
+      if (response.status === 200) {
+        child.removeListener('exit', onExit);
+        return addr;
+      }
+      last = `HTTP ${response.status}`;
+    } catch (error) {
+      last = (error as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return fail(`did not answer 200 on ${addr}${ready.path} within ${timeoutMs} ms (last: ${last})`);
 }
 
 /**

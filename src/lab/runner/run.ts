@@ -26,8 +26,10 @@ import {
 import { makeTempDir, removeTempDir, stopAllProcesses } from './process.ts';
 import { startReaper } from './reaper.ts';
 import { findTool, toolsDir } from './toolchain.ts';
+import { loadWorkloadFile, manifestWorkloadOf } from './workload-file.ts';
 import { RUNNERS } from './workloads/index.ts';
 import { loadgenCpuList, serverCpuList } from './workloads/servers.ts';
+import { serviceRunner } from './workloads/service.ts';
 import { LabAbortedError, type LabPlan, type WorkloadContext } from './workloads/types.ts';
 
 /** What the progress display shows: the current step, how far the run is and how long it should still take. */
@@ -47,6 +49,8 @@ export type RunLabOptions = {
   dbPath?: string | undefined;
   signal?: AbortSignal | undefined;
   onProgress?: ((progress: LabProgress) => void) | undefined;
+  /** A team's workload file (`lab run --workload FILE`): its pair is measured instead of named workloads. */
+  workloadFile?: string | undefined;
   /** Overrides of the plan (tests use shorter steps). */
   plan?: Partial<LabPlan> | undefined;
   manifestPath?: string | undefined;
@@ -123,15 +127,28 @@ function isAlive(pid: number): boolean {
  * const { run } = await runLab(['http-json', 'boundary'], { mode: 'quick' });
  */
 export async function runLab(names: string[], options: RunLabOptions = {}): Promise<RunLabResult> {
-  if (names.length === 0) throw new UserError('name at least one workload (for example: http-json boundary)');
-  const plan = { ...labPlan(options.mode ?? 'standard'), ...(options.plan ?? {}) };
+  const file = options.workloadFile ? loadWorkloadFile(options.workloadFile) : null;
+  if (file && names.length > 0)
+    throw new UserError("--workload measures the file's pair alone: name no built-in workload with it");
+  if (names.length === 0 && !file)
+    throw new UserError(
+      'name at least one workload (for example: http-json boundary) or give --workload FILE',
+    );
+  const plan: LabPlan = {
+    ...labPlan(options.mode ?? 'standard'),
+    ...(file ? { sloP99Ms: file.spec.slo.p99_ms } : {}),
+    ...(options.plan ?? {}),
+  };
   const manifest = loadManifest(options.manifestPath);
-  const chosen = [...new Set(names)].map((name) => {
-    const workload = findWorkload(manifest, name);
-    const runner = RUNNERS[name];
-    if (!runner) throw new UserError(`workload "${name}" is in the manifest but gorust has no runner for it`);
-    return { workload, runner };
-  });
+  const chosen = file
+    ? [{ workload: manifestWorkloadOf(file), runner: serviceRunner(file) }]
+    : [...new Set(names)].map((name) => {
+        const workload = findWorkload(manifest, name);
+        const runner = RUNNERS[name];
+        if (!runner)
+          throw new UserError(`workload "${name}" is in the manifest but gorust has no runner for it`);
+        return { workload, runner };
+      });
   const vegeta = findTool('vegeta');
   if (!vegeta)
     throw new UserError('vegeta is not installed: run `gorust lab setup` (see `gorust lab doctor`)');
@@ -142,7 +159,7 @@ export async function runLab(names: string[], options: RunLabOptions = {}): Prom
     bin: join(cache, 'bin'),
     cargo_target: join(cache, 'cargo-target'),
     tools: toolsDir(),
-    workloads: workloadsDir(),
+    workloads: file ? file.dir : workloadsDir(),
     threads: plan.threads,
   };
   const started = Date.now();
@@ -186,10 +203,21 @@ export async function runLab(names: string[], options: RunLabOptions = {}): Prom
     report(chosen[0]?.workload.name ?? '', 'recording the environment');
     // Provenance (bench-anchors §7.A/B): the plan, the CPUs the servers were pinned to and those vegeta was pinned to.
     const environment = {
-      ...(await captureEnvironment()),
+      ...(await captureEnvironment(
+        file
+          ? {
+              buildProfile: {
+                go: (file.spec.programs.go?.build ?? []).map((c) => c.join(' ')).join(' && ') || 'none',
+                rust: (file.spec.programs.rust?.build ?? []).map((c) => c.join(' ')).join(' && ') || 'none',
+              },
+            }
+          : {},
+      )),
       plan,
       server_cpus: serverCpuList(plan.threads),
       loadgen_cpus: loadgenCpuList(plan.threads),
+      // What a team's run measured: the file and the hash of its content when the run was made.
+      ...(file ? { service: { name: file.spec.name, file: file.path, sha256: file.sha256 } } : {}),
     };
     reconcileRuns(db);
     const run = createRun(db, {

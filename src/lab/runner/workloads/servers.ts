@@ -42,6 +42,8 @@ export async function startLabServer(
     taskset?: string | null;
     /** A server that builds state before listening (the gc-cache fills its cache) needs longer than 30 s. */
     startTimeoutMs?: number | undefined;
+    /** A team's program, told its port, is ready when GET `path` answers 200 (it prints no listening line). */
+    ready?: { port: number; path: string } | undefined;
   },
 ): Promise<RunningServer> {
   const env: Record<string, string> = { ...program.env, ...(options.extraEnv ?? {}) };
@@ -49,5 +51,12 @@ export async function startLabServer(
   const cpus = options.taskset === undefined ? serverCpuList(options.threads) : options.taskset;
   const [exec, args] =
     cpus === null ? [program.exec, program.args] : ['taskset', ['-c', cpus, program.exec, ...program.args]];
-  return startServer({ exec, args, env, cwd: program.cwd, startTimeoutMs: options.startTimeoutMs ?? 30_000 });
+  return startServer({
+    exec,
+    args,
+    env,
+    cwd: program.cwd,
+    startTimeoutMs: options.startTimeoutMs ?? 30_000,
+    ...(options.ready ? { ready: options.ready } : {}),
+  });
 }

@@ -25,6 +25,8 @@ export type LabPlan = {
   maxWorkers: number;
   /** Seed of the bootstrap CIs. */
   seed: number;
+  /** Offered rates to use instead of the ladder derived from the capacity probe (tests use a short ladder). */
+  ladderRates?: number[] | undefined;
 };
 
 export type WorkloadContext = {

@@ -1,0 +1,124 @@
+/** @module End-to-end test of `lab run --workload FILE` (slow: it measures two real HTTP services): a service that answers 10 ms later than its twin is named the significant loser in the standard mode (with a short ladder, through the same code path), nothing is left running, and `gorust decide --lab latest` uses its figures. */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { summarizeRun } from '../analysis/summary.ts';
+import { liveProcessGroups } from './process.ts';
+import { runLab } from './run.ts';
+import { processesMentioning } from './selftest.ts';
+import { findTool } from './toolchain.ts';
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const vegeta = findTool('vegeta');
+const dir = mkdtempSync(join(tmpdir(), 'gorust-service-e2e-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A small HTTP service of the test's own: answers /healthz and POST /work (the sum of a JSON list) after `delayMs`. */
+const SERVICE = `import { createServer } from 'node:http';
+const [port, delayMs] = [Number(process.argv[2]), Number(process.argv[3])];
+const server = createServer((req, res) => {
+  let body = '';
+  req.on('data', (c) => { body += c; });
+  req.on('end', () => {
+    const reply = () => {
+      if (req.url === '/healthz') { res.writeHead(200); res.end('ok'); return; }
+      const sum = JSON.parse(body || '{"xs":[]}').xs.reduce((a, b) => a + b, 0);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ sum }));
+    };
+    if (delayMs > 0 && req.url !== '/healthz') setTimeout(reply, delayMs); else reply();
+  });
+});
+server.listen(port, '127.0.0.1');
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();
+`;
+
+describe.skipIf(vegeta === null)(
+  'lab run --workload (two services of the test, vegeta installed by `gorust lab setup`)',
+  { tags: ['slow'] },
+  () => {
+    it('names the faster service the significant winner, leaves nothing running, and feeds decide --lab', async () => {
+      for (const lang of ['go', 'rust']) mkdirSync(join(dir, lang));
+      writeFileSync(join(dir, 'go', 'service.mjs'), SERVICE);
+      writeFileSync(join(dir, 'rust', 'service.mjs'), SERVICE);
+      writeFileSync(join(dir, 'body.json'), JSON.stringify({ xs: [1, 2, 3, 4] }));
+      // "go" answers 10 ms later than "rust" (a few ms: enough to stand above the noise of a shared 2-core machine): the labels are the file's, the programs are the test's.
+      const file = join(dir, 'pair.yaml');
+      writeFileSync(
+        file,
+        `version: 1
+name: sum-service
+programs:
+  go: { cwd: ./go, run: [${JSON.stringify(process.execPath)}, service.mjs, "{port}", "10"] }
+  rust: { cwd: ./rust, run: [${JSON.stringify(process.execPath)}, service.mjs, "{port}", "0"] }
+ready: { path: /healthz }
+requests:
+  - { method: POST, path: /work, body_file: body.json, headers: { Content-Type: application/json } }
+slo: { p99_ms: 50 }
+`,
+      );
+      const db = join(dir, 'lab.db');
+      const started = Date.now();
+      const { run, failures } = await runLab([], {
+        mode: 'standard',
+        workloadFile: file,
+        dbPath: db,
+        // The standard plan (6 interleaved repeats) with a short ladder and short steps (the test's budget), not a different code path.
+        plan: { ladderRates: [40, 100], stepSeconds: 3, warmupSeconds: 1, probeSeconds: 1 },
+      });
+      const wallS = (Date.now() - started) / 1000;
+      expect(failures).toEqual([]);
+      expect(run.mode).toBe('standard');
+      expect(run.environment?.service).toMatchObject({
+        name: 'sum-service',
+        file,
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      });
+
+      const summary = summarizeRun(run).workloads[0];
+      const why = JSON.stringify({ comparison: summary?.comparison, problems: summary?.problems });
+      expect(summary?.kind).toBe('latency');
+      expect(summary?.comparison, why).toMatchObject({ metric: 'p99_ms', significant: true, winner: 'rust' });
+      expect(summary?.comparison?.p_value).toBeLessThan(0.05);
+      expect(summary?.comparison?.ratio_ci?.low).toBeGreaterThan(1);
+      // The delay shows as it is: Go's p50 at least 10 ms, Rust's well under it.
+      expect(summary?.go.p50_ms).toBeGreaterThanOrEqual(10);
+      expect(summary?.rust.p50_ms).toBeLessThan(10);
+
+      // Nothing the run started is left: no process group of the lab, no process running the services.
+      expect(liveProcessGroups()).toEqual([]);
+      expect(processesMentioning(join(dir, 'go'))).toEqual([]);
+      expect(processesMentioning('service.mjs')).toEqual([]);
+
+      const decide = spawnSync(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          join(root, 'src', 'cli', 'main.ts'),
+          'decide',
+          join(root, 'examples', 'service-mesh.yaml'),
+          '--lab',
+          'latest',
+          '--db',
+          db,
+          '--format',
+          'md',
+        ],
+        { cwd: root, encoding: 'utf8', timeout: 120_000, env: { ...process.env, NO_COLOR: '1' } },
+      );
+      expect(decide.stderr).not.toMatch(/internal error/);
+      expect(decide.status).toBe(0);
+      expect(decide.stdout).toContain(run.id);
+      expect(decide.stdout).toMatch(
+        /measured on this machine: .*sum-service p99\.9 Go [\d.]+ ms vs Rust [\d.]+ ms/,
+      );
+      // For the record: the wall time of this test's run (about two minutes on 2 cores).
+      expect(wallS).toBeLessThan(300);
+    }, 400_000);
+  },
+);

@@ -1,0 +1,203 @@
+/** @module The team's own Go/Rust pair (`gorust lab run --workload FILE`): the workload file's schema (zod, exported as a JSON Schema), reading it as YAML or JSON with every problem named, its content hash, and the manifest-shaped workload and vegeta targets the lab runs it with. */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { parseDocument } from 'yaml';
+import { z } from 'zod';
+import { UserError } from '../../core/index.ts';
+import type { ManifestWorkload } from './manifest.ts';
+
+/** The built-in workloads: a team's workload may not take their names (their summaries differ). */
+export const BUILT_IN_WORKLOADS = ['http-json', 'gc-cache', 'cpu', 'build', 'boundary'] as const;
+
+const MAX_BYTES = 256 * 1024;
+
+const programSchema = z
+  .strictObject({
+    cwd: z.string().min(1).describe('folder of the program, relative to the workload file'),
+    build: z
+      .array(z.array(z.string().min(1)).min(1))
+      .optional()
+      .describe('commands run in order in cwd before measuring, each an argv array (no shell)'),
+    run: z
+      .array(z.string().min(1))
+      .min(1)
+      .refine((argv) => argv.some((a) => a.includes('{port}')), {
+        message: 'must pass the port the lab picks: put "{port}" in an argument',
+      })
+      .describe('the server command, an argv array run in cwd; "{port}" becomes a free loopback port'),
+    env: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe('extra environment of the build and run commands'),
+  })
+  .describe('one program of the pair');
+
+const requestSchema = z.strictObject({
+  method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']),
+  path: z.string().regex(/^\/\S*$/, 'a path starting with "/" (no spaces)'),
+  body_file: z.string().min(1).optional().describe('file sent as the body, relative to the workload file'),
+  headers: z
+    .record(z.string().regex(/^[A-Za-z0-9-]+$/, 'a header name'), z.string().regex(/^[^\r\n]*$/))
+    .optional(),
+  weight: z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('how many times this request appears per cycle of the mix (default 1)'),
+});
+
+export const workloadFileSchema = z
+  .strictObject({
+    version: z.literal(1),
+    name: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lowercase letters, digits and dashes (at most 63)')
+      .refine((n) => !(BUILT_IN_WORKLOADS as readonly string[]).includes(n), {
+        message: `must differ from the built-in workloads (${BUILT_IN_WORKLOADS.join(', ')})`,
+      }),
+    programs: z
+      .strictObject({ go: programSchema.optional(), rust: programSchema.optional() })
+      .refine((p) => p.go !== undefined || p.rust !== undefined, { message: 'needs a go or a rust program' }),
+    ready: z.strictObject({
+      path: z.string().regex(/^\/\S*$/, 'a path starting with "/"'),
+      timeout_s: z
+        .number()
+        .positive()
+        .max(600)
+        .optional()
+        .describe('how long to wait for a 200 (default 30)'),
+    }),
+    requests: z.array(requestSchema).min(1).max(1000).describe('the load mix, cycled in order'),
+    slo: z.strictObject({ p99_ms: z.number().positive().max(600_000) }),
+  })
+  .describe('A Go/Rust pair of the team, measured by `gorust lab run --workload FILE`');
+
+export type WorkloadFile = z.infer<typeof workloadFileSchema>;
+
+/** A workload file read and checked: its content, where it is, and its SHA-256. */
+export type LoadedWorkloadFile = {
+  path: string;
+  dir: string;
+  sha256: string;
+  spec: WorkloadFile;
+};
+
+/**
+ * The JSON Schema of the workload file (draft 2020-12), as committed in lab/workload-file.schema.json.
+ * @example
+ * writeFileSync('schema.json', JSON.stringify(workloadFileJsonSchema(), null, 2));
+ */
+export function workloadFileJsonSchema(): Record<string, unknown> {
+  return {
+    ...z.toJSONSchema(workloadFileSchema, { io: 'input' }),
+    $id: 'https://gorust.dev/schemas/lab-workload-file-v1.json',
+    title: 'gorust lab workload file v1',
+  };
+}
+
+function issuePath(path: readonly PropertyKey[]): string {
+  return path.length === 0
+    ? '(file)'
+    : path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i > 0 ? '.' : ''}${String(p)}`)).join('');
+}
+
+/**
+ * Read a workload file (YAML or JSON) and check it, including that its folders and body files exist. Any problem
+ * is a UserError (exit 2) that lists every problem found, each with its field.
+ * @example
+ * const file = loadWorkloadFile('bench/sum-service.yaml');
+ */
+export function loadWorkloadFile(path: string): LoadedWorkloadFile {
+  const full = resolve(path);
+  let bytes: Buffer;
+  try {
+    if (statSync(full).size > MAX_BYTES) throw new UserError(`workload file ${path}: larger than 256 KiB`);
+    bytes = readFileSync(full);
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(`cannot read the workload file ${path}: ${(error as Error).message}`);
+  }
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new UserError(
+      `workload file ${path} is not valid YAML or JSON:\n${doc.errors.map((e) => `  - ${e.message.split('\n')[0]}`).join('\n')}`,
+    );
+  }
+  const parsed = workloadFileSchema.safeParse(doc.toJS({ maxAliasCount: 50 }));
+  const problems: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problems.push(`${issuePath(issue.path)}: ${issue.message}`);
+  }
+  const dir = dirname(full);
+  if (parsed.success) {
+    for (const [lang, program] of Object.entries(parsed.data.programs)) {
+      if (!program) continue;
+      const cwd = resolve(dir, program.cwd);
+      if (!existsSync(cwd) || !statSync(cwd).isDirectory())
+        problems.push(`programs.${lang}.cwd: no folder ${cwd}`);
+    }
+    parsed.data.requests.forEach((request, i) => {
+      if (request.body_file === undefined) return;
+      const body = resolve(dir, request.body_file);
+      if (!existsSync(body) || !statSync(body).isFile())
+        problems.push(`requests[${i}].body_file: no file ${body}`);
+    });
+  }
+  if (problems.length > 0 || !parsed.success) {
+    throw new UserError(
+      `workload file ${path} has ${problems.length} problem${problems.length === 1 ? '' : 's'} (see \`gorust lab run --help\` and lab/workload-file.schema.json):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+  }
+  return {
+    path: full,
+    dir,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    spec: parsed.data,
+  };
+}
+
+/**
+ * The manifest-shaped workload the orchestrator runs: programs with absolute folders, `{port}` left in the arguments
+ * until a server starts.
+ * @example
+ * const workload = manifestWorkloadOf(file);
+ */
+export function manifestWorkloadOf(file: LoadedWorkloadFile): ManifestWorkload {
+  const programs: ManifestWorkload['programs'] = {};
+  for (const lang of ['go', 'rust'] as const) {
+    const program = file.spec.programs[lang];
+    if (!program) continue;
+    const [exec, ...args] = program.run;
+    programs[lang] = {
+      cwd: resolve(file.dir, program.cwd),
+      build: program.build ?? [],
+      exec: exec as string,
+      args,
+      env: program.env ?? {},
+      kind: 'server',
+    };
+  }
+  return { name: file.spec.name, kind: 'service', summary: `team workload ${file.path}`, programs };
+}
+
+/**
+ * Write the request mix as a vegeta targets template (`{addr}` filled per server later): each request `weight`
+ * times, in order, headers and `@body` with absolute paths.
+ * @example
+ * const template = writeTargetsTemplate(file, tempDir);
+ */
+export function writeTargetsTemplate(file: LoadedWorkloadFile, dir: string): string {
+  const blocks = file.spec.requests.flatMap((request) => {
+    const lines = [`${request.method} http://{addr}${request.path}`];
+    for (const [name, value] of Object.entries(request.headers ?? {})) lines.push(`${name}: ${value}`);
+    if (request.body_file !== undefined) lines.push(`@${resolve(file.dir, request.body_file)}`);
+    return Array.from({ length: request.weight ?? 1 }, () => lines.join('\n'));
+  });
+  const out = join(dir, `targets-${file.spec.name}.txt`);
+  writeFileSync(out, `${blocks.join('\n\n')}\n`);
+  return out;
+}
