@@ -166,7 +166,8 @@ describe('summarizeRun', () => {
     const run = fixtureRun();
     // At 500 req/s only one of Rust's five repeats stays valid: too few to compare on, so 100 req/s is the valid rate.
     for (const s of run.steps)
-      if (s.workload === 'http-json' && s.lang === 'rust' && s.rate_rps === 500 && s.repeat > 0) s.valid = false;
+      if (s.workload === 'http-json' && s.lang === 'rust' && s.rate_rps === 500 && s.repeat > 0)
+        s.valid = false;
     const http = summarizeRun(run).workloads[0];
     expect(http?.kind === 'latency' && http.detail.compare_rate_rps).toBe(100);
     expect(http?.comparison).toMatchObject({ rate_rps: 100, n_go: 5, n_rust: 5, winner: 'rust' });
