@@ -1,4 +1,4 @@
-/** @module createApp(): the Hono app of `gorust serve`: the JSON API under /api (problem+json errors, body limit, Origin and Host checks) and the built web UI from dist/web with a single-page fallback. */
+/** @module createApp(): the Hono app of `gorust serve`: the JSON API under /api (problem+json errors, body limit, Host, token and Origin checks, decide() in worker threads) and the built web UI from dist/web with a single-page fallback. */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,7 @@ import { type KnowledgeBase, UserError } from '../core/index.ts';
 import { readKnowledgeBase } from '../io/kb-files.ts';
 import type { Store } from '../store/db.ts';
 import { healthRoute, openApiRoute } from './api-schema.ts';
+import { createDecidePool, type Decider, inlineDecider } from './decide-pool.ts';
 import type { ServerDeps } from './deps.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { ProblemError, problem } from './problem.ts';
@@ -19,7 +20,7 @@ import { BODY_LIMIT_BYTES, problemHook } from './request.ts';
 import { decideRoutes } from './routes-decide.ts';
 import { decisionRoutes } from './routes-decisions.ts';
 import { labRoutes } from './routes-lab.ts';
-import { hostGuard, LOOPBACK_HOSTS, originGuard, securityHeaders } from './security.ts';
+import { hostGuard, LOOPBACK_HOSTS, originGuard, securityHeaders, tokenGuard } from './security.ts';
 
 /** Request bodies above this are refused with 413: the profile size limit (PROFILE_LIMITS.maxBytes) plus a margin. */
 export const DEFAULT_BODY_LIMIT_BYTES = BODY_LIMIT_BYTES;
@@ -33,13 +34,33 @@ export type AppOptions = {
   kb?: KnowledgeBase | undefined;
   /** The built UI folder; default `<package>/dist/web`; null serves the API only. */
   webRoot?: string | null | undefined;
-  /** Host names the server answers to (DNS-rebinding guard); default loopback names; 'any' turns the check off. */
+  /** Host names the server answers to (DNS-rebinding guard; `.domain` allows subdomains); default the loopback names and `.localhost`; 'any' turns the check off (tests only). */
   allowedHosts?: readonly string[] | 'any' | undefined;
+  /** The API token (required on every /api call, see tokenGuard); `gorust serve` sets one when bound beyond loopback. */
+  token?: string | undefined;
   /** Origins besides the server's own that may POST/DELETE (e.g. the Vite dev server). */
   allowedOrigins?: readonly string[] | undefined;
   bodyLimitBytes?: number | undefined;
   now?: (() => Date) | undefined;
+  /**
+   * Who runs decide(): by default a pool of worker threads shared by the apps of one knowledge base (idle workers
+   * never keep the process alive); `gorust serve` passes its own pool and closes it on shutdown; 'inline' decides on
+   * the event loop.
+   */
+  decider?: Decider | 'inline' | undefined;
 };
+
+/** One default pool per knowledge base, so apps built in a loop (tests) do not each start workers. */
+const sharedPools = new WeakMap<KnowledgeBase, Decider>();
+
+function defaultDecider(kb: KnowledgeBase): Decider {
+  let pool = sharedPools.get(kb);
+  if (pool === undefined) {
+    pool = createDecidePool(kb);
+    sharedPools.set(kb, pool);
+  }
+  return pool;
+}
 
 /** The package root: this file is src/server/app.ts in development and dist/server/app.js when built. */
 function packageRoot(): string {
@@ -72,16 +93,15 @@ const UI_MISSING = `<!doctype html><meta charset="utf-8"><title>gorust</title>
 export function createApp(options: AppOptions = {}): Hono {
   const db = options.db ?? options.store;
   if (db === undefined) throw new TypeError('createApp needs a store: createApp({ db: openStore() })');
-  const deps: ServerDeps = {
-    kb: options.kb ?? readKnowledgeBase(),
-    db,
-    now: options.now ?? (() => new Date()),
-  };
+  const kb = options.kb ?? readKnowledgeBase();
+  const decider = options.decider === 'inline' ? inlineDecider(kb) : (options.decider ?? defaultDecider(kb));
+  const deps: ServerDeps = { kb, db, now: options.now ?? (() => new Date()), decider };
   const app = new Hono();
   const limit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES;
 
   app.use('*', securityHeaders());
-  app.use('*', hostGuard(options.allowedHosts ?? LOOPBACK_HOSTS));
+  app.use('*', hostGuard(options.allowedHosts ?? [...LOOPBACK_HOSTS, '.localhost']));
+  if (options.token !== undefined) app.use('*', tokenGuard(options.token));
   app.use('/api/*', originGuard(options.allowedOrigins ?? []));
   app.use('/api/*', async (c, next) => {
     await next();

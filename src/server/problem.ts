@@ -35,10 +35,12 @@ export const PROBLEM_KINDS = {
   'invalid-request': 'Invalid request',
   'unsupported-media-type': 'Unsupported media type',
   'payload-too-large': 'Request body too large',
+  unauthorized: 'Token required',
   'forbidden-origin': 'Cross-origin request refused',
   'forbidden-host': 'Unknown Host header',
   'not-found': 'Not found',
   'method-not-allowed': 'Method not allowed',
+  unavailable: 'Server busy',
   internal: 'Internal error',
 } as const;
 

@@ -3,7 +3,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { TypedResponse } from 'hono';
 import {
   type Decision,
-  decide,
   didYouMean,
   KB_FILES,
   type LabEvidence,
@@ -96,7 +95,7 @@ export function decideRoutes(deps: ServerDeps) {
       const { seed, samples, lab: labRef } = c.req.valid('query');
       const profile: Profile = isYaml(c) ? await readYamlProfile(c) : (c.req.valid('json') as Profile);
       const lab = labRef ? labEvidence(deps, labRef, profile.workload.latency_slo?.p99_ms) : undefined;
-      const decision = decide(profile, deps.kb, { seed, samples, lab });
+      const decision = await deps.decider.decide(profile, { seed, samples, lab });
       return renderedJson<Decision & { lab_excluded?: LabEvidence['excluded'] }, 200>(
         c.body(decideBody(decision, lab), 200, { 'content-type': 'application/json; charset=utf-8' }),
       );

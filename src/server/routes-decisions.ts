@@ -3,7 +3,6 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import {
   adrFileName,
   type Decision,
-  decide,
   diffDecisions,
   fileSlug,
   renderAdr,
@@ -89,14 +88,18 @@ export function decisionRoutes(deps: ServerDeps) {
   // A save request's profile problems are reported as the CLI reports a profile's.
   const saving = new OpenAPIHono({
     defaultHook: problemHook('profile', Object.keys(SaveDecisionRequest.shape)),
-  }).openapi({ ...saveDecisionRoute, middleware: [bodyGuard()] }, (c) => {
+  }).openapi({ ...saveDecisionRoute, middleware: [bodyGuard()] }, async (c) => {
     const request = c.req.valid('json');
     const profile = request.profile;
     const lab =
       request.lab === undefined
         ? undefined
         : labEvidence(deps, request.lab, profile.workload.latency_slo?.p99_ms);
-    const decision = decide(profile, deps.kb, { seed: request.seed, samples: request.samples, lab });
+    const decision = await deps.decider.decide(profile, {
+      seed: request.seed,
+      samples: request.samples,
+      lab,
+    });
     const saved = saveDecision(deps.db, {
       profile,
       decision,

@@ -1,4 +1,4 @@
-/** @module serveApp(): put the Hono app on a socket with @hono/node-server (host and port, port 0 for any free one) and hand back its URL and a close function. */
+/** @module serveApp(): put the Hono app on a socket with @hono/node-server (host and port, port 0 for any free one) and hand back its URL and a close function; header and request timeouts and a connection cap are set. */
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import type { Hono } from 'hono';
@@ -8,7 +8,25 @@ import { LOOPBACK_HOSTS } from './security.ts';
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_PORT = 5317;
 
-export type ServeOptions = { host?: string | undefined; port?: number | undefined };
+/**
+ * Limits of the HTTP server, documented in the README (`gorust serve`): a client gets this long to send its headers
+ * and its whole request (then 408), an idle keep-alive connection is closed after keepAliveMs, and connections past
+ * maxConnections are closed as they arrive.
+ */
+export const SERVER_LIMITS = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 256,
+} as const;
+
+export type ServerLimits = { -readonly [K in keyof typeof SERVER_LIMITS]: number };
+
+export type ServeOptions = {
+  host?: string | undefined;
+  port?: number | undefined;
+  limits?: Partial<ServerLimits> | undefined;
+};
 export type RunningApp = { url: string; host: string; port: number; close: () => Promise<void> };
 
 /** True for names that only this machine can reach. */
@@ -33,8 +51,16 @@ export function urlFor(host: string, port: number): string {
 export function serveApp(app: Hono, options: ServeOptions = {}): Promise<RunningApp> {
   const host = options.host ?? DEFAULT_HOST;
   const port = options.port ?? DEFAULT_PORT;
+  const limits: ServerLimits = { ...SERVER_LIMITS, ...options.limits };
   return new Promise((done, fail) => {
-    const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
+    const serverOptions = {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // How often Node checks the two timeouts above (its default, 30 s, would let a slow client overstay).
+      connectionsCheckingInterval: Math.max(100, Math.min(1_000, limits.headersTimeoutMs / 4)),
+    };
+    const server = serve({ fetch: app.fetch, hostname: host, port, serverOptions }, (info: AddressInfo) => {
       server.off('error', onError);
       done({
         url: urlFor(host, info.port),
@@ -62,5 +88,7 @@ export function serveApp(app: Hono, options: ServeOptions = {}): Promise<Running
       }
     };
     server.once('error', onError);
+    // Past the cap, Node closes new connections as they are accepted.
+    server.maxConnections = limits.maxConnections;
   });
 }

@@ -1,6 +1,7 @@
 /** @module Tests of `gorust serve`: prints the URL, serves the API on a real loopback socket, stops on SIGINT/SIGTERM, explains a taken port, warns before binding a non-loopback address. */
 import { EventEmitter } from 'node:events';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,8 +36,32 @@ function tempDb(): string {
   return join(dir, 'gorust.db');
 }
 
-function start(argv: string[], hooks: ServeHooks = {}) {
-  const io = fakeIo();
+/** The status of GET /api/health sent to address:port with a Host header of our choosing (fetch cannot set Host). */
+function statusWithHost(
+  port: number,
+  address: string,
+  host: string,
+  authorization?: string,
+): Promise<number> {
+  return new Promise((done, fail) => {
+    const req = request(
+      {
+        host: address,
+        port,
+        path: '/api/health',
+        headers: { host, ...(authorization ? { authorization } : {}) },
+      },
+      (res) => {
+        res.resume();
+        done(res.statusCode ?? 0);
+      },
+    );
+    req.on('error', fail);
+    req.end();
+  });
+}
+
+function start(argv: string[], hooks: ServeHooks = {}, io = fakeIo()) {
   const signals = new EventEmitter();
   let listening: (r: RunningApp) => void = () => undefined;
   const ready = new Promise<RunningApp>((done) => {
@@ -94,6 +119,55 @@ describe('gorust serve', () => {
     expect(await exit).toBe(2);
     expect(io.err.join('')).toMatch(/warning: binding to 192\.0\.2\.1, not loopback/);
     expect(io.err.join('')).toContain('cannot listen on 192.0.2.1');
+  });
+
+  it('bound to 127.0.0.2, answers to its own address and still refuses a foreign Host', async () => {
+    const { signals, ready, exit, io } = start([
+      'serve',
+      '--host',
+      '127.0.0.2',
+      '--port',
+      '0',
+      '--db',
+      tempDb(),
+    ]);
+    const running = await Promise.race([
+      ready,
+      exit.then((code) => Promise.reject(new Error(`exited ${code}: ${io.err.join('')}`))),
+    ]);
+    expect(running.url).toMatch(/^http:\/\/127\.0\.0\.2:\d+$/);
+    expect((await fetch(`${running.url}/api/health`)).status).toBe(200);
+    expect(await statusWithHost(running.port, '127.0.0.2', `localhost:${running.port}`)).toBe(200);
+    expect(await statusWithHost(running.port, '127.0.0.2', `evil.example:${running.port}`)).toBe(403);
+    signals.emit('SIGINT');
+    expect(await exit).toBe(0);
+  });
+
+  it('with --allowed-host, also answers to that name; with GORUST_TOKEN, every API call needs the token', async () => {
+    const token = 'a-token-of-sixteen-plus';
+    const io0 = fakeIo();
+    const { signals, ready, exit, io } = start(
+      ['serve', '--port', '0', '--db', tempDb(), '--allowed-host', 'gorust.lan'],
+      {},
+      { ...io0, env: { GORUST_TOKEN: token } },
+    );
+    const running = await ready;
+    expect(io.out.join('')).not.toContain(token);
+    expect(await statusWithHost(running.port, '127.0.0.1', `gorust.lan:${running.port}`)).toBe(401);
+    expect(
+      await statusWithHost(running.port, '127.0.0.1', `gorust.lan:${running.port}`, `Bearer ${token}`),
+    ).toBe(200);
+    expect(
+      await statusWithHost(running.port, '127.0.0.1', `other.lan:${running.port}`, `Bearer ${token}`),
+    ).toBe(403);
+    signals.emit('SIGTERM');
+    expect(await exit).toBe(0);
+  });
+
+  it('refuses a short token (exit 2) before listening', async () => {
+    const { io, exit } = start(['serve', '--port', '0', '--db', tempDb(), '--token', 'short']);
+    expect(await exit).toBe(2);
+    expect(io.err.join('')).toContain('must be at least 16 characters');
   });
 
   it('rejects a bad port', async () => {
