@@ -175,10 +175,26 @@ describe('ADR tools read the records', { timeout: SPAWN_TIMEOUT_MS }, () => {
     }
   });
 
-  it('markdownlint-cli2 passes the records with its defaults', () => {
+  it('markdownlint-cli2 passes the records and the Markdown reports with its defaults', () => {
+    for (const name of examples) {
+      const args = [
+        'decide',
+        join(ROOT, 'examples', `${name}.yaml`),
+        '--format',
+        'md',
+        '--out',
+        `docs/${name}.md`,
+      ];
+      const out = gorust(args, root);
+      expect(out.code, out.stderr).toBe(0);
+      // Every cited fact links to its source.
+      expect(readFileSync(join(root, 'docs', `${name}.md`), 'utf8')).toMatch(
+        /Sources: \[[^\]]+\]\(https:\/\//,
+      );
+    }
     const lint = spawnSync(
       join(ROOT, 'node_modules', '.bin', 'markdownlint-cli2'),
-      ['--no-globs', ...adrFiles(adr).map((f) => `docs/adr/${f}`)],
+      ['--no-globs', ...adrFiles(adr).map((f) => `docs/adr/${f}`), ...examples.map((n) => `docs/${n}.md`)],
       { cwd: root, encoding: 'utf8', timeout: 60_000 },
     );
     expect(lint.status, `${lint.stdout}${lint.stderr}`).toBe(0);

@@ -6,6 +6,7 @@ import {
   adrFileName,
   type Decision,
   decide,
+  type EvidenceSources,
   evidenceSources,
   type KnowledgeBase,
   type LabEvidence,
@@ -46,6 +47,8 @@ type RenderContext = {
   profilePath: string;
   toFile: boolean;
   dbPath?: string | undefined;
+  /** Evidence sources, so every cited fact links to its URL. */
+  sources?: EvidenceSources | undefined;
   /** --no-color was given. */
   noColor?: boolean | undefined;
   /** Everything the ADR renderer needs besides the decision (set for --format adr). */
@@ -75,7 +78,7 @@ const FORMATS = {
     render: (d: Decision, ctx: RenderContext) =>
       renderText(d, { color: !ctx.toFile && !ctx.noColor && shouldColor(ctx.io) }),
   },
-  md: { render: (d: Decision) => renderMarkdown(d) },
+  md: { render: (d: Decision, ctx: RenderContext) => renderMarkdown(d, { sources: ctx.sources }) },
   adr: {
     render: (d: Decision, ctx: RenderContext) =>
       renderAdr(d, { profilePath: ctx.profilePath, ...ctx.adr, date: todayIso(ctx.io.env) }),
@@ -193,6 +196,7 @@ export async function runDecide(profileArg: string, flags: DecideFlags, io: CliI
     toFile: out !== undefined,
     dbPath: flags.db,
     noColor: flags.color === false,
+    sources: evidenceSources(kb.evidence),
   });
   if (out === undefined) {
     io.stdout(text);

@@ -546,7 +546,7 @@ class AdrParts {
         if (p !== undefined && p.team.rust !== 'strong') {
           const when = deadline === undefined ? '' : ` against the ${formatNumber(deadline)}-week deadline`;
           lines.push(
-            `Bad, because the team's Rust experience is ${p.team.rust}: budget ramp-up time${when} (Google reports most developers productive in Rust within 2-4 months), and have every change reviewed by someone fluent in ownership and lifetimes.`,
+            `Bad, because the team's Rust experience is ${p.team.rust}: budget ramp-up time${when} (Google reports developers more than half as productive as before within four months), and have every change reviewed by someone fluent in ownership and lifetimes.`,
           );
         }
         lines.push('Bad, because hiring must look for Rust experience, or train for it.');

@@ -1,5 +1,6 @@
 /** @module The full Markdown report of a decision: every section of the decision object, as tables and lists a reviewer can read in a pull request. */
 import type { Decision } from '../decision/schema.ts';
+import type { EvidenceSources } from './adr.ts';
 import { escapeUserText, inlineWithNames } from './escape.ts';
 import {
   byImpact,
@@ -13,18 +14,30 @@ import {
   OPTION_LABELS,
   sensitivityWeights,
 } from './format.ts';
+import { wrapMarkdown } from './md-wrap.ts';
+
+export type MarkdownOptions = {
+  /** Evidence id -> source, so every cited fact links to its source URL (`evidenceSources(kb.evidence)`). */
+  sources?: EvidenceSources | undefined;
+};
 
 /**
- * Render a decision as a Markdown report.
+ * Render a decision as a Markdown report that passes markdownlint's defaults: prose wrapped at 80 columns, short
+ * tables with `| --- |` delimiter rows, and the long explanations with their sources in an appendix.
  * @example
- * writeFileSync('decision.md', renderMarkdown(decision));
+ * writeFileSync('decision.md', renderMarkdown(decision, { sources: evidenceSources(kb.evidence) }));
  */
-export function renderMarkdown(decision: Decision): string {
+export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}): string {
   const out: string[] = [];
   // User-supplied names inside engine-written sentences are escaped as user text (issue 12: escape at the renderer).
   const names = userNames(decision);
   const inline = (text: string) => inlineWithNames(text, names);
   const escapeMarkdown = escapeUserText;
+  const sourceLinks = (ids: readonly string[]) =>
+    ids.map((id) => {
+      const e = options.sources?.[id];
+      return e === undefined ? `\`${id}\`` : `[${inline(e.organisation)}, ${e.year}](${e.source})`;
+    });
   out.push(`# gorust decision: ${escapeMarkdown(decisionTitle(decision))}`, '');
   if (decision.project?.summary) out.push(`> ${escapeMarkdown(decision.project.summary)}`, '');
   const closeness = decision.close_call ? 'a close call: read the sensitivity section' : 'not a close call';
@@ -34,7 +47,7 @@ export function renderMarkdown(decision: Decision): string {
   );
   out.push(
     '| | Go | Rust | Hybrid |',
-    '|---|---:|---:|---:|',
+    '| --- | ---: | ---: | ---: |',
     `| Weighted score (0 to 10) | ${formatScore(decision.scores.go)} | ${formatScore(decision.scores.rust)} | n/a |`,
     `| Probability under weight perturbation | ${formatPercent(decision.probabilities.go)} | ${formatPercent(decision.probabilities.rust)} | ${formatPercent(decision.probabilities.hybrid)} |`,
     '',
@@ -53,17 +66,14 @@ export function renderMarkdown(decision: Decision): string {
     out.push(
       '## Criteria',
       '',
-      'Ordered by how much each criterion moved the result. Contribution = weight × (Go − Rust): positive favours Go, negative favours Rust.',
+      'Ordered by how much each criterion moved the result. Contribution = weight × (Go − Rust): positive favours Go, negative favours Rust. Why each is rated so, with its sources: see the appendix.',
       '',
-      '| Criterion | Weight | Go | Rust | Contribution | Why | Evidence |',
-      '|---|---:|---:|---:|---:|---|---|',
+      '| Criterion | Weight | Go | Rust | Contribution |',
+      '| --- | ---: | ---: | ---: | ---: |',
     );
     for (const row of byImpact(decision.criteria)) {
-      const why =
-        row.measured === undefined ? inline(row.why) : `${inline(row.why)} *${inline(row.measured)}*`;
-      const evidence = row.evidence.map((id) => `\`${id}\``).join(', ') || 'none';
       out.push(
-        `| ${criterionLabel(row.id)} | ${formatPercent(row.weight)} | ${formatNumber(row.go, 1)} | ${formatNumber(row.rust, 1)} | ${formatSigned(row.contribution)} | ${why} | ${evidence} |`,
+        `| ${criterionLabel(row.id)} | ${formatPercent(row.weight)} | ${formatNumber(row.go, 1)} | ${formatNumber(row.rust, 1)} | ${formatSigned(row.contribution)} |`,
       );
     }
     out.push('');
@@ -76,7 +86,7 @@ export function renderMarkdown(decision: Decision): string {
       'The weight at which a criterion would flip the verdict; "never" when no weight does.',
       '',
       '| Criterion | Weight now | Verdict flips at |',
-      '|---|---:|---:|',
+      '| --- | ---: | ---: |',
     );
     for (const row of decision.sensitivity) {
       const { now, flip } = sensitivityWeights(decision, row);
@@ -89,15 +99,13 @@ export function renderMarkdown(decision: Decision): string {
     out.push(
       '## Components',
       '',
-      '| Component | Language | Go score | Rust score | Why |',
-      '|---|---|---:|---:|---|',
+      '| Component | Language | Go score | Rust score |',
+      '| --- | --- | ---: | ---: |',
     );
     for (const c of decision.components) {
       const go = c.scores === undefined ? 'n/a' : formatScore(c.scores.go);
       const rust = c.scores === undefined ? 'n/a' : formatScore(c.scores.rust);
-      out.push(
-        `| ${escapeMarkdown(c.name)} | ${OPTION_LABELS[c.language]} | ${go} | ${rust} | ${inline(c.why)} |`,
-      );
+      out.push(`| ${escapeMarkdown(c.name)} | ${OPTION_LABELS[c.language]} | ${go} | ${rust} |`);
     }
     out.push('');
   }
@@ -106,25 +114,31 @@ export function renderMarkdown(decision: Decision): string {
     out.push(
       '## Boundaries between languages',
       '',
-      '| From | To | Mechanism | Cost per call | Calls per request | Why |',
-      '|---|---|---|---:|---:|---|',
+      '| From | To | Mechanism | Cost per call | Calls per request |',
+      '| --- | --- | --- | ---: | ---: |',
     );
     for (const b of decision.boundaries) {
       const cost = `${formatNumber(b.per_call_us)} µs${b.measured ? ' (measured)' : ''}`;
       const calls = b.calls_per_request === undefined ? 'n/a' : formatNumber(b.calls_per_request, 3);
-      const chatty = b.chatty ? ' **Chatty: reconsider where the split goes.**' : '';
       out.push(
-        `| ${escapeMarkdown(b.from)} | ${escapeMarkdown(b.to)} | ${b.mechanism} | ${cost} | ${calls} | ${inline(b.why)}${chatty} |`,
+        `| ${escapeMarkdown(b.from)} | ${escapeMarkdown(b.to)} | ${b.mechanism} | ${cost} | ${calls} |`,
       );
     }
     out.push('');
+    const chatty = decision.boundaries.filter((b) => b.chatty);
+    if (chatty.length > 0) {
+      out.push(
+        `**Chatty: reconsider where the split goes** (${chatty.map((b) => `${escapeMarkdown(b.from)} to ${escapeMarkdown(b.to)}`).join(', ')}).`,
+        '',
+      );
+    }
   }
 
   if (decision.checklist.length > 0) {
-    out.push('## Checklist', '', '| Applies | Item | Favours | Why |', '|---|---|---|---|');
+    out.push('## Checklist', '');
     for (const row of decision.checklist) {
       out.push(
-        `| ${row.applies ? 'yes' : 'no'} | ${inline(row.item)} | ${OPTION_LABELS[row.favors]} | ${inline(row.why)} |`,
+        `- ${row.applies ? 'Applies' : 'Does not apply'}, favours ${OPTION_LABELS[row.favors]}: ${inline(row.item)} ${inline(row.why)}`,
       );
     }
     out.push('');
@@ -142,8 +156,22 @@ export function renderMarkdown(decision: Decision): string {
   if (decision.caveats.length > 0)
     out.push('## Caveats', '', ...decision.caveats.map((c) => `- ${inline(c)}`), '');
 
+  out.push('## Appendix: why each criterion is rated as it is', '');
+  for (const row of byImpact(decision.criteria)) {
+    out.push(`### ${criterionLabel(row.id)}`, '', inline(row.why), '');
+    if (row.measured !== undefined) out.push(`*${inline(row.measured)}*`, '');
+    if (row.evidence.length > 0) out.push(`Sources: ${sourceLinks(row.evidence).join(', ')}.`, '');
+  }
+  if (decision.components.length > 0 || decision.boundaries.length > 0) {
+    out.push('## Appendix: components and boundaries', '');
+    for (const c of decision.components) out.push(`- ${escapeMarkdown(c.name)}: ${inline(c.why)}`);
+    for (const b of decision.boundaries)
+      out.push(`- ${escapeMarkdown(b.from)} to ${escapeMarkdown(b.to)} (${b.mechanism}): ${inline(b.why)}`);
+    out.push('');
+  }
+
   out.push('---', '', `*${provenance(decision)}*`, '');
-  return out.join('\n');
+  return wrapMarkdown(out.join('\n'), 80);
 }
 
 /** Every user-supplied name a decision carries: the project, its components and the gates' components. */

@@ -20,6 +20,11 @@ export function wrapLine(text: string, width: number, first = '', rest = ''): st
     if (!empty && candidate.length > width && !BLOCK_START.test(word)) {
       lines.push(current);
       current = rest + word;
+    } else if (!empty && candidate.length > width && current.lastIndexOf(' ') > first.length) {
+      // The word would open a block at the start of a line: carry the word before it down too.
+      const at = current.lastIndexOf(' ');
+      lines.push(current.slice(0, at));
+      current = `${rest}${current.slice(at + 1)} ${word}`;
     } else {
       current = candidate;
     }
@@ -61,6 +66,11 @@ export function wrapMarkdown(markdown: string, width = 80): string {
       out.push(
         ...wrapLine(body, width, `${indent}${marker} `, ' '.repeat(indent.length + marker.length + 1)),
       );
+      continue;
+    }
+    const quote = /^> (.*)$/.exec(line);
+    if (quote) {
+      out.push(...wrapLine(quote[1] ?? '', width, '> ', '> '));
       continue;
     }
     const lead = /^(\s*)/.exec(line)?.[1] ?? '';
