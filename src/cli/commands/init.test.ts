@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseProfileText, UserError } from '../../core/index.ts';
+import { decide, parseProfileText, UserError } from '../../core/index.ts';
+import { readKnowledgeBase } from '../../io/kb-files.ts';
 import type { CliIo } from '../output.ts';
 import { CANCEL, type Cancel, type Prompter } from '../prompts.ts';
 import { CancelledError } from '../run.ts';
@@ -139,5 +140,76 @@ describe('gorust init', () => {
     await expect(run).rejects.toThrow(/gorust schema/);
     expect(prompted).toBe(false);
     expect(existsSync(join(dir, 'gorust.yaml'))).toBe(false);
+  });
+
+  it('asks for components one by one, then the calls between them, and writes a plan the engine splits', async () => {
+    const { prompter, notes } = scripted([
+      ...BASIC,
+      ['Describe the components', true],
+      ['Component 1: its name', 'order api'],
+      ['What does order api do', 'api'],
+      ["limits order api's speed", 'io-bound'],
+      ['order api: peak requests', '20000'],
+      ['Add another component', true],
+      ['Component 2: its name', 'matcher'],
+      ['What does matcher do', 'hot-path'],
+      ["limits matcher's speed", 'cpu-bound'],
+      ['Is matcher latency-critical', true],
+      ['matcher: its own p99', '0.5'],
+      ['matcher: long-lived', '12'],
+      ['matcher: hard memory cap', '2048'],
+      ['Where does matcher run', ['server']],
+      ['What must matcher interoperate with', ['c-libraries']],
+      ['Add another component', false],
+      ['Which components does order api call', ['matcher']],
+      ['How many calls to matcher does order api make', '3'],
+    ]);
+    await runInit({ file: 'gorust.yaml', io, interactive: true, prompter: async () => prompter });
+    const profile = parseProfileText(readFileSync(join(dir, 'gorust.yaml'), 'utf8'), 'gorust.yaml');
+    expect(profile.components).toEqual([
+      {
+        name: 'order api',
+        role: 'api',
+        workload: 'io-bound',
+        latency_critical: false,
+        peak_rps: 20000,
+        calls: [{ to: 'matcher', per_request: 3 }],
+      },
+      {
+        name: 'matcher',
+        role: 'hot-path',
+        workload: 'cpu-bound',
+        latency_critical: true,
+        latency_slo: { p99_ms: 0.5 },
+        live_heap_gib: 12,
+        memory_budget_mib: 2048,
+        targets: ['server'],
+        interop: ['c-libraries'],
+      },
+    ]);
+    expect(notes.join('\n')).toContain('2 component(s) written');
+    const decision = decide(profile, readKnowledgeBase(), { seed: 1, samples: 500 });
+    expect(decision.components.map((c) => c.name)).toEqual(['order api', 'matcher']);
+    expect(decision.components.find((c) => c.name === 'matcher')?.language).toBe('rust');
+  });
+
+  it('leaves components out when declined, and refuses a component name already taken', async () => {
+    const declined = scripted(BASIC);
+    await runInit({ file: 'gorust.yaml', io, interactive: true, prompter: async () => declined.prompter });
+    const profile = parseProfileText(readFileSync(join(dir, 'gorust.yaml'), 'utf8'), 'gorust.yaml');
+    expect(profile.components).toBeUndefined();
+    expect(declined.calls.some((call) => call.message.startsWith('Describe the components'))).toBe(true);
+
+    const twice = scripted([
+      ...BASIC,
+      ['Describe the components', true],
+      ['Component 1: its name', 'api'],
+      ['Add another component', true],
+      ['Component 2: its name', 'api'],
+    ]);
+    await expect(
+      runInit({ file: 'again.yaml', io, interactive: true, prompter: async () => twice.prompter }),
+    ).rejects.toThrow(/"api" is taken: choose another name/);
+    expect(existsSync(join(dir, 'again.yaml'))).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-/** @module `gorust init [FILE]`: the questionnaire (src/core/questions.ts) asked in a terminal through the prompt seam, written as gorust.yaml after validation. Without a terminal it explains how to write the file instead of waiting for answers that never come. */
+/** @module `gorust init [FILE]`: the questionnaire (src/core/questions.ts) and an optional component loop asked in a terminal through the prompt seam, written as gorust.yaml after validation. Without a terminal it explains how to write the file instead of waiting for answers that never come. */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -16,6 +16,7 @@ import {
 import { assertFolderExists, type CliIo, processIo, writeFileAtomic } from '../output.ts';
 import { CANCEL, createClackPrompter, isInteractive, type Prompter } from '../prompts.ts';
 import { CancelledError } from '../run.ts';
+import { askComponents } from './init-components.ts';
 
 export type InitOptions = {
   /** Target file (default gorust.yaml in the working directory). */
@@ -81,11 +82,14 @@ export async function runInit(options: InitOptions): Promise<void> {
   const answers: Record<string, unknown> = {};
   for (const question of QUESTIONS)
     answers[question.id] = await ask(prompter, question, answers[question.id]);
+  // Optional: the parts of the system, for a per-component (hybrid) plan; checked as they are typed.
+  const components = await askComponents(prompter, String(answers['workload.kind'] ?? 'mixed'));
 
   let text = '';
   for (let round = 0; ; round++) {
     try {
       const input = answersToProfile(answers);
+      if (components.length > 0) input.components = components as NonNullable<typeof input.components>;
       const profile = parseProfileValue(input, options.file);
       text = toYaml(input);
       // The file must read back as the same profile, or writing it would hand the user a broken file.
@@ -104,7 +108,7 @@ export async function runInit(options: InitOptions): Promise<void> {
   }
   writeFileAtomic(path, text);
   prompter.note(
-    'Components (for a hybrid plan) and priorities are not asked here: add them to the file by hand.\nSee `gorust schema` and the examples/ folder for every field.',
+    `${components.length > 0 ? `${components.length} component(s) written. ` : ''}Priorities, stakeholders and existing code are not asked here: add them to the file by hand,\nor use the web app (gorust serve). See \`gorust schema\` and the examples/ folder for every field.`,
     'More options',
   );
   prompter.outro(
