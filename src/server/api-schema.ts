@@ -116,6 +116,10 @@ export type ApiLabStep = Omit<StoredStep, 'histogram'> & { has_histogram: boolea
 export type ApiLabRun = Omit<StoredRun, 'steps'> & {
   steps: ApiLabStep[];
   slo_p99_ms: number;
+  /** quick runs are indicative only: they cannot show significance and never replace a prior. */
+  indicative: boolean;
+  /** The one line naming the machine and toolchains, as `gorust lab show` prints it. */
+  environment_line: string;
   summary: RunSummary['workloads'];
 };
 

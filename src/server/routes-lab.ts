@@ -1,5 +1,6 @@
 /** @module Read-only API routes of lab runs: list and show. The API never starts a build or a load: runs come from `gorust lab run`. */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { environmentLine } from '../lab/analysis/report.ts';
 import { summarizeRun } from '../lab/analysis/summary.ts';
 import { getRun, listRuns } from '../store/lab-runs.ts';
 import { type ApiLabRun, getLabRunRoute, LAB_RUNS_LIMIT, listLabRunsRoute } from './api-schema.ts';
@@ -30,7 +31,15 @@ export function labRoutes(deps: ServerDeps) {
         has_histogram: histogram !== null,
       }));
       const summary = summarizeRun(run);
-      const body: ApiLabRun = { ...run, steps, slo_p99_ms: summary.slo_p99_ms, summary: summary.workloads };
+      const body: ApiLabRun = {
+        ...run,
+        mode: summary.mode,
+        steps,
+        slo_p99_ms: summary.slo_p99_ms,
+        indicative: summary.indicative,
+        environment_line: environmentLine(run.environment),
+        summary: summary.workloads,
+      };
       return c.json(body, 200);
     });
 }

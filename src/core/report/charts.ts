@@ -13,6 +13,8 @@ export type PercentileSeries = {
   name: string;
   language?: 'go' | 'rust' | undefined;
   points: PercentilePoint[];
+  /** A step that did not meet the lab's validity rules: drawn dashed and faded, never as a measurement. */
+  invalid?: boolean | undefined;
 };
 /** Latency over a run, one point per time window (the load generator's timeline). */
 export type TimelinePoint = { t_s: number; p99_ms: number; max_ms: number };
@@ -198,7 +200,12 @@ export function percentileChartOption(
       showSymbol: true,
       data: s.points.map((pt) => [percentileToX(pt.p), pt.ms]),
       ...(s.language ? { itemStyle: { color: LANGUAGE_COLORS[s.language] } } : {}),
-      lineStyle: s.language === 'rust' ? { type: 'dashed' } : {},
+      lineStyle: s.invalid
+        ? { type: [3, 5], opacity: 0.45 }
+        : s.language === 'rust'
+          ? { type: 'dashed' }
+          : {},
+      ...(s.invalid ? { symbol: 'emptyCircle' } : {}),
       ...(i === 0 ? sloMarkLine(options.sloMs) : {}),
     })),
   };

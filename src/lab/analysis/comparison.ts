@@ -105,6 +105,8 @@ export function describeComparison(c: HeadlineComparison): string {
   const at = c.rate_rps === null ? '' : ` at ${fmtNum(c.rate_rps)} req/s`;
   const ci = c.ratio_ci ? ` (95% CI ${fmtNum(c.ratio_ci.low)}-${fmtNum(c.ratio_ci.high)})` : '';
   const p =
-    c.p_value === null ? '' : `, p = ${c.p_value < 0.001 ? c.p_value.toExponential(1) : fmtNum(c.p_value)}`;
+    c.p_value === null
+      ? ''
+      : `, p = ${c.p_value < 0.001 ? c.p_value.toExponential(1) : String(Number(c.p_value.toPrecision(2)))}`;
   return `Go ${name} ${fmtNum(c.go)}${unit} vs Rust ${fmtNum(c.rust)}${unit}${at}, ratio ${fmtNum(c.ratio)}${ci}${p}`;
 }

@@ -1,5 +1,13 @@
 /** @module The Lab view's summary of a run, as `gorust lab show` prints it: anchor flags first, then per workload its state, boundary costs (ns per cgo call, gRPC/HTTP p50/p99) and CPU kernels. */
-import { type AnchorFlag, boundaryRows, kernelRows, type WorkloadSummary } from '../lib/lab-summary.ts';
+import {
+  type AnchorFlag,
+  type BoundarySummary,
+  boundaryRows,
+  type CpuSummary,
+  kernelRows,
+  type WorkloadSummary,
+  workloadHeadline,
+} from '../lib/lab-summary.ts';
 
 function fmt(value: number | null | undefined): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '–';
@@ -43,7 +51,7 @@ function Flag({ flagged }: { flagged: boolean }) {
   return flagged ? <span className="badge invalid">flagged</span> : null;
 }
 
-function BoundaryCosts({ summary }: { summary: WorkloadSummary }) {
+function BoundaryCosts({ summary }: { summary: BoundarySummary }) {
   const rows = boundaryRows(summary);
   return (
     <table data-testid="lab-boundary">
@@ -73,7 +81,7 @@ function BoundaryCosts({ summary }: { summary: WorkloadSummary }) {
   );
 }
 
-function CpuKernels({ summary }: { summary: WorkloadSummary }) {
+function CpuKernels({ summary }: { summary: CpuSummary }) {
   const rows = kernelRows(summary);
   if (rows.length === 0) return null;
   return (
@@ -110,6 +118,22 @@ function CpuKernels({ summary }: { summary: WorkloadSummary }) {
   );
 }
 
+/** The workload's headline: the significant winner with its interval and p-value, or no significant difference and why. */
+function Headline({ summary }: { summary: WorkloadSummary }) {
+  const headline = workloadHeadline(summary);
+  if (!headline) return null;
+  return (
+    <div
+      className={`lab-headline${headline.winner ? ` winner-${headline.winner}` : ''}`}
+      data-testid={`lab-headline-${summary.name}`}
+    >
+      <strong>{headline.title}</strong>
+      <div className="small">{headline.detail}</div>
+      {headline.why && <div className="small muted">{headline.why}</div>}
+    </div>
+  );
+}
+
 /** Per workload: valid or not (by the lab's rules), its specific figures, problems and notes. */
 function Workloads({ summary }: { summary: WorkloadSummary[] }) {
   if (summary.length === 0) return null;
@@ -129,8 +153,9 @@ function Workloads({ summary }: { summary: WorkloadSummary[] }) {
               {w.steps} steps, {w.invalid_steps} invalid
             </span>
           </h3>
-          {w.name === 'boundary' && <BoundaryCosts summary={w} />}
-          {w.name === 'cpu' && <CpuKernels summary={w} />}
+          <Headline summary={w} />
+          {w.kind === 'boundary' && <BoundaryCosts summary={w} />}
+          {w.kind === 'cpu' && <CpuKernels summary={w} />}
           {w.problems.length > 0 && (
             <ul className="small error">
               {w.problems.map((p) => (

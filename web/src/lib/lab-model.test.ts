@@ -17,6 +17,10 @@ function step(partial: Partial<LabStep> & Pick<LabStep, 'lang' | 'kind'>): LabSt
   return {
     id,
     seq: id,
+    run_id: 'r',
+    started_at: '2026-01-01T00:00:00.000Z',
+    duration_ms: 3000,
+    has_histogram: false,
     workload: 'http-json',
     variant: '',
     rate_rps: null,

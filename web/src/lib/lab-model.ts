@@ -1,41 +1,9 @@
 /** @module From a stored lab run's steps to what the Lab view draws: percentile series per language and rate step, GC timelines, build/size/cross tables. Pure, so it is tested without a browser. */
 import type { GcMark, PercentileSeries, TimelinePoint } from '../../../src/core/browser.ts';
-import type { WorkloadSummary } from './lab-summary.ts';
+import type { LabStep } from './api.ts';
 
-/** A step as the API returns it (src/store/lab-runs.ts StoredStep, without the histogram). */
-export type LabStep = {
-  id: number;
-  seq: number;
-  workload: string;
-  lang: string;
-  variant: string;
-  kind: string;
-  rate_rps: number | null;
-  repeat: number;
-  valid: boolean;
-  reasons: string[];
-  metrics: Record<string, number | string | boolean | null>;
-  detail?: unknown;
-};
-
-export type LabRunSummaryRow = {
-  id: string;
-  started_at: string;
-  finished_at?: string | null;
-  status: string;
-  mode: string;
-  workloads: string[];
-  steps?: number;
-  invalid_steps?: number;
-};
-
-export type LabRun = Omit<LabRunSummaryRow, 'steps'> & {
-  environment?: Record<string, unknown> | null;
-  slo_p99_ms?: number | null;
-  steps: LabStep[];
-  /** Per-workload figures, anchor checks and problems (src/lab/summary.ts), as `gorust lab show` prints them. */
-  summary?: WorkloadSummary[];
-};
+/** A run and its steps exactly as the API returns them (types inferred from the server's routes). */
+export type { LabRun, LabRunSummaryRow, LabStep } from './api.ts';
 
 const PERCENTILES = [
   { p: 0.5, metric: 'p50_ms' },
@@ -138,6 +106,7 @@ export function percentileSeriesAt(steps: RateStep[], workload: string, rate: nu
         name: s.valid ? s.label : `${s.label} (invalid)`,
         ...(language ? { language } : {}),
         points,
+        ...(s.valid ? {} : { invalid: true }),
       };
     });
 }
@@ -151,9 +120,10 @@ export function percentileSeriesAt(steps: RateStep[], workload: string, rate: nu
 export function percentileSeriesAll(steps: RateStep[], workload: string): PercentileSeries[] {
   const rates = [...new Set(steps.filter((s) => s.workload === workload).map((s) => s.rate_rps))];
   return rates.flatMap((rate) =>
-    percentileSeriesAt(steps, workload, rate).map(({ name, points }) => ({
+    percentileSeriesAt(steps, workload, rate).map(({ name, points, invalid }) => ({
       name: `${name} @ ${rate}/s`,
       points,
+      ...(invalid ? { invalid } : {}),
     })),
   );
 }

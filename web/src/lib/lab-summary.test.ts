@@ -1,7 +1,17 @@
 /** @module Tests of the Lab view's summary model: boundary costs, CPU kernels, anchor flags and run health. */
 import { describe, expect, it } from 'vitest';
 import type { LabStep } from './lab-model.ts';
-import { anchorFlags, boundaryRows, kernelRows, runHealth, type WorkloadSummary } from './lab-summary.ts';
+import {
+  anchorFlags,
+  type BoundarySummary,
+  boundaryRows,
+  type CpuSummary,
+  kernelRows,
+  openingRate,
+  runHealth,
+  type WorkloadSummary,
+  workloadHeadline,
+} from './lab-summary.ts';
 
 const step = (valid: boolean): LabStep => ({
   id: 1,
@@ -15,6 +25,10 @@ const step = (valid: boolean): LabStep => ({
   valid,
   reasons: valid ? [] : ['exit code 1'],
   metrics: {},
+  run_id: 'r',
+  started_at: '2026-01-01T00:00:00.000Z',
+  duration_ms: 1000,
+  has_histogram: false,
 });
 
 const FLAG = {
@@ -26,7 +40,8 @@ const FLAG = {
 };
 
 /** The boundary summary of a real quick run on this machine (gorust lab show: grpc p99 flagged). */
-const boundary: WorkloadSummary = {
+const boundary: BoundarySummary = {
+  kind: 'boundary',
   name: 'boundary',
   valid: true,
   steps: 6,
@@ -35,8 +50,11 @@ const boundary: WorkloadSummary = {
   notes: [],
   go: {},
   rust: {},
+  comparisons: [],
+  comparison: null,
   anchors: [{ metric: 'ffi_empty_ns', lang: 'go', value: 67, ok: true, note: 'within' }, FLAG],
   detail: {
+    figures: {},
     mechanisms: {
       ffi_empty_ns: 67,
       ffi_1k_ns: 78.7,
@@ -63,15 +81,16 @@ describe('boundaryRows', () => {
   });
 
   it('shows a cost the run did not measure as missing, not as zero', () => {
-    const rows = boundaryRows({ ...boundary, detail: { mechanisms: { ffi_empty_ns: 40 } } });
+    const rows = boundaryRows({ ...boundary, detail: { figures: {}, mechanisms: { ffi_empty_ns: 40 } } });
     expect(rows.find((r) => r.metric === 'http_p99_us')?.value).toBeNull();
   });
 });
 
 describe('kernelRows', () => {
   it('reads the kernels the summary compared, with checksum and anchor state', () => {
-    const cpu: WorkloadSummary = {
+    const cpu: CpuSummary = {
       ...boundary,
+      kind: 'cpu',
       name: 'cpu',
       anchors: [{ ...FLAG, metric: 'n-body Go/Rust time', value: 9 }],
       detail: {
@@ -112,5 +131,66 @@ describe('runHealth and anchorFlags', () => {
       status: 'invalid',
       invalidWorkloads: ['boundary'],
     });
+  });
+});
+
+/** An http-json summary as the server sends it, with its headline comparison. */
+function latency(comparison: WorkloadSummary['comparison'], compareRate: number | null): WorkloadSummary {
+  return {
+    ...boundary,
+    kind: 'latency',
+    name: 'http-json',
+    anchors: [],
+    comparison,
+    detail: { slo_p99_ms: 50, compare_rate_rps: compareRate, ladder: [] },
+  };
+}
+
+const COMPARISON = {
+  metric: 'p99_ms',
+  rate_rps: 5900,
+  go: 2.04,
+  rust: 1.36,
+  ratio: 1.5,
+  ratio_ci: { low: 1.31, high: 1.72 },
+  p_value: 0.0022,
+  significant: true,
+  winner: 'rust' as const,
+  n_go: 6,
+  n_rust: 6,
+  reason: null,
+};
+
+describe('workloadHeadline', () => {
+  it('names the significant winner with its interval and p-value, as the server compared them', () => {
+    const headline = workloadHeadline(latency(COMPARISON, 5900));
+    expect(headline).toEqual({
+      winner: 'rust',
+      title: 'Rust wins: lower latency at 5900 req/s',
+      detail:
+        'p99: Go 2.04 ms, Rust 1.36 ms, Go/Rust 1.5x (95% interval 1.31-1.72), p = 0.0022, at 5900 req/s',
+      why: null,
+    });
+  });
+
+  it('says "no significant difference" and why, for a quick run', () => {
+    const reason =
+      'quick run: indicative only, 2 and 2 repeats cannot show significance (the smallest possible p is 0.33)';
+    const headline = workloadHeadline(
+      latency({ ...COMPARISON, significant: false, winner: null, p_value: 1 / 3, reason }, 5900),
+    );
+    expect(headline?.winner).toBeNull();
+    expect(headline?.title).toBe('No significant difference');
+    expect(headline?.why).toBe(reason);
+    expect(workloadHeadline(boundary)).toBeNull();
+  });
+});
+
+describe('openingRate', () => {
+  it('opens on the rate the server compared at, else on the highest rate with a valid step', () => {
+    expect(openingRate(latency(COMPARISON, 500), [100, 500, 900], () => false)).toBe(500);
+    expect(openingRate(latency(COMPARISON, null), [100, 500, 900], (r) => r < 900)).toBe(500);
+    expect(openingRate(undefined, [100, 500, 900], () => false)).toBe(500);
+    expect(openingRate(undefined, [100, 500, 900, 1200], (r) => r === 100)).toBe(100);
   });
 });

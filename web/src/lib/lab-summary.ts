@@ -1,22 +1,21 @@
 /** @module What the Lab view shows of a run's summary (the API's `summary`, the figures `gorust lab show` prints): boundary costs, CPU kernels, anchor flags, and a run's overall health. Pure, so it is tested without a browser. */
-import type { LabRun } from './lab-model.ts';
+import type {
+  AnchorNote,
+  BoundarySummary,
+  CpuSummary,
+  HeadlineComparison,
+  WorkloadSummary,
+} from '../../../src/lab/analysis/summary-types.ts';
+import type { LabRun } from './api.ts';
 
-/** A published-range check of one figure (src/lab/summary.ts AnchorNote); `ok: false` is a probable harness problem. */
-export type AnchorNote = { metric: string; lang: string; value: number; ok: boolean; note: string };
-
-/** One workload of a run's summary, as the API returns it (src/lab/summary.ts WorkloadSummary). */
-export type WorkloadSummary = {
-  name: string;
-  valid: boolean;
-  steps: number;
-  invalid_steps: number;
-  problems: string[];
-  notes: string[];
-  go: Record<string, number | null>;
-  rust: Record<string, number | null>;
-  anchors: AnchorNote[];
-  detail: Record<string, unknown>;
-};
+/** The server's summary types (src/lab/analysis/summary-types.ts), one union member per kind of workload. */
+export type {
+  AnchorNote,
+  BoundarySummary,
+  CpuSummary,
+  HeadlineComparison,
+  WorkloadSummary,
+} from '../../../src/lab/analysis/summary-types.ts';
 
 /** An anchor that flagged a figure, with the workload it belongs to. */
 export type AnchorFlag = AnchorNote & { workload: string };
@@ -64,7 +63,11 @@ export type BoundaryRow = {
   flag: AnchorNote | null;
 };
 
-const BOUNDARY_ROWS: { metric: string; label: string; unit: 'ns' | 'µs' }[] = [
+const BOUNDARY_ROWS: {
+  metric: keyof BoundarySummary['detail']['mechanisms'];
+  label: string;
+  unit: 'ns' | 'µs';
+}[] = [
   { metric: 'ffi_empty_ns', label: 'cgo call, empty (per call)', unit: 'ns' },
   { metric: 'ffi_1k_ns', label: 'cgo call, 1 KiB argument (per call)', unit: 'ns' },
   { metric: 'grpc_p50_us', label: 'gRPC Go → Rust, loopback, p50', unit: 'µs' },
@@ -78,8 +81,8 @@ const BOUNDARY_ROWS: { metric: string; label: string; unit: 'ns' | 'µs' }[] = [
  * @example
  * boundaryRows(summary).find((r) => r.metric === 'ffi_empty_ns')?.value; // 67
  */
-export function boundaryRows(summary: WorkloadSummary): BoundaryRow[] {
-  const mechanisms = (summary.detail.mechanisms ?? {}) as Record<string, number | null | undefined>;
+export function boundaryRows(summary: BoundarySummary): BoundaryRow[] {
+  const mechanisms = summary.detail.mechanisms;
   return BOUNDARY_ROWS.map(({ metric, label, unit }) => {
     const value = mechanisms[metric];
     return {
@@ -108,22 +111,99 @@ export type KernelRow = {
  * @example
  * kernelRows(summary)[0]?.ratio;
  */
-export function kernelRows(summary: WorkloadSummary): KernelRow[] {
-  const kernels = Array.isArray(summary.detail.kernels)
-    ? (summary.detail.kernels as Record<string, unknown>[])
-    : [];
-  const n = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-  return kernels.map((k) => {
-    const kernel = String(k.kernel ?? '');
+export function kernelRows(summary: CpuSummary): KernelRow[] {
+  return summary.detail.kernels.map((k) => ({
+    kernel: k.kernel,
+    go: k.go_s,
+    rust: k.rust_s,
+    ratio: k.ratio,
+    p: k.p,
+    better: k.better,
+    checksumsMatch: k.checksums_match,
+    flag: summary.anchors.find((a) => a.metric === `${k.kernel} Go/Rust time` && !a.ok) ?? null,
+  }));
+}
+
+export type Headline = {
+  /** 'go' or 'rust' when the difference is significant, else null. */
+  winner: 'go' | 'rust' | null;
+  /** The sentence the view opens the workload with. */
+  title: string;
+  /** The figures behind it: medians, ratio with its 95% interval, p-value and the rate compared at. */
+  detail: string;
+  /** Why there is no winner (quick run, not significant, a language without valid figures), else null. */
+  why: string | null;
+};
+
+const fmt = (n: number): string =>
+  String(
+    Math.round(n * (Math.abs(n) >= 100 ? 1 : Math.abs(n) >= 10 ? 10 : 100)) /
+      (Math.abs(n) >= 100 ? 1 : Math.abs(n) >= 10 ? 10 : 100),
+  );
+
+function figures(c: HeadlineComparison): string {
+  const unit = c.metric.endsWith('_ms') ? ' ms' : c.metric.endsWith('_s') ? ' s' : '';
+  const name = c.metric.replace(/_(ms|s)$/, '').replace('total', 'total time');
+  const parts = [
+    `${name}: Go ${c.go === null ? '-' : fmt(c.go)}${unit}, Rust ${c.rust === null ? '-' : fmt(c.rust)}${unit}`,
+  ];
+  if (c.ratio !== null)
+    parts.push(
+      `Go/Rust ${fmt(c.ratio)}x${c.ratio_ci ? ` (95% interval ${fmt(c.ratio_ci.low)}-${fmt(c.ratio_ci.high)})` : ''}`,
+    );
+  if (c.p_value !== null)
+    parts.push(
+      `p = ${c.p_value < 0.001 ? c.p_value.toExponential(1) : String(Number(c.p_value.toPrecision(2)))}`,
+    );
+  if (c.rate_rps !== null) parts.push(`at ${c.rate_rps} req/s`);
+  return parts.join(', ');
+}
+
+/**
+ * The headline a workload opens with, from the server's comparison (nothing is recomputed here): the significant
+ * winner with its interval and p-value, or "no significant difference" and why.
+ * @example
+ * workloadHeadline(summary)?.title; // 'Rust is faster' or 'No significant difference'
+ */
+export function workloadHeadline(summary: WorkloadSummary): Headline | null {
+  const c = summary.comparison;
+  if (!c) return null;
+  if (c.significant && c.winner) {
+    const lower = c.metric.endsWith('_ms') ? 'lower latency' : 'faster';
     return {
-      kernel,
-      go: n(k.go_s),
-      rust: n(k.rust_s),
-      ratio: n(k.ratio),
-      p: n(k.p),
-      better: typeof k.better === 'string' ? k.better : '~',
-      checksumsMatch: k.checksums_match !== false,
-      flag: summary.anchors.find((a) => a.metric === `${kernel} Go/Rust time` && !a.ok) ?? null,
+      winner: c.winner,
+      title: `${c.winner === 'go' ? 'Go' : 'Rust'} wins: ${lower}${c.rate_rps !== null ? ` at ${c.rate_rps} req/s` : ''}`,
+      detail: figures(c),
+      why: null,
     };
-  });
+  }
+  return {
+    winner: null,
+    title: c.go === null || c.rust === null ? 'No comparison' : 'No significant difference',
+    detail: figures(c),
+    why: c.reason,
+  };
+}
+
+/**
+ * The rate a workload's charts open on: the rate the server compared at (valid for both languages), else the
+ * highest rate with a valid step, else the middle of the ladder.
+ * @example
+ * openingRate(summary, [100, 500, 900], (r) => r < 900); // 500
+ */
+export function openingRate(
+  summary: WorkloadSummary | undefined,
+  rates: number[],
+  hasValid: (rate: number) => boolean,
+): number | null {
+  const compared =
+    summary?.kind === 'latency'
+      ? summary.detail.compare_rate_rps
+      : summary?.kind === 'gc-cache'
+        ? summary.detail.rate_rps
+        : null;
+  if (compared !== null && compared !== undefined && rates.includes(compared)) return compared;
+  const valid = rates.filter(hasValid);
+  if (valid.length > 0) return valid[valid.length - 1] ?? null;
+  return rates[Math.floor(rates.length / 2)] ?? null;
 }

@@ -5,6 +5,7 @@ import { EChartsView } from '../components/echarts-view.tsx';
 import { LabSummary } from '../components/lab-summary.tsx';
 import { LabTables } from '../components/lab-tables.tsx';
 import { getLabRun, listLabRuns } from '../lib/api.ts';
+import { decideDraftWithRun, type LabDecisionResult } from '../lib/lab-decision.ts';
 import {
   gcTimelines,
   type LabRun,
@@ -12,7 +13,7 @@ import {
   percentileSeriesAt,
   rateSteps,
 } from '../lib/lab-model.ts';
-import { anchorFlags, runHealth } from '../lib/lab-summary.ts';
+import { anchorFlags, openingRate, runHealth } from '../lib/lab-summary.ts';
 import { routeHref } from '../lib/route.ts';
 import { useAsync } from '../lib/use-async.ts';
 
@@ -95,11 +96,20 @@ function RunCharts({ run }: { run: LabRun }) {
       [...new Set(steps.filter((s) => s.workload === current).map((s) => s.rate_rps))].sort((a, b) => a - b),
     [steps, current],
   );
-  // 'all' draws every rate step at once; a number picks one step (the middle of the ladder by default).
+  // 'all' draws every rate step at once; a number picks one step. The chart opens on the rate the server compared
+  // the languages at (valid for both), never on a rate where every step is invalid when a valid one exists.
   const [rate, setRate] = useState<number | 'all' | null>(null);
   const showAll = rate === 'all';
-  const currentRate =
-    typeof rate === 'number' && rates.includes(rate) ? rate : (rates[Math.floor(rates.length / 2)] ?? null);
+  const opening = useMemo(
+    () =>
+      openingRate(
+        (run.summary ?? []).find((w) => w.name === current),
+        rates,
+        (r) => steps.some((s) => s.workload === current && s.rate_rps === r && s.valid),
+      ),
+    [run, rates, steps, current],
+  );
+  const currentRate = typeof rate === 'number' && rates.includes(rate) ? rate : opening;
   const slo = run.slo_p99_ms ?? undefined;
   const percentileOption = useMemo(
     () =>
@@ -153,7 +163,7 @@ function RunCharts({ run }: { run: LabRun }) {
           <span className="muted">Started</span>
           <span>{new Date(run.started_at).toLocaleString('en-GB')}</span>
           <span className="muted">Machine</span>
-          <span>{environmentLine(run.environment)}</span>
+          <span>{run.environment_line}</span>
           <span className="muted">Steps</span>
           <span data-testid="lab-health">
             {(run.steps ?? []).length} steps,{' '}
@@ -177,6 +187,14 @@ function RunCharts({ run }: { run: LabRun }) {
           </span>
         </div>
       </section>
+      {run.indicative && (
+        <div className="notice small" data-testid="lab-indicative">
+          A quick run is indicative only: with two repeats no difference can be significant, so its figures
+          never replace the knowledge base's priors. Run the standard mode (<code>gorust lab run …</code>) to
+          decide on it.
+        </div>
+      )}
+      <UseInDecision runId={run.id} />
       <LabSummary.AnchorFlags flags={flags} />
       <LabSummary.Workloads summary={run.summary ?? []} />
       {current !== null && (
@@ -268,19 +286,77 @@ function roomForLegend(
   return { ...option, grid: { ...grid, bottom: 110 } };
 }
 
-function environmentLine(env: Record<string, unknown> | null | undefined): string {
-  if (!env) return 'not recorded';
-  const pick = (key: string) =>
-    typeof env[key] === 'string' || typeof env[key] === 'number' ? String(env[key]) : null;
+/** "Use this run in my decision": the Decide view's profile decided by the server with this run, as `--lab` does. */
+function UseInDecision({ runId }: { runId: string }) {
+  const [state, setState] = useState<
+    | { status: 'idle' }
+    | { status: 'busy' }
+    | { status: 'done'; result: LabDecisionResult | null }
+    | { status: 'error'; error: string }
+  >({ status: 'idle' });
+  const verdict = (d: LabDecisionResult['with']) =>
+    `${d.verdict === 'go' ? 'Go' : d.verdict === 'rust' ? 'Rust' : 'hybrid'} (confidence ${Math.round(d.confidence * 100)}%)`;
   return (
-    [
-      pick('cpu_model'),
-      pick('cores') && `${pick('cores')} cores`,
-      pick('kernel'),
-      pick('go_version'),
-      pick('rustc_version'),
-    ]
-      .filter(Boolean)
-      .join(' · ') || JSON.stringify(env).slice(0, 200)
+    <section className="card" data-testid="lab-use">
+      <div className="toolbar">
+        <button
+          type="button"
+          data-testid="lab-use-button"
+          disabled={state.status === 'busy'}
+          onClick={() => {
+            setState({ status: 'busy' });
+            decideDraftWithRun(runId).then(
+              (result) => setState({ status: 'done', result }),
+              (error: unknown) => setState({ status: 'error', error: (error as Error).message }),
+            );
+          }}
+        >
+          Use this run in my decision
+        </button>
+        <span className="small muted">
+          Decides your current profile (the Decide tab) with this run&apos;s significant figures in place of
+          the priors, as <code>gorust decide --lab {runId}</code> does.
+        </span>
+      </div>
+      <div aria-live="polite">
+        {state.status === 'busy' && <p className="muted">Deciding…</p>}
+        {state.status === 'error' && <p className="error">Could not decide: {state.error}</p>}
+        {state.status === 'done' && state.result === null && (
+          <p className="notice small">
+            No profile yet: answer the questionnaire in the <a href={routeHref({ view: 'decide' })}>Decide</a>{' '}
+            tab first, then come back.
+          </p>
+        )}
+        {state.status === 'done' && state.result !== null && (
+          <div data-testid="lab-use-result">
+            <p>
+              Without the run: <strong>{verdict(state.result.without)}</strong>. With run {runId}:{' '}
+              <strong>{verdict(state.result.with)}</strong>.
+            </p>
+            {state.result.measured.length > 0 ? (
+              <ul className="small">
+                {state.result.measured.map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+            ) : (
+              <p className="small muted">No measured figure replaced a prior.</p>
+            )}
+            {state.result.excluded.length > 0 && (
+              <>
+                <p className="small">Left out, the prior kept:</p>
+                <ul className="small muted">
+                  {state.result.excluded.map((e) => (
+                    <li key={`${e.figure}: ${e.reason}`}>
+                      {e.figure}: {e.reason}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
+        )}
+      </div>
+    </section>
   );
 }
