@@ -42,6 +42,40 @@ function checklistApplies(profile: ReturnType<typeof crudApp>, itemStart: string
   return decide(profile, kb).checklist.find((c) => c.item.startsWith(itemStart))?.applies;
 }
 
+/** Numeric bounds of the Condition DSL: steps, which weight rules must express as continuous `scale` ramps. */
+const STEP_KEYS = [
+  'team_size_max',
+  'team_size_min',
+  'deadline_weeks_max',
+  'lifetime_years_min',
+  'slo_p99_ms_max',
+  'live_heap_gib_min',
+  'memory_budget_mib_max',
+  'peak_rps_min',
+  'platforms_count_min',
+];
+
+function stepKeys(condition: object): string[] {
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(condition)) {
+    if (STEP_KEYS.includes(key)) out.push(key);
+    if (Array.isArray(value))
+      for (const v of value)
+        if (v && typeof v === 'object') out.push(...stepKeys(v));
+        else if (value && typeof value === 'object') out.push(...stepKeys(value));
+  }
+  return out;
+}
+
+describe('weight table: continuous and sourced (kb/weights.yaml)', () => {
+  for (const rule of kb.weights.rules) {
+    it(`${rule.id}: no numeric threshold in its condition, and evidence or policy`, () => {
+      expect(stepKeys(rule.when)).toEqual([]);
+      expect(rule.evidence.length > 0 || rule.policy).toBe(true);
+    });
+  }
+});
+
 describe('weight table reasons (kb/weights.yaml)', () => {
   for (const rule of kb.weights.rules) {
     it(`${rule.id}: the reason speaks to every criterion it multiplies`, () => {

@@ -10,6 +10,32 @@ export const gateSchema = z.object({
   reason: z.string(),
   /** The component the gate fired for, when it fired for one component only. */
   component: z.string().optional(),
+  /** Share of the uncertainty draws in which the gate holds (a gate on an uncertain model: GC tail, memory need). */
+  holds_probability: z.number().min(0).max(1).optional(),
+  /** True when the gate holds in fewer than 90% of the draws: the stated limit is near the modelled Go figure. */
+  near_edge: z.boolean().optional(),
+});
+
+/** A profile fact, by its path in the profile, and its value. */
+export const factValueSchema = z.object({
+  path: z.string(),
+  value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]),
+});
+
+/** One reason for a criterion's weight: a rule of kb/weights.yaml, a cap, or the profile's priority. */
+export const weightReasonSchema = z.object({
+  /** Rule id (kb/weights.yaml), `cap-product`, `cap-share` or `priority`. */
+  rule: z.string(),
+  /** The factor applied to the weight (the rule's full factor raised to its strength). */
+  factor: z.number(),
+  /** How much of the rule applied, 0..1, from its continuous scale. */
+  strength: z.number(),
+  reason: z.string(),
+  /** The profile facts that triggered it. */
+  facts: z.array(factValueSchema),
+  evidence: z.array(z.string()),
+  /** True when the rule is a modelling choice rather than a sourced finding. */
+  policy: z.boolean(),
 });
 
 export const criterionRowSchema = z.object({
@@ -24,6 +50,27 @@ export const criterionRowSchema = z.object({
   evidence: z.array(z.string()),
   /** "measured on this machine: ..." when a lab run replaced the knowledge base's prior. */
   measured: z.string().optional(),
+  /** Why the higher-rated language is rated higher (the knowledge base's rationale). */
+  rationale: z.string().optional(),
+  /** Every reason the weight is what it is, in the order applied. */
+  weight_reasons: z.array(weightReasonSchema).optional(),
+  /** How the team's experience moved the ratings (points added to each language). */
+  experience: z
+    .object({ go: z.number(), rust: z.number(), scale: z.number(), reason: z.string() })
+    .optional(),
+  /** How existing code moved the ratings. */
+  existing_code: z
+    .object({
+      rule: z.string(),
+      favors: favorsLanguage,
+      points: z.number(),
+      reason: z.string(),
+      evidence: z.array(z.string()),
+      policy: z.boolean(),
+    })
+    .optional(),
+  /** Standard deviation of the Go-minus-Rust rating difference used by the uncertainty analysis. */
+  rating_sd: z.number().optional(),
 });
 
 export const sensitivitySchema = z.object({
@@ -44,6 +91,10 @@ export const componentRowSchema = z.object({
   language: favorsLanguage,
   why: z.string(),
   scores: z.object({ go: z.number(), rust: z.number() }).optional(),
+  /** Share of the uncertainty draws in which the component comes out Go, and Rust. */
+  probabilities: z.object({ go: z.number(), rust: z.number() }).optional(),
+  /** True when the component's language holds in fewer than `close_call_threshold` (70%) of the draws. */
+  near_tie: z.boolean().optional(),
 });
 
 export const boundaryRowSchema = z.object({
@@ -62,6 +113,38 @@ export const similarProjectSchema = z.object({
   languages: z.array(favorsLanguage),
   similarity: z.number(),
   source: z.string(),
+});
+
+export const decisiveFactSchema = z.object({
+  path: z.string(),
+  value: z.union([z.string(), z.number(), z.boolean(), z.array(z.string())]),
+  /** What the fact was replaced by to measure it ("removed", or a neutral value such as "some"). */
+  without: z.string(),
+  /** The language the fact pushes towards. */
+  favors: favorsLanguage,
+  /** P(verdict) with the fact minus P(verdict) without it: positive supports the verdict. */
+  probability_change: z.number(),
+  /** Change of the mean Go-minus-Rust margin (score points) the fact causes; positive favours Go. */
+  margin_change: z.number(),
+  /** True when the verdict without the fact would be different. */
+  flips: z.boolean(),
+});
+
+export const stakeholderRowSchema = z.object({
+  name: z.string(),
+  role: z.string().optional(),
+  weight: z.number(),
+  verdict: z.enum(VERDICTS),
+  probabilities: z.object({ go: z.number(), rust: z.number(), hybrid: z.number() }),
+});
+
+export const disagreementSchema = z.object({
+  criterion: z.enum(CRITERION_IDS),
+  /** Lowest and highest normalised weight among the stakeholders, and who gave them. */
+  min: z.number(),
+  max: z.number(),
+  min_by: z.string(),
+  max_by: z.string(),
 });
 
 export const decisionSchema = z.object({
@@ -86,6 +169,16 @@ export const decisionSchema = z.object({
   /** How far each weight was perturbed for `confidence`: 0.3 means every weight times a factor in [0.7, 1.3]. */
   weight_spread: z.number().optional(),
   lab_run: z.string().optional(),
+  /** P(verdict) when only the weights are perturbed (+-weight_spread), ratings and models exact. */
+  robustness_to_priorities: z.number().min(0).max(1).optional(),
+  /** The profile facts that moved the verdict most, each measured by taking the fact out. */
+  decisive_facts: z.array(decisiveFactSchema).optional(),
+  /** Each stakeholder's own verdict, with their priorities over the project's. */
+  stakeholders: z.array(stakeholderRowSchema).optional(),
+  /** Weight share of the stakeholders whose own verdict equals the group's verdict (0..1). */
+  agreement: z.number().min(0).max(1).optional(),
+  /** The criteria whose weight differs most between stakeholders. */
+  disagreements: z.array(disagreementSchema).optional(),
 });
 
 export type Decision = z.output<typeof decisionSchema>;
@@ -96,3 +189,7 @@ export type ChecklistRow = z.output<typeof checklistRowSchema>;
 export type ComponentRow = z.output<typeof componentRowSchema>;
 export type BoundaryRow = z.output<typeof boundaryRowSchema>;
 export type SimilarProject = z.output<typeof similarProjectSchema>;
+export type WeightReasonRow = z.output<typeof weightReasonSchema>;
+export type DecisiveFact = z.output<typeof decisiveFactSchema>;
+export type StakeholderRow = z.output<typeof stakeholderRowSchema>;
+export type Disagreement = z.output<typeof disagreementSchema>;

@@ -1,11 +1,22 @@
-/** @module The Condition DSL of the knowledge base, evaluated against the facts of a decision unit: the whole project, or one component seen inside its project. */
-import type { Condition } from '../kb/schema.ts';
-import type { Component, LatencySlo, Profile } from '../profile/schema.ts';
+/** @module The Condition DSL of the knowledge base, evaluated against the facts of a decision unit: the whole project, or one component seen inside its project; and the numeric facts continuous weight rules scale with. */
+import type { Condition, ScaleFact } from '../kb/schema.ts';
+import type { Component, ExistingCode, LatencySlo, Profile } from '../profile/schema.ts';
 import type { Domain, Interop, Level, Role, Target, Turnover, WorkloadKind } from '../profile/vocabulary.ts';
+
+/** The GC latency model's figures a unit's SLO pressure is computed with (kb/parameters.yaml). */
+export type PressureModel = {
+  /** One stop-the-world pause, ms. */
+  stwMs: number;
+  /** Extra tail per GiB of live heap, ms. */
+  perGibMs: number;
+  /** The p99 budget assumed for a latency-critical unit that states no SLO, ms. */
+  impliedP99Ms: number;
+};
 
 /**
  * Everything a condition may test, flattened from a profile for one decision unit. A component inherits the
- * project's team, delivery, targets and domain; it brings its own role, workload, SLO and live heap.
+ * project's team, delivery and safety; the project's SLO and peak load only when it is the entry component; the
+ * project's targets and domain only where they suit its role; never the project's memory cap or interop.
  */
 export type UnitFacts = {
   /** The component's name, or undefined for the whole project. */
@@ -32,6 +43,36 @@ export type UnitFacts = {
   peakRps: number | undefined;
   platformsCount: number;
   hasComponents: boolean;
+  existingCode: ExistingCode | undefined;
+  /** Where each fact came from in the profile, for explanations (`workload.latency_slo.p99_ms`, `components[0]...`). */
+  paths: FactPaths;
+};
+
+/** Profile paths of a unit's facts (the component's own field, or the project field it inherited). */
+export type FactPaths = {
+  slo: string;
+  liveHeap: string;
+  memoryBudget: string;
+  peakRps: string;
+  targets: string;
+  interop: string;
+  domain: string;
+  workload: string;
+  latencyCritical: string;
+  role: string;
+};
+
+const PROJECT_PATHS: FactPaths = {
+  slo: 'workload.latency_slo.p99_ms',
+  liveHeap: 'workload.live_heap_gib',
+  memoryBudget: 'workload.memory_budget_mib',
+  peakRps: 'workload.peak_rps',
+  targets: 'targets',
+  interop: 'interop',
+  domain: 'domain',
+  workload: 'workload.kind',
+  latencyCritical: 'workload.latency_slo',
+  role: 'components',
 };
 
 /**
@@ -68,31 +109,185 @@ export function projectFacts(profile: Profile): UnitFacts {
     peakRps: profile.workload.peak_rps,
     platformsCount: profile.platforms?.length ?? 0,
     hasComponents: components.length > 0,
+    existingCode: profile.existing_code,
+    paths: PROJECT_PATHS,
   };
 }
 
+/** Roles that serve requests: a component in one of these that nobody calls is where requests enter. */
+const ENTRY_ROLES: readonly Role[] = ['api', 'data-plane', 'hot-path'];
+
 /**
- * The facts of one component inside its project. The project's SLO applies to a component only when the
- * component is marked latency-critical (a control plane does not inherit the data plane's p99); the project's
- * live heap is not inherited, because the profile states it per component once it lists components.
+ * The components that take the project's SLO and peak load. When the profile marks components latency-critical,
+ * those (it has said where latency matters); otherwise the request-serving components (api, data plane, hot path)
+ * no other component calls; when none qualifies, the single component nobody calls, if there is exactly one.
+ * @example
+ * entryComponents(profile); // Set { 'proxy' }
+ */
+export function entryComponents(profile: Profile): Set<string> {
+  const components = profile.components ?? [];
+  const critical = components.filter((c) => c.latency_critical);
+  if (critical.length > 0) return new Set(critical.map((c) => c.name));
+  const called = new Set(components.flatMap((c) => (c.calls ?? []).map((call) => call.to)));
+  const entries = new Set(
+    components.filter((c) => ENTRY_ROLES.includes(c.role) && !called.has(c.name)).map((c) => c.name),
+  );
+  if (entries.size === 0) {
+    const roots = components.filter((c) => !called.has(c.name));
+    if (roots.length === 1 && roots[0] !== undefined) entries.add(roots[0].name);
+  }
+  return entries;
+}
+
+/** Roles off the request path: systems and proxy domains describe the data plane, not these. */
+const CONTROL_ROLES: readonly Role[] = ['control-plane', 'orchestration', 'api'];
+const SYSTEMS_DOMAINS: readonly Domain[] = [
+  'database',
+  'storage',
+  'search',
+  'game-engine',
+  'audio-video',
+  'os-component',
+  'browser-engine',
+  'ml-inference',
+  'embedded',
+  'finance-trading',
+  'proxy',
+  'networking',
+];
+
+/** Targets that describe a deliverable shipped to users' machines or a browser rather than a server process. */
+const CLIENT_TARGETS: readonly Target[] = ['wasm-browser', 'mobile', 'desktop', 'cli'];
+const CLIENT_ROLES: readonly Role[] = ['cli', 'library'];
+
+/**
+ * The project's targets that suit a component's role: client targets (browser WASM, mobile, desktop, CLI) go to
+ * CLI and library components, server targets to the others; when none suits, all of them.
+ */
+function targetsForRole(targets: readonly Target[], role: Role): readonly Target[] {
+  const client = CLIENT_ROLES.includes(role);
+  const suited = targets.filter((t) => CLIENT_TARGETS.includes(t) === client);
+  return suited.length > 0 ? suited : targets;
+}
+
+/**
+ * The facts of one component inside its project. Project facts reach it only where they concern it: the project's
+ * SLO and peak load reach the entry components (`entryComponents`); its systems and proxy domains do not reach
+ * control planes, orchestration or APIs; its targets go where they suit the role; its memory cap and interop are
+ * never inherited (a control plane does not inherit the storage engine's C interop). A latency-critical component
+ * without an SLO counts as latency-critical all the same (see `scaleFactValue`).
  * @example
  * componentFacts(profile, profile.components[0]).roles; // ['data-plane']
  */
-export function componentFacts(profile: Profile, component: Component): UnitFacts {
+export function componentFacts(profile: Profile, component: Component, entries?: Set<string>): UnitFacts {
   const base = projectFacts(profile);
-  const slo =
-    component.latency_slo ?? (component.latency_critical ? profile.workload.latency_slo : undefined);
+  const index = (profile.components ?? []).indexOf(component);
+  const own = `components[${index}]`;
+  const entry = (entries ?? entryComponents(profile)).has(component.name);
+  const slo = component.latency_slo ?? (entry ? profile.workload.latency_slo : undefined);
+  const peakRps = component.peak_rps ?? (entry ? profile.workload.peak_rps : undefined);
+  const control = CONTROL_ROLES.includes(component.role);
   return {
     ...base,
     component: component.name,
     workload: component.workload ?? profile.workload.kind,
     roles: [component.role],
-    latencyCritical: component.latency_critical || component.latency_slo !== undefined,
+    domain: control ? base.domain.filter((d) => !SYSTEMS_DOMAINS.includes(d)) : base.domain,
+    targets: component.targets ?? targetsForRole(profile.targets, component.role),
+    interop: component.interop ?? [],
+    latencyCritical: component.latency_critical || slo !== undefined,
     // Hard real-time is a property of the deadline-bearing parts; a non-critical component does not carry it.
     hardRealtime: profile.workload.hard_realtime && component.latency_critical,
     slo,
     liveHeapGib: component.live_heap_gib,
+    memoryBudgetMib: component.memory_budget_mib,
+    peakRps,
+    paths: {
+      slo: component.latency_slo === undefined ? PROJECT_PATHS.slo : `${own}.latency_slo.p99_ms`,
+      liveHeap: `${own}.live_heap_gib`,
+      memoryBudget: `${own}.memory_budget_mib`,
+      peakRps: component.peak_rps === undefined ? PROJECT_PATHS.peakRps : `${own}.peak_rps`,
+      targets: component.targets === undefined ? PROJECT_PATHS.targets : `${own}.targets`,
+      interop: `${own}.interop`,
+      domain: PROJECT_PATHS.domain,
+      workload: component.workload === undefined ? PROJECT_PATHS.workload : `${own}.workload`,
+      latencyCritical: `${own}.latency_critical`,
+      role: `${own}.role`,
+    },
   };
+}
+
+/**
+ * The expected worst-case GC-induced delay of a Go request for a live heap: one stop-the-world pause plus a
+ * mark-phase tail that grows with the pointer-rich live heap (the model in kb/parameters.yaml).
+ * @example
+ * expectedGcTailMs(8, model); // 0.5 + 8 x per-GiB cost
+ */
+export function expectedGcTailMs(liveHeapGib: number | undefined, model: PressureModel): number {
+  return model.stwMs + (liveHeapGib ?? 0) * model.perGibMs;
+}
+
+/**
+ * A numeric fact of a unit for a continuous rule, or undefined when the profile does not state it.
+ * `slo_pressure` is the expected Go GC tail over the p99 budget: the unit's SLO, or for a latency-critical unit
+ * without one, the implied budget of the pressure model.
+ * @example
+ * scaleFactValue('slo_pressure', facts, model); // 0.25 for a 2 ms p99 and no stated heap
+ */
+export function scaleFactValue(fact: ScaleFact, facts: UnitFacts, model: PressureModel): number | undefined {
+  switch (fact) {
+    case 'deadline_weeks':
+      return facts.deadlineWeeks;
+    case 'lifetime_years':
+      return facts.lifetimeYears;
+    case 'team_size':
+      return facts.teamSize;
+    case 'slo_pressure': {
+      const budget = facts.slo?.p99_ms ?? (facts.latencyCritical ? model.impliedP99Ms : undefined);
+      return budget === undefined ? undefined : expectedGcTailMs(facts.liveHeapGib, model) / budget;
+    }
+    case 'live_heap_gib':
+      return facts.liveHeapGib;
+    case 'peak_rps':
+      return facts.peakRps;
+    case 'memory_budget_mib':
+      return facts.memoryBudgetMib;
+    case 'platforms_count':
+      return facts.platformsCount;
+    case 'wasm_share': {
+      if (facts.targets.length === 0) return 0;
+      const wasm = facts.targets.filter((t) => t === 'wasm-browser' || t === 'wasm-edge').length;
+      return wasm / facts.targets.length;
+    }
+    case 'existing_kloc':
+      return facts.existingCode?.kloc;
+  }
+}
+
+/** The profile path of a numeric fact, for explanations. */
+export function scaleFactPath(fact: ScaleFact, facts: UnitFacts): string {
+  switch (fact) {
+    case 'deadline_weeks':
+      return 'delivery.deadline_weeks';
+    case 'lifetime_years':
+      return 'delivery.lifetime_years';
+    case 'team_size':
+      return 'team.size';
+    case 'slo_pressure':
+      return facts.slo === undefined ? facts.paths.latencyCritical : facts.paths.slo;
+    case 'live_heap_gib':
+      return facts.paths.liveHeap;
+    case 'peak_rps':
+      return facts.paths.peakRps;
+    case 'memory_budget_mib':
+      return facts.paths.memoryBudget;
+    case 'platforms_count':
+      return 'platforms';
+    case 'wasm_share':
+      return facts.paths.targets;
+    case 'existing_kloc':
+      return 'existing_code.kloc';
+  }
 }
 
 function intersects<T>(have: readonly T[], want: readonly T[]): boolean {
@@ -128,6 +323,14 @@ export function evaluateCondition(condition: Condition, facts: UnitFacts): boole
   if (!atLeast(facts.peakRps, c.peak_rps_min)) return false;
   if (c.platforms_count_min !== undefined && facts.platformsCount < c.platforms_count_min) return false;
   if (c.has_components !== undefined && c.has_components !== facts.hasComponents) return false;
+  if (c.existing_code_plan !== undefined) {
+    if (facts.existingCode === undefined || !c.existing_code_plan.includes(facts.existingCode.plan))
+      return false;
+  }
+  if (c.existing_code_language !== undefined) {
+    if (facts.existingCode === undefined || !c.existing_code_language.includes(facts.existingCode.language))
+      return false;
+  }
   if (c.any_of !== undefined && !c.any_of.some((sub) => evaluateCondition(sub, facts))) return false;
   if (c.not !== undefined && evaluateCondition(c.not, facts)) return false;
   return true;

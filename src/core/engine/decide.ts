@@ -1,26 +1,41 @@
-/** @module decide(): profile + knowledge base (+ measured lab evidence) -> Decision. Pure and deterministic: gates, weights, ratings, weighted score, robustness, checklist, hybrid plan, similar projects. */
+/** @module decide(): profile + knowledge base (+ measured lab evidence) -> Decision. Pure and deterministic: gates, continuous weights, ratings with their uncertainty, weighted score, SMAA-2 acceptability, decisive facts, stakeholders, checklist, hybrid plan, similar projects. */
 
 import type { LabEvidence } from '../decision/lab-evidence.ts';
-import type { ComponentRow, Decision, Gate } from '../decision/schema.ts';
+import type {
+  ComponentRow,
+  Decision,
+  DecisiveFact,
+  Disagreement,
+  Gate,
+  StakeholderRow,
+} from '../decision/schema.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import { CRITERION_IDS, type Language, type Verdict } from '../profile/vocabulary.ts';
 import { evaluateChecklist, holdsAnywhere } from './checklist.ts';
-import { componentFacts, projectFacts, type UnitFacts } from './conditions.ts';
-import { projectGates, unitGates } from './gates.ts';
+import {
+  componentFacts,
+  entryComponents,
+  type PressureModel,
+  projectFacts,
+  type UnitFacts,
+} from './conditions.ts';
+import { factVariants } from './facts.ts';
+import { normalCdf, projectGates, type SoftGate, softGateProbability, unitGates } from './gates.ts';
 import { boundaryCosts, cgoCaveat, planBoundaries } from './hybrid.ts';
 import { compareText, roundTo, roundToSum } from './numbers.ts';
-import { readParameters } from './parameters.ts';
+import { type Parameters, readParameters } from './parameters.ts';
 import { deriveRatings, type Ratings } from './ratings.ts';
-import { assignUnits, combineVerdict, flipWeight, monteCarlo, type RobustUnit } from './robustness.ts';
+import { assignUnits, combineVerdict, flipWeight, type RobustUnit } from './robustness.ts';
 import { exactMargin, ratingDiffs, scoreTable } from './score.ts';
 import { similarProjects } from './similarity.ts';
+import { acceptability, type Draws, makeDraws, type SmaaModel } from './smaa.ts';
 import { deriveWeights, type UnitWeights } from './weights.ts';
 
 export type DecideOptions = {
-  /** Seed of the Monte-Carlo robustness analysis; same profile and seed give byte-identical output. Default 1. */
+  /** Seed of the SMAA draws; same profile and seed give byte-identical output. Default 1. */
   seed?: number | undefined;
-  /** Monte-Carlo samples; default 10,000 (the web app's sliders use fewer). */
+  /** SMAA draws; default 10,000 (the web app's sliders use fewer). */
   samples?: number | undefined;
   /** Measured figures from a lab run; they replace the knowledge base's priors where present. */
   lab?: LabEvidence | undefined;
@@ -29,7 +44,36 @@ export type DecideOptions = {
 export const DEFAULT_SEED = 1;
 export const DEFAULT_SAMPLES = 10_000;
 
-type Unit = { facts: UnitFacts; weights: UnitWeights; gates: Gate[]; fixed: Language | undefined };
+/** Draws used to measure each decisive fact and each stakeholder's own verdict (common random numbers). */
+const SIDE_SAMPLES = 1000;
+/** How many decisive facts the decision lists. */
+const DECISIVE_MAX = 5;
+/** A gate that holds in fewer draws than this is reported as near its edge (and a gate that did not fire but holds in more). */
+const GATE_EDGE = 0.9;
+
+type Unit = {
+  facts: UnitFacts;
+  /** The weights the verdict is computed with (the group's mean for stakeholders). */
+  weights: UnitWeights;
+  /** One weight vector per stakeholder (one without stakeholders). */
+  weightsBy: UnitWeights[];
+  hard: Gate[];
+  soft: SoftGate[];
+  fixed: Language | undefined;
+};
+
+type Model = {
+  ratings: Ratings;
+  diffs: number[];
+  sds: number[];
+  project: UnitFacts;
+  projectWeights: UnitWeights;
+  projectWeightsBy: UnitWeights[];
+  wholeProjectGates: Gate[];
+  units: Unit[];
+  hasComponents: boolean;
+  groupWeights: number[];
+};
 
 /**
  * Decide Go, Rust or hybrid for a validated profile.
@@ -43,57 +87,45 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
     options.seed !== undefined && Number.isFinite(options.seed) ? Math.trunc(options.seed) : DEFAULT_SEED;
   const samples = Math.max(1, Math.floor(options.samples ?? DEFAULT_SAMPLES));
   const params = readParameters(kb);
-  const ratings = deriveRatings(profile, kb, params, options.lab);
-  const diffs = ratingDiffs(ratings);
+  const model = buildModel(profile, kb, params, options.lab);
+  const { ratings, diffs, project, units } = model;
+  const table = scoreTable(model.projectWeights, ratings, kb);
 
-  const project = projectFacts(profile);
-  const projectWeights = deriveWeights(project, kb.weights, profile.priorities);
-  const table = scoreTable(projectWeights, ratings, kb);
-  const wholeProjectGates = projectGates(profile, params);
-  const forced = wholeProjectGates[0]?.favors;
-
-  const components = profile.components ?? [];
-  const units: Unit[] =
-    components.length === 0
-      ? [makeUnit(project, projectWeights, [...wholeProjectGates, ...unitGates(project, params)])]
-      : components.map((component) => {
-          const facts = componentFacts(profile, component);
-          const own = unitGates(facts, params).filter((g) => !wholeProjectGates.some((p) => p.id === g.id));
-          const unit = makeUnit(facts, deriveWeights(facts, kb.weights, profile.priorities), own);
-          return forced === undefined
-            ? unit
-            : { ...unit, fixed: forced, gates: [...wholeProjectGates, ...own] };
-        });
-  const gates =
-    components.length === 0
-      ? (units[0]?.gates ?? [])
-      : [...wholeProjectGates, ...units.flatMap((u) => u.gates.filter((g) => g.component !== undefined))];
-
-  const robust: RobustUnit[] = units.map((u) => ({ fixed: u.fixed, raw: u.weights.raw }));
+  const robust: RobustUnit[] = units.map((u) => ({ fixed: nominalFixed(u), raw: u.weights.raw }));
   const languages = assignUnits(robust, diffs);
   const verdict: Verdict = combineVerdict(languages);
 
-  const counts = monteCarlo(robust, diffs, { seed, samples, spread: params.mc_weight_spread });
+  const draws = makeDraws(seed, samples, CRITERION_IDS.length);
+  const smaa = acceptability(smaaModel(model), draws, { spread: params.mc_weight_spread });
   const [go = 0, rust = 0, hybrid = 0] = roundToSum(
-    [counts.go / samples, counts.rust / samples, counts.hybrid / samples],
+    [smaa.go / samples, smaa.rust / samples, smaa.hybrid / samples],
     4,
     1,
   );
   const probabilities = { go, rust, hybrid };
   const confidence = probabilities[verdict];
+  const robustness = roundTo(smaa.weightsOnly[verdict] / samples, 4);
 
   const sensitivity = CRITERION_IDS.map((criterion, i) => {
     const flip = flipWeight(robust, diffs, i, table.rows[i]?.weight ?? 0);
     return { criterion, flip_weight: flip === null ? null : roundTo(flip, 3) };
   });
 
+  const gates = reportedGates(model);
   const componentFactsList = units.filter((u) => u.facts.component !== undefined).map((u) => u.facts);
   const languageByName = new Map(
     units.map((u, i) => [u.facts.component ?? '', languages[i] ?? 'go'] as const),
   );
   const componentRows: ComponentRow[] = units
     .filter((u) => u.facts.component !== undefined)
-    .map((u, i) => componentRow(u, languages[i] ?? 'go', ratings, diffs, kb));
+    .map((u, i) => {
+      const row = componentRow(u, languages[i] ?? 'go', ratings, diffs, kb);
+      const pGo = (smaa.unitGo[i] ?? 0) / samples;
+      const [pg = 0, pr = 0] = roundToSum([pGo, 1 - pGo], 4, 1);
+      row.probabilities = { go: pg, rust: pr };
+      row.near_tie = Math.max(pGo, 1 - pGo) < params.close_call_threshold;
+      return row;
+    });
   const boundaries = planBoundaries(
     profile,
     new Map(componentFactsList.map((f) => [f.component ?? '', f] as const)),
@@ -107,6 +139,7 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
     .filter((c) => holdsAnywhere(c.when, project, componentFactsList))
     .map((c) => c.text);
   if (boundaries.some((b) => b.mechanism === 'ffi')) caveats.push(cgoCaveat(profile));
+  caveats.push(...nearMissGateCaveats(model));
   if (confidence < params.close_call_threshold) {
     tips.push(closeCallTip(confidence, sensitivity, table.rows, kb));
   }
@@ -133,13 +166,305 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
     seed,
     samples,
     weight_spread: params.mc_weight_spread,
+    robustness_to_priorities: robustness,
+    decisive_facts: decisiveFacts(profile, kb, params, options.lab, model, verdict, draws),
   };
   if (options.lab !== undefined) decision.lab_run = options.lab.run_id;
+  if ((profile.stakeholders ?? []).length > 0) addStakeholders(decision, profile, model, draws, params);
   return decision;
 }
 
-function makeUnit(facts: UnitFacts, weights: UnitWeights, gates: Gate[]): Unit {
-  return { facts, weights, gates, fixed: gates[0]?.favors };
+/** The priorities of each stakeholder over the project's own (one entry, the project's, without stakeholders). */
+function groupPriorities(profile: Profile): Profile['priorities'][] {
+  const people = profile.stakeholders ?? [];
+  if (people.length === 0) return [profile.priorities];
+  return people.map((s) => ({ ...(profile.priorities ?? {}), ...s.priorities }));
+}
+
+/** The group's central weights: each stakeholder's normalised weights, averaged by their weight. */
+function centralWeights(
+  byGroup: UnitWeights[],
+  groupWeights: readonly number[],
+  fallback: UnitWeights,
+): UnitWeights {
+  if (byGroup.length <= 1) return byGroup[0] ?? fallback;
+  const total = groupWeights.reduce((a, b) => a + b, 0);
+  const mean = CRITERION_IDS.map(
+    (_, c) => byGroup.reduce((sum, w, g) => sum + (w.normalized[c] ?? 0) * (groupWeights[g] ?? 0), 0) / total,
+  );
+  return { raw: mean, normalized: mean, trace: fallback.trace };
+}
+
+function buildModel(
+  profile: Profile,
+  kb: KnowledgeBase,
+  params: Parameters,
+  lab: LabEvidence | undefined,
+  explain = true,
+): Model {
+  const ratings = deriveRatings(profile, kb, params, lab);
+  const diffs = ratingDiffs(ratings);
+  const sds = CRITERION_IDS.map((id) => ratings[id].sd);
+  const pressure: PressureModel = {
+    stwMs: params.gc_stw_pause_ms,
+    perGibMs: params.gc_tail_ms_per_live_gib,
+    impliedP99Ms: params.latency_critical_p99_ms,
+  };
+  const groups = groupPriorities(profile);
+  const groupWeights = (profile.stakeholders ?? []).map((s) => s.weight ?? 1);
+  const weigh = (facts: UnitFacts): { weights: UnitWeights; weightsBy: UnitWeights[] } => {
+    const own = deriveWeights(facts, kb.weights, profile.priorities, pressure, explain);
+    const weightsBy =
+      groups.length <= 1 ? [own] : groups.map((p) => deriveWeights(facts, kb.weights, p, pressure, explain));
+    return { weights: centralWeights(weightsBy, groupWeights, own), weightsBy };
+  };
+  const project = projectFacts(profile);
+  const projectWeighed = weigh(project);
+  const wholeProjectGates = projectGates(profile, params);
+  const forced = wholeProjectGates[0]?.favors;
+  const components = profile.components ?? [];
+  let units: Unit[];
+  if (components.length === 0) {
+    const g = unitGates(project, params);
+    const hard = [...wholeProjectGates, ...g.hard];
+    units = [{ facts: project, ...projectWeighed, hard, soft: g.soft, fixed: hard[0]?.favors }];
+  } else {
+    const entries = entryComponents(profile);
+    units = components.map((component) => {
+      const facts = componentFacts(profile, component, entries);
+      const g = unitGates(facts, params);
+      const own = g.hard.filter((h) => !wholeProjectGates.some((p) => p.id === h.id));
+      if (forced !== undefined) {
+        return { facts, ...weigh(facts), hard: [...wholeProjectGates, ...own], soft: [], fixed: forced };
+      }
+      return { facts, ...weigh(facts), hard: own, soft: g.soft, fixed: own[0]?.favors };
+    });
+  }
+  return {
+    ratings,
+    diffs,
+    sds,
+    project,
+    projectWeights: projectWeighed.weights,
+    projectWeightsBy: projectWeighed.weightsBy,
+    wholeProjectGates,
+    units,
+    hasComponents: components.length > 0,
+    groupWeights,
+  };
+}
+
+/** A unit's language when a gate decides it nominally (hard, or a soft gate whose limit is below the model). */
+function nominalFixed(unit: Unit): Language | undefined {
+  if (unit.fixed !== undefined) return unit.fixed;
+  return unit.soft.some((g) => g.lnMargin < 0) ? 'rust' : undefined;
+}
+
+function smaaModel(model: Model, group?: number): SmaaModel {
+  return {
+    units: model.units.map((u) => ({
+      fixed: u.fixed,
+      soft: u.fixed === undefined ? u.soft : [],
+      rawBy: group === undefined ? u.weightsBy.map((w) => w.raw) : [(u.weightsBy[group] ?? u.weights).raw],
+    })),
+    diffs: model.diffs,
+    sds: model.sds,
+    groupWeights: group === undefined ? model.groupWeights : [],
+  };
+}
+
+/** The gates that fired, each soft one with how often it holds over its model's uncertainty. */
+function reportedGates(model: Model): Gate[] {
+  const out: Gate[] = [];
+  const seen = new Set<string>();
+  const add = (gate: Gate) => {
+    const key = `${gate.id}/${gate.component ?? ''}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    out.push(gate);
+  };
+  for (const g of model.wholeProjectGates) add(g);
+  for (const unit of model.units) {
+    for (const g of unit.hard) if (model.hasComponents ? g.component !== undefined : true) add(g);
+    if (unit.fixed !== undefined) continue;
+    for (const soft of unit.soft) {
+      if (soft.lnMargin >= 0) continue;
+      const p = softGateProbability(soft);
+      add({ ...soft.gate, holds_probability: roundTo(p, 3), near_edge: p < GATE_EDGE });
+    }
+  }
+  return out;
+}
+
+/** A soft gate that did not fire but holds in a fair share of the draws: say the limit is near the edge. */
+function nearMissGateCaveats(model: Model): string[] {
+  const out: string[] = [];
+  for (const unit of model.units) {
+    if (unit.fixed !== undefined) continue;
+    for (const soft of unit.soft) {
+      if (soft.lnMargin < 0) continue;
+      const p = softGateProbability(soft);
+      if (p <= 1 - GATE_EDGE) continue;
+      out.push(
+        `Near a hard gate (${soft.gate.id}${unit.facts.component === undefined ? '' : `, component "${unit.facts.component}"`}): ` +
+          `the stated limit is close to the modelled Go figure, and the gate would hold in ${roundTo(p * 100, 0)}% ` +
+          'of the uncertainty draws. Measure it with `gorust lab` before relying on Go here.',
+      );
+    }
+  }
+  return out;
+}
+
+/** The mean normalised Go-minus-Rust margin over the units (gates ignored): the direction facts push. */
+function meanMargin(model: Model): number {
+  const margins = model.units.map((u) => exactMargin(u.weights.normalized, model.diffs));
+  return margins.reduce((a, b) => a + b, 0) / Math.max(1, margins.length);
+}
+
+function nominalVerdict(model: Model): Verdict {
+  const robust = model.units.map((u) => ({ fixed: nominalFixed(u), raw: u.weights.raw }));
+  return combineVerdict(assignUnits(robust, model.diffs));
+}
+
+/**
+ * Each unit's probability of Go under the rating uncertainty alone, by a normal approximation of its margin
+ * (sum of w_c d_c with sd sqrt(sum of (w_c sd_c)^2)): a cheap screen for which facts matter. Gated units count as 0.
+ */
+function approximateGo(model: Model): number[] {
+  return model.units.map((u) => {
+    const fixed = nominalFixed(u);
+    if (fixed !== undefined) return fixed === 'go' ? 1 : 0;
+    let m = 0;
+    let v = 0;
+    for (let c = 0; c < model.diffs.length; c++) {
+      const w = u.weights.normalized[c] ?? 0;
+      m += w * (model.diffs[c] ?? 0);
+      v += (w * (model.sds[c] ?? 0)) ** 2;
+    }
+    return v <= 0 ? (m >= 0 ? 1 : 0) : normalCdf(m / Math.sqrt(v));
+  });
+}
+
+/**
+ * The facts that moved the verdict most: each stated fact is taken out in turn (removed, or set to a neutral value
+ * such as "some" experience), screened by how far it moves each unit's approximate probability, and the strongest
+ * are measured again with SMAA on the same draws (common random numbers) for P(verdict).
+ */
+function decisiveFacts(
+  profile: Profile,
+  kb: KnowledgeBase,
+  params: Parameters,
+  lab: LabEvidence | undefined,
+  model: Model,
+  verdict: Verdict,
+  draws: Draws,
+): DecisiveFact[] {
+  const limit = Math.min(draws.samples, SIDE_SAMPLES);
+  const spread = params.mc_weight_spread;
+  const marginBase = meanMargin(model);
+  const approxBase = approximateGo(model);
+  const screened = factVariants(profile).map((variant) => {
+    const other = buildModel(variant.profile, kb, params, lab, false);
+    const approx = approximateGo(other);
+    const moved = approx.reduce((sum, p, u) => sum + Math.abs(p - (approxBase[u] ?? 0)), 0);
+    return {
+      variant,
+      other,
+      moved,
+      marginChange: marginBase - meanMargin(other),
+      flips: nominalVerdict(other) !== verdict,
+    };
+  });
+  const top = screened
+    .filter((x) => x.flips || x.moved >= 0.005 || Math.abs(x.marginChange) >= 0.01)
+    .sort(
+      (a, b) =>
+        Number(b.flips) - Number(a.flips) ||
+        b.moved - a.moved ||
+        Math.abs(b.marginChange) - Math.abs(a.marginChange) ||
+        compareText(a.variant.path, b.variant.path),
+    )
+    .slice(0, DECISIVE_MAX);
+  if (top.length === 0) return [];
+  const base = acceptability(smaaModel(model), draws, { spread, limit });
+  const pBase = base[verdict] / base.samples;
+  return top
+    .map(({ variant, other, marginChange, flips }): DecisiveFact => {
+      const r = acceptability(smaaModel(other), draws, { spread, limit });
+      return {
+        path: variant.path,
+        value: variant.value,
+        without: variant.without,
+        favors: marginChange > 0 ? 'go' : marginChange < 0 ? 'rust' : verdict === 'go' ? 'go' : 'rust',
+        probability_change: roundTo(pBase - r[verdict] / r.samples, 3),
+        margin_change: roundTo(marginChange, 3),
+        flips,
+      };
+    })
+    .sort(
+      (a, b) =>
+        Number(b.flips) - Number(a.flips) ||
+        Math.abs(b.probability_change) - Math.abs(a.probability_change) ||
+        Math.abs(b.margin_change) - Math.abs(a.margin_change) ||
+        compareText(a.path, b.path),
+    );
+}
+
+/** Each stakeholder's own verdict and probabilities, the agreement, and the criteria they weigh most differently. */
+function addStakeholders(
+  decision: Decision,
+  profile: Profile,
+  model: Model,
+  draws: Draws,
+  params: Parameters,
+): void {
+  const people = profile.stakeholders ?? [];
+  const limit = Math.min(draws.samples, SIDE_SAMPLES);
+  const rows: StakeholderRow[] = people.map((person, g) => {
+    const m = smaaModel(model, g);
+    const robust = model.units.map((u) => ({
+      fixed: nominalFixed(u),
+      raw: (u.weightsBy[g] ?? u.weights).raw,
+    }));
+    const verdict = combineVerdict(assignUnits(robust, model.diffs));
+    const r = acceptability(m, draws, { spread: params.mc_weight_spread, limit });
+    const [go = 0, rust = 0, hybrid = 0] = roundToSum(
+      [r.go / r.samples, r.rust / r.samples, r.hybrid / r.samples],
+      4,
+      1,
+    );
+    const row: StakeholderRow = {
+      name: person.name,
+      weight: person.weight ?? 1,
+      verdict,
+      probabilities: { go, rust, hybrid },
+    };
+    if (person.role !== undefined) row.role = person.role;
+    return row;
+  });
+  const total = rows.reduce((a, r) => a + r.weight, 0);
+  const agreeing = rows.filter((r) => r.verdict === decision.verdict).reduce((a, r) => a + r.weight, 0);
+  decision.stakeholders = rows;
+  decision.agreement = total > 0 ? roundTo(agreeing / total, 4) : 1;
+  // Disagreement on the project-level weights (the whole project's facts), per criterion.
+  const byPerson = model.projectWeightsBy;
+  const disagreements: Disagreement[] = CRITERION_IDS.map((criterion, c) => {
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    let minBy = '';
+    let maxBy = '';
+    byPerson.forEach((w, g) => {
+      const v = w.normalized[c] ?? 0;
+      const name = people[g]?.name ?? '';
+      if (v < min) [min, minBy] = [v, name];
+      if (v > max) [max, maxBy] = [v, name];
+    });
+    return { criterion, min: roundTo(min, 3), max: roundTo(max, 3), min_by: minBy, max_by: maxBy };
+  })
+    .filter((d) => d.max - d.min > 0)
+    .sort((a, b) => b.max - b.min - (a.max - a.min) || compareText(a.criterion, b.criterion))
+    .slice(0, 3);
+  decision.disagreements = disagreements;
 }
 
 function componentRow(
@@ -153,8 +478,8 @@ function componentRow(
   const t = scoreTable(unit.weights, ratings, kb);
   const scores = t.scores;
   const label = language === 'go' ? 'Go' : 'Rust';
-  const gate = unit.gates[0];
-  if (unit.fixed !== undefined) {
+  const gate = unit.hard[0] ?? unit.soft.find((g) => g.lnMargin < 0)?.gate;
+  if (nominalFixed(unit) !== undefined) {
     const reason = gate?.reason ?? 'a project-wide gate decides every component';
     return { name, language, why: `${label}, decided by a gate: ${reason}`, scores };
   }

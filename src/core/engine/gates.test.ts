@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { componentFacts, projectFacts } from './conditions.ts';
-import { expectedGoGcTailMs, GATE_IDS, projectGates, unitGates } from './gates.ts';
+import { expectedGoGcTailMs, GATE_IDS, projectGates, softGateProbability, unitGates } from './gates.ts';
 import { engineKnowledgeBase, profileOf } from './kb-fixture.test-helpers.ts';
 import { readParameters } from './parameters.ts';
 
@@ -19,8 +19,27 @@ describe('gates', () => {
         ),
         params,
       );
-    expect(at(8.4).map((g) => g.id)).toEqual([GATE_IDS.gcTail]);
-    expect(at(8.5)).toEqual([]);
+    const fired = (p99: number) =>
+      at(p99)
+        .soft.filter((g) => g.lnMargin < 0)
+        .map((g) => g.gate.id);
+    expect(fired(8.4)).toEqual([GATE_IDS.gcTail]);
+    expect(fired(8.5)).toEqual([]);
+  });
+  it('says how often a soft gate holds over its model uncertainty: half at its edge, continuous around it', () => {
+    const p = (p99: number) =>
+      softGateProbability(
+        unitGates(
+          projectFacts(
+            profileOf({ workload: { kind: 'io-bound', latency_slo: { p99_ms: p99 }, live_heap_gib: 8 } }),
+          ),
+          params,
+        ).soft[0] as Parameters<typeof softGateProbability>[0],
+      );
+    expect(p(8.5)).toBeCloseTo(0.5, 6);
+    expect(p(1)).toBeGreaterThan(0.99);
+    expect(p(100)).toBeLessThan(0.01);
+    expect(Math.abs(p(8.5) - p(8.5 * 1.001))).toBeLessThan(0.01);
   });
   it('fires the memory gate when the budget is below the runtime floor plus 2x the live heap', () => {
     const at = (budget: number) =>
@@ -30,8 +49,12 @@ describe('gates', () => {
         ),
         params,
       );
-    expect(at(1031).map((g) => g.id)).toEqual([GATE_IDS.memoryBudget]);
-    expect(at(1032)).toEqual([]);
+    const fired = (budget: number) =>
+      at(budget)
+        .soft.filter((g) => g.lnMargin < 0)
+        .map((g) => g.gate.id);
+    expect(fired(1031)).toEqual([GATE_IDS.memoryBudget]);
+    expect(fired(1032)).toEqual([]);
   });
   it('treats a WASM target as a gate only when every target is WASM', () => {
     expect(
@@ -50,9 +73,9 @@ describe('gates', () => {
     expect(projectGates(profile, params)).toEqual([]);
     const [loop, ui] = profile.components ?? [];
     if (loop === undefined || ui === undefined) throw new Error('fixture');
-    expect(unitGates(componentFacts(profile, loop), params)).toMatchObject([
+    expect(unitGates(componentFacts(profile, loop), params).hard).toMatchObject([
       { id: GATE_IDS.hardRealtime, component: 'loop' },
     ]);
-    expect(unitGates(componentFacts(profile, ui), params)).toEqual([]);
+    expect(unitGates(componentFacts(profile, ui), params)).toEqual({ hard: [], soft: [] });
   });
 });

@@ -24,6 +24,40 @@ export function expectedGoGcTailMs(liveHeapGib: number | undefined, params: Para
   return params.gc_stw_pause_ms + (liveHeapGib ?? 0) * params.gc_tail_ms_per_live_gib;
 }
 
+/** The standard normal CDF (Abramowitz-Stegun 7.1.26 via erf; error below 1.5e-7). */
+export function normalCdf(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * z);
+  const erf =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-z * z);
+  return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
+}
+
+/**
+ * A gate that rests on an uncertain model (the GC tail, the Go memory need): it holds in an SMAA draw when
+ * `lnMargin < sd x z`, z being that draw's standard-normal deviate of the model (`model`), so near its edge it
+ * holds in only part of the draws. `lnMargin` is ln(stated limit / modelled Go figure): below 0, it fires nominally.
+ */
+export type SoftGate = {
+  model: 'gc' | 'memory';
+  lnMargin: number;
+  sd: number;
+  /** The gate as reported when it fires. */
+  gate: Gate;
+};
+
+/**
+ * The probability a soft gate holds over its model's uncertainty.
+ * @example
+ * softGateProbability({ lnMargin: 0, sd: 0.7, ... }); // 0.5
+ */
+export function softGateProbability(soft: SoftGate): number {
+  return soft.sd <= 0 ? (soft.lnMargin < 0 ? 1 : 0) : normalCdf(-soft.lnMargin / soft.sd);
+}
+
 /**
  * Gates that concern the whole project (targets, hard real-time): when one fires, every component follows it.
  * @example
@@ -64,16 +98,19 @@ export function projectGates(profile: Profile, params: Parameters): Gate[] {
 }
 
 /**
- * Gates that concern one decision unit (the project, or one component): the tail-latency SLO against the
- * expected Go GC behaviour for its live heap, and the memory budget against what a Go runtime needs.
+ * Gates that concern one decision unit (the project, or one component): hard real-time for a component (hard), and
+ * the soft checks: the tail-latency SLO against the expected Go GC behaviour for its live heap, and the memory
+ * budget against what a Go runtime needs. Soft checks are returned whether or not they fire nominally.
  * @example
- * unitGates(componentFacts(profile, proxy), params); // [] or [{ id: 'gate-gc-tail-latency', ... }]
+ * unitGates(componentFacts(profile, proxy), params); // { hard: [], soft: [{ model: 'gc', lnMargin: -0.2, ... }] }
  */
-export function unitGates(facts: UnitFacts, params: Parameters): Gate[] {
-  const gates: Gate[] = [];
+export function unitGates(facts: UnitFacts, params: Parameters): { hard: Gate[]; soft: SoftGate[] } {
+  const hard: Gate[] = [];
+  const soft: SoftGate[] = [];
   const where = facts.component === undefined ? '' : ` for component "${facts.component}"`;
+  const componentField = facts.component === undefined ? {} : { component: facts.component };
   if (facts.component !== undefined && facts.hardRealtime) {
-    gates.push({
+    hard.push({
       id: GATE_IDS.hardRealtime,
       favors: 'rust',
       reason:
@@ -85,41 +122,47 @@ export function unitGates(facts: UnitFacts, params: Parameters): Gate[] {
   const slo = facts.slo;
   if (slo !== undefined) {
     const tail = expectedGoGcTailMs(facts.liveHeapGib, params);
-    if (slo.p99_ms < tail) {
-      const heap =
-        facts.liveHeapGib === undefined
-          ? 'even with a small heap'
-          : `with a ${facts.liveHeapGib} GiB live heap (${params.gc_tail_ms_per_live_gib} ms per GiB of mark-phase tail)`;
-      gates.push({
+    const heap =
+      facts.liveHeapGib === undefined
+        ? 'even with a small heap'
+        : `with a ${facts.liveHeapGib} GiB live heap (${params.gc_tail_ms_per_live_gib} ms per GiB of mark-phase tail)`;
+    soft.push({
+      model: 'gc',
+      lnMargin: Math.log(slo.p99_ms / tail),
+      sd: params.gc_tail_model_sd,
+      gate: {
         id: GATE_IDS.gcTail,
         favors: 'rust',
         reason:
           `The p99 SLO of ${slo.p99_ms} ms${where} is below the GC delay a Go request can expect ${heap}: ` +
           `about ${roundTo(tail, 2)} ms (one ~${params.gc_stw_pause_ms} ms stop-the-world pause plus marking). ` +
           'Measure it with `gorust lab` before relying on Go here.',
-        ...(facts.component === undefined ? {} : { component: facts.component }),
-      });
-    }
+        ...componentField,
+      },
+    });
   }
   const budget = facts.memoryBudgetMib;
   if (budget !== undefined) {
     const liveMib = (facts.liveHeapGib ?? 0) * 1024;
     const need = params.go_runtime_floor_mib + params.go_heap_overhead_factor * liveMib;
-    if (budget < need) {
-      const heapPart =
-        liveMib > 0
-          ? ` plus ${params.go_heap_overhead_factor}x the ${roundTo(liveMib, 0)} MiB live heap at GOGC=100`
-          : ', with no live heap stated';
-      gates.push({
+    const heapPart =
+      liveMib > 0
+        ? ` plus ${params.go_heap_overhead_factor}x the ${roundTo(liveMib, 0)} MiB live heap at GOGC=100`
+        : ', with no live heap stated';
+    soft.push({
+      model: 'memory',
+      lnMargin: Math.log(budget / need),
+      sd: params.memory_floor_model_sd,
+      gate: {
         id: GATE_IDS.memoryBudget,
         favors: 'rust',
         reason:
           `The memory budget of ${budget} MiB${where} is below what a Go process needs: about ` +
           `${roundTo(need, 0)} MiB (the Go runtime's floor of ~${params.go_runtime_floor_mib} MiB${heapPart}). ` +
           'GOMEMLIMIT can hold Go closer to the limit, at the price of GC thrashing near it.',
-        ...(facts.component === undefined ? {} : { component: facts.component }),
-      });
-    }
+        ...componentField,
+      },
+    });
   }
-  return gates;
+  return { hard, soft };
 }

@@ -2,7 +2,11 @@
 import type { KnowledgeBase } from '../kb/schema.ts';
 import { type Profile, type ProfileInput, profileSchema } from '../profile/schema.ts';
 import { CRITERION_IDS, type CriterionId } from '../profile/vocabulary.ts';
+import type { PressureModel } from './conditions.ts';
 import { PARAMETER_NAMES, type ParameterName } from './parameters.ts';
+
+/** The GC pressure model of the fixture's parameters. */
+export const PRESSURE: PressureModel = { stwMs: 0.5, perGibMs: 1, impliedP99Ms: 20 };
 
 const RATINGS: Record<CriterionId, [go: number, rust: number]> = {
   runtime_performance: [6.5, 9],
@@ -37,6 +41,13 @@ const PARAMETERS: Record<ParameterName, number> = {
   large_live_heap_gib: 2,
   team_small_max: 5,
   team_large_min: 30,
+  rating_sd_high: 0.6,
+  rating_sd_medium: 1,
+  rating_sd_low: 1.5,
+  rating_sd_measured_factor: 0.5,
+  rating_spread_scale: 1,
+  gc_tail_model_sd: 0.7,
+  memory_floor_model_sd: 0.3,
 };
 
 /**
@@ -147,39 +158,58 @@ export function engineKnowledgeBase(): KnowledgeBase {
       rules: [
         {
           id: 'deadline',
-          when: { deadline_weeks_max: 12 },
+          when: {},
+          scale: [{ fact: 'deadline_weeks', full: 6, none: 24, linear: false, missing: 0 }],
           multiply: { development_speed: 3, onboarding: 1.5 },
           reason: 'tight deadline',
+          evidence: ['ev-1'],
+          policy: false,
         },
         {
           id: 'cpu',
           when: { workload: ['cpu-bound'] },
+          scale: [],
           multiply: { runtime_performance: 3 },
           reason: 'CPU-bound work',
+          evidence: [],
+          policy: true,
         },
         {
           id: 'slo',
-          when: { slo_p99_ms_max: 10 },
+          when: {},
+          scale: [{ fact: 'slo_pressure', full: 0.1, none: 0.01, linear: false, missing: 0 }],
           multiply: { latency_predictability: 3 },
           reason: 'tight SLO',
+          evidence: ['ev-1'],
+          policy: false,
         },
         {
           id: 'control',
           when: { roles_any: ['control-plane', 'api'] },
+          scale: [],
           multiply: { development_speed: 2, ecosystem_fit: 2, latency_predictability: 0.5 },
           reason: 'control plane',
+          evidence: [],
+          policy: true,
         },
         {
           id: 'hot',
           when: { roles_any: ['data-plane', 'hot-path'] },
+          scale: [],
           multiply: { runtime_performance: 2, latency_predictability: 2, memory_efficiency: 2 },
           reason: 'hot path',
+          evidence: [],
+          policy: true,
         },
       ],
       experience: {
         criteria: ['development_speed', 'concurrency_model'],
         shift: { none: -2, some: 0, strong: 1 },
         reason: 'skills',
+        share: {},
+        turnover_factor: {},
+        evidence: [],
+        policy: true,
       },
     },
     boundaries: [

@@ -21,6 +21,13 @@ export const PARAMETER_NAMES = [
   'large_live_heap_gib',
   'team_small_max',
   'team_large_min',
+  'rating_sd_high',
+  'rating_sd_medium',
+  'rating_sd_low',
+  'rating_sd_measured_factor',
+  'rating_spread_scale',
+  'gc_tail_model_sd',
+  'memory_floor_model_sd',
 ] as const;
 export type ParameterName = (typeof PARAMETER_NAMES)[number];
 export type Parameters = Record<ParameterName, number>;

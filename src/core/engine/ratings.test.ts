@@ -10,7 +10,7 @@ describe('deriveRatings', () => {
   it('shifts the experience criteria by each language level and says so', () => {
     const r = deriveRatings(profileOf({ team: { size: 3, go: 'strong', rust: 'none' } }), kb, params);
     expect(r.development_speed).toMatchObject({ go: 9, rust: 4.5 });
-    expect(r.development_speed.experience).toBe('team experience: Go strong (+1), Rust none (-2)');
+    expect(r.development_speed.experience?.text).toBe('team experience: Go strong (+1), Rust none (-2)');
     expect(r.build_speed).toMatchObject({ go: 9, rust: 4, experience: undefined });
   });
   it('keeps ratings within 0..10', () => {
@@ -50,7 +50,7 @@ describe('deriveRatings', () => {
       ],
     });
     // Geometric mean ratio sqrt(2) -> gap 2 x 0.5 = 1 point around the prior midpoint 7.75.
-    expect(r.runtime_performance).toMatchObject({ go: 7.3, rust: 8.3 });
+    expect(r.runtime_performance).toMatchObject({ go: 7.25, rust: 8.25 });
     expect(r.runtime_performance.measured).toBe(
       'measured on this machine: nbody Go 2 s vs Rust 1 s; json Go 1 s vs Rust 1 s (lab run run-7, ci box)',
     );

@@ -1,24 +1,67 @@
-/** @module Each language's rating per criterion: the knowledge base's prior, replaced by lab measurements where a run measured that criterion, then shifted for the team's experience. */
+/** @module Each language's rating per criterion: the knowledge base's prior, replaced by lab measurements where a run measured that criterion, then shifted for the team's experience (scaled by team size and turnover) and for existing code; and each rating difference's uncertainty, from the confidence of its evidence. */
 import type { LabEvidence, MeasuredLatency } from '../decision/lab-evidence.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
-import { CRITERION_IDS, type CriterionId } from '../profile/vocabulary.ts';
+import { CRITERION_IDS, type CriterionId, type Language } from '../profile/vocabulary.ts';
 import { roundTo } from './numbers.ts';
 import type { Parameters } from './parameters.ts';
+import { rampStrength } from './weights.ts';
 
-export type CriterionRating = {
+/** How the team's experience moved one criterion's ratings. */
+export type ExperienceShift = {
   go: number;
   rust: number;
+  /** How much of the level shift applied: the criterion's share x the team-size and turnover factor. */
+  scale: number;
+  text: string;
+};
+
+/** How existing code moved one criterion's ratings. */
+export type ExistingShift = {
+  rule: string;
+  favors: Language;
+  points: number;
+  reason: string;
+  evidence: string[];
+  policy: boolean;
+};
+
+export type CriterionRating = {
+  /** Displayed ratings (two decimals). */
+  go: number;
+  rust: number;
+  /** Exact Go-minus-Rust difference the engine decides with. */
+  diff: number;
+  /** Standard deviation of the difference (rating points): the rating's uncertainty, from its evidence. */
+  sd: number;
   /** "measured on this machine: ..." when a lab run replaced the prior. */
   measured: string | undefined;
   /** How the team's experience shifted the ratings, when it did. */
-  experience: string | undefined;
+  experience: ExperienceShift | undefined;
+  /** How existing code shifted the ratings, when it did. */
+  existing: ExistingShift | undefined;
 };
 
 export type Ratings = Record<CriterionId, CriterionRating>;
 
 /** A measured comparison: how many times costlier Go was than Rust (above 1 favours Rust), and the figures. */
 type Measurement = { goOverRust: number; text: string };
+
+/**
+ * How much today's team experience counts: 1 for one person on a stable team, less as the team grows (more of
+ * the code will be written by people who join later) and as turnover rises.
+ * @example
+ * experienceScale(profile, kb.weights.experience); // 0.78
+ */
+export function experienceScale(
+  profile: Profile,
+  experience: KnowledgeBase['weights']['experience'],
+): number {
+  const turnover = experience.turnover_factor[profile.team.turnover] ?? 1;
+  const half = experience.half_at_team_size;
+  const size = half === undefined ? 1 : 1 / (1 + (profile.team.size - 1) / half);
+  return turnover * size;
+}
 
 /**
  * Rate both languages on every criterion for this profile.
@@ -33,27 +76,54 @@ export function deriveRatings(
 ): Ratings {
   const measurements = lab === undefined ? undefined : measureCriteria(lab);
   const ratings = {} as Ratings;
+  const exp = kb.weights.experience;
+  const teamScale = experienceScale(profile, exp);
+  const existing = existingCodeShifts(profile, kb);
+  const sdOf = ratingSd(kb, params);
   for (const id of CRITERION_IDS) {
     const criterion = kb.criteria.find((c) => c.id === id);
     let go = criterion?.go.rating ?? 5;
     let rust = criterion?.rust.rating ?? 5;
     let measured: string | undefined;
     const found = measurements?.[id];
+    let sd = sdOf(id);
     if (found !== undefined && found.length > 0 && lab !== undefined) {
       [go, rust] = ratingsFromMeasurement(go, rust, found, params);
       measured = `measured on this machine: ${found.map((m) => m.text).join('; ')} (lab run ${lab.run_id}, ${lab.environment})`;
+      sd *= params.rating_sd_measured_factor;
     }
-    let experience: string | undefined;
-    if (kb.weights.experience.criteria.includes(id)) {
-      const shiftGo = kb.weights.experience.shift[profile.team.go];
-      const shiftRust = kb.weights.experience.shift[profile.team.rust];
+    let experience: ExperienceShift | undefined;
+    if (exp.criteria.includes(id)) {
+      const scale = (exp.share[id] ?? 1) * teamScale;
+      const shiftGo = exp.shift[profile.team.go] * scale;
+      const shiftRust = exp.shift[profile.team.rust] * scale;
       go += shiftGo;
       rust += shiftRust;
       if (shiftGo !== 0 || shiftRust !== 0) {
-        experience = `team experience: Go ${profile.team.go} (${signed(shiftGo)}), Rust ${profile.team.rust} (${signed(shiftRust)})`;
+        experience = {
+          go: roundTo(shiftGo, 2),
+          rust: roundTo(shiftRust, 2),
+          scale: roundTo(scale, 3),
+          text: `team experience: Go ${profile.team.go} (${signed(roundTo(shiftGo, 2))}), Rust ${profile.team.rust} (${signed(roundTo(shiftRust, 2))})`,
+        };
       }
     }
-    ratings[id] = { go: clampRating(go), rust: clampRating(rust), measured, experience };
+    const shift = existing[id];
+    if (shift !== undefined) {
+      if (shift.favors === 'go') go += shift.points;
+      else rust += shift.points;
+    }
+    const cGo = clamp(go);
+    const cRust = clamp(rust);
+    ratings[id] = {
+      go: roundTo(cGo, 2),
+      rust: roundTo(cRust, 2),
+      diff: cGo - cRust,
+      sd,
+      measured,
+      experience,
+      existing: shift,
+    };
   }
   return ratings;
 }
@@ -62,8 +132,60 @@ function signed(n: number): string {
   return n > 0 ? `+${n}` : `${n}`;
 }
 
-function clampRating(r: number): number {
-  return roundTo(Math.min(10, Math.max(0, r)), 1);
+function clamp(r: number): number {
+  return Math.min(10, Math.max(0, r));
+}
+
+/**
+ * The standard deviation of each criterion's Go-minus-Rust difference: the mean of its evidence's confidence
+ * (high, medium, low: `rating_sd_*`), times the calibration scale `rating_spread_scale`.
+ */
+function ratingSd(kb: KnowledgeBase, params: Parameters): (id: CriterionId) => number {
+  const confidence = new Map(kb.evidence.map((e) => [e.id, e.confidence] as const));
+  const sdFor = { high: params.rating_sd_high, medium: params.rating_sd_medium, low: params.rating_sd_low };
+  return (id) => {
+    const ids = kb.criteria.find((c) => c.id === id)?.evidence ?? [];
+    const sds = ids.map((e) => sdFor[confidence.get(e) ?? 'low']);
+    const mean = sds.length === 0 ? params.rating_sd_low : sds.reduce((a, b) => a + b, 0) / sds.length;
+    return mean * params.rating_spread_scale;
+  };
+}
+
+/**
+ * Rating shifts from existing code (kb/weights.yaml `existing_code`): the plan and source language name the
+ * favoured language; the size ramp (kloc) scales the points.
+ */
+function existingCodeShifts(
+  profile: Profile,
+  kb: KnowledgeBase,
+): Partial<Record<CriterionId, ExistingShift>> {
+  const code = profile.existing_code;
+  const table = kb.weights.existing_code;
+  const out: Partial<Record<CriterionId, ExistingShift>> = {};
+  if (code === undefined || table === undefined) return out;
+  const size = rampStrength({ ...table.size, fact: 'existing_kloc' }, code.kloc);
+  for (const rule of table.rules) {
+    if (rule.plan !== code.plan) continue;
+    const favors: Language | undefined = rule.go.includes(code.language)
+      ? 'go'
+      : rule.rust.includes(code.language)
+        ? 'rust'
+        : undefined;
+    if (favors === undefined) continue;
+    for (const [id, points] of Object.entries(rule.shift) as [CriterionId, number][]) {
+      const scaled = points * size;
+      if (scaled <= 0) continue;
+      out[id] = {
+        rule: rule.id,
+        favors,
+        points: scaled,
+        reason: rule.reason,
+        evidence: rule.evidence,
+        policy: rule.policy,
+      };
+    }
+  }
+  return out;
 }
 
 /**

@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  assignUnits,
-  combineVerdict,
-  flipWeight,
-  monteCarlo,
-  mulberry32,
-  type RobustUnit,
-} from './robustness.ts';
+import { assignUnits, combineVerdict, flipWeight, mulberry32, type RobustUnit } from './robustness.ts';
 import { normalize } from './weights.ts';
 
 const diffs = [-2.5, -3, 1.5, 3.5];
@@ -67,50 +60,5 @@ describe('flipWeight', () => {
   });
   it('is null for units fixed by a gate', () => {
     expect(flipWeight([{ fixed: 'rust', raw: [1, 1, 1, 1] }], diffs, 3, 0.25)).toBeNull();
-  });
-});
-
-describe('monteCarlo', () => {
-  const units: RobustUnit[] = [{ fixed: undefined, raw: [1, 1, 1, 1] }];
-  it('is deterministic for a seed and counts every sample', () => {
-    const a = monteCarlo(units, diffs, { seed: 3, samples: 5000, spread: 0.3 });
-    const b = monteCarlo(units, diffs, { seed: 3, samples: 5000, spread: 0.3 });
-    expect(a).toEqual(b);
-    expect(a.go + a.rust + a.hybrid).toBe(5000);
-    expect(a.hybrid).toBe(0);
-  });
-  it('gives a dominant unit probability 1 and mixes components into hybrid', () => {
-    const go: RobustUnit = { fixed: undefined, raw: [0, 0, 1, 1] };
-    const rust: RobustUnit = { fixed: undefined, raw: [1, 1, 0, 0] };
-    expect(monteCarlo([go], diffs, { seed: 1, samples: 1000, spread: 0.3 }).go).toBe(1000);
-    expect(monteCarlo([go, rust], diffs, { seed: 1, samples: 1000, spread: 0.3 }).hybrid).toBe(1000);
-    expect(
-      monteCarlo([go, { fixed: 'rust', raw: [] }], diffs, { seed: 1, samples: 10, spread: 0.3 }).hybrid,
-    ).toBe(10);
-  });
-  it('never lowers the probability of a language when a criterion rated higher for it weighs more (same seed)', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.double({ min: 0.05, max: 3, noNaN: true }), { minLength: 4, maxLength: 4 }),
-        fc.integer({ min: 0, max: 3 }),
-        fc.double({ min: 1.01, max: 4, noNaN: true }),
-        (raw, c, factor) => {
-          const raised = raw.map((w, i) => (i === c ? w * factor : w));
-          const before = monteCarlo([{ fixed: undefined, raw }], diffs, {
-            seed: 9,
-            samples: 500,
-            spread: 0.3,
-          });
-          const after = monteCarlo([{ fixed: undefined, raw: raised }], diffs, {
-            seed: 9,
-            samples: 500,
-            spread: 0.3,
-          });
-          if ((diffs[c] ?? 0) > 0) expect(after.go).toBeGreaterThanOrEqual(before.go);
-          else expect(after.rust).toBeGreaterThanOrEqual(before.rust);
-        },
-      ),
-      { seed: 7, numRuns: 100 },
-    );
   });
 });

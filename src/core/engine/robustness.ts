@@ -1,4 +1,4 @@
-/** @module Robustness of the verdict: the weight at which it flips, per criterion (analytic), and a seeded Monte-Carlo over the weights giving the probability of each verdict. */
+/** @module Robustness of the verdict: the nominal language of each unit, the verdict they make, and the weight at which it flips, per criterion (analytic). The probabilities come from smaa.ts. */
 import type { Language, Verdict } from '../profile/vocabulary.ts';
 
 /**
@@ -53,50 +53,6 @@ function unitMargin(raw: readonly number[], diffs: readonly number[]): number {
  */
 export function assignUnits(units: readonly RobustUnit[], diffs: readonly number[]): Language[] {
   return units.map((u) => u.fixed ?? languageOf(unitMargin(u.raw, diffs)));
-}
-
-export type MonteCarloResult = { go: number; rust: number; hybrid: number };
-
-/**
- * Count verdicts over `samples` draws where every criterion's weight is multiplied by a factor drawn uniformly
- * from [1 - spread, 1 + spread]; the same factor applies to every unit, since it models how much the criterion
- * matters. Returns counts (not probabilities). Allocation-free in the loop.
- * @example
- * monteCarlo(units, diffs, { seed: 1, samples: 10_000, spread: 0.3 }); // { go: 9312, rust: 688, hybrid: 0 }
- */
-export function monteCarlo(
-  units: readonly RobustUnit[],
-  diffs: readonly number[],
-  options: { seed: number; samples: number; spread: number },
-): MonteCarloResult {
-  const n = diffs.length;
-  const free = units.filter((u) => u.fixed === undefined);
-  const fixedGo = units.some((u) => u.fixed === 'go');
-  const fixedRust = units.some((u) => u.fixed === 'rust');
-  // Precompute raw weight x rating difference per free unit and criterion: each sample is then one dot product.
-  const products = new Float64Array(free.length * n);
-  for (const [u, unit] of free.entries()) {
-    for (let c = 0; c < n; c++) products[u * n + c] = (unit.raw[c] ?? 0) * (diffs[c] ?? 0);
-  }
-  const factors = new Float64Array(n);
-  const next = mulberry32(options.seed);
-  const counts = { go: 0, rust: 0, hybrid: 0 };
-  for (let s = 0; s < options.samples; s++) {
-    for (let c = 0; c < n; c++) factors[c] = 1 + options.spread * (2 * next() - 1);
-    let anyGo = fixedGo;
-    let anyRust = fixedRust;
-    for (let u = 0; u < free.length; u++) {
-      let m = 0;
-      const base = u * n;
-      for (let c = 0; c < n; c++) m += (factors[c] as number) * (products[base + c] as number);
-      if (m >= 0) anyGo = true;
-      else anyRust = true;
-    }
-    if (anyGo && anyRust) counts.hybrid++;
-    else if (anyRust) counts.rust++;
-    else counts.go++;
-  }
-  return counts;
 }
 
 /**

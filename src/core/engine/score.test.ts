@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { projectFacts } from './conditions.ts';
-import { engineKnowledgeBase, profileOf } from './kb-fixture.test-helpers.ts';
+import { engineKnowledgeBase, PRESSURE, profileOf } from './kb-fixture.test-helpers.ts';
 import { readParameters } from './parameters.ts';
 import { deriveRatings } from './ratings.ts';
 import { scoreShares, scoreTable } from './score.ts';
@@ -11,13 +11,41 @@ const kb = engineKnowledgeBase();
 
 describe('scoreTable', () => {
   it('shows weights adding up to 1 and rows adding up to the margin, with a reason per row', () => {
-    const profile = profileOf({ workload: { kind: 'cpu-bound' }, delivery: { deadline_weeks: 8 } });
-    const weights = deriveWeights(projectFacts(profile), kb.weights, undefined);
+    const profile = profileOf({ workload: { kind: 'cpu-bound' }, delivery: { deadline_weeks: 4 } });
+    const weights = deriveWeights(projectFacts(profile), kb.weights, undefined, PRESSURE);
     const { scores, rows } = scoreTable(weights, deriveRatings(profile, kb, readParameters(kb)), kb);
     expect(rows.reduce((s, r) => s + r.weight, 0)).toBeCloseTo(1, 12);
     expect(rows.reduce((s, r) => s + r.contribution, 0)).toBeCloseTo(scores.go - scores.rust, 9);
     const speed = rows.find((r) => r.id === 'development_speed');
     expect(speed?.why).toBe('Go 8 vs Rust 6.5: go on development_speed. Weight: x3 tight deadline.');
+    // The same explanation as data: the rule, its factor, the fact that triggered it and its evidence.
+    expect(speed?.rationale).toBe('go on development_speed');
+    expect(speed?.weight_reasons).toEqual([
+      {
+        rule: 'deadline',
+        factor: 3,
+        strength: 1,
+        reason: 'tight deadline',
+        facts: [{ path: 'delivery.deadline_weeks', value: 4 }],
+        evidence: ['ev-1'],
+        policy: false,
+      },
+    ]);
+  });
+
+  it('applies a continuous rule in part between its ends, and says how much', () => {
+    const at = (weeks: number) =>
+      deriveWeights(
+        projectFacts(profileOf({ delivery: { deadline_weeks: weeks } })),
+        kb.weights,
+        undefined,
+        PRESSURE,
+      ).trace.development_speed.rules[0];
+    // Halfway between 6 and 24 weeks on a log scale (12 weeks): half the strength, 3^0.5.
+    expect(at(12)?.strength).toBeCloseTo(0.5, 3);
+    expect(at(12)?.factor).toBeCloseTo(Math.sqrt(3), 3);
+    expect(at(24)).toBeUndefined();
+    expect(at(6)?.factor).toBe(3);
   });
 });
 

@@ -1,5 +1,5 @@
 /** @module The weighted sum: each language's score, and the per-criterion contribution table whose rows add up to the margin, each row with its reason from the knowledge base. */
-import type { CriterionRow } from '../decision/schema.ts';
+import type { CriterionRow, WeightReasonRow } from '../decision/schema.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
 import { CRITERION_IDS } from '../profile/vocabulary.ts';
 import { roundTo, roundToSum } from './numbers.ts';
@@ -12,7 +12,7 @@ import type { UnitWeights } from './weights.ts';
  * ratingDiffs(ratings)[0]; // go - rust on runtime_performance
  */
 export function ratingDiffs(ratings: Ratings): number[] {
-  return CRITERION_IDS.map((id) => ratings[id].go - ratings[id].rust);
+  return CRITERION_IDS.map((id) => ratings[id].diff);
 }
 
 /**
@@ -58,6 +58,23 @@ export function scoreTable(weights: UnitWeights, ratings: Ratings, kb: Knowledge
       evidence: criterion?.evidence ?? [],
     };
     if (r.measured !== undefined) row.measured = r.measured;
+    if (criterion !== undefined) {
+      row.rationale =
+        r.go > r.rust ? criterion.go.rationale : r.rust > r.go ? criterion.rust.rationale : criterion.meaning;
+    }
+    row.weight_reasons = weightReasons(id, weights);
+    if (r.experience !== undefined) {
+      row.experience = {
+        go: r.experience.go,
+        rust: r.experience.rust,
+        scale: r.experience.scale,
+        reason: kb.weights.experience.reason,
+      };
+    }
+    if (r.existing !== undefined) {
+      row.existing_code = { ...r.existing, points: roundTo(r.existing.points, 3) };
+    }
+    row.rating_sd = roundTo(r.sd, 3);
     return row;
   });
   const rustScore = roundTo(rust, 3);
@@ -78,17 +95,48 @@ function explainRow(
     else if (r.rust > r.go) parts.push(`Rust ${r.rust} vs Go ${r.go}: ${criterion.rust.rationale}`);
     else parts.push(`Both ${r.go}: ${criterion.meaning}`);
   }
-  if (r.experience !== undefined) parts.push(`Ratings shifted for ${r.experience}.`);
+  if (r.experience !== undefined) parts.push(`Ratings shifted for ${r.experience.text}.`);
+  if (r.existing !== undefined) {
+    parts.push(
+      `${r.existing.favors === 'go' ? 'Go' : 'Rust'} +${roundTo(r.existing.points, 2)} for existing code: ${r.existing.reason}`,
+    );
+  }
   const trace = weights.trace[id];
   if (trace.priority !== undefined) {
     parts.push(`Weight set by your priorities: ${trace.priority} of 5.`);
   } else if (trace.rules.length > 0) {
     const rules = trace.rules
-      .map((rule) => `x${rule.factor} ${rule.reason.replace(/[.\s]+$/, '')}`)
+      .map((rule) => `x${rule.factor} ${rule.reason.replace(/[.\s]+$/, '')}${rule.policy ? ' (policy)' : ''}`)
       .join('; ');
     parts.push(`Weight: ${rules}.`);
   }
   return parts.map(asSentence).join(' ');
+}
+
+/** The weight reasons of one criterion as decision data: every rule and cap in order, then the priority. */
+function weightReasons(id: (typeof CRITERION_IDS)[number], weights: UnitWeights): WeightReasonRow[] {
+  const trace = weights.trace[id];
+  const rows: WeightReasonRow[] = trace.rules.map((rule) => ({
+    rule: rule.id,
+    factor: rule.factor,
+    strength: rule.strength,
+    reason: rule.reason,
+    facts: rule.facts,
+    evidence: rule.evidence,
+    policy: rule.policy,
+  }));
+  if (trace.priority !== undefined) {
+    rows.push({
+      rule: 'priority',
+      factor: 1,
+      strength: 1,
+      reason: `your priority of ${trace.priority} of 5 replaces the derived weight (3 is an average criterion)`,
+      facts: [{ path: `priorities.${id}`, value: trace.priority }],
+      evidence: [],
+      policy: false,
+    });
+  }
+  return rows;
 }
 
 function asSentence(text: string): string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CRITERION_IDS } from '../profile/vocabulary.ts';
 import { projectFacts } from './conditions.ts';
-import { engineKnowledgeBase, profileOf } from './kb-fixture.test-helpers.ts';
+import { engineKnowledgeBase, PRESSURE, profileOf } from './kb-fixture.test-helpers.ts';
 import { deriveWeights } from './weights.ts';
 
 const kb = engineKnowledgeBase();
@@ -13,6 +13,7 @@ describe('deriveWeights', () => {
       projectFacts(profileOf({ workload: { kind: 'cpu-bound' }, delivery: { deadline_weeks: 4 } })),
       kb.weights,
       undefined,
+      PRESSURE,
     );
     expect(w.raw[index('runtime_performance')]).toBe(3);
     expect(w.raw[index('development_speed')]).toBe(3);
@@ -22,17 +23,17 @@ describe('deriveWeights', () => {
   });
   it('lets priorities override: 3 is the mean derived weight, 0 ignores the criterion', () => {
     const facts = projectFacts(profileOf({ workload: { kind: 'cpu-bound' } }));
-    const derived = deriveWeights(facts, kb.weights, undefined);
+    const derived = deriveWeights(facts, kb.weights, undefined, PRESSURE);
     const mean = derived.raw.reduce((a, b) => a + b, 0) / derived.raw.length;
-    const w = deriveWeights(facts, kb.weights, { runtime_performance: 3, build_speed: 0 });
+    const w = deriveWeights(facts, kb.weights, { runtime_performance: 3, build_speed: 0 }, PRESSURE);
     expect(w.raw[index('runtime_performance')]).toBeCloseTo(mean, 12);
     expect(w.raw[index('build_speed')]).toBe(0);
     expect(w.trace.runtime_performance.priority).toBe(3);
   });
   it('raising one priority changes only that raw weight', () => {
     const facts = projectFacts(profileOf());
-    const a = deriveWeights(facts, kb.weights, { interop: 2 });
-    const b = deriveWeights(facts, kb.weights, { interop: 4 });
+    const a = deriveWeights(facts, kb.weights, { interop: 2 }, PRESSURE);
+    const b = deriveWeights(facts, kb.weights, { interop: 4 }, PRESSURE);
     CRITERION_IDS.forEach((id, i) => {
       if (id === 'interop') expect(b.raw[i]).toBe((a.raw[i] ?? 0) * 2);
       else expect(b.raw[i]).toBe(a.raw[i]);

@@ -1,17 +1,43 @@
-/** @module The documented mapping from a profile to criterion weights: base weights times the multipliers of every rule whose condition holds (kb/weights.yaml), then the profile's `priorities` override. */
-import type { Weights } from '../kb/schema.ts';
+/** @module The documented mapping from a profile to criterion weights: base weights times every rule whose condition holds, each raised to its continuous strength (kb/weights.yaml), the stacked product bounded, one criterion's share capped, then the profile's `priorities` override. */
+import type { Condition, Scale, Weights } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import { CRITERION_IDS, type CriterionId } from '../profile/vocabulary.ts';
-import { evaluateCondition, type UnitFacts } from './conditions.ts';
+import {
+  evaluateCondition,
+  type PressureModel,
+  scaleFactPath,
+  scaleFactValue,
+  type UnitFacts,
+} from './conditions.ts';
+import { roundTo } from './numbers.ts';
 
 /** A priority of 3 means "as important as the average criterion"; 0 ignores the criterion, 5 is 5/3 of average. */
 export const PRIORITY_AVERAGE = 3;
 
+/** A profile fact, by its path in the profile, and its value. */
+export type FactValue = { path: string; value: string | number | boolean | string[] };
+
+/** One reason a criterion's weight is what it is. */
+export type WeightReason = {
+  /** The rule id (kb/weights.yaml), `cap-product`, `cap-share` or `priority`. */
+  id: string;
+  /** The factor applied: the rule's factor raised to its strength. */
+  factor: number;
+  /** The rule's full factor and how much of it applied (0..1, from its continuous scale). */
+  full: number;
+  strength: number;
+  reason: string;
+  /** The profile facts that made the rule apply. */
+  facts: FactValue[];
+  evidence: string[];
+  policy: boolean;
+};
+
 /** Why one criterion has the weight it has. */
 export type WeightTrace = {
   base: number;
-  /** The rules that multiplied this criterion's weight, in table order. */
-  rules: { id: string; factor: number; reason: string }[];
+  /** The rules that multiplied this criterion's weight, in table order, then any cap. */
+  rules: WeightReason[];
   /** The profile's priority (0..5) when it overrode the derived weight. */
   priority: number | undefined;
 };
@@ -25,32 +51,89 @@ export type UnitWeights = {
 };
 
 /**
+ * How strongly a scale applies to a value: 0 at `none`, 1 at `full`, linear in log(value) (or in the value with
+ * `linear`) between them; continuous and monotone. A missing value gives the scale's `missing` strength.
+ * @example
+ * rampStrength({ fact: 'deadline_weeks', full: 6, none: 24, linear: false, missing: 0 }, 12); // 0.5
+ */
+export function rampStrength(scale: Scale, value: number | undefined): number {
+  if (value === undefined || !Number.isFinite(value)) return scale.missing;
+  let t: number;
+  if (scale.linear) {
+    t = (value - scale.none) / (scale.full - scale.none);
+  } else {
+    const tiny = 1e-9;
+    const lv = Math.log(Math.max(value, tiny));
+    const ln = Math.log(Math.max(scale.none, tiny));
+    const lf = Math.log(Math.max(scale.full, tiny));
+    t = (lv - ln) / (lf - ln);
+  }
+  return Math.min(1, Math.max(0, t));
+}
+
+/**
  * Derive the weights of one decision unit. Priorities replace the derived raw weight with
  * `priority / 3 x (mean derived raw weight)`, so a priority of 3 is an average criterion whatever the rules did.
  * @example
- * const w = deriveWeights(projectFacts(profile), kb.weights, profile.priorities);
+ * const w = deriveWeights(projectFacts(profile), kb.weights, profile.priorities, model);
  * w.normalized.reduce((a, b) => a + b); // 1
  */
 export function deriveWeights(
   facts: UnitFacts,
   table: Weights,
   priorities: Profile['priorities'] | undefined,
+  model: PressureModel,
+  /** Record the reasons (facts, evidence); false when only the numbers are needed. */
+  explain = true,
 ): UnitWeights {
   const trace = {} as Record<CriterionId, WeightTrace>;
-  const derived = CRITERION_IDS.map((id) => {
-    const base = table.base[id] ?? 0;
-    trace[id] = { base, rules: [], priority: undefined };
-    return base;
-  });
+  const product = CRITERION_IDS.map(() => 1);
+  for (const id of CRITERION_IDS) trace[id] = { base: table.base[id] ?? 0, rules: [], priority: undefined };
   for (const rule of table.rules) {
     if (!evaluateCondition(rule.when, facts)) continue;
+    let strength = 1;
+    const triggered = explain ? conditionFacts(rule.when, facts) : [];
+    for (const scale of rule.scale) {
+      const value = scaleFactValue(scale.fact, facts, model);
+      strength *= rampStrength(scale, value);
+      if (explain && value !== undefined) {
+        triggered.push({ path: scaleFactPath(scale.fact, facts), value: shown(scale.fact, value, facts) });
+      }
+    }
+    if (strength <= 0) continue;
     for (const [i, id] of CRITERION_IDS.entries()) {
-      const factor = rule.multiply[id];
-      if (factor === undefined) continue;
-      derived[i] = (derived[i] ?? 0) * factor;
-      trace[id].rules.push({ id: rule.id, factor, reason: rule.reason });
+      const full = rule.multiply[id];
+      if (full === undefined) continue;
+      const factor = full ** strength;
+      product[i] = (product[i] ?? 1) * factor;
+      if (explain)
+        trace[id].rules.push({
+          id: rule.id,
+          factor: roundTo(factor, 3),
+          full,
+          strength: roundTo(strength, 3),
+          reason: rule.reason,
+          facts: triggered,
+          evidence: rule.evidence,
+          policy: rule.policy,
+        });
     }
   }
+  const caps = table.caps;
+  const derived = CRITERION_IDS.map((id, i) => {
+    const p = product[i] ?? 1;
+    if (caps === undefined) return trace[id].base * p;
+    const bounded = Math.min(caps.product_max, Math.max(caps.product_min, p));
+    if (bounded !== p) {
+      trace[id].rules.push(capReason('cap-product', bounded / p, caps.reason));
+    }
+    return trace[id].base * bounded;
+  });
+  if (caps !== undefined)
+    capShares(derived, caps.share_max, (i, factor) => {
+      const id = CRITERION_IDS[i] as CriterionId;
+      trace[id].rules.push(capReason('cap-share', factor, caps.reason));
+    });
   const mean = derived.reduce((a, b) => a + b, 0) / derived.length;
   const raw = CRITERION_IDS.map((id, i) => {
     const priority = priorities?.[id];
@@ -59,6 +142,98 @@ export function deriveWeights(
     return (priority / PRIORITY_AVERAGE) * mean;
   });
   return { raw, normalized: normalize(raw), trace };
+}
+
+function capReason(id: string, factor: number, reason: string): WeightReason {
+  return {
+    id,
+    factor: roundTo(factor, 3),
+    full: roundTo(factor, 3),
+    strength: 1,
+    reason,
+    facts: [],
+    evidence: [],
+    policy: true,
+  };
+}
+
+/**
+ * Scale down every weight above `shareMax` of the total to exactly that share, the others unchanged (water-filling:
+ * a capped weight's share is computed against the final total). Continuous in the weights.
+ */
+function capShares(
+  weights: number[],
+  shareMax: number,
+  onCap: (index: number, factor: number) => void,
+): void {
+  const capped = new Set<number>();
+  for (let round = 0; round < weights.length; round++) {
+    const free = weights.reduce((s, w, i) => (capped.has(i) ? s : s + w), 0);
+    const left = 1 - shareMax * capped.size;
+    if (left <= 0) return;
+    const total = free / left;
+    let changed = false;
+    for (const [i, w] of weights.entries()) {
+      if (!capped.has(i) && w > shareMax * total + 1e-12) {
+        capped.add(i);
+        changed = true;
+      }
+    }
+    if (!changed) {
+      for (const i of capped) {
+        const target = shareMax * total;
+        const before = weights[i] ?? 0;
+        if (before > 0 && target < before) {
+          weights[i] = target;
+          onCap(i, target / before);
+        }
+      }
+      return;
+    }
+  }
+}
+
+function shown(fact: Scale['fact'], value: number, facts: UnitFacts): FactValue['value'] {
+  // The SLO pressure is shown as the fact the profile states: the p99, or latency_critical without one.
+  if (fact === 'slo_pressure') return facts.slo?.p99_ms ?? true;
+  if (fact === 'wasm_share') return roundTo(value, 3);
+  return value;
+}
+
+/** The profile facts a categorical condition tested, with their values (for the explanation). */
+export function conditionFacts(c: Condition, facts: UnitFacts): FactValue[] {
+  const out: FactValue[] = [];
+  const p = facts.paths;
+  if (c.workload !== undefined) out.push({ path: p.workload, value: facts.workload });
+  if (c.domain_any !== undefined)
+    out.push({ path: p.domain, value: facts.domain.filter((d) => c.domain_any?.includes(d)) });
+  if (c.targets_any !== undefined)
+    out.push({ path: p.targets, value: facts.targets.filter((t) => c.targets_any?.includes(t)) });
+  if (c.interop_any !== undefined)
+    out.push({ path: p.interop, value: facts.interop.filter((t) => c.interop_any?.includes(t)) });
+  if (c.roles_any !== undefined)
+    out.push({ path: p.role, value: facts.roles.filter((r) => c.roles_any?.includes(r)) });
+  if (c.team_go !== undefined) out.push({ path: 'team.go', value: facts.teamGo });
+  if (c.team_rust !== undefined) out.push({ path: 'team.rust', value: facts.teamRust });
+  if (c.turnover !== undefined) out.push({ path: 'team.turnover', value: facts.turnover });
+  if (c.prototype_first !== undefined)
+    out.push({ path: 'delivery.prototype_first', value: facts.prototypeFirst });
+  if (c.safety_critical !== undefined) out.push({ path: 'safety_critical', value: facts.safetyCritical });
+  if (c.hard_realtime !== undefined) out.push({ path: 'workload.hard_realtime', value: facts.hardRealtime });
+  if (c.existing_code_plan !== undefined && facts.existingCode !== undefined)
+    out.push({ path: 'existing_code.plan', value: facts.existingCode.plan });
+  if (c.existing_code_language !== undefined && facts.existingCode !== undefined)
+    out.push({ path: 'existing_code.language', value: facts.existingCode.language });
+  for (const sub of c.any_of ?? []) {
+    if (evaluateCondition(sub, facts)) out.push(...conditionFacts(sub, facts));
+  }
+  if (c.not !== undefined) out.push(...conditionFacts(c.not, facts));
+  const seen = new Set<string>();
+  return out.filter((f) => {
+    if (seen.has(f.path)) return false;
+    seen.add(f.path);
+    return true;
+  });
 }
 
 /**

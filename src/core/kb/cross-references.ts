@@ -19,7 +19,20 @@ export function checkCrossReferences(kb: Partial<KnowledgeBase>): InputProblem[]
     const records = kb[key];
     if (records) problems.push(...duplicateIds(KB_FILES[key], records, 'id'));
   }
-  if (kb.weights) problems.push(...duplicateIds(`${KB_FILES.weights}: rules`, kb.weights.rules, 'id'));
+  if (kb.weights) {
+    problems.push(...duplicateIds(`${KB_FILES.weights}: rules`, kb.weights.rules, 'id'));
+    // Every weight rule rests on evidence or says it is a modelling choice.
+    for (const [i, rule] of [...kb.weights.rules, ...(kb.weights.existing_code?.rules ?? [])].entries()) {
+      if (rule.evidence.length === 0 && !rule.policy) {
+        problems.push({
+          path: `${KB_FILES.weights}: rule ${rule.id}`,
+          expected: 'evidence ids, or policy: true for a modelling choice',
+          found: 'neither',
+          message: `weight rule ${rule.id} (#${i}) has no evidence and is not marked policy`,
+        });
+      }
+    }
+  }
   if (kb.boundaries) problems.push(...duplicateIds(KB_FILES.boundaries, kb.boundaries, 'mechanism'));
 
   if (kb.criteria)
@@ -52,6 +65,11 @@ export function checkCrossReferences(kb: Partial<KnowledgeBase>): InputProblem[]
     check(KB_FILES.caveats, kb.caveats, 'evidence');
     check(KB_FILES.tips, kb.tips, 'evidence');
     check(KB_FILES.boundaries, kb.boundaries, 'evidence');
+    if (kb.weights) {
+      check(`${KB_FILES.weights}: rules`, kb.weights.rules, 'evidence');
+      check(`${KB_FILES.weights}: existing_code.rules`, kb.weights.existing_code?.rules ?? [], 'evidence');
+      check(`${KB_FILES.weights}: experience`, [kb.weights.experience], 'evidence');
+    }
     if (kb.parameters) {
       for (const [name, parameter] of Object.entries(kb.parameters)) {
         for (const [i, id] of parameter.evidence.entries()) {

@@ -72,7 +72,13 @@ export function minimalKnowledgeBase(): Record<keyof KnowledgeBaseTexts, unknown
     weights: {
       base: Object.fromEntries(CRITERION_IDS.map((id) => [id, 1])),
       rules: [
-        { id: 'io', when: { workload: ['io-bound'] }, multiply: { concurrency_model: 1.5 }, reason: 'io' },
+        {
+          id: 'io',
+          when: { workload: ['io-bound'] },
+          multiply: { concurrency_model: 1.5 },
+          reason: 'io',
+          policy: true,
+        },
       ],
       experience: {
         criteria: ['development_speed'],

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import {
   CRITERION_IDS,
   DOMAINS,
+  EXISTING_CODE_LANGUAGES,
+  EXISTING_CODE_PLANS,
   INTEROPS,
   LEVELS,
   MECHANISMS,
@@ -46,6 +48,8 @@ export type Condition = {
   peak_rps_min?: number | undefined;
   platforms_count_min?: number | undefined;
   has_components?: boolean | undefined;
+  existing_code_plan?: (typeof EXISTING_CODE_PLANS)[number][] | undefined;
+  existing_code_language?: (typeof EXISTING_CODE_LANGUAGES)[number][] | undefined;
   any_of?: Condition[] | undefined;
   not?: Condition | undefined;
 };
@@ -73,6 +77,8 @@ export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
     peak_rps_min: z.number().optional(),
     platforms_count_min: z.number().optional(),
     has_components: z.boolean().optional(),
+    existing_code_plan: z.array(z.enum(EXISTING_CODE_PLANS)).optional(),
+    existing_code_language: z.array(z.enum(EXISTING_CODE_LANGUAGES)).optional(),
     any_of: z.array(conditionSchema).optional(),
     not: conditionSchema.optional(),
   }),
@@ -183,12 +189,64 @@ export const checklistItemSchema = z.strictObject({
   why_not: z.string().min(1),
 });
 
-/** A row of the profile-to-weights mapping: when the condition holds, multiply the named base weights. */
+/**
+ * The numeric facts a weight rule may scale with (continuous rules): a unit's fact, never a threshold.
+ * `slo_pressure` is the expected Go GC tail for the unit's live heap over its p99 budget; `wasm_share` the share of
+ * the unit's targets that are WebAssembly; `existing_kloc` the size of the existing code.
+ */
+export const SCALE_FACTS = [
+  'deadline_weeks',
+  'lifetime_years',
+  'team_size',
+  'slo_pressure',
+  'live_heap_gib',
+  'peak_rps',
+  'memory_budget_mib',
+  'platforms_count',
+  'wasm_share',
+  'existing_kloc',
+] as const;
+export type ScaleFact = (typeof SCALE_FACTS)[number];
+
+/**
+ * How strongly a rule applies, from 0 at `none` to 1 at `full`, linear in log(value) between them (linear in the
+ * value itself with `linear: true`), flat outside. A fact the unit does not state gives `missing` (default 0).
+ */
+export const scaleSchema = z.strictObject({
+  fact: z.enum(SCALE_FACTS),
+  full: z.number(),
+  none: z.number(),
+  linear: z.boolean().default(false),
+  missing: z.number().min(0).max(1).default(0),
+});
+
+/**
+ * A row of the profile-to-weights mapping: when the (categorical) condition holds, multiply the named base weights
+ * by `factor ^ strength`, where strength (0..1) is the product of the `scale` ramps (1 without any). Each rule rests
+ * on evidence ids, or is marked `policy: true` (a modelling choice, shown as one).
+ */
 export const weightRuleSchema = z.strictObject({
   id,
   when: conditionSchema,
+  scale: z.array(scaleSchema).default([]),
   multiply: z.partialRecord(criterionId, z.number().min(0).max(10)),
   reason: z.string().min(1),
+  evidence: z.array(id).default([]),
+  policy: z.boolean().default(false),
+});
+
+/** How existing code moves the ratings: per plan, which source languages favour which target language. */
+export const existingCodeRuleSchema = z.strictObject({
+  id,
+  plan: z.enum(EXISTING_CODE_PLANS),
+  /** Source languages whose code favours Go, and those that favour Rust, for this plan. */
+  go: z.array(z.enum(EXISTING_CODE_LANGUAGES)).default([]),
+  rust: z.array(z.enum(EXISTING_CODE_LANGUAGES)).default([]),
+  /** Rating points added to the favoured language on each listed criterion, at full size. */
+  shift: z.partialRecord(criterionId, z.number().min(0).max(5)),
+  reason: z.string().min(1),
+  evidence: z.array(id).default([]),
+  policy: z.boolean().default(false),
 });
 
 export const weightsSchema = z.strictObject({
@@ -199,7 +257,32 @@ export const weightsSchema = z.strictObject({
     criteria: z.array(criterionId),
     shift: z.strictObject({ none: z.number(), some: z.number(), strong: z.number() }),
     reason: z.string().min(1),
+    /** Per criterion, how much of the shift applies (default 1): onboarding moves less than development speed. */
+    share: z.partialRecord(criterionId, z.number().min(0).max(1)).default({}),
+    /** How much today's team experience still counts, by turnover (newcomers bring their own). Default 1. */
+    turnover_factor: z.partialRecord(z.enum(TURNOVERS), z.number().min(0).max(1)).default({}),
+    /** Team size at which the experience shift is halved (more of the code is written by future hires). */
+    half_at_team_size: z.number().positive().optional(),
+    evidence: z.array(id).default([]),
+    policy: z.boolean().default(false),
   }),
+  /** Existing code (profile `existing_code`): rating shifts by plan and source language. */
+  existing_code: z
+    .strictObject({
+      /** Size ramp: no effect at `none` kloc, full effect at `full` kloc (log scale); `missing` when kloc is not given. */
+      size: scaleSchema.omit({ fact: true }),
+      rules: z.array(existingCodeRuleSchema),
+    })
+    .optional(),
+  /** Bounds on the stacked rule multipliers of one criterion, and on one criterion's share of the derived weights. */
+  caps: z
+    .strictObject({
+      product_max: z.number().min(1),
+      product_min: z.number().positive().max(1),
+      share_max: z.number().positive().max(1),
+      reason: z.string().min(1),
+    })
+    .optional(),
 });
 
 export const boundaryCostSchema = z.strictObject({
@@ -236,6 +319,8 @@ export type Caveat = z.output<typeof caveatSchema>;
 export type Tip = z.output<typeof tipSchema>;
 export type ChecklistItem = z.output<typeof checklistItemSchema>;
 export type WeightRule = z.output<typeof weightRuleSchema>;
+export type Scale = z.output<typeof scaleSchema>;
+export type ExistingCodeRule = z.output<typeof existingCodeRuleSchema>;
 export type Weights = z.output<typeof weightsSchema>;
 export type BoundaryCost = z.output<typeof boundaryCostSchema>;
 export type KnowledgeBase = z.output<typeof knowledgeBaseSchema>;

@@ -1,0 +1,98 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { normalCdf, type SoftGate } from './gates.ts';
+import { acceptability, inverseNormal, makeDraws, type SmaaModel, type SmaaUnit } from './smaa.ts';
+
+const diffs = [-2, -1, 3, -1];
+const noSd = [0, 0, 0, 0];
+const unit = (raw: number[], extra: Partial<SmaaUnit> = {}): SmaaUnit => ({
+  fixed: undefined,
+  soft: [],
+  rawBy: [raw],
+  ...extra,
+});
+const model = (units: SmaaUnit[], sds = noSd, groupWeights: number[] = []): SmaaModel => ({
+  units,
+  diffs,
+  sds,
+  groupWeights,
+});
+
+describe('makeDraws', () => {
+  it('is deterministic for a seed and gives standard-normal rating deviates', () => {
+    const a = makeDraws(3, 20_000, 4);
+    expect(makeDraws(3, 20_000, 4).data).toEqual(a.data);
+    const z: number[] = [];
+    for (let s = 0; s < a.samples; s++) z.push(a.data[s * 11 + 4] as number);
+    const mean = z.reduce((x, y) => x + y, 0) / z.length;
+    const sd = Math.sqrt(z.reduce((x, y) => x + (y - mean) ** 2, 0) / z.length);
+    expect(Math.abs(mean)).toBeLessThan(0.03);
+    expect(sd).toBeCloseTo(1, 1);
+    expect(inverseNormal(0.975)).toBeCloseTo(1.96, 3);
+    expect(normalCdf(1.96)).toBeCloseTo(0.975, 4);
+  });
+});
+
+describe('acceptability', () => {
+  const draws = makeDraws(1, 5000, 4);
+  it('counts every draw, a dominant unit wins them all, and units in both languages make a hybrid', () => {
+    const go = unit([0, 0, 1, 1]);
+    const rust = unit([1, 1, 0, 0]);
+    expect(acceptability(model([go]), draws, { spread: 0.3 }).go).toBe(5000);
+    expect(acceptability(model([go, rust]), draws, { spread: 0.3 }).hybrid).toBe(5000);
+    expect(acceptability(model([go, unit([], { fixed: 'rust' })]), draws, { spread: 0.3 }).hybrid).toBe(5000);
+  });
+  it('spreads a unit over both languages in proportion to its rating uncertainty', () => {
+    // Margin 1 with sd 2 on one criterion: P(go) = Phi(0.5) = 0.69, before weight noise.
+    const m: SmaaModel = {
+      units: [unit([1, 0, 0, 0])],
+      diffs: [1, 0, 0, 0],
+      sds: [2, 0, 0, 0],
+      groupWeights: [],
+    };
+    const r = acceptability(m, draws, { spread: 0 });
+    expect(r.go / r.samples).toBeCloseTo(normalCdf(0.5), 1);
+    expect(r.weightsOnly.go).toBe(5000);
+  });
+  it('fires a soft gate in the share of draws its model uncertainty gives', () => {
+    const gate: SoftGate = {
+      model: 'gc',
+      lnMargin: 0.35,
+      sd: 0.7,
+      gate: { id: 'g', favors: 'rust', reason: 'r' },
+    };
+    const r = acceptability(model([unit([0, 0, 1, 1], { soft: [gate] })]), draws, { spread: 0.3 });
+    expect(r.rust / r.samples).toBeCloseTo(1 - normalCdf(0.5), 1);
+    expect(r.weightsOnly.rust).toBe(0);
+  });
+  it('samples a group member per draw by weight', () => {
+    const member = (raw: number[]) => raw;
+    const m = model(
+      [{ fixed: undefined, soft: [], rawBy: [member([0, 0, 1, 1]), member([1, 1, 0, 0])] }],
+      noSd,
+      [3, 1],
+    );
+    const r = acceptability(m, draws, { spread: 0 });
+    expect(r.go / r.samples).toBeCloseTo(0.75, 1);
+  });
+  it('with the weights alone perturbed, never lowers a language when a criterion rated higher for it weighs more', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0.05, max: 3, noNaN: true }), { minLength: 4, maxLength: 4 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.double({ min: 1.01, max: 4, noNaN: true }),
+        (raw, c, factor) => {
+          const raised = raw.map((w, i) => (i === c ? w * factor : w));
+          const before = acceptability(model([unit(raw)], [1, 1, 1, 1]), draws, { spread: 0.3, limit: 500 });
+          const after = acceptability(model([unit(raised)], [1, 1, 1, 1]), draws, {
+            spread: 0.3,
+            limit: 500,
+          });
+          if ((diffs[c] ?? 0) > 0) expect(after.weightsOnly.go).toBeGreaterThanOrEqual(before.weightsOnly.go);
+          else expect(after.weightsOnly.rust).toBeGreaterThanOrEqual(before.weightsOnly.rust);
+        },
+      ),
+      { seed: 7, numRuns: 100 },
+    );
+  });
+});

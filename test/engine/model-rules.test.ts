@@ -1,0 +1,329 @@
+/** @module Issue 7's rules, checked on the real knowledge base: each component judged on its own facts, embedded Linux is not bare metal, a browser module does not make a server project WASM, experience moves onboarding, existing code counts, the checklist's CPU-bound-and-safety line, explanations as data, stakeholders. */
+import { describe, expect, it } from 'vitest';
+import {
+  type CriterionId,
+  type Decision,
+  decide,
+  type ProfileInput,
+  profileSchema,
+} from '../../src/core/index.ts';
+import { loadKnowledgeBase } from './load-fixtures.ts';
+
+const kb = loadKnowledgeBase();
+const SAMPLES = 2000;
+
+function profile(overrides: Partial<ProfileInput> = {}) {
+  return profileSchema.parse({
+    version: 1,
+    project: { name: 'Test service' },
+    workload: { kind: 'io-bound' },
+    team: { size: 8, go: 'some', rust: 'some' },
+    ...overrides,
+  });
+}
+
+function run(overrides: Partial<ProfileInput> = {}): Decision {
+  return decide(profile(overrides), kb, { samples: SAMPLES });
+}
+
+function weight(d: Decision, id: CriterionId): number {
+  return d.criteria.find((r) => r.id === id)?.weight ?? Number.NaN;
+}
+
+function rules(d: Decision, id: CriterionId): string[] {
+  return (d.criteria.find((r) => r.id === id)?.weight_reasons ?? []).map((r) => r.rule);
+}
+
+describe('each component on its own facts', () => {
+  const platform = (extra: Partial<ProfileInput> = {}) =>
+    run({
+      workload: { kind: 'mixed', latency_slo: { p99_ms: 5 } },
+      interop: ['c-libraries'],
+      team: { size: 12, go: 'strong', rust: 'some' },
+      components: [
+        {
+          name: 'engine',
+          role: 'storage-engine',
+          workload: 'cpu-bound',
+          interop: ['c-libraries'],
+          live_heap_gib: 6,
+        },
+        { name: 'control', role: 'control-plane', calls: [{ to: 'engine', per_request: 0.001 }] },
+        { name: 'gateway', role: 'api', calls: [{ to: 'engine', per_request: 1 }] },
+      ],
+      ...extra,
+    });
+
+  it("a control plane does not inherit the storage engine's C interop or the project's SLO", () => {
+    const d = platform();
+    const byName = Object.fromEntries(d.components.map((c) => [c.name, c.language]));
+    expect(byName.engine).toBe('rust');
+    expect(byName.control).toBe('go');
+    // Give the control plane the C interop itself, and it leans further towards Rust than without.
+    const own = platform({
+      components: [
+        {
+          name: 'engine',
+          role: 'storage-engine',
+          workload: 'cpu-bound',
+          interop: ['c-libraries'],
+          live_heap_gib: 6,
+        },
+        {
+          name: 'control',
+          role: 'control-plane',
+          interop: ['c-libraries'],
+          calls: [{ to: 'engine', per_request: 0.001 }],
+        },
+        { name: 'gateway', role: 'api', calls: [{ to: 'engine', per_request: 1 }] },
+      ],
+    });
+    const rustOf = (x: Decision) => x.components.find((c) => c.name === 'control')?.probabilities?.rust ?? 0;
+    expect(rustOf(own)).toBeGreaterThan(rustOf(d));
+  });
+
+  it('the entry component takes the project SLO when no component is marked latency-critical', () => {
+    const d = platform();
+    const gateway = d.components.find((c) => c.name === 'gateway');
+    // The gateway is the API nobody calls: the 5 ms p99 is its budget.
+    expect(gateway?.why).toContain('p99 SLO 5 ms');
+    expect(d.components.find((c) => c.name === 'control')?.why).not.toContain('p99 SLO');
+  });
+
+  it('latency_critical without an SLO counts', () => {
+    const base = {
+      workload: { kind: 'mixed' as const },
+      team: { size: 8, go: 'strong' as const, rust: 'some' as const },
+    };
+    const off = run({ ...base, components: [{ name: 'router', role: 'data-plane' }] });
+    const on = run({ ...base, components: [{ name: 'router', role: 'data-plane', latency_critical: true }] });
+    expect((on.components[0]?.probabilities?.rust ?? 0) > (off.components[0]?.probabilities?.rust ?? 0)).toBe(
+      true,
+    );
+  });
+
+  it('flags a per-component near tie', () => {
+    const d = platform();
+    for (const c of d.components) {
+      const p = Math.max(c.probabilities?.go ?? 0, c.probabilities?.rust ?? 0);
+      expect(c.near_tie).toBe(p < 0.7);
+    }
+  });
+});
+
+describe('targets', () => {
+  it('embedded Linux is not bare metal: no gate, and platform reach weighs far less', () => {
+    const linux = run({ targets: ['embedded-linux'] });
+    const metal = run({ targets: ['bare-metal'] });
+    expect(linux.gates).toEqual([]);
+    expect(metal.gates.map((g) => g.id)).toContain('gate-bare-metal-target');
+    expect(weight(linux, 'platform_reach')).toBeLessThan(weight(metal, 'platform_reach') / 1.5);
+  });
+
+  it('a wasm-browser target on one component does not make a server project WASM wholesale', () => {
+    const d = run({
+      team: { size: 8, go: 'strong', rust: 'some' },
+      domain: ['web-api'],
+      targets: ['server', 'kubernetes', 'wasm-browser'],
+      components: [
+        { name: 'api', role: 'api' },
+        { name: 'worker', role: 'worker', calls: [] },
+        { name: 'widget', role: 'library', workload: 'cpu-bound', targets: ['wasm-browser'] },
+      ],
+    });
+    expect(d.components.find((c) => c.name === 'api')?.language).toBe('go');
+    expect(d.components.find((c) => c.name === 'worker')?.language).toBe('go');
+    // Without components, a browser module beside two server targets weighs a third of a WASM deliverable.
+    const mixed = run({ targets: ['server', 'kubernetes', 'wasm-browser'] });
+    const wasm = mixed.criteria
+      .find((r) => r.id === 'platform_reach')
+      ?.weight_reasons?.find((r) => r.rule === 'wasm-target');
+    expect(wasm?.strength).toBeCloseTo(1 / 3, 3);
+  });
+});
+
+describe('team and existing code', () => {
+  it('experience moves onboarding as well as development speed and concurrency', () => {
+    const d = run({ team: { size: 6, go: 'strong', rust: 'none' } });
+    for (const id of ['development_speed', 'concurrency_model', 'onboarding'] as const) {
+      const row = d.criteria.find((r) => r.id === id);
+      expect(row?.experience?.go, id).toBeGreaterThan(0);
+      expect(row?.experience?.rust, id).toBeLessThan(0);
+    }
+  });
+
+  it('the shift shrinks with team size and turnover', () => {
+    const shift = (size: number, turnover: 'low' | 'high') =>
+      run({ team: { size, go: 'strong', rust: 'none', turnover } }).criteria.find(
+        (r) => r.id === 'onboarding',
+      )?.experience?.scale ?? 0;
+    expect(shift(100, 'low')).toBeLessThan(shift(5, 'low'));
+    expect(shift(5, 'high')).toBeLessThan(shift(5, 'low'));
+  });
+
+  it('a long-lived, low-turnover team with no Rust does not get a lower onboarding weight', () => {
+    const d = run({
+      team: { size: 8, go: 'strong', rust: 'none', turnover: 'low' },
+      delivery: { lifetime_years: 10 },
+    });
+    expect(rules(d, 'onboarding')).not.toContain('low-turnover-long-lived');
+  });
+
+  it('porting a large TypeScript codebase file by file favours Go, a C++ one Rust', () => {
+    const base = {
+      workload: { kind: 'cpu-bound' as const },
+      team: { size: 10, go: 'some' as const, rust: 'some' as const },
+    };
+    const ts = run({ ...base, existing_code: { language: 'typescript', kloc: 500, plan: 'port' } });
+    const cpp = run({ ...base, existing_code: { language: 'cpp', kloc: 500, plan: 'port' } });
+    const none = run(base);
+    expect(ts.probabilities.go).toBeGreaterThan(none.probabilities.go);
+    expect(cpp.probabilities.rust).toBeGreaterThan(none.probabilities.rust);
+    const row = ts.criteria.find((r) => r.id === 'development_speed');
+    expect(row?.existing_code).toMatchObject({ rule: 'port-from-gc-language', favors: 'go', policy: true });
+    expect(ts.decisive_facts?.map((f) => f.path)).toContain('existing_code');
+  });
+});
+
+describe('checklist', () => {
+  const line = (d: Decision) =>
+    d.checklist.find((c) => c.item.startsWith('CPU-bound, safety-critical'))?.applies;
+  it('the CPU-bound, safety-critical line needs both', () => {
+    expect(line(run({ workload: { kind: 'cpu-bound' } }))).toBe(false);
+    expect(line(run({ safety_critical: true }))).toBe(false);
+    expect(line(run({ workload: { kind: 'cpu-bound' }, safety_critical: true }))).toBe(true);
+  });
+});
+
+describe('explanations as data', () => {
+  it('every weight reason names its rule, factor, facts and evidence or policy', () => {
+    const d = run({
+      workload: { kind: 'cpu-bound', latency_slo: { p99_ms: 3 }, peak_rps: 200_000 },
+      delivery: { deadline_weeks: 10 },
+    });
+    const reasons = d.criteria.flatMap((r) => r.weight_reasons ?? []);
+    expect(reasons.length).toBeGreaterThan(5);
+    for (const r of reasons) {
+      expect(r.evidence.length > 0 || r.policy || r.rule === 'priority', r.rule).toBe(true);
+      if (!r.rule.startsWith('cap-')) expect(r.facts.length, r.rule).toBeGreaterThan(0);
+    }
+    const slo = d.criteria
+      .find((r) => r.id === 'latency_predictability')
+      ?.weight_reasons?.find((r) => r.rule === 'tight-slo');
+    expect(slo?.facts).toEqual([{ path: 'workload.latency_slo.p99_ms', value: 3 }]);
+  });
+
+  it('bounds stacked multipliers and shows the cap as a reason', () => {
+    const d = run({
+      workload: { kind: 'cpu-bound', peak_rps: 1_000_000, latency_slo: { p99_ms: 100 } },
+      domain: ['database', 'proxy'],
+      components: [{ name: 'engine', role: 'storage-engine', workload: 'cpu-bound', peak_rps: 1_000_000 }],
+    });
+    expect(d.components[0]?.language).toBeDefined();
+    const flat = run({ workload: { kind: 'cpu-bound', peak_rps: 1_000_000 }, domain: ['database', 'proxy'] });
+    const perf = flat.criteria.find((r) => r.id === 'runtime_performance');
+    expect(perf?.weight_reasons?.map((r) => r.rule)).toContain('cap-product');
+    expect(perf?.weight ?? 1).toBeLessThanOrEqual(0.3 + 1e-3);
+  });
+
+  it('lists the decisive facts with the language they favour', () => {
+    const d = run({ workload: { kind: 'io-bound', latency_slo: { p99_ms: 1 }, live_heap_gib: 4 } });
+    expect(d.decisive_facts?.length ?? 0).toBeGreaterThan(0);
+    const slo = d.decisive_facts?.find((f) => f.path === 'workload.latency_slo.p99_ms');
+    expect(slo).toMatchObject({ value: 1, without: 'removed', favors: 'rust' });
+  });
+
+  it('reports a gate near its edge, and a near miss as a caveat', () => {
+    // Expected GC tail with 8 GiB: 8.5 ms; an SLO of 8 ms is just below it, 9 ms just above.
+    const near = run({ workload: { kind: 'io-bound', latency_slo: { p99_ms: 8 }, live_heap_gib: 8 } });
+    expect(near.gates[0]).toMatchObject({ id: 'gate-gc-tail-latency', near_edge: true });
+    expect(near.gates[0]?.holds_probability).toBeGreaterThan(0.5);
+    expect(near.gates[0]?.holds_probability).toBeLessThan(0.9);
+    const miss = run({ workload: { kind: 'io-bound', latency_slo: { p99_ms: 9 }, live_heap_gib: 8 } });
+    expect(miss.gates).toEqual([]);
+    expect(miss.caveats.some((c) => c.startsWith('Near a hard gate (gate-gc-tail-latency)'))).toBe(true);
+    // Far from the edge, the gate is firm.
+    const far = run({ workload: { kind: 'io-bound', latency_slo: { p99_ms: 0.5 }, live_heap_gib: 8 } });
+    expect(far.gates[0]).toMatchObject({ near_edge: false });
+  });
+
+  it('reports robustness to priorities beside the full uncertainty', () => {
+    const d = run();
+    expect(d.robustness_to_priorities).toBeGreaterThanOrEqual(0);
+    expect(d.robustness_to_priorities).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('stakeholders', () => {
+  const team = {
+    workload: { kind: 'mixed' as const, latency_slo: { p99_ms: 30 } },
+    team: { size: 8, go: 'some' as const, rust: 'some' as const },
+    stakeholders: [
+      {
+        name: 'SRE lead',
+        role: 'SRE',
+        weight: 2,
+        priorities: {
+          latency_predictability: 5,
+          runtime_performance: 5,
+          memory_efficiency: 5,
+          development_speed: 0,
+          onboarding: 0,
+          build_speed: 0,
+        },
+      },
+      {
+        name: 'Product lead',
+        priorities: {
+          latency_predictability: 0,
+          runtime_performance: 0,
+          memory_efficiency: 0,
+          development_speed: 5,
+          onboarding: 5,
+          build_speed: 5,
+        },
+      },
+    ],
+  };
+
+  it('opposed stakeholders get different verdicts, and agreement is below 1', () => {
+    const d = run(team);
+    expect(d.stakeholders?.map((s) => s.verdict)).toEqual(['rust', 'go']);
+    expect(d.stakeholders?.[0]).toMatchObject({ name: 'SRE lead', role: 'SRE', weight: 2 });
+    expect(d.agreement).toBeLessThan(1);
+    // Agreement is the weight share of the stakeholders whose verdict is the group's.
+    const share = d.verdict === 'rust' ? 2 / 3 : 1 / 3;
+    expect(d.agreement).toBeCloseTo(share, 4);
+    expect(d.disagreements?.[0]?.max_by).toBeDefined();
+    const opposed = [
+      'latency_predictability',
+      'runtime_performance',
+      'memory_efficiency',
+      'development_speed',
+      'onboarding',
+      'build_speed',
+    ];
+    expect(d.disagreements).toHaveLength(3);
+    for (const x of d.disagreements ?? []) expect(opposed).toContain(x.criterion);
+  });
+
+  it('the group probability lies between the stakeholders own, weighted by weight', () => {
+    const d = run(team);
+    const [sre, product] = d.stakeholders ?? [];
+    const lo = Math.min(sre?.probabilities.rust ?? 0, product?.probabilities.rust ?? 0);
+    const hi = Math.max(sre?.probabilities.rust ?? 0, product?.probabilities.rust ?? 0);
+    expect(d.probabilities.rust).toBeGreaterThanOrEqual(lo - 0.03);
+    expect(d.probabilities.rust).toBeLessThanOrEqual(hi + 0.03);
+  });
+
+  it('agreeing stakeholders give agreement 1', () => {
+    const d = run({
+      ...team,
+      stakeholders: [
+        { name: 'a', priorities: {} },
+        { name: 'b', priorities: {} },
+      ],
+    });
+    expect(d.agreement).toBe(1);
+  });
+});
