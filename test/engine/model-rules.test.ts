@@ -327,3 +327,21 @@ describe('stakeholders', () => {
     expect(d.agreement).toBe(1);
   });
 });
+
+describe('interop with existing code', () => {
+  it('a library embedded in existing Go programs is not a C-ABI embedding', () => {
+    const embedded = run({ interop: ['embed-in-host'] });
+    const inGo = run({ interop: ['embed-in-host', 'existing-go-code'] });
+    expect(rules(embedded, 'interop')).toContain('native-interop');
+    expect(rules(inGo, 'interop')).not.toContain('native-interop');
+  });
+
+  it('porting Go or Rust code is not a reason to stay in that language', () => {
+    const port = (language: 'go' | 'rust') =>
+      run({ existing_code: { language, kloc: 200, plan: 'port' } }).criteria.find(
+        (r) => r.id === 'development_speed',
+      )?.existing_code;
+    expect(port('go')).toBeUndefined();
+    expect(port('rust')).toBeUndefined();
+  });
+});
