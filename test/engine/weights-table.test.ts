@@ -127,3 +127,23 @@ describe('checklist: team size & onboarding (kb/checklist.yaml)', () => {
     expect(checklistApplies(profile, line)).toBe(true);
   });
 });
+
+describe('lean weights (decisive facts) match the explained ones', () => {
+  it('gives the same raw weights with and without the explanation, on every example unit', async () => {
+    const { deriveWeights } = await import('../../src/core/engine/weights.ts');
+    const { componentFacts, projectFacts } = await import('../../src/core/engine/conditions.ts');
+    const { loadProfiles } = await import('./load-fixtures.ts');
+    const model = { stwMs: 0.5, perGibMs: 1, impliedP99Ms: 20 };
+    for (const { profile } of loadProfiles('examples')) {
+      const units = [
+        projectFacts(profile),
+        ...(profile.components ?? []).map((c) => componentFacts(profile, c)),
+      ];
+      for (const facts of units) {
+        const full = deriveWeights(facts, kb.weights, profile.priorities, model, true);
+        const lean = deriveWeights(facts, kb.weights, profile.priorities, model, false);
+        expect(lean.raw).toEqual(full.raw);
+      }
+    }
+  });
+});

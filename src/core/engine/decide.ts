@@ -62,6 +62,8 @@ type Unit = {
   fixed: Language | undefined;
 };
 
+type Weighed = { weights: UnitWeights; weightsBy: UnitWeights[] };
+
 type Model = {
   ratings: Ratings;
   diffs: number[];
@@ -201,6 +203,8 @@ function buildModel(
   params: Parameters,
   lab: LabEvidence | undefined,
   explain = true,
+  /** Weights already derived for identical unit facts and priorities (lean re-derivations of decisive facts). */
+  cache?: Map<string, Weighed>,
 ): Model {
   const ratings = deriveRatings(profile, kb, params, lab);
   const diffs = ratingDiffs(ratings);
@@ -212,11 +216,17 @@ function buildModel(
   };
   const groups = groupPriorities(profile);
   const groupWeights = (profile.stakeholders ?? []).map((s) => s.weight ?? 1);
-  const weigh = (facts: UnitFacts): { weights: UnitWeights; weightsBy: UnitWeights[] } => {
+  const groupsKey = cache === undefined ? '' : JSON.stringify([profile.priorities, groups, groupWeights]);
+  const weigh = (facts: UnitFacts): Weighed => {
+    const key = cache === undefined ? '' : `${groupsKey}|${JSON.stringify({ ...facts, paths: undefined })}`;
+    const hit = cache?.get(key);
+    if (hit !== undefined) return hit;
     const own = deriveWeights(facts, kb.weights, profile.priorities, pressure, explain);
     const weightsBy =
       groups.length <= 1 ? [own] : groups.map((p) => deriveWeights(facts, kb.weights, p, pressure, explain));
-    return { weights: centralWeights(weightsBy, groupWeights, own), weightsBy };
+    const weighed = { weights: centralWeights(weightsBy, groupWeights, own), weightsBy };
+    cache?.set(key, weighed);
+    return weighed;
   };
   const project = projectFacts(profile);
   const projectWeighed = weigh(project);
@@ -363,8 +373,9 @@ function decisiveFacts(
   const spread = params.mc_weight_spread;
   const marginBase = meanMargin(model);
   const approxBase = approximateGo(model);
+  const cache = new Map<string, Weighed>();
   const screened = factVariants(profile).map((variant) => {
-    const other = buildModel(variant.profile, kb, params, lab, false);
+    const other = buildModel(variant.profile, kb, params, lab, false, cache);
     const approx = approximateGo(other);
     const moved = approx.reduce((sum, p, u) => sum + Math.abs(p - (approxBase[u] ?? 0)), 0);
     return {

@@ -141,14 +141,35 @@ function clamp(r: number): number {
  * (high, medium, low: `rating_sd_*`), times the calibration scale `rating_spread_scale`.
  */
 function ratingSd(kb: KnowledgeBase, params: Parameters): (id: CriterionId) => number {
-  const confidence = new Map(kb.evidence.map((e) => [e.id, e.confidence] as const));
   const sdFor = { high: params.rating_sd_high, medium: params.rating_sd_medium, low: params.rating_sd_low };
+  const counts = confidenceCounts(kb);
   return (id) => {
-    const ids = kb.criteria.find((c) => c.id === id)?.evidence ?? [];
-    const sds = ids.map((e) => sdFor[confidence.get(e) ?? 'low']);
-    const mean = sds.length === 0 ? params.rating_sd_low : sds.reduce((a, b) => a + b, 0) / sds.length;
+    const c = counts[id];
+    const n = c.high + c.medium + c.low;
+    const mean =
+      n === 0
+        ? params.rating_sd_low
+        : (c.high * sdFor.high + c.medium * sdFor.medium + c.low * sdFor.low) / n;
     return mean * params.rating_spread_scale;
   };
+}
+
+type ConfidenceCounts = Record<CriterionId, { high: number; medium: number; low: number }>;
+const CONFIDENCE_COUNTS = new WeakMap<KnowledgeBase, ConfidenceCounts>();
+
+/** How many of each criterion's evidence records are of high, medium and low confidence (cached per knowledge base). */
+function confidenceCounts(kb: KnowledgeBase): ConfidenceCounts {
+  const cached = CONFIDENCE_COUNTS.get(kb);
+  if (cached !== undefined) return cached;
+  const confidence = new Map(kb.evidence.map((e) => [e.id, e.confidence] as const));
+  const counts = {} as ConfidenceCounts;
+  for (const id of CRITERION_IDS) {
+    const c = { high: 0, medium: 0, low: 0 };
+    for (const e of kb.criteria.find((x) => x.id === id)?.evidence ?? []) c[confidence.get(e) ?? 'low']++;
+    counts[id] = c;
+  }
+  CONFIDENCE_COUNTS.set(kb, counts);
+  return counts;
 }
 
 /**

@@ -42,6 +42,25 @@ function width(criteria: number): number {
  * const draws = makeDraws(1, 10_000, 12);
  */
 export function makeDraws(seed: number, samples: number, criteria: number): Draws {
+  // The draws depend on (seed, samples, criteria) alone: the last set is kept, so the web app's re-runs on every
+  // slider move (same seed) do not regenerate them. They are never written after creation.
+  const cached = LAST_DRAWS;
+  if (
+    cached !== undefined &&
+    cached.seed === seed &&
+    cached.draws.samples === samples &&
+    cached.draws.criteria === criteria
+  ) {
+    return cached.draws;
+  }
+  const draws = generateDraws(seed, samples, criteria);
+  LAST_DRAWS = { seed, draws };
+  return draws;
+}
+
+let LAST_DRAWS: { seed: number; draws: Draws } | undefined;
+
+function generateDraws(seed: number, samples: number, criteria: number): Draws {
   const w = width(criteria);
   const data = new Float64Array(samples * w);
   const table = normalTable();

@@ -86,6 +86,7 @@ export function deriveWeights(
   /** Record the reasons (facts, evidence); false when only the numbers are needed. */
   explain = true,
 ): UnitWeights {
+  if (!explain) return leanWeights(facts, table, priorities, model);
   const trace = {} as Record<CriterionId, WeightTrace>;
   const product = CRITERION_IDS.map(() => 1);
   for (const id of CRITERION_IDS) trace[id] = { base: table.base[id] ?? 0, rules: [], priority: undefined };
@@ -142,6 +143,59 @@ export function deriveWeights(
     return (priority / PRIORITY_AVERAGE) * mean;
   });
   return { raw, normalized: normalize(raw), trace };
+}
+
+/** A weight rule with its multipliers as criterion indexes, for the lean path. */
+type CompiledRule = { rule: Weights['rules'][number]; entries: [index: number, full: number][] };
+const COMPILED = new WeakMap<Weights, CompiledRule[]>();
+
+function compiled(table: Weights): CompiledRule[] {
+  const cached = COMPILED.get(table);
+  if (cached !== undefined) return cached;
+  const rules = table.rules.map((rule) => ({
+    rule,
+    entries: CRITERION_IDS.flatMap((id, i): [number, number][] => {
+      const full = rule.multiply[id];
+      return full === undefined ? [] : [[i, full]];
+    }),
+  }));
+  COMPILED.set(table, rules);
+  return rules;
+}
+
+const NO_TRACE = Object.fromEntries(
+  CRITERION_IDS.map((id) => [id, { base: 0, rules: [], priority: undefined }]),
+) as unknown as Record<CriterionId, WeightTrace>;
+
+/** deriveWeights without the explanation: the same numbers, no reasons recorded (decisive facts re-derive many). */
+function leanWeights(
+  facts: UnitFacts,
+  table: Weights,
+  priorities: Profile['priorities'] | undefined,
+  model: PressureModel,
+): UnitWeights {
+  const n = CRITERION_IDS.length;
+  const product = new Array<number>(n).fill(1);
+  for (const { rule, entries } of compiled(table)) {
+    if (!evaluateCondition(rule.when, facts)) continue;
+    let strength = 1;
+    for (const scale of rule.scale) strength *= rampStrength(scale, scaleFactValue(scale.fact, facts, model));
+    if (strength <= 0) continue;
+    for (const [i, full] of entries) product[i] = (product[i] ?? 1) * full ** strength;
+  }
+  const caps = table.caps;
+  const derived = CRITERION_IDS.map((id, i) => {
+    const p = product[i] ?? 1;
+    const bounded = caps === undefined ? p : Math.min(caps.product_max, Math.max(caps.product_min, p));
+    return (table.base[id] ?? 0) * bounded;
+  });
+  if (caps !== undefined) capShares(derived, caps.share_max, () => {});
+  const mean = derived.reduce((a, b) => a + b, 0) / n;
+  const raw = CRITERION_IDS.map((id, i) => {
+    const priority = priorities?.[id];
+    return priority === undefined ? (derived[i] ?? 0) : (priority / PRIORITY_AVERAGE) * mean;
+  });
+  return { raw, normalized: normalize(raw), trace: NO_TRACE };
 }
 
 function capReason(id: string, factor: number, reason: string): WeightReason {
