@@ -176,6 +176,131 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
     await page.close();
   });
 
+  it('draws all 12 components and every call of a large plan without overlapping labels', async () => {
+    const roles: [string, string, string][] = [
+      ['gateway', 'api', 'io-bound'],
+      ['auth', 'api', 'io-bound'],
+      ['catalog', 'api', 'io-bound'],
+      ['orders', 'api', 'io-bound'],
+      ['billing', 'worker', 'io-bound'],
+      ['notifier', 'worker', 'io-bound'],
+      ['scheduler', 'orchestration', 'io-bound'],
+      ['control', 'control-plane', 'io-bound'],
+      ['matcher', 'hot-path', 'cpu-bound'],
+      ['codec', 'hot-path', 'cpu-bound'],
+      ['index', 'storage-engine', 'cpu-bound'],
+      ['compressor', 'data-plane', 'cpu-bound'],
+    ];
+    const calls: Record<string, [string, number][]> = {
+      gateway: [
+        ['auth', 1],
+        ['catalog', 1],
+        ['orders', 1],
+      ],
+      orders: [
+        ['matcher', 3],
+        ['billing', 1],
+      ],
+      billing: [['notifier', 1]],
+      catalog: [['index', 5]],
+      index: [['compressor', 20]],
+      matcher: [['codec', 2]],
+      scheduler: [['control', 0.1]],
+      control: [['index', 0.01]],
+      notifier: [['codec', 1]],
+    };
+    const profile = {
+      version: 1,
+      project: { name: 'Twelve parts' },
+      workload: { kind: 'mixed' },
+      team: { size: 12, go: 'strong', rust: 'strong' },
+      components: roles.map(([name, role, workload]) => ({
+        name,
+        role,
+        workload,
+        ...(workload === 'cpu-bound'
+          ? { latency_critical: true, latency_slo: { p99_ms: 1 }, live_heap_gib: 16 }
+          : {}),
+        ...(calls[name] ? { calls: calls[name].map(([to, per_request]) => ({ to, per_request })) } : {}),
+      })),
+    };
+    const page = await open('#/decide', { width: 1280, height: 800 });
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'twelve.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify(profile)),
+    });
+    const chart = page.getByTestId('chart-plan');
+    await chart.locator('text', { hasText: 'compressor' }).first().waitFor();
+    // Every component is labelled once, and no two labels overlap.
+    const boxes = [];
+    for (const [name] of roles) {
+      const label = chart.locator('text').filter({ hasText: new RegExp(`^${name}$`) });
+      expect(await label.count(), name).toBe(1);
+      boxes.push({ name, box: await label.boundingBox() });
+    }
+    for (const [i, a] of boxes.entries()) {
+      for (const b of boxes.slice(i + 1)) {
+        if (!a.box || !b.box) throw new Error('a label is not drawn');
+        const apart =
+          a.box.x + a.box.width <= b.box.x ||
+          b.box.x + b.box.width <= a.box.x ||
+          a.box.y + a.box.height <= b.box.y ||
+          b.box.y + b.box.height <= a.box.y;
+        expect(apart, `${a.name} and ${b.name} overlap`).toBe(true);
+      }
+    }
+    // Every call is drawn: the crossing ones labelled with their mechanism, the others muted; the unit is stated once.
+    const summary = (await page.getByTestId('summary-plan').textContent()) ?? '';
+    expect(summary).toMatch(/^12 components: .*\. 12 calls; \d+ cross/);
+    const subtitle = await chart.locator('text', { hasText: 'µs per call' }).count();
+    expect(subtitle).toBe(1);
+    expect(await chart.locator('text', { hasText: /µs/ }).count()).toBe(1);
+    await page.close();
+  });
+
+  it('names same-named saved decisions apart, diffs their inputs and deletes one', async () => {
+    const page = await open('#/decide', { width: 1280, height: 800 });
+    await page.getByTestId('start-over').click();
+    await page.getByTestId('q-project.name').fill('Billing API');
+    await page.getByTestId('q-workload.kind').selectOption('io-bound');
+    await page.getByTestId('q-team.go').selectOption('strong');
+    await page.getByTestId('q-team.rust').selectOption('none');
+    await page.getByTestId('verdict').waitFor();
+    await page.getByTestId('save-decision').click();
+    await page.getByTestId('saved').waitFor();
+    await page.getByTestId('q-team.size').fill('9');
+    await page.getByTestId('q-safety_critical').check();
+    await poll(() => page.getByTestId('saved').count()).toBe(0);
+    await page.getByTestId('save-decision').click();
+    await page.getByTestId('saved').waitFor();
+
+    await page.getByTestId('nav-history').click();
+    const list = page.getByTestId('history-list');
+    const boxes = list.getByRole('checkbox', {
+      name: /^Compare Billing API \(#\d+, .+, (go|rust|hybrid) \d+%\)$/,
+    });
+    await poll(() => boxes.count()).toBe(2);
+    const names = await Promise.all([0, 1].map((i) => boxes.nth(i).getAttribute('aria-label')));
+    expect(names[0]).not.toBe(names[1]);
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await page.getByTestId('diff-button').click();
+    const inputs = page.getByTestId('diff-inputs');
+    await inputs.waitFor();
+    const rows = (await inputs.locator('tbody tr').allTextContents()).sort();
+    expect(rows).toEqual(['safety_criticalfalsetrue', 'team.size59']);
+
+    const before = await list.locator('tbody tr').count();
+    const row = list.locator('tbody tr').first();
+    await row.getByRole('button', { name: /^Delete Billing API/ }).click();
+    await row.getByRole('button', { name: 'Delete it' }).click();
+    await poll(() => list.locator('tbody tr').count()).toBe(before - 1);
+    await poll(() => page.getByTestId('diff').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it('fits a 390 px phone and has no serious or critical axe-core violation on any view', async () => {
     const run = createRun(harness.store, { mode: 'quick', workloads: ['boundary'], id: 'e2e-phone' });
     recordStep(harness.store, run.id, {

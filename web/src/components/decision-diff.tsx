@@ -1,7 +1,9 @@
-/** @module The diff between two saved decisions, formatted from the core's diffDecisions(): verdict, confidence, gates, criteria, plan. */
+/** @module The diff between two saved decisions: the inputs that changed (the profiles, field by field), then the outputs from the core's diffDecisions(): verdict, confidence, gates, criteria, plan. */
 import { useMemo } from 'react';
 import { diffDecisions, type KnowledgeBase, type NumberChange } from '../../../src/core/browser.ts';
 import type { SavedDecision } from '../lib/api.ts';
+import { diffProfiles } from '../lib/profile-diff.ts';
+import { decisionLabel } from '../lib/saved-label.ts';
 import { CRITERION_NUMBERS, CriteriaHead, criterionNames } from './decision-sections.tsx';
 import { ScrollBox } from './scroll-box.tsx';
 
@@ -17,14 +19,41 @@ export function DecisionDiffView({ a, b, kb }: { a: SavedDecision; b: SavedDecis
   );
   const components = diff.components.filter((row) => row.changed);
   const boundaries = diff.boundaries.filter((row) => row.changed);
-  const nameA = a.decision.project?.name ?? `#${a.id}`;
-  const nameB = b.decision.project?.name ?? `#${b.id}`;
+  const inputs = useMemo(() => diffProfiles(a.profile, b.profile), [a, b]);
 
   return (
     <section className="card diff" data-testid="diff">
       <h2>
-        {nameA} <span className="muted">(#{a.id})</span> → {nameB} <span className="muted">(#{b.id})</span>
+        {decisionLabel(a)} → {decisionLabel(b)}
       </h2>
+      <h3>Inputs that changed</h3>
+      {inputs.length === 0 ? (
+        <p className="empty">
+          The same profile: only the knowledge base, the lab or the engine can explain a change.
+        </p>
+      ) : (
+        <ScrollBox>
+          <table data-testid="diff-inputs">
+            <thead>
+              <tr>
+                <th scope="col">Input</th>
+                <th scope="col">Before</th>
+                <th scope="col">After</th>
+              </tr>
+            </thead>
+            <tbody>
+              {inputs.map((row) => (
+                <tr key={row.path}>
+                  <td className="mono">{row.path}</td>
+                  <td className={row.a === null ? 'muted' : 'removed'}>{row.a ?? '(not set)'}</td>
+                  <td className={row.b === null ? 'muted' : 'added'}>{row.b ?? '(not set)'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollBox>
+      )}
+      <h3>Outputs</h3>
       {diff.same && <p className="empty">The two decisions are the same.</p>}
       <div className="kv">
         <span className="muted">Verdict</span>

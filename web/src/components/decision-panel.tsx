@@ -5,8 +5,10 @@ import {
   type Decision,
   hybridPlanOption,
   type KnowledgeBase,
+  type Profile,
   radarChartOption,
 } from '../../../src/core/browser.ts';
+import { planDiagramOption, planSummary } from '../lib/plan-diagram.ts';
 import {
   ChecklistSection,
   CriteriaSection,
@@ -30,6 +32,8 @@ export type DecisionPanelProps = {
   whatIf?: ReactNode;
   /** Where the stakeholders stand, when the profile names some. */
   teamView?: ReactNode;
+  /** The profile decided: its calls inside one language join the plan diagram (muted). */
+  profile?: Profile | null | undefined;
 };
 
 /**
@@ -44,13 +48,20 @@ export function DecisionPanel({
   approximate,
   whatIf,
   teamView,
+  profile,
 }: DecisionPanelProps) {
   const contribution = useMemo(() => contributionChartOption(decision), [decision]);
   const radar = useMemo(() => fitRadar(radarChartOption(decision)), [decision]);
   const plan = useMemo(
-    () => (decision.components.length > 0 ? hybridPlanOption(decision) : null),
-    [decision],
+    () =>
+      decision.components.length === 0
+        ? null
+        : profile
+          ? planDiagramOption(decision, profile)
+          : hybridPlanOption(decision),
+    [decision, profile],
   );
+  const names = useMemo(() => new Map(kb.criteria.map((c) => [c.id, c.name])), [kb]);
   return (
     <div data-testid="decision">
       <VerdictBanner
@@ -70,6 +81,9 @@ export function DecisionPanel({
             testId="chart-contributions"
             label="Per-criterion contributions"
           />
+          <p className="chart-summary small muted" data-testid="summary-contributions">
+            {contributionSummary(decision, names)}
+          </p>
         </section>
         <section className="card">
           <EChartsView
@@ -78,16 +92,24 @@ export function DecisionPanel({
             testId="chart-radar"
             label="Radar of Go and Rust ratings"
           />
+          <p className="chart-summary small muted" data-testid="summary-radar">
+            {radarSummary(decision, names)}
+          </p>
         </section>
       </div>
       {plan && (
         <section className="card" data-testid="hybrid-plan">
           <EChartsView
             option={plan}
-            height={Math.max(300, 140 + 120 * planRows(decision))}
+            height={Math.max(300, 140 + (planRows(decision) > 4 ? 90 : 120) * planRows(decision))}
             testId="chart-plan"
             label="Hybrid plan diagram"
           />
+          {profile && (
+            <p className="chart-summary small muted" data-testid="summary-plan">
+              {planSummary(decision, profile)}
+            </p>
+          )}
           <PlanTables decision={decision} />
         </section>
       )}
@@ -98,6 +120,29 @@ export function DecisionPanel({
       <NotesSection decision={decision} />
     </div>
   );
+}
+
+const signed = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(2)}`;
+
+/** The contribution chart in words: its three largest rows. */
+function contributionSummary(decision: Decision, names: Map<string, string>): string {
+  const top = [...decision.criteria]
+    .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution))
+    .slice(0, 3)
+    .map(
+      (row) =>
+        `${names.get(row.id) ?? row.id} ${signed(row.contribution)} (${row.contribution >= 0 ? 'Go' : 'Rust'})`,
+    );
+  return `In words: the largest contributions are ${top.join(', ')}. Every row is in the Criteria table below.`;
+}
+
+/** The radar in words: where each language is rated higher. */
+function radarSummary(decision: Decision, names: Map<string, string>): string {
+  const name = (id: string) => names.get(id) ?? id;
+  const go = decision.criteria.filter((row) => row.go > row.rust).map((row) => name(row.id));
+  const rust = decision.criteria.filter((row) => row.rust > row.go).map((row) => name(row.id));
+  const list = (items: string[]) => (items.length === 0 ? 'none' : items.join(', '));
+  return `In words: Go is rated higher on ${list(go)}; Rust on ${list(rust)}. The ratings are in the Criteria table below.`;
 }
 
 /** Rows in the plan diagram: Go and Rust components sit in two columns. */

@@ -82,6 +82,12 @@ export function getDecision(savedId: string): Promise<SavedDecision> {
   return ok(api.decisions[':id'].$get(id(savedId)), 200);
 }
 
+/** @example await deleteDecision('3'); */
+export async function deleteDecision(savedId: string): Promise<void> {
+  const response = await api.decisions[':id'].$delete(id(savedId));
+  if (response.status !== 204) await ok(Promise.resolve(response), 204);
+}
+
 /** @example const runs = await listLabRuns(); */
 export function listLabRuns(): Promise<LabRunSummaryRow[]> {
   return ok(api.lab.runs.$get({ query: {} }), 200);

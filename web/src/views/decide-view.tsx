@@ -89,6 +89,7 @@ export function DecideView({
   };
   const edit = (update: (current: Draft) => Draft) => {
     detachLink();
+    setSaved(null);
     setDraft(update);
   };
   const setOverride = (id: string, next: number | undefined) => {
@@ -393,6 +394,7 @@ export function DecideView({
               decision={shown.decision}
               kb={kb}
               projectName={shown.profile.project.name}
+              profile={shown.profile}
               samples={evaluation.ok ? samples : undefined}
               approximate={evaluation.ok ? approximate : false}
               teamView={

@@ -1,10 +1,11 @@
-/** @module History: saved decisions from the server, a diff between two, and links to each decision with its exports. */
+/** @module History: saved decisions from the server, each named so same-named ones are told apart (id, date, verdict); delete (confirmed in the row), a diff between two, and links to each decision with its exports. */
 import { useState } from 'react';
 import type { KnowledgeBase } from '../../../src/core/browser.ts';
 import { DecisionDiffView } from '../components/decision-diff.tsx';
 import { ScrollBox } from '../components/scroll-box.tsx';
-import { getDecision, listDecisions, type SavedDecision } from '../lib/api.ts';
+import { deleteDecision, getDecision, listDecisions, type SavedDecision } from '../lib/api.ts';
 import { routeHref } from '../lib/route.ts';
+import { decisionLabel, savedAt } from '../lib/saved-label.ts';
 import { useAsync } from '../lib/use-async.ts';
 
 /**
@@ -12,9 +13,28 @@ import { useAsync } from '../lib/use-async.ts';
  * <HistoryView kb={kb} />
  */
 export function HistoryView({ kb }: { kb: KnowledgeBase }) {
-  const list = useAsync(() => listDecisions(), []);
+  // Bumped after a delete, to load the list again.
+  const [version, setVersion] = useState(0);
+  const list = useAsync(() => listDecisions(), [version]);
   const [selected, setSelected] = useState<string[]>([]);
   const [diff, setDiff] = useState<{ a: SavedDecision; b: SavedDecision } | { error: string } | null>(null);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [deleteError, setDeleteError] = useState<string | null>(null);
+
+  const remove = async (id: string) => {
+    setConfirming(null);
+    try {
+      await deleteDecision(id);
+      setDeleteError(null);
+      setSelected((current) => current.filter((x) => x !== id));
+      setDiff((current) =>
+        current && 'a' in current && (current.a.id === id || current.b.id === id) ? null : current,
+      );
+      setVersion((v) => v + 1);
+    } catch (error) {
+      setDeleteError(error instanceof Error ? error.message : String(error));
+    }
+  };
 
   const toggle = (id: string) =>
     setSelected((current) =>
@@ -67,51 +87,89 @@ export function HistoryView({ kb }: { kb: KnowledgeBase }) {
             <table className="history-list" data-testid="history-list">
               <thead>
                 <tr>
-                  <th />
-                  <th>Project</th>
-                  <th>Verdict</th>
-                  <th className="num">Confidence</th>
-                  <th>Saved</th>
-                  <th />
+                  <th scope="col">
+                    <span className="visually-hidden">Compare</span>
+                  </th>
+                  <th scope="col">Project</th>
+                  <th scope="col">Verdict</th>
+                  <th scope="col" className="num">
+                    Confidence
+                  </th>
+                  <th scope="col">Saved</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
-                {list.value.map((row) => (
-                  <tr
-                    key={row.id}
-                    className={selected.includes(row.id) ? 'selected' : ''}
-                    data-testid={`history-row-${row.id}`}
-                  >
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={`Select ${row.project}`}
-                        checked={selected.includes(row.id)}
-                        onChange={() => toggle(row.id)}
-                        data-testid={`history-select-${row.id}`}
-                      />
-                    </td>
-                    <td>{row.project}</td>
-                    <td>
-                      <span className={`lang ${row.verdict}`}>{row.verdict}</span>
-                    </td>
-                    <td className="num">{Math.round(row.confidence * 100)}%</td>
-                    <td className="muted">{new Date(row.created_at).toLocaleString('en-GB')}</td>
-                    <td>
-                      <a
-                        href={routeHref({ view: 'decision', id: row.id })}
-                        data-testid={`history-open-${row.id}`}
-                      >
-                        Open
-                      </a>
-                    </td>
-                  </tr>
-                ))}
+                {list.value.map((row) => {
+                  const label = decisionLabel(row);
+                  return (
+                    <tr
+                      key={row.id}
+                      className={selected.includes(row.id) ? 'selected' : ''}
+                      data-testid={`history-row-${row.id}`}
+                    >
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={`Compare ${label}`}
+                          checked={selected.includes(row.id)}
+                          onChange={() => toggle(row.id)}
+                          data-testid={`history-select-${row.id}`}
+                        />
+                      </td>
+                      <td>
+                        {row.project}
+                        <div className="small muted">#{row.id}</div>
+                      </td>
+                      <td>
+                        <span className={`lang ${row.verdict}`}>{row.verdict}</span>
+                      </td>
+                      <td className="num">{Math.round(row.confidence * 100)}%</td>
+                      <td className="muted">{savedAt(row.created_at)}</td>
+                      <td className="row-actions">
+                        <a
+                          href={routeHref({ view: 'decision', id: row.id })}
+                          aria-label={`Open ${label}`}
+                          data-testid={`history-open-${row.id}`}
+                        >
+                          Open
+                        </a>
+                        {confirming === row.id ? (
+                          <span className="confirm-delete">
+                            <button
+                              type="button"
+                              className="danger"
+                              onClick={() => void remove(row.id)}
+                              data-testid={`history-delete-confirm-${row.id}`}
+                            >
+                              Delete it
+                            </button>
+                            <button type="button" onClick={() => setConfirming(null)}>
+                              Keep
+                            </button>
+                          </span>
+                        ) : (
+                          <button
+                            type="button"
+                            aria-label={`Delete ${label}`}
+                            onClick={() => setConfirming(row.id)}
+                            data-testid={`history-delete-${row.id}`}
+                          >
+                            Delete
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  );
+                })}
               </tbody>
             </table>
           </ScrollBox>
         )}
       </section>
+      {deleteError && <p className="error">Could not delete: {deleteError}</p>}
       {diff && 'error' in diff && <p className="error">Could not diff: {diff.error}</p>}
       {diff && 'a' in diff && <DecisionDiffView a={diff.a} b={diff.b} kb={kb} />}
     </div>

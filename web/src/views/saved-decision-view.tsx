@@ -100,6 +100,7 @@ export function SavedDecisionView({ kb, id }: { kb: KnowledgeBase; id: string })
         decision={shown}
         kb={kb}
         projectName={name}
+        profile={shownProfile}
         samples={whatIf?.ok ? settled?.samples : decision.samples}
         approximate={settled?.approximate ?? false}
         teamView={
