@@ -1,8 +1,11 @@
 // Command stall-server is the lab's self-test target: a trivial HTTP server that stops answering ALL requests
 // for --stall-for every --stall-every (default 1 s every 10 s), the way a stop-the-world pause would. Requests
 // that arrive during a stall are held until it ends. With --stall-for=0 it is the trivial server used to measure
-// the harness's own latency floor. With --rtt=N it instead measures N sequential loopback round trips (raw TCP
-// 1-byte ping-pong and HTTP keep-alive GET) in-process and prints one JSON object.
+// the harness's own latency floor; with --delay=4ms every answer takes that long (the accuracy test's slow server).
+// With --rtt=N it instead measures N sequential loopback round trips (raw TCP 1-byte ping-pong and HTTP keep-alive
+// GET) in-process and prints one JSON object. With --ping=ADDR it is a second process that sends --ping-n paced
+// keep-alive GETs (--ping-rate per second, one at a time) to a server at ADDR and prints their round trips as JSON:
+// the fair floor of a load generator, which also talks to the server from another process.
 //
 // It follows the lab's server contract: --addr (default 127.0.0.1:0), one {"event":"listening","addr":...} line on
 // stdout once listening, prompt exit on SIGTERM/SIGINT. As an example of the belt-and-braces watchdogs a lab server
@@ -23,6 +26,7 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"runtime"
 	"sort"
 	"syscall"
 	"time"
@@ -35,9 +39,20 @@ func main() {
 	parentPid := flag.Int("parent-pid", 0, "exit when this process is gone (0: do not watch)")
 	watchStdin := flag.Bool("watch-stdin", false, "exit when stdin reaches EOF (the lab keeps it open as a pipe)")
 	rtt := flag.Int("rtt", 0, "measure this many loopback round trips, print JSON and exit")
+	delay := flag.Duration("delay", 0, "answer every request after this long (slept, then spun to the microsecond)")
+	ping := flag.String("ping", "", "send paced GETs to this loopback address, print their round trips as JSON and exit")
+	pingRate := flag.Float64("ping-rate", 100, "GETs per second of --ping")
+	pingN := flag.Int("ping-n", 2000, "GETs of --ping (after 10% more as warm-up)")
 	flag.Int("threads", 0, "accepted for the server contract; GOMAXPROCS comes from the environment")
 	flag.Parse()
 
+	if *ping != "" {
+		if err := pacedPing(*ping, *pingRate, *pingN); err != nil {
+			fmt.Fprintln(os.Stderr, "ping:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *rtt > 0 {
 		if err := measureRoundTrips(*rtt); err != nil {
 			fmt.Fprintln(os.Stderr, "rtt:", err)
@@ -60,7 +75,11 @@ func main() {
 	started := time.Now()
 	mux := http.NewServeMux()
 	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		t0 := time.Now()
 		waitOutStall(started, *stallEvery, *stallFor)
+		if *delay > 0 {
+			holdUntil(t0.Add(*delay))
+		}
 		w.Header().Set("Content-Type", "text/plain")
 		_, _ = io.WriteString(w, "ok\n")
 	})
@@ -116,6 +135,60 @@ func waitOutStall(started time.Time, every, length time.Duration) {
 	if phase >= every-length {
 		time.Sleep(every - phase)
 	}
+}
+
+// holdUntil returns at the deadline to within a few microseconds: Go's timers can wake a millisecond late on a busy
+// machine, so sleep to 300 µs before it and spin the rest.
+func holdUntil(deadline time.Time) {
+	if d := time.Until(deadline) - 300*time.Microsecond; d > 0 {
+		time.Sleep(d)
+	}
+	for time.Now().Before(deadline) {
+		runtime.Gosched()
+	}
+}
+
+type pingResult struct {
+	N       int     `json:"n"`
+	RateRps float64 `json:"rate_rps"`
+	P50Us   float64 `json:"p50_us"`
+	P90Us   float64 `json:"p90_us"`
+	P99Us   float64 `json:"p99_us"`
+	MaxUs   float64 `json:"max_us"`
+}
+
+// pacedPing sends n (+10% warm-up) HTTP/1.1 keep-alive GETs to addr, one at a time, each at its turn of a
+// constant-rate schedule, and times each from its actual send to the end of its body.
+func pacedPing(addr string, rate float64, n int) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil || net.ParseIP(host) == nil {
+		return fmt.Errorf("--ping needs host:port, got %q", addr)
+	}
+	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1}, Timeout: 10 * time.Second}
+	url := "http://" + addr + "/"
+	interval := time.Duration(float64(time.Second) / rate)
+	warm := n / 10
+	rtts := make([]float64, 0, n)
+	start := time.Now()
+	for i := 0; i < n+warm; i++ {
+		holdUntil(start.Add(time.Duration(i+1) * interval))
+		t0 := time.Now()
+		resp, err := client.Get(url)
+		if err != nil {
+			return err
+		}
+		_, _ = io.Copy(io.Discard, resp.Body)
+		resp.Body.Close()
+		if i >= warm {
+			rtts = append(rtts, float64(time.Since(t0).Nanoseconds())/1e3)
+		}
+	}
+	out, _ := json.Marshal(pingResult{
+		N: n, RateRps: rate,
+		P50Us: quantile(rtts, 0.5), P90Us: quantile(rtts, 0.9), P99Us: quantile(rtts, 0.99), MaxUs: quantile(rtts, 1),
+	})
+	fmt.Println(string(out))
+	return nil
 }
 
 type rttResult struct {

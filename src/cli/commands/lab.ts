@@ -86,7 +86,7 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
 
   lab
     .command('doctor')
-    .description('check the toolchains the lab needs (go, cargo, vegeta, protoc, ...)')
+    .description('check the toolchains the lab needs (go, cargo, labload, ...)')
     .option('--format <format>', 'text or json', 'text')
     .action(async (opts: { format: string }) => {
       const { doctor } = await import('../../lab/runner/toolchain.ts');
@@ -113,7 +113,7 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
 
   lab
     .command('setup')
-    .description('install the lab tools (vegeta, protoc plugins) into the tools folder')
+    .description('install the lab tools (builds the labload load generator) into the tools folder')
     .action(async () => {
       const { setup } = await import('../../lab/runner/toolchain.ts');
       const steps = await setup();

@@ -208,14 +208,14 @@ export function renderRun(run: StoredRun, format: ReportFormat): string {
   return `${lines.join('\n').trimEnd()}\n`;
 }
 
-/** Where the servers and vegeta ran (taskset CPU lists), when the run recorded it. */
+/** Where the servers and the load generators ran (taskset CPU lists), when the run recorded it. */
 function pinningLine(env: Record<string, unknown> | null, md: boolean): string[] {
   if (!env || !('server_cpus' in env)) return [];
   const servers =
     typeof env.server_cpus === 'string' ? `servers on CPU ${env.server_cpus}` : 'servers unpinned';
   const loadgen =
     typeof env.loadgen_cpus === 'string'
-      ? `load generators (vegeta, boundary clients) on CPU ${env.loadgen_cpus}`
+      ? `load generators (labload, boundary clients) on CPU ${env.loadgen_cpus}`
       : 'loadgen_cpus' in env
         ? 'load generators unpinned'
         : 'load generators unpinned (not recorded)';

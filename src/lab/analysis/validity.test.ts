@@ -23,7 +23,7 @@ describe('judgeStep', () => {
     expect(judgeStep({ ...good, achieved_rps: 990 }).valid).toBe(true);
   });
 
-  it('rejects the worker cap, a saturated load generator and a generator behind schedule, listing each', () => {
+  it('rejects the connection cap, a busy load generator and a generator behind schedule, listing each', () => {
     const verdict = judgeStep({
       ...good,
       worker_cap_hit: true,
@@ -32,19 +32,49 @@ describe('judgeStep', () => {
       loadgen_procs: 1,
       duration_s: 30,
       send_lag_p99_ms: 25,
+      p99_ms: 40,
     });
     expect(verdict.valid).toBe(false);
     expect(verdict.reasons).toHaveLength(3);
-    expect(verdict.reasons.join('\n')).toMatch(/worker cap/);
-    expect(verdict.reasons.join('\n')).toMatch(/saturated its CPU \(0\.95 cores used of 1\)/);
-    expect(verdict.reasons.join('\n')).toMatch(/p99 send lag 25 ms/);
+    expect(verdict.reasons.join('\n')).toMatch(/every connection busy up to its cap/);
+    expect(verdict.reasons.join('\n')).toMatch(/more than 50\.0% of its CPU \(0\.95 cores used of 1\)/);
+    expect(verdict.reasons.join('\n')).toMatch(/p99 send lag 25 ms > 20\.0% of the step's p99, 8 ms/);
   });
 
-  it('tolerates a send lag that is a small share of a large p99', () => {
+  it('rejects a generator that used more than half of its CPU, from its CPU seconds alone', () => {
+    const base = { ...good, loadgen_procs: 1, duration_s: 10 };
+    expect(judgeStep({ ...base, loadgen_cpu_s: 5 }).valid).toBe(true);
+    const busy = judgeStep({ ...base, loadgen_cpu_s: 5.1 });
+    expect(busy.valid).toBe(false);
+    expect(busy.reasons[0]).toMatch(/more than 50\.0% of its CPU \(0\.51 cores used of 1\)/);
+    expect(judgeStep({ ...good, loadgen_cpu_share: 0.51 }).valid).toBe(false);
+    expect(judgeStep({ ...good, loadgen_cpu_share: 0.49 }).valid).toBe(true);
+  });
+
+  it('allows a send lag up to 20% of the step p99 and no more, with no absolute floor', () => {
+    expect(judgeStep({ ...good, send_lag_p99_ms: 0.2, p99_ms: 1 }).valid).toBe(true);
+    expect(judgeStep({ ...good, send_lag_p99_ms: 0.21, p99_ms: 1 }).reasons[0]).toMatch(
+      /p99 send lag 0\.21 ms > 20\.0% of the step's p99, 0\.2 ms/,
+    );
+    // A 26 ms lag while a server stalls for a second is a small share of that p99.
     expect(judgeStep({ ...good, send_lag_p99_ms: 26, p99_ms: 900 }).valid).toBe(true);
-    expect(judgeStep({ ...good, send_lag_p99_ms: 26, p99_ms: 40 }).reasons[0]).toMatch(/26 ms > 10 ms/);
-    const histogram = { percentiles: () => ({ p99_ms: 150 }) };
-    expect(judgeStep({ ...good, send_lag_p99_ms: 20, histogram }).reasons[0]).toMatch(/20 ms > 15 ms/);
+    const histogram = { percentiles: () => ({ p99_ms: 50 }) };
+    expect(judgeStep({ ...good, send_lag_p99_ms: 11, histogram }).reasons[0]).toMatch(
+      /11 ms > 20\.0%.*10 ms/,
+    );
+  });
+
+  it("rejects a step where other processes used a measurable share of the machine's CPU", () => {
+    const base = { ...good, duration_s: 10, machine_cores: 2 };
+    expect(judgeStep({ ...base, other_cpu_s: 0.9 }).valid).toBe(true);
+    const noisy = judgeStep({ ...base, other_cpu_s: 1.1 });
+    expect(noisy.valid).toBe(false);
+    expect(noisy.reasons[0]).toMatch(
+      /other processes used 5\.5% of the machine's CPU during the step \(1\.10 CPU s; limit 5\.0%\)/,
+    );
+    const unknown = judgeStep({ ...base, other_cpu_s: null });
+    expect(unknown.valid).toBe(true);
+    expect(unknown.warnings[0]).toMatch(/could not be read/);
   });
 
   it('keeps a step with errors valid (they are in the latency) but warns', () => {

@@ -14,7 +14,7 @@ describe('captureEnvironment', () => {
     expect(env.gomemlimit).toBe('512MiB');
     expect(env.gomaxprocs).toBe('default');
     expect(env.build_profile).toEqual(DEFAULT_BUILD_PROFILE);
-    expect(env.loadgen).toBe('vegeta');
+    expect(env.loadgen).toBe('labload');
     expect(Number.isNaN(Date.parse(env.captured_at))).toBe(false);
   });
 
@@ -23,7 +23,8 @@ describe('captureEnvironment', () => {
     if (findTool('go')) expect(env.go_version).toMatch(/^go\d+\.\d+/);
     else expect(env.go_version).toBeNull();
     if (findTool('rustc')) expect(env.rustc_version).toMatch(/^rustc \d+\.\d+/);
-    if (findTool('go') && findTool('vegeta')) expect(env.loadgen_version).toMatch(/^v12\./);
+    if (findTool('labload')) expect(env.loadgen_version).toMatch(/^[0-9a-f]{16}$|^unknown$/);
+    else expect(env.loadgen_version).toBeNull();
   });
 });
 

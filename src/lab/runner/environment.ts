@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, release, totalmem } from 'node:os';
 import { DEFAULT_BUILD_PROFILE, type Environment } from '../analysis/environment.ts';
 import { runCommand } from './process.ts';
-import { findTool, VEGETA_MODULE } from './toolchain.ts';
+import { findTool, LOADGEN_BIN } from './toolchain.ts';
 
 export type CaptureOptions = {
   /** Environment the Go servers run with (defaults to this process's). */
@@ -30,18 +30,11 @@ async function firstLine(tool: string, args: string[]): Promise<string | null> {
   }
 }
 
-/** vegeta built by `go install` has no -version stamp; the module version is in the binary's build info. */
-async function vegetaVersion(): Promise<string | null> {
-  const vegeta = findTool('vegeta');
-  const go = findTool('go');
-  if (!vegeta || !go) return null;
-  try {
-    const r = await runCommand(go, ['version', '-m', vegeta], { timeoutMs: 20_000 });
-    const line = r.stdout.split('\n').find((l) => l.includes(`\t${VEGETA_MODULE}\t`));
-    return line?.trim().split(/\s+/)[2] ?? null;
-  } catch {
-    return null;
-  }
+/** labload's version: the hash of the sources it was built from (its install stamp), "unknown" without one. */
+function loadgenVersion(): string | null {
+  const bin = findTool(LOADGEN_BIN);
+  if (!bin) return null;
+  return readText(`${bin}.stamp`) ?? 'unknown';
 }
 
 function threadsPerCore(): number | null {
@@ -57,15 +50,14 @@ function threadsPerCore(): number | null {
  * Captures the environment to store with every run.
  * @example
  * const env = await captureEnvironment();
- * describeEnvironment(env); // 'AMD EPYC 7B13, 2 cores, Linux 6.1.0, go1.26.8, rustc 1.95.0, vegeta v12.13.0'
+ * describeEnvironment(env); // 'AMD EPYC 7B13, 2 cores, Linux 6.1.0, go1.26.8, rustc 1.95.0, labload 3f2a9c1d0e4b5a67'
  */
 export async function captureEnvironment(options: CaptureOptions = {}): Promise<Environment> {
   const env = options.env ?? process.env;
-  const [go, rustc, cargo, vegeta] = await Promise.all([
+  const [go, rustc, cargo] = await Promise.all([
     firstLine('go', ['version']),
     firstLine('rustc', ['--version']),
     firstLine('cargo', ['--version']),
-    vegetaVersion(),
   ]);
   const cpuList = cpus();
   return {
@@ -85,8 +77,8 @@ export async function captureEnvironment(options: CaptureOptions = {}): Promise<
     go_version: go?.match(/go\d+\.\d+(\.\d+)?/)?.[0] ?? go,
     rustc_version: rustc,
     cargo_version: cargo,
-    loadgen: 'vegeta',
-    loadgen_version: vegeta,
+    loadgen: LOADGEN_BIN,
+    loadgen_version: loadgenVersion(),
     gogc: env.GOGC || 'default',
     gomemlimit: env.GOMEMLIMIT || 'default',
     gomaxprocs: env.GOMAXPROCS || 'default',

@@ -1,11 +1,10 @@
-/** @module The harness's own latency floor: open-loop latency against a trivial server (the stall server with stalls off) next to raw loopback round trips (1-byte TCP ping-pong and sequential HTTP keep-alive GETs, measured in-process by Go). */
+/** @module The harness's own latency floor: open-loop latency against a trivial server (the stall server with stalls off) next to the fair floor, a paced round trip between two processes (a Go client sending one GET at a time to the same server), and, for reference, in-process loopback round trips. */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../../core/index.ts';
+import { attack } from './loadgen.ts';
 import { makeTempDir, type RunningServer, removeTempDir, runCommand } from './process.ts';
-import { buildStallServer, startStallServer } from './selftest.ts';
-import { findTool } from './toolchain.ts';
-import { attack } from './vegeta.ts';
+import { buildStallServer, requireTool, startStallServer } from './selftest.ts';
 
 export type FloorStep = {
   rate_rps: number;
@@ -16,7 +15,7 @@ export type FloorStep = {
   p99_ms: number;
   p999_ms: number;
   max_ms: number;
-  /** vegeta's own view (from the actual send): the difference is the generator's scheduling jitter. */
+  /** From the actual send (what a closed-loop tool reports). */
   uncorrected_p50_ms: number;
   uncorrected_p99_ms: number;
   send_lag_p99_ms: number;
@@ -24,12 +23,51 @@ export type FloorStep = {
   requests: number;
 };
 
+/** A paced round trip between two processes: one GET at a time, at a constant rate, from the actual send. */
+export type PacedRoundTrip = {
+  n: number;
+  rate_rps: number;
+  p50_us: number;
+  p90_us: number;
+  p99_us: number;
+  max_us: number;
+};
+
+/**
+ * Runs the stall server's `--ping` client against `addr` (another process) and reads its JSON.
+ * @example
+ * const rtt = await pacedRoundTrip(bin, server.addr, { rate: 100, n: 1000 });
+ */
+export async function pacedRoundTrip(
+  bin: string,
+  addr: string,
+  options: { rate: number; n: number; cpus?: string | null },
+): Promise<PacedRoundTrip> {
+  const args = [`--ping=${addr}`, `--ping-rate=${options.rate}`, `--ping-n=${options.n}`];
+  const [cmd, cmdArgs] = options.cpus ? ['taskset', ['-c', options.cpus, bin, ...args]] : [bin, args];
+  const r = await runCommand(cmd, cmdArgs, {
+    env: { GOMAXPROCS: '1' },
+    timeoutMs: Math.ceil((options.n * 1.1) / options.rate) * 1000 + 60_000,
+  });
+  if (r.exitCode !== 0) throw new UserError(`paced round trip failed: ${r.stderr.trim()}`);
+  try {
+    const parsed = JSON.parse(r.stdout.trim()) as PacedRoundTrip;
+    if (typeof parsed.p50_us !== 'number' || typeof parsed.p99_us !== 'number') throw new Error('fields');
+    return parsed;
+  } catch {
+    throw new UserError(`paced round trip printed no result: ${JSON.stringify(r.stdout.slice(0, 200))}`);
+  }
+}
+
 export type HarnessFloor = {
   steps: FloorStep[];
-  /** Sequential round trips over loopback inside one Go process: no load generator, no scheduling of sends. */
+  /** Sequential round trips over loopback inside one Go process (reference only: no second process). */
   loopback: { tcp_p50_us: number; tcp_p99_us: number; http_p50_us: number; http_p99_us: number; n: number };
-  /** Harness p50 at the lowest rate divided by the HTTP loopback p50: how much the harness adds on top. */
-  p50_over_http_rtt: number;
+  /** The fair floor: paced GETs from a second process to the same trivial server, at the lowest rate. */
+  paced: PacedRoundTrip;
+  /** Harness p50 (and p99) at the lowest rate divided by the paced two-process round trip's. */
+  p50_over_paced_rtt: number;
+  p99_over_paced_rtt: number;
 };
 
 export type FloorOptions = { rates?: number[]; durationS?: number; roundTrips?: number };
@@ -41,8 +79,7 @@ export type FloorOptions = { rates?: number[]; durationS?: number; roundTrips?: 
  * floor.steps[0].p50_ms; floor.loopback.http_p50_us;
  */
 export async function measureHarnessFloor(options: FloorOptions = {}): Promise<HarnessFloor> {
-  const vegeta = findTool('vegeta');
-  if (!vegeta) throw new UserError('vegeta not found: run `gorust lab setup`');
+  const loadgen = requireTool('labload');
   const rates = options.rates ?? [100, 1000];
   const durationS = options.durationS ?? 10;
   const dir = makeTempDir('floor');
@@ -63,7 +100,7 @@ export async function measureHarnessFloor(options: FloorOptions = {}): Promise<H
     const steps: FloorStep[] = [];
     for (const rate of rates) {
       const r = await attack({
-        vegeta,
+        loadgen,
         targetsFile: targets,
         rate,
         durationS,
@@ -88,14 +125,19 @@ export async function measureHarnessFloor(options: FloorOptions = {}): Promise<H
         requests: r.requests,
       });
     }
+    const paced = await pacedRoundTrip(bin, server.addr, {
+      rate: rates[0] ?? 100,
+      n: Math.max(200, Math.round((rates[0] ?? 100) * durationS)),
+    });
     const first = steps[0];
+    const ratio = (ms: number | undefined, us: number) =>
+      ms !== undefined && us > 0 ? Math.round(((ms * 1000) / us) * 10) / 10 : 0;
     return {
       steps,
       loopback,
-      p50_over_http_rtt:
-        first && loopback.http_p50_us > 0
-          ? Math.round(((first.p50_ms * 1000) / loopback.http_p50_us) * 10) / 10
-          : 0,
+      paced,
+      p50_over_paced_rtt: ratio(first?.p50_ms, paced.p50_us),
+      p99_over_paced_rtt: ratio(first?.p99_ms, paced.p99_us),
     };
   } finally {
     if (server) await server.stop();
@@ -110,12 +152,14 @@ export async function measureHarnessFloor(options: FloorOptions = {}): Promise<H
  */
 export function formatHarnessFloor(floor: HarnessFloor): string[] {
   const l = floor.loopback;
+  const p = floor.paced;
   return [
-    `loopback round trip (Go, in-process, n=${l.n}): TCP 1-byte p50 ${l.tcp_p50_us} µs, p99 ${l.tcp_p99_us} µs; HTTP keep-alive GET p50 ${l.http_p50_us} µs, p99 ${l.http_p99_us} µs`,
+    `paced round trip between two processes (Go client, one GET at a time, ${p.rate_rps} req/s, n=${p.n}): p50 ${p.p50_us} µs, p90 ${p.p90_us} µs, p99 ${p.p99_us} µs`,
+    `loopback round trip (Go, in-process, reference only, n=${l.n}): TCP 1-byte p50 ${l.tcp_p50_us} µs, p99 ${l.tcp_p99_us} µs; HTTP keep-alive GET p50 ${l.http_p50_us} µs, p99 ${l.http_p99_us} µs`,
     ...floor.steps.map(
       (s) =>
-        `harness (vegeta open loop, trivial server) at ${s.rate_rps} req/s for ${s.duration_s} s: p50 ${s.p50_ms} ms, p90 ${s.p90_ms} ms, p99 ${s.p99_ms} ms, p99.9 ${s.p999_ms} ms, max ${s.max_ms} ms (uncorrected p50 ${s.uncorrected_p50_ms} ms, p99 ${s.uncorrected_p99_ms} ms; send lag p99 ${s.send_lag_p99_ms} ms; loadgen CPU ${s.loadgen_cpu_s.toFixed(2)} s)`,
+        `harness (labload open loop, trivial server) at ${s.rate_rps} req/s for ${s.duration_s} s: p50 ${s.p50_ms} ms, p90 ${s.p90_ms} ms, p99 ${s.p99_ms} ms, p99.9 ${s.p999_ms} ms, max ${s.max_ms} ms (uncorrected p50 ${s.uncorrected_p50_ms} ms, p99 ${s.uncorrected_p99_ms} ms; send lag p99 ${s.send_lag_p99_ms} ms; loadgen CPU ${s.loadgen_cpu_s.toFixed(2)} s)`,
     ),
-    `harness p50 at the lowest rate = ${floor.p50_over_http_rtt}x the HTTP loopback round trip`,
+    `harness at the lowest rate = ${floor.p50_over_paced_rtt}x (p50) and ${floor.p99_over_paced_rtt}x (p99) the paced two-process round trip`,
   ];
 }

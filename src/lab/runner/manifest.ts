@@ -46,7 +46,7 @@ const workloadSchema = z.looseObject({
 
 /**
  * A Go tool `gorust lab setup` installs (`GOBIN=<tools> go install <go_install>`) and `doctor` checks. The version is
- * pinned (no `@latest`) so every machine generates the same code and drives load with the same vegeta.
+ * pinned (no `@latest`) so every machine generates the same code and builds with the same code generators.
  */
 const toolSchema = z.looseObject({
   name: z.string().regex(/^[a-z0-9-]+$/),

@@ -272,6 +272,28 @@ export function readGroupStats(pgid: number): ProcStats | null {
   return seen ? { cpu_s: ticks / CLOCK_TICKS_PER_S, rss_peak_mib: rssKib / 1024 } : null;
 }
 
+/**
+ * Current resident set size (VmRSS) of a process group in MiB, summed over its live members; null when none is left.
+ * @example
+ * readGroupRssMib(server.pid); // 12.5
+ */
+export function readGroupRssMib(pgid: number): number | null {
+  let kib = 0;
+  let seen = false;
+  for (const pid of processesInGroups([pgid])) {
+    try {
+      const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (match) {
+        kib += Number(match[1]);
+        seen = true;
+      }
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  return seen ? kib / 1024 : null;
+}
+
 /** Writes "5" to clear_refs of every member: the documented way to reset VmHWM (Documentation/filesystems/proc.rst). */
 export function resetGroupPeakRss(pgid: number): boolean {
   let ok = false;

@@ -12,7 +12,7 @@ import { findTool } from './toolchain.ts';
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const cli = join(root, 'src', 'cli', 'main.ts');
 const ready =
-  existsSync(cli) && findTool('vegeta') !== null && findTool('go') !== null && findTool('cargo') !== null;
+  existsSync(cli) && findTool('labload') !== null && findTool('go') !== null && findTool('cargo') !== null;
 const dir = mkdtempSync(join(tmpdir(), 'gorust-lab-e2e-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -25,7 +25,7 @@ import {
 } from './manifest.ts';
 import { makeTempDir, removeTempDir, stopAllProcesses } from './process.ts';
 import { startReaper } from './reaper.ts';
-import { findTool, toolsDir } from './toolchain.ts';
+import { findTool, LOADGEN_BIN, toolsDir } from './toolchain.ts';
 import { loadWorkloadFile, manifestWorkloadOf } from './workload-file.ts';
 import { RUNNERS } from './workloads/index.ts';
 import { loadgenCpuList, serverCpuList } from './workloads/servers.ts';
@@ -149,9 +149,11 @@ export async function runLab(names: string[], options: RunLabOptions = {}): Prom
           throw new UserError(`workload "${name}" is in the manifest but gorust has no runner for it`);
         return { workload, runner };
       });
-  const vegeta = findTool('vegeta');
-  if (!vegeta)
-    throw new UserError('vegeta is not installed: run `gorust lab setup` (see `gorust lab doctor`)');
+  const loadgen = findTool(LOADGEN_BIN);
+  if (!loadgen)
+    throw new UserError(
+      'the load generator (labload) is not installed: run `gorust lab setup` (see `gorust lab doctor`)',
+    );
 
   const signal = options.signal ?? new AbortController().signal;
   const cache = labCacheDir();
@@ -201,7 +203,7 @@ export async function runLab(names: string[], options: RunLabOptions = {}): Prom
       }
     }
     report(chosen[0]?.workload.name ?? '', 'recording the environment');
-    // Provenance (bench-anchors §7.A/B): the plan, the CPUs the servers were pinned to and those vegeta was pinned to.
+    // Provenance (bench-anchors §7.A/B): the plan, the CPUs the servers were pinned to and those the load generator was pinned to.
     const environment = {
       ...(await captureEnvironment(
         file
@@ -242,7 +244,7 @@ export async function runLab(names: string[], options: RunLabOptions = {}): Prom
         programs,
         resolve: (name, extra = {}) => resolveProgram(workload, name, { ...valuesOf(workload), ...extra }),
         workloadsDir: values.workloads,
-        vegeta,
+        loadgen,
         tempDir,
         signal,
         record: (step) => {

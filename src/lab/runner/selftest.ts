@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { UserError } from '../../core/index.ts';
 import type { LatencyPercentiles } from '../analysis/histogram.ts';
 import { judgeStep } from '../analysis/validity.ts';
+import { attack, closedLoop } from './loadgen.ts';
 import {
   liveProcessGroups,
   makeTempDir,
@@ -12,20 +13,20 @@ import {
   runCommand,
   startServer,
 } from './process.ts';
-import { findTool, packageRoot } from './toolchain.ts';
-import { attack, closedLoop } from './vegeta.ts';
+import { findTool, LOADGEN_BIN, packageRoot } from './toolchain.ts';
 
 /** Where the stall server's source lives (lab/selftest/stall-server.go, standard library only). */
 export function stallServerSource(): string {
   return join(packageRoot(), 'lab', 'selftest', 'stall-server.go');
 }
 
-function requireTool(name: 'go' | 'vegeta'): string {
-  const path = findTool(name);
+/** Path of Go or of labload, or a UserError naming the command that installs it. */
+export function requireTool(name: 'go' | 'labload'): string {
+  const path = findTool(name === 'labload' ? LOADGEN_BIN : name);
   if (!path) {
     throw new UserError(
-      name === 'vegeta'
-        ? 'vegeta not found: run `gorust lab setup` (or `gorust lab doctor` for details)'
+      name === 'labload'
+        ? 'the load generator (labload) is not installed: run `gorust lab setup` (or `gorust lab doctor` for details)'
         : 'Go not found: run `gorust lab doctor` for the install command',
     );
   }
@@ -55,22 +56,26 @@ export async function buildStallServer(dir: string): Promise<string> {
 }
 
 /**
- * Starts the stall server with a parent-pid watchdog (it also exits on stdin EOF).
+ * Starts the stall server with a parent-pid watchdog (it also exits on stdin EOF); `delayMs` makes every answer take
+ * that long, `cpus` pins it with taskset.
  * @example
  * const server = await startStallServer(bin, { everyS: 10, forS: 1 });
  */
 export function startStallServer(
   bin: string,
   stall: { everyS: number; forS: number },
+  options: { delayMs?: number; cpus?: string | null } = {},
 ): Promise<RunningServer> {
+  const args = [
+    `--stall-every=${stall.everyS}s`,
+    `--stall-for=${stall.forS}s`,
+    `--parent-pid=${process.pid}`,
+    '--watch-stdin',
+    ...(options.delayMs ? [`--delay=${options.delayMs * 1000}us`] : []),
+  ];
   return startServer({
-    exec: bin,
-    args: [
-      `--stall-every=${stall.everyS}s`,
-      `--stall-for=${stall.forS}s`,
-      `--parent-pid=${process.pid}`,
-      '--watch-stdin',
-    ],
+    exec: options.cpus ? 'taskset' : bin,
+    args: options.cpus ? ['-c', options.cpus, bin, ...args] : args,
     env: { GOMAXPROCS: '1' },
   });
 }
@@ -118,7 +123,7 @@ export type SelftestResult = {
     send_lag_p99_ms: number;
     max_in_flight: number;
   };
-  /** The same open-loop requests timed from their actual send (vegeta's own view). */
+  /** The same open-loop requests timed from their actual send (what a closed-loop tool would report). */
   open_loop_uncorrected: LatencyPercentiles;
   closed_loop: LatencyPercentiles & { workers: number; duration_s: number; rps: number };
   leftover_pids: number[];
@@ -142,7 +147,7 @@ const round = (x: number): number => Math.round(x * 1000) / 1000;
  * if (!result.ok) process.exitCode = 1;
  */
 export async function runSelftest(options: SelftestOptions = {}): Promise<SelftestResult> {
-  const vegeta = requireTool('vegeta');
+  const loadgen = requireTool('labload');
   const rate = options.rate ?? 500;
   const durationS = options.durationS ?? 30;
   const closedDurationS = options.closedDurationS ?? 20;
@@ -162,17 +167,17 @@ export async function runSelftest(options: SelftestOptions = {}): Promise<Selfte
       `open loop: ${rate} req/s for ${durationS} s against a server that stalls ${stall.forS} s every ${stall.everyS} s`,
     );
     const open = await attack({
-      vegeta,
+      loadgen,
       targetsFile: targets,
       rate,
       durationS,
       timeoutS: 10,
-      maxWorkers: 10_000,
+      maxWorkers: 2_000,
       cwd: dir,
     });
     progress(`closed loop: ${workers} workers for ${closedDurationS} s (what a wrk-style tool reports)`);
     const closed = await closedLoop({
-      vegeta,
+      loadgen,
       targetsFile: targets,
       durationS: closedDurationS,
       workers,

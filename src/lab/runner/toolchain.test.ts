@@ -1,5 +1,5 @@
 /** @module Tests of tool discovery, doctor's install commands and version parsing. */
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { goTools, loadManifest, workloadsDir } from './manifest.ts';
@@ -8,6 +8,7 @@ import {
   doctor,
   findTool,
   installCommand,
+  loadgenSourceHash,
   manifestTools,
   packageRoot,
   parseGoVersion,
@@ -70,7 +71,7 @@ describe('doctor', () => {
         'cargo',
         'rustc',
         'protoc',
-        'vegeta',
+        'labload',
         'protoc-gen-go',
         'protoc-gen-go-grpc',
       ]);
@@ -79,8 +80,9 @@ describe('doctor', () => {
         expect(check.problem).toBe('not found');
         expect(check.install.length).toBeGreaterThan(10);
       }
-      expect(checks.find((c) => c.name === 'vegeta')?.install).toBe(
-        `GOBIN=${empty} go install github.com/tsenart/vegeta/v12@v12.13.0`,
+      expect(checks.find((c) => c.name === 'labload')?.install).toBe('gorust lab setup');
+      expect(checks.find((c) => c.name === 'protoc-gen-go')?.install).toBe(
+        `GOBIN=${empty} go install google.golang.org/protobuf/cmd/protoc-gen-go@v1.36.12`,
       );
       expect(checks.find((c) => c.name === 'go')?.install).toMatch(/go\.dev\/dl\/go1\.\d+\.\d+\./);
     } finally {
@@ -197,19 +199,51 @@ esac
   chmodSync(join(bin, 'go'), 0o755);
 }
 
+describe('labload, the load generator built from lab/workloads/loadgen', () => {
+  it('is ok only when installed with the stamp of the current sources', async () => {
+    const bin = makeTempDir('labload-doctor');
+    try {
+      process.env.GORUST_TOOLS = bin;
+      const labload = () =>
+        doctor({ pathEnv: bin, extraDirs: [] }).then((c) => c.find((x) => x.name === 'labload'));
+      expect(await labload()).toMatchObject({ ok: false, problem: 'not found', install: 'gorust lab setup' });
+      writeFileSync(join(bin, 'labload'), '#!/bin/sh\n');
+      chmodSync(join(bin, 'labload'), 0o755);
+      expect((await labload())?.problem).toMatch(/built from other sources \(stamp missing/);
+      writeFileSync(join(bin, 'labload.stamp'), '0123456789abcdef\n');
+      expect((await labload())?.ok).toBe(false);
+      writeFileSync(join(bin, 'labload.stamp'), `${loadgenSourceHash()}\n`);
+      expect(await labload()).toMatchObject({ ok: true, version: loadgenSourceHash() });
+    } finally {
+      removeTempDir(bin);
+    }
+  });
+
+  it('hashes the generator sources: a changed source changes the stamp', () => {
+    const copy = makeTempDir('labload-src');
+    try {
+      for (const f of ['Cargo.toml', 'Cargo.lock']) copyFileSync(join(workloadsDir(), f), join(copy, f));
+      mkdirSync(join(copy, 'loadgen', 'src'), { recursive: true });
+      copyFileSync(join(workloadsDir(), 'loadgen', 'Cargo.toml'), join(copy, 'loadgen', 'Cargo.toml'));
+      const main = join(copy, 'loadgen', 'src', 'main.rs');
+      copyFileSync(join(workloadsDir(), 'loadgen', 'src', 'main.rs'), main);
+      expect(loadgenSourceHash(copy)).toBe(loadgenSourceHash());
+      writeFileSync(main, `${readFileSync(main, 'utf8')}\n// changed\n`);
+      expect(loadgenSourceHash(copy)).not.toBe(loadgenSourceHash());
+    } finally {
+      removeTempDir(copy);
+    }
+  });
+});
+
 describe('the lab Go tools (manifest.json tools, the one list)', () => {
-  it('pins vegeta v12.13.0 and a protoc-gen-go that matches the protobuf runtime in go.mod', () => {
+  it('pins a protoc-gen-go that matches the protobuf runtime in go.mod', () => {
     const tools = manifestTools();
-    expect(tools.find((t) => t.name === 'vegeta')).toMatchObject({
-      path: 'github.com/tsenart/vegeta/v12',
-      version: 'v12.13.0',
-      bin: 'vegeta',
-    });
     // Generated .pb.go files check the runtime version they were generated for: keep the two in step.
     const goMod = readFileSync(join(workloadsDir(), 'go.mod'), 'utf8');
     const runtime = /google\.golang\.org\/protobuf (v\S+)/.exec(goMod)?.[1];
     expect(tools.find((t) => t.name === 'protoc-gen-go')?.version).toBe(runtime);
-    expect(tools.map((t) => t.name)).toEqual(['vegeta', 'protoc-gen-go', 'protoc-gen-go-grpc']);
+    expect(tools.map((t) => t.name)).toEqual(['protoc-gen-go', 'protoc-gen-go-grpc']);
   });
 
   it('doctor checks exactly the manifest tools at the manifest versions, and names a stale one', async () => {
@@ -238,7 +272,7 @@ describe('the lab Go tools (manifest.json tools, the one list)', () => {
       chmodSync(join(bin, 'vegeta'), 0o755);
       writeFileSync(join(bin, 'vegeta.version'), 'v12.12.0\n');
       const checks = await doctor({ pathEnv: bin, extraDirs: [], manifestPath: manifest });
-      expect(checks.map((c) => c.name).slice(4)).toEqual(['vegeta', 'stringer']);
+      expect(checks.map((c) => c.name).slice(5)).toEqual(['vegeta', 'stringer']);
       expect(checks.find((c) => c.name === 'vegeta')).toMatchObject({
         ok: false,
         version: 'v12.12.0',

@@ -1,13 +1,30 @@
-/** @module Finds the lab's tools (Go, Rust, protoc, vegeta, protoc plugins), says how to install each missing one, and installs the go-installable ones into the project-local tools folder. */
-import { accessSync, constants, existsSync, mkdirSync, readFileSync } from 'node:fs';
+/** @module Finds the lab's tools (Go, Rust, protoc, the labload load generator, protoc plugins), says how to install each missing one, and installs labload (built from lab/workloads with cargo) and the go-installable ones into the project-local tools folder. */
+import { createHash } from 'node:crypto';
+import {
+  accessSync,
+  chmodSync,
+  constants,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { workloadsDir as defaultWorkloadsDir, type GoTool, goTools, loadManifest } from './manifest.ts';
+import {
+  workloadsDir as defaultWorkloadsDir,
+  type GoTool,
+  goTools,
+  labCacheDir,
+  loadManifest,
+} from './manifest.ts';
 import { runCommand } from './process.ts';
 
-/** vegeta's module path, to read its version from a binary; the version to install is the manifest's `tools` entry. */
-export const VEGETA_MODULE = 'github.com/tsenart/vegeta/v12';
+/** The lab's load generator: built from lab/workloads/loadgen (the Cargo workspace) into the tools folder. */
+export const LOADGEN_BIN = 'labload';
 /** Fallback when lab/workloads/go.mod cannot be read; the go.mod `go` line is the real floor (older Go refuses the module). */
 export const MIN_GO = [1, 22] as const;
 /** The Go release the lab was developed and tested with; the suggested install command fetches it. */
@@ -28,7 +45,6 @@ export type ToolCheck = {
 
 /** What each known Go tool is for, in doctor's words; a tool the manifest adds later is described by its workloads. */
 const TOOL_ROLES: Record<string, string> = {
-  vegeta: 'the open-loop load generator',
   'protoc-gen-go': 'Go protobuf code generation for the gRPC workload',
   'protoc-gen-go-grpc': 'Go gRPC code generation for the gRPC workload',
 };
@@ -37,7 +53,7 @@ const TOOL_ROLES: Record<string, string> = {
  * The Go tools the lab installs and checks: lab/workloads/manifest.json's `tools` list, the one source of their
  * versions (the same file pins what the boundary workload's build runs from the tools folder).
  * @example
- * manifestTools().map((t) => `${t.name}@${t.version}`); // ['vegeta@v12.13.0', 'protoc-gen-go@v1.36.12', ...]
+ * manifestTools().map((t) => `${t.name}@${t.version}`); // ['protoc-gen-go@v1.36.12', ...]
  */
 export function manifestTools(manifestPath?: string): GoTool[] {
   return goTools(loadManifest(manifestPath));
@@ -93,7 +109,7 @@ function wellKnownDirs(): string[] {
 /**
  * Absolute path of a tool: the lab tools folder first, then PATH, then well-known install folders; null if absent.
  * @example
- * findTool('vegeta'); // '/home/me/gorust/.tools/bin/vegeta'
+ * findTool('labload'); // '/home/me/gorust/.tools/bin/labload'
  */
 export function findTool(
   name: string,
@@ -182,7 +198,7 @@ function goArch(): string {
  * The exact install command of a tool, for this platform: `go install` of the manifest's pinned version for a Go
  * tool, the system's package manager or installer otherwise ('' when gorust knows none).
  * @example
- * installCommand('vegeta', '/tools', manifestTools()); // 'GOBIN=/tools go install github.com/tsenart/vegeta/v12@v12.13.0'
+ * installCommand('protoc-gen-go', '/tools', manifestTools()); // 'GOBIN=/tools go install google.golang.org/protobuf/cmd/protoc-gen-go@v1.36.12'
  */
 export function installCommand(name: string, tools = toolsDir(), goToolList: GoTool[] = []): string {
   const spec = goToolList.find((t) => t.name === name);
@@ -310,6 +326,8 @@ export async function doctor(options: DoctorOptions = {}): Promise<ToolCheck[]> 
     checks.push(check);
   }
 
+  checks.push(loadgenCheck(tools, options.workloadsDir ?? defaultWorkloadsDir()));
+
   for (const spec of goToolList) {
     const path = find(spec.bin);
     const role = TOOL_ROLES[spec.name] ?? `needed by ${spec.neededBy.join(', ') || 'the lab'}`;
@@ -334,9 +352,96 @@ export async function doctor(options: DoctorOptions = {}): Promise<ToolCheck[]> 
     check.install =
       tooOld && (check.name === 'rustc' || check.name === 'cargo') && find('rustup')
         ? 'rustup update stable'
-        : installCommand(check.name, tools, goToolList);
+        : check.name === LOADGEN_BIN
+          ? 'gorust lab setup'
+          : installCommand(check.name, tools, goToolList);
   }
   return checks;
+}
+
+/**
+ * A hash of what labload is built from (the workspace's Cargo.toml and Cargo.lock, the crate's Cargo.toml and
+ * sources): the installed binary carries it in `labload.stamp`, so a changed generator is rebuilt by `lab setup`.
+ * @example
+ * loadgenSourceHash(); // 'a3f1…'
+ */
+export function loadgenSourceHash(workloads: string = defaultWorkloadsDir()): string {
+  const hash = createHash('sha256');
+  const crate = join(workloads, 'loadgen');
+  const files = [
+    join(workloads, 'Cargo.toml'),
+    join(workloads, 'Cargo.lock'),
+    join(crate, 'Cargo.toml'),
+    ...readdirSync(join(crate, 'src'))
+      .sort()
+      .map((f) => join(crate, 'src', f)),
+  ];
+  for (const file of files) hash.update(`${file.slice(workloads.length)}\0`).update(readFileSync(file));
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The labload check: installed in the tools folder and built from the current sources. */
+function loadgenCheck(tools: string, workloads: string): ToolCheck {
+  const bin = join(tools, LOADGEN_BIN);
+  const check: ToolCheck = {
+    name: LOADGEN_BIN,
+    ok: false,
+    need: "the lab's open-loop load generator, built from lab/workloads/loadgen",
+    install: '',
+  };
+  if (!isExecutable(bin)) {
+    check.problem = 'not found';
+    return check;
+  }
+  check.path = bin;
+  let stamp = '';
+  try {
+    stamp = readFileSync(`${bin}.stamp`, 'utf8').trim();
+  } catch {
+    // no stamp: built by hand or by an older setup
+  }
+  const want = loadgenSourceHash(workloads);
+  check.version = stamp || 'unknown';
+  check.ok = stamp === want;
+  if (!check.ok) check.problem = `built from other sources (stamp ${stamp || 'missing'}, sources ${want})`;
+  return check;
+}
+
+/**
+ * Builds labload with cargo (release, in the lab's shared cargo target folder, so the servers' dependencies are
+ * compiled once) and installs it, stamped, into the tools folder.
+ * @example
+ * await installLoadgen('/usr/bin/cargo'); // { name: 'labload', action: 'installed', ... }
+ */
+export async function installLoadgen(
+  cargo: string,
+  options: { workloadsDir?: string; timeoutMs?: number } = {},
+): Promise<SetupStep> {
+  const workloads = options.workloadsDir ?? defaultWorkloadsDir();
+  const tools = toolsDir();
+  const target = join(labCacheDir(), 'cargo-target');
+  const args = [
+    'build',
+    '--release',
+    '--locked',
+    '-p',
+    'labload',
+    '--manifest-path',
+    join(workloads, 'Cargo.toml'),
+    '--target-dir',
+    target,
+  ];
+  const result = await runCommand(cargo, args, { cwd: workloads, timeoutMs: options.timeoutMs ?? 1_200_000 });
+  if (result.exitCode !== 0) {
+    const why = result.timedOut ? 'timed out' : result.stderr.trim().split('\n').slice(-8).join('\n');
+    return { name: LOADGEN_BIN, action: 'failed', detail: `${cargo} ${args.join(' ')}\n${why}` };
+  }
+  mkdirSync(tools, { recursive: true });
+  const bin = join(tools, LOADGEN_BIN);
+  copyFileSync(join(target, 'release', LOADGEN_BIN), bin);
+  chmodSync(bin, 0o755);
+  writeFileSync(`${bin}.stamp`, `${loadgenSourceHash(workloads)}\n`);
+  return { name: LOADGEN_BIN, action: 'installed', detail: `cargo build -p labload -> ${bin}` };
 }
 
 export type SetupStep = {
@@ -346,10 +451,10 @@ export type SetupStep = {
 };
 
 /**
- * Installs the manifest's Go tools (vegeta and the protoc plugins, via `go install` of the pinned versions into the
- * tools folder) and lists what must be installed by hand (Go, Rust, protoc) with the exact command.
+ * Builds labload (the load generator) and installs the manifest's Go tools (via `go install` of the pinned versions)
+ * into the tools folder, and lists what must be installed by hand (Go, Rust) with the exact command.
  * @example
- * const steps = await setup(); // [{ name: 'vegeta', action: 'installed', detail: '...' }, ...]
+ * const steps = await setup(); // [{ name: 'labload', action: 'installed', detail: '...' }, ...]
  */
 export async function setup(options: DoctorOptions & { timeoutMs?: number } = {}): Promise<SetupStep[]> {
   const tools = toolsDir();
@@ -357,8 +462,24 @@ export async function setup(options: DoctorOptions & { timeoutMs?: number } = {}
   const checks = await doctor(options);
   const goCheck = checks.find((c) => c.name === 'go');
   const steps: SetupStep[] = [];
+  const cargoCheck = checks.find((c) => c.name === 'cargo');
   for (const check of checks) {
     const spec = goToolList.find((t) => t.name === check.name);
+    if (!check.ok && check.name === LOADGEN_BIN) {
+      steps.push(
+        cargoCheck?.ok && cargoCheck.path
+          ? await installLoadgen(cargoCheck.path, {
+              ...(options.workloadsDir ? { workloadsDir: options.workloadsDir } : {}),
+              ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+            })
+          : {
+              name: LOADGEN_BIN,
+              action: 'manual',
+              detail: 'install Rust (cargo) first, then: gorust lab setup',
+            },
+      );
+      continue;
+    }
     if (check.ok) {
       steps.push({
         name: check.name,

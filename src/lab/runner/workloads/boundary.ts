@@ -104,7 +104,7 @@ export const boundaryRunner: WorkloadRunner = {
           }
           ctx.progress(`boundary ${job.label} (repeat ${repeat + 1}/${ctx.plan.repeats})`);
           const program = ctx.resolve(job.program, { ...job.values, addr: server?.addr ?? '' });
-          // A client runs on the cores its (pinned) server does not use, like vegeta, so they do not preempt each other.
+          // A client runs on the cores its (pinned) server does not use, like the load generator, so they do not preempt each other.
           const cpus = server ? loadgenCpuList(ctx.plan.threads) : null;
           const outcome = await runBatch(program, ctx.plan.quick ? 120_000 : 900_000, [], {}, cpus);
           const serverProgram = job.server ? ctx.programs[job.server] : undefined;

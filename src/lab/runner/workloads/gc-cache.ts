@@ -62,21 +62,31 @@ export const gcCacheRunner: WorkloadRunner = {
 
     // One rate for every variant, from the slower of Go (GOGC=100) and Rust, so all variants face the same load.
     let slowest = Number.POSITIVE_INFINITY;
+    let ceiling = Number.POSITIVE_INFINITY;
     for (const variant of [variants[0], variants[3]]) {
       if (!variant) continue;
       throwIfAborted(ctx.signal);
       ctx.progress(`gc-cache ${variant.name}: capacity probe (cache filling)`, plan.probeSeconds);
       const { server, targetsFile } = await startVariant(ctx, variant, targets);
       try {
-        const rps = await measureCapacity(ctx, { lang: variant.lang, variant: variant.name, targetsFile });
-        slowest = Math.min(slowest, rps);
+        const measured = await measureCapacity(ctx, {
+          lang: variant.lang,
+          variant: variant.name,
+          targetsFile,
+          server,
+        });
+        slowest = Math.min(slowest, measured.rps);
+        if (measured.loadgenCeilingRps !== null) ceiling = Math.min(ceiling, measured.loadgenCeilingRps);
       } finally {
         await server.stop();
       }
     }
     if (!(slowest > 0 && Number.isFinite(slowest)))
       throw new Error('gc-cache: a server completed no request');
-    const rates = fractions(plan).map((f) => Math.max(1, Math.round(slowest * f)));
+    // Never above the load generator's measured ceiling (where it would use half its CPU).
+    const rates = [
+      ...new Set(fractions(plan).map((f) => Math.max(1, Math.round(Math.min(slowest * f, ceiling))))),
+    ];
 
     for (let repeat = 0; repeat < plan.repeats; repeat++) {
       for (const variant of rotate(variants, repeat)) {

@@ -1,17 +1,32 @@
 /** @module The http-json workload: closed-loop capacity probe, then an open-loop rate ladder with Go and Rust interleaved, fresh servers every repeat. */
 import { rateLadder } from '../../analysis/ladder.ts';
+import { judgeStep } from '../../analysis/validity.ts';
+import { attack, type ClosedLoopResult, closedLoop } from '../loadgen.ts';
+import { LoadgenOutputError } from '../loadgen-results.ts';
+import { selfCpuSeconds } from '../machine-cpu.ts';
 import type { RunningServer } from '../process.ts';
-import { attack, probeCapacity } from '../vegeta.ts';
-import { measureLatencyStep, writeTargets } from './latency.ts';
+import { measureLatencyStep, otherCpuSeconds, writeTargets } from './latency.ts';
 import { loadgenCpuList, startLabServer } from './servers.ts';
 import { type LabPlan, throwIfAborted, type WorkloadContext, type WorkloadRunner } from './types.ts';
 
 export const LANGS = ['go', 'rust'] as const;
 
-/** Quick mode keeps three rungs of the ladder (low, middle, high) so CI stays within its budget. */
-export function ladderFor(capacityRps: number, plan: LabPlan): number[] {
-  const rates = rateLadder(capacityRps, { quick: plan.quick });
-  return rates.map((r) => Math.max(1, Math.round(r)));
+/**
+ * The rate ladder under a capacity; quick mode keeps three rungs (low, middle, high) so CI stays within its
+ * budget. Rungs above the load generator's measured ceiling (the rate where it would use half its CPU) are left out:
+ * the generator, not the server, would be measured there.
+ * @example
+ * ladderFor(20_000, plan, 12_000); // every rung <= 12 000
+ */
+export function ladderFor(
+  capacityRps: number,
+  plan: LabPlan,
+  loadgenCeilingRps: number | null = null,
+): number[] {
+  const rates = rateLadder(capacityRps, { quick: plan.quick }).map((r) => Math.max(1, Math.round(r)));
+  if (loadgenCeilingRps === null) return rates;
+  const kept = rates.filter((r) => r <= loadgenCeilingRps);
+  return kept.length > 0 ? kept : [Math.max(1, Math.floor(loadgenCeilingRps))];
 }
 
 /** Languages in the order of a repeat: Go first on even repeats, Rust first on odd ones, so neither always goes second. */
@@ -67,7 +82,7 @@ export async function startPair(
 export async function warmUp(ctx: WorkloadContext, targetsFile: string, rate: number): Promise<void> {
   if (ctx.plan.warmupSeconds <= 0) return;
   await attack({
-    vegeta: ctx.vegeta,
+    loadgen: ctx.loadgen,
     targetsFile,
     rate: Math.max(1, Math.round(rate)),
     durationS: ctx.plan.warmupSeconds,
@@ -79,35 +94,97 @@ export async function warmUp(ctx: WorkloadContext, targetsFile: string, rate: nu
 }
 
 /**
- * One closed-loop capacity probe of a running server, stored as a `capacity` step (invalid when no request completed).
+ * One closed-loop capacity probe of a running server, stored as a `capacity` step. The probe obeys the step rules
+ * on the generator: when it used more than half its CPU (or other processes competed), the step is invalid and its
+ * figure is only a lower bound ("at least X", `capacity_at_least`). Returns the capacity and the generator's
+ * ceiling (the rate at which it would reach half its CPU).
  * @example
- * const rps = await measureCapacity(ctx, { lang: 'go', variant: '', targetsFile });
+ * const { rps, loadgenCeilingRps } = await measureCapacity(ctx, { lang: 'go', variant: '', targetsFile });
  */
 export async function measureCapacity(
   ctx: WorkloadContext,
-  step: { lang: 'go' | 'rust'; variant: string; targetsFile: string },
-): Promise<number> {
+  step: { lang: 'go' | 'rust'; variant: string; targetsFile: string; server?: RunningServer },
+): Promise<{ rps: number; loadgenCeilingRps: number | null; atLeast: boolean }> {
   const started = new Date();
-  const rps = await probeCapacity({
-    vegeta: ctx.vegeta,
-    targetsFile: step.targetsFile,
-    durationS: ctx.plan.probeSeconds,
-    workers: Math.max(4, ctx.plan.threads * 8),
-    cpus: loadgenCpuList(ctx.plan.threads),
+  const before = step.server?.stats() ?? null;
+  const labBefore = selfCpuSeconds();
+  let r: ClosedLoopResult;
+  try {
+    r = await closedLoop({
+      loadgen: ctx.loadgen,
+      targetsFile: step.targetsFile,
+      durationS: ctx.plan.probeSeconds,
+      workers: Math.max(4, ctx.plan.threads * 8),
+      cpus: loadgenCpuList(ctx.plan.threads),
+    });
+  } catch (error) {
+    if (!(error instanceof LoadgenOutputError)) throw error;
+    ctx.record({
+      workload: ctx.workload.name,
+      lang: step.lang,
+      variant: step.variant,
+      kind: 'capacity',
+      repeat: 0,
+      valid: false,
+      reasons: [`the load generator's output could not be read: ${error.message}`],
+      metrics: {},
+      started_at: started.toISOString(),
+      duration_ms: Date.now() - started.getTime(),
+    });
+    return { rps: 0, loadgenCeilingRps: null, atLeast: false };
+  }
+  const after = step.server?.stats() ?? null;
+  const serverCpu = before && after ? after.cpu_s - before.cpu_s : null;
+  const otherCpu = otherCpuSeconds({
+    machineBusyS: r.machine_busy_s,
+    serverCpuS: serverCpu,
+    loadgenCpuS: r.loadgen_cpu_s,
+    labCpuS: selfCpuSeconds() - labBefore,
   });
+  const verdict = judgeStep({
+    target_rps: r.rps,
+    achieved_rps: r.rps,
+    worker_cap_hit: false,
+    loadgen_cpu_saturated: r.loadgen_cpu_saturated,
+    loadgen_cpu_s: r.loadgen_cpu_s,
+    loadgen_procs: r.loadgen_procs,
+    loadgen_cpu_share: r.loadgen_cpu_share,
+    duration_s: ctx.plan.probeSeconds,
+    errors: r.errors,
+    requests: r.requests,
+    ...(step.server ? { other_cpu_s: otherCpu, machine_cores: r.machine_cores } : {}),
+  });
+  const reasons = r.rps > 0 ? verdict.reasons : ['capacity probe completed no request', ...verdict.reasons];
+  const atLeast = r.loadgen_cpu_saturated;
   ctx.record({
     workload: ctx.workload.name,
     lang: step.lang,
     variant: step.variant,
     kind: 'capacity',
     repeat: 0,
-    valid: rps > 0,
-    reasons: rps > 0 ? [] : ['capacity probe completed no request'],
-    metrics: { capacity_rps: rps },
+    valid: reasons.length === 0,
+    reasons,
+    metrics: {
+      capacity_rps: r.rps,
+      loadgen_cpu_s: r.loadgen_cpu_s,
+      loadgen_cpu_share: r.loadgen_cpu_share,
+      loadgen_ceiling_rps: r.loadgen_ceiling_rps,
+      other_cpu_s: otherCpu,
+    },
+    detail: {
+      capacity_at_least: atLeast,
+      ...(atLeast
+        ? {
+            note: `at least ${Math.round(r.rps)} req/s: the load generator, not the server, was the limit`,
+          }
+        : {}),
+      loadgen_cpus: r.loadgen_cpus,
+      loadgen_procs: r.loadgen_procs,
+    },
     started_at: started.toISOString(),
     duration_ms: Date.now() - started.getTime(),
   });
-  return rps;
+  return { rps: r.rps, loadgenCeilingRps: r.loadgen_ceiling_rps, atLeast };
 }
 
 export const httpJsonRunner: WorkloadRunner = {
@@ -121,23 +198,28 @@ export const httpJsonRunner: WorkloadRunner = {
     // Capacity: one closed-loop probe per language; the ladder follows the faster one so the slower one's
     // limit shows up as steps it could not sustain (marked invalid), not as a ladder cut short.
     const capacity: Record<string, number> = {};
+    let ceiling: number | null = null;
     const probe = await startPair(ctx, targets);
     try {
       for (const lang of LANGS) {
         throwIfAborted(ctx.signal);
         ctx.progress(`http-json ${lang}: capacity probe`, plan.probeSeconds);
-        capacity[lang] = await measureCapacity(ctx, {
+        const measured = await measureCapacity(ctx, {
           lang,
           variant: '',
           targetsFile: probe[lang].targetsFile,
+          server: probe[lang].server,
         });
+        capacity[lang] = measured.rps;
+        if (measured.loadgenCeilingRps !== null)
+          ceiling = Math.min(ceiling ?? Number.POSITIVE_INFINITY, measured.loadgenCeilingRps);
       }
     } finally {
       await Promise.all(LANGS.map((lang) => probe[lang].server.stop()));
     }
     const top = Math.max(capacity.go ?? 0, capacity.rust ?? 0);
     if (top <= 0) throw new Error('http-json: neither server completed a request in the capacity probe');
-    const rates = ladderFor(top, plan);
+    const rates = ladderFor(top, plan, ceiling);
 
     for (let repeat = 0; repeat < plan.repeats; repeat++) {
       throwIfAborted(ctx.signal);

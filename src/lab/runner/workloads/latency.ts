@@ -1,4 +1,4 @@
-/** @module One open-loop latency step against a running server, turned into a stored step: percentiles, validity, CPU per 1k requests, peak RSS and, for Go, the GC cycles seen during the step. */
+/** @module One open-loop latency step against a running server, turned into a stored step: percentiles, validity (the generator's lag and CPU, other processes' CPU), CPU per 1k requests, the step's own peak RSS and, for Go, the GC cycles seen during the step. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { NewStep } from '../../../store/lab-runs.ts';
@@ -10,8 +10,9 @@ import {
   summarizeGc,
 } from '../../analysis/gctrace.ts';
 import { judgeStep } from '../../analysis/validity.ts';
-import type { RunningServer } from '../process.ts';
-import { attack } from '../vegeta.ts';
+import { type AttackResult, attack, LoadgenOutputError } from '../loadgen.ts';
+import { selfCpuSeconds } from '../machine-cpu.ts';
+import { type RunningServer, readGroupRssMib } from '../process.ts';
 import { loadgenCpuList } from './servers.ts';
 import type { WorkloadContext } from './types.ts';
 
@@ -69,6 +70,71 @@ export function gcStepDetail(cycles: GcCycle[]): {
 }
 
 /**
+ * The step's peak RSS: after a successful reset of the kernel's high-water mark (clear_refs 5) the mark read after
+ * the step is the step's own peak (and no sample can exceed it); without the reset, the largest RSS sampled during
+ * the step. Never the server's lifetime peak.
+ * @example
+ * stepPeakRss({ reset: true, hwmAfterMib: 42, sampledMaxMib: 40 }); // { rss_peak_mib: 42, rss_method: 'clear_refs' }
+ * stepPeakRss({ reset: false, hwmAfterMib: 300, sampledMaxMib: 40 }); // { rss_peak_mib: 40, rss_method: 'sampled' }
+ */
+export function stepPeakRss(input: {
+  reset: boolean;
+  hwmAfterMib: number | null;
+  sampledMaxMib: number | null;
+}): { rss_peak_mib: number | null; rss_method: 'clear_refs' | 'sampled' | null } {
+  const round = (x: number) => Math.round(x * 100) / 100;
+  if (input.reset && input.hwmAfterMib !== null) {
+    return {
+      rss_peak_mib: round(Math.max(input.hwmAfterMib, input.sampledMaxMib ?? 0)),
+      rss_method: 'clear_refs',
+    };
+  }
+  if (input.sampledMaxMib !== null)
+    return { rss_peak_mib: round(input.sampledMaxMib), rss_method: 'sampled' };
+  return { rss_peak_mib: null, rss_method: null };
+}
+
+/**
+ * CPU seconds that processes other than the lab's used during a step: the machine's busy time minus the server's,
+ * the generator's and the lab's own. Null when the machine's figure is unknown.
+ * @example
+ * otherCpuSeconds({ machineBusyS: 10.4, serverCpuS: 4.9, loadgenCpuS: 3.1, labCpuS: 0.2 }); // 2.2
+ */
+export function otherCpuSeconds(input: {
+  machineBusyS: number | null;
+  serverCpuS: number | null;
+  loadgenCpuS: number;
+  labCpuS: number;
+}): number | null {
+  if (input.machineBusyS === null || input.serverCpuS === null) return null;
+  const other = input.machineBusyS - input.serverCpuS - input.loadgenCpuS - input.labCpuS;
+  return Math.round(Math.max(0, other) * 100) / 100;
+}
+
+/** A step whose load generator output could not be read: invalid, with the reason, and no figures at all. */
+function unreadableStep(
+  ctx: WorkloadContext,
+  options: LatencyStepOptions,
+  startedAt: Date,
+  error: LoadgenOutputError,
+): NewStep {
+  return {
+    workload: ctx.workload.name,
+    lang: options.lang,
+    variant: options.variant,
+    kind: options.kind ?? 'rate',
+    rate_rps: options.rate,
+    repeat: options.repeat,
+    valid: false,
+    reasons: [`the load generator's output could not be read: ${error.message}`],
+    metrics: { target_rps: options.rate },
+    detail: {},
+    started_at: startedAt.toISOString(),
+    duration_ms: Date.now() - startedAt.getTime(),
+  };
+}
+
+/**
  * Run one constant-rate step and build the step record (the caller stores it).
  * @example
  * ctx.record(await measureLatencyStep(ctx, { server, lang: 'go', variant: '', targetsFile, rate: 500, repeat: 0, durationS: 5 }));
@@ -79,26 +145,59 @@ export async function measureLatencyStep(
 ): Promise<NewStep> {
   const { server, plan } = { server: options.server, plan: ctx.plan };
   const startedAt = new Date();
-  const before = server.stats();
   const goBefore = options.lang === 'go' ? await readGoStats(server.addr) : null;
-  const result = await attack({
-    vegeta: ctx.vegeta,
-    targetsFile: options.targetsFile,
-    rate: options.rate,
-    durationS: options.durationS,
-    timeoutS: plan.timeoutS,
-    maxWorkers: plan.maxWorkers,
-    cwd: ctx.tempDir,
-    // The servers are pinned to the last cores; vegeta gets the others so neither preempts the other.
-    cpus: loadgenCpuList(plan.threads),
-  });
+  // The step's own peak RSS: reset the high-water mark now, and sample as a fallback where the kernel refuses.
+  const reset = server.resetPeakRss();
+  let sampledMax: number | null = null;
+  const sampleRss = () => {
+    const now = readGroupRssMib(server.pid);
+    if (now !== null) sampledMax = Math.max(sampledMax ?? 0, now);
+  };
+  sampleRss();
+  const sampler = setInterval(sampleRss, 200);
+  const before = server.stats();
+  const labBefore = selfCpuSeconds();
+  let result: AttackResult;
+  try {
+    result = await attack({
+      loadgen: ctx.loadgen,
+      targetsFile: options.targetsFile,
+      rate: options.rate,
+      durationS: options.durationS,
+      timeoutS: plan.timeoutS,
+      maxWorkers: plan.maxWorkers,
+      cwd: ctx.tempDir,
+      // The servers are pinned to the last cores; the generator gets the others so neither preempts the other.
+      cpus: loadgenCpuList(plan.threads),
+    });
+  } catch (error) {
+    if (error instanceof LoadgenOutputError) return unreadableStep(ctx, options, startedAt, error);
+    throw error;
+  } finally {
+    clearInterval(sampler);
+  }
+  const labCpu = selfCpuSeconds() - labBefore;
+  sampleRss();
   const after = server.stats();
   const goAfter = options.lang === 'go' ? await readGoStats(server.addr) : null;
   const pct = result.histogram.percentiles();
-  const verdict = judgeStep({ ...result, samples: pct.count });
+  const cpuDelta = before && after ? after.cpu_s - before.cpu_s : null;
+  const otherCpu = otherCpuSeconds({
+    machineBusyS: result.machine_busy_s,
+    serverCpuS: cpuDelta,
+    loadgenCpuS: result.loadgen_cpu_s,
+    labCpuS: labCpu,
+  });
+  const verdict = judgeStep({
+    ...result,
+    samples: pct.count,
+    other_cpu_s: otherCpu,
+    machine_cores: result.machine_cores,
+  });
   const reasons = [...verdict.reasons];
   if (!after) reasons.push('the server exited during the step');
-  const cpuDelta = before && after ? after.cpu_s - before.cpu_s : null;
+  if (before && after && cpuDelta === null) reasons.push("the server's CPU time could not be read");
+  const rss = stepPeakRss({ reset, hwmAfterMib: after?.rss_peak_mib ?? null, sampledMaxMib: sampledMax });
   const metrics: NewStep['metrics'] = {
     target_rps: result.target_rps,
     achieved_rps: result.achieved_rps,
@@ -113,16 +212,22 @@ export async function measureLatencyStep(
     max_ms: pct.max_ms,
     samples: pct.count,
     loadgen_cpu_s: result.loadgen_cpu_s,
-    rss_peak_mib: after?.rss_peak_mib ?? null,
+    loadgen_cpu_share: result.loadgen_cpu_share,
+    send_lag_p99_ms: result.send_lag_p99_ms,
+    other_cpu_s: otherCpu,
+    rss_peak_mib: rss.rss_peak_mib,
     cpu_s_per_1k: cpuDelta !== null && result.requests > 0 ? cpuDelta / (result.requests / 1000) : null,
   };
   let detail: Record<string, unknown> = {
     timeline: result.timeline,
     warnings: verdict.warnings,
     send_lag_p99_ms: result.send_lag_p99_ms,
+    send_lag_max_ms: result.send_lag_max_ms,
     loadgen_cpus: result.loadgen_cpus,
     loadgen_procs: result.loadgen_procs,
     max_in_flight: result.max_in_flight,
+    machine_busy_s: result.machine_busy_s,
+    rss_method: rss.rss_method,
   };
   if (options.lang === 'go') {
     const cycles = alignGcCycles(
@@ -161,7 +266,7 @@ export async function measureLatencyStep(
     kind: options.kind ?? 'rate',
     rate_rps: options.rate,
     repeat: options.repeat,
-    valid: verdict.valid && reasons.length === verdict.reasons.length,
+    valid: reasons.length === 0,
     reasons,
     metrics,
     detail,

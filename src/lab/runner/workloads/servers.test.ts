@@ -1,18 +1,18 @@
-/** @module Tests of CPU pinning: servers on the last cores, vegeta on the others, and the pinning recorded with the run. */
+/** @module Tests of CPU pinning: servers on the last cores, the load generator on the others, and the pinning recorded with the run; and the rule that an unreadable generator output makes the step invalid, never a zero. */
 import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { StoredRun } from '../../../store/lab-runs.ts';
 import { renderRun } from '../../analysis/report.ts';
+import { attack, cpuCount, LoadgenOutputError } from '../loadgen.ts';
 import type { ResolvedProgram } from '../manifest.ts';
 import { makeTempDir, removeTempDir } from '../process.ts';
-import { attack, cpuCount } from '../vegeta.ts';
 import { runBatch } from './batch.ts';
 import { loadgenCpuList, serverCpuList } from './servers.ts';
 
 describe('loadgenCpuList', () => {
-  it('gives vegeta the cores the servers are not pinned to, and nothing when there is one core', () => {
+  it('gives the load generator the cores the servers are not pinned to, and nothing when there is one core', () => {
     expect([serverCpuList(1, 2), loadgenCpuList(1, 2)]).toEqual(['1', '0']);
     expect([serverCpuList(1, 8), loadgenCpuList(1, 8)]).toEqual(['7', '0-6']);
     expect([serverCpuList(2, 4), loadgenCpuList(2, 4)]).toEqual(['2-3', '0-1']);
@@ -23,30 +23,32 @@ describe('loadgenCpuList', () => {
 });
 
 describe('attack pinning', () => {
-  // A stand-in vegeta that records the CPUs it may run on and its GOMAXPROCS, and returns no results.
-  const fakeVegeta = `#!/bin/sh
+  // A stand-in labload that records the CPUs it may run on and its --threads, and reports no requests.
+  const fakeLoadgen = `#!/bin/sh
 dir=$(dirname "$0")
-if [ "$1" = attack ]; then
-  for a; do case "$a" in -output=*) : > "\${a#-output=}";; esac; done
-  grep Cpus_allowed_list /proc/self/status | awk '{print $2}' > "$dir/affinity"
-  echo "$GOMAXPROCS" > "$dir/gomaxprocs"
-else
-  for a; do case "$a" in --output=*) : > "\${a#--output=}";; esac; done
-fi
+grep Cpus_allowed_list /proc/self/status | awk '{print $2}' > "$dir/affinity"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --threads) echo "$2" > "$dir/threads"; shift;;
+    --records) : > "$2"; shift;;
+  esac
+  shift
+done
+echo '{"tool":"labload","mode":"open","rate":10,"workers":0,"shard":0,"shards":1,"duration_s":1,"timeout_s":1,"start_epoch_ms":1,"requests":0,"ok":0,"errors":0,"timeouts":0,"unsent":0,"max_in_flight":0,"max_connections":4,"connections_opened":1,"connect_errors":0,"cap_hit":false,"threads":1,"cpu_user_s":0.01,"cpu_system_s":0.01,"wall_s":1}'
 `;
 
   it.skipIf(availableParallelism() < 2)(
-    'runs vegeta under taskset on the given CPUs and says so',
+    'runs the load generator under taskset on the given CPUs and says so',
     async () => {
-      const dir = makeTempDir('fake-vegeta');
+      const dir = makeTempDir('fake-loadgen');
       try {
-        const vegeta = join(dir, 'vegeta');
-        writeFileSync(vegeta, fakeVegeta);
-        chmodSync(vegeta, 0o755);
+        const loadgen = join(dir, 'labload');
+        writeFileSync(loadgen, fakeLoadgen);
+        chmodSync(loadgen, 0o755);
         const targetsFile = join(dir, 'targets.txt');
         writeFileSync(targetsFile, 'GET http://127.0.0.1:1/\n');
         const base = {
-          vegeta,
+          loadgen,
           targetsFile,
           rate: 10,
           durationS: 1,
@@ -56,17 +58,40 @@ fi
         };
         const pinned = await attack({ ...base, cpus: '0' });
         expect(readFileSync(join(dir, 'affinity'), 'utf8').trim()).toBe('0');
-        // GOMAXPROCS is capped at the pinned CPUs.
-        expect(readFileSync(join(dir, 'gomaxprocs'), 'utf8').trim()).toBe('1');
+        // The generator's threads are capped at the pinned CPUs.
+        expect(readFileSync(join(dir, 'threads'), 'utf8').trim()).toBe('1');
         expect([pinned.loadgen_cpus, pinned.loadgen_procs]).toEqual(['0', 1]);
+        expect(pinned.loadgen_cpu_s).toBe(0.02);
         const free = await attack(base);
         expect(free.loadgen_cpus).toBeNull();
-        expect(readFileSync(join(dir, 'gomaxprocs'), 'utf8').trim()).toBe('4');
+        expect(readFileSync(join(dir, 'threads'), 'utf8').trim()).toBe('4');
       } finally {
         removeTempDir(dir);
       }
     },
   );
+
+  it('turns an unreadable generator output into a LoadgenOutputError, never a zero', async () => {
+    const dir = makeTempDir('fake-loadgen');
+    try {
+      const targetsFile = join(dir, 'targets.txt');
+      writeFileSync(targetsFile, 'GET http://127.0.0.1:1/\n');
+      const cases = [
+        ['echo "Segmentation fault"', /summary is not JSON/],
+        ['echo \'{"tool":"labload","rate":10}\'', /no numeric duration_s/],
+      ] as const;
+      for (const [body, message] of cases) {
+        const loadgen = join(dir, 'labload');
+        writeFileSync(loadgen, `#!/bin/sh\n${body}\n`);
+        chmodSync(loadgen, 0o755);
+        const run = attack({ loadgen, targetsFile, rate: 10, durationS: 1, timeoutS: 1, maxWorkers: 4 });
+        await expect(run).rejects.toBeInstanceOf(LoadgenOutputError);
+        await expect(run).rejects.toThrow(message);
+      }
+    } finally {
+      removeTempDir(dir);
+    }
+  });
 
   it('shows the pinning with the run', () => {
     const run: StoredRun = {
@@ -82,7 +107,7 @@ fi
       steps: [],
     };
     expect(renderRun(run, 'text')).toContain(
-      'pinning: servers on CPU 1, load generators (vegeta, boundary clients) on CPU 0',
+      'pinning: servers on CPU 1, load generators (labload, boundary clients) on CPU 0',
     );
   });
 

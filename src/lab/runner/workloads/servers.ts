@@ -17,7 +17,7 @@ export function serverCpuList(threads: number, cores: number = availableParallel
 
 /**
  * CPUs the load generator is pinned to: the cores the servers are not pinned to (the first `cores - threads`), so
- * vegeta and the server under test do not preempt each other; null when the servers are not pinned (one core).
+ * the load generator and the server under test do not preempt each other; null when the servers are not pinned (one core).
  * @example
  * loadgenCpuList(1, 2); // '0'
  * loadgenCpuList(1, 8); // '0-6'

@@ -21,7 +21,7 @@ export type LabPlan = {
   sloP99Ms: number;
   /** Request timeout; timeouts are recorded at this value. */
   timeoutS: number;
-  /** vegeta's worker cap; hitting it invalidates a step. */
+  /** The load generator's connection cap; every connection busy while a request is due invalidates a step. */
   maxWorkers: number;
   /** Seed of the bootstrap CIs. */
   seed: number;
@@ -37,7 +37,8 @@ export type WorkloadContext = {
   /** Resolve a program again with extra placeholder values (for example `{entries}`). */
   resolve(name: string, extra?: Record<string, string | number>): ResolvedProgram;
   workloadsDir: string;
-  vegeta: string;
+  /** Path of labload, the lab's load generator. */
+  loadgen: string;
   /** A scratch folder removed when the run ends. */
   tempDir: string;
   signal: AbortSignal;

@@ -1,0 +1,61 @@
+/** @module The load generator measures the server, not itself: a server that answers after a fixed 4 ms and one that answers at once (both Go, Nagle off, as Go sets TCP_NODELAY) are read at their true latency at the lowest rate. Slow (Go build + labload, about 30 s). */
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { pacedRoundTrip } from './floor.ts';
+import { attack } from './loadgen.ts';
+import { makeTempDir, type RunningServer, removeTempDir, stopAllProcesses } from './process.ts';
+import { buildStallServer, startStallServer } from './selftest.ts';
+import { findTool, LOADGEN_BIN } from './toolchain.ts';
+import { loadgenCpuList, serverCpuList } from './workloads/servers.ts';
+
+const haveTools = findTool('go') !== null && findTool(LOADGEN_BIN) !== null;
+const RATE = 100;
+
+afterAll(async () => {
+  await stopAllProcesses();
+});
+
+// The global test setup installs labload or fails with the command; this guard only keeps a filtered run from crashing.
+describe.skipIf(!haveTools)('load generator accuracy', { tags: ['slow'] }, () => {
+  it('reads a fixed 4 ms server at 4.0-4.8 ms p50 and an instant one within 0.3 ms of a paced round trip', async () => {
+    const dir = makeTempDir('accuracy');
+    const servers: RunningServer[] = [];
+    try {
+      const bin = await buildStallServer(dir);
+      // The servers on the server core, the generator and the paced client on the others, as in a lab run.
+      const serverCpus = serverCpuList(1);
+      const clientCpus = loadgenCpuList(1);
+      const slow = await startStallServer(bin, { everyS: 10, forS: 0 }, { delayMs: 4, cpus: serverCpus });
+      servers.push(slow);
+      const fast = await startStallServer(bin, { everyS: 10, forS: 0 }, { cpus: serverCpus });
+      servers.push(fast);
+      const measure = async (server: RunningServer) => {
+        const targets = join(dir, `targets-${server.pid}.txt`);
+        writeFileSync(targets, `GET http://${server.addr}/\n`);
+        const r = await attack({
+          loadgen: findTool(LOADGEN_BIN) as string,
+          targetsFile: targets,
+          rate: RATE,
+          durationS: 8,
+          timeoutS: 5,
+          maxWorkers: 100,
+          cpus: clientCpus,
+        });
+        return r.histogram.percentiles();
+      };
+      const paced = await pacedRoundTrip(bin, fast.addr, { rate: RATE, n: 800, cpus: clientCpus });
+      const slowP = await measure(slow);
+      const fastP = await measure(fast);
+      const detail = `4 ms server p50 ${slowP.p50_ms} ms; instant server p50 ${fastP.p50_ms} ms; paced round trip p50 ${paced.p50_us} µs`;
+      process.stderr.write(`accuracy: ${detail}\n`);
+      expect(slowP.p50_ms, detail).toBeGreaterThanOrEqual(4.0);
+      expect(slowP.p50_ms, detail).toBeLessThanOrEqual(4.8);
+      expect(Math.abs(fastP.p50_ms - paced.p50_us / 1000), detail).toBeLessThanOrEqual(0.3);
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+      removeTempDir(dir);
+    }
+  });
+});
