@@ -39,7 +39,7 @@ export const DEFAULT_BUILD_PROFILE = {
 /**
  * One line naming the machine and the toolchains, shown next to measured figures.
  * @example
- * describeEnvironment(env); // 'Intel Xeon, 2 cores, Linux 6.1.0, go1.26.8, rustc 1.95.0, vegeta v12.13.0'
+ * describeEnvironment(env); // 'Intel Xeon, 2 cores, Linux 6.1.0, go1.26.8, rustc 1.95.0, labload 3f2a9c1d0e4b5a67'
  */
 export function describeEnvironment(env: Environment): string {
   return [

@@ -5,6 +5,7 @@ import { UserError } from '../../core/index.ts';
 import { attack } from './loadgen.ts';
 import { makeTempDir, type RunningServer, removeTempDir, runCommand } from './process.ts';
 import { buildStallServer, requireTool, startStallServer } from './selftest.ts';
+import { loadgenCpuList, serverCpuList } from './workloads/servers.ts';
 
 export type FloorStep = {
   rate_rps: number;
@@ -94,7 +95,8 @@ export async function measureHarnessFloor(options: FloorOptions = {}): Promise<H
       throw new UserError(`loopback round-trip measurement failed: ${rtt.stderr.trim()}`);
     const loopback = JSON.parse(rtt.stdout.trim()) as HarnessFloor['loopback'];
 
-    server = await startStallServer(bin, { everyS: 10, forS: 0 });
+    // Pinned as in a lab run: the server on the server core, the generator and the paced client on the others.
+    server = await startStallServer(bin, { everyS: 10, forS: 0 }, { cpus: serverCpuList(1) });
     const targets = join(dir, 'targets.txt');
     writeFileSync(targets, `GET http://${server.addr}/\n`);
     const steps: FloorStep[] = [];
@@ -107,6 +109,7 @@ export async function measureHarnessFloor(options: FloorOptions = {}): Promise<H
         timeoutS: 5,
         maxWorkers: 1000,
         cwd: dir,
+        cpus: loadgenCpuList(1),
       });
       const p = r.histogram.percentiles();
       const u = r.uncorrected_histogram.percentiles();
@@ -128,6 +131,7 @@ export async function measureHarnessFloor(options: FloorOptions = {}): Promise<H
     const paced = await pacedRoundTrip(bin, server.addr, {
       rate: rates[0] ?? 100,
       n: Math.max(200, Math.round((rates[0] ?? 100) * durationS)),
+      cpus: loadgenCpuList(1),
     });
     const first = steps[0];
     const ratio = (ms: number | undefined, us: number) =>
