@@ -66,24 +66,13 @@ describe('doctor', () => {
     try {
       process.env.GORUST_TOOLS = empty;
       const checks = await doctor({ pathEnv: empty, extraDirs: [] });
-      expect(checks.map((c) => c.name)).toEqual([
-        'go',
-        'cargo',
-        'rustc',
-        'protoc',
-        'labload',
-        'protoc-gen-go',
-        'protoc-gen-go-grpc',
-      ]);
+      expect(checks.map((c) => c.name)).toEqual(['go', 'cargo', 'rustc', 'labload']);
       for (const check of checks) {
         expect(check.ok).toBe(false);
         expect(check.problem).toBe('not found');
         expect(check.install.length).toBeGreaterThan(10);
       }
       expect(checks.find((c) => c.name === 'labload')?.install).toBe('gorust lab setup');
-      expect(checks.find((c) => c.name === 'protoc-gen-go')?.install).toBe(
-        `GOBIN=${empty} go install google.golang.org/protobuf/cmd/protoc-gen-go@v1.36.12`,
-      );
       expect(checks.find((c) => c.name === 'go')?.install).toMatch(/go\.dev\/dl\/go1\.\d+\.\d+\./);
     } finally {
       removeTempDir(empty);
@@ -148,11 +137,6 @@ describe('doctor', () => {
         ok: true,
         need: 'the Rust compiler >= 1.95',
       });
-      tool('protoc', 'libprotoc 3.21.12');
-      const withProtoc = await doctor({ pathEnv: bin, extraDirs: [], workloadsDir: workloads });
-      expect(withProtoc.find((c) => c.name === 'protoc')?.need).toBe(
-        'the protobuf compiler, for the gRPC workload',
-      );
     } finally {
       removeTempDir(bin);
       removeTempDir(workloads);
@@ -167,8 +151,8 @@ describe('doctor', () => {
     expect(parseRustVersion('cargo 1.95.0 (f2d3ce0bd 2026-03-21)')).toEqual([1, 95, 0]);
   });
 
-  it('names the install command of protoc per platform', () => {
-    expect(installCommand('protoc')).toMatch(/apt-get install -y protobuf-compiler|brew install protobuf/);
+  it('names the install command of Rust, and none for protoc (the lab no longer needs it)', () => {
+    expect(installCommand('protoc')).toBe('');
     expect(installCommand('cargo')).toContain('sh.rustup.rs');
   });
 });
@@ -237,13 +221,20 @@ describe('labload, the load generator built from lab/workloads/loadgen', () => {
 });
 
 describe('the lab Go tools (manifest.json tools, the one list)', () => {
-  it('pins a protoc-gen-go that matches the protobuf runtime in go.mod', () => {
-    const tools = manifestTools();
+  it('needs no protoc: the committed Go code matches the protobuf runtime in go.mod, and nothing runs protoc', () => {
+    expect(manifestTools()).toEqual([]);
     // Generated .pb.go files check the runtime version they were generated for: keep the two in step.
     const goMod = readFileSync(join(workloadsDir(), 'go.mod'), 'utf8');
     const runtime = /google\.golang\.org\/protobuf (v\S+)/.exec(goMod)?.[1];
-    expect(tools.find((t) => t.name === 'protoc-gen-go')?.version).toBe(runtime);
-    expect(tools.map((t) => t.name)).toEqual(['protoc-gen-go', 'protoc-gen-go-grpc']);
+    const generated = readFileSync(join(workloadsDir(), 'boundary', 'go-client', 'pb', 'echo.pb.go'), 'utf8');
+    expect(/protoc-gen-go (v\S+)/.exec(generated)?.[1]).toBe(runtime);
+    expect(
+      readFileSync(join(workloadsDir(), 'boundary', 'go-client', 'pb', 'echo_grpc.pb.go'), 'utf8'),
+    ).toMatch(/func RegisterEchoServer/);
+    expect(readFileSync(join(workloadsDir(), 'manifest.json'), 'utf8')).not.toMatch(/"protoc"/);
+    expect(readFileSync(join(workloadsDir(), 'boundary', 'rust-server', 'build.rs'), 'utf8')).toMatch(
+      /protox::compile/,
+    );
   });
 
   it('doctor checks exactly the manifest tools at the manifest versions, and names a stale one', async () => {
@@ -272,7 +263,7 @@ describe('the lab Go tools (manifest.json tools, the one list)', () => {
       chmodSync(join(bin, 'vegeta'), 0o755);
       writeFileSync(join(bin, 'vegeta.version'), 'v12.12.0\n');
       const checks = await doctor({ pathEnv: bin, extraDirs: [], manifestPath: manifest });
-      expect(checks.map((c) => c.name).slice(5)).toEqual(['vegeta', 'stringer']);
+      expect(checks.map((c) => c.name).slice(4)).toEqual(['vegeta', 'stringer']);
       expect(checks.find((c) => c.name === 'vegeta')).toMatchObject({
         ok: false,
         version: 'v12.12.0',
@@ -290,26 +281,36 @@ describe('the lab Go tools (manifest.json tools, the one list)', () => {
     }
   });
 
-  it('setup installs every manifest tool at its pinned version (replacing a stale plugin), then doctor passes them', async () => {
+  it('setup installs every manifest tool at its pinned version (replacing a stale one), then doctor passes them', async () => {
     const bin = makeTempDir('tools-setup');
     try {
       process.env.GORUST_TOOLS = bin;
       const log = join(bin, 'log');
       fakeGo(bin, log);
-      // The plugin version gorust pinned in code before the manifest became the one list.
-      writeFileSync(join(bin, 'protoc-gen-go'), '#!/bin/sh\n');
-      chmodSync(join(bin, 'protoc-gen-go'), 0o755);
-      writeFileSync(join(bin, 'protoc-gen-go.version'), 'v1.36.11\n');
-      const steps = await setup({ pathEnv: bin, extraDirs: [] });
-      const expected = goTools(loadManifest()).map((t) => `${t.path}@${t.version}`);
-      expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual(expected);
-      expect(steps.filter((s) => s.action === 'installed').map((s) => s.detail)).toEqual(
-        goTools(loadManifest()).map((t) => `${t.path}@${t.version} -> ${join(bin, t.bin)}`),
+      const manifest = join(bin, 'manifest.json');
+      writeFileSync(
+        manifest,
+        JSON.stringify({
+          version: 1,
+          tools: [
+            { name: 'stringer', go_install: 'golang.org/x/tools/cmd/stringer@v0.40.0', bin: 'stringer' },
+          ],
+          workloads: loadManifest().workloads,
+        }),
       );
-      const after = await doctor({ pathEnv: bin, extraDirs: [] });
-      for (const tool of goTools(loadManifest())) {
-        expect(after.find((c) => c.name === tool.name)).toMatchObject({ ok: true, version: tool.version });
-      }
+      writeFileSync(join(bin, 'stringer'), '#!/bin/sh\n');
+      chmodSync(join(bin, 'stringer'), 0o755);
+      writeFileSync(join(bin, 'stringer.version'), 'v0.39.0\n');
+      const steps = await setup({ pathEnv: bin, extraDirs: [], manifestPath: manifest });
+      const tools = goTools(loadManifest(manifest));
+      expect(readFileSync(log, 'utf8').trim().split('\n')).toEqual([
+        'golang.org/x/tools/cmd/stringer@v0.40.0',
+      ]);
+      expect(steps.filter((s) => s.action === 'installed').map((s) => s.detail)).toEqual(
+        tools.map((t) => `${t.path}@${t.version} -> ${join(bin, t.bin)}`),
+      );
+      const after = await doctor({ pathEnv: bin, extraDirs: [], manifestPath: manifest });
+      expect(after.find((c) => c.name === 'stringer')).toMatchObject({ ok: true, version: 'v0.40.0' });
     } finally {
       removeTempDir(bin);
     }

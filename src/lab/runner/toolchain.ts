@@ -1,4 +1,4 @@
-/** @module Finds the lab's tools (Go, Rust, protoc, the labload load generator, protoc plugins), says how to install each missing one, and installs labload (built from lab/workloads with cargo) and the go-installable ones into the project-local tools folder. */
+/** @module Finds the lab's tools (Go, Rust, the labload load generator, any Go tools the manifest lists), says how to install each missing one, and installs labload (built from lab/workloads with cargo) and the go-installable ones into the project-local tools folder. No protoc: the boundary workload's Go code is committed and its Rust build compiles the proto with protox. */
 import { createHash } from 'node:crypto';
 import {
   accessSync,
@@ -44,16 +44,13 @@ export type ToolCheck = {
 };
 
 /** What each known Go tool is for, in doctor's words; a tool the manifest adds later is described by its workloads. */
-const TOOL_ROLES: Record<string, string> = {
-  'protoc-gen-go': 'Go protobuf code generation for the gRPC workload',
-  'protoc-gen-go-grpc': 'Go gRPC code generation for the gRPC workload',
-};
+const TOOL_ROLES: Record<string, string> = {};
 
 /**
  * The Go tools the lab installs and checks: lab/workloads/manifest.json's `tools` list, the one source of their
  * versions (the same file pins what the boundary workload's build runs from the tools folder).
  * @example
- * manifestTools().map((t) => `${t.name}@${t.version}`); // ['protoc-gen-go@v1.36.12', ...]
+ * manifestTools().map((t) => `${t.name}@${t.version}`); // ['stringer@v0.40.0', ...] ([] today)
  */
 export function manifestTools(manifestPath?: string): GoTool[] {
   return goTools(loadManifest(manifestPath));
@@ -198,7 +195,7 @@ function goArch(): string {
  * The exact install command of a tool, for this platform: `go install` of the manifest's pinned version for a Go
  * tool, the system's package manager or installer otherwise ('' when gorust knows none).
  * @example
- * installCommand('protoc-gen-go', '/tools', manifestTools()); // 'GOBIN=/tools go install google.golang.org/protobuf/cmd/protoc-gen-go@v1.36.12'
+ * installCommand('go'); // 'curl -fsSLO https://go.dev/dl/go1.26.8.linux-amd64.tar.gz && ...'
  */
 export function installCommand(name: string, tools = toolsDir(), goToolList: GoTool[] = []): string {
   const spec = goToolList.find((t) => t.name === name);
@@ -216,8 +213,6 @@ export function installCommand(name: string, tools = toolsDir(), goToolList: GoT
     case 'cargo':
     case 'rustc':
       return 'curl --proto \'=https\' --tlsv1.2 -sSf https://sh.rustup.rs | sh -s -- -y --profile minimal && . "$HOME/.cargo/env"';
-    case 'protoc':
-      return mac ? 'brew install protobuf' : `${sudo}apt-get install -y protobuf-compiler`;
     default:
       return '';
   }
@@ -300,7 +295,6 @@ export async function doctor(options: DoctorOptions = {}): Promise<ToolCheck[]> 
   for (const [name, need] of [
     ['cargo', 'the Rust toolchain'],
     ['rustc', 'the Rust compiler'],
-    ['protoc', 'the protobuf compiler, for the gRPC workload'],
   ] as const) {
     const path = find(name);
     const check: ToolCheck = { name, ok: false, need, install: '' };
