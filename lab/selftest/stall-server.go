@@ -33,7 +33,8 @@ import (
 )
 
 func main() {
-	addr := flag.String("addr", "127.0.0.1:0", "listen address (loopback only)")
+	addr := flag.String("addr", "127.0.0.1:0", "listen address (loopback only, unless --namespace-addr)")
+	nsAddr := flag.Bool("namespace-addr", false, "allow a non-loopback --addr: only for an address inside a network namespace the caller created (the remote load generator test)")
 	stallEvery := flag.Duration("stall-every", 10*time.Second, "period of the stall cycle")
 	stallFor := flag.Duration("stall-for", time.Second, "length of each stall (0 disables stalls)")
 	parentPid := flag.Int("parent-pid", 0, "exit when this process is gone (0: do not watch)")
@@ -62,7 +63,7 @@ func main() {
 	}
 
 	host, _, err := net.SplitHostPort(*addr)
-	if err != nil || (host != "127.0.0.1" && host != "localhost") {
+	if err != nil || (!*nsAddr && host != "127.0.0.1" && host != "localhost") {
 		fmt.Fprintln(os.Stderr, "--addr must be a loopback address such as 127.0.0.1:0")
 		os.Exit(2)
 	}

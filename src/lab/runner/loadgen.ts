@@ -44,7 +44,148 @@ export type AttackOptions = {
   loadgenProcs?: number;
   /** CPUs to pin the generator to with `taskset -c` ("0", "0-2"); unpinned when null or absent. */
   cpus?: string | null | undefined;
+  /**
+   * Run the generator on these other hosts (through the system's ssh client) instead of locally: the rate is split
+   * between them (host k sends requests i with i % n == k of one shared schedule) and their records are merged into
+   * one step. `cpus` then pins the generator on each host.
+   */
+  remotes?: LoadgenHost[];
 };
+
+/** A host that runs labload over ssh: `ssh://[user@]host[:port]`, plus extra ssh client arguments (e.g. `-F config`). */
+export type LoadgenHost = { url: string; sshArgs?: string[] };
+
+/**
+ * Splits `ssh://[user@]host[:port]` into the ssh target and port; null for anything else.
+ * @example
+ * parseSshUrl('ssh://lab@10.0.0.2:2222'); // { target: 'lab@10.0.0.2', port: 2222 }
+ */
+export function parseSshUrl(url: string): { target: string; port: number } | null {
+  const m = /^ssh:\/\/(?:([A-Za-z0-9._-]+)@)?([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\])(?::(\d{1,5}))?\/?$/.exec(url);
+  if (!m) return null;
+  const port = m[3] ? Number(m[3]) : 22;
+  if (port < 1 || port > 65_535) return null;
+  return { target: m[1] ? `${m[1]}@${m[2]}` : (m[2] as string), port };
+}
+
+/** Where labload lives on a remote host, relative to the ssh user's home. */
+const REMOTE_DIR = '.cache/gorust';
+
+function sshParts(host: LoadgenHost): { target: string; port: number; args: string[] } {
+  const parsed = parseSshUrl(host.url);
+  if (!parsed) throw new RangeError(`not an ssh://[user@]host[:port] address: ${host.url}`);
+  return { ...parsed, args: ['-o', 'BatchMode=yes', ...(host.sshArgs ?? [])] };
+}
+
+async function ssh(host: LoadgenHost, command: string, timeoutMs: number) {
+  const { target, port, args } = sshParts(host);
+  return runCommand('ssh', [...args, '-p', String(port), target, command], { timeoutMs });
+}
+
+/** Copies a local file to the host through ssh itself (`cat > FILE`), so the host needs neither scp nor sftp. */
+async function scp(host: LoadgenHost, local: string, remote: string): Promise<void> {
+  const { target, port, args } = sshParts(host);
+  const r = await runCommand(
+    '/bin/sh',
+    [
+      '-c',
+      'file="$1"; shift; exec ssh "$@" < "$file"',
+      'copy',
+      local,
+      ...args,
+      '-p',
+      String(port),
+      target,
+      `cat > ${remote}`,
+    ],
+    { timeoutMs: 120_000 },
+  );
+  if (r.exitCode !== 0) throw new LabProcessError(`copying to ${host.url} failed: ${r.stderr.trim()}`);
+}
+
+const installedOn = new Map<string, string>();
+
+/**
+ * Installs labload on a remote host the way `lab setup` installs it locally: the binary and its source stamp into
+ * ~/.cache/gorust, skipped when the host already has this stamp (the hosts must share the machine's architecture).
+ * @example
+ * await ensureRemoteLoadgen({ url: 'ssh://gen1' }, findTool('labload'));
+ */
+export async function ensureRemoteLoadgen(host: LoadgenHost, localBin: string): Promise<string> {
+  let stamp = '';
+  try {
+    stamp = readFileSync(`${localBin}.stamp`, 'utf8').trim();
+  } catch {
+    stamp = '';
+  }
+  const key = `${host.url}\0${stamp}`;
+  const cached = installedOn.get(key);
+  if (cached) return cached;
+  const remoteBin = `${REMOTE_DIR}/labload`;
+  const check = await ssh(
+    host,
+    `mkdir -p ${REMOTE_DIR} && uname -m && cat ${remoteBin}.stamp 2>/dev/null || true`,
+    60_000,
+  );
+  if (check.exitCode !== 0) throw new LabProcessError(`ssh ${host.url} failed: ${check.stderr.trim()}`);
+  const [arch, remoteStamp] = check.stdout.trim().split('\n');
+  const localArch = process.arch === 'x64' ? 'x86_64' : process.arch === 'arm64' ? 'aarch64' : process.arch;
+  if (arch !== localArch) {
+    throw new LabProcessError(
+      `${host.url} is ${arch}, this machine ${localArch}: build labload there (cargo build --release -p labload in lab/workloads) and put it in ~/${remoteBin}`,
+    );
+  }
+  if (!stamp || remoteStamp !== stamp) {
+    await scp(host, localBin, remoteBin);
+    const chmod = await ssh(host, `chmod 755 ${remoteBin}`, 60_000);
+    if (chmod.exitCode !== 0)
+      throw new LabProcessError(`chmod on ${host.url} failed: ${chmod.stderr.trim()}`);
+    const dir = makeTempDir('stamp');
+    try {
+      writeFileSync(join(dir, 'labload.stamp'), `${stamp}\n`);
+      await scp(host, join(dir, 'labload.stamp'), `${remoteBin}.stamp`);
+    } finally {
+      removeTempDir(dir);
+    }
+  }
+  installedOn.set(key, remoteBin);
+  return remoteBin;
+}
+
+/** Runs one shard of a step on a remote host and reads its summary line and records from ssh's stdout. */
+async function runRemoteShard(
+  host: LoadgenHost,
+  remoteBin: string,
+  targetsFile: string,
+  flags: string[],
+  cpus: string | null | undefined,
+  timeoutMs: number,
+): Promise<{ summary: LoadgenSummary; records: LoadgenRecord[] }> {
+  const tag = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
+  const targets = `${REMOTE_DIR}/targets-${tag}.json`;
+  await scp(host, targetsFile, targets);
+  const records = `${REMOTE_DIR}/records-${tag}.jsonl`;
+  const summary = `${REMOTE_DIR}/summary-${tag}.json`;
+  const quoted = flags.map((f) => `'${f.replaceAll("'", "'\\''")}'`).join(' ');
+  const pin = cpus ? `taskset -c ${cpus} ` : '';
+  const command = `${pin}${remoteBin} --targets ${targets} ${quoted} --records ${records} > ${summary}; rc=$?; cat ${summary} ${records}; rm -f ${targets} ${records} ${summary}; exit $rc`;
+  const r = await ssh(host, command, timeoutMs);
+  if (r.timedOut) throw new LabProcessError(`the load generator on ${host.url} did not finish in time`);
+  if (r.exitCode !== 0) {
+    throw new LabProcessError(
+      `the load generator on ${host.url} failed (exit ${r.exitCode}): ${r.stderr.trim()}`,
+    );
+  }
+  const newline = r.stdout.indexOf('\n');
+  const parsedSummary = parseLoadgenSummary(newline < 0 ? r.stdout : r.stdout.slice(0, newline));
+  const parsedRecords = parseLoadgenRecords(newline < 0 ? '' : r.stdout.slice(newline + 1));
+  if (parsedRecords.length !== parsedSummary.requests) {
+    throw new LoadgenOutputError(
+      `the load generator on ${host.url} reported ${parsedSummary.requests} requests but sent ${parsedRecords.length} records`,
+    );
+  }
+  return { summary: parsedSummary, records: parsedRecords };
+}
 
 export type LoadgenCpu = {
   /** CPU seconds (user + system) the generator used, as it measured itself (getrusage). */
@@ -197,6 +338,39 @@ export async function attack(options: AttackOptions): Promise<AttackResult> {
       String(procs),
     ];
     const timeoutMs = (options.durationS + options.timeoutS) * 1000 + 60_000;
+    if (options.remotes && options.remotes.length > 0) {
+      const remotes = options.remotes;
+      const bins = await Promise.all(remotes.map((host) => ensureRemoteLoadgen(host, options.loadgen)));
+      // One schedule for every host, starting when all of them can have connected (the hosts' clocks must agree).
+      const startAt = Date.now() + 2_000;
+      const shardFlags = (k: number) => [
+        ...flags.slice(2),
+        '--shards',
+        String(remotes.length),
+        '--shard',
+        String(k),
+        '--start-at-ms',
+        String(startAt),
+      ];
+      const parts = await Promise.all(
+        remotes.map((host, k) =>
+          runRemoteShard(host, bins[k] as string, targets, shardFlags(k), options.cpus, timeoutMs + 10_000),
+        ),
+      );
+      const analysis = analyzeLoadgen(parts, {
+        rate: options.rate,
+        durationS: options.durationS,
+        timeoutS: options.timeoutS,
+      });
+      const cpu = cpuOf(
+        parts.map((p) => p.summary),
+        options.durationS,
+        procs,
+        options.cpus,
+        null,
+      );
+      return { ...analysis, ...cpu };
+    }
     const out = await runLoadgen(options.loadgen, flags, {
       cpus: options.cpus,
       cwd: options.cwd,

@@ -39,6 +39,11 @@ export type StartServerOptions = {
    * ready when GET `path` answers 200.
    */
   ready?: { port: number; path: string };
+  /**
+   * A non-loopback host the server may announce: only an address inside a network namespace the caller created
+   * (the remote load generator test). Anything else but 127.0.0.1 is refused.
+   */
+  allowHost?: string;
 };
 
 export type RunCommandOptions = {
@@ -440,7 +445,10 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
             if (LISTENING.test(line)) {
               const parsed = JSON.parse(line) as { addr?: unknown };
               child.removeListener('exit', onEarlyExit);
-              if (typeof parsed.addr !== 'string' || !parsed.addr.startsWith('127.0.0.1:')) {
+              const allowed = (a: string) =>
+                a.startsWith('127.0.0.1:') ||
+                (options.allowHost !== undefined && a.startsWith(`${options.allowHost}:`));
+              if (typeof parsed.addr !== 'string' || !allowed(parsed.addr)) {
                 fail(`announced a non-loopback address ${String(parsed.addr)}`);
                 return;
               }

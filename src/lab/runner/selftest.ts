@@ -64,9 +64,10 @@ export async function buildStallServer(dir: string): Promise<string> {
 export function startStallServer(
   bin: string,
   stall: { everyS: number; forS: number },
-  options: { delayMs?: number; cpus?: string | null } = {},
+  options: { delayMs?: number; cpus?: string | null; namespaceHost?: string } = {},
 ): Promise<RunningServer> {
   const args = [
+    ...(options.namespaceHost ? [`--addr=${options.namespaceHost}:0`, '--namespace-addr'] : []),
     `--stall-every=${stall.everyS}s`,
     `--stall-for=${stall.forS}s`,
     `--parent-pid=${process.pid}`,
@@ -77,6 +78,7 @@ export function startStallServer(
     exec: options.cpus ? 'taskset' : bin,
     args: options.cpus ? ['-c', options.cpus, bin, ...args] : args,
     env: { GOMAXPROCS: '1' },
+    ...(options.namespaceHost ? { allowHost: options.namespaceHost } : {}),
   });
 }
 
