@@ -231,9 +231,9 @@ function RunCharts({ run }: { run: LabRun }) {
             </select>
           </div>
           <div className="small muted">
-            Open-loop load (vegeta at a fixed rate, latency from the intended send time); x axis is 1/(1−p) on
-            a log scale so the tail gets as much room as the median. Lines marked "(invalid)" did not meet the
-            validity rules.
+            Open-loop load (labload at a fixed rate, latency from the intended send time, the generator's own
+            lag excluded); x axis is 1/(1−p) on a log scale so the tail gets as much room as the median. Lines
+            marked "(invalid)" did not meet the validity rules.
           </div>
           {percentileOption && (
             <EChartsView
