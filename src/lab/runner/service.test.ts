@@ -9,10 +9,10 @@ import { summarizeRun } from '../analysis/summary.ts';
 import { liveProcessGroups } from './process.ts';
 import { runLab } from './run.ts';
 import { processesMentioning } from './selftest.ts';
-import { findTool } from './toolchain.ts';
+import { findTool, LOADGEN_BIN } from './toolchain.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const vegeta = findTool('vegeta');
+const loadgen = findTool(LOADGEN_BIN);
 const dir = mkdtempSync(join(tmpdir(), 'gorust-service-e2e-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -37,8 +37,8 @@ process.stdin.on('end', () => process.exit(0));
 process.stdin.resume();
 `;
 
-describe.skipIf(vegeta === null)(
-  'lab run --workload (two services of the test, vegeta installed by `gorust lab setup`)',
+describe.skipIf(loadgen === null)(
+  'lab run --workload (two services of the test, labload installed by `gorust lab setup`)',
   { tags: ['slow'] },
   () => {
     it('names the faster service the significant winner, leaves nothing running, and feeds decide --lab', async () => {

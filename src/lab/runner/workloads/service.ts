@@ -78,14 +78,24 @@ export function serviceRunner(file: LoadedWorkloadFile): WorkloadRunner {
       const { plan } = ctx;
       const name = file.spec.name;
       const capacity: Partial<Record<Lang, number>> = {};
+      // The load generator's ceiling (where it would use half its CPU): no rung goes above it.
+      let ceiling: number | null = null;
       const probe = await startAll(ctx);
       try {
         for (const lang of langs) {
           throwIfAborted(ctx.signal);
           ctx.progress(`${name} ${lang}: capacity probe`, plan.probeSeconds);
           const pair = probe[lang];
-          if (pair)
-            capacity[lang] = await measureCapacity(ctx, { lang, variant: '', targetsFile: pair.targetsFile });
+          if (!pair) continue;
+          const measured = await measureCapacity(ctx, {
+            lang,
+            variant: '',
+            targetsFile: pair.targetsFile,
+            server: pair.server,
+          });
+          capacity[lang] = measured.rps;
+          if (measured.loadgenCeilingRps !== null)
+            ceiling = Math.min(ceiling ?? Number.POSITIVE_INFINITY, measured.loadgenCeilingRps);
         }
       } finally {
         await stopAll(probe);
@@ -93,7 +103,7 @@ export function serviceRunner(file: LoadedWorkloadFile): WorkloadRunner {
       const top = Math.max(0, ...Object.values(capacity));
       if (top <= 0 && !plan.ladderRates)
         throw new Error(`${name}: no program completed a request in the capacity probe`);
-      const rates = plan.ladderRates ?? ladderFor(top, plan);
+      const rates = plan.ladderRates ?? ladderFor(top, plan, ceiling);
 
       for (let repeat = 0; repeat < plan.repeats; repeat++) {
         throwIfAborted(ctx.signal);
