@@ -8,10 +8,12 @@ const TICKS_PER_S = 100;
 export type MachineCpu = { busy_s: number; total_s: number };
 
 /**
- * Parses the aggregate `cpu` line of /proc/stat: busy = user + nice + system + irq + softirq + steal (guest time is
- * already inside user), total = busy + idle + iowait. Null when the line is missing or malformed.
+ * Parses the aggregate `cpu` line of /proc/stat: busy = user + nice + system + steal (guest time is already inside
+ * user), total = busy + idle + iowait + irq + softirq. Interrupt and softirq time is left out of busy: it is mostly
+ * the network stack carrying the step's own traffic, and no process is charged for it, so counting it would make a
+ * fast step look like a neighbour's load. Null when the line is missing or malformed.
  * @example
- * parseProcStat('cpu  100 0 50 800 10 0 5 0 0 0\n'); // { busy_s: 1.55, total_s: 9.65 }
+ * parseProcStat('cpu  100 0 50 800 10 0 5 0 0 0\n'); // { busy_s: 1.5, total_s: 9.65 }
  */
 export function parseProcStat(text: string): MachineCpu | null {
   const line = text.split('\n').find((l) => /^cpu\s/.test(l));
@@ -28,8 +30,8 @@ export function parseProcStat(text: string): MachineCpu | null {
     number,
     number,
   ];
-  const busy = user + nice + system + irq + softirq + steal;
-  return { busy_s: busy / TICKS_PER_S, total_s: (busy + idle + iowait) / TICKS_PER_S };
+  const busy = user + nice + system + steal;
+  return { busy_s: busy / TICKS_PER_S, total_s: (busy + idle + iowait + irq + softirq) / TICKS_PER_S };
 }
 
 /** The machine's CPU counters now; null where /proc/stat cannot be read (not Linux). */

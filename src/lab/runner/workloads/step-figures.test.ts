@@ -56,11 +56,12 @@ describe('otherCpuSeconds and parseProcStat', () => {
     expect(otherCpuSeconds({ machineBusyS: 5, serverCpuS: null, loadgenCpuS: 1, labCpuS: 0 })).toBeNull();
   });
 
-  it('reads busy and total seconds from the aggregate cpu line', () => {
+  it('reads busy and total seconds from the aggregate cpu line, interrupts and softirqs not counted as busy', () => {
     expect(parseProcStat('cpu  100 0 50 800 10 0 5 0 0 0\ncpu0 50 0 25 400 5 0 2 0 0 0\n')).toEqual({
-      busy_s: 1.55,
+      busy_s: 1.5,
       total_s: 9.65,
     });
+    expect(parseProcStat('cpu  100 0 50 800 10 0 5 20 0 0\n')?.busy_s).toBe(1.7);
     expect(parseProcStat('intr 1 2 3\n')).toBeNull();
     expect(parseProcStat('cpu  1 2 x\n')).toBeNull();
   });
