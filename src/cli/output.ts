@@ -20,7 +20,7 @@ import type { CliIo } from './io.ts';
 export { type CliIo, processIo } from './io.ts';
 
 /**
- * Colour only on a terminal, never with NO_COLOR set (https://no-color.org); FORCE_COLOR=1 forces it, FORCE_COLOR=0 turns it off.
+ * Colour only on a terminal, never with NO_COLOR set (https://no-color.org) or TERM=dumb; FORCE_COLOR=1 forces it, FORCE_COLOR=0 turns it off.
  * @example
  * renderText(decision, { color: shouldColor(io) });
  */
@@ -28,6 +28,8 @@ export function shouldColor(io: Pick<CliIo, 'isTTY' | 'env'>): boolean {
   if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
   if (io.env.FORCE_COLOR === '0' || io.env.FORCE_COLOR === 'false') return false;
   if (io.env.FORCE_COLOR !== undefined) return true;
+  // A terminal that says it cannot show colour (Emacs shells, some CI logs).
+  if (io.env.TERM === 'dumb') return false;
   return io.isTTY;
 }
 

@@ -101,7 +101,7 @@ export { escapeHtml, escapeMarkdown, escapeUserText, fileSlug } from './report/e
 export type { FactChange, ProfileFact } from './report/facts.ts';
 export { diffFacts, profileFacts } from './report/facts.ts';
 export { confidenceMeaning, decisionTitle } from './report/format.ts';
-export { renderJson } from './report/json.ts';
+export { decisionJsonSchema, renderJson } from './report/json.ts';
 export { renderMarkdown } from './report/markdown.ts';
 export type { TextReportOptions } from './report/text.ts';
 export { renderText } from './report/text.ts';

@@ -47,6 +47,23 @@ describe('gorust decide', { timeout: SPAWN_TIMEOUT_MS }, () => {
     expect(ok(['decide', EXAMPLE], ROOT, { FORCE_COLOR: '1' }).stdout).toContain('\u001b[');
   });
 
+  it('wraps the terminal summary to COLUMNS with hanging indents (100 when unknown); only URLs run over', () => {
+    for (const name of ['service-mesh.yaml', 'close-call.yaml']) {
+      const narrow = ok(['decide', join('examples', name)], ROOT, { COLUMNS: '80' }).stdout.split('\n');
+      const over = narrow.filter((line) => line.length > 80 && !/^\s*https?:\/\/\S+$/.test(line));
+      expect(over).toEqual([]);
+      expect(narrow.some((line) => /^ {2,}\S/.test(line))).toBe(true);
+      const wide = ok(['decide', join('examples', name)], ROOT, { COLUMNS: 'junk' }).stdout.split('\n');
+      expect(wide.filter((line) => line.length > 100 && !/^\s*https?:\/\/\S+$/.test(line))).toEqual([]);
+      expect(wide.some((line) => line.length > 80)).toBe(true);
+    }
+  });
+
+  it('leaves colour out with --no-color and with TERM=dumb', () => {
+    expect(ok(['decide', EXAMPLE, '--no-color'], ROOT, { FORCE_COLOR: '1' }).stdout).not.toContain('\u001b[');
+    expect(ok(['decide', EXAMPLE], ROOT, { TERM: 'dumb' }).stdout).not.toContain('\u001b[');
+  });
+
   it('reads ./gorust.yaml when no profile is given', () => {
     writeFileSync(join(dir, 'gorust.yaml'), readFileSync(EXAMPLE));
     expect(ok(['decide', '--format', 'json'], dir).stdout).toBe(
@@ -121,6 +138,28 @@ describe('gorust schema, kb, help and version', { timeout: SPAWN_TIMEOUT_MS }, (
     const schema = JSON.parse(ok(['schema']).stdout);
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(schema.required).toEqual(['version', 'project', 'workload', 'team']);
+  });
+
+  it("prints the decision JSON Schema (draft 2020-12), which the examples' decisions satisfy", () => {
+    const schema = JSON.parse(ok(['schema', 'decision']).stdout) as {
+      $schema: string;
+      required: string[];
+      properties: Record<string, { enum?: string[] }>;
+    };
+    expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(schema.required).toEqual(
+      expect.arrayContaining(['verdict', 'confidence', 'criteria', 'boundaries']),
+    );
+    expect(schema.properties.verdict?.enum).toEqual(['go', 'rust', 'hybrid']);
+    const decision = JSON.parse(ok(['decide', EXAMPLE, '--format', 'json']).stdout) as Record<
+      string,
+      unknown
+    >;
+    for (const key of schema.required) expect(decision).toHaveProperty(key);
+    for (const key of Object.keys(decision)) expect(schema.properties).toHaveProperty(key);
+    const bad = runGorust(['schema', 'nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('expected profile or decision');
   });
 
   it('lists the knowledge base as tables, and as JSON records', () => {

@@ -72,11 +72,20 @@ async function labView(d: Decision, ctx: RenderContext) {
   }
 }
 
+/** The width to wrap the terminal summary to: COLUMNS when it is a sane number, else 100. */
+function terminalWidth(env: NodeJS.ProcessEnv): number {
+  const columns = Number(env.COLUMNS);
+  return Number.isInteger(columns) && columns >= 20 && columns <= 1000 ? columns : 100;
+}
+
 /** One renderer per format of FORMAT_HELP (decide.ts): the Record type makes the two lists agree. */
 const FORMATS = {
   text: {
     render: (d: Decision, ctx: RenderContext) =>
-      renderText(d, { color: !ctx.toFile && !ctx.noColor && shouldColor(ctx.io) }),
+      renderText(d, {
+        color: !ctx.toFile && !ctx.noColor && shouldColor(ctx.io),
+        width: terminalWidth(ctx.io.env),
+      }),
   },
   md: { render: (d: Decision, ctx: RenderContext) => renderMarkdown(d, { sources: ctx.sources }) },
   adr: {

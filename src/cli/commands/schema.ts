@@ -1,6 +1,6 @@
-/** @module `gorust schema`: print the JSON Schema of profile v1 (derived from the zod schema) for editors and CI validators. */
-import type { Command } from 'commander';
-import { profileJsonSchema } from '../../core/index.ts';
+/** @module `gorust schema [profile|decision]`: print the JSON Schema (draft 2020-12) of profile v1 or of the decision JSON, both derived from the zod schemas, for editors and CI validators. */
+import { type Command, InvalidArgumentError } from 'commander';
+import { decisionJsonSchema, profileJsonSchema } from '../../core/index.ts';
 import { type CliIo, processIo } from '../output.ts';
 
 /**
@@ -11,12 +11,25 @@ import { type CliIo, processIo } from '../output.ts';
 export function registerSchemaCommand(program: Command, io: CliIo = processIo()): void {
   program
     .command('schema')
-    .description('print the JSON Schema of the project profile (gorust.yaml), version 1')
+    .description(
+      'print the JSON Schema of the project profile (gorust.yaml, version 1) or of the decision JSON',
+    )
+    .argument(
+      '[which]',
+      'profile or decision',
+      (value: string) => {
+        if (value !== 'profile' && value !== 'decision')
+          throw new InvalidArgumentError('expected profile or decision.');
+        return value;
+      },
+      'profile',
+    )
     .addHelpText(
       'after',
-      '\nExample:\n  gorust schema > gorust.schema.json\n  # then, at the top of gorust.yaml (YAML language server):\n  # yaml-language-server: $schema=./gorust.schema.json\n',
+      '\nExamples:\n  gorust schema > gorust.schema.json\n  # then, at the top of gorust.yaml (YAML language server):\n  # yaml-language-server: $schema=./gorust.schema.json\n  gorust schema decision > decision.schema.json\n',
     )
-    .action(() => {
-      io.stdout(`${JSON.stringify(profileJsonSchema(), null, 2)}\n`);
+    .action((which: 'profile' | 'decision') => {
+      const schema = which === 'decision' ? decisionJsonSchema() : profileJsonSchema();
+      io.stdout(`${JSON.stringify(schema, null, 2)}\n`);
     });
 }

@@ -1,4 +1,5 @@
 /** @module The decision as the JSON of CONTRACT.md §2: 2-space indent, the contract's key order, a trailing newline, byte-identical for the same input. */
+import { z } from 'zod';
 import { type Decision, decisionSchema } from '../decision/schema.ts';
 import { InternalError } from '../errors.ts';
 
@@ -18,4 +19,25 @@ export function renderJson(decision: Decision): string {
     );
   }
   return `${JSON.stringify(result.data, null, 2)}\n`;
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of the decision JSON, derived from the same zod schema that checks what
+ * `renderJson` prints, so the two cannot disagree.
+ * @example
+ * writeFileSync('decision.schema.json', JSON.stringify(decisionJsonSchema(), null, 2));
+ */
+export function decisionJsonSchema(): Record<string, unknown> {
+  const schema = z.toJSONSchema(decisionSchema, { io: 'output', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
+  const { $schema, ...rest } = schema;
+  return {
+    $schema,
+    $id: 'https://gorust.dev/schema/decision.json',
+    title: 'gorust decision',
+    description: 'The decision printed by `gorust decide PROFILE --format json`. See CONTRACT.md §2.',
+    ...rest,
+  };
 }

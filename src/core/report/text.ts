@@ -18,7 +18,50 @@ export type TextReportOptions = {
   color?: boolean | undefined;
   /** How many criteria to list under "What decided it". Default 6. */
   topCriteria?: number | undefined;
+  /** Wrap lines to this many columns, with hanging indents (the CLI passes COLUMNS). Default 100. */
+  width?: number | undefined;
 };
+
+/** The terminal width when nothing says otherwise. */
+export const DEFAULT_TEXT_WIDTH = 100;
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes are the point.
+const ANSI = /\u001b\[[0-9;]*m/g;
+
+/** How many columns a string takes on a terminal (colour codes take none). */
+function visibleLength(text: string): number {
+  return text.replace(ANSI, '').length;
+}
+
+/**
+ * Wrap one line to `width` columns at spaces; continuation lines hang under the text after the line's indent and
+ * bullet ("  - ", "  ! "). A word longer than the width (a URL) stays whole on its own line.
+ * @example
+ * wrapTextLine('  - a long tip ...', 40); // ['  - a long tip', '    ...']
+ */
+export function wrapTextLine(line: string, width: number): string[] {
+  if (visibleLength(line) <= width) return [line];
+  const lead = /^(\s*(?:[-!] )?)/.exec(line)?.[1] ?? '';
+  // Under a bullet, continuation lines align with its text; under plain text, they hang two columns in.
+  const hang = ' '.repeat(lead.length + (/[-!] $/.test(lead) ? 0 : 2));
+  const words = line.slice(lead.length).split(' ');
+  const out: string[] = [];
+  let current = lead;
+  let empty = true;
+  for (const word of words) {
+    if (word === '') continue;
+    const candidate = empty ? current + word : `${current} ${word}`;
+    if (!empty && visibleLength(candidate) > width) {
+      out.push(current);
+      current = hang + word;
+    } else {
+      current = candidate;
+    }
+    empty = false;
+  }
+  out.push(current);
+  return out;
+}
 
 type Paint = (code: string, text: string) => string;
 
@@ -154,7 +197,8 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
   lines.push('');
   if (how.length > 0) lines.push(dim(`Computed with ${how.join(', ')}.`));
   lines.push(dim('Full report: --format md; architecture decision record: --format adr.'));
-  return `${lines.join('\n')}\n`;
+  const width = Math.max(20, Math.floor(options.width ?? DEFAULT_TEXT_WIDTH));
+  return `${lines.flatMap((line) => wrapTextLine(line, width)).join('\n')}\n`;
 }
 
 /**
