@@ -180,7 +180,11 @@ describe('team and existing code', () => {
     expect(ts.probabilities.go).toBeGreaterThan(none.probabilities.go);
     expect(cpp.probabilities.rust).toBeGreaterThan(none.probabilities.rust);
     const row = ts.criteria.find((r) => r.id === 'development_speed');
-    expect(row?.existing_code).toMatchObject({ rule: 'port-from-gc-language', favors: 'go', policy: true });
+    expect(row?.existing_code).toMatchObject({
+      rule: 'port-from-gc-language',
+      favors: 'go',
+      evidence: ['typescript-go-port-2025'],
+    });
     expect(ts.decisive_facts?.map((f) => f.path)).toContain('existing_code');
   });
 });
