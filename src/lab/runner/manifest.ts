@@ -37,7 +37,7 @@ const workloadSchema = z.looseObject({
   kind: z.string().min(1),
   summary: z.string().optional(),
   programs: z.record(z.string(), programSchema),
-  /** vegeta targets file, relative to lab/workloads. */
+  /** Targets file in vegeta's http format (labload reads it through the lab), relative to lab/workloads. */
   targets: z.string().optional(),
   params: paramsSchema,
   cases: z.array(caseSchema).optional(),
@@ -177,7 +177,7 @@ export function parseManifest(value: unknown, source = 'manifest.json'): Manifes
 /**
  * The manifest's Go tools with `go_install` split into package path and version (the schema checked the shape).
  * @example
- * goTools(loadManifest()); // [{ name: 'vegeta', path: 'github.com/tsenart/vegeta/v12', version: 'v12.13.0', ... }, ...]
+ * goTools(loadManifest()); // [{ name: 'stringer', path: 'golang.org/x/tools/cmd/stringer', version: 'v0.40.0', ... }, ...]
  */
 export function goTools(manifest: Manifest): GoTool[] {
   return manifest.tools.map((tool) => {
