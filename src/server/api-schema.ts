@@ -172,12 +172,8 @@ export const decideRoute = createRoute({
       required: true,
       content: {
         'application/json': { schema: Profile },
-        ...Object.fromEntries(
-          YAML_TYPES.map((type) => [
-            type,
-            { schema: z.string().openapi({ description: 'a profile as YAML text' }) },
-          ]),
-        ),
+        // The same profile as YAML text: the schema describes the document the text holds.
+        ...Object.fromEntries(YAML_TYPES.map((type) => [type, { schema: Profile }])),
       },
     },
   },
@@ -186,7 +182,7 @@ export const decideRoute = createRoute({
       DecideResponse,
       'the decision (the Decision schema), plus lab_excluded when ?lab= is given: the figures of that run the decision left out',
     ),
-    ...problems(400, 403, 413, 415),
+    ...problems(400, 403, 404, 413, 415),
   },
 });
 
@@ -204,9 +200,12 @@ export const kbPartRoute = createRoute({
   request: { params: z.object({ part: z.string().openapi({ param: { name: 'part', in: 'path' } }) }) },
   responses: {
     200: json(
+      // Some parts are lists of records, some are keyed objects; the client keeps the knowledge base's own types.
       z
-        .custom<KnowledgeBase[keyof KnowledgeBase]>()
-        .openapi({ type: 'object', description: 'the records of that part (an array or an object)' }),
+        .union([z.array(z.unknown()), z.record(z.string(), z.unknown())])
+        .openapi({ description: 'the records of that part (an array or an object)' }) as unknown as z.ZodType<
+        KnowledgeBase[keyof KnowledgeBase]
+      >,
       'the records of that part',
     ),
     ...problems(404),
@@ -237,7 +236,10 @@ export const saveDecisionRoute = createRoute({
   path: '/decisions',
   summary: 'Save a profile with the decision the server computes from it',
   request: { body: { required: true, content: { 'application/json': { schema: SaveDecisionRequest } } } },
-  responses: { 201: json(SavedDecision, 'the saved decision'), ...problems(400, 403, 413, 415) },
+  responses: {
+    201: json(SavedDecision, 'the saved decision'),
+    ...problems(400, 403, 404, 413, 415),
+  },
 });
 
 export const diffDecisionsRoute = createRoute({
@@ -282,7 +284,8 @@ export const exportDecisionRoute = createRoute({
       description: 'the file (Content-Disposition: attachment)',
       content: {
         'text/markdown': { schema: z.string() },
-        'application/json': { schema: z.string() },
+        // format=json: the decision JSON itself (CONTRACT.md §2).
+        'application/json': { schema: Decision },
         'text/html': { schema: z.string() },
       },
     },

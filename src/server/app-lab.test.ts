@@ -5,7 +5,7 @@ import { createRun, finishRun, recordStep } from '../store/lab-runs.ts';
 import { makeApp, NOW, PROFILE, postJson, problemOf, storeFlaggedBoundaryRun } from './app.test-helpers.ts';
 
 describe('lab runs (read-only)', () => {
-  it('lists and shows stored runs, 404 for unknown ones, and accepts no writes', async () => {
+  it('lists and shows stored runs, 404 for unknown ones, and accepts no writes (405)', async () => {
     const { app, db } = makeApp();
     expect(await (await app.request('/api/lab/runs')).json()).toEqual([]);
     const run = createRun(db, { mode: 'quick', workloads: ['http-json'], id: 'run-1' });
@@ -38,7 +38,9 @@ describe('lab runs (read-only)', () => {
     });
     expect(one.steps[0]).not.toHaveProperty('histogram');
     expect((await app.request('/api/lab/runs/nope')).status).toBe(404);
-    expect((await app.request('/api/lab/runs', postJson({}))).status).toBe(404);
+    const write = await app.request('/api/lab/runs', postJson({}));
+    expect(write.status).toBe(405);
+    expect(write.headers.get('allow')).toBe('GET, HEAD');
   });
 
   it('summarizes a run as `gorust lab show` does: boundary costs and the anchor flags', async () => {
@@ -132,7 +134,7 @@ describe('decisions with a lab run', () => {
   it('answers an unknown run with a problem', async () => {
     const { app } = makeApp();
     const res = await app.request('/api/decide?lab=nope', postJson(PROFILE));
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(404);
     expect((await problemOf(res)).detail).toContain('no lab run "nope"');
   });
 });

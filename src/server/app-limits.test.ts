@@ -67,3 +67,53 @@ describe('bounded request bodies', () => {
     expect((await problemOf(over)).detail).toContain(`${Math.round(BODY_LIMIT_BYTES / 1024)} KiB`);
   });
 });
+
+describe('the contract at the edges', () => {
+  it('answers a known path asked with a wrong method with 405 and Allow, an unknown path with 404', async () => {
+    const { app } = makeApp();
+    const trace = await app.request('/api/questions', { method: 'PUT' });
+    expect(trace.status).toBe(405);
+    expect(trace.headers.get('allow')).toBe('GET, HEAD');
+    const item = await app.request('/api/decisions/7', { method: 'PATCH' });
+    expect(item.status).toBe(405);
+    expect(item.headers.get('allow')).toBe('DELETE, GET, HEAD');
+    expect((await problemOf(item)).type).toBe('urn:gorust:problem:method-not-allowed');
+    const diff = await app.request('/api/decisions/diff', { method: 'PATCH' });
+    expect(diff.status).toBe(405);
+    expect(diff.headers.get('allow')).toBe('GET, HEAD');
+    expect((await app.request('/api/nothing-here')).status).toBe(404);
+  });
+
+  it('refuses empty and repeated query parameters, naming them', async () => {
+    const { app } = makeApp();
+    const empty = await app.request('/api/decide?seed=', postJson(PROFILE));
+    expect(empty.status).toBe(400);
+    expect((await problemOf(empty)).errors?.[0]?.path).toBe('(query) seed');
+    const twice = await app.request('/api/lab/runs?limit=1&limit=2');
+    expect(twice.status).toBe(400);
+    expect((await problemOf(twice)).detail).toContain('limit is given more than once');
+  });
+
+  it('documents 403 on every operation, 503 where deciding, and 401 only when the server has a token', async () => {
+    type Doc = { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
+    const plain = (await (await makeApp().app.request('/api/openapi.json')).json()) as Doc & {
+      components: { securitySchemes?: unknown };
+    };
+    for (const [path, item] of Object.entries(plain.paths)) {
+      for (const [method, operation] of Object.entries(item)) {
+        expect(operation.responses, `${method} ${path}`).toHaveProperty('403');
+        expect(operation.responses, `${method} ${path}`).not.toHaveProperty('401');
+      }
+    }
+    expect(plain.paths['/api/decide']?.post?.responses).toHaveProperty('503');
+    expect(plain.paths['/api/decisions']?.post?.responses).toHaveProperty('503');
+    expect(plain.components.securitySchemes).toBeUndefined();
+    const token = 'a-token-of-sixteen-plus';
+    const guarded = (await (
+      await makeApp({ token }).app.request('/api/openapi.json', {
+        headers: { authorization: `Bearer ${token}` },
+      })
+    ).json()) as Doc;
+    expect(guarded.paths['/api/health']?.get?.responses).toHaveProperty('401');
+  });
+});

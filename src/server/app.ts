@@ -17,6 +17,7 @@ import type { ServerDeps } from './deps.ts';
 import { buildOpenApiDocument } from './openapi.ts';
 import { ProblemError, problem } from './problem.ts';
 import { BODY_LIMIT_BYTES, problemHook } from './request.ts';
+import { methodNotAllowed, queryGuard } from './request-guards.ts';
 import { decideRoutes } from './routes-decide.ts';
 import { decisionRoutes } from './routes-decisions.ts';
 import { labRoutes } from './routes-lab.ts';
@@ -121,8 +122,10 @@ export function createApp(options: AppOptions = {}): Hono {
     }),
   );
 
-  app.route('/', apiRoutes(deps, packageVersion()));
-  app.all('/api/*', (c) => problem(c, 404, 'not-found', `no API route ${c.req.method} ${c.req.path}`));
+  app.use('/api/*', queryGuard());
+  const api = apiRoutes(deps, packageVersion(), { token: options.token !== undefined });
+  app.route('/', api);
+  app.all('/api/*', methodNotAllowed(api.routes));
 
   const webRoot = options.webRoot === undefined ? defaultWebRoot() : options.webRoot;
   if (webRoot !== null) mountUi(app, webRoot);
@@ -157,7 +160,7 @@ export function createApp(options: AppOptions = {}): Hono {
  * @example
  * app.route('/', apiRoutes(deps, '0.1.0'));
  */
-export function apiRoutes(deps: ServerDeps, version: string) {
+export function apiRoutes(deps: ServerDeps, version: string, options: { token?: boolean } = {}) {
   const meta = new OpenAPIHono({ defaultHook: problemHook() }).openapi(healthRoute, (c) =>
     c.json({ ok: true as const }, 200),
   );
@@ -170,7 +173,7 @@ export function apiRoutes(deps: ServerDeps, version: string) {
   return api.route(
     '/api',
     new OpenAPIHono().openapi(openApiRoute, (c) => {
-      document ??= buildOpenApiDocument(api, version);
+      document ??= buildOpenApiDocument(api, version, options);
       return c.json(document, 200);
     }),
   );

@@ -9,6 +9,7 @@ import type { OpenAPIHono } from '@hono/zod-openapi';
 export function buildOpenApiDocument(
   app: Pick<OpenAPIHono, 'getOpenAPI31Document'>,
   version: string,
+  options: { token?: boolean } = {},
 ): Record<string, unknown> {
   const doc = app.getOpenAPI31Document({
     openapi: '3.1.0',
@@ -20,5 +21,55 @@ export function buildOpenApiDocument(
     },
     servers: [{ url: '/' }],
   });
-  return doc as unknown as Record<string, unknown>;
+  return withServerWideResponses(doc as unknown as OpenApiDocument, options.token === true);
+}
+
+type Operation = { responses?: Record<string, unknown>; security?: unknown[] };
+type OpenApiDocument = Record<string, unknown> & {
+  paths?: Record<string, Record<string, Operation>>;
+  components?: Record<string, Record<string, unknown>>;
+};
+
+/** Operations that decide: they wait for the decide pool, which answers 503 when its queue is full. */
+const DECIDING = new Set(['post /decide', 'post /decisions']);
+
+/**
+ * The responses the server-wide guards add to every operation, so every status the server returns is documented:
+ * 403 (the Host check), 401 when the server has a token (bound beyond loopback), 503 where the decide pool may be busy.
+ */
+function withServerWideResponses(doc: OpenApiDocument, token: boolean): Record<string, unknown> {
+  const problem = (description: string) => ({
+    description,
+    content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+  });
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const [method, operation] of Object.entries(item)) {
+      const responses = operation.responses ?? {};
+      responses['403'] ??= problem(
+        'the Host header names a host this server does not answer to, or a cross-origin request would change data',
+      );
+      if (token) {
+        responses['401'] = problem('the API token is missing or wrong');
+        operation.security = [{ token: [] }];
+      }
+      if (DECIDING.has(`${method} ${path.replace(/^\/api/, '')}`)) {
+        responses['503'] = problem(
+          'the server is busy deciding other profiles (queue full or time limit); retry',
+        );
+      }
+      operation.responses = responses;
+    }
+  }
+  if (token) {
+    doc.components ??= {};
+    doc.components.securitySchemes = {
+      token: {
+        type: 'http',
+        scheme: 'bearer',
+        description:
+          'the token gorust serve printed (or --token / GORUST_TOKEN); the web app sends it as a cookie',
+      },
+    };
+  }
+  return doc;
 }

@@ -11,7 +11,7 @@ import {
   renderJson,
 } from '../core/index.ts';
 import { labEvidenceFromRun } from '../lab/analysis/evidence.ts';
-import { requireRun } from '../store/lab-runs.ts';
+import { getRun, latestRun } from '../store/lab-runs.ts';
 import { decideRoute, kbPartRoute, kbPartsRoute, questionsRoute, YAML_TYPES } from './api-schema.ts';
 import type { ServerDeps } from './deps.ts';
 import { ProblemError } from './problem.ts';
@@ -35,12 +35,23 @@ export function decideBody(decision: Decision, lab: LabEvidence | undefined): st
 
 /**
  * The measured evidence of a stored lab run (`latest` or an id/prefix), judged at the profile's p99 SLO; read-only.
- * A missing run is a 400 naming it.
+ * A missing run is a 404 naming it.
  * @example
  * const lab = labEvidence(deps, 'latest', 20);
  */
 export function labEvidence(deps: ServerDeps, ref: string, sloP99Ms: number | undefined): LabEvidence {
-  return labEvidenceFromRun(requireRun(deps.db, ref), { sloP99Ms });
+  // A run that is not there is a 404 (the request itself is well formed); an ambiguous prefix stays a 400.
+  const run = ref === 'latest' ? latestRun(deps.db) : getRun(deps.db, ref);
+  if (run === null) {
+    throw new ProblemError(
+      404,
+      'not-found',
+      ref === 'latest'
+        ? 'no lab runs stored yet: run `gorust lab run http-json --quick` first'
+        : `no lab run "${ref}" in the store: \`gorust lab runs\` lists them`,
+    );
+  }
+  return labEvidenceFromRun(run, { sloP99Ms });
 }
 
 /**
