@@ -389,6 +389,62 @@ describe('the significance gate in the evidence', () => {
   });
 });
 
+describe("a team's own pair (lab run --workload)", () => {
+  /** The fixture's http-json steps as a team service's, with the workload file recorded in the environment. */
+  function serviceRun(): StoredRun {
+    const run = fixtureRun();
+    const steps = run.steps
+      .filter((s) => s.workload === 'http-json')
+      .map((s) => ({ ...s, workload: 'sum-service' }));
+    return {
+      ...run,
+      workloads: ['sum-service'],
+      steps,
+      environment: {
+        ...run.environment,
+        service: { name: 'sum-service', file: '/srv/pair.yaml', sha256: 'ab'.repeat(32) },
+      },
+    };
+  }
+
+  it('summarises it as a latency workload naming the file and its hash', () => {
+    const summary = summarizeRun(serviceRun()).workloads[0];
+    expect(summary?.kind).toBe('latency');
+    expect(summary?.kind === 'latency' && summary.detail.service).toEqual({
+      file: '/srv/pair.yaml',
+      sha256: 'ab'.repeat(32),
+    });
+    expect(summary?.comparison).toMatchObject({ significant: true, winner: 'rust' });
+    expect(renderRun(serviceRun(), 'text')).toContain(
+      `workload file /srv/pair.yaml (sha256 ${'ab'.repeat(8)})`,
+    );
+  });
+
+  it("feeds decide --lab where http-json's figures go, under the service's name", async () => {
+    const evidence = labEvidenceFromRun(serviceRun());
+    expect(evidence.http_json?.go.p99_ms).toBeCloseTo(10.2, 5);
+    expect(evidence.service).toEqual({ name: 'sum-service', sha256: 'ab'.repeat(32) });
+    const { decide } = await import('../../core/index.ts');
+    const { readKnowledgeBase } = await import('../../io/kb-files.ts');
+    const { readProfileFile } = await import('../../io/profile-file.ts');
+    const profile = readProfileFile(new URL('../../../examples/service-mesh.yaml', import.meta.url).pathname);
+    const decision = decide(profile, readKnowledgeBase(), { seed: 1, samples: 200, lab: evidence });
+    const measured = decision.criteria.flatMap((c) => (c.measured ? [c.measured] : []));
+    expect(measured.some((m) => m.includes('sum-service p99.9 Go 20.4 ms vs Rust 10.2 ms'))).toBe(true);
+  });
+
+  it('judges a pair with one program against the SLO alone, and keeps the priors', () => {
+    const run = serviceRun();
+    run.steps = run.steps.filter((s) => s.lang === 'rust');
+    const summary = summarizeRun(run).workloads[0];
+    expect(summary?.valid).toBe(true);
+    expect(summary?.rust.max_rps_within_slo).toBe(900);
+    expect(summary?.go).toEqual({});
+    expect(summary?.comparison).toMatchObject({ winner: null, reason: 'no valid p99_ms for Go' });
+    expect(labEvidenceFromRun(run).http_json).toBeUndefined();
+  });
+});
+
 describe('labRunView', () => {
   it('gives the HTML report the compared percentiles and the notes', async () => {
     const { labRunView } = await import('./report.ts');

@@ -79,6 +79,11 @@ slo: { p99_ms: 50 }
         sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
       });
 
+      // Nothing the run started is left: no process group of the lab, no process running the services.
+      expect(liveProcessGroups()).toEqual([]);
+      expect(processesMentioning(join(dir, 'go'))).toEqual([]);
+      expect(processesMentioning('service.mjs')).toEqual([]);
+
       const summary = summarizeRun(run).workloads[0];
       const why = JSON.stringify({ comparison: summary?.comparison, problems: summary?.problems });
       expect(summary?.kind).toBe('latency');
@@ -88,11 +93,6 @@ slo: { p99_ms: 50 }
       // The delay shows as it is: Go's p50 at least 10 ms, Rust's well under it.
       expect(summary?.go.p50_ms).toBeGreaterThanOrEqual(10);
       expect(summary?.rust.p50_ms).toBeLessThan(10);
-
-      // Nothing the run started is left: no process group of the lab, no process running the services.
-      expect(liveProcessGroups()).toEqual([]);
-      expect(processesMentioning(join(dir, 'go'))).toEqual([]);
-      expect(processesMentioning('service.mjs')).toEqual([]);
 
       const decide = spawnSync(
         process.execPath,
