@@ -148,6 +148,25 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
     }
   }
 
+  if (decision.stakeholders && decision.stakeholders.length > 0) {
+    const agreement =
+      decision.agreement === undefined
+        ? ''
+        : ` (${formatPercent(decision.agreement)} of their weight reach this verdict)`;
+    section(`Stakeholders${agreement}`);
+    for (const s of decision.stakeholders) {
+      const p = s.probabilities;
+      lines.push(
+        `  ${s.name}${s.role ? ` (${s.role})` : ''}, weight ${formatNumber(s.weight)}: ${langColour(s.verdict, OPTION_LABELS[s.verdict])} ${dim(`Go ${formatPercent(p.go)} · Rust ${formatPercent(p.rust)} · Hybrid ${formatPercent(p.hybrid)}`)}`,
+      );
+    }
+    for (const d of decision.disagreements ?? []) {
+      lines.push(
+        `  They differ on ${criterionLabel(d.criterion)}: ${formatPercent(d.min)} of the weight for ${d.min_by}, ${formatPercent(d.max)} for ${d.max_by}`,
+      );
+    }
+  }
+
   if (decision.components.length > 0) {
     section('Components');
     for (const component of decision.components) {

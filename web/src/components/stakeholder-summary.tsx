@@ -1,4 +1,4 @@
-/** @module Where the stakeholders stand: each one's verdict and probabilities under their own priorities, how much of the group's weight shares the group verdict, and the criteria they weigh most differently. Uses the engine's per-stakeholder results when the decision carries them; otherwise decides each stakeholder's priorities in the browser with the same engine. */
+/** @module Where the stakeholders stand: each one's verdict and probabilities under their own priorities, how much of the group's weight shares the group verdict, and the criteria they weigh most differently. Shows the engine's `stakeholders`, `agreement` and `disagreements` (CONTRACT.md §2); a decision saved before the engine computed them is decided per stakeholder in the browser with the same engine. */
 import { useMemo } from 'react';
 import { type Decision, decide, type KnowledgeBase, type Profile } from '../../../src/core/browser.ts';
 import { DEFAULT_SEED, INTERACTIVE_SAMPLES } from '../lib/draft.ts';
@@ -13,27 +13,49 @@ type Row = {
   weight: number;
   verdict: Verdict;
   probabilities: Record<Verdict, number>;
-  weights: Map<string, number>;
 };
+type Spread = { id: string; name: string; min: number; max: number; minBy?: string; maxBy?: string };
 
 /**
  * Each stakeholder decided on their own priorities (laid over the profile's), plus the spread per criterion.
  * @example
  * const view = stakeholderView(decision, profile, kb);
  */
-export function stakeholderView(decision: Decision, profile: Profile, kb: KnowledgeBase) {
+export function stakeholderView(
+  decision: Decision,
+  profile: Profile,
+  kb: KnowledgeBase,
+): { rows: Row[]; agreement: number; agreeing: number; spread: Spread[] } {
+  const names = new Map(kb.criteria.map((criterion) => [criterion.id, criterion.name]));
+  if (decision.stakeholders && decision.agreement !== undefined) {
+    const rows = decision.stakeholders.map((row) => ({ ...row, role: row.role }));
+    return {
+      rows,
+      agreement: decision.agreement,
+      agreeing: rows.filter((row) => row.verdict === decision.verdict).length,
+      spread: (decision.disagreements ?? []).map((row) => ({
+        id: row.criterion,
+        name: names.get(row.criterion) ?? row.criterion,
+        min: row.min,
+        max: row.max,
+        minBy: row.min_by,
+        maxBy: row.max_by,
+      })),
+    };
+  }
   const people = profile.stakeholders ?? [];
+  const weightsOf = new Map<string, Map<string, number>>();
   const rows: Row[] = people.map((person) => {
     const own: Profile = { ...profile, priorities: { ...profile.priorities, ...person.priorities } };
     delete own.stakeholders;
     const result = decide(own, kb, { seed: DEFAULT_SEED, samples: INTERACTIVE_SAMPLES });
+    weightsOf.set(person.name, new Map(result.criteria.map((row) => [row.id, row.weight])));
     return {
       name: person.name,
       role: person.role,
       weight: person.weight ?? 1,
       verdict: result.verdict,
       probabilities: result.probabilities,
-      weights: new Map(result.criteria.map((row) => [row.id, row.weight])),
     };
   });
   const total = rows.reduce((sum, row) => sum + row.weight, 0);
@@ -41,7 +63,7 @@ export function stakeholderView(decision: Decision, profile: Profile, kb: Knowle
   const agreement = total > 0 ? agreeing.reduce((sum, row) => sum + row.weight, 0) / total : 1;
   const spread = kb.criteria
     .map((criterion) => {
-      const values = rows.map((row) => row.weights.get(criterion.id) ?? 0);
+      const values = rows.map((row) => weightsOf.get(row.name)?.get(criterion.id) ?? 0);
       const min = Math.min(...values);
       const max = Math.max(...values);
       return { id: criterion.id, name: criterion.name, min, max, spread: max - min };
@@ -114,7 +136,9 @@ export function StakeholderSummary({
           {view.spread.map((row, i) => (
             <span key={row.id}>
               {i > 0 ? '; ' : ''}
-              {row.name} ({pct(row.min)} to {pct(row.max)} of the weight)
+              {row.name} ({pct(row.min)}
+              {row.minBy ? ` for ${row.minBy}` : ''} to {pct(row.max)}
+              {row.maxBy ? ` for ${row.maxBy}` : ''} of the weight)
             </span>
           ))}
           .
