@@ -445,6 +445,30 @@ class AdrParts {
       const where = gate.component === undefined ? '' : ` for component ${this.esc(gate.component)}`;
       lines.push(`Hard constraint${where} (favours ${OPTION_LABELS[gate.favors]}): ${this.txt(gate.reason)}`);
     }
+    const facts = this.d.decisive_facts ?? [];
+    if (facts.length > 0) {
+      // The engine measured each fact by taking it out: the drivers are the facts that moved the verdict most.
+      const labels = new Map(
+        (this.o.profile === undefined ? [] : profileFacts(this.o.profile)).map((f) => [f.key, f]),
+      );
+      const verdict = short(this.d.verdict);
+      for (const f of [...facts]
+        .sort((a, b) => Math.abs(b.probability_change) - Math.abs(a.probability_change))
+        .slice(0, Math.max(0, MAX_DRIVERS - lines.length))) {
+        const known = labels.get(f.path);
+        const fact =
+          known === undefined
+            ? `${f.path} ${Array.isArray(f.value) ? f.value.join(', ') : String(f.value)}`
+            : `${known.label} ${known.value}`;
+        const points = Math.round(Math.abs(f.probability_change) * 100);
+        const direction = f.probability_change >= 0 ? 'lower' : 'higher';
+        const flip = f.flips ? '; without it the verdict would change' : '';
+        lines.push(
+          `${this.esc(fact.charAt(0).toUpperCase() + fact.slice(1))} favours ${OPTION_LABELS[f.favors]}: without it (${this.esc(f.without)}), the probability of ${verdict} would be ${points} points ${direction}${flip}.`,
+        );
+      }
+      return lines;
+    }
     const rows = byImpact(this.d.criteria).filter((row) => favours(row) !== undefined && row.weight > 0);
     for (const row of rows.slice(0, Math.max(0, MAX_DRIVERS - lines.length))) {
       const lang = favours(row) as 'go' | 'rust';
@@ -674,6 +698,17 @@ class AdrParts {
           '',
         );
       }
+    }
+    const stakeholders = d.stakeholders ?? [];
+    if (stakeholders.length > 0) {
+      const agreement =
+        d.agreement === undefined
+          ? ''
+          : ` Agreement: ${formatPercent(d.agreement)} of the stakeholders' weight shares the group's verdict.`;
+      out.push(
+        `Stakeholders' own verdicts: ${stakeholders.map((s) => `${this.esc(s.name)}${s.role ? ` (${this.esc(s.role)})` : ''} ${short(s.verdict)} (${formatPercent(s.probabilities[s.verdict])})`).join('; ')}.${agreement}`,
+        '',
+      );
     }
     const report =
       this.o.reportLink === undefined
