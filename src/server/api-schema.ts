@@ -16,6 +16,8 @@ import { problemSchema } from './problem.ts';
 export const SEED_BOUNDS = { min: 0, max: 0xffff_ffff } as const;
 export const SAMPLES_BOUNDS = { min: 100, max: 20_000 } as const;
 export const LAB_RUNS_LIMIT = { min: 1, max: 1000, default: 50 } as const;
+/** A page of GET /api/decisions. */
+export const DECISIONS_PAGE = { min: 1, max: 500, default: 100 } as const;
 export const EXPORT_FORMATS = ['adr', 'md', 'json', 'html'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 /** Media types a profile may be posted as besides JSON. */
@@ -227,8 +229,18 @@ export const questionsRoute = createRoute({
 export const listDecisionsRoute = createRoute({
   method: 'get',
   path: '/decisions',
-  summary: 'Saved decisions, newest first',
-  responses: { 200: json(z.array(DecisionSummary), 'summaries') },
+  summary:
+    'Saved decisions, newest first, a page at a time: for the next page pass before=<the last id of this one>; a page shorter than limit is the last',
+  request: {
+    query: z.object({
+      limit: queryInteger(DECISIONS_PAGE, 'at most this many decisions (default 100)'),
+      before: queryInteger(
+        { min: 1, max: Number.MAX_SAFE_INTEGER },
+        'only decisions older than this id (the cursor: the last id of the previous page)',
+      ),
+    }),
+  },
+  responses: { 200: json(z.array(DecisionSummary), 'summaries'), ...problems(400) },
 });
 
 export const saveDecisionRoute = createRoute({

@@ -117,3 +117,26 @@ describe('the contract at the edges', () => {
     expect(guarded.paths['/api/health']?.get?.responses).toHaveProperty('401');
   });
 });
+
+describe('GET /api/decisions pages', () => {
+  it('returns a page newest first, and the next one from before=<last id>, until a short page', async () => {
+    const { app } = makeApp();
+    for (let i = 0; i < 5; i++) {
+      expect((await app.request('/api/decisions', postJson({ profile: PROFILE, samples: 100 }))).status).toBe(
+        201,
+      );
+    }
+    const first = (await (await app.request('/api/decisions?limit=2')).json()) as { id: string }[];
+    expect(first.map((r) => r.id)).toEqual(['5', '4']);
+    const second = (await (
+      await app.request(`/api/decisions?limit=2&before=${first.at(-1)?.id}`)
+    ).json()) as {
+      id: string;
+    }[];
+    expect(second.map((r) => r.id)).toEqual(['3', '2']);
+    const last = (await (await app.request('/api/decisions?limit=2&before=2')).json()) as { id: string }[];
+    expect(last.map((r) => r.id)).toEqual(['1']);
+    expect((await app.request('/api/decisions?limit=0')).status).toBe(400);
+    expect((await app.request('/api/decisions?before=x')).status).toBe(400);
+  });
+});

@@ -19,6 +19,7 @@ import {
 } from '../store/decisions.ts';
 import { getRun } from '../store/lab-runs.ts';
 import {
+  DECISIONS_PAGE,
   deleteDecisionRoute,
   diffDecisionsRoute,
   type ExportFormat,
@@ -111,7 +112,10 @@ export function decisionRoutes(deps: ServerDeps) {
   });
 
   return new OpenAPIHono({ defaultHook: problemHook() })
-    .openapi(listDecisionsRoute, (c) => c.json(listDecisions(deps.db), 200))
+    .openapi(listDecisionsRoute, (c) => {
+      const { limit, before } = c.req.valid('query');
+      return c.json(listDecisions(deps.db, { limit: limit ?? DECISIONS_PAGE.default, before }), 200);
+    })
     .route('/', saving)
     .openapi(diffDecisionsRoute, (c) => {
       const { a, b } = c.req.valid('query');

@@ -92,15 +92,20 @@ export function saveDecision(db: Store, input: SaveDecisionInput): SavedDecision
 }
 
 /**
- * Saved decisions, newest first.
+ * Saved decisions, newest first (by id: ids grow with every save), a page at a time: at most `limit`, and with
+ * `before`, only those older than that id (the cursor of the next page is the last id of this one).
  * @example
- * for (const row of listDecisions(db)) console.log(row.id, row.project, row.verdict);
+ * const page = listDecisions(db, { limit: 100 });
+ * const next = listDecisions(db, { limit: 100, before: Number(page.at(-1)?.id) });
  */
-export function listDecisions(db: Store, options: { limit?: number } = {}): DecisionSummary[] {
+export function listDecisions(
+  db: Store,
+  options: { limit?: number | undefined; before?: number | undefined } = {},
+): DecisionSummary[] {
   const limit = Math.max(1, Math.min(options.limit ?? 500, 10_000));
   const rows = db
-    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM decisions ORDER BY created_at DESC, id DESC LIMIT ?`)
-    .all(limit) as DecisionRow[];
+    .prepare(`SELECT ${SUMMARY_COLUMNS} FROM decisions WHERE id < ? ORDER BY id DESC LIMIT ?`)
+    .all(options.before ?? Number.MAX_SAFE_INTEGER, limit) as DecisionRow[];
   return rows.map(toSummary);
 }
 

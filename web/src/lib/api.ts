@@ -72,9 +72,16 @@ export function exportHref(savedId: string, format: 'adr' | 'md' | 'json' | 'htm
   return `api/decisions/${encodeURIComponent(savedId)}/export?format=${format}`;
 }
 
-/** @example const rows = await listDecisions(); */
-export function listDecisions(): Promise<SavedDecisionSummary[]> {
-  return ok(api.decisions.$get(), 200);
+/** How many saved decisions the history loads at a time. */
+export const HISTORY_PAGE = 100;
+
+/**
+ * One page of saved decisions, newest first; `before` (the last id of the previous page) asks for the next one.
+ * @example const rows = await listDecisions(); const older = await listDecisions(rows.at(-1)?.id);
+ */
+export function listDecisions(before?: string): Promise<SavedDecisionSummary[]> {
+  const query = { limit: String(HISTORY_PAGE), ...(before === undefined ? {} : { before }) };
+  return ok(api.decisions.$get({ query }), 200);
 }
 
 /** @example const saved = await getDecision('3'); */

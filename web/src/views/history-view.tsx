@@ -3,7 +3,14 @@ import { useState } from 'react';
 import type { KnowledgeBase } from '../../../src/core/browser.ts';
 import { DecisionDiffView } from '../components/decision-diff.tsx';
 import { ScrollBox } from '../components/scroll-box.tsx';
-import { deleteDecision, getDecision, listDecisions, type SavedDecision } from '../lib/api.ts';
+import {
+  deleteDecision,
+  getDecision,
+  HISTORY_PAGE,
+  listDecisions,
+  type SavedDecision,
+  type SavedDecisionSummary,
+} from '../lib/api.ts';
 import { routeHref } from '../lib/route.ts';
 import { decisionLabel, savedAt } from '../lib/saved-label.ts';
 import { useAsync } from '../lib/use-async.ts';
@@ -16,6 +23,8 @@ export function HistoryView({ kb }: { kb: KnowledgeBase }) {
   // Bumped after a delete, to load the list again.
   const [version, setVersion] = useState(0);
   const list = useAsync(() => listDecisions(), [version]);
+  // Older pages, appended by "Show older" (the server pages GET /api/decisions); a reload starts again.
+  const [older, setOlder] = useState<{ version: number; rows: SavedDecisionSummary[]; done: boolean }>();
   const [selected, setSelected] = useState<string[]>([]);
   const [diff, setDiff] = useState<{ a: SavedDecision; b: SavedDecision } | { error: string } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
@@ -51,6 +60,15 @@ export function HistoryView({ kb }: { kb: KnowledgeBase }) {
     } catch (error) {
       setDiff({ error: error instanceof Error ? error.message : String(error) });
     }
+  };
+
+  const extra = older?.version === version ? older : undefined;
+  const rows = list.status === 'ready' ? [...list.value, ...(extra?.rows ?? [])] : [];
+  const more =
+    list.status === 'ready' && !extra?.done && (extra?.rows.length ?? list.value.length) >= HISTORY_PAGE;
+  const showOlder = async () => {
+    const page = await listDecisions(rows.at(-1)?.id);
+    setOlder({ version, rows: [...(extra?.rows ?? []), ...page], done: page.length < HISTORY_PAGE });
   };
 
   if (list.status === 'loading') return <p className="muted">Loading history…</p>;
@@ -102,7 +120,7 @@ export function HistoryView({ kb }: { kb: KnowledgeBase }) {
                 </tr>
               </thead>
               <tbody>
-                {list.value.map((row) => {
+                {rows.map((row) => {
                   const label = decisionLabel(row);
                   return (
                     <tr
@@ -166,6 +184,11 @@ export function HistoryView({ kb }: { kb: KnowledgeBase }) {
                 })}
               </tbody>
             </table>
+            {more && (
+              <button type="button" onClick={showOlder} data-testid="history-older">
+                Show older
+              </button>
+            )}
           </ScrollBox>
         )}
       </section>
