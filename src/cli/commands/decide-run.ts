@@ -97,7 +97,11 @@ const FORMATS = {
     render: async (d: Decision, ctx: RenderContext) => {
       // ECharts loads only for this format: core/ssr.ts is kept out of the core index for start-up time.
       const { renderHtmlReport } = await import('../../core/ssr.ts');
-      return renderHtmlReport(d, { date: todayIso(ctx.io.env), lab: await labView(d, ctx) });
+      return renderHtmlReport(d, {
+        date: todayIso(ctx.io.env),
+        lab: await labView(d, ctx),
+        sources: ctx.sources,
+      });
     },
   },
 } satisfies Record<Format, { render: (d: Decision, ctx: RenderContext) => string | Promise<string> }>;

@@ -183,3 +183,26 @@ describe('renderHtmlReport', () => {
     expect(renderHtmlReport(buildHybridDecision(), { date: DATE, lab: LAB })).toBe(html);
   });
 });
+
+describe('long explanations and sources', () => {
+  it('folds a long explanation behind its first sentence and links each cited source', () => {
+    const long =
+      `${'Go has garbage-collector pauses. '}${'More detail about the collector. '.repeat(8)}`.trim();
+    const decision = buildDecision({
+      criteria: buildDecision().criteria.map((row, i) => (i === 0 ? { ...row, why: long } : row)),
+    });
+    const sources = {
+      'google-go-productivity': {
+        source: 'https://example.org/go',
+        organisation: 'Google <research>',
+        year: 2023,
+        claim: 'a claim',
+      },
+    };
+    const html = renderHtmlReport(decision, { date: DATE, sources });
+    expect(html).toContain('<details><summary>Go has garbage-collector pauses.</summary>More detail');
+    expect(html).toContain(
+      '<a class="url" href="https://example.org/go" rel="noopener noreferrer">Google &lt;research&gt;, 2023</a>',
+    );
+  });
+});

@@ -11,6 +11,7 @@ import {
 import * as echarts from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 import type { Decision } from '../decision/schema.ts';
+import type { EvidenceSources } from './adr.ts';
 import {
   contributionChartOption,
   type GcTimelineInput,
@@ -67,7 +68,19 @@ export type HtmlReportOptions = {
   /** YYYY-MM-DD, passed in: the core has no clock. */
   date: string;
   lab?: LabRunView | undefined;
+  /** Evidence id -> source, so every cited fact links to its source URL. */
+  sources?: EvidenceSources | undefined;
 };
+
+/** Explanations longer than this fold into a <details> element, so the tables stay readable. */
+const FOLD_AT = 140;
+
+/** Escaped text, folded behind its first sentence when it is long. */
+function foldable(text: string): string {
+  if (text.length <= FOLD_AT) return e(text);
+  const first = /^(.+?[.!?:])\s/.exec(text)?.[1] ?? text.slice(0, 80);
+  return `<details><summary>${e(first)}</summary>${e(text.slice(first.length).trim())}</details>`;
+}
 
 const e = escapeHtml;
 
@@ -165,7 +178,7 @@ function gatesSection(decision: Decision): string {
   return `<h2>Hard constraints</h2>${list(items)}`;
 }
 
-function criteriaSection(decision: Decision): string {
+function criteriaSection(decision: Decision, sources: EvidenceSources | undefined): string {
   if (decision.criteria.length === 0) return '';
   const rows = byImpact(decision.criteria).map((row) => [
     e(criterionLabel(row.id)),
@@ -173,9 +186,15 @@ function criteriaSection(decision: Decision): string {
     formatNumber(row.go, 1),
     formatNumber(row.rust, 1),
     formatSigned(row.contribution),
-    `${e(row.why)}${row.measured === undefined ? '' : `<span class="measured">${e(row.measured)}</span>`}`,
-    row.evidence.map((id) => `<span class="id">${e(id)}</span>`).join(', ') ||
-      '<span class="muted">none</span>',
+    `${foldable(row.why)}${row.measured === undefined ? '' : `<span class="measured">${e(row.measured)}</span>`}`,
+    row.evidence
+      .map((id) => {
+        const source = sources?.[id];
+        return source === undefined
+          ? `<span class="id">${e(id)}</span>`
+          : sourceLink(source.source, `${source.organisation}, ${source.year}`);
+      })
+      .join(', ') || '<span class="muted">none</span>',
   ]);
   const height = 110 + 30 * decision.criteria.length;
   return [
@@ -208,7 +227,7 @@ function checklistSection(decision: Decision): string {
     e(row.item),
     row.applies ? 'yes' : 'no',
     e(OPTION_LABELS[row.favors]),
-    e(row.why),
+    foldable(row.why),
   ]);
   return `<h2>Checklist</h2>${table(['Question', 'Applies', 'Favours', 'Why'], rows)}`;
 }
@@ -223,7 +242,7 @@ function hybridSection(decision: Decision): string {
     e(OPTION_LABELS[c.language]),
     c.scores ? formatScore(c.scores.go) : 'n/a',
     c.scores ? formatScore(c.scores.rust) : 'n/a',
-    e(c.why),
+    foldable(c.why),
   ]);
   const parts = [
     '<h2>Components</h2>',
@@ -237,7 +256,7 @@ function hybridSection(decision: Decision): string {
       e(b.mechanism),
       `${formatNumber(b.per_call_us)} µs${b.measured ? ' (measured)' : ''}`,
       b.calls_per_request === undefined ? 'n/a' : formatNumber(b.calls_per_request, 3),
-      `${e(b.why)}${b.chatty ? ' <span class="badge warn">chatty</span>' : ''}`,
+      `${foldable(b.why)}${b.chatty ? ' <span class="badge warn">chatty</span>' : ''}`,
     ]);
     parts.push(
       '<h3>Boundaries</h3>',
@@ -262,9 +281,9 @@ function similarSection(decision: Decision): string {
  * A source as a link when it is an http(s) URL, else as text. A link is only followed when clicked (the page fetches
  * nothing by itself); any other scheme (javascript:, data:, file:) stays text.
  */
-function sourceLink(source: string): string {
-  if (!/^https?:\/\/[^\s"'<>`]+$/i.test(source)) return `<span class="url">${e(source)}</span>`;
-  return `<a class="url" href="${e(source)}" rel="noopener noreferrer">${e(source)}</a>`;
+function sourceLink(source: string, text = source): string {
+  if (!/^https?:\/\/[^\s"'<>`]+$/i.test(source)) return `<span class="url">${e(text)}</span>`;
+  return `<a class="url" href="${e(source)}" rel="noopener noreferrer">${e(text)}</a>`;
 }
 
 function notesSection(title: string, items: string[]): string {
@@ -315,7 +334,7 @@ export function renderHtmlReport(decision: Decision, options: HtmlReportOptions)
     decision.project?.summary ? `<p class="summary">${e(decision.project.summary)}</p>` : '',
     verdictSection(decision),
     gatesSection(decision),
-    criteriaSection(decision),
+    criteriaSection(decision, options.sources),
     sensitivitySection(decision),
     hybridSection(decision),
     checklistSection(decision),
