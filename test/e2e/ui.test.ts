@@ -247,7 +247,7 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
     await page
       .getByTestId('history-list')
       .getByText(XSS_NAME, { exact: true })
-      .locator('xpath=..')
+      .locator('xpath=ancestor::tr')
       .getByRole('link')
       .click();
     await poll(() => page.getByTestId('project-name').textContent()).toBe(XSS_NAME);

@@ -138,7 +138,7 @@ export function HistoryView({ kb }: { kb: KnowledgeBase }) {
                         />
                       </td>
                       <td>
-                        {row.project}
+                        <span>{row.project}</span>
                         <div className="small muted">#{row.id}</div>
                       </td>
                       <td>
