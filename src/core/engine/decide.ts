@@ -541,7 +541,7 @@ function closeCallTip(
       ? ''
       : ` The verdict flips if the weight of ${(kb.criteria.find((c) => c.id === nearest.criterion)?.name ?? nearest.criterion).toLowerCase()} moves from ${percent(rows.find((r) => r.id === nearest.criterion)?.weight ?? 0)} to ${percent(nearest.flip_weight ?? 0)}.`;
   return (
-    `Close call: the verdict holds in ${roundTo(confidence * 100, 1)}% of weight perturbations.${flip} ` +
+    `Close call: the verdict holds in ${roundTo(confidence * 100, 1)}% of the draws of weights, ratings and uncertain inputs.${flip} ` +
     'Settle it with evidence rather than opinion: run `gorust lab` on this machine and prototype the riskiest part.'
   );
 }

@@ -68,12 +68,12 @@ describe('confidenceMeaning', () => {
   it('takes the margin from the scores as shown, so it is their visible difference', () => {
     const d = buildDecision({ scores: { go: 7.964, rust: 5.789 }, confidence: 1 });
     expect(confidenceMeaning(d)).toBe(
-      '10,000 of 10,000 random weight perturbations of ±30% keep this verdict; score margin 2.17 of 10',
+      '10,000 of 10,000 draws of weights (±30%), ratings and uncertain inputs keep this verdict; score margin 2.17 of 10',
     );
   });
   it('gives no score margin for a hybrid verdict, whose margin is not the Go-Rust one', () => {
     expect(confidenceMeaning(buildDecision({ verdict: 'hybrid', confidence: 0.64 }))).toBe(
-      '6,400 of 10,000 random weight perturbations of ±30% keep this verdict',
+      '6,400 of 10,000 draws of weights (±30%), ratings and uncertain inputs keep this verdict',
     );
   });
 });

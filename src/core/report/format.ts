@@ -90,7 +90,7 @@ export function formatCount(n: number): string {
  * perturbations keep the verdict, and (for a single language) how far apart the two scores are. A confidence of
  * 100% is about robustness to the weights, not a wide lead; the margin says how wide the lead is.
  * @example
- * confidenceMeaning(decision); // '9,312 of 10,000 weight perturbations of ±30% keep this verdict; score margin 0.90 of 10'
+ * confidenceMeaning(decision); // '9,312 of 10,000 draws of weights (±30%), ratings and uncertain inputs keep this verdict; ...; score margin 0.90 of 10'
  */
 export function confidenceMeaning(decision: Decision): string {
   const kept = perturbationsKept(decision);
@@ -102,18 +102,24 @@ export function confidenceMeaning(decision: Decision): string {
 }
 
 /**
- * How many of the random weight perturbations keep the verdict (the meaning of `confidence`).
+ * What `confidence` counts: the share of SMAA draws (weights, ratings and the uncertain models perturbed together)
+ * that keep the verdict, and beside it, when the decision carries it, the weights-only "robustness to priorities".
  * @example
- * perturbationsKept(decision); // '9,312 of 10,000 random weight perturbations of ±30% keep this verdict'
+ * perturbationsKept(decision);
+ * // '9,312 of 10,000 draws of weights (±30%), ratings and uncertain inputs keep this verdict; with the weights alone varied, 97%'
  */
 export function perturbationsKept(decision: Decision): string {
   const spread =
-    decision.weight_spread === undefined ? '' : ` of ±${formatNumber(decision.weight_spread * 100, 1)}%`;
+    decision.weight_spread === undefined ? '' : ` (±${formatNumber(decision.weight_spread * 100, 1)}%)`;
+  const what = `draws of weights${spread}, ratings and uncertain inputs keep this verdict`;
   const kept =
     decision.samples === undefined
-      ? `${formatPercent(decision.confidence)} of random weight perturbations${spread} keep this verdict`
-      : `${formatCount(decision.confidence * decision.samples)} of ${formatCount(decision.samples)} random weight perturbations${spread} keep this verdict`;
-  return kept;
+      ? `${formatPercent(decision.confidence)} of ${what}`
+      : `${formatCount(decision.confidence * decision.samples)} of ${formatCount(decision.samples)} ${what}`;
+  const priorities = decision.robustness_to_priorities;
+  return priorities === undefined
+    ? kept
+    : `${kept}; with the weights alone varied, ${formatPercent(priorities)}`;
 }
 
 /** A signed contribution: "+0.9" favours Go, "-0.6" favours Rust. */

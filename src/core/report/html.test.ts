@@ -175,7 +175,7 @@ describe('renderHtmlReport', () => {
       scores: { go: 7.86, rust: 7.5 },
     });
     expect(renderHtmlReport(robustButNarrow, { date: DATE })).toContain(
-      '<span class="meaning">Confidence 100%: 10,000 of 10,000 random weight perturbations of ±30% keep this verdict; score margin 0.36 of 10.</span>',
+      '<span class="meaning">Confidence 100%: 10,000 of 10,000 draws of weights (±30%), ratings and uncertain inputs keep this verdict; score margin 0.36 of 10.</span>',
     );
   });
 

@@ -49,7 +49,7 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
     '| | Go | Rust | Hybrid |',
     '| --- | ---: | ---: | ---: |',
     `| Weighted score (0 to 10) | ${formatScore(decision.scores.go)} | ${formatScore(decision.scores.rust)} | n/a |`,
-    `| Probability under weight perturbation | ${formatPercent(decision.probabilities.go)} | ${formatPercent(decision.probabilities.rust)} | ${formatPercent(decision.probabilities.hybrid)} |`,
+    `| Probability (weights, ratings, inputs varied) | ${formatPercent(decision.probabilities.go)} | ${formatPercent(decision.probabilities.rust)} | ${formatPercent(decision.probabilities.hybrid)} |`,
     '',
   );
 

@@ -258,18 +258,18 @@ describe('what the confidence means', () => {
 
   it('says how many perturbations of which size keep the verdict, and the score margin', () => {
     const phrase =
-      '10,000 of 10,000 random weight perturbations of ±30% keep this verdict; score margin 0.36 of 10';
+      '10,000 of 10,000 draws of weights (±30%), ratings and uncertain inputs keep this verdict; score margin 0.36 of 10';
     expect(renderText(robustButNarrow, { width: 500 })).toContain(`Confidence 100%: ${phrase}`);
     expect(renderMarkdown(robustButNarrow).replace(/\n/g, ' ')).toContain(`Confidence 100%: ${phrase}.`);
     expect(renderAdr(robustButNarrow, { date: DATE }).replace(/\n/g, ' ')).toContain(
-      "it scores 7.86 against Rust's 7.50 of 10, led by development speed and onboarding; 10,000 of 10,000 random weight perturbations of ±30% keep this verdict (confidence 100%).",
+      "it scores 7.86 against Rust's 7.50 of 10, led by development speed and onboarding; 10,000 of 10,000 draws of weights (±30%), ratings and uncertain inputs keep this verdict (confidence 100%).",
     );
   });
 
   it('falls back to a share when the decision does not say how it was computed', () => {
     const { samples: _s, weight_spread: _w, ...bare } = robustButNarrow;
-    expect(renderText(bare)).toContain(
-      'Confidence 100%: 100% of random weight perturbations keep this verdict; score margin 0.36 of 10',
+    expect(renderText(bare).replace(/\n +/g, ' ')).toContain(
+      'Confidence 100%: 100% of draws of weights, ratings and uncertain inputs keep this verdict; score margin 0.36 of 10',
     );
   });
 });

@@ -109,7 +109,7 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
   const p = decision.probabilities;
   lines.push(
     dim(
-      `Under weight perturbation: Go ${formatPercent(p.go)}, Rust ${formatPercent(p.rust)}, Hybrid ${formatPercent(p.hybrid)}`,
+      `Probability (weights, ratings, inputs varied): Go ${formatPercent(p.go)}, Rust ${formatPercent(p.rust)}, Hybrid ${formatPercent(p.hybrid)}`,
     ),
   );
 

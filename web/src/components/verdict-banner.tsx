@@ -49,7 +49,10 @@ export function VerdictBanner({
         <div className="meaning" data-testid="confidence-meaning">
           {confidenceMeaning(decision)}.
         </div>
-        <div className="probbar" title="Probability of each verdict under weight perturbation">
+        <div
+          className="probbar"
+          title="Probability of each verdict with weights, ratings and uncertain inputs varied"
+        >
           <span className="go" style={{ width: percent(p.go) }} />
           <span className="rust" style={{ width: percent(p.rust) }} />
           <span className="hybrid" style={{ width: percent(p.hybrid) }} />
