@@ -189,6 +189,8 @@ describe('saved decisions', () => {
       expect(text).toContain('&lt;img');
     }
     const adr = await app.request('/api/decisions/1/export?format=adr');
+    // The export reads the saved profile, so the record states the project's own facts.
+    expect(await adr.clone().text()).toContain('team size 3 people');
     expect(adr.headers.get('content-disposition')).toMatch(
       /^attachment; filename="0001-use-go-for-img-src-x-onerror-alert-1\.md"$/,
     );

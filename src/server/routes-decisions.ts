@@ -4,6 +4,7 @@ import {
   adrFileName,
   type Decision,
   diffDecisions,
+  evidenceSources,
   fileSlug,
   renderAdr,
   renderJson,
@@ -63,10 +64,16 @@ async function renderExport(deps: ServerDeps, saved: SavedDecision, format: Expo
   // The record's date is the day it was saved, so exporting twice gives the same file.
   const date = saved.created_at.slice(0, 10);
   switch (format) {
+    // The saved profile gives the record its Context facts and drivers; the sources give every cited fact its URL.
+    // (Revisit triggers cost about a hundred re-decides, so the export leaves them to `gorust decide --format adr`.)
     case 'adr':
-      return renderAdr(decision, { date });
+      return renderAdr(decision, {
+        date,
+        profile: saved.profile,
+        sources: evidenceSources(deps.kb.evidence),
+      });
     case 'md':
-      return renderMarkdown(decision);
+      return renderMarkdown(decision, { sources: evidenceSources(deps.kb.evidence) });
     case 'json':
       return renderJson(decision);
     case 'html': {

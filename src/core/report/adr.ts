@@ -346,9 +346,11 @@ class AdrParts {
     const p = this.o.profile;
     const summary = d.project?.summary ? ` (${this.esc(d.project.summary)})` : '';
     const split =
-      (p?.components?.length ?? d.components.length) > 0 ? ', or split between them by component' : '';
+      (p?.components?.length ?? d.components.length) > 0
+        ? ', in Rust, or split between them by component'
+        : ' or in Rust';
     const lines = [
-      `${this.esc(projectName(d))}${summary} could be written in Go, in Rust${split}. Which should we choose, for this team and this workload?`,
+      `${this.esc(projectName(d))}${summary} could be written in Go${split}. Which should we choose, for this team and this workload?`,
     ];
     if (p !== undefined) {
       const facts = profileFacts(p).filter(
