@@ -1,6 +1,6 @@
 /** @module Builds the commander program from the command registrations and maps every outcome to an exit code in one place: 0 success, 2 bad input (UserError, bad arguments), 1 internal error, 3 a recorded verdict would change (`gorust check`), 130 cancelled. */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
+import { packageVersion } from '../io/paths.ts';
 import { type CliIo, processIo } from './io.ts';
 
 /** A command file's export: adds one command to the program. */
@@ -20,14 +20,6 @@ export class VerdictChanged extends Error {
 }
 
 export const EXIT = { ok: 0, internal: 1, badInput: 2, verdictChanged: 3, cancelled: 130 } as const;
-
-function packageVersion(): string {
-  // src/cli/ and dist/cli/ are both two levels below the package root.
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
-}
 
 /**
  * The `gorust` program with every registered command; commander errors are thrown, not exited, so `runCli` decides the exit code.

@@ -17,6 +17,18 @@ export class UserError extends Error {
     super(message);
     this.problems = problems;
   }
+
+  /**
+   * Recognised by its shape, not its class: the built CLI and the built server are separate bundles, each with its
+   * own copy of this class, and a server error (a port in use) must still be the user's, exit 2.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return (
+      value instanceof Error &&
+      value.name === 'UserError' &&
+      Array.isArray((value as { problems?: unknown }).problems)
+    );
+  }
 }
 
 /** A bug of ours: exit code 1. */

@@ -24,6 +24,7 @@ export { mulberry32 } from './engine/robustness.ts';
 export { scoreShares } from './engine/score.ts';
 export type { InputProblem } from './errors.ts';
 export { InternalError, UserError } from './errors.ts';
+export { KB_FILES } from './kb/files.ts';
 export type { KnowledgeBaseTexts } from './kb/parse.ts';
 export { parseKnowledgeBase } from './kb/parse.ts';
 export type {
@@ -40,7 +41,7 @@ export type {
   WeightRule,
   Weights,
 } from './kb/schema.ts';
-export { KB_FILES, knowledgeBaseSchema } from './kb/schema.ts';
+export { knowledgeBaseSchema } from './kb/schema.ts';
 export { didYouMean } from './profile/did-you-mean.ts';
 export {
   formatProblems,

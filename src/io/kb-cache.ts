@@ -1,11 +1,11 @@
 /** @module A content-addressed cache of the parsed knowledge base for the built CLI: parsing ~120 KB of kb/*.yaml costs most of a `gorust decide` run, while JSON.parse of the validated result costs about a millisecond. */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type KnowledgeBase, parseKnowledgeBase } from '../core/index.ts';
 import { defaultKnowledgeBaseDir, readKnowledgeBaseTexts } from './kb-files.ts';
+import { cacheDir } from './paths.ts';
 
 /** Bump when the cached shape changes. */
 const CACHE_FORMAT = 1;
@@ -18,10 +18,7 @@ const CACHE_FORMAT = 1;
  */
 export function kbCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
   if (env.GORUST_NO_CACHE) return undefined;
-  if (env.GORUST_CACHE_DIR) return env.GORUST_CACHE_DIR;
-  const base =
-    env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.length > 0 ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
-  return join(base, 'gorust');
+  return env.GORUST_CACHE_DIR || cacheDir(env);
 }
 
 /**

@@ -1,7 +1,6 @@
 /** @module createApp(): the Hono app of `gorust serve`: the JSON API under /api (problem+json errors, body limit, Host, token and Origin checks, decide() in worker threads) and the built web UI from dist/web with a single-page fallback. */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { Hono } from 'hono';
@@ -10,6 +9,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { type KnowledgeBase, UserError } from '../core/index.ts';
 import { readKnowledgeBase } from '../io/kb-files.ts';
+import { packagePath, packageVersion } from '../io/paths.ts';
 import type { Store } from '../store/db.ts';
 import { healthRoute, openApiRoute } from './api-schema.ts';
 import { createDecidePool, type Decider, inlineDecider } from './decide-pool.ts';
@@ -63,23 +63,9 @@ function defaultDecider(kb: KnowledgeBase): Decider {
   return pool;
 }
 
-/** The package root: this file is src/server/app.ts in development and dist/server/app.js when built. */
-function packageRoot(): string {
-  return resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-}
-
 /** The default location of the built UI. */
 export function defaultWebRoot(): string {
-  return join(packageRoot(), 'dist', 'web');
-}
-
-function packageVersion(): string {
-  try {
-    return (JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { version: string })
-      .version;
-  } catch {
-    return '0.0.0';
-  }
+  return packagePath('dist', 'web');
 }
 
 const UI_MISSING = `<!doctype html><meta charset="utf-8"><title>gorust</title>

@@ -12,6 +12,7 @@ import {
   type Profile,
   UserError,
 } from '../core/index.ts';
+import { packagePath } from '../io/paths.ts';
 import { ProblemError } from './problem.ts';
 
 export type DecideJob = { id: number; profile: Profile; options: DecideOptions };
@@ -62,12 +63,14 @@ type Pending = {
 type Slot = { worker: Worker; busy: Pending | null; timer: NodeJS.Timeout | null };
 
 /**
- * How to start a worker: decide-worker.js beside this file when built; from source (tsx, vitest) a small bootstrap
+ * How to start a worker: dist/server/decide-worker.js when built (scripts/build-cli.ts); from source (tsx, vitest) a small bootstrap
  * that registers tsx's loader in the worker before importing decide-worker.ts.
  */
 function workerStart(): { script: string; eval: boolean } {
   const here = fileURLToPath(import.meta.url);
-  if (!here.endsWith('.ts')) return { script: join(dirname(here), 'decide-worker.js'), eval: false };
+  // Built, the server is a bundle whose code may sit in a chunk: the worker is its own entry of that build.
+  if (!here.endsWith('.ts'))
+    return { script: packagePath('dist', 'server', 'decide-worker.js'), eval: false };
   const api = pathToFileURL(
     join(dirname(here), '..', '..', 'node_modules', 'tsx', 'dist', 'esm', 'api', 'index.mjs'),
   ).href;

@@ -1,20 +1,16 @@
 /** @module The only place that opens SQLite: one file (lab runs and decisions), WAL mode, versioned migrations applied in order. */
 import { mkdirSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { UserError } from '../core/index.ts';
+import { dataDir } from '../io/paths.ts';
 import { MIGRATIONS } from './migrations.ts';
 
 export type Store = Database.Database;
 
 /** The default store file: `$XDG_DATA_HOME/gorust/gorust.db`, or `~/.local/share/gorust/gorust.db`. */
 export function defaultStorePath(env: NodeJS.ProcessEnv = process.env): string {
-  const base =
-    env.XDG_DATA_HOME && env.XDG_DATA_HOME.length > 0
-      ? env.XDG_DATA_HOME
-      : join(homedir(), '.local', 'share');
-  return join(base, 'gorust', 'gorust.db');
+  return join(dataDir(env), 'gorust.db');
 }
 
 /** `stat` that says "absent" instead of throwing. */

@@ -1,6 +1,7 @@
 /** @module What `gorust decide` does once its flags are parsed (loaded only when it runs, so `--help` and other commands skip zod, yaml and the engine): settle the output, read the profile, decide with the knowledge base and any lab evidence, render, print or write. */
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
+import * as z from 'zod';
 import {
   type AdrOptions,
   adrFileName,
@@ -19,7 +20,7 @@ import {
   revisitTriggers,
   UserError,
 } from '../../core/index.ts';
-import { readKnowledgeBaseCached } from '../../io/kb-cache.ts';
+import { loadKnowledgeBase } from '../../io/kb-load.ts';
 import { readProfileFile, readProfileStream } from '../../io/profile-file.ts';
 import {
   type CliIo,
@@ -176,6 +177,7 @@ export async function loadLabEvidence(
  * await runDecide('gorust.yaml', { format: 'json' }, processIo());
  */
 export async function runDecide(profileArg: string, flags: DecideFlags, io: CliIo): Promise<void> {
+  z.config({ jitless: true });
   const plan = planOutput(flags, io.cwd);
   const profilePath = resolve(io.cwd, profileArg);
   if (profileArg === 'gorust.yaml' && !existsSync(profilePath)) {
@@ -188,7 +190,7 @@ export async function runDecide(profileArg: string, flags: DecideFlags, io: CliI
     profileArg === '-'
       ? parseProfileText(await readProfileStream(io.stdin ?? process.stdin, 'stdin'), 'stdin')
       : readProfileFile(profilePath, profileArg);
-  const kb = readKnowledgeBaseCached();
+  const kb = await loadKnowledgeBase();
   const lab = await loadLabEvidence(flags, profile.workload.latency_slo?.p99_ms);
   // Figures the lab itself distrusts keep the knowledge base's prior; say which, so the user can rerun or fix the lab.
   if (lab?.excluded !== undefined && lab.excluded.length > 0) {

@@ -8,7 +8,7 @@ import { readKnowledgeBase } from '../../io/kb-files.ts';
 import type { CliIo } from '../output.ts';
 import { CANCEL, type Cancel, type Prompter } from '../prompts.ts';
 import { CancelledError } from '../run.ts';
-import { runInit } from './init.ts';
+import { runInit } from './init-run.ts';
 
 type Call = { kind: string; message: string };
 

@@ -2,8 +2,7 @@
 import type { Command } from 'commander';
 import { Argument } from 'commander';
 import type { KnowledgeBase } from '../../core/index.ts';
-import { readKnowledgeBaseCached } from '../../io/kb-cache.ts';
-import { type CliIo, processIo } from '../output.ts';
+import { type CliIo, processIo } from '../io.ts';
 import { type Column, renderTable } from '../table.ts';
 
 const SECTIONS = ['criteria', 'claims', 'evidence', 'projects'] as const;
@@ -71,8 +70,9 @@ export function registerKbCommand(program: Command, io: CliIo = processIo()): vo
     .description('browse the knowledge base: criteria, article claims, evidence, similar projects')
     .addArgument(new Argument('[section]', 'what to list').choices(SECTIONS))
     .option('--json', 'print the records as JSON')
-    .action((section: Section | undefined, flags: { json?: boolean }) => {
-      const kb = readKnowledgeBaseCached();
+    .action(async (section: Section | undefined, flags: { json?: boolean }) => {
+      const { loadKnowledgeBase } = await import('../../io/kb-load.ts');
+      const kb = await loadKnowledgeBase();
       if (flags.json) {
         io.stdout(`${JSON.stringify(section === undefined ? kb : kb[section], null, 2)}\n`);
         return;

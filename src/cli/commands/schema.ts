@@ -1,7 +1,6 @@
 /** @module `gorust schema [profile|decision]`: print the JSON Schema (draft 2020-12) of profile v1 or of the decision JSON, both derived from the zod schemas, for editors and CI validators. */
 import { type Command, InvalidArgumentError } from 'commander';
-import { decisionJsonSchema, profileJsonSchema } from '../../core/index.ts';
-import { type CliIo, processIo } from '../output.ts';
+import { type CliIo, processIo } from '../io.ts';
 
 /**
  * Register `gorust schema`.
@@ -28,7 +27,8 @@ export function registerSchemaCommand(program: Command, io: CliIo = processIo())
       'after',
       '\nExamples:\n  gorust schema > gorust.schema.json\n  # then, at the top of gorust.yaml (YAML language server):\n  # yaml-language-server: $schema=./gorust.schema.json\n  gorust schema decision > decision.schema.json\n',
     )
-    .action((which: 'profile' | 'decision') => {
+    .action(async (which: 'profile' | 'decision') => {
+      const { decisionJsonSchema, profileJsonSchema } = await import('../../core/index.ts');
       const schema = which === 'decision' ? decisionJsonSchema() : profileJsonSchema();
       io.stdout(`${JSON.stringify(schema, null, 2)}\n`);
     });

@@ -2,7 +2,7 @@
 import type { EventEmitter } from 'node:events';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { RunningApp } from '../../server/serve.ts';
-import { type CliIo, processIo } from '../output.ts';
+import { type CliIo, processIo } from '../io.ts';
 
 /** The shortest token accepted (as MIN_TOKEN_LENGTH in server/security.ts, not imported so --help stays light). */
 const MIN_TOKEN_LENGTH = 16;
@@ -83,24 +83,19 @@ export function registerServeCommand(
 }
 
 async function runServe(flags: ServeFlags, io: CliIo, hooks: ServeHooks): Promise<void> {
-  // Heavy modules (SQLite, Hono, the knowledge base) load only when serving.
-  const [
-    { UserError },
-    { openStore },
-    { createApp },
-    { isLoopbackHost, serveApp, urlFor },
+  // Heavy modules (SQLite, Hono, the knowledge base, the decide workers) load only when serving; the build makes
+  // them a bundle of their own.
+  const {
+    UserError,
+    openStore,
+    createApp,
+    isLoopbackHost,
+    serveApp,
+    urlFor,
     security,
-    pool,
-    kbFiles,
-  ] = await Promise.all([
-    import('../../core/index.ts'),
-    import('../../store/db.ts'),
-    import('../../server/app.ts'),
-    import('../../server/serve.ts'),
-    import('../../server/security.ts'),
-    import('../../server/decide-pool.ts'),
-    import('../../io/kb-files.ts'),
-  ]);
+    createDecidePool,
+    readKnowledgeBase,
+  } = await import('../../server/bundle-entry.ts');
   const loopback = isLoopbackHost(flags.host);
   const given = flags.token ?? (io.env.GORUST_TOKEN || undefined);
   if (given !== undefined && given.length < security.MIN_TOKEN_LENGTH) {
@@ -116,8 +111,8 @@ async function runServe(flags: ServeFlags, io: CliIo, hooks: ServeHooks): Promis
     );
   }
   const db = openStore(flags.db);
-  const kb = kbFiles.readKnowledgeBase();
-  const decider = pool.createDecidePool(kb);
+  const kb = readKnowledgeBase();
+  const decider = createDecidePool(kb);
   let running: RunningApp;
   try {
     const app = createApp({

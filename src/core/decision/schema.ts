@@ -1,5 +1,6 @@
 /** @module The zod schema of the decision object (CONTRACT.md §2): what `decide()` returns and every renderer formats. */
-import { z } from 'zod';
+// A namespace import lets the bundler keep only the parts of zod in use (a named `z` keeps all of it).
+import * as z from 'zod';
 import { CRITERION_IDS, MECHANISMS, VERDICTS } from '../profile/vocabulary.ts';
 
 const favorsLanguage = z.enum(['go', 'rust']);

@@ -1,5 +1,6 @@
 /** @module The zod schemas of the knowledge base (`kb/*.yaml`): criteria, article claims, evidence, projects, caveats, tips, checklist, weight rules, gates and boundary costs. */
-import { z } from 'zod';
+// A namespace import lets the bundler keep only the parts of zod in use (a named `z` keeps all of it).
+import * as z from 'zod';
 import {
   CRITERION_IDS,
   DOMAINS,
@@ -325,16 +326,11 @@ export type Weights = z.output<typeof weightsSchema>;
 export type BoundaryCost = z.output<typeof boundaryCostSchema>;
 export type KnowledgeBase = z.output<typeof knowledgeBaseSchema>;
 
-/** The file each part of the knowledge base lives in, under `kb/`. */
-export const KB_FILES = {
-  criteria: 'criteria.yaml',
-  claims: 'claims.yaml',
-  evidence: 'evidence.yaml',
-  projects: 'projects.yaml',
-  caveats: 'caveats.yaml',
-  tips: 'tips.yaml',
-  checklist: 'checklist.yaml',
-  weights: 'weights.yaml',
-  boundaries: 'boundaries.yaml',
-  parameters: 'parameters.yaml',
-} as const satisfies Record<keyof KnowledgeBase, string>;
+// The file names have their own module, so code that only names the files (reading them) loads no schema.
+export { KB_FILES } from './files.ts';
+
+import type { KB_FILES as KB_FILES_CHECK } from './files.ts';
+
+// Every part of the knowledge base has a file, and every file a part (a compile-time check).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+true satisfies Same<keyof typeof KB_FILES_CHECK, keyof KnowledgeBase>;

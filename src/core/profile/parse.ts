@@ -1,5 +1,6 @@
 /** @module Parsed value -> validated Profile: bounds nesting and turns every schema issue into an InputProblem (path, expected, found, did-you-mean). No YAML here, so the browser's first load can validate without the YAML parser; text goes through parse-text.ts. */
-import { z } from 'zod';
+// A namespace import lets the bundler keep only the parts of zod in use (a named `z` keeps all of it).
+import * as z from 'zod';
 import { type InputProblem, UserError } from '../errors.ts';
 import { COMMON_PLATFORMS } from '../questions.ts';
 import { didYouMean } from './did-you-mean.ts';

@@ -1,10 +1,10 @@
 /** @module lab/workloads/manifest.json: where it is, its schema (zod), and the placeholder expansion that turns a program entry into a build and a command line. */
-import { existsSync, readFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+// A namespace import lets the bundler keep only the parts of zod in use (a named `z` keeps all of it).
+import * as z from 'zod';
 import { didYouMean, InternalError, UserError } from '../../core/index.ts';
+import { cacheDir, envPath, packagePath } from '../../io/paths.ts';
 
 const programSchema = z.looseObject({
   /** Folder of the program, relative to lab/workloads. */
@@ -99,27 +99,12 @@ export type ResolvedProgram = {
 };
 
 /**
- * The gorust package root (the folder holding package.json), found from this file so it works from src/ and dist/.
- * @example
- * join(packageRoot(), 'lab', 'workloads');
- */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'lab'))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new InternalError('cannot find the gorust package root (package.json + lab/)');
-    dir = parent;
-  }
-}
-
-/**
  * Absolute path of lab/workloads.
  * @example
  * workloadsDir(); // '/…/gorust/lab/workloads'
  */
 export function workloadsDir(): string {
-  return join(packageRoot(), 'lab', 'workloads');
+  return packagePath('lab', 'workloads');
 }
 
 /**
@@ -129,9 +114,7 @@ export function workloadsDir(): string {
  * join(labCacheDir(), 'cargo-target');
  */
 export function labCacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.GORUST_LAB_CACHE) return resolve(env.GORUST_LAB_CACHE);
-  const base = env.XDG_CACHE_HOME ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
-  return join(base, 'gorust', 'lab');
+  return envPath(env, 'GORUST_LAB_CACHE') ?? join(cacheDir(env), 'lab');
 }
 
 /**

@@ -12,8 +12,8 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { homedir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { delimiter, join } from 'node:path';
+import { packageRoot } from '../../io/paths.ts';
 import {
   workloadsDir as defaultWorkloadsDir,
   type GoTool,
@@ -56,23 +56,7 @@ export function manifestTools(manifestPath?: string): GoTool[] {
   return goTools(loadManifest(manifestPath));
 }
 
-/** The package root: the nearest folder above this file whose package.json is gorust's (works from src/ and dist/). */
-export function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest)) {
-      try {
-        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'gorust') return dir;
-      } catch {
-        // not ours; keep climbing
-      }
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return process.cwd();
-    dir = parent;
-  }
-}
+export { packageRoot };
 
 /**
  * The project-local tools folder: $GORUST_TOOLS, else `<package root>/.tools/bin`.

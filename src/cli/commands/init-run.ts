@@ -1,0 +1,166 @@
+/** @module What `gorust init` does (loaded only when it runs, so `gorust --help` loads no yaml, core or prompts): `gorust init [FILE]`: the questionnaire (src/core/questions.ts) and an optional component loop asked in a terminal through the prompt seam, written as gorust.yaml after validation. Without a terminal it explains how to write the file instead of waiting for answers that never come. */
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { stringify } from 'yaml';
+import {
+  answersToProfile,
+  formatProblems,
+  parseProfileText,
+  parseProfileValue,
+  QUESTIONS,
+  type Question,
+  UserError,
+  validateAnswer,
+} from '../../core/index.ts';
+import { assertFolderExists, type CliIo, processIo, writeFileAtomic } from '../output.ts';
+import { CANCEL, createClackPrompter, isInteractive, type Prompter } from '../prompts.ts';
+import { CancelledError } from '../run.ts';
+import { askComponents } from './init-components.ts';
+
+export type InitOptions = {
+  /** Target file (default gorust.yaml in the working directory). */
+  file: string;
+  io: CliIo;
+  /** Whether we may prompt; the CLI passes isInteractive(). */
+  interactive: boolean;
+  /** The prompt seam; the CLI creates the clack one lazily, tests pass a scripted one. */
+  prompter: () => Promise<Prompter>;
+};
+
+/** A profile someone can start from by hand: the required fields only. */
+const MINIMAL_PROFILE = `version: 1
+project:
+  name: My service
+workload:
+  kind: io-bound        # io-bound | cpu-bound | mixed
+team:
+  size: 5
+  go: some              # none | some | strong
+  rust: none            # none | some | strong
+`;
+
+/** How many times to re-ask answers the whole-profile check rejects (p99.9 below p99) before giving up. */
+const MAX_FIX_ROUNDS = 3;
+
+/**
+ * Run the questionnaire and write the profile. Throws UserError without a terminal, CancelledError on cancel.
+ * @example
+ * await runInit({ file: 'gorust.yaml', io, interactive: true, prompter: async () => scripted });
+ */
+export async function runInit(options: InitOptions): Promise<void> {
+  const path = resolve(options.io.cwd, options.file);
+  if (!options.interactive) throw new UserError(nonInteractiveHelp(options.file));
+  // Before any question: finding out at the end that the folder is missing would waste the answers.
+  assertFolderExists(dirname(path));
+  const prompter = await options.prompter();
+  prompter.intro('gorust init: describe your project (Ctrl-C to stop; nothing is written until the end)');
+  if (existsSync(path)) {
+    const overwrite = settled(
+      await prompter.confirm({ message: `${options.file} already exists. Replace it?`, initialValue: false }),
+    );
+    if (!overwrite) {
+      prompter.outro(`Kept ${options.file} as it was.`);
+      return;
+    }
+  }
+  const answers: Record<string, unknown> = {};
+  for (const question of QUESTIONS)
+    answers[question.id] = await ask(prompter, question, answers[question.id]);
+  // Optional: the parts of the system, for a per-component (hybrid) plan; checked as they are typed.
+  const components = await askComponents(prompter, String(answers['workload.kind'] ?? 'mixed'));
+
+  let text = '';
+  for (let round = 0; ; round++) {
+    try {
+      const input = answersToProfile(answers);
+      if (components.length > 0) input.components = components as NonNullable<typeof input.components>;
+      const profile = parseProfileValue(input, options.file);
+      text = toYaml(input);
+      // The file must read back as the same profile, or writing it would hand the user a broken file.
+      if (JSON.stringify(parseProfileText(text, options.file)) !== JSON.stringify(profile)) {
+        throw new Error('the written profile does not read back as the answers given');
+      }
+      break;
+    } catch (error) {
+      if (!(error instanceof UserError) || round >= MAX_FIX_ROUNDS) throw error;
+      prompter.note(formatProblems(error.problems).trimEnd(), 'Some answers do not fit together');
+      const toFix = QUESTIONS.filter((q) => error.problems.some((p) => p.path === q.id));
+      if (toFix.length === 0) throw error;
+      for (const question of toFix)
+        answers[question.id] = await ask(prompter, question, answers[question.id]);
+    }
+  }
+  writeFileAtomic(path, text);
+  prompter.note(
+    `${components.length > 0 ? `${components.length} component(s) written. ` : ''}Priorities, stakeholders and existing code are not asked here: add them to the file by hand,\nor use the web app (gorust serve). See \`gorust schema\` and the examples/ folder for every field.`,
+    'More options',
+  );
+  prompter.outro(
+    `Wrote ${options.file}. Next: gorust decide ${options.file === 'gorust.yaml' ? '' : options.file}`.trimEnd(),
+  );
+}
+
+function settled<T>(value: T | typeof CANCEL): T {
+  if (value === CANCEL) throw new CancelledError('cancelled; nothing was written.');
+  return value as T;
+}
+
+/** Ask one question with the prompt that fits its kind, re-using a previous answer as the starting value. */
+async function ask(prompter: Prompter, question: Question, previous: unknown): Promise<unknown> {
+  const message = question.help === undefined ? question.prompt : `${question.prompt} (${question.help})`;
+  const start = previous ?? question.default;
+  switch (question.kind) {
+    case 'select':
+      return settled(
+        await prompter.select({
+          message,
+          options: question.options ?? [],
+          ...(typeof start === 'string' ? { initialValue: start } : {}),
+        }),
+      );
+    case 'multiselect':
+      return settled(
+        await prompter.multiselect({
+          message,
+          options: question.options ?? [],
+          required: question.optional !== true,
+          ...(Array.isArray(start) ? { initialValues: start.map(String) } : {}),
+        }),
+      );
+    case 'confirm':
+      return settled(await prompter.confirm({ message, initialValue: start === true }));
+    default: {
+      const raw = settled(
+        await prompter.text({
+          message,
+          ...(start === undefined ? {} : { initialValue: String(start) }),
+          ...(question.optional ? { placeholder: 'blank to skip' } : {}),
+          validate: (value) => validateAnswer(question, value),
+        }),
+      );
+      const text = (raw ?? '').trim();
+      return question.kind === 'number' && text !== '' ? Number(text) : text;
+    }
+  }
+}
+
+function toYaml(profile: unknown): string {
+  const header = [
+    '# gorust project profile, version 1 (written by `gorust init`).',
+    '# Every field: `gorust schema`; examples: the examples/ folder. Decide with: gorust decide',
+  ].join('\n');
+  return `${header}\n${stringify(profile, { lineWidth: 0 })}`;
+}
+
+function nonInteractiveHelp(file: string): string {
+  return `gorust init asks questions in a terminal, and stdin or stdout is not one, so nothing was asked.
+Write ${file} by hand instead:
+  - copy an example:  cp examples/startup-rest-api.yaml ${file}   (the examples/ folder has more)
+  - or start from the required fields:
+
+${MINIMAL_PROFILE.trimEnd().replace(/^/gm, '      ')}
+
+  - every field, with its allowed values: gorust schema
+  - check it and get the decision: gorust decide ${file}`;
+}
