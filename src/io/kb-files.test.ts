@@ -5,7 +5,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KB_FILES, UserError } from '../core/index.ts';
 import { minimalKnowledgeBase, toTexts } from '../core/kb/kb-fixtures.test-helpers.ts';
-import { defaultKnowledgeBaseDir, readKnowledgeBase, readKnowledgeBaseTexts } from './kb-files.ts';
+import {
+  defaultKnowledgeBaseDir,
+  kbTextsHash,
+  readKnowledgeBase,
+  readKnowledgeBaseTexts,
+  readPrebuiltKnowledgeBase,
+} from './kb-files.ts';
 
 const dirs: string[] = [];
 function tempKbDir(): string {
@@ -54,5 +60,23 @@ describe('readKnowledgeBase', () => {
     rmSync(join(dir, 'tips.yaml'));
     mkdirSync(join(dir, 'tips.yaml'));
     expect(() => readKnowledgeBase(dir)).toThrow(/not a readable knowledge base file/);
+  });
+});
+
+describe('readPrebuiltKnowledgeBase', () => {
+  it('returns the prebuilt parse only for the texts it was built from', () => {
+    const texts = readKnowledgeBaseTexts(defaultKnowledgeBaseDir());
+    const kb = readKnowledgeBase();
+    const dir = mkdtempSync(join(tmpdir(), 'gorust-prebuilt-'));
+    try {
+      const file = join(dir, 'kb.json');
+      writeFileSync(file, JSON.stringify({ format: 1, hash: kbTextsHash(texts), kb }));
+      expect(readPrebuiltKnowledgeBase(texts, file)).toEqual(kb);
+      // An edited kb file (without a rebuild) is never served from the stale prebuilt copy.
+      expect(readPrebuiltKnowledgeBase({ ...texts, tips: `${texts.tips}\n# edited` }, file)).toBeUndefined();
+      expect(readPrebuiltKnowledgeBase(texts, join(dir, 'missing.json'))).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
