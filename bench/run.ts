@@ -14,7 +14,7 @@ section('decide() per example', formatDecideBench(benchDecide(kb, { runs: 50, ex
 section('UI', formatUiBench(benchUi(kb, { runs: 200, webDir: 'dist/web' })));
 section(
   'CLI start-up (built bin vs node -e 0)',
-  formatCliBench(benchCli({ root: '.', profile: 'examples/service-mesh.yaml', runs: 15 })),
+  formatCliBench(benchCli({ root: '.', profile: 'examples/service-mesh.yaml', runs: 21 })),
 );
 
 if (process.argv.includes('--no-lab')) {
