@@ -1,5 +1,6 @@
 /** @module The decision as the JSON of CONTRACT.md §2: 2-space indent, the contract's key order, a trailing newline, byte-identical for the same input. */
-import { z } from 'zod';
+// A namespace import lets the bundler keep only the parts of zod in use (a named `z` keeps all of it).
+import * as z from 'zod';
 import { type Decision, decisionSchema } from '../decision/schema.ts';
 import { InternalError } from '../errors.ts';
 
