@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sweepStaleTempDirs, writeOwner } from './stale-temp.ts';
 
 /** CPU seconds (user + system, including reaped children) and peak resident set size of a process group, from /proc. */
 export type ProcStats = { cpu_s: number; rss_peak_mib: number };
@@ -77,6 +78,8 @@ type LiveGroup = { pgid: number; child: ChildProcess; reaper: ChildProcess | nul
 const liveGroups = new Map<number, LiveGroup>();
 const tempDirs = new Set<string>();
 let handlersInstalled = false;
+/** Whether this lab has removed the temp folders of labs that were killed (done once, at its first temp folder). */
+let staleSwept = false;
 
 /**
  * A watchdog per process group: it blocks reading a pipe whose write end only the lab holds. When the lab dies in
@@ -531,8 +534,13 @@ async function pollReady(
  * const dir = makeTempDir('build'); // /tmp/gorust-build-XXXXXX
  */
 export function makeTempDir(prefix: string): string {
+  if (!staleSwept) {
+    staleSwept = true;
+    sweepStaleTempDirs(tmpdir()); // once per lab: what a killed lab left behind
+  }
   installHandlers();
   const dir = mkdtempSync(join(tmpdir(), `gorust-${prefix}-`));
+  writeOwner(dir);
   tempDirs.add(dir);
   return dir;
 }
