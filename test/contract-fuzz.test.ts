@@ -53,6 +53,11 @@ function serve(): Promise<string> {
 // .ci/run installs Schemathesis (and fails CI when it cannot); a developer machine without it skips this test.
 describe.skipIf(!existsSync(ST))('the API contract under Schemathesis', { tags: ['slow'] }, () => {
   it('has no failure: every status documented, every response matching its schema, 405 for wrong methods', async () => {
+    // Not skipped when missing: the test stops at once with the command that installs it.
+    expect(
+      existsSync(ST),
+      'Schemathesis is missing: run `apt-get install -y python3-venv && python3 -m venv .tools/schemathesis && .tools/schemathesis/bin/pip install "schemathesis==4.32.5"` (.ci/run does this)',
+    ).toBe(true);
     const url = await serve();
     const result = spawnSync(
       ST,
