@@ -290,6 +290,16 @@ describe('stakeholders', () => {
     ],
   };
 
+  it('keeps agreement a finite share with the largest allowed weights (found by Schemathesis as null)', () => {
+    const heavy = {
+      ...team,
+      stakeholders: (team.stakeholders ?? []).map((s) => ({ ...s, weight: 1000 })),
+    };
+    const d = run(heavy);
+    expect(Number.isFinite(d.agreement)).toBe(true);
+    expect(d.agreement).toBeCloseTo(0.5, 4);
+  });
+
   it('opposed stakeholders get different verdicts, and agreement is below 1', () => {
     const d = run(team);
     expect(d.stakeholders?.map((s) => s.verdict)).toEqual(['rust', 'go']);

@@ -453,8 +453,11 @@ function addStakeholders(
     if (person.role !== undefined) row.role = person.role;
     return row;
   });
-  const total = rows.reduce((a, r) => a + r.weight, 0);
-  const agreeing = rows.filter((r) => r.verdict === decision.verdict).reduce((a, r) => a + r.weight, 0);
+  // Shares of the largest weight, so that no sum of weights can overflow to Infinity (and the share to NaN).
+  const top = Math.max(...rows.map((r) => r.weight), 0);
+  const share = (r: StakeholderRow) => (top > 0 ? r.weight / top : 1);
+  const total = rows.reduce((a, r) => a + share(r), 0);
+  const agreeing = rows.filter((r) => r.verdict === decision.verdict).reduce((a, r) => a + share(r), 0);
   decision.stakeholders = rows;
   decision.agreement = total > 0 ? roundTo(agreeing / total, 4) : 1;
   // Disagreement on the project-level weights (the whole project's facts), per criterion.

@@ -85,8 +85,9 @@ const stakeholderSchema = z.strictObject({
   weight: z
     .number()
     .positive()
+    .max(1000)
     .optional()
-    .meta({ description: 'how much their view counts relative to the others (default 1)' }),
+    .meta({ description: 'how much their view counts relative to the others (default 1, at most 1000)' }),
   priorities: prioritiesSchema,
 });
 
