@@ -2,11 +2,11 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRun, finishRun, recordStep } from '../../src/store/lab-runs.ts';
-import { type Harness, ROOT, startHarness } from './harness.ts';
+import { ROOT } from './harness.ts';
+import { poll, useHarness } from './session.ts';
 
-const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 const AXE = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const PHONE = { width: 390, height: 844 };
@@ -29,24 +29,9 @@ async function axeProblems(page: Page): Promise<string[]> {
 const pageWidth = (page: Page) => page.evaluate<number>('document.documentElement.scrollWidth');
 
 describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
-  let harness: Harness;
-  const pageErrors: string[] = [];
-
-  async function open(path: string, viewport = PHONE): Promise<Page> {
-    const page = await harness.newPage();
-    await page.setViewportSize(viewport);
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${harness.baseUrl}/${path}`);
-    return page;
-  }
-
-  beforeAll(async () => {
-    harness = await startHarness();
-  }, 240_000);
-
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const e2e = useHarness();
+  const { pageErrors } = e2e;
+  const open = (path: string, viewport = PHONE): Promise<Page> => e2e.open(path, viewport);
 
   it('adds components with "Add component": they reach the decision, the plan tables and the diagram', async () => {
     const page = await open('#/decide');
@@ -140,8 +125,8 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
     const link = await page.getByTestId('share-link').inputValue();
     expect(link).toMatch(/#\/share\/[A-Za-z0-9_-]+$/);
     // A colleague's browser: no stored draft.
-    const other = await harness.context.browser()?.newContext();
-    const colleague = other ? await other.newPage() : await harness.newPage();
+    const other = await e2e.harness.context.browser()?.newContext();
+    const colleague = other ? await other.newPage() : await e2e.harness.newPage();
     await colleague.goto(link);
     await poll(() => colleague.getByTestId('project-name').textContent()).toBe('Metrics gateway, reworked');
     expect(await colleague.getByTestId('stakeholders').locator('.part-name').count()).toBe(2);
@@ -302,8 +287,8 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
   });
 
   it('fits a 390 px phone and has no serious or critical axe-core violation on any view, phone or desktop', async () => {
-    const run = createRun(harness.store, { mode: 'quick', workloads: ['boundary'], id: 'e2e-phone' });
-    recordStep(harness.store, run.id, {
+    const run = createRun(e2e.harness.store, { mode: 'quick', workloads: ['boundary'], id: 'e2e-phone' });
+    recordStep(e2e.harness.store, run.id, {
       workload: 'boundary',
       lang: 'go',
       variant: 'go-cgo',
@@ -315,7 +300,7 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
       started_at: new Date().toISOString(),
       duration_ms: 1000,
     });
-    finishRun(harness.store, run.id, 'completed');
+    finishRun(e2e.harness.store, run.id, 'completed');
     // A saved decision with components and stakeholders, for History and the saved-decision view.
     const page = await open('#/decide/service-mesh');
     await poll(() => page.getByTestId('project-name').textContent()).toBe('Service mesh');
@@ -338,7 +323,7 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     const found: string[] = [];
     for (const [name, path, ready] of views) {
-      await page.goto(`${harness.baseUrl}/${path}`);
+      await page.goto(`${e2e.harness.baseUrl}/${path}`);
       // The empty questionnaire, not the draft an earlier view left behind.
       if (name === 'decide-empty') await page.evaluate('window.localStorage.clear()');
       await page.reload();
@@ -352,7 +337,7 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
     // And at desktop width, where the layout has two columns.
     await page.setViewportSize({ width: 1280, height: 800 });
     for (const [name, path, ready] of views) {
-      await page.goto(`${harness.baseUrl}/${path}`);
+      await page.goto(`${e2e.harness.baseUrl}/${path}`);
       if (name === 'decide-empty') await page.evaluate('window.localStorage.clear()');
       await page.reload();
       await page.getByTestId(ready).first().waitFor();

@@ -2,19 +2,19 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRun, finishRun, recordStep } from '../../src/store/lab-runs.ts';
-import { type Harness, ROOT, startHarness } from './harness.ts';
-
-const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+import { ROOT } from './harness.ts';
+import { poll, useHarness } from './session.ts';
 
 describe('the Lab view end to end', { tags: ['slow'] }, () => {
-  let harness: Harness;
-  const pageErrors: string[] = [];
+  const e2e = useHarness();
+  const { pageErrors } = e2e;
+  const open = (path: string): Promise<Page> => e2e.open(path);
 
   /** An http-json run: Go's p99 twice Rust's at every rate, Go overloaded (invalid) at the top rate. */
   function storeHttpRun(id: string, mode: 'quick' | 'standard', repeats: number): void {
-    createRun(harness.store, {
+    createRun(e2e.harness.store, {
       id,
       mode,
       workloads: ['http-json'],
@@ -31,7 +31,7 @@ describe('the Lab view end to end', { tags: ['slow'] }, () => {
         for (const lang of ['go', 'rust']) {
           const p99 = (lang === 'go' ? 2 : 1) * (rate / 100) * (1 + repeat * 0.01);
           const invalid = lang === 'go' && rate === 900;
-          recordStep(harness.store, id, {
+          recordStep(e2e.harness.store, id, {
             workload: 'http-json',
             lang,
             variant: '',
@@ -55,30 +55,15 @@ describe('the Lab view end to end', { tags: ['slow'] }, () => {
             duration_ms: 10_000,
           });
         }
-    finishRun(harness.store, id, 'completed');
+    finishRun(e2e.harness.store, id, 'completed');
   }
-
-  async function open(path: string): Promise<Page> {
-    const page = await harness.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${harness.baseUrl}/${path}`);
-    return page;
-  }
-
-  beforeAll(async () => {
-    harness = await startHarness();
-  }, 240_000);
-
-  afterAll(async () => {
-    await harness?.close();
-  });
 
   it('opens a standard run with its winner, on the compared rate, and applies it to the current profile', async () => {
     storeHttpRun('e2e-standard', 'standard', 5);
     // A profile to decide: the close-call example, kept as the Decide view's draft.
     const page = await open('#/decide/close-call');
     await page.getByTestId('verdict').waitFor();
-    await page.goto(`${harness.baseUrl}/#/lab/e2e-standard`);
+    await page.goto(`${e2e.harness.baseUrl}/#/lab/e2e-standard`);
     const headline = page.getByTestId('lab-headline-http-json');
     await headline.waitFor();
     const text = (await headline.textContent()) ?? '';

@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CRITERION_IDS,
   confidenceMeaning,
@@ -14,12 +14,11 @@ import {
 import { readKnowledgeBase } from '../../src/io/kb-files.ts';
 import { createRun, finishRun, recordStep } from '../../src/store/lab-runs.ts';
 import { INTERACTIVE_SAMPLES } from '../../web/src/lib/draft.ts';
-import { type Harness, ROOT, startHarness } from './harness.ts';
+import { ROOT } from './harness.ts';
+import { poll, useHarness } from './session.ts';
 
 const XSS_NAME = '<img src=x onerror=alert(1)>';
 
-/** expect.poll with room for a busy CI machine (its default gives up after one second). */
-const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 
 /** Fill in the questionnaire the way a user does: type a name, pick the required choices. */
@@ -78,39 +77,19 @@ async function dragSlider(page: Page, testId: string, toEnd: 'min' | 'max'): Pro
 }
 
 describe('web UI end to end', { tags: ['slow'] }, () => {
-  let harness: Harness;
-  const dialogs: string[] = [];
-  const pageErrors: string[] = [];
-
-  async function open(path: string): Promise<Page> {
-    const page = await harness.newPage();
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${harness.baseUrl}/${path}`);
-    return page;
-  }
-
-  beforeAll(async () => {
-    harness = await startHarness();
-  }, 240_000);
-
-  afterAll(async () => {
-    await harness?.close();
-  });
+  const e2e = useHarness();
+  const { dialogs, pageErrors } = e2e;
+  const open = (path: string): Promise<Page> => e2e.open(path);
 
   it('shows a verdict once the questionnaire is filled in, and updates it live', async () => {
     const requests: string[] = [];
-    const page = await harness.newPage();
+    const page = e2e.watch(await e2e.harness.newPage());
     const scripts: Promise<string>[] = [];
     page.on('request', (request) => requests.push(request.url()));
     page.on('response', (response) => {
       if (response.url().endsWith('.js')) scripts.push(response.text());
     });
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${harness.baseUrl}/#/decide`);
+    await page.goto(`${e2e.harness.baseUrl}/#/decide`);
     await poll(() => page.getByTestId('problems').isVisible()).toBe(true);
     // The first paint needs neither ECharts nor the YAML parser: both chunks load on demand.
     expect(requests.filter((url) => /echarts-setup|profile-yaml/.test(url))).toEqual([]);
@@ -279,9 +258,9 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
   });
 
   it('shows what a boundary run measured and its anchor flag, and does not call it all valid', async () => {
-    const run = createRun(harness.store, { mode: 'quick', workloads: ['boundary'], id: 'e2e-boundary' });
+    const run = createRun(e2e.harness.store, { mode: 'quick', workloads: ['boundary'], id: 'e2e-boundary' });
     const batch = (variant: string, lang: string, metrics: Record<string, number | string>) =>
-      recordStep(harness.store, run.id, {
+      recordStep(e2e.harness.store, run.id, {
         workload: 'boundary',
         lang,
         variant,
@@ -297,7 +276,7 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
     batch('go-cgo', 'go', { ffi_empty_ns: 67, ffi_1k_ns: 78.7, wall_s: 3.3 });
     batch('grpc', 'go->rust', { mode: 'grpc', p50_us: 136, p99_us: 3710, wall_s: 2 });
     batch('http-json', 'go->rust', { mode: 'http', p50_us: 93.1, p99_us: 5166, wall_s: 1.4 });
-    finishRun(harness.store, run.id, 'completed');
+    finishRun(e2e.harness.store, run.id, 'completed');
 
     const page = await open('#/lab/e2e-boundary');
     const flags = page.getByTestId('lab-anchor-flags');
