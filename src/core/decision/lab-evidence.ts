@@ -1,5 +1,7 @@
 /** @module The measured evidence a lab run hands to `decide()`: the contract between `src/lab` (which produces it from a stored run) and the engine (which turns it into ratings and boundary costs). */
 
+import type { CriterionId } from '../profile/vocabulary.ts';
+
 /** Latency and resource figures of one language at its headline rate step. */
 export type MeasuredLatency = {
   p50_ms: number;
@@ -61,4 +63,9 @@ export type LabEvidence = {
    * harness problem, or the workload had no valid step): the knowledge base's prior stays in their place.
    */
   excluded?: { figure: string; reason: string }[] | undefined;
+  /**
+   * Go/Rust comparisons the run measured that are not significant (or come from a quick run, which cannot be), with
+   * the criteria they would have fed: the engine keeps the prior for them and shows each beside it (never combined).
+   */
+  not_significant?: { criteria: CriterionId[]; text: string }[] | undefined;
 };

@@ -51,6 +51,19 @@ export const criterionRowSchema = z.object({
   evidence: z.array(z.string()),
   /** "measured on this machine: ..." when a lab run replaced the knowledge base's prior. */
   measured: z.string().optional(),
+  /**
+   * What a lab run did to this criterion's prior: replaced it (a significant measured comparison) or kept it (the
+   * run's comparison was not significant, shown beside it, not combined), with the prior and measured ratings.
+   */
+  lab: z
+    .object({
+      use: z.enum(['replaced', 'prior_kept']),
+      prior: z.object({ go: z.number(), rust: z.number() }),
+      measured: z.object({ go: z.number(), rust: z.number() }).optional(),
+      used: z.array(z.string()),
+      not_significant: z.array(z.string()),
+    })
+    .optional(),
   /** Why the higher-rated language is rated higher (the knowledge base's rationale). */
   rationale: z.string().optional(),
   /** Every reason the weight is what it is, in the order applied. */

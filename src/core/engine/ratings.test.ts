@@ -56,4 +56,40 @@ describe('deriveRatings', () => {
     );
     expect(r.latency_predictability.measured).toBeUndefined();
   });
+  it('says per criterion whether a lab run replaced the prior or kept it beside a comparison that is not significant', () => {
+    const r = deriveRatings(profileOf(), kb, params, {
+      run_id: 'run-8',
+      environment: 'e',
+      cpu: [{ kernel: 'nbody', go_s: 2, rust_s: 1 }],
+      not_significant: [
+        {
+          criteria: ['latency_predictability', 'runtime_performance'],
+          text: 'http-json Go p99 3 ms vs Rust 2 ms, p = 0.2: no significant difference; the prior is kept',
+        },
+      ],
+    });
+    const prior = kb.criteria.find((c) => c.id === 'latency_predictability');
+    // Not significant: the prior stands, exactly, and the comparison is shown beside it.
+    expect(r.latency_predictability).toMatchObject({
+      go: prior?.go.rating,
+      rust: prior?.rust.rating,
+      measured: undefined,
+      lab: {
+        use: 'prior_kept',
+        prior: { go: prior?.go.rating, rust: prior?.rust.rating },
+        used: [],
+        not_significant: [expect.stringContaining('p = 0.2')],
+      },
+    });
+    // A significant kernel replaced runtime_performance's prior; the other comparison is listed beside it.
+    expect(r.runtime_performance.lab).toMatchObject({
+      use: 'replaced',
+      prior: { go: 6.5, rust: 9 },
+      // A 2x ratio -> a 2-point gap around the prior midpoint 7.75.
+      measured: { go: 6.75, rust: 8.75 },
+      used: ['nbody Go 2 s vs Rust 1 s'],
+      not_significant: [expect.stringContaining('http-json')],
+    });
+    expect(r.build_speed.lab).toBeUndefined();
+  });
 });

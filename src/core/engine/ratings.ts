@@ -26,6 +26,22 @@ export type ExistingShift = {
   policy: boolean;
 };
 
+/**
+ * What a lab run did to one criterion's prior: `replaced` when a significant (or exact, for builds) measurement
+ * replaced it, `prior_kept` when the run only had comparisons that are not significant (shown beside the prior, not
+ * combined with it). Ratings are before experience and existing-code shifts.
+ */
+export type LabUse = {
+  use: 'replaced' | 'prior_kept';
+  prior: { go: number; rust: number };
+  /** The ratings the measurement gave (when it replaced the prior). */
+  measured?: { go: number; rust: number };
+  /** The figures that replaced the prior. */
+  used: string[];
+  /** The comparisons that were not significant: shown beside the prior, not used. */
+  not_significant: string[];
+};
+
 export type CriterionRating = {
   /** Displayed ratings (two decimals). */
   go: number;
@@ -40,6 +56,8 @@ export type CriterionRating = {
   experience: ExperienceShift | undefined;
   /** How existing code shifted the ratings, when it did. */
   existing: ExistingShift | undefined;
+  /** What the lab run did to the prior, when a run measured this criterion. */
+  lab?: LabUse | undefined;
 };
 
 export type Ratings = Record<CriterionId, CriterionRating>;
@@ -87,10 +105,22 @@ export function deriveRatings(
     let measured: string | undefined;
     const found = measurements?.[id];
     let sd = sdOf(id);
+    const prior = { go, rust };
+    const beside = (lab?.not_significant ?? []).filter((n) => n.criteria.includes(id)).map((n) => n.text);
+    let labUse: LabUse | undefined;
     if (found !== undefined && found.length > 0 && lab !== undefined) {
       [go, rust] = ratingsFromMeasurement(go, rust, found, params);
       measured = `measured on this machine: ${found.map((m) => m.text).join('; ')} (lab run ${lab.run_id}, ${lab.environment})`;
       sd *= params.rating_sd_measured_factor;
+      labUse = {
+        use: 'replaced',
+        prior,
+        measured: { go: roundTo(go, 2), rust: roundTo(rust, 2) },
+        used: found.map((m) => m.text),
+        not_significant: beside,
+      };
+    } else if (beside.length > 0) {
+      labUse = { use: 'prior_kept', prior, used: [], not_significant: beside };
     }
     let experience: ExperienceShift | undefined;
     if (exp.criteria.includes(id)) {
@@ -123,6 +153,7 @@ export function deriveRatings(
       measured,
       experience,
       existing: shift,
+      ...(labUse ? { lab: labUse } : {}),
     };
   }
   return ratings;

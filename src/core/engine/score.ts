@@ -58,6 +58,7 @@ export function scoreTable(weights: UnitWeights, ratings: Ratings, kb: Knowledge
       evidence: criterion?.evidence ?? [],
     };
     if (r.measured !== undefined) row.measured = r.measured;
+    if (r.lab !== undefined) row.lab = r.lab;
     if (criterion !== undefined) {
       row.rationale =
         r.go > r.rust ? criterion.go.rationale : r.rust > r.go ? criterion.rust.rationale : criterion.meaning;

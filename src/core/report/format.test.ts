@@ -6,6 +6,7 @@ import {
   formatCount,
   formatPercentPair,
   formatScore,
+  labUseLine,
   sensitivityWeights,
 } from './format.ts';
 
@@ -75,5 +76,45 @@ describe('confidenceMeaning', () => {
     expect(confidenceMeaning(buildDecision({ verdict: 'hybrid', confidence: 0.64 }))).toBe(
       '6,400 of 10,000 draws of weights (±30%), ratings and uncertain inputs keep this verdict',
     );
+  });
+});
+
+describe('labUseLine', () => {
+  const row = {
+    id: 'latency_predictability' as const,
+    weight: 0.2,
+    go: 6,
+    rust: 9,
+    contribution: -0.6,
+    why: '',
+    evidence: [],
+  };
+  it('says a prior was kept, with its ratings and the comparison shown beside it', () => {
+    expect(
+      labUseLine({
+        ...row,
+        lab: {
+          use: 'prior_kept',
+          prior: { go: 6, rust: 9 },
+          used: [],
+          not_significant: ['http-json p = 0.3'],
+        },
+      }),
+    ).toBe('lab: prior kept (Go 6, Rust 9); not significant, shown only: http-json p = 0.3');
+  });
+  it('says a prior was replaced, with the prior and measured ratings', () => {
+    expect(
+      labUseLine({
+        ...row,
+        lab: {
+          use: 'replaced',
+          prior: { go: 6, rust: 9 },
+          measured: { go: 7.25, rust: 7.75 },
+          used: ['x'],
+          not_significant: [],
+        },
+      }),
+    ).toBe('lab: prior (Go 6, Rust 9) replaced by the measured ratings (Go 7.3, Rust 7.8)');
+    expect(labUseLine(row)).toBeUndefined();
   });
 });

@@ -154,3 +154,21 @@ export function rowFavours(row: CriterionRow): 'go' | 'rust' | 'tie' {
   if (row.rust > row.go) return 'rust';
   return 'tie';
 }
+
+/**
+ * What a lab run did to a criterion's prior, in one line (undefined when no run measured it): replaced (with the
+ * prior and the measured ratings) or kept beside a comparison that is not significant.
+ * @example
+ * labUseLine(row); // "lab: prior kept (Go 6, Rust 9); not significant: http-json Go p99 2.1 ms vs ..."
+ */
+export function labUseLine(row: CriterionRow): string | undefined {
+  const lab = row.lab;
+  if (lab === undefined) return undefined;
+  const prior = `Go ${formatNumber(lab.prior.go, 1)}, Rust ${formatNumber(lab.prior.rust, 1)}`;
+  const beside =
+    lab.not_significant.length > 0 ? `; not significant, shown only: ${lab.not_significant.join('; ')}` : '';
+  if (lab.use === 'replaced' && lab.measured !== undefined) {
+    return `lab: prior (${prior}) replaced by the measured ratings (Go ${formatNumber(lab.measured.go, 1)}, Rust ${formatNumber(lab.measured.rust, 1)})${beside}`;
+  }
+  return `lab: prior kept (${prior})${beside}`;
+}

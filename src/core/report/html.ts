@@ -31,6 +31,7 @@ import {
   formatPercent,
   formatScore,
   formatSigned,
+  labUseLine,
   OPTION_LABELS,
   sensitivityWeights,
 } from './format.ts';
@@ -186,7 +187,7 @@ function criteriaSection(decision: Decision, sources: EvidenceSources | undefine
     formatNumber(row.go, 1),
     formatNumber(row.rust, 1),
     formatSigned(row.contribution),
-    `${foldable(row.why)}${row.measured === undefined ? '' : `<span class="measured">${e(row.measured)}</span>`}`,
+    `${foldable(row.why)}${row.measured === undefined ? '' : `<span class="measured">${e(row.measured)}</span>`}${labUseLine(row) === undefined ? '' : `<span class="measured">${e(labUseLine(row) ?? '')}</span>`}`,
     row.evidence
       .map((id) => {
         const source = sources?.[id];

@@ -11,6 +11,7 @@ import {
   formatPercent,
   formatScore,
   formatSigned,
+  labUseLine,
   OPTION_LABELS,
   sensitivityWeights,
 } from './format.ts';
@@ -160,6 +161,8 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
   for (const row of byImpact(decision.criteria)) {
     out.push(`### ${criterionLabel(row.id)}`, '', inline(row.why), '');
     if (row.measured !== undefined) out.push(`*${inline(row.measured)}*`, '');
+    const labLine = labUseLine(row);
+    if (labLine !== undefined) out.push(`*${inline(labLine)}*`, '');
     if (row.evidence.length > 0) out.push(`Sources: ${sourceLinks(row.evidence).join(', ')}.`, '');
   }
   if (decision.components.length > 0 || decision.boundaries.length > 0) {

@@ -8,6 +8,7 @@ import {
   formatPercent,
   formatScore,
   formatSigned,
+  labUseLine,
   OPTION_LABELS,
   projectName,
   sensitivityWeights,
@@ -134,6 +135,8 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
         `  ${criterionLabel(row.id).padEnd(nameWidth)}  weight ${formatPercent(row.weight).padStart(4)}  Go ${formatNumber(row.go, 1).padStart(4)}  Rust ${formatNumber(row.rust, 1).padStart(4)}  ${contribution} ${who ? langColour(who, bar) : ''}`.trimEnd(),
       );
       if (row.measured !== undefined) lines.push(dim(`    ${row.measured}`));
+      const labLine = labUseLine(row);
+      if (labLine !== undefined) lines.push(dim(`    ${labLine}`));
     }
   }
 

@@ -1,5 +1,5 @@
 /** @module From a stored lab run to the LabEvidence that `decide()` uses in place of the knowledge base's priors: only figures of valid steps that pass their anchor check and whose Go/Rust difference is significant (never from a quick run); the rest are listed as excluded, with the measured figures and why, and the prior stays. */
-import type { LabEvidence, MeasuredBuild, MeasuredLatency } from '../../core/index.ts';
+import type { CriterionId, LabEvidence, MeasuredBuild, MeasuredLatency } from '../../core/index.ts';
 import { openStore } from '../../store/db.ts';
 import { requireRun, type StoredRun } from '../../store/lab-runs.ts';
 import { checkAnchors } from './anchors.ts';
@@ -14,6 +14,20 @@ export type EvidenceOptions = {
 };
 
 type Excluded = { figure: string; reason: string }[];
+type NotSignificant = NonNullable<LabEvidence['not_significant']>;
+
+/**
+ * The criteria a workload's figures feed in the engine (`measureCriteria` in src/core/engine/ratings.ts): what a
+ * comparison that is not significant would have replaced, so the decision can show it beside the prior it kept.
+ */
+function criteriaOf(workload: WorkloadSummary): CriterionId[] {
+  if (workload.kind === 'latency')
+    return ['latency_predictability', 'runtime_performance', 'memory_efficiency'];
+  if (workload.kind === 'gc-cache') return ['latency_predictability', 'memory_efficiency'];
+  if (workload.kind === 'cpu') return ['runtime_performance'];
+  if (workload.kind === 'build') return ['build_speed', 'deployment'];
+  return [];
+}
 
 /**
  * The anchor note when a figure is far outside its published band (a probable harness problem), else undefined.
@@ -114,13 +128,13 @@ function noteInvalid(workload: WorkloadSummary, excluded: Excluded): void {
 }
 
 /** A workload whose headline is not significant: its figures stay beside the prior (listed as excluded), with why. */
-function gate(summary: WorkloadSummary, excluded: Excluded): boolean {
+function gate(summary: WorkloadSummary, excluded: Excluded, beside: NotSignificant): boolean {
   const c = summary.comparison;
   if (c?.significant) return true;
-  excluded.push({
-    figure: summary.name,
-    reason: `${c ? `${describeComparison(c)}: ` : ''}${c?.reason ?? 'no comparison'}; the prior is kept`,
-  });
+  const reason = `${c ? `${describeComparison(c)}: ` : ''}${c?.reason ?? 'no comparison'}; the prior is kept`;
+  excluded.push({ figure: summary.name, reason });
+  if (c && c.go !== null && c.rust !== null)
+    beside.push({ criteria: criteriaOf(summary), text: `${summary.name} ${reason}` });
   return false;
 }
 
@@ -143,15 +157,18 @@ export function labEvidenceFromRun(run: StoredRun, options: EvidenceOptions = {}
     slo_p99_ms: summary.slo_p99_ms,
   };
   const excluded: Excluded = [];
+  const beside: NotSignificant = [];
   if (summary.indicative) {
     for (const w of summary.workloads) {
       if (w.steps === 0) continue;
-      excluded.push({
-        figure: w.name,
-        reason: `${w.comparison?.go != null ? `${describeComparison(w.comparison)}: ` : ''}quick run: indicative only, it cannot show significance; the prior is kept`,
-      });
+      const measured = w.comparison?.go != null && w.comparison.rust != null;
+      const reason = `${measured && w.comparison ? `${describeComparison(w.comparison)}: ` : ''}quick run: indicative only, it cannot show significance; the prior is kept`;
+      excluded.push({ figure: w.name, reason });
+      if (measured && criteriaOf(w).length > 0)
+        beside.push({ criteria: criteriaOf(w), text: `${w.name} ${reason}` });
     }
     evidence.excluded = excluded;
+    if (beside.length > 0) evidence.not_significant = beside;
     return evidence;
   }
   for (const workload of summary.workloads) noteInvalid(workload, excluded);
@@ -162,7 +179,7 @@ export function labEvidenceFromRun(run: StoredRun, options: EvidenceOptions = {}
   const http =
     latencyWorkloads.find((w) => w.detail.service !== undefined) ??
     latencyWorkloads.find((w) => w.name === 'http-json');
-  if (http && gate(http, excluded)) {
+  if (http && gate(http, excluded, beside)) {
     const httpGo = latency(http.go, 'go', `${http.name} go`, excluded);
     const httpRust = latency(http.rust, 'rust', `${http.name} rust`, excluded);
     if (httpGo && httpRust) {
@@ -172,7 +189,7 @@ export function labEvidenceFromRun(run: StoredRun, options: EvidenceOptions = {}
   }
 
   for (const gc of valid) {
-    if (gc.kind !== 'gc-cache' || !gate(gc, excluded)) continue;
+    if (gc.kind !== 'gc-cache' || !gate(gc, excluded, beside)) continue;
     const measured = Object.entries(gc.detail.variants).flatMap(([k, f]) => {
       const m = latency(f, k === 'rust' ? 'rust' : 'go', `gc-cache ${k}`, excluded);
       return m ? [[k, m] as const] : [];
@@ -192,10 +209,9 @@ export function labEvidenceFromRun(run: StoredRun, options: EvidenceOptions = {}
         return [];
       }
       if (k.better === '~') {
-        excluded.push({
-          figure: `cpu ${k.kernel}`,
-          reason: `Go ${fmtNum(go_s)} s vs Rust ${fmtNum(rust_s)} s${k.p === null ? ', too few repeats to test' : `, p = ${fmtNum(k.p)}`}: no significant difference; the prior is kept`,
-        });
+        const reason = `Go ${fmtNum(go_s)} s vs Rust ${fmtNum(rust_s)} s${k.p === null ? ', too few repeats to test' : `, p = ${fmtNum(k.p)}`}: no significant difference; the prior is kept`;
+        excluded.push({ figure: `cpu ${k.kernel}`, reason });
+        beside.push({ criteria: ['runtime_performance'], text: `cpu ${k.kernel} ${reason}` });
         return [];
       }
       return [{ kernel: k.kernel, go_s, rust_s }];
@@ -226,6 +242,7 @@ export function labEvidenceFromRun(run: StoredRun, options: EvidenceOptions = {}
     if (Object.keys(present).length > 0) evidence.boundary = present;
   }
   if (excluded.length > 0) evidence.excluded = excluded;
+  if (beside.length > 0) evidence.not_significant = beside;
   return evidence;
 }
 

@@ -340,6 +340,11 @@ describe('the significance gate in the evidence', () => {
     expect(evidence.excluded?.[0]?.reason).toMatch(
       /^Go p99 10\.2 ms vs Rust 5\.1 ms at 500 req\/s, ratio 2 \(95% CI .*\), p = .*: quick run: indicative only, it cannot show significance; the prior is kept$/,
     );
+    // The decision shows the comparison beside each prior it would have fed.
+    expect(evidence.not_significant?.[0]).toEqual({
+      criteria: ['latency_predictability', 'runtime_performance', 'memory_efficiency'],
+      text: `http-json ${evidence.excluded?.[0]?.reason}`,
+    });
     const summary = summarizeRun(run);
     expect(summary.indicative).toBe(true);
     expect(summary.workloads[0]?.comparison?.winner).toBeNull();
@@ -368,6 +373,10 @@ describe('the significance gate in the evidence', () => {
       ),
     });
     expect(renderRun(run, 'text')).toContain('no significant difference: Go p99 10.2 ms vs Rust 20 ms');
+    expect(evidence.not_significant).toContainEqual({
+      criteria: ['latency_predictability', 'runtime_performance', 'memory_efficiency'],
+      text: expect.stringMatching(/^http-json Go p99 10\.2 ms vs Rust 20 ms.*the prior is kept$/),
+    });
   });
 
   it('carries the comparison object in the JSON and names the significant winner in the text', () => {
