@@ -1,7 +1,10 @@
-/** @module `npm run build:cli`: bundles the CLI with esbuild into dist/cli/ (one small entry, a chunk per command loaded on demand) and writes the knowledge base parsed and validated (dist/kb.json), so the built CLI does no YAML or schema work for it at run time. */
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+/** @module `npm run build:cli`: bundles the CLI with esbuild into dist/cli/ (gorust.cjs, one CommonJS bundle of the commands whose modules run only when a command needs them, and main.js, the small entry that answers --version and the top-level help itself and runs the bundle through V8's code cache: src/cli/start.ts) and writes the knowledge base parsed and validated (dist/kb.json), so the built CLI does no YAML or schema work for it at run time. */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
+import { COMMAND_LOADERS } from '../src/cli/command-list.ts';
 import { parseKnowledgeBase } from '../src/core/index.ts';
 import {
   defaultKnowledgeBaseDir,
@@ -88,19 +91,65 @@ const server = await build({
   plugins: [sideEffectFreeSources],
 });
 
+// The commands: one CommonJS bundle (V8 caches compiled code for scripts, not for ES modules). esbuild turns each
+// import() of a gorust module into a lazy initialiser, so a command still runs only the modules it needs.
+const BUNDLE = join(OUT, 'gorust.cjs');
 const result = await build({
-  entryPoints: { main: join(ROOT, 'src', 'cli', 'main.ts') },
   ...common,
-  outdir: OUT,
+  entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
+  splitting: false,
+  format: 'cjs',
+  outfile: BUNDLE,
+  banner: {
+    js: [
+      'var __gorust_import_meta_url = require("node:url").pathToFileURL(__filename).href;',
+      // start.ts passes its own import() (a script run with V8's cached code has none without an experimental flag).
+      'var __gorust_dynamic_import = typeof __gorust_import === "function" ? __gorust_import : (s) => import(s);',
+    ].join('\n'),
+  },
+  define: { 'import.meta.url': '__gorust_import_meta_url' },
   plugins: [serverAsSeparateBundle, sideEffectFreeSources],
+});
+// Each import() left in the bundle (the server bundle, node: modules) goes through start.ts's import().
+const bundled = readFileSync(BUNDLE, 'utf8');
+const imports = /\bimport\(("[#\w:/.-]+")\)/g;
+if (!bundled.includes('import("#gorust/server")'))
+  throw new Error('the server import is missing from gorust.cjs');
+writeFileSync(
+  BUNDLE,
+  bundled.replace(imports, (_call, specifier: string) => `__gorust_dynamic_import(${specifier})`),
+);
+
+/** `gorust --help` as commander prints it when stdout is not a terminal (80 columns), for start.ts to print as is. */
+const HELP_WIDTH = 80;
+const help = spawnSync(process.execPath, [BUNDLE, '--help'], {
+  encoding: 'utf8',
+  env: { ...process.env, GORUST_NO_CACHE: '1' },
+});
+if (help.status !== 0 || help.stdout === '')
+  throw new Error(`gorust --help failed in the build: ${help.stderr}`);
+
+const entry = await build({
+  ...common,
+  entryPoints: { main: join(ROOT, 'src', 'cli', 'start.ts') },
+  splitting: false,
+  outdir: OUT,
+  define: {
+    GORUST_BUILD: JSON.stringify({
+      hash: createHash('sha256').update(readFileSync(BUNDLE)).digest('hex').slice(0, 16),
+      help: help.stdout,
+      helpWidth: HELP_WIDTH,
+      commands: Object.keys(COMMAND_LOADERS),
+    }),
+  },
 });
 
 if (process.env.GORUST_BUILD_META)
   writeFileSync(process.env.GORUST_BUILD_META, JSON.stringify(result.metafile));
 const size = (metafile: Metafile) => {
-  const outputs = Object.entries(metafile.outputs).filter(([file]) => file.endsWith('.js'));
+  const outputs = Object.entries(metafile.outputs).filter(([file]) => /\.c?js$/.test(file));
   return `${outputs.length} files, ${(outputs.reduce((sum, [, o]) => sum + o.bytes, 0) / 1024).toFixed(0)} KiB`;
 };
 console.log(
-  `dist/cli: ${size(result.metafile)}; dist/server: ${size(server.metafile)}; dist/kb.json: the knowledge base, prebuilt`,
+  `dist/cli: ${size(result.metafile)} + ${size(entry.metafile)}; dist/server: ${size(server.metafile)}; dist/kb.json: the knowledge base, prebuilt`,
 );

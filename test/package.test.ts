@@ -56,6 +56,7 @@ describe('the npm package', { tags: ['slow'] }, () => {
     for (const file of [
       'bin/gorust.js',
       'dist/cli/main.js',
+      'dist/cli/gorust.cjs',
       'dist/server/index.js',
       'dist/kb.json',
       'kb/criteria.yaml',

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type KnowledgeBase, parseKnowledgeBase } from '../core/index.ts';
 import { defaultKnowledgeBaseDir, readKnowledgeBaseTexts } from './kb-files.ts';
-import { cacheDir } from './paths.ts';
+import { usableCacheDir } from './paths.ts';
 
 /** Bump when the cached shape changes. */
 const CACHE_FORMAT = 1;
@@ -17,8 +17,7 @@ const CACHE_FORMAT = 1;
  * kbCacheDir(process.env); // '/home/me/.cache/gorust'
  */
 export function kbCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  if (env.GORUST_NO_CACHE) return undefined;
-  return env.GORUST_CACHE_DIR || cacheDir(env);
+  return usableCacheDir(env);
 }
 
 /**

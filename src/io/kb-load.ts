@@ -2,8 +2,8 @@
 import type { KnowledgeBase } from '../core/index.ts';
 import { defaultKnowledgeBaseDir, readKnowledgeBaseTexts, readPrebuiltKnowledgeBase } from './kb-files.ts';
 
-/** Whether this is the bundled build (dist/cli/…js), not the TypeScript sources (tsx, tests), which may be newer than the build. */
-const RUNNING_BUILT = import.meta.url.endsWith('.js');
+/** Whether this is the bundled build (dist/cli/gorust.cjs, dist/server/…js), not the TypeScript sources (tsx, tests), which may be newer than the build. */
+const RUNNING_BUILT = /\.c?js$/.test(import.meta.url);
 
 /**
  * The package's knowledge base: prebuilt when this is the build and kb/*.yaml is what it was built from, else parsed

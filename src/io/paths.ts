@@ -82,6 +82,17 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
 }
 
 /**
+ * The cache folder gorust writes to (the parsed knowledge base, the CLI's compiled code): `$GORUST_CACHE_DIR`, else
+ * cacheDir(); undefined (no cache at all) when GORUST_NO_CACHE is set.
+ * @example
+ * usableCacheDir(process.env); // '/home/me/.cache/gorust'
+ */
+export function usableCacheDir(env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (env.GORUST_NO_CACHE) return undefined;
+  return env.GORUST_CACHE_DIR || cacheDir(env);
+}
+
+/**
  * An override from an environment variable, resolved to an absolute path, or undefined when unset or empty.
  * @example
  * envPath(process.env, 'GORUST_LAB_CACHE') ?? join(cacheDir(), 'lab');

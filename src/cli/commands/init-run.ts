@@ -1,7 +1,6 @@
 /** @module What `gorust init` does (loaded only when it runs, so `gorust --help` loads no yaml, core or prompts): `gorust init [FILE]`: the questionnaire (src/core/questions.ts) and an optional component loop asked in a terminal through the prompt seam, written as gorust.yaml after validation. Without a terminal it explains how to write the file instead of waiting for answers that never come. */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import {
   answersToProfile,
@@ -13,8 +12,8 @@ import {
   UserError,
   validateAnswer,
 } from '../../core/index.ts';
-import { assertFolderExists, type CliIo, processIo, writeFileAtomic } from '../output.ts';
-import { CANCEL, createClackPrompter, isInteractive, type Prompter } from '../prompts.ts';
+import { assertFolderExists, type CliIo, writeFileAtomic } from '../output.ts';
+import { CANCEL, type Prompter } from '../prompts.ts';
 import { CancelledError } from '../run.ts';
 import { askComponents } from './init-components.ts';
 

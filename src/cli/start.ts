@@ -1,0 +1,120 @@
+/**
+ * @module Entry of the built CLI (dist/cli/main.js, what bin/gorust.js imports): answers `--version` and the top-level
+ * help without loading the command parser (the help text was generated when the CLI was built), and runs the rest
+ * from dist/cli/gorust.cjs, the one CommonJS bundle of main.ts, through V8's code cache (the technique of
+ * v8-compile-cache): the bytecode V8 compiled on an earlier run of the same command is kept in the cache folder,
+ * keyed by the bundle's hash, so later runs skip parsing and compiling. Node 20 has no module compile cache, and
+ * V8 takes cached code only for a script, not for an ES module. GORUST_NO_CACHE turns it off. Development
+ * (`npx tsx src/cli/main.ts`) does not pass here.
+ */
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Script } from 'node:vm';
+import { packageVersion, usableCacheDir } from '../io/paths.ts';
+
+/** Facts of the build, set by scripts/build-cli.ts (esbuild `define`). */
+declare const GORUST_BUILD: {
+  /** The bundle's content hash: a new build never reads an old build's cache. */
+  hash: string;
+  /** `gorust --help` as commander prints it at helpWidth columns. */
+  help: string;
+  helpWidth: number;
+  /** The command names, each with its own cache (a cache holds the code the command it was made by ran). */
+  commands: string[];
+};
+
+/** The compiled-code cache of this command line, or undefined when caching is off. */
+function codeCacheFile(
+  argv: readonly string[],
+  build: Pick<typeof GORUST_BUILD, 'hash' | 'commands'>,
+  env: NodeJS.ProcessEnv,
+): string | undefined {
+  const dir = usableCacheDir(env);
+  if (dir === undefined) return undefined;
+  const first = argv[0] ?? '';
+  const command = build.commands.includes(first) ? first : 'other';
+  return join(dir, 'v8', `cli-${build.hash}-${command}.bin`);
+}
+
+/**
+ * Whether the built-in help text is what commander would print here: the same command line, and the width commander
+ * would wrap to (the terminal's columns, or 80 when stdout is not a terminal).
+ */
+function staticHelpApplies(argv: readonly string[], stdout: NodeJS.WriteStream, width: number): boolean {
+  const asked = argv.length === 0 || (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h'));
+  return asked && (stdout.isTTY ? stdout.columns : 80) === width;
+}
+
+/** Write the cached data after the run (it then holds every function the command compiled), atomically; old builds' caches go. */
+function saveCodeCache(script: Script, file: string, hash: string): void {
+  try {
+    const dir = dirname(file);
+    mkdirSync(dir, { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, script.createCachedData());
+    renameSync(temporary, file);
+    for (const name of readdirSync(dir)) {
+      if (name.startsWith('cli-') && !name.includes(hash)) rmSync(join(dir, name), { force: true });
+    }
+  } catch {
+    // A cache that cannot be written only costs time.
+  }
+}
+
+function runBundle(argv: readonly string[]): void {
+  const bundle = join(dirname(fileURLToPath(import.meta.url)), 'gorust.cjs');
+  const cacheFile = codeCacheFile(argv, GORUST_BUILD, process.env);
+  let cachedData: Buffer | undefined;
+  if (cacheFile !== undefined) {
+    try {
+      cachedData = readFileSync(cacheFile);
+    } catch {
+      // No cache yet: this run makes it.
+    }
+  }
+  const source = readFileSync(bundle, 'utf8');
+  // Node's own CommonJS wrapper, so the bundle sees require, module and __filename as when Node loads it, plus this
+  // module's import() for the bundle's import() calls (the server bundle, an ES module).
+  const script = new Script(
+    `(function (exports, require, module, __filename, __dirname, __gorust_import) { ${source}\n})`,
+    { filename: bundle, cachedData },
+  );
+  if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
+    process.once('exit', () => saveCodeCache(script, cacheFile, GORUST_BUILD.hash));
+  }
+  const wrapper = script.runInThisContext() as (
+    exports: object,
+    require: NodeJS.Require,
+    module: { exports: object },
+    filename: string,
+    dirname: string,
+    dynamicImport: (specifier: string) => Promise<unknown>,
+  ) => void;
+  const module = { exports: {} };
+  wrapper.call(
+    module.exports,
+    module.exports,
+    createRequire(bundle),
+    module,
+    bundle,
+    dirname(bundle),
+    (specifier) => import(specifier),
+  );
+}
+
+// A reader that stops early (`gorust --help | head`) closes the pipe: stop quietly, as other Unix tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
+const argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`${packageVersion()}\n`);
+} else if (staticHelpApplies(argv, process.stdout, GORUST_BUILD.helpWidth)) {
+  process.stdout.write(GORUST_BUILD.help);
+} else {
+  runBundle(argv);
+}

@@ -1,0 +1,92 @@
+/** @module The built CLI (bin/gorust.js -> dist/cli/main.js, src/cli/start.ts): its static help is commander's, its V8 code cache is written once per command, keyed by the bundle, skipped under GORUST_NO_CACHE, and changes no output. */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT, runGorust, SPAWN_TIMEOUT_MS } from './helpers.ts';
+
+const BIN = join(ROOT, 'bin', 'gorust.js');
+const DIR = mkdtempSync(join(tmpdir(), 'gorust-built-'));
+afterAll(() => rmSync(DIR, { recursive: true, force: true }));
+
+function built(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  input = '',
+): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    input,
+    env: { ...process.env, GORUST_NO_CACHE: undefined, GORUST_CACHE_DIR: undefined, ...env },
+    timeout: 30_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const cacheFiles = (dir: string) => (existsSync(join(dir, 'v8')) ? readdirSync(join(dir, 'v8')).sort() : []);
+
+describe('the built CLI', { timeout: SPAWN_TIMEOUT_MS }, () => {
+  it('is built (npm run build:cli)', () => {
+    expect(existsSync(join(ROOT, 'dist', 'cli', 'main.js')), 'run npm run build:cli first').toBe(true);
+  });
+
+  it('prints the help it was built with, as commander prints it, and the version', () => {
+    const cache = join(DIR, 'help');
+    const fromCommander = built(['help'], { GORUST_CACHE_DIR: cache });
+    expect(fromCommander.code).toBe(0);
+    expect(fromCommander.stdout).toMatch(/^Usage: gorust \[options\] \[command\]/);
+    for (const args of [['--help'], ['-h'], []]) {
+      const r = built(args, { GORUST_CACHE_DIR: cache });
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout, args.join(' ')).toBe(fromCommander.stdout);
+    }
+    // The static help and --version run no command code, so they leave no cache behind.
+    expect(cacheFiles(cache)).toEqual([expect.stringMatching(/^cli-[0-9a-f]{16}-other\.bin$/)]);
+    const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string })
+      .version;
+    expect(built(['--version']).stdout).toBe(`${version}\n`);
+  });
+
+  it('caches the compiled code per command on the first run and gives the same decision from it as the sources do', () => {
+    const cache = join(DIR, 'decide');
+    const args = ['decide', 'examples/service-mesh.yaml', '--format', 'json', '--seed', '5'];
+    const first = built(args, { GORUST_CACHE_DIR: cache });
+    expect(first.code, first.stderr).toBe(0);
+    const files = cacheFiles(cache);
+    expect(files).toEqual([expect.stringMatching(/^cli-[0-9a-f]{16}-decide\.bin$/)]);
+    const file = join(cache, 'v8', files[0] ?? '');
+    const written = readFileSync(file);
+    const second = built(args, { GORUST_CACHE_DIR: cache });
+    expect(second).toEqual(first);
+    // An accepted cache is not rewritten.
+    expect(readFileSync(file).equals(written)).toBe(true);
+    expect(first.stdout).toBe(runGorust(args).stdout);
+  });
+
+  it('replaces a cache V8 rejects, and removes the caches of other builds', () => {
+    const cache = join(DIR, 'stale');
+    const args = ['decide', '-', '--format', 'json'];
+    const profile = readFileSync(join(ROOT, 'examples', 'close-call.yaml'), 'utf8');
+    const clean = built(args, { GORUST_NO_CACHE: '1' }, profile);
+    built(['kb', 'criteria'], { GORUST_CACHE_DIR: cache });
+    const [name] = cacheFiles(cache);
+    const file = join(cache, 'v8', (name ?? '').replace('-kb.bin', '-decide.bin'));
+    writeFileSync(file, 'not a code cache');
+    writeFileSync(join(cache, 'v8', 'cli-0123456789abcdef-decide.bin'), 'an older build');
+    expect(built(args, { GORUST_CACHE_DIR: cache }, profile)).toEqual(clean);
+    expect(cacheFiles(cache)).toEqual([name, (name ?? '').replace('-kb.bin', '-decide.bin')].sort());
+    expect(readFileSync(file).length).toBeGreaterThan(10_000);
+  });
+
+  it('writes no cache under GORUST_NO_CACHE', () => {
+    const cache = join(DIR, 'none');
+    const r = built(['decide', 'examples/close-call.yaml', '--format', 'json'], {
+      GORUST_CACHE_DIR: cache,
+      GORUST_NO_CACHE: '1',
+    });
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(cache)).toBe(false);
+  });
+});
