@@ -143,16 +143,57 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
       'bench-anchors §7: 10 repeats of 60 s steps (hours); default: standard, 6 repeats of 10 s',
       false,
     )
+    .option(
+      '--loadgen <ssh-url>',
+      'run the load generator on another host, ssh://[user@]HOST[:PORT] (repeat for several: the rate is split between them); the host needs ssh key login (BatchMode) and this CPU architecture',
+      (value: string, previous: string[] = []) => [...previous, value],
+    )
+    .option('--ssh-config <file>', 'ssh client configuration for the --loadgen hosts (ssh -F FILE)')
     .addOption(formatOption())
     .option('--out <file>', 'write the report to a file')
     .addOption(dbOption())
+    .addHelpText(
+      'after',
+      `
+Load generators on other hosts (--loadgen ssh://HOST, repeatable):
+  The lab reaches each host with the system's ssh client (key login, BatchMode=yes:
+  no prompt), copies its own labload binary there (~/.cache/gorust; same CPU
+  architecture as this machine), splits every step's rate between the hosts (one
+  shared schedule: their clocks must agree) and merges their records into one
+  histogram. The servers then bind this machine's address that reaches the hosts
+  (never 0.0.0.0; a --workload program gets it as {host}). Validity: the
+  generator's CPU is measured on each generator host; "other processes" is judged
+  on this machine and on each generator host (hosts on this kernel, such as
+  network namespaces, are judged with this machine). Nothing is left running on
+  either side, also on Ctrl-C or failure.`,
+    )
     .action(
       async (
         workloads: string[],
-        opts: OutputOptions & { quick: boolean; full: boolean; workload?: string },
+        opts: OutputOptions & {
+          quick: boolean;
+          full: boolean;
+          workload?: string;
+          loadgen?: string[];
+          sshConfig?: string;
+        },
       ) => {
         if (opts.quick && opts.full)
           throw await userError('choose one of --quick and --full (default: standard)');
+        let loadgenHosts: import('../../lab/runner/loadgen.ts').LoadgenHost[] | undefined;
+        if (opts.loadgen !== undefined || opts.sshConfig !== undefined) {
+          if (opts.loadgen === undefined)
+            throw await userError(
+              '--ssh-config is for --loadgen hosts: give at least one --loadgen ssh://HOST',
+            );
+          if (opts.sshConfig !== undefined) {
+            const { existsSync, statSync } = await import('node:fs');
+            if (!existsSync(opts.sshConfig) || !statSync(opts.sshConfig).isFile())
+              throw await userError(`--ssh-config ${opts.sshConfig}: no such file`);
+          }
+          const { parseLoadgenHosts } = await import('../../lab/runner/remote-hosts.ts');
+          loadgenHosts = parseLoadgenHosts(opts.loadgen, opts.sshConfig);
+        }
         const controller = new AbortController();
         const progress = progressLine(process.stderr);
         let interrupts = 0;
@@ -170,6 +211,7 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
           const { run, failures } = await runLab(workloads, {
             mode: opts.quick ? 'quick' : opts.full ? 'full' : 'standard',
             workloadFile: opts.workload,
+            loadgenHosts,
             dbPath: opts.db,
             signal: controller.signal,
             onProgress: (p) => progress.update(p),

@@ -14,7 +14,7 @@ import {
   parseLoadgenSummary,
   vegetaTargetsToLoadgen,
 } from './loadgen-results.ts';
-import { type MachineCpu, readMachineCpu } from './machine-cpu.ts';
+import { type MachineCpu, parseProcStat, readMachineCpu } from './machine-cpu.ts';
 import { LabProcessError, makeTempDir, removeTempDir, runCommand } from './process.ts';
 
 export { LoadgenOutputError } from './loadgen-results.ts';
@@ -77,9 +77,9 @@ function sshParts(host: LoadgenHost): { target: string; port: number; args: stri
   return { ...parsed, args: ['-o', 'BatchMode=yes', ...(host.sshArgs ?? [])] };
 }
 
-async function ssh(host: LoadgenHost, command: string, timeoutMs: number) {
+async function ssh(host: LoadgenHost, command: string, timeoutMs: number, openStdin = false) {
   const { target, port, args } = sshParts(host);
-  return runCommand('ssh', [...args, '-p', String(port), target, command], { timeoutMs });
+  return runCommand('ssh', [...args, '-p', String(port), target, command], { timeoutMs, openStdin });
 }
 
 /** Copies a local file to the host through ssh itself (`cat > FILE`), so the host needs neither scp nor sftp. */
@@ -152,7 +152,47 @@ export async function ensureRemoteLoadgen(host: LoadgenHost, localBin: string): 
   return remoteBin;
 }
 
-/** Runs one shard of a step on a remote host and reads its summary line and records from ssh's stdout. */
+/** One shard's output, and the host it ran on as the host itself reports it. */
+export type RemoteShard = {
+  summary: LoadgenSummary;
+  records: LoadgenRecord[];
+  host: {
+    url: string;
+    /** The kernel's boot id: two "hosts" with the same one are the same machine (network namespaces). */
+    boot_id: string;
+    cores: number;
+    /** The machine's busy CPU seconds during the shard (all processes, its /proc/stat), null when unreadable. */
+    busy_s: number | null;
+  };
+};
+
+/**
+ * Reads what {@link runRemoteShard}'s command prints: the host's boot id, its core count and its /proc/stat cpu line
+ * before and after the run, then labload's summary line and records.
+ */
+export function parseRemoteShardOutput(url: string, stdout: string): RemoteShard {
+  const lines = stdout.split('\n');
+  const [bootId, cores, statBefore, statAfter] = lines;
+  if (lines.length < 5 || !bootId || !/^\d+$/.test(cores ?? '')) {
+    throw new LoadgenOutputError(`the load generator on ${url} printed no host header`);
+  }
+  const before = parseProcStat(statBefore ?? '');
+  const after = parseProcStat(statAfter ?? '');
+  const summary = parseLoadgenSummary(lines[4] ?? '');
+  const records = parseLoadgenRecords(lines.slice(5).join('\n'));
+  if (records.length !== summary.requests) {
+    throw new LoadgenOutputError(
+      `the load generator on ${url} reported ${summary.requests} requests but sent ${records.length} records`,
+    );
+  }
+  return {
+    summary,
+    records,
+    host: { url, boot_id: bootId.trim(), cores: Number(cores), busy_s: busyDelta(before, after) },
+  };
+}
+
+/** Runs one shard of a step on a remote host and reads its host header, summary line and records from ssh's stdout. */
 async function runRemoteShard(
   host: LoadgenHost,
   remoteBin: string,
@@ -160,7 +200,7 @@ async function runRemoteShard(
   flags: string[],
   cpus: string | null | undefined,
   timeoutMs: number,
-): Promise<{ summary: LoadgenSummary; records: LoadgenRecord[] }> {
+): Promise<RemoteShard> {
   const tag = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
   const targets = `${REMOTE_DIR}/targets-${tag}.json`;
   await scp(host, targetsFile, targets);
@@ -168,23 +208,34 @@ async function runRemoteShard(
   const summary = `${REMOTE_DIR}/summary-${tag}.json`;
   const quoted = flags.map((f) => `'${f.replaceAll("'", "'\\''")}'`).join(' ');
   const pin = cpus ? `taskset -c ${cpus} ` : '';
-  const command = `${pin}${remoteBin} --targets ${targets} ${quoted} --records ${records} > ${summary}; rc=$?; cat ${summary} ${records}; rm -f ${targets} ${records} ${summary}; exit $rc`;
-  const r = await ssh(host, command, timeoutMs);
+  // The host header (boot id, cores, /proc/stat before and after) lets the lab judge other processes on that host.
+  const stat = "grep '^cpu ' /proc/stat || echo none";
+  // labload runs in the background, watched through ssh's stdin (kept open by the lab, never written): when the
+  // lab's ssh dies (lab killed, timeout, Ctrl-C) the stdin reaches EOF here and labload is killed at once, so
+  // nothing keeps running on the generator host. Background jobs get /dev/null as stdin, hence the saved fd 3.
+  const command = [
+    'exec 3<&0 </dev/null',
+    'cat /proc/sys/kernel/random/boot_id; nproc',
+    `${stat} > ${summary}.before`,
+    `${pin}${remoteBin} --targets ${targets} ${quoted} --records ${records} > ${summary} &`,
+    'pid=$!',
+    '( cat <&3 >/dev/null 2>&1; kill -9 $pid 2>/dev/null ) >/dev/null 2>&1 &',
+    'w=$!',
+    'exec 3<&-',
+    'wait $pid; rc=$?',
+    'kill -9 $w 2>/dev/null',
+    `cat ${summary}.before; ${stat}; cat ${summary} ${records}`,
+    `rm -f ${targets} ${records} ${summary} ${summary}.before`,
+    'exit $rc',
+  ].join('\n');
+  const r = await ssh(host, command, timeoutMs, true);
   if (r.timedOut) throw new LabProcessError(`the load generator on ${host.url} did not finish in time`);
   if (r.exitCode !== 0) {
     throw new LabProcessError(
       `the load generator on ${host.url} failed (exit ${r.exitCode}): ${r.stderr.trim()}`,
     );
   }
-  const newline = r.stdout.indexOf('\n');
-  const parsedSummary = parseLoadgenSummary(newline < 0 ? r.stdout : r.stdout.slice(0, newline));
-  const parsedRecords = parseLoadgenRecords(newline < 0 ? '' : r.stdout.slice(newline + 1));
-  if (parsedRecords.length !== parsedSummary.requests) {
-    throw new LoadgenOutputError(
-      `the load generator on ${host.url} reported ${parsedSummary.requests} requests but sent ${parsedRecords.length} records`,
-    );
-  }
-  return { summary: parsedSummary, records: parsedRecords };
+  return parseRemoteShardOutput(host.url, r.stdout);
 }
 
 export type LoadgenCpu = {
@@ -201,6 +252,15 @@ export type LoadgenCpu = {
   /** The whole machine's busy CPU seconds during the run (all processes, /proc/stat), null off Linux. */
   machine_busy_s: number | null;
   machine_cores: number;
+  /** CPU seconds of the generators that ran on this machine (all of it locally; shards on the same kernel remotely). */
+  loadgen_local_cpu_s: number;
+  /**
+   * With generators on other hosts: each shard (host, requests, its CPU seconds and share of its budget), and each
+   * other machine (by boot id; hosts on this machine's kernel are judged with it) with the CPU seconds processes other
+   * than the generators used there during the step.
+   */
+  shards?: { host: string; requests: number; cpu_s: number; cpu_share: number }[];
+  remote_machines?: { hosts: string[]; cores: number; other_cpu_s: number | null }[];
 };
 
 export type AttackResult = OpenLoopAnalysis & LoadgenCpu;
@@ -293,8 +353,10 @@ function cpuOf(
   cpus: string | null | undefined,
   machine: number | null,
 ): LoadgenCpu {
-  const cpuS = summaries.reduce((sum, s) => sum + s.cpu_user_s + s.cpu_system_s, 0);
-  const share = durationS > 0 ? cpuS / (durationS * procs * Math.max(1, summaries.length)) : 0;
+  const cpuOfOne = (s: LoadgenSummary) => s.cpu_user_s + s.cpu_system_s;
+  const cpuS = summaries.reduce((sum, s) => sum + cpuOfOne(s), 0);
+  // Each generator is judged on its own host: the busiest one decides (a mean would hide one saturated host).
+  const share = durationS > 0 ? Math.max(0, ...summaries.map((s) => cpuOfOne(s) / (durationS * procs))) : 0;
   return {
     loadgen_cpu_s: Math.round(cpuS * 1000) / 1000,
     loadgen_procs: procs,
@@ -303,7 +365,78 @@ function cpuOf(
     loadgen_cpu_saturated: share > LOADGEN_MAX_CPU_SHARE,
     machine_busy_s: machine === null ? null : Math.round(machine * 100) / 100,
     machine_cores: availableParallelism(),
+    loadgen_local_cpu_s: Math.round(cpuS * 1000) / 1000,
   };
+}
+
+/** This machine's boot id (its kernel), to tell which "remote" generators actually share it; null off Linux. */
+function localBootId(): string | null {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Runs one shard per host at once (installing labload where needed), measuring this machine's CPU meanwhile, and
+ * folds the hosts' own CPU figures: generator CPU per host, and other processes per machine (hosts on this kernel are
+ * this machine: their generators count as the lab's here, and they are judged with it).
+ */
+async function runShards(
+  options: { loadgen: string; cpus?: string | null | undefined; remotes: LoadgenHost[] },
+  targets: string,
+  flagsFor: (k: number) => string[],
+  durationS: number,
+  procs: number,
+  timeoutMs: number,
+): Promise<{ parts: RemoteShard[]; cpu: LoadgenCpu }> {
+  const remotes = options.remotes;
+  const bins = await Promise.all(remotes.map((host) => ensureRemoteLoadgen(host, options.loadgen)));
+  const before = readMachineCpu();
+  const parts = await Promise.all(
+    remotes.map((host, k) =>
+      runRemoteShard(host, bins[k] as string, targets, flagsFor(k), options.cpus, timeoutMs),
+    ),
+  );
+  const machine = busyDelta(before, readMachineCpu());
+  const cpu = cpuOf(
+    parts.map((p) => p.summary),
+    durationS,
+    procs,
+    options.cpus,
+    machine,
+  );
+  const here = localBootId();
+  const shardCpu = (p: RemoteShard) => p.summary.cpu_user_s + p.summary.cpu_system_s;
+  const round = (x: number) => Math.round(x * 1000) / 1000;
+  cpu.loadgen_local_cpu_s = round(
+    parts.filter((p) => p.host.boot_id === here).reduce((sum, p) => sum + shardCpu(p), 0),
+  );
+  cpu.shards = parts.map((p) => ({
+    host: p.host.url,
+    requests: p.summary.requests,
+    cpu_s: round(shardCpu(p)),
+    cpu_share: durationS > 0 ? round(shardCpu(p) / (durationS * procs)) : 0,
+  }));
+  const machines = new Map<string, RemoteShard[]>();
+  for (const p of parts) {
+    if (p.host.boot_id === here) continue;
+    machines.set(p.host.boot_id, [...(machines.get(p.host.boot_id) ?? []), p]);
+  }
+  cpu.remote_machines = [...machines.values()].map((group) => {
+    // Shards on one machine ran at the same time: take the widest busy window, minus every shard's CPU there.
+    const busy = group.every((p) => p.host.busy_s !== null)
+      ? Math.max(...group.map((p) => p.host.busy_s as number))
+      : null;
+    const ours = group.reduce((sum, p) => sum + shardCpu(p), 0);
+    return {
+      hosts: [...new Set(group.map((p) => p.host.url))],
+      cores: group[0]?.host.cores ?? 1,
+      other_cpu_s: busy === null ? null : Math.round(Math.max(0, busy - ours) * 100) / 100,
+    };
+  });
+  return { parts, cpu };
 }
 
 /**
@@ -340,9 +473,8 @@ export async function attack(options: AttackOptions): Promise<AttackResult> {
     const timeoutMs = (options.durationS + options.timeoutS) * 1000 + 60_000;
     if (options.remotes && options.remotes.length > 0) {
       const remotes = options.remotes;
-      const bins = await Promise.all(remotes.map((host) => ensureRemoteLoadgen(host, options.loadgen)));
       // One schedule for every host, starting when all of them can have connected (the hosts' clocks must agree).
-      const startAt = Date.now() + 2_000;
+      let startAt = 0;
       const shardFlags = (k: number) => [
         ...flags.slice(2),
         '--shards',
@@ -352,23 +484,22 @@ export async function attack(options: AttackOptions): Promise<AttackResult> {
         '--start-at-ms',
         String(startAt),
       ];
-      const parts = await Promise.all(
-        remotes.map((host, k) =>
-          runRemoteShard(host, bins[k] as string, targets, shardFlags(k), options.cpus, timeoutMs + 10_000),
-        ),
+      // Install first (a copy can take a while), then agree on the start.
+      await Promise.all(remotes.map((host) => ensureRemoteLoadgen(host, options.loadgen)));
+      startAt = Date.now() + 2_000;
+      const { parts, cpu } = await runShards(
+        { loadgen: options.loadgen, cpus: options.cpus, remotes },
+        targets,
+        shardFlags,
+        options.durationS,
+        procs,
+        timeoutMs + 10_000,
       );
       const analysis = analyzeLoadgen(parts, {
         rate: options.rate,
         durationS: options.durationS,
         timeoutS: options.timeoutS,
       });
-      const cpu = cpuOf(
-        parts.map((p) => p.summary),
-        options.durationS,
-        procs,
-        options.cpus,
-        null,
-      );
       return { ...analysis, ...cpu };
     }
     const out = await runLoadgen(options.loadgen, flags, {
@@ -398,6 +529,8 @@ export type ProbeOptions = {
   cwd?: string;
   loadgenProcs?: number;
   cpus?: string | null | undefined;
+  /** Probe from these hosts instead (the connections split between them), as {@link AttackOptions.remotes}. */
+  remotes?: LoadgenHost[];
 };
 
 export type ClosedLoopResult = LoadgenCpu & {
@@ -439,14 +572,41 @@ export async function closedLoop(options: ProbeOptions): Promise<ClosedLoopResul
       '--threads',
       String(procs),
     ];
-    const out = await runLoadgen(options.loadgen, flags, {
-      cpus: options.cpus,
-      cwd: options.cwd,
-      timeoutMs: (options.durationS + timeoutS) * 1000 + 60_000,
-      dir,
-    });
-    const analysis = analyzeClosedLoop(out.records, { durationS: options.durationS, timeoutS });
-    const cpu = cpuOf([out.summary], options.durationS, procs, options.cpus, out.machine);
+    const timeoutMs = (options.durationS + timeoutS) * 1000 + 60_000;
+    let analysis: ReturnType<typeof analyzeClosedLoop>;
+    let cpu: LoadgenCpu;
+    if (options.remotes && options.remotes.length > 0) {
+      const remotes = options.remotes;
+      // The connections split between the hosts (at least one each), all sending for the same duration.
+      const share = (k: number) =>
+        Math.max(
+          1,
+          Math.floor(options.workers / remotes.length) + (k < options.workers % remotes.length ? 1 : 0),
+        );
+      const shardFlags = (k: number) => [...flags.slice(2, 3), String(share(k)), ...flags.slice(4)];
+      const ran = await runShards(
+        { loadgen: options.loadgen, cpus: options.cpus, remotes },
+        targets,
+        shardFlags,
+        options.durationS,
+        procs,
+        timeoutMs + 10_000,
+      );
+      analysis = analyzeClosedLoop(
+        ran.parts.flatMap((p) => p.records),
+        { durationS: options.durationS, timeoutS },
+      );
+      cpu = ran.cpu;
+    } else {
+      const out = await runLoadgen(options.loadgen, flags, {
+        cpus: options.cpus,
+        cwd: options.cwd,
+        timeoutMs,
+        dir,
+      });
+      analysis = analyzeClosedLoop(out.records, { durationS: options.durationS, timeoutS });
+      cpu = cpuOf([out.summary], options.durationS, procs, options.cpus, out.machine);
+    }
     const ceiling =
       cpu.loadgen_cpu_share > 0 && analysis.requests > 0
         ? Math.floor(

@@ -39,7 +39,7 @@ export type StartServerOptions = {
    * A server that prints no listening line (a team's own program): it was told to listen on 127.0.0.1:`port`, and is
    * ready when GET `path` answers 200.
    */
-  ready?: { port: number; path: string };
+  ready?: { port: number; path: string; host?: string };
   /**
    * A non-loopback host the server may announce: only an address inside a network namespace the caller created
    * (the remote load generator test). Anything else but 127.0.0.1 is refused.
@@ -53,6 +53,11 @@ export type RunCommandOptions = {
   timeoutMs: number;
   /** Aborting stops the command's group at once (the result then has `aborted: true`). */
   signal?: AbortSignal;
+  /**
+   * Give the command a stdin pipe that stays open (nothing is written) until it ends: an ssh command can watch it,
+   * since it reaches EOF on the other host when this side's ssh dies (the lab killed, the timeout, Ctrl-C).
+   */
+  openStdin?: boolean;
 };
 
 export type CommandResult = {
@@ -343,9 +348,10 @@ export async function runCommand(
   const { child, group, spawned } = spawnGroup(
     cmd,
     args,
-    { cwd: options.cwd, env: options.env, stdin: 'ignore' },
+    { cwd: options.cwd, env: options.env, stdin: options.openStdin ? 'pipe' : 'ignore' },
     `${cmd} ${args.join(' ')}`,
   );
+  child.stdin?.on('error', () => undefined);
   const stdout = captureStream(child.stdout);
   const stderr = captureStream(child.stderr);
   const closed = new Promise<{ code: number | null }>((resolve) => {
@@ -390,6 +396,9 @@ const LISTENING = /^\s*\{.*"event"\s*:\s*"listening".*\}\s*$/;
  * try { ... } finally { await server.stop(); }
  */
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  const readyHost = options.ready?.host;
+  if (readyHost !== undefined && readyHost !== '127.0.0.1' && readyHost !== options.allowHost)
+    throw new LabProcessError(`refusing a server on ${readyHost}: neither loopback nor the allowed host`);
   const startedAt = Date.now();
   const { child, group, spawned } = spawnGroup(
     options.exec,
@@ -485,16 +494,17 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   };
 }
 
-/** Poll GET http://127.0.0.1:port/path until it answers 200; stop the group and fail on exit or timeout. */
+/** Poll GET http://127.0.0.1:port/path (or the allowed host's address) until it answers 200; stop the group and fail on exit or timeout. */
 async function pollReady(
   options: StartServerOptions,
-  ready: { port: number; path: string },
+  ready: { port: number; path: string; host?: string },
   child: ChildProcess,
   group: LiveGroup,
   stderrText: () => string,
   spawned: Promise<unknown>,
 ): Promise<string> {
-  const addr = `127.0.0.1:${ready.port}`;
+  const host = ready.host ?? '127.0.0.1';
+  const addr = `${host}:${ready.port}`;
   const timeoutMs = options.startTimeoutMs ?? 30_000;
   const deadline = Date.now() + timeoutMs;
   let exited: string | null = null;

@@ -13,6 +13,7 @@ import {
 } from '../../store/lab-runs.ts';
 import { buildProgram } from './build.ts';
 import { captureEnvironment } from './environment.ts';
+import { ensureRemoteLoadgen, type LoadgenHost } from './loadgen.ts';
 import {
   findWorkload,
   labCacheDir,
@@ -25,6 +26,7 @@ import {
 } from './manifest.ts';
 import { makeTempDir, removeTempDir, stopAllProcesses } from './process.ts';
 import { startReaper } from './reaper.ts';
+import { describeRemoteHost, type RemoteHostInfo, serverBindAddress } from './remote-hosts.ts';
 import { findTool, LOADGEN_BIN, toolsDir } from './toolchain.ts';
 import { loadWorkloadFile, manifestWorkloadOf } from './workload-file.ts';
 import { RUNNERS } from './workloads/index.ts';
@@ -54,6 +56,11 @@ export type RunLabOptions = {
   /** Overrides of the plan (tests use shorter steps). */
   plan?: Partial<LabPlan> | undefined;
   manifestPath?: string | undefined;
+  /**
+   * `--loadgen ssh://...`: run labload on these hosts (the rate split between them, their records merged), with the
+   * servers bound to this machine's address that reaches them instead of loopback.
+   */
+  loadgenHosts?: LoadgenHost[] | undefined;
 };
 
 export type RunLabResult = { run: StoredRun; failures: string[] };
@@ -155,6 +162,25 @@ export async function runLab(names: string[], options: RunLabOptions = {}): Prom
       'the load generator (labload) is not installed: run `gorust lab setup` (see `gorust lab doctor`)',
     );
 
+  const remotes = options.loadgenHosts?.length ? options.loadgenHosts : undefined;
+  if (remotes && file) {
+    const missing = (['go', 'rust'] as const).filter((lang) => {
+      const run = file.spec.programs[lang]?.run;
+      return run !== undefined && !run.some((a) => a.includes('{host}'));
+    });
+    if (missing.length > 0)
+      throw new UserError(
+        `with --loadgen the programs must bind the address the generators reach: put "{host}" in the run command of ${missing.join(' and ')} (for example --listen "{host}:{port}")`,
+      );
+  }
+  // Reach every generator host before anything is built: who it is, same architecture, and the address to bind.
+  let remoteInfo: RemoteHostInfo[] = [];
+  let serverHost: string | undefined;
+  if (remotes) {
+    remoteInfo = await Promise.all(remotes.map((h) => describeRemoteHost(h)));
+    serverHost = (await serverBindAddress(remotes)) ?? undefined;
+  }
+
   const signal = options.signal ?? new AbortController().signal;
   const cache = labCacheDir();
   const values: PlaceholderValues = {
@@ -202,6 +228,10 @@ export async function runLab(names: string[], options: RunLabOptions = {}): Prom
         if (signal.aborted) throw new LabAbortedError('lab run interrupted during the builds');
       }
     }
+    if (remotes) {
+      report(chosen[0]?.workload.name ?? '', 'installing labload on the generator hosts');
+      await Promise.all(remotes.map((h) => ensureRemoteLoadgen(h, loadgen)));
+    }
     report(chosen[0]?.workload.name ?? '', 'recording the environment');
     // Provenance (bench-anchors §7.A/B): the plan, the CPUs the servers were pinned to and those the load generator was pinned to.
     const environment = {
@@ -218,6 +248,8 @@ export async function runLab(names: string[], options: RunLabOptions = {}): Prom
       plan,
       server_cpus: serverCpuList(plan.threads),
       loadgen_cpus: loadgenCpuList(plan.threads),
+      // Generators on other hosts (--loadgen): each host as it described itself, and the address the servers bound.
+      ...(remotes ? { loadgen_hosts: remoteInfo, server_addr: serverHost ?? '127.0.0.1' } : {}),
       // What a team's run measured: the file and the hash of its content when the run was made.
       ...(file ? { service: { name: file.spec.name, file: file.path, sha256: file.sha256 } } : {}),
     };
@@ -245,6 +277,7 @@ export async function runLab(names: string[], options: RunLabOptions = {}): Prom
         resolve: (name, extra = {}) => resolveProgram(workload, name, { ...valuesOf(workload), ...extra }),
         workloadsDir: values.workloads,
         loadgen,
+        ...(remotes ? { remotes, serverHost } : {}),
         tempDir,
         signal,
         record: (step) => {

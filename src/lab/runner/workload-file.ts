@@ -26,7 +26,9 @@ const programSchema = z
       .refine((argv) => argv.some((a) => a.includes('{port}')), {
         message: 'must pass the port the lab picks: put "{port}" in an argument',
       })
-      .describe('the server command, an argv array run in cwd; "{port}" becomes a free loopback port'),
+      .describe(
+        'the server command, an argv array run in cwd; "{port}" becomes a free port the lab picks and "{host}" the address to bind (127.0.0.1, or with lab run --loadgen ssh:// this machine\'s address the generators reach)',
+      ),
     env: z
       .record(z.string(), z.string())
       .optional()

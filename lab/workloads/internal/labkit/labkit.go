@@ -25,12 +25,35 @@ type ServerFlags struct {
 	Threads int
 }
 
-// RegisterServerFlags adds --addr and --threads to the default flag set.
+// allowAddr is the one non-loopback IP --addr may use (--allow-addr): the
+// host's own address that load generators on other hosts reach (gorust lab
+// run --loadgen/--server ssh://). Never an unspecified address (0.0.0.0, ::).
+var allowAddr string
+
+// RegisterServerFlags adds --addr, --threads and --allow-addr to the default flag set.
 func RegisterServerFlags() *ServerFlags {
 	f := &ServerFlags{}
-	flag.StringVar(&f.Addr, "addr", "127.0.0.1:0", "listen address (loopback only)")
+	flag.StringVar(&f.Addr, "addr", "127.0.0.1:0", "listen address (loopback only, unless it is --allow-addr)")
 	flag.IntVar(&f.Threads, "threads", 0, "GOMAXPROCS (0 = leave the runtime default)")
+	flag.StringVar(&allowAddr, "allow-addr", "", "the one non-loopback IP --addr may use (the lab's remote load generators reach it); never 0.0.0.0")
 	return f
+}
+
+// CheckAddr refuses anything but a loopback address or exactly the allowed
+// non-loopback IP (never an unspecified address such as 0.0.0.0).
+func CheckAddr(addr, allow string) error {
+	if CheckLoopback(addr) == nil {
+		return nil
+	}
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return fmt.Errorf("bad --addr %q: %w", addr, err)
+	}
+	ip := net.ParseIP(host)
+	if allow == "" || ip == nil || ip.IsUnspecified() || !ip.Equal(net.ParseIP(allow)) {
+		return fmt.Errorf("--addr %q is not a loopback address (nor the --allow-addr address)", addr)
+	}
+	return nil
 }
 
 // ApplyThreads sets GOMAXPROCS so Go gets the same core budget as the Rust
@@ -58,7 +81,7 @@ func CheckLoopback(addr string) error {
 // Serve listens on addr, prints the listening line, serves handler (with
 // GET /__stats added) and returns after SIGTERM/SIGINT once shut down.
 func Serve(addr string, handler http.Handler) error {
-	if err := CheckLoopback(addr); err != nil {
+	if err := CheckAddr(addr, allowAddr); err != nil {
 		return err
 	}
 	mux := http.NewServeMux()

@@ -34,3 +34,21 @@ func TestStatsHasAgreedFields(t *testing.T) {
 		t.Errorf("lang %v, %d buckets for %d counts", m["lang"], len(b), len(c))
 	}
 }
+
+func TestCheckAddr(t *testing.T) {
+	for _, c := range []struct {
+		addr, allow string
+		ok          bool
+	}{
+		{"127.0.0.1:0", "", true},
+		{"10.1.2.3:0", "", false},
+		{"10.1.2.3:0", "10.1.2.3", true},
+		{"10.1.2.4:0", "10.1.2.3", false},
+		{"0.0.0.0:0", "0.0.0.0", false},
+		{"[::]:0", "::", false},
+	} {
+		if err := CheckAddr(c.addr, c.allow); (err == nil) != c.ok {
+			t.Errorf("CheckAddr(%q, %q) = %v, want ok=%v", c.addr, c.allow, err, c.ok)
+		}
+	}
+}

@@ -12,6 +12,9 @@ use axum::{Json, Router, routing::get, serve::ListenerExt};
 pub struct ServerFlags {
     pub addr: String,
     pub threads: usize,
+    /// `--allow-addr IP`: the one non-loopback IP `--addr` may use (the host's own address that the lab's load
+    /// generators on other hosts reach); never an unspecified address (0.0.0.0, ::).
+    pub allow_addr: Option<String>,
     /// `(name, value)` pairs for program-specific flags such as `--entries`.
     pub extra: Vec<(String, String)>,
 }
@@ -19,7 +22,7 @@ pub struct ServerFlags {
 /// Parses `--name value` and `--name=value` pairs (the only forms the manifest uses).
 /// Kept by hand so the servers need no argument-parsing crate.
 pub fn parse_flags(args: impl IntoIterator<Item = String>) -> Result<ServerFlags, String> {
-    let mut flags = ServerFlags { addr: "127.0.0.1:0".into(), threads: 0, extra: Vec::new() };
+    let mut flags = ServerFlags { addr: "127.0.0.1:0".into(), threads: 0, allow_addr: None, extra: Vec::new() };
     let mut it = args.into_iter();
     while let Some(arg) = it.next() {
         let Some(name) = arg.strip_prefix("--") else {
@@ -34,6 +37,7 @@ pub fn parse_flags(args: impl IntoIterator<Item = String>) -> Result<ServerFlags
         };
         match name.as_str() {
             "addr" => flags.addr = value,
+            "allow-addr" => flags.allow_addr = Some(value),
             "threads" => {
                 flags.threads = value.parse().map_err(|_| format!("--threads {value:?} is not a number"))?
             }
@@ -80,6 +84,19 @@ pub fn check_loopback(addr: &str) -> Result<SocketAddr, String> {
     Ok(sa)
 }
 
+/// A loopback address, or exactly the allowed non-loopback IP (never an unspecified address such as 0.0.0.0).
+pub fn check_addr(addr: &str, allow: Option<&str>) -> Result<SocketAddr, String> {
+    if let Ok(sa) = check_loopback(addr) {
+        return Ok(sa);
+    }
+    let sa: SocketAddr = addr.parse().map_err(|_| format!("bad --addr {addr:?} (want IP:PORT)"))?;
+    let allowed = allow.and_then(|a| a.parse::<std::net::IpAddr>().ok());
+    match allowed {
+        Some(ip) if !sa.ip().is_unspecified() && sa.ip() == ip => Ok(sa),
+        _ => Err(format!("--addr {addr:?} is not a loopback address (nor the --allow-addr address)")),
+    }
+}
+
 /// The listening line, keys in the agreed order.
 pub fn listening_line(addr: &SocketAddr) -> String {
     format!("{{\"event\":\"listening\",\"addr\":\"{addr}\"}}")
@@ -87,8 +104,8 @@ pub fn listening_line(addr: &SocketAddr) -> String {
 
 /// Binds `addr`, prints the listening line, serves `app` (plus GET /__stats)
 /// and returns once SIGTERM/SIGINT arrived and the server shut down.
-pub async fn serve(addr: &str, app: Router) -> Result<(), String> {
-    let sa = check_loopback(addr)?;
+pub async fn serve(addr: &str, allow: Option<&str>, app: Router) -> Result<(), String> {
+    let sa = check_addr(addr, allow)?;
     let listener = tokio::net::TcpListener::bind(sa).await.map_err(|e| format!("bind {sa}: {e}"))?;
     let local = listener.local_addr().map_err(|e| e.to_string())?;
     let started = Instant::now();
@@ -129,7 +146,7 @@ pub async fn shutdown_signal() {
 /// Runs `serve` on a runtime sized by `flags.threads`, exiting 1 on error.
 pub fn run_server(flags: &ServerFlags, app: impl FnOnce() -> Router) {
     let rt = runtime(flags.threads);
-    if let Err(e) = rt.block_on(serve(&flags.addr, app())) {
+    if let Err(e) = rt.block_on(serve(&flags.addr, flags.allow_addr.as_deref(), app())) {
         eprintln!("error: {e}");
         std::process::exit(1);
     }
@@ -156,6 +173,11 @@ mod tests {
         assert!(check_loopback("0.0.0.0:80").is_err());
         assert!(check_loopback("127.0.0.1:0").is_ok());
         assert!(check_loopback("[::1]:0").is_ok());
+        assert!(check_addr("10.1.2.3:0", None).is_err());
+        assert!(check_addr("10.1.2.3:0", Some("10.1.2.3")).is_ok());
+        assert!(check_addr("10.1.2.4:0", Some("10.1.2.3")).is_err());
+        assert!(check_addr("0.0.0.0:0", Some("0.0.0.0")).is_err());
+        assert!(check_addr("127.0.0.1:0", None).is_ok());
     }
 
     #[test]

@@ -5,7 +5,7 @@ import { attack, type ClosedLoopResult, closedLoop } from '../loadgen.ts';
 import { LoadgenOutputError } from '../loadgen-results.ts';
 import { selfCpuSeconds } from '../machine-cpu.ts';
 import type { RunningServer } from '../process.ts';
-import { measureLatencyStep, otherCpuSeconds, writeTargets } from './latency.ts';
+import { measureLatencyStep, otherCpuSeconds, remoteMachineReasons, writeTargets } from './latency.ts';
 import { loadgenCpuList, startLabServer } from './servers.ts';
 import { type LabPlan, throwIfAborted, type WorkloadContext, type WorkloadRunner } from './types.ts';
 
@@ -60,6 +60,7 @@ export async function startPair(
       const server = await startLabServer(program, lang, {
         threads: ctx.plan.threads,
         extraEnv: envFor(lang),
+        ...(ctx.serverHost ? { host: ctx.serverHost } : {}),
       });
       started.push(server);
       entries.push([lang, { server, targetsFile: writeTargets(ctx, targets, server.addr, lang) }] as const);
@@ -90,6 +91,7 @@ export async function warmUp(ctx: WorkloadContext, targetsFile: string, rate: nu
     maxWorkers: ctx.plan.maxWorkers,
     cwd: ctx.tempDir,
     cpus: loadgenCpuList(ctx.plan.threads),
+    ...(ctx.remotes ? { remotes: ctx.remotes } : {}),
   });
 }
 
@@ -116,6 +118,7 @@ export async function measureCapacity(
       durationS: ctx.plan.probeSeconds,
       workers: Math.max(4, ctx.plan.threads * 8),
       cpus: loadgenCpuList(ctx.plan.threads),
+      ...(ctx.remotes ? { remotes: ctx.remotes } : {}),
     });
   } catch (error) {
     if (!(error instanceof LoadgenOutputError)) throw error;
@@ -138,7 +141,7 @@ export async function measureCapacity(
   const otherCpu = otherCpuSeconds({
     machineBusyS: r.machine_busy_s,
     serverCpuS: serverCpu,
-    loadgenCpuS: r.loadgen_cpu_s,
+    loadgenCpuS: r.loadgen_local_cpu_s,
     labCpuS: selfCpuSeconds() - labBefore,
   });
   const verdict = judgeStep({
@@ -154,7 +157,11 @@ export async function measureCapacity(
     requests: r.requests,
     ...(step.server ? { other_cpu_s: otherCpu, machine_cores: r.machine_cores } : {}),
   });
-  const reasons = r.rps > 0 ? verdict.reasons : ['capacity probe completed no request', ...verdict.reasons];
+  const reasons = [
+    ...(r.rps > 0 ? [] : ['capacity probe completed no request']),
+    ...verdict.reasons,
+    ...remoteMachineReasons(r, ctx.plan.probeSeconds),
+  ];
   const atLeast = r.loadgen_cpu_saturated;
   ctx.record({
     workload: ctx.workload.name,
@@ -180,6 +187,7 @@ export async function measureCapacity(
         : {}),
       loadgen_cpus: r.loadgen_cpus,
       loadgen_procs: r.loadgen_procs,
+      ...(r.shards ? { loadgen_shards: r.shards, loadgen_machines: r.remote_machines } : {}),
     },
     started_at: started.toISOString(),
     duration_ms: Date.now() - started.getTime(),

@@ -9,7 +9,7 @@ import {
   stwPauseMs,
   summarizeGc,
 } from '../../analysis/gctrace.ts';
-import { judgeStep } from '../../analysis/validity.ts';
+import { judgeStep, MAX_OTHER_CPU_SHARE } from '../../analysis/validity.ts';
 import { type AttackResult, attack, LoadgenOutputError } from '../loadgen.ts';
 import { selfCpuSeconds } from '../machine-cpu.ts';
 import { type RunningServer, readGroupRssMib } from '../process.ts';
@@ -111,6 +111,33 @@ export function otherCpuSeconds(input: {
   return Math.round(Math.max(0, other) * 100) / 100;
 }
 
+/**
+ * The other-processes rule on each generator host that is another machine (its own /proc/stat, minus the generators
+ * it ran): more than {@link MAX_OTHER_CPU_SHARE} of its CPU makes the step invalid, naming the host.
+ * @example
+ * remoteMachineReasons({ remote_machines: [{ hosts: ['ssh://gen1'], cores: 2, other_cpu_s: 1 }] }, 5); // ['other processes used 10.0% ...']
+ */
+export function remoteMachineReasons(
+  result: { remote_machines?: { hosts: string[]; cores: number; other_cpu_s: number | null }[] | undefined },
+  durationS: number,
+): string[] {
+  const reasons: string[] = [];
+  for (const m of result.remote_machines ?? []) {
+    const where = `generator host ${m.hosts.join(', ')}`;
+    if (m.other_cpu_s === null) {
+      reasons.push(`other processes' CPU on ${where} could not be read (/proc/stat)`);
+      continue;
+    }
+    const share = durationS > 0 ? m.other_cpu_s / (durationS * Math.max(1, m.cores)) : 0;
+    if (share > MAX_OTHER_CPU_SHARE) {
+      reasons.push(
+        `other processes used ${(share * 100).toFixed(1)}% of the CPU of ${where} during the step (${m.other_cpu_s.toFixed(2)} CPU s; limit ${(MAX_OTHER_CPU_SHARE * 100).toFixed(1)}%)`,
+      );
+    }
+  }
+  return reasons;
+}
+
 /** A step whose load generator output could not be read: invalid, with the reason, and no figures at all. */
 function unreadableStep(
   ctx: WorkloadContext,
@@ -169,6 +196,7 @@ export async function measureLatencyStep(
       cwd: ctx.tempDir,
       // The servers are pinned to the last cores; the generator gets the others so neither preempts the other.
       cpus: loadgenCpuList(plan.threads),
+      ...(ctx.remotes ? { remotes: ctx.remotes } : {}),
     });
   } catch (error) {
     if (error instanceof LoadgenOutputError) return unreadableStep(ctx, options, startedAt, error);
@@ -185,7 +213,7 @@ export async function measureLatencyStep(
   const otherCpu = otherCpuSeconds({
     machineBusyS: result.machine_busy_s,
     serverCpuS: cpuDelta,
-    loadgenCpuS: result.loadgen_cpu_s,
+    loadgenCpuS: result.loadgen_local_cpu_s,
     labCpuS: labCpu,
   });
   const verdict = judgeStep({
@@ -194,7 +222,7 @@ export async function measureLatencyStep(
     other_cpu_s: otherCpu,
     machine_cores: result.machine_cores,
   });
-  const reasons = [...verdict.reasons];
+  const reasons = [...verdict.reasons, ...remoteMachineReasons(result, result.duration_s)];
   if (!after) reasons.push('the server exited during the step');
   if (before && after && cpuDelta === null) reasons.push("the server's CPU time could not be read");
   const rss = stepPeakRss({ reset, hwmAfterMib: after?.rss_peak_mib ?? null, sampledMaxMib: sampledMax });
@@ -228,6 +256,7 @@ export async function measureLatencyStep(
     max_in_flight: result.max_in_flight,
     machine_busy_s: result.machine_busy_s,
     rss_method: rss.rss_method,
+    ...(result.shards ? { loadgen_shards: result.shards, loadgen_machines: result.remote_machines } : {}),
   };
   if (options.lang === 'go') {
     const cycles = alignGcCycles(

@@ -43,14 +43,27 @@ export async function startLabServer(
     /** A server that builds state before listening (the gc-cache fills its cache) needs longer than 30 s. */
     startTimeoutMs?: number | undefined;
     /** A team's program, told its port, is ready when GET `path` answers 200 (it prints no listening line). */
-    ready?: { port: number; path: string } | undefined;
+    ready?: { port: number; path: string; host?: string } | undefined;
+    /**
+     * Bind to this non-loopback address of this machine instead of 127.0.0.1 (`--addr HOST:0 --allow-addr HOST`):
+     * only for load generators on other hosts (`lab run --loadgen ssh://`); never 0.0.0.0.
+     */
+    host?: string | undefined;
   },
 ): Promise<RunningServer> {
   const env: Record<string, string> = { ...program.env, ...(options.extraEnv ?? {}) };
   if (lang === 'go') env.GODEBUG = env.GODEBUG ? `${env.GODEBUG},gctrace=1` : 'gctrace=1';
   const cpus = options.taskset === undefined ? serverCpuList(options.threads) : options.taskset;
+  const host = options.host;
+  if (host !== undefined && (host === '0.0.0.0' || host === '::' || host === ''))
+    throw new Error(`refusing to bind a lab server to ${host || 'an empty address'}`);
+  // A team's program gets its address through {host} (and {port}); the lab's own servers through --addr.
+  const programArgs =
+    host !== undefined && !options.ready
+      ? [...program.args, '--addr', `${host}:0`, '--allow-addr', host]
+      : program.args;
   const [exec, args] =
-    cpus === null ? [program.exec, program.args] : ['taskset', ['-c', cpus, program.exec, ...program.args]];
+    cpus === null ? [program.exec, programArgs] : ['taskset', ['-c', cpus, program.exec, ...programArgs]];
   return startServer({
     exec,
     args,
@@ -58,5 +71,6 @@ export async function startLabServer(
     cwd: program.cwd,
     startTimeoutMs: options.startTimeoutMs ?? 30_000,
     ...(options.ready ? { ready: options.ready } : {}),
+    ...(host !== undefined ? { allowHost: host } : {}),
   });
 }

@@ -42,10 +42,13 @@ export function serviceRunner(file: LoadedWorkloadFile): WorkloadRunner {
   ): Promise<{ server: RunningServer; targetsFile: string }> {
     template ??= writeTargetsTemplate(file, ctx.tempDir);
     const port = await freePort();
-    const server = await startLabServer(ctx.resolve(lang, { port }), lang, {
+    // {host}: 127.0.0.1, or with generators on other hosts this machine's address they reach.
+    const host = ctx.serverHost ?? '127.0.0.1';
+    const server = await startLabServer(ctx.resolve(lang, { port, host }), lang, {
       threads: ctx.plan.threads,
-      ready: { port, path: file.spec.ready.path },
+      ready: { port, path: file.spec.ready.path, host },
       startTimeoutMs: readyTimeoutMs,
+      ...(ctx.serverHost ? { host: ctx.serverHost } : {}),
     });
     return { server, targetsFile: writeTargets(ctx, template, server.addr, lang) };
   }

@@ -1,5 +1,6 @@
 /** @module What the orchestrator hands each workload runner (settings, resolved programs, a step writer) and what a runner is. */
 import type { NewStep, RunMode } from '../../../store/lab-runs.ts';
+import type { LoadgenHost } from '../loadgen.ts';
 import type { ManifestWorkload, ResolvedProgram } from '../manifest.ts';
 
 /** How long and how often a run measures: quick is for CI (indicative), standard the default, full follows bench-anchors §7. */
@@ -39,6 +40,13 @@ export type WorkloadContext = {
   workloadsDir: string;
   /** Path of labload, the lab's load generator. */
   loadgen: string;
+  /** `lab run --loadgen ssh://...`: labload runs on these hosts (the rate split between them), not here. */
+  remotes?: LoadgenHost[] | undefined;
+  /**
+   * With remote generators: this machine's own address that they reach (never 0.0.0.0); the servers they load bind
+   * to it (`--allow-addr`), not to loopback.
+   */
+  serverHost?: string | undefined;
   /** A scratch folder removed when the run ends. */
   tempDir: string;
   signal: AbortSignal;
