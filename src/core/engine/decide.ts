@@ -29,7 +29,7 @@ import { deriveRatings, type Ratings } from './ratings.ts';
 import { assignUnits, combineVerdict, flipWeight, type RobustUnit } from './robustness.ts';
 import { exactMargin, ratingDiffs, scoreTable } from './score.ts';
 import { similarProjects } from './similarity.ts';
-import { acceptability, type Draws, makeDraws, type SmaaModel } from './smaa.ts';
+import { acceptability, type Draws, makeDraws, type SmaaModel, type VerdictCounts } from './smaa.ts';
 import { deriveWeights, type UnitWeights } from './weights.ts';
 
 export type DecideOptions = {
@@ -98,7 +98,11 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
   const verdict: Verdict = combineVerdict(languages);
 
   const draws = makeDraws(seed, samples, CRITERION_IDS.length);
-  const smaa = acceptability(smaaModel(model), draws, { spread: params.mc_weight_spread });
+  // The first SIDE_SAMPLES draws' counts are the decisive facts' baseline: taken in the same pass.
+  const smaa = acceptability(smaaModel(model), draws, {
+    spread: params.mc_weight_spread,
+    checkpoint: Math.min(samples, SIDE_SAMPLES),
+  });
   const [go = 0, rust = 0, hybrid = 0] = roundToSum(
     [smaa.go / samples, smaa.rust / samples, smaa.hybrid / samples],
     4,
@@ -169,7 +173,7 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
     samples,
     weight_spread: params.mc_weight_spread,
     robustness_to_priorities: robustness,
-    decisive_facts: decisiveFacts(profile, kb, params, options.lab, model, verdict, draws),
+    decisive_facts: decisiveFacts(profile, kb, params, options.lab, model, verdict, draws, smaa.atCheckpoint),
   };
   if (options.lab !== undefined) decision.lab_run = options.lab.run_id;
   if ((profile.stakeholders ?? []).length > 0) addStakeholders(decision, profile, model, draws, params);
@@ -368,6 +372,8 @@ function decisiveFacts(
   model: Model,
   verdict: Verdict,
   draws: Draws,
+  /** The verdict counts of `model` over the first min(samples, SIDE_SAMPLES) draws, if already counted. */
+  counted: (VerdictCounts & { samples: number }) | undefined,
 ): DecisiveFact[] {
   const limit = Math.min(draws.samples, SIDE_SAMPLES);
   const spread = params.mc_weight_spread;
@@ -397,11 +403,11 @@ function decisiveFacts(
     )
     .slice(0, DECISIVE_MAX);
   if (top.length === 0) return [];
-  const base = acceptability(smaaModel(model), draws, { spread, limit });
+  const base = counted ?? acceptability(smaaModel(model), draws, { spread, limit, weightsOnly: false });
   const pBase = base[verdict] / base.samples;
   return top
     .map(({ variant, other, marginChange, flips }): DecisiveFact => {
-      const r = acceptability(smaaModel(other), draws, { spread, limit });
+      const r = acceptability(smaaModel(other), draws, { spread, limit, weightsOnly: false });
       return {
         path: variant.path,
         value: variant.value,
@@ -438,7 +444,7 @@ function addStakeholders(
       raw: (u.weightsBy[g] ?? u.weights).raw,
     }));
     const verdict = combineVerdict(assignUnits(robust, model.diffs));
-    const r = acceptability(m, draws, { spread: params.mc_weight_spread, limit });
+    const r = acceptability(m, draws, { spread: params.mc_weight_spread, limit, weightsOnly: false });
     const [go = 0, rust = 0, hybrid = 0] = roundToSum(
       [r.go / r.samples, r.rust / r.samples, r.hybrid / r.samples],
       4,

@@ -33,6 +33,49 @@ describe('makeDraws', () => {
   });
 });
 
+/** The generator as first written (one closure call per 16-bit half), kept to pin the faster one to the same draws. */
+function referenceDraws(seed: number, samples: number, criteria: number): Float64Array {
+  const w = 2 * criteria + 3;
+  const data = new Float64Array(samples * w);
+  let a = seed >>> 0;
+  let spare = -1;
+  const half = (): number => {
+    if (spare >= 0) {
+      const h = spare;
+      spare = -1;
+      return h;
+    }
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    const x = (t ^ (t >>> 14)) >>> 0;
+    spare = x & 0xffff;
+    return x >>> 16;
+  };
+  for (let s = 0; s < samples; s++) {
+    const row = s * w;
+    for (let c = 0; c < criteria; c++) data[row + c] = (2 * half() + 1) / 65536 - 1;
+    for (let c = 0; c <= criteria + 1; c++)
+      data[row + criteria + c] = inverseNormal(((half() >>> 3) + 0.5) / 8192);
+    data[row + 2 * criteria + 2] = (half() + 0.5) / 65536;
+  }
+  return data;
+}
+
+describe('makeDraws, pinned', () => {
+  it.each([
+    [1, 10_000, 12],
+    [7, 333, 5],
+    [4_294_967_295, 2, 1],
+  ])(
+    'gives for seed %i, %i samples and %i criteria the draws of the reference generator',
+    (seed, samples, n) => {
+      expect(makeDraws(seed, samples, n).data).toEqual(referenceDraws(seed, samples, n));
+    },
+  );
+});
+
 describe('acceptability', () => {
   const draws = makeDraws(1, 5000, 4);
   it('counts every draw, a dominant unit wins them all, and units in both languages make a hybrid', () => {
@@ -64,6 +107,32 @@ describe('acceptability', () => {
     const r = acceptability(model([unit([0, 0, 1, 1], { soft: [gate] })]), draws, { spread: 0.3 });
     expect(r.rust / r.samples).toBeCloseTo(1 - normalCdf(0.5), 1);
     expect(r.weightsOnly.rust).toBe(0);
+  });
+  it('counts the same without the weights-only pass, and its checkpoint is a run limited to that many draws', () => {
+    const gate: SoftGate = {
+      model: 'memory',
+      lnMargin: 0.2,
+      sd: 0.5,
+      gate: { id: 'g', favors: 'rust', reason: 'r' },
+    };
+    const m = model([unit([1, 2, 1, 1], { soft: [gate] }), unit([2, 1, 1, 3])], [1, 0.5, 1, 2]);
+    const full = acceptability(m, draws, { spread: 0.3, checkpoint: 1000 });
+    const lean = acceptability(m, draws, { spread: 0.3, weightsOnly: false });
+    expect([lean.go, lean.rust, lean.hybrid, lean.unitGo]).toEqual([
+      full.go,
+      full.rust,
+      full.hybrid,
+      full.unitGo,
+    ]);
+    expect(lean.weightsOnly).toEqual({ go: 0, rust: 0, hybrid: 0 });
+    const first = acceptability(m, draws, { spread: 0.3, limit: 1000 });
+    expect(full.atCheckpoint).toEqual({
+      go: first.go,
+      rust: first.rust,
+      hybrid: first.hybrid,
+      samples: 1000,
+    });
+    expect(acceptability(m, draws, { spread: 0.3, checkpoint: 5000 }).atCheckpoint?.samples).toBe(5000);
   });
   it('samples a group member per draw by weight', () => {
     const member = (raw: number[]) => raw;

@@ -64,29 +64,25 @@ function generateDraws(seed: number, samples: number, criteria: number): Draws {
   const w = width(criteria);
   const data = new Float64Array(samples * w);
   const table = normalTable();
-  // mulberry32 inlined (same generator as robustness.ts), each 32-bit output split into two 16-bit halves: 65,536
-  // levels are plenty for a weight factor and for picking one of the normal table's 8,192 cells.
+  // mulberry32 (same generator as robustness.ts), each 32-bit output split into two 16-bit halves, the high one first:
+  // 65,536 levels are plenty for a weight factor and for picking one of the normal table's 8,192 cells. Every draw
+  // row takes w halves in column order, so the halves are made in one tight loop first, then mapped.
+  const halves = new Uint16Array(samples * w + 1);
   let a = seed >>> 0;
-  let spare = -1;
-  const half = (): number => {
-    if (spare >= 0) {
-      const h = spare;
-      spare = -1;
-      return h;
-    }
+  for (let i = 0; i < halves.length; i += 2) {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
     t = Math.imul(t ^ (t >>> 15), t | 1);
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     const x = (t ^ (t >>> 14)) >>> 0;
-    spare = x & 0xffff;
-    return x >>> 16;
-  };
+    halves[i] = x >>> 16;
+    halves[i + 1] = x & 0xffff;
+  }
   for (let s = 0; s < samples; s++) {
     const row = s * w;
-    for (let c = 0; c < criteria; c++) data[row + c] = (2 * half() + 1) / 65536 - 1;
-    for (let c = 0; c <= criteria + 1; c++) data[row + criteria + c] = table[half() >>> 3] as number;
-    data[row + 2 * criteria + 2] = (half() + 0.5) / 65536;
+    for (let c = 0; c < criteria; c++) data[row + c] = (2 * (halves[row + c] as number) + 1) / 65536 - 1;
+    for (let c = criteria; c < w - 1; c++) data[row + c] = table[(halves[row + c] as number) >>> 3] as number;
+    data[row + w - 1] = ((halves[row + w - 1] as number) + 0.5) / 65536;
   }
   return { samples, criteria, data };
 }
@@ -107,44 +103,51 @@ function normalTable(): Float64Array {
   return table;
 }
 
+// Acklam's coefficients.
+const A0 = -39.69683028665376;
+const A1 = 220.9460984245205;
+const A2 = -275.9285104469687;
+const A3 = 138.357751867269;
+const A4 = -30.66479806614716;
+const A5 = 2.506628277459239;
+const B0 = -54.47609879822406;
+const B1 = 161.5858368580409;
+const B2 = -155.6989798598866;
+const B3 = 66.80131188771972;
+const B4 = -13.28068155288572;
+const C0 = -0.007784894002430293;
+const C1 = -0.3223964580411365;
+const C2 = -2.400758277161838;
+const C3 = -2.549732539343734;
+const C4 = 4.374664141464968;
+const C5 = 2.938163982698783;
+const D0 = 0.007784695709041462;
+const D1 = 0.3224671290700398;
+const D2 = 2.445134137142996;
+const D3 = 3.754408661907416;
+
 /** Acklam's rational approximation of the standard normal quantile (relative error below 1.2e-9). */
 export function inverseNormal(p: number): number {
-  const a = [
-    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
-    2.506628277459239,
-  ];
-  const b = [
-    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
-  ];
-  const c = [
-    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
-    2.938163982698783,
-  ];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const [a0 = 0, a1 = 0, a2 = 0, a3 = 0, a4 = 0, a5 = 0] = a;
-  const [b0 = 0, b1 = 0, b2 = 0, b3 = 0, b4 = 0] = b;
-  const [c0 = 0, c1 = 0, c2 = 0, c3 = 0, c4 = 0, c5 = 0] = c;
-  const [d0 = 0, d1 = 0, d2 = 0, d3 = 0] = d;
   const low = 0.02425;
   if (p < low) {
     const q = Math.sqrt(-2 * Math.log(p));
     return (
-      (((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) /
-      ((((d0 * q + d1) * q + d2) * q + d3) * q + 1)
+      (((((C0 * q + C1) * q + C2) * q + C3) * q + C4) * q + C5) /
+      ((((D0 * q + D1) * q + D2) * q + D3) * q + 1)
     );
   }
   if (p > 1 - low) {
     const q = Math.sqrt(-2 * Math.log(1 - p));
     return (
-      -(((((c0 * q + c1) * q + c2) * q + c3) * q + c4) * q + c5) /
-      ((((d0 * q + d1) * q + d2) * q + d3) * q + 1)
+      -(((((C0 * q + C1) * q + C2) * q + C3) * q + C4) * q + C5) /
+      ((((D0 * q + D1) * q + D2) * q + D3) * q + 1)
     );
   }
   const q = p - 0.5;
   const r = q * q;
   return (
-    ((((((a0 * r + a1) * r + a2) * r + a3) * r + a4) * r + a5) * q) /
-    (((((b0 * r + b1) * r + b2) * r + b3) * r + b4) * r + 1)
+    ((((((A0 * r + A1) * r + A2) * r + A3) * r + A4) * r + A5) * q) /
+    (((((B0 * r + B1) * r + B2) * r + B3) * r + B4) * r + 1)
   );
 }
 
@@ -153,17 +156,23 @@ export type SmaaOptions = {
   spread: number;
   /** Use at most this many draws (the first ones). */
   limit?: number | undefined;
+  /** Also count with the weights alone perturbed (default true); a caller that reads only the full counts skips it. */
+  weightsOnly?: boolean | undefined;
+  /** Also report the full counts over the first this many draws (as a run with `limit` would give them). */
+  checkpoint?: number | undefined;
 };
 
 export type VerdictCounts = { go: number; rust: number; hybrid: number };
 
 export type SmaaResult = VerdictCounts & {
-  /** The same draws with the ratings and the soft gates' models exact: weights only ("robustness to priorities"). */
+  /** The same draws with the ratings and the soft gates' models exact: weights only ("robustness to priorities"); all 0 with `weightsOnly: false`. */
   weightsOnly: VerdictCounts;
   /** Per unit, the number of draws in which it came out Go (full uncertainty). */
   unitGo: number[];
   /** Draws used. */
   samples: number;
+  /** The full counts over the first `checkpoint` draws, when asked for and within the draws used. */
+  atCheckpoint?: VerdictCounts & { samples: number };
 };
 
 /**
@@ -205,9 +214,15 @@ export function acceptability(model: SmaaModel, draws: Draws, options: SmaaOptio
   const unitGo = new Array<number>(unitCount).fill(0);
   const full = { go: 0, rust: 0, hybrid: 0 };
   const only = { go: 0, rust: 0, hybrid: 0 };
+  const withOnly = options.weightsOnly !== false;
+  const checkpoint = options.checkpoint ?? -1;
+  let atCheckpoint: (VerdictCounts & { samples: number }) | undefined;
   const spread = options.spread;
   const data = draws.data;
+  // A draw's weight factors, the same for every unit: computed once per draw.
+  const factors = new Float64Array(n);
   for (let s = 0; s < samples; s++) {
+    if (s === checkpoint) atCheckpoint = { ...full, samples: s };
     const row = s * w;
     const zGc = data[row + 2 * n] as number;
     const zMem = data[row + 2 * n + 1] as number;
@@ -216,6 +231,7 @@ export function acceptability(model: SmaaModel, draws: Draws, options: SmaaOptio
       const pick = data[row + 2 * n + 2] as number;
       while (g < groups - 1 && pick >= (cumulative[g] as number)) g++;
     }
+    for (let c = 0; c < n; c++) factors[c] = 1 + spread * (data[row + c] as number);
     let anyGo = false;
     let anyRust = false;
     let onlyGo = false;
@@ -243,27 +259,32 @@ export function acceptability(model: SmaaModel, draws: Draws, options: SmaaOptio
       }
       const base = (u * groups + g) * n;
       let m = 0;
-      let mo = 0;
+      const z = row + n;
       for (let c = 0; c < n; c++) {
-        const f = 1 + spread * (data[row + c] as number);
-        const p = P[base + c] as number;
-        mo += f * p;
-        m += f * (p + (Q[base + c] as number) * (data[row + n + c] as number));
+        m +=
+          (factors[c] as number) *
+          ((P[base + c] as number) + (Q[base + c] as number) * (data[z + c] as number));
       }
       if (gatedFull || m < 0) anyRust = true;
       else {
         anyGo = true;
         unitGo[u] = (unitGo[u] as number) + 1;
       }
+      if (!withOnly) continue;
+      let mo = 0;
+      for (let c = 0; c < n; c++) mo += (factors[c] as number) * (P[base + c] as number);
       if (gatedOnly || mo < 0) onlyRust = true;
       else onlyGo = true;
     }
     if (anyGo && anyRust) full.hybrid++;
     else if (anyRust) full.rust++;
     else full.go++;
+    if (!withOnly) continue;
     if (onlyGo && onlyRust) only.hybrid++;
     else if (onlyRust) only.rust++;
     else only.go++;
   }
+  if (checkpoint === samples) atCheckpoint = { ...full, samples };
+  if (atCheckpoint !== undefined) return { ...full, weightsOnly: only, unitGo, samples, atCheckpoint };
   return { ...full, weightsOnly: only, unitGo, samples };
 }
