@@ -19,6 +19,7 @@ import {
 } from './format.ts';
 import { wrapMarkdown } from './md-wrap.ts';
 import { type RevisitTrigger, triggerSentence } from './triggers.ts';
+import { policyChoices, policyChoiceText } from './weight-basis.ts';
 
 /** The three record layouts: which ADR tool reads which is in the README. */
 export const ADR_TEMPLATES = ['madr', 'log4brains', 'nygard'] as const;
@@ -645,7 +646,7 @@ class AdrParts {
       out.push(`Weighted score ${formatScore(d.scores[option])} of 10.`, '');
       for (const row of separating.filter((r) => r[option] > r[other]))
         out.push(
-          `* Good, because of ${criterionLabel(row.id).toLowerCase()} (${formatNumber(row[option], 1)} vs ${formatNumber(row[other], 1)}): ${this.txt(firstSentence(briefWhy(row.why)))}`,
+          `* Good, because of ${criterionLabel(row.id).toLowerCase()} (${formatNumber(row[option], 1)} vs ${formatNumber(row[other], 1)}): ${this.txt(firstSentence(row.rationale ?? briefWhy(row.why)))}`,
         );
       if (option === 'go')
         for (const row of neutral)
@@ -716,6 +717,14 @@ class AdrParts {
       this.o.reportLink === undefined
         ? `\`gorust decide ${this.profilePath}${this.seedFlag} --format md\``
         : `[the full report](${encodeURI(this.o.reportLink)})`;
+    const choices = policyChoices(d);
+    if (choices.length > 0)
+      out.push(
+        'Policy choices in this decision (`kb/weights.yaml` rules without a source):',
+        '',
+        ...choices.map((c) => `* ${this.txt(policyChoiceText(c))}.`),
+        '',
+      );
     out.push(`Full analysis (every criterion, checklist, caveats): ${report}.`, '');
     const sources = this.sources();
     if (sources.length > 0) out.push('Sources behind the drivers:', '', ...sources.map((s) => `* ${s}`), '');
@@ -735,12 +744,13 @@ class AdrParts {
     const lookup = this.o.sources;
     const lines: string[] = [];
     if (lookup !== undefined) {
+      // By source: two evidence records from one page (one benchmark's build and run figures) are one link.
       const seen = new Set<string>();
       for (const row of byImpact(this.d.criteria).slice(0, MAX_DRIVERS)) {
         for (const id of row.evidence.slice(0, 2)) {
           const e = lookup[id];
-          if (e === undefined || seen.has(id) || seen.size >= MAX_SOURCES) continue;
-          seen.add(id);
+          if (e === undefined || seen.has(e.source) || seen.size >= MAX_SOURCES) continue;
+          seen.add(e.source);
           const claim = e.claim.split(/\s+/).slice(0, 14).join(' ');
           lines.push(
             `[${this.txt(e.organisation)}, ${e.year}](${e.source}): ${this.txt(claim)}${claim.length < e.claim.length ? '…' : ''}`,

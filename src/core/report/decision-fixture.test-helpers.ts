@@ -23,6 +23,36 @@ export function buildDecision(overrides: Partial<Decision> = {}): Decision {
         contribution: 0.9,
         why: 'Go compiles fast and its small language gets a team productive in weeks.',
         evidence: ['google-go-productivity'],
+        rationale: 'Go compiles fast and its small language gets a team productive in weeks.',
+        weight_reasons: [
+          {
+            rule: 'tight-deadline',
+            factor: 1.6,
+            strength: 0.68,
+            reason: 'a first release within weeks makes speed of delivery dominant',
+            facts: [{ path: 'delivery.deadline_weeks', value: 8 }],
+            evidence: ['google-rust-onboarding', 'go-compile-speed'],
+            policy: false,
+          },
+          {
+            rule: 'small-team',
+            factor: 1.15,
+            strength: 0.77,
+            reason: 'a small team not yet strong in Rust has no slack for a steep learning curve',
+            facts: [
+              { path: 'team.rust', value: 'some' },
+              { path: 'team.size', value: 4 },
+            ],
+            evidence: [],
+            policy: true,
+          },
+        ],
+        experience: {
+          go: 0.85,
+          rust: 0,
+          scale: 0.85,
+          reason: "A team's fluency moves how fast it ships; the shift shrinks with turnover.",
+        },
       },
       {
         id: 'latency_predictability',
@@ -42,6 +72,27 @@ export function buildDecision(overrides: Partial<Decision> = {}): Decision {
         contribution: 0.75,
         why: 'New engineers ship Go code in their first weeks.',
         evidence: [],
+        rationale: 'New engineers ship Go code in their first weeks.',
+        weight_reasons: [
+          {
+            rule: 'high-turnover',
+            factor: 2,
+            strength: 1,
+            reason: 'frequent newcomers pay the learning curve again and again',
+            facts: [{ path: 'team.turnover', value: 'high' }],
+            evidence: [],
+            policy: true,
+          },
+          {
+            rule: 'priority',
+            factor: 1,
+            strength: 1,
+            reason: 'your priority of 4 of 5 replaces the derived weight (3 is an average criterion)',
+            facts: [{ path: 'priorities.onboarding', value: 4 }],
+            evidence: [],
+            policy: false,
+          },
+        ],
       },
       {
         id: 'deployment',
@@ -51,6 +102,19 @@ export function buildDecision(overrides: Partial<Decision> = {}): Decision {
         contribution: 0,
         why: 'Both build static binaries.',
         evidence: ['static-binaries'],
+        rationale: 'Both build static binaries.',
+        weight_reasons: [
+          {
+            rule: 'cap-share',
+            factor: 0.9,
+            strength: 1,
+            reason:
+              'stacked rules are bounded, so several rules about the same fact cannot make one criterion decide alone',
+            facts: [],
+            evidence: [],
+            policy: true,
+          },
+        ],
       },
     ],
     sensitivity: [

@@ -23,6 +23,11 @@ p { margin: 0.4em 0 0.8em; }
 .badge.go { color: #006f8a; }
 .badge.rust { color: var(--rust); }
 .badge.warn { color: #8a5a00; }
+.badge.evidence { color: #2c6e2f; }
+.badge.policy { color: #6b3fa0; }
+.badge.priority { color: var(--muted); }
+ul.reasons { margin: 0.2em 0 0; padding-left: 1.1em; font-size: 0.9em; }
+.reasons-head, .experience { display: block; margin-top: 0.3em; font-size: 0.9em; }
 table { width: 100%; border-collapse: collapse; margin: 0.5em 0 1em; font-size: 0.92rem; }
 th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--line); }
 th { background: var(--soft); font-weight: 600; }

@@ -189,7 +189,10 @@ describe('long explanations and sources', () => {
     const long =
       `${'Go has garbage-collector pauses. '}${'More detail about the collector. '.repeat(8)}`.trim();
     const decision = buildDecision({
-      criteria: buildDecision().criteria.map((row, i) => (i === 0 ? { ...row, why: long } : row)),
+      // A decision saved before `rationale` existed: the explanation is `why`.
+      criteria: buildDecision().criteria.map((row, i) =>
+        i === 0 ? { ...row, why: long, rationale: undefined } : row,
+      ),
     });
     const sources = {
       'google-go-productivity': {
@@ -203,6 +206,13 @@ describe('long explanations and sources', () => {
     expect(html).toContain('<details><summary>Go has garbage-collector pauses.</summary>More detail');
     expect(html).toContain(
       '<a class="url" href="https://example.org/go" rel="noopener noreferrer">Google &lt;research&gt;, 2023</a>',
+    );
+    // With the rationale field, the ratings lead the folded summary.
+    const withRationale = buildDecision({
+      criteria: buildDecision().criteria.map((row, i) => (i === 0 ? { ...row, rationale: long } : row)),
+    });
+    expect(renderHtmlReport(withRationale, { date: DATE })).toContain(
+      '<details><summary>Go 9 vs Rust 6: Go has garbage-collector pauses.</summary>More detail',
     );
   });
 });

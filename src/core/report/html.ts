@@ -36,6 +36,20 @@ import {
   sensitivityWeights,
 } from './format.ts';
 import { REPORT_CSS } from './html-style.ts';
+import {
+  existingCodeText,
+  experienceText,
+  factorText,
+  factsText,
+  policyChoices,
+  policyChoiceText,
+  REASON_KIND_LABELS,
+  type ReasonKind,
+  ratingLead,
+  reasonKind,
+  sentence,
+  weightBasis,
+} from './weight-basis.ts';
 
 echarts.use([
   BarChart,
@@ -77,10 +91,10 @@ export type HtmlReportOptions = {
 const FOLD_AT = 140;
 
 /** Escaped text, folded behind its first sentence when it is long. */
-function foldable(text: string): string {
-  if (text.length <= FOLD_AT) return e(text);
+function foldable(text: string, lead = ''): string {
+  if (text.length <= FOLD_AT) return e(lead + text);
   const first = /^(.+?[.!?:])\s/.exec(text)?.[1] ?? text.slice(0, 80);
-  return `<details><summary>${e(first)}</summary>${e(text.slice(first.length).trim())}</details>`;
+  return `<details><summary>${e(lead + first)}</summary>${e(text.slice(first.length).trim())}</details>`;
 }
 
 const e = escapeHtml;
@@ -187,15 +201,8 @@ function criteriaSection(decision: Decision, sources: EvidenceSources | undefine
     formatNumber(row.go, 1),
     formatNumber(row.rust, 1),
     formatSigned(row.contribution),
-    `${foldable(row.why)}${row.measured === undefined ? '' : `<span class="measured">${e(row.measured)}</span>`}${labUseLine(row) === undefined ? '' : `<span class="measured">${e(labUseLine(row) ?? '')}</span>`}`,
-    row.evidence
-      .map((id) => {
-        const source = sources?.[id];
-        return source === undefined
-          ? `<span class="id">${e(id)}</span>`
-          : sourceLink(source.source, `${source.organisation}, ${source.year}`);
-      })
-      .join(', ') || '<span class="muted">none</span>',
+    `${whyCell(row, sources)}${row.measured === undefined ? '' : `<span class="measured">${e(row.measured)}</span>`}${labUseLine(row) === undefined ? '' : `<span class="measured">${e(labUseLine(row) ?? '')}</span>`}`,
+    evidenceLinks(row.evidence, sources) || '<span class="muted">none</span>',
   ]);
   const height = 110 + 30 * decision.criteria.length;
   return [
@@ -206,6 +213,81 @@ function criteriaSection(decision: Decision, sources: EvidenceSources | undefine
     '</div>',
     '<p class="muted">Contribution = weight × (Go − Rust): positive favours Go, negative favours Rust.</p>',
     table(['Criterion', 'Weight', 'Go', 'Rust', 'Contribution', 'Why', 'Evidence'], rows, [1, 2, 3, 4]),
+    policySection(decision),
+  ].join('');
+}
+
+/** Evidence ids as links to their sources (the id itself when the source is not known). */
+function evidenceLinks(ids: readonly string[], sources: EvidenceSources | undefined): string {
+  return ids
+    .map((id) => {
+      const source = sources?.[id];
+      return source === undefined
+        ? `<span class="id">${e(id)}</span>`
+        : sourceLink(source.source, `${source.organisation}, ${source.year}`);
+    })
+    .join(', ');
+}
+
+/** A reason's kind as a badge: evidence, policy or your priority. */
+function kindBadge(kind: ReasonKind): string {
+  return `<span class="badge ${kind}">${e(REASON_KIND_LABELS[kind])}</span>`;
+}
+
+/**
+ * Why a criterion is rated and weighted so, from the decision's fields: the rating's rationale, the experience
+ * shift on its own line, then every weight reason marked evidence (with its sources) or policy.
+ */
+function whyCell(row: Decision['criteria'][number], sources: EvidenceSources | undefined): string {
+  const basis = weightBasis(row);
+  if (basis === undefined || row.rationale === undefined) return foldable(row.why);
+  const parts = [foldable(row.rationale, ratingLead(row))];
+  if (basis.experience !== undefined)
+    parts.push(`<span class="experience">Team experience: ${e(experienceText(basis.experience))}.</span>`);
+  const existing = basis.existingCode;
+  if (existing !== undefined) {
+    const kind = reasonKind(existing);
+    const links = kind === 'evidence' ? ` (${evidenceLinks(existing.evidence, sources)})` : '';
+    parts.push(
+      `<span class="experience">Existing code: ${e(existingCodeText(existing))} ${kindBadge(kind)}${links}</span>`,
+    );
+  }
+  const facts = (r: { facts: Parameters<typeof factsText>[0] }) =>
+    r.facts.length === 0 ? '' : ` <span class="muted">(${e(factsText(r.facts))})</span>`;
+  const items = [
+    ...basis.evidence.map(
+      (r) =>
+        `<li data-kind="evidence" data-rule="${e(r.rule)}">${kindBadge('evidence')} ${factorText(r.factor)} <span class="id">${e(r.rule)}</span>${facts(r)}: ${e(sentence(r.reason))} ${evidenceLinks(r.evidence, sources)}</li>`,
+    ),
+    ...basis.policy.map(
+      (r) =>
+        `<li data-kind="policy" data-rule="${e(r.rule)}">${kindBadge('policy')} ${factorText(r.factor)} <span class="id">${e(r.rule)}</span>${facts(r)}: ${e(sentence(r.reason))}</li>`,
+    ),
+    ...basis.priority.map(
+      (r) =>
+        `<li data-kind="priority" data-rule="${e(r.rule)}">${kindBadge('priority')} ${e(sentence(r.reason))}</li>`,
+    ),
+  ];
+  if (basis.replaced.length > 0)
+    items.push(
+      `<li class="muted">Replaced by your priority: ${basis.replaced.map((r) => e(r.rule)).join(', ')}</li>`,
+    );
+  parts.push(
+    items.length === 0
+      ? '<span class="muted">Weight: the base weight, no rule applied.</span>'
+      : `<span class="reasons-head">Weight:</span><ul class="reasons">${items.join('')}</ul>`,
+  );
+  return parts.join('');
+}
+
+/** The product's modelling choices that shaped this decision, one line per rule. */
+function policySection(decision: Decision): string {
+  const choices = policyChoices(decision);
+  if (choices.length === 0) return '';
+  return [
+    '<h3>Policy choices in this decision</h3>',
+    '<p class="muted">These weight rules are the product\'s modelling choices, not findings with a source (<code>policy</code> in kb/weights.yaml).</p>',
+    `<ul class="policy-choices">${choices.map((c) => `<li data-rule="${e(c.rule)}">${e(policyChoiceText(c))}. ${e(sentence(c.reason))}</li>`).join('')}</ul>`,
   ].join('');
 }
 

@@ -16,6 +16,19 @@ import {
   sensitivityWeights,
 } from './format.ts';
 import { wrapMarkdown } from './md-wrap.ts';
+import {
+  existingCodeText,
+  experienceText,
+  factorText,
+  factsText,
+  policyChoices,
+  policyChoiceText,
+  REASON_KIND_LABELS,
+  ratingLead,
+  reasonKind,
+  sentence,
+  weightBasis,
+} from './weight-basis.ts';
 
 export type MarkdownOptions = {
   /** Evidence id -> source, so every cited fact links to its source URL (`evidenceSources(kb.evidence)`). */
@@ -157,13 +170,74 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
   if (decision.caveats.length > 0)
     out.push('## Caveats', '', ...decision.caveats.map((c) => `- ${inline(c)}`), '');
 
-  out.push('## Appendix: why each criterion is rated as it is', '');
+  const choices = policyChoices(decision);
+  if (choices.length > 0) {
+    out.push(
+      '## Policy choices in this decision',
+      '',
+      "These weight rules are the product's modelling choices, not findings with a source (`policy` in `kb/weights.yaml`):",
+      '',
+      ...choices.map((c) => `- ${inline(policyChoiceText(c))}. ${inline(sentence(c.reason))}`),
+      '',
+    );
+  }
+
+  out.push('## Appendix: why each criterion is rated and weighted as it is', '');
+  if (decision.criteria.some((row) => row.weight_reasons !== undefined))
+    out.push(
+      'Each weight lists its reasons: **evidence** (a rule resting on sources), **policy** (a modelling choice of the product) or **your priority**; team experience moves the ratings, on a line of its own.',
+      '',
+    );
+  const experienceReasons = new Set<string>();
   for (const row of byImpact(decision.criteria)) {
-    out.push(`### ${criterionLabel(row.id)}`, '', inline(row.why), '');
+    const basis = weightBasis(row);
+    out.push(`### ${criterionLabel(row.id)}`, '');
+    if (basis === undefined || row.rationale === undefined) out.push(inline(row.why), '');
+    else out.push(`${ratingLead(row)}${inline(row.rationale)}`, '');
     if (row.measured !== undefined) out.push(`*${inline(row.measured)}*`, '');
     const labLine = labUseLine(row);
     if (labLine !== undefined) out.push(`*${inline(labLine)}*`, '');
-    if (row.evidence.length > 0) out.push(`Sources: ${sourceLinks(row.evidence).join(', ')}.`, '');
+    if (row.evidence.length > 0)
+      out.push(
+        `${basis === undefined ? 'Sources' : 'Sources of the ratings'}: ${sourceLinks(row.evidence).join(', ')}.`,
+        '',
+      );
+    if (basis === undefined) continue;
+    if (basis.experience !== undefined) {
+      const reason = basis.experience.reason;
+      // The reason is the same for every criterion it moves: give it once.
+      const why = experienceReasons.has(reason) ? '' : ` ${inline(sentence(reason))}`;
+      experienceReasons.add(reason);
+      out.push(`Team experience: ${experienceText(basis.experience)}.${why}`, '');
+    }
+    const existing = basis.existingCode;
+    if (existing !== undefined) {
+      const source =
+        reasonKind(existing) === 'policy'
+          ? '**policy**'
+          : `**evidence** ${sourceLinks(existing.evidence).join(', ')}`;
+      out.push(
+        `Existing code: ${existingCodeText(existing)}, ${source}: ${inline(sentence(existing.reason))}`,
+        '',
+      );
+    }
+    const items = [
+      ...basis.evidence.map(
+        (r) =>
+          `- **${REASON_KIND_LABELS.evidence}** ${factorText(r.factor)} \`${r.rule}\`${factsPart(r.facts)}: ${inline(sentence(r.reason))} Sources: ${sourceLinks(r.evidence).join(', ')}.`,
+      ),
+      ...basis.policy.map(
+        (r) =>
+          `- **${REASON_KIND_LABELS.policy}** ${factorText(r.factor)} \`${r.rule}\`${factsPart(r.facts)}: ${inline(sentence(r.reason))}`,
+      ),
+      ...basis.priority.map((r) => `- **${REASON_KIND_LABELS.priority}**: ${inline(sentence(r.reason))}`),
+      ...(basis.replaced.length > 0
+        ? [`- Replaced by your priority: ${basis.replaced.map((r) => `\`${r.rule}\``).join(', ')}.`]
+        : []),
+    ];
+    if (items.length === 0)
+      out.push(`Weight ${formatPercent(row.weight)}: the base weight, no rule applied.`, '');
+    else out.push(`Weight ${formatPercent(row.weight)}:`, '', ...items, '');
   }
   if (decision.components.length > 0 || decision.boundaries.length > 0) {
     out.push('## Appendix: components and boundaries', '');
@@ -175,6 +249,11 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
 
   out.push('---', '', `*${provenance(decision)}*`, '');
   return wrapMarkdown(out.join('\n'), 80);
+}
+
+/** The facts that triggered a rule, in parentheses (nothing when none are recorded). */
+function factsPart(facts: Parameters<typeof factsText>[0]): string {
+  return facts.length === 0 ? '' : ` (${inline(factsText(facts))})`;
 }
 
 /** Every user-supplied name a decision carries: the project, its components and the gates' components. */

@@ -210,6 +210,9 @@ describe('renderJson', () => {
       'contribution',
       'why',
       'evidence',
+      'rationale',
+      'weight_reasons',
+      'experience',
     ]);
     expect(json.endsWith('}\n')).toBe(true);
     expect(json).toContain('\n  "verdict": "go",\n');

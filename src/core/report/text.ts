@@ -13,6 +13,18 @@ import {
   projectName,
   sensitivityWeights,
 } from './format.ts';
+import {
+  existingCodeText,
+  experienceText,
+  factorText,
+  policyChoices,
+  policyChoiceText,
+  REASON_KIND_LABELS,
+  reasonKind,
+  sentence,
+  type WeightBasis,
+  weightBasis,
+} from './weight-basis.ts';
 
 export type TextReportOptions = {
   /** Use ANSI colours. Default false: the renderer never looks at the terminal itself. */
@@ -137,7 +149,16 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
       if (row.measured !== undefined) lines.push(dim(`    ${row.measured}`));
       const labLine = labUseLine(row);
       if (labLine !== undefined) lines.push(dim(`    ${labLine}`));
+      const basis = weightBasis(row);
+      if (basis !== undefined) for (const line of basisLines(basis, bold)) lines.push(`    ${line}`);
     }
+  }
+
+  const choices = policyChoices(decision);
+  if (choices.length > 0) {
+    section('Policy choices in this decision (modelling choices, not sourced findings)');
+    for (const choice of choices)
+      lines.push(`  - ${policyChoiceText(choice)}. ${dim(`Why: ${sentence(choice.reason)}`)}`);
   }
 
   const flips = decision.sensitivity.filter((row) => row.flip_weight !== null);
@@ -221,6 +242,29 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
   lines.push(dim('Full report: --format md; architecture decision record: --format adr.'));
   const width = Math.max(20, Math.floor(options.width ?? DEFAULT_TEXT_WIDTH));
   return `${lines.flatMap((line) => wrapTextLine(line, width)).join('\n')}\n`;
+}
+
+/**
+ * One criterion's weight reasons, one line each: evidence with its ids, then the product's policy choices, then the
+ * user's priority; the experience and existing-code rating shifts on lines of their own.
+ */
+function basisLines(basis: WeightBasis, mark: (text: string) => string): string[] {
+  const lines: string[] = [];
+  for (const r of basis.evidence)
+    lines.push(`${REASON_KIND_LABELS.evidence} ${factorText(r.factor)} ${r.rule} (${r.evidence.join(', ')})`);
+  for (const r of basis.policy)
+    lines.push(`${mark(REASON_KIND_LABELS.policy)} ${factorText(r.factor)} ${r.rule}`);
+  for (const r of basis.priority) lines.push(r.reason);
+  if (basis.replaced.length > 0)
+    lines.push(`replaced by your priority: ${basis.replaced.map((r) => r.rule).join(', ')}`);
+  if (basis.experience !== undefined) lines.push(`experience: ${experienceText(basis.experience)}`);
+  const existing = basis.existingCode;
+  if (existing !== undefined) {
+    const source =
+      reasonKind(existing) === 'policy' ? REASON_KIND_LABELS.policy : existing.evidence.join(', ');
+    lines.push(`existing code: ${existingCodeText(existing)} (${source})`);
+  }
+  return lines;
 }
 
 /**

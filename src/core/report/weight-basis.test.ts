@@ -1,0 +1,175 @@
+/** @module Where each weight comes from, in every renderer: a policy reason is shown as policy (never as evidence) and never left out, evidence reasons carry their ids or sources, the experience shift has its own line. Fixture decisions, no engine. */
+import { describe, expect, it } from 'vitest';
+import type { Decision } from '../decision/schema.ts';
+import { ADR_TEMPLATES, renderAdr } from './adr.ts';
+import { buildDecision } from './decision-fixture.test-helpers.ts';
+import { renderHtmlReport } from './html.ts';
+import { renderMarkdown } from './markdown.ts';
+import { renderText } from './text.ts';
+import { policyChoices, reasonKind, weightBasis } from './weight-basis.ts';
+
+const DATE = '2026-11-27';
+const SOURCES = {
+  'google-rust-onboarding': {
+    source: 'https://example.org/onboarding',
+    organisation: 'Google',
+    year: 2023,
+    claim: 'a claim',
+  },
+  'go-compile-speed': {
+    source: 'https://example.org/compile',
+    organisation: 'Go team',
+    year: 2012,
+    claim: 'c',
+  },
+};
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: removing ANSI colour codes is the point.
+const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+
+describe('weightBasis', () => {
+  it('sorts reasons by what they rest on, from the fields alone', () => {
+    const [speed, , onboarding] = buildDecision().criteria;
+    const basis = weightBasis(speed as Decision['criteria'][number]);
+    expect(basis?.evidence.map((r) => r.rule)).toEqual(['tight-deadline']);
+    expect(basis?.policy.map((r) => r.rule)).toEqual(['small-team']);
+    expect(basis?.experience?.go).toBe(0.85);
+    // A priority replaces the derived weight: the rules it replaced explain nothing about it.
+    const replaced = weightBasis(onboarding as Decision['criteria'][number]);
+    expect(replaced?.priority.map((r) => r.rule)).toEqual(['priority']);
+    expect(replaced?.replaced.map((r) => r.rule)).toEqual(['high-turnover']);
+    expect(replaced?.policy).toEqual([]);
+  });
+
+  it('never counts a policy rule or an unsourced rule as evidence', () => {
+    const base = { rule: 'x', factor: 2, strength: 1, reason: 'r', facts: [] };
+    expect(reasonKind({ ...base, evidence: ['some-source'], policy: true })).toBe('policy');
+    expect(reasonKind({ ...base, evidence: [], policy: false })).toBe('policy');
+    expect(reasonKind({ ...base, evidence: ['some-source'], policy: false })).toBe('evidence');
+  });
+
+  it('is undefined for a decision saved before the fields existed', () => {
+    const [, latency] = buildDecision().criteria;
+    expect(weightBasis(latency as Decision['criteria'][number])).toBeUndefined();
+  });
+
+  it('lists each policy choice once, with every weight it moved, leaving out replaced weights', () => {
+    expect(
+      policyChoices(buildDecision()).map((c) => [c.rule, c.effects.map((e) => e.text).join(', ')]),
+    ).toEqual([
+      ['small-team', 'development speed ×1.15'],
+      ['cap-share', 'deployment ×0.9'],
+    ]);
+  });
+});
+
+describe('the terminal report', () => {
+  for (const color of [false, true]) {
+    it(`marks policy and evidence reasons and the experience shift, in 80 columns${color ? ' with colour' : ' with --no-color'}`, () => {
+      const raw = renderText(buildDecision(), { width: 80, color });
+      expect(raw.includes('\u001b[')).toBe(color);
+      const text = plain(raw);
+      expect(text).toMatch(
+        /^ {4}evidence ×1\.6 tight-deadline \(google-rust-onboarding, go-compile-speed\)$/m,
+      );
+      expect(text).toMatch(/^ {4}policy ×1\.15 small-team$/m);
+      expect(text).not.toMatch(/evidence[^\n]*small-team/);
+      expect(text).toMatch(/^ {4}experience: Go \+0\.85, Rust 0 rating points \(85% of the level shift\)$/m);
+      expect(text).toMatch(/^ {4}replaced by your priority: high-turnover$/m);
+      const section = text.slice(text.indexOf('Policy choices in this decision'));
+      expect(section).toMatch(
+        /^ {2}- policy: small-team \(team\.rust=some, team\.size=4\): development speed ×1\.15\./m,
+      );
+      expect(section).toMatch(/^ {2}- policy: cap-share: deployment ×0\.9\./m);
+      expect(section.slice(0, section.indexOf('What would change'))).not.toContain('tight-deadline');
+      for (const line of text.split('\n')) expect(line.length, line).toBeLessThanOrEqual(80);
+    });
+  }
+
+  it('shows no weight lines for a decision without the fields', () => {
+    const decision = buildDecision({
+      criteria: buildDecision().criteria.map(({ weight_reasons, experience, ...row }) => row),
+    });
+    const text = renderText(decision);
+    expect(text).not.toMatch(/^\s+(evidence|policy) ×/m);
+    expect(text).not.toContain('Policy choices');
+  });
+});
+
+describe('the Markdown report', () => {
+  const md = renderMarkdown(buildDecision(), { sources: SOURCES }).replace(/\n\s*/g, ' ');
+
+  it('marks each reason evidence (with its sources) or policy, and the experience shift on its own line', () => {
+    expect(md).toContain(
+      '- **evidence** ×1.6 `tight-deadline` (delivery.deadline_weeks=8): A first release within weeks makes speed of delivery dominant. Sources: [Google, 2023](https://example.org/onboarding), [Go team, 2012](https://example.org/compile).',
+    );
+    expect(md).toContain('- **policy** ×1.15 `small-team` (team.rust=some, team.size=4):');
+    expect(md).not.toMatch(/\*\*evidence\*\* [^-]*`small-team`/);
+    expect(md).toContain('Team experience: Go +0.85, Rust 0 rating points (85% of the level shift).');
+    expect(md).toContain('- **your priority**: Your priority of 4 of 5 replaces the derived weight');
+  });
+
+  it('lists the policy choices in their own section', () => {
+    const section = md.slice(md.indexOf('## Policy choices in this decision'), md.indexOf('## Appendix'));
+    expect(section).toContain('- policy: small-team (team.rust=some, team.size=4): development speed ×1.15.');
+    expect(section).toContain('- policy: cap-share: deployment ×0.9.');
+    expect(section).not.toContain('tight-deadline');
+    expect(section).not.toContain('high-turnover');
+  });
+});
+
+describe('the ADR', () => {
+  for (const template of ADR_TEMPLATES) {
+    it(`lists every policy choice, and no evidence rule, in the ${template} template`, () => {
+      const adr = renderAdr(buildDecision(), { date: DATE, template }).replace(/\n\s*/g, ' ');
+      const start = adr.indexOf('Policy choices in this decision');
+      expect(start).toBeGreaterThan(-1);
+      const list = adr.slice(start, adr.indexOf('Full analysis', start));
+      expect(list).toContain('* policy: small-team (team.rust=some, team.size=4): development speed ×1.15.');
+      expect(list).toContain('* policy: cap-share: deployment ×0.9.');
+      expect(list).not.toContain('tight-deadline');
+    });
+  }
+
+  it('says nothing about policy when no policy rule applied', () => {
+    const decision = buildDecision({
+      criteria: buildDecision().criteria.map((row) => ({
+        ...row,
+        weight_reasons: row.weight_reasons?.filter((r) => r.rule === 'tight-deadline'),
+      })),
+    });
+    expect(renderAdr(decision, { date: DATE })).not.toContain('Policy choices');
+  });
+});
+
+describe('the HTML report', () => {
+  const html = renderHtmlReport(buildDecision(), { date: DATE, sources: SOURCES });
+  const kinds = new Map(
+    [...html.matchAll(/<li data-kind="(\w+)" data-rule="([^"]+)">/g)].map((m) => [m[2], m[1]]),
+  );
+
+  it('marks each weight reason with its kind, evidence with links to its sources', () => {
+    expect(Object.fromEntries(kinds)).toEqual({
+      'tight-deadline': 'evidence',
+      'small-team': 'policy',
+      priority: 'priority',
+      'cap-share': 'policy',
+    });
+    const item = html.slice(html.indexOf('<li data-kind="evidence" data-rule="tight-deadline">'));
+    expect(item.slice(0, item.indexOf('</li>'))).toContain(
+      '<a class="url" href="https://example.org/onboarding"',
+    );
+    expect(html).toMatch(
+      /<li data-kind="policy" data-rule="small-team"><span class="badge policy">policy<\/span>/,
+    );
+    expect(html).toContain('<span class="experience">Team experience: Go +0.85, Rust 0 rating points');
+  });
+
+  it('lists the policy choices', () => {
+    const section = html.slice(html.indexOf('<h3>Policy choices in this decision</h3>'));
+    expect([...section.matchAll(/<li data-rule="([^"]+)">policy: /g)].map((m) => m[1])).toEqual([
+      'small-team',
+      'cap-share',
+    ]);
+  });
+});
