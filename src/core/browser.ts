@@ -20,3 +20,17 @@ export {
 export type { NumberChange } from './report/diff.ts';
 export { diffDecisions } from './report/diff.ts';
 export { confidenceMeaning } from './report/format.ts';
+export type { PolicyChoice, ReasonKind, WeightBasis } from './report/weight-basis.ts';
+export {
+  existingCodeText,
+  experienceText,
+  factorText,
+  factsText,
+  policyChoices,
+  policyChoiceText,
+  REASON_KIND_LABELS,
+  ratingLead,
+  reasonKind,
+  sentence,
+  weightBasis,
+} from './report/weight-basis.ts';

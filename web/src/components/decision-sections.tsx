@@ -1,5 +1,21 @@
 /** @module The parts of a decision as tables and lists: gates, checklist, criteria, hybrid plan, similar projects, evidence, tips and caveats. */
-import type { Decision, KnowledgeBase } from '../../../src/core/browser.ts';
+import {
+  type Decision,
+  existingCodeText,
+  experienceText,
+  factorText,
+  factsText,
+  type KnowledgeBase,
+  policyChoices,
+  policyChoiceText,
+  REASON_KIND_LABELS,
+  type ReasonKind,
+  ratingLead,
+  reasonKind,
+  sentence,
+  type WeightBasis,
+  weightBasis,
+} from '../../../src/core/browser.ts';
 import { safeHref } from '../lib/download.ts';
 import { ScrollBox } from './scroll-box.tsx';
 
@@ -109,9 +125,112 @@ export function CriteriaHead({ why = false }: { why?: boolean }) {
   );
 }
 
+type CriterionRow = Decision['criteria'][number];
+type WeightReason = NonNullable<CriterionRow['weight_reasons']>[number];
+
+function KindBadge({ kind }: { kind: ReasonKind }) {
+  return <span className={`badge reason-${kind}`}>{REASON_KIND_LABELS[kind]}</span>;
+}
+
+/** Evidence ids as links to their sources (organisation, year), the id itself when the knowledge base lacks it. */
+function EvidenceLinks({ ids, kb }: { ids: readonly string[]; kb: KnowledgeBase }) {
+  return (
+    <>
+      {ids.map((id, i) => {
+        const item = kb.evidence.find((e) => e.id === id);
+        return (
+          <span key={id}>
+            {i > 0 && ', '}
+            {item ? (
+              <Source url={item.source} label={`${item.organisation}, ${item.year}`} />
+            ) : (
+              <span className="mono">{id}</span>
+            )}
+          </span>
+        );
+      })}
+    </>
+  );
+}
+
+function ReasonItem({ reason, kind, kb }: { reason: WeightReason; kind: ReasonKind; kb: KnowledgeBase }) {
+  return (
+    <li data-kind={kind} data-rule={reason.rule}>
+      <KindBadge kind={kind} />{' '}
+      {kind === 'priority' ? (
+        sentence(reason.reason)
+      ) : (
+        <>
+          {factorText(reason.factor)} <span className="mono">{reason.rule}</span>
+          {reason.facts.length > 0 && <span className="muted"> ({factsText(reason.facts)})</span>}:{' '}
+          {sentence(reason.reason)}
+          {kind === 'evidence' && (
+            <>
+              {' '}
+              <EvidenceLinks ids={reason.evidence} kb={kb} />
+            </>
+          )}
+        </>
+      )}
+    </li>
+  );
+}
+
+/**
+ * Where one criterion's weight comes from, read from the decision's fields: evidence (with sources), the product's
+ * policy choices and the user's priority, each marked; the experience shift on a line of its own.
+ */
+function WeightBasisView({ row, basis, kb }: { row: CriterionRow; basis: WeightBasis; kb: KnowledgeBase }) {
+  const existing = basis.existingCode;
+  const existingKind = existing === undefined ? undefined : reasonKind(existing);
+  const count = basis.evidence.length + basis.policy.length + basis.priority.length;
+  return (
+    <div className="weight-basis small" data-testid={`weight-basis-${row.id}`}>
+      {basis.experience && (
+        <div data-testid={`experience-${row.id}`}>Team experience: {experienceText(basis.experience)}.</div>
+      )}
+      {existing && existingKind && (
+        <div>
+          Existing code: {existingCodeText(existing)} <KindBadge kind={existingKind} />
+          {existingKind === 'evidence' && (
+            <>
+              {' '}
+              <EvidenceLinks ids={existing.evidence} kb={kb} />
+            </>
+          )}
+        </div>
+      )}
+      {count === 0 ? (
+        <div className="muted">Weight: the base weight, no rule applied.</div>
+      ) : (
+        <>
+          <div className="muted">Weight:</div>
+          <ul className="reasons">
+            {basis.evidence.map((r) => (
+              <ReasonItem key={r.rule} reason={r} kind="evidence" kb={kb} />
+            ))}
+            {basis.policy.map((r) => (
+              <ReasonItem key={r.rule} reason={r} kind="policy" kb={kb} />
+            ))}
+            {basis.priority.map((r) => (
+              <ReasonItem key={r.rule} reason={r} kind="priority" kb={kb} />
+            ))}
+            {basis.replaced.length > 0 && (
+              <li className="muted">
+                Replaced by your priority: {basis.replaced.map((r) => r.rule).join(', ')}
+              </li>
+            )}
+          </ul>
+        </>
+      )}
+    </div>
+  );
+}
+
 /** Every criterion with its weight, ratings, contribution and reason. */
 export function CriteriaSection({ decision, kb }: { decision: Decision; kb: KnowledgeBase }) {
   const names = criterionNames(kb);
+  const choices = policyChoices(decision);
   return (
     <section className="card flush" data-testid="criteria">
       <div style={{ padding: '14px 16px 4px' }}>
@@ -133,16 +252,48 @@ export function CriteriaSection({ decision, kb }: { decision: Decision; kb: Know
                     {CRITERION_NUMBERS.contribution(row.contribution)}
                   </span>
                 </td>
-                <td>
-                  {row.why}
-                  {row.measured && <div className="small muted">{row.measured}</div>}
-                </td>
+                <CriterionWhy row={row} kb={kb} />
               </tr>
             ))}
           </tbody>
         </table>
       </ScrollBox>
+      {choices.length > 0 && (
+        <div className="policy-choices" data-testid="policy-choices">
+          <h3>Policy choices in this decision</h3>
+          <p className="small muted">
+            These weight rules are the product's modelling choices, not findings with a source (marked policy
+            in kb/weights.yaml).
+          </p>
+          <ul className="small">
+            {choices.map((choice) => (
+              <li key={choice.rule} data-rule={choice.rule}>
+                {policyChoiceText(choice)}. {sentence(choice.reason)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
     </section>
+  );
+}
+
+/** The "Why" cell of a criterion: the rating's rationale, then where its weight comes from. */
+function CriterionWhy({ row, kb }: { row: CriterionRow; kb: KnowledgeBase }) {
+  const basis = weightBasis(row);
+  return (
+    <td>
+      {basis === undefined || row.rationale === undefined ? (
+        row.why
+      ) : (
+        <>
+          {ratingLead(row)}
+          {row.rationale}
+        </>
+      )}
+      {row.measured && <div className="small muted">{row.measured}</div>}
+      {basis && <WeightBasisView row={row} basis={basis} kb={kb} />}
+    </td>
   );
 }
 
