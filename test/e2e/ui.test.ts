@@ -293,4 +293,23 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
     expect(pageErrors).toEqual([]);
     await page.close();
   });
+
+  it('marks each weight reason as evidence or policy, with the experience shift, under the criteria', async () => {
+    const page = await open('#/decide/search-cli');
+    const concurrency = page.getByTestId('weight-basis-concurrency_model');
+    await concurrency.waitFor();
+    // kb/weights.yaml marks cpu-bound-little-waiting policy; cpu-bound rests on benchmarks (evidence ids).
+    const policy = concurrency.locator('li[data-rule="cpu-bound-little-waiting"]');
+    expect(await policy.getAttribute('data-kind')).toBe('policy');
+    expect(await policy.locator('.badge').textContent()).toBe('policy');
+    const evidence = page.getByTestId('weight-basis-memory_efficiency').locator('li[data-rule="cpu-bound"]');
+    expect(await evidence.getAttribute('data-kind')).toBe('evidence');
+    expect(await evidence.locator('a[href^="https://"]').count()).toBeGreaterThan(0);
+    expect(await page.getByTestId('experience-concurrency_model').textContent()).toMatch(
+      /^Team experience: Go \S+, Rust \+1 rating points/,
+    );
+    expect(await page.getByTestId('policy-choices').textContent()).toContain('policy: cli-tool');
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
 });
