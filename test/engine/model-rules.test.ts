@@ -359,3 +359,81 @@ describe('interop with existing code', () => {
     expect(port('rust')).toBeUndefined();
   });
 });
+
+describe('the interop counterpart', () => {
+  it('mirrors the interop ratings for a unit whose only counterpart is Go code, with its own rationale', () => {
+    const d = run({ interop: ['existing-go-code', 'embed-in-host'] });
+    const row = d.criteria.find((r) => r.id === 'interop');
+    expect(row?.go).toBe(9);
+    expect(row?.rust).toBe(5);
+    expect(row?.rationale).toMatch(/cgo/);
+    expect(row?.rationale).toMatch(/^The code this must link with is Go/);
+    const c = run({ interop: ['c-libraries'] }).criteria.find((r) => r.id === 'interop');
+    expect(c?.rust).toBeGreaterThan(c?.go ?? 10);
+  });
+
+  it('keeps the C-ABI ratings when the unit also links C libraries', () => {
+    const row = run({ interop: ['existing-go-code', 'c-libraries'] }).criteria.find(
+      (r) => r.id === 'interop',
+    );
+    expect(row?.rust).toBeGreaterThan(row?.go ?? 10);
+  });
+
+  it('judges each component by its own counterpart: a Go plugin beside a Rust VMM that links C', () => {
+    const d = run({
+      team: { size: 10, go: 'strong', rust: 'strong' },
+      safety_critical: true,
+      components: [
+        { name: 'plugin', role: 'storage-engine', workload: 'io-bound', interop: ['existing-go-code'] },
+        {
+          name: 'vmm',
+          role: 'hot-path',
+          latency_critical: true,
+          memory_budget_mib: 5,
+          interop: ['c-libraries'],
+        },
+      ],
+    });
+    const byName = Object.fromEntries(d.components.map((c) => [c.name, c.language]));
+    expect(byName).toEqual({ plugin: 'go', vmm: 'rust' });
+    expect(d.verdict).toBe('hybrid');
+  });
+});
+
+describe('leaving working Go code', () => {
+  const base = {
+    workload: { kind: 'io-bound' as const },
+    team: { size: 5, go: 'strong' as const, rust: 'some' as const },
+  };
+
+  it('weighs the runtime criteria more when Go code is rewritten or ported, with evidence and the policy mark', () => {
+    const before = run(base);
+    for (const plan of ['rewrite', 'port'] as const) {
+      const after = run({ ...base, existing_code: { language: 'go', plan } });
+      expect(weight(after, 'latency_predictability')).toBeGreaterThan(
+        weight(before, 'latency_predictability'),
+      );
+      expect(weight(after, 'memory_efficiency')).toBeGreaterThan(weight(before, 'memory_efficiency'));
+      const reason = after.criteria
+        .find((r) => r.id === 'latency_predictability')
+        ?.weight_reasons?.find((r) => r.rule === 'leaving-go-runtime');
+      expect(reason?.evidence).toContain('discord-read-states-2020');
+      expect(reason?.policy).toBe(true);
+      expect(reason?.facts.map((f) => f.path)).toEqual(
+        expect.arrayContaining(['existing_code.plan', 'existing_code.language']),
+      );
+    }
+  });
+
+  it('does not fire when Go code is extended, or when the code being rewritten is not Go', () => {
+    expect(
+      rules(run({ ...base, existing_code: { language: 'go', plan: 'extend' } }), 'latency_predictability'),
+    ).not.toContain('leaving-go-runtime');
+    expect(
+      rules(
+        run({ ...base, existing_code: { language: 'python', plan: 'rewrite' } }),
+        'latency_predictability',
+      ),
+    ).not.toContain('leaving-go-runtime');
+  });
+});

@@ -16,6 +16,7 @@ import { evaluateChecklist, holdsAnywhere } from './checklist.ts';
 import {
   componentFacts,
   entryComponents,
+  evaluateCondition,
   type PressureModel,
   projectFacts,
   type UnitFacts,
@@ -60,6 +61,9 @@ type Unit = {
   hard: Gate[];
   soft: SoftGate[];
   fixed: Language | undefined;
+  /** The unit's ratings: the shared ones, unless its interop counterpart replaces the interop prior. */
+  ratings: Ratings;
+  diffs: number[];
 };
 
 type Weighed = { weights: UnitWeights; weightsBy: UnitWeights[] };
@@ -93,7 +97,11 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
   const { ratings, diffs, project, units } = model;
   const table = scoreTable(model.projectWeights, ratings, kb);
 
-  const robust: RobustUnit[] = units.map((u) => ({ fixed: nominalFixed(u), raw: u.weights.raw }));
+  const robust: RobustUnit[] = units.map((u) => ({
+    fixed: nominalFixed(u),
+    raw: u.weights.raw,
+    diffs: u.diffs,
+  }));
   const languages = assignUnits(robust, diffs);
   const verdict: Verdict = combineVerdict(languages);
 
@@ -125,7 +133,7 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
   const componentRows: ComponentRow[] = units
     .filter((u) => u.facts.component !== undefined)
     .map((u, i) => {
-      const row = componentRow(u, languages[i] ?? 'go', ratings, diffs, kb);
+      const row = componentRow(u, languages[i] ?? 'go', kb);
       const pGo = (smaa.unitGo[i] ?? 0) / samples;
       const [pg = 0, pr = 0] = roundToSum([pGo, 1 - pGo], 4, 1);
       row.probabilities = { go: pg, rust: pr };
@@ -210,9 +218,22 @@ function buildModel(
   /** Weights already derived for identical unit facts and priorities (lean re-derivations of decisive facts). */
   cache?: Map<string, Weighed>,
 ): Model {
-  const ratings = deriveRatings(profile, kb, params, lab);
-  const diffs = ratingDiffs(ratings);
-  const sds = CRITERION_IDS.map((id) => ratings[id].sd);
+  const shared = deriveRatings(profile, kb, params, lab);
+  // Units whose interop counterpart replaces the interop prior get ratings of their own (one set per rule).
+  const byCounterpart = new Map<string, { ratings: Ratings; diffs: number[] }>();
+  const sharedRated = { ratings: shared, diffs: ratingDiffs(shared) };
+  const rated = (facts: UnitFacts): { ratings: Ratings; diffs: number[] } => {
+    const rule = kb.weights.interop_counterparts.find((r) => evaluateCondition(r.when, facts));
+    if (rule === undefined) return sharedRated;
+    let hit = byCounterpart.get(rule.id);
+    if (hit === undefined) {
+      const own = deriveRatings(profile, kb, params, lab, rule);
+      hit = { ratings: own, diffs: ratingDiffs(own) };
+      byCounterpart.set(rule.id, hit);
+    }
+    return hit;
+  };
+  const sds = CRITERION_IDS.map((id) => shared[id].sd);
   const pressure: PressureModel = {
     stwMs: params.gc_stw_pause_ms,
     perGibMs: params.gc_tail_ms_per_live_gib,
@@ -234,6 +255,7 @@ function buildModel(
   };
   const project = projectFacts(profile);
   const projectWeighed = weigh(project);
+  const { ratings, diffs } = rated(project);
   const wholeProjectGates = projectGates(profile, params);
   const forced = wholeProjectGates[0]?.favors;
   const components = profile.components ?? [];
@@ -241,17 +263,27 @@ function buildModel(
   if (components.length === 0) {
     const g = unitGates(project, params);
     const hard = [...wholeProjectGates, ...g.hard];
-    units = [{ facts: project, ...projectWeighed, hard, soft: g.soft, fixed: hard[0]?.favors }];
+    units = [
+      { facts: project, ...projectWeighed, hard, soft: g.soft, fixed: hard[0]?.favors, ratings, diffs },
+    ];
   } else {
     const entries = entryComponents(profile);
     units = components.map((component) => {
       const facts = componentFacts(profile, component, entries);
       const g = unitGates(facts, params);
       const own = g.hard.filter((h) => !wholeProjectGates.some((p) => p.id === h.id));
+      const r = rated(facts);
       if (forced !== undefined) {
-        return { facts, ...weigh(facts), hard: [...wholeProjectGates, ...own], soft: [], fixed: forced };
+        return {
+          facts,
+          ...weigh(facts),
+          hard: [...wholeProjectGates, ...own],
+          soft: [],
+          fixed: forced,
+          ...r,
+        };
       }
-      return { facts, ...weigh(facts), hard: own, soft: g.soft, fixed: own[0]?.favors };
+      return { facts, ...weigh(facts), hard: own, soft: g.soft, fixed: own[0]?.favors, ...r };
     });
   }
   return {
@@ -280,6 +312,7 @@ function smaaModel(model: Model, group?: number): SmaaModel {
       fixed: u.fixed,
       soft: u.fixed === undefined ? u.soft : [],
       rawBy: group === undefined ? u.weightsBy.map((w) => w.raw) : [(u.weightsBy[group] ?? u.weights).raw],
+      diffs: u.diffs,
     })),
     diffs: model.diffs,
     sds: model.sds,
@@ -331,12 +364,12 @@ function nearMissGateCaveats(model: Model): string[] {
 
 /** The mean normalised Go-minus-Rust margin over the units (gates ignored): the direction facts push. */
 function meanMargin(model: Model): number {
-  const margins = model.units.map((u) => exactMargin(u.weights.normalized, model.diffs));
+  const margins = model.units.map((u) => exactMargin(u.weights.normalized, u.diffs));
   return margins.reduce((a, b) => a + b, 0) / Math.max(1, margins.length);
 }
 
 function nominalVerdict(model: Model): Verdict {
-  const robust = model.units.map((u) => ({ fixed: nominalFixed(u), raw: u.weights.raw }));
+  const robust = model.units.map((u) => ({ fixed: nominalFixed(u), raw: u.weights.raw, diffs: u.diffs }));
   return combineVerdict(assignUnits(robust, model.diffs));
 }
 
@@ -350,9 +383,9 @@ function approximateGo(model: Model): number[] {
     if (fixed !== undefined) return fixed === 'go' ? 1 : 0;
     let m = 0;
     let v = 0;
-    for (let c = 0; c < model.diffs.length; c++) {
+    for (let c = 0; c < u.diffs.length; c++) {
       const w = u.weights.normalized[c] ?? 0;
-      m += w * (model.diffs[c] ?? 0);
+      m += w * (u.diffs[c] ?? 0);
       v += (w * (model.sds[c] ?? 0)) ** 2;
     }
     return v <= 0 ? (m >= 0 ? 1 : 0) : normalCdf(m / Math.sqrt(v));
@@ -442,6 +475,7 @@ function addStakeholders(
     const robust = model.units.map((u) => ({
       fixed: nominalFixed(u),
       raw: (u.weightsBy[g] ?? u.weights).raw,
+      diffs: u.diffs,
     }));
     const verdict = combineVerdict(assignUnits(robust, model.diffs));
     const r = acceptability(m, draws, { spread: params.mc_weight_spread, limit, weightsOnly: false });
@@ -487,15 +521,9 @@ function addStakeholders(
   decision.disagreements = disagreements;
 }
 
-function componentRow(
-  unit: Unit,
-  language: Language,
-  ratings: Ratings,
-  diffs: readonly number[],
-  kb: KnowledgeBase,
-): ComponentRow {
+function componentRow(unit: Unit, language: Language, kb: KnowledgeBase): ComponentRow {
   const name = unit.facts.component ?? '';
-  const t = scoreTable(unit.weights, ratings, kb);
+  const t = scoreTable(unit.weights, unit.ratings, kb);
   const scores = t.scores;
   const label = language === 'go' ? 'Go' : 'Rust';
   const gate = unit.hard[0] ?? unit.soft.find((g) => g.lnMargin < 0)?.gate;
@@ -503,7 +531,7 @@ function componentRow(
     const reason = gate?.reason ?? 'a project-wide gate decides every component';
     return { name, language, why: `${label}, decided by a gate: ${reason}`, scores };
   }
-  const margin = exactMargin(unit.weights.normalized, diffs);
+  const margin = exactMargin(unit.weights.normalized, unit.diffs);
   const drivers = t.rows
     .filter((r) => (margin >= 0 ? r.contribution > 0 : r.contribution < 0))
     .sort((a, b) => Math.abs(b.contribution) - Math.abs(a.contribution) || compareText(a.id, b.id))

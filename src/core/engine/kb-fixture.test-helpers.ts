@@ -155,6 +155,7 @@ export function engineKnowledgeBase(): KnowledgeBase {
     ],
     weights: {
       base: Object.fromEntries(CRITERION_IDS.map((id) => [id, 1])) as Record<CriterionId, number>,
+      interop_counterparts: [],
       rules: [
         {
           id: 'deadline',

@@ -1,6 +1,6 @@
 /** @module Each language's rating per criterion: the knowledge base's prior, replaced by lab measurements where a run measured that criterion, then shifted for the team's experience (scaled by team size and turnover) and for existing code; and each rating difference's uncertainty, from the confidence of its evidence. */
 import type { LabEvidence, MeasuredLatency } from '../decision/lab-evidence.ts';
-import type { KnowledgeBase } from '../kb/schema.ts';
+import type { InteropCounterpart, KnowledgeBase } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import { CRITERION_IDS, type CriterionId, type Language } from '../profile/vocabulary.ts';
 import { roundTo } from './numbers.ts';
@@ -58,6 +58,8 @@ export type CriterionRating = {
   existing: ExistingShift | undefined;
   /** What the lab run did to the prior, when a run measured this criterion. */
   lab?: LabUse | undefined;
+  /** The interop counterpart rule that replaced the prior ratings (interop only), when one did. */
+  counterpart: InteropCounterpart | undefined;
 };
 
 export type Ratings = Record<CriterionId, CriterionRating>;
@@ -91,6 +93,8 @@ export function deriveRatings(
   kb: KnowledgeBase,
   params: Parameters,
   lab?: LabEvidence,
+  /** The unit's interop counterpart rule (kb/weights.yaml `interop_counterparts`), replacing the interop prior. */
+  counterpart?: InteropCounterpart,
 ): Ratings {
   const measurements = lab === undefined ? undefined : measureCriteria(lab);
   const ratings = {} as Ratings;
@@ -100,8 +104,9 @@ export function deriveRatings(
   const sdOf = ratingSd(kb, params);
   for (const id of CRITERION_IDS) {
     const criterion = kb.criteria.find((c) => c.id === id);
-    let go = criterion?.go.rating ?? 5;
-    let rust = criterion?.rust.rating ?? 5;
+    const own = id === 'interop' ? counterpart : undefined;
+    let go = own?.ratings.go ?? criterion?.go.rating ?? 5;
+    let rust = own?.ratings.rust ?? criterion?.rust.rating ?? 5;
     let measured: string | undefined;
     const found = measurements?.[id];
     let sd = sdOf(id);
@@ -154,6 +159,7 @@ export function deriveRatings(
       experience,
       existing: shift,
       ...(labUse ? { lab: labUse } : {}),
+      counterpart: own,
     };
   }
   return ratings;

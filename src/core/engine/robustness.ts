@@ -23,6 +23,8 @@ export type RobustUnit = {
   fixed: Language | undefined;
   /** Raw (unnormalised) weights in criterion order; only their ratios matter. */
   raw: readonly number[];
+  /** The unit's own Go-minus-Rust rating differences, when they differ from the shared ones (its interop counterpart). */
+  diffs?: readonly number[] | undefined;
 };
 
 /**
@@ -52,7 +54,7 @@ function unitMargin(raw: readonly number[], diffs: readonly number[]): number {
  * assignUnits(units, diffs); // ['go', 'rust']
  */
 export function assignUnits(units: readonly RobustUnit[], diffs: readonly number[]): Language[] {
-  return units.map((u) => u.fixed ?? languageOf(unitMargin(u.raw, diffs)));
+  return units.map((u) => u.fixed ?? languageOf(unitMargin(u.raw, u.diffs ?? diffs)));
 }
 
 /**
@@ -73,9 +75,10 @@ export function flipWeight(
   const crossings: number[] = [];
   for (const unit of units) {
     if (unit.fixed !== undefined) continue;
-    const own = (unit.raw[criterion] ?? 0) * (diffs[criterion] ?? 0);
+    const d = unit.diffs ?? diffs;
+    const own = (unit.raw[criterion] ?? 0) * (d[criterion] ?? 0);
     if (own === 0) continue;
-    const rest = unitMargin(unit.raw, diffs) - own;
+    const rest = unitMargin(unit.raw, d) - own;
     const k = -rest / own;
     if (k > 0 && Number.isFinite(k) && k !== 1) crossings.push(k);
   }
@@ -83,8 +86,9 @@ export function flipWeight(
     combineVerdict(
       units.map((u) => {
         if (u.fixed !== undefined) return u.fixed;
-        const own = (u.raw[criterion] ?? 0) * (diffs[criterion] ?? 0);
-        return languageOf(unitMargin(u.raw, diffs) - own + k * own);
+        const d = u.diffs ?? diffs;
+        const own = (u.raw[criterion] ?? 0) * (d[criterion] ?? 0);
+        return languageOf(unitMargin(u.raw, d) - own + k * own);
       }),
     );
   const w = referenceWeight;

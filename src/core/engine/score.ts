@@ -59,7 +59,8 @@ export function scoreTable(weights: UnitWeights, ratings: Ratings, kb: Knowledge
     };
     if (r.measured !== undefined) row.measured = r.measured;
     if (r.lab !== undefined) row.lab = r.lab;
-    if (criterion !== undefined) {
+    if (r.counterpart !== undefined) row.rationale = sentence(r.counterpart.reason);
+    else if (criterion !== undefined) {
       row.rationale =
         r.go > r.rust ? criterion.go.rationale : r.rust > r.go ? criterion.rust.rationale : criterion.meaning;
     }
@@ -91,7 +92,10 @@ function explainRow(
   const criterion = kb.criteria.find((c) => c.id === id);
   const r = ratings[id];
   const parts: string[] = [];
-  if (criterion !== undefined) {
+  if (r.counterpart !== undefined) {
+    const [hi, lo] = r.go >= r.rust ? [`Go ${r.go}`, `Rust ${r.rust}`] : [`Rust ${r.rust}`, `Go ${r.go}`];
+    parts.push(`${hi} vs ${lo}: ${sentence(r.counterpart.reason)}`);
+  } else if (criterion !== undefined) {
     if (r.go > r.rust) parts.push(`Go ${r.go} vs Rust ${r.rust}: ${criterion.go.rationale}`);
     else if (r.rust > r.go) parts.push(`Rust ${r.rust} vs Go ${r.go}: ${criterion.rust.rationale}`);
     else parts.push(`Both ${r.go}: ${criterion.meaning}`);
@@ -138,6 +142,12 @@ function weightReasons(id: (typeof CRITERION_IDS)[number], weights: UnitWeights)
     });
   }
   return rows;
+}
+
+/** A KB reason (lower-case, no full stop) as a sentence. */
+function sentence(text: string): string {
+  const t = text.trim();
+  return asSentence(t.charAt(0).toUpperCase() + t.slice(1));
 }
 
 function asSentence(text: string): string {

@@ -17,6 +17,8 @@ export type SmaaUnit = {
   soft: readonly SoftGate[];
   /** Raw weights in criterion order, one vector per stakeholder (one vector without stakeholders). */
   rawBy: readonly (readonly number[])[];
+  /** The unit's own rating differences, when they differ from the model's (its interop counterpart). */
+  diffs?: readonly number[] | undefined;
 };
 
 export type SmaaModel = {
@@ -200,11 +202,12 @@ export function acceptability(model: SmaaModel, draws: Draws, options: SmaaOptio
   const Q = new Float64Array(unitCount * groups * n);
   for (let u = 0; u < unitCount; u++) {
     const unit = units[u] as SmaaUnit;
+    const diffs = unit.diffs ?? model.diffs;
     for (let g = 0; g < groups; g++) {
       const vector = unit.rawBy[Math.min(g, unit.rawBy.length - 1)] ?? [];
       for (let c = 0; c < n; c++) {
         const r = vector[c] ?? 0;
-        P[(u * groups + g) * n + c] = r * (model.diffs[c] ?? 0);
+        P[(u * groups + g) * n + c] = r * (diffs[c] ?? 0);
         Q[(u * groups + g) * n + c] = r * (model.sds[c] ?? 0);
       }
     }

@@ -22,7 +22,11 @@ export function checkCrossReferences(kb: Partial<KnowledgeBase>): InputProblem[]
   if (kb.weights) {
     problems.push(...duplicateIds(`${KB_FILES.weights}: rules`, kb.weights.rules, 'id'));
     // Every weight rule rests on evidence or says it is a modelling choice.
-    for (const [i, rule] of [...kb.weights.rules, ...(kb.weights.existing_code?.rules ?? [])].entries()) {
+    for (const [i, rule] of [
+      ...kb.weights.rules,
+      ...(kb.weights.existing_code?.rules ?? []),
+      ...(kb.weights.interop_counterparts ?? []),
+    ].entries()) {
       if (rule.evidence.length === 0 && !rule.policy) {
         problems.push({
           path: `${KB_FILES.weights}: rule ${rule.id}`,
@@ -69,6 +73,7 @@ export function checkCrossReferences(kb: Partial<KnowledgeBase>): InputProblem[]
       check(`${KB_FILES.weights}: rules`, kb.weights.rules, 'evidence');
       check(`${KB_FILES.weights}: existing_code.rules`, kb.weights.existing_code?.rules ?? [], 'evidence');
       check(`${KB_FILES.weights}: experience`, [kb.weights.experience], 'evidence');
+      check(`${KB_FILES.weights}: interop_counterparts`, kb.weights.interop_counterparts ?? [], 'evidence');
     }
     if (kb.parameters) {
       for (const [name, parameter] of Object.entries(kb.parameters)) {

@@ -250,6 +250,20 @@ export const existingCodeRuleSchema = z.strictObject({
   policy: z.boolean().default(false),
 });
 
+/**
+ * Who the unit's interop counterpart is moves the interop ratings themselves: Rust's C-ABI strength is the
+ * default, but code that must link with existing Go code has Go as its native side.
+ */
+export const interopCounterpartSchema = z.strictObject({
+  id,
+  when: conditionSchema,
+  /** The interop ratings (0..10) for units where `when` holds, replacing the criterion's default ratings. */
+  ratings: z.strictObject({ go: z.number().min(0).max(10), rust: z.number().min(0).max(10) }),
+  reason: z.string().min(1),
+  evidence: z.array(id).default([]),
+  policy: z.boolean().default(false),
+});
+
 export const weightsSchema = z.strictObject({
   base: z.record(criterionId, z.number().min(0)),
   rules: z.array(weightRuleSchema),
@@ -275,6 +289,8 @@ export const weightsSchema = z.strictObject({
       rules: z.array(existingCodeRuleSchema),
     })
     .optional(),
+  /** Interop ratings by counterpart (the first rule whose condition holds for a unit applies). */
+  interop_counterparts: z.array(interopCounterpartSchema).default([]),
   /** Bounds on the stacked rule multipliers of one criterion, and on one criterion's share of the derived weights. */
   caps: z
     .strictObject({
@@ -322,6 +338,7 @@ export type ChecklistItem = z.output<typeof checklistItemSchema>;
 export type WeightRule = z.output<typeof weightRuleSchema>;
 export type Scale = z.output<typeof scaleSchema>;
 export type ExistingCodeRule = z.output<typeof existingCodeRuleSchema>;
+export type InteropCounterpart = z.output<typeof interopCounterpartSchema>;
 export type Weights = z.output<typeof weightsSchema>;
 export type BoundaryCost = z.output<typeof boundaryCostSchema>;
 export type KnowledgeBase = z.output<typeof knowledgeBaseSchema>;
