@@ -219,7 +219,18 @@ function pinningLine(env: Record<string, unknown> | null, md: boolean): string[]
       : 'loadgen_cpus' in env
         ? 'load generators unpinned'
         : 'load generators unpinned (not recorded)';
-  return [`${md ? '- ' : ''}pinning: ${servers}, ${loadgen}`];
+  const lines = [`${md ? '- ' : ''}pinning: ${servers}, ${loadgen}`];
+  // lab run --loadgen ssh://...: where the load came from and the address the servers bound.
+  if (Array.isArray(env.loadgen_hosts) && env.loadgen_hosts.length > 0) {
+    const hosts = (env.loadgen_hosts as { url?: unknown; hostname?: unknown; same_machine?: unknown }[]).map(
+      (h) =>
+        `${String(h.url)}${typeof h.hostname === 'string' && h.hostname ? ` (${h.hostname}${h.same_machine ? ', same kernel as the servers' : ''})` : ''}`,
+    );
+    lines.push(
+      `${md ? '- ' : ''}load generators on other hosts: ${hosts.join(', ')}; servers bound to ${String(env.server_addr ?? '127.0.0.1')}`,
+    );
+  }
+  return lines;
 }
 
 /**

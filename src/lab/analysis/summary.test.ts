@@ -251,6 +251,21 @@ describe('reports', () => {
     expect(renderRun(fixtureRun(), 'md')).toContain('| figure | go | rust | go/rust | Mann-Whitney |');
   });
 
+  it('names the generator hosts and the address the servers bound when the load came from other hosts', () => {
+    const run = fixtureRun();
+    run.environment = {
+      ...run.environment,
+      server_cpus: '1',
+      loadgen_cpus: '0',
+      loadgen_hosts: [{ url: 'ssh://gen1', hostname: 'gen1', same_machine: false }],
+      server_addr: '10.0.0.1',
+    };
+    expect(renderRun(run, 'text')).toContain(
+      'load generators on other hosts: ssh://gen1 (gen1); servers bound to 10.0.0.1',
+    );
+    expect(renderRun(fixtureRun(), 'text')).not.toContain('other hosts');
+  });
+
   it('compares two runs figure by figure', () => {
     const a = fixtureRun();
     const b = { ...fixtureRun(), id: 'b' };

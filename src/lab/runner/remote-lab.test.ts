@@ -136,6 +136,33 @@ async function setUp(): Promise<void> {
   if (!up) throw new Error('sshd did not come up in the namespace');
 }
 
+/** A small HTTP service of the test's own, bound where the lab says ({host}:{port}). */
+const SERVICE = `import { createServer } from 'node:http';
+const [host, port] = [process.argv[2], Number(process.argv[3])];
+createServer((req, res) => { res.writeHead(200, { 'content-type': 'text/plain' }); res.end('ok'); }).listen(port, host);
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();
+`;
+
+/** A workload file whose one program (Rust's side; Go absent) is the service above, run with `args`. */
+function workloadFile(name: string, args: string[]): string {
+  writeFileSync(join(dir, 'service.mjs'), SERVICE);
+  const file = join(dir, `${name}.yaml`);
+  writeFileSync(
+    file,
+    `version: 1
+name: ${name}
+programs:
+  rust: { cwd: ., run: [${JSON.stringify(process.execPath)}, service.mjs, ${args.map((a) => JSON.stringify(a)).join(', ')}] }
+ready: { path: /healthz }
+requests:
+  - { method: GET, path: /work }
+slo: { p99_ms: 50 }
+`,
+  );
+  return file;
+}
+
 function cli(args: string[]): ChildProcess {
   return spawn(process.execPath, ['--import', 'tsx', join(root, 'src', 'cli', 'main.ts'), ...args], {
     cwd: root,
@@ -269,6 +296,65 @@ describe.skipIf(reason !== null)(
       expect(processesMentioning(`${ROOT_ADDR}:0`)).toEqual([]);
       expect(namespacePids()).toEqual([sshd?.pid]);
     }, 480_000);
+
+    it("loads a team's own program bound to {host} from the generator host", async () => {
+      const file = workloadFile('ns-service', ['{host}', '{port}']);
+      const db = join(dir, 'lab-service.db');
+      const started = Date.now();
+      const r = await finished(
+        cli([
+          'lab',
+          'run',
+          '--workload',
+          file,
+          '--quick',
+          '--loadgen',
+          `ssh://${NS_ADDR}:2222`,
+          '--ssh-config',
+          join(dir, 'ssh_config'),
+          '--format',
+          'json',
+          '--db',
+          db,
+        ]),
+        300_000,
+      );
+      process.stderr.write(
+        `remote lab run of a workload file: ${((Date.now() - started) / 1000).toFixed(0)} s wall\n`,
+      );
+      expect(r.code, r.stderr).toBe(0);
+      const json = JSON.parse(r.stdout) as {
+        environment: { server_addr: string };
+        workloads: { name: string; steps: number }[];
+      };
+      expect(json.environment.server_addr).toBe(ROOT_ADDR);
+      expect(json.workloads[0]).toMatchObject({ name: 'ns-service' });
+      const store = openStore(db);
+      try {
+        const steps = requireRun(store, 'latest').steps.filter((s) => s.kind === 'rate');
+        expect(steps.length).toBeGreaterThan(0);
+        for (const step of steps) {
+          expect(step.valid || step.reasons.length > 0).toBe(true);
+          const shards = (step.detail as { loadgen_shards?: { requests: number }[] }).loadgen_shards ?? [];
+          expect(shards).toHaveLength(1);
+          expect(step.metrics.requests).toBe(shards[0]?.requests);
+          expect(step.metrics.errors).toBe(0);
+        }
+      } finally {
+        store.close();
+      }
+      expect(processesMentioning(join(dir, 'service.mjs'))).toEqual([]);
+      expect(
+        processesMentioning('service.mjs').filter((pid) => {
+          try {
+            return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(ROOT_ADDR);
+          } catch {
+            return false;
+          }
+        }),
+      ).toEqual([]);
+      expect(namespacePids()).toEqual([sshd?.pid]);
+    }, 360_000);
 
     it('stops the remote generators and the servers on Ctrl-C', async () => {
       const db = join(dir, 'lab-interrupted.db');
