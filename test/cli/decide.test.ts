@@ -2,7 +2,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decisionSchema } from '../../src/core/index.ts';
+import { type Decision, decisionSchema, renderJson } from '../../src/core/index.ts';
 import { ROOT, runGorust, SPAWN_TIMEOUT_MS, STACK_LINE, tempDir } from './helpers.ts';
 
 const dir = tempDir();
@@ -26,6 +26,8 @@ describe('gorust decide', { timeout: SPAWN_TIMEOUT_MS }, () => {
     const parsed = decisionSchema.safeParse(JSON.parse(stdout));
     expect(parsed.success, `${name}: ${parsed.error?.message}`).toBe(true);
     expect(stdout.endsWith('}\n')).toBe(true);
+    // The CLI prints without checking at run time: the same text as the checked rendering.
+    expect(stdout).toBe(renderJson(parsed.data as Decision));
   });
 
   it('gives byte-identical JSON for the same profile and seed', () => {

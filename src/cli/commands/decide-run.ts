@@ -93,7 +93,8 @@ const FORMATS = {
     render: (d: Decision, ctx: RenderContext) =>
       renderAdr(d, { profilePath: ctx.profilePath, ...ctx.adr, date: todayIso(ctx.io.env) }),
   },
-  json: { render: (d: Decision) => renderJson(d) },
+  // Not checked against the schema at run time (start-up cost): test/cli/decide.test.ts checks every example's.
+  json: { render: (d: Decision) => renderJson(d, { validate: false }) },
   html: {
     render: async (d: Decision, ctx: RenderContext) => {
       // ECharts loads only for this format: core/ssr.ts is kept out of the core index for start-up time.

@@ -225,6 +225,20 @@ describe('renderJson', () => {
   it('treats a decision that breaks the contract as an internal error', () => {
     expect(() => renderJson({ ...buildDecision(), confidence: 2 })).toThrow(InternalError);
   });
+
+  it('without the check, prints what the checked rendering prints: same keys, same order, nothing extra', () => {
+    for (const decision of [buildDecision(), buildHybridDecision()]) {
+      const { caveats, verdict, criteria, ...rest } = decision;
+      const shuffled = {
+        extra: 1,
+        caveats,
+        criteria: criteria.map(({ id, ...row }) => ({ ...row, internal: true, id })),
+        ...rest,
+        verdict,
+      };
+      expect(renderJson(shuffled as typeof decision, { validate: false })).toBe(renderJson(decision));
+    }
+  });
 });
 
 describe('close numbers stay distinguishable', () => {
