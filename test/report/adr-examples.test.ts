@@ -88,6 +88,12 @@ describe.each(examples)('the ADR of examples/%s', (file) => {
     expect(items.length).toBeGreaterThan(0);
     expect(items.length).toBeLessThanOrEqual(5);
     for (const item of items) expect(item).toMatch(/favours (Go|Rust)/);
+    // A fact that moves the probability by less than a point is no driver, and at least three drivers are given.
+    expect(drivers).not.toMatch(/would be 0 points/);
+    expect(drivers).not.toMatch(/\b1 points\b/);
+    expect(items.length).toBeGreaterThanOrEqual(
+      Math.min(3, decision.criteria.filter((r) => r.go !== r.rust).length),
+    );
   });
 
   it('gives revisit triggers that really flip the verdict when applied', () => {

@@ -448,7 +448,11 @@ class AdrParts {
       const where = gate.component === undefined ? '' : ` for component ${this.esc(gate.component)}`;
       lines.push(`Hard constraint${where} (favours ${OPTION_LABELS[gate.favors]}): ${this.txt(gate.reason)}`);
     }
-    const facts = this.d.decisive_facts ?? [];
+    // A fact whose removal moves the probability by less than half a point and flips nothing drove nothing a reader
+    // can see: a verdict held in 99% of the draws is explained by its criteria instead.
+    const facts = (this.d.decisive_facts ?? []).filter(
+      (f) => f.flips || Math.round(Math.abs(f.probability_change) * 100) >= 1,
+    );
     if (facts.length > 0) {
       // The engine measured each fact by taking it out: the drivers are the facts that moved the verdict most.
       const labels = new Map(
@@ -467,13 +471,14 @@ class AdrParts {
         const direction = f.probability_change >= 0 ? 'lower' : 'higher';
         const flip = f.flips ? '; without it the verdict would change' : '';
         lines.push(
-          `${this.esc(fact.charAt(0).toUpperCase() + fact.slice(1))} favours ${OPTION_LABELS[f.favors]}: without it (${this.esc(f.without)}), the probability of ${verdict} would be ${points} points ${direction}${flip}.`,
+          `${this.esc(fact.charAt(0).toUpperCase() + fact.slice(1))} favours ${OPTION_LABELS[f.favors]}: without it (${this.esc(f.without)}), the probability of ${verdict} would be ${points} ${points === 1 ? 'point' : 'points'} ${direction}${flip}.`,
         );
       }
-      return lines;
+      // Enough measured facts: they are the drivers. Fewer than three: the criteria that weigh most fill in.
+      if (lines.length >= 3) return lines;
     }
     const rows = byImpact(this.d.criteria).filter((row) => favours(row) !== undefined && row.weight > 0);
-    for (const row of rows.slice(0, Math.max(0, MAX_DRIVERS - lines.length))) {
+    for (const row of rows.slice(0, Math.max(0, Math.min(MAX_DRIVERS, lines.length + 3) - lines.length))) {
       const lang = favours(row) as 'go' | 'rust';
       const other = lang === 'go' ? 'rust' : 'go';
       const fact = this.factFor(row.id);
