@@ -148,7 +148,14 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
       'run the load generator on another host, ssh://[user@]HOST[:PORT] (repeat for several: the rate is split between them); the host needs ssh key login (BatchMode) and this CPU architecture',
       (value: string, previous: string[] = []) => [...previous, value],
     )
-    .option('--ssh-config <file>', 'ssh client configuration for the --loadgen hosts (ssh -F FILE)')
+    .option(
+      '--server <ssh-url>',
+      'run the servers under test (http-json, gc-cache) on another host, ssh://[user@]HOST[:PORT]: same CPU architecture, ssh key login (BatchMode)',
+    )
+    .option(
+      '--ssh-config <file>',
+      'ssh client configuration for the --loadgen and --server hosts (ssh -F FILE)',
+    )
     .addOption(formatOption())
     .option('--out <file>', 'write the report to a file')
     .addOption(dbOption())
@@ -165,7 +172,16 @@ Load generators on other hosts (--loadgen ssh://HOST, repeatable):
   generator's CPU is measured on each generator host; "other processes" is judged
   on this machine and on each generator host (hosts on this kernel, such as
   network namespaces, are judged with this machine). Nothing is left running on
-  either side, also on Ctrl-C or failure.`,
+  either side, also on Ctrl-C or failure.
+
+Servers on another host (--server ssh://HOST):
+  The lab copies its locally built http-json and gc-cache servers there (same CPU
+  architecture; ~/.cache/gorust/servers), starts each through ssh in a process
+  group of its own bound to HOST's address as given (the generators must reach
+  it; never 0.0.0.0), and stops the group when its ssh session ends (a normal
+  stop, Ctrl-C, a failure). The server's CPU and RSS are sampled there every
+  200 ms; "other processes" is judged on the server host too. Not for --workload
+  files yet; boundary, cpu and build stay on this machine.`,
     )
     .action(
       async (
@@ -175,24 +191,27 @@ Load generators on other hosts (--loadgen ssh://HOST, repeatable):
           full: boolean;
           workload?: string;
           loadgen?: string[];
+          server?: string;
           sshConfig?: string;
         },
       ) => {
         if (opts.quick && opts.full)
           throw await userError('choose one of --quick and --full (default: standard)');
         let loadgenHosts: import('../../lab/runner/loadgen.ts').LoadgenHost[] | undefined;
-        if (opts.loadgen !== undefined || opts.sshConfig !== undefined) {
-          if (opts.loadgen === undefined)
+        let serverHost: import('../../lab/runner/loadgen.ts').LoadgenHost | undefined;
+        if (opts.sshConfig !== undefined) {
+          if (opts.loadgen === undefined && opts.server === undefined)
             throw await userError(
-              '--ssh-config is for --loadgen hosts: give at least one --loadgen ssh://HOST',
+              '--ssh-config is for --loadgen and --server hosts: give at least one of them',
             );
-          if (opts.sshConfig !== undefined) {
-            const { existsSync, statSync } = await import('node:fs');
-            if (!existsSync(opts.sshConfig) || !statSync(opts.sshConfig).isFile())
-              throw await userError(`--ssh-config ${opts.sshConfig}: no such file`);
-          }
-          const { parseLoadgenHosts } = await import('../../lab/runner/remote-hosts.ts');
-          loadgenHosts = parseLoadgenHosts(opts.loadgen, opts.sshConfig);
+          const { existsSync, statSync } = await import('node:fs');
+          if (!existsSync(opts.sshConfig) || !statSync(opts.sshConfig).isFile())
+            throw await userError(`--ssh-config ${opts.sshConfig}: no such file`);
+        }
+        if (opts.loadgen !== undefined || opts.server !== undefined) {
+          const { parseLoadgenHosts, parseServerHost } = await import('../../lab/runner/remote-hosts.ts');
+          if (opts.loadgen !== undefined) loadgenHosts = parseLoadgenHosts(opts.loadgen, opts.sshConfig);
+          if (opts.server !== undefined) serverHost = parseServerHost(opts.server, opts.sshConfig);
         }
         const controller = new AbortController();
         const progress = progressLine(process.stderr);
@@ -212,6 +231,7 @@ Load generators on other hosts (--loadgen ssh://HOST, repeatable):
             mode: opts.quick ? 'quick' : opts.full ? 'full' : 'standard',
             workloadFile: opts.workload,
             loadgenHosts,
+            serverHost,
             dbPath: opts.db,
             signal: controller.signal,
             onProgress: (p) => progress.update(p),

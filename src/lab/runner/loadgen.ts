@@ -71,19 +71,20 @@ export function parseSshUrl(url: string): { target: string; port: number } | nul
 /** Where labload lives on a remote host, relative to the ssh user's home. */
 const REMOTE_DIR = '.cache/gorust';
 
-function sshParts(host: LoadgenHost): { target: string; port: number; args: string[] } {
+export function sshParts(host: LoadgenHost): { target: string; port: number; args: string[] } {
   const parsed = parseSshUrl(host.url);
   if (!parsed) throw new RangeError(`not an ssh://[user@]host[:port] address: ${host.url}`);
   return { ...parsed, args: ['-o', 'BatchMode=yes', ...(host.sshArgs ?? [])] };
 }
 
-async function ssh(host: LoadgenHost, command: string, timeoutMs: number, openStdin = false) {
+/** Runs `command` on the host through ssh (BatchMode). */
+export async function ssh(host: LoadgenHost, command: string, timeoutMs: number, openStdin = false) {
   const { target, port, args } = sshParts(host);
   return runCommand('ssh', [...args, '-p', String(port), target, command], { timeoutMs, openStdin });
 }
 
 /** Copies a local file to the host through ssh itself (`cat > FILE`), so the host needs neither scp nor sftp. */
-async function scp(host: LoadgenHost, local: string, remote: string): Promise<void> {
+export async function scp(host: LoadgenHost, local: string, remote: string): Promise<void> {
   const { target, port, args } = sshParts(host);
   const r = await runCommand(
     '/bin/sh',

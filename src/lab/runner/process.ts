@@ -26,6 +26,13 @@ export type RunningServer = {
   resetPeakRss(): boolean;
   /** SIGTERM to the group, SIGKILL after a grace period; resolves with the last stats read before the signal. */
   stop(): Promise<ProcStats | null>;
+  /** The server's current RSS (MiB) where it is not a local process group (`lab run --server ssh://`). */
+  rssMib?: () => number | null;
+  /**
+   * A server on another host (`lab run --server ssh://`): that host's busy CPU seconds so far (its /proc/stat, null
+   * when unreadable), and whether it runs on this machine's kernel (then this machine's figures cover it).
+   */
+  remote?: { url: string; sameMachine: boolean; cores: number; busyS: () => number | null };
 };
 
 export type StartServerOptions = {
@@ -45,6 +52,8 @@ export type StartServerOptions = {
    * (the remote load generator test). Anything else but 127.0.0.1 is refused.
    */
   allowHost?: string;
+  /** Every other line the server prints on stdout (after or around its listening line). */
+  onStdoutLine?: (line: string) => void;
 };
 
 export type RunCommandOptions = {
@@ -473,7 +482,20 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           }
         });
       }));
-  // Keep draining stdout so a chatty server never blocks on a full pipe.
+  // Keep draining stdout so a chatty server never blocks on a full pipe (lines go to the caller's hook, if any).
+  if (options.onStdoutLine) {
+    const hook = options.onStdoutLine;
+    let pending = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('utf8');
+      let nl = pending.indexOf('\n');
+      while (nl >= 0) {
+        hook(pending.slice(0, nl));
+        pending = pending.slice(nl + 1);
+        nl = pending.indexOf('\n');
+      }
+    });
+  }
   child.stdout?.resume();
   sample();
 

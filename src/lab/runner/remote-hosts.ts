@@ -31,6 +31,20 @@ export function parseLoadgenHosts(values: string[], sshConfig?: string): Loadgen
   return values.map((url) => ({ url, ...(sshConfig ? { sshArgs: ['-F', sshConfig] } : {}) }));
 }
 
+/**
+ * Checks the `--server` value; a bad one is a UserError (exit 2).
+ * @example
+ * parseServerHost('ssh://lab@10.0.0.3'); // { url: 'ssh://lab@10.0.0.3' }
+ */
+export function parseServerHost(value: string, sshConfig?: string): LoadgenHost {
+  if (parseSshUrl(value) === null) {
+    throw new UserError(
+      `--server takes ssh://[user@]HOST[:PORT] (for example ssh://lab@10.0.0.3), not ${JSON.stringify(value)}`,
+    );
+  }
+  return { url: value, ...(sshConfig ? { sshArgs: ['-F', sshConfig] } : {}) };
+}
+
 function sshCommand(host: LoadgenHost, command: string): [string, string[]] {
   const parsed = parseSshUrl(host.url);
   if (!parsed) throw new UserError(`not an ssh://[user@]host[:port] address: ${host.url}`);
@@ -139,4 +153,25 @@ export async function serverBindAddress(hosts: LoadgenHost[]): Promise<string | 
     );
   }
   return [...addresses][0] ?? null;
+}
+
+/**
+ * The IP address of an ssh host as this machine reaches it (the URL's host, resolved here): a `--server` host's
+ * servers bind it alone.
+ * @example
+ * await sshHostAddress({ url: 'ssh://root@10.214.5.2:2222' }); // '10.214.5.2'
+ */
+export async function sshHostAddress(host: LoadgenHost): Promise<string> {
+  const parsed = parseSshUrl(host.url);
+  if (!parsed)
+    throw new UserError(`--server takes ssh://[user@]HOST[:PORT], not ${JSON.stringify(host.url)}`);
+  const name = (
+    parsed.target.includes('@') ? parsed.target.slice(parsed.target.indexOf('@') + 1) : parsed.target
+  ).replace(/^\[|\]$/g, '');
+  if (isIP(name) !== 0) return name;
+  try {
+    return (await lookup(name)).address;
+  } catch (error) {
+    throw new UserError(`cannot resolve the server host ${name}: ${(error as Error).message}`);
+  }
 }

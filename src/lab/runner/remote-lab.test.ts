@@ -1,7 +1,7 @@
-/** @module End to end through the CLI: `gorust lab run http-json --quick --loadgen ssh://...` with the generator host a network namespace of the test's own (a veth pair, Debian's sshd started by the test inside it, on CPU 0), the servers outside it bound to the veth address (on the last CPU). Checks the run (validity with reasons, merged counts equal to the shards', the hosts in the environment), that the load crossed the veth pair, that Ctrl-C leaves nothing running, and that nothing is left on either side. Slow (about 2 minutes with builds cached); skipped, with the reason printed, where `ip netns` is not permitted. */
+/** @module End to end through the CLI, with two "other hosts" that are network namespaces of the test's own (each joined by a veth pair, with Debian's sshd started by the test inside it): `gorust lab run --workload FILE --quick --loadgen ssh://... --loadgen ssh://...` (generators in one namespace on CPU 0, the program outside bound to {host}) and `gorust lab run http-json --quick --server ssh://...` (the servers in the other namespace on the last CPU, loaded from here). Checks the runs (validity with reasons, merged counts equal to the shards', the hosts in the environment, the server's figures from its host), that the load crossed the veth pairs, that Ctrl-C stops what runs on the other hosts, and that nothing is left on either side. Slow (a few minutes); skipped, with the reason printed, where `ip netns` is not permitted. */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -13,12 +13,27 @@ import { findTool, LOADGEN_BIN } from './toolchain.ts';
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 const SSHD = '/usr/sbin/sshd';
 const tag = process.pid % 10_000;
-const NS = `gorust-rl-${tag}`;
-const VETH_ROOT = `grl${tag}a`;
-const VETH_NS = `grl${tag}b`;
 const subnet = 10 + ((process.pid + 97) % 200);
-const ROOT_ADDR = `10.214.${subnet}.1`;
-const NS_ADDR = `10.214.${subnet}.2`;
+
+/** One "other host": a network namespace joined to this one by a veth pair, with an sshd of the test's own in it. */
+type Host = { ns: string; vethRoot: string; rootAddr: string; addr: string; sshd: ChildProcess | null };
+/** The generator host (--loadgen) and the server host (--server), on two /30 subnets. */
+const GEN: Host = {
+  ns: `gorust-rl-${tag}`,
+  vethRoot: `grl${tag}a`,
+  rootAddr: `10.214.${subnet}.1`,
+  addr: `10.214.${subnet}.2`,
+  sshd: null,
+};
+const SRV: Host = {
+  ns: `gorust-rs-${tag}`,
+  vethRoot: `grs${tag}a`,
+  rootAddr: `10.214.${subnet}.5`,
+  addr: `10.214.${subnet}.6`,
+  sshd: null,
+};
+const ROOT_ADDR = GEN.rootAddr;
+const NS_ADDR = GEN.addr;
 
 function sh(cmd: string, args: string[]): { ok: boolean; out: string } {
   const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 20_000 });
@@ -42,49 +57,53 @@ const reason = whyNot();
 if (reason) process.stderr.write(`remote lab (CLI) test skipped: ${reason}\n`);
 
 const dir = mkdtempSync(join(tmpdir(), 'gorust-remote-lab-'));
-let sshd: ChildProcess | null = null;
+/** Where --server copies the servers on the "server host" (this machine's root home, shared by the namespaces). */
+const SERVERS_DIR = join(homedir(), '.cache', 'gorust', 'servers');
+const serversBefore = existsSync(SERVERS_DIR) ? readdirSync(SERVERS_DIR) : [];
 
-/** Pids inside the namespace (sshd and whatever it started). */
-function namespacePids(): number[] {
-  const r = sh('ip', ['netns', 'pids', NS]);
+/** Pids inside a namespace (its sshd and whatever it started). */
+function namespacePids(host: Host = GEN): number[] {
+  const r = sh('ip', ['netns', 'pids', host.ns]);
   return r.ok ? r.out.split(/\s+/).filter(Boolean).map(Number) : [];
 }
 
-function cleanUp(): void {
-  if (sshd?.pid !== undefined && sshd.exitCode === null) {
+/** Processes in a namespace whose command line contains `needle`. */
+function inNamespace(host: Host, needle: string): number[] {
+  return namespacePids(host).filter((pid) => {
     try {
-      process.kill(-sshd.pid, 'SIGKILL');
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(needle);
+    } catch {
+      return false;
+    }
+  });
+}
+
+function cleanUp(host: Host): void {
+  if (host.sshd?.pid !== undefined && host.sshd.exitCode === null) {
+    try {
+      process.kill(-host.sshd.pid, 'SIGKILL');
     } catch {
       // already gone
     }
   }
-  sshd = null;
-  sh('ip', ['netns', 'del', NS]);
-  sh('ip', ['link', 'del', VETH_ROOT]);
+  host.sshd = null;
+  sh('ip', ['netns', 'del', host.ns]);
+  sh('ip', ['link', 'del', host.vethRoot]);
 }
 
 afterAll(() => {
-  cleanUp();
+  cleanUp(GEN);
+  cleanUp(SRV);
   rmSync(dir, { recursive: true, force: true });
 });
 
-function veth(stat: 'rx_bytes' | 'tx_bytes'): number {
-  return Number(readFileSync(`/sys/class/net/${VETH_ROOT}/statistics/${stat}`, 'utf8'));
+function veth(stat: 'rx_bytes' | 'tx_bytes', host: Host = GEN): number {
+  return Number(readFileSync(`/sys/class/net/${host.vethRoot}/statistics/${stat}`, 'utf8'));
 }
 
-async function setUp(): Promise<void> {
-  const run = (args: string[]) => {
-    const r = sh('ip', args);
-    if (!r.ok) throw new Error(`ip ${args.join(' ')}: ${r.out}`);
-  };
-  run(['netns', 'add', NS]);
-  run(['link', 'add', VETH_ROOT, 'type', 'veth', 'peer', 'name', VETH_NS]);
-  run(['link', 'set', VETH_NS, 'netns', NS]);
-  run(['addr', 'add', `${ROOT_ADDR}/30`, 'dev', VETH_ROOT]);
-  run(['link', 'set', VETH_ROOT, 'up']);
-  run(['-n', NS, 'addr', 'add', `${NS_ADDR}/30`, 'dev', VETH_NS]);
-  run(['-n', NS, 'link', 'set', VETH_NS, 'up']);
-  run(['-n', NS, 'link', 'set', 'lo', 'up']);
+/** The keys and the ssh client configuration (what a user's ~/.ssh/config would hold), made once. */
+function sshFiles(): void {
+  if (existsSync(join(dir, 'ssh_config'))) return;
   for (const key of ['host_key', 'client_key']) {
     const r = sh('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, key)]);
     if (!r.ok) throw new Error(`ssh-keygen: ${r.out}`);
@@ -92,26 +111,9 @@ async function setUp(): Promise<void> {
   sh('cp', [join(dir, 'client_key.pub'), join(dir, 'authorized_keys')]);
   sh('mkdir', ['-p', '/run/sshd']);
   writeFileSync(
-    join(dir, 'sshd_config'),
-    [
-      `ListenAddress ${NS_ADDR}`,
-      'Port 2222',
-      `HostKey ${join(dir, 'host_key')}`,
-      `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
-      `PidFile ${join(dir, 'sshd.pid')}`,
-      'StrictModes no',
-      'UsePAM no',
-      'PasswordAuthentication no',
-      'KbdInteractiveAuthentication no',
-      'PermitRootLogin prohibit-password',
-      '',
-    ].join('\n'),
-  );
-  // What a user's ~/.ssh/config would hold for the generator host.
-  writeFileSync(
     join(dir, 'ssh_config'),
     [
-      `Host ${NS_ADDR}`,
+      `Host ${GEN.addr} ${SRV.addr}`,
       '  User root',
       `  IdentityFile ${join(dir, 'client_key')}`,
       '  StrictHostKeyChecking no',
@@ -120,20 +122,69 @@ async function setUp(): Promise<void> {
       '',
     ].join('\n'),
   );
-  sshd = spawn(
-    'ip',
-    ['netns', 'exec', NS, 'taskset', '-c', '0', SSHD, '-D', '-e', '-f', join(dir, 'sshd_config')],
-    {
-      detached: true,
-      stdio: ['ignore', 'ignore', 'ignore'],
-    },
+}
+
+/** The namespace, its veth pair and its sshd (on `cpu`), up and answering. */
+async function setUp(host: Host, cpu: string): Promise<void> {
+  const run = (args: string[]) => {
+    const r = sh('ip', args);
+    if (!r.ok) throw new Error(`ip ${args.join(' ')}: ${r.out}`);
+  };
+  sshFiles();
+  const vethNs = host.vethRoot.replace(/a$/, 'b');
+  run(['netns', 'add', host.ns]);
+  run(['link', 'add', host.vethRoot, 'type', 'veth', 'peer', 'name', vethNs]);
+  run(['link', 'set', vethNs, 'netns', host.ns]);
+  run(['addr', 'add', `${host.rootAddr}/30`, 'dev', host.vethRoot]);
+  run(['link', 'set', host.vethRoot, 'up']);
+  run(['-n', host.ns, 'addr', 'add', `${host.addr}/30`, 'dev', vethNs]);
+  run(['-n', host.ns, 'link', 'set', vethNs, 'up']);
+  run(['-n', host.ns, 'link', 'set', 'lo', 'up']);
+  const config = join(dir, `sshd_config-${host.ns}`);
+  writeFileSync(
+    config,
+    [
+      `ListenAddress ${host.addr}`,
+      'Port 2222',
+      `HostKey ${join(dir, 'host_key')}`,
+      `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
+      `PidFile ${join(dir, `sshd-${host.ns}.pid`)}`,
+      'StrictModes no',
+      'UsePAM no',
+      'PasswordAuthentication no',
+      'KbdInteractiveAuthentication no',
+      'PermitRootLogin prohibit-password',
+      '',
+    ].join('\n'),
   );
+  host.sshd = spawn('ip', ['netns', 'exec', host.ns, 'taskset', '-c', cpu, SSHD, '-D', '-e', '-f', config], {
+    detached: true,
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
   let up = false;
   for (let i = 0; i < 50 && !up; i++) {
-    up = sh('ssh', ['-F', join(dir, 'ssh_config'), '-p', '2222', NS_ADDR, 'true']).ok;
+    up = sh('ssh', ['-F', join(dir, 'ssh_config'), '-p', '2222', host.addr, 'true']).ok;
     if (!up) await new Promise((r) => setTimeout(r, 200));
   }
-  if (!up) throw new Error('sshd did not come up in the namespace');
+  if (!up) throw new Error(`sshd did not come up in ${host.ns}`);
+}
+
+/** Stop the host's sshd (the test's child: wait for its exit), delete the namespace, and check both are gone. */
+async function tearDown(host: Host): Promise<boolean> {
+  const daemon = host.sshd;
+  const exited = new Promise<boolean>((resolve) => {
+    if (daemon === null || daemon.exitCode !== null || daemon.signalCode !== null) resolve(true);
+    else {
+      daemon.once('exit', () => resolve(true));
+      setTimeout(() => resolve(false), 10_000);
+    }
+  });
+  cleanUp(host);
+  return (
+    (await exited) &&
+    !sh('ip', ['netns', 'list']).out.includes(host.ns) &&
+    !existsSync(`/sys/class/net/${host.vethRoot}`)
+  );
 }
 
 /** A small HTTP service of the test's own, bound where the lab says ({host}:{port}). */
@@ -193,11 +244,32 @@ function finished(
   });
 }
 
+type RunJson = {
+  environment: {
+    loadgen_hosts?: { url: string; hostname: string; same_machine: boolean }[];
+    server_host?: { url: string; hostname: string; same_machine: boolean };
+    server_addr: string;
+  };
+  workloads: { name: string; steps: number; invalid_steps: number; problems: string[] }[];
+};
+
+type Shard = { host: string; requests: number };
+
+/** Wait (bounded) until `check` holds. */
+async function until(check: () => boolean, ms: number): Promise<boolean> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return check();
+}
+
 describe.skipIf(reason !== null)(
-  'gorust lab run --loadgen ssh:// (network namespaces)',
+  'gorust lab run --loadgen / --server ssh:// (network namespaces)',
   { tags: ['slow'] },
   () => {
-    it('refuses a bad --loadgen value with exit 2 and the expected form', async () => {
+    it('refuses bad --loadgen and --server values with exit 2 and the expected form', async () => {
       const r = await finished(
         cli(['lab', 'run', 'http-json', '--quick', '--loadgen', 'http://gen1']),
         60_000,
@@ -205,11 +277,23 @@ describe.skipIf(reason !== null)(
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('--loadgen takes ssh://[user@]HOST[:PORT]');
       expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
-    }, 90_000);
+      const s = await finished(cli(['lab', 'run', 'http-json', '--quick', '--server', 'srv1']), 60_000);
+      expect(s.code).toBe(2);
+      expect(s.stderr).toContain('--server takes ssh://[user@]HOST[:PORT]');
+      // A team's program that binds loopback itself cannot be loaded from another host: refused before any ssh.
+      const loopbackOnly = workloadFile('loopback-only', ['127.0.0.1', '{port}']);
+      const w = await finished(
+        cli(['lab', 'run', '--workload', loopbackOnly, '--quick', '--loadgen', 'ssh://gen1']),
+        60_000,
+      );
+      expect(w.code).toBe(2);
+      expect(w.stderr).toContain('put "{host}" in the run command of rust');
+    }, 180_000);
 
-    it('measures http-json with two generators in another network stack, merges them, and leaves nothing running', async () => {
-      await setUp();
-      const db = join(dir, 'lab.db');
+    it("loads a team's program bound to {host} from two generators in another network stack, merged", async () => {
+      await setUp(GEN, '0');
+      const file = workloadFile('ns-service', ['{host}', '{port}']);
+      const db = join(dir, 'lab-service.db');
       const rxBefore = veth('rx_bytes');
       const txBefore = veth('tx_bytes');
       const started = Date.now();
@@ -218,7 +302,8 @@ describe.skipIf(reason !== null)(
         cli([
           'lab',
           'run',
-          'http-json',
+          '--workload',
+          file,
           '--quick',
           '--loadgen',
           `ssh://root@${NS_ADDR}:2222`,
@@ -231,119 +316,55 @@ describe.skipIf(reason !== null)(
           '--db',
           db,
         ]),
-        420_000,
+        300_000,
       );
-      const wallS = (Date.now() - started) / 1000;
-      process.stderr.write(`remote lab run: ${wallS.toFixed(0)} s wall\n`);
+      process.stderr.write(
+        `remote lab run (--loadgen, workload file): ${((Date.now() - started) / 1000).toFixed(0)} s wall\n`,
+      );
       expect(r.stderr).not.toMatch(/internal error/);
       expect(r.code, r.stderr).toBe(0);
-      const json = JSON.parse(r.stdout) as {
-        environment: {
-          loadgen_hosts: { url: string; hostname: string; same_machine: boolean }[];
-          server_addr: string;
-        };
-        workloads: { name: string; steps: number; invalid_steps: number; problems: string[] }[];
-      };
+      const json = JSON.parse(r.stdout) as RunJson;
       // The hosts as they described themselves, and the address the servers bound.
-      expect(json.environment.loadgen_hosts.map((h) => h.url)).toEqual([
+      expect(json.environment.loadgen_hosts?.map((h) => h.url)).toEqual([
         `ssh://root@${NS_ADDR}:2222`,
         `ssh://${NS_ADDR}:2222`,
       ]);
-      expect(json.environment.loadgen_hosts.every((h) => h.hostname.length > 0 && h.same_machine)).toBe(true);
+      expect(json.environment.loadgen_hosts?.every((h) => h.hostname.length > 0 && h.same_machine)).toBe(
+        true,
+      );
       expect(json.environment.server_addr).toBe(ROOT_ADDR);
-      const w = json.workloads[0];
-      expect(w?.name).toBe('http-json');
-      expect(w?.steps).toBeGreaterThan(0);
-
-      const store = openStore(db);
+      expect(json.workloads[0]).toMatchObject({ name: 'ns-service' });
+      expect(json.workloads[0]?.steps).toBeGreaterThan(0);
       let requests = 0;
+      const store = openStore(db);
       try {
-        const run = requireRun(store, 'latest');
-        const steps = run.steps.filter((s) => s.workload === 'http-json');
+        const steps = requireRun(store, 'latest').steps;
         expect(steps.some((s) => s.kind === 'capacity')).toBe(true);
         expect(steps.some((s) => s.kind === 'rate')).toBe(true);
         for (const step of steps) {
           // Valid, or invalid with its reasons (neighbours' load on a shared machine makes some invalid).
           expect(step.valid || step.reasons.length > 0, JSON.stringify(step.reasons)).toBe(true);
-          const shards = (step.detail as { loadgen_shards?: { host: string; requests: number }[] })
-            .loadgen_shards;
-          expect(shards?.map((x) => x.host)).toEqual([`ssh://root@${NS_ADDR}:2222`, `ssh://${NS_ADDR}:2222`]);
-          const sum = (shards ?? []).reduce((n, x) => n + x.requests, 0);
+          const shards = (step.detail as { loadgen_shards?: Shard[] }).loadgen_shards ?? [];
+          expect(shards.map((x) => x.host)).toEqual([`ssh://root@${NS_ADDR}:2222`, `ssh://${NS_ADDR}:2222`]);
+          const sum = shards.reduce((n, x) => n + x.requests, 0);
           if (step.kind === 'rate') {
             // The merged step counts every request of both shards, and each shard sent about half.
             expect(step.metrics.requests).toBe(sum);
+            expect(step.metrics.errors).toBe(0);
             requests += sum;
-            for (const x of shards ?? [])
+            for (const x of shards)
               expect(Math.abs(x.requests - sum / 2)).toBeLessThanOrEqual(Math.max(1, sum * 0.05));
           } else {
             expect(sum).toBeGreaterThan(0);
           }
         }
-        // The step's CPU rules are recorded per step: the generators' own CPU share, other processes on this machine.
-        const rate = steps.find((s) => s.kind === 'rate');
-        expect(rate?.metrics.loadgen_cpu_share).toBeGreaterThanOrEqual(0);
-        expect(rate?.metrics.other_cpu_s === null || typeof rate?.metrics.other_cpu_s === 'number').toBe(
-          true,
-        );
       } finally {
         store.close();
       }
-      // The load crossed the veth pair (requests in, responses out): at least 100 bytes each way per request.
-      expect(veth('rx_bytes') - rxBefore).toBeGreaterThan(requests * 100);
-      expect(veth('tx_bytes') - txBefore).toBeGreaterThan(requests * 100);
-
-      // Nothing left: no server bound to the veth address here, nothing but sshd itself in the namespace.
-      expect(processesMentioning(`${ROOT_ADDR}:0`)).toEqual([]);
-      expect(namespacePids()).toEqual([sshd?.pid]);
-    }, 480_000);
-
-    it("loads a team's own program bound to {host} from the generator host", async () => {
-      const file = workloadFile('ns-service', ['{host}', '{port}']);
-      const db = join(dir, 'lab-service.db');
-      const started = Date.now();
-      const r = await finished(
-        cli([
-          'lab',
-          'run',
-          '--workload',
-          file,
-          '--quick',
-          '--loadgen',
-          `ssh://${NS_ADDR}:2222`,
-          '--ssh-config',
-          join(dir, 'ssh_config'),
-          '--format',
-          'json',
-          '--db',
-          db,
-        ]),
-        300_000,
-      );
-      process.stderr.write(
-        `remote lab run of a workload file: ${((Date.now() - started) / 1000).toFixed(0)} s wall\n`,
-      );
-      expect(r.code, r.stderr).toBe(0);
-      const json = JSON.parse(r.stdout) as {
-        environment: { server_addr: string };
-        workloads: { name: string; steps: number }[];
-      };
-      expect(json.environment.server_addr).toBe(ROOT_ADDR);
-      expect(json.workloads[0]).toMatchObject({ name: 'ns-service' });
-      const store = openStore(db);
-      try {
-        const steps = requireRun(store, 'latest').steps.filter((s) => s.kind === 'rate');
-        expect(steps.length).toBeGreaterThan(0);
-        for (const step of steps) {
-          expect(step.valid || step.reasons.length > 0).toBe(true);
-          const shards = (step.detail as { loadgen_shards?: { requests: number }[] }).loadgen_shards ?? [];
-          expect(shards).toHaveLength(1);
-          expect(step.metrics.requests).toBe(shards[0]?.requests);
-          expect(step.metrics.errors).toBe(0);
-        }
-      } finally {
-        store.close();
-      }
-      expect(processesMentioning(join(dir, 'service.mjs'))).toEqual([]);
+      // The load crossed the veth pair (requests in, responses out): at least 50 bytes each way per request.
+      expect(veth('rx_bytes') - rxBefore).toBeGreaterThan(requests * 50);
+      expect(veth('tx_bytes') - txBefore).toBeGreaterThan(requests * 50);
+      // Nothing left: no service bound to the veth address here, nothing but sshd in the namespace.
       expect(
         processesMentioning('service.mjs').filter((pid) => {
           try {
@@ -353,66 +374,112 @@ describe.skipIf(reason !== null)(
           }
         }),
       ).toEqual([]);
-      expect(namespacePids()).toEqual([sshd?.pid]);
+      expect(namespacePids(GEN)).toEqual([GEN.sshd?.pid]);
     }, 360_000);
 
-    it('stops the remote generators and the servers on Ctrl-C', async () => {
-      const db = join(dir, 'lab-interrupted.db');
-      const child = cli([
-        'lab',
-        'run',
-        'http-json',
-        '--quick',
-        '--loadgen',
-        `ssh://${NS_ADDR}:2222`,
-        '--ssh-config',
-        join(dir, 'ssh_config'),
-        '--db',
-        db,
-      ]);
-      const done = finished(child, 300_000);
-      // Wait until a generator runs inside the namespace, then interrupt.
-      const sshdPid = sshd?.pid ?? -1;
-      const labloadRunning = () =>
-        namespacePids().some((pid) => {
-          try {
-            return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('labload');
-          } catch {
-            return false;
-          }
-        });
-      let seen = false;
-      for (let i = 0; i < 1200 && !seen && child.exitCode === null; i++) {
-        seen = labloadRunning();
-        if (!seen) await new Promise((r) => setTimeout(r, 100));
-      }
-      expect(seen).toBe(true);
-      child.kill('SIGINT');
-      const r = await done;
-      expect(r.code).toBe(130);
-      expect(r.stderr).toContain('interrupted');
-      // The remote labload dies with its ssh session; the servers with their process groups.
-      let clean = false;
-      for (let i = 0; i < 50 && !clean; i++) {
-        clean = !labloadRunning() && processesMentioning(`${ROOT_ADDR}:0`).length === 0;
-        if (!clean) await new Promise((res) => setTimeout(res, 100));
-      }
-      expect(clean).toBe(true);
-      expect(namespacePids()).toEqual([sshdPid]);
-
-      // sshd is the test's child: wait for its exit (a killed child stays a zombie until then).
-      const daemon = sshd;
-      const sshdExited = new Promise<boolean>((resolve) => {
-        if (daemon === null || daemon.exitCode !== null || daemon.signalCode !== null) resolve(true);
-        else {
-          daemon.once('exit', () => resolve(true));
-          setTimeout(() => resolve(false), 10_000);
-        }
+    it('runs the http-json servers on a host of their own (--server), loaded from here, and leaves nothing there', async () => {
+      await setUp(SRV, String(Math.max(0, availableParallelism() - 1)));
+      const db = join(dir, 'lab-server.db');
+      const rxBefore = veth('rx_bytes', SRV);
+      const started = Date.now();
+      const r = await finished(
+        cli([
+          'lab',
+          'run',
+          'http-json',
+          '--quick',
+          '--server',
+          `ssh://${SRV.addr}:2222`,
+          '--ssh-config',
+          join(dir, 'ssh_config'),
+          '--format',
+          'json',
+          '--db',
+          db,
+        ]),
+        420_000,
+      );
+      process.stderr.write(
+        `remote lab run (--server, http-json): ${((Date.now() - started) / 1000).toFixed(0)} s wall\n`,
+      );
+      expect(r.stderr).not.toMatch(/internal error/);
+      expect(r.code, r.stderr).toBe(0);
+      const json = JSON.parse(r.stdout) as RunJson;
+      expect(json.environment.server_host).toMatchObject({
+        url: `ssh://${SRV.addr}:2222`,
+        same_machine: true,
       });
-      cleanUp();
-      expect(await sshdExited).toBe(true);
-      expect(sh('ip', ['netns', 'list']).out).not.toContain(NS);
-      expect(existsSync(`/sys/class/net/${VETH_ROOT}`)).toBe(false);
-    }, 360_000);
+      expect(json.environment.server_addr).toBe(SRV.addr);
+      let requests = 0;
+      const store = openStore(db);
+      try {
+        const steps = requireRun(store, 'latest').steps.filter((s) => s.workload === 'http-json');
+        const rate = steps.filter((s) => s.kind === 'rate');
+        expect(rate.length).toBeGreaterThan(0);
+        for (const step of steps)
+          expect(step.valid || step.reasons.length > 0, JSON.stringify(step.reasons)).toBe(true);
+        for (const step of rate) {
+          requests += Number(step.metrics.requests ?? 0);
+          // The server's own figures came back from its host: CPU per 1,000 requests and the step's sampled RSS.
+          expect(step.metrics.cpu_s_per_1k).toBeGreaterThan(0);
+          expect(step.metrics.rss_peak_mib).toBeGreaterThan(1);
+          expect((step.detail as { rss_method?: string }).rss_method).toBe('sampled');
+        }
+        // Go's GC evidence (gctrace on the server's stderr) crossed the ssh session.
+        expect(rate.some((s) => s.lang === 'go' && typeof s.metrics.gc_cycles === 'number')).toBe(true);
+      } finally {
+        store.close();
+      }
+      expect(veth('rx_bytes', SRV) - rxBefore).toBeGreaterThan(requests * 100);
+      // Nothing left on the server host: only its sshd; and no server of this run here.
+      expect(await until(() => namespacePids(SRV).length === 1, 5_000)).toBe(true);
+      expect(namespacePids(SRV)).toEqual([SRV.sshd?.pid]);
+      expect(processesMentioning(`${SRV.addr}:0`).filter((pid) => !namespacePids(SRV).includes(pid))).toEqual(
+        [],
+      );
+    }, 480_000);
+
+    it('stops the remote generators, and the servers on their host, on Ctrl-C', async () => {
+      for (const [host, flag, needle] of [
+        [GEN, '--loadgen', 'labload'],
+        [SRV, '--server', 'http-json'],
+      ] as const) {
+        const child = cli([
+          'lab',
+          'run',
+          'http-json',
+          '--quick',
+          flag,
+          `ssh://${host.addr}:2222`,
+          '--ssh-config',
+          join(dir, 'ssh_config'),
+          '--db',
+          join(dir, `lab-interrupted-${flag.slice(2)}.db`),
+        ]);
+        const done = finished(child, 300_000);
+        // Wait until the generator (or a server) runs inside the namespace, then interrupt.
+        const seen = await until(
+          () => inNamespace(host, needle).length > 0 || child.exitCode !== null,
+          120_000,
+        );
+        expect(seen && child.exitCode === null, `${flag}: nothing started in ${host.ns}`).toBe(true);
+        child.kill('SIGINT');
+        const r = await done;
+        expect(r.code, r.stderr).toBe(130);
+        expect(r.stderr).toContain('interrupted');
+        // The remote processes die with their ssh session (the servers TERM, then KILL after 2 s).
+        expect(
+          await until(() => inNamespace(host, needle).length === 0, 6_000),
+          `${flag}: left running`,
+        ).toBe(true);
+        expect(namespacePids(host)).toEqual([host.sshd?.pid]);
+      }
+      expect(processesMentioning(`${ROOT_ADDR}:0`)).toEqual([]);
+      expect(await tearDown(GEN)).toBe(true);
+      expect(await tearDown(SRV)).toBe(true);
+      // The "hosts" share this machine's files: remove what the runs installed in root's ~/.cache/gorust.
+      for (const copy of readdirSync(SERVERS_DIR).filter((f) => !serversBefore.includes(f)))
+        rmSync(join(SERVERS_DIR, copy), { force: true });
+    }, 400_000);
   },
 );

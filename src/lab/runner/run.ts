@@ -26,7 +26,13 @@ import {
 } from './manifest.ts';
 import { makeTempDir, removeTempDir, stopAllProcesses } from './process.ts';
 import { startReaper } from './reaper.ts';
-import { describeRemoteHost, type RemoteHostInfo, serverBindAddress } from './remote-hosts.ts';
+import {
+  describeRemoteHost,
+  type RemoteHostInfo,
+  serverBindAddress,
+  sshHostAddress,
+} from './remote-hosts.ts';
+import { copyServerBinary, type RemoteServers, type ServerHost } from './remote-server.ts';
 import { findTool, LOADGEN_BIN, toolsDir } from './toolchain.ts';
 import { loadWorkloadFile, manifestWorkloadOf } from './workload-file.ts';
 import { RUNNERS } from './workloads/index.ts';
@@ -61,6 +67,11 @@ export type RunLabOptions = {
    * servers bound to this machine's address that reaches them instead of loopback.
    */
   loadgenHosts?: LoadgenHost[] | undefined;
+  /**
+   * `--server ssh://HOST`: the servers under test (http-json, gc-cache) run on that host, their locally built
+   * binaries copied there (same CPU architecture), bound to the host's address as given.
+   */
+  serverHost?: LoadgenHost | undefined;
 };
 
 export type RunLabResult = { run: StoredRun; failures: string[] };
@@ -176,9 +187,26 @@ export async function runLab(names: string[], options: RunLabOptions = {}): Prom
   // Reach every generator host before anything is built: who it is, same architecture, and the address to bind.
   let remoteInfo: RemoteHostInfo[] = [];
   let serverHost: string | undefined;
+  if (options.serverHost && file)
+    throw new UserError(
+      '--server runs the built-in workloads (http-json, gc-cache) on another host; a --workload file is not supported there yet',
+    );
+  let serverInfo: RemoteHostInfo | undefined;
+  let remoteServer: ServerHost | undefined;
+  if (options.serverHost) {
+    serverInfo = await describeRemoteHost(options.serverHost);
+    const bindIp = await sshHostAddress(options.serverHost);
+    remoteServer = {
+      host: options.serverHost,
+      bindIp,
+      sameMachine: serverInfo.same_machine,
+      cores: serverInfo.cores,
+    };
+    serverHost = bindIp;
+  }
   if (remotes) {
     remoteInfo = await Promise.all(remotes.map((h) => describeRemoteHost(h)));
-    serverHost = (await serverBindAddress(remotes)) ?? undefined;
+    if (!remoteServer) serverHost = (await serverBindAddress(remotes)) ?? undefined;
   }
 
   const signal = options.signal ?? new AbortController().signal;
@@ -232,6 +260,21 @@ export async function runLab(names: string[], options: RunLabOptions = {}): Prom
       report(chosen[0]?.workload.name ?? '', 'installing labload on the generator hosts');
       await Promise.all(remotes.map((h) => ensureRemoteLoadgen(h, loadgen)));
     }
+    // --server: copy the built servers of the workloads that load one (the others keep theirs here).
+    let serverRemote: RemoteServers | undefined;
+    if (remoteServer) {
+      const server = remoteServer;
+      report(chosen[0]?.workload.name ?? '', `copying the servers to ${server.host.url}`);
+      const binaries: Record<string, string> = {};
+      for (const { workload } of chosen) {
+        if (workload.name !== 'http-json' && workload.name !== 'gc-cache') continue;
+        for (const name of programNames(workload)) {
+          const exec = resolveProgram(workload, name, valuesOf(workload), { partial: true }).exec;
+          binaries[exec] ??= await copyServerBinary(server.host, exec);
+        }
+      }
+      serverRemote = { server, binaries };
+    }
     report(chosen[0]?.workload.name ?? '', 'recording the environment');
     // Provenance (bench-anchors §7.A/B): the plan, the CPUs the servers were pinned to and those the load generator was pinned to.
     const environment = {
@@ -249,7 +292,9 @@ export async function runLab(names: string[], options: RunLabOptions = {}): Prom
       server_cpus: serverCpuList(plan.threads),
       loadgen_cpus: loadgenCpuList(plan.threads),
       // Generators on other hosts (--loadgen): each host as it described itself, and the address the servers bound.
-      ...(remotes ? { loadgen_hosts: remoteInfo, server_addr: serverHost ?? '127.0.0.1' } : {}),
+      ...(remotes ? { loadgen_hosts: remoteInfo } : {}),
+      ...(serverInfo ? { server_host: serverInfo } : {}),
+      ...(remotes || serverInfo ? { server_addr: serverHost ?? '127.0.0.1' } : {}),
       // What a team's run measured: the file and the hash of its content when the run was made.
       ...(file ? { service: { name: file.spec.name, file: file.path, sha256: file.sha256 } } : {}),
     };
@@ -277,7 +322,11 @@ export async function runLab(names: string[], options: RunLabOptions = {}): Prom
         resolve: (name, extra = {}) => resolveProgram(workload, name, { ...valuesOf(workload), ...extra }),
         workloadsDir: values.workloads,
         loadgen,
-        ...(remotes ? { remotes, serverHost } : {}),
+        ...(remotes ? { remotes } : {}),
+        ...(serverHost ? { serverHost } : {}),
+        ...(serverRemote && (workload.name === 'http-json' || workload.name === 'gc-cache')
+          ? { serverRemote }
+          : {}),
         tempDir,
         signal,
         record: (step) => {

@@ -44,7 +44,7 @@ async function startVariant(ctx: WorkloadContext, variant: GcVariant, targets: s
     threads: ctx.plan.threads,
     extraEnv: variant.env,
     startTimeoutMs: ctx.workload.start_timeout_ms,
-    ...(ctx.serverHost ? { host: ctx.serverHost } : {}),
+    ...(ctx.serverRemote ? { remote: ctx.serverRemote } : ctx.serverHost ? { host: ctx.serverHost } : {}),
   });
   return { server, targetsFile: writeTargets(ctx, targets, server.addr, variant.name) };
 }

@@ -60,7 +60,7 @@ export async function startPair(
       const server = await startLabServer(program, lang, {
         threads: ctx.plan.threads,
         extraEnv: envFor(lang),
-        ...(ctx.serverHost ? { host: ctx.serverHost } : {}),
+        ...(ctx.serverRemote ? { remote: ctx.serverRemote } : ctx.serverHost ? { host: ctx.serverHost } : {}),
       });
       started.push(server);
       entries.push([lang, { server, targetsFile: writeTargets(ctx, targets, server.addr, lang) }] as const);
@@ -138,9 +138,11 @@ export async function measureCapacity(
   }
   const after = step.server?.stats() ?? null;
   const serverCpu = before && after ? after.cpu_s - before.cpu_s : null;
+  // A server on another machine (--server ssh://) used none of this machine's CPU.
+  const elsewhere = step.server?.remote !== undefined && !step.server.remote.sameMachine;
   const otherCpu = otherCpuSeconds({
     machineBusyS: r.machine_busy_s,
-    serverCpuS: serverCpu,
+    serverCpuS: elsewhere ? (serverCpu === null ? null : 0) : serverCpu,
     loadgenCpuS: r.loadgen_local_cpu_s,
     labCpuS: selfCpuSeconds() - labBefore,
   });

@@ -123,7 +123,9 @@ export function remoteMachineReasons(
 ): string[] {
   const reasons: string[] = [];
   for (const m of result.remote_machines ?? []) {
-    const where = `generator host ${m.hosts.join(', ')}`;
+    const where = m.hosts.every((h) => h.startsWith('server host '))
+      ? m.hosts.join(', ')
+      : `generator host ${m.hosts.join(', ')}`;
     if (m.other_cpu_s === null) {
       reasons.push(`other processes' CPU on ${where} could not be read (/proc/stat)`);
       continue;
@@ -177,12 +179,13 @@ export async function measureLatencyStep(
   const reset = server.resetPeakRss();
   let sampledMax: number | null = null;
   const sampleRss = () => {
-    const now = readGroupRssMib(server.pid);
+    const now = server.rssMib ? server.rssMib() : readGroupRssMib(server.pid);
     if (now !== null) sampledMax = Math.max(sampledMax ?? 0, now);
   };
   sampleRss();
   const sampler = setInterval(sampleRss, 200);
   const before = server.stats();
+  const serverBusyBefore = server.remote?.busyS() ?? null;
   const labBefore = selfCpuSeconds();
   let result: AttackResult;
   try {
@@ -210,19 +213,41 @@ export async function measureLatencyStep(
   const goAfter = options.lang === 'go' ? await readGoStats(server.addr) : null;
   const pct = result.histogram.percentiles();
   const cpuDelta = before && after ? after.cpu_s - before.cpu_s : null;
+  // A server on another machine (--server ssh://) is judged there: its host's busy time minus the server.
+  const elsewhere = server.remote !== undefined && !server.remote.sameMachine;
   const otherCpu = otherCpuSeconds({
     machineBusyS: result.machine_busy_s,
-    serverCpuS: cpuDelta,
+    serverCpuS: elsewhere ? 0 : cpuDelta,
     loadgenCpuS: result.loadgen_local_cpu_s,
     labCpuS: labCpu,
   });
+  const serverBusyAfter = server.remote?.busyS() ?? null;
+  const serverMachine =
+    elsewhere && server.remote
+      ? [
+          {
+            hosts: [`server host ${server.remote.url}`],
+            cores: server.remote.cores,
+            other_cpu_s:
+              serverBusyBefore === null || serverBusyAfter === null || cpuDelta === null
+                ? null
+                : Math.round(Math.max(0, serverBusyAfter - serverBusyBefore - cpuDelta) * 100) / 100,
+          },
+        ]
+      : [];
   const verdict = judgeStep({
     ...result,
     samples: pct.count,
     other_cpu_s: otherCpu,
     machine_cores: result.machine_cores,
   });
-  const reasons = [...verdict.reasons, ...remoteMachineReasons(result, result.duration_s)];
+  const reasons = [
+    ...verdict.reasons,
+    ...remoteMachineReasons(
+      { remote_machines: [...(result.remote_machines ?? []), ...serverMachine] },
+      result.duration_s,
+    ),
+  ];
   if (!after) reasons.push('the server exited during the step');
   if (before && after && cpuDelta === null) reasons.push("the server's CPU time could not be read");
   const rss = stepPeakRss({ reset, hwmAfterMib: after?.rss_peak_mib ?? null, sampledMaxMib: sampledMax });

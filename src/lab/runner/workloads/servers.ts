@@ -2,6 +2,7 @@
 import { availableParallelism } from 'node:os';
 import type { ResolvedProgram } from '../manifest.ts';
 import { type RunningServer, startServer } from '../process.ts';
+import { type RemoteServers, startRemoteServer } from '../remote-server.ts';
 
 /**
  * CPUs the servers are pinned to (the last `threads` cores) so the load generator keeps the others; null when the
@@ -49,10 +50,26 @@ export async function startLabServer(
      * only for load generators on other hosts (`lab run --loadgen ssh://`); never 0.0.0.0.
      */
     host?: string | undefined;
+    /** `lab run --server ssh://`: start the copied binary on the server host instead (bound to its address). */
+    remote?: RemoteServers | undefined;
   },
 ): Promise<RunningServer> {
   const env: Record<string, string> = { ...program.env, ...(options.extraEnv ?? {}) };
   if (lang === 'go') env.GODEBUG = env.GODEBUG ? `${env.GODEBUG},gctrace=1` : 'gctrace=1';
+  if (options.remote) {
+    const binary = options.remote.binaries[program.exec];
+    if (!binary) throw new Error(`${program.exec} was not copied to ${options.remote.server.host.url}`);
+    return startRemoteServer(options.remote.server, {
+      binary,
+      args: program.args,
+      env,
+      cpus:
+        options.taskset === undefined
+          ? serverCpuList(options.threads, options.remote.server.cores)
+          : options.taskset,
+      startTimeoutMs: options.startTimeoutMs ?? 30_000,
+    });
+  }
   const cpus = options.taskset === undefined ? serverCpuList(options.threads) : options.taskset;
   const host = options.host;
   if (host !== undefined && (host === '0.0.0.0' || host === '::' || host === ''))

@@ -2,6 +2,7 @@
 import type { NewStep, RunMode } from '../../../store/lab-runs.ts';
 import type { LoadgenHost } from '../loadgen.ts';
 import type { ManifestWorkload, ResolvedProgram } from '../manifest.ts';
+import type { RemoteServers } from '../remote-server.ts';
 
 /** How long and how often a run measures: quick is for CI (indicative), standard the default, full follows bench-anchors §7. */
 export type LabPlan = {
@@ -47,6 +48,8 @@ export type WorkloadContext = {
    * to it (`--allow-addr`), not to loopback.
    */
   serverHost?: string | undefined;
+  /** `lab run --server ssh://`: the servers under test run on that host (http-json, gc-cache). */
+  serverRemote?: RemoteServers | undefined;
   /** A scratch folder removed when the run ends. */
   tempDir: string;
   signal: AbortSignal;
