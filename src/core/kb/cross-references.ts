@@ -1,7 +1,8 @@
 /** @module Cross-file checks of the knowledge base: unique ids, every referenced evidence and claim id exists, all twelve criteria and three boundary mechanisms exactly once. */
 import type { InputProblem } from '../errors.ts';
+import { didYouMean } from '../profile/did-you-mean.ts';
 import { CRITERION_IDS, MECHANISMS } from '../profile/vocabulary.ts';
-import { closestWord, formatPath } from './problems.ts';
+import { formatPath } from './problems.ts';
 import { KB_FILES, type KnowledgeBase } from './schema.ts';
 
 type Records = readonly Record<string, unknown>[];
@@ -162,7 +163,7 @@ function danglingIds(
 }
 
 function dangling(path: string, id: string, known: string[], what: string): InputProblem {
-  const suggestion = closestWord(id, known);
+  const suggestion = didYouMean(id, known);
   return {
     path,
     expected: `the id of a record in ${what === 'evidence' ? KB_FILES.evidence : KB_FILES.claims}`,

@@ -2,8 +2,9 @@
 import { LineCounter, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import { type InputProblem, UserError } from '../errors.ts';
+import { didYouMean } from '../profile/did-you-mean.ts';
 import { checkCrossReferences } from './cross-references.ts';
-import { closestWord, describeValue, formatPath, knownKeysAt } from './problems.ts';
+import { describeValue, formatPath, knownKeysAt } from './problems.ts';
 import { KB_FILES, type KnowledgeBase, knowledgeBaseSchema } from './schema.ts';
 
 /** The YAML text of each knowledge-base file, keyed like KB_FILES (`criteria`, `evidence`, ...). */
@@ -117,7 +118,7 @@ function issueToProblem(issue: z.core.$ZodIssue, fileName: string, key: KbKey, r
       const known = knownKeysAt(FILE_SCHEMAS[key], issue.path);
       const unknown = issue.keys.join(', ');
       const first = issue.keys[0] ?? '';
-      const suggestion = closestWord(first, known);
+      const suggestion = didYouMean(first, known);
       return {
         path: issue.keys.length === 1 ? `${path}.${first}` : path,
         expected: known.length > 0 ? `one of the keys ${known.join(', ')}` : 'no other keys',
@@ -128,7 +129,7 @@ function issueToProblem(issue: z.core.$ZodIssue, fileName: string, key: KbKey, r
     }
     case 'invalid_value': {
       const options = issue.values.map(String);
-      const suggestion = typeof issue.input === 'string' ? closestWord(issue.input, options) : undefined;
+      const suggestion = typeof issue.input === 'string' ? didYouMean(issue.input, options) : undefined;
       return {
         path,
         expected: `one of ${options.join(', ')}`,

@@ -47,42 +47,6 @@ export function describeValue(value: unknown): string {
   return String(value);
 }
 
-/**
- * The closest candidate to a misspelt word, if any is close enough to be a likely typo.
- * @example
- * closestWord('evidense', ['evidence', 'claims']); // 'evidence'
- * closestWord('team', ['team_size', 'workload']); // 'team_size'
- */
-export function closestWord(word: string, candidates: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
-    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
-    if (distance < bestDistance) {
-      best = candidate;
-      bestDistance = distance;
-    }
-  }
-  if (bestDistance <= Math.max(2, Math.floor(word.length / 3))) return best;
-  // A shortened key ("team" for "team_size") is far in edits but an obvious intent when only one key fits.
-  const lower = word.toLowerCase();
-  const prefixed = candidates.filter((c) => lower.length >= 3 && c.toLowerCase().startsWith(lower));
-  return prefixed.length === 1 ? prefixed[0] : undefined;
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-    }
-    previous = current;
-  }
-  return previous[b.length] ?? 0;
-}
-
 type LooseDef = {
   type: string;
   element?: z.ZodType;

@@ -1,4 +1,4 @@
-/** @module "Did you mean" for misspelt keys and values: the closest known word by edit distance, when it is close enough. */
+/** @module "Did you mean" for misspelt keys and values, the one of gorust (profiles, the knowledge base, lab manifests): the closest known word by edit distance, when it is close enough. */
 
 /** Optimal string alignment distance (Levenshtein plus adjacent transpositions, the commonest typo). */
 export function editDistance(a: string, b: string): number {
@@ -25,9 +25,10 @@ export function editDistance(a: string, b: string): number {
 
 /**
  * The known word closest to `word`, if it is within about a third of the word's length (at least 2 edits),
- * or differs only in case, `-`/`_` or spaces.
+ * or differs only in case, `-`/`_` or spaces, or is the start (3 characters or more) of exactly one known word.
  * @example
  * didYouMean('strnog', ['none', 'some', 'strong']); // 'strong'
+ * didYouMean('team', ['team_size', 'workload']); // 'team_size'
  */
 export function didYouMean(word: string, known: readonly string[]): string | undefined {
   // Very long input is never a typo of a short key, and the distance is quadratic: skip it.
@@ -46,5 +47,9 @@ export function didYouMean(word: string, known: readonly string[]): string | und
       bestDistance = distance;
     }
   }
-  return bestDistance <= limit ? best : undefined;
+  if (bestDistance <= limit) return best;
+  // A shortened key ("team" for "team_size") is far in edits but an obvious intent when only one key fits.
+  const lower = word.toLowerCase();
+  const prefixed = known.filter((k) => lower.length >= 3 && k.toLowerCase().startsWith(lower));
+  return prefixed.length === 1 ? prefixed[0] : undefined;
 }
