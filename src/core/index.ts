@@ -101,7 +101,12 @@ export { diffDecisions } from './report/diff.ts';
 export { escapeHtml, escapeMarkdown, escapeUserText, fileSlug } from './report/escape.ts';
 export type { FactChange, ProfileFact } from './report/facts.ts';
 export { diffFacts, profileFacts } from './report/facts.ts';
-export { confidenceMeaning, decisionTitle } from './report/format.ts';
+export {
+  confidenceMeaning,
+  decisionTitle,
+  formatFigure,
+  formatRounded,
+} from './report/format.ts';
 export { decisionJsonSchema, renderJson } from './report/json.ts';
 export { renderMarkdown } from './report/markdown.ts';
 export type { TextReportOptions } from './report/text.ts';

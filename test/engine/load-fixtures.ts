@@ -34,8 +34,6 @@ export type ProfileFixture = {
   expectedBoundary: string | undefined;
   /** `# source: ...` comment. */
   source: string | undefined;
-  /** `# known_miss: ...` comment: a documented case the engine gets wrong, with the reason. */
-  knownMiss: string | undefined;
 };
 
 /**
@@ -58,7 +56,6 @@ export function loadProfiles(dir: string): ProfileFixture[] {
         expected: comment('expected'),
         expectedBoundary: comment('expected_boundary'),
         source: comment('source'),
-        knownMiss: comment('known_miss'),
       };
     });
 }

@@ -4,7 +4,9 @@ import { buildDecision } from './decision-fixture.test-helpers.ts';
 import {
   confidenceMeaning,
   formatCount,
+  formatFigure,
   formatPercentPair,
+  formatRounded,
   formatScore,
   labUseLine,
   sensitivityWeights,
@@ -116,5 +118,36 @@ describe('labUseLine', () => {
       }),
     ).toBe('lab: prior (Go 6, Rust 9) replaced by the measured ratings (Go 7.3, Rust 7.8)');
     expect(labUseLine(row)).toBeUndefined();
+  });
+});
+
+describe('formatFigure and formatRounded', () => {
+  it('give a measured figure the precision it holds, thousands grouped without a locale', () => {
+    expect([21315.4, 1000, 123.4, 12.34, 1.234, 0.01234, -1234.5].map((n) => formatFigure(n))).toEqual([
+      '21,315',
+      '1,000',
+      '123',
+      '12.3',
+      '1.23',
+      '0.012',
+      '-1,234',
+    ]);
+    expect([null, undefined, Number.NaN, Number.POSITIVE_INFINITY].map((n) => formatFigure(n))).toEqual([
+      '-',
+      '-',
+      '-',
+      '-',
+    ]);
+    expect(formatFigure(null, '–')).toBe('–');
+  });
+  it('round a figure in a sentence to 2, 1 or 0 decimals by size, without trailing zeros', () => {
+    expect([1.875, 1.5, 12.34, 123.4, 0.125, null].map(formatRounded)).toEqual([
+      '1.88',
+      '1.5',
+      '12.3',
+      '123',
+      '0.13',
+      '-',
+    ]);
   });
 });

@@ -24,6 +24,35 @@ export function formatNumber(n: number, digits = 2): string {
   return trimmed === '-0' ? '0' : trimmed;
 }
 
+/**
+ * A measured figure at the precision a measurement holds: thousands grouped from 1,000 ("21,315"), then 0, 1 or 2
+ * decimals by size, two significant digits below 1; `missing` for null, undefined or a non-finite value.
+ * @example
+ * formatFigure(21315.4); // '21,315'
+ * formatFigure(0.0123); // '0.012'
+ */
+export function formatFigure(value: number | null | undefined, missing = '-'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return missing;
+  const abs = Math.abs(value);
+  if (abs >= 1000) return formatCount(value);
+  if (abs >= 100) return value.toFixed(0);
+  if (abs >= 10) return value.toFixed(1);
+  if (abs >= 1) return value.toFixed(2);
+  return value.toPrecision(2);
+}
+
+/**
+ * Two decimals below 10, one below 100, none above, without trailing zeros: enough to read a figure in a sentence.
+ * @example
+ * formatRounded(1.875); // '1.88'
+ * formatRounded(123.4); // '123'
+ */
+export function formatRounded(n: number | null): string {
+  if (n === null) return '-';
+  const abs = Math.abs(n);
+  return formatNumber(n, abs >= 100 ? 0 : abs >= 10 ? 1 : 2);
+}
+
 /** A 0..1 share as a whole percentage ("93%"); shares under 1% but above 0 show as "<1%". */
 export function formatPercent(share: number): string {
   if (share > 0 && share < 0.005) return '<1%';

@@ -1,4 +1,5 @@
 /** @module The significance gate: one workload's headline comparison of Go and Rust (ratio of medians with its 95% bootstrap interval, Mann-Whitney p-value), and the rule that only a significant difference names a winner. */
+import { formatRounded } from '../../core/report/format.ts';
 import { mannWhitneyU, median, ratioCi } from './stats.ts';
 import type { HeadlineComparison } from './summary-types.ts';
 
@@ -87,13 +88,6 @@ export function headlineComparison(
   return { ...base, significant: true, winner: mg < mr ? 'go' : 'rust' };
 }
 
-/** Two decimals below 10, one below 100, none above: enough to read a figure, not more than it holds. */
-export function fmtNum(n: number | null): string {
-  if (n === null) return '-';
-  const scale = Math.abs(n) >= 100 ? 1 : Math.abs(n) >= 10 ? 10 : 100;
-  return String(Math.round(n * scale) / scale);
-}
-
 /**
  * The measured comparison in words, for a figure the decision leaves beside the prior.
  * @example
@@ -102,11 +96,11 @@ export function fmtNum(n: number | null): string {
 export function describeComparison(c: HeadlineComparison): string {
   const unit = c.metric.endsWith('_ms') ? ' ms' : c.metric.endsWith('_s') ? ' s' : '';
   const name = c.metric.replace(/_(ms|s)$/, '');
-  const at = c.rate_rps === null ? '' : ` at ${fmtNum(c.rate_rps)} req/s`;
-  const ci = c.ratio_ci ? ` (95% CI ${fmtNum(c.ratio_ci.low)}-${fmtNum(c.ratio_ci.high)})` : '';
+  const at = c.rate_rps === null ? '' : ` at ${formatRounded(c.rate_rps)} req/s`;
+  const ci = c.ratio_ci ? ` (95% CI ${formatRounded(c.ratio_ci.low)}-${formatRounded(c.ratio_ci.high)})` : '';
   const p =
     c.p_value === null
       ? ''
       : `, p = ${c.p_value < 0.001 ? c.p_value.toExponential(1) : String(Number(c.p_value.toPrecision(2)))}`;
-  return `Go ${name} ${fmtNum(c.go)}${unit} vs Rust ${fmtNum(c.rust)}${unit}${at}, ratio ${fmtNum(c.ratio)}${ci}${p}`;
+  return `Go ${name} ${formatRounded(c.go)}${unit} vs Rust ${formatRounded(c.rust)}${unit}${at}, ratio ${formatRounded(c.ratio)}${ci}${p}`;
 }

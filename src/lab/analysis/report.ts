@@ -1,4 +1,5 @@
 /** @module A lab run as text, Markdown or JSON (JSON: id, mode, environment, workloads[] with name, kind, valid, per-language figures and the headline `comparison`), and the comparison of two runs. */
+import { formatFigure } from '../../core/report/format.ts';
 import type { LabRunView } from '../../core/ssr.ts';
 import { finiteJson, type RunListRow, type StoredRun } from '../../store/lab-runs.ts';
 import { describeComparison } from './comparison.ts';
@@ -54,16 +55,6 @@ export function environmentLine(env: Record<string, unknown> | null): string {
   return parts.filter((p): p is string => p !== null).join(', ') || 'environment recorded (see JSON)';
 }
 
-function fmt(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '-';
-  const abs = Math.abs(value);
-  if (abs >= 1000) return Math.round(value).toLocaleString('en-US');
-  if (abs >= 100) return value.toFixed(0);
-  if (abs >= 10) return value.toFixed(1);
-  if (abs >= 1) return value.toFixed(2);
-  return value.toPrecision(2);
-}
-
 function metricsOf(summary: WorkloadSummary): string[] {
   const keys = new Set([...Object.keys(summary.go), ...Object.keys(summary.rust)]);
   const first = HEADLINE.filter((k) => keys.has(k));
@@ -117,21 +108,21 @@ function workloadLines(summary: WorkloadSummary, markdown: boolean): string[] {
     const rows = metrics.map((m) => {
       const go = summary.go[m] ?? null;
       const rust = summary.rust[m] ?? null;
-      const ratio = go !== null && rust !== null && rust !== 0 ? `${fmt(go / rust)}x` : '';
-      return [m, fmt(go), fmt(rust), ratio, verdictOf(summary, m)];
+      const ratio = go !== null && rust !== null && rust !== 0 ? `${formatFigure(go / rust)}x` : '';
+      return [m, formatFigure(go), formatFigure(rust), ratio, verdictOf(summary, m)];
     });
     lines.push(...table(['figure', 'go', 'rust', 'go/rust', 'Mann-Whitney'], rows, markdown), '');
   }
   if (summary.kind === 'gc-cache' && Object.keys(summary.detail.variants).length > 0) {
     const rows = Object.entries(summary.detail.variants).map(([name, f]) => [
       name,
-      fmt(f.p99_ms),
-      fmt(f.p999_ms),
-      fmt(f.max_ms),
-      fmt(f.gc_pause_max_ms),
-      fmt(f.rss_peak_mib),
+      formatFigure(f.p99_ms),
+      formatFigure(f.p999_ms),
+      formatFigure(f.max_ms),
+      formatFigure(f.gc_pause_max_ms),
+      formatFigure(f.rss_peak_mib),
     ]);
-    lines.push(`  at ${fmt(summary.detail.rate_rps)} req/s:`);
+    lines.push(`  at ${formatFigure(summary.detail.rate_rps)} req/s:`);
     lines.push(
       ...table(['variant', 'p99_ms', 'p999_ms', 'max_ms', 'gc_pause_max_ms', 'rss_peak_mib'], rows, markdown),
       '',
@@ -142,19 +133,19 @@ function workloadLines(summary: WorkloadSummary, markdown: boolean): string[] {
     lines.push(...table(['cross target', 'go', 'rust'], rows, markdown), '');
   }
   if (summary.kind === 'boundary') {
-    const rows = Object.entries(summary.detail.mechanisms).map(([k, v]) => [k, fmt(v)]);
+    const rows = Object.entries(summary.detail.mechanisms).map(([k, v]) => [k, formatFigure(v)]);
     lines.push(...table(['boundary cost', 'value'], rows, markdown), '');
   }
   if (summary.kind === 'latency') {
     const service = summary.detail.service;
     if (service) lines.push(`  workload file ${service.file} (sha256 ${service.sha256.slice(0, 16)})`);
     lines.push(
-      `  compared at ${fmt(summary.detail.compare_rate_rps)} req/s (the highest offered rate with valid steps for both); SLO p99 <= ${fmt(summary.detail.slo_p99_ms)} ms`,
+      `  compared at ${formatFigure(summary.detail.compare_rate_rps)} req/s (the highest offered rate with valid steps for both); SLO p99 <= ${formatFigure(summary.detail.slo_p99_ms)} ms`,
       '',
     );
   }
   const off = summary.anchors.filter((a) => !a.ok);
-  for (const a of off) lines.push(`  ! ${a.lang} ${a.metric} = ${fmt(a.value)}: ${a.note}`);
+  for (const a of off) lines.push(`  ! ${a.lang} ${a.metric} = ${formatFigure(a.value)}: ${a.note}`);
   for (const n of summary.notes) lines.push(`  note: ${n}`);
   for (const p of summary.problems.slice(0, 8)) lines.push(`  invalid: ${p}`);
   if (summary.problems.length > 8) lines.push(`  ... and ${summary.problems.length - 8} more`);
@@ -163,7 +154,7 @@ function workloadLines(summary: WorkloadSummary, markdown: boolean): string[] {
 }
 
 function crossText(cell: CrossCell): string {
-  return cell.ok ? `ok ${fmt(cell.seconds)} s` : `failed: ${(cell.reason ?? '').slice(0, 80)}`;
+  return cell.ok ? `ok ${formatFigure(cell.seconds)} s` : `failed: ${(cell.reason ?? '').slice(0, 80)}`;
 }
 
 /**
@@ -294,8 +285,8 @@ export function renderComparison(a: StoredRun, b: StoredRun, format: ReportForma
     r.workload,
     r.lang,
     r.metric,
-    fmt(r.a),
-    fmt(r.b),
+    formatFigure(r.a),
+    formatFigure(r.b),
     r.change === null ? '' : `${r.change >= 0 ? '+' : ''}${(r.change * 100).toFixed(1)}%`,
   ]);
   return `${[...header, ...table(['workload', 'lang', 'figure', 'A', 'B', 'change'], body, md)].join('\n')}\n`;
@@ -327,7 +318,7 @@ export function labRunView(run: StoredRun): LabRunView {
   if (http?.kind === 'latency' && http.valid) {
     view.percentiles = [
       {
-        title: `${http.name} at ${fmt(http.detail.compare_rate_rps)} req/s`,
+        title: `${http.name} at ${formatFigure(http.detail.compare_rate_rps)} req/s`,
         sloMs: summary.slo_p99_ms,
         series: (['go', 'rust'] as const).map((lang) => ({
           name: lang,
@@ -348,7 +339,7 @@ export function labRunView(run: StoredRun): LabRunView {
     const cycles = Array.isArray(detail.gc_cycles) ? detail.gc_cycles : [];
     return [
       {
-        title: `gc-cache ${variant} at ${fmt(step.rate_rps)} req/s`,
+        title: `gc-cache ${variant} at ${formatFigure(step.rate_rps)} req/s`,
         latency: detail.timeline,
         cycles: cycles.map((c) => ({
           at_s: c.at_s,
