@@ -1,5 +1,5 @@
 /** @module End to end through the CLI, with two "other hosts" that are network namespaces of the test's own (each joined by a veth pair, with Debian's sshd started by the test inside it): `gorust lab run --workload FILE --quick --loadgen ssh://... --loadgen ssh://...` (generators in one namespace on CPU 0, the program outside bound to {host}) and `gorust lab run http-json --quick --server ssh://...` (the servers in the other namespace on the last CPU, loaded from here). Checks the runs (validity with reasons, merged counts equal to the shards', the hosts in the environment, the server's figures from its host), that the load crossed the veth pairs, that Ctrl-C stops what runs on the other hosts, and that nothing is left on either side. Slow (a few minutes); skipped, with the reason printed, where `ip netns` is not permitted. */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,185 +7,41 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../store/db.ts';
 import { requireRun } from '../../store/lab-runs.ts';
+import {
+  cleanUp,
+  type Host,
+  inNamespace,
+  namespacePids,
+  netnsHost,
+  setUpHost,
+  sshFiles,
+  tearDown,
+  veth,
+  whyNetnsUnavailable,
+} from './netns.test-helpers.ts';
 import { processesMentioning } from './selftest.ts';
-import { findTool, LOADGEN_BIN } from './toolchain.ts';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const SSHD = '/usr/sbin/sshd';
-const tag = process.pid % 10_000;
-const subnet = 10 + ((process.pid + 97) % 200);
-
-/** One "other host": a network namespace joined to this one by a veth pair, with an sshd of the test's own in it. */
-type Host = { ns: string; vethRoot: string; rootAddr: string; addr: string; sshd: ChildProcess | null };
-/** The generator host (--loadgen) and the server host (--server), on two /30 subnets. */
-const GEN: Host = {
-  ns: `gorust-rl-${tag}`,
-  vethRoot: `grl${tag}a`,
-  rootAddr: `10.214.${subnet}.1`,
-  addr: `10.214.${subnet}.2`,
-  sshd: null,
-};
-const SRV: Host = {
-  ns: `gorust-rs-${tag}`,
-  vethRoot: `grs${tag}a`,
-  rootAddr: `10.214.${subnet}.5`,
-  addr: `10.214.${subnet}.6`,
-  sshd: null,
-};
+const GEN = netnsHost('rl', 0);
+const SRV = netnsHost('rs', 1);
 const ROOT_ADDR = GEN.rootAddr;
 const NS_ADDR = GEN.addr;
 
-function sh(cmd: string, args: string[]): { ok: boolean; out: string } {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout: 20_000 });
-  return { ok: r.status === 0, out: `${r.stdout ?? ''}${r.stderr ?? ''}`.trim() };
-}
-
-/** Why this test cannot run here (null when it can): it needs `ip netns`, sshd, ssh and labload. */
-function whyNot(): string | null {
-  if (!findTool(LOADGEN_BIN)) return 'labload is not installed (gorust lab setup)';
-  if (!existsSync(SSHD)) return `${SSHD} is missing (apt-get install -y openssh-server)`;
-  if (!findTool('ssh') || !findTool('ssh-keygen'))
-    return 'the ssh client is missing (apt-get install -y openssh-client)';
-  const probe = `gorust-probe-rl-${tag}`;
-  const add = sh('ip', ['netns', 'add', probe]);
-  if (!add.ok) return `ip netns is not permitted here: ${add.out}`;
-  sh('ip', ['netns', 'del', probe]);
-  return null;
-}
-
-const reason = whyNot();
+const reason = whyNetnsUnavailable();
 if (reason) process.stderr.write(`remote lab (CLI) test skipped: ${reason}\n`);
 
 const dir = mkdtempSync(join(tmpdir(), 'gorust-remote-lab-'));
 /** Where --server copies the servers on the "server host" (this machine's root home, shared by the namespaces). */
 const SERVERS_DIR = join(homedir(), '.cache', 'gorust', 'servers');
 const serversBefore = existsSync(SERVERS_DIR) ? readdirSync(SERVERS_DIR) : [];
-
-/** Pids inside a namespace (its sshd and whatever it started). */
-function namespacePids(host: Host = GEN): number[] {
-  const r = sh('ip', ['netns', 'pids', host.ns]);
-  return r.ok ? r.out.split(/\s+/).filter(Boolean).map(Number) : [];
-}
-
-/** Processes in a namespace whose command line contains `needle`. */
-function inNamespace(host: Host, needle: string): number[] {
-  return namespacePids(host).filter((pid) => {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(needle);
-    } catch {
-      return false;
-    }
-  });
-}
-
-function cleanUp(host: Host): void {
-  if (host.sshd?.pid !== undefined && host.sshd.exitCode === null) {
-    try {
-      process.kill(-host.sshd.pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-  host.sshd = null;
-  sh('ip', ['netns', 'del', host.ns]);
-  sh('ip', ['link', 'del', host.vethRoot]);
-}
+const sshConfig = () => sshFiles(dir, [GEN, SRV]);
+const setUp = (host: Host, cpu: string) => setUpHost(host, cpu, dir, sshConfig());
 
 afterAll(() => {
   cleanUp(GEN);
   cleanUp(SRV);
   rmSync(dir, { recursive: true, force: true });
 });
-
-function veth(stat: 'rx_bytes' | 'tx_bytes', host: Host = GEN): number {
-  return Number(readFileSync(`/sys/class/net/${host.vethRoot}/statistics/${stat}`, 'utf8'));
-}
-
-/** The keys and the ssh client configuration (what a user's ~/.ssh/config would hold), made once. */
-function sshFiles(): void {
-  if (existsSync(join(dir, 'ssh_config'))) return;
-  for (const key of ['host_key', 'client_key']) {
-    const r = sh('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-f', join(dir, key)]);
-    if (!r.ok) throw new Error(`ssh-keygen: ${r.out}`);
-  }
-  sh('cp', [join(dir, 'client_key.pub'), join(dir, 'authorized_keys')]);
-  sh('mkdir', ['-p', '/run/sshd']);
-  writeFileSync(
-    join(dir, 'ssh_config'),
-    [
-      `Host ${GEN.addr} ${SRV.addr}`,
-      '  User root',
-      `  IdentityFile ${join(dir, 'client_key')}`,
-      '  StrictHostKeyChecking no',
-      '  UserKnownHostsFile /dev/null',
-      '  LogLevel ERROR',
-      '',
-    ].join('\n'),
-  );
-}
-
-/** The namespace, its veth pair and its sshd (on `cpu`), up and answering. */
-async function setUp(host: Host, cpu: string): Promise<void> {
-  const run = (args: string[]) => {
-    const r = sh('ip', args);
-    if (!r.ok) throw new Error(`ip ${args.join(' ')}: ${r.out}`);
-  };
-  sshFiles();
-  const vethNs = host.vethRoot.replace(/a$/, 'b');
-  run(['netns', 'add', host.ns]);
-  run(['link', 'add', host.vethRoot, 'type', 'veth', 'peer', 'name', vethNs]);
-  run(['link', 'set', vethNs, 'netns', host.ns]);
-  run(['addr', 'add', `${host.rootAddr}/30`, 'dev', host.vethRoot]);
-  run(['link', 'set', host.vethRoot, 'up']);
-  run(['-n', host.ns, 'addr', 'add', `${host.addr}/30`, 'dev', vethNs]);
-  run(['-n', host.ns, 'link', 'set', vethNs, 'up']);
-  run(['-n', host.ns, 'link', 'set', 'lo', 'up']);
-  const config = join(dir, `sshd_config-${host.ns}`);
-  writeFileSync(
-    config,
-    [
-      `ListenAddress ${host.addr}`,
-      'Port 2222',
-      `HostKey ${join(dir, 'host_key')}`,
-      `AuthorizedKeysFile ${join(dir, 'authorized_keys')}`,
-      `PidFile ${join(dir, `sshd-${host.ns}.pid`)}`,
-      'StrictModes no',
-      'UsePAM no',
-      'PasswordAuthentication no',
-      'KbdInteractiveAuthentication no',
-      'PermitRootLogin prohibit-password',
-      '',
-    ].join('\n'),
-  );
-  host.sshd = spawn('ip', ['netns', 'exec', host.ns, 'taskset', '-c', cpu, SSHD, '-D', '-e', '-f', config], {
-    detached: true,
-    stdio: ['ignore', 'ignore', 'ignore'],
-  });
-  let up = false;
-  for (let i = 0; i < 50 && !up; i++) {
-    up = sh('ssh', ['-F', join(dir, 'ssh_config'), '-p', '2222', host.addr, 'true']).ok;
-    if (!up) await new Promise((r) => setTimeout(r, 200));
-  }
-  if (!up) throw new Error(`sshd did not come up in ${host.ns}`);
-}
-
-/** Stop the host's sshd (the test's child: wait for its exit), delete the namespace, and check both are gone. */
-async function tearDown(host: Host): Promise<boolean> {
-  const daemon = host.sshd;
-  const exited = new Promise<boolean>((resolve) => {
-    if (daemon === null || daemon.exitCode !== null || daemon.signalCode !== null) resolve(true);
-    else {
-      daemon.once('exit', () => resolve(true));
-      setTimeout(() => resolve(false), 10_000);
-    }
-  });
-  cleanUp(host);
-  return (
-    (await exited) &&
-    !sh('ip', ['netns', 'list']).out.includes(host.ns) &&
-    !existsSync(`/sys/class/net/${host.vethRoot}`)
-  );
-}
 
 /** A small HTTP service of the test's own, bound where the lab says ({host}:{port}). */
 const SERVICE = `import { createServer } from 'node:http';
@@ -294,8 +150,8 @@ describe.skipIf(reason !== null)(
       await setUp(GEN, '0');
       const file = workloadFile('ns-service', ['{host}', '{port}']);
       const db = join(dir, 'lab-service.db');
-      const rxBefore = veth('rx_bytes');
-      const txBefore = veth('tx_bytes');
+      const rxBefore = veth('rx_bytes', GEN);
+      const txBefore = veth('tx_bytes', GEN);
       const started = Date.now();
       // Two generators on the namespace "host" (the same sshd, named two ways), sharing each step's rate.
       const r = await finished(
@@ -310,7 +166,7 @@ describe.skipIf(reason !== null)(
           '--loadgen',
           `ssh://${NS_ADDR}:2222`,
           '--ssh-config',
-          join(dir, 'ssh_config'),
+          sshConfig(),
           '--format',
           'json',
           '--db',
@@ -362,8 +218,8 @@ describe.skipIf(reason !== null)(
         store.close();
       }
       // The load crossed the veth pair (requests in, responses out): at least 50 bytes each way per request.
-      expect(veth('rx_bytes') - rxBefore).toBeGreaterThan(requests * 50);
-      expect(veth('tx_bytes') - txBefore).toBeGreaterThan(requests * 50);
+      expect(veth('rx_bytes', GEN) - rxBefore).toBeGreaterThan(requests * 50);
+      expect(veth('tx_bytes', GEN) - txBefore).toBeGreaterThan(requests * 50);
       // Nothing left: no service bound to the veth address here, nothing but sshd in the namespace.
       expect(
         processesMentioning('service.mjs').filter((pid) => {
@@ -391,7 +247,7 @@ describe.skipIf(reason !== null)(
           '--server',
           `ssh://${SRV.addr}:2222`,
           '--ssh-config',
-          join(dir, 'ssh_config'),
+          sshConfig(),
           '--format',
           'json',
           '--db',
@@ -452,7 +308,7 @@ describe.skipIf(reason !== null)(
           flag,
           `ssh://${host.addr}:2222`,
           '--ssh-config',
-          join(dir, 'ssh_config'),
+          sshConfig(),
           '--db',
           join(dir, `lab-interrupted-${flag.slice(2)}.db`),
         ]);
