@@ -13,10 +13,13 @@ const holdout = summarize(results, 'holdout');
  * that does worse on decisions nobody tuned on fails here. Raise them when the engine does better; never lower them
  * to let a change through, and never fix a miss with a rule that names a case.
  */
+// Re-pinned on 2026-12-06 when the holdout grew from 28 to 41 cases (16 new cases written by an engineer who did
+// not run the engine on them): the same engine scored 25/28, splits 3/4, Brier 0.132 on the old holdout and
+// 36/41, splits 5/6, Brier 0.184 on the grown one. A larger holdout is a harder, truer test, not a regression.
 const HOLDOUT_FLOORS = {
-  verdictAccuracy: 0.892,
-  hybridSplitAccuracy: 0.75,
-  maxBrier: 0.132,
+  verdictAccuracy: 0.878,
+  hybridSplitAccuracy: 0.833,
+  maxBrier: 0.184,
   maxConfidentMisses: 0,
 };
 
