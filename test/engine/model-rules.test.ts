@@ -372,6 +372,20 @@ describe('the interop counterpart', () => {
     expect(c?.rust).toBeGreaterThan(c?.go ?? 10);
   });
 
+  it("rates a library embedded in a host that is not Go by the runtime it brings: Go 3, Rust 9, and weighs the host's tail and memory more", () => {
+    const plain = run();
+    const d = run({ interop: ['embed-in-host'] });
+    const row = d.criteria.find((r) => r.id === 'interop');
+    expect([row?.go, row?.rust]).toEqual([3, 9]);
+    expect(row?.rationale).toMatch(/cannot be unloaded/);
+    expect(weight(d, 'latency_predictability')).toBeGreaterThan(weight(plain, 'latency_predictability'));
+    expect(rules(d, 'memory_efficiency')).toContain('foreign-host');
+    // Embedded in Go programs, it is the Go counterpart instead.
+    const inGo = run({ interop: ['embed-in-host', 'existing-go-code'] });
+    expect(rules(inGo, 'memory_efficiency')).not.toContain('foreign-host');
+    expect(inGo.criteria.find((r) => r.id === 'interop')?.go).toBe(9);
+  });
+
   it('keeps the C-ABI ratings when the unit also links C libraries', () => {
     const row = run({ interop: ['existing-go-code', 'c-libraries'] }).criteria.find(
       (r) => r.id === 'interop',

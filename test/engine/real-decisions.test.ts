@@ -16,10 +16,11 @@ const holdout = summarize(results, 'holdout');
 // Re-pinned on 2026-12-06 when the holdout grew from 28 to 41 cases (16 new cases written by an engineer who did
 // not run the engine on them): the same engine scored 25/28, splits 3/4, Brier 0.132 on the old holdout and
 // 36/41, splits 5/6, Brier 0.184 on the grown one. A larger holdout is a harder, truer test, not a regression.
+// Then the foreign-host rules (made on the training case encore-ts) brought the Brier to 0.177.
 const HOLDOUT_FLOORS = {
   verdictAccuracy: 0.878,
   hybridSplitAccuracy: 0.833,
-  maxBrier: 0.184,
+  maxBrier: 0.177,
   maxConfidentMisses: 0,
 };
 
