@@ -22,11 +22,13 @@ export function checkCrossReferences(kb: Partial<KnowledgeBase>): InputProblem[]
   }
   if (kb.weights) {
     problems.push(...duplicateIds(`${KB_FILES.weights}: rules`, kb.weights.rules, 'id'));
-    // Every weight rule rests on evidence or says it is a modelling choice.
+    // Every weight rule (and the experience shift) rests on evidence or says it is a modelling choice.
+    const experience = { id: 'experience', ...kb.weights.experience };
     for (const [i, rule] of [
       ...kb.weights.rules,
       ...(kb.weights.existing_code?.rules ?? []),
       ...(kb.weights.interop_counterparts ?? []),
+      experience,
     ].entries()) {
       if (rule.evidence.length === 0 && !rule.policy) {
         problems.push({

@@ -84,6 +84,7 @@ export function minimalKnowledgeBase(): Record<keyof KnowledgeBaseTexts, unknown
         criteria: ['development_speed'],
         shift: { none: -2, some: 0, strong: 1 },
         reason: 'skills',
+        policy: true,
       },
     },
     boundaries: MECHANISMS.map((mechanism) => ({
