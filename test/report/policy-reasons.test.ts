@@ -51,7 +51,8 @@ describe.each(examples)('the policy choices of examples/%s', (file) => {
     for (const rule of policyRules) expect(section).toContain(`- policy: ${rule}`);
     const shown = byImpact(decision.criteria).slice(0, 6);
     for (const { basis } of kinds.filter(({ row }) => shown.includes(row))) {
-      for (const r of basis.policy) expect(text).toMatch(new RegExp(`^ {4}policy ×\\S+ ${r.rule}$`, 'm'));
+      for (const r of basis.policy)
+        expect(text).toMatch(new RegExp(`^ {4}policy ×\\S+ ${r.rule}( \\(.*\\))?$`, 'm'));
       for (const r of basis.evidence)
         expect(text.replace(/\n {6}/g, ' ')).toMatch(
           new RegExp(`^ {4}evidence ×\\S+ ${r.rule} \\(${r.evidence.join(', ')}\\)$`, 'm'),

@@ -725,7 +725,7 @@ class AdrParts {
     const choices = policyChoices(d);
     if (choices.length > 0)
       out.push(
-        'Policy choices in this decision (`kb/weights.yaml` rules without a source):',
+        'Policy choices in this decision (modelling choices in `kb/weights.yaml`):',
         '',
         ...choices.map((c) => `* ${this.txt(policyChoiceText(c))}.`),
         '',

@@ -105,6 +105,15 @@ export function buildDecision(overrides: Partial<Decision> = {}): Decision {
         rationale: 'Both build static binaries.',
         weight_reasons: [
           {
+            rule: 'leaving-go-runtime',
+            factor: 1.3,
+            strength: 1,
+            reason: 'a team leaving working Go code has run this workload on its runtime',
+            facts: [{ path: 'existing_code.plan', value: 'rewrite' }],
+            evidence: ['static-binaries'],
+            policy: true,
+          },
+          {
             rule: 'cap-share',
             factor: 0.9,
             strength: 1,

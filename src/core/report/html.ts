@@ -261,7 +261,7 @@ function whyCell(row: Decision['criteria'][number], sources: EvidenceSources | u
     ),
     ...basis.policy.map(
       (r) =>
-        `<li data-kind="policy" data-rule="${e(r.rule)}">${kindBadge('policy')} ${factorText(r.factor)} <span class="id">${e(r.rule)}</span>${facts(r)}: ${e(sentence(r.reason))}</li>`,
+        `<li data-kind="policy" data-rule="${e(r.rule)}">${kindBadge('policy')} ${factorText(r.factor)} <span class="id">${e(r.rule)}</span>${facts(r)}: ${e(sentence(r.reason))}${r.evidence.length > 0 ? ` Resting on: ${evidenceLinks(r.evidence, sources)}` : ''}</li>`,
     ),
     ...basis.priority.map(
       (r) =>
@@ -286,7 +286,7 @@ function policySection(decision: Decision): string {
   if (choices.length === 0) return '';
   return [
     '<h3>Policy choices in this decision</h3>',
-    '<p class="muted">These weight rules are the product\'s modelling choices, not findings with a source (<code>policy</code> in kb/weights.yaml).</p>',
+    '<p class="muted">These weight rules are the product\'s modelling choices (<code>policy</code> in kb/weights.yaml), not findings a source states; a choice may rest on evidence it cites.</p>',
     `<ul class="policy-choices">${choices.map((c) => `<li data-rule="${e(c.rule)}">${e(policyChoiceText(c))}. ${e(sentence(c.reason))}</li>`).join('')}</ul>`,
   ].join('');
 }

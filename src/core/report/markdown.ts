@@ -175,7 +175,7 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
     out.push(
       '## Policy choices in this decision',
       '',
-      "These weight rules are the product's modelling choices, not findings with a source (`policy` in `kb/weights.yaml`):",
+      "These weight rules are the product's modelling choices (`policy` in `kb/weights.yaml`), not findings a source states; a choice may rest on evidence it cites:",
       '',
       ...choices.map((c) => `- ${inline(policyChoiceText(c))}. ${inline(sentence(c.reason))}`),
       '',
@@ -228,7 +228,7 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
       ),
       ...basis.policy.map(
         (r) =>
-          `- **${REASON_KIND_LABELS.policy}** ${factorText(r.factor)} \`${r.rule}\`${factsPart(r.facts)}: ${inline(sentence(r.reason))}`,
+          `- **${REASON_KIND_LABELS.policy}** ${factorText(r.factor)} \`${r.rule}\`${factsPart(r.facts)}: ${inline(sentence(r.reason))}${r.evidence.length > 0 ? ` Resting on: ${sourceLinks(r.evidence).join(', ')}.` : ''}`,
       ),
       ...basis.priority.map((r) => `- **${REASON_KIND_LABELS.priority}**: ${inline(sentence(r.reason))}`),
       ...(basis.replaced.length > 0

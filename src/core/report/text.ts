@@ -156,7 +156,7 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
 
   const choices = policyChoices(decision);
   if (choices.length > 0) {
-    section('Policy choices in this decision (modelling choices, not sourced findings)');
+    section("Policy choices in this decision (the product's modelling choices)");
     for (const choice of choices)
       lines.push(`  - ${policyChoiceText(choice)}. ${dim(`Why: ${sentence(choice.reason)}`)}`);
   }
@@ -252,8 +252,11 @@ function basisLines(basis: WeightBasis, mark: (text: string) => string): string[
   const lines: string[] = [];
   for (const r of basis.evidence)
     lines.push(`${REASON_KIND_LABELS.evidence} ${factorText(r.factor)} ${r.rule} (${r.evidence.join(', ')})`);
+  // A policy choice may rest on evidence it cites: its ids follow, as for an evidence reason.
   for (const r of basis.policy)
-    lines.push(`${mark(REASON_KIND_LABELS.policy)} ${factorText(r.factor)} ${r.rule}`);
+    lines.push(
+      `${mark(REASON_KIND_LABELS.policy)} ${factorText(r.factor)} ${r.rule}${r.evidence.length > 0 ? ` (${r.evidence.join(', ')})` : ''}`,
+    );
   for (const r of basis.priority) lines.push(r.reason);
   if (basis.replaced.length > 0)
     lines.push(`replaced by your priority: ${basis.replaced.map((r) => r.rule).join(', ')}`);

@@ -58,6 +58,7 @@ describe('weightBasis', () => {
       policyChoices(buildDecision()).map((c) => [c.rule, c.effects.map((e) => e.text).join(', ')]),
     ).toEqual([
       ['small-team', 'development speed ×1.15'],
+      ['leaving-go-runtime', 'deployment ×1.3'],
       ['cap-share', 'deployment ×0.9'],
     ]);
   });
@@ -73,6 +74,7 @@ describe('the terminal report', () => {
         /^ {4}evidence ×1\.6 tight-deadline \(google-rust-onboarding, go-compile-speed\)$/m,
       );
       expect(text).toMatch(/^ {4}policy ×1\.15 small-team$/m);
+      expect(text).toMatch(/^ {4}policy ×1\.3 leaving-go-runtime \(static-binaries\)$/m);
       expect(text).not.toMatch(/evidence[^\n]*small-team/);
       expect(text).toMatch(/^ {4}experience: Go \+0\.85, Rust 0 rating points \(85% of the level shift\)$/m);
       expect(text).toMatch(/^ {4}replaced by your priority: high-turnover$/m);
@@ -104,6 +106,9 @@ describe('the Markdown report', () => {
       '- **evidence** ×1.6 `tight-deadline` (delivery.deadline_weeks=8): A first release within weeks makes speed of delivery dominant. Sources: [Google, 2023](https://example.org/onboarding), [Go team, 2012](https://example.org/compile).',
     );
     expect(md).toContain('- **policy** ×1.15 `small-team` (team.rust=some, team.size=4):');
+    expect(md).toContain(
+      '- **policy** ×1.3 `leaving-go-runtime` (existing_code.plan=rewrite): A team leaving working Go code has run this workload on its runtime. Resting on: `static-binaries`.',
+    );
     expect(md).not.toMatch(/\*\*evidence\*\* [^-]*`small-team`/);
     expect(md).toContain('Team experience: Go +0.85, Rust 0 rating points (85% of the level shift).');
     expect(md).toContain('- **your priority**: Your priority of 4 of 5 replaces the derived weight');
@@ -153,8 +158,14 @@ describe('the HTML report', () => {
       'tight-deadline': 'evidence',
       'small-team': 'policy',
       priority: 'priority',
+      'leaving-go-runtime': 'policy',
       'cap-share': 'policy',
     });
+    // A policy choice that rests on evidence stays policy, with its sources beside it.
+    const both = html.slice(html.indexOf('<li data-kind="policy" data-rule="leaving-go-runtime">'));
+    expect(both.slice(0, both.indexOf('</li>'))).toContain(
+      'Resting on: <span class="id">static-binaries</span>',
+    );
     const item = html.slice(html.indexOf('<li data-kind="evidence" data-rule="tight-deadline">'));
     expect(item.slice(0, item.indexOf('</li>'))).toContain(
       '<a class="url" href="https://example.org/onboarding"',
@@ -169,6 +180,7 @@ describe('the HTML report', () => {
     const section = html.slice(html.indexOf('<h3>Policy choices in this decision</h3>'));
     expect([...section.matchAll(/<li data-rule="([^"]+)">policy: /g)].map((m) => m[1])).toEqual([
       'small-team',
+      'leaving-go-runtime',
       'cap-share',
     ]);
   });

@@ -170,6 +170,12 @@ function ReasonItem({ reason, kind, kb }: { reason: WeightReason; kind: ReasonKi
               <EvidenceLinks ids={reason.evidence} kb={kb} />
             </>
           )}
+          {kind === 'policy' && reason.evidence.length > 0 && (
+            <>
+              {' '}
+              Resting on: <EvidenceLinks ids={reason.evidence} kb={kb} />
+            </>
+          )}
         </>
       )}
     </li>
@@ -262,8 +268,8 @@ export function CriteriaSection({ decision, kb }: { decision: Decision; kb: Know
         <div className="policy-choices" data-testid="policy-choices">
           <h3>Policy choices in this decision</h3>
           <p className="small muted">
-            These weight rules are the product's modelling choices, not findings with a source (marked policy
-            in kb/weights.yaml).
+            These weight rules are the product's modelling choices (marked policy in kb/weights.yaml), not
+            findings a source states; a choice may rest on evidence it cites.
           </p>
           <ul className="small">
             {choices.map((choice) => (
