@@ -163,25 +163,26 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
       'after',
       `
 Load generators on other hosts (--loadgen ssh://HOST, repeatable):
-  The lab reaches each host with the system's ssh client (key login, BatchMode=yes:
-  no prompt), copies its own labload binary there (~/.cache/gorust; same CPU
-  architecture as this machine), splits every step's rate between the hosts (one
-  shared schedule: their clocks must agree) and merges their records into one
-  histogram. The servers then bind this machine's address that reaches the hosts
-  (never 0.0.0.0; a --workload program gets it as {host}). Validity: the
-  generator's CPU is measured on each generator host; "other processes" is judged
-  on this machine and on each generator host (hosts on this kernel, such as
-  network namespaces, are judged with this machine). Nothing is left running on
-  either side, also on Ctrl-C or failure.
+  The lab reaches each host with the system's ssh client (key login,
+  BatchMode=yes: no prompt), copies its own labload binary there
+  (~/.cache/gorust; same CPU architecture as this machine), splits every
+  step's rate between the hosts (one shared schedule: their clocks must agree)
+  and merges their records into one histogram. The servers then bind this
+  machine's address that reaches the hosts (never 0.0.0.0; a --workload
+  program gets it as {host}). Validity: the generator's CPU is measured on
+  each generator host; "other processes" is judged on this machine and on each
+  generator host (hosts on this kernel, such as network namespaces, are judged
+  with this machine). Nothing is left running on either side, also on Ctrl-C
+  or failure.
 
 Servers on another host (--server ssh://HOST):
-  The lab copies its locally built http-json and gc-cache servers there (same CPU
-  architecture; ~/.cache/gorust/servers), starts each through ssh in a process
-  group of its own bound to HOST's address as given (the generators must reach
-  it; never 0.0.0.0), and stops the group when its ssh session ends (a normal
-  stop, Ctrl-C, a failure). The server's CPU and RSS are sampled there every
-  200 ms; "other processes" is judged on the server host too. Not for --workload
-  files yet; boundary, cpu and build stay on this machine.`,
+  The lab copies its locally built http-json and gc-cache servers there (same
+  CPU architecture; ~/.cache/gorust/servers), starts each through ssh in a
+  process group of its own bound to HOST's address as given (the generators
+  must reach it; never 0.0.0.0), and stops the group when its ssh session ends
+  (a normal stop, Ctrl-C, a failure). The server's CPU and RSS are sampled
+  there every 200 ms; "other processes" is judged on the server host too. Not
+  for --workload files yet; boundary, cpu and build stay on this machine.`,
     )
     .action(
       async (

@@ -221,6 +221,13 @@ function pinningLine(env: Record<string, unknown> | null, md: boolean): string[]
       `${md ? '- ' : ''}load generators on other hosts: ${hosts.join(', ')}; servers bound to ${String(env.server_addr ?? '127.0.0.1')}`,
     );
   }
+  // lab run --server ssh://...: the servers under test ran on that host.
+  const server = env.server_host as { url?: unknown; hostname?: unknown } | undefined;
+  if (server && typeof server === 'object') {
+    lines.push(
+      `${md ? '- ' : ''}servers under test on another host: ${String(server.url)}${typeof server.hostname === 'string' && server.hostname ? ` (${server.hostname})` : ''}, bound to ${String(env.server_addr ?? '?')}`,
+    );
+  }
   return lines;
 }
 

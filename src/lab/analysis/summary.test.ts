@@ -263,6 +263,10 @@ describe('reports', () => {
     expect(renderRun(run, 'text')).toContain(
       'load generators on other hosts: ssh://gen1 (gen1); servers bound to 10.0.0.1',
     );
+    run.environment = { ...run.environment, server_host: { url: 'ssh://srv1', hostname: 'srv1' } };
+    expect(renderRun(run, 'text')).toContain(
+      'servers under test on another host: ssh://srv1 (srv1), bound to 10.0.0.1',
+    );
     expect(renderRun(fixtureRun(), 'text')).not.toContain('other hosts');
   });
 
