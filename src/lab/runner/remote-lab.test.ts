@@ -34,6 +34,9 @@ const dir = mkdtempSync(join(tmpdir(), 'gorust-remote-lab-'));
 /** Where --server copies the servers on the "server host" (this machine's root home, shared by the namespaces). */
 const SERVERS_DIR = join(homedir(), '.cache', 'gorust', 'servers');
 const serversBefore = existsSync(SERVERS_DIR) ? readdirSync(SERVERS_DIR) : [];
+/** Where --loadgen installs labload on the "generator host" (the same shared home). */
+const LABLOAD_COPY = join(homedir(), '.cache', 'gorust', 'labload');
+const labloadBefore = existsSync(LABLOAD_COPY);
 const sshConfig = () => sshFiles(dir, [GEN, SRV]);
 const setUp = (host: Host, cpu: string) => setUpHost(host, cpu, dir, sshConfig());
 
@@ -336,6 +339,7 @@ describe.skipIf(reason !== null)(
       // The "hosts" share this machine's files: remove what the runs installed in root's ~/.cache/gorust.
       for (const copy of readdirSync(SERVERS_DIR).filter((f) => !serversBefore.includes(f)))
         rmSync(join(SERVERS_DIR, copy), { force: true });
+      if (!labloadBefore) for (const f of [LABLOAD_COPY, `${LABLOAD_COPY}.stamp`]) rmSync(f, { force: true });
     }, 400_000);
   },
 );
