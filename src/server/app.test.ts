@@ -1,13 +1,14 @@
 /** @module API tests through app.request() (no socket), with an in-memory store and the real knowledge base: decide, KB, saved decisions, exports, OpenAPI, static UI, and the guards (bad and oversized bodies, wrong Origin or Host, XSS text). */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decide, parseProfileText, renderJson } from '../core/index.ts';
+import { decide, parseProfileText, renderJson, revisitTriggers, triggerSentence } from '../core/index.ts';
 import { makeApp, NOW, PROFILE, PROFILE_YAML, postJson, problemOf, testKb, XSS } from './app.test-helpers.ts';
 import { BODY_LIMIT_BYTES } from './request.ts';
 
 const kb = testKb();
+const ROOT = join(import.meta.dirname, '..', '..');
 
 describe('POST /api/decide', () => {
   it('decides a JSON profile exactly as the core does, in contract key order', async () => {
@@ -153,6 +154,22 @@ describe('knowledge base and questions', () => {
 });
 
 describe('saved decisions', () => {
+  it("exports the ADR with the same revisit triggers as the CLI's record, each of which flips the saved verdict", async () => {
+    const { app } = makeApp();
+    const closeCall = parseProfileText(readFileSync(join(ROOT, 'examples', 'close-call.yaml'), 'utf8'), 'x');
+    const saved = await app.request('/api/decisions', postJson({ profile: closeCall }));
+    expect(saved.status).toBe(201);
+    const { id } = (await saved.json()) as { id: string };
+    const adr = (await (await app.request(`/api/decisions/${id}/export?format=adr`)).text()).replace(
+      /\n\s*/g,
+      ' ',
+    );
+    const triggers = revisitTriggers(closeCall, kb);
+    expect(triggers.length).toBeGreaterThan(0);
+    expect(adr).toContain('Revisit this decision if');
+    for (const t of triggers) expect(adr).toContain(triggerSentence(t).replace(/\n\s*/g, ' '));
+  });
+
   it('saves (recomputing the decision), lists, gets, exports and deletes, with user text kept as text', async () => {
     const { app } = makeApp();
     const evil = { ...PROFILE, project: { name: XSS, summary: `${XSS} summary` } };

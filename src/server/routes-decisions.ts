@@ -9,7 +9,9 @@ import {
   renderAdr,
   renderJson,
   renderMarkdown,
+  revisitTriggers,
 } from '../core/index.ts';
+import { labEvidenceFromRun } from '../lab/analysis/evidence.ts';
 import { labRunView } from '../lab/analysis/report.ts';
 import {
   deleteDecision,
@@ -64,14 +66,26 @@ async function renderExport(deps: ServerDeps, saved: SavedDecision, format: Expo
   // The record's date is the day it was saved, so exporting twice gives the same file.
   const date = saved.created_at.slice(0, 10);
   switch (format) {
-    // The saved profile gives the record its Context facts and drivers; the sources give every cited fact its URL.
-    // (Revisit triggers cost about a hundred re-decides, so the export leaves them to `gorust decide --format adr`.)
-    case 'adr':
+    // The saved profile gives the record its Context facts and drivers and, decided again one input at a time
+    // (verdicts only: about 0.1 s), its revisit triggers; the sources give every cited fact its URL. A decision
+    // made with a lab run is re-decided with that run's figures while the run is still stored; without them the
+    // triggers would describe the priors, so then none are given.
+    case 'adr': {
+      const run = decision.lab_run === undefined ? undefined : getRun(deps.db, decision.lab_run);
+      const sloP99Ms = saved.profile.workload.latency_slo?.p99_ms;
+      const triggers =
+        run === null
+          ? undefined
+          : revisitTriggers(saved.profile, deps.kb, {
+              lab: run === undefined ? undefined : labEvidenceFromRun(run, { sloP99Ms }),
+            });
       return renderAdr(decision, {
         date,
         profile: saved.profile,
         sources: evidenceSources(deps.kb.evidence),
+        triggers,
       });
+    }
     case 'md':
       return renderMarkdown(decision, { sources: evidenceSources(deps.kb.evidence) });
     case 'json':

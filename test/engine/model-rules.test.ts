@@ -6,8 +6,10 @@ import {
   decide,
   type ProfileInput,
   profileSchema,
+  verdictOnly,
 } from '../../src/core/index.ts';
-import { loadKnowledgeBase } from './load-fixtures.ts';
+import { loadCorpus } from '../eval/corpus.ts';
+import { loadKnowledgeBase, loadProfiles } from './load-fixtures.ts';
 
 const kb = loadKnowledgeBase();
 const SAMPLES = 2000;
@@ -449,5 +451,17 @@ describe('leaving working Go code', () => {
         'latency_predictability',
       ),
     ).not.toContain('leaving-go-runtime');
+  });
+});
+
+describe('verdictOnly', () => {
+  it('gives the verdict decide() gives, for every example and every real-decision profile', () => {
+    const profiles = [
+      ...loadProfiles('examples').map((p) => p.profile),
+      ...loadCorpus().map((c) => c.profile),
+    ];
+    expect(profiles.length).toBeGreaterThan(80);
+    for (const p of profiles)
+      expect(verdictOnly(p, kb), p.project.name).toBe(decide(p, kb, { samples: 200 }).verdict);
   });
 });

@@ -339,7 +339,7 @@ function adrOptions(
     informed: flags.informed,
     profile,
     profilePath: recorded?.profile ?? (work.profileArg === '-' ? 'gorust.yaml' : work.profileArg),
-    triggers: revisitTriggers(profile, kb, { seed: flags.seed, lab }),
+    triggers: revisitTriggers(profile, kb, { lab }),
     sources: evidenceSources(kb.evidence),
     adrFolder: folder,
     supersedes: superseded === undefined ? undefined : { number: superseded.number, file: superseded.file },

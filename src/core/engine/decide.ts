@@ -368,6 +368,20 @@ function meanMargin(model: Model): number {
   return margins.reduce((a, b) => a + b, 0) / Math.max(1, margins.length);
 }
 
+/**
+ * The verdict alone, without its uncertainty analysis, explanations or decisive facts: what decide() returns as
+ * `verdict` for the same profile, for callers that decide many variants of a profile (revisit triggers).
+ * @example
+ * verdictOnly(profile, kb); // 'go'
+ */
+export function verdictOnly(
+  profile: Profile,
+  kb: KnowledgeBase,
+  options: Pick<DecideOptions, 'lab'> = {},
+): Verdict {
+  return nominalVerdict(buildModel(profile, kb, readParameters(kb), options.lab, false));
+}
+
 function nominalVerdict(model: Model): Verdict {
   const robust = model.units.map((u) => ({ fixed: nominalFixed(u), raw: u.weights.raw, diffs: u.diffs }));
   return combineVerdict(assignUnits(robust, model.diffs));

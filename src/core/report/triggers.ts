@@ -1,6 +1,6 @@
 /** @module Observable revisit triggers: the profile values at which the model's verdict flips, found by deciding again with one input changed at a time (a p99 SLO, the peak load, the live heap, the deadline, the team's experience...). Each trigger can be applied and re-decided, so a test can check that it really flips the verdict. */
 import type { LabEvidence } from '../decision/lab-evidence.ts';
-import { decide } from '../engine/decide.ts';
+import { verdictOnly } from '../engine/decide.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import { LEVELS, TURNOVERS, type Verdict, WORKLOAD_KINDS } from '../profile/vocabulary.ts';
@@ -21,7 +21,6 @@ export type RevisitTrigger = {
 };
 
 export type TriggerOptions = {
-  seed?: number | undefined;
   lab?: LabEvidence | undefined;
   /** At most this many triggers, nearest first. Default 5. */
   max?: number | undefined;
@@ -200,9 +199,8 @@ export function revisitTriggers(
   kb: KnowledgeBase,
   options: TriggerOptions = {},
 ): RevisitTrigger[] {
-  // The verdict does not depend on the Monte-Carlo samples (they only give the confidence): one sample is enough.
-  const verdictOf = (p: Profile) =>
-    decide(p, kb, { seed: options.seed, lab: options.lab, samples: 1 }).verdict;
+  // The verdict does not depend on the Monte-Carlo draws (they only give the confidence), so no draw is made.
+  const verdictOf = (p: Profile) => verdictOnly(p, kb, { lab: options.lab });
   const base = verdictOf(profile);
   const found: RevisitTrigger[] = [];
 
