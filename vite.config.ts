@@ -13,8 +13,6 @@ export default defineConfig({
   build: {
     outDir: '../dist/web',
     emptyOutDir: true,
-    // ECharts (about 200 KB gzipped) is its own chunk, loaded when the first chart mounts; the entry holds the rest.
-    chunkSizeWarningLimit: 700,
     rolldownOptions: {
       // yaml declares no `sideEffects`, so the bundler would keep parts of it nothing calls; it has none at import
       // time. (It stays out of the entry chunk because the first load imports src/core/browser.ts, not index.ts.)

@@ -1,4 +1,4 @@
-/** @module UI benchmark: time to re-run decide() on a slider move for a ten-component profile, and the UI's JavaScript size gzipped: all chunks, and the initial ones (what index.html loads before the first paint; ECharts and the YAML import/export chunk load later). */
+/** @module UI benchmark: time to re-run decide() on a slider move for a ten-component profile, and the UI's JavaScript size gzipped: all chunks, and the initial ones (what index.html loads before the first paint; the YAML import/export chunk and the lazily loaded views come later). */
 import { readdirSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';

@@ -11,15 +11,16 @@ export type { Question } from './questions.ts';
 export { answersToProfile, profileToAnswers, QUESTIONS, validateAnswer } from './questions.ts';
 export type { GcMark, PercentileSeries, TimelinePoint } from './report/charts.ts';
 export {
-  contributionChartOption,
-  gcTimelineOption,
-  hybridPlanOption,
-  percentileChartOption,
-  radarChartOption,
+  contributionChart,
+  gcTimelineChart,
+  hybridPlanChart,
+  percentileChart,
+  radarChart,
 } from './report/charts.ts';
 export type { NumberChange } from './report/diff.ts';
 export { diffDecisions } from './report/diff.ts';
 export { confidenceMeaning } from './report/format.ts';
+export type { SvgChild, SvgNode } from './report/svg.ts';
 export type { PolicyChoice, ReasonKind, WeightBasis } from './report/weight-basis.ts';
 export {
   existingCodeText,

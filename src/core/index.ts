@@ -1,4 +1,4 @@
-/** @module The one curated list of what the rest of gorust may import from the core. Nothing outside src/core imports core's internal files. (The HTML report, which loads ECharts, has its own entry: ssr.ts.) */
+/** @module The one curated list of what the rest of gorust may import from the core. Nothing outside src/core imports core's internal files. (The HTML report has its own entry, ssr.ts, loaded only when HTML is asked for.) */
 
 export type {
   LabEvidence,
@@ -73,22 +73,24 @@ export {
   renderAdr,
 } from './report/adr.ts';
 export type {
+  ChartSize,
   GcMark,
   GcTimelineInput,
+  HybridPlanOptions,
   PercentileChartOptions,
   PercentilePoint,
   PercentileSeries,
   TimelinePoint,
 } from './report/charts.ts';
 export {
-  contributionChartOption,
-  gcTimelineOption,
-  hybridPlanOption,
+  contributionChart,
+  gcTimelineChart,
+  hybridPlanChart,
   LANGUAGE_COLORS,
-  percentileChartOption,
+  percentileChart,
   percentileLabel,
   percentileToX,
-  radarChartOption,
+  radarChart,
 } from './report/charts.ts';
 export type {
   BoundaryChange,
@@ -109,6 +111,8 @@ export {
 } from './report/format.ts';
 export { decisionJsonSchema, renderJson } from './report/json.ts';
 export { renderMarkdown } from './report/markdown.ts';
+export type { SvgChild, SvgNode } from './report/svg.ts';
+export { svgToString } from './report/svg.ts';
 export type { TextReportOptions } from './report/text.ts';
 export { renderText } from './report/text.ts';
 export type { RevisitTrigger } from './report/triggers.ts';

@@ -91,7 +91,7 @@ async function renderExport(deps: ServerDeps, saved: SavedDecision, format: Expo
     case 'json':
       return renderJson(decision);
     case 'html': {
-      // ECharts is loaded only when an HTML report is asked for.
+      // The report and chart code load only when an HTML report is asked for.
       const { renderHtmlReport } = await import('../core/ssr.ts');
       // A decision that used a lab run shows that run's charts, if the run is still in the store.
       const run = decision.lab_run === undefined ? null : getRun(deps.db, decision.lab_run);

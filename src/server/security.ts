@@ -11,7 +11,7 @@ export const LOOPBACK_HOSTS = ['127.0.0.1', 'localhost', '::1', '[::1]'] as cons
 
 /**
  * The UI's Content-Security-Policy: everything from this origin only. Inline styles are allowed because React and
- * ECharts set `style` attributes; scripts are not.
+ * the views set `style` attributes; scripts are not.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

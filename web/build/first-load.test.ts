@@ -55,9 +55,11 @@ describe('the web UI first load', () => {
     expect([...graph.packages].filter((p) => p === 'yaml' || p.startsWith('yaml/'))).toEqual([]);
   });
 
-  it('leaves ECharts to the chunk the first chart loads', () => {
+  it('draws its charts with the shared SVG chart code, not a chart library', () => {
     expect(graph.packages).toContain('react');
-    expect([...graph.packages].filter((p) => p.startsWith('echarts'))).toEqual([]);
+    expect(graph.files).toContain('src/core/report/charts.ts');
+    expect(graph.files).toContain('web/src/components/svg-chart.tsx');
+    expect([...graph.packages].filter((p) => /echarts|zrender|chart/.test(p))).toEqual([]);
   });
 });
 

@@ -1,31 +1,85 @@
-/** @module Tests of the ECharts option builders: the data each chart shows, its colours and its axes. */
+/** @module Tests of the SVG charts: the data each chart shows (read back from the drawing: labels, titles, positions), its colours, its axes, and the text alternative every mark carries. */
 import { describe, expect, it } from 'vitest';
 import {
-  contributionChartOption,
-  gcTimelineOption,
-  hybridPlanOption,
+  contributionChart,
+  gcTimelineChart,
+  hybridPlanChart,
   LANGUAGE_COLORS,
-  percentileChartOption,
+  percentileChart,
   percentileLabel,
   percentileToX,
-  radarChartOption,
+  radarChart,
   wrapLabel,
 } from './charts.ts';
 import { buildDecision, buildHybridDecision } from './decision-fixture.test-helpers.ts';
+import { niceTicks, type SvgChild, type SvgNode, svgToString } from './svg.ts';
 
-type AnyRecord = Record<string, unknown>;
-const seriesOf = (option: AnyRecord) => option.series as AnyRecord[];
+/** Every element of the tree that matches. */
+function all(node: SvgChild, match: (n: SvgNode) => boolean): SvgNode[] {
+  if (typeof node === 'string') return [];
+  return [...(match(node) ? [node] : []), ...node.children.flatMap((child) => all(child, match))];
+}
+/** The text content of an element, as a browser would give it. */
+function text(node: SvgChild): string {
+  return typeof node === 'string' ? node : node.children.map(text).join('');
+}
+const byTag = (tag: string) => (n: SvgNode) => n.tag === tag;
+const byClass = (name: string) => (n: SvgNode) =>
+  String(n.attrs.class ?? '')
+    .split(' ')
+    .includes(name);
+/** Text elements outside <title>s: what is drawn. */
+const drawnTexts = (root: SvgNode) => all(root, byTag('text')).map(text);
+const titles = (root: SvgNode) => all(root, byTag('title')).map(text);
 
-describe('contributionChartOption', () => {
+const SERIES = [
+  {
+    name: 'Go',
+    language: 'go' as const,
+    points: [
+      { p: 0.5, ms: 1 },
+      { p: 0.99, ms: 4 },
+      { p: 0.999, ms: 9 },
+      { p: 1, ms: 30 },
+    ],
+  },
+  {
+    name: 'Rust',
+    language: 'rust' as const,
+    points: [
+      { p: 0.5, ms: 0.8 },
+      { p: 0.999, ms: 3 },
+    ],
+  },
+];
+
+describe('contributionChart', () => {
   it('sorts criteria by the size of their contribution and colours them by the side they favour', () => {
-    const option = contributionChartOption(buildDecision()) as AnyRecord;
-    const yAxis = option.yAxis as { data: string[]; inverse: boolean };
-    expect(yAxis.data).toEqual(['Development speed', 'Onboarding', 'Latency predictability', 'Deployment']);
-    expect(yAxis.inverse).toBe(true);
-    const bars = seriesOf(option)[0]?.data as { value: number; itemStyle: { color: string } }[];
-    expect(bars.map((b) => b.value)).toEqual([0.9, 0.75, -0.6, 0]);
-    expect(bars[0]?.itemStyle.color).toBe(LANGUAGE_COLORS.go);
-    expect(bars[2]?.itemStyle.color).toBe(LANGUAGE_COLORS.rust);
+    const chart = contributionChart(buildDecision(), { width: 560 });
+    const bars = all(chart, byClass('bar'));
+    expect(bars.map((bar) => text(all(bar, byTag('title'))[0] as SvgNode))).toEqual([
+      'Development speed: +0.9 (favours Go)',
+      'Onboarding: +0.75 (favours Go)',
+      'Latency predictability: −0.6 (favours Rust)',
+      'Deployment: 0 (neutral)',
+    ]);
+    const fills = bars.map((bar) => all(bar, byTag('rect'))[0]?.attrs.fill);
+    expect(fills.slice(0, 3)).toEqual([LANGUAGE_COLORS.go, LANGUAGE_COLORS.go, LANGUAGE_COLORS.rust]);
+    // Longest bar on top, and right of zero for Go, left of zero for Rust.
+    const rect = (i: number, name: string) => Number(all(bars[i] as SvgNode, byTag('rect'))[0]?.attrs[name]);
+    expect(rect(0, 'y')).toBeLessThan(rect(1, 'y'));
+    expect(rect(0, 'width')).toBeGreaterThan(rect(1, 'width'));
+    expect(rect(2, 'x') + rect(2, 'width')).toBeCloseTo(rect(0, 'x'), 0);
+    expect(drawnTexts(chart)).toContain('← favours Rust · favours Go →');
+  });
+
+  it('keeps every label inside the drawing at phone width', () => {
+    const chart = contributionChart(buildDecision(), { width: 340 });
+    for (const node of all(chart, byTag('text'))) {
+      const x = Number(node.attrs.x);
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(x).toBeLessThanOrEqual(340);
+    }
   });
 });
 
@@ -38,20 +92,29 @@ describe('wrapLabel', () => {
   });
 });
 
-describe('radarChartOption', () => {
-  it('has one indicator per criterion on a 0..10 scale and one line per language', () => {
-    const option = radarChartOption(buildDecision()) as AnyRecord;
-    const radar = option.radar as { indicator: { name: string; max: number }[] };
-    expect(radar.indicator).toHaveLength(4);
-    expect(radar.indicator.every((i) => i.max === 10)).toBe(true);
-    const data = seriesOf(option)[0]?.data as { name: string; value: number[] }[];
-    expect(data.map((d) => d.name)).toEqual(['Go', 'Rust']);
-    expect(data[0]?.value).toEqual([9, 6, 8, 8]);
-    expect(data[1]?.value).toEqual([6, 9, 5, 8]);
+describe('radarChart', () => {
+  it('has one spoke per criterion on a 0..10 scale and one polygon per language', () => {
+    const chart = radarChart(buildDecision(), { width: 560, height: 420 });
+    const go = all(chart, byClass('go'))[0] as SvgNode;
+    const rust = all(chart, byClass('rust'))[0] as SvgNode;
+    expect(titles(go)).toEqual([
+      'Go, Development speed: 9 of 10',
+      'Go, Latency predictability: 6 of 10',
+      'Go, Onboarding: 8 of 10',
+      'Go, Deployment: 8 of 10',
+    ]);
+    expect(titles(rust).map((t) => Number(/: ([\d.]+) of 10/.exec(t)?.[1]))).toEqual([6, 9, 5, 8]);
+    expect(all(go, byTag('polygon'))[0]?.attrs.stroke).toBe(LANGUAGE_COLORS.go);
+    expect(all(rust, byTag('polygon'))[0]?.attrs['stroke-dasharray']).toBe('6 4');
+    // Five rings (2, 4, 6, 8, 10), each with one corner per criterion.
+    const rings = chart.children.filter((c) => typeof c !== 'string' && c.tag === 'polygon') as SvgNode[];
+    expect(rings).toHaveLength(5);
+    expect(String(rings[0]?.attrs.points).split(' ')).toHaveLength(4);
+    expect(drawnTexts(chart)).toEqual(expect.arrayContaining(['Go', 'Rust']));
   });
 });
 
-describe('percentileChartOption', () => {
+describe('percentileChart', () => {
   it('maps percentiles to 1/(1-p) and labels the log axis as percentiles', () => {
     expect(percentileToX(0.5)).toBe(2);
     expect(percentileToX(0.99)).toBeCloseTo(100);
@@ -61,113 +124,149 @@ describe('percentileChartOption', () => {
     expect(percentileLabel(10000)).toBe('p99.99');
   });
 
-  it('plots each series on a log x axis with ticks up to the deepest percentile, leaving out the max', () => {
-    const option = percentileChartOption(
-      [
-        {
-          name: 'Go',
-          language: 'go',
-          points: [
-            { p: 0.5, ms: 1 },
-            { p: 0.99, ms: 4 },
-            { p: 0.999, ms: 9 },
-            { p: 1, ms: 30 },
-          ],
-        },
-        {
-          name: 'Rust',
-          language: 'rust',
-          points: [
-            { p: 0.5, ms: 0.8 },
-            { p: 0.999, ms: 3 },
-          ],
-        },
-      ],
-      { sloMs: 20 },
-    ) as AnyRecord;
-    const xAxis = option.xAxis as { type: string; axisLabel: { customValues: number[] } };
-    expect(xAxis.type).toBe('log');
-    expect(xAxis.axisLabel.customValues).toEqual([2, 10, 100, 1000]);
-    const series = seriesOf(option);
-    expect(series[0]?.data).toHaveLength(3);
-    expect((series[0]?.data as number[][] | undefined)?.[0]).toEqual([2, 1]);
-    expect(series[0]?.markLine).toBeDefined();
-    expect(series[1]?.markLine).toBeUndefined();
-    expect(option.yAxis).toEqual({ type: 'value', name: 'latency (ms)' });
+  it('plots each series on a log x axis with ticks up to the deepest percentile, leaving out the max, with the SLO', () => {
+    const chart = percentileChart(SERIES, { width: 880, sloMs: 20 });
+    const texts = drawnTexts(chart);
+    expect(texts.filter((t) => /^p\d/.test(t) && !t.startsWith('p99 '))).toEqual([
+      'p50',
+      'p90',
+      'p99',
+      'p99.9',
+    ]);
+    const [go, rust] = all(chart, byClass('series'));
+    expect(all(go as SvgNode, byTag('circle'))).toHaveLength(3);
+    expect(titles(go as SvgNode)).toEqual(['Go: p50 1 ms', 'Go: p99 4 ms', 'Go: p99.9 9 ms']);
+    expect(all(rust as SvgNode, byTag('polyline'))[0]?.attrs['stroke-dasharray']).toBe('6 4');
+    expect(texts).toContain('SLO p99 20 ms');
+    expect(all(chart, byClass('slo'))).toHaveLength(1);
+    // A linear latency axis from zero: 0 to 20 ms fits under a 50x spread.
+    expect(texts).toContain('0');
+    expect(texts).toContain('latency (ms)');
+  });
+
+  it('places p50 left of p99 and a higher latency higher up', () => {
+    const chart = percentileChart(SERIES, { width: 600 });
+    const [p50, p99] = all(all(chart, byClass('series'))[0] as SvgNode, byTag('circle'));
+    expect(Number(p50?.attrs.cx)).toBeLessThan(Number(p99?.attrs.cx));
+    expect(Number(p50?.attrs.cy)).toBeGreaterThan(Number(p99?.attrs.cy));
+  });
+
+  it('draws an invalid step dashed, faded and with hollow points, and says so in its figures', () => {
+    const chart = percentileChart([{ ...(SERIES[0] as (typeof SERIES)[0]), invalid: true }], { width: 600 });
+    const series = all(chart, byClass('invalid'))[0] as SvgNode;
+    expect(series.attrs.opacity).toBe(0.5);
+    expect(all(series, byTag('polyline'))[0]?.attrs['stroke-dasharray']).toBe('3 5');
+    expect(all(series, byTag('circle'))[0]?.attrs.fill).toBe('#fff');
+    expect(titles(series)[0]).toBe('Go (invalid step): p50 1 ms');
   });
 
   it('switches the y axis to log when latencies span more than 50x', () => {
-    const option = percentileChartOption([
-      {
-        name: 'Go',
-        points: [
-          { p: 0.5, ms: 0.5 },
-          { p: 0.9999, ms: 400 },
-        ],
-      },
-    ]) as AnyRecord;
-    expect((option.yAxis as { type: string }).type).toBe('log');
-  });
-});
-
-describe('gcTimelineOption', () => {
-  it('plots p99 and max over time and each GC pause (sweep + mark termination) on a second axis', () => {
-    const option = gcTimelineOption({
-      latency: [
-        { t_s: 0, p99_ms: 3, max_ms: 9 },
-        { t_s: 1, p99_ms: 12, max_ms: 40 },
+    const chart = percentileChart(
+      [
+        {
+          name: 'Go',
+          points: [
+            { p: 0.5, ms: 0.5 },
+            { p: 0.9999, ms: 400 },
+          ],
+        },
       ],
-      cycles: [{ at_s: 0.9, stw_sweep_ms: 0.05, stw_mark_ms: 0.2 }],
-    }) as AnyRecord;
-    const series = seriesOf(option);
-    expect(series.map((s) => s.name)).toEqual(['p99', 'max', 'GC stop-the-world pause']);
-    expect(series[2]?.yAxisIndex).toBe(1);
-    expect(series[2]?.data).toEqual([[0.9, 0.25]]);
-    expect(series[0]?.markLine).toBeUndefined();
-  });
-
-  it('draws the p99 target on the p99 series when there is one, as the percentile chart does', () => {
-    const option = gcTimelineOption({
-      latency: [{ t_s: 0, p99_ms: 3, max_ms: 9 }],
-      cycles: [],
-      sloMs: 20,
-    }) as AnyRecord;
-    const [p99, max] = seriesOf(option);
-    expect(p99?.markLine).toMatchObject({ data: [{ yAxis: 20 }], label: { formatter: 'SLO p99 20 ms' } });
-    expect(max?.markLine).toBeUndefined();
+      { width: 600 },
+    );
+    expect(drawnTexts(chart)).toEqual(expect.arrayContaining(['0.1', '1', '10', '100', '1000']));
   });
 });
 
-describe('hybridPlanOption', () => {
-  it('draws components coloured by language and boundaries labelled with mechanism and cost', () => {
-    const option = hybridPlanOption(buildHybridDecision()) as AnyRecord;
-    const graph = seriesOf(option)[0] as {
-      data: { name: string; category: number; value: number[] }[];
-      links: { source: string; target: string; label: { formatter: string } }[];
-    };
-    expect(graph.data).toEqual([
-      { name: 'proxy', value: [1, 0], category: 1 },
-      { name: 'control', value: [0, 0], category: 0 },
+describe('gcTimelineChart', () => {
+  it('plots p99 and max over time and each GC pause (sweep + mark termination) on a second axis', () => {
+    const chart = gcTimelineChart(
+      {
+        latency: [
+          { t_s: 0, p99_ms: 3, max_ms: 9 },
+          { t_s: 1, p99_ms: 12, max_ms: 40 },
+        ],
+        cycles: [{ at_s: 0.9, stw_sweep_ms: 0.05, stw_mark_ms: 0.2 }],
+      },
+      { width: 880 },
+    );
+    expect(all(chart, byClass('series')).map((s) => s.attrs.class)).toEqual([
+      'series p99',
+      'series max',
+      'series gc',
     ]);
-    expect(graph.links).toHaveLength(1);
-    expect(graph.links[0]?.label.formatter).toBe('grpc · 100 µs/call');
-    // The label sits on an opaque box, so the dashed edge never runs through its text.
-    expect(graph.links[0]?.label).toMatchObject({ backgroundColor: '#ffffff', color: '#333' });
+    expect(titles(all(chart, byClass('gc'))[0] as SvgNode)).toEqual(['GC pause at 0.9 s: 0.25 ms']);
+    expect(drawnTexts(chart)).toEqual(
+      expect.arrayContaining(['GC pause (ms)', 'latency (ms)', 'GC stop-the-world pause']),
+    );
+    expect(all(chart, byClass('slo'))).toHaveLength(0);
   });
 
-  it('drops edges to unknown components instead of failing', () => {
+  it('draws the p99 target when there is one, as the percentile chart does', () => {
+    const chart = gcTimelineChart(
+      { latency: [{ t_s: 0, p99_ms: 3, max_ms: 9 }], cycles: [], sloMs: 20 },
+      { width: 600 },
+    );
+    expect(drawnTexts(chart)).toContain('SLO p99 20 ms');
+  });
+});
+
+describe('hybridPlanChart', () => {
+  it('draws components coloured by language, Go left and Rust right, and boundaries labelled with mechanism and cost', () => {
+    const chart = hybridPlanChart(buildHybridDecision(), { width: 880 });
+    const components = all(chart, byClass('component'));
+    expect(components.map((c) => [c.attrs.class, text(all(c, byTag('text'))[0] as SvgNode)])).toEqual([
+      ['component rust', 'proxy'],
+      ['component go', 'control'],
+    ]);
+    const cx = (i: number) => Number(all(components[i] as SvgNode, byTag('circle'))[0]?.attrs.cx);
+    expect(cx(1)).toBeLessThan(cx(0));
+    expect(all(components[0] as SvgNode, byTag('circle'))[0]?.attrs.fill).toBe(LANGUAGE_COLORS.rust);
+    expect(all(chart, byClass('edge'))).toHaveLength(1);
+    const label = all(chart, byClass('edge-label'))[0] as SvgNode;
+    expect(text(label)).toBe('grpc · 100 µs/call');
+    // The label sits on an opaque box, so the dashed edge never runs through its text.
+    expect(all(label, byTag('rect'))[0]?.attrs.fill).toBe('#fff');
+  });
+
+  it('drops edges to unknown components instead of failing, and draws muted calls without labels', () => {
     const decision = buildHybridDecision();
     const ghost = { from: 'proxy', to: 'ghost', mechanism: 'ffi' as const, per_call_us: 0.1, why: 'test' };
-    const option = hybridPlanOption({
-      ...decision,
-      boundaries: [...decision.boundaries, ghost],
-    }) as AnyRecord;
-    expect(seriesOf(option)[0]?.links).toHaveLength(1);
+    const chart = hybridPlanChart(
+      { ...decision, boundaries: [...decision.boundaries, ghost] },
+      { width: 600, mutedCalls: [{ from: 'control', to: 'proxy' }], edgeLabel: () => null },
+    );
+    expect(all(chart, byClass('edge'))).toHaveLength(2);
+    expect(all(chart, byClass('edge-label'))).toHaveLength(0);
   });
 
   it('says there is no plan when the profile has no components', () => {
-    const option = hybridPlanOption(buildDecision()) as AnyRecord;
-    expect(seriesOf(option)).toEqual([]);
-    expect((option.title as { subtext: string }).subtext).toMatch(/No components/);
+    const chart = hybridPlanChart(buildDecision(), { width: 600 });
+    expect(all(chart, byClass('component'))).toEqual([]);
+    expect(drawnTexts(chart).join(' ')).toMatch(/No components/);
+  });
+});
+
+describe('svg', () => {
+  it('escapes user text in text and attributes', () => {
+    const decision = buildHybridDecision();
+    const evil = '<img src=x onerror=alert(1)>"';
+    const chart = hybridPlanChart(
+      {
+        ...decision,
+        components: decision.components.map((c, i) => (i === 0 ? { ...c, name: evil } : c)),
+        boundaries: decision.boundaries.map((b) => ({ ...b, from: evil })),
+      },
+      { width: 880 },
+    );
+    const markup = svgToString(chart);
+    expect(markup).not.toContain('<img');
+    expect(markup).toContain('&lt;img src=x onerror=alert(1)&gt;&quot;');
+  });
+
+  it('picks round ticks that cover the range', () => {
+    expect(niceTicks(0, 9.3)).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(niceTicks(-0.6, 0.9)).toEqual([-1, -0.5, 0, 0.5, 1]);
+    expect(niceTicks(0, 0.9, 3)).toEqual([0, 0.5, 1]);
+    expect(niceTicks(0, 0)).toEqual([0, 1]);
   });
 });

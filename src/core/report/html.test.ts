@@ -144,7 +144,7 @@ describe('renderHtmlReport', () => {
     expect(plain.match(/<svg /g)).toHaveLength(2);
   });
 
-  it('renders without console output (ECharts warns about unregistered components)', () => {
+  it('renders without console output', () => {
     // Rendering here, inside a test, puts it under the fail-on-console setup.
     expect(renderHtmlReport(buildHybridDecision(), { date: DATE, lab: LAB })).toBe(html);
   });

@@ -1,25 +1,14 @@
-/** @module renderHtmlReport(): one self-contained HTML file for a decision, with the UI's charts rendered to inline SVG by ECharts server-side rendering; no script, no external request, readable when printed. */
-import type { EChartsOption } from 'echarts';
-import { BarChart, GraphChart, LineChart, RadarChart, ScatterChart } from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  RadarComponent,
-  TitleComponent,
-} from 'echarts/components';
-import * as echarts from 'echarts/core';
-import { SVGRenderer } from 'echarts/renderers';
+/** @module renderHtmlReport(): one self-contained HTML file for a decision, with the UI's charts (./charts.ts) inlined as SVG; no script, no external request, readable when printed. */
 import type { Decision } from '../decision/schema.ts';
 import type { EvidenceSources } from './adr.ts';
 import {
-  contributionChartOption,
+  contributionChart,
   type GcTimelineInput,
-  gcTimelineOption,
-  hybridPlanOption,
+  gcTimelineChart,
+  hybridPlanChart,
   type PercentileSeries,
-  percentileChartOption,
-  radarChartOption,
+  percentileChart,
+  radarChart,
 } from './charts.ts';
 import { escapeHtml } from './escape.ts';
 import {
@@ -36,6 +25,7 @@ import {
   sensitivityWeights,
 } from './format.ts';
 import { REPORT_CSS } from './html-style.ts';
+import { type SvgNode, svgToString } from './svg.ts';
 import {
   existingCodeText,
   experienceText,
@@ -50,20 +40,6 @@ import {
   sentence,
   weightBasis,
 } from './weight-basis.ts';
-
-echarts.use([
-  BarChart,
-  GraphChart,
-  LineChart,
-  RadarChart,
-  ScatterChart,
-  GridComponent,
-  LegendComponent,
-  MarkLineComponent,
-  RadarComponent,
-  TitleComponent,
-  SVGRenderer,
-]);
 
 /** What the report shows of a lab run: built from a stored run by the Node side (the core never reads the store). */
 export type LabRunView = {
@@ -99,58 +75,9 @@ function foldable(text: string, lead = ''): string {
 
 const e = escapeHtml;
 
-/** Replace zrender's ids and class names with `<prefix>-<n>`, numbered in order of first appearance. */
-function renumber(prefix: string): (token: string) => string {
-  const seen = new Map<string, string>();
-  return (token) => {
-    let name = seen.get(token);
-    if (name === undefined) {
-      name = `${prefix}-${seen.size}`;
-      seen.set(token, name);
-    }
-    return name;
-  };
-}
-
-/**
- * Render an ECharts option to an SVG string with the server-side renderer (no DOM), without animation.
- * The instance is always disposed: an undisposed one keeps a timer that holds Node's event loop open.
- * @example
- * const svg = renderChartSvg(radarChartOption(decision), 640, 460);
- */
-export function renderChartSvg(
-  option: EChartsOption,
-  width: number,
-  height: number,
-  idPrefix = 'chart',
-): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
-  try {
-    // Tooltips, toolboxes and zoom are interactive: meaningless in a static SVG, and not registered here.
-    const { tooltip: _tooltip, toolbox: _toolbox, dataZoom: _dataZoom, ...still } = option;
-    chart.setOption({ ...still, animation: false });
-    // Inline SVG in HTML needs no namespace declarations; dropping them keeps the file free of URLs.
-    return (
-      chart
-        .renderToSVGString()
-        .replace(/\s+xmlns(:xlink)?="[^"]*"/g, '')
-        // zrender numbers ids and classes by a process-wide instance counter; a per-report prefix keeps output deterministic
-        // and keeps two charts in one page from sharing ids.
-        .replace(/\bzr\d+-[a-z]+-?\d+\b/g, renumber(idPrefix))
-        .replace('<svg ', `<svg role="img" `)
-    );
-  } finally {
-    chart.dispose();
-  }
-}
-
-/** Charts of the report being rendered, numbered so their SVG ids are unique and stable within the page. */
-let chartCounter = 0;
-
-function chartFigure(option: EChartsOption, width: number, height: number, label: string): string {
-  chartCounter += 1;
-  const svg = renderChartSvg(option, width, height, `gr${chartCounter}`);
-  return `<figure class="chart" aria-label="${e(label)}">${svg}</figure>`;
+/** A chart as an inline SVG figure; the SVG has role="img" and the chart's own name, the figure the section's label. */
+function chartFigure(chart: SvgNode, label: string): string {
+  return `<figure class="chart" aria-label="${e(label)}">${svgToString(chart)}</figure>`;
 }
 
 function table(head: string[], rows: string[][], numeric: number[] = []): string {
@@ -204,12 +131,11 @@ function criteriaSection(decision: Decision, sources: EvidenceSources | undefine
     `${whyCell(row, sources)}${row.measured === undefined ? '' : `<span class="measured">${e(row.measured)}</span>`}${labUseLine(row) === undefined ? '' : `<span class="measured">${e(labUseLine(row) ?? '')}</span>`}`,
     evidenceLinks(row.evidence, sources) || '<span class="muted">none</span>',
   ]);
-  const height = 110 + 30 * decision.criteria.length;
   return [
     '<h2>Why</h2>',
     '<div class="charts-2">',
-    chartFigure(contributionChartOption(decision), 560, height, 'Contribution of each criterion'),
-    chartFigure(radarChartOption(decision), 560, Math.max(height, 420), 'Go and Rust ratings by criterion'),
+    chartFigure(contributionChart(decision, { width: 560 }), 'Contribution of each criterion'),
+    chartFigure(radarChart(decision, { width: 560, height: 440 }), 'Go and Rust ratings by criterion'),
     '</div>',
     '<p class="muted">Contribution = weight × (Go − Rust): positive favours Go, negative favours Rust.</p>',
     table(['Criterion', 'Weight', 'Go', 'Rust', 'Contribution', 'Why', 'Evidence'], rows, [1, 2, 3, 4]),
@@ -317,9 +243,6 @@ function checklistSection(decision: Decision): string {
 
 function hybridSection(decision: Decision): string {
   if (decision.components.length === 0) return '';
-  const go = decision.components.filter((c) => c.language === 'go').length;
-  const rust = decision.components.length - go;
-  const height = 170 + 120 * Math.max(go, rust, 1);
   const components = decision.components.map((c) => [
     e(c.name),
     e(OPTION_LABELS[c.language]),
@@ -329,7 +252,7 @@ function hybridSection(decision: Decision): string {
   ]);
   const parts = [
     '<h2>Components</h2>',
-    chartFigure(hybridPlanOption(decision), 880, height, 'Hybrid plan: components and boundaries'),
+    chartFigure(hybridPlanChart(decision, { width: 880 }), 'Hybrid plan: components and boundaries'),
     table(['Component', 'Language', 'Go score', 'Rust score', 'Why'], components, [2, 3]),
   ];
   if (decision.boundaries.length > 0) {
@@ -382,15 +305,15 @@ function labSection(lab: LabRunView | undefined): string {
   for (const chart of lab.percentiles ?? []) {
     parts.push(
       chartFigure(
-        percentileChartOption(chart.series, { title: chart.title, sloMs: chart.sloMs }),
-        880,
-        400,
+        percentileChart(chart.series, { title: chart.title, sloMs: chart.sloMs, width: 880, height: 400 }),
         chart.title,
       ),
     );
   }
   for (const timeline of lab.gc_timelines ?? []) {
-    parts.push(chartFigure(gcTimelineOption(timeline), 880, 380, timeline.title ?? 'GC timeline'));
+    parts.push(
+      chartFigure(gcTimelineChart(timeline, { width: 880, height: 380 }), timeline.title ?? 'GC timeline'),
+    );
   }
   if ((lab.notes ?? []).length > 0) parts.push(list((lab.notes ?? []).map(e)));
   return parts.join('');
@@ -403,7 +326,6 @@ function labSection(lab: LabRunView | undefined): string {
  * writeFileSync('decision.html', renderHtmlReport(decision, { date: '2026-11-27' }));
  */
 export function renderHtmlReport(decision: Decision, options: HtmlReportOptions): string {
-  chartCounter = 0;
   const title = decisionTitle(decision);
   const provenance = [
     `generated by gorust on ${e(options.date)}`,

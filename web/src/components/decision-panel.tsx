@@ -1,14 +1,14 @@
 /** @module A whole decision on one page: verdict, gates, what-if sliders, charts, hybrid plan, checklist, criteria, similar projects, evidence and caveats. */
-import { type ReactNode, useMemo } from 'react';
+import { type ReactNode, useCallback, useMemo } from 'react';
 import {
-  contributionChartOption,
+  contributionChart,
   type Decision,
-  hybridPlanOption,
+  hybridPlanChart,
   type KnowledgeBase,
   type Profile,
-  radarChartOption,
+  radarChart,
 } from '../../../src/core/browser.ts';
-import { planDiagramOption, planSummary } from '../lib/plan-diagram.ts';
+import { planDiagram, planSummary } from '../lib/plan-diagram.ts';
 import {
   ChecklistSection,
   CriteriaSection,
@@ -18,7 +18,7 @@ import {
   PlanTables,
   SimilarProjectsSection,
 } from './decision-sections.tsx';
-import { EChartsView } from './echarts-view.tsx';
+import { SvgChart } from './svg-chart.tsx';
 import { VerdictBanner } from './verdict-banner.tsx';
 
 export type DecisionPanelProps = {
@@ -50,15 +50,14 @@ export function DecisionPanel({
   teamView,
   profile,
 }: DecisionPanelProps) {
-  const contribution = useMemo(() => contributionChartOption(decision), [decision]);
-  const radar = useMemo(() => fitRadar(radarChartOption(decision)), [decision]);
-  const plan = useMemo(
-    () =>
-      decision.components.length === 0
-        ? null
-        : profile
-          ? planDiagramOption(decision, profile)
-          : hybridPlanOption(decision),
+  const contribution = useCallback((width: number) => contributionChart(decision, { width }), [decision]);
+  const radar = useCallback(
+    (width: number) => radarChart(decision, { width, height: Math.min(400, Math.max(340, width * 0.8)) }),
+    [decision],
+  );
+  const plan = useCallback(
+    (width: number) =>
+      profile ? planDiagram(decision, profile, width) : hybridPlanChart(decision, { width }),
     [decision, profile],
   );
   const names = useMemo(() => new Map(kb.criteria.map((c) => [c.id, c.name])), [kb]);
@@ -75,36 +74,21 @@ export function DecisionPanel({
       {whatIf}
       <div className="grid-2">
         <section className="card">
-          <EChartsView
-            option={contribution}
-            height={380}
-            testId="chart-contributions"
-            label="Per-criterion contributions"
-          />
+          <SvgChart draw={contribution} testId="chart-contributions" label="Per-criterion contributions" />
           <p className="chart-summary small muted" data-testid="summary-contributions">
             {contributionSummary(decision, names)}
           </p>
         </section>
         <section className="card">
-          <EChartsView
-            option={radar}
-            height={380}
-            testId="chart-radar"
-            label="Radar of Go and Rust ratings"
-          />
+          <SvgChart draw={radar} testId="chart-radar" label="Radar of Go and Rust ratings" />
           <p className="chart-summary small muted" data-testid="summary-radar">
             {radarSummary(decision, names)}
           </p>
         </section>
       </div>
-      {plan && (
+      {decision.components.length > 0 && (
         <section className="card" data-testid="hybrid-plan">
-          <EChartsView
-            option={plan}
-            height={Math.max(300, 140 + (planRows(decision) > 4 ? 90 : 120) * planRows(decision))}
-            testId="chart-plan"
-            label="Hybrid plan diagram"
-          />
+          <SvgChart draw={plan} testId="chart-plan" label="Hybrid plan diagram" />
           {profile && (
             <p className="chart-summary small muted" data-testid="summary-plan">
               {planSummary(decision, profile)}
@@ -143,17 +127,4 @@ function radarSummary(decision: Decision, names: Map<string, string>): string {
   const rust = decision.criteria.filter((row) => row.rust > row.go).map((row) => name(row.id));
   const list = (items: string[]) => (items.length === 0 ? 'none' : items.join(', '));
   return `In words: Go is rated higher on ${list(go)}; Rust on ${list(rust)}. The ratings are in the Criteria table below.`;
-}
-
-/** Rows in the plan diagram: Go and Rust components sit in two columns. */
-function planRows(decision: Decision): number {
-  const go = decision.components.filter((component) => component.language === 'go').length;
-  return Math.max(go, decision.components.length - go);
-}
-
-/** The radar sits in half the page width: a smaller radius keeps the criterion names inside the card. */
-function fitRadar(option: ReturnType<typeof radarChartOption>): ReturnType<typeof radarChartOption> {
-  const radar = option.radar;
-  if (radar === undefined || Array.isArray(radar)) return option;
-  return { ...option, radar: { ...radar, radius: '46%' } };
 }

@@ -1,9 +1,9 @@
 /** @module The Lab view: a measured run from the store: anchor flags first, per-workload figures (boundary costs, CPU kernels), latency by percentile per language and rate step, GC pauses against latency, build/size/cross-compilation tables; invalid steps marked invalid with their reasons. */
-import { useMemo, useState } from 'react';
-import { gcTimelineOption, percentileChartOption } from '../../../src/core/browser.ts';
-import { EChartsView } from '../components/echarts-view.tsx';
+import { useCallback, useMemo, useState } from 'react';
+import { gcTimelineChart, percentileChart } from '../../../src/core/browser.ts';
 import { LabSummary } from '../components/lab-summary.tsx';
 import { LabTables } from '../components/lab-tables.tsx';
+import { SvgChart } from '../components/svg-chart.tsx';
 import { getLabRun, listLabRuns } from '../lib/api.ts';
 import { decideDraftWithRun, type LabDecisionResult } from '../lib/lab-decision.ts';
 import {
@@ -111,22 +111,28 @@ function RunCharts({ run }: { run: LabRun }) {
   );
   const currentRate = typeof rate === 'number' && rates.includes(rate) ? rate : opening;
   const slo = run.slo_p99_ms ?? undefined;
-  const percentileOption = useMemo(
+  const series = useMemo(
     () =>
       current === null || currentRate === null
         ? null
         : showAll
-          ? roomForLegend(
-              percentileChartOption(percentileSeriesAll(steps, current), {
-                title: `${current} at every offered rate`,
-                sloMs: slo,
-              }),
-            )
-          : percentileChartOption(percentileSeriesAt(steps, current, currentRate), {
-              title: `${current} at ${currentRate} req/s offered`,
-              sloMs: slo,
-            }),
-    [steps, current, currentRate, showAll, slo],
+          ? percentileSeriesAll(steps, current)
+          : percentileSeriesAt(steps, current, currentRate),
+    [steps, current, currentRate, showAll],
+  );
+  const percentileTitle = showAll
+    ? `${current} at every offered rate`
+    : `${current} at ${currentRate} req/s offered`;
+  const drawPercentiles = useCallback(
+    (width: number) =>
+      percentileChart(series ?? [], {
+        width,
+        // Every rate step makes a long legend: room for its rows under the axis name.
+        height: 360 + (showAll ? 60 : 0),
+        title: percentileTitle,
+        sloMs: slo,
+      }),
+    [series, showAll, percentileTitle, slo],
   );
   const timelines = useMemo(
     () =>
@@ -137,16 +143,17 @@ function RunCharts({ run }: { run: LabRun }) {
   );
   const [timelineIndex, setTimelineIndex] = useState(0);
   const timeline = timelines[Math.min(timelineIndex, timelines.length - 1)];
-  const timelineOption = useMemo(
-    () =>
-      timeline
-        ? gcTimelineOption({
-            latency: timeline.latency,
-            cycles: timeline.cycles,
-            title: timeline.label,
-            sloMs: slo,
-          })
-        : null,
+  const drawTimeline = useCallback(
+    (width: number) =>
+      gcTimelineChart(
+        {
+          latency: timeline?.latency ?? [],
+          cycles: timeline?.cycles ?? [],
+          title: timeline?.label,
+          sloMs: slo,
+        },
+        { width, height: 320 },
+      ),
     [timeline, slo],
   );
   const health = runHealth({ steps: run.steps ?? [], summary: run.summary ?? [] });
@@ -235,15 +242,14 @@ function RunCharts({ run }: { run: LabRun }) {
             lag excluded); x axis is 1/(1−p) on a log scale so the tail gets as much room as the median. Lines
             marked "(invalid)" did not meet the validity rules.
           </div>
-          {percentileOption && (
-            <EChartsView
-              option={percentileOption}
-              height={360}
+          {series && (
+            <SvgChart
+              draw={drawPercentiles}
               testId="chart-percentiles"
-              label="Latency by percentile"
+              label={`Latency by percentile, ${percentileTitle}; the figures are in the rate steps table below`}
             />
           )}
-          {timelines.length > 0 && timelineOption && (
+          {timelines.length > 0 && timeline && (
             <>
               <div className="toolbar" style={{ marginTop: 10 }}>
                 <h2 style={{ margin: 0 }}>GC pauses against latency</h2>
@@ -266,7 +272,11 @@ function RunCharts({ run }: { run: LabRun }) {
                   This step kept GC counts only, not each cycle: latency is shown without the pauses.
                 </div>
               )}
-              <EChartsView option={timelineOption} height={320} testId="chart-gc" label="GC pause timeline" />
+              <SvgChart
+                draw={drawTimeline}
+                testId="chart-gc"
+                label={`GC pause timeline: ${timeline.label}, p99 and max latency per window and each GC pause`}
+              />
             </>
           )}
           <LabTables.RateSteps steps={steps.filter((s) => s.workload === current)} />
@@ -275,15 +285,6 @@ function RunCharts({ run }: { run: LabRun }) {
       <LabTables.Build steps={run.steps ?? []} />
     </>
   );
-}
-
-/** Every rate step makes a long legend: give it two rows below the axis name. */
-function roomForLegend(
-  option: ReturnType<typeof percentileChartOption>,
-): ReturnType<typeof percentileChartOption> {
-  const grid = option.grid;
-  if (grid === undefined || Array.isArray(grid)) return option;
-  return { ...option, grid: { ...grid, bottom: 110 } };
 }
 
 /** "Use this run in my decision": the Decide view's profile decided by the server with this run, as `--lab` does. */
