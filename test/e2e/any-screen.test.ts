@@ -45,8 +45,14 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
     await page.getByTestId('component-0-name').fill('order api');
     await page.getByTestId('component-0-role').selectOption('api');
     await page.getByTestId('component-0-workload').selectOption('io-bound');
-    await page.getByTestId('add-component').click();
-    await page.getByTestId('component-1-name').fill('matcher');
+    // With the keyboard: Enter on "Add component" opens the new component and puts the focus in its name.
+    await page.getByTestId('add-component').focus();
+    await page.keyboard.press('Enter');
+    await poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe(
+      'component-1-name',
+    );
+    await page.keyboard.type('matcher');
+    expect(await page.getByTestId('component-1-name').inputValue()).toBe('matcher');
     await page.getByTestId('component-1-role').selectOption('hot-path');
     await page.getByTestId('component-1-workload').selectOption('cpu-bound');
     await page.getByTestId('component-1-latency-critical').check();
@@ -97,6 +103,10 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
     await page.getByTestId('stakeholder-0-p-latency_predictability').selectOption('5');
     await page.getByTestId('stakeholder-0-p-development_speed').selectOption('0');
     await page.getByTestId('add-stakeholder').click();
+    // The new stakeholder's name has the focus, as a new component's does.
+    await poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe(
+      'stakeholder-1-name',
+    );
     await page.getByTestId('stakeholder-1-name').fill('Product lead');
     await page.getByTestId('stakeholder-1-p-development_speed').selectOption('5');
     await page.getByTestId('stakeholder-1-p-latency_predictability').selectOption('0');

@@ -11,6 +11,7 @@ import {
   updateComponent,
 } from '../lib/parts.ts';
 import { plainProblem, problemsAt } from '../lib/plain-words.ts';
+import { useFocusLater } from '../lib/use-focus-later.ts';
 import { CheckboxGroup, NumberField, SelectField, TextField } from './fields.tsx';
 
 const OPTIONS = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
@@ -30,6 +31,7 @@ export function ComponentEditor({
 }) {
   // The component being edited; a new one opens for editing.
   const [open, setOpen] = useState<number | null>(null);
+  const focusLater = useFocusLater();
   // The open form follows its component when components swap places.
   const move = (index: number, delta: number) => {
     onChange(moveItem(components, index, delta));
@@ -128,6 +130,8 @@ export function ComponentEditor({
         onClick={() => {
           onChange(addComponent(components));
           setOpen(components.length);
+          // A keyboard user lands in the new component's first field, not back on the button.
+          focusLater(`component-${components.length}-name`);
         }}
         data-testid="add-component"
       >

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import type { InputProblem, KnowledgeBase } from '../../../src/core/browser.ts';
 import { freshName, type StakeholderValue, setField } from '../lib/parts.ts';
 import { plainProblem, problemsAt } from '../lib/plain-words.ts';
+import { useFocusLater } from '../lib/use-focus-later.ts';
 import { NumberField, TextField } from './fields.tsx';
 
 const LEVELS = [0, 1, 2, 3, 4, 5] as const;
@@ -23,6 +24,7 @@ export function StakeholderEditor({
   onChange: (next: StakeholderValue[]) => void;
 }) {
   const [open, setOpen] = useState<number | null>(null);
+  const focusLater = useFocusLater();
   const update = (index: number, next: StakeholderValue) =>
     onChange(stakeholders.map((s, i) => (i === index ? next : s)));
   return (
@@ -159,6 +161,8 @@ export function StakeholderEditor({
             },
           ]);
           setOpen(stakeholders.length);
+          // A keyboard user lands in the new stakeholder's first field, not back on the button.
+          focusLater(`stakeholder-${stakeholders.length}-name`);
         }}
         data-testid="add-stakeholder"
       >
