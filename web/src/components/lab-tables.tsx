@@ -1,5 +1,6 @@
 /** @module The Lab view's tables: rate steps with validity, build times and sizes, the cross-compilation matrix. */
-import { buildRows, type CrossCell, crossRows, type LabStep, type RateStep } from '../lib/lab-model.ts';
+import type { RateStep } from '../lib/lab-model.ts';
+import { type BuildSummary, buildTable, type CrossCell } from '../lib/lab-summary.ts';
 
 function fmt(value: number | null | undefined, digits = 2): string {
   if (value === null || value === undefined) return '–';
@@ -63,8 +64,7 @@ function RateSteps({ steps }: { steps: RateStep[] }) {
   );
 }
 
-function CrossCellView({ cell }: { cell: CrossCell | null }) {
-  if (!cell) return <span className="muted">not run</span>;
+function CrossCellView({ cell }: { cell: CrossCell }) {
   if (cell.ok)
     return (
       <span className="lang" style={{ color: 'var(--ok)' }}>
@@ -79,10 +79,11 @@ function CrossCellView({ cell }: { cell: CrossCell | null }) {
   );
 }
 
-/** Build times, binary sizes and the cross-compilation matrix. */
-function Build({ steps }: { steps: LabStep[] }) {
-  const rows = buildRows(steps);
-  const cross = crossRows(steps);
+/** Build times, binary sizes and the cross-compilation matrix, as the server summarised them (medians of valid steps). */
+function Build({ summary }: { summary: BuildSummary | undefined }) {
+  if (!summary) return null;
+  const rows = buildTable(summary);
+  const cross = summary.detail.cross;
   if (rows.length === 0 && cross.length === 0) return null;
   return (
     <div className="grid-2">
@@ -101,11 +102,8 @@ function Build({ steps }: { steps: LabStep[] }) {
           </thead>
           <tbody>
             {rows.map((row) => (
-              <tr key={row.action} className={row.invalid.length > 0 ? 'invalid' : ''}>
-                <td>
-                  {row.action}
-                  {row.invalid.length > 0 && <div className="small">invalid: {row.invalid.join(' · ')}</div>}
-                </td>
+              <tr key={row.action}>
+                <td>{row.action}</td>
                 <td className="num">
                   {fmt(row.go)} {row.unit}
                 </td>
@@ -117,6 +115,11 @@ function Build({ steps }: { steps: LabStep[] }) {
             ))}
           </tbody>
         </table>
+        {summary.problems.length > 0 && (
+          <p className="small" style={{ padding: '4px 16px' }}>
+            Invalid steps, left out of the medians: {summary.problems.join(' · ')}
+          </p>
+        )}
       </section>
       <section className="card flush" data-testid="lab-cross">
         <div style={{ padding: '14px 16px 4px' }}>

@@ -1,8 +1,6 @@
-/** @module Tests of the Lab view model: repeats and invalid steps, percentile lines, GC timelines, build and cross tables. */
+/** @module Tests of the Lab view model: repeats and invalid steps, percentile lines, GC timelines. */
 import { describe, expect, it } from 'vitest';
 import {
-  buildRows,
-  crossRows,
   gcTimelines,
   type LabStep,
   medianOf,
@@ -114,58 +112,7 @@ describe('gcTimelines', () => {
   });
 });
 
-describe('build and cross tables', () => {
-  it('reports median build seconds, sizes, and keeps the reason a cross build failed', () => {
-    const steps = [
-      step({ workload: 'build', lang: 'go', kind: 'build', variant: 'noop', metrics: { seconds: 0.2 } }),
-      step({
-        workload: 'build',
-        lang: 'go',
-        kind: 'build',
-        variant: 'noop',
-        repeat: 1,
-        metrics: { seconds: 0.4 },
-      }),
-      step({ workload: 'build', lang: 'rust', kind: 'build', variant: 'noop', metrics: { seconds: 0.1 } }),
-      step({
-        workload: 'build',
-        lang: 'go',
-        kind: 'size',
-        variant: 'size',
-        metrics: { binary_mib: 8, stripped_mib: 5 },
-      }),
-      step({
-        workload: 'build',
-        lang: 'rust',
-        kind: 'size',
-        variant: 'size',
-        metrics: { binary_mib: 4, stripped_mib: null },
-      }),
-      step({ workload: 'build', lang: 'go', kind: 'cross', variant: 'linux/arm64', metrics: { seconds: 3 } }),
-      step({
-        workload: 'build',
-        lang: 'rust',
-        kind: 'cross',
-        variant: 'linux/arm64',
-        valid: false,
-        reasons: ['error[E0463]: cannot find crate for `std`'],
-        metrics: { seconds: 1, ok: false },
-      }),
-    ];
-    expect(buildRows(steps)).toEqual([
-      { action: 'noop build', go: expect.closeTo(0.3, 9), rust: 0.1, unit: 's', invalid: [] },
-      { action: 'binary size', go: 8, rust: 4, unit: 'MiB', invalid: [] },
-      { action: 'binary size, stripped', go: 5, rust: null, unit: 'MiB', invalid: [] },
-    ]);
-    expect(crossRows(steps)).toEqual([
-      {
-        target: 'linux/arm64',
-        go: { ok: true, seconds: 3, reason: null },
-        rust: { ok: false, seconds: 1, reason: 'error[E0463]: cannot find crate for `std`' },
-      },
-    ]);
-  });
-
+describe('medianOf', () => {
   it('medianOf ignores missing values', () => {
     expect(medianOf([null, 4, 1, null])).toBe(2.5);
     expect(medianOf([null])).toBeNull();

@@ -1,4 +1,4 @@
-/** @module From a stored lab run's steps to what the Lab view draws: percentile series per language and rate step, GC timelines, build/size/cross tables. Pure, so it is tested without a browser. */
+/** @module From a stored lab run's steps to what the Lab view draws: percentile series per language and rate step, GC timelines. (Build times, sizes and cross-compilation come summarised by the server: lab-summary.ts.) Pure, so it is tested without a browser. */
 import type { GcMark, PercentileSeries, TimelinePoint } from '../../../src/core/browser.ts';
 import type { LabStep } from './api.ts';
 
@@ -171,72 +171,6 @@ export function gcTimelines(steps: LabStep[]): GcTimeline[] {
     });
   }
   return out;
-}
-
-export type BuildRow = {
-  action: string;
-  go: number | null;
-  rust: number | null;
-  unit: string;
-  invalid: string[];
-};
-
-/**
- * Build times (median seconds per action) and binary sizes, Go against Rust.
- * @example
- * buildRows(run.steps); // [{ action: 'clean', go: 9.1, rust: 61.2, unit: 's', invalid: [] }, ...]
- */
-export function buildRows(steps: LabStep[]): BuildRow[] {
-  const rows: BuildRow[] = [];
-  const builds = steps.filter((s) => s.kind === 'build');
-  const actions = [...new Set(builds.map((s) => s.variant))];
-  for (const action of actions) {
-    const of = (lang: string) => builds.filter((s) => s.variant === action && s.lang === lang);
-    const value = (lang: string) =>
-      medianOf(
-        of(lang)
-          .filter((s) => s.valid)
-          .map((s) => num(s.metrics.seconds)),
-      );
-    const invalid = [...of('go'), ...of('rust')]
-      .filter((s) => !s.valid)
-      .map((s) => `${s.lang}: ${s.reasons.join('; ')}`);
-    rows.push({ action: `${action} build`, go: value('go'), rust: value('rust'), unit: 's', invalid });
-  }
-  const sizes = steps.filter((s) => s.kind === 'size');
-  for (const [metric, label] of [
-    ['binary_mib', 'binary size'],
-    ['stripped_mib', 'binary size, stripped'],
-  ] as const) {
-    const value = (lang: string) =>
-      medianOf(sizes.filter((s) => s.lang === lang).map((s) => num(s.metrics[metric])));
-    if (sizes.length > 0)
-      rows.push({ action: label, go: value('go'), rust: value('rust'), unit: 'MiB', invalid: [] });
-  }
-  return rows;
-}
-
-export type CrossCell = { ok: boolean; seconds: number | null; reason: string | null };
-export type CrossRow = { target: string; go: CrossCell | null; rust: CrossCell | null };
-
-/**
- * The cross-compilation matrix: per target, whether each language built and how long it took, or why not.
- * @example
- * crossRows(run.steps); // [{ target: 'linux/arm64', go: { ok: true, seconds: 3.2, reason: null }, rust: { ok: false, ... } }]
- */
-export function crossRows(steps: LabStep[]): CrossRow[] {
-  const cross = steps.filter((s) => s.kind === 'cross');
-  const targets = [...new Set(cross.map((s) => s.variant))];
-  const cell = (target: string, lang: string): CrossCell | null => {
-    const step = cross.find((s) => s.variant === target && s.lang === lang);
-    if (!step) return null;
-    return {
-      ok: step.valid,
-      seconds: num(step.metrics.seconds),
-      reason: step.valid ? null : step.reasons.join('; '),
-    };
-  };
-  return targets.map((target) => ({ target, go: cell(target, 'go'), rust: cell(target, 'rust') }));
 }
 
 function languageName(lang: string): string {

@@ -4,7 +4,9 @@ import type { LabStep } from './lab-model.ts';
 import {
   anchorFlags,
   type BoundarySummary,
+  type BuildSummary,
   boundaryRows,
+  buildTable,
   type CpuSummary,
   kernelRows,
   openingRate,
@@ -192,5 +194,32 @@ describe('openingRate', () => {
     expect(openingRate(latency(COMPARISON, null), [100, 500, 900], (r) => r < 900)).toBe(500);
     expect(openingRate(undefined, [100, 500, 900], () => false)).toBe(500);
     expect(openingRate(undefined, [100, 500, 900, 1200], (r) => r === 100)).toBe(100);
+  });
+});
+
+describe('buildTable', () => {
+  it('shows the medians the server summarised, in a fixed order, and leaves out figures neither language has', () => {
+    const build: BuildSummary = {
+      kind: 'build',
+      name: 'build',
+      valid: true,
+      steps: 9,
+      invalid_steps: 1,
+      problems: ['go: exit 1'],
+      notes: [],
+      // A quick run times no clean build: clean_s is absent, not null.
+      go: { noop_s: 0.09, incremental_s: 0.46, binary_mib: 8.6, stripped_mib: 5.9 },
+      rust: { noop_s: 0.07, incremental_s: 4.34, binary_mib: 2.9, stripped_mib: null },
+      comparisons: [],
+      comparison: null,
+      anchors: [],
+      detail: { cross: [] },
+    };
+    expect(buildTable(build)).toEqual([
+      { action: 'incremental build', go: 0.46, rust: 4.34, unit: 's' },
+      { action: 'noop build', go: 0.09, rust: 0.07, unit: 's' },
+      { action: 'binary size', go: 8.6, rust: 2.9, unit: 'MiB' },
+      { action: 'binary size, stripped', go: 5.9, rust: null, unit: 'MiB' },
+    ]);
   });
 });

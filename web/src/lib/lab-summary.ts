@@ -2,6 +2,7 @@
 import type {
   AnchorNote,
   BoundarySummary,
+  BuildSummary,
   CpuSummary,
   HeadlineComparison,
   WorkloadSummary,
@@ -12,7 +13,9 @@ import type { LabRun } from './api.ts';
 export type {
   AnchorNote,
   BoundarySummary,
+  BuildSummary,
   CpuSummary,
+  CrossCell,
   HeadlineComparison,
   WorkloadSummary,
 } from '../../../src/lab/analysis/summary-types.ts';
@@ -206,4 +209,31 @@ export function openingRate(
   const valid = rates.filter(hasValid);
   if (valid.length > 0) return valid[valid.length - 1] ?? null;
   return rates[Math.floor(rates.length / 2)] ?? null;
+}
+
+export type BuildTableRow = { action: string; go: number | null; rust: number | null; unit: 's' | 'MiB' };
+
+/** The build summary's figures, in the order the table shows them. */
+const BUILD_FIGURES = [
+  ['clean_s', 'clean build', 's'],
+  ['incremental_s', 'incremental build', 's'],
+  ['noop_s', 'noop build', 's'],
+  ['check_s', 'check build (go vet, cargo check)', 's'],
+  ['binary_mib', 'binary size', 'MiB'],
+  ['stripped_mib', 'binary size, stripped', 'MiB'],
+] as const;
+
+/**
+ * The build table: one row per figure the server summarised for either language (medians of valid steps), as is.
+ * @example
+ * buildTable(summary); // [{ action: 'noop build', go: 0.3, rust: 0.1, unit: 's' }, ...]
+ */
+export function buildTable(summary: BuildSummary): BuildTableRow[] {
+  const value = (figures: Record<string, number | null>, key: string) => {
+    const v = figures[key];
+    return typeof v === 'number' && Number.isFinite(v) ? v : null;
+  };
+  return BUILD_FIGURES.filter(([key]) => summary.go[key] != null || summary.rust[key] != null).map(
+    ([key, action, unit]) => ({ action, go: value(summary.go, key), rust: value(summary.rust, key), unit }),
+  );
 }

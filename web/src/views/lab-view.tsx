@@ -13,7 +13,7 @@ import {
   percentileSeriesAt,
   rateSteps,
 } from '../lib/lab-model.ts';
-import { anchorFlags, openingRate, runHealth } from '../lib/lab-summary.ts';
+import { anchorFlags, type BuildSummary, openingRate, runHealth } from '../lib/lab-summary.ts';
 import { routeHref } from '../lib/route.ts';
 import { useAsync } from '../lib/use-async.ts';
 
@@ -282,7 +282,7 @@ function RunCharts({ run }: { run: LabRun }) {
           <LabTables.RateSteps steps={steps.filter((s) => s.workload === current)} />
         </section>
       )}
-      <LabTables.Build steps={run.steps ?? []} />
+      <LabTables.Build summary={(run.summary ?? []).find((w): w is BuildSummary => w.kind === 'build')} />
     </>
   );
 }
