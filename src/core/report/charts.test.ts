@@ -268,5 +268,9 @@ describe('svg', () => {
     expect(niceTicks(-0.6, 0.9)).toEqual([-1, -0.5, 0, 0.5, 1]);
     expect(niceTicks(0, 0.9, 3)).toEqual([0, 0.5, 1]);
     expect(niceTicks(0, 0)).toEqual([0, 1]);
+    // Zero is 0, not -5.55e-17 (three steps of 0.2 added to -0.6).
+    expect(niceTicks(-0.477, 0.29)).toEqual([-0.6, -0.4, -0.2, 0, 0.2, 0.4]);
+    expect(niceTicks(0, 0.03)).toEqual([0, 0.01, 0.02, 0.03]);
+    expect(niceTicks(0, 0.012)).toEqual([0, 0.005, 0.01, 0.015]);
   });
 });

@@ -82,9 +82,11 @@ export function niceTicks(min: number, max: number, count = 5): number[] {
   const raw = (max - min) / count;
   const power = 10 ** Math.floor(Math.log10(raw));
   const step = ([1, 2, 5, 10].find((m) => m * power >= raw) ?? 10) * power;
-  const first = Math.floor(min / step + 1e-9) * step;
+  // Whole multiples of the step, rounded to its decimals: adding 0.2 three times to -0.6 gives -5.55e-17, not 0.
+  const decimals = Math.max(0, -Math.floor(Math.log10(step)));
   const ticks: number[] = [];
-  for (let v = first; v < max + step - 1e-9 * step; v += step) ticks.push(Number(v.toPrecision(12)));
+  for (let k = Math.floor(min / step + 1e-9); k * step < max + step * (1 - 1e-9); k++)
+    ticks.push(Number((k * step).toFixed(decimals)) || 0);
   return ticks;
 }
 
