@@ -18,9 +18,9 @@ const OUT = join(ROOT, 'dist', 'cli');
 
 /**
  * Packages left to node_modules: native code (better-sqlite3), and big libraries only a few commands load
- * (ECharts for HTML reports, the HdrHistogram decoder of lab reports), which the package lists as dependencies.
+ * (the HdrHistogram decoder of lab reports), which the package lists as dependencies.
  */
-export const EXTERNAL = ['better-sqlite3', 'echarts', 'hdr-histogram-js'];
+export const EXTERNAL = ['better-sqlite3', 'hdr-histogram-js'];
 
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });

@@ -1,4 +1,4 @@
-/** @module The `gorust` command: loads the commands this command line needs (src/cli/command-list.ts) and runs them. Command files lazy-import anything heavy (clack, echarts, better-sqlite3) inside their actions, so start-up stays fast. The built CLI reaches this module through start.ts (V8 code cache, static help). */
+/** @module The `gorust` command: loads the commands this command line needs (src/cli/command-list.ts) and runs them. Command files lazy-import anything heavy (clack, the HTML report, better-sqlite3) inside their actions, so start-up stays fast. The built CLI reaches this module through start.ts (V8 code cache, static help). */
 
 // A reader that stops early (`gorust --help | head`) closes the pipe: stop quietly, as other Unix tools do.
 for (const stream of [process.stdout, process.stderr]) {

@@ -97,7 +97,7 @@ const FORMATS = {
   json: { render: (d: Decision) => renderJson(d, { validate: false }) },
   html: {
     render: async (d: Decision, ctx: RenderContext) => {
-      // ECharts loads only for this format: core/ssr.ts is kept out of the core index for start-up time.
+      // The HTML report and its SVG charts load only for this format: core/ssr.ts is kept out of the core index.
       const { renderHtmlReport } = await import('../../core/ssr.ts');
       return renderHtmlReport(d, {
         date: todayIso(ctx.io.env),

@@ -311,7 +311,7 @@ export function radarChart(decision: Decision, size: ChartSize): SvgNode {
   const nodes: (SvgNode | null)[] = [...head.nodes];
   for (const level of [2, 4, 6, 8, 10])
     nodes.push(h('polygon', { points: ring(level), fill: 'none', stroke: level === 10 ? AXIS : GRID }));
-  criteria.forEach((row, i) => {
+  criteria.forEach((_row, i) => {
     const [ex, ey] = point(i, 10);
     nodes.push(h('line', { x1: px(cx), y1: px(cy), x2: px(ex), y2: px(ey), stroke: GRID }));
     const cos = Math.cos(angle(i));
