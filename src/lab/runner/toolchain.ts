@@ -5,7 +5,6 @@ import {
   chmodSync,
   constants,
   copyFileSync,
-  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
