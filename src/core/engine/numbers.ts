@@ -48,3 +48,14 @@ export function roundToSum(values: readonly number[], decimals: number, total: n
 export function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * A reason from the knowledge base (lower-case, no full stop) as a sentence: capitalised, ending in a full stop.
+ * @example
+ * sentence('a reason'); // 'A reason.'
+ */
+export function sentence(text: string): string {
+  const trimmed = text.trim();
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}

@@ -2,7 +2,7 @@
 import type { CriterionRow, WeightReasonRow } from '../decision/schema.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
 import { CRITERION_IDS } from '../profile/vocabulary.ts';
-import { roundTo, roundToSum } from './numbers.ts';
+import { roundTo, roundToSum, sentence } from './numbers.ts';
 import type { Ratings } from './ratings.ts';
 import type { UnitWeights } from './weights.ts';
 
@@ -142,12 +142,6 @@ function weightReasons(id: (typeof CRITERION_IDS)[number], weights: UnitWeights)
     });
   }
   return rows;
-}
-
-/** A KB reason (lower-case, no full stop) as a sentence. */
-function sentence(text: string): string {
-  const t = text.trim();
-  return asSentence(t.charAt(0).toUpperCase() + t.slice(1));
 }
 
 function asSentence(text: string): string {

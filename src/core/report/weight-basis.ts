@@ -173,13 +173,4 @@ export function ratingLead(row: Pick<CriterionRow, 'go' | 'rust'>): string {
   return `Both ${formatNumber(row.go, 1)}: `;
 }
 
-/**
- * Knowledge-base text as a sentence: first letter up, a full stop at the end.
- * @example
- * sentence('frequent newcomers pay again'); // 'Frequent newcomers pay again.'
- */
-export function sentence(text: string): string {
-  const trimmed = text.trim();
-  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
-  return /[.!?]$/.test(capital) ? capital : `${capital}.`;
-}
+export { sentence } from '../engine/numbers.ts';
