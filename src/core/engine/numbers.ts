@@ -1,4 +1,4 @@
-/** @module Rounding for display: fixed decimals, and rounding a list so that it still adds up to its exact total. */
+/** @module Rounding for display: fixed decimals, figures as text (formatNumber, formatRounded: re-exported by report/format.ts, the one number formatter of the reports, the lab and the web app), rounding a list so that it still adds up to its exact total, locale-free comparison and sentences. */
 
 /**
  * Round to a number of decimals, without -0.
@@ -58,4 +58,24 @@ export function sentence(text: string): string {
   const trimmed = text.trim();
   const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/** A number with at most `digits` decimals and no trailing zeros (7.10 -> 7.1, 100 -> 100). */
+export function formatNumber(n: number, digits = 2): string {
+  if (!Number.isFinite(n)) return String(n);
+  const fixed = n.toFixed(digits);
+  const trimmed = fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
+  return trimmed === '-0' ? '0' : trimmed;
+}
+
+/**
+ * Two decimals below 10, one below 100, none above, without trailing zeros: enough to read a figure in a sentence.
+ * @example
+ * formatRounded(1.875); // '1.88'
+ * formatRounded(123.4); // '123'
+ */
+export function formatRounded(n: number | null): string {
+  if (n === null) return '-';
+  const abs = Math.abs(n);
+  return formatNumber(n, abs >= 100 ? 0 : abs >= 10 ? 1 : 2);
 }

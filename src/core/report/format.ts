@@ -1,5 +1,9 @@
 /** @module Small formatting helpers shared by the text, Markdown, ADR and HTML renderers: option names, titles, numbers. */
 import type { CriterionRow, Decision } from '../decision/schema.ts';
+import { formatNumber } from '../engine/numbers.ts';
+
+// The engine's rounding for display, shared by every renderer (and by the web app through src/core/browser.ts).
+export { formatNumber, formatRounded } from '../engine/numbers.ts';
 
 export type Option = 'go' | 'rust' | 'hybrid';
 
@@ -14,14 +18,6 @@ export const OPTION_LABELS: Record<Option, string> = {
 export function criterionLabel(id: string): string {
   const words = id.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** A number with at most `digits` decimals and no trailing zeros (7.10 -> 7.1, 100 -> 100). */
-export function formatNumber(n: number, digits = 2): string {
-  if (!Number.isFinite(n)) return String(n);
-  const fixed = n.toFixed(digits);
-  const trimmed = fixed.includes('.') ? fixed.replace(/0+$/, '').replace(/\.$/, '') : fixed;
-  return trimmed === '-0' ? '0' : trimmed;
 }
 
 /**
@@ -39,18 +35,6 @@ export function formatFigure(value: number | null | undefined, missing = '-'): s
   if (abs >= 10) return value.toFixed(1);
   if (abs >= 1) return value.toFixed(2);
   return value.toPrecision(2);
-}
-
-/**
- * Two decimals below 10, one below 100, none above, without trailing zeros: enough to read a figure in a sentence.
- * @example
- * formatRounded(1.875); // '1.88'
- * formatRounded(123.4); // '123'
- */
-export function formatRounded(n: number | null): string {
-  if (n === null) return '-';
-  const abs = Math.abs(n);
-  return formatNumber(n, abs >= 100 ? 0 : abs >= 10 ? 1 : 2);
 }
 
 /** A 0..1 share as a whole percentage ("93%"); shares under 1% but above 0 show as "<1%". */

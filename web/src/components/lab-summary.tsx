@@ -1,4 +1,5 @@
 /** @module The Lab view's summary of a run, as `gorust lab show` prints it: anchor flags first, then per workload its state, boundary costs (ns per cgo call, gRPC/HTTP p50/p99) and CPU kernels. */
+import { formatFigure } from '../../../src/core/browser.ts';
 import {
   type AnchorFlag,
   type BoundarySummary,
@@ -9,15 +10,8 @@ import {
   workloadHeadline,
 } from '../lib/lab-summary.ts';
 
-function fmt(value: number | null | undefined): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return '–';
-  const abs = Math.abs(value);
-  if (abs >= 1000) return Math.round(value).toLocaleString('en');
-  if (abs >= 100) return value.toFixed(0);
-  if (abs >= 10) return value.toFixed(1);
-  if (abs >= 1) return value.toFixed(2);
-  return value.toPrecision(2);
-}
+/** A measured figure as `gorust lab show` prints it; an en dash where there is none. */
+const fmt = (value: number | null | undefined): string => formatFigure(value, '–');
 
 /** Figures far outside published ranges: shown above everything else, since they say the measurement is suspect. */
 function AnchorFlags({ flags }: { flags: AnchorFlag[] }) {

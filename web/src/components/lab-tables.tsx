@@ -1,11 +1,10 @@
 /** @module The Lab view's tables: rate steps with validity, build times and sizes, the cross-compilation matrix. */
+import { formatFigure } from '../../../src/core/browser.ts';
 import type { RateStep } from '../lib/lab-model.ts';
 import { type BuildSummary, buildTable, type CrossCell } from '../lib/lab-summary.ts';
 
-function fmt(value: number | null | undefined, digits = 2): string {
-  if (value === null || value === undefined) return '–';
-  return Number(value.toPrecision(3)).toLocaleString('en', { maximumFractionDigits: digits });
-}
+/** A measured figure as `gorust lab show` prints it (report.ts): the precision a measurement holds; an en dash where there is none. */
+const fmt = (value: number | null | undefined): string => formatFigure(value, '–');
 
 function ratio(go: number | null, rust: number | null): string {
   if (go === null || rust === null || rust === 0) return '–';
@@ -45,13 +44,13 @@ function RateSteps({ steps }: { steps: RateStep[] }) {
           <tr key={`${s.lang}-${s.variant}-${s.rate_rps}`} className={s.valid ? '' : 'invalid'}>
             <td className="num">{s.rate_rps}/s</td>
             <td>{s.label}</td>
-            <td className="num">{fmt(s.figures.achieved_rps, 0)}/s</td>
+            <td className="num">{fmt(s.figures.achieved_rps)}/s</td>
             <td className="num">{fmt(s.figures.p50_ms)} ms</td>
             <td className="num">{fmt(s.figures.p99_ms)} ms</td>
             <td className="num">{fmt(s.figures.p999_ms)} ms</td>
             <td className="num">{fmt(s.figures.max_ms)} ms</td>
             <td className="num">
-              {s.figures.gc_pause_max_ms == null ? '–' : `${fmt(s.figures.gc_pause_max_ms, 3)} ms`}
+              {s.figures.gc_pause_max_ms == null ? '–' : `${fmt(s.figures.gc_pause_max_ms)} ms`}
             </td>
             <td className="num">{s.repeats}</td>
             <td>

@@ -1,4 +1,5 @@
 /** @module What the Lab view shows of a run's summary (the API's `summary`, the figures `gorust lab show` prints): boundary costs, CPU kernels, anchor flags, and a run's overall health. Pure, so it is tested without a browser. */
+import { formatRounded } from '../../../src/core/browser.ts';
 import type {
   AnchorNote,
   BoundarySummary,
@@ -138,21 +139,13 @@ export type Headline = {
   why: string | null;
 };
 
-const fmt = (n: number): string =>
-  String(
-    Math.round(n * (Math.abs(n) >= 100 ? 1 : Math.abs(n) >= 10 ? 10 : 100)) /
-      (Math.abs(n) >= 100 ? 1 : Math.abs(n) >= 10 ? 10 : 100),
-  );
-
 function figures(c: HeadlineComparison): string {
   const unit = c.metric.endsWith('_ms') ? ' ms' : c.metric.endsWith('_s') ? ' s' : '';
   const name = c.metric.replace(/_(ms|s)$/, '').replace('total', 'total time');
-  const parts = [
-    `${name}: Go ${c.go === null ? '-' : fmt(c.go)}${unit}, Rust ${c.rust === null ? '-' : fmt(c.rust)}${unit}`,
-  ];
+  const parts = [`${name}: Go ${formatRounded(c.go)}${unit}, Rust ${formatRounded(c.rust)}${unit}`];
   if (c.ratio !== null)
     parts.push(
-      `Go/Rust ${fmt(c.ratio)}x${c.ratio_ci ? ` (95% interval ${fmt(c.ratio_ci.low)}-${fmt(c.ratio_ci.high)})` : ''}`,
+      `Go/Rust ${formatRounded(c.ratio)}x${c.ratio_ci ? ` (95% interval ${formatRounded(c.ratio_ci.low)}-${formatRounded(c.ratio_ci.high)})` : ''}`,
     );
   if (c.p_value !== null)
     parts.push(
