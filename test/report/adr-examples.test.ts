@@ -105,6 +105,16 @@ describe.each(examples)('the ADR of examples/%s', (file) => {
     }
   });
 
+  it('quotes the sources as they say it and states no stated amount as zero', () => {
+    const text = visible(adr).replace(/\n\s*/g, ' ');
+    // Google's onboarding figure (issue 7): more than half were as productive as before, not "half as productive".
+    expect(text).not.toMatch(/half as productive/);
+    if (decision.verdict !== 'go' && profile.team.rust !== 'strong')
+      expect(text).toContain('more than half of the developers new to Rust were as productive as before');
+    // A 0.25 MiB budget is "256 KiB", never "0 MiB".
+    expect(text).not.toMatch(/\b0 (MiB|requests\/s|weeks|years)\b/);
+  });
+
   it('records the profile and the verdict for gorust check', () => {
     expect(readAdrRecordData(adr)).toMatchObject({
       project: profile.project.name,

@@ -8,7 +8,9 @@ import {
   byImpact,
   criterionLabel,
   decisionTitle,
+  formatAmount,
   formatCount,
+  formatMib,
   formatNumber,
   formatPercent,
   formatScore,
@@ -391,7 +393,7 @@ class AdrParts {
       w.latency_slo === undefined ? undefined : `a p99 SLO of ${formatNumber(w.latency_slo.p99_ms)} ms`;
     const heap =
       w.live_heap_gib === undefined ? undefined : `a ${formatNumber(w.live_heap_gib)} GiB live heap`;
-    const rps = w.peak_rps === undefined ? undefined : `${formatCount(w.peak_rps)} requests/s at peak`;
+    const rps = w.peak_rps === undefined ? undefined : `${formatAmount(w.peak_rps)} requests/s at peak`;
     const team = `a team of ${p.team.size} (Go ${p.team.go}, Rust ${p.team.rust})`;
     const deadline =
       p.delivery?.deadline_weeks === undefined
@@ -408,7 +410,7 @@ class AdrParts {
           join(
             w.memory_budget_mib === undefined
               ? undefined
-              : `a ${formatCount(w.memory_budget_mib)} MiB memory budget`,
+              : `a ${formatMib(w.memory_budget_mib)} memory budget`,
             heap,
             rps,
           ) || `a ${w.kind} workload`
@@ -578,7 +580,7 @@ class AdrParts {
         if (p !== undefined && p.team.rust !== 'strong') {
           const when = deadline === undefined ? '' : ` against the ${formatNumber(deadline)}-week deadline`;
           lines.push(
-            `Bad, because the team's Rust experience is ${p.team.rust}: budget ramp-up time${when} (Google reports developers more than half as productive as before within four months), and have every change reviewed by someone fluent in ownership and lifetimes.`,
+            `Bad, because the team's Rust experience is ${p.team.rust}: budget ramp-up time${when} (at Google, more than half of the developers new to Rust were as productive as before within four months), and have every change reviewed by someone fluent in ownership and lifetimes.`,
           );
         }
         lines.push('Bad, because hiring must look for Rust experience, or train for it.');

@@ -1,6 +1,6 @@
 /** @module A profile's facts as short labelled values (the numbers a reviewer checks in an ADR's Context), and the difference between two sets of them (what `gorust check` reports as changed). */
 import type { Profile } from '../profile/schema.ts';
-import { formatCount, formatNumber } from './format.ts';
+import { formatAmount, formatMib, formatNumber } from './format.ts';
 
 /** One fact of a profile: a stable key (its field path), a label and its value as text. */
 export type ProfileFact = { key: string; label: string; value: string };
@@ -13,7 +13,7 @@ export type FactChange = {
   after: string | undefined;
 };
 
-const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${formatAmount(n)} ${n === 1 ? one : many}`;
 
 /**
  * The facts of a profile that decide its verdict, in a fixed order (numbers formatted as every report shows them).
@@ -30,7 +30,7 @@ export function profileFacts(profile: Profile): ProfileFact[] {
   add(
     'workload.peak_rps',
     'peak load',
-    w.peak_rps === undefined ? undefined : `${formatCount(w.peak_rps)} requests/s`,
+    w.peak_rps === undefined ? undefined : `${formatAmount(w.peak_rps)} requests/s`,
   );
   add(
     'workload.latency_slo.p99_ms',
@@ -50,7 +50,7 @@ export function profileFacts(profile: Profile): ProfileFact[] {
   add(
     'workload.memory_budget_mib',
     'memory budget',
-    w.memory_budget_mib === undefined ? undefined : `${formatCount(w.memory_budget_mib)} MiB`,
+    w.memory_budget_mib === undefined ? undefined : formatMib(w.memory_budget_mib),
   );
   add('workload.hard_realtime', 'hard real-time', w.hard_realtime ? 'yes' : undefined);
   add('team.size', 'team size', plural(profile.team.size, 'person', 'people'));
@@ -108,8 +108,8 @@ function componentSummary(c: NonNullable<Profile['components']>[number]): string
   if (c.latency_critical) parts.push('latency-critical');
   if (c.latency_slo !== undefined) parts.push(`p99 ${formatNumber(c.latency_slo.p99_ms)} ms`);
   if (c.live_heap_gib !== undefined) parts.push(`heap ${formatNumber(c.live_heap_gib)} GiB`);
-  if (c.peak_rps !== undefined) parts.push(`${formatCount(c.peak_rps)} requests/s`);
-  if (c.memory_budget_mib !== undefined) parts.push(`budget ${formatCount(c.memory_budget_mib)} MiB`);
+  if (c.peak_rps !== undefined) parts.push(`${formatAmount(c.peak_rps)} requests/s`);
+  if (c.memory_budget_mib !== undefined) parts.push(`budget ${formatMib(c.memory_budget_mib)}`);
   if (c.targets !== undefined) parts.push(`targets ${c.targets.join(' ')}`);
   if (c.interop !== undefined && c.interop.length > 0) parts.push(`interop ${c.interop.join(' ')}`);
   for (const call of c.calls ?? []) parts.push(`calls ${call.to} ${formatNumber(call.per_request, 3)}x`);

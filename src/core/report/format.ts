@@ -99,6 +99,27 @@ export function formatCount(n: number): string {
 }
 
 /**
+ * A stated amount (requests per second, weeks, years) as the profile gave it: thousands grouped from 1,000, else up
+ * to two decimals, so 0.5 never reads "1" and 12.5 weeks never "13".
+ * @example
+ * formatAmount(12.5); // '12.5'
+ * formatAmount(100000); // '100,000'
+ */
+export function formatAmount(n: number): string {
+  return Math.abs(n) >= 1000 ? formatCount(n) : formatNumber(n, 2);
+}
+
+/**
+ * A memory size given in MiB: KiB below 1 MiB (a microcontroller's 0.25 MiB is "256 KiB", never "0 MiB").
+ * @example
+ * formatMib(0.25); // '256 KiB'
+ * formatMib(2048); // '2,048 MiB'
+ */
+export function formatMib(mib: number): string {
+  return mib > 0 && mib < 1 ? `${formatAmount(mib * 1024)} KiB` : `${formatAmount(mib)} MiB`;
+}
+
+/**
  * What the confidence means, in one phrase a sceptical reader can check: how many of the random weight
  * perturbations keep the verdict, and (for a single language) how far apart the two scores are. A confidence of
  * 100% is about robustness to the weights, not a wide lead; the margin says how wide the lead is.

@@ -4,7 +4,7 @@ import { verdictOnly } from '../engine/decide.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import { LEVELS, TURNOVERS, type Verdict, WORKLOAD_KINDS } from '../profile/vocabulary.ts';
-import { formatCount, formatNumber, OPTION_LABELS } from './format.ts';
+import { formatAmount, formatMib, formatNumber, OPTION_LABELS } from './format.ts';
 
 /** One input change that flips the verdict. */
 export type RevisitTrigger = {
@@ -54,7 +54,7 @@ const NUMERIC_FIELDS: readonly NumericField[] = [
     path: 'workload.peak_rps',
     grid: [100, 300, 1_000, 3_000, 10_000, 30_000, 100_000, 300_000, 1_000_000, 3_000_000, 10_000_000],
     whenAbsent: 'up',
-    unit: (n) => `${formatCount(n)} requests/s`,
+    unit: (n) => `${formatAmount(n)} requests/s`,
     words: { up: 'peak load grows to', down: 'peak load falls to', set: 'a peak load of' },
   },
   {
@@ -68,7 +68,7 @@ const NUMERIC_FIELDS: readonly NumericField[] = [
     path: 'workload.memory_budget_mib',
     grid: [16, 32, 64, 128, 256, 512, 1024, 2048, 4096, 8192],
     whenAbsent: 'down',
-    unit: (n) => `${formatCount(n)} MiB`,
+    unit: formatMib,
     words: {
       up: 'the memory budget per instance grows to',
       down: 'the memory budget per instance shrinks to',
@@ -79,7 +79,7 @@ const NUMERIC_FIELDS: readonly NumericField[] = [
     path: 'delivery.deadline_weeks',
     grid: [1, 2, 4, 6, 8, 12, 16, 20, 26, 39, 52, 78, 104],
     whenAbsent: 'down',
-    unit: (n) => `${formatNumber(n)} weeks`,
+    unit: (n) => `${formatNumber(n)} ${n === 1 ? 'week' : 'weeks'}`,
     words: {
       up: 'the first release moves out to',
       down: 'the first release moves in to',
@@ -90,7 +90,7 @@ const NUMERIC_FIELDS: readonly NumericField[] = [
     path: 'delivery.lifetime_years',
     grid: [0.5, 1, 2, 3, 5, 7, 10, 15, 20, 30],
     whenAbsent: 'up',
-    unit: (n) => `${formatNumber(n)} years`,
+    unit: (n) => `${formatNumber(n)} ${n === 1 ? 'year' : 'years'}`,
     words: {
       up: 'the expected lifetime grows to',
       down: 'the expected lifetime shrinks to',
@@ -101,7 +101,7 @@ const NUMERIC_FIELDS: readonly NumericField[] = [
     path: 'team.size',
     grid: [1, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 50, 100, 200],
     whenAbsent: 'up',
-    unit: (n) => `${formatNumber(n)} people`,
+    unit: (n) => `${formatNumber(n)} ${n === 1 ? 'person' : 'people'}`,
     words: { up: 'the team grows to', down: 'the team shrinks to', set: 'a team of' },
   },
 ];

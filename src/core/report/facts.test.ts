@@ -1,0 +1,46 @@
+/** @module Tests of a profile's facts as the ADR's Context and `gorust check` show them. */
+import { describe, expect, it } from 'vitest';
+import type { Profile } from '../profile/schema.ts';
+import { diffFacts, profileFacts } from './facts.ts';
+
+const base: Profile = {
+  version: 1,
+  project: { name: 'Sensor node' },
+  workload: { kind: 'cpu-bound' },
+  team: { size: 4, go: 'some', rust: 'some', turnover: 'medium' },
+  targets: ['bare-metal'],
+} as Profile;
+
+const value = (profile: Profile, key: string) => profileFacts(profile).find((f) => f.key === key)?.value;
+
+describe('profileFacts', () => {
+  it('shows a memory budget under 1 MiB as it was stated, never as 0 MiB', () => {
+    const p = { ...base, workload: { ...base.workload, memory_budget_mib: 0.25 } };
+    expect(value(p, 'workload.memory_budget_mib')).toBe('256 KiB');
+    expect(
+      value({ ...p, workload: { ...p.workload, memory_budget_mib: 1536 } }, 'workload.memory_budget_mib'),
+    ).toBe('1,536 MiB');
+  });
+
+  it('keeps fractions of weeks, years and requests per second instead of rounding them away', () => {
+    const p = {
+      ...base,
+      workload: { ...base.workload, peak_rps: 0.5 },
+      delivery: { deadline_weeks: 12.5, lifetime_years: 1.5 },
+    } as Profile;
+    expect(value(p, 'delivery.deadline_weeks')).toBe('in 12.5 weeks');
+    expect(value(p, 'delivery.lifetime_years')).toBe('1.5 years');
+    expect(value(p, 'workload.peak_rps')).toBe('0.5 requests/s');
+    expect(value({ ...p, delivery: { lifetime_years: 1 } } as Profile, 'delivery.lifetime_years')).toBe(
+      '1 year',
+    );
+  });
+
+  it('sees a change of a fraction as a change (what gorust check reports)', () => {
+    const a = { ...base, delivery: { deadline_weeks: 12 } } as Profile;
+    const b = { ...base, delivery: { deadline_weeks: 12.4 } } as Profile;
+    expect(diffFacts(profileFacts(a), profileFacts(b)).map((c) => c.key)).toEqual([
+      'delivery.deadline_weeks',
+    ]);
+  });
+});
