@@ -1,7 +1,17 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normalCdf, type SoftGate } from './gates.ts';
-import { acceptability, inverseNormal, makeDraws, type SmaaModel, type SmaaUnit } from './smaa.ts';
+import {
+  acceptability,
+  type Draws,
+  inverseNormal,
+  makeDraws,
+  type SmaaModel,
+  type SmaaOptions,
+  type SmaaResult,
+  type SmaaUnit,
+  type VerdictCounts,
+} from './smaa.ts';
 
 const diffs = [-2, -1, 3, -1];
 const noSd = [0, 0, 0, 0];
@@ -162,6 +172,169 @@ describe('acceptability', () => {
         },
       ),
       { seed: 7, numRuns: 100 },
+    );
+  });
+});
+
+/** The counting loop as first written (objects, one pass, every unit), kept to pin the typed-array one to the same counts. */
+function referenceAcceptability(model: SmaaModel, draws: Draws, options: SmaaOptions): SmaaResult {
+  const n = draws.criteria;
+  const w = 2 * n + 3;
+  const samples = Math.min(draws.samples, options.limit ?? draws.samples);
+  const units = model.units;
+  const unitCount = units.length;
+  const groups = Math.max(1, model.groupWeights.length);
+  const cumulative = new Float64Array(groups);
+  const totalWeight = model.groupWeights.reduce((a, b) => a + b, 0);
+  let acc = 0;
+  for (let g = 0; g < groups; g++) {
+    acc += groups === 1 || totalWeight <= 0 ? 1 / groups : (model.groupWeights[g] ?? 0) / totalWeight;
+    cumulative[g] = acc;
+  }
+  // Per unit, group and criterion: raw weight x rating difference (P) and raw weight x its sd (Q), so a draw's
+  // margin is sum_c f_c (P_c + Q_c z_c) and the weights-only margin sum_c f_c P_c.
+  const P = new Float64Array(unitCount * groups * n);
+  const Q = new Float64Array(unitCount * groups * n);
+  for (let u = 0; u < unitCount; u++) {
+    const unit = units[u] as SmaaUnit;
+    const diffs = unit.diffs ?? model.diffs;
+    for (let g = 0; g < groups; g++) {
+      const vector = unit.rawBy[Math.min(g, unit.rawBy.length - 1)] ?? [];
+      for (let c = 0; c < n; c++) {
+        const r = vector[c] ?? 0;
+        P[(u * groups + g) * n + c] = r * (diffs[c] ?? 0);
+        Q[(u * groups + g) * n + c] = r * (model.sds[c] ?? 0);
+      }
+    }
+  }
+  const fixed = units.map((u) => (u.fixed === undefined ? 0 : u.fixed === 'go' ? 1 : 2));
+  const softs = units.map((u) => u.soft);
+  const unitGo = new Array<number>(unitCount).fill(0);
+  const full = { go: 0, rust: 0, hybrid: 0 };
+  const only = { go: 0, rust: 0, hybrid: 0 };
+  const withOnly = options.weightsOnly !== false;
+  const checkpoint = options.checkpoint ?? -1;
+  let atCheckpoint: (VerdictCounts & { samples: number }) | undefined;
+  const spread = options.spread;
+  const data = draws.data;
+  // A draw's weight factors, the same for every unit: computed once per draw.
+  const factors = new Float64Array(n);
+  for (let s = 0; s < samples; s++) {
+    if (s === checkpoint) atCheckpoint = { ...full, samples: s };
+    const row = s * w;
+    const zGc = data[row + 2 * n] as number;
+    const zMem = data[row + 2 * n + 1] as number;
+    let g = 0;
+    if (groups > 1) {
+      const pick = data[row + 2 * n + 2] as number;
+      while (g < groups - 1 && pick >= (cumulative[g] as number)) g++;
+    }
+    for (let c = 0; c < n; c++) factors[c] = 1 + spread * (data[row + c] as number);
+    let anyGo = false;
+    let anyRust = false;
+    let onlyGo = false;
+    let onlyRust = false;
+    for (let u = 0; u < unitCount; u++) {
+      const f0 = fixed[u] as number;
+      if (f0 !== 0) {
+        if (f0 === 1) {
+          anyGo = true;
+          onlyGo = true;
+          unitGo[u] = (unitGo[u] as number) + 1;
+        } else {
+          anyRust = true;
+          onlyRust = true;
+        }
+        continue;
+      }
+      let gatedFull = false;
+      let gatedOnly = false;
+      const soft = softs[u] as readonly SoftGate[];
+      for (let k = 0; k < soft.length; k++) {
+        const gate = soft[k] as SoftGate;
+        if (gate.lnMargin < gate.sd * (gate.model === 'gc' ? zGc : zMem)) gatedFull = true;
+        if (gate.lnMargin < 0) gatedOnly = true;
+      }
+      const base = (u * groups + g) * n;
+      let m = 0;
+      const z = row + n;
+      for (let c = 0; c < n; c++) {
+        m +=
+          (factors[c] as number) *
+          ((P[base + c] as number) + (Q[base + c] as number) * (data[z + c] as number));
+      }
+      if (gatedFull || m < 0) anyRust = true;
+      else {
+        anyGo = true;
+        unitGo[u] = (unitGo[u] as number) + 1;
+      }
+      if (!withOnly) continue;
+      let mo = 0;
+      for (let c = 0; c < n; c++) mo += (factors[c] as number) * (P[base + c] as number);
+      if (gatedOnly || mo < 0) onlyRust = true;
+      else onlyGo = true;
+    }
+    if (anyGo && anyRust) full.hybrid++;
+    else if (anyRust) full.rust++;
+    else full.go++;
+    if (!withOnly) continue;
+    if (onlyGo && onlyRust) only.hybrid++;
+    else if (onlyRust) only.rust++;
+    else only.go++;
+  }
+  if (checkpoint === samples) atCheckpoint = { ...full, samples };
+  if (atCheckpoint !== undefined) return { ...full, weightsOnly: only, unitGo, samples, atCheckpoint };
+  return { ...full, weightsOnly: only, unitGo, samples };
+}
+
+describe('acceptability, pinned', () => {
+  const n = 5;
+  const draws = makeDraws(11, 3000, n);
+  const gateArb = fc.record({
+    model: fc.constantFrom('gc' as const, 'memory' as const),
+    lnMargin: fc.double({ min: -1, max: 1.5, noNaN: true }),
+    sd: fc.double({ min: 0, max: 1, noNaN: true }),
+    gate: fc.constant({ id: 'g', favors: 'rust' as const, reason: 'r' }),
+  });
+  const vectorArb = fc.array(fc.double({ min: 0, max: 3, noNaN: true }), { minLength: n, maxLength: n });
+  const unitArb = (groups: number) =>
+    fc.record({
+      fixed: fc.constantFrom(undefined, undefined, undefined, 'go' as const, 'rust' as const),
+      soft: fc.array(gateArb, { maxLength: 2 }),
+      rawBy: fc.array(vectorArb, { minLength: groups, maxLength: groups }),
+      diffs: fc.option(
+        fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: n, maxLength: n }),
+        {
+          nil: undefined,
+        },
+      ),
+    });
+  const modelArb = fc.integer({ min: 0, max: 3 }).chain((people) =>
+    fc.record({
+      // Units repeated on purpose: the loop counts each distinct unit once and copies its counts.
+      units: fc
+        .array(unitArb(Math.max(1, people)), { minLength: 1, maxLength: 5 })
+        .chain((us) => fc.shuffledSubarray([...us, ...us], { minLength: 1 })),
+      diffs: fc.array(fc.double({ min: -3, max: 3, noNaN: true }), { minLength: n, maxLength: n }),
+      sds: fc.array(fc.double({ min: 0, max: 2, noNaN: true }), { minLength: n, maxLength: n }),
+      groupWeights: fc.array(fc.double({ min: 0, max: 5, noNaN: true }), {
+        minLength: people,
+        maxLength: people,
+      }),
+    }),
+  );
+  const optionsArb = fc.record({
+    spread: fc.double({ min: 0, max: 0.5, noNaN: true }),
+    limit: fc.option(fc.integer({ min: 1, max: 4000 }), { nil: undefined }),
+    weightsOnly: fc.option(fc.boolean(), { nil: undefined }),
+    checkpoint: fc.option(fc.integer({ min: -1, max: 3500 }), { nil: undefined }),
+  });
+  it('counts exactly as the loop as first written, over random models, groups, gates and options', () => {
+    fc.assert(
+      fc.property(modelArb, optionsArb, (m, options: SmaaOptions) => {
+        expect(acceptability(m, draws, options)).toEqual(referenceAcceptability(m, draws, options));
+      }),
+      { seed: 3, numRuns: 300 },
     );
   });
 });

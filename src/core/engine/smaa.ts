@@ -65,11 +65,23 @@ let LAST_DRAWS: { seed: number; draws: Draws } | undefined;
 function generateDraws(seed: number, samples: number, criteria: number): Draws {
   const w = width(criteria);
   const data = new Float64Array(samples * w);
-  const table = normalTable();
   // mulberry32 (same generator as robustness.ts), each 32-bit output split into two 16-bit halves, the high one first:
   // 65,536 levels are plenty for a weight factor and for picking one of the normal table's 8,192 cells. Every draw
-  // row takes w halves in column order, so the halves are made in one tight loop first, then mapped.
-  const halves = new Uint16Array(samples * w + 1);
+  // row takes w halves in column order, so the halves are made in one tight loop first, then mapped. The length is
+  // even so the loop never writes past the end (an out-of-bounds write would throw V8's optimised code away).
+  const halves = new Uint16Array((samples * w + 2) & ~1);
+  fillHalves(halves, seed);
+  mapDraws(halves, data, normalTable(), samples, criteria);
+  return { samples, criteria, data };
+}
+
+/*
+ * The hot loops of a decision are small functions over typed arrays and numbers only: a CLI process lives a few
+ * hundred milliseconds, so V8 compiles each of them once, early, and nothing after a loop sends it back to the
+ * interpreter for want of type feedback.
+ */
+
+function fillHalves(halves: Uint16Array, seed: number): void {
   let a = seed >>> 0;
   for (let i = 0; i < halves.length; i += 2) {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -80,13 +92,22 @@ function generateDraws(seed: number, samples: number, criteria: number): Draws {
     halves[i] = x >>> 16;
     halves[i + 1] = x & 0xffff;
   }
+}
+
+function mapDraws(
+  halves: Uint16Array,
+  data: Float64Array,
+  table: Float64Array,
+  samples: number,
+  criteria: number,
+): void {
+  const w = width(criteria);
   for (let s = 0; s < samples; s++) {
     const row = s * w;
     for (let c = 0; c < criteria; c++) data[row + c] = (2 * (halves[row + c] as number) + 1) / 65536 - 1;
     for (let c = criteria; c < w - 1; c++) data[row + c] = table[(halves[row + c] as number) >>> 3] as number;
     data[row + w - 1] = ((halves[row + w - 1] as number) + 0.5) / 65536;
   }
-  return { samples, criteria, data };
 }
 
 let NORMAL_TABLE: Float64Array | undefined;
@@ -184,7 +205,6 @@ export type SmaaResult = VerdictCounts & {
  */
 export function acceptability(model: SmaaModel, draws: Draws, options: SmaaOptions): SmaaResult {
   const n = draws.criteria;
-  const w = width(n);
   const samples = Math.min(draws.samples, options.limit ?? draws.samples);
   const units = model.units;
   const unitCount = units.length;
@@ -212,20 +232,121 @@ export function acceptability(model: SmaaModel, draws: Draws, options: SmaaOptio
       }
     }
   }
-  const fixed = units.map((u) => (u.fixed === undefined ? 0 : u.fixed === 'go' ? 1 : 2));
-  const softs = units.map((u) => u.soft);
-  const unitGo = new Array<number>(unitCount).fill(0);
-  const full = { go: 0, rust: 0, hybrid: 0 };
-  const only = { go: 0, rust: 0, hybrid: 0 };
-  const withOnly = options.weightsOnly !== false;
+  const shape = unitShape(units, P, Q, groups * n);
+  const unitGo = new Int32Array(unitCount);
+  // full go, rust, hybrid; weights-only go, rust, hybrid.
+  const counts = new Int32Array(6);
+  const count = (from: number, to: number) =>
+    countDraws(
+      from,
+      to,
+      n,
+      groups,
+      options.spread,
+      options.weightsOnly !== false,
+      draws.data,
+      cumulative,
+      P,
+      Q,
+      shape,
+      unitGo,
+      counts,
+    );
   const checkpoint = options.checkpoint ?? -1;
   let atCheckpoint: (VerdictCounts & { samples: number }) | undefined;
-  const spread = options.spread;
-  const data = draws.data;
+  if (Number.isInteger(checkpoint) && checkpoint >= 0 && checkpoint <= samples) {
+    count(0, checkpoint);
+    atCheckpoint = { go: counts[0] ?? 0, rust: counts[1] ?? 0, hybrid: counts[2] ?? 0, samples: checkpoint };
+    count(checkpoint, samples);
+  } else {
+    count(0, samples);
+  }
+  // A unit identical to an earlier one (same gates and weighted ratings) came out as that one in every draw.
+  const unitGoCounts = Array.from(shape.same, (u) => unitGo[u] ?? 0);
+  const full = { go: counts[0] ?? 0, rust: counts[1] ?? 0, hybrid: counts[2] ?? 0 };
+  const only = { go: counts[3] ?? 0, rust: counts[4] ?? 0, hybrid: counts[5] ?? 0 };
+  if (atCheckpoint !== undefined)
+    return { ...full, weightsOnly: only, unitGo: unitGoCounts, samples, atCheckpoint };
+  return { ...full, weightsOnly: only, unitGo: unitGoCounts, samples };
+}
+
+/** The units as the counting loop reads them: typed arrays, each distinct unit once. */
+type UnitShape = {
+  /** The distinct units, by index (a unit equal to an earlier one is left out). */
+  distinct: Int32Array;
+  /** Per unit, the index of the first unit equal to it (itself when distinct). */
+  same: Int32Array;
+  /** Per unit: 0 free, 1 fixed to Go, 2 fixed to Rust. */
+  fixed: Int8Array;
+  /** Unit u's soft gates are entries softStart[u] to softStart[u + 1] - 1 of the soft arrays. */
+  softStart: Int32Array;
+  softLn: Float64Array;
+  softSd: Float64Array;
+  /** 1 when the gate's model is the GC tail's, 0 for the memory need's. */
+  softGc: Uint8Array;
+};
+
+function unitShape(units: readonly SmaaUnit[], P: Float64Array, Q: Float64Array, stride: number): UnitShape {
+  const unitCount = units.length;
+  const fixed = new Int8Array(unitCount);
+  const softStart = new Int32Array(unitCount + 1);
+  const gates: SoftGate[] = [];
+  const keys = new Map<string, number>();
+  const distinct: number[] = [];
+  const same = new Int32Array(unitCount);
+  for (let u = 0; u < unitCount; u++) {
+    const unit = units[u] as SmaaUnit;
+    fixed[u] = unit.fixed === undefined ? 0 : unit.fixed === 'go' ? 1 : 2;
+    softStart[u] = gates.length;
+    gates.push(...unit.soft);
+    const key = [
+      fixed[u],
+      unit.soft.map((g) => `${g.model}:${g.lnMargin}:${g.sd}`).join(','),
+      P.subarray(u * stride, (u + 1) * stride).join(','),
+      Q.subarray(u * stride, (u + 1) * stride).join(','),
+    ].join('|');
+    const first = keys.get(key);
+    if (first === undefined) {
+      keys.set(key, u);
+      distinct.push(u);
+      same[u] = u;
+    } else {
+      same[u] = first;
+    }
+  }
+  softStart[unitCount] = gates.length;
+  return {
+    distinct: Int32Array.from(distinct),
+    same,
+    fixed,
+    softStart,
+    softLn: Float64Array.from(gates, (g) => g.lnMargin),
+    softSd: Float64Array.from(gates, (g) => g.sd),
+    softGc: Uint8Array.from(gates, (g) => (g.model === 'gc' ? 1 : 0)),
+  };
+}
+
+/** Count draws from..to-1 into counts (full go, rust, hybrid, weights-only go, rust, hybrid) and unitGo. */
+function countDraws(
+  from: number,
+  to: number,
+  n: number,
+  groups: number,
+  spread: number,
+  withOnly: boolean,
+  data: Float64Array,
+  cumulative: Float64Array,
+  P: Float64Array,
+  Q: Float64Array,
+  shape: UnitShape,
+  unitGo: Int32Array,
+  counts: Int32Array,
+): void {
+  const w = width(n);
+  const { distinct, fixed, softStart, softLn, softSd, softGc } = shape;
   // A draw's weight factors, the same for every unit: computed once per draw.
   const factors = new Float64Array(n);
-  for (let s = 0; s < samples; s++) {
-    if (s === checkpoint) atCheckpoint = { ...full, samples: s };
+  for (let s = from; s < to; s++) {
     const row = s * w;
     const zGc = data[row + 2 * n] as number;
     const zMem = data[row + 2 * n + 1] as number;
@@ -239,7 +360,8 @@ export function acceptability(model: SmaaModel, draws: Draws, options: SmaaOptio
     let anyRust = false;
     let onlyGo = false;
     let onlyRust = false;
-    for (let u = 0; u < unitCount; u++) {
+    for (let k = 0; k < distinct.length; k++) {
+      const u = distinct[k] as number;
       const f0 = fixed[u] as number;
       if (f0 !== 0) {
         if (f0 === 1) {
@@ -254,40 +376,45 @@ export function acceptability(model: SmaaModel, draws: Draws, options: SmaaOptio
       }
       let gatedFull = false;
       let gatedOnly = false;
-      const soft = softs[u] as readonly SoftGate[];
-      for (let k = 0; k < soft.length; k++) {
-        const gate = soft[k] as SoftGate;
-        if (gate.lnMargin < gate.sd * (gate.model === 'gc' ? zGc : zMem)) gatedFull = true;
-        if (gate.lnMargin < 0) gatedOnly = true;
+      const softEnd = softStart[u + 1] as number;
+      for (let j = softStart[u] as number; j < softEnd; j++) {
+        const ln = softLn[j] as number;
+        if (ln < (softSd[j] as number) * (softGc[j] === 1 ? zGc : zMem)) gatedFull = true;
+        if (ln < 0) gatedOnly = true;
       }
       const base = (u * groups + g) * n;
-      let m = 0;
-      const z = row + n;
-      for (let c = 0; c < n; c++) {
-        m +=
-          (factors[c] as number) *
-          ((P[base + c] as number) + (Q[base + c] as number) * (data[z + c] as number));
-      }
-      if (gatedFull || m < 0) anyRust = true;
-      else {
-        anyGo = true;
-        unitGo[u] = (unitGo[u] as number) + 1;
+      if (gatedFull) {
+        anyRust = true;
+      } else {
+        let m = 0;
+        const z = row + n;
+        for (let c = 0; c < n; c++) {
+          m +=
+            (factors[c] as number) *
+            ((P[base + c] as number) + (Q[base + c] as number) * (data[z + c] as number));
+        }
+        if (m < 0) anyRust = true;
+        else {
+          anyGo = true;
+          unitGo[u] = (unitGo[u] as number) + 1;
+        }
       }
       if (!withOnly) continue;
-      let mo = 0;
-      for (let c = 0; c < n; c++) mo += (factors[c] as number) * (P[base + c] as number);
-      if (gatedOnly || mo < 0) onlyRust = true;
-      else onlyGo = true;
+      if (gatedOnly) {
+        onlyRust = true;
+      } else {
+        let mo = 0;
+        for (let c = 0; c < n; c++) mo += (factors[c] as number) * (P[base + c] as number);
+        if (mo < 0) onlyRust = true;
+        else onlyGo = true;
+      }
     }
-    if (anyGo && anyRust) full.hybrid++;
-    else if (anyRust) full.rust++;
-    else full.go++;
+    if (anyGo && anyRust) counts[2] = (counts[2] as number) + 1;
+    else if (anyRust) counts[1] = (counts[1] as number) + 1;
+    else counts[0] = (counts[0] as number) + 1;
     if (!withOnly) continue;
-    if (onlyGo && onlyRust) only.hybrid++;
-    else if (onlyRust) only.rust++;
-    else only.go++;
+    if (onlyGo && onlyRust) counts[5] = (counts[5] as number) + 1;
+    else if (onlyRust) counts[4] = (counts[4] as number) + 1;
+    else counts[3] = (counts[3] as number) + 1;
   }
-  if (checkpoint === samples) atCheckpoint = { ...full, samples };
-  if (atCheckpoint !== undefined) return { ...full, weightsOnly: only, unitGo, samples, atCheckpoint };
-  return { ...full, weightsOnly: only, unitGo, samples };
 }
