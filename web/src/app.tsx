@@ -1,12 +1,18 @@
 /** @module The app shell: top bar, navigation and the four views (Decide, Decision, Lab, History). */
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import type { KnowledgeBase } from '../../src/core/browser.ts';
+import { Loading } from './components/loading.tsx';
 import { loadKnowledgeBase } from './lib/kb.ts';
 import { type Route, routeHref, useRoute } from './lib/route.ts';
 import { DecideView } from './views/decide-view.tsx';
-import { HistoryView } from './views/history-view.tsx';
-import { LabView } from './views/lab-view.tsx';
-import { SavedDecisionView } from './views/saved-decision-view.tsx';
+
+// Only the Decide view comes with the page (the first verdict needs nothing else); the other views are chunks of
+// their own, loaded the first time they are opened.
+const HistoryView = lazy(() => import('./views/history-view.tsx').then((m) => ({ default: m.HistoryView })));
+const LabView = lazy(() => import('./views/lab-view.tsx').then((m) => ({ default: m.LabView })));
+const SavedDecisionView = lazy(() =>
+  import('./views/saved-decision-view.tsx').then((m) => ({ default: m.SavedDecisionView })),
+);
 
 const TABS: { route: Route; label: string; views: Route['view'][] }[] = [
   { route: { view: 'decide' }, label: 'Decide', views: ['decide', 'edit', 'share'] },
@@ -70,7 +76,9 @@ export function App() {
           {viewTitle(route)}
         </h1>
         {kb.ok ? (
-          <View route={route} kb={kb.kb} />
+          <Suspense fallback={<Loading what="view" />}>
+            <View route={route} kb={kb.kb} />
+          </Suspense>
         ) : (
           <p className="error">The knowledge base did not load: {kb.error}</p>
         )}

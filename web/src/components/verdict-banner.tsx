@@ -1,5 +1,5 @@
 /** @module The verdict banner: what to use, how sure (and what that confidence counts), and how the probability splits between Go, Rust and hybrid. */
-import { confidenceMeaning, type Decision } from '../../../src/core/browser.ts';
+import { confidenceMeaning, type Decision, formatCount } from '../../../src/core/browser.ts';
 
 const VERDICT_NAMES = { go: 'Go', rust: 'Rust', hybrid: 'Hybrid (Go + Rust)' } as const;
 
@@ -62,7 +62,7 @@ export function VerdictBanner({
           {samples !== undefined && (
             <span>
               {' '}
-              · {samples.toLocaleString('en')} samples
+              · {formatCount(samples)} samples
               {approximate ? ' (approximate while you change it)' : ''}
             </span>
           )}

@@ -4,6 +4,7 @@ import {
   DEFAULT_SAMPLES,
   type Decision,
   decide,
+  formatCount,
   type KnowledgeBase,
   type Profile,
 } from '../../../src/core/browser.ts';
@@ -80,8 +81,8 @@ export function WeightSliders({
       </div>
       <p className="small muted" data-testid="what-if-note" data-approximate={approximate}>
         {approximate
-          ? `Approximate while you drag (${samples.toLocaleString('en')} Monte-Carlo samples); settles on the CLI's ${DEFAULT_SAMPLES.toLocaleString('en')} when you stop`
-          : `Re-runs the engine in your browser with ${samples.toLocaleString('en')} Monte-Carlo samples${samples === DEFAULT_SAMPLES ? ', as the CLI does' : ''}`}
+          ? `Approximate while you drag (${formatCount(samples)} Monte-Carlo samples); settles on the CLI's ${formatCount(DEFAULT_SAMPLES)} when you stop`
+          : `Re-runs the engine in your browser with ${formatCount(samples)} Monte-Carlo samples${samples === DEFAULT_SAMPLES ? ', as the CLI does' : ''}`}
         {lastRunMs !== null && ` · last run ${lastRunMs.toFixed(1)} ms`}. Priority 0 ignores a criterion, 3 is
         an average criterion, 5 makes it critical. An untouched slider sits where the profile's derived weight
         puts it; the tick marks the priority at which the verdict flips.

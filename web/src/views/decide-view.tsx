@@ -1,7 +1,8 @@
 /** @module The Decide view: the questionnaire, components and stakeholders on the left, the live decision on the right; import/export YAML, examples, a share link, what-if sliders, save. The draft is kept across reloads; while an answer is invalid the last verdict stays, dimmed. */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, useEffect, useMemo, useRef, useState } from 'react';
 import {
   DEFAULT_SAMPLES,
+  formatCount,
   type InputProblem,
   type KnowledgeBase,
   QUESTIONS,
@@ -10,8 +11,6 @@ import { ComponentEditor } from '../components/component-editor.tsx';
 import { DecisionPanel } from '../components/decision-panel.tsx';
 import { Questionnaire } from '../components/questionnaire.tsx';
 import { StakeholderEditor } from '../components/stakeholder-editor.tsx';
-import { StakeholderSummary } from '../components/stakeholder-summary.tsx';
-import { WeightSliders } from '../components/weight-sliders.tsx';
 import { getDecision, saveDecision } from '../lib/api.ts';
 import { downloadText, slugify } from '../lib/download.ts';
 import {
@@ -30,6 +29,14 @@ import { componentsOf, stakeholdersOf, withList } from '../lib/parts.ts';
 import { plainProblem } from '../lib/plain-words.ts';
 import { routeHref } from '../lib/route.ts';
 import { useSettledEvaluation } from '../lib/use-settled-evaluation.ts';
+
+// Below the verdict, inside DecisionPanel's lazily loaded details: chunks of their own, not in the first download.
+const StakeholderSummary = lazy(() =>
+  import('../components/stakeholder-summary.tsx').then((m) => ({ default: m.StakeholderSummary })),
+);
+const WeightSliders = lazy(() =>
+  import('../components/weight-sliders.tsx').then((m) => ({ default: m.WeightSliders })),
+);
 
 /** Parts of an imported profile the sidebar edits itself, so not listed as "kept from the imported profile". */
 const EDITED_HERE = new Set(['components', 'stakeholders', 'priorities']);
@@ -56,10 +63,18 @@ export function DecideView({
 }) {
   const examples = useMemo(() => listExamples(), []);
   // A plain #/decide picks up the draft of the last visit; a link to an example, a saved decision or a shared
-  // draft loads that instead.
-  const [initial] = useState(() =>
-    example === undefined && savedId === undefined && shared === undefined ? readStoredDraft() : null,
-  );
+  // draft loads that instead. A link to an example opens it in the first render, so its verdict is in the first
+  // frame the page paints (not one render and one effect later).
+  const [initial] = useState((): { draft: Draft; overrides: Priorities } | null => {
+    if (example !== undefined) {
+      const found = examples.find((candidate) => candidate.id === example);
+      const opened = found ? importProfileValue(found.profile, `examples/${found.id}.yaml`) : null;
+      return opened?.ok ? { draft: opened.draft, overrides: {} } : null;
+    }
+    return savedId === undefined && shared === undefined ? readStoredDraft() : null;
+  });
+  /** The example the draft was last opened from by the link, so the link's effect does not open it twice. */
+  const linkedExample = useRef(initial && example !== undefined ? example : undefined);
   const [draft, setDraft] = useState<Draft>(() => initial?.draft ?? emptyDraft());
   const [overrides, setOverrides] = useState<Priorities>(() => initial?.overrides ?? {});
   const [importProblems, setImportProblems] = useState<{ message: string; problems: InputProblem[] } | null>(
@@ -136,7 +151,8 @@ export function DecideView({
   // A link such as #/decide/close-call opens that example.
   // biome-ignore lint/correctness/useExhaustiveDependencies: only when the link changes
   useEffect(() => {
-    if (example) openExample(example);
+    if (example && example !== linkedExample.current) openExample(example);
+    linkedExample.current = example;
   }, [example]);
 
   // #/share/DATA opens a draft someone sent.
@@ -344,7 +360,7 @@ export function DecideView({
         )}
         {saved && 'id' in saved && (
           <div className="notice small" data-testid="saved">
-            Saved (the server recomputed it with the CLI's {DEFAULT_SAMPLES.toLocaleString('en')} samples).{' '}
+            Saved (the server recomputed it with the CLI's {formatCount(DEFAULT_SAMPLES)} samples).{' '}
             <a href={routeHref({ view: 'decision', id: saved.id })}>Open decision {saved.id}</a> ·{' '}
             <a href={routeHref({ view: 'history' })}>History</a>
           </div>

@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import {
   DEFAULT_SAMPLES,
+  formatCount,
   type KnowledgeBase,
   type Profile,
   parseProfileValue,
@@ -69,7 +70,7 @@ export function SavedDecisionView({ kb, id }: { kb: KnowledgeBase; id: string })
         <a href={routeHref({ view: 'history' })}>← History</a>
         <span className="muted small">
           Saved {new Date(state.value.created_at).toLocaleString('en-GB')} · seed {decision.seed ?? 1} ·{' '}
-          {(decision.samples ?? DEFAULT_SAMPLES).toLocaleString('en')} samples
+          {formatCount(decision.samples ?? DEFAULT_SAMPLES)} samples
         </span>
         <span className="spacer" />
         <a className="button" href={routeHref({ view: 'edit', id })} data-testid="edit-copy">
@@ -92,8 +93,8 @@ export function SavedDecisionView({ kb, id }: { kb: KnowledgeBase; id: string })
       {whatIf?.ok && (
         <div className="notice small">
           Showing a what-if with changed weights ({settled?.approximate ? 'approximate, ' : ''}
-          {(settled?.samples ?? DEFAULT_SAMPLES).toLocaleString('en')} samples); the saved decision is
-          unchanged and is what the exports contain.
+          {formatCount(settled?.samples ?? DEFAULT_SAMPLES)} samples); the saved decision is unchanged and is
+          what the exports contain.
         </div>
       )}
       <DecisionPanel
