@@ -20,10 +20,12 @@ const holdout = summarize(results, 'holdout');
 // Re-pinned on 2026-12-06 (second batch of blind cases, engine unchanged): the holdout grew from 41 to 48 cases; on
 // the 41 it still scores 36/41, splits 5/6, Brier 0.177, no confident miss; on the 48, 41/48, splits 6/7, Brier 0.221
 // and one confident miss (paypal-nosql, Go chosen, Rust at P 0.91), reported in the README, not tuned away.
+// Then the experience shift was refitted on the training split (none -2.5, strong +0.5; kb/weights.yaml) and the
+// holdout grew to 49 with the third batch: 42/49, splits 6/8, Brier 0.200, one confident miss.
 const HOLDOUT_FLOORS = {
-  verdictAccuracy: 0.854,
-  hybridSplitAccuracy: 0.857,
-  maxBrier: 0.221,
+  verdictAccuracy: 0.857,
+  hybridSplitAccuracy: 0.75,
+  maxBrier: 0.2,
   maxConfidentMisses: 1,
 };
 
