@@ -22,10 +22,13 @@ const holdout = summarize(results, 'holdout');
 // and one confident miss (paypal-nosql, Go chosen, Rust at P 0.91), reported in the README, not tuned away.
 // Then the experience shift was refitted on the training split (none -2.5, strong +0.5; kb/weights.yaml) and the
 // holdout grew to 49 with the third batch: 42/49, splits 6/8, Brier 0.200, one confident miss.
+// The third blind batch (33 cases) grew the holdout to 60, then two rules were refitted on the training split
+// (safety-critical x2.5 -> x1.5; finance-trading out of systems-domain): on these 60 the holdout went from 51/60,
+// splits 7/10, Brier 0.205 to 52/60, splits 8/10, Brier 0.175, one confident miss (kraken-core-backend) either way.
 const HOLDOUT_FLOORS = {
-  verdictAccuracy: 0.857,
-  hybridSplitAccuracy: 0.75,
-  maxBrier: 0.2,
+  verdictAccuracy: 0.866,
+  hybridSplitAccuracy: 0.8,
+  maxBrier: 0.175,
   maxConfidentMisses: 1,
 };
 
