@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { z } from '@hono/zod-openapi';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { RateStepRow, TimelinePoint } from '../src/lab/analysis/summary-types.ts';
 import type { DecisionSummary, SavedDecision as SavedDecisionSchema } from '../src/server/api-schema.ts';
-import type { SavedDecision, SavedDecisionSummary } from '../web/src/lib/api.ts';
+import type { LabRun, SavedDecision, SavedDecisionSummary } from '../web/src/lib/api.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -19,6 +20,13 @@ describe('the web API client', () => {
     >();
     expectTypeOf<SavedDecisionSummary>().toHaveProperty('seed');
     expectTypeOf<SavedDecisionSummary>().toHaveProperty('lab_run');
+    // The Lab view draws the server's per-rate rows and GC timelines: their types reach the web through the client.
+    type Detail<K> = Extract<LabRun['summary'][number], { kind: K }>['detail'];
+    expectTypeOf<Detail<'latency'>['rate_steps'][number]>().toEqualTypeOf<RateStepRow>();
+    expectTypeOf<Detail<'gc-cache'>['rate_steps'][number]>().toEqualTypeOf<RateStepRow>();
+    expectTypeOf<
+      Detail<'gc-cache'>['gc_timelines'][number]['latency'][number]
+    >().toEqualTypeOf<TimelinePoint>();
   });
 
   // A whole type-check of the web (a few seconds on an idle machine), so it is tagged slow.

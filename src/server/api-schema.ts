@@ -133,7 +133,7 @@ const LabRunRow = z
 const LabRun = z.custom<ApiLabRun>().openapi({
   type: 'object',
   description:
-    'one lab run with its steps (without histograms) and `summary`: per workload its figures, anchor checks (ok false: a probable harness problem), notes and problems, as `gorust lab show` prints them',
+    "one lab run with its steps (without histograms) and `summary`: per workload its figures, anchor checks (ok false: a probable harness problem), notes and problems, as `gorust lab show` prints them; latency and gc-cache workloads also carry `detail.rate_steps` (each language or GC setting at each offered rate, repeats merged: p50/p90/p99/p99.9/max, achieved rate, GC pause max) and `detail.gc_timelines` (each Go step's latency per second and GC cycles), the types of src/lab/analysis/summary-types.ts",
 });
 const DiffResponse = z
   .object({

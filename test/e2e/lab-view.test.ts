@@ -50,7 +50,17 @@ describe('the Lab view end to end', { tags: ['slow'] }, () => {
               p999_ms: p99 * 2,
               max_ms: p99 * 3,
               rss_peak_mib: lang === 'go' ? 12 : 4,
+              ...(lang === 'go' ? { gc_pause_max_ms: 0.25 } : {}),
             },
+            // Go steps keep a per-second timeline and their GC cycles, as the runner records them.
+            ...(lang === 'go'
+              ? {
+                  detail: {
+                    timeline: [0, 1, 2].map((t) => ({ t_s: t, p99_ms: p99, max_ms: p99 * 3 })),
+                    gc_cycles: [{ n: 1, at_s: 1.5, stw_sweep_ms: 0.05, stw_mark_ms: 0.2, pause_ms: 0.25 }],
+                  },
+                }
+              : {}),
             started_at: new Date().toISOString(),
             duration_ms: 10_000,
           });
@@ -72,6 +82,18 @@ describe('the Lab view end to end', { tags: ['slow'] }, () => {
     // The chart opens on the compared rate, not on the top rate where Go's steps are all invalid.
     expect(await page.getByTestId('lab-rate-select').inputValue()).toBe('500');
     expect(await page.getByTestId('lab-indicative').count()).toBe(0);
+    // The rate-steps table shows the server's medians over the valid repeats (Go's p99 at 500 req/s: 10, 10.1,
+    // 10.2, 10.3, 10.4 ms), formatted as `gorust lab show` prints them; the invalid top rate says why.
+    const rows = page.getByTestId('lab-steps').locator('tbody tr');
+    const goAt500 = (await rows.filter({ hasText: '500/s' }).filter({ hasText: 'Go' }).textContent()) ?? '';
+    expect(goAt500).toContain('10.2 ms');
+    expect(goAt500).toContain('0.25 ms');
+    expect(await rows.filter({ hasText: '900/s' }).filter({ hasText: 'Go' }).textContent()).toContain(
+      'invalid',
+    );
+    // The GC timeline of each Go step at the compared rate, from the server's summary.
+    await page.getByTestId('chart-gc').waitFor();
+    expect(await page.getByRole('combobox', { name: 'Go step' }).locator('option').count()).toBe(5);
 
     await page.getByTestId('lab-use-button').click();
     const result = page.getByTestId('lab-use-result');

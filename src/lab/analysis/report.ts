@@ -335,24 +335,17 @@ export function labRunView(run: StoredRun): LabRunView {
       },
     ];
   }
-  const gcSteps = run.steps.filter(
-    (s) => s.workload === 'gc-cache' && s.kind === 'rate' && s.lang === 'go' && s.valid,
-  );
-  const timelines = [...new Set(gcSteps.map((s) => s.variant))].flatMap((variant) => {
-    const step = gcSteps.find((s) => s.variant === variant);
-    const detail = (step?.detail ?? {}) as { timeline?: LabTimeline; gc_cycles?: LabCycles | number };
-    if (!step || !Array.isArray(detail.timeline)) return [];
-    // Runs stored before the cycles were kept have only their count here: draw latency alone.
-    const cycles = Array.isArray(detail.gc_cycles) ? detail.gc_cycles : [];
+  const gc = summary.workloads.find((w) => w.kind === 'gc-cache');
+  const valid = gc?.kind === 'gc-cache' ? gc.detail.gc_timelines.filter((t) => t.valid) : [];
+  const timelines = [...new Set(valid.map((t) => t.variant))].flatMap((variant) => {
+    const timeline = valid.find((t) => t.variant === variant);
+    if (!timeline) return [];
     return [
       {
-        title: `gc-cache ${variant} at ${formatFigure(step.rate_rps)} req/s`,
-        latency: detail.timeline,
-        cycles: cycles.map((c) => ({
-          at_s: c.at_s,
-          stw_sweep_ms: c.stw_sweep_ms,
-          stw_mark_ms: c.stw_mark_ms,
-        })),
+        title: `gc-cache ${variant} at ${formatFigure(timeline.rate_rps)} req/s`,
+        latency: timeline.latency,
+        // Runs stored before the cycles were kept have only their count: latency alone.
+        cycles: timeline.cycles ?? [],
         sloMs: summary.slo_p99_ms,
       },
     ];
@@ -366,6 +359,3 @@ export function labRunView(run: StoredRun): LabRunView {
   if (notes.length > 0) view.notes = notes;
   return view;
 }
-
-type LabTimeline = { t_s: number; p99_ms: number; max_ms: number }[];
-type LabCycles = { at_s: number; stw_sweep_ms: number; stw_mark_ms: number }[];

@@ -56,6 +56,60 @@ export type LadderCell = {
 
 export type LadderRow = { rate_rps: number; go: LadderCell; rust: LadderCell };
 
+/**
+ * One language (or GC variant) at one offered rate of a rate ladder, its repeats merged: the rows of the Lab view's
+ * rate-steps table and the lines of its percentile chart. Added in the lab JSON after `ladder` (additive).
+ */
+export type RateStepRow = {
+  lang: string;
+  /** The GC setting for gc-cache (`gogc-100`, ..., `rust`), else ''. */
+  variant: string;
+  rate_rps: number;
+  /** True when at least one repeat was valid. */
+  valid: boolean;
+  /** Why repeats were invalid (distinct, in step order). */
+  reasons: string[];
+  repeats: number;
+  valid_repeats: number;
+  /**
+   * Medians over the valid repeats; for a row with none valid (valid: false), over its invalid repeats, which the
+   * view shows marked invalid and never as a measurement. null where no repeat has the figure (Rust has no GC).
+   */
+  achieved_rps: number | null;
+  p50_ms: number | null;
+  p90_ms: number | null;
+  p99_ms: number | null;
+  p999_ms: number | null;
+  max_ms: number | null;
+  gc_pause_max_ms: number | null;
+};
+
+/** One second of a load step: the p99 and the max latency of the requests scheduled in it. */
+export type TimelinePoint = { t_s: number; p99_ms: number; max_ms: number };
+
+/** One Go GC cycle that started during a step, `at_s` seconds after the step's start, with its stop-the-world parts. */
+export type GcCycleMark = {
+  at_s: number;
+  stw_sweep_ms?: number | undefined;
+  stw_mark_ms?: number | undefined;
+};
+
+/**
+ * A Go load step's latency timeline and GC cycles (one per step and repeat, in step order): the Lab view's "GC
+ * pauses against latency". Added in the lab JSON after `ladder` (additive).
+ */
+export type GcTimeline = {
+  /** The step's id in the run (`steps[].id`). */
+  step_id: number;
+  variant: string;
+  rate_rps: number;
+  repeat: number;
+  valid: boolean;
+  latency: TimelinePoint[];
+  /** null when the step kept GC counts only, not each cycle. */
+  cycles: GcCycleMark[] | null;
+};
+
 export type CpuKernelRow = {
   kernel: string;
   go_s: number | null;
@@ -104,6 +158,10 @@ export type LatencySummary = SummaryBase & {
     slo_p99_ms: number;
     compare_rate_rps: number | null;
     ladder: LadderRow[];
+    /** Every language at every offered rate, repeats merged (p90, max and GC pause included). */
+    rate_steps: RateStepRow[];
+    /** Go steps' latency timelines with their GC cycles. */
+    gc_timelines: GcTimeline[];
     /** A team's own service: the workload file and the SHA-256 of its content when the run was made. */
     service?: { file: string; sha256: string } | undefined;
   };
@@ -111,7 +169,14 @@ export type LatencySummary = SummaryBase & {
 
 export type GcCacheSummary = SummaryBase & {
   kind: 'gc-cache';
-  detail: { rate_rps: number | null; variants: Record<string, Figures> };
+  detail: {
+    rate_rps: number | null;
+    variants: Record<string, Figures>;
+    /** Every GC setting at every offered rate, repeats merged. */
+    rate_steps: RateStepRow[];
+    /** The Go settings' latency timelines with their GC cycles. */
+    gc_timelines: GcTimeline[];
+  };
 };
 
 export type CpuSummary = SummaryBase & { kind: 'cpu'; detail: { kernels: CpuKernelRow[] } };

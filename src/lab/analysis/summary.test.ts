@@ -483,3 +483,104 @@ describe('labRunView', () => {
     expect(view.notes?.some((n) => n.includes('88.9%'))).toBe(true);
   });
 });
+
+describe('the rate steps and GC timelines the Lab view draws', () => {
+  /** gc-cache steps at one rate: GOGC=100 with per-cycle GC data, GOGC=off with counts only, Rust invalid. */
+  function gcRun(): StoredRun {
+    const gc = (variant: string, lang: 'go' | 'rust', repeat: number, extra: Partial<NewStep> = {}) =>
+      step({
+        workload: 'gc-cache',
+        lang,
+        variant,
+        rate_rps: 2000,
+        repeat,
+        metrics: {
+          achieved_rps: 2000,
+          p50_ms: 1 + repeat,
+          p90_ms: 2 + repeat,
+          p99_ms: 4 + repeat,
+          p999_ms: 8 + repeat,
+          max_ms: 16 + repeat,
+          ...(lang === 'go' ? { gc_pause_max_ms: 0.1 * (repeat + 1) } : {}),
+        },
+        ...extra,
+      });
+    const timeline = [
+      { t_s: 0, p99_ms: 3, max_ms: 5 },
+      { t_s: 1, p99_ms: 'damaged', max_ms: 5 },
+      { t_s: 2, p99_ms: 4, max_ms: 9 },
+    ];
+    const steps = [
+      gc('gogc-100', 'go', 0, {
+        detail: {
+          timeline,
+          gc_cycles: [{ n: 1, at_s: 0.5, stw_sweep_ms: 0.02, stw_mark_ms: 0.05, pause_ms: 0.07 }, { n: 2 }],
+        },
+      }),
+      gc('gogc-100', 'go', 1),
+      gc('gogc-100', 'go', 2, { valid: false, reasons: ['other processes used 40% of a core'] }),
+      gc('gogc-off', 'go', 0, { detail: { timeline, gc_cycles: 0 } }),
+      gc('rust', 'rust', 0, { valid: false, reasons: ['load generator saturated'] }),
+    ];
+    return { ...fixtureRun(), workloads: ['gc-cache'], steps };
+  }
+
+  it('merges repeats into one row per variant and rate: medians of the valid repeats, p90, max and GC pause included', () => {
+    const summary = summarizeRun(gcRun()).workloads[0];
+    expect(summary?.kind).toBe('gc-cache');
+    if (summary?.kind !== 'gc-cache') return;
+    const rows = summary.detail.rate_steps;
+    expect(rows.map((r) => r.variant)).toEqual(['gogc-100', 'gogc-off', 'rust']);
+    const gogc = rows[0];
+    // Repeats 0 and 1 are valid: medians over them (repeat 2, invalid, is left out of the figures).
+    expect(gogc).toMatchObject({ valid: true, repeats: 3, valid_repeats: 2, p90_ms: 2.5, max_ms: 16.5 });
+    expect(gogc?.gc_pause_max_ms).toBeCloseTo(0.15, 10);
+    expect(gogc?.reasons).toEqual(['other processes used 40% of a core']);
+    // No valid repeat: the row says so, keeps its reason, and has the invalid repeat's figures; Rust has no GC.
+    expect(rows[2]).toMatchObject({ valid: false, valid_repeats: 0, p99_ms: 4, gc_pause_max_ms: null });
+    expect(rows[2]?.reasons).toEqual(['load generator saturated']);
+  });
+
+  it("keeps Go steps' timelines and GC cycles, dropping damaged points, and says when only a count was kept", async () => {
+    const summary = summarizeRun(gcRun()).workloads[0];
+    if (summary?.kind !== 'gc-cache') throw new Error('not a gc-cache summary');
+    const [withCycles, countOnly, ...rest] = summary.detail.gc_timelines;
+    expect(rest).toEqual([]);
+    expect(withCycles?.variant).toBe('gogc-100');
+    expect(withCycles?.latency).toEqual([
+      { t_s: 0, p99_ms: 3, max_ms: 5 },
+      { t_s: 2, p99_ms: 4, max_ms: 9 },
+    ]);
+    expect(withCycles?.cycles).toEqual([{ at_s: 0.5, stw_sweep_ms: 0.02, stw_mark_ms: 0.05 }]);
+    expect(countOnly).toMatchObject({ variant: 'gogc-off', cycles: null, repeat: 0, rate_rps: 2000 });
+    // The HTML report draws the same timelines: one per Go setting, latency alone where only a count was kept.
+    const { labRunView } = await import('./report.ts');
+    expect(labRunView(gcRun()).gc_timelines?.map((t) => [t.title, t.cycles.length])).toEqual([
+      ['gc-cache gogc-100 at 2,000 req/s', 1],
+      ['gc-cache gogc-off at 2,000 req/s', 0],
+    ]);
+  });
+
+  it('gives http-json a row per language and rate in rate order, the same medians as the ladder', () => {
+    const summary = summarizeRun(fixtureRun()).workloads.find((w) => w.name === 'http-json');
+    if (summary?.kind !== 'latency') throw new Error('not a latency summary');
+    const rows = summary.detail.rate_steps;
+    expect(rows.map((r) => `${r.lang}@${r.rate_rps}`)).toEqual([
+      'go@100',
+      'rust@100',
+      'go@500',
+      'rust@500',
+      'go@900',
+      'rust@900',
+    ]);
+    for (const ladder of summary.detail.ladder) {
+      const go = rows.find((r) => r.lang === 'go' && r.rate_rps === ladder.rate_rps);
+      if (ladder.go.valid_steps > 0) expect(go?.p99_ms).toBe(ladder.go.p99_ms);
+    }
+    expect(rows.find((r) => r.lang === 'go' && r.rate_rps === 900)).toMatchObject({
+      valid: false,
+      achieved_rps: 800,
+    });
+    expect(summary.detail.gc_timelines).toEqual([]);
+  });
+});

@@ -13,11 +13,15 @@ import type {
   CpuSummary,
   Figures,
   GcCacheSummary,
+  GcCycleMark,
+  GcTimeline,
   LadderRow,
   LatencySummary,
   OtherSummary,
+  RateStepRow,
   RunMode,
   RunSummary,
+  TimelinePoint,
   WorkloadSummary,
 } from './summary-types.ts';
 
@@ -29,8 +33,10 @@ export type {
   CpuSummary,
   Figures,
   GcCacheSummary,
+  GcTimeline,
   HeadlineComparison,
   LatencySummary,
+  RateStepRow,
   RunMode,
   RunSummary,
   WorkloadSummary,
@@ -131,6 +137,95 @@ function base(name: string, steps: StoredStep[]): Base {
   };
 }
 
+/**
+ * The load steps (kind `rate`) of a workload grouped by language, variant and offered rate, repeats merged: medians
+ * over the valid repeats (over the invalid ones when none is valid: the row says so), in rate, language, variant
+ * order.
+ * @example
+ * rateStepRows(steps).find((row) => row.lang === 'go' && row.rate_rps === 1000)?.p90_ms;
+ */
+export function rateStepRows(steps: StoredStep[]): RateStepRow[] {
+  const groups = new Map<string, StoredStep[]>();
+  for (const step of steps) {
+    if (step.kind !== 'rate' || step.rate_rps === null) continue;
+    const key = `${step.lang}\u0000${step.variant}\u0000${step.rate_rps}`;
+    groups.set(key, [...(groups.get(key) ?? []), step]);
+  }
+  const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return [...groups.values()]
+    .map((group): RateStepRow => {
+      const first = group[0] as StoredStep;
+      const valid = group.filter((s) => s.valid);
+      const basis = valid.length > 0 ? valid : group;
+      return {
+        lang: first.lang,
+        variant: first.variant,
+        rate_rps: first.rate_rps ?? 0,
+        valid: valid.length > 0,
+        reasons: [...new Set(group.flatMap((s) => s.reasons))],
+        repeats: group.length,
+        valid_repeats: valid.length,
+        achieved_rps: med(basis, 'achieved_rps'),
+        p50_ms: med(basis, 'p50_ms'),
+        p90_ms: med(basis, 'p90_ms'),
+        p99_ms: med(basis, 'p99_ms'),
+        p999_ms: med(basis, 'p999_ms'),
+        max_ms: med(basis, 'max_ms'),
+        gc_pause_max_ms: med(basis, 'gc_pause_max_ms'),
+      };
+    })
+    .sort((a, b) => a.rate_rps - b.rate_rps || order(a.lang, b.lang) || order(a.variant, b.variant));
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * The latency timelines of a workload's Go load steps that kept one (the runner's `detail.timeline`, one point a
+ * second), with their GC cycles (`detail.gc_cycles`; null when the step kept only a count). Points and cycles
+ * without their numbers are left out, so a damaged record draws less, never wrong.
+ * @example
+ * gcTimelines(steps)[0]?.cycles?.length;
+ */
+export function gcTimelines(steps: StoredStep[]): GcTimeline[] {
+  const out: GcTimeline[] = [];
+  for (const step of steps) {
+    if (step.kind !== 'rate' || step.lang !== 'go' || step.rate_rps === null) continue;
+    const detail = isRecord(step.detail) ? step.detail : {};
+    const latency = (Array.isArray(detail.timeline) ? detail.timeline : []).flatMap(
+      (point): TimelinePoint[] => {
+        if (!isRecord(point)) return [];
+        const [t_s, p99_ms, max_ms] = [num(point.t_s), num(point.p99_ms), num(point.max_ms)];
+        return t_s === null || p99_ms === null || max_ms === null ? [] : [{ t_s, p99_ms, max_ms }];
+      },
+    );
+    if (latency.length === 0) continue;
+    const cycles = Array.isArray(detail.gc_cycles)
+      ? detail.gc_cycles.flatMap((cycle): GcCycleMark[] => {
+          const at_s = isRecord(cycle) ? num(cycle.at_s) : null;
+          if (!isRecord(cycle) || at_s === null) return [];
+          return [
+            {
+              at_s,
+              stw_sweep_ms: num(cycle.stw_sweep_ms) ?? undefined,
+              stw_mark_ms: num(cycle.stw_mark_ms) ?? undefined,
+            },
+          ];
+        })
+      : null;
+    out.push({
+      step_id: step.id,
+      variant: step.variant,
+      rate_rps: step.rate_rps,
+      repeat: step.repeat,
+      valid: step.valid,
+      latency,
+      cycles,
+    });
+  }
+  return out;
+}
+
 /** What every summariser needs besides the steps. */
 type Context = { slo: number; seed: number; indicative: boolean };
 
@@ -188,7 +283,13 @@ function summarizeLatency(b: Base, steps: StoredStep[], ctx: Context): LatencySu
   const summary: LatencySummary = {
     ...b,
     kind: 'latency',
-    detail: { slo_p99_ms: ctx.slo, compare_rate_rps: compareRate, ladder },
+    detail: {
+      slo_p99_ms: ctx.slo,
+      compare_rate_rps: compareRate,
+      ladder,
+      rate_steps: rateStepRows(rateSteps),
+      gc_timelines: gcTimelines(rateSteps),
+    },
   };
   for (const lang of ['go', 'rust'] as const) {
     if (byLang(lang).length === 0 && steps.every((s) => s.lang !== lang)) continue;
@@ -237,7 +338,16 @@ function summarizeGcCache(b: Base, steps: StoredStep[], ctx: Context): GcCacheSu
     if (at(variant).length === 0) continue;
     variants[variant] = { ...latencyFigures(at(variant), ctx.seed), rate_rps: topRate };
   }
-  const summary: GcCacheSummary = { ...b, kind: 'gc-cache', detail: { rate_rps: topRate, variants } };
+  const summary: GcCacheSummary = {
+    ...b,
+    kind: 'gc-cache',
+    detail: {
+      rate_rps: topRate,
+      variants,
+      rate_steps: rateStepRows(rateSteps),
+      gc_timelines: gcTimelines(rateSteps),
+    },
+  };
   summary.go = variants['gogc-100'] ?? {};
   summary.rust = variants.rust ?? {};
   summary.comparisons = ['p99_ms', 'p999_ms', 'max_ms', 'rss_peak_mib'].map((m) =>

@@ -44,14 +44,12 @@ function RateSteps({ steps }: { steps: RateStep[] }) {
           <tr key={`${s.lang}-${s.variant}-${s.rate_rps}`} className={s.valid ? '' : 'invalid'}>
             <td className="num">{s.rate_rps}/s</td>
             <td>{s.label}</td>
-            <td className="num">{fmt(s.figures.achieved_rps)}/s</td>
-            <td className="num">{fmt(s.figures.p50_ms)} ms</td>
-            <td className="num">{fmt(s.figures.p99_ms)} ms</td>
-            <td className="num">{fmt(s.figures.p999_ms)} ms</td>
-            <td className="num">{fmt(s.figures.max_ms)} ms</td>
-            <td className="num">
-              {s.figures.gc_pause_max_ms == null ? '–' : `${fmt(s.figures.gc_pause_max_ms)} ms`}
-            </td>
+            <td className="num">{fmt(s.achieved_rps)}/s</td>
+            <td className="num">{fmt(s.p50_ms)} ms</td>
+            <td className="num">{fmt(s.p99_ms)} ms</td>
+            <td className="num">{fmt(s.p999_ms)} ms</td>
+            <td className="num">{fmt(s.max_ms)} ms</td>
+            <td className="num">{s.gc_pause_max_ms == null ? '–' : `${fmt(s.gc_pause_max_ms)} ms`}</td>
             <td className="num">{s.repeats}</td>
             <td>
               <Validity valid={s.valid} reasons={s.reasons} />

@@ -12,6 +12,9 @@ export type SaveDecisionRequest = InferRequestType<typeof api.decisions.$post>['
 export type LabRunSummaryRow = InferResponseType<typeof api.lab.runs.$get, 200>[number];
 export type LabRun = InferResponseType<(typeof api.lab.runs)[':id']['$get'], 200>;
 export type LabStep = LabRun['steps'][number];
+export type DecideRequest = InferRequestType<typeof api.decide.$post>['json'];
+/** A decision as POST /api/decide returns it: the decision JSON, plus `lab_excluded` when a lab run was used. */
+export type ServerDecision = InferResponseType<typeof api.decide.$post, 200>;
 
 /** A failed API call, carrying the server's message. */
 export class ApiError extends Error {
@@ -93,6 +96,16 @@ export function getDecision(savedId: string): Promise<SavedDecision> {
 export async function deleteDecision(savedId: string): Promise<void> {
   const response = await api.decisions[':id'].$delete(id(savedId));
   if (response.status !== 204) await ok(Promise.resolve(response), 204);
+}
+
+/**
+ * Decide a profile on the server, with a stored lab run's figures when `lab` names one (what `gorust decide --lab`
+ * does).
+ * @example
+ * const decision = await decideOnServer(profile, 'latest');
+ */
+export function decideOnServer(profile: DecideRequest, lab?: string): Promise<ServerDecision> {
+  return ok(api.decide.$post({ json: profile, query: lab === undefined ? {} : { lab } }), 200);
 }
 
 /** @example const runs = await listLabRuns(); */

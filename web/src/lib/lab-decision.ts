@@ -1,12 +1,10 @@
 /** @module "Use this run in my decision": the current profile (the Decide view's draft) decided by the server with and without a lab run (`POST /api/decide?lab=`, what `gorust decide --lab` does), and what changed. */
-import { hc, type InferResponseType } from 'hono/client';
-import type { ApiRoutes } from '../../../src/server/app.ts';
+import { parseProfileValue } from '../../../src/core/browser.ts';
+import { decideOnServer, type ServerDecision } from './api.ts';
 import { composeProfile } from './draft.ts';
 import { readStoredDraft } from './draft-store.ts';
 
-const api = hc<ApiRoutes>('./').api;
-
-export type LabDecision = InferResponseType<typeof api.decide.$post, 200>;
+export type LabDecision = ServerDecision;
 
 export type LabDecisionResult = {
   without: LabDecision;
@@ -16,33 +14,6 @@ export type LabDecisionResult = {
   /** What the run measured but the decision left out (not significant, quick run, flagged, invalid), with why. */
   excluded: { figure: string; reason: string }[];
 };
-
-async function decideOnServer(
-  profile: Record<string, unknown>,
-  lab: string | undefined,
-): Promise<LabDecision> {
-  const response = await api.decide.$post({
-    // The server validates the profile and answers problems as RFC 9457 details.
-    json: profile as never,
-    query: lab === undefined ? {} : { lab },
-  });
-  if (response.status !== 200) {
-    let message = `${response.status} ${response.statusText}`;
-    try {
-      const body = (await response.json()) as {
-        detail?: string;
-        errors?: { path: string; message: string }[];
-      };
-      message = [body.detail ?? message, ...(body.errors ?? []).map((e) => `${e.path}: ${e.message}`)].join(
-        '; ',
-      );
-    } catch {
-      // not JSON: keep the status line
-    }
-    throw new Error(message);
-  }
-  return (await response.json()) as LabDecision;
-}
 
 /**
  * What a lab run changes in a decision: the measured criteria and the figures left out, from two server decisions.
@@ -64,7 +35,8 @@ export function summarizeLabDecision(without: LabDecision, withLab: LabDecision)
 export async function decideDraftWithRun(runId: string): Promise<LabDecisionResult | null> {
   const kept = readStoredDraft();
   if (!kept) return null;
-  const profile = composeProfile(kept.draft, kept.overrides);
+  // Validated here as the Decide view validates it (the same messages); the server validates it again.
+  const profile = parseProfileValue(composeProfile(kept.draft, kept.overrides), 'the Decide view');
   const [without, withLab] = await Promise.all([
     decideOnServer(profile, undefined),
     decideOnServer(profile, runId),

@@ -1,33 +1,45 @@
-/** @module Tests of the Lab view model: repeats and invalid steps, percentile lines, GC timelines. */
+/** @module Tests of the Lab view model on the server's own summary of a stored run: rate-step rows and percentile lines (repeats and invalid steps as the server merged them), GC timelines. */
 import { describe, expect, it } from 'vitest';
-import {
-  gcTimelines,
-  type LabStep,
-  medianOf,
-  percentileSeriesAll,
-  percentileSeriesAt,
-  rateSteps,
-} from './lab-model.ts';
+import { summarizeRun } from '../../../src/lab/analysis/summary.ts';
+import type { NewStep, StoredRun, StoredStep } from '../../../src/store/lab-runs.ts';
+import { gcTimelines, percentileSeriesAll, percentileSeriesAt, rateSteps } from './lab-model.ts';
 
 let nextId = 1;
-function step(partial: Partial<LabStep> & Pick<LabStep, 'lang' | 'kind'>): LabStep {
+function step(partial: Partial<NewStep> & Pick<NewStep, 'lang' | 'kind'>): StoredStep {
   const id = nextId++;
   return {
-    id,
-    seq: id,
-    run_id: 'r',
-    started_at: '2026-01-01T00:00:00.000Z',
-    duration_ms: 3000,
-    has_histogram: false,
     workload: 'http-json',
     variant: '',
-    rate_rps: null,
     repeat: 0,
     valid: true,
     reasons: [],
     metrics: {},
+    started_at: '2026-01-01T00:00:00.000Z',
+    duration_ms: 3000,
     ...partial,
+    id,
+    seq: id,
+    run_id: 'r',
+    rate_rps: partial.rate_rps ?? null,
+    histogram: null,
   };
+}
+
+/** What the API's `summary` holds for these steps: the server's summary, as GET /api/lab/runs/:id returns it. */
+function summaryOf(steps: StoredStep[]) {
+  const run: StoredRun = {
+    id: 'r',
+    started_at: '2026-01-01T00:00:00.000Z',
+    finished_at: null,
+    status: 'completed',
+    mode: 'standard',
+    workloads: [...new Set(steps.map((s) => s.workload))],
+    environment: { plan: { sloP99Ms: 50, seed: 1 } },
+    pid: null,
+    note: null,
+    steps,
+  };
+  return summarizeRun(run).workloads;
 }
 
 const latency = (p50: number, p99: number) => ({
@@ -62,35 +74,52 @@ describe('rateSteps and percentileSeriesAt', () => {
     step({ lang: 'go', kind: 'capacity', metrics: { capacity_rps: 5000 } }),
   ];
 
-  it('merges repeats with medians over valid repeats only, and keeps the reasons of invalid ones', () => {
-    const [go, rust] = rateSteps(steps);
-    expect(go?.valid).toBe(true);
-    expect(go?.repeats).toBe(3);
-    expect(go?.figures.p99_ms).toBe(7);
+  it("shows the server's rows: medians over valid repeats only, with the reasons of invalid ones", () => {
+    const [go, rust] = rateSteps(summaryOf(steps));
+    expect(go).toMatchObject({ workload: 'http-json', label: 'Go', valid: true, repeats: 3, p99_ms: 7 });
     expect(go?.reasons).toEqual(['worker cap hit']);
-    expect(rust?.valid).toBe(false);
+    expect(rust).toMatchObject({ label: 'Rust', valid: false });
     expect(rust?.reasons).toEqual(['load generator saturated']);
   });
 
   it('draws one line per language on the percentile axis and names invalid lines as invalid', () => {
-    const series = percentileSeriesAt(rateSteps(steps), 'http-json', 1000);
+    const series = percentileSeriesAt(rateSteps(summaryOf(steps)), 'http-json', 1000);
     expect(series.map((s) => s.name)).toEqual(['Go', 'Rust (invalid)']);
-    expect(series[0]?.points.map((pt) => pt.p)).toEqual([0.5, 0.9, 0.99, 0.999]);
+    expect(series[0]?.points).toEqual([
+      { p: 0.5, ms: 2 },
+      { p: 0.9, ms: 4 },
+      { p: 0.99, ms: 7 },
+      { p: 0.999, ms: 14 },
+    ]);
     expect(series[0]?.language).toBe('go');
   });
 
   it('can draw every rate step at once, each line named by its rate', () => {
     const more = [...steps, step({ lang: 'go', kind: 'rate', rate_rps: 2000, metrics: latency(2, 8) })];
-    expect(percentileSeriesAll(rateSteps(more), 'http-json').map((s) => s.name)).toEqual([
+    expect(percentileSeriesAll(rateSteps(summaryOf(more)), 'http-json').map((s) => s.name)).toEqual([
       'Go @ 1000/s',
       'Rust (invalid) @ 1000/s',
       'Go @ 2000/s',
     ]);
   });
+
+  it('names gc-cache lines by their GC setting', () => {
+    const gc = ['gogc-100', 'rust'].map((variant) =>
+      step({
+        workload: 'gc-cache',
+        lang: variant === 'rust' ? 'rust' : 'go',
+        variant,
+        kind: 'rate',
+        rate_rps: 500,
+        metrics: latency(1, 2),
+      }),
+    );
+    expect(rateSteps(summaryOf(gc)).map((s) => s.label)).toEqual(['gogc-100', 'Rust']);
+  });
 });
 
 describe('gcTimelines', () => {
-  it('takes the per-second timeline and per-cycle GC data, and says when only counts were kept', () => {
+  it("takes the server's timelines and GC cycles, and says when only counts were kept", () => {
     const withCycles = step({
       lang: 'go',
       kind: 'rate',
@@ -104,17 +133,16 @@ describe('gcTimelines', () => {
       lang: 'go',
       kind: 'rate',
       rate_rps: 500,
-      detail: { timeline: [], gc_cycles: 3 },
+      repeat: 1,
+      detail: { timeline: [{ t_s: 0, p99_ms: 1, max_ms: 2 }], gc_cycles: 3 },
     });
-    const timelines = gcTimelines([withCycles, countOnly]);
-    expect(timelines).toHaveLength(1);
+    const noTimeline = step({ lang: 'go', kind: 'rate', rate_rps: 500, repeat: 2, detail: { timeline: [] } });
+    const timelines = gcTimelines(summaryOf([withCycles, countOnly, noTimeline]));
+    expect(timelines.map((t) => t.label)).toEqual([
+      'http-json · Go · 500 req/s · repeat 1',
+      'http-json · Go · 500 req/s · repeat 2',
+    ]);
     expect(timelines[0]?.cycles).toEqual([{ at_s: 0.5, stw_sweep_ms: 0.1, stw_mark_ms: 0.2 }]);
-  });
-});
-
-describe('medianOf', () => {
-  it('medianOf ignores missing values', () => {
-    expect(medianOf([null, 4, 1, null])).toBe(2.5);
-    expect(medianOf([null])).toBeNull();
+    expect(timelines.map((t) => t.hasCycles)).toEqual([true, false]);
   });
 });

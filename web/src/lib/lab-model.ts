@@ -1,6 +1,6 @@
-/** @module From a stored lab run's steps to what the Lab view draws: percentile series per language and rate step, GC timelines. (Build times, sizes and cross-compilation come summarised by the server: lab-summary.ts.) Pure, so it is tested without a browser. */
-import type { GcMark, PercentileSeries, TimelinePoint } from '../../../src/core/browser.ts';
-import type { LabStep } from './api.ts';
+/** @module From a lab run's summary (the server's, as `gorust lab show` prints it) to what the Lab view draws: the rate-steps rows and percentile series per language and rate step, GC timelines. Nothing is recomputed here: the medians, p90/max/GC figures and timelines are the server's (src/lab/analysis/summary.ts); this only names and picks them. Pure, so it is tested without a browser. */
+import type { PercentileSeries } from '../../../src/core/browser.ts';
+import type { GcTimeline, RateStepRow, WorkloadSummary } from '../../../src/lab/analysis/summary-types.ts';
 
 /** A run and its steps exactly as the API returns them (types inferred from the server's routes). */
 export type { LabRun, LabRunSummaryRow, LabStep } from './api.ts';
@@ -12,86 +12,36 @@ const PERCENTILES = [
   { p: 0.999, metric: 'p999_ms' },
 ] as const;
 
-const num = (value: unknown): number | null =>
-  typeof value === 'number' && Number.isFinite(value) ? value : null;
-
-/**
- * The median of the finite numbers in a list, or null.
- * @example
- * medianOf([3, 1, 2]); // 2
- */
-export function medianOf(values: (number | null)[]): number | null {
-  const xs = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
-  if (xs.length === 0) return null;
-  const mid = Math.floor(xs.length / 2);
-  return xs.length % 2 === 1 ? (xs[mid] ?? null) : ((xs[mid - 1] ?? 0) + (xs[mid] ?? 0)) / 2;
-}
-
-/** A load step (one language or GC variant at one offered rate), its repeats merged. */
-export type RateStep = {
+/** A rate step as the server summarised it, with its workload and the name of its line. */
+export type RateStep = RateStepRow & {
   workload: string;
-  lang: string;
-  variant: string;
-  rate_rps: number;
   /** Label of the line: the variant when there is one (GC settings), else the language. */
   label: string;
-  valid: boolean;
-  reasons: string[];
-  repeats: number;
-  /** Medians over the valid repeats (over all repeats when none is valid). */
-  figures: Record<string, number | null>;
-  steps: LabStep[];
 };
 
 /**
- * Group latency steps (kind `rate`) by workload, language/variant and offered rate. A step group is valid when
- * at least one repeat is; its figures are medians of the valid repeats.
+ * Every summarised rate step of a run's latency workloads (http-json, a team's service, gc-cache), in the server's
+ * order within each workload.
  * @example
- * rateSteps(run.steps).filter((s) => s.workload === 'http-json');
+ * rateSteps(run.summary).filter((s) => s.workload === 'http-json');
  */
-export function rateSteps(steps: LabStep[]): RateStep[] {
-  const groups = new Map<string, LabStep[]>();
-  for (const step of steps) {
-    if (step.kind !== 'rate' || step.rate_rps === null) continue;
-    const key = `${step.workload}\u0000${step.lang}\u0000${step.variant}\u0000${step.rate_rps}`;
-    groups.set(key, [...(groups.get(key) ?? []), step]);
-  }
-  return [...groups.values()]
-    .map((group): RateStep => {
-      const first = group[0] as LabStep;
-      const valid = group.filter((s) => s.valid);
-      const basis = valid.length > 0 ? valid : group;
-      const metrics = new Set(basis.flatMap((s) => Object.keys(s.metrics)));
-      const figures: Record<string, number | null> = {};
-      for (const metric of metrics) figures[metric] = medianOf(basis.map((s) => num(s.metrics[metric])));
-      return {
-        workload: first.workload,
-        lang: first.lang,
-        variant: first.variant,
-        rate_rps: first.rate_rps ?? 0,
-        label:
-          first.variant === '' || first.variant === first.lang ? languageName(first.lang) : first.variant,
-        valid: valid.length > 0,
-        reasons: [...new Set(group.flatMap((s) => s.reasons))],
-        repeats: group.length,
-        figures,
-        steps: group,
-      };
-    })
-    .sort(
-      (a, b) =>
-        a.workload.localeCompare(b.workload) ||
-        a.rate_rps - b.rate_rps ||
-        a.lang.localeCompare(b.lang) ||
-        a.variant.localeCompare(b.variant),
-    );
+export function rateSteps(summary: readonly WorkloadSummary[]): RateStep[] {
+  return summary.flatMap((workload) =>
+    workload.kind === 'latency' || workload.kind === 'gc-cache'
+      ? workload.detail.rate_steps.map((row) => ({
+          ...row,
+          workload: workload.name,
+          label: row.variant === '' || row.variant === row.lang ? languageName(row.lang) : row.variant,
+        }))
+      : [],
+  );
 }
 
 /**
  * Percentile lines for one workload at one rate: one line per language/variant. Invalid steps keep their
  * line, named "(invalid)", so the chart never passes them off as measurements.
  * @example
- * percentileSeriesAt(rateSteps(run.steps), 'http-json', 2000);
+ * percentileSeriesAt(rateSteps(run.summary), 'http-json', 2000);
  */
 export function percentileSeriesAt(steps: RateStep[], workload: string, rate: number): PercentileSeries[] {
   return steps
@@ -99,8 +49,8 @@ export function percentileSeriesAt(steps: RateStep[], workload: string, rate: nu
     .map((s) => {
       const language = s.lang === 'go' || s.lang === 'rust' ? s.lang : undefined;
       const points = PERCENTILES.flatMap(({ p, metric }) => {
-        const ms = s.figures[metric];
-        return ms === null || ms === undefined ? [] : [{ p, ms }];
+        const ms = s[metric];
+        return ms === null ? [] : [{ p, ms }];
       });
       return {
         name: s.valid ? s.label : `${s.label} (invalid)`,
@@ -115,7 +65,7 @@ export function percentileSeriesAt(steps: RateStep[], workload: string, rate: nu
  * Percentile lines for every rate step of a workload at once, named "Go @ 1000/s"; left uncoloured by language so
  * the chart's palette tells the steps apart.
  * @example
- * percentileSeriesAll(rateSteps(run.steps), 'http-json').length; // languages x rates
+ * percentileSeriesAll(rateSteps(run.summary), 'http-json').length; // languages x rates
  */
 export function percentileSeriesAll(steps: RateStep[], workload: string): PercentileSeries[] {
   const rates = [...new Set(steps.filter((s) => s.workload === workload).map((s) => s.rate_rps))];
@@ -128,49 +78,30 @@ export function percentileSeriesAll(steps: RateStep[], workload: string): Percen
   );
 }
 
-/** One Go step's latency timeline and GC cycles, ready for gcTimelineOption. */
-export type GcTimeline = {
-  step: LabStep;
+/** One Go step's latency timeline and GC cycles as the server summarised them, named for the step picker. */
+export type LabGcTimeline = GcTimeline & {
+  workload: string;
   label: string;
-  latency: TimelinePoint[];
-  cycles: GcMark[];
   /** False when the step kept no per-cycle GC data (only counts): the chart then shows latency alone. */
   hasCycles: boolean;
 };
 
 /**
- * The latency timelines of Go latency steps, with their GC cycles when the step kept per-cycle data.
+ * The latency timelines of a run's Go load steps, with their GC cycles when the step kept per-cycle data.
  * @example
- * gcTimelines(run.steps).map((t) => t.label);
+ * gcTimelines(run.summary).map((t) => t.label);
  */
-export function gcTimelines(steps: LabStep[]): GcTimeline[] {
-  const out: GcTimeline[] = [];
-  for (const step of steps) {
-    if (step.kind !== 'rate' || step.lang !== 'go') continue;
-    const detail = (step.detail ?? {}) as Record<string, unknown>;
-    const latency = Array.isArray(detail.timeline) ? (detail.timeline as TimelinePoint[]) : [];
-    const rawCycles = [detail.gc_cycles, detail.gc, detail.cycles].find(Array.isArray) as
-      | unknown[]
-      | undefined;
-    if (latency.length === 0) continue;
-    const cycles = (rawCycles ?? [])
-      .map((c) => c as Record<string, unknown>)
-      .filter((c) => num(c.at_s) !== null)
-      .map((c) => ({
-        at_s: num(c.at_s) ?? 0,
-        stw_sweep_ms: num(c.stw_sweep_ms) ?? undefined,
-        stw_mark_ms: num(c.stw_mark_ms) ?? undefined,
-      }));
-    const variant = step.variant === '' ? 'Go' : step.variant;
-    out.push({
-      step,
-      label: `${step.workload} · ${variant} · ${step.rate_rps ?? '?'} req/s · repeat ${step.repeat + 1}${step.valid ? '' : ' (invalid)'}`,
-      latency,
-      cycles,
-      hasCycles: rawCycles !== undefined,
-    });
-  }
-  return out;
+export function gcTimelines(summary: readonly WorkloadSummary[]): LabGcTimeline[] {
+  return summary.flatMap((workload) =>
+    workload.kind === 'latency' || workload.kind === 'gc-cache'
+      ? workload.detail.gc_timelines.map((t) => ({
+          ...t,
+          workload: workload.name,
+          label: `${workload.name} · ${t.variant === '' ? 'Go' : t.variant} · ${t.rate_rps} req/s · repeat ${t.repeat + 1}${t.valid ? '' : ' (invalid)'}`,
+          hasCycles: t.cycles !== null,
+        }))
+      : [],
+  );
 }
 
 function languageName(lang: string): string {

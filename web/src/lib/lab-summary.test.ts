@@ -144,7 +144,7 @@ function latency(comparison: WorkloadSummary['comparison'], compareRate: number 
     name: 'http-json',
     anchors: [],
     comparison,
-    detail: { slo_p99_ms: 50, compare_rate_rps: compareRate, ladder: [] },
+    detail: { slo_p99_ms: 50, compare_rate_rps: compareRate, ladder: [], rate_steps: [], gc_timelines: [] },
   };
 }
 

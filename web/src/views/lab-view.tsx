@@ -87,7 +87,7 @@ function RunDetail({ id }: { id: string }) {
 }
 
 function RunCharts({ run }: { run: LabRun }) {
-  const steps = useMemo(() => rateSteps(run.steps ?? []), [run]);
+  const steps = useMemo(() => rateSteps(run.summary ?? []), [run]);
   const workloads = useMemo(() => [...new Set(steps.map((s) => s.workload))], [steps]);
   const [workload, setWorkload] = useState<string | null>(null);
   const current = workload && workloads.includes(workload) ? workload : (workloads[0] ?? null);
@@ -135,10 +135,7 @@ function RunCharts({ run }: { run: LabRun }) {
     [series, showAll, percentileTitle, slo],
   );
   const timelines = useMemo(
-    () =>
-      gcTimelines(run.steps ?? []).filter(
-        (t) => t.step.workload === current && t.step.rate_rps === currentRate,
-      ),
+    () => gcTimelines(run.summary ?? []).filter((t) => t.workload === current && t.rate_rps === currentRate),
     [run, current, currentRate],
   );
   const [timelineIndex, setTimelineIndex] = useState(0);
@@ -261,7 +258,7 @@ function RunCharts({ run }: { run: LabRun }) {
                   aria-label="Go step"
                 >
                   {timelines.map((t, i) => (
-                    <option key={t.step.id} value={i}>
+                    <option key={t.step_id} value={i}>
                       {t.label}
                     </option>
                   ))}
@@ -308,7 +305,8 @@ function UseInDecision({ runId }: { runId: string }) {
             setState({ status: 'busy' });
             decideDraftWithRun(runId).then(
               (result) => setState({ status: 'done', result }),
-              (error: unknown) => setState({ status: 'error', error: (error as Error).message }),
+              (error: unknown) =>
+                setState({ status: 'error', error: error instanceof Error ? error.message : String(error) }),
             );
           }}
         >
