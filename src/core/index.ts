@@ -66,6 +66,7 @@ export type { AdrOptions, AdrRecordData, AdrTemplate, EvidenceSources } from './
 export {
   ADR_TEMPLATES,
   adrFileName,
+  adrRecordProblem,
   adrTitle,
   evidenceSources,
   readAdrRecordData,

@@ -1,5 +1,13 @@
 /** @module End-to-end: `gorust check` re-decides the records of an ADR folder from their recorded profiles: exit 0 while every verdict holds, 3 when a profile change flips one (naming the record, both verdicts, the changed fact and the --supersedes command), 2 for bad input. */
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
@@ -97,5 +105,51 @@ describe('gorust check', { timeout: SPAWN_TIMEOUT_MS }, () => {
     const gone = gorust(['check'], root);
     expect(gone.code).toBe(2);
     expect(gone.stderr).toContain('was decided from profiles/gateway.yaml, which no longer exists');
+  });
+});
+
+describe('gorust check of a damaged record', { timeout: SPAWN_TIMEOUT_MS }, () => {
+  const root = join(dir, 'damaged');
+  mkdirSync(join(root, '.git'), { recursive: true });
+  mkdirSync(join(root, 'docs'));
+  copyFileSync(join(ROOT, 'examples', 'close-call.yaml'), join(root, 'gorust.yaml'));
+  const adrDir = join(root, 'docs', 'adr');
+  let original: string | undefined;
+
+  it.each([
+    ['invalid JSON', (t: string) => t.replace('{"v":1', '{"v":1,,'), 'is not valid JSON'],
+    [
+      'an unknown verdict',
+      (t: string) => t.replace(/"verdict":"\w+"/, '"verdict":"gox"'),
+      '"verdict" is "gox"',
+    ],
+    [
+      'facts that are not a list',
+      (t: string) => t.replace('"facts":[', '"facts":"x","x":['),
+      '"facts" is "x"',
+    ],
+    [
+      'a profile path that is not text',
+      (t: string) => t.replace(/"profile":"[^"]*"/, '"profile":5'),
+      '"profile" is 5',
+    ],
+    [
+      'a seed that is not a whole number',
+      (t: string) => t.replace(/"seed":\d+/, '"seed":1.5'),
+      '"seed" is 1.5',
+    ],
+  ])('exits 2 naming the record and what is wrong: %s', (_what, damage, message) => {
+    if (!existsSync(adrDir))
+      expect(gorust(['decide', 'gorust.yaml', '--format', 'adr', '--out', 'docs/adr/'], root).code).toBe(0);
+    const name = readdirSync(adrDir)[0] as string;
+    const file = join(adrDir, name);
+    original ??= readFileSync(file, 'utf8');
+    const damaged = damage(original);
+    expect(damaged).not.toBe(original);
+    writeFileSync(file, damaged);
+    const result = gorust(['check'], root);
+    expect(result.code, result.stdout).toBe(2);
+    expect(result.stderr).toContain(`docs/adr/${name}: gorust's data at its end is damaged`);
+    expect(result.stderr).toContain(message);
   });
 });

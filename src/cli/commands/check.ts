@@ -56,7 +56,13 @@ export async function runCheck(dir: string, flags: CheckFlags, io: CliIo): Promi
   const folder = resolve(io.cwd, dir);
   if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory())
     throw new UserError(`${dir} is not a folder of ADRs (gorust check [DIR], default docs/adr).`);
-  const records = files.listAdrs(folder).filter((r) => r.data !== undefined && !files.isRetired(r.status));
+  const standing = files.listAdrs(folder).filter((r) => !files.isRetired(r.status));
+  const damaged = standing.filter((r) => r.problem !== undefined);
+  if (damaged.length > 0)
+    throw new UserError(
+      `${damaged.map((r) => `${relative(io.cwd, r.path) || r.path}: gorust's data at its end is damaged: ${r.problem}`).join('\n')}\nRestore it from version control (or remove its gorust-adr comment to stop checking it).`,
+    );
+  const records = standing.filter((r) => r.data !== undefined);
   if (records.length === 0)
     throw new UserError(
       `no gorust records in ${dir}: write one with \`gorust decide PROFILE --format adr --out ${dir}/\`.`,

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { type AdrRecordData, fileSlug, readAdrRecordData } from '../../core/index.ts';
+import { type AdrRecordData, adrRecordProblem, fileSlug, readAdrRecordData } from '../../core/index.ts';
 
 /** One numbered record in an ADR folder. */
 export type AdrFile = {
@@ -12,6 +12,8 @@ export type AdrFile = {
   text: string;
   /** gorust's data, when gorust wrote the record. */
   data: AdrRecordData | undefined;
+  /** What is damaged in gorust's data, when the record carries gorust's marker but its data cannot be read. */
+  problem: string | undefined;
   status: string | undefined;
 };
 
@@ -40,6 +42,7 @@ export function listAdrs(dir: string): AdrFile[] {
       number: Number(number),
       text,
       data: readAdrRecordData(text),
+      problem: adrRecordProblem(text),
       status: adrStatus(text),
     });
   }

@@ -234,20 +234,69 @@ export type AdrRecordData = AdrRecordMeta & {
 };
 
 /**
- * The gorust data of an ADR file's text, or undefined when the record was not written by gorust (or is damaged).
+ * The gorust data of an ADR file's text, or undefined when the record was not written by gorust (or is damaged:
+ * `adrRecordProblem` says how).
  * @example
  * readAdrRecordData(readFileSync('docs/adr/0003-use-go-for-x.md', 'utf8'))?.profile; // 'gorust.yaml'
  */
 export function readAdrRecordData(text: string): AdrRecordData | undefined {
+  const read = parseAdrRecord(text);
+  return read !== undefined && 'data' in read ? read.data : undefined;
+}
+
+/**
+ * What is wrong with the gorust data of a record that carries gorust's marker (undefined when it is sound, or when
+ * the record has no gorust data at all), so `gorust check` can name a damaged record instead of skipping it.
+ * @example
+ * adrRecordProblem('<!-- gorust-adr\n{"v":1,,}\n-->'); // 'its data is not valid JSON (...)'
+ */
+export function adrRecordProblem(text: string): string | undefined {
+  const read = parseAdrRecord(text);
+  return read !== undefined && 'problem' in read ? read.problem : undefined;
+}
+
+function parseAdrRecord(text: string): { data: AdrRecordData } | { problem: string } | undefined {
+  if (!text.includes(`<!-- ${ADR_MARKER}`)) return undefined;
   const match = new RegExp(`<!-- ${ADR_MARKER}\\s+(\\{.*\\})\\s*-->`).exec(text);
-  if (!match?.[1]) return undefined;
+  if (!match?.[1]) return { problem: `its ${ADR_MARKER} comment holds no JSON object` };
+  let data: unknown;
   try {
-    const data = JSON.parse(match[1]) as AdrRecordData;
-    if (typeof data.project !== 'string' || typeof data.verdict !== 'string') return undefined;
-    return data;
-  } catch {
-    return undefined;
+    data = JSON.parse(match[1]);
+  } catch (error) {
+    return { problem: `its data is not valid JSON (${(error as Error).message})` };
   }
+  const problem = recordDataProblem(data);
+  return problem === undefined ? { data: data as AdrRecordData } : { problem };
+}
+
+/** The first field of a record's data that does not have the type gorust wrote, in words. */
+function recordDataProblem(data: unknown): string | undefined {
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    return 'its data is not a JSON object';
+  const d = data as Record<string, unknown>;
+  const optional = (key: string, ok: (v: unknown) => boolean, expected: string) =>
+    d[key] === undefined || ok(d[key])
+      ? undefined
+      : `"${key}" is ${JSON.stringify(d[key])}, expected ${expected}`;
+  const isString = (v: unknown) => typeof v === 'string';
+  const isFact = (f: unknown) => Array.isArray(f) && f.length === 3 && f.every(isString);
+  if (typeof d.project !== 'string') return '"project" is missing or not a string';
+  if (!['go', 'rust', 'hybrid'].includes(d.verdict as string))
+    return `"verdict" is ${JSON.stringify(d.verdict)}, expected "go", "rust" or "hybrid"`;
+  return (
+    optional('profile', isString, 'a path') ??
+    optional('base', (v) => v === 'repo' || v === 'adr', '"repo" or "adr"') ??
+    optional(
+      'seed',
+      (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 4294967295,
+      'a whole number from 0 to 4294967295',
+    ) ??
+    optional('profile_sha256', isString, 'a hash') ??
+    optional('kb_sha256', isString, 'a hash') ??
+    optional('lab_run', isString, 'a run id') ??
+    optional('close_call', (v) => typeof v === 'boolean', 'true or false') ??
+    optional('facts', (v) => Array.isArray(v) && v.every(isFact), 'a list of [key, label, value]')
+  );
 }
 
 /** The recorded facts as ProfileFacts. */
