@@ -42,6 +42,16 @@ describe('HTML report in a browser', { tags: ['slow'] }, () => {
     expect(await page.locator('h1').textContent()).toContain(XSS);
     expect(await page.locator('figure.chart svg').count()).toBeGreaterThanOrEqual(3);
     expect(await page.locator('img').count()).toBe(0);
+    // At phone width the page does not scroll sideways: each table row becomes a card whose cells name their column.
+    await page.setViewportSize({ width: 390, height: 844 });
+    // (Strings, not functions: the tests are type-checked without the DOM library.)
+    const wide = await page.evaluate(
+      `[...document.querySelectorAll('main *')].filter((el) => el.getBoundingClientRect().right > innerWidth + 0.5).map((el) => el.tagName + ': ' + (el.textContent ?? '').slice(0, 60))`,
+    );
+    expect(wide).toEqual([]);
+    expect(await page.evaluate('document.documentElement.scrollWidth - innerWidth')).toBe(0);
+    expect(await page.locator('td[data-label="Why"]').first().isVisible()).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 900 });
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.close();

@@ -108,7 +108,7 @@ describe.each(examples)('the policy choices of examples/%s', (file) => {
 
   it('HTML: each reason carries its kind, the same as the decision says', () => {
     const html = renderHtmlReport(decision, { date: '2026-12-05', sources });
-    const rows = html.split('<tr><td>').slice(1);
+    const rows = html.split(/<tr><td[^>]*>/).slice(1);
     for (const { row, basis } of kinds) {
       const cell = rows.find((r) =>
         r.startsWith(`${row.id.charAt(0).toUpperCase()}${row.id.slice(1).replace(/_/g, ' ')}<`),

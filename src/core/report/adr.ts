@@ -2,6 +2,14 @@
 import type { CriterionRow, Decision } from '../decision/schema.ts';
 import type { Evidence } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
+import {
+  asSentence,
+  componentOdds,
+  decisiveFactEffect,
+  decisiveFactLabel,
+  gateOdds,
+  shownDecisiveFacts,
+} from './decisive.ts';
 import { escapeUserText, fileSlug, inlineWithNames } from './escape.ts';
 import { type ProfileFact, profileFacts } from './facts.ts';
 import {
@@ -497,32 +505,18 @@ class AdrParts {
     const lines: string[] = [];
     for (const gate of this.d.gates.slice(0, MAX_DRIVERS)) {
       const where = gate.component === undefined ? '' : ` for component ${this.esc(gate.component)}`;
-      lines.push(`Hard constraint${where} (favours ${OPTION_LABELS[gate.favors]}): ${this.txt(gate.reason)}`);
-    }
-    // A fact whose removal moves the probability by less than half a point and flips nothing drove nothing a reader
-    // can see: a verdict held in 99% of the draws is explained by its criteria instead.
-    const facts = (this.d.decisive_facts ?? []).filter(
-      (f) => f.flips || Math.round(Math.abs(f.probability_change) * 100) >= 1,
-    );
-    if (facts.length > 0) {
-      // The engine measured each fact by taking it out: the drivers are the facts that moved the verdict most.
-      const labels = new Map(
-        (this.o.profile === undefined ? [] : profileFacts(this.o.profile)).map((f) => [f.key, f]),
+      const odds = gateOdds(gate);
+      lines.push(
+        `Hard constraint${where} (favours ${OPTION_LABELS[gate.favors]}): ${this.txt(gate.reason)}${odds === undefined ? '' : ` ${asSentence(odds)}`}`,
       );
-      const verdict = short(this.d.verdict);
-      for (const f of [...facts]
-        .sort((a, b) => Math.abs(b.probability_change) - Math.abs(a.probability_change))
-        .slice(0, Math.max(0, MAX_DRIVERS - lines.length))) {
-        const known = labels.get(f.path);
-        const fact =
-          known === undefined
-            ? `${f.path} ${Array.isArray(f.value) ? f.value.join(', ') : String(f.value)}`
-            : `${known.label} ${known.value}`;
-        const points = Math.round(Math.abs(f.probability_change) * 100);
-        const direction = f.probability_change >= 0 ? 'lower' : 'higher';
-        const flip = f.flips ? '; without it the verdict would change' : '';
+    }
+    // The engine measured each fact by taking it out: the drivers are the facts that moved the verdict most.
+    const facts = shownDecisiveFacts(this.d);
+    if (facts.length > 0) {
+      for (const f of facts.slice(0, Math.max(0, MAX_DRIVERS - lines.length))) {
+        const fact = decisiveFactLabel(f, this.d);
         lines.push(
-          `${this.esc(fact.charAt(0).toUpperCase() + fact.slice(1))} favours ${OPTION_LABELS[f.favors]}: without it (${this.esc(f.without)}), the probability of ${verdict} would be ${points} ${points === 1 ? 'point' : 'points'} ${direction}${flip}.`,
+          `${this.esc(fact.charAt(0).toUpperCase() + fact.slice(1))} favours ${OPTION_LABELS[f.favors]}: ${this.esc(decisiveFactEffect(f, this.d))}.`,
         );
       }
       // Enough measured facts: they are the drivers. Fewer than three: the criteria that weigh most fill in.
@@ -566,7 +560,10 @@ class AdrParts {
     if (d.verdict === 'hybrid') {
       const parts = d.components
         .slice(0, MAX_LISTED_COMPONENTS)
-        .map((c) => `${this.esc(c.name)} in ${OPTION_LABELS[c.language]}`);
+        .map(
+          (c) =>
+            `${this.esc(c.name)} in ${OPTION_LABELS[c.language]}${c.near_tie ? ` (${componentOdds(c)})` : ''}`,
+        );
       const more =
         d.components.length > MAX_LISTED_COMPONENTS
           ? ` and ${d.components.length - MAX_LISTED_COMPONENTS} more`
@@ -579,8 +576,10 @@ class AdrParts {
       .filter((row) => favours(row) === d.verdict)
       .slice(0, 2)
       .map((row) => criterionLabel(row.id).toLowerCase());
-    const gates = d.gates.filter((g) => g.component === undefined && g.favors === d.verdict).map((g) => g.id);
-    const gateText = gates.length > 0 ? `; a hard constraint requires it (${gates.join(', ')})` : '';
+    const gates = d.gates
+      .filter((g) => g.component === undefined && g.favors === d.verdict)
+      .map((g) => (g.near_edge ? `${g.id}, ${gateOdds(g)}` : g.id));
+    const gateText = gates.length > 0 ? `; a hard constraint requires it (${gates.join('; ')})` : '';
     return [
       `Chosen option: "${OPTION_LABELS[d.verdict]}", because it scores ${formatScore(d.scores[d.verdict])} against ${OPTION_LABELS[this.other]}'s ${formatScore(d.scores[this.other])} of 10${lead.length > 0 ? `, led by ${lead.join(' and ')}` : ''}${gateText}; ${perturbationsKept(d)} (confidence ${formatPercent(d.confidence)}).`,
     ];

@@ -228,6 +228,18 @@ describe('hybridPlanChart', () => {
     expect(all(label, byTag('rect'))[0]?.attrs.fill).toBe('#fff');
   });
 
+  it('keeps a left-to-right edge between top-row components, and its label, clear of the subtitle', () => {
+    const decision = buildHybridDecision();
+    const boundaries = decision.boundaries.map((b) => ({ ...b, from: 'control', to: 'proxy' }));
+    for (const width of [390, 880]) {
+      const chart = hybridPlanChart({ ...decision, boundaries }, { width });
+      const subtitle = all(chart, byTag('text')).find((t) => text(t).startsWith('Go left'));
+      const box = all(all(chart, byClass('edge-label'))[0] as SvgNode, byTag('rect'))[0];
+      // The subtitle's baseline plus its descent is above the label box's top edge.
+      expect(Number(box?.attrs.y), `width ${width}`).toBeGreaterThan(Number(subtitle?.attrs.y) + 4);
+    }
+  });
+
   it('drops edges to unknown components instead of failing, and draws muted calls without labels', () => {
     const decision = buildHybridDecision();
     const ghost = { from: 'proxy', to: 'ghost', mechanism: 'ffi' as const, per_call_us: 0.1, why: 'test' };

@@ -742,7 +742,19 @@ export function hybridPlanChart(decision: Decision, options: HybridPlanOptions):
     'Hybrid plan',
     options.subtitle ?? 'Go left · Rust right · edges: mechanism and cost per call',
   );
-  const height = options.height ?? head.bottom + 20 + rowGap * rows + 30;
+  const columnX = [width * 0.27, width * 0.73];
+  // An edge from left to right between two top-row components bends upwards (see drawEdge): room above the top row
+  // keeps it and its label clear of the subtitle.
+  const topRow = (name: string) => cells.get(name)?.[1] === 0;
+  const leftToRight = (from: string, to: string) => cells.get(from)?.[0] === 0 && cells.get(to)?.[0] === 1;
+  const bends = (calls: readonly { from: string; to: string }[], curveness: number, label: number) =>
+    calls.some((c) => topRow(c.from) && topRow(c.to) && leftToRight(c.from, c.to))
+      ? ((columnX[1] as number) - (columnX[0] as number)) * curveness * 0.5 + label
+      : 0;
+  const lift = Math.ceil(
+    Math.max(bends(options.mutedCalls ?? [], 0.25, 0), bends(decision.boundaries, 0.2, 10)),
+  );
+  const height = options.height ?? head.bottom + 20 + lift + rowGap * rows + 30;
   const key = legend(
     [
       { name: 'Go', color: LANGUAGE_COLORS.go, marker: 'dot' },
@@ -751,10 +763,9 @@ export function hybridPlanChart(decision: Decision, options: HybridPlanOptions):
     width,
     height - 4,
   );
-  const top = head.bottom + 16;
+  const top = head.bottom + 16 + lift;
   const step = (height - top - key.height - 14) / rows;
   const r = compact ? 15 : 23;
-  const columnX = [width * 0.27, width * 0.73];
   const center = (name: string) => {
     const [col, row] = cells.get(name) ?? [0, 0];
     return [columnX[col] as number, top + step * row + r + 4] as const;

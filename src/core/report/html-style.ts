@@ -1,12 +1,12 @@
 /** @module The stylesheet of the self-contained HTML report: screen and print, no web fonts, no url() and no imports, so the file makes no request. */
 
-/** Inline CSS of the HTML report; printing keeps colours, never splits a chart or a table row, repeats table headers on each page, and drops the page background. */
+/** Inline CSS of the HTML report; on a phone each table row becomes a card whose cells name their column; printing keeps colours, never splits a chart or a table row, repeats table headers on each page, and drops the page background. */
 export const REPORT_CSS = `
 :root { --go: #00ADD8; --rust: #B7410E; --ink: #1d1d1f; --muted: #5b5b66; --line: #d9d9e0; --bg: #ffffff; --soft: #f5f6f8; }
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body { margin: 0; background: var(--soft); color: var(--ink); font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-main { max-width: 960px; margin: 0 auto; padding: 24px 28px 48px; background: var(--bg); }
+main { max-width: 960px; margin: 0 auto; padding: 24px 28px 48px; background: var(--bg); overflow-wrap: break-word; }
 h1 { font-size: 1.7rem; line-height: 1.25; margin: 0.2em 0 0.3em; }
 h2 { font-size: 1.25rem; margin: 1.8em 0 0.6em; padding-bottom: 0.2em; border-bottom: 1px solid var(--line); }
 h3 { font-size: 1.05rem; margin: 1.2em 0 0.4em; }
@@ -43,6 +43,15 @@ code, .id { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monosp
 .muted { color: var(--muted); }
 footer { margin-top: 32px; padding-top: 12px; border-top: 1px solid var(--line); color: var(--muted); font-size: 0.85rem; }
 @media (max-width: 760px) { .charts-2 { grid-template-columns: 1fr; } main { padding: 16px; } }
+@media screen and (max-width: 640px) {
+  table, tbody, tr, td { display: block; width: 100%; }
+  thead { display: none; }
+  tr { border-bottom: 1px solid var(--line); padding: 6px 0; }
+  td { border: 0; padding: 2px 0; }
+  td.num { text-align: left; }
+  td[data-label]::before { content: attr(data-label) ": "; font-weight: 600; }
+  .id { overflow-wrap: anywhere; }
+}
 @page { margin: 14mm 12mm; }
 @media print {
   body { background: none; font-size: 10.5pt; }

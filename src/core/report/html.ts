@@ -10,6 +10,13 @@ import {
   percentileChart,
   radarChart,
 } from './charts.ts';
+import {
+  asSentence,
+  decisiveFactEffect,
+  decisiveFactLabel,
+  gateOdds,
+  shownDecisiveFacts,
+} from './decisive.ts';
 import { escapeHtml } from './escape.ts';
 import {
   byImpact,
@@ -81,8 +88,9 @@ function chartFigure(chart: SvgNode, label: string): string {
 }
 
 function table(head: string[], rows: string[][], numeric: number[] = []): string {
+  // Each data cell names its column, so a phone can show a row as a card (html-style.ts).
   const cell = (tag: 'th' | 'td', text: string, i: number) =>
-    `<${tag}${numeric.includes(i) ? ' class="num"' : ''}>${text}</${tag}>`;
+    `<${tag}${numeric.includes(i) ? ' class="num"' : ''}${tag === 'td' ? ` data-label="${e(head[i] ?? '')}"` : ''}>${text}</${tag}>`;
   return [
     '<table>',
     `<thead><tr>${head.map((h, i) => cell('th', h, i)).join('')}</tr></thead>`,
@@ -115,9 +123,55 @@ function gatesSection(decision: Decision): string {
   if (decision.gates.length === 0) return '';
   const items = decision.gates.map((gate) => {
     const where = gate.component === undefined ? '' : `, component <strong>${e(gate.component)}</strong>`;
-    return `<span class="badge ${gate.favors}">favours ${e(OPTION_LABELS[gate.favors])}</span> <span class="id">${e(gate.id)}</span>${where}: ${e(gate.reason)}`;
+    const odds = gateOdds(gate);
+    const edge =
+      odds === undefined
+        ? ''
+        : gate.near_edge
+          ? ` <span class="badge warn">near its edge</span> ${e(asSentence(odds.replace(/^near its edge: /, '')))}`
+          : ` ${e(asSentence(odds))}`;
+    return `<span class="badge ${gate.favors}">favours ${e(OPTION_LABELS[gate.favors])}</span> <span class="id">${e(gate.id)}</span>${where}: ${e(gate.reason)}${edge}`;
   });
   return `<h2>Hard constraints</h2>${list(items)}`;
+}
+
+function decisiveSection(decision: Decision): string {
+  const facts = shownDecisiveFacts(decision);
+  if (facts.length === 0) return '';
+  const items = facts.map(
+    (f) =>
+      `${e(asSentence(decisiveFactLabel(f, decision)).replace(/\.$/, ''))} <span class="badge ${f.favors}">favours ${e(OPTION_LABELS[f.favors])}</span>: ${e(decisiveFactEffect(f, decision))}.`,
+  );
+  return [
+    '<h2>What moved the verdict most</h2>',
+    '<p class="muted">Each stated fact of the profile was taken out in turn (or set to a neutral value) and the decision made again.</p>',
+    list(items),
+  ].join('');
+}
+
+function stakeholdersSection(decision: Decision): string {
+  const stakeholders = decision.stakeholders ?? [];
+  if (stakeholders.length === 0) return '';
+  const rows = stakeholders.map((s) => [
+    `${e(s.name)}${s.role ? ` <span class="muted">(${e(s.role)})</span>` : ''}`,
+    formatNumber(s.weight),
+    e(s.verdict === 'hybrid' ? 'Hybrid' : OPTION_LABELS[s.verdict]),
+    formatPercent(s.probabilities.go),
+    formatPercent(s.probabilities.rust),
+    formatPercent(s.probabilities.hybrid),
+  ]);
+  const differ = (decision.disagreements ?? []).map(
+    (d) =>
+      `They differ on ${e(criterionLabel(d.criterion).toLowerCase())}: ${formatPercent(d.min)} of the weight for ${e(d.min_by)}, ${formatPercent(d.max)} for ${e(d.max_by)}.`,
+  );
+  return [
+    '<h2>Stakeholders</h2>',
+    decision.agreement === undefined
+      ? ''
+      : `<p>${formatPercent(decision.agreement)} of the stakeholders' weight reaches the group's verdict on their own priorities.</p>`,
+    table(['Stakeholder', 'Weight', 'Own verdict', 'Go', 'Rust', 'Hybrid'], rows, [1, 3, 4, 5]),
+    differ.length === 0 ? '' : list(differ),
+  ].join('');
 }
 
 function criteriaSection(decision: Decision, sources: EvidenceSources | undefined): string {
@@ -245,7 +299,7 @@ function hybridSection(decision: Decision): string {
   if (decision.components.length === 0) return '';
   const components = decision.components.map((c) => [
     e(c.name),
-    e(OPTION_LABELS[c.language]),
+    `${e(OPTION_LABELS[c.language])}${c.probabilities === undefined ? '' : ` <span class="muted">${formatPercent(c.probabilities[c.language])} of the draws</span>`}${c.near_tie ? ' <span class="badge warn">near tie</span>' : ''}`,
     c.scores ? formatScore(c.scores.go) : 'n/a',
     c.scores ? formatScore(c.scores.rust) : 'n/a',
     foldable(c.why),
@@ -339,6 +393,8 @@ export function renderHtmlReport(decision: Decision, options: HtmlReportOptions)
     decision.project?.summary ? `<p class="summary">${e(decision.project.summary)}</p>` : '',
     verdictSection(decision),
     gatesSection(decision),
+    decisiveSection(decision),
+    stakeholdersSection(decision),
     criteriaSection(decision, options.sources),
     sensitivitySection(decision),
     hybridSection(decision),

@@ -1,6 +1,13 @@
 /** @module The full Markdown report of a decision: every section of the decision object, as tables and lists a reviewer can read in a pull request. */
 import type { Decision } from '../decision/schema.ts';
 import type { EvidenceSources } from './adr.ts';
+import {
+  asSentence,
+  decisiveFactEffect,
+  decisiveFactLabel,
+  gateOdds,
+  shownDecisiveFacts,
+} from './decisive.ts';
 import { escapeUserText, inlineWithNames } from './escape.ts';
 import {
   byImpact,
@@ -71,9 +78,56 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
     out.push('## Hard constraints', '');
     for (const gate of decision.gates) {
       const where = gate.component === undefined ? '' : `, component ${escapeMarkdown(gate.component)}`;
-      out.push(`- **${gate.id}** (favours ${OPTION_LABELS[gate.favors]}${where}): ${inline(gate.reason)}`);
+      const odds = gateOdds(gate);
+      const edge =
+        odds === undefined ? '' : ` ${gate.near_edge ? `**${asSentence(odds)}**` : asSentence(odds)}`;
+      out.push(
+        `- **${gate.id}** (favours ${OPTION_LABELS[gate.favors]}${where}): ${inline(gate.reason)}${edge}`,
+      );
     }
     out.push('');
+  }
+
+  const decisive = shownDecisiveFacts(decision);
+  if (decisive.length > 0) {
+    out.push(
+      '## What moved the verdict most',
+      '',
+      'Each stated fact of the profile was taken out in turn (or set to a neutral value) and the decision made again:',
+      '',
+      ...decisive.map(
+        (f) =>
+          `- ${inline(asSentence(decisiveFactLabel(f, decision)).replace(/\.$/, ''))} favours ${OPTION_LABELS[f.favors]}: ${inline(decisiveFactEffect(f, decision))}.`,
+      ),
+      '',
+    );
+  }
+
+  if (decision.stakeholders && decision.stakeholders.length > 0) {
+    out.push('## Stakeholders', '');
+    if (decision.agreement !== undefined)
+      out.push(
+        `${formatPercent(decision.agreement)} of the stakeholders' weight reaches the group's verdict on their own priorities.`,
+        '',
+      );
+    out.push(
+      '| Stakeholder | Weight | Own verdict | Go | Rust | Hybrid |',
+      '| --- | ---: | --- | ---: | ---: | ---: |',
+      ...decision.stakeholders.map(
+        (s) =>
+          `| ${escapeMarkdown(s.name)}${s.role ? ` (${escapeMarkdown(s.role)})` : ''} | ${formatNumber(s.weight)} | ${s.verdict === 'hybrid' ? 'Hybrid' : OPTION_LABELS[s.verdict]} | ${formatPercent(s.probabilities.go)} | ${formatPercent(s.probabilities.rust)} | ${formatPercent(s.probabilities.hybrid)} |`,
+      ),
+      '',
+    );
+    const differ = decision.disagreements ?? [];
+    if (differ.length > 0)
+      out.push(
+        ...differ.map(
+          (d) =>
+            `- They differ on ${criterionLabel(d.criterion).toLowerCase()}: ${formatPercent(d.min)} of the weight for ${escapeMarkdown(d.min_by)}, ${formatPercent(d.max)} for ${escapeMarkdown(d.max_by)}.`,
+        ),
+        '',
+      );
   }
 
   if (decision.criteria.length > 0) {
@@ -110,16 +164,30 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
   }
 
   if (decision.components.length > 0) {
+    // The share of draws is shown only when the decision carries it (older decisions do not).
+    const odds = decision.components.some((c) => c.probabilities !== undefined);
     out.push(
       '## Components',
       '',
-      '| Component | Language | Go score | Rust score |',
-      '| --- | --- | ---: | ---: |',
+      ...(odds
+        ? [
+            'Holds in: the share of the uncertainty draws in which the component comes out in its language; under 70% is a near tie.',
+            '',
+            '| Component | Language | Holds in | Go score | Rust score |',
+            '| --- | --- | ---: | ---: | ---: |',
+          ]
+        : ['| Component | Language | Go score | Rust score |', '| --- | --- | ---: | ---: |']),
     );
     for (const c of decision.components) {
       const go = c.scores === undefined ? 'n/a' : formatScore(c.scores.go);
       const rust = c.scores === undefined ? 'n/a' : formatScore(c.scores.rust);
-      out.push(`| ${escapeMarkdown(c.name)} | ${OPTION_LABELS[c.language]} | ${go} | ${rust} |`);
+      const held =
+        c.probabilities === undefined
+          ? 'n/a'
+          : `${formatPercent(c.probabilities[c.language])}${c.near_tie ? ' (**near tie**)' : ''}`;
+      out.push(
+        `| ${escapeMarkdown(c.name)} | ${OPTION_LABELS[c.language]} |${odds ? ` ${held} |` : ''} ${go} | ${rust} |`,
+      );
     }
     out.push('');
   }

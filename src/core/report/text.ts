@@ -1,6 +1,14 @@
 /** @module The terminal summary of a decision: the verdict, what decided it, what would flip it, and what to do next. Colour only when the caller asks (the CLI asks on a TTY without NO_COLOR). */
 import type { Decision } from '../decision/schema.ts';
 import {
+  asSentence,
+  componentOdds,
+  decisiveFactEffect,
+  decisiveFactLabel,
+  gateOdds,
+  shownDecisiveFacts,
+} from './decisive.ts';
+import {
   byImpact,
   confidenceMeaning,
   criterionLabel,
@@ -130,8 +138,22 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
     section('Hard constraints');
     for (const gate of decision.gates) {
       const where = gate.component === undefined ? '' : ` [${gate.component}]`;
-      lines.push(`  ! ${gate.id}${where} favours ${OPTION_LABELS[gate.favors]}: ${gate.reason}`);
+      const odds = gateOdds(gate);
+      const edge =
+        odds === undefined
+          ? ''
+          : ` ${gate.near_edge ? paint(CODES.red, asSentence(odds)) : asSentence(odds)}`;
+      lines.push(`  ! ${gate.id}${where} favours ${OPTION_LABELS[gate.favors]}: ${gate.reason}${edge}`);
     }
+  }
+
+  const decisive = shownDecisiveFacts(decision);
+  if (decisive.length > 0) {
+    section('What moved the verdict most (each fact of the profile taken out in turn)');
+    for (const fact of decisive)
+      lines.push(
+        `  - ${decisiveFactLabel(fact, decision)} favours ${OPTION_LABELS[fact.favors]}: ${decisiveFactEffect(fact, decision)}.`,
+      );
   }
 
   const top = byImpact(decision.criteria).slice(0, options.topCriteria ?? 6);
@@ -194,8 +216,9 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
   if (decision.components.length > 0) {
     section('Components');
     for (const component of decision.components) {
+      const odds = componentOdds(component);
       lines.push(
-        `  ${component.name}: ${langColour(component.language, OPTION_LABELS[component.language])}. ${component.why}`,
+        `  ${component.name}: ${langColour(component.language, OPTION_LABELS[component.language])}${odds === undefined ? '' : ` (${component.near_tie ? paint(CODES.red, odds) : odds})`}. ${component.why}`,
       );
     }
   }
@@ -213,7 +236,7 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
   if (applies.length > 0) {
     section('Checklist items that apply');
     for (const row of applies)
-      lines.push(`  - ${row.item} (favours ${OPTION_LABELS[row.favors]}) ${dim(row.why)}`);
+      lines.push(`  - ${row.item} (favours ${OPTION_LABELS[row.favors]}). ${dim(row.why)}`);
   }
   if (decision.similar_projects.length > 0) {
     section('Similar projects');

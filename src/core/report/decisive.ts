@@ -1,0 +1,128 @@
+/** @module The decision's uncertain parts in words every report shares: the decisive facts (`decisive_facts`, each profile fact taken out in turn), how often a gate on an uncertain model holds (`holds_probability`, `near_edge`), and a component's odds (`components[].probabilities`, `near_tie`). Read from the decision's fields only. */
+import type { ComponentRow, Decision, DecisiveFact, Gate } from '../decision/schema.ts';
+import { formatAmount, formatMib, formatPercent, OPTION_LABELS } from './format.ts';
+
+type Value = DecisiveFact['value'];
+
+const text = (v: Value) =>
+  Array.isArray(v) ? v.join(', ') : typeof v === 'number' ? formatAmount(v) : String(v);
+const yes = (v: Value) => (v === true ? 'yes' : text(v));
+const plural = (v: Value, one: string, many: string) =>
+  typeof v === 'number' ? `${formatAmount(v)} ${v === 1 ? one : many}` : text(v);
+
+/** Each fact path of `decisive_facts` (without a component prefix): its label and how its value reads. */
+const FACT_WORDS: Record<string, { label: string; value: (v: Value) => string }> = {
+  'workload.kind': { label: 'workload', value: text },
+  workload: { label: 'workload', value: text },
+  'workload.latency_slo.p99_ms': { label: 'p99 latency SLO', value: (v) => `${text(v)} ms` },
+  'latency_slo.p99_ms': { label: 'p99 latency SLO', value: (v) => `${text(v)} ms` },
+  'workload.live_heap_gib': { label: 'live heap', value: (v) => `${text(v)} GiB` },
+  live_heap_gib: { label: 'live heap', value: (v) => `${text(v)} GiB` },
+  'workload.peak_rps': { label: 'peak load', value: (v) => `${plural(v, 'request/s', 'requests/s')}` },
+  'workload.memory_budget_mib': {
+    label: 'memory budget',
+    value: (v) => (typeof v === 'number' ? formatMib(v) : text(v)),
+  },
+  memory_budget_mib: {
+    label: 'memory budget',
+    value: (v) => (typeof v === 'number' ? formatMib(v) : text(v)),
+  },
+  'workload.hard_realtime': { label: 'hard real-time', value: yes },
+  latency_critical: { label: 'latency-critical', value: yes },
+  'team.go': { label: 'Go experience', value: text },
+  'team.rust': { label: 'Rust experience', value: text },
+  'team.turnover': { label: 'turnover', value: text },
+  'delivery.deadline_weeks': { label: 'first release', value: (v) => `in ${plural(v, 'week', 'weeks')}` },
+  'delivery.lifetime_years': { label: 'lifetime', value: (v) => plural(v, 'year', 'years') },
+  'delivery.prototype_first': { label: 'prototype first', value: yes },
+  safety_critical: { label: 'safety-critical', value: yes },
+  targets: { label: 'targets', value: text },
+  platforms: { label: 'platforms', value: text },
+  domain: { label: 'domain', value: text },
+  interop: { label: 'interop', value: text },
+  existing_code: { label: 'existing code', value: text },
+  priorities: { label: 'priorities', value: text },
+};
+
+/**
+ * A decisive fact as a reader names it: "p99 latency SLO 15 ms", "component thumbnails: workload cpu-bound"
+ * (a component's fact by the component's name, never a field path such as `components[2].workload`).
+ * @example
+ * decisiveFactLabel({ path: 'workload.latency_slo.p99_ms', value: 15, ... }, decision); // 'p99 latency SLO 15 ms'
+ */
+export function decisiveFactLabel(fact: DecisiveFact, decision: Pick<Decision, 'components'>): string {
+  const component = /^components\[(\d+)\]\.(.+)$/.exec(fact.path);
+  const path = component?.[2] ?? fact.path;
+  const words = FACT_WORDS[path];
+  const named =
+    words === undefined ? `${path} ${text(fact.value)}` : `${words.label} ${words.value(fact.value)}`;
+  if (component === null) return named;
+  const name = decision.components[Number(component[1])]?.name ?? `#${Number(component[1]) + 1}`;
+  return `component ${name}: ${named}`;
+}
+
+/**
+ * What taking the fact out did, in one clause: "without it, the probability of Go would be 14 points higher and the
+ * verdict would change"; a fact set to a neutral value reads "with some instead, ...".
+ * @example
+ * decisiveFactEffect(fact, decision);
+ */
+export function decisiveFactEffect(fact: DecisiveFact, decision: Pick<Decision, 'verdict'>): string {
+  const points = Math.round(Math.abs(fact.probability_change) * 100);
+  const direction = fact.probability_change >= 0 ? 'lower' : 'higher';
+  const verdict = decision.verdict === 'hybrid' ? 'Hybrid' : OPTION_LABELS[decision.verdict];
+  const without = fact.without === 'removed' ? 'without it' : `with ${fact.without} instead`;
+  const change =
+    points === 0
+      ? `the probability of ${verdict} would barely move`
+      : `the probability of ${verdict} would be ${points} ${points === 1 ? 'point' : 'points'} ${direction}`;
+  return `${without}, ${change}${fact.flips ? ' and the verdict would change' : ''}`;
+}
+
+/**
+ * The decisive facts worth showing, largest effect first: a fact that moves P(verdict) by less than half a point and
+ * flips nothing drove nothing a reader can see.
+ * @example
+ * shownDecisiveFacts(decision).length; // at most 5
+ */
+export function shownDecisiveFacts(decision: Pick<Decision, 'decisive_facts'>): DecisiveFact[] {
+  return (decision.decisive_facts ?? [])
+    .filter((f) => f.flips || Math.round(Math.abs(f.probability_change) * 100) >= 1)
+    .sort((a, b) => Math.abs(b.probability_change) - Math.abs(a.probability_change));
+}
+
+/**
+ * How a gate on an uncertain model (GC tail, Go memory need) held across the draws, or undefined for a gate that
+ * rests on no model: "near its edge: it holds in only 63% of the uncertainty draws".
+ * @example
+ * gateOdds({ holds_probability: 0.625, near_edge: true, ... }); // 'near its edge: it holds in only 63% of the uncertainty draws'
+ */
+export function gateOdds(gate: Gate): string | undefined {
+  if (gate.holds_probability === undefined) return undefined;
+  const share = formatPercent(gate.holds_probability);
+  return gate.near_edge
+    ? `near its edge: it holds in only ${share} of the uncertainty draws`
+    : `it holds in ${share} of the uncertainty draws`;
+}
+
+/**
+ * A component's odds: "71% of the draws", "a near tie: 62% of the draws" when its language holds in fewer than 70%.
+ * @example
+ * componentOdds({ language: 'rust', probabilities: { go: 0.38, rust: 0.62 }, near_tie: true, ... });
+ * // 'a near tie: 62% of the draws'
+ */
+export function componentOdds(component: ComponentRow): string | undefined {
+  const p = component.probabilities;
+  if (p === undefined) return undefined;
+  const share = `${formatPercent(p[component.language])} of the draws`;
+  return component.near_tie ? `a near tie: ${share}` : share;
+}
+
+/**
+ * A phrase as a sentence of its own: capital first letter, full stop.
+ * @example
+ * asSentence('near its edge: ...'); // 'Near its edge: ....'
+ */
+export function asSentence(phrase: string): string {
+  return `${phrase.charAt(0).toUpperCase()}${phrase.slice(1)}${/[.!?]$/.test(phrase) ? '' : '.'}`;
+}
