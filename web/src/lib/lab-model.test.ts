@@ -103,7 +103,7 @@ describe('rateSteps and percentileSeriesAt', () => {
     ]);
   });
 
-  it('names gc-cache lines by their GC setting', () => {
+  it('names gc-cache lines by their GC setting, and colours them apart', () => {
     const gc = ['gogc-100', 'rust'].map((variant) =>
       step({
         workload: 'gc-cache',
@@ -114,7 +114,10 @@ describe('rateSteps and percentileSeriesAt', () => {
         metrics: latency(1, 2),
       }),
     );
-    expect(rateSteps(summaryOf(gc)).map((s) => s.label)).toEqual(['gogc-100', 'Rust']);
+    const rows = rateSteps(summaryOf(gc));
+    expect(rows.map((s) => s.label)).toEqual(['gogc-100', 'Rust']);
+    // Go's GC settings are several lines at once: told apart by hue, not all in Go's colour; Rust keeps its own.
+    expect(percentileSeriesAt(rows, 'gc-cache', 500).map((s) => s.language)).toEqual([undefined, 'rust']);
   });
 });
 

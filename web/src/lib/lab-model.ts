@@ -38,8 +38,9 @@ export function rateSteps(summary: readonly WorkloadSummary[]): RateStep[] {
 }
 
 /**
- * Percentile lines for one workload at one rate: one line per language/variant. Invalid steps keep their
- * line, named "(invalid)", so the chart never passes them off as measurements.
+ * Percentile lines for one workload at one rate: one line per language/variant, in its language's colour except
+ * for GC settings, which the chart tells apart by hue. Invalid steps keep their line, named "(invalid)", so the
+ * chart never passes them off as measurements.
  * @example
  * percentileSeriesAt(rateSteps(run.summary), 'http-json', 2000);
  */
@@ -47,7 +48,9 @@ export function percentileSeriesAt(steps: RateStep[], workload: string, rate: nu
   return steps
     .filter((s) => s.workload === workload && s.rate_rps === rate)
     .map((s) => {
-      const language = s.lang === 'go' || s.lang === 'rust' ? s.lang : undefined;
+      // A language's colour for a language's line; GC settings (several Go lines at once) take distinct hues.
+      const setting = s.variant !== '' && s.variant !== s.lang;
+      const language = !setting && (s.lang === 'go' || s.lang === 'rust') ? s.lang : undefined;
       const points = PERCENTILES.flatMap(({ p, metric }) => {
         const ms = s[metric];
         return ms === null ? [] : [{ p, ms }];
