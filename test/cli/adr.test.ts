@@ -93,6 +93,11 @@ describe('gorust decide --format adr in a repository', { timeout: SPAWN_TIMEOUT_
     const orphan = gorust(['decide', '--format', 'adr', '--out', 'docs/adr/', '--supersedes', '0042'], root);
     expect(orphan.code).toBe(2);
     expect(orphan.stderr).toContain('no record 0042-*.md');
+    const word = gorust(['decide', '--format', 'adr', '--out', 'docs/adr/', '--supersedes', 'abc'], root);
+    expect(word.code).toBe(2);
+    expect(word.stderr).toContain('--supersedes abc is not a record number');
+    // Bad input writes nothing: not even the new ADR folder.
+    expect(readdirSync(join(root, 'docs')).sort()).toEqual(['decision.md']);
   });
 
   it('folds accents in file names and takes the front matter from the flags', () => {

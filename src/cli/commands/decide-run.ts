@@ -23,6 +23,7 @@ import {
 import { loadKnowledgeBase } from '../../io/kb-load.ts';
 import { readProfileFile, readProfileStream } from '../../io/profile-file.ts';
 import {
+  assertFolderExists,
   type CliIo,
   ensureFolder,
   nextAdrNumber,
@@ -275,15 +276,20 @@ async function writeAdr(decision: Decision, work: AdrWork): Promise<void> {
     );
   }
   const dir = out.folder ? out.path : dirname(out.path);
-  if (out.folder) ensureFolder(dir);
+  // A new ADR folder is created only once every check has passed: bad input writes nothing.
+  if (out.folder) assertFolderExists(existsSync(dir) ? dir : dirname(dir));
   const records = listAdrs(dir);
   let superseded: AdrFile | undefined;
   if (flags.supersedes !== undefined) {
     const n = parseAdrNumber(flags.supersedes);
-    superseded = n === undefined ? undefined : records.find((r) => r.number === n);
+    if (n === undefined)
+      throw new UserError(
+        `--supersedes ${flags.supersedes} is not a record number: give the number of the record it replaces, such as 0003.`,
+      );
+    superseded = records.find((r) => r.number === n);
     if (superseded === undefined)
       throw new UserError(
-        `--supersedes ${flags.supersedes}: no record ${n === undefined ? 'with that number' : String(n).padStart(4, '0')}-*.md in ${dir}.`,
+        `--supersedes ${flags.supersedes}: no record ${String(n).padStart(4, '0')}-*.md in ${dir}.`,
       );
   }
   const same = recordsOfProject(records, decision.project?.name ?? '').filter(
@@ -310,6 +316,7 @@ async function writeAdr(decision: Decision, work: AdrWork): Promise<void> {
     throw new UserError(`${path} exists; add --force to overwrite it.`);
   }
   const text = renderAdr(decision, adrOptions(work, dir, number, superseded));
+  if (out.folder) ensureFolder(dir);
   writeFileAtomic(path, text);
   if (replaced !== undefined && replaced.path !== path) rmSync(replaced.path, { force: true });
   io.stderr(`wrote ${path}\n`);
