@@ -8,6 +8,8 @@ export type CliIo = {
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
   cwd: string;
+  /** The terminal's width when stdout is one. */
+  columns?: number | undefined;
   /** Where `gorust decide -` reads the profile; process.stdin when absent. */
   stdin?: AsyncIterable<Uint8Array | string> & { isTTY?: boolean; destroy?: () => void };
 };
@@ -22,6 +24,7 @@ export function processIo(): CliIo {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),
     isTTY: process.stdout.isTTY === true,
+    columns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
     env: process.env,
     cwd: process.cwd(),
     stdin: process.stdin,

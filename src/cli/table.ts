@@ -1,33 +1,144 @@
-/** @module Plain-text tables for the terminal: padded columns, long cells cut with an ellipsis. */
+/** @module Plain-text tables for the terminal: padded columns that fit the terminal's width, long cells cut with an ellipsis, URLs never cut. */
 
-export type Column<Row> = { title: string; value: (row: Row) => string; max?: number };
+export type Column<Row> = {
+  title: string;
+  value: (row: Row) => string;
+  /** Cut the cell to this many characters (default 60). */
+  max?: number;
+  /** Never cut (an id the user types back). */
+  keep?: boolean;
+  /** A link: never cut, so it can be opened. */
+  url?: boolean;
+};
+
+export type TableOptions = {
+  /** The terminal's width: a wider table puts its last column on lines of its own under each row. */
+  width?: number | undefined;
+};
+
+/** Lines of the last column under its row start this far in. */
+const UNDER = '    ';
+/** A cut column keeps at least this many characters. */
+const MIN_CUT = 6;
+
+const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 /**
- * Render rows as an aligned text table with a header and a rule.
+ * Wrap text at spaces to `width` columns (a word longer than that stays whole).
  * @example
- * renderTable([{ title: 'id', value: (r) => r.id }], rows);
+ * wrap('a long sentence', 8); // ['a long', 'sentence']
  */
-export function renderTable<Row>(columns: readonly Column<Row>[], rows: readonly Row[]): string {
-  const cells = rows.map((row) =>
-    columns.map((column) => {
-      const text = column.value(row).replace(/\s+/g, ' ').trim();
-      const max = column.max ?? 60;
-      return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-    }),
-  );
-  const widths = columns.map((column, i) =>
-    Math.max(column.title.length, ...cells.map((row) => (row[i] ?? '').length)),
-  );
-  const line = (parts: readonly string[]) =>
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+/**
+ * Render rows as an aligned text table with a header and a rule. When the table is wider than `options.width`, the
+ * last column goes under each row (a URL whole, free text wrapped), and cuttable columns narrow until the rest fits.
+ * @example
+ * renderTable([{ title: 'id', value: (r) => r.id, keep: true }], rows, { width: 80 });
+ */
+export function renderTable<Row>(
+  columns: readonly Column<Row>[],
+  rows: readonly Row[],
+  options: TableOptions = {},
+): string {
+  const width = options.width ?? Number.POSITIVE_INFINITY;
+  const texts = rows.map((row) => columns.map((column) => column.value(row).replace(/\s+/g, ' ').trim()));
+  const limit = (column: Column<Row>) =>
+    column.keep || column.url ? Number.POSITIVE_INFINITY : (column.max ?? 60);
+  const widthsFor = (count: number, maxes: number[]) =>
+    columns
+      .slice(0, count)
+      .map((column, i) =>
+        Math.max(column.title.length, ...texts.map((row) => cut(row[i] ?? '', maxes[i] ?? 60).length)),
+      );
+  const total = (widths: number[]) => widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
+  const line = (parts: readonly string[], widths: number[]) =>
     parts
       .map((part, i) => (i === parts.length - 1 ? part : part.padEnd(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
+
+  const maxes = columns.map(limit);
+  const full = widthsFor(columns.length, maxes);
+  if (total(full) <= width || columns.length < 2) {
+    return [
+      line(
+        columns.map((c) => c.title),
+        full,
+      ),
+      line(
+        full.map((w) => '-'.repeat(w)),
+        full,
+      ),
+      ...texts.map((row) =>
+        line(
+          row.map((text, i) => cut(text, maxes[i] ?? 60)),
+          full,
+        ),
+      ),
+    ]
+      .join('\n')
+      .concat('\n');
+  }
+
+  // Too wide: the last column goes under each row; the widest cuttable columns narrow until the others fit.
+  const last = columns[columns.length - 1] as Column<Row>;
+  const count = columns.length - 1;
+  let widths = widthsFor(count, maxes);
+  while (total(widths) > width) {
+    const cuttable = widths
+      .map((w, i) => ({ w, i }))
+      .filter(({ w, i }) => !columns[i]?.keep && !columns[i]?.url && w > MIN_CUT)
+      .sort((a, b) => b.w - a.w)[0];
+    if (cuttable === undefined) break;
+    maxes[cuttable.i] = Math.max(MIN_CUT, cuttable.w - (total(widths) - width));
+    widths = widthsFor(count, maxes);
+  }
+  const under = (text: string) =>
+    text === ''
+      ? []
+      : last.url
+        ? [UNDER + text]
+        : wrap(text, Math.max(20, width - UNDER.length)).map((l) => UNDER + l);
   return [
-    line(columns.map((c) => c.title)),
-    line(widths.map((w) => '-'.repeat(w))),
-    ...cells.map((row) => line(row)),
+    line(
+      columns.slice(0, count).map((c) => c.title),
+      widths,
+    ),
+    `${UNDER}${last.title}`,
+    line(
+      widths.map((w) => '-'.repeat(w)),
+      widths,
+    ),
+    ...texts.flatMap((row) => [
+      line(
+        row.slice(0, count).map((text, i) => cut(text, maxes[i] ?? 60)),
+        widths,
+      ),
+      ...under(row[count] ?? ''),
+    ]),
   ]
     .join('\n')
     .concat('\n');
+}
+
+/**
+ * The terminal's width for tables and the summary: COLUMNS when it is a sane number, else `fallback`.
+ * @example
+ * terminalWidth(process.env); // 80 in an 80-column terminal that exports COLUMNS
+ */
+export function terminalWidth(env: NodeJS.ProcessEnv, fallback = 100): number {
+  const columns = Number(env.COLUMNS);
+  return Number.isInteger(columns) && columns >= 20 && columns <= 1000 ? columns : fallback;
 }

@@ -175,6 +175,20 @@ describe('gorust schema, kb, help and version', { timeout: SPAWN_TIMEOUT_MS }, (
       expect(ok(['kb', section]).stdout).toContain(`gorust kb ${section} --json`);
   });
 
+  it('fits the knowledge-base tables in an 80-column terminal, with every source URL whole', () => {
+    const evidence = JSON.parse(ok(['kb', 'evidence', '--json']).stdout) as { id: string; source: string }[];
+    const table = ok(['kb', 'evidence'], ROOT, { COLUMNS: '80' }).stdout;
+    const lines = table.trimEnd().split('\n');
+    expect(lines.filter((l) => l.length > 80 && !/^ {4}https?:\/\/\S+$/.test(l))).toEqual([]);
+    for (const e of evidence) {
+      expect(table).toContain(e.id);
+      expect(lines).toContain(`    ${e.source}`);
+    }
+    const criteria = ok(['kb', 'criteria'], ROOT, { COLUMNS: '80' }).stdout;
+    expect(criteria.split('\n').filter((l) => l.length > 80)).toEqual([]);
+    expect(criteria).not.toContain('…');
+  });
+
   it('has --help on every command and --version', () => {
     expect(ok(['--version']).stdout.trim()).toMatch(/^\d+\.\d+\.\d+/);
     expect(ok(['--help']).stdout).toContain('Usage: gorust');

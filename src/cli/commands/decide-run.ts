@@ -31,6 +31,7 @@ import {
   todayIso,
   writeFileAtomic,
 } from '../output.ts';
+import { terminalWidth } from '../table.ts';
 import type { DecideFlags, Format } from './decide.ts';
 import {
   type AdrFile,
@@ -72,12 +73,6 @@ async function labView(d: Decision, ctx: RenderContext) {
   } finally {
     db.close();
   }
-}
-
-/** The width to wrap the terminal summary to: COLUMNS when it is a sane number, else 100. */
-function terminalWidth(env: NodeJS.ProcessEnv): number {
-  const columns = Number(env.COLUMNS);
-  return Number.isInteger(columns) && columns >= 20 && columns <= 1000 ? columns : 100;
 }
 
 /** One renderer per format of FORMAT_HELP (decide.ts): the Record type makes the two lists agree. */

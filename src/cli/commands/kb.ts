@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { Argument } from 'commander';
 import type { KnowledgeBase } from '../../core/index.ts';
 import { type CliIo, processIo } from '../io.ts';
-import { type Column, renderTable } from '../table.ts';
+import { type Column, renderTable, terminalWidth, wrap } from '../table.ts';
 
 const SECTIONS = ['criteria', 'claims', 'evidence', 'projects'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -14,7 +14,7 @@ const TABLES: { [S in Section]: { intro: string; columns: Column<Row<S>>[] } } =
   criteria: {
     intro: 'The criteria every decision weighs, with the knowledge base’s prior ratings (0 to 10).',
     columns: [
-      { title: 'id', value: (c) => c.id, max: 24 },
+      { title: 'id', value: (c) => c.id, keep: true },
       { title: 'go', value: (c) => String(c.go.rating) },
       { title: 'rust', value: (c) => String(c.rust.rating) },
       { title: 'evidence', value: (c) => String(c.evidence.length) },
@@ -24,7 +24,7 @@ const TABLES: { [S in Section]: { intro: string; columns: Column<Row<S>>[] } } =
   claims: {
     intro: 'Every statement of the source article, and our assessment of it in the light of the evidence.',
     columns: [
-      { title: 'id', value: (c) => c.id, max: 32 },
+      { title: 'id', value: (c) => c.id, keep: true },
       { title: 'section', value: (c) => c.section },
       { title: 'favors', value: (c) => c.favors },
       { title: 'assessment', value: (c) => c.assessment },
@@ -34,12 +34,12 @@ const TABLES: { [S in Section]: { intro: string; columns: Column<Row<S>>[] } } =
   evidence: {
     intro: 'Sourced facts behind the ratings, with who measured them and against what.',
     columns: [
-      { title: 'id', value: (e) => e.id, max: 32 },
+      { title: 'id', value: (e) => e.id, keep: true },
       { title: 'year', value: (e) => String(e.year) },
       { title: 'confidence', value: (e) => e.confidence },
       { title: 'stance', value: (e) => e.stance },
       { title: 'organisation', value: (e) => e.organisation, max: 24 },
-      { title: 'source', value: (e) => e.source, max: 60 },
+      { title: 'source', value: (e) => e.source, url: true },
     ],
   },
   projects: {
@@ -49,14 +49,14 @@ const TABLES: { [S in Section]: { intro: string; columns: Column<Row<S>>[] } } =
       { title: 'languages', value: (p) => p.languages.join('+') },
       { title: 'workload', value: (p) => p.traits.workload },
       { title: 'domain', value: (p) => p.traits.domain.join(', '), max: 30 },
-      { title: 'source', value: (p) => p.source, max: 50 },
+      { title: 'source', value: (p) => p.source, url: true },
     ],
   },
 };
 
-function renderSection<S extends Section>(kb: KnowledgeBase, section: S): string {
+function renderSection<S extends Section>(kb: KnowledgeBase, section: S, width: number): string {
   const table = TABLES[section];
-  return `${table.intro}\n\n${renderTable(table.columns, kb[section] as Row<S>[])}\n${kb[section].length} ${section}. Full records: gorust kb ${section} --json\n`;
+  return `${wrap(table.intro, width).join('\n')}\n\n${renderTable(table.columns, kb[section] as Row<S>[], { width })}\n${kb[section].length} ${section}. Full records: gorust kb ${section} --json\n`;
 }
 
 /**
@@ -78,7 +78,8 @@ export function registerKbCommand(program: Command, io: CliIo = processIo()): vo
         return;
       }
       if (section !== undefined) {
-        io.stdout(renderSection(kb, section));
+        // A terminal's width (COLUMNS, or the terminal's own); piped without COLUMNS, one line per record.
+        io.stdout(renderSection(kb, section, terminalWidth(io.env, io.columns ?? Number.POSITIVE_INFINITY)));
         return;
       }
       const counts = (Object.keys(kb) as (keyof KnowledgeBase)[]).map((key) => {
