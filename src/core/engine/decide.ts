@@ -40,6 +40,12 @@ export type DecideOptions = {
   samples?: number | undefined;
   /** Measured figures from a lab run; they replace the knowledge base's priors where present. */
   lab?: LabEvidence | undefined;
+  /**
+   * Work out `decisive_facts` (default true; the CLI, the API and reports need them). A caller that shows none, such
+   * as the web app's live what-if re-runs, passes false: the decision then has no `decisive_facts`, and every other
+   * field is what it would be with them.
+   */
+  decisiveFacts?: boolean | undefined;
 };
 
 export const DEFAULT_SEED = 1;
@@ -106,10 +112,11 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
   const verdict: Verdict = combineVerdict(languages);
 
   const draws = makeDraws(seed, samples, CRITERION_IDS.length);
+  const withFacts = options.decisiveFacts !== false;
   // The first SIDE_SAMPLES draws' counts are the decisive facts' baseline: taken in the same pass.
   const smaa = acceptability(smaaModel(model), draws, {
     spread: params.mc_weight_spread,
-    checkpoint: Math.min(samples, SIDE_SAMPLES),
+    checkpoint: withFacts ? Math.min(samples, SIDE_SAMPLES) : undefined,
   });
   const [go = 0, rust = 0, hybrid = 0] = roundToSum(
     [smaa.go / samples, smaa.rust / samples, smaa.hybrid / samples],
@@ -181,8 +188,19 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
     samples,
     weight_spread: params.mc_weight_spread,
     robustness_to_priorities: robustness,
-    decisive_facts: decisiveFacts(profile, kb, params, options.lab, model, verdict, draws, smaa.atCheckpoint),
   };
+  if (withFacts) {
+    decision.decisive_facts = decisiveFacts(
+      profile,
+      kb,
+      params,
+      options.lab,
+      model,
+      verdict,
+      draws,
+      smaa.atCheckpoint,
+    );
+  }
   if (options.lab !== undefined) decision.lab_run = options.lab.run_id;
   if ((profile.stakeholders ?? []).length > 0) addStakeholders(decision, profile, model, draws, params);
   return decision;

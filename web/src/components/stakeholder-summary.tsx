@@ -48,7 +48,11 @@ export function stakeholderView(
   const rows: Row[] = people.map((person) => {
     const own: Profile = { ...profile, priorities: { ...profile.priorities, ...person.priorities } };
     delete own.stakeholders;
-    const result = decide(own, kb, { seed: DEFAULT_SEED, samples: INTERACTIVE_SAMPLES });
+    const result = decide(own, kb, {
+      seed: DEFAULT_SEED,
+      samples: INTERACTIVE_SAMPLES,
+      decisiveFacts: false,
+    });
     weightsOf.set(person.name, new Map(result.criteria.map((row) => [row.id, row.weight])));
     return {
       name: person.name,

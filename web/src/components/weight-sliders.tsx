@@ -40,7 +40,7 @@ function derivedWeights(profile: Profile, kb: KnowledgeBase): Map<string, number
   const bare: Profile = { ...profile };
   delete bare.priorities;
   delete bare.stakeholders;
-  const decision = decide(bare, kb, { seed: 1, samples: 1 });
+  const decision = decide(bare, kb, { seed: 1, samples: 1, decisiveFacts: false });
   return new Map(decision.criteria.map((row) => [row.id, row.weight]));
 }
 

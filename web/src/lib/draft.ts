@@ -87,6 +87,8 @@ export function evaluateProfile(
     const decision = decide(profile, kb, {
       seed: options.seed ?? DEFAULT_SEED,
       samples: options.samples ?? INTERACTIVE_SAMPLES,
+      // The decide view shows no decisive facts (saved decisions and exports come from the server's decide()).
+      decisiveFacts: false,
     });
     return { ok: true, profile, decision, ms: performance.now() - started };
   } catch (error) {
