@@ -5,7 +5,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
 import { COMMAND_LOADERS } from '../src/cli/command-list.ts';
-import { parseKnowledgeBase } from '../src/core/index.ts';
+import { decisionKeyOrder, parseKnowledgeBase } from '../src/core/index.ts';
 import {
   defaultKnowledgeBaseDir,
   kbTextsHash,
@@ -107,7 +107,11 @@ const result = await build({
       'var __gorust_dynamic_import = typeof __gorust_import === "function" ? __gorust_import : (s) => import(s);',
     ].join('\n'),
   },
-  define: { 'import.meta.url': '__gorust_import_meta_url' },
+  define: {
+    'import.meta.url': '__gorust_import_meta_url',
+    // The decision JSON's key order (decide-run.ts), so `--format json` builds no decision schema at run time.
+    GORUST_DECISION_ORDER: JSON.stringify(decisionKeyOrder()),
+  },
   plugins: [serverAsSeparateBundle, sideEffectFreeSources],
 });
 // Each import() left in the bundle (the server bundle, node: modules) goes through start.ts's import().

@@ -13,7 +13,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { UserError } from '../core/index.ts';
+import { UserError } from '../core/decide-entry.ts';
 import type { CliIo } from './io.ts';
 
 // The stream seam lives in io.ts (no core import); re-exported so command files keep one import.

@@ -110,7 +110,9 @@ export {
   formatFigure,
   formatRounded,
 } from './report/format.ts';
-export { decisionJsonSchema, renderJson } from './report/json.ts';
+export { decisionJsonSchema, decisionKeyOrder, renderJson } from './report/json.ts';
+export type { KeyOrder } from './report/json-order.ts';
+export { renderJsonInOrder } from './report/json-order.ts';
 export { renderMarkdown } from './report/markdown.ts';
 export type { SvgChild, SvgNode } from './report/svg.ts';
 export { svgToString } from './report/svg.ts';

@@ -1,6 +1,6 @@
 /** @module loadKnowledgeBase(): the package's knowledge base for the CLI at the lowest start-up cost: the bundled build reads dist/kb.json (parsed and validated when it was built), loading no YAML parser and no schema; anything else parses kb/*.yaml through the cache. */
-import type { KnowledgeBase } from '../core/index.ts';
-import { defaultKnowledgeBaseDir, readKnowledgeBaseTexts, readPrebuiltKnowledgeBase } from './kb-files.ts';
+import type { KnowledgeBase } from '../core/decide-entry.ts';
+import { defaultKnowledgeBaseDir, readKnowledgeBaseTexts, readPrebuiltKnowledgeBase } from './kb-texts.ts';
 
 /** Whether this is the bundled build (dist/cli/gorust.cjs, dist/server/…js), not the TypeScript sources (tsx, tests), which may be newer than the build. */
 const RUNNING_BUILT = /\.c?js$/.test(import.meta.url);

@@ -6,7 +6,7 @@ import {
   type Profile,
   parseProfileText,
   UserError,
-} from '../core/index.ts';
+} from '../core/decide-entry.ts';
 
 /**
  * Read and validate a profile file (YAML or JSON). Every problem is a UserError (exit code 2).

@@ -2,7 +2,12 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { type AdrRecordData, adrRecordProblem, fileSlug, readAdrRecordData } from '../../core/index.ts';
+import {
+  type AdrRecordData,
+  adrRecordProblem,
+  fileSlug,
+  readAdrRecordData,
+} from '../../core/decide-entry.ts';
 
 /** One numbered record in an ADR folder. */
 export type AdrFile = {

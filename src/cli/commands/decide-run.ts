@@ -9,17 +9,18 @@ import {
   decide,
   type EvidenceSources,
   evidenceSources,
+  type KeyOrder,
   type KnowledgeBase,
   type LabEvidence,
   type Profile,
   parseProfileText,
   renderAdr,
-  renderJson,
+  renderJsonInOrder,
   renderMarkdown,
   renderText,
   revisitTriggers,
   UserError,
-} from '../../core/index.ts';
+} from '../../core/decide-entry.ts';
 import { loadKnowledgeBase } from '../../io/kb-load.ts';
 import { readProfileFile, readProfileStream } from '../../io/profile-file.ts';
 import {
@@ -43,6 +44,9 @@ import {
   repoRoot,
   sha256,
 } from './decide-adr.ts';
+
+/** The decision JSON's key order, set by scripts/build-cli.ts (esbuild `define`) from the decision schema. */
+declare const GORUST_DECISION_ORDER: KeyOrder | undefined;
 
 /** Everything a renderer may need besides the decision. */
 type RenderContext = {
@@ -89,8 +93,14 @@ const FORMATS = {
     render: (d: Decision, ctx: RenderContext) =>
       renderAdr(d, { profilePath: ctx.profilePath, ...ctx.adr, date: todayIso(ctx.io.env) }),
   },
-  // Not checked against the schema at run time (start-up cost): test/cli/decide.test.ts checks every example's.
-  json: { render: (d: Decision) => renderJson(d, { validate: false }) },
+  // Not checked against the schema at run time (start-up cost): test/cli/decide.test.ts checks every example's. The
+  // built CLI has the contract's key order from its build; the sources (tsx) derive it from the decision schema.
+  json: {
+    render: async (d: Decision) =>
+      typeof GORUST_DECISION_ORDER === 'undefined'
+        ? (await import('../../core/index.ts')).renderJson(d, { validate: false })
+        : renderJsonInOrder(d, GORUST_DECISION_ORDER),
+  },
   html: {
     render: async (d: Decision, ctx: RenderContext) => {
       // The HTML report and its SVG charts load only for this format: core/ssr.ts is kept out of the core index.

@@ -3,32 +3,42 @@
 import * as z from 'zod';
 import { type Decision, decisionSchema } from '../decision/schema.ts';
 import { InternalError } from '../errors.ts';
+import { type KeyOrder, renderJsonInOrder } from './json-order.ts';
 
 /**
- * A value in the key order of a zod schema, without the keys the schema does not define: what the schema's parse
- * outputs for a valid value (the decision schema has no defaults or transforms), without checking it.
+ * The key order of a zod schema, without the keys the schema does not define: what the schema's parse outputs for a
+ * valid value (the decision schema has no defaults or transforms), as renderJsonInOrder() reads it.
  */
-function inSchemaOrder(value: unknown, schema: z.ZodType): unknown {
+function schemaKeyOrder(schema: z.ZodType): KeyOrder {
   const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
-  if (value === undefined || value === null) return value;
   switch (def.type) {
     case 'optional':
     case 'nullable':
-      return inSchemaOrder(value, def.innerType as z.ZodType);
+      return schemaKeyOrder(def.innerType as z.ZodType);
     case 'array':
-      return Array.isArray(value) ? value.map((v) => inSchemaOrder(v, def.element as z.ZodType)) : value;
-    case 'object': {
-      if (typeof value !== 'object') return value;
-      const out: Record<string, unknown> = {};
-      for (const [key, field] of Object.entries(def.shape as Record<string, z.ZodType>)) {
-        const v = (value as Record<string, unknown>)[key];
-        if (v !== undefined) out[key] = inSchemaOrder(v, field);
-      }
-      return out;
-    }
+      return { items: schemaKeyOrder(def.element as z.ZodType) };
+    case 'object':
+      return {
+        keys: Object.entries(def.shape as Record<string, z.ZodType>).map(([key, field]) => [
+          key,
+          schemaKeyOrder(field),
+        ]),
+      };
     default:
-      return value;
+      return null;
   }
+}
+
+let DECISION_ORDER: KeyOrder | undefined;
+
+/**
+ * The decision JSON's key order (CONTRACT.md §2), from the decision schema.
+ * @example
+ * renderJsonInOrder(decision, decisionKeyOrder()) === renderJson(decision); // for a valid decision
+ */
+export function decisionKeyOrder(): KeyOrder {
+  DECISION_ORDER ??= schemaKeyOrder(decisionSchema);
+  return DECISION_ORDER;
 }
 
 /**
@@ -40,7 +50,7 @@ function inSchemaOrder(value: unknown, schema: z.ZodType): unknown {
  */
 export function renderJson(decision: Decision, options: { validate?: boolean } = {}): string {
   if (options.validate === false) {
-    return `${JSON.stringify(inSchemaOrder(decision, decisionSchema), null, 2)}\n`;
+    return renderJsonInOrder(decision, decisionKeyOrder());
   }
   const result = decisionSchema.safeParse(decision);
   if (!result.success) {
