@@ -106,6 +106,48 @@ function firstSentence(text: string): string {
   return match?.[1] ?? text;
 }
 
+/** A claim in the list of sources: its first sentence up to this many words, else cut at a clause end. */
+const EXCERPT_WORDS = 24;
+
+/**
+ * A claim short enough for the record's list of sources: its first sentence when that is short, else its words up
+ * to the last clause boundary (`,` `;` `:` or a dash) within the first 24 words, with an ellipsis, and never inside
+ * an open parenthesis, so a claim is not cut into something it does not say.
+ * @example
+ * claimExcerpt('Go is simple. It compiles fast.'); // 'Go is simple.'
+ */
+export function claimExcerpt(claim: string): string {
+  // "e.g." and "i.e." end no sentence.
+  const sentence = firstSentence(claim.trim().replace(/\b(e\.g|i\.e)\./g, '$1\u2024')).replace(
+    /\u2024/g,
+    '.',
+  );
+  const words = sentence.split(/\s+/);
+  if (words.length <= EXCERPT_WORDS) return sentence;
+  const head = words.slice(0, EXCERPT_WORDS);
+  let end = head.length;
+  for (let i = head.length - 1; i >= 5; i -= 1) {
+    const word = head[i] as string;
+    if (/[,;:]$/.test(word)) {
+      end = i + 1;
+      break;
+    }
+    if (/^[-–—]$/.test(word)) {
+      end = i;
+      break;
+    }
+  }
+  let cut = head.slice(0, end);
+  // Never leave a parenthesis open: cut before it.
+  const open = (list: string[]) => list.join(' ').split('(').length > list.join(' ').split(')').length;
+  while (cut.length > 5 && open(cut))
+    cut = cut.slice(
+      0,
+      cut.findLastIndex((w) => w.includes('(')),
+    );
+  return `${cut.join(' ').replace(/[,;:]$/, '')}…`;
+}
+
 /** Build the evidence lookup the renderers link sources from. */
 export function evidenceSources(evidence: readonly Evidence[]): EvidenceSources {
   return Object.fromEntries(
@@ -179,14 +221,14 @@ export function renderAdr(decision: Decision, options: AdrOptions): string {
     if (drivers.length > 0) out.push('Decision drivers:', '', ...drivers.map((d) => `* ${d}`), '');
     out.push('## Decision', '', ...r.outcome(), '');
     out.push(`Options considered: ${r.options().join(', ')}.`, '');
-    out.push('## Consequences', '', ...r.consequences().map((c) => `* ${c}`), '');
+    out.push('## Consequences', '', ...r.consequencesLead(), ...r.consequences().map((c) => `* ${c}`), '');
     out.push('Confirmation:', '', ...r.confirmation().map((c) => `* ${c}`), '');
     out.push(...r.moreInformation());
   } else {
     if (drivers.length > 0) out.push('## Decision Drivers', '', ...drivers.map((d) => `* ${d}`), '');
     out.push('## Considered Options', '', ...r.options().map((o) => `* ${o}`), '');
     out.push('## Decision Outcome', '', ...r.outcome(), '');
-    out.push('### Consequences', '', ...r.consequences().map((c) => `* ${c}`), '');
+    out.push('### Consequences', '', ...r.consequencesLead(), ...r.consequences().map((c) => `* ${c}`), '');
     out.push('### Confirmation', '', ...r.confirmation().map((c) => `* ${c}`), '');
     out.push('## Pros and Cons of the Options', '', ...r.prosAndCons());
     out.push('## More Information', '', ...r.moreInformation());
@@ -569,7 +611,7 @@ class AdrParts {
           ? ` and ${d.components.length - MAX_LISTED_COMPONENTS} more`
           : '';
       return [
-        `Chosen option: "${OPTION_LABELS.hybrid}", because the components need different things (${parts.join(', ')}${more}) and the boundaries between them cost little against their latency budgets; ${perturbationsKept(d)} (confidence ${formatPercent(d.confidence)}).`,
+        `Chosen option: "${OPTION_LABELS.hybrid}", because the components need different things (${parts.join(', ')}${more}) and ${d.boundaries.some((b) => b.chatty) ? 'the boundaries between them fit their latency budgets, though one is chatty (see Consequences)' : 'the boundaries between them cost little against their latency budgets'}; ${perturbationsKept(d)} (confidence ${formatPercent(d.confidence)}).`,
       ];
     }
     const lead = byImpact(d.criteria)
@@ -602,6 +644,14 @@ class AdrParts {
     return undefined;
   }
 
+  /** A tie chooses nothing yet: its consequences are those of the model's lean, and the record says so. */
+  consequencesLead(): string[] {
+    const d = this.d;
+    return d.close_call && d.verdict !== 'hybrid'
+      ? [`If the team follows the model's lean to ${OPTION_LABELS[d.verdict]}:`, '']
+      : [];
+  }
+
   consequences(): string[] {
     const d = this.d;
     const p = this.o.profile;
@@ -611,7 +661,9 @@ class AdrParts {
     for (const lang of langs) {
       if (lang === 'go') {
         lines.push(
-          'Good, because CI builds and tests with one fast toolchain: `go build`, `go vet`, `go test -race` and golangci-lint.',
+          d.verdict === 'hybrid'
+            ? 'Good, because the Go components build and test with one fast toolchain: `go build`, `go vet`, `go test -race` and golangci-lint.'
+            : 'Good, because CI builds and tests with one fast toolchain: `go build`, `go vet`, `go test -race` and golangci-lint.',
         );
         if (p?.team.go === 'none')
           lines.push(
@@ -638,9 +690,16 @@ class AdrParts {
       lines.push('Bad, because the team must build, test, deploy and staff two toolchains.');
       const counts = new Map<string, number>();
       for (const b of d.boundaries) counts.set(b.mechanism, (counts.get(b.mechanism) ?? 0) + 1);
-      for (const [mechanism, n] of counts)
+      const over = (mechanism: string) =>
+        mechanism === 'ffi' ? 'cgo (FFI)' : mechanism === 'grpc' ? 'gRPC' : 'a service API';
+      const n = d.boundaries.length;
+      const how =
+        counts.size === 1
+          ? ` over ${over([...counts.keys()][0] as string)}`
+          : `: ${[...counts].map(([mechanism, count]) => `${count} over ${over(mechanism)}`).join(', ')}`;
+      if (n > 0)
         lines.push(
-          `Bad, because ${n} boundary ${n === 1 ? 'call' : 'calls'} between Go and Rust must be built and tested over ${mechanism === 'ffi' ? 'cgo (FFI)' : mechanism === 'grpc' ? 'gRPC' : 'a service API'}.`,
+          `Bad, because ${n} boundary ${n === 1 ? 'call' : 'calls'} between Go and Rust must be built and tested${how}.`,
         );
       const chatty = d.boundaries.filter((b) => b.chatty);
       if (chatty.length > 0)
@@ -806,9 +865,8 @@ class AdrParts {
           const e = lookup[id];
           if (e === undefined || seen.has(e.source) || seen.size >= MAX_SOURCES) continue;
           seen.add(e.source);
-          const claim = e.claim.split(/\s+/).slice(0, 14).join(' ');
           lines.push(
-            `[${this.txt(e.organisation)}, ${e.year}](${e.source}): ${this.txt(claim)}${claim.length < e.claim.length ? '…' : ''}`,
+            `[${this.txt(e.organisation)}, ${e.year}](${e.source}): ${this.txt(claimExcerpt(e.claim))}`,
           );
         }
       }
