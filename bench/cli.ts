@@ -53,7 +53,7 @@ const median = (xs: number[]) => {
  */
 export function benchCli(options: { root: string; profile: string; runs: number }): CliBenchResult {
   const bin = join(options.root, 'bin', 'gorust.js');
-  if (!existsSync(join(options.root, 'dist', 'cli', 'main.js'))) return null;
+  if (!existsSync(join(options.root, 'dist', 'cli', 'main.cjs'))) return null;
   if (spawnSync('python3', ['-c', 'pass']).status !== 0) return null;
   const commands: Record<Command, string[]> = {
     decide: [bin, 'decide', options.profile, '--format', 'json'],

@@ -1,2 +1,3 @@
 #!/usr/bin/env node
-import '../dist/cli/main.js';
+// CommonJS (bin/package.json): Node starts no ES module loader for the CLI's start-up. See src/cli/start.ts.
+require('../dist/cli/main.cjs');

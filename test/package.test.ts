@@ -23,7 +23,7 @@ describe('the npm package', { tags: ['slow'] }, () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'gorust-package-'));
     // The build that `npm ci` (prepare) made is what gets packed; --ignore-scripts keeps other tests' dist/ in place.
-    expect(existsSync(join(ROOT, 'dist', 'cli', 'main.js')), 'run npm run build:cli first').toBe(true);
+    expect(existsSync(join(ROOT, 'dist', 'cli', 'main.cjs')), 'run npm run build:cli first').toBe(true);
     const packed = JSON.parse(
       execFileSync(NPM, ['pack', '--ignore-scripts', '--json', '--pack-destination', dir], {
         cwd: ROOT,
@@ -55,7 +55,8 @@ describe('the npm package', { tags: ['slow'] }, () => {
     const installed = join(dir, 'app', 'node_modules', 'gorust');
     for (const file of [
       'bin/gorust.js',
-      'dist/cli/main.js',
+      'dist/cli/main.cjs',
+      'bin/package.json',
       'dist/cli/gorust.cjs',
       'dist/server/index.js',
       'dist/kb.json',

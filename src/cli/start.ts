@@ -1,5 +1,5 @@
 /**
- * @module Entry of the built CLI (dist/cli/main.js, what bin/gorust.js imports): answers `--version` and the top-level
+ * @module Entry of the built CLI (dist/cli/main.cjs, what bin/gorust.js requires; CommonJS like bin/gorust.js, so no ES module loader starts): answers `--version` and the top-level
  * help without loading the command parser (the help text was generated when the CLI was built), and runs the rest
  * from dist/cli/gorust.cjs, the one CommonJS bundle of main.ts, through V8's code cache (the technique of
  * v8-compile-cache): the bytecode V8 compiled on an earlier run of the same command is kept in the cache folder,

@@ -1,4 +1,4 @@
-/** @module The built CLI (bin/gorust.js -> dist/cli/main.js, src/cli/start.ts): its static help is commander's, its V8 code cache is written once per command, keyed by the bundle, skipped under GORUST_NO_CACHE, and changes no output. */
+/** @module The built CLI (bin/gorust.js -> dist/cli/main.cjs, src/cli/start.ts): its static help is commander's, its V8 code cache is written once per command, keyed by the bundle, skipped under GORUST_NO_CACHE, and changes no output. */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,7 +29,7 @@ const cacheFiles = (dir: string) => (existsSync(join(dir, 'v8')) ? readdirSync(j
 
 describe('the built CLI', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('is built (npm run build:cli)', () => {
-    expect(existsSync(join(ROOT, 'dist', 'cli', 'main.js')), 'run npm run build:cli first').toBe(true);
+    expect(existsSync(join(ROOT, 'dist', 'cli', 'main.cjs')), 'run npm run build:cli first').toBe(true);
   });
 
   it('prints the help it was built with, as commander prints it, and the version', () => {
