@@ -208,6 +208,19 @@ describe('gcTimelineChart', () => {
     );
     expect(drawnTexts(chart)).toContain('SLO p99 20 ms');
   });
+
+  it("keeps the SLO label off the axis titles when the SLO line runs along the plot's top", () => {
+    // The SLO is the highest value here, so the axis ends at it and its line is the plot's top edge.
+    const chart = gcTimelineChart(
+      { latency: [{ t_s: 0, p99_ms: 3, max_ms: 9 }], cycles: [{ at_s: 0.5, stw_mark_ms: 0.2 }], sloMs: 20 },
+      { width: 390 },
+    );
+    const yOf = (label: string) => Number(all(chart, byTag('text')).find((t) => text(t) === label)?.attrs.y);
+    const slo = yOf('SLO p99 20 ms');
+    expect(Number.isFinite(slo)).toBe(true);
+    for (const title of ['GC pause (ms)', 'latency (ms)'])
+      expect(slo - yOf(title)).toBeGreaterThanOrEqual(12);
+  });
 });
 
 describe('hybridPlanChart', () => {

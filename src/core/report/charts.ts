@@ -505,8 +505,12 @@ function xAxisNodes(
   return nodes;
 }
 
-/** The SLO line: dotted grey across the plot, labelled at its right end. */
+/**
+ * The SLO line: dotted grey across the plot, labelled at its right end: above the line, or below it when the line
+ * runs along the plot's top, where the label would run into the axis titles.
+ */
 function sloLine(plot: Plot, y: number, sloMs: number): SvgNode {
+  const labelY = y - 4 < plot.top + 12 ? y + 14 : y - 4;
   return h(
     'g',
     { class: 'slo' },
@@ -521,7 +525,7 @@ function sloLine(plot: Plot, y: number, sloMs: number): SvgNode {
     }),
     h(
       'text',
-      { x: px(plot.right - 2), y: px(y - 4), 'text-anchor': 'end', 'font-size': 11, fill: MUTED_INK },
+      { x: px(plot.right - 2), y: px(labelY), 'text-anchor': 'end', 'font-size': 11, fill: MUTED_INK },
       `SLO p99 ${sloMs} ms`,
     ),
   );
