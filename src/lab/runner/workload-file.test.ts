@@ -130,7 +130,10 @@ slo: { p99_ms: -1 }
       'version: 1\nname: x\nprograms: {}\nready: { path: / }\nrequests: [{ method: GET, path: / }]\nslo: { p99_ms: 5 }\n',
     );
     expect(problemsOf(join(dir, 'none.yaml'))).toContain('programs: needs a go or a rust program');
-    expect(problemsOf(join(dir, 'absent.yaml'))).toMatch(/^cannot read the workload file/);
+    expect(problemsOf(join(dir, 'absent.yaml'))).toBe(
+      `cannot read the workload file ${join(dir, 'absent.yaml')}: no such file`,
+    );
+    expect(problemsOf(dir)).toBe(`cannot read the workload file ${dir}: it is a folder, not a file`);
   });
 });
 

@@ -121,7 +121,16 @@ export function loadWorkloadFile(path: string): LoadedWorkloadFile {
     bytes = readFileSync(full);
   } catch (error) {
     if (error instanceof UserError) throw error;
-    throw new UserError(`cannot read the workload file ${path}: ${(error as Error).message}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder, not a file'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'permission denied'
+            : (error as Error).message;
+    throw new UserError(`cannot read the workload file ${path}: ${why}`);
   }
   const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
