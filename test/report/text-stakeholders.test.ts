@@ -36,7 +36,10 @@ describe('renderText with stakeholders', () => {
       expect(line, row.name).toContain(
         row.verdict === 'go' ? 'Go' : row.verdict === 'rust' ? 'Rust' : 'Hybrid',
       );
-      expect(line).toContain(`Go ${Math.round(row.probabilities.go * 100)}%`);
+      // The own verdict, then its probabilities in parentheses: "Rust (Go 49% · Rust 51% · Hybrid 0%)".
+      expect(line).toMatch(
+        new RegExp(`: (Go|Rust|Hybrid) \\(Go ${Math.round(row.probabilities.go * 100)}% · Rust`),
+      );
     }
     expect(text).toContain('SRE lead (SRE), weight 2:');
     expect(text).toMatch(/They differ on (Latency predictability|Development speed): \d+% of the weight for/);
