@@ -220,7 +220,7 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
     out.push('## Checklist', '');
     for (const row of decision.checklist) {
       out.push(
-        `- ${row.applies ? 'Applies' : 'Does not apply'}, favours ${OPTION_LABELS[row.favors]}: ${inline(row.item)} ${inline(row.why)}`,
+        `- ${row.applies ? 'Applies' : 'Does not apply'}, favours ${OPTION_LABELS[row.favors]}: ${inline(row.item)}${/[.?!:]$/.test(row.item) ? '' : '.'} ${inline(row.why)}`,
       );
     }
     out.push('');

@@ -62,6 +62,23 @@ describe('renderMarkdown', () => {
   });
 });
 
+describe('the checklist in the terminal and Markdown reports', () => {
+  it('ends each item before its explanation starts', () => {
+    const decision = buildDecision({
+      checklist: [
+        {
+          item: 'Team size & onboarding: Go wins for small or mixed teams',
+          applies: true,
+          favors: 'go',
+          why: 'The team is not yet strong in Rust.',
+        },
+      ],
+    });
+    expect(renderText(decision).replace(/\s+/g, ' ')).toContain('mixed teams (favours Go). The team is');
+    expect(renderMarkdown(decision).replace(/\s+/g, ' ')).toContain('mixed teams. The team is');
+  });
+});
+
 describe('renderAdr', () => {
   it('renders a MADR 4.0.0 record for a single-language decision', async () => {
     await expect(renderAdr(buildDecision(), { date: DATE })).toMatchFileSnapshot('__snapshots__/adr-go.md');
