@@ -51,7 +51,12 @@ describe('HTML report in a browser', { tags: ['slow'] }, () => {
     expect(wide).toEqual([]);
     expect(await page.evaluate('document.documentElement.scrollWidth - innerWidth')).toBe(0);
     expect(await page.locator('td[data-label="Why"]').first().isVisible()).toBe(true);
+    // The hybrid plan is drawn for the phone, not scaled down from 880 px into unreadable labels.
+    expect(await page.locator('figure.narrow-only').first().isVisible()).toBe(true);
+    expect(await page.locator('figure.wide-only').first().isVisible()).toBe(false);
     await page.setViewportSize({ width: 1280, height: 900 });
+    expect(await page.locator('figure.wide-only').first().isVisible()).toBe(true);
+    expect(await page.locator('figure.narrow-only').first().isVisible()).toBe(false);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.close();

@@ -740,7 +740,8 @@ export function hybridPlanChart(decision: Decision, options: HybridPlanOptions):
   }
   const { cells, rows } = layoutComponents(decision);
   const compact = rows > 4;
-  const rowGap = compact ? 90 : 120;
+  // On a narrow chart the edges between rows are steep: more room between rows keeps their labels off the names.
+  const rowGap = compact ? 90 : width < 500 ? 170 : 120;
   const head = heading(
     width,
     'Hybrid plan',

@@ -43,7 +43,10 @@ code, .id { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monosp
 .muted { color: var(--muted); }
 footer { margin-top: 32px; padding-top: 12px; border-top: 1px solid var(--line); color: var(--muted); font-size: 0.85rem; }
 @media (max-width: 760px) { .charts-2 { grid-template-columns: 1fr; } main { padding: 16px; } }
+.narrow-only { display: none; }
 @media screen and (max-width: 640px) {
+  .wide-only { display: none; }
+  .narrow-only { display: block; }
   table, tbody, tr, td { display: block; width: 100%; }
   thead { display: none; }
   tr { border-bottom: 1px solid var(--line); padding: 6px 0; }

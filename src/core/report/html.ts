@@ -87,6 +87,20 @@ function chartFigure(chart: SvgNode, label: string): string {
   return `<figure class="chart" aria-label="${e(label)}">${svgToString(chart)}</figure>`;
 }
 
+/** Width of the phone drawing of a wide chart: scaled down from 880 px its labels would be unreadable. */
+const PHONE_CHART_WIDTH = 360;
+
+/**
+ * A wide chart drawn twice: at full width, and at phone width for narrow screens (html-style.ts shows one of them),
+ * so its labels stay readable on a phone.
+ */
+function responsiveFigure(draw: (width: number) => SvgNode, width: number, label: string): string {
+  return [
+    `<figure class="chart wide-only" aria-label="${e(label)}">${svgToString(draw(width))}</figure>`,
+    `<figure class="chart narrow-only" aria-label="${e(label)}">${svgToString(draw(PHONE_CHART_WIDTH))}</figure>`,
+  ].join('');
+}
+
 function table(head: string[], rows: string[][], numeric: number[] = []): string {
   // Each data cell names its column, so a phone can show a row as a card (html-style.ts).
   const cell = (tag: 'th' | 'td', text: string, i: number) =>
@@ -306,7 +320,11 @@ function hybridSection(decision: Decision): string {
   ]);
   const parts = [
     '<h2>Components</h2>',
-    chartFigure(hybridPlanChart(decision, { width: 880 }), 'Hybrid plan: components and boundaries'),
+    responsiveFigure(
+      (width) => hybridPlanChart(decision, { width }),
+      880,
+      'Hybrid plan: components and boundaries',
+    ),
     table(['Component', 'Language', 'Go score', 'Rust score', 'Why'], components, [2, 3]),
   ];
   if (decision.boundaries.length > 0) {
