@@ -153,3 +153,26 @@ describe('gorust check of a damaged record', { timeout: SPAWN_TIMEOUT_MS }, () =
     expect(result.stderr).toContain(message);
   });
 });
+
+describe('gorust check of a record whose profile is outside the repository', {
+  timeout: SPAWN_TIMEOUT_MS,
+}, () => {
+  it('exits 2 without reading it', () => {
+    const root = join(dir, 'escape');
+    mkdirSync(join(root, '.git'), { recursive: true });
+    mkdirSync(join(root, 'docs'));
+    copyFileSync(join(ROOT, 'examples', 'close-call.yaml'), join(root, 'gorust.yaml'));
+    expect(gorust(['decide', 'gorust.yaml', '--format', 'adr', '--out', 'docs/adr/'], root).code).toBe(0);
+    const adrDir = join(root, 'docs', 'adr');
+    const file = join(adrDir, readdirSync(adrDir)[0] as string);
+    // A profile outside the repository that is a valid profile: only the path can refuse it.
+    writeFileSync(join(dir, 'outside.yaml'), readFileSync(join(ROOT, 'examples', 'close-call.yaml')));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(/"profile":"[^"]*"/, '"profile":"../outside.yaml"'),
+    );
+    const result = gorust(['check'], root);
+    expect(result.code, result.stdout).toBe(2);
+    expect(result.stderr).toContain('records its profile at ../outside.yaml, outside the repository');
+  });
+});

@@ -78,6 +78,13 @@ export async function runCheck(dir: string, flags: CheckFlags, io: CliIo): Promi
       throw new UserError(
         `${shown(record.path)} records no profile path (it was decided from stdin), so it cannot be checked.`,
       );
+    // A repository-relative profile stays inside the repository: a record changed in a pull request cannot make CI
+    // read (and quote in an error) a file elsewhere on the machine.
+    const root = data.base === 'adr' ? undefined : files.repoRoot(folder);
+    if (root !== undefined && relative(root, profilePath).split(/[\\/]/)[0] === '..')
+      throw new UserError(
+        `${shown(record.path)} records its profile at ${data.profile}, outside the repository; gorust check reads only profiles inside it.`,
+      );
     if (!existsSync(profilePath))
       throw new UserError(
         `${shown(record.path)} was decided from ${data.profile}, which no longer exists (looked for ${shown(profilePath)}).`,
