@@ -311,8 +311,10 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
     const evidence = page.getByTestId('weight-basis-memory_efficiency').locator('li[data-rule="cpu-bound"]');
     expect(await evidence.getAttribute('data-kind')).toBe('evidence');
     expect(await evidence.locator('a[href^="https://"]').count()).toBeGreaterThan(0);
+    // search-cli's team is strong in Rust and small, so it gets the knowledge base's whole `strong` shift.
+    const strong = readKnowledgeBase().weights.experience.shift.strong;
     expect(await page.getByTestId('experience-concurrency_model').textContent()).toMatch(
-      /^Team experience: Go \S+, Rust \+1 rating points/,
+      new RegExp(`^Team experience: Go \\S+, Rust \\+${strong} rating points \\(100% of the level shift\\)`),
     );
     expect(await page.getByTestId('policy-choices').textContent()).toContain('policy: cli-tool');
     expect(pageErrors).toEqual([]);
