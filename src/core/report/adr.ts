@@ -1,5 +1,6 @@
 /** @module The decision as a concise Architecture Decision Record: MADR 4.0.0 (default), log4brains' header-list variant, or Nygard's format for adr-tools. The project's own facts in Context, at most five drivers tied to them, consequences as changes to the team's work, confirmation with lab commands, and revisit triggers computed from the model. The date is a parameter: the core has no clock. */
 import type { CriterionRow, Decision } from '../decision/schema.ts';
+import { entryComponents } from '../engine/conditions.ts';
 import type { Evidence } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import {
@@ -669,9 +670,10 @@ class AdrParts {
           lines.push(
             `Bad, because nobody on the team of ${p.team.size} has Go experience: pair new Go code with an experienced reviewer.`,
           );
-        if (p?.workload.latency_slo !== undefined)
+        const slo = p === undefined ? undefined : goSlo(p, d);
+        if (slo !== undefined)
           lines.push(
-            `Bad, because meeting the ${formatNumber(p.workload.latency_slo.p99_ms)} ms p99 SLO depends on the collector: set GOMEMLIMIT, tune GOGC, and alert on GC pause time in production.`,
+            `Bad, because meeting the ${formatNumber(slo.p99Ms)} ms p99 SLO${slo.component === undefined ? '' : ` of ${escapeUserText(slo.component)}`} depends on the collector: set GOMEMLIMIT, tune GOGC, and alert on GC pause time in production.`,
           );
       } else {
         lines.push(
@@ -878,4 +880,26 @@ class AdrParts {
     }
     return lines;
   }
+}
+
+/**
+ * The p99 SLO a Go part of the decision must meet: the project's for a Go verdict; in a hybrid, the tightest SLO of
+ * a Go component (its own, or the project's when it is the entry component), so a Rust proxy's SLO is not laid on
+ * the Go control plane.
+ * @example
+ * goSlo(meshProfile, hybridDecision); // undefined: the 2 ms SLO is the Rust proxy's
+ */
+function goSlo(p: Profile, d: Decision): { p99Ms: number; component?: string } | undefined {
+  if (d.verdict !== 'hybrid') {
+    return p.workload.latency_slo === undefined ? undefined : { p99Ms: p.workload.latency_slo.p99_ms };
+  }
+  const entries = entryComponents(p);
+  let tightest: { p99Ms: number; component: string } | undefined;
+  for (const c of p.components ?? []) {
+    if (d.components.find((dc) => dc.name === c.name)?.language !== 'go') continue;
+    const slo = c.latency_slo ?? (entries.has(c.name) ? p.workload.latency_slo : undefined);
+    if (slo !== undefined && (tightest === undefined || slo.p99_ms < tightest.p99Ms))
+      tightest = { p99Ms: slo.p99_ms, component: c.name };
+  }
+  return tightest;
 }

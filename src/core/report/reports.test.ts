@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { decisionSchema } from '../decision/schema.ts';
 import { InternalError } from '../errors.ts';
+import type { Profile } from '../profile/schema.ts';
 import { adrFileName, briefWhy, renderAdr } from './adr.ts';
 import { buildDecision, buildHybridDecision } from './decision-fixture.test-helpers.ts';
 import { renderJson } from './json.ts';
@@ -123,6 +124,40 @@ describe('renderAdr', () => {
     expect(adr.replace(/\n\s*/g, ' ')).toContain('this record holds while the verdict stays Hybrid');
     expect(adr).toMatch(/Measure the proxy to control grpc call with\s+`gorust lab run boundary`/);
     expect(adr).toContain('`gorust check docs/adr`');
+  });
+
+  it("lays a hybrid's SLO on the Go side only where a Go component carries it", () => {
+    const mesh = {
+      version: 1,
+      project: { name: 'Mesh' },
+      workload: { kind: 'io-bound', latency_slo: { p99_ms: 2 } },
+      team: { size: 6, go: 'strong', rust: 'some', turnover: 'medium' },
+      targets: ['kubernetes'],
+      components: [
+        { name: 'proxy', role: 'data-plane', latency_critical: true, latency_slo: { p99_ms: 2 } },
+        { name: 'control', role: 'control-plane' },
+      ],
+    } as Profile;
+    const flat = (text: string) => text.replace(/\n\s*/g, ' ');
+    // The 2 ms SLO is the Rust proxy's: the Go control plane does not answer for it.
+    expect(flat(renderAdr(buildHybridDecision(), { date: DATE, profile: mesh }))).not.toContain(
+      'depends on the collector',
+    );
+    // A Go component with its own SLO does.
+    const withApi = {
+      ...mesh,
+      components: [
+        mesh.components?.[0],
+        { name: 'control', role: 'control-plane', latency_slo: { p99_ms: 50 } },
+      ],
+    } as Profile;
+    expect(flat(renderAdr(buildHybridDecision(), { date: DATE, profile: withApi }))).toContain(
+      'meeting the 50 ms p99 SLO of control depends on the collector',
+    );
+    // A Go verdict answers for the project's SLO.
+    expect(flat(renderAdr(buildDecision(), { date: DATE, profile: mesh }))).toContain(
+      'meeting the 2 ms p99 SLO depends on the collector',
+    );
   });
 
   it('rejects a malformed date instead of writing a broken record', () => {
