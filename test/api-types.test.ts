@@ -5,8 +5,18 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { z } from '@hono/zod-openapi';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { RateStepRow, TimelinePoint } from '../src/lab/analysis/summary-types.ts';
-import type { DecisionSummary, SavedDecision as SavedDecisionSchema } from '../src/server/api-schema.ts';
+import type {
+  CpuKernelRow,
+  HeadlineComparison,
+  RateStepRow,
+  TimelinePoint,
+  WorkloadSummary,
+} from '../src/lab/analysis/summary-types.ts';
+import type {
+  DecisionSummary,
+  LabRun as LabRunSchema,
+  SavedDecision as SavedDecisionSchema,
+} from '../src/server/api-schema.ts';
 import type { LabRun, SavedDecision, SavedDecisionSummary } from '../web/src/lib/api.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -20,8 +30,16 @@ describe('the web API client', () => {
     >();
     expectTypeOf<SavedDecisionSummary>().toHaveProperty('seed');
     expectTypeOf<SavedDecisionSummary>().toHaveProperty('lab_run');
-    // The Lab view draws the server's per-rate rows and GC timelines: their types reach the web through the client.
     type Detail<K> = Extract<LabRun['summary'][number], { kind: K }>['detail'];
+    // The lab run is a zod schema too: its summary is the lab's discriminated union (Hono's client maps the JSON
+    // of fields typed `unknown` and optional ones, so the whole run is compared field by field where it is plain).
+    expectTypeOf<LabRun['summary'][number]['kind']>().toEqualTypeOf<WorkloadSummary['kind']>();
+    expectTypeOf<LabRun['steps'][number]['metrics']>().toEqualTypeOf<
+      z.output<typeof LabRunSchema>['steps'][number]['metrics']
+    >();
+    expectTypeOf<LabRun['summary'][number]['comparison']>().toEqualTypeOf<HeadlineComparison | null>();
+    expectTypeOf<Detail<'cpu'>['kernels'][number]>().toEqualTypeOf<CpuKernelRow>();
+    // The Lab view draws the server's per-rate rows and GC timelines: their types reach the web through the client.
     expectTypeOf<Detail<'latency'>['rate_steps'][number]>().toEqualTypeOf<RateStepRow>();
     expectTypeOf<Detail<'gc-cache'>['rate_steps'][number]>().toEqualTypeOf<RateStepRow>();
     expectTypeOf<
@@ -29,23 +47,18 @@ describe('the web API client', () => {
     >().toEqualTypeOf<TimelinePoint>();
   });
 
-  // A whole type-check of the web (a few seconds on an idle machine), so it is tagged slow.
-  it('fails the web type-check when a server response schema changes', { tags: ['slow'] }, () => {
+  /** Copy the sources, change one schema file, and type-check the web: its output, or null when it passed. */
+  function webTypecheckWith(file: string, from: string, to: string): string | null {
     const dir = mkdtempSync(join(tmpdir(), 'gorust-api-drift-'));
     try {
       for (const path of ['src', 'web', 'package.json']) {
         cpSync(join(ROOT, path), join(dir, path), { recursive: true });
       }
       symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-      // Rename a field of the history list's rows on the server only.
-      const schemaFile = join(dir, 'src', 'server', 'api-schema.ts');
-      const schema = readFileSync(schemaFile, 'utf8');
-      const changed = schema.replace('    confidence: z.number(),\n', '    certainty: z.number(),\n');
+      const schema = readFileSync(join(dir, file), 'utf8');
+      const changed = schema.replaceAll(from, to);
       expect(changed).not.toBe(schema);
-      writeFileSync(schemaFile, changed);
-
-      let output = '';
-      let failed = false;
+      writeFileSync(join(dir, file), changed);
       try {
         execFileSync(join(dir, 'node_modules', '.bin', 'tsc'), ['-p', 'web/tsconfig.json'], {
           cwd: dir,
@@ -53,15 +66,33 @@ describe('the web API client', () => {
           stdio: 'pipe',
           timeout: 120_000,
         });
+        return null;
       } catch (error) {
-        failed = true;
-        output = String((error as { stdout?: string }).stdout ?? '');
+        return String((error as { stdout?: string }).stdout ?? '');
       }
-      expect(failed).toBe(true);
-      // The History view reads `row.confidence`, which the server no longer sends.
-      expect(output).toMatch(/web\/src\/views\/history-view\.tsx.*'confidence'/);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  }
+
+  // A whole type-check of the web (a few seconds on an idle machine), so it is tagged slow.
+  it('fails the web type-check when a server response schema changes', { tags: ['slow'] }, () => {
+    // Rename a field of the history list's rows on the server only: the History view reads `row.confidence`.
+    const output = webTypecheckWith(
+      'src/server/api-schema.ts',
+      '    confidence: z.number(),\n',
+      '    certainty: z.number(),\n',
+    );
+    expect(output).toMatch(/web\/src\/views\/history-view\.tsx.*'confidence'/);
+  });
+
+  it('fails the web type-check when the lab summary schema changes', { tags: ['slow'] }, () => {
+    // Rename the per-rate rows of the latency and gc-cache summaries: the Lab view's model reads `detail.rate_steps`.
+    const output = webTypecheckWith(
+      'src/lab/analysis/summary-types.ts',
+      '      rate_steps: z',
+      '      rate_rows: z',
+    );
+    expect(output).toMatch(/web\/src\/lib\/lab-model\.ts.*'rate_steps'/);
   });
 });

@@ -4,7 +4,7 @@
 export const CANCEL: unique symbol = Symbol('gorust.prompt.cancel');
 export type Cancel = typeof CANCEL;
 
-export type PromptOption = { value: string; label: string; hint?: string };
+export type PromptOption = { value: string; label: string; hint?: string | undefined };
 
 /** The prompts gorust uses, independent of the library that draws them. */
 export type Prompter = {
@@ -44,6 +44,10 @@ export function isInteractive(
   return stdin.isTTY === true && stdout.isTTY === true;
 }
 
+/** An option as clack takes it: a hint that is absent is left out, not undefined. */
+const clackOption = ({ hint, ...option }: PromptOption) =>
+  hint === undefined ? option : { ...option, hint };
+
 /**
  * The real prompter, drawn by @clack/prompts (imported lazily: other commands never pay for it).
  * @example
@@ -72,7 +76,7 @@ export async function createClackPrompter(): Promise<Prompter> {
       settle<string>(
         await clack.select<string>({
           message,
-          options,
+          options: options.map(clackOption),
           ...(initialValue === undefined ? {} : { initialValue }),
         }),
       ),
@@ -80,7 +84,7 @@ export async function createClackPrompter(): Promise<Prompter> {
       settle<string[]>(
         await clack.multiselect<string>({
           message,
-          options,
+          options: options.map(clackOption),
           required,
           ...(initialValues === undefined ? {} : { initialValues }),
         }),

@@ -54,6 +54,7 @@ export { parseProfileText } from './profile/parse-text.ts';
 export type { Component, LatencySlo, Profile, ProfileInput } from './profile/schema.ts';
 export { profileSchema } from './profile/schema.ts';
 export * from './profile/vocabulary.ts';
+export { questionSchema } from './question-schema.ts';
 export type { Question, QuestionOption } from './questions.ts';
 export {
   answersToProfile,
@@ -101,6 +102,7 @@ export type {
   NumberChange,
 } from './report/diff.ts';
 export { diffDecisions } from './report/diff.ts';
+export { decisionDiffSchema } from './report/diff-schema.ts';
 export { escapeHtml, escapeMarkdown, escapeUserText, fileSlug } from './report/escape.ts';
 export type { FactChange, ProfileFact } from './report/facts.ts';
 export { diffFacts, profileFacts } from './report/facts.ts';

@@ -1,29 +1,9 @@
 /** @module The profile questionnaire as data: one list of questions shared by `gorust init` (terminal) and the web form, and the mapping between answers and a profile. */
 import type { Profile, ProfileInput } from './profile/schema.ts';
 import { DOMAINS, INTEROPS, LEVELS, TARGETS, TURNOVERS, WORKLOAD_KINDS } from './profile/vocabulary.ts';
+import type { Question, QuestionOption } from './question-schema.ts';
 
-export type QuestionOption = { value: string; label: string; hint?: string };
-
-/** One question of the questionnaire; `path` is where its answer goes in the profile. */
-export type Question = {
-  /** Dotted profile path, e.g. 'team.go'. */
-  id: string;
-  path: string[];
-  prompt: string;
-  help?: string;
-  kind: 'text' | 'number' | 'select' | 'multiselect' | 'confirm';
-  options?: QuestionOption[];
-  default?: unknown;
-  /** May be left blank (text, number) or empty (multiselect); the field is then left out of the profile. */
-  optional?: boolean;
-  min?: number;
-  max?: number;
-  /** `min` itself is not allowed (the schema says "> min"). */
-  exclusiveMin?: boolean;
-  integer?: boolean;
-  /** What a number answer counts, for plain-words problems: "a number of milliseconds". */
-  unit?: string;
-};
+export type { Question, QuestionOption } from './question-schema.ts';
 
 const LEVEL_HINTS: Record<(typeof LEVELS)[number], string> = {
   none: 'nobody has shipped it',

@@ -1,15 +1,15 @@
 /** @module The API's contract as zod schemas and route definitions (`createRoute`): the handlers validate requests with them, the OpenAPI document is generated from them, and the web's typed client (`hc<ApiRoutes>`) infers every request and response type from them, so no API type is written twice. */
 import { createRoute, z } from '@hono/zod-openapi';
 import {
-  type DecisionDiff,
+  decisionDiffSchema,
   decisionSchema,
   type KnowledgeBase,
   profileSchema,
-  type Question,
+  questionSchema,
   VERDICTS,
 } from '../core/index.ts';
-import type { RunSummary } from '../lab/analysis/summary.ts';
-import type { RunListRow, StoredRun, StoredStep } from '../store/lab-runs.ts';
+import { workloadSummarySchema } from '../lab/analysis/summary-types.ts';
+import { runListRowSchema, runRecordSchema, storedStepSchema } from '../store/lab-run-schema.ts';
 import { problemSchema } from './problem.ts';
 
 /** Bounds of the seed (a uint32, as the CLI's --seed) and of Monte-Carlo samples (the UI's sliders use fewer than the default 10,000). */
@@ -113,34 +113,39 @@ export const SaveDecisionRequest = z
   .meta({ id: 'SaveDecisionRequest' });
 
 /** A lab run's step as the API returns it: without its encoded histogram (only the lab's own reports decode it). */
-export type ApiLabStep = Omit<StoredStep, 'histogram'> & { has_histogram: boolean };
-/** GET /api/lab/runs/:id: the stored run, its steps, and the summary `gorust lab show` prints. */
-export type ApiLabRun = Omit<StoredRun, 'steps'> & {
-  steps: ApiLabStep[];
-  slo_p99_ms: number;
-  /** quick runs are indicative only: they cannot show significance and never replace a prior. */
-  indicative: boolean;
-  /** The one line naming the machine and toolchains, as `gorust lab show` prints it. */
-  environment_line: string;
-  summary: RunSummary['workloads'];
-};
+export const LabStep = storedStepSchema
+  .omit({ histogram: true })
+  .extend({ has_histogram: z.boolean().meta({ description: 'the step kept a latency histogram' }) })
+  .meta({ id: 'LabStep' });
+export type ApiLabStep = z.output<typeof LabStep>;
 
-// Values the API returns but whose zod schema lives nowhere yet (they are TypeScript types of the core, the store
-// and the lab): typed for the client, documented as objects.
-const LabRunRow = z
-  .custom<RunListRow>()
-  .openapi({ type: 'object', description: 'a lab run with step counts' });
-const LabRun = z.custom<ApiLabRun>().openapi({
-  type: 'object',
-  description:
-    "one lab run with its steps (without histograms) and `summary`: per workload its figures, anchor checks (ok false: a probable harness problem), notes and problems, as `gorust lab show` prints them; latency and gc-cache workloads also carry `detail.rate_steps` (each language or GC setting at each offered rate, repeats merged: p50/p90/p99/p99.9/max, achieved rate, GC pause max) and `detail.gc_timelines` (each Go step's latency per second and GC cycles), the types of src/lab/analysis/summary-types.ts",
+/** A row of GET /api/lab/runs: a run with its step counts. */
+export const LabRunRow = runListRowSchema.meta({
+  id: 'LabRunRow',
+  description: 'a lab run with step counts',
 });
-const DiffResponse = z
-  .object({
-    a: DecisionSummary,
-    b: DecisionSummary,
-    diff: z.custom<DecisionDiff>().openapi({ type: 'object', description: 'what changed from a to b' }),
+
+/** GET /api/lab/runs/:id: the stored run, its steps, and the summary `gorust lab show` prints. */
+export const LabRun = runRecordSchema
+  .extend({
+    steps: z.array(LabStep),
+    slo_p99_ms: z.number(),
+    indicative: z.boolean().meta({
+      description: 'quick runs are indicative only: they cannot show significance and never replace a prior',
+    }),
+    environment_line: z.string().meta({
+      description: 'the one line naming the machine and toolchains, as `gorust lab show` prints it',
+    }),
+    summary: z.array(workloadSummarySchema).meta({
+      description:
+        "per workload (one member per `kind`) its figures, anchor checks (ok false: a probable harness problem), notes and problems, as `gorust lab show` prints them; latency and gc-cache workloads also carry `detail.rate_steps` (each language or GC setting at each offered rate, repeats merged) and `detail.gc_timelines` (each Go step's latency per second and GC cycles)",
+    }),
   })
+  .meta({ id: 'LabRun', description: 'one lab run with its steps (without histograms) and its summary' });
+export type ApiLabRun = z.output<typeof LabRun>;
+
+const DiffResponse = z
+  .object({ a: DecisionSummary, b: DecisionSummary, diff: decisionDiffSchema })
   .openapi({ description: '{a, b, diff}' });
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
@@ -219,10 +224,7 @@ export const questionsRoute = createRoute({
   path: '/questions',
   summary: 'The questionnaire shared with `gorust init`',
   responses: {
-    200: json(
-      z.custom<readonly Question[]>().openapi({ type: 'array', items: { type: 'object' } }),
-      'questions',
-    ),
+    200: json(z.array(questionSchema), 'questions'),
   },
 });
 

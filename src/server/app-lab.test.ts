@@ -1,7 +1,9 @@
 /** @module API tests of lab runs through app.request(): read-only listing and showing, and decisions made with a stored run (evidence in, charts in the HTML export). */
 import { describe, expect, it } from 'vitest';
+import { storeRealGcCacheRun } from '../lab/analysis/real-run.test-helpers.ts';
 import type { openStore } from '../store/db.ts';
 import { createRun, finishRun, recordStep } from '../store/lab-runs.ts';
+import { LabRun, LabRunRow } from './api-schema.ts';
 import { makeApp, NOW, PROFILE, postJson, problemOf, storeFlaggedBoundaryRun } from './app.test-helpers.ts';
 
 describe('lab runs (read-only)', () => {
@@ -136,5 +138,68 @@ describe('decisions with a lab run', () => {
     const res = await app.request('/api/decide?lab=nope', postJson(PROFILE));
     expect(res.status).toBe(404);
     expect((await problemOf(res)).detail).toContain('no lab run "nope"');
+  });
+});
+
+describe('the lab run response and its schema', () => {
+  it('answers a real stored run with JSON its schema describes whole: every field, every workload by kind', async () => {
+    const { app, db } = makeApp();
+    const id = storeRealGcCacheRun(db);
+    const body = await (await app.request(`/api/lab/runs/${id}`)).json();
+    const parsed = LabRun.safeParse(body);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+    // zod drops keys a schema does not name: equality means no field of the response is left undescribed.
+    expect(parsed.data).toEqual(body);
+    const gc = parsed.data?.summary[0];
+    expect(gc?.kind).toBe('gc-cache');
+    if (gc?.kind !== 'gc-cache') return;
+    // Most of this run's steps were invalid (the generator fell behind on 2 cores): the rows say so, as measured.
+    expect(new Set(gc.detail.rate_steps.map((row) => row.variant))).toEqual(
+      new Set(['gogc-100', 'gogc-400', 'gogc-off-memlimit', 'rust']),
+    );
+    expect(gc.valid).toBe(false);
+    expect(gc.detail.rate_steps.length).toBeGreaterThan(0);
+    expect(gc.detail.gc_timelines.length).toBeGreaterThan(0);
+
+    const list = await (await app.request('/api/lab/runs')).json();
+    const rows = LabRunRow.array().safeParse(list);
+    expect(rows.error?.issues ?? []).toEqual([]);
+    expect(rows.data).toEqual(list);
+    expect(rows.data?.[0]).toMatchObject({ id, mode: 'standard', steps: 50 });
+  });
+
+  it('refuses malformed runs, naming where', async () => {
+    const { app, db } = makeApp();
+    const id = storeRealGcCacheRun(db);
+    const good = (await (await app.request(`/api/lab/runs/${id}`)).json()) as {
+      summary: { kind: string; detail: Record<string, unknown>; go: Record<string, unknown> }[];
+      steps: Record<string, unknown>[];
+    };
+    const broken = (change: (run: typeof good) => void) => {
+      const copy = structuredClone(good);
+      change(copy);
+      return LabRun.safeParse(copy).error?.issues.map((issue) => issue.path.join('.')) ?? [];
+    };
+    // A gc-cache summary carrying a latency workload's detail (no variants, no rate).
+    expect(
+      broken((run) => {
+        const first = run.summary[0];
+        if (first)
+          first.detail = {
+            slo_p99_ms: 50,
+            compare_rate_rps: null,
+            ladder: [],
+            rate_steps: [],
+            gc_timelines: [],
+          };
+      }),
+    ).toEqual(expect.arrayContaining(['summary.0.detail.rate_rps', 'summary.0.detail.variants']));
+    expect(broken((run) => Object.assign(run.summary[0]?.go ?? {}, { p99_ms: '3 ms' }))).toEqual([
+      'summary.0.go.p99_ms',
+    ]);
+    expect(broken((run) => Object.assign(run.summary[0] ?? {}, { kind: 'latencies' }))).toEqual([
+      'summary.0.kind',
+    ]);
+    expect(broken((run) => delete run.steps[3]?.has_histogram)).toEqual(['steps.3.has_histogram']);
   });
 });

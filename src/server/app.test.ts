@@ -3,7 +3,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decide, parseProfileText, renderJson, revisitTriggers, triggerSentence } from '../core/index.ts';
+import {
+  decide,
+  decisionDiffSchema,
+  parseProfileText,
+  questionSchema,
+  renderJson,
+  revisitTriggers,
+  triggerSentence,
+} from '../core/index.ts';
 import { makeApp, NOW, PROFILE, PROFILE_YAML, postJson, problemOf, testKb, XSS } from './app.test-helpers.ts';
 import { BODY_LIMIT_BYTES } from './request.ts';
 
@@ -150,6 +158,8 @@ describe('knowledge base and questions', () => {
     const { app } = makeApp();
     const questions = (await (await app.request('/api/questions')).json()) as { id: string }[];
     expect(questions.map((q) => q.id)).toContain('team.go');
+    // The schema the OpenAPI document is generated from describes every question, whole.
+    expect(questionSchema.array().parse(questions)).toEqual(questions);
   });
 });
 
@@ -259,6 +269,8 @@ describe('saved decisions', () => {
     expect(body.b.id).toBe('2');
     expect(body.diff.verdict.a).toBe('go');
     expect(body.diff.criteria.length).toBeGreaterThan(0);
+    // The schema the OpenAPI document is generated from describes the diff, whole.
+    expect(decisionDiffSchema.parse(body.diff)).toEqual(body.diff);
     expect((await app.request('/api/decisions/diff?a=1')).status).toBe(400);
     expect((await app.request('/api/decisions/diff?a=1&b=9')).status).toBe(404);
   });

@@ -1,58 +1,33 @@
-/** @module Lab runs in SQLite: a run, its environment, and its steps (each with an optional encoded HdrHistogram), written one transaction per step so an interrupted run keeps what it measured. */
+/** @module Lab runs in SQLite: a run, its environment, and its steps (each with an optional encoded HdrHistogram), written one transaction per step so an interrupted run keeps what it measured. The records' types are inferred from their zod schemas (lab-run-schema.ts), with which the API's OpenAPI document describes runs. */
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../core/index.ts';
 import type { Store } from './db.ts';
+import type {
+  MetricValue,
+  RunListRow,
+  RunMode,
+  RunRecord,
+  RunStatus,
+  StoredRun,
+  StoredStep,
+} from './lab-run-schema.ts';
 
-/** quick (CI, indicative only), standard (the default: enough repeats for significance), full (bench-anchors §7). */
-export type RunMode = 'quick' | 'standard' | 'full';
-export type RunStatus = 'running' | 'completed' | 'failed' | 'interrupted';
-/** A figure of a step: numbers for measurements, strings/booleans for labels and flags. */
-export type MetricValue = number | string | boolean | null;
+export type {
+  MetricValue,
+  RunListRow,
+  RunMode,
+  RunRecord,
+  RunStatus,
+  StoredRun,
+  StoredStep,
+} from './lab-run-schema.ts';
 
-/** One measured step as the lab hands it to the store. */
-export type NewStep = {
-  workload: string;
-  /** `go`, `rust`, or a pair label such as `go->rust` for boundary steps. */
-  lang: string;
-  /** Sub-configuration: a GC setting, a kernel name, a build action; '' when none. */
-  variant: string;
-  /** What the step is: `capacity`, `rate`, `batch`, `build`, ... */
-  kind: string;
+/** One measured step as the lab hands it to the store (the store adds its id, run and sequence number). */
+export type NewStep = Omit<StoredStep, 'id' | 'run_id' | 'seq' | 'rate_rps' | 'histogram'> & {
   rate_rps?: number | null | undefined;
-  repeat: number;
-  valid: boolean;
-  reasons: string[];
-  metrics: Record<string, MetricValue>;
-  /** Bulky JSON kept for charts (latency timeline, GC cycles, cross-compilation reasons). */
-  detail?: unknown;
-  started_at: string;
-  duration_ms: number;
-  /** An encoded HdrHistogram (see src/lab/histogram.ts) of the step's request latencies. */
+  /** An encoded HdrHistogram (see src/lab/analysis/histogram.ts) of the step's request latencies. */
   histogram?: string | undefined;
 };
-
-export type StoredStep = Omit<NewStep, 'histogram' | 'rate_rps'> & {
-  id: number;
-  run_id: string;
-  seq: number;
-  rate_rps: number | null;
-  histogram: string | null;
-};
-
-export type RunRecord = {
-  id: string;
-  started_at: string;
-  finished_at: string | null;
-  status: RunStatus;
-  mode: RunMode;
-  workloads: string[];
-  environment: Record<string, unknown> | null;
-  pid: number | null;
-  note: string | null;
-};
-
-export type RunListRow = RunRecord & { steps: number; invalid_steps: number };
-export type StoredRun = RunRecord & { steps: StoredStep[] };
 
 export type CreateRunOptions = {
   mode: RunMode;

@@ -1,49 +1,20 @@
 /** @module diffDecisions(): what changed between two decisions (verdict, scores, per-criterion weights and contributions, gates, components, boundaries), as data the UI and reports format. */
 import type { Decision, Gate } from '../decision/schema.ts';
-import type { CriterionId } from '../profile/vocabulary.ts';
+import type {
+  BoundaryChange,
+  ComponentChange,
+  CriterionChange,
+  DecisionDiff,
+  NumberChange,
+} from './diff-schema.ts';
 
-/** A number before and after, with the difference (b - a, rounded to 3 decimals like the decision's own figures); a side is null when that decision does not have the row. */
-export type NumberChange = { a: number | null; b: number | null; delta: number | null };
-
-export type CriterionChange = {
-  id: CriterionId;
-  weight: NumberChange;
-  go: NumberChange;
-  rust: NumberChange;
-  contribution: NumberChange;
-  /** True when the criterion now favours the other language (the sign of its contribution flipped). */
-  flipped: boolean;
-};
-
-export type ComponentChange = {
-  name: string;
-  a: 'go' | 'rust' | null;
-  b: 'go' | 'rust' | null;
-  changed: boolean;
-};
-
-export type BoundaryChange = {
-  from: string;
-  to: string;
-  a: { mechanism: string; per_call_us: number } | null;
-  b: { mechanism: string; per_call_us: number } | null;
-  changed: boolean;
-};
-
-export type DecisionDiff = {
-  verdict: { a: Decision['verdict']; b: Decision['verdict']; changed: boolean };
-  confidence: NumberChange;
-  close_call: { a: boolean; b: boolean; changed: boolean };
-  scores: { go: NumberChange; rust: NumberChange };
-  probabilities: { go: NumberChange; rust: NumberChange; hybrid: NumberChange };
-  /** Every criterion of either decision, largest absolute contribution change first. */
-  criteria: CriterionChange[];
-  gates: { added: Gate[]; removed: Gate[]; kept: Gate[] };
-  components: ComponentChange[];
-  boundaries: BoundaryChange[];
-  /** True when nothing above changed (ignoring floating-point noise under 1e-9). */
-  same: boolean;
-};
+export type {
+  BoundaryChange,
+  ComponentChange,
+  CriterionChange,
+  DecisionDiff,
+  NumberChange,
+} from './diff-schema.ts';
 
 const EPSILON = 1e-9;
 

@@ -4,6 +4,7 @@ import type { NewStep, StoredRun, StoredStep } from '../../store/lab-runs.ts';
 import { labEvidenceFromRun } from './evidence.ts';
 import { renderComparison, renderRun, runToJson } from './report.ts';
 import { boundaryFigures, summarizeRun } from './summary.ts';
+import { runSummarySchema } from './summary-types.ts';
 
 let seq = 0;
 function step(partial: Partial<NewStep> & Pick<NewStep, 'workload' | 'lang'>): StoredStep {
@@ -143,6 +144,15 @@ function fixtureRun(): StoredRun {
 }
 
 describe('summarizeRun', () => {
+  it('gives summaries its schema describes whole, one per kind of workload', () => {
+    const summary = summarizeRun(fixtureRun());
+    const parsed = runSummarySchema.safeParse(summary);
+    expect(parsed.error?.issues ?? []).toEqual([]);
+    // zod drops keys a schema does not name: equality means no field is left undescribed.
+    expect(parsed.data).toEqual(summary);
+    expect(summary.workloads.map((w) => w.kind)).toEqual(['latency', 'boundary', 'build']);
+  });
+
   it('compares http-json at the highest rate both languages sustained, with medians of valid steps only', () => {
     const http = summarizeRun(fixtureRun()).workloads[0];
     expect(http?.valid).toBe(true);
