@@ -115,7 +115,13 @@ export const SaveDecisionRequest = z
 /** A lab run's step as the API returns it: without its encoded histogram (only the lab's own reports decode it). */
 export const LabStep = storedStepSchema
   .omit({ histogram: true })
-  .extend({ has_histogram: z.boolean().meta({ description: 'the step kept a latency histogram' }) })
+  .extend({
+    detail: storedStepSchema.shape.detail.meta({
+      description:
+        "what the runner kept besides the metrics (notes, load generator facts, a Rust step's latency timeline); a Go load step's latency timeline and GC cycles are not repeated here: they are in the summary's detail.gc_timelines, by step_id",
+    }),
+    has_histogram: z.boolean().meta({ description: 'the step kept a latency histogram' }),
+  })
   .meta({ id: 'LabStep' });
 export type ApiLabStep = z.output<typeof LabStep>;
 

@@ -202,4 +202,26 @@ describe('the lab run response and its schema', () => {
     ]);
     expect(broken((run) => delete run.steps[3]?.has_histogram)).toEqual(['steps.3.has_histogram']);
   });
+
+  it("sends each Go step's latency timeline and GC cycles once: in the summary's gc_timelines, not again in the step", async () => {
+    const { app, db } = makeApp();
+    const id = storeRealGcCacheRun(db);
+    const run = LabRun.parse(await (await app.request(`/api/lab/runs/${id}`)).json());
+    const gc = run.summary[0];
+    if (gc?.kind !== 'gc-cache') throw new Error('expected the gc-cache summary');
+    const timelined = new Set(gc.detail.gc_timelines.map((t) => t.step_id));
+    expect(timelined.size).toBeGreaterThan(10);
+    const detail = (step: (typeof run.steps)[number]) => step.detail as Record<string, unknown>;
+    for (const step of run.steps.filter((s) => timelined.has(s.id))) {
+      expect(detail(step)).not.toHaveProperty('timeline');
+      expect(detail(step)).not.toHaveProperty('gc_cycles');
+      // The rest of what the runner kept is still there.
+      expect(detail(step)).toHaveProperty('send_lag_p99_ms');
+    }
+    // A Rust step's timeline is in no summary: the step keeps it.
+    const rust = run.steps.find((s) => s.lang === 'rust' && s.kind === 'rate');
+    expect(rust && detail(rust).timeline).toEqual(
+      expect.arrayContaining([expect.objectContaining({ t_s: 0 })]),
+    );
+  });
 });

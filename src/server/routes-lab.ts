@@ -25,12 +25,19 @@ export function labRoutes(deps: ServerDeps) {
       const { id } = c.req.valid('param');
       const run = getRun(deps.db, id);
       if (run === null) throw new ProblemError(404, 'not-found', `no lab run "${id}" in the store`);
+      const summary = summarizeRun(run);
+      // Each Go step's latency timeline and GC cycles are sent once, in the summary's `detail.gc_timelines`.
+      const timelined = new Set(
+        summary.workloads.flatMap((w) =>
+          w.kind === 'latency' || w.kind === 'gc-cache' ? w.detail.gc_timelines.map((t) => t.step_id) : [],
+        ),
+      );
       // Encoded histograms are large and only the lab's own reports decode them; the UI draws from the metrics.
       const steps = run.steps.map(({ histogram, ...step }) => ({
         ...step,
+        detail: timelined.has(step.id) ? withoutTimeline(step.detail) : step.detail,
         has_histogram: histogram !== null,
       }));
-      const summary = summarizeRun(run);
       const body: ApiLabRun = {
         ...run,
         mode: summary.mode,
@@ -42,4 +49,15 @@ export function labRoutes(deps: ServerDeps) {
       };
       return c.json(body, 200);
     });
+}
+
+/**
+ * A step's detail without its latency timeline and GC cycles (the summary's GC timeline carries them).
+ * @example
+ * withoutTimeline({ timeline: [], gc_cycles: [], loadgen_procs: 1 }); // { loadgen_procs: 1 }
+ */
+function withoutTimeline(detail: unknown): unknown {
+  if (typeof detail !== 'object' || detail === null || Array.isArray(detail)) return detail;
+  const { timeline: _timeline, gc_cycles: _cycles, ...rest } = detail as Record<string, unknown>;
+  return rest;
 }
