@@ -8,6 +8,7 @@ import {
   componentOdds,
   decisiveFactEffect,
   decisiveFactLabel,
+  decisiveFactStance,
   gateOdds,
   shownDecisiveFacts,
 } from './decisive.ts';
@@ -559,7 +560,7 @@ class AdrParts {
       for (const f of facts.slice(0, Math.max(0, MAX_DRIVERS - lines.length))) {
         const fact = decisiveFactLabel(f, this.d);
         lines.push(
-          `${this.esc(fact.charAt(0).toUpperCase() + fact.slice(1))} favours ${OPTION_LABELS[f.favors]}: ${this.esc(decisiveFactEffect(f, this.d))}.`,
+          `${this.esc(fact.charAt(0).toUpperCase() + fact.slice(1))} ${decisiveFactStance(f, this.d)}: ${this.esc(decisiveFactEffect(f, this.d))}.`,
         );
       }
       // Enough measured facts: they are the drivers. Fewer than three: the criteria that weigh most fill in.

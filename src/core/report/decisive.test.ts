@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Decision, DecisiveFact } from '../decision/schema.ts';
 import { renderAdr } from './adr.ts';
 import { buildDecision, buildHybridDecision } from './decision-fixture.test-helpers.ts';
-import { decisiveFactEffect, decisiveFactLabel } from './decisive.ts';
+import { decisiveFactEffect, decisiveFactLabel, decisiveFactStance } from './decisive.ts';
 import { renderHtmlReport } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
 import { renderText } from './text.ts';
@@ -128,7 +128,8 @@ describe.each(reports(hybrid))('the %s report of a hybrid decision', (name, text
   });
 
   it("names a component's decisive fact by the component's name", () => {
-    expect(text).toMatch(/component control: workload io-bound favours Go/i);
+    // On a hybrid verdict a fact reads as supporting the split or working against it, not as favouring one language.
+    expect(text).toMatch(/component control: workload io-bound supports the split/i);
     expect(text).not.toContain('components[1]');
     expect(text).not.toContain('components\\[1\\]');
   });
@@ -139,6 +140,28 @@ describe.each(reports(hybrid))('the %s report of a hybrid decision', (name, text
     expect(text).toContain('SRE lead');
     expect(text).toMatch(/67% of (the stakeholders'|their) weight/);
     expect(text).toMatch(/differ on latency predictability: 5% of the weight for Ben, 30% for Ana/i);
+  });
+});
+
+describe('decisiveFactStance', () => {
+  const fact = (favors: 'go' | 'rust', change: number) =>
+    ({
+      path: 'domain',
+      value: ['proxy'],
+      without: 'removed',
+      favors,
+      probability_change: change,
+      margin_change: 0,
+      flips: false,
+    }) as DecisiveFact;
+  it('names the language for a single-language verdict', () => {
+    expect(decisiveFactStance(fact('rust', 0.2), { verdict: 'rust' })).toBe('favours Rust');
+    expect(decisiveFactStance(fact('go', -0.1), { verdict: 'rust' })).toBe('favours Go');
+  });
+  it('says whether a fact supports a hybrid verdict, whichever language it leans to', () => {
+    expect(decisiveFactStance(fact('rust', 0.21), { verdict: 'hybrid' })).toBe('supports the split');
+    expect(decisiveFactStance(fact('rust', -0.05), { verdict: 'hybrid' })).toBe('works against the split');
+    expect(decisiveFactStance(fact('go', 0.1), { verdict: 'hybrid' })).toBe('supports the split');
   });
 });
 

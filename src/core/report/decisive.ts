@@ -62,6 +62,18 @@ export function decisiveFactLabel(fact: DecisiveFact, decision: Pick<Decision, '
 }
 
 /**
+ * Which way a decisive fact leans, as a reader of this verdict needs it: "favours Go" for a single-language verdict;
+ * for a hybrid, whether it supports the split or works against it (a fact that favours Rust can do either), since
+ * the effect that follows is on P(Hybrid).
+ * @example
+ * decisiveFactStance({ favors: 'rust', probability_change: 0.21, ... }, { verdict: 'hybrid' }); // 'supports the split'
+ */
+export function decisiveFactStance(fact: DecisiveFact, decision: Pick<Decision, 'verdict'>): string {
+  if (decision.verdict !== 'hybrid') return `favours ${OPTION_LABELS[fact.favors]}`;
+  return fact.probability_change >= 0 ? 'supports the split' : 'works against the split';
+}
+
+/**
  * What taking the fact out did, in one clause: "without it, the probability of Go would be 14 points higher and the
  * verdict would change"; a fact set to a neutral value reads "with some instead, ...".
  * @example

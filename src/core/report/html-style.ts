@@ -26,6 +26,7 @@ p { margin: 0.4em 0 0.8em; }
 .badge.evidence { color: #2c6e2f; }
 .badge.policy { color: #6b3fa0; }
 .badge.priority { color: var(--muted); }
+.badge.hybrid { color: #5a4a00; }
 ul.reasons { margin: 0.2em 0 0; padding-left: 1.1em; font-size: 0.9em; }
 .reasons-head, .experience { display: block; margin-top: 0.3em; font-size: 0.9em; }
 table { width: 100%; border-collapse: collapse; margin: 0.5em 0 1em; font-size: 0.92rem; }

@@ -14,6 +14,7 @@ import {
   asSentence,
   decisiveFactEffect,
   decisiveFactLabel,
+  decisiveFactStance,
   gateOdds,
   shownDecisiveFacts,
 } from './decisive.ts';
@@ -154,7 +155,7 @@ function decisiveSection(decision: Decision): string {
   if (facts.length === 0) return '';
   const items = facts.map(
     (f) =>
-      `${e(asSentence(decisiveFactLabel(f, decision)).replace(/\.$/, ''))} <span class="badge ${f.favors}">favours ${e(OPTION_LABELS[f.favors])}</span>: ${e(decisiveFactEffect(f, decision))}.`,
+      `${e(asSentence(decisiveFactLabel(f, decision)).replace(/\.$/, ''))} <span class="badge ${decision.verdict === 'hybrid' ? 'hybrid' : f.favors}">${e(decisiveFactStance(f, decision))}</span>: ${e(decisiveFactEffect(f, decision))}.`,
   );
   return [
     '<h2>What moved the verdict most</h2>',

@@ -5,6 +5,7 @@ import {
   asSentence,
   decisiveFactEffect,
   decisiveFactLabel,
+  decisiveFactStance,
   gateOdds,
   shownDecisiveFacts,
 } from './decisive.ts';
@@ -97,7 +98,7 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
       '',
       ...decisive.map(
         (f) =>
-          `- ${inline(asSentence(decisiveFactLabel(f, decision)).replace(/\.$/, ''))} favours ${OPTION_LABELS[f.favors]}: ${inline(decisiveFactEffect(f, decision))}.`,
+          `- ${inline(asSentence(decisiveFactLabel(f, decision)).replace(/\.$/, ''))} ${decisiveFactStance(f, decision)}: ${inline(decisiveFactEffect(f, decision))}.`,
       ),
       '',
     );

@@ -5,6 +5,7 @@ import {
   componentOdds,
   decisiveFactEffect,
   decisiveFactLabel,
+  decisiveFactStance,
   gateOdds,
   shownDecisiveFacts,
 } from './decisive.ts';
@@ -152,7 +153,7 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
     section('What moved the verdict most (each fact of the profile taken out in turn)');
     for (const fact of decisive)
       lines.push(
-        `  - ${decisiveFactLabel(fact, decision)} favours ${OPTION_LABELS[fact.favors]}: ${decisiveFactEffect(fact, decision)}.`,
+        `  - ${decisiveFactLabel(fact, decision)} ${decisiveFactStance(fact, decision)}: ${decisiveFactEffect(fact, decision)}.`,
       );
   }
 
