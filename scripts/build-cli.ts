@@ -8,8 +8,7 @@ import { COMMAND_LOADERS } from '../src/cli/command-list.ts';
 import { decisionKeyOrder, parseKnowledgeBase } from '../src/core/index.ts';
 import {
   defaultKnowledgeBaseDir,
-  kbTextsHash,
-  type PrebuiltKnowledgeBase,
+  prebuiltKnowledgeBase,
   readKnowledgeBaseTexts,
 } from '../src/io/kb-files.ts';
 
@@ -27,12 +26,10 @@ mkdirSync(OUT, { recursive: true });
 
 // The knowledge base: parse and validate now (a problem fails the build), ship the result as JSON.
 const texts = readKnowledgeBaseTexts(defaultKnowledgeBaseDir());
-const prebuilt: PrebuiltKnowledgeBase = {
-  format: 1,
-  hash: kbTextsHash(texts),
-  kb: parseKnowledgeBase(texts),
-};
-writeFileSync(join(ROOT, 'dist', 'kb.json'), JSON.stringify(prebuilt));
+writeFileSync(
+  join(ROOT, 'dist', 'kb.json'),
+  JSON.stringify(prebuiltKnowledgeBase(texts, parseKnowledgeBase(texts))),
+);
 
 /**
  * gorust's own modules do nothing when imported but define things (the entry, main.ts, is the exception), so the
@@ -47,6 +44,25 @@ const sideEffectFreeSources: Plugin = {
       if (!path.startsWith(join(ROOT, 'src')) || !/\.ts$/.test(path)) return undefined;
       return { path, sideEffects: false };
     });
+  },
+};
+
+/**
+ * commander requires node:child_process when it loads, for subcommands that are separate executables, which gorust
+ * has none of; loading it costs a few milliseconds of every command's start-up. Here commander gets it on first use.
+ */
+const lazyChildProcessForCommander: Plugin = {
+  name: 'gorust-lazy-child-process',
+  setup(builder) {
+    builder.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]node_modules[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'node:child_process', namespace: 'gorust-lazy-builtin' }
+        : undefined,
+    );
+    builder.onLoad({ filter: /.*/, namespace: 'gorust-lazy-builtin' }, (args) => ({
+      contents: `module.exports = new Proxy({}, { get: (_, key) => require(${JSON.stringify(args.path)})[key] });`,
+      loader: 'js',
+    }));
   },
 };
 
@@ -112,7 +128,7 @@ const result = await build({
     // The decision JSON's key order (decide-run.ts), so `--format json` builds no decision schema at run time.
     GORUST_DECISION_ORDER: JSON.stringify(decisionKeyOrder()),
   },
-  plugins: [serverAsSeparateBundle, sideEffectFreeSources],
+  plugins: [serverAsSeparateBundle, sideEffectFreeSources, lazyChildProcessForCommander],
 });
 // Each import() left in the bundle (the server bundle, node: modules) goes through start.ts's import().
 const bundled = readFileSync(BUNDLE, 'utf8');

@@ -27,6 +27,9 @@ export function processIo(): CliIo {
     columns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
     env: process.env,
     cwd: process.cwd(),
-    stdin: process.stdin,
+    // A getter: touching process.stdin builds its stream (a few milliseconds of start-up), which only `decide -` reads.
+    get stdin() {
+      return process.stdin;
+    },
   };
 }

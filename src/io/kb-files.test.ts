@@ -7,7 +7,7 @@ import { KB_FILES, UserError } from '../core/index.ts';
 import { minimalKnowledgeBase, toTexts } from '../core/kb/kb-fixtures.test-helpers.ts';
 import {
   defaultKnowledgeBaseDir,
-  kbTextsHash,
+  prebuiltKnowledgeBase,
   readKnowledgeBase,
   readKnowledgeBaseTexts,
   readPrebuiltKnowledgeBase,
@@ -70,10 +70,16 @@ describe('readPrebuiltKnowledgeBase', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gorust-prebuilt-'));
     try {
       const file = join(dir, 'kb.json');
-      writeFileSync(file, JSON.stringify({ format: 1, hash: kbTextsHash(texts), kb }));
+      writeFileSync(file, JSON.stringify(prebuiltKnowledgeBase(texts, kb)));
       expect(readPrebuiltKnowledgeBase(texts, file)).toEqual(kb);
-      // An edited kb file (without a rebuild) is never served from the stale prebuilt copy.
+      // An edited, added or removed kb file (without a rebuild) is never served from the stale prebuilt copy.
       expect(readPrebuiltKnowledgeBase({ ...texts, tips: `${texts.tips}\n# edited` }, file)).toBeUndefined();
+      expect(readPrebuiltKnowledgeBase({ ...texts, extra: 'x: 1\n' }, file)).toBeUndefined();
+      const { tips: _tips, ...withoutTips } = texts;
+      expect(readPrebuiltKnowledgeBase(withoutTips, file)).toBeUndefined();
+      // A prebuilt file of the earlier format (a digest of the texts) is not trusted: the kb is parsed instead.
+      writeFileSync(file, JSON.stringify({ format: 1, hash: 'a digest of the texts', kb }));
+      expect(readPrebuiltKnowledgeBase(texts, file)).toBeUndefined();
       expect(readPrebuiltKnowledgeBase(texts, join(dir, 'missing.json'))).toBeUndefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });

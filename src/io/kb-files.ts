@@ -1,12 +1,12 @@
-/** @module readKnowledgeBase(): reads `kb/*.yaml` from the package (or a given folder) and hands the texts to the core parser. The texts, their digest and the prebuilt knowledge base are kb-texts.ts's (re-exported here). */
+/** @module readKnowledgeBase(): reads `kb/*.yaml` from the package (or a given folder) and hands the texts to the core parser. The texts and the prebuilt knowledge base are kb-texts.ts's (re-exported here). */
 import { existsSync, statSync } from 'node:fs';
 import { type KnowledgeBase, parseKnowledgeBase, UserError } from '../core/index.ts';
 import { defaultKnowledgeBaseDir, readKnowledgeBaseTexts } from './kb-texts.ts';
 
 export {
   defaultKnowledgeBaseDir,
-  kbTextsHash,
   type PrebuiltKnowledgeBase,
+  prebuiltKnowledgeBase,
   prebuiltKnowledgeBaseFile,
   readKnowledgeBaseTexts,
   readPrebuiltKnowledgeBase,

@@ -1,5 +1,4 @@
-/** @module The knowledge base's files as texts (`kb/*.yaml` of the package or a given folder), their digest, and the prebuilt parse the build writes (dist/kb.json). No parser or schema here: the built CLI reads the prebuilt knowledge base without loading them. kb-files.ts parses the texts. */
-import { createHash } from 'node:crypto';
+/** @module The knowledge base's files as texts (`kb/*.yaml` of the package or a given folder), and the prebuilt parse the build writes (dist/kb.json). No parser or schema here: the built CLI reads the prebuilt knowledge base without loading them. kb-files.ts parses the texts. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { KB_FILES, type KnowledgeBase, UserError } from '../core/decide-entry.ts';
@@ -44,18 +43,31 @@ export function readKnowledgeBaseTexts(dir: string): Partial<Record<keyof typeof
 }
 
 /**
- * A digest of the kb texts (every file's name and text), to tell whether a prebuilt or cached parse is of these texts.
- * @example
- * kbTextsHash(readKnowledgeBaseTexts('kb')); // '3f2a…' (64 hex digits)
+ * The knowledge base parsed and validated at build time (scripts/build-cli.ts), with the texts it came from: comparing
+ * them with the files is exact and costs nothing at start-up, where digesting them would load node:crypto (about
+ * 6 ms of a CLI process).
  */
-export function kbTextsHash(texts: Partial<Record<string, string>>): string {
-  const hash = createHash('sha256');
-  for (const key of Object.keys(texts).sort()) hash.update(`${key}\n${texts[key] ?? ''}\n`);
-  return hash.digest('hex');
+export type PrebuiltKnowledgeBase = { format: 2; texts: Partial<Record<string, string>>; kb: KnowledgeBase };
+
+/**
+ * The prebuilt form of a parsed knowledge base and the texts it was parsed from.
+ * @example
+ * writeFileSync(prebuiltKnowledgeBaseFile(), JSON.stringify(prebuiltKnowledgeBase(texts, parseKnowledgeBase(texts))));
+ */
+export function prebuiltKnowledgeBase(
+  texts: Partial<Record<string, string>>,
+  kb: KnowledgeBase,
+): PrebuiltKnowledgeBase {
+  return { format: 2, texts, kb };
 }
 
-/** The knowledge base parsed and validated at build time (scripts/build-cli.ts), with the digest of the texts it came from. */
-export type PrebuiltKnowledgeBase = { format: 1; hash: string; kb: KnowledgeBase };
+/** Whether two sets of kb texts name the same files with the same contents. */
+function sameTexts(a: Partial<Record<string, string>>, b: Partial<Record<string, string>>): boolean {
+  const keys = Object.keys(a);
+  return (
+    keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && a[key] === b[key])
+  );
+}
 
 /**
  * Where the build writes the prebuilt knowledge base.
@@ -82,5 +94,10 @@ export function readPrebuiltKnowledgeBase(
   } catch {
     return undefined;
   }
-  return prebuilt.format === 1 && prebuilt.hash === kbTextsHash(texts) ? prebuilt.kb : undefined;
+  return prebuilt?.format === 2 &&
+    typeof prebuilt.texts === 'object' &&
+    prebuilt.texts !== null &&
+    sameTexts(prebuilt.texts, texts)
+    ? prebuilt.kb
+    : undefined;
 }

@@ -4,18 +4,19 @@ import {
   type InputProblem,
   PROFILE_LIMITS,
   type Profile,
-  parseProfileText,
+  parseProfileTextQuickly,
   UserError,
 } from '../core/decide-entry.ts';
 
 /**
  * Read and validate a profile file (YAML or JSON). Every problem is a UserError (exit code 2).
- * `label` is how messages name the file (the path as the user typed it).
+ * `label` is how messages name the file (the path as the user typed it). A valid profile is accepted without
+ * loading zod; an invalid one loads the schema for its messages (parseProfileTextQuickly).
  * @example
- * const profile = readProfileFile('gorust.yaml');
+ * const profile = await readProfileFile('gorust.yaml');
  */
-export function readProfileFile(path: string, label: string = path): Profile {
-  return parseProfileText(readProfileText(path, label), label);
+export async function readProfileFile(path: string, label: string = path): Promise<Profile> {
+  return parseProfileTextQuickly(readProfileText(path, label), label);
 }
 
 /**

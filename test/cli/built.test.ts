@@ -1,4 +1,4 @@
-/** @module The built CLI (bin/gorust.js -> dist/cli/main.cjs, src/cli/start.ts): its static help is commander's, its V8 code cache is written once per command, keyed by the bundle, skipped under GORUST_NO_CACHE, and changes no output. */
+/** @module The built CLI (bin/gorust.js -> dist/cli/main.cjs, src/cli/start.ts): its static help is commander's, its V8 code cache is written once per command, keyed by the bundle, skipped under GORUST_NO_CACHE, and changes no output; `decide` of a valid profile loads no zod and none of the Node modules it never uses. */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -78,6 +78,39 @@ describe('the built CLI', { timeout: SPAWN_TIMEOUT_MS }, () => {
     expect(built(args, { GORUST_CACHE_DIR: cache }, profile)).toEqual(clean);
     expect(cacheFiles(cache)).toEqual([name, (name ?? '').replace('-kb.bin', '-decide.bin')].sort());
     expect(readFileSync(file).length).toBeGreaterThan(10_000);
+  });
+
+  it("decides a valid profile without loading zod or the Node modules decide never uses; an invalid one gets the sources' messages", () => {
+    // A preload that reports, when the process ends, whether zod ran and which of Node's own modules were loaded.
+    const probe = join(DIR, 'probe.cjs');
+    writeFileSync(
+      probe,
+      "process.on('exit', () => process.stderr.write('probe ' + JSON.stringify({ zod: '__zod_globalConfig' in globalThis, builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)) }) + '\\n'));",
+    );
+    const probed = (args: string[]) => {
+      const r = built(['decide', ...args], { NODE_OPTIONS: `--require ${probe}` });
+      const line = r.stderr.split('\n').find((l) => l.startsWith('probe ')) ?? 'probe {}';
+      return { ...r, stderr: r.stderr.replace(`${line}\n`, ''), probe: JSON.parse(line.slice(6)) };
+    };
+    const valid = probed(['examples/service-mesh.yaml', '--format', 'json']);
+    expect(valid.code, valid.stderr).toBe(0);
+    expect(valid.probe.zod).toBe(false);
+    // (net is loaded here anyway: stdout is a pipe, a socket to Node.)
+    const heavy = ['child_process', 'crypto', 'readline', 'dgram'];
+    expect(valid.probe.builtins.filter((m: string) => heavy.includes(m))).toEqual([]);
+
+    const bad = join(DIR, 'bad.yaml');
+    writeFileSync(
+      bad,
+      'version: 1\nproject: {name: x}\nworkload: {kind: mixd}\nteam: {size: 0, go: some, rust: none}\n',
+    );
+    const invalid = probed([bad, '--format', 'json']);
+    expect(invalid.code).toBe(2);
+    expect(invalid.probe.zod).toBe(true);
+    const sources = runGorust(['decide', bad, '--format', 'json']);
+    expect(sources.code).toBe(2);
+    expect(invalid.stderr).toBe(sources.stderr);
+    expect(invalid.stderr).toContain('workload.kind: expected one of io-bound | cpu-bound | mixed');
   });
 
   it('writes no cache under GORUST_NO_CACHE', () => {

@@ -42,7 +42,7 @@ export async function runCheck(dir: string, flags: CheckFlags, io: CliIo): Promi
     files,
     { readKnowledgeBaseCached },
     { readProfileFile },
-    { kbHash, loadLabEvidence },
+    { loadLabEvidence },
   ] = await Promise.all([
     import('node:fs'),
     import('node:path'),
@@ -68,7 +68,7 @@ export async function runCheck(dir: string, flags: CheckFlags, io: CliIo): Promi
       `no gorust records in ${dir}: write one with \`gorust decide PROFILE --format adr --out ${dir}/\`.`,
     );
   const kb = readKnowledgeBaseCached();
-  const kbNow = kbHash(kb);
+  const kbNow = files.kbHash(kb);
   const shown = (path: string) => relative(io.cwd, path) || path;
   let changed = 0;
   for (const record of records) {
@@ -89,7 +89,7 @@ export async function runCheck(dir: string, flags: CheckFlags, io: CliIo): Promi
       throw new UserError(
         `${shown(record.path)} was decided from ${data.profile}, which no longer exists (looked for ${shown(profilePath)}).`,
       );
-    const profile = readProfileFile(profilePath, shown(profilePath));
+    const profile = await readProfileFile(profilePath, shown(profilePath));
     const lab = await loadLabEvidence(flags, profile.workload.latency_slo?.p99_ms);
     const decision = core.decide(profile, kb, { seed: data.seed, lab });
     const facts = core.diffFacts(core.recordedFacts(data), core.profileFacts(profile));

@@ -6,6 +6,7 @@ import {
   type AdrRecordData,
   adrRecordProblem,
   fileSlug,
+  type KnowledgeBase,
   readAdrRecordData,
 } from '../../core/decide-entry.ts';
 
@@ -147,6 +148,11 @@ export function resolveRecordedProfile(data: AdrRecordData, adrDir: string): str
 /** SHA-256 of a file's bytes, hex. */
 export function sha256(bytes: string | Buffer): string {
   return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The knowledge base's fingerprint, recorded in an ADR so `gorust check` can say the knowledge base changed. */
+export function kbHash(kb: KnowledgeBase): string {
+  return sha256(JSON.stringify(kb));
 }
 
 /**

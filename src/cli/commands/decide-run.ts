@@ -1,7 +1,6 @@
 /** @module What `gorust decide` does once its flags are parsed (loaded only when it runs, so `--help` and other commands skip zod, yaml and the engine): settle the output, read the profile, decide with the knowledge base and any lab evidence, render, print or write. */
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import * as z from 'zod';
 import {
   type AdrOptions,
   adrFileName,
@@ -13,7 +12,7 @@ import {
   type KnowledgeBase,
   type LabEvidence,
   type Profile,
-  parseProfileText,
+  parseProfileTextQuickly,
   renderAdr,
   renderJsonInOrder,
   renderMarkdown,
@@ -34,16 +33,10 @@ import {
 } from '../output.ts';
 import { terminalWidth } from '../table.ts';
 import type { DecideFlags, Format } from './decide.ts';
-import {
-  type AdrFile,
-  listAdrs,
-  markSuperseded,
-  parseAdrNumber,
-  recordedProfilePath,
-  recordsOfProject,
-  repoRoot,
-  sha256,
-} from './decide-adr.ts';
+// Only --format adr needs the ADR files' helpers (and node:crypto): imported when it runs.
+import type { AdrFile } from './decide-adr.ts';
+
+type AdrModule = typeof import('./decide-adr.ts');
 
 /** The decision JSON's key order, set by scripts/build-cli.ts (esbuild `define`) from the decision schema. */
 declare const GORUST_DECISION_ORDER: KeyOrder | undefined;
@@ -173,7 +166,11 @@ export async function loadLabEvidence(
   sloP99Ms: number | undefined,
 ): Promise<LabEvidence | undefined> {
   if (flags.lab === undefined) return undefined;
-  const { loadLabEvidence: load } = await import('../../lab/analysis/evidence.ts');
+  const [{ configureZodForCli }, { loadLabEvidence: load }] = await Promise.all([
+    import('../zod-config.ts'),
+    import('../../lab/analysis/evidence.ts'),
+  ]);
+  configureZodForCli();
   return load(flags.lab, { dbPath: flags.db, sloP99Ms });
 }
 
@@ -184,7 +181,6 @@ export async function loadLabEvidence(
  * await runDecide('gorust.yaml', { format: 'json' }, processIo());
  */
 export async function runDecide(profileArg: string, flags: DecideFlags, io: CliIo): Promise<void> {
-  z.config({ jitless: true });
   const plan = planOutput(flags, io.cwd);
   const profilePath = resolve(io.cwd, profileArg);
   if (profileArg === 'gorust.yaml' && !existsSync(profilePath)) {
@@ -192,11 +188,12 @@ export async function runDecide(profileArg: string, flags: DecideFlags, io: CliI
       `no gorust.yaml in ${io.cwd}.\nCreate one with \`gorust init\`, copy one from examples/, or pass a file: \`gorust decide path/to/profile.yaml\`.`,
     );
   }
-  // `-` is stdin, with the same size and UTF-8 guards as a file.
+  // `-` is stdin, with the same size and UTF-8 guards as a file. A valid profile is accepted without loading zod;
+  // an invalid one gets the schema's messages.
   const profile =
     profileArg === '-'
-      ? parseProfileText(await readProfileStream(io.stdin ?? process.stdin, 'stdin'), 'stdin')
-      : readProfileFile(profilePath, profileArg);
+      ? await parseProfileTextQuickly(await readProfileStream(io.stdin ?? process.stdin, 'stdin'), 'stdin')
+      : await readProfileFile(profilePath, profileArg);
   const kb = await loadKnowledgeBase();
   const lab = await loadLabEvidence(flags, profile.workload.latency_slo?.p99_ms);
   // Figures the lab itself distrusts keep the knowledge base's prior; say which, so the user can rerun or fix the lab.
@@ -255,11 +252,6 @@ type AdrWork = {
   io: CliIo;
 };
 
-/** The knowledge base's fingerprint, recorded in an ADR so `gorust check` can say the knowledge base changed. */
-export function kbHash(kb: KnowledgeBase): string {
-  return sha256(JSON.stringify(kb));
-}
-
 /**
  * Write (or print) an ADR with the safe re-run rules: a second standing record for the same project in the same
  * folder is refused unless --supersedes NNNN (the old record is marked superseded and linked both ways) or --force
@@ -268,11 +260,13 @@ export function kbHash(kb: KnowledgeBase): string {
  */
 async function writeAdr(decision: Decision, work: AdrWork): Promise<void> {
   const { flags, plan, io } = work;
+  const adr = await import('./decide-adr.ts');
+  const { listAdrs, markSuperseded, parseAdrNumber, recordsOfProject } = adr;
   const out = plan.out;
   if (out === undefined) {
     if (flags.supersedes !== undefined)
       throw new UserError('--supersedes needs --out DIR/ (the folder of the record it supersedes).');
-    io.stdout(renderAdr(decision, adrOptions(work, io.cwd, undefined, undefined)));
+    io.stdout(renderAdr(decision, adrOptions(adr, work, io.cwd, undefined, undefined)));
     return;
   }
   if (!out.folder && extname(out.path) === '' && !existsSync(out.path)) {
@@ -320,7 +314,7 @@ async function writeAdr(decision: Decision, work: AdrWork): Promise<void> {
   if (existsSync(path) && !flags.force && path !== replaced?.path) {
     throw new UserError(`${path} exists; add --force to overwrite it.`);
   }
-  const text = renderAdr(decision, adrOptions(work, dir, number, superseded));
+  const text = renderAdr(decision, adrOptions(adr, work, dir, number, superseded));
   if (out.folder) ensureFolder(dir);
   writeFileAtomic(path, text);
   if (replaced !== undefined && replaced.path !== path) rmSync(replaced.path, { force: true });
@@ -332,6 +326,7 @@ async function writeAdr(decision: Decision, work: AdrWork): Promise<void> {
 }
 
 function adrOptions(
+  { kbHash, recordedProfilePath, repoRoot, sha256 }: AdrModule,
   work: AdrWork,
   adrDir: string,
   number: number | undefined,

@@ -1,24 +1,13 @@
 /** @module Parsed value -> validated Profile: bounds nesting and turns every schema issue into an InputProblem (path, expected, found, did-you-mean). No YAML here, so the browser's first load can validate without the YAML parser; text goes through parse-text.ts. */
 // A namespace import lets the bundler keep only the parts of zod in use (a named `z` keeps all of it).
 import * as z from 'zod';
-import { type InputProblem, UserError } from '../errors.ts';
+import type { InputProblem } from '../errors.ts';
 import { COMMON_PLATFORMS } from '../questions.ts';
 import { didYouMean } from './did-you-mean.ts';
+import { failProfile, PROFILE_LIMITS, profileProblem, shortText } from './problems.ts';
 import { type Profile, profileSchema } from './schema.ts';
 
-/** Limits that keep a hostile or broken file from exhausting memory, the stack or the user's patience. */
-export const PROFILE_LIMITS = {
-  /** A real profile is a few kilobytes. */
-  maxBytes: 1024 * 1024,
-  /** A real profile nests about 5 deep (components[].calls[].to); the YAML parser overflows its stack in the thousands. */
-  maxDepth: 32,
-  /** Aliases are allowed (anchors for repeated component settings), but not "billion laughs" expansions. */
-  maxAliasCount: 20,
-  /** More syntax errors than this are noise: the first ones tell the user what is wrong. */
-  maxSyntaxErrors: 10,
-  /** Past this many problems the rest are counted, not listed. */
-  maxProblems: 50,
-} as const;
+export { failProfile, PROFILE_LIMITS, profileProblem } from './problems.ts';
 
 /**
  * Validate an already-parsed profile value (for example a JSON request body).
@@ -87,41 +76,6 @@ export function profileJsonSchema(): Record<string, unknown> {
       'The project profile read by `gorust decide` (gorust.yaml, YAML or JSON). See CONTRACT.md §1.',
     ...rest,
   };
-}
-
-/**
- * Throw the UserError for a profile that failed, listing at most PROFILE_LIMITS.maxProblems problems.
- * @example
- * failProfile('gorust.yaml', [profileProblem('(file)', 'a YAML or JSON profile', 'an empty file')]);
- */
-export function failProfile(source: string, problems: InputProblem[]): never {
-  const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-  const shown = problems.slice(0, PROFILE_LIMITS.maxProblems);
-  const hidden = problems.length - shown.length;
-  if (hidden > 0) {
-    shown.push({
-      path: '(file)',
-      expected: 'fewer problems',
-      found: `${hidden} more`,
-      message: `and ${hidden} more problems not listed; fix the ones above first`,
-    });
-  }
-  throw new UserError(`${shortText(source)} is not a valid gorust profile (${count}):`, shown);
-}
-
-/**
- * One problem with its rendered message: `expected ..., found ... (did you mean "..."?)`.
- * @example
- * profileProblem('team.go', 'one of none | some | strong', '"strnog" (a string)', 'strong');
- */
-export function profileProblem(
-  path: string,
-  expected: string,
-  found: string,
-  suggestion?: string,
-): InputProblem {
-  const hint = suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`;
-  return { path, expected, found, message: `expected ${expected}, found ${found}${hint}`, suggestion };
 }
 
 /** Depth of a parsed value, iteratively (a recursive walk is what a hostile value would overflow); stops once past `limit`. */
@@ -240,11 +194,6 @@ function componentProblems(root: object): InputProblem[] {
     }
   }
   return out;
-}
-
-/** User text shown in a message: at most 40 characters, so a hostile key cannot flood the terminal. */
-function shortText(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 function formatPath(path: readonly PropertyKey[]): string {

@@ -465,7 +465,9 @@ describe("a team's own pair (lab run --workload)", () => {
     const { decide } = await import('../../core/index.ts');
     const { readKnowledgeBase } = await import('../../io/kb-files.ts');
     const { readProfileFile } = await import('../../io/profile-file.ts');
-    const profile = readProfileFile(new URL('../../../examples/service-mesh.yaml', import.meta.url).pathname);
+    const profile = await readProfileFile(
+      new URL('../../../examples/service-mesh.yaml', import.meta.url).pathname,
+    );
     const decision = decide(profile, readKnowledgeBase(), { seed: 1, samples: 200, lab: evidence });
     const measured = decision.criteria.flatMap((c) => (c.measured ? [c.measured] : []));
     expect(measured.some((m) => m.includes('sum-service p99.9 Go 20.4 ms vs Rust 10.2 ms'))).toBe(true);
