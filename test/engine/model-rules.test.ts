@@ -114,11 +114,14 @@ describe('each component on its own facts', () => {
 });
 
 describe('targets', () => {
-  it('embedded Linux is not bare metal: no gate, and platform reach weighs far less', () => {
+  it('embedded Linux is not bare metal: platform reach weighs far less, and only bare metal names TinyGo and TamaGo', () => {
     const linux = run({ targets: ['embedded-linux'] });
     const metal = run({ targets: ['bare-metal'] });
     expect(linux.gates).toEqual([]);
-    expect(metal.gates.map((g) => g.id)).toContain('gate-bare-metal-target');
+    // Bare metal is weighed, not gated (Go runs there through TinyGo and TamaGo).
+    expect(metal.gates).toEqual([]);
+    expect(metal.caveats.some((c) => c.includes('TamaGo'))).toBe(true);
+    expect(linux.caveats.some((c) => c.includes('TamaGo'))).toBe(false);
     expect(weight(linux, 'platform_reach')).toBeLessThan(weight(metal, 'platform_reach') / 1.5);
   });
 

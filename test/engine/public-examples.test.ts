@@ -26,10 +26,10 @@ describe('public examples come out as stated (real knowledge base)', () => {
     expect(d.similar_projects[0]?.name).toBe('ripgrep');
   });
 
-  it('bare-metal firmware: rust, by a gate, with the breakdown still shown', () => {
+  it('bare-metal firmware: rust, by the memory-budget gate (256 KiB), with the breakdown still shown', () => {
     const d = decideExample('bare-metal-firmware.yaml');
     expect(d.verdict).toBe('rust');
-    expect(d.gates.map((g) => g.id)).toContain('gate-bare-metal-target');
+    expect(d.gates.map((g) => g.id)).toContain('gate-memory-budget');
     expect(d.criteria).toHaveLength(12);
   });
 

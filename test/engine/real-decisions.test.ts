@@ -25,11 +25,15 @@ const holdout = summarize(results, 'holdout');
 // The third blind batch (33 cases) grew the holdout to 60, then two rules were refitted on the training split
 // (safety-critical x2.5 -> x1.5; finance-trading out of systems-domain): on these 60 the holdout went from 51/60,
 // splits 7/10, Brier 0.205 to 52/60, splits 8/10, Brier 0.175, one confident miss (kraken-core-backend) either way.
+// The fourth and fifth blind batches (32 and 35 cases, 2026-12-06) grew the holdout to 89: the same engine scored
+// 78/89, splits 13/16, Brier 0.182, three confident misses (kraken-core-backend, sp1, biscuit). Then the bare-metal
+// hard gate became a weight (kb/weights.yaml, bare-metal-target; made on the training case tamago, a Go team that
+// runs Go on bare-metal SoCs, with TamaGo as evidence): 79/89, splits 13/16, Brier 0.160, two confident misses.
 const HOLDOUT_FLOORS = {
-  verdictAccuracy: 0.866,
-  hybridSplitAccuracy: 0.8,
-  maxBrier: 0.175,
-  maxConfidentMisses: 1,
+  verdictAccuracy: 0.887,
+  hybridSplitAccuracy: 0.812,
+  maxBrier: 0.16,
+  maxConfidentMisses: 2,
 };
 
 describe('real-decision corpus', () => {

@@ -104,17 +104,36 @@ describe('decide: verdicts', () => {
 });
 
 describe('decide: gates come before averaging', () => {
-  it('follows a bare-metal gate and still shows the breakdown', () => {
+  it('follows a gate and still shows the breakdown', () => {
     const d = decide(
-      profileOf({ targets: ['bare-metal'], team: { size: 3, go: 'strong', rust: 'none' } }),
+      profileOf({ targets: ['wasm-browser'], team: { size: 3, go: 'strong', rust: 'none' } }),
       kb,
     );
     expect(d.verdict).toBe('rust');
-    expect(d.gates.map((g) => g.id)).toEqual([GATE_IDS.bareMetal]);
+    expect(d.gates.map((g) => g.id)).toEqual([GATE_IDS.wasmOnly]);
     expect(d.scores.go).toBeGreaterThan(d.scores.rust);
     expect(d.criteria).toHaveLength(12);
     expect(d.confidence).toBe(1);
     expect(d.sensitivity.every((s) => s.flip_weight === null)).toBe(true);
+  });
+
+  it('weighs a bare-metal target instead of ruling Go out (TinyGo and TamaGo run Go there)', () => {
+    const team = (go: 'none' | 'some' | 'strong', rust: 'none' | 'some' | 'strong') =>
+      decide(profileOf({ targets: ['bare-metal'], team: { size: 3, go, rust } }), kb);
+    const even = team('some', 'some');
+    expect(even.gates).toEqual([]);
+    expect(even.verdict).toBe('rust');
+    // A team strong in Go and new to Rust is no longer told that Go is impossible: the evidence says it is not.
+    const goTeam = team('strong', 'none');
+    expect(goTeam.gates).toEqual([]);
+    expect(goTeam.confidence).toBeLessThan(1);
+    // A stated memory budget below the Go runtime's floor still rules standard Go out.
+    const mcu = decide(
+      profileOf({ targets: ['bare-metal'], workload: { kind: 'cpu-bound', memory_budget_mib: 0.25 } }),
+      kb,
+    );
+    expect(mcu.gates.map((g) => g.id)).toEqual([GATE_IDS.memoryBudget]);
+    expect(mcu.verdict).toBe('rust');
   });
 
   it('fires the GC tail gate when the SLO is below the expected Go GC delay for the live heap', () => {

@@ -8,7 +8,6 @@ import type { Parameters } from './parameters.ts';
 /** The gates' rule ids, as they appear in decisions. */
 export const GATE_IDS = {
   hardRealtime: 'gate-hard-realtime',
-  bareMetal: 'gate-bare-metal-target',
   wasmOnly: 'gate-wasm-only-target',
   gcTail: 'gate-gc-tail-latency',
   memoryBudget: 'gate-memory-budget',
@@ -61,7 +60,7 @@ export function softGateProbability(soft: SoftGate): number {
 /**
  * Gates that concern the whole project (targets, hard real-time): when one fires, every component follows it.
  * @example
- * projectGates(profile, params); // [{ id: 'gate-bare-metal-target', favors: 'rust', reason: '...' }]
+ * projectGates(profile, params); // [{ id: 'gate-wasm-only-target', favors: 'rust', reason: '...' }]
  */
 export function projectGates(profile: Profile, params: Parameters): Gate[] {
   const gates: Gate[] = [];
@@ -74,15 +73,8 @@ export function projectGates(profile: Profile, params: Parameters): Gate[] {
         `(Go's stop-the-world pauses alone are ~${params.gc_stw_pause_ms} ms class, before mark assists); Rust has no GC.`,
     });
   }
-  if (profile.targets.includes('bare-metal')) {
-    gates.push({
-      id: GATE_IDS.bareMetal,
-      favors: 'rust',
-      reason:
-        'Bare-metal target: standard Go needs an operating system; TinyGo keeps a GC, does not aim at multicore ' +
-        'and cannot compile every Go program, while no_std Rust (e.g. Embassy, esp-hal) runs without a heap.',
-    });
-  }
+  // A bare-metal target is weighed (the bare-metal-target rule in kb/weights.yaml), not gated: Go runs on bare
+  // metal through TinyGo and TamaGo, so it is not ruled out (caveat bare-metal-go).
   const wasm = profile.targets.filter((t) => t === 'wasm-browser' || t === 'wasm-edge');
   if (wasm.length > 0 && wasm.length === profile.targets.length) {
     gates.push({
