@@ -1,4 +1,4 @@
-/** @module The built CLI (bin/gorust.js -> dist/cli/main.cjs, src/cli/start.ts): its static help is commander's, its V8 code cache is written once per command, keyed by the bundle, skipped under GORUST_NO_CACHE, and changes no output; `decide` of a valid profile loads no zod and none of the Node modules it never uses. */
+/** @module The built CLI (bin/gorust.js -> dist/cli/main.cjs, src/cli/start.ts): its static help is commander's, its V8 code cache is written once per command, keyed by the bundle, skipped under GORUST_NO_CACHE, changes no output (byte for byte what the sources print, for valid and invalid profiles); `decide` of a valid profile loads no zod and none of the Node modules it never uses. */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -111,6 +111,68 @@ describe('the built CLI', { timeout: SPAWN_TIMEOUT_MS }, () => {
     expect(sources.code).toBe(2);
     expect(invalid.stderr).toBe(sources.stderr);
     expect(invalid.stderr).toContain('workload.kind: expected one of io-bound | cpu-bound | mixed');
+  });
+
+  it('prints byte for byte what the sources print, exit code and stderr included, for every example, corpus cases and edge cases', {
+    tags: ['slow'],
+    timeout: 300_000,
+  }, () => {
+    const corpus = readdirSync(join(ROOT, 'test', 'fixtures', 'real-decisions'))
+      .filter((name) => name.endsWith('.yaml'))
+      .sort()
+      .filter((_, i) => i % 40 === 0)
+      .map((name) => join('test', 'fixtures', 'real-decisions', name));
+    const examples = readdirSync(join(ROOT, 'examples'))
+      .filter((name) => name.endsWith('.yaml'))
+      .map((name) => join('examples', name));
+    const base =
+      'version: 1\nproject: {name: x}\nworkload: {kind: mixed}\nteam: {size: 3, go: some, rust: none}\n';
+    const edges: Record<string, string> = {
+      // Every optional field, fractional numbers, unicode and aliases: the fast path.
+      'full.yaml': `version: 1
+project: {name: "  Ünïcödé 服务 ✓  ", summary: every field}
+workload: {kind: mixed, peak_rps: 12500.5, latency_slo: &slo {p99_ms: 2.5, p999_ms: 7.25}, hard_realtime: false, live_heap_gib: 1.5, memory_budget_mib: 512.5}
+team: {size: 7, go: strong, rust: some, turnover: high}
+delivery: {deadline_weeks: 10.5, prototype_first: true, lifetime_years: 7.5}
+safety_critical: false
+targets: [server, wasm-edge]
+platforms: [linux-arm64, linux-amd64]
+domain: [networking]
+interop: [c-libraries, existing-go-code]
+existing_code: {language: go, kloc: 120.5, plan: extend}
+priorities: &p {runtime_performance: 4.5, safety_guarantees: 3, interop: 0, build_speed: 5}
+stakeholders:
+  - {name: " SRE ", role: SRE lead, weight: 1000, priorities: *p}
+  - {name: Dev, weight: 0.001, priorities: {}}
+components:
+  - {name: gateway, role: api, workload: io-bound, latency_critical: true, latency_slo: *slo, live_heap_gib: 0, memory_budget_mib: 64, peak_rps: 0, targets: [server], interop: [], calls: [{to: worker, per_request: 0.5}]}
+  - {name: worker, role: worker, calls: []}
+`,
+      'null.yaml': `${base}priorities: null\n`,
+      'yes.yaml': `${base}safety_critical: yes\n`,
+      'text-number.yaml': base.replace('size: 3', "size: '3'"),
+      'unknown-key.yaml': `${base}components: [{name: a, role: api, colour: red}]\n`,
+      'over-cap.yaml': `${base}stakeholders: [${Array.from({ length: 51 }, (_, i) => `{name: s${i}, priorities: {}}`).join(', ')}]\n`,
+      'duplicate-key.yaml': `${base}team: {size: 4, go: some, rust: none}\n`,
+    };
+    const edgeFiles = Object.entries(edges).map(([name, text]) => {
+      const file = join(DIR, name);
+      writeFileSync(file, text);
+      return file;
+    });
+    const codes: number[] = [];
+    for (const file of [...examples, ...corpus, ...edgeFiles]) {
+      const args = ['decide', file, '--format', 'json'];
+      const fromBundle = built(args);
+      const fromSources = runGorust(args, { timeoutMs: 60_000 });
+      expect(fromBundle.stdout, file).toBe(fromSources.stdout);
+      expect(fromBundle.stderr, file).toBe(fromSources.stderr);
+      expect(fromBundle.code, file).toBe(fromSources.code);
+      codes.push(fromBundle.code ?? -1);
+    }
+    // The valid ones decide, and each bad edge case is the user's mistake (exit 2), never a crash.
+    expect(codes.slice(0, examples.length + corpus.length + 1).every((c) => c === 0)).toBe(true);
+    expect(codes.slice(examples.length + corpus.length + 1)).toEqual([2, 2, 2, 2, 2, 2]);
   });
 
   it('writes no cache under GORUST_NO_CACHE', () => {
