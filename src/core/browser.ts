@@ -19,7 +19,7 @@ export {
 } from './report/charts.ts';
 export type { NumberChange } from './report/diff.ts';
 export { diffDecisions } from './report/diff.ts';
-export { confidenceMeaning, formatCount, formatFigure, formatRounded } from './report/format.ts';
+export { confidenceMeaning, formatCount, formatFigure } from './report/format.ts';
 export type { SvgChild, SvgNode } from './report/svg.ts';
 export type { PolicyChoice, ReasonKind, WeightBasis } from './report/weight-basis.ts';
 export {

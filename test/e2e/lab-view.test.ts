@@ -78,7 +78,7 @@ describe('the Lab view end to end', { tags: ['slow'] }, () => {
     await headline.waitFor();
     const text = (await headline.textContent()) ?? '';
     expect(text).toContain('Rust wins: lower latency at 500 req/s');
-    expect(text).toMatch(/Go\/Rust 2x \(95% interval [\d.]+-[\d.]+\), p = 0\.0079, at 500 req\/s/);
+    expect(text).toMatch(/Go\/Rust 2\.00x \(95% interval [\d.]+-[\d.]+\), p = 0\.0079, at 500 req\/s/);
     // The chart opens on the compared rate, not on the top rate where Go's steps are all invalid.
     expect(await page.getByTestId('lab-rate-select').inputValue()).toBe('500');
     expect(await page.getByTestId('lab-indicative').count()).toBe(0);

@@ -278,7 +278,7 @@ describe('decide: lab evidence', () => {
     });
     const latency = d.criteria.find((r) => r.id === 'latency_predictability');
     expect(latency?.measured).toContain(
-      'measured on this machine: gc-cache p99.9 Go (best GC setting, gogc-100) 20 ms vs Rust 2.5 ms',
+      'measured on this machine: gc-cache p99.9 Go (best GC setting, gogc-100) 20.0 ms vs Rust 2.50 ms',
     );
     // 8x at p99.9 -> gap capped at 6 points around the prior midpoint 7.5.
     expect([latency?.go, latency?.rust]).toEqual([4.5, 10]);

@@ -1,4 +1,4 @@
-/** @module Rounding for display: fixed decimals, figures as text (formatNumber, formatRounded: re-exported by report/format.ts, the one number formatter of the reports, the lab and the web app), rounding a list so that it still adds up to its exact total, locale-free comparison and sentences. */
+/** @module The one number formatter, re-exported by report/format.ts and used by the engine's texts, the reports, the lab and the web app: a measured figure at the precision a measurement holds (formatFigure), a stated amount as given (formatAmount), a count (formatCount), each grouping thousands the same way ("21,315"), and fixed decimals (formatNumber); also rounding a list so that it still adds up to its exact total, locale-free comparison and sentences. */
 
 /**
  * Round to a number of decimals, without -0.
@@ -69,13 +69,38 @@ export function formatNumber(n: number, digits = 2): string {
 }
 
 /**
- * Two decimals below 10, one below 100, none above, without trailing zeros: enough to read a figure in a sentence.
+ * A measured figure at the precision a measurement holds: thousands grouped from 1,000 ("21,315"), then 0, 1 or 2
+ * decimals by size, two significant digits below 1; `missing` for null, undefined or a non-finite value.
  * @example
- * formatRounded(1.875); // '1.88'
- * formatRounded(123.4); // '123'
+ * formatFigure(21315.4); // '21,315'
+ * formatFigure(0.0123); // '0.012'
  */
-export function formatRounded(n: number | null): string {
-  if (n === null) return '-';
-  const abs = Math.abs(n);
-  return formatNumber(n, abs >= 100 ? 0 : abs >= 10 ? 1 : 2);
+export function formatFigure(value: number | null | undefined, missing = '-'): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return missing;
+  const abs = Math.abs(value);
+  if (abs >= 1000) return formatCount(value);
+  if (abs >= 100) return value.toFixed(0);
+  if (abs >= 10) return value.toFixed(1);
+  if (abs >= 1) return value.toFixed(2);
+  return value.toPrecision(2);
+}
+
+/**
+ * A count with thousands separators, the same on every machine (no locale): 10000 -> "10,000".
+ * @example
+ * formatCount(10000); // '10,000'
+ */
+export function formatCount(n: number): string {
+  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+/**
+ * A stated amount (requests per second, weeks, years) as the profile gave it: thousands grouped from 1,000, else up
+ * to two decimals, so 0.5 never reads "1" and 12.5 weeks never "13".
+ * @example
+ * formatAmount(12.5); // '12.5'
+ * formatAmount(100000); // '100,000'
+ */
+export function formatAmount(n: number): string {
+  return Math.abs(n) >= 1000 ? formatCount(n) : formatNumber(n, 2);
 }

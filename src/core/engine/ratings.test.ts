@@ -52,7 +52,7 @@ describe('deriveRatings', () => {
     // Geometric mean ratio sqrt(2) -> gap 2 x 0.5 = 1 point around the prior midpoint 7.75.
     expect(r.runtime_performance).toMatchObject({ go: 7.25, rust: 8.25 });
     expect(r.runtime_performance.measured).toBe(
-      'measured on this machine: nbody Go 2 s vs Rust 1 s; json Go 1 s vs Rust 1 s (lab run run-7, ci box)',
+      'measured on this machine: nbody Go 2.00 s vs Rust 1.00 s; json Go 1.00 s vs Rust 1.00 s (lab run run-7, ci box)',
     );
     expect(r.latency_predictability.measured).toBeUndefined();
   });
@@ -87,7 +87,7 @@ describe('deriveRatings', () => {
       prior: { go: 6.5, rust: 9 },
       // A 2x ratio -> a 2-point gap around the prior midpoint 7.75.
       measured: { go: 6.75, rust: 8.75 },
-      used: ['nbody Go 2 s vs Rust 1 s'],
+      used: ['nbody Go 2.00 s vs Rust 1.00 s'],
       not_significant: [expect.stringContaining('http-json')],
     });
     expect(r.build_speed.lab).toBeUndefined();

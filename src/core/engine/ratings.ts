@@ -3,7 +3,7 @@ import type { LabEvidence, MeasuredLatency } from '../decision/lab-evidence.ts';
 import type { InteropCounterpart, KnowledgeBase } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import { CRITERION_IDS, type CriterionId, type Language } from '../profile/vocabulary.ts';
-import { formatRounded, roundTo } from './numbers.ts';
+import { formatFigure, roundTo } from './numbers.ts';
 import type { Parameters } from './parameters.ts';
 import { rampStrength } from './weights.ts';
 
@@ -285,19 +285,19 @@ function measureCriteria(lab: LabEvidence): Partial<Record<CriterionId, Measurem
     add(
       'latency_predictability',
       ratio(http.go.p999_ms, http.rust.p999_ms),
-      `${source} p99.9 Go ${formatRounded(http.go.p999_ms)} ms vs Rust ${formatRounded(http.rust.p999_ms)} ms`,
+      `${source} p99.9 Go ${formatFigure(http.go.p999_ms)} ms vs Rust ${formatFigure(http.rust.p999_ms)} ms`,
     );
     const goRps = http.go.max_rps_within_slo ?? undefined;
     const rustRps = http.rust.max_rps_within_slo ?? undefined;
     add(
       'runtime_performance',
       ratio(rustRps, goRps),
-      `${source} max rate within SLO Go ${formatRounded(goRps ?? 0)} req/s vs Rust ${formatRounded(rustRps ?? 0)} req/s`,
+      `${source} max rate within SLO Go ${formatFigure(goRps ?? 0)} req/s vs Rust ${formatFigure(rustRps ?? 0)} req/s`,
     );
     add(
       'memory_efficiency',
       ratio(http.go.rss_peak_mib, http.rust.rss_peak_mib),
-      `${source} peak RSS Go ${formatRounded(http.go.rss_peak_mib ?? 0)} MiB vs Rust ${formatRounded(http.rust.rss_peak_mib ?? 0)} MiB`,
+      `${source} peak RSS Go ${formatFigure(http.go.rss_peak_mib ?? 0)} MiB vs Rust ${formatFigure(http.rust.rss_peak_mib ?? 0)} MiB`,
     );
   }
   // Compare Rust with the best Go GC setting the run measured (default, higher GOGC, GOMEMLIMIT): the evidence
@@ -316,19 +316,19 @@ function measureCriteria(lab: LabEvidence): Partial<Record<CriterionId, Measurem
     add(
       'latency_predictability',
       ratio(bestGo.m.p999_ms, rustCache.p999_ms),
-      `gc-cache p99.9 Go (best GC setting, ${bestGo.key}) ${formatRounded(bestGo.m.p999_ms)} ms vs Rust ${formatRounded(rustCache.p999_ms)} ms`,
+      `gc-cache p99.9 Go (best GC setting, ${bestGo.key}) ${formatFigure(bestGo.m.p999_ms)} ms vs Rust ${formatFigure(rustCache.p999_ms)} ms`,
     );
     add(
       'memory_efficiency',
       ratio(bestGo.m.rss_peak_mib, rustCache.rss_peak_mib),
-      `gc-cache peak RSS Go (${bestGo.key}) ${formatRounded(bestGo.m.rss_peak_mib ?? 0)} MiB vs Rust ${formatRounded(rustCache.rss_peak_mib ?? 0)} MiB`,
+      `gc-cache peak RSS Go (${bestGo.key}) ${formatFigure(bestGo.m.rss_peak_mib ?? 0)} MiB vs Rust ${formatFigure(rustCache.rss_peak_mib ?? 0)} MiB`,
     );
   }
   for (const kernel of lab.cpu ?? []) {
     add(
       'runtime_performance',
       ratio(kernel.go_s, kernel.rust_s),
-      `${kernel.kernel} Go ${formatRounded(kernel.go_s)} s vs Rust ${formatRounded(kernel.rust_s)} s`,
+      `${kernel.kernel} Go ${formatFigure(kernel.go_s)} s vs Rust ${formatFigure(kernel.rust_s)} s`,
     );
   }
   const build = lab.build;
@@ -336,12 +336,12 @@ function measureCriteria(lab: LabEvidence): Partial<Record<CriterionId, Measurem
     add(
       'build_speed',
       ratio(build.go.clean_s, build.rust.clean_s),
-      `clean build Go ${formatRounded(build.go.clean_s ?? 0)} s vs Rust ${formatRounded(build.rust.clean_s ?? 0)} s`,
+      `clean build Go ${formatFigure(build.go.clean_s ?? 0)} s vs Rust ${formatFigure(build.rust.clean_s ?? 0)} s`,
     );
     add(
       'build_speed',
       ratio(build.go.incremental_s, build.rust.incremental_s),
-      `incremental build Go ${formatRounded(build.go.incremental_s)} s vs Rust ${formatRounded(build.rust.incremental_s)} s`,
+      `incremental build Go ${formatFigure(build.go.incremental_s)} s vs Rust ${formatFigure(build.rust.incremental_s)} s`,
     );
     if (build.cross.length > 0) {
       const goOk = build.cross.filter((c) => c.go.ok).length;

@@ -6,7 +6,6 @@ import {
   formatCount,
   formatFigure,
   formatPercentPair,
-  formatRounded,
   formatScore,
   labUseLine,
   sensitivityWeights,
@@ -121,7 +120,7 @@ describe('labUseLine', () => {
   });
 });
 
-describe('formatFigure and formatRounded', () => {
+describe('formatFigure', () => {
   it('give a measured figure the precision it holds, thousands grouped without a locale', () => {
     expect([21315.4, 1000, 123.4, 12.34, 1.234, 0.01234, -1234.5].map((n) => formatFigure(n))).toEqual([
       '21,315',
@@ -139,15 +138,5 @@ describe('formatFigure and formatRounded', () => {
       '-',
     ]);
     expect(formatFigure(null, '–')).toBe('–');
-  });
-  it('round a figure in a sentence to 2, 1 or 0 decimals by size, without trailing zeros', () => {
-    expect([1.875, 1.5, 12.34, 123.4, 0.125, null].map(formatRounded)).toEqual([
-      '1.88',
-      '1.5',
-      '12.3',
-      '123',
-      '0.13',
-      '-',
-    ]);
   });
 });

@@ -1,9 +1,10 @@
 /** @module Small formatting helpers shared by the text, Markdown, ADR and HTML renderers: option names, titles, numbers. */
 import type { CriterionRow, Decision } from '../decision/schema.ts';
-import { formatNumber } from '../engine/numbers.ts';
+import { formatAmount, formatCount, formatNumber } from '../engine/numbers.ts';
 
-// The engine's rounding for display, shared by every renderer (and by the web app through src/core/browser.ts).
-export { formatNumber, formatRounded } from '../engine/numbers.ts';
+// The one number formatter (src/core/engine/numbers.ts), shared by every renderer, the lab and the web app (through
+// src/core/browser.ts).
+export { formatAmount, formatCount, formatFigure, formatNumber } from '../engine/numbers.ts';
 
 export type Option = 'go' | 'rust' | 'hybrid';
 
@@ -18,23 +19,6 @@ export const OPTION_LABELS: Record<Option, string> = {
 export function criterionLabel(id: string): string {
   const words = id.replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/**
- * A measured figure at the precision a measurement holds: thousands grouped from 1,000 ("21,315"), then 0, 1 or 2
- * decimals by size, two significant digits below 1; `missing` for null, undefined or a non-finite value.
- * @example
- * formatFigure(21315.4); // '21,315'
- * formatFigure(0.0123); // '0.012'
- */
-export function formatFigure(value: number | null | undefined, missing = '-'): string {
-  if (value === null || value === undefined || !Number.isFinite(value)) return missing;
-  const abs = Math.abs(value);
-  if (abs >= 1000) return formatCount(value);
-  if (abs >= 100) return value.toFixed(0);
-  if (abs >= 10) return value.toFixed(1);
-  if (abs >= 1) return value.toFixed(2);
-  return value.toPrecision(2);
 }
 
 /** A 0..1 share as a whole percentage ("93%"); shares under 1% but above 0 show as "<1%". */
@@ -87,26 +71,6 @@ export function sensitivityWeights(
     return { now: now === undefined ? undefined : formatPercent(now), flip: 'never' };
   const [nowText, flip] = formatPercentPair(now ?? 0, row.flip_weight);
   return { now: now === undefined ? undefined : nowText, flip };
-}
-
-/**
- * A count with thousands separators, the same on every machine (no locale): 10000 -> "10,000".
- * @example
- * formatCount(10000); // '10,000'
- */
-export function formatCount(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
-
-/**
- * A stated amount (requests per second, weeks, years) as the profile gave it: thousands grouped from 1,000, else up
- * to two decimals, so 0.5 never reads "1" and 12.5 weeks never "13".
- * @example
- * formatAmount(12.5); // '12.5'
- * formatAmount(100000); // '100,000'
- */
-export function formatAmount(n: number): string {
-  return Math.abs(n) >= 1000 ? formatCount(n) : formatNumber(n, 2);
 }
 
 /**

@@ -36,6 +36,14 @@ describe('checkAnchors', () => {
     expect(checkAnchors('grpc_p50_us', 4000)?.ok).toBe(false);
   });
 
+  it('writes the measured value as every lab figure is written, and the band as its sources state it', () => {
+    // The one number formatter: thousands grouped, the precision a measurement holds; a band's bounds as published.
+    expect(checkAnchors('grpc_p99_us', 3710.4)?.note).toMatch(/^3,710 µs vs published 105-188 µs /);
+    expect(checkAnchors('gc_pause_max_ms', 0.0456, 'go')?.note).toMatch(
+      /^0\.046 ms vs published 0\.01-0\.5 ms /,
+    );
+  });
+
   it('returns null when no band is published for the metric', () => {
     expect(checkAnchors('ffi_1k_ns', 120)).toBeNull();
     expect(checkAnchors('gc_pause_max_ms', Number.NaN, 'go')).toBeNull();

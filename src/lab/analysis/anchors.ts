@@ -1,4 +1,5 @@
 /** @module Published plausibility bands from bench-anchors.md as data with sources; a lab figure far outside its band is flagged as a probable harness problem, not reported as a finding. */
+import { formatAmount, formatFigure } from '../../core/report/format.ts';
 
 export type AnchorLang = 'go' | 'rust' | 'any';
 
@@ -176,10 +177,6 @@ export const ANCHORS: readonly Anchor[] = [
 
 export type AnchorCheck = { ok: boolean; note: string; anchor: Anchor };
 
-function fmt(x: number): string {
-  return Number.isInteger(x) ? String(x) : String(Number(x.toPrecision(3)));
-}
-
 /**
  * Checks a measured value against its published band. `ok: false` means far outside (beyond the anchor's factor):
  * more likely a harness problem (coordinated omission, a debug build, the wrong thread count, a saturated load
@@ -193,10 +190,11 @@ export function checkAnchors(metric: string, value: number, lang: string = 'any'
     ANCHORS.find((a) => a.metric === metric && a.lang === 'any');
   if (!anchor || !Number.isFinite(value)) return null;
   const side = anchor.check ?? 'both';
-  const band = `${fmt(anchor.low)}-${fmt(anchor.high)} ${anchor.unit}`;
+  // A published band as its sources state it; the measured value at the precision a measurement holds.
+  const band = `${formatAmount(anchor.low)}-${formatAmount(anchor.high)} ${anchor.unit}`;
   const tooLow = side !== 'high' && value < anchor.low / anchor.factor;
   const tooHigh = side !== 'low' && value > anchor.high * anchor.factor;
-  const head = `${fmt(value)} ${anchor.unit} vs published ${band} (${anchor.what}; ${anchor.source})`;
+  const head = `${formatFigure(value)} ${anchor.unit} vs published ${band} (${anchor.what}; ${anchor.source})`;
   if (tooLow || tooHigh) {
     return {
       ok: false,

@@ -1,5 +1,5 @@
 /** @module The significance gate: one workload's headline comparison of Go and Rust (ratio of medians with its 95% bootstrap interval, Mann-Whitney p-value), and the rule that only a significant difference names a winner. */
-import { formatRounded } from '../../core/report/format.ts';
+import { formatFigure } from '../../core/report/format.ts';
 import { mannWhitneyU, median, ratioCi } from './stats.ts';
 import type { HeadlineComparison } from './summary-types.ts';
 
@@ -96,11 +96,11 @@ export function headlineComparison(
 export function describeComparison(c: HeadlineComparison): string {
   const unit = c.metric.endsWith('_ms') ? ' ms' : c.metric.endsWith('_s') ? ' s' : '';
   const name = c.metric.replace(/_(ms|s)$/, '');
-  const at = c.rate_rps === null ? '' : ` at ${formatRounded(c.rate_rps)} req/s`;
-  const ci = c.ratio_ci ? ` (95% CI ${formatRounded(c.ratio_ci.low)}-${formatRounded(c.ratio_ci.high)})` : '';
+  const at = c.rate_rps === null ? '' : ` at ${formatFigure(c.rate_rps)} req/s`;
+  const ci = c.ratio_ci ? ` (95% CI ${formatFigure(c.ratio_ci.low)}-${formatFigure(c.ratio_ci.high)})` : '';
   const p =
     c.p_value === null
       ? ''
       : `, p = ${c.p_value < 0.001 ? c.p_value.toExponential(1) : String(Number(c.p_value.toPrecision(2)))}`;
-  return `Go ${name} ${formatRounded(c.go)}${unit} vs Rust ${formatRounded(c.rust)}${unit}${at}, ratio ${formatRounded(c.ratio)}${ci}${p}`;
+  return `Go ${name} ${formatFigure(c.go)}${unit} vs Rust ${formatFigure(c.rust)}${unit}${at}, ratio ${formatFigure(c.ratio)}${ci}${p}`;
 }

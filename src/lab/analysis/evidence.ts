@@ -1,7 +1,7 @@
 /** @module From a stored lab run to the LabEvidence that `decide()` uses in place of the knowledge base's priors: only figures of valid steps that pass their anchor check and whose Go/Rust difference is significant (never from a quick run); the rest are listed as excluded, with the measured figures and why, and the prior stays. */
 
 import type { CriterionId, LabEvidence, MeasuredBuild, MeasuredLatency } from '../../core/index.ts';
-import { formatRounded } from '../../core/report/format.ts';
+import { formatFigure } from '../../core/report/format.ts';
 import { openStore } from '../../store/db.ts';
 import { requireRun, type StoredRun } from '../../store/lab-runs.ts';
 import { checkAnchors } from './anchors.ts';
@@ -211,7 +211,7 @@ export function labEvidenceFromRun(run: StoredRun, options: EvidenceOptions = {}
         return [];
       }
       if (k.better === '~') {
-        const reason = `Go ${formatRounded(go_s)} s vs Rust ${formatRounded(rust_s)} s${k.p === null ? ', too few repeats to test' : `, p = ${formatRounded(k.p)}`}: no significant difference; the prior is kept`;
+        const reason = `Go ${formatFigure(go_s)} s vs Rust ${formatFigure(rust_s)} s${k.p === null ? ', too few repeats to test' : `, p = ${formatFigure(k.p)}`}: no significant difference; the prior is kept`;
         excluded.push({ figure: `cpu ${k.kernel}`, reason });
         beside.push({ criteria: ['runtime_performance'], text: `cpu ${k.kernel} ${reason}` });
         return [];

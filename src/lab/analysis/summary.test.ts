@@ -321,7 +321,7 @@ describe('labEvidenceFromRun', () => {
     expect(evidence.boundary).toEqual({ ffi_empty_ns: 31, ffi_1k_ns: 90, grpc_p50_us: 80 });
     expect(evidence.excluded).toContainEqual({
       figure: 'boundary grpc_p99_us',
-      reason: expect.stringMatching(/^3710 µs vs published 105-188 µs .*probable harness problem/),
+      reason: expect.stringMatching(/^3,710 µs vs published 105-188 µs .*probable harness problem/),
     });
     // The report flags the same figure.
     const anchors = summarizeRun(run).workloads.find((w) => w.name === 'boundary')?.anchors ?? [];
@@ -367,7 +367,7 @@ describe('the significance gate in the evidence', () => {
     expect(evidence.build).toBeUndefined();
     expect(evidence.excluded?.map((e) => e.figure)).toEqual(['http-json', 'boundary', 'build']);
     expect(evidence.excluded?.[0]?.reason).toMatch(
-      /^Go p99 10\.2 ms vs Rust 5\.1 ms at 500 req\/s, ratio 2 \(95% CI .*\), p = .*: quick run: indicative only, it cannot show significance; the prior is kept$/,
+      /^Go p99 10\.2 ms vs Rust 5\.10 ms at 500 req\/s, ratio 2\.00 \(95% CI .*\), p = .*: quick run: indicative only, it cannot show significance; the prior is kept$/,
     );
     // The decision shows the comparison beside each prior it would have fed.
     expect(evidence.not_significant?.[0]).toEqual({
@@ -398,13 +398,13 @@ describe('the significance gate in the evidence', () => {
     expect(evidence.excluded).toContainEqual({
       figure: 'http-json',
       reason: expect.stringMatching(
-        /^Go p99 10\.2 ms vs Rust 20 ms at 500 req\/s.*no significant difference \(p = .*the prior is kept$/,
+        /^Go p99 10\.2 ms vs Rust 20\.0 ms at 500 req\/s.*no significant difference \(p = .*the prior is kept$/,
       ),
     });
-    expect(renderRun(run, 'text')).toContain('no significant difference: Go p99 10.2 ms vs Rust 20 ms');
+    expect(renderRun(run, 'text')).toContain('no significant difference: Go p99 10.2 ms vs Rust 20.0 ms');
     expect(evidence.not_significant).toContainEqual({
       criteria: ['latency_predictability', 'runtime_performance', 'memory_efficiency'],
-      text: expect.stringMatching(/^http-json Go p99 10\.2 ms vs Rust 20 ms.*the prior is kept$/),
+      text: expect.stringMatching(/^http-json Go p99 10\.2 ms vs Rust 20\.0 ms.*the prior is kept$/),
     });
   });
 
@@ -422,7 +422,7 @@ describe('the significance gate in the evidence', () => {
       winner: 'rust',
     });
     expect(renderRun(fixtureRun(), 'text')).toMatch(
-      /Rust wins: Go p99 10\.2 ms vs Rust 5\.1 ms at 500 req\/s, ratio 2 \(95% CI/,
+      /Rust wins: Go p99 10\.2 ms vs Rust 5\.10 ms at 500 req\/s, ratio 2\.00 \(95% CI/,
     );
   });
 });

@@ -42,7 +42,7 @@ function RateSteps({ steps }: { steps: RateStep[] }) {
       <tbody>
         {steps.map((s) => (
           <tr key={`${s.lang}-${s.variant}-${s.rate_rps}`} className={s.valid ? '' : 'invalid'}>
-            <td className="num">{s.rate_rps}/s</td>
+            <td className="num">{fmt(s.rate_rps)}/s</td>
             <td>{s.label}</td>
             <td className="num">{fmt(s.achieved_rps)}/s</td>
             <td className="num">{fmt(s.p50_ms)} ms</td>

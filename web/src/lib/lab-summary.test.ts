@@ -1,5 +1,6 @@
 /** @module Tests of the Lab view's summary model: boundary costs, CPU kernels, anchor flags and run health. */
 import { describe, expect, it } from 'vitest';
+import { formatFigure } from '../../../src/core/browser.ts';
 import type { LabStep } from './lab-model.ts';
 import {
   anchorFlags,
@@ -168,11 +169,18 @@ describe('workloadHeadline', () => {
     const headline = workloadHeadline(latency(COMPARISON, 5900));
     expect(headline).toEqual({
       winner: 'rust',
-      title: 'Rust wins: lower latency at 5900 req/s',
+      title: 'Rust wins: lower latency at 5,900 req/s',
       detail:
-        'p99: Go 2.04 ms, Rust 1.36 ms, Go/Rust 1.5x (95% interval 1.31-1.72), p = 0.0022, at 5900 req/s',
+        'p99: Go 2.04 ms, Rust 1.36 ms, Go/Rust 1.50x (95% interval 1.31-1.72), p = 0.0022, at 5,900 req/s',
       why: null,
     });
+  });
+
+  it('writes each figure as the tables below it do (one formatter): 5.10 ms, never 5.1 ms beside a 5.10 ms', () => {
+    const headline = workloadHeadline(latency({ ...COMPARISON, go: 5.1, rust: 2.55, ratio: 2 }, 5900));
+    expect(headline?.detail).toMatch(/^p99: Go 5\.10 ms, Rust 2\.55 ms, Go\/Rust 2\.00x /);
+    // The rate-steps table and `gorust lab show` print measured figures with formatFigure.
+    expect(`${formatFigure(5.1)} ms`).toBe('5.10 ms');
   });
 
   it('says "no significant difference" and why, for a quick run', () => {
@@ -183,6 +191,8 @@ describe('workloadHeadline', () => {
     );
     expect(headline?.winner).toBeNull();
     expect(headline?.title).toBe('No significant difference');
+    const none = workloadHeadline(latency({ ...COMPARISON, go: null, ratio: null, ratio_ci: null }, 5900));
+    expect(none?.detail).toMatch(/^p99: Go –, Rust 1\.36 ms,/);
     expect(headline?.why).toBe(reason);
     expect(workloadHeadline(boundary)).toBeNull();
   });

@@ -1,5 +1,5 @@
 /** @module What the Lab view shows of a run's summary (the API's `summary`, the figures `gorust lab show` prints): boundary costs, CPU kernels, anchor flags, and a run's overall health. Pure, so it is tested without a browser. */
-import { formatRounded } from '../../../src/core/browser.ts';
+import { formatFigure } from '../../../src/core/browser.ts';
 import type {
   AnchorNote,
   BoundarySummary,
@@ -142,16 +142,18 @@ export type Headline = {
 function figures(c: HeadlineComparison): string {
   const unit = c.metric.endsWith('_ms') ? ' ms' : c.metric.endsWith('_s') ? ' s' : '';
   const name = c.metric.replace(/_(ms|s)$/, '').replace('total', 'total time');
-  const parts = [`${name}: Go ${formatRounded(c.go)}${unit}, Rust ${formatRounded(c.rust)}${unit}`];
+  // A figure that was not measured is a dash, without a unit ("Go –", never "Go - ms").
+  const figure = (value: number | null) => (value === null ? '–' : `${formatFigure(value)}${unit}`);
+  const parts = [`${name}: Go ${figure(c.go)}, Rust ${figure(c.rust)}`];
   if (c.ratio !== null)
     parts.push(
-      `Go/Rust ${formatRounded(c.ratio)}x${c.ratio_ci ? ` (95% interval ${formatRounded(c.ratio_ci.low)}-${formatRounded(c.ratio_ci.high)})` : ''}`,
+      `Go/Rust ${formatFigure(c.ratio)}x${c.ratio_ci ? ` (95% interval ${formatFigure(c.ratio_ci.low)}-${formatFigure(c.ratio_ci.high)})` : ''}`,
     );
   if (c.p_value !== null)
     parts.push(
       `p = ${c.p_value < 0.001 ? c.p_value.toExponential(1) : String(Number(c.p_value.toPrecision(2)))}`,
     );
-  if (c.rate_rps !== null) parts.push(`at ${c.rate_rps} req/s`);
+  if (c.rate_rps !== null) parts.push(`at ${formatFigure(c.rate_rps)} req/s`);
   return parts.join(', ');
 }
 
@@ -168,7 +170,7 @@ export function workloadHeadline(summary: WorkloadSummary): Headline | null {
     const lower = c.metric.endsWith('_ms') ? 'lower latency' : 'faster';
     return {
       winner: c.winner,
-      title: `${c.winner === 'go' ? 'Go' : 'Rust'} wins: ${lower}${c.rate_rps !== null ? ` at ${c.rate_rps} req/s` : ''}`,
+      title: `${c.winner === 'go' ? 'Go' : 'Rust'} wins: ${lower}${c.rate_rps !== null ? ` at ${formatFigure(c.rate_rps)} req/s` : ''}`,
       detail: figures(c),
       why: null,
     };

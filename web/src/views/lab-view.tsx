@@ -1,6 +1,6 @@
 /** @module The Lab view: a measured run from the store: anchor flags first, per-workload figures (boundary costs, CPU kernels), latency by percentile per language and rate step, GC pauses against latency, build/size/cross-compilation tables; invalid steps marked invalid with their reasons. */
 import { useCallback, useMemo, useState } from 'react';
-import { gcTimelineChart, percentileChart } from '../../../src/core/browser.ts';
+import { formatFigure, gcTimelineChart, percentileChart } from '../../../src/core/browser.ts';
 import { LabSummary } from '../components/lab-summary.tsx';
 import { LabTables } from '../components/lab-tables.tsx';
 import { SvgChart } from '../components/svg-chart.tsx';
@@ -122,7 +122,7 @@ function RunCharts({ run }: { run: LabRun }) {
   );
   const percentileTitle = showAll
     ? `${current} at every offered rate`
-    : `${current} at ${currentRate} req/s offered`;
+    : `${current} at ${formatFigure(currentRate)} req/s offered`;
   const drawPercentiles = useCallback(
     (width: number) =>
       percentileChart(series ?? [], {
@@ -228,7 +228,7 @@ function RunCharts({ run }: { run: LabRun }) {
                 const bad = steps.some((s) => s.workload === current && s.rate_rps === r && !s.valid);
                 return (
                   <option key={r} value={r}>
-                    {r} req/s{bad ? ' (has invalid steps)' : ''}
+                    {formatFigure(r)} req/s{bad ? ' (has invalid steps)' : ''}
                   </option>
                 );
               })}
