@@ -24,7 +24,7 @@ import {
 import { factVariants } from './facts.ts';
 import { normalCdf, projectGates, type SoftGate, softGateProbability, unitGates } from './gates.ts';
 import { boundaryCosts, cgoCaveat, planBoundaries } from './hybrid.ts';
-import { compareText, roundTo, roundToSum } from './numbers.ts';
+import { compareText, formatAmount, roundTo, roundToSum } from './numbers.ts';
 import { type Parameters, readParameters } from './parameters.ts';
 import { deriveRatings, type Ratings } from './ratings.ts';
 import { assignUnits, combineVerdict, flipWeight, type RobustUnit } from './robustness.ts';
@@ -575,8 +575,10 @@ function componentRow(unit: Unit, language: Language, kb: KnowledgeBase): Compon
   const traits = [
     `${unit.facts.roles.join(', ')} role`,
     `${unit.facts.workload} workload`,
-    ...(unit.facts.slo === undefined ? [] : [`p99 SLO ${unit.facts.slo.p99_ms} ms`]),
-    ...(unit.facts.liveHeapGib === undefined ? [] : [`${unit.facts.liveHeapGib} GiB live heap`]),
+    ...(unit.facts.slo === undefined ? [] : [`p99 SLO ${formatAmount(unit.facts.slo.p99_ms, 3)} ms`]),
+    ...(unit.facts.liveHeapGib === undefined
+      ? []
+      : [`${formatAmount(unit.facts.liveHeapGib, 3)} GiB live heap`]),
   ].join(', ');
   return {
     name,

@@ -1,5 +1,6 @@
 /** @module The profile facts a decision can be explained by: each stated fact, and the profile without it (removed, or set to a neutral value), for measuring how much it moved the verdict. */
 import type { Component, Profile } from '../profile/schema.ts';
+import { formatAmount } from './numbers.ts';
 
 export type FactVariant = {
   path: string;
@@ -79,7 +80,7 @@ export function factVariants(profile: Profile): FactVariant[] {
     const e = profile.existing_code;
     push(
       'existing_code',
-      `${e.plan} ${e.kloc === undefined ? '' : `${e.kloc} kloc of `}${e.language}`,
+      `${e.plan} ${e.kloc === undefined ? '' : `${formatAmount(e.kloc, 3)} kloc of `}${e.language}`,
       'removed',
       omit(profile, 'existing_code'),
     );

@@ -26,6 +26,26 @@ describe('gates', () => {
     expect(fired(8.4)).toEqual([GATE_IDS.gcTail]);
     expect(fired(8.5)).toEqual([]);
   });
+  it('groups thousands in its reasons (16,384 MiB, 20,000 ms), as every figure shown to users', () => {
+    const { soft } = unitGates(
+      projectFacts(
+        profileOf({
+          workload: {
+            kind: 'io-bound',
+            latency_slo: { p99_ms: 20_000 },
+            live_heap_gib: 12,
+            memory_budget_mib: 16_384,
+          },
+        }),
+      ),
+      params,
+    );
+    const reasons = soft.map((g) => g.gate.reason).join('\n');
+    expect(reasons).toContain('The p99 SLO of 20,000 ms is below');
+    expect(reasons).toContain('The memory budget of 16,384 MiB is below');
+    expect(reasons).toContain('the 12,288 MiB live heap');
+    expect(reasons).not.toMatch(/\d{4,}/);
+  });
   it('says how often a soft gate holds over its model uncertainty: half at its edge, continuous around it', () => {
     const p = (p99: number) =>
       softGateProbability(

@@ -2,7 +2,7 @@
 import type { Gate } from '../decision/schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import type { UnitFacts } from './conditions.ts';
-import { roundTo } from './numbers.ts';
+import { formatAmount, roundTo } from './numbers.ts';
 import type { Parameters } from './parameters.ts';
 
 /** The gates' rule ids, as they appear in decisions. */
@@ -117,7 +117,7 @@ export function unitGates(facts: UnitFacts, params: Parameters): { hard: Gate[];
     const heap =
       facts.liveHeapGib === undefined
         ? 'even with a small heap'
-        : `with a ${facts.liveHeapGib} GiB live heap (${params.gc_tail_ms_per_live_gib} ms per GiB of mark-phase tail)`;
+        : `with a ${formatAmount(facts.liveHeapGib, 3)} GiB live heap (${params.gc_tail_ms_per_live_gib} ms per GiB of mark-phase tail)`;
     soft.push({
       model: 'gc',
       lnMargin: Math.log(slo.p99_ms / tail),
@@ -126,7 +126,7 @@ export function unitGates(facts: UnitFacts, params: Parameters): { hard: Gate[];
         id: GATE_IDS.gcTail,
         favors: 'rust',
         reason:
-          `The p99 SLO of ${slo.p99_ms} ms${where} is below the GC delay a Go request can expect ${heap}: ` +
+          `The p99 SLO of ${formatAmount(slo.p99_ms, 3)} ms${where} is below the GC delay a Go request can expect ${heap}: ` +
           `about ${roundTo(tail, 2)} ms (one ~${params.gc_stw_pause_ms} ms stop-the-world pause plus marking). ` +
           'Measure it with `gorust lab` before relying on Go here.',
         ...componentField,
@@ -139,7 +139,7 @@ export function unitGates(facts: UnitFacts, params: Parameters): { hard: Gate[];
     const need = params.go_runtime_floor_mib + params.go_heap_overhead_factor * liveMib;
     const heapPart =
       liveMib > 0
-        ? ` plus ${params.go_heap_overhead_factor}x the ${roundTo(liveMib, 0)} MiB live heap at GOGC=100`
+        ? ` plus ${params.go_heap_overhead_factor}x the ${formatAmount(roundTo(liveMib, 0))} MiB live heap at GOGC=100`
         : ', with no live heap stated';
     soft.push({
       model: 'memory',
@@ -149,8 +149,8 @@ export function unitGates(facts: UnitFacts, params: Parameters): { hard: Gate[];
         id: GATE_IDS.memoryBudget,
         favors: 'rust',
         reason:
-          `The memory budget of ${budget} MiB${where} is below what a Go process needs: about ` +
-          `${roundTo(need, 0)} MiB (the Go runtime's floor of ~${params.go_runtime_floor_mib} MiB${heapPart}). ` +
+          `The memory budget of ${formatAmount(budget, 3)} MiB${where} is below what a Go process needs: about ` +
+          `${formatAmount(roundTo(need, 0))} MiB (the Go runtime's floor of ~${params.go_runtime_floor_mib} MiB${heapPart}). ` +
           'GOMEMLIMIT can hold Go closer to the limit, at the price of GC thrashing near it.',
         ...componentField,
       },

@@ -57,6 +57,19 @@ describe('planBoundaries', () => {
     expect(row?.why).toContain('680 µs');
     expect(row?.why).not.toContain('Chatty');
   });
+  it('groups thousands in its text, as every figure shown to users (67,200 µs, never 67200 µs)', () => {
+    // 400 calls x 170 us (the fixture's gRPC p99) = 68,000 us, within 10% of a 20,000 ms SLO (2,000,000 us).
+    const [within] = plan(call(400, 20_000));
+    expect(within?.why).toContain('400 x 170 µs (gRPC p99) = 68,000 µs, within 10% of the 20,000 ms p99 SLO');
+    expect(within?.why).toContain('(2,000,000 µs)');
+    // 1,200 calls x 170 us = 204,000 us > 10% of a 200 ms SLO (20,000 us).
+    const [over] = plan(call(1200, 200));
+    expect(over?.why).toContain('1,200 calls per request, and gRPC would cost 204,000 µs at p99');
+    expect(over?.why).toContain('(20,000 µs)');
+    expect(over?.why).toContain('Chatty: 1,200 calls per request');
+    // The row's numbers stay numbers.
+    expect(over).toMatchObject({ calls_per_request: 1200 });
+  });
   it('never calls a rare call chatty, even when the budget is too small for gRPC', () => {
     // 0.05 calls per request is on the p99 path (1 call at p99 = 170 us > 10% of 1 ms) but is no chatty boundary.
     const [row] = plan(call(0.05, 1));

@@ -11,7 +11,7 @@ import type { KnowledgeBase } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import type { Language, Mechanism } from '../profile/vocabulary.ts';
 import type { UnitFacts } from './conditions.ts';
-import { roundTo } from './numbers.ts';
+import { formatAmount, roundTo } from './numbers.ts';
 import type { Parameters } from './parameters.ts';
 
 /** The cost of one call across a boundary, in microseconds. */
@@ -66,11 +66,13 @@ function measuredRpc(prior: BoundaryCostView, p50Us: number, p99Us: number | und
 
 /** "1 call per request", "0.5 calls per request", "400 calls per request". */
 function callsPerRequest(n: number): string {
-  return `${n} ${n === 1 ? 'call' : 'calls'} per request`;
+  return `${formatAmount(n)} ${n === 1 ? 'call' : 'calls'} per request`;
 }
 
 function us(n: number): string {
-  return n < 1 ? `${roundTo(n * 1000, 0)} ns` : `${roundTo(n, n < 10 ? 1 : 0)} µs`;
+  return n < 1
+    ? `${formatAmount(roundTo(n * 1000, 0))} ns`
+    : `${formatAmount(roundTo(n, n < 10 ? 1 : 0))} µs`;
 }
 
 /**
@@ -151,7 +153,7 @@ function planOne(
     const callsAtP99 = Math.max(perRequest, 1);
     const tailCost = (m: Mechanism): number => callsAtP99 * costs[m].p99Us;
     const budgetText =
-      `${roundTo(params.boundary_budget_share * 100, 0)}% of the ${budgetMs} ms p99 SLO of "${from}" ` +
+      `${roundTo(params.boundary_budget_share * 100, 0)}% of the ${formatAmount(budgetMs ?? 0, 3)} ms p99 SLO of "${from}" ` +
       `(${us(allowedUs)})`;
     const callsText =
       perRequest < 1
@@ -162,7 +164,7 @@ function planOne(
     if (tailCost('grpc') <= allowedUs) {
       mechanism = 'grpc';
       why =
-        `${callsText}: ${callsAtP99} x ${us(costs.grpc.p99Us)} (gRPC p99) = ${us(tailCost('grpc'))}, within ` +
+        `${callsText}: ${formatAmount(callsAtP99)} x ${us(costs.grpc.p99Us)} (gRPC p99) = ${us(tailCost('grpc'))}, within ` +
         `${budgetText}. The call is on the p99 path, so keep it on a co-located RPC rather than a network hop ` +
         `to a separate service (~${us(costs.service.p99Us)} p99 on loopback alone).`;
     } else if (ffiPriced) {
@@ -181,7 +183,7 @@ function planOne(
     }
   }
   if (chatty) {
-    why += ` Chatty: ${perRequest} calls per request reaches the ${params.chatty_calls_per_request}-call threshold; batch them where you can.`;
+    why += ` Chatty: ${callsPerRequest(perRequest)} reaches the ${formatAmount(params.chatty_calls_per_request)}-call threshold; batch them where you can.`;
   }
   const row: BoundaryRow = {
     from,

@@ -95,12 +95,14 @@ export function formatCount(n: number): string {
 }
 
 /**
- * A stated amount (requests per second, weeks, years) as the profile gave it: thousands grouped from 1,000, else up
- * to two decimals, so 0.5 never reads "1" and 12.5 weeks never "13".
+ * A stated amount (requests per second, weeks, years, an SLO, a budget) as the profile or the knowledge base gave it,
+ * or a model's figure in a sentence: thousands grouped from 1,000 (whole), else up to `digits` decimals, so 0.5
+ * never reads "1", 12.5 weeks never "13" and 67200 µs reads "67,200 µs".
  * @example
  * formatAmount(12.5); // '12.5'
  * formatAmount(100000); // '100,000'
+ * formatAmount(0.125, 3); // '0.125'
  */
-export function formatAmount(n: number): string {
-  return Math.abs(n) >= 1000 ? formatCount(n) : formatNumber(n, 2);
+export function formatAmount(n: number, digits = 2): string {
+  return Math.abs(n) >= 1000 ? formatCount(n) : formatNumber(n, digits);
 }
