@@ -1,4 +1,4 @@
-/** @module The built CLI (bin/gorust.js -> dist/cli/main.cjs, src/cli/start.ts): its static help is commander's, its V8 code cache is written once per command, keyed by the bundle, skipped under GORUST_NO_CACHE, changes no output (byte for byte what the sources print, for valid and invalid profiles); `decide` of a valid profile loads no zod and none of the Node modules it never uses. */
+/** @module The built CLI (bin/gorust.js -> dist/cli/main.cjs, src/cli/start.ts): its static help is commander's, its V8 code cache is written once per command, keyed by the bundle, skipped under GORUST_NO_CACHE, changes no output (byte for byte what the sources print, for valid and invalid profiles); `decide` of a valid profile loads no zod and none of the Node modules it never uses; its draws are kept in the cache folder and checked before use. */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -173,6 +173,27 @@ components:
     // The valid ones decide, and each bad edge case is the user's mistake (exit 2), never a crash.
     expect(codes.slice(0, examples.length + corpus.length + 1).every((c) => c === 0)).toBe(true);
     expect(codes.slice(examples.length + corpus.length + 1)).toEqual([2, 2, 2, 2, 2, 2]);
+  });
+
+  it("keeps the decision's draws in the cache folder and decides the same from them, or from damaged ones", () => {
+    const cache = join(DIR, 'draws');
+    const args = ['decide', 'examples/close-call.yaml', '--format', 'json'];
+    const clean = built(args, { GORUST_NO_CACHE: '1' });
+    expect(clean.code, clean.stderr).toBe(0);
+    const first = built(args, { GORUST_CACHE_DIR: cache });
+    const file = join(cache, 'draws', 'draws-10000x12.f64');
+    expect(readFileSync(file).length).toBe(10_000 * 27 * 8);
+    expect(first).toEqual(clean);
+    expect(built(args, { GORUST_CACHE_DIR: cache })).toEqual(clean);
+    // Another seed's draws in the file are refused (made again and saved), and so are damaged ones.
+    const otherSeed = built([...args, '--seed', '9'], { GORUST_CACHE_DIR: cache });
+    expect(otherSeed).toEqual(built([...args, '--seed', '9'], { GORUST_NO_CACHE: '1' }));
+    expect(built(args, { GORUST_CACHE_DIR: cache })).toEqual(clean);
+    const bytes = readFileSync(file);
+    bytes.fill(0, bytes.length - 8);
+    writeFileSync(file, bytes);
+    expect(built(args, { GORUST_CACHE_DIR: cache })).toEqual(clean);
+    expect(readFileSync(file).subarray(-8).equals(Buffer.alloc(8))).toBe(false);
   });
 
   it('writes no cache under GORUST_NO_CACHE', () => {

@@ -18,8 +18,10 @@ import {
   renderMarkdown,
   renderText,
   revisitTriggers,
+  setDrawsStore,
   UserError,
 } from '../../core/decide-entry.ts';
+import { fileDrawsStore } from '../../io/draws-cache.ts';
 import { loadKnowledgeBase } from '../../io/kb-load.ts';
 import { readProfileFile, readProfileStream } from '../../io/profile-file.ts';
 import {
@@ -202,6 +204,8 @@ export async function runDecide(profileArg: string, flags: DecideFlags, io: CliI
       `note: lab run ${lab.run_id}: left out (the knowledge base's prior is used instead):\n${lab.excluded.map((e) => `  - ${e.figure}: ${e.reason}\n`).join('')}`,
     );
   }
+  // The draws of an earlier run for the same seed, from the cache folder, checked before use (smaa.ts).
+  setDrawsStore(fileDrawsStore(io.env));
   const decision = decide(profile, kb, { seed: flags.seed, lab });
   if (plan.format === 'adr') {
     await writeAdr(decision, { profile, kb, lab, profileArg, profilePath, plan, flags, io });

@@ -4,12 +4,15 @@ import { normalCdf, type SoftGate } from './gates.ts';
 import {
   acceptability,
   type Draws,
+  type DrawsStore,
+  drawCell,
   inverseNormal,
   makeDraws,
   type SmaaModel,
   type SmaaOptions,
   type SmaaResult,
   type SmaaUnit,
+  setDrawsStore,
   type VerdictCounts,
 } from './smaa.ts';
 
@@ -84,6 +87,59 @@ describe('makeDraws, pinned', () => {
       expect(makeDraws(seed, samples, n).data).toEqual(referenceDraws(seed, samples, n));
     },
   );
+});
+
+describe('makeDraws with a store of draws made earlier', () => {
+  it('drawCell gives every cell generateDraws makes, so the cells it checks in stored draws mean what they should', () => {
+    for (const [seed, samples, n] of [
+      [1, 400, 12],
+      [4_294_967_295, 7, 3],
+    ] as const) {
+      const data = referenceDraws(seed, samples, n);
+      for (let i = 0; i < data.length; i++) expect(drawCell(seed, n, i), `cell ${i}`).toBe(data[i]);
+    }
+  });
+
+  it('takes stored draws that hold, makes and saves draws when there are none or they are wrong', () => {
+    const saved: [number, number, number, Float64Array][] = [];
+    let stored: Float64Array | undefined;
+    const store: DrawsStore = {
+      load: () => stored,
+      save: (seed, samples, criteria, data) => saved.push([seed, samples, criteria, data]),
+    };
+    setDrawsStore(store);
+    try {
+      // None stored: made, and saved once.
+      const made = makeDraws(101, 2_000, 12);
+      expect(saved.map(([seed, samples, criteria]) => [seed, samples, criteria])).toEqual([[101, 2_000, 12]]);
+      expect(made.data).toEqual(referenceDraws(101, 2_000, 12));
+      // Stored and right: used as is, nothing saved.
+      stored = Float64Array.from(made.data);
+      expect(makeDraws(101, 2_001, 12).data).not.toBe(stored); // another length: refused, made again
+      expect(saved).toHaveLength(2);
+      stored = Float64Array.from(made.data);
+      expect(makeDraws(101, 2_000, 12).data).toBe(stored);
+      expect(saved).toHaveLength(2);
+      // Another seed's draws, the right length: refused by the checked cells, made again.
+      stored = Float64Array.from(made.data);
+      expect(makeDraws(102, 2_000, 12).data).toEqual(referenceDraws(102, 2_000, 12));
+      expect(saved).toHaveLength(3);
+      // Damaged at the end (the last cell is always checked), or in a checked cell of each kind of column (for
+      // 2,000 x 27 cells the checks fall every 210 cells plus k mod 27: a weight factor at 844, a rating deviate
+      // at 211, the group pick at 2,321).
+      for (const index of [made.data.length - 1, 0, 844, 211, 2_321]) {
+        stored = Float64Array.from(made.data);
+        stored[index] = 0.123;
+        const again = makeDraws(101, 2_000, 12);
+        expect(again.data, `damaged cell ${index}`).not.toBe(stored);
+        expect(again.data).toEqual(made.data);
+        // Alternate the seed so the next call does not return the draws kept from this one.
+        makeDraws(999, 3, 1);
+      }
+    } finally {
+      setDrawsStore(undefined);
+    }
+  });
 });
 
 describe('acceptability', () => {
