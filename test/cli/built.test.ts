@@ -4,6 +4,11 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import {
+  defaultKnowledgeBaseDir,
+  readKnowledgeBaseTexts,
+  readPrebuiltKnowledgeBase,
+} from '../../src/io/kb-texts.ts';
 import { ROOT, runGorust, SPAWN_TIMEOUT_MS } from './helpers.ts';
 
 const BIN = join(ROOT, 'bin', 'gorust.js');
@@ -92,6 +97,11 @@ describe('the built CLI', { timeout: SPAWN_TIMEOUT_MS }, () => {
       const line = r.stderr.split('\n').find((l) => l.startsWith('probe ')) ?? 'probe {}';
       return { ...r, stderr: r.stderr.replace(`${line}\n`, ''), probe: JSON.parse(line.slice(6)) };
     };
+    // A kb/ newer than dist/kb.json is parsed with its schema (zod) by design: the build must be current here.
+    expect(
+      readPrebuiltKnowledgeBase(readKnowledgeBaseTexts(defaultKnowledgeBaseDir())),
+      'dist/kb.json is older than kb/: run npm run build:cli',
+    ).toBeDefined();
     const valid = probed(['examples/service-mesh.yaml', '--format', 'json']);
     expect(valid.code, valid.stderr).toBe(0);
     expect(valid.probe.zod).toBe(false);
