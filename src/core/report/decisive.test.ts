@@ -188,4 +188,24 @@ describe('decisiveFactLabel', () => {
       'without it, the probability of Go would barely move',
     );
   });
+
+  it('reads a yes/no fact set to false as "without it", and a neutral value by name', () => {
+    const fact = (path: string, without: string) =>
+      ({
+        path,
+        value: true,
+        without,
+        favors: 'rust',
+        probability_change: -0.01,
+        margin_change: 0,
+        flips: false,
+      }) as DecisiveFact;
+    // "safety-critical yes ... with false instead" mixed the report's yes/no with the JSON's false.
+    expect(decisiveFactEffect(fact('safety_critical', 'false'), { verdict: 'hybrid' })).toBe(
+      'without it, the probability of Hybrid would be 1 point higher',
+    );
+    expect(decisiveFactEffect(fact('team.go', 'some'), { verdict: 'hybrid' })).toBe(
+      'with some instead, the probability of Hybrid would be 1 point higher',
+    );
+  });
 });

@@ -83,7 +83,9 @@ export function decisiveFactEffect(fact: DecisiveFact, decision: Pick<Decision, 
   const points = Math.round(Math.abs(fact.probability_change) * 100);
   const direction = fact.probability_change >= 0 ? 'lower' : 'higher';
   const verdict = decision.verdict === 'hybrid' ? 'Hybrid' : OPTION_LABELS[decision.verdict];
-  const without = fact.without === 'removed' ? 'without it' : `with ${fact.without} instead`;
+  // A yes/no fact (safety-critical yes) set to false reads "without it", never "with false instead".
+  const without =
+    fact.without === 'removed' || fact.without === 'false' ? 'without it' : `with ${fact.without} instead`;
   const change =
     points === 0
       ? `the probability of ${verdict} would barely move`

@@ -15,6 +15,7 @@ import {
   confidenceMeaning,
   criterionLabel,
   decisionTitle,
+  formatCount,
   formatNumber,
   formatPercent,
   formatScore,
@@ -339,7 +340,7 @@ export function userNames(decision: Decision): string[] {
 export function provenance(decision: Decision): string {
   const how: string[] = [];
   if (decision.seed !== undefined) how.push(`seed ${decision.seed}`);
-  if (decision.samples !== undefined) how.push(`${decision.samples} Monte-Carlo samples`);
+  if (decision.samples !== undefined) how.push(`${formatCount(decision.samples)} Monte-Carlo samples`);
   how.push(
     decision.lab_run === undefined ? 'knowledge-base priors only, no lab run' : `lab run ${decision.lab_run}`,
   );

@@ -13,6 +13,7 @@ import {
   byImpact,
   confidenceMeaning,
   criterionLabel,
+  formatCount,
   formatNumber,
   formatPercent,
   formatScore,
@@ -259,7 +260,7 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
 
   const how: string[] = [];
   if (decision.seed !== undefined) how.push(`seed ${decision.seed}`);
-  if (decision.samples !== undefined) how.push(`${decision.samples} samples`);
+  if (decision.samples !== undefined) how.push(`${formatCount(decision.samples)} samples`);
   if (decision.lab_run !== undefined) how.push(`lab run ${decision.lab_run}`);
   lines.push('');
   if (how.length > 0) lines.push(dim(`Computed with ${how.join(', ')}.`));

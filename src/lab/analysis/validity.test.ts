@@ -85,6 +85,8 @@ describe('judgeStep', () => {
 
   it('rejects a step where nothing completed and warns about thin p99.9 evidence', () => {
     expect(judgeStep({ ...good, requests: 0, achieved_rps: 0 }).reasons).toContain('no request completed');
-    expect(judgeStep({ ...good, samples: 3000 }).warnings[0]).toMatch(/p99\.9 from 3000 samples/);
+    expect(judgeStep({ ...good, samples: 3000 }).warnings[0]).toMatch(
+      /p99\.9 from 3,000 samples \(needs >= 10,000 to be meaningful\)/,
+    );
   });
 });

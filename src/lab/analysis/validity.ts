@@ -1,4 +1,5 @@
 /** @module The validity rules of one load step (bench-anchors §7.C.6): a step that fails any is marked invalid with its reasons, never silently used. */
+import { formatCount } from '../../core/report/format.ts';
 
 export type StepEvidence = {
   target_rps: number;
@@ -118,7 +119,9 @@ export function judgeStep(step: StepEvidence): StepVerdict {
     );
   }
   if (step.samples !== undefined && step.samples < MIN_SAMPLES_P999) {
-    warnings.push(`p99.9 from ${step.samples} samples (needs >= ${MIN_SAMPLES_P999} to be meaningful)`);
+    warnings.push(
+      `p99.9 from ${formatCount(step.samples)} samples (needs >= ${formatCount(MIN_SAMPLES_P999)} to be meaningful)`,
+    );
   }
   return { valid: reasons.length === 0, reasons, warnings };
 }
