@@ -7,7 +7,7 @@
  * V8 takes cached code only for a script, not for an ES module. GORUST_NO_CACHE turns it off. Development
  * (`npx tsx src/cli/main.ts`) does not pass here.
  */
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -48,7 +48,14 @@ function staticHelpApplies(argv: readonly string[], stdout: NodeJS.WriteStream, 
   return asked && (stdout.isTTY ? stdout.columns : 80) === width;
 }
 
-/** Write the cached data after the run (it then holds every function the command compiled), atomically; old builds' caches go. */
+/**
+ * Another build's cache is removed once it is this old. Builds in use at the same time (two installed versions, or a
+ * checkout and an install, sharing the user's cache folder) each keep theirs: removing every other build's cache at
+ * once made them delete each other's on every run, so that neither was ever read.
+ */
+const OTHER_BUILD_CACHE_MAX_AGE_MS = 7 * 24 * 60 * 60 * 1000;
+
+/** Write the cached data after the run (it then holds every function the command compiled), atomically; caches of other builds unused for a week go. */
 function saveCodeCache(script: Script, file: string, hash: string): void {
   try {
     const dir = dirname(file);
@@ -56,8 +63,12 @@ function saveCodeCache(script: Script, file: string, hash: string): void {
     const temporary = `${file}.${process.pid}.tmp`;
     writeFileSync(temporary, script.createCachedData());
     renameSync(temporary, file);
+    const now = Date.now();
     for (const name of readdirSync(dir)) {
-      if (name.startsWith('cli-') && !name.includes(hash)) rmSync(join(dir, name), { force: true });
+      if (!name.startsWith('cli-') || name.includes(hash)) continue;
+      const path = join(dir, name);
+      const modified = statSync(path, { throwIfNoEntry: false })?.mtimeMs ?? now;
+      if (now - modified > OTHER_BUILD_CACHE_MAX_AGE_MS) rmSync(path, { force: true });
     }
   } catch {
     // A cache that cannot be written only costs time.

@@ -1,6 +1,14 @@
 /** @module The built CLI (bin/gorust.js -> dist/cli/main.cjs, src/cli/start.ts): its static help is commander's, its V8 code cache is written once per command, keyed by the bundle, skipped under GORUST_NO_CACHE, changes no output (byte for byte what the sources print, for valid and invalid profiles); `decide` of a valid profile loads no zod and none of the Node modules it never uses; its draws are kept in the cache folder and checked before use. */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -70,7 +78,7 @@ describe('the built CLI', { timeout: SPAWN_TIMEOUT_MS }, () => {
     expect(first.stdout).toBe(runGorust(args).stdout);
   });
 
-  it('replaces a cache V8 rejects, and removes the caches of other builds', () => {
+  it('replaces a cache V8 rejects, and removes the caches of other builds unused for a week', () => {
     const cache = join(DIR, 'stale');
     const args = ['decide', '-', '--format', 'json'];
     const profile = readFileSync(join(ROOT, 'examples', 'close-call.yaml'), 'utf8');
@@ -79,9 +87,16 @@ describe('the built CLI', { timeout: SPAWN_TIMEOUT_MS }, () => {
     const [name] = cacheFiles(cache);
     const file = join(cache, 'v8', (name ?? '').replace('-kb.bin', '-decide.bin'));
     writeFileSync(file, 'not a code cache');
-    writeFileSync(join(cache, 'v8', 'cli-0123456789abcdef-decide.bin'), 'an older build');
+    const old = join(cache, 'v8', 'cli-0123456789abcdef-decide.bin');
+    writeFileSync(old, 'an older build');
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 60 * 60 * 1000);
+    utimesSync(old, eightDaysAgo, eightDaysAgo);
+    // Another build in use (another installed version sharing the folder) keeps its cache.
+    writeFileSync(join(cache, 'v8', 'cli-fedcba9876543210-decide.bin'), 'a build in use');
     expect(built(args, { GORUST_CACHE_DIR: cache }, profile)).toEqual(clean);
-    expect(cacheFiles(cache)).toEqual([name, (name ?? '').replace('-kb.bin', '-decide.bin')].sort());
+    expect(cacheFiles(cache)).toEqual(
+      ['cli-fedcba9876543210-decide.bin', name, (name ?? '').replace('-kb.bin', '-decide.bin')].sort(),
+    );
     expect(readFileSync(file).length).toBeGreaterThan(10_000);
   });
 
