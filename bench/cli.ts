@@ -18,15 +18,19 @@ export type CliBenchResult = {
 
 /**
  * Runs a command and prints its CPU seconds (user + system) with microsecond resolution, from getrusage of the
- * reaped child; /usr/bin/time rounds to 10 ms, too coarse for a 50 ms process.
+ * reaped child; /usr/bin/time rounds to 10 ms, too coarse for a 50 ms process. The children's usage is taken
+ * before and after the run: `python3` may be a version manager's shim (pyenv's is a shell script that runs helper
+ * processes, then execs Python in the same process), whose reaped helpers are already counted when Python starts,
+ * about 60 ms here, which the earlier version added to both sides of every ratio.
  */
 const MEASURE = `
 import resource, subprocess, sys, time
+before = resource.getrusage(resource.RUSAGE_CHILDREN)
 started = time.perf_counter()
 code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE).returncode
 wall = time.perf_counter() - started
 usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-print(code, usage.ru_utime + usage.ru_stime, wall)
+print(code, (usage.ru_utime - before.ru_utime) + (usage.ru_stime - before.ru_stime), wall)
 `;
 
 function timeProcess(args: string[], cwd: string): Timing {
