@@ -100,6 +100,51 @@ export function openStore(path?: string): Store {
 }
 
 /**
+ * Open the store for a command that only reads it (`lab runs|show|compare`, `decide --lab`): nothing is created. A
+ * `path` that does not exist, or an SQLite file that is not a gorust store (no schema version, none of its tables),
+ * is a UserError naming it; tables are added to a gorust store only to bring an older one up to date. Without a
+ * path, a default store that does not exist yet reads as an empty one, and stays absent.
+ * @example
+ * const db = openStoreToRead(flags.db);
+ */
+export function openStoreToRead(path?: string): Store {
+  const file = path ?? defaultStorePath();
+  if (file === ':memory:') return openStore(file);
+  const existing = statOrNull(resolve(file));
+  if (!existing) {
+    if (path === undefined) return openStore(':memory:');
+    throw new UserError(
+      `no gorust store at ${path}: the file does not exist (a command that only reads creates none; \`gorust lab run http-json --quick --db ${path}\` makes one)`,
+    );
+  }
+  if (existing.isDirectory()) prepareStorePath(file, path === undefined);
+  let probe: Store | undefined;
+  let version: number;
+  let tables: string[];
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true });
+    version = probe.pragma('user_version', { simple: true }) as number;
+    tables = (
+      probe.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all() as { name: string }[]
+    ).map((row) => row.name);
+  } catch (error) {
+    throw storeOpenError(file, error);
+  } finally {
+    probe?.close();
+  }
+  if (version === 0 || !tables.includes('runs')) {
+    throw new UserError(
+      `cannot use ${file} as the store: it is an SQLite database but not a gorust store (${
+        tables.length === 0
+          ? 'it is empty'
+          : `its tables: ${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', ...' : ''}`
+      }); give the store's file, or leave out --db for the default one`,
+    );
+  }
+  return openStore(file);
+}
+
+/**
  * Apply every migration newer than the file's `user_version`. The check and the migrations run in one IMMEDIATE
  * transaction, so two processes opening a new file at once (a lab run and `gorust lab runs`) migrate it once.
  */

@@ -60,12 +60,12 @@ type RenderContext = {
 /** The charts of the lab run a decision used (--lab), for the HTML report; loaded only then. */
 async function labView(d: Decision, ctx: RenderContext) {
   if (d.lab_run === undefined) return undefined;
-  const [{ openStore }, { getRun }, { labRunView }] = await Promise.all([
+  const [{ openStoreToRead }, { getRun }, { labRunView }] = await Promise.all([
     import('../../store/db.ts'),
     import('../../store/lab-runs.ts'),
     import('../../lab/analysis/report.ts'),
   ]);
-  const db = openStore(ctx.dbPath);
+  const db = openStoreToRead(ctx.dbPath);
   try {
     const run = getRun(db, d.lab_run);
     return run === null ? undefined : labRunView(run);

@@ -2,6 +2,7 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RunLabOptions } from '../../lab/runner/run.ts';
 import { openStore } from '../../store/db.ts';
@@ -149,6 +150,56 @@ describe('gorust lab (stored runs)', () => {
     );
     expect(decideJunk.code).toBe(2);
     expect(decideJunk.stderr).toContain('not a SQLite database');
+  });
+
+  it('reads without writing: a missing --db exits 2 and stays missing; another SQLite file is named, not given tables', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gorust-lab-cli-'));
+    dirs.push(dir);
+    const missing = join(dir, 'typo.db');
+    for (const args of [['runs'], ['show', 'latest'], ['compare', 'a', 'b']]) {
+      const r = await lab([...args, '--db', missing]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toBe(
+        `gorust: no gorust store at ${missing}: the file does not exist (a command that only reads creates none; \`gorust lab run http-json --quick --db ${missing}\` makes one)\n`,
+      );
+      expect(existsSync(missing)).toBe(false);
+    }
+    const profile = join(process.cwd(), 'examples', 'service-mesh.yaml');
+    const decided = await cli(['decide', profile, '--lab', 'latest', '--db', missing], registerDecideCommand);
+    expect(decided.code).toBe(2);
+    expect(existsSync(missing)).toBe(false);
+
+    // Another program's SQLite database: named as such, and left as it was.
+    const other = join(dir, 'other.sqlite');
+    const foreign = new Database(other);
+    foreign.exec('CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)');
+    foreign.close();
+    const before = readFileSync(other);
+    const r = await lab(['runs', '--db', other]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `gorust: cannot use ${other} as the store: it is an SQLite database but not a gorust store (its tables: notes); give the store's file, or leave out --db for the default one\n`,
+    );
+    expect(readFileSync(other).equals(before)).toBe(true);
+    const check = new Database(other, { readonly: true });
+    expect(check.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all()).toEqual([
+      { name: 'notes' },
+    ]);
+    check.close();
+  });
+
+  it('reads a default store that does not exist yet as an empty one, and does not create it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gorust-lab-cli-'));
+    dirs.push(dir);
+    vi.stubEnv('XDG_DATA_HOME', dir);
+    try {
+      const r = await lab(['runs']);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('no lab runs stored yet');
+      expect(existsSync(join(dir, 'gorust'))).toBe(false);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });
 

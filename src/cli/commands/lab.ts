@@ -55,13 +55,16 @@ export function progressLine(stream: NodeJS.WriteStream): { update(p: LabProgres
   };
 }
 
-/** Open the store (lazily: better-sqlite3 loads only for lab commands), reconcile runs whose lab died, use it, close it. */
+/**
+ * Open the store to read it (lazily: better-sqlite3 loads only for lab commands; a missing file or one that is not a
+ * gorust store is exit 2, never created or given tables), reconcile runs whose lab died, use it, close it.
+ */
 async function withStore<T>(path: string | undefined, use: (db: Store) => T): Promise<T> {
-  const [{ openStore }, { reconcileRuns }] = await Promise.all([
+  const [{ openStoreToRead }, { reconcileRuns }] = await Promise.all([
     import('../../store/db.ts'),
     import('../../lab/runner/run.ts'),
   ]);
-  const db = openStore(path);
+  const db = openStoreToRead(path);
   try {
     reconcileRuns(db);
     return use(db);

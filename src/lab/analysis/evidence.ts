@@ -2,7 +2,7 @@
 
 import type { CriterionId, LabEvidence, MeasuredBuild, MeasuredLatency } from '../../core/index.ts';
 import { formatFigure } from '../../core/report/format.ts';
-import { openStore } from '../../store/db.ts';
+import { openStoreToRead } from '../../store/db.ts';
 import { requireRun, type StoredRun } from '../../store/lab-runs.ts';
 import { checkAnchors } from './anchors.ts';
 import { describeComparison } from './comparison.ts';
@@ -257,7 +257,7 @@ export function loadLabEvidence(
   ref: 'latest' | string,
   options: EvidenceOptions & { dbPath?: string | undefined } = {},
 ): LabEvidence {
-  const db = openStore(options.dbPath);
+  const db = openStoreToRead(options.dbPath);
   try {
     return labEvidenceFromRun(requireRun(db, ref), options);
   } finally {
