@@ -17,8 +17,8 @@ export {
   percentileChart,
   radarChart,
 } from './report/charts.ts';
-export type { NumberChange } from './report/diff.ts';
 export { diffDecisions } from './report/diff.ts';
+export type { NumberChange } from './report/diff-schema.ts';
 export { confidenceMeaning, formatCount, formatFigure } from './report/format.ts';
 export type { SvgChild, SvgNode } from './report/svg.ts';
 export type { PolicyChoice, ReasonKind, WeightBasis } from './report/weight-basis.ts';

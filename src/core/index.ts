@@ -94,14 +94,14 @@ export {
   percentileToX,
   radarChart,
 } from './report/charts.ts';
+export { diffDecisions } from './report/diff.ts';
 export type {
   BoundaryChange,
   ComponentChange,
   CriterionChange,
   DecisionDiff,
   NumberChange,
-} from './report/diff.ts';
-export { diffDecisions } from './report/diff.ts';
+} from './report/diff-schema.ts';
 export { decisionDiffSchema } from './report/diff-schema.ts';
 export { escapeHtml, escapeMarkdown, escapeUserText, fileSlug } from './report/escape.ts';
 export type { FactChange, ProfileFact } from './report/facts.ts';

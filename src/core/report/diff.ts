@@ -8,14 +8,6 @@ import type {
   NumberChange,
 } from './diff-schema.ts';
 
-export type {
-  BoundaryChange,
-  ComponentChange,
-  CriterionChange,
-  DecisionDiff,
-  NumberChange,
-} from './diff-schema.ts';
-
 const EPSILON = 1e-9;
 
 function change(a: number | null | undefined, b: number | null | undefined): NumberChange {
