@@ -221,6 +221,16 @@ components:
     expect(readFileSync(file).subarray(-8).equals(Buffer.alloc(8))).toBe(false);
   });
 
+  it('is ASCII, so Node reads the 650 KB bundle into a one-byte string (about 2 ms less per run than decoding UTF-8)', () => {
+    const bundle = readFileSync(join(ROOT, 'dist', 'cli', 'gorust.cjs'), 'utf8');
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the range starts at the first non-ASCII character.
+    const other = /[^\u0000-\u007f]/.exec(bundle);
+    expect(
+      other === null ? '' : bundle.slice(Math.max(0, other.index - 60), other.index + 20),
+      'write non-ASCII characters in the sources as \\u escapes',
+    ).toBe('');
+  });
+
   it('writes no cache under GORUST_NO_CACHE', () => {
     const cache = join(DIR, 'none');
     const r = built(['decide', 'examples/close-call.yaml', '--format', 'json'], {

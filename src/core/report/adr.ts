@@ -134,7 +134,8 @@ export function claimExcerpt(claim: string): string {
       end = i + 1;
       break;
     }
-    if (/^[-–—]$/.test(word)) {
+    // A hyphen, en dash or em dash (escaped: the CLI bundle stays ASCII, see test/cli/built.test.ts).
+    if (/^[-\u2013\u2014]$/.test(word)) {
       end = i;
       break;
     }
