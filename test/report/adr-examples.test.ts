@@ -181,3 +181,51 @@ describe('revisit triggers', () => {
     expect(triggers.map((t) => t.path)).toContain('workload.latency_slo.p99_ms');
   });
 });
+
+describe("a hybrid ADR's Decision Outcome on the boundaries", () => {
+  const outcome = (yaml: string) => {
+    const profile = parseProfileText(yaml, 'p.yaml');
+    const decision = decide(profile, kb);
+    const adr = visible(renderAdr(decision, { date: '2026-12-06', profile })).replace(/\n\s*/g, ' ');
+    return {
+      decision,
+      outcome: adr.slice(adr.indexOf('Chosen option'), adr.indexOf('### Consequences')),
+      consequences: adr.slice(adr.indexOf('### Consequences'), adr.indexOf('### Confirmation')),
+    };
+  };
+  const hybrid = (slo: string, perRequest: number) => `version: 1
+project: {name: split}
+workload: {kind: mixed${slo}}
+team: {size: 8, go: strong, rust: strong}
+domain: [networking]
+components:
+  - {name: edge, role: data-plane, workload: cpu-bound, latency_critical: true, calls: [{to: control, per_request: ${perRequest}}]}
+  - {name: control, role: control-plane, workload: io-bound}
+`;
+
+  it('claims no fit with latency budgets when no component carries an SLO (bpfman)', () => {
+    const { decision, outcome: text } = outcome(
+      readFileSync(join(ROOT, 'test/fixtures/real-decisions/bpfman.yaml'), 'utf8'),
+    );
+    expect(decision.verdict).toBe('hybrid');
+    expect(text).toContain('no latency budget limits the boundaries between them');
+    expect(text).not.toMatch(/fit their latency budgets|cost little against/);
+  });
+
+  it('says the boundaries on the p99 path fit when they do, and names one that does not', () => {
+    const fits = outcome(hybrid(', latency_slo: {p99_ms: 50}', 1));
+    expect(fits.decision.verdict).toBe('hybrid');
+    expect(fits.decision.boundaries.map((b) => b.from)).toEqual(['edge']);
+    expect(fits.outcome).toContain('the boundaries on the p99 path fit their latency budgets');
+
+    // 50 calls of a Rust caller into Go (no FFI offered that way) at a 1 ms p99 SLO: over budget.
+    const over = outcome(hybrid(', latency_slo: {p99_ms: 1}', 50));
+    expect(over.decision.verdict).toBe('hybrid');
+    expect(over.decision.boundaries[0]?.why).toMatch(/^Over budget/);
+    expect(over.outcome).toContain("edge to control costs more than the caller's p99 latency budget allows");
+    expect(over.outcome).not.toMatch(/fit their latency budgets|cost little/);
+    expect(over.consequences).toContain(
+      'Bad, because edge to control costs more than the p99 latency budget of edge allows',
+    );
+  });
+});

@@ -1,5 +1,5 @@
 /** @module The decision as a concise Architecture Decision Record: MADR 4.0.0 (default), log4brains' header-list variant, or Nygard's format for adr-tools. The project's own facts in Context, at most five drivers tied to them, consequences as changes to the team's work, confirmation with lab commands, and revisit triggers computed from the model. The date is a parameter: the core has no clock. */
-import type { CriterionRow, Decision } from '../decision/schema.ts';
+import type { BoundaryRow, CriterionRow, Decision } from '../decision/schema.ts';
 import { entryComponents } from '../engine/conditions.ts';
 import type { Evidence } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
@@ -614,7 +614,7 @@ class AdrParts {
           ? ` and ${d.components.length - MAX_LISTED_COMPONENTS} more`
           : '';
       return [
-        `Chosen option: "${OPTION_LABELS.hybrid}", because the components need different things (${parts.join(', ')}${more}) and ${d.boundaries.some((b) => b.chatty) ? 'the boundaries between them fit their latency budgets, though one is chatty (see Consequences)' : 'the boundaries between them cost little against their latency budgets'}; ${perturbationsKept(d)} (confidence ${formatPercent(d.confidence)}).`,
+        `Chosen option: "${OPTION_LABELS.hybrid}", because the components need different things (${parts.join(', ')}${more})${boundaryOutcome(d.boundaries, (name) => this.esc(name))}; ${perturbationsKept(d)} (confidence ${formatPercent(d.confidence)}).`,
       ];
     }
     const lead = byImpact(d.criteria)
@@ -709,6 +709,10 @@ class AdrParts {
       if (chatty.length > 0)
         lines.push(
           `Bad, because ${chatty.map((b) => `${this.esc(b.from)} to ${this.esc(b.to)}`).join(', ')} ${chatty.length === 1 ? 'is' : 'are'} chatty: batch the calls or move the split.`,
+        );
+      for (const b of d.boundaries.filter((row) => boundaryBudget(row) === 'over'))
+        lines.push(
+          `Bad, because ${this.esc(b.from)} to ${this.esc(b.to)} costs more than the p99 latency budget of ${this.esc(b.from)} allows: batch the calls into fewer, larger ones or keep both sides in one language.`,
         );
     } else {
       const lost = byImpact(d.criteria).find((row) => favours(row) === this.other && row.weight > 0);
@@ -891,6 +895,39 @@ class AdrParts {
  * @example
  * goSlo(meshProfile, hybridDecision); // undefined: the 2 ms SLO is the Rust proxy's
  */
+/**
+ * How the cross-language calls stand against the callers' p99 budgets, as the boundary planner's `why` states it
+ * (engine/hybrid.ts): over a budget ("still too much", or over it with no cheaper mechanism), within one (on the p99
+ * path and priced within its share, in-process if gRPC was over), or under none (no SLO, or off the p99 path).
+ */
+function boundaryBudget(row: BoundaryRow): 'over' | 'within' | 'free' {
+  if (/still too much|^Over budget:/.test(row.why)) return 'over';
+  if (/^Over budget on gRPC|within \d+% of the /.test(row.why)) return 'within';
+  return 'free';
+}
+
+/**
+ * The Decision Outcome's clause on the boundaries of a hybrid, with its connective: it claims a fit with latency
+ * budgets only when a boundary is on a p99 path and fits, and says so when one does not or none is limited by a budget.
+ * @example
+ * boundaryOutcome([], String); // ' and no call crosses between the two languages'
+ */
+export function boundaryOutcome(rows: readonly BoundaryRow[], esc: (name: string) => string): string {
+  if (rows.length === 0) return ' and no call crosses between the two languages';
+  const kinds = rows.map(boundaryBudget);
+  const over = rows.filter((_, i) => kinds[i] === 'over');
+  const chatty = rows.filter((b) => b.chatty).length;
+  const chattyText =
+    chatty === 0 ? '' : `, though ${chatty === 1 ? 'one is' : `${chatty} are`} chatty (see Consequences)`;
+  if (over.length > 0) {
+    const names = over.map((b) => `${esc(b.from)} to ${esc(b.to)}`).join(', ');
+    return `, though ${names} ${over.length === 1 ? 'costs' : 'cost'} more than the caller's p99 latency budget allows (see Consequences)`;
+  }
+  if (kinds.includes('within'))
+    return ` and the boundaries on the p99 path fit their latency budgets${chattyText}`;
+  return ` and no latency budget limits the boundaries between them${chattyText}`;
+}
+
 function goSlo(p: Profile, d: Decision): { p99Ms: number; component?: string } | undefined {
   if (d.verdict !== 'hybrid') {
     return p.workload.latency_slo === undefined ? undefined : { p99Ms: p.workload.latency_slo.p99_ms };
