@@ -7,6 +7,7 @@ import {
   formatFigure,
   formatPercentPair,
   formatScore,
+  formatSigned,
   labUseLine,
   sensitivityWeights,
 } from './format.ts';
@@ -17,6 +18,17 @@ describe('formatScore', () => {
     expect(formatScore(7.467)).toBe('7.47');
     expect(formatScore(10)).toBe('10.00');
     expect(formatScore(-0.001)).toBe('0.00');
+  });
+});
+
+describe('formatSigned', () => {
+  it('shows a contribution with its sign and two decimals, so a column of them lines up ("+0.30" beside "+0.34")', () => {
+    expect(formatSigned(0.3)).toBe('+0.30');
+    expect(formatSigned(0.344)).toBe('+0.34');
+    expect(formatSigned(-0.5)).toBe('-0.50');
+    expect(formatSigned(0)).toBe('0.00');
+    expect(formatSigned(0.001)).toBe('0.00');
+    expect(formatSigned(-0.001)).toBe('0.00');
   });
 });
 

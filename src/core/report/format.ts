@@ -120,10 +120,15 @@ export function perturbationsKept(decision: Decision): string {
     : `${kept}; with the weights alone varied, ${formatPercent(priorities)}`;
 }
 
-/** A signed contribution: "+0.9" favours Go, "-0.6" favours Rust. */
+/**
+ * A signed contribution with a fixed two decimals, as scores have, so a column of them lines up and compares
+ * ("+0.30" beside "+0.34", never "+0.3"): "+0.90" favours Go, "-0.60" favours Rust.
+ * @example
+ * formatSigned(0.3); // '+0.30'
+ */
 export function formatSigned(n: number): string {
-  const text = formatNumber(n);
-  return n > 0 && text !== '0' ? `+${text}` : text;
+  const text = formatScore(n);
+  return n > 0 && text !== '0.00' ? `+${text}` : text;
 }
 
 /** The project's name, or a neutral stand-in when the decision does not carry it. */
