@@ -229,3 +229,20 @@ components:
     );
   });
 });
+
+describe('the ADR of a hybrid close call (podman)', () => {
+  it('says it is a close call, as the terminal report does, and names the rival option', () => {
+    const profile = parseProfileText(
+      readFileSync(join(ROOT, 'test/fixtures/real-decisions/podman.yaml'), 'utf8'),
+      'podman.yaml',
+    );
+    const decision = decide(profile, kb);
+    expect(decision.verdict).toBe('hybrid');
+    expect(decision.close_call).toBe(true);
+    const text = visible(renderAdr(decision, { date: '2026-12-06', profile })).replace(/\n\s*/g, ' ');
+    const outcome = text.slice(text.indexOf('## Decision Outcome'), text.indexOf('### Consequences'));
+    expect(outcome).toContain(
+      `This is a close call: Go takes ${Math.round(decision.probabilities.go * 100)}% of the draws.`,
+    );
+  });
+});

@@ -615,6 +615,7 @@ class AdrParts {
           : '';
       return [
         `Chosen option: "${OPTION_LABELS.hybrid}", because the components need different things (${parts.join(', ')}${more})${boundaryOutcome(d.boundaries, (name) => this.esc(name))}; ${perturbationsKept(d)} (confidence ${formatPercent(d.confidence)}).`,
+        ...(d.close_call ? ['', this.hybridCloseCall()] : []),
       ];
     }
     const lead = byImpact(d.criteria)
@@ -645,6 +646,15 @@ class AdrParts {
       if (probe !== undefined && row.weight > 0) return { ...probe, criterion: row.id };
     }
     return undefined;
+  }
+
+  /** A hybrid that is a close call says so, with the option that takes most of the other draws. */
+  hybridCloseCall(): string {
+    const d = this.d;
+    const rival = (['go', 'rust'] as const).reduce((a, b) =>
+      d.probabilities[b] > d.probabilities[a] ? b : a,
+    );
+    return `This is a close call: ${OPTION_LABELS[rival]} takes ${formatPercent(d.probabilities[rival])} of the draws. Run the measurements under Confirmation before committing to the split.`;
   }
 
   /** A tie chooses nothing yet: its consequences are those of the model's lean, and the record says so. */
