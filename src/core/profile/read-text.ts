@@ -192,7 +192,8 @@ function readYaml(text: string, source: string): unknown {
         ? profileProblem(
             '(file)',
             `YAML aliases that expand to a small document (at most ${PROFILE_LIMITS.maxAliasCount} alias uses)`,
-            'aliases that expand exponentially (a "billion laughs" document)',
+            // A plain anchor reused 21 times trips this too: the text must not call every such file an attack.
+            'more alias uses than that, counting what each alias expands to (a "billion laughs" document expands exponentially)',
           )
         : profileProblem(
             '(file)',
