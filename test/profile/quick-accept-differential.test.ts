@@ -1,6 +1,7 @@
 /** @module A differential check of the CLI's fast path for profiles (quick-accept.ts, through parseProfileTextQuickly) against the zod path (parseProfileText): profiles generated from the schema with every optional field, at the caps and at the numeric bounds, then broken in the ways users break them (null, "yes", numbers as strings, unknown keys, out-of-range and over-cap values, broken references), written as YAML (with anchors and aliases) or JSON; both paths must make the same decision, return the same profile and word the same problems. Seeded and bounded (a few hundred cases). */
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { mulberry32 } from '../../src/core/engine/robustness.ts';
 import { UserError } from '../../src/core/errors.ts';
 import { parseProfileText } from '../../src/core/profile/parse-text.ts';
 import { PROFILE_SPEC, quickAccept, type Spec } from '../../src/core/profile/quick-accept.ts';
@@ -8,17 +9,6 @@ import { parseProfileTextQuickly, readProfileValue } from '../../src/core/profil
 import { profileSchema } from '../../src/core/profile/schema.ts';
 import { PROFILE_CAPS } from '../../src/core/profile/vocabulary.ts';
 
-/** mulberry32: a small seeded generator, so every run checks the same cases. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 type Rand = () => number;
 const pick = <T>(r: Rand, items: readonly T[]): T => items[Math.floor(r() * items.length)] as T;
 
@@ -228,7 +218,7 @@ const exact = (v: unknown) =>
 
 describe('the fast path and the zod path, differentially', () => {
   it('make the same decision, return the same profile and word the same problems on generated profiles', async () => {
-    const r = rng(20261206);
+    const r = mulberry32(20261206); // seeded, so every run checks the same cases
     const counts = { accepted: 0, refused: 0, fastPath: 0, aliased: 0, atCaps: 0 };
     for (let run = 0; run < 400; run++) {
       const atCaps = run % 25 === 0;
