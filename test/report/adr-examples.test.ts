@@ -208,6 +208,7 @@ components:
       readFileSync(join(ROOT, 'test/fixtures/real-decisions/bpfman.yaml'), 'utf8'),
     );
     expect(decision.verdict).toBe('hybrid');
+    expect(decision.boundaries.map((b) => b.budget)).toEqual(['none']);
     expect(text).toContain('no latency budget limits the boundaries between them');
     expect(text).not.toMatch(/fit their latency budgets|cost little against/);
   });
@@ -216,17 +217,26 @@ components:
     const fits = outcome(hybrid(', latency_slo: {p99_ms: 50}', 1));
     expect(fits.decision.verdict).toBe('hybrid');
     expect(fits.decision.boundaries.map((b) => b.from)).toEqual(['edge']);
+    expect(fits.decision.boundaries[0]?.budget).toBe('within');
     expect(fits.outcome).toContain('the boundaries on the p99 path fit their latency budgets');
 
     // 50 calls of a Rust caller into Go (no FFI offered that way) at a 1 ms p99 SLO: over budget.
     const over = outcome(hybrid(', latency_slo: {p99_ms: 1}', 50));
     expect(over.decision.verdict).toBe('hybrid');
     expect(over.decision.boundaries[0]?.why).toMatch(/^Over budget/);
+    expect(over.decision.boundaries[0]?.budget).toBe('over');
     expect(over.outcome).toContain("edge to control costs more than the caller's p99 latency budget allows");
     expect(over.outcome).not.toMatch(/fit their latency budgets|cost little/);
     expect(over.consequences).toContain(
       'Bad, because edge to control costs more than the p99 latency budget of edge allows',
     );
+  });
+
+  it('claims nothing about budgets for a saved decision whose boundaries predate the budget field', () => {
+    const { decision } = outcome(hybrid(', latency_slo: {p99_ms: 1}', 50));
+    const legacy = { ...decision, boundaries: decision.boundaries.map(({ budget: _budget, ...b }) => b) };
+    const text = renderAdr(legacy, { date: '2026-12-06' }).replace(/\n\s*/g, ' ');
+    expect(text).not.toMatch(/latency budget|fit their|no call crosses/);
   });
 });
 

@@ -120,6 +120,8 @@ export const boundaryRowSchema = z.object({
   calls_per_request: z.number().optional(),
   chatty: z.boolean().optional(),
   measured: z.boolean().optional(),
+  /** How the calls stand against the caller's p99 budget: over it, within it (on the p99 path), or none limits them. */
+  budget: z.enum(['over', 'within', 'none']).optional(),
 });
 
 export const similarProjectSchema = z.object({

@@ -126,6 +126,7 @@ function planOne(
   const onP99Path = budgetMs !== undefined && perRequest >= P99_FRACTION;
   let mechanism: Mechanism;
   let why: string;
+  let budget: 'over' | 'within' | 'none' = 'none';
   if (!onP99Path) {
     const reason =
       budgetMs === undefined
@@ -163,6 +164,7 @@ function planOne(
     // network hop adds its round trip on top, which the p99 request would pay.
     if (tailCost('grpc') <= allowedUs) {
       mechanism = 'grpc';
+      budget = 'within';
       why =
         `${callsText}: ${formatAmount(callsAtP99)} x ${us(costs.grpc.p99Us)} (gRPC p99) = ${us(tailCost('grpc'))}, within ` +
         `${budgetText}. The call is on the p99 path, so keep it on a co-located RPC rather than a network hop ` +
@@ -170,12 +172,14 @@ function planOne(
     } else if (ffiPriced) {
       mechanism = 'ffi';
       const fits = tailCost('ffi') <= allowedUs;
+      budget = fits ? 'within' : 'over';
       why =
         `Over budget on gRPC: ${callsText}, and gRPC would cost ${us(tailCost('grpc'))} at p99, more than ` +
         `${budgetText}; in-process calls cost ${us(tailCost('ffi'))}` +
         (fits ? '.' : ', still too much: batch the calls or keep both sides in one language.');
     } else {
       mechanism = 'grpc';
+      budget = 'over';
       why =
         `Over budget: ${callsText}, and gRPC would cost ${us(tailCost('grpc'))} at p99, more than ` +
         `${budgetText}; ${RUST_TO_GO_FFI}. Batch the calls into fewer, larger ones or keep both sides in one ` +
@@ -193,6 +197,7 @@ function planOne(
     why,
     calls_per_request: perRequest,
     chatty,
+    budget,
   };
   if (costs[mechanism].measured) row.measured = true;
   return row;

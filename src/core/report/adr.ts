@@ -720,7 +720,7 @@ class AdrParts {
         lines.push(
           `Bad, because ${chatty.map((b) => `${this.esc(b.from)} to ${this.esc(b.to)}`).join(', ')} ${chatty.length === 1 ? 'is' : 'are'} chatty: batch the calls or move the split.`,
         );
-      for (const b of d.boundaries.filter((row) => boundaryBudget(row) === 'over'))
+      for (const b of d.boundaries.filter((row) => row.budget === 'over'))
         lines.push(
           `Bad, because ${this.esc(b.from)} to ${this.esc(b.to)} costs more than the p99 latency budget of ${this.esc(b.from)} allows: batch the calls into fewer, larger ones or keep both sides in one language.`,
         );
@@ -899,24 +899,6 @@ class AdrParts {
 }
 
 /**
- * The p99 SLO a Go part of the decision must meet: the project's for a Go verdict; in a hybrid, the tightest SLO of
- * a Go component (its own, or the project's when it is the entry component), so a Rust proxy's SLO is not laid on
- * the Go control plane.
- * @example
- * goSlo(meshProfile, hybridDecision); // undefined: the 2 ms SLO is the Rust proxy's
- */
-/**
- * How the cross-language calls stand against the callers' p99 budgets, as the boundary planner's `why` states it
- * (engine/hybrid.ts): over a budget ("still too much", or over it with no cheaper mechanism), within one (on the p99
- * path and priced within its share, in-process if gRPC was over), or under none (no SLO, or off the p99 path).
- */
-function boundaryBudget(row: BoundaryRow): 'over' | 'within' | 'free' {
-  if (/still too much|^Over budget:/.test(row.why)) return 'over';
-  if (/^Over budget on gRPC|within \d+% of the /.test(row.why)) return 'within';
-  return 'free';
-}
-
-/**
  * The Decision Outcome's clause on the boundaries of a hybrid, with its connective: it claims a fit with latency
  * budgets only when a boundary is on a p99 path and fits, and says so when one does not or none is limited by a budget.
  * @example
@@ -924,8 +906,9 @@ function boundaryBudget(row: BoundaryRow): 'over' | 'within' | 'free' {
  */
 export function boundaryOutcome(rows: readonly BoundaryRow[], esc: (name: string) => string): string {
   if (rows.length === 0) return ' and no call crosses between the two languages';
-  const kinds = rows.map(boundaryBudget);
-  const over = rows.filter((_, i) => kinds[i] === 'over');
+  // A decision saved before boundaries carried their budget (its `why` alone says it): claim nothing about budgets.
+  if (rows.some((b) => b.budget === undefined)) return '';
+  const over = rows.filter((b) => b.budget === 'over');
   const chatty = rows.filter((b) => b.chatty).length;
   const chattyText =
     chatty === 0 ? '' : `, though ${chatty === 1 ? 'one is' : `${chatty} are`} chatty (see Consequences)`;
@@ -933,11 +916,18 @@ export function boundaryOutcome(rows: readonly BoundaryRow[], esc: (name: string
     const names = over.map((b) => `${esc(b.from)} to ${esc(b.to)}`).join(', ');
     return `, though ${names} ${over.length === 1 ? 'costs' : 'cost'} more than the caller's p99 latency budget allows (see Consequences)`;
   }
-  if (kinds.includes('within'))
+  if (rows.some((b) => b.budget === 'within'))
     return ` and the boundaries on the p99 path fit their latency budgets${chattyText}`;
   return ` and no latency budget limits the boundaries between them${chattyText}`;
 }
 
+/**
+ * The p99 SLO a Go part of the decision must meet: the project's for a Go verdict; in a hybrid, the tightest SLO of
+ * a Go component (its own, or the project's when it is the entry component), so a Rust proxy's SLO is not laid on
+ * the Go control plane.
+ * @example
+ * goSlo(meshProfile, hybridDecision); // undefined: the 2 ms SLO is the Rust proxy's
+ */
 function goSlo(p: Profile, d: Decision): { p99Ms: number; component?: string } | undefined {
   if (d.verdict !== 'hybrid') {
     return p.workload.latency_slo === undefined ? undefined : { p99Ms: p.workload.latency_slo.p99_ms };

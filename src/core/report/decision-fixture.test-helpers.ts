@@ -207,6 +207,7 @@ export function buildHybridDecision(overrides: Partial<Decision> = {}): Decision
         why: 'Separate services talk over gRPC on loopback.',
         calls_per_request: 0.01,
         chatty: false,
+        budget: 'none',
       },
     ],
     project: { name: 'Mesh <proxy> | edge' },
