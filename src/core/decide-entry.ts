@@ -9,7 +9,7 @@ export { InternalError, UserError } from './errors.ts';
 export { KB_FILES } from './kb/files.ts';
 export type { KnowledgeBase } from './kb/schema.ts';
 export { PROFILE_LIMITS } from './profile/problems.ts';
-export { parseProfileTextQuickly } from './profile/read-text.ts';
+export { parseProfileTextQuickly } from './profile/read-text-quick.ts';
 export type { Profile } from './profile/schema.ts';
 export type { AdrOptions, AdrRecordData, EvidenceSources } from './report/adr.ts';
 export {

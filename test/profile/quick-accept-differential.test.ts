@@ -5,7 +5,8 @@ import { mulberry32 } from '../../src/core/engine/robustness.ts';
 import { UserError } from '../../src/core/errors.ts';
 import { parseProfileText } from '../../src/core/profile/parse-text.ts';
 import { PROFILE_SPEC, quickAccept, type Spec } from '../../src/core/profile/quick-accept.ts';
-import { parseProfileTextQuickly, readProfileValue } from '../../src/core/profile/read-text.ts';
+import { readProfileValue } from '../../src/core/profile/read-text.ts';
+import { parseProfileTextQuickly } from '../../src/core/profile/read-text-quick.ts';
 import { profileSchema } from '../../src/core/profile/schema.ts';
 import { PROFILE_CAPS } from '../../src/core/profile/vocabulary.ts';
 

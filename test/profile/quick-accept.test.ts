@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/core/errors.ts';
 import { parseProfileText } from '../../src/core/profile/parse-text.ts';
 import { type Field, PROFILE_SPEC, quickAccept, type Spec } from '../../src/core/profile/quick-accept.ts';
-import { parseProfileTextQuickly, readProfileValue } from '../../src/core/profile/read-text.ts';
+import { readProfileValue } from '../../src/core/profile/read-text.ts';
+import { parseProfileTextQuickly } from '../../src/core/profile/read-text-quick.ts';
 import { profileSchema } from '../../src/core/profile/schema.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');

@@ -1,8 +1,7 @@
-/** @module Profile text -> parsed value, and the CLI's quick way to a validated Profile: guards against hostile text (size, binary data, nesting, alias bombs) and reads YAML or JSON, with no schema; `parseProfileTextQuickly` accepts a valid profile without zod (quick-accept.ts) and loads the schema only to word the problems of an invalid one. Its own module because the YAML parser is ~30 KiB gzipped, which the browser loads only to import a file. */
+/** @module Profile text -> parsed value: the guards against hostile text (text-guard.ts: size, binary data, nesting), then YAML (the yaml library, which also bounds alias expansion) or JSON, with no schema. Its own module because the YAML parser is ~30 KiB gzipped, which the browser loads only to import a file, and the CLI only for a profile its plain reader leaves alone (read-text-quick.ts). */
 import { parseDocument } from 'yaml';
 import { failProfile, PROFILE_LIMITS, profileProblem } from './problems.ts';
-import { quickAccept } from './quick-accept.ts';
-import type { Profile } from './schema.ts';
+import { guardText, linePosition } from './text-guard.ts';
 
 /**
  * Read a profile's YAML or JSON text into a value, after the guards against hostile text; not validated.
@@ -14,118 +13,6 @@ export function readProfileValue(text: string, source = 'profile'): unknown {
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   guardText(body, source);
   return readStructuredText(body, source);
-}
-
-/**
- * What parseProfileText returns or throws, at less cost: a valid profile is accepted without loading zod, and only
- * an invalid one loads the schema, which words its problems (the same UserError as parseProfileText's).
- * @example
- * const profile = await parseProfileTextQuickly(text, 'gorust.yaml');
- */
-export async function parseProfileTextQuickly(text: string, source = 'profile'): Promise<Profile> {
-  const value = readProfileValue(text, source);
-  const accepted = quickAccept(value);
-  if (accepted !== undefined) return accepted;
-  const { parseProfileValue } = await import('./parse.ts');
-  return parseProfileValue(value, source);
-}
-
-function guardText(text: string, source: string): void {
-  // UTF-16 length is a lower bound of the UTF-8 size, so the cheap check comes first.
-  const bytes = text.length > PROFILE_LIMITS.maxBytes ? text.length : new TextEncoder().encode(text).length;
-  if (bytes > PROFILE_LIMITS.maxBytes) {
-    failProfile(source, [
-      profileProblem(
-        '(file)',
-        `a profile of at most ${PROFILE_LIMITS.maxBytes / 1024} KiB`,
-        `${Math.ceil(bytes / 1024)} KiB`,
-      ),
-    ]);
-  }
-  if (text.trim().length === 0) {
-    failProfile(source, [
-      profileProblem('(file)', 'a YAML or JSON profile (see `gorust schema` and examples/)', 'an empty file'),
-    ]);
-  }
-  // A NUL, another control character or the replacement character means binary data, not a text profile.
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: finding control characters is the point.
-  const binary = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uFFFD]/.exec(text);
-  if (binary) {
-    const at = linePosition(text, binary.index);
-    const code = binary[0].codePointAt(0)?.toString(16).toUpperCase().padStart(4, '0') ?? '';
-    failProfile(source, [
-      profileProblem(
-        `line ${at.line}, column ${at.col}`,
-        'a text file (YAML or JSON)',
-        `binary data (character U+${code})`,
-      ),
-    ]);
-  }
-  const nesting = scanNesting(text);
-  if (nesting.depth > PROFILE_LIMITS.maxDepth) {
-    failProfile(source, [
-      profileProblem(
-        `line ${nesting.line}`,
-        `at most ${PROFILE_LIMITS.maxDepth} levels of nesting`,
-        `more than ${PROFILE_LIMITS.maxDepth}`,
-      ),
-    ]);
-  }
-}
-
-/**
- * A conservative, linear scan for nesting before any parser sees the text: the yaml parser recurses per level
- * and deeply nested flow collections exhaust memory, so depth is bounded here. Brackets inside quoted
- * strings count too, which only matters for a file with dozens of unclosed brackets in prose.
- */
-function scanNesting(text: string): { depth: number; line: number } {
-  let flow = 0;
-  let line = 1;
-  let worst = { depth: 0, line: 1 };
-  const indents: number[] = [];
-  let atLineStart = true;
-  let i = 0;
-  while (i < text.length) {
-    if (atLineStart) {
-      atLineStart = false;
-      let j = i;
-      let dashes = 0;
-      // Leading spaces, plus `- ` / `? ` indicators, which open a level each (`- - - x` nests three lists).
-      while (j < text.length) {
-        const next = text[j + 1];
-        const indicator =
-          (text[j] === '-' || text[j] === '?') && (next === undefined || next === ' ' || next === '\n');
-        if (indicator) dashes++;
-        else if (text[j] !== ' ') break;
-        j++;
-      }
-      const blank =
-        dashes === 0 && (j >= text.length || text[j] === '\n' || text[j] === '\r' || text[j] === '#');
-      if (!blank && flow === 0) {
-        const indent = j - i;
-        while (indents.length > 0 && (indents[indents.length - 1] ?? 0) >= indent) indents.pop();
-        indents.push(indent);
-        const depth = indents.length + dashes;
-        if (depth > worst.depth) worst = { depth, line };
-      }
-    }
-    const ch = text[i];
-    if (ch === '\n') {
-      line++;
-      atLineStart = true;
-    } else if (ch === '[' || ch === '{') {
-      flow++;
-      const depth = indents.length + flow;
-      if (depth > worst.depth) worst = { depth, line };
-    } else if ((ch === ']' || ch === '}') && flow > 0) {
-      flow--;
-    } else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1] ?? ''))) {
-      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
-    }
-    if (worst.depth > PROFILE_LIMITS.maxDepth) return worst;
-    i++;
-  }
-  return worst;
 }
 
 function readStructuredText(text: string, source: string): unknown {
@@ -158,14 +45,17 @@ function readStructuredText(text: string, source: string): unknown {
   return readYaml(text, source);
 }
 
+/** How a profile's YAML is read (the plain reader, plain-yaml.ts, is checked against the library with these). */
+export const PROFILE_YAML_OPTIONS = {
+  prettyErrors: true,
+  uniqueKeys: true,
+  schema: 'core',
+  strict: true,
+  logLevel: 'error',
+} as const;
+
 function readYaml(text: string, source: string): unknown {
-  const doc = parseDocument(text, {
-    prettyErrors: true,
-    uniqueKeys: true,
-    schema: 'core',
-    strict: true,
-    logLevel: 'error',
-  });
+  const doc = parseDocument(text, PROFILE_YAML_OPTIONS);
   const issues = [...doc.errors, ...doc.warnings];
   if (issues.length > 0) {
     failProfile(
@@ -202,16 +92,4 @@ function readYaml(text: string, source: string): unknown {
           ),
     ]);
   }
-}
-
-function linePosition(text: string, index: number): { line: number; col: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < index && i < text.length; i++) {
-    if (text[i] === '\n') {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, col: index - lineStart + 1 };
 }
