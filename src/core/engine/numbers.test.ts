@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { compareText, roundTo, roundToSum } from './numbers.ts';
+import {
+  compareText,
+  formatAmount,
+  formatColumn,
+  formatFigure,
+  formatFixed,
+  roundTo,
+  roundToSum,
+} from './numbers.ts';
 
 describe('roundToSum', () => {
   it('keeps the total exact after rounding', () => {
@@ -29,5 +37,34 @@ describe('roundTo and compareText', () => {
   });
   it('orders by code unit, not locale', () => {
     expect(['b', 'B', 'a'].sort(compareText)).toEqual(['B', 'a', 'b']);
+  });
+});
+
+describe('formatAmount', () => {
+  it('keeps a stated amount as given, thousands grouped: 12,500.5 never reads 12,501', () => {
+    expect(formatAmount(12500.5)).toBe('12,500.5');
+    expect(formatAmount(-12500.25)).toBe('-12,500.25');
+    expect(formatAmount(100000)).toBe('100,000');
+    expect(formatAmount(1234567.125, 3)).toBe('1,234,567.125');
+    expect(formatAmount(12.5)).toBe('12.5');
+    expect(formatAmount(0.5)).toBe('0.5');
+  });
+  it('still rounds a measured figure to the precision its size holds', () => {
+    expect(formatFigure(12500.5)).toBe('12,501');
+    expect(formatFigure(9.4)).toBe('9.40');
+  });
+});
+
+describe('formatFixed and formatColumn', () => {
+  it('writes exactly the decimals asked for, never -0', () => {
+    expect(formatFixed(9, 1)).toBe('9.0');
+    expect(formatFixed(-0.01, 1)).toBe('0.0');
+    expect(formatFixed(12500.5, 1)).toBe('12,500.5');
+  });
+  it('gives a whole column the precision its most precise value needs', () => {
+    expect(formatColumn([9, 9.4])).toEqual(['9.0', '9.4']);
+    expect(formatColumn([1, 0.05], 3)).toEqual(['1.00', '0.05']);
+    expect(formatColumn([2, 40, 1000])).toEqual(['2', '40', '1,000']);
+    expect(formatColumn([1 / 3, 1], 2)).toEqual(['0.33', '1.00']);
   });
 });

@@ -91,18 +91,56 @@ export function formatFigure(value: number | null | undefined, missing = '-'): s
  * formatCount(10000); // '10,000'
  */
 export function formatCount(n: number): string {
-  return String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return groupThousands(String(Math.round(n)));
+}
+
+/** Thousands separators in the whole part of a plain decimal text ("12500.5" -> "12,500.5"). */
+function groupThousands(text: string): string {
+  const [whole = '', fraction] = text.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+/**
+ * A number at exactly `digits` decimals, thousands grouped, never "-0.0": the precision of a table column, so
+ * "9.0" stands beside "9.4" (never "9").
+ * @example
+ * formatFixed(9, 1); // '9.0'
+ * formatFixed(12500.5, 1); // '12,500.5'
+ */
+export function formatFixed(n: number, digits: number): string {
+  if (!Number.isFinite(n)) return String(n);
+  const fixed = n.toFixed(digits);
+  return groupThousands(/^-0(\.0*)?$/.test(fixed) ? fixed.slice(1) : fixed);
+}
+
+/**
+ * A column of numbers at one precision: the fewest decimals (at most `maxDigits`) that show every value as
+ * `maxDigits` would, applied to all of them, so a column never mixes "1" and "0.05".
+ * @example
+ * formatColumn([1, 0.05]); // ['1.00', '0.05']
+ * formatColumn([2, 40]); // ['2', '40']
+ */
+export function formatColumn(values: readonly number[], maxDigits = 2): string[] {
+  let digits = 0;
+  for (const value of values) {
+    if (!Number.isFinite(value)) continue;
+    while (digits < maxDigits && roundTo(value, digits) !== roundTo(value, maxDigits)) digits += 1;
+  }
+  return values.map((value) => formatFixed(value, digits));
 }
 
 /**
  * A stated amount (requests per second, weeks, years, an SLO, a budget) as the profile or the knowledge base gave it,
- * or a model's figure in a sentence: thousands grouped from 1,000 (whole), else up to `digits` decimals, so 0.5
- * never reads "1", 12.5 weeks never "13" and 67200 µs reads "67,200 µs".
+ * or a model's figure in a sentence: up to `digits` decimals, thousands grouped from 1,000, so 0.5 never reads
+ * "1", 12.5 weeks never "13", 12,500.5 requests/s never "12,501" and 67200 µs reads "67,200 µs".
  * @example
  * formatAmount(12.5); // '12.5'
  * formatAmount(100000); // '100,000'
+ * formatAmount(12500.5); // '12,500.5'
  * formatAmount(0.125, 3); // '0.125'
  */
 export function formatAmount(n: number, digits = 2): string {
-  return Math.abs(n) >= 1000 ? formatCount(n) : formatNumber(n, digits);
+  const text = formatNumber(n, digits);
+  return Number.isFinite(n) ? groupThousands(text) : text;
 }

@@ -23,6 +23,7 @@ import {
   formatMib,
   formatNumber,
   formatPercent,
+  formatRating,
   formatScore,
   OPTION_LABELS,
   type Option,
@@ -574,7 +575,7 @@ class AdrParts {
       const fact = this.factFor(row.id);
       const because = fact === undefined ? '' : ` given ${this.esc(fact)}`;
       lines.push(
-        `${criterionLabel(row.id)} favours ${OPTION_LABELS[lang]}${because} (${OPTION_LABELS[lang]} ${formatNumber(row[lang], 1)} vs ${OPTION_LABELS[other]} ${formatNumber(row[other], 1)}, ${formatPercent(row.weight)} of the weight).`,
+        `${criterionLabel(row.id)} favours ${OPTION_LABELS[lang]}${because} (${OPTION_LABELS[lang]} ${formatRating(row[lang])} vs ${OPTION_LABELS[other]} ${formatRating(row[other])}, ${formatPercent(row.weight)} of the weight).`,
       );
     }
     return lines;
@@ -728,7 +729,7 @@ class AdrParts {
       const lost = byImpact(d.criteria).find((row) => favours(row) === this.other && row.weight > 0);
       if (lost !== undefined)
         lines.push(
-          `Bad, because we give up ${OPTION_LABELS[this.other]}'s lead on ${criterionLabel(lost.id).toLowerCase()} (${formatNumber(lost[this.other], 1)} vs ${formatNumber(lost[d.verdict], 1)}).`,
+          `Bad, because we give up ${OPTION_LABELS[this.other]}'s lead on ${criterionLabel(lost.id).toLowerCase()} (${formatRating(lost[this.other])} vs ${formatRating(lost[d.verdict])}).`,
         );
     }
     return lines;
@@ -778,12 +779,12 @@ class AdrParts {
       out.push(`Weighted score ${formatScore(d.scores[option])} of 10.`, '');
       for (const row of separating.filter((r) => r[option] > r[other]))
         out.push(
-          `* Good, because of ${criterionLabel(row.id).toLowerCase()} (${formatNumber(row[option], 1)} vs ${formatNumber(row[other], 1)}): ${this.txt(firstSentence(row.rationale ?? briefWhy(row.why)))}`,
+          `* Good, because of ${criterionLabel(row.id).toLowerCase()} (${formatRating(row[option])} vs ${formatRating(row[other])}): ${this.txt(firstSentence(row.rationale ?? briefWhy(row.why)))}`,
         );
       if (option === 'go')
         for (const row of neutral)
           out.push(
-            `* Neutral, because both rate about the same on ${criterionLabel(row.id).toLowerCase()} (Go ${formatNumber(row.go, 1)}, Rust ${formatNumber(row.rust, 1)}).`,
+            `* Neutral, because both rate about the same on ${criterionLabel(row.id).toLowerCase()} (Go ${formatRating(row.go)}, Rust ${formatRating(row.rust)}).`,
           );
       for (const row of separating.filter((r) => r[option] < r[other]))
         out.push(`* Bad, because it trails on ${criterionLabel(row.id).toLowerCase()}.`);

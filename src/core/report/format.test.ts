@@ -113,7 +113,7 @@ describe('labUseLine', () => {
           not_significant: ['http-json p = 0.3'],
         },
       }),
-    ).toBe('lab: prior kept (Go 6, Rust 9); not significant, shown only: http-json p = 0.3');
+    ).toBe('lab: prior kept (Go 6.0, Rust 9.0); not significant, shown only: http-json p = 0.3');
   });
   it('says a prior was replaced, with the prior and measured ratings', () => {
     expect(
@@ -127,7 +127,7 @@ describe('labUseLine', () => {
           not_significant: [],
         },
       }),
-    ).toBe('lab: prior (Go 6, Rust 9) replaced by the measured ratings (Go 7.3, Rust 7.8)');
+    ).toBe('lab: prior (Go 6.0, Rust 9.0) replaced by the measured ratings (Go 7.3, Rust 7.8)');
     expect(labUseLine(row)).toBeUndefined();
   });
 });

@@ -1,10 +1,17 @@
 /** @module Small formatting helpers shared by the text, Markdown, ADR and HTML renderers: option names, titles, numbers. */
 import type { CriterionRow, Decision } from '../decision/schema.ts';
-import { formatAmount, formatCount, formatNumber } from '../engine/numbers.ts';
+import { formatAmount, formatCount, formatFixed, formatNumber } from '../engine/numbers.ts';
 
 // The one number formatter (src/core/engine/numbers.ts), shared by every renderer, the lab and the web app (through
 // src/core/browser.ts).
-export { formatAmount, formatCount, formatFigure, formatNumber } from '../engine/numbers.ts';
+export {
+  formatAmount,
+  formatColumn,
+  formatCount,
+  formatFigure,
+  formatFixed,
+  formatNumber,
+} from '../engine/numbers.ts';
 
 export type Option = 'go' | 'rust' | 'hybrid';
 
@@ -121,6 +128,16 @@ export function perturbationsKept(decision: Decision): string {
 }
 
 /**
+ * A criterion's rating (0 to 10) at one decimal, always, so a column of ratings and the ratings in a sentence read
+ * alike ("9.0" beside "9.4", never "9").
+ * @example
+ * formatRating(9); // '9.0'
+ */
+export function formatRating(n: number): string {
+  return formatFixed(n, 1);
+}
+
+/**
  * A signed contribution with a fixed two decimals, as scores have, so a column of them lines up and compares
  * ("+0.30" beside "+0.34", never "+0.3"): "+0.90" favours Go, "-0.60" favours Rust.
  * @example
@@ -167,11 +184,11 @@ export function rowFavours(row: CriterionRow): 'go' | 'rust' | 'tie' {
 export function labUseLine(row: CriterionRow): string | undefined {
   const lab = row.lab;
   if (lab === undefined) return undefined;
-  const prior = `Go ${formatNumber(lab.prior.go, 1)}, Rust ${formatNumber(lab.prior.rust, 1)}`;
+  const prior = `Go ${formatRating(lab.prior.go)}, Rust ${formatRating(lab.prior.rust)}`;
   const beside =
     lab.not_significant.length > 0 ? `; not significant, shown only: ${lab.not_significant.join('; ')}` : '';
   if (lab.use === 'replaced' && lab.measured !== undefined) {
-    return `lab: prior (${prior}) replaced by the measured ratings (Go ${formatNumber(lab.measured.go, 1)}, Rust ${formatNumber(lab.measured.rust, 1)})${beside}`;
+    return `lab: prior (${prior}) replaced by the measured ratings (Go ${formatRating(lab.measured.go)}, Rust ${formatRating(lab.measured.rust)})${beside}`;
   }
   return `lab: prior kept (${prior})${beside}`;
 }

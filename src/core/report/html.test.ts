@@ -221,7 +221,7 @@ describe('long explanations and sources', () => {
       criteria: buildDecision().criteria.map((row, i) => (i === 0 ? { ...row, rationale: long } : row)),
     });
     expect(renderHtmlReport(withRationale, { date: DATE })).toContain(
-      '<details><summary>Go 9 vs Rust 6: Go has garbage-collector pauses.</summary>More detail',
+      '<details><summary>Go 9.0 vs Rust 6.0: Go has garbage-collector pauses.</summary>More detail',
     );
   });
 });

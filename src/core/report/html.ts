@@ -24,9 +24,11 @@ import {
   confidenceMeaning,
   criterionLabel,
   decisionTitle,
+  formatColumn,
   formatCount,
   formatNumber,
   formatPercent,
+  formatRating,
   formatScore,
   formatSigned,
   labUseLine,
@@ -168,9 +170,10 @@ function decisiveSection(decision: Decision): string {
 function stakeholdersSection(decision: Decision): string {
   const stakeholders = decision.stakeholders ?? [];
   if (stakeholders.length === 0) return '';
-  const rows = stakeholders.map((s) => [
+  const weightColumn = formatColumn(stakeholders.map((s) => s.weight));
+  const rows = stakeholders.map((s, i) => [
     `${e(s.name)}${s.role ? ` <span class="muted">(${e(s.role)})</span>` : ''}`,
-    formatNumber(s.weight),
+    weightColumn[i] ?? '',
     e(s.verdict === 'hybrid' ? 'Hybrid' : OPTION_LABELS[s.verdict]),
     formatPercent(s.probabilities.go),
     formatPercent(s.probabilities.rust),
@@ -195,8 +198,8 @@ function criteriaSection(decision: Decision, sources: EvidenceSources | undefine
   const rows = byImpact(decision.criteria).map((row) => [
     e(criterionLabel(row.id)),
     formatPercent(row.weight),
-    formatNumber(row.go, 1),
-    formatNumber(row.rust, 1),
+    formatRating(row.go),
+    formatRating(row.rust),
     formatSigned(row.contribution),
     `${whyCell(row, sources)}${row.measured === undefined ? '' : `<span class="measured">${e(row.measured)}</span>`}${labUseLine(row) === undefined ? '' : `<span class="measured">${e(labUseLine(row) ?? '')}</span>`}`,
     evidenceLinks(row.evidence, sources) || '<span class="muted">none</span>',
@@ -330,12 +333,16 @@ function hybridSection(decision: Decision): string {
     table(['Component', 'Language', 'Go score', 'Rust score', 'Why'], components, [2, 3]),
   ];
   if (decision.boundaries.length > 0) {
-    const boundaries = decision.boundaries.map((b) => [
+    const callColumn = formatColumn(
+      decision.boundaries.map((b) => b.calls_per_request ?? 0),
+      3,
+    );
+    const boundaries = decision.boundaries.map((b, i) => [
       e(b.from),
       e(b.to),
       e(b.mechanism),
       `${formatNumber(b.per_call_us)} µs${b.measured ? ' (measured)' : ''}`,
-      b.calls_per_request === undefined ? 'n/a' : formatNumber(b.calls_per_request, 3),
+      b.calls_per_request === undefined ? 'n/a' : (callColumn[i] ?? ''),
       `${foldable(b.why)}${b.chatty ? ' <span class="badge warn">chatty</span>' : ''}`,
     ]);
     parts.push(

@@ -15,9 +15,11 @@ import {
   confidenceMeaning,
   criterionLabel,
   decisionTitle,
+  formatColumn,
   formatCount,
   formatNumber,
   formatPercent,
+  formatRating,
   formatScore,
   formatSigned,
   labUseLine,
@@ -112,12 +114,13 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
         `${formatPercent(decision.agreement)} of the stakeholders' weight reaches the group's verdict on their own priorities.`,
         '',
       );
+    const weightColumn = formatColumn(decision.stakeholders.map((s) => s.weight));
     out.push(
       '| Stakeholder | Weight | Own verdict | Go | Rust | Hybrid |',
       '| --- | ---: | --- | ---: | ---: | ---: |',
       ...decision.stakeholders.map(
-        (s) =>
-          `| ${escapeMarkdown(s.name)}${s.role ? ` (${escapeMarkdown(s.role)})` : ''} | ${formatNumber(s.weight)} | ${s.verdict === 'hybrid' ? 'Hybrid' : OPTION_LABELS[s.verdict]} | ${formatPercent(s.probabilities.go)} | ${formatPercent(s.probabilities.rust)} | ${formatPercent(s.probabilities.hybrid)} |`,
+        (s, i) =>
+          `| ${escapeMarkdown(s.name)}${s.role ? ` (${escapeMarkdown(s.role)})` : ''} | ${weightColumn[i]} | ${s.verdict === 'hybrid' ? 'Hybrid' : OPTION_LABELS[s.verdict]} | ${formatPercent(s.probabilities.go)} | ${formatPercent(s.probabilities.rust)} | ${formatPercent(s.probabilities.hybrid)} |`,
       ),
       '',
     );
@@ -143,7 +146,7 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
     );
     for (const row of byImpact(decision.criteria)) {
       out.push(
-        `| ${criterionLabel(row.id)} | ${formatPercent(row.weight)} | ${formatNumber(row.go, 1)} | ${formatNumber(row.rust, 1)} | ${formatSigned(row.contribution)} |`,
+        `| ${criterionLabel(row.id)} | ${formatPercent(row.weight)} | ${formatRating(row.go)} | ${formatRating(row.rust)} | ${formatSigned(row.contribution)} |`,
       );
     }
     out.push('');
@@ -201,9 +204,13 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
       '| From | To | Mechanism | Cost per call | Calls per request |',
       '| --- | --- | --- | ---: | ---: |',
     );
-    for (const b of decision.boundaries) {
+    const callColumn = formatColumn(
+      decision.boundaries.map((b) => b.calls_per_request ?? 0),
+      3,
+    );
+    for (const [i, b] of decision.boundaries.entries()) {
       const cost = `${formatNumber(b.per_call_us)} µs${b.measured ? ' (measured)' : ''}`;
-      const calls = b.calls_per_request === undefined ? 'n/a' : formatNumber(b.calls_per_request, 3);
+      const calls = b.calls_per_request === undefined ? 'n/a' : (callColumn[i] ?? '');
       out.push(
         `| ${escapeMarkdown(b.from)} | ${escapeMarkdown(b.to)} | ${b.mechanism} | ${cost} | ${calls} |`,
       );

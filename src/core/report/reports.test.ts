@@ -1,5 +1,6 @@
 /** @module Snapshot and behaviour tests of the text, Markdown, ADR and JSON renderers, against fixture decisions (no engine needed). */
 import { describe, expect, it } from 'vitest';
+import type { Decision } from '../decision/schema.ts';
 import { decisionSchema } from '../decision/schema.ts';
 import { InternalError } from '../errors.ts';
 import type { Profile } from '../profile/schema.ts';
@@ -205,7 +206,7 @@ describe('renderAdr', () => {
   it('lists pros and cons without mirrored text: the explanation once, under the option it favours', () => {
     const adr = renderAdr(buildDecision(), { date: DATE });
     const pros = adr.slice(adr.indexOf('## Pros and Cons'), adr.indexOf('## More Information'));
-    expect(pros).toMatch(/Good, because of development speed \(9 vs 6\): Go compiles fast/);
+    expect(pros).toMatch(/Good, because of development speed \(9\.0 vs 6\.0\): Go compiles fast/);
     expect(pros).toContain('Bad, because it trails on development speed.');
     expect(pros.match(/Go compiles fast/g)).toHaveLength(1);
   });
@@ -314,6 +315,58 @@ describe('close numbers stay distinguishable', () => {
     expect(renderMarkdown(close)).toContain('| Onboarding | 6.2% | 5.5% |');
     // Different whole percentages keep the short form.
     expect(renderText(buildDecision())).toContain('Latency predictability weighing 62% (now 20%)');
+  });
+});
+
+describe('one precision per column', () => {
+  // Ratings such as 9 and 9.4 in one column, boundary calls 1 and 0.05, stakeholder weights 1 and 2.5.
+  const mixed = buildHybridDecision({
+    criteria: buildHybridDecision().criteria.map((row, i) =>
+      i === 0 ? { ...row, go: 9.4, rust: 9 } : i === 1 ? { ...row, go: 9, rust: 8.35 } : row,
+    ),
+    boundaries: [
+      { ...(buildHybridDecision().boundaries[0] as Decision['boundaries'][number]), calls_per_request: 1 },
+      {
+        ...(buildHybridDecision().boundaries[0] as Decision['boundaries'][number]),
+        from: 'other',
+        calls_per_request: 0.05,
+      },
+    ],
+    stakeholders: [
+      { name: 'Ana', weight: 1, verdict: 'go', probabilities: { go: 1, rust: 0, hybrid: 0 } },
+      { name: 'Bo', weight: 2.5, verdict: 'rust', probabilities: { go: 0, rust: 1, hybrid: 0 } },
+    ],
+  });
+  const cells = (md: string, header: string, column: number): string[] => {
+    const lines = md.split('\n');
+    const start = lines.findIndex((line) => line.startsWith(header));
+    const rows: string[] = [];
+    for (const line of lines.slice(start + 2)) {
+      if (!line.startsWith('|')) break;
+      rows.push(line.split('|')[column + 1]?.trim() ?? '');
+    }
+    return rows;
+  };
+
+  it('shows every rating with one decimal, in tables and in sentences', () => {
+    const md = renderMarkdown(mixed);
+    for (const column of [2, 3]) {
+      const ratings = cells(md, '| Criterion | Weight | Go | Rust |', column);
+      expect(ratings.length).toBe(mixed.criteria.length);
+      for (const rating of ratings) expect(rating).toMatch(/^\d+\.\d$/);
+    }
+    expect(md).toContain('| 9.4 | 9.0 |');
+    const text = renderText(mixed);
+    const shown = [...text.matchAll(/% {2}Go +(\S+) +Rust +(\S+) /g)].flatMap((m) => [m[1], m[2]]);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const rating of shown) expect(rating).toMatch(/^\d+\.\d$/);
+    expect(renderAdr(mixed, { date: DATE })).not.toMatch(/\(\d+ vs|vs \d+\)|Go \d+,/);
+  });
+
+  it('gives calls per request and stakeholder weights one precision down their column', () => {
+    const md = renderMarkdown(mixed);
+    expect(cells(md, '| From | To |', 4)).toEqual(['1.00', '0.05']);
+    expect(cells(md, '| Stakeholder |', 1)).toEqual(['1.0', '2.5']);
   });
 });
 

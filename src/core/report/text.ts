@@ -16,6 +16,7 @@ import {
   formatCount,
   formatNumber,
   formatPercent,
+  formatRating,
   formatScore,
   formatSigned,
   labUseLine,
@@ -168,7 +169,7 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
       const who = row.contribution > 0 ? 'go' : row.contribution < 0 ? 'rust' : undefined;
       const contribution = formatSigned(row.contribution).padStart(6);
       lines.push(
-        `  ${criterionLabel(row.id).padEnd(nameWidth)}  weight ${formatPercent(row.weight).padStart(4)}  Go ${formatNumber(row.go, 1).padStart(4)}  Rust ${formatNumber(row.rust, 1).padStart(4)}  ${contribution} ${who ? langColour(who, bar) : ''}`.trimEnd(),
+        `  ${criterionLabel(row.id).padEnd(nameWidth)}  weight ${formatPercent(row.weight).padStart(4)}  Go ${formatRating(row.go).padStart(4)}  Rust ${formatRating(row.rust).padStart(4)}  ${contribution} ${who ? langColour(who, bar) : ''}`.trimEnd(),
       );
       if (row.measured !== undefined) lines.push(dim(`    ${row.measured}`));
       const labLine = labUseLine(row);

@@ -1,6 +1,6 @@
 /** @module Where a criterion's weight comes from, read from the decision's fields (`criteria[].weight_reasons`, `experience`, `existing_code`): which reasons rest on evidence, which are the product's policy choices, which is the user's own priority, and the experience shift on its own. Every report and the web app render from these, so a policy reason is never shown as evidence. */
 import type { CriterionRow, Decision, WeightReasonRow } from '../decision/schema.ts';
-import { criterionLabel, formatNumber } from './format.ts';
+import { criterionLabel, formatNumber, formatRating } from './format.ts';
 
 /**
  * What a weight reason rests on:
@@ -168,9 +168,9 @@ export function policyChoiceText(choice: PolicyChoice): string {
  * ratingLead({ go: 6, rust: 9 }); // 'Rust 9 vs Go 6: '
  */
 export function ratingLead(row: Pick<CriterionRow, 'go' | 'rust'>): string {
-  if (row.go > row.rust) return `Go ${formatNumber(row.go, 1)} vs Rust ${formatNumber(row.rust, 1)}: `;
-  if (row.rust > row.go) return `Rust ${formatNumber(row.rust, 1)} vs Go ${formatNumber(row.go, 1)}: `;
-  return `Both ${formatNumber(row.go, 1)}: `;
+  if (row.go > row.rust) return `Go ${formatRating(row.go)} vs Rust ${formatRating(row.rust)}: `;
+  if (row.rust > row.go) return `Rust ${formatRating(row.rust)} vs Go ${formatRating(row.go)}: `;
+  return `Both ${formatRating(row.go)}: `;
 }
 
 export { sentence } from '../engine/numbers.ts';
