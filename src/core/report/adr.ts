@@ -747,7 +747,7 @@ class AdrParts {
     }
     for (const b of d.boundaries.slice(0, 3)) {
       lines.push(
-        `Measure the ${this.esc(b.from)} to ${this.esc(b.to)} ${b.mechanism} call with \`gorust lab run boundary\` in the first milestone: the plan assumes about ${formatNumber(b.per_call_us)} µs per call.`,
+        `Measure the ${this.esc(b.from)} to ${this.esc(b.to)} ${b.mechanism} call with \`gorust lab run boundary\` in the first milestone: the plan assumes about ${formatNumber(b.per_call_us)} µs per call (median).`,
       );
     }
     lines.push(

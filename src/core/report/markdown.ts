@@ -201,7 +201,7 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
     out.push(
       '## Boundaries between languages',
       '',
-      '| From | To | Mechanism | Cost per call | Calls per request |',
+      '| From | To | Mechanism | Median cost per call | Calls per request |',
       '| --- | --- | --- | ---: | ---: |',
     );
     const callColumn = formatColumn(

@@ -230,7 +230,7 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
     for (const b of decision.boundaries) {
       const chatty = b.chatty ? paint(CODES.red, ' (chatty: reconsider the split)') : '';
       lines.push(
-        `  ${b.from} -> ${b.to}: ${b.mechanism}, about ${formatNumber(b.per_call_us)} µs per call${chatty}. ${b.why}`,
+        `  ${b.from} -> ${b.to}: ${b.mechanism}, about ${formatNumber(b.per_call_us)} µs per call (median)${chatty}. ${b.why}`,
       );
     }
   }
