@@ -698,7 +698,11 @@ class AdrParts {
             `Bad, because the team's Rust experience is ${p.team.rust}: budget ramp-up time${when} (at Google, more than half of the developers new to Rust were as productive as before within four months), and have every change reviewed by someone fluent in ownership and lifetimes.`,
           );
         }
-        lines.push('Bad, because hiring must look for Rust experience, or train for it.');
+        lines.push(
+          p?.team.rust === 'strong'
+            ? 'Neutral, because new hires need Rust experience or time to learn it, and the team, strong in Rust, can review and mentor them.'
+            : 'Bad, because hiring must look for Rust experience, or train for it.',
+        );
       }
     }
     if (d.verdict === 'hybrid') {

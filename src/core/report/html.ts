@@ -347,7 +347,11 @@ function hybridSection(decision: Decision): string {
     ]);
     parts.push(
       '<h3>Boundaries</h3>',
-      table(['From', 'To', 'Mechanism', 'Median cost per call', 'Calls per request', 'Why'], boundaries, [3, 4]),
+      table(
+        ['From', 'To', 'Mechanism', 'Median cost per call', 'Calls per request', 'Why'],
+        boundaries,
+        [3, 4],
+      ),
     );
   }
   return parts.join('');

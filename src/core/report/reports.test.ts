@@ -161,6 +161,28 @@ describe('renderAdr', () => {
     );
   });
 
+  it("words the Rust hiring line by the team's Rust experience: a strong team has no language to learn", () => {
+    const team = (rust: 'none' | 'some' | 'strong') =>
+      ({
+        version: 1,
+        project: { name: 'Search' },
+        workload: { kind: 'cpu-bound' },
+        team: { size: 2, go: 'some', rust, turnover: 'low' },
+        targets: ['cli'],
+      }) as Profile;
+    const flat = (text: string) => text.replace(/\n\s*/g, ' ');
+    const rust = buildDecision({ verdict: 'rust' });
+    const strong = flat(renderAdr(rust, { date: DATE, profile: team('strong') }));
+    expect(strong).not.toContain('hiring must look for Rust experience, or train for it');
+    expect(strong).not.toContain('budget ramp-up time');
+    expect(strong).toContain('and the team, strong in Rust, can review and mentor them.');
+    for (const level of ['none', 'some'] as const) {
+      const text = flat(renderAdr(rust, { date: DATE, profile: team(level) }));
+      expect(text).toContain('Bad, because hiring must look for Rust experience, or train for it.');
+      expect(text).toContain(`the team's Rust experience is ${level}: budget ramp-up time`);
+    }
+  });
+
   it('rejects a malformed date instead of writing a broken record', () => {
     expect(() => renderAdr(buildDecision(), { date: '27/11/2026' })).toThrow(RangeError);
   });
