@@ -1,9 +1,18 @@
-/** @module Tests of the knowledge-base parse cache: same result as a fresh parse, reused on a hit, re-parsed when a kb file changes, a damaged entry ignored, and off when disabled. */
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+/** @module Tests of the knowledge-base parse cache: same result as a fresh parse, reused on a hit, re-parsed when a kb file changes, a damaged entry ignored, bounded to the most recently used few entries, and off when disabled. */
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { kbCacheDir, readKnowledgeBaseCached } from './kb-cache.ts';
+import { KB_CACHE_KEEP, kbCacheDir, pruneKnowledgeBaseCache, readKnowledgeBaseCached } from './kb-cache.ts';
 import { defaultKnowledgeBaseDir, readKnowledgeBase } from './kb-files.ts';
 
 let root: string;
@@ -49,6 +58,60 @@ describe('readKnowledgeBaseCached', () => {
     const blocked = join(root, 'file-not-folder');
     writeFileSync(blocked, '');
     expect(readKnowledgeBaseCached(kbDir, join(blocked, 'cache')).criteria.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the cache stays bounded', () => {
+  const HOUR = 60 * 60 * 1000;
+  /** A cache entry (or temporary file) of another kb version, last used `ageMs` ago. */
+  const old = (name: string, ageMs: number) => {
+    mkdirSync(cacheDir, { recursive: true });
+    const path = join(cacheDir, name);
+    writeFileSync(path, '{}');
+    const at = new Date(Date.now() - ageMs);
+    utimesSync(path, at, at);
+    return name;
+  };
+  const hex = (n: number) => n.toString(16).padStart(32, '0');
+
+  it('keeps the most recently used entries when it writes a new one, and nothing else of the folder', () => {
+    const stale = [1, 2, 3, 4, 5, 6].map((n) => old(`kb-${hex(n)}.json`, n * HOUR));
+    mkdirSync(join(cacheDir, 'draws'));
+    writeFileSync(join(cacheDir, 'draws', 'draws-10000x12.f64'), '');
+    writeFileSync(join(cacheDir, 'kb-notes.txt'), 'not an entry');
+    readKnowledgeBaseCached(kbDir, cacheDir);
+    const entries = readdirSync(cacheDir).filter((n) => /^kb-[0-9a-f]{32}\.json$/.test(n));
+    expect(entries).toHaveLength(KB_CACHE_KEEP);
+    // The new entry and the three used most recently before it.
+    expect(entries.sort()).toEqual(
+      [...stale.slice(0, KB_CACHE_KEEP - 1), entries.find((n) => !stale.includes(n)) ?? ''].sort(),
+    );
+    expect(readdirSync(cacheDir)).toEqual(expect.arrayContaining(['draws', 'kb-notes.txt']));
+  });
+
+  it('counts a hit as a use, so the entry in use survives the next prune', () => {
+    readKnowledgeBaseCached(kbDir, cacheDir);
+    const [mine] = readdirSync(cacheDir);
+    const long = new Date(Date.now() - 100 * HOUR);
+    utimesSync(join(cacheDir, mine ?? ''), long, long);
+    readKnowledgeBaseCached(kbDir, cacheDir);
+    expect(Date.now() - statSync(join(cacheDir, mine ?? '')).mtimeMs).toBeLessThan(HOUR);
+    for (const n of [1, 2, 3, 4]) old(`kb-${hex(n)}.json`, n * HOUR);
+    pruneKnowledgeBaseCache(cacheDir, KB_CACHE_KEEP);
+    expect(readdirSync(cacheDir)).toContain(mine);
+    expect(readdirSync(cacheDir)).not.toContain(`kb-${hex(4)}.json`);
+  });
+
+  it("removes a dead writer's temporary file, never one a live writer may still be renaming", () => {
+    const dead = old(`kb-${hex(7)}.json.4242.tmp`, 2 * HOUR);
+    const live = old(`kb-${hex(8)}.json.4243.tmp`, 1000);
+    const removed = pruneKnowledgeBaseCache(cacheDir, KB_CACHE_KEEP);
+    expect(removed).toEqual([join(cacheDir, dead)]);
+    expect(readdirSync(cacheDir)).toEqual([live]);
+  });
+
+  it('does nothing when the folder does not exist', () => {
+    expect(pruneKnowledgeBaseCache(join(root, 'missing'), KB_CACHE_KEEP)).toEqual([]);
   });
 });
 
