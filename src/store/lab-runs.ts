@@ -12,15 +12,8 @@ import type {
   StoredStep,
 } from './lab-run-schema.ts';
 
-export type {
-  MetricValue,
-  RunListRow,
-  RunMode,
-  RunRecord,
-  RunStatus,
-  StoredRun,
-  StoredStep,
-} from './lab-run-schema.ts';
+// The records' types, for the callers of this module (their schemas stay in lab-run-schema.ts, out of the CLI's way).
+export type * from './lab-run-schema.ts';
 
 /** One measured step as the lab hands it to the store (the store adds its id, run and sequence number). */
 export type NewStep = Omit<StoredStep, 'id' | 'run_id' | 'seq' | 'rate_rps' | 'histogram'> & {
