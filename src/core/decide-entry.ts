@@ -2,8 +2,9 @@
 
 export type { LabEvidence } from './decision/lab-evidence.ts';
 export type { Decision } from './decision/schema.ts';
+export { wasmCountKernel } from './engine/count-wasm.ts';
 export { decide } from './engine/decide.ts';
-export { type DrawsStore, setDrawsStore } from './engine/smaa.ts';
+export { type DrawsStore, setCountKernel, setDrawsStore } from './engine/smaa.ts';
 export type { InputProblem } from './errors.ts';
 export { InternalError, UserError } from './errors.ts';
 export { KB_FILES } from './kb/files.ts';

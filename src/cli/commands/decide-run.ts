@@ -18,8 +18,10 @@ import {
   renderMarkdown,
   renderText,
   revisitTriggers,
+  setCountKernel,
   setDrawsStore,
   UserError,
+  wasmCountKernel,
 } from '../../core/decide-entry.ts';
 import { fileDrawsStore } from '../../io/draws-cache.ts';
 import { loadKnowledgeBase } from '../../io/kb-load.ts';
@@ -206,6 +208,8 @@ export async function runDecide(profileArg: string, flags: DecideFlags, io: CliI
   }
   // The draws of an earlier run for the same seed, from the cache folder, checked before use (smaa.ts).
   setDrawsStore(fileDrawsStore(io.env));
+  // The counting loop as WebAssembly: the same counts, without compiling the JavaScript loop with TurboFan (count-wasm.ts).
+  setCountKernel(wasmCountKernel());
   const decision = decide(profile, kb, { seed: flags.seed, lab });
   if (plan.format === 'adr') {
     await writeAdr(decision, { profile, kb, lab, profileArg, profilePath, plan, flags, io });

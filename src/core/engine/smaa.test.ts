@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { COUNT_MODULE_BASE64, wasmCountKernel } from './count-wasm.ts';
+import { countModuleBytes } from './count-wasm-assemble.ts';
 import { normalCdf, type SoftGate } from './gates.ts';
 import {
   acceptability,
@@ -12,6 +14,7 @@ import {
   type SmaaOptions,
   type SmaaResult,
   type SmaaUnit,
+  setCountKernel,
   setDrawsStore,
   type VerdictCounts,
 } from './smaa.ts';
@@ -392,5 +395,26 @@ describe('acceptability, pinned', () => {
       }),
       { seed: 3, numRuns: 300 },
     );
+  });
+
+  it('counts the same with the WebAssembly kernel (count-wasm.ts) as with countDraws, over random models, groups, gates and options', () => {
+    const kernel = wasmCountKernel();
+    expect(kernel).toBeDefined();
+    fc.assert(
+      fc.property(modelArb, optionsArb, (m, options: SmaaOptions) => {
+        const expected = acceptability(m, draws, options);
+        setCountKernel(kernel);
+        try {
+          expect(acceptability(m, draws, options)).toEqual(expected);
+        } finally {
+          setCountKernel(undefined);
+        }
+      }),
+      { seed: 5, numRuns: 300 },
+    );
+  });
+
+  it("keeps the WebAssembly kernel's bytes as count-wasm-assemble.ts assembles them (npx tsx scripts/count-wasm.ts prints them)", () => {
+    expect(COUNT_MODULE_BASE64).toBe(Buffer.from(countModuleBytes()).toString('base64'));
   });
 });

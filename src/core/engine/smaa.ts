@@ -306,7 +306,7 @@ export function acceptability(model: SmaaModel, draws: Draws, options: SmaaOptio
   // full go, rust, hybrid; weights-only go, rust, hybrid.
   const counts = new Int32Array(6);
   const count = (from: number, to: number) =>
-    countDraws(
+    (COUNT_KERNEL ?? countDraws)(
       from,
       to,
       n,
@@ -340,7 +340,7 @@ export function acceptability(model: SmaaModel, draws: Draws, options: SmaaOptio
 }
 
 /** The units as the counting loop reads them: typed arrays, each distinct unit once. */
-type UnitShape = {
+export type UnitShape = {
   /** The distinct units, by index (a unit equal to an earlier one is left out). */
   distinct: Int32Array;
   /** Per unit, the index of the first unit equal to it (itself when distinct). */
@@ -395,8 +395,23 @@ function unitShape(units: readonly SmaaUnit[], P: Float64Array, Q: Float64Array,
   };
 }
 
+/** What counts the draws: countDraws, or another implementation of it giving the same counts (setCountKernel). */
+export type CountKernel = typeof countDraws;
+
+let COUNT_KERNEL: CountKernel | undefined;
+
+/**
+ * Count the draws with this implementation of countDraws from now on (undefined: countDraws itself, the default).
+ * The CLI passes count-wasm.ts's, which costs a short-lived process less CPU; it must give countDraws's counts.
+ * @example
+ * setCountKernel(wasmCountKernel());
+ */
+export function setCountKernel(kernel: CountKernel | undefined): void {
+  COUNT_KERNEL = kernel;
+}
+
 /** Count draws from..to-1 into counts (full go, rust, hybrid, weights-only go, rust, hybrid) and unitGo. */
-function countDraws(
+export function countDraws(
   from: number,
   to: number,
   n: number,
