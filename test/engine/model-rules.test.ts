@@ -468,3 +468,38 @@ describe('verdictOnly', () => {
       expect(verdictOnly(p, kb), p.project.name).toBe(decide(p, kb, { samples: 200 }).verdict);
   });
 });
+
+describe('priorities: a priority of 3 or more never weighs a criterion less than the facts do', () => {
+  const workload = { kind: 'io-bound' as const, memory_budget_mib: 16 };
+  const weightOf = (d: Decision, id: CriterionId) =>
+    d.criteria.find((c) => c.id === id)?.weight ?? Number.NaN;
+  const plain = run({ workload });
+  const average = 1 / plain.criteria.length;
+
+  it('keeps a "critical" 5 above what a tight memory budget already gives (a 5 used to pull it down)', () => {
+    // A 16 MiB cap raises memory efficiency far above an average criterion.
+    expect(weightOf(plain, 'memory_efficiency')).toBeGreaterThan((5 / 3) * average);
+    for (const p of [3, 4, 5]) {
+      const d = run({ workload, priorities: { memory_efficiency: p } });
+      expect(weightOf(d, 'memory_efficiency')).toBeGreaterThanOrEqual(
+        weightOf(plain, 'memory_efficiency') - 0.001,
+      );
+    }
+  });
+
+  it('states the factor each priority applied and whether it replaced the rules', () => {
+    const low = [...plain.criteria].filter((c) => c.weight > 0).sort((a, b) => a.weight - b.weight)[0];
+    expect(low?.weight).toBeLessThan(average);
+    const lowId = low?.id ?? 'interop';
+    const d = run({ workload, priorities: { memory_efficiency: 5, [lowId]: 3 } });
+    const priorityRow = (id: string) =>
+      d.criteria.find((c) => c.id === id)?.weight_reasons?.find((r) => r.rule === 'priority');
+    // Raised by the rules: a 5 scales their weight by 5/3 and keeps them as its reasons.
+    expect(priorityRow('memory_efficiency')?.factor).toBeCloseTo(5 / 3, 3);
+    expect(priorityRow('memory_efficiency')?.replaces_rules).toBe(false);
+    // Lowered by the rules: a 3 lifts it to an average criterion's weight, in place of theirs.
+    expect(priorityRow(lowId)?.factor).toBeGreaterThan(1);
+    expect(priorityRow(lowId)?.replaces_rules).toBe(true);
+    expect(priorityRow(lowId)?.reason).toContain('average');
+  });
+});

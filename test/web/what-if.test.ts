@@ -15,8 +15,10 @@ const options = { seed: 1, samples: 1500 };
 const bare = { ...profile, priorities: undefined };
 
 describe('priorityFromWeight', () => {
-  it('puts an average criterion at priority 3, the engine meaning of 3', () => {
+  it('puts a criterion weighed at least average at priority 3, and one weighed less below it, as the engine reads 3', () => {
     expect(priorityFromWeight(1 / 12, 12)).toBe(3);
+    expect(priorityFromWeight(0.3, 12)).toBe(3);
+    expect(priorityFromWeight(1 / 24, 12)).toBe(1.5);
   });
 
   // The decision's weights are rounded to 0.001, so a priority computed from them reproduces the derived weight

@@ -37,6 +37,12 @@ export const weightReasonSchema = z.object({
   evidence: z.array(z.string()),
   /** True when the rule is a modelling choice rather than a sourced finding. */
   policy: z.boolean(),
+  /**
+   * On the `priority` row only: true when the priority started from the average criterion's weight because the rules
+   * gave this criterion less (so the rules above it no longer set the weight), false when it scaled the weight the
+   * rules give. Absent in decisions saved before priorities worked this way, where a priority always replaced them.
+   */
+  replaces_rules: z.boolean().optional(),
 });
 
 export const criterionRowSchema = z.object({

@@ -2,7 +2,7 @@
 import type { CriterionRow, WeightReasonRow } from '../decision/schema.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
 import { CRITERION_IDS } from '../profile/vocabulary.ts';
-import { roundTo, roundToSum, sentence } from './numbers.ts';
+import { formatAmount, roundTo, roundToSum, sentence } from './numbers.ts';
 import type { Ratings } from './ratings.ts';
 import type { UnitWeights } from './weights.ts';
 
@@ -108,7 +108,7 @@ function explainRow(
   }
   const trace = weights.trace[id];
   if (trace.priority !== undefined) {
-    parts.push(`Weight set by your priorities: ${trace.priority} of 5.`);
+    parts.push(`Weight set by your priorities: ${formatAmount(trace.priority)} of 5.`);
   } else if (trace.rules.length > 0) {
     const rules = trace.rules
       .map((rule) => `x${rule.factor} ${rule.reason.replace(/[.\s]+$/, '')}${rule.policy ? ' (policy)' : ''}`)
@@ -133,12 +133,15 @@ function weightReasons(id: (typeof CRITERION_IDS)[number], weights: UnitWeights)
   if (trace.priority !== undefined) {
     rows.push({
       rule: 'priority',
-      factor: 1,
+      factor: roundTo(trace.priorityFactor ?? 1, 3),
       strength: 1,
-      reason: `your priority of ${trace.priority} of 5 replaces the derived weight (3 is an average criterion)`,
+      reason: trace.priorityLifted
+        ? `your priority of ${formatAmount(trace.priority)} of 5 sets the weight to ${formatAmount(trace.priority)}/3 of an average criterion's, in place of the lower weight the rules give it (3 lifts a criterion to average)`
+        : `your priority of ${formatAmount(trace.priority)} of 5 scales the weight the rules give it by ${formatAmount(trace.priority)}/3 (3 keeps it)`,
       facts: [{ path: `priorities.${id}`, value: trace.priority }],
       evidence: [],
       policy: false,
+      replaces_rules: trace.priorityLifted === true,
     });
   }
   return rows;

@@ -21,14 +21,26 @@ describe('deriveWeights', () => {
     expect(w.trace.development_speed.rules.map((r) => r.id)).toEqual(['deadline']);
     expect(w.normalized.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 12);
   });
-  it('lets priorities override: 3 is the mean derived weight, 0 ignores the criterion', () => {
+  it('lets priorities set weights: 3 keeps a raised weight and lifts a lowered one to average, 0 ignores', () => {
     const facts = projectFacts(profileOf({ workload: { kind: 'cpu-bound' } }));
     const derived = deriveWeights(facts, kb.weights, undefined, PRESSURE);
     const mean = derived.raw.reduce((a, b) => a + b, 0) / derived.raw.length;
-    const w = deriveWeights(facts, kb.weights, { runtime_performance: 3, build_speed: 0 }, PRESSURE);
-    expect(w.raw[index('runtime_performance')]).toBeCloseTo(mean, 12);
+    const perf = derived.raw[index('runtime_performance')] ?? 0;
+    const reach = derived.raw[index('platform_reach')] ?? 0;
+    expect(perf).toBeGreaterThan(mean);
+    expect(reach).toBeLessThan(mean);
+    const w = deriveWeights(
+      facts,
+      kb.weights,
+      { runtime_performance: 3, platform_reach: 3, build_speed: 0 },
+      PRESSURE,
+    );
+    expect(w.raw[index('runtime_performance')]).toBeCloseTo(perf, 12);
+    expect(w.raw[index('platform_reach')]).toBeCloseTo(mean, 12);
     expect(w.raw[index('build_speed')]).toBe(0);
     expect(w.trace.runtime_performance.priority).toBe(3);
+    expect(w.trace.runtime_performance.priorityLifted).toBe(false);
+    expect(w.trace.platform_reach.priorityLifted).toBe(true);
   });
   it('raising one priority changes only that raw weight', () => {
     const facts = projectFacts(profileOf());

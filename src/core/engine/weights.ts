@@ -11,8 +11,23 @@ import {
 } from './conditions.ts';
 import { roundTo } from './numbers.ts';
 
-/** A priority of 3 means "as important as the average criterion"; 0 ignores the criterion, 5 is 5/3 of average. */
+/**
+ * A priority p sets a criterion's raw weight to p / 3 x the larger of its derived weight and the average criterion's:
+ * 3 keeps a weight the rules raised and lifts one they lowered to average, 0 ignores the criterion, 5 is 5/3 of that.
+ * So a priority of 3 or more never weighs a criterion less than the facts do.
+ */
 export const PRIORITY_AVERAGE = 3;
+
+/**
+ * The raw weight a priority gives a criterion whose derived raw weight is `derived` among criteria whose mean
+ * derived raw weight is `mean` (see PRIORITY_AVERAGE). Continuous and increasing in the priority.
+ * @example
+ * priorityWeight(5, 2.4, 1); // 4: 5/3 of the derived 2.4, which is above average
+ * priorityWeight(3, 0.3, 1); // 1: lifted to the average
+ */
+export function priorityWeight(priority: number, derived: number, mean: number): number {
+  return (priority / PRIORITY_AVERAGE) * Math.max(mean, derived);
+}
 
 /** A profile fact, by its path in the profile, and its value. */
 export type FactValue = { path: string; value: string | number | boolean | string[] };
@@ -38,8 +53,11 @@ export type WeightTrace = {
   base: number;
   /** The rules that multiplied this criterion's weight, in table order, then any cap. */
   rules: WeightReason[];
-  /** The profile's priority (0..5) when it overrode the derived weight. */
+  /** The profile's priority (0..5) when it set this weight (see PRIORITY_AVERAGE). */
   priority: number | undefined;
+  /** With a priority: the factor it applied to the derived weight, and whether it started from the average criterion's weight (the rules gave less) rather than the derived one. */
+  priorityFactor?: number;
+  priorityLifted?: boolean;
 };
 
 export type UnitWeights = {
@@ -72,8 +90,9 @@ export function rampStrength(scale: Scale, value: number | undefined): number {
 }
 
 /**
- * Derive the weights of one decision unit. Priorities replace the derived raw weight with
- * `priority / 3 x (mean derived raw weight)`, so a priority of 3 is an average criterion whatever the rules did.
+ * Derive the weights of one decision unit. A priority sets the raw weight to
+ * `priority / 3 x max(derived raw weight, mean derived raw weight)` (priorityWeight): 3 keeps what the rules give a
+ * criterion, or lifts it to average when they give it less, so a high priority never lowers a derived weight.
  * @example
  * const w = deriveWeights(projectFacts(profile), kb.weights, profile.priorities, model);
  * w.normalized.reduce((a, b) => a + b); // 1
@@ -138,9 +157,13 @@ export function deriveWeights(
   const mean = derived.reduce((a, b) => a + b, 0) / derived.length;
   const raw = CRITERION_IDS.map((id, i) => {
     const priority = priorities?.[id];
-    if (priority === undefined) return derived[i] ?? 0;
+    const d = derived[i] ?? 0;
+    if (priority === undefined) return d;
+    const w = priorityWeight(priority, d, mean);
     trace[id].priority = priority;
-    return (priority / PRIORITY_AVERAGE) * mean;
+    trace[id].priorityLifted = d < mean;
+    trace[id].priorityFactor = d > 0 ? w / d : priority / PRIORITY_AVERAGE;
+    return w;
   });
   return { raw, normalized: normalize(raw), trace };
 }
@@ -193,7 +216,7 @@ function leanWeights(
   const mean = derived.reduce((a, b) => a + b, 0) / n;
   const raw = CRITERION_IDS.map((id, i) => {
     const priority = priorities?.[id];
-    return priority === undefined ? (derived[i] ?? 0) : (priority / PRIORITY_AVERAGE) * mean;
+    return priority === undefined ? (derived[i] ?? 0) : priorityWeight(priority, derived[i] ?? 0, mean);
   });
   return { raw, normalized: normalize(raw), trace: NO_TRACE };
 }

@@ -34,11 +34,28 @@ describe('weightBasis', () => {
     expect(basis?.evidence.map((r) => r.rule)).toEqual(['tight-deadline']);
     expect(basis?.policy.map((r) => r.rule)).toEqual(['small-team']);
     expect(basis?.experience?.go).toBe(0.85);
-    // A priority replaces the derived weight: the rules it replaced explain nothing about it.
+    // A priority that replaced the derived weight: the rules it replaced explain nothing about it.
     const replaced = weightBasis(onboarding as Decision['criteria'][number]);
     expect(replaced?.priority.map((r) => r.rule)).toEqual(['priority']);
     expect(replaced?.replaced.map((r) => r.rule)).toEqual(['high-turnover']);
     expect(replaced?.policy).toEqual([]);
+  });
+
+  it('keeps the rules as reasons when the priority scaled their weight, and drops them when it lifted it', () => {
+    const [, , onboarding] = buildDecision().criteria;
+    const row = onboarding as Decision['criteria'][number];
+    const withFlag = (replaces: boolean) =>
+      weightBasis({
+        ...row,
+        weight_reasons: (row.weight_reasons ?? []).map((r) =>
+          r.rule === 'priority' ? { ...r, replaces_rules: replaces } : r,
+        ),
+      });
+    // The fixture's row has no flag, as a decision saved before priorities could scale the rules' weight: replaced.
+    expect(weightBasis(row)?.replaced.map((r) => r.rule)).toEqual(['high-turnover']);
+    expect(withFlag(false)?.replaced).toEqual([]);
+    expect(withFlag(false)?.policy.map((r) => r.rule)).toEqual(['high-turnover']);
+    expect(withFlag(true)?.replaced.map((r) => r.rule)).toEqual(['high-turnover']);
   });
 
   it('never counts a policy rule or an unsourced rule as evidence', () => {

@@ -36,7 +36,7 @@ export type WeightBasis = {
   evidence: WeightReasonRow[];
   policy: WeightReasonRow[];
   priority: WeightReasonRow[];
-  /** The rules and caps a priority replaced (they did not set this weight). */
+  /** The rules and caps a priority replaced (they did not set this weight): only when it lifted the weight to average. */
   replaced: WeightReasonRow[];
   /** The rating shift of the team's experience (not a weight reason: shown on its own line). */
   experience: CriterionRow['experience'];
@@ -60,8 +60,10 @@ export function weightBasis(row: CriterionRow): WeightBasis | undefined {
     existingCode: row.existing_code,
   };
   for (const reason of row.weight_reasons) basis[reasonKind(reason)].push(reason);
-  if (basis.priority.length > 0) {
-    // The profile's priority replaces the derived weight: the rules explain nothing about this weight any more.
+  // A priority that lifted the weight to the average criterion's (or one saved before priorities could scale the
+  // rules' weight, which always replaced it) leaves the rules explaining nothing about this weight; one that scaled
+  // the rules' weight keeps them as its reasons.
+  if (basis.priority.some((r) => r.replaces_rules !== false)) {
     basis.replaced = [...basis.evidence, ...basis.policy];
     basis.evidence = [];
     basis.policy = [];

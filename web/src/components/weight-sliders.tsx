@@ -83,9 +83,10 @@ export function WeightSliders({
         {approximate
           ? `Approximate while you drag (${formatCount(samples)} Monte-Carlo samples); settles on the CLI's ${formatCount(DEFAULT_SAMPLES)} when you stop`
           : `Re-runs the engine in your browser with ${formatCount(samples)} Monte-Carlo samples${samples === DEFAULT_SAMPLES ? ', as the CLI does' : ''}`}
-        {lastRunMs !== null && ` · last run ${lastRunMs.toFixed(1)} ms`}. Priority 0 ignores a criterion, 3 is
-        an average criterion, 5 makes it critical. An untouched slider sits where the profile's derived weight
-        puts it; the tick marks the priority at which the verdict flips.
+        {lastRunMs !== null && ` · last run ${lastRunMs.toFixed(1)} ms`}. Priority 0 ignores a criterion, 3
+        keeps the weight the profile's facts give it (or lifts it to an average criterion's), 5 makes it
+        critical. An untouched slider sits where the profile's derived weight puts it; the tick marks the
+        priority at which the verdict flips.
       </p>
       <div className="sliders">
         {decision.criteria.map((row) => {

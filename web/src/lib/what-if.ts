@@ -1,19 +1,26 @@
-/** @module How a slider position relates to the engine's weights: sliders speak profile v1 `priorities` (0..5). A priority p gives a criterion the raw weight p / 3 x (mean derived raw weight) (src/core/engine/weights.ts), so the priority that reproduces a criterion's derived weight is exactly 3 x n x its weight when no priority is set. */
+/** @module How a slider position relates to the engine's weights: sliders speak profile v1 `priorities` (0..5). A priority p gives a criterion the raw weight p / 3 x max(its derived raw weight, the mean derived raw weight) (priorityWeight in src/core/engine/weights.ts), so the priority that reproduces a criterion's derived weight is 3 when the rules weigh it at least average, and 3 x n x its weight when they weigh it less. */
 
 export const PRIORITY_MAX = 5;
-/** The engine's reading of a priority: 3 is "as important as the average criterion" (src/core/engine/weights.ts). */
+/** The engine's reading of a priority: 3 keeps the rules' weight, or lifts it to an average criterion's (src/core/engine/weights.ts). */
 export const PRIORITY_AVERAGE = 3;
 /** Slider steps: quarters of a priority. */
 export const PRIORITY_STEP = 0.25;
 
 /**
  * The priority that gives a criterion the weight `weight` had in a decision made with no priorities at all
- * (`criteria` criteria): exact, not rounded.
+ * (`criteria` criteria): 3 for a criterion weighed at least average, less for one the rules weigh less; exact, not
+ * rounded.
  * @example
  * priorityFromWeight(1 / 12, 12); // 3
+ * priorityFromWeight(1 / 24, 12); // 1.5
  */
 export function priorityFromWeight(weight: number, criteria: number): number {
-  return weight * criteria * PRIORITY_AVERAGE;
+  return PRIORITY_AVERAGE * Math.min(1, weight * criteria);
+}
+
+/** What a priority of 1 is worth, in the normalised weights of a decision without priorities (see the module). */
+function unitOf(weight: number, n: number): number {
+  return Math.max(1 / n, weight) / PRIORITY_AVERAGE;
 }
 
 /**
@@ -44,9 +51,9 @@ export function flipPriority(
   for (const [other, weight] of baseWeights) {
     if (other === id) continue;
     const priority = set[other];
-    others += priority === undefined ? weight : priority / PRIORITY_AVERAGE / n;
+    others += priority === undefined ? weight : priority * unitOf(weight, n);
   }
   const raw = (flip * others) / (1 - flip);
-  const priority = raw * n * PRIORITY_AVERAGE;
+  const priority = raw / unitOf(baseWeights.get(id) ?? 0, n);
   return priority >= 0 && priority <= PRIORITY_MAX ? priority : null;
 }
