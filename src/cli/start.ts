@@ -11,7 +11,6 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, wri
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { packageVersion, usableCacheDir } from '../io/paths.ts';
 
@@ -75,19 +74,7 @@ function saveCodeCache(script: Script, file: string, hash: string): void {
   }
 }
 
-/**
- * V8 compiles a hot loop (on-stack replacement) on a background thread by default, and the loop keeps running in the
- * interpreter meanwhile: in a process that lives a few hundred milliseconds, such as `gorust decide` with its 10,000
- * draws, that interpretation is CPU spent for nothing, more so when other processes keep the second core busy.
- * Compiling the loop at once cost a third less CPU for decide() in paired runs. The long-lived server keeps V8's
- * default. The flag is set before the bundle is compiled, so the code cache made and read under it agree.
- */
-function compileHotLoopsAtOnce(argv: readonly string[]): void {
-  if (argv[0] !== 'serve') setFlagsFromString('--no-concurrent-osr');
-}
-
 function runBundle(argv: readonly string[]): void {
-  compileHotLoopsAtOnce(argv);
   const bundle = join(dirname(fileURLToPath(import.meta.url)), 'gorust.cjs');
   const cacheFile = codeCacheFile(argv, GORUST_BUILD, process.env);
   let cachedData: Buffer | undefined;

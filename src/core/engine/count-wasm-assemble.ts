@@ -108,6 +108,29 @@ const forLoop = (i: number, from: Code, to: Code, body: Code): Code => [
   END,
   END,
 ];
+const shl3 = (value: Code): Code => [...value, ...i32Const(3), I32_SHL];
+const loadAt = (pointer: number): Code => [...get(pointer), F64_LOAD, 3, 0];
+/**
+ * The loop over the criteria with byte pointers instead of indices (fewer instructions for the baseline compiler):
+ * while (pointers[0] < end) { body; every pointer += 8 }.
+ */
+const criteriaLoop = (pointers: number[], end: number, body: Code): Code => [
+  BLOCK,
+  VOID,
+  LOOP,
+  VOID,
+  ...get(pointers[0] as number),
+  ...get(end),
+  I32_GE_S,
+  BR_IF,
+  1,
+  ...body,
+  ...pointers.flatMap((p) => set(p, add(get(p), i32Const(8)))),
+  BR,
+  0,
+  END,
+  END,
+];
 const ifThen = (condition: Code, then: Code, otherwise?: Code): Code =>
   otherwise === undefined
     ? [...condition, IF, VOID, ...then, END]
@@ -141,7 +164,6 @@ const I32_LOCALS = [
   'S',
   'ROW',
   'G',
-  'C',
   'K',
   'U',
   'F0',
@@ -155,6 +177,11 @@ const I32_LOCALS = [
   'ONLY_RUST',
   'GATED_FULL',
   'GATED_ONLY',
+  'PF',
+  'PP',
+  'PQ',
+  'PD',
+  'PEND',
 ] as const;
 const F64_LOCALS = ['Z_GC', 'Z_MEM', 'PICK', 'M', 'MO', 'LN'] as const;
 const L = Object.fromEntries([
@@ -205,13 +232,17 @@ function countBody(): Code {
         ...ifThen(get(L.GATED_FULL), set(L.ANY_RUST, i32Const(1)), [
           ...set(L.M, f64Const(0)),
           ...set(L.Z, add(row, n)),
-          ...forLoop(L.C, i32Const(0), n, [
-            // m += factors[c] * (P[base + c] + Q[base + c] * data[z + c])
+          // m += factors[c] * (P[base + c] + Q[base + c] * data[z + c])
+          ...set(L.PF, get(P_FACTORS)),
+          ...set(L.PP, add(get(P_P), shl3(get(L.BASE)))),
+          ...set(L.PQ, add(get(P_Q), shl3(get(L.BASE)))),
+          ...set(L.PD, add(get(P_DATA), shl3(get(L.Z)))),
+          ...criteriaLoop([L.PF, L.PP, L.PQ, L.PD], L.PEND, [
             ...get(L.M),
-            ...f64At(P_FACTORS, get(L.C)),
-            ...f64At(P_P, add(get(L.BASE), get(L.C))),
-            ...f64At(P_Q, add(get(L.BASE), get(L.C))),
-            ...f64At(P_DATA, add(get(L.Z), get(L.C))),
+            ...loadAt(L.PF),
+            ...loadAt(L.PP),
+            ...loadAt(L.PQ),
+            ...loadAt(L.PD),
             F64_MUL,
             F64_ADD,
             F64_MUL,
@@ -228,11 +259,13 @@ function countBody(): Code {
           get(P_WITH_ONLY),
           ifThen(get(L.GATED_ONLY), set(L.ONLY_RUST, i32Const(1)), [
             ...set(L.MO, f64Const(0)),
-            ...forLoop(L.C, i32Const(0), n, [
-              // mo += factors[c] * P[base + c]
+            // mo += factors[c] * P[base + c]
+            ...set(L.PF, get(P_FACTORS)),
+            ...set(L.PP, add(get(P_P), shl3(get(L.BASE)))),
+            ...criteriaLoop([L.PF, L.PP], L.PEND, [
               ...get(L.MO),
-              ...f64At(P_FACTORS, get(L.C)),
-              ...f64At(P_P, add(get(L.BASE), get(L.C))),
+              ...loadAt(L.PF),
+              ...loadAt(L.PP),
               F64_MUL,
               F64_ADD,
               SET,
@@ -289,11 +322,14 @@ function countBody(): Code {
       ],
     ),
     // factors[c] = 1 + spread * data[row + c]
-    ...forLoop(L.C, i32Const(0), n, [
-      ...address(P_FACTORS, get(L.C), 3),
+    ...set(L.PEND, add(get(P_FACTORS), shl3(n))),
+    ...set(L.PF, get(P_FACTORS)),
+    ...set(L.PD, add(get(P_DATA), shl3(row))),
+    ...criteriaLoop([L.PF, L.PD], L.PEND, [
+      ...get(L.PF),
       ...f64Const(1),
       ...get(P_SPREAD),
-      ...f64At(P_DATA, add(row, get(L.C))),
+      ...loadAt(L.PD),
       F64_MUL,
       F64_ADD,
       F64_STORE,

@@ -31,7 +31,10 @@ const INDICATOR = /^[?:,[\]{}#&*!|>'"%@`]/;
  * and hexadecimal integers, infinities and NaN, exponent floats, floats), each resolved as the library resolves it.
  */
 export function coreScalar(text: string): unknown {
-  if (/^(?:~|[Nn]ull|NULL)?$/.test(text)) return null;
+  if (text === '') return null;
+  // Every test but the string's needs one of these first characters: most names are strings at once.
+  if (!'~nNtTfF+-.0123456789'.includes(text[0] as string)) return text;
+  if (/^(?:~|[Nn]ull|NULL)$/.test(text)) return null;
   if (/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/.test(text)) return text[0] === 't' || text[0] === 'T';
   if (/^0o[0-7]+$/.test(text)) return Number.parseInt(text.substring(2), 8);
   if (/^[-+]?[0-9]+$/.test(text)) return Number.parseInt(text, 10);
