@@ -36,12 +36,48 @@ const FACT_WORDS: Record<string, { label: string; value: (v: Value) => string }>
   'delivery.lifetime_years': { label: 'lifetime', value: (v) => plural(v, 'year', 'years') },
   'delivery.prototype_first': { label: 'prototype first', value: yes },
   safety_critical: { label: 'safety-critical', value: yes },
-  targets: { label: 'targets', value: text },
-  platforms: { label: 'platforms', value: text },
+  // A weight rule's scale on the share of WASM targets shows the share, on the number of platforms the count.
+  targets: {
+    label: 'targets',
+    value: (v) => (typeof v === 'number' ? `${formatPercent(v)} WebAssembly` : text(v)),
+  },
+  platforms: { label: 'platforms', value: (v) => (typeof v === 'number' ? `${text(v)} to ship` : text(v)) },
   domain: { label: 'domain', value: text },
   interop: { label: 'interop', value: text },
   existing_code: { label: 'existing code', value: text },
   priorities: { label: 'priorities', value: text },
+};
+
+/**
+ * One profile fact in words, as the reports' facts read ("p99 latency SLO 2 ms", "peak load 200,000 requests/s",
+ * "team size 4 people"), never as a field path and a raw value (`workload.peak_rps=200000`). A path this table does
+ * not know reads as the path and its value.
+ * @example
+ * factWords('workload.peak_rps', 200000); // 'peak load 200,000 requests/s'
+ * factWords('components', ['control-plane', 'orchestration']); // 'component roles control-plane, orchestration'
+ */
+export function factWords(path: string, value: Value): string {
+  const component = /^components\[(\d+)\]\.(.+)$/.exec(path);
+  if (component !== null)
+    return `component #${Number(component[1]) + 1}: ${factWords(component[2] ?? '', value)}`;
+  const priority = /^priorities\.(.+)$/.exec(path);
+  if (priority !== null) return `priority of ${(priority[1] ?? '').replace(/_/g, ' ')} ${text(value)} of 5`;
+  const words = FACT_WORDS[path] ?? EXTRA_WORDS[path];
+  return words === undefined ? `${path} ${text(value)}` : `${words.label} ${words.value(value)}`.trim();
+}
+
+/** Paths that appear among the facts behind weight rules (`criteria[].weight_reasons[].facts`) only. */
+const EXTRA_WORDS: Record<string, { label: string; value: (v: Value) => string }> = {
+  'team.size': { label: 'team size', value: (v) => plural(v, 'person', 'people') },
+  components: { label: 'component roles', value: text },
+  role: { label: 'role', value: text },
+  'workload.latency_slo': {
+    label: 'latency-critical',
+    value: (v) => (v === true ? 'without an SLO' : text(v)),
+  },
+  'existing_code.plan': { label: 'existing code', value: (v) => `to ${text(v)}` },
+  'existing_code.language': { label: 'existing code in', value: text },
+  'existing_code.kloc': { label: 'existing code', value: (v) => `${text(v)} kloc` },
 };
 
 /**

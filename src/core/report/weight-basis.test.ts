@@ -6,7 +6,7 @@ import { buildDecision } from './decision-fixture.test-helpers.ts';
 import { renderHtmlReport } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
 import { renderText } from './text.ts';
-import { policyChoices, reasonKind, weightBasis } from './weight-basis.ts';
+import { factsText, policyChoices, reasonKind, weightBasis } from './weight-basis.ts';
 
 const DATE = '2026-11-27';
 const SOURCES = {
@@ -97,7 +97,7 @@ describe('the terminal report', () => {
       expect(text).toMatch(/^ {4}replaced by your priority: high-turnover$/m);
       const section = text.slice(text.indexOf('Policy choices in this decision'));
       expect(section).toMatch(
-        /^ {2}- policy: small-team \(team\.rust=some, team\.size=4\): development speed ×1\.15\./m,
+        /^ {2}- policy: small-team \(Rust experience some; team size 4 people\): development\s+speed ×1\.15\./m,
       );
       expect(section).toMatch(/^ {2}- policy: cap-share: deployment ×0\.9\./m);
       expect(section.slice(0, section.indexOf('What would change'))).not.toContain('tight-deadline');
@@ -120,11 +120,11 @@ describe('the Markdown report', () => {
 
   it('marks each reason evidence (with its sources) or policy, and the experience shift on its own line', () => {
     expect(md).toContain(
-      '- **evidence** ×1.6 `tight-deadline` (delivery.deadline_weeks=8): A first release within weeks makes speed of delivery dominant. Sources: [Google, 2023](https://example.org/onboarding), [Go team, 2012](https://example.org/compile).',
+      '- **evidence** ×1.6 `tight-deadline` (first release in 8 weeks): A first release within weeks makes speed of delivery dominant. Sources: [Google, 2023](https://example.org/onboarding), [Go team, 2012](https://example.org/compile).',
     );
-    expect(md).toContain('- **policy** ×1.15 `small-team` (team.rust=some, team.size=4):');
+    expect(md).toContain('- **policy** ×1.15 `small-team` (Rust experience some; team size 4 people):');
     expect(md).toContain(
-      '- **policy** ×1.3 `leaving-go-runtime` (existing_code.plan=rewrite): A team leaving working Go code has run this workload on its runtime. Resting on: `static-binaries`.',
+      '- **policy** ×1.3 `leaving-go-runtime` (existing code to rewrite): A team leaving working Go code has run this workload on its runtime. Resting on: `static-binaries`.',
     );
     expect(md).not.toMatch(/\*\*evidence\*\* [^-]*`small-team`/);
     expect(md).toContain('Team experience: Go +0.85, Rust 0 rating points (85% of the level shift).');
@@ -133,7 +133,9 @@ describe('the Markdown report', () => {
 
   it('lists the policy choices in their own section', () => {
     const section = md.slice(md.indexOf('## Policy choices in this decision'), md.indexOf('## Appendix'));
-    expect(section).toContain('- policy: small-team (team.rust=some, team.size=4): development speed ×1.15.');
+    expect(section).toContain(
+      '- policy: small-team (Rust experience some; team size 4 people): development speed ×1.15.',
+    );
     expect(section).toContain('- policy: cap-share: deployment ×0.9.');
     expect(section).not.toContain('tight-deadline');
     expect(section).not.toContain('high-turnover');
@@ -147,7 +149,9 @@ describe('the ADR', () => {
       const start = adr.indexOf('Policy choices in this decision');
       expect(start).toBeGreaterThan(-1);
       const list = adr.slice(start, adr.indexOf('Full analysis', start));
-      expect(list).toContain('* policy: small-team (team.rust=some, team.size=4): development speed ×1.15.');
+      expect(list).toContain(
+        '* policy: small-team (Rust experience some; team size 4 people): development speed ×1.15.',
+      );
       expect(list).toContain('* policy: cap-share: deployment ×0.9.');
       expect(list).not.toContain('tight-deadline');
     });
@@ -200,5 +204,36 @@ describe('the HTML report', () => {
       'leaving-go-runtime',
       'cap-share',
     ]);
+  });
+});
+
+describe('factsText', () => {
+  it('says the facts behind a weight in words, as the reports state facts, never as path=value', () => {
+    expect(factsText([{ path: 'workload.peak_rps', value: 200000 }])).toBe('peak load 200,000 requests/s');
+    expect(
+      factsText([
+        { path: 'team.rust', value: 'some' },
+        { path: 'team.size', value: 4 },
+      ]),
+    ).toBe('Rust experience some; team size 4 people');
+    expect(factsText([{ path: 'workload.latency_slo.p99_ms', value: 2 }])).toBe('p99 latency SLO 2 ms');
+    expect(factsText([{ path: 'domain', value: ['proxy', 'networking'] }])).toBe('domain proxy, networking');
+    expect(factsText([{ path: 'components', value: ['control-plane'] }])).toBe(
+      'component roles control-plane',
+    );
+    expect(factsText([{ path: 'workload.memory_budget_mib', value: 0.25 }])).toBe('memory budget 256 KiB');
+    expect(factsText([{ path: 'existing_code.kloc', value: 57 }])).toBe('existing code 57 kloc');
+    expect(factsText([{ path: 'components[1].role', value: 'hot-path' }])).toBe(
+      'component #2: role hot-path',
+    );
+    expect(factsText([{ path: 'priorities.build_speed', value: 4 }])).toBe('priority of build speed 4 of 5');
+  });
+  it('leaves no field path or = in any reason of a real decision', () => {
+    const decision = buildDecision();
+    for (const row of decision.criteria)
+      for (const reason of row.weight_reasons ?? []) {
+        if (reason.facts.length === 0) continue;
+        expect(factsText(reason.facts)).not.toMatch(/=|[a-z]_[a-z]|\.[a-z]/);
+      }
   });
 });

@@ -1,5 +1,6 @@
 /** @module Where a criterion's weight comes from, read from the decision's fields (`criteria[].weight_reasons`, `experience`, `existing_code`): which reasons rest on evidence, which are the product's policy choices, which is the user's own priority, and the experience shift on its own. Every report and the web app render from these, so a policy reason is never shown as evidence. */
 import type { CriterionRow, Decision, WeightReasonRow } from '../decision/schema.ts';
+import { factWords } from './decisive.ts';
 import { criterionLabel, formatNumber, formatRating } from './format.ts';
 
 /**
@@ -72,14 +73,14 @@ export function weightBasis(row: CriterionRow): WeightBasis | undefined {
 }
 
 /**
- * The profile facts that triggered a reason, as `path=value` (lists joined by commas).
+ * The profile facts that triggered a reason, in words as the reports' facts read (numbers formatted, lists joined
+ * by commas, facts by semicolons), never as `path=value`.
  * @example
- * factsText([{ path: 'workload.kind', value: 'cpu-bound' }]); // 'workload.kind=cpu-bound'
+ * factsText([{ path: 'workload.peak_rps', value: 200000 }]); // 'peak load 200,000 requests/s'
+ * factsText([{ path: 'team.rust', value: 'some' }, { path: 'team.size', value: 4 }]); // 'Rust experience some; team size 4 people'
  */
 export function factsText(facts: WeightReasonRow['facts']): string {
-  return facts
-    .map((f) => `${f.path}=${Array.isArray(f.value) ? f.value.join(',') : String(f.value)}`)
-    .join(', ');
+  return facts.map((f) => factWords(f.path, f.value)).join('; ');
 }
 
 /** A weight factor as shown: "×1.3". */
