@@ -19,7 +19,16 @@ export {
 } from './report/charts.ts';
 export { diffDecisions } from './report/diff.ts';
 export type { NumberChange } from './report/diff-schema.ts';
-export { confidenceMeaning, formatCount, formatFigure } from './report/format.ts';
+export {
+  confidenceMeaning,
+  formatCount,
+  formatFigure,
+  formatPercent,
+  formatPercentPair,
+  formatRating,
+  formatSigned,
+  sensitivityWeights,
+} from './report/format.ts';
 export type { SvgChild, SvgNode } from './report/svg.ts';
 export type { PolicyChoice, ReasonKind, WeightBasis } from './report/weight-basis.ts';
 export {

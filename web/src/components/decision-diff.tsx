@@ -1,6 +1,11 @@
 /** @module The diff between two saved decisions: the inputs that changed (the profiles, field by field), then the outputs from the core's diffDecisions(): verdict, confidence, gates, criteria, plan. */
 import { useMemo } from 'react';
-import { diffDecisions, type KnowledgeBase, type NumberChange } from '../../../src/core/browser.ts';
+import {
+  diffDecisions,
+  formatPercentPair,
+  type KnowledgeBase,
+  type NumberChange,
+} from '../../../src/core/browser.ts';
 import type { SavedDecision } from '../lib/api.ts';
 import { diffProfiles } from '../lib/profile-diff.ts';
 import { decisionLabel } from '../lib/saved-label.ts';
@@ -103,7 +108,7 @@ export function DecisionDiffView({ a, b, kb }: { a: SavedDecision; b: SavedDecis
                     {names.get(row.id) ?? row.id}
                     {row.flipped && <span className="badge close"> now favours the other language</span>}
                   </td>
-                  <td className="num">{formatChange(row.weight, CRITERION_NUMBERS.weight)}</td>
+                  <td className="num">{formatWeightChange(row.weight)}</td>
                   <td className="num">{formatChange(row.go, CRITERION_NUMBERS.rating)}</td>
                   <td className="num">{formatChange(row.rust, CRITERION_NUMBERS.rating)}</td>
                   <td className="num">{formatChange(row.contribution, CRITERION_NUMBERS.contribution)}</td>
@@ -137,6 +142,13 @@ export function DecisionDiffView({ a, b, kb }: { a: SavedDecision; b: SavedDecis
 
 function moved(change: NumberChange): boolean {
   return change.delta === null ? change.a !== change.b : Math.abs(change.delta) > 1e-9;
+}
+
+/** A weight before and after as the reports tell two weights apart: a decimal more when they round alike. */
+function formatWeightChange(change: NumberChange): string {
+  if (change.a === null || change.b === null) return formatChange(change, CRITERION_NUMBERS.weight);
+  const [a, b] = formatPercentPair(change.a, change.b);
+  return a === b ? a : `${a} → ${b}`;
 }
 
 function formatChange(change: NumberChange, format: (value: number) => string): string {

@@ -5,6 +5,9 @@ import {
   experienceText,
   factorText,
   factsText,
+  formatPercent,
+  formatRating,
+  formatSigned,
   type KnowledgeBase,
   policyChoices,
   policyChoiceText,
@@ -98,11 +101,14 @@ export function criterionNames(kb: KnowledgeBase): Map<string, string> {
   return new Map(kb.criteria.map((criterion) => [criterion.id, criterion.name]));
 }
 
-/** How a criterion's numbers read wherever the UI tabulates criteria (a decision, or the diff of two). */
+/**
+ * How a criterion's numbers read wherever the UI tabulates criteria (a decision, or the diff of two): as every
+ * report writes them (the core's formatters), so the page and the exported report agree to the digit.
+ */
 export const CRITERION_NUMBERS = {
-  weight: (share: number) => `${(share * 100).toFixed(1)}%`,
-  rating: (rating: number) => rating.toFixed(1),
-  contribution: (contribution: number) => contribution.toFixed(2),
+  weight: formatPercent,
+  rating: formatRating,
+  contribution: formatSigned,
 };
 
 /**
@@ -254,7 +260,6 @@ export function CriteriaSection({ decision, kb }: { decision: Decision; kb: Know
                 <td className="num">{CRITERION_NUMBERS.rating(row.rust)}</td>
                 <td className="num">
                   <span className={`lang ${row.contribution >= 0 ? 'go' : 'rust'}`}>
-                    {row.contribution >= 0 ? '+' : ''}
                     {CRITERION_NUMBERS.contribution(row.contribution)}
                   </span>
                 </td>

@@ -5,8 +5,10 @@ import {
   type Decision,
   decide,
   formatCount,
+  formatPercent,
   type KnowledgeBase,
   type Profile,
+  sensitivityWeights,
 } from '../../../src/core/browser.ts';
 import type { Priorities } from '../lib/draft.ts';
 import {
@@ -102,7 +104,11 @@ export function WeightSliders({
               ? null
               : flipPriority(row.id, flipWeight, base, others);
           const name = names.get(row.id) ?? row.id;
-          const weightText = `${(row.weight * 100).toFixed(1)}%`;
+          // Weights and flip points as the reports print them (whole percentages, a decimal more when the two
+          // would read alike).
+          const sensitivity = decision.sensitivity.find((entry) => entry.criterion === row.id);
+          const shown = sensitivity === undefined ? undefined : sensitivityWeights(decision, sensitivity);
+          const weightText = shown?.now ?? formatPercent(row.weight);
           return (
             <div className={`slider-row${overrides[row.id] !== undefined ? ' touched' : ''}`} key={row.id}>
               <label className="name" htmlFor={`w-${row.id}`}>
@@ -117,7 +123,7 @@ export function WeightSliders({
                   max={PRIORITY_MAX}
                   step={PRIORITY_STEP}
                   value={position}
-                  aria-valuetext={`priority ${format(position)} of 5, weight ${Math.round(row.weight * 100)}%`}
+                  aria-valuetext={`priority ${format(position)} of 5, weight ${weightText}`}
                   onChange={(event) => {
                     const next = Number(event.target.value);
                     onChange(row.id, next === start ? undefined : next);
@@ -143,8 +149,8 @@ export function WeightSliders({
                 {flipWeight === null || flipWeight === undefined
                   ? 'never flips'
                   : flipAt === null
-                    ? `flips at ${(flipWeight * 100).toFixed(1)}% (beyond 0-5)`
-                    : `flips at priority ${format(Math.round(flipAt * 4) / 4)} (${(flipWeight * 100).toFixed(1)}%)`}
+                    ? `flips at ${shown?.flip ?? formatPercent(flipWeight)} (beyond 0-5)`
+                    : `flips at priority ${format(Math.round(flipAt * 4) / 4)} (${shown?.flip ?? formatPercent(flipWeight)})`}
               </span>
             </div>
           );

@@ -1,0 +1,92 @@
+/** @module The web app says numbers as the reports do: the what-if sliders' weights and flip points, and the criteria table's weights, ratings and contributions, rendered to markup (react-dom/server) and compared with the Markdown report of the same decision. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createElement, type ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { decide, parseProfileText, renderMarkdown } from '../../src/core/index.ts';
+import { readKnowledgeBase } from '../../src/io/kb-files.ts';
+
+// The components are TSX, which this (Node) type-check does not compile: import them by a computed path, so only
+// Vitest resolves them (the web's own type-check covers their types).
+type Component = (props: Record<string, unknown>) => ReactElement | null;
+const components = (file: string) => `../../web/src/components/${file}`;
+const { CriteriaSection } = (await import(components('decision-sections.tsx'))) as {
+  CriteriaSection: Component;
+};
+const { WeightSliders } = (await import(components('weight-sliders.tsx'))) as { WeightSliders: Component };
+
+const kb = readKnowledgeBase();
+const profile = parseProfileText(
+  readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'service-mesh.yaml'), 'utf8'),
+  'service-mesh.yaml',
+);
+const decision = decide(profile, kb, { seed: 1, samples: 2000 });
+const markdown = renderMarkdown(decision);
+const names = new Map(kb.criteria.map((c) => [c.id, c.name]));
+
+/** The rows of the Markdown table under `header`, as cells. */
+function tableRows(header: string): string[][] {
+  const lines = markdown.split('\n');
+  const start = lines.indexOf(header);
+  const rows: string[][] = [];
+  for (const line of lines.slice(start + 2)) {
+    if (!line.startsWith('|')) break;
+    rows.push(
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    );
+  }
+  return rows;
+}
+
+const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+describe('the web app says numbers as the reports do', () => {
+  it('shows each slider weight and flip point as the Markdown report’s sensitivity table', () => {
+    const html = renderToStaticMarkup(
+      createElement(WeightSliders, {
+        decision,
+        profile,
+        kb,
+        own: {},
+        overrides: {},
+        onChange: () => undefined,
+        onReset: () => undefined,
+        samples: 2000,
+        lastRunMs: null,
+      }),
+    );
+    const rows = tableRows('| Criterion | Weight now | Verdict flips at |');
+    expect(rows.length).toBeGreaterThan(0);
+    const shown = text(html);
+    for (const [criterion, now, flip] of rows) {
+      expect(shown).toContain(`${criterion} `);
+      expect(shown).toContain(` ${now} `);
+      if (flip !== 'never')
+        expect(shown).toMatch(
+          new RegExp(
+            `${criterion} ≈?[\\d.]+ ${now} flips at (priority [\\d.]+ \\()?${(flip ?? '').replace('.', '\\.')}`,
+          ),
+        );
+    }
+    // One precision with the reports: no "17.0%" where they say "17%".
+    expect(shown).not.toMatch(/\d\.0%/);
+  });
+
+  it('shows the criteria table’s weights, ratings and contributions as the Markdown report’s criteria table', () => {
+    const shown = text(renderToStaticMarkup(createElement(CriteriaSection, { decision, kb })));
+    const rows = tableRows('| Criterion | Weight | Go | Rust | Contribution |');
+    expect(rows).toHaveLength(decision.criteria.length);
+    for (const [criterion, weight, go, rust, contribution] of rows) {
+      const id = decision.criteria.find((row) => names.get(row.id) === criterion)?.id;
+      expect(id, criterion).toBeDefined();
+      expect(shown).toContain(`${criterion} ${weight} ${go} ${rust} ${contribution} `);
+    }
+    // The facts behind a weight, in words: never a field path and a raw value.
+    expect(shown).toContain('peak load 200,000 requests/s');
+    expect(shown).not.toMatch(/[a-z_]+\.[a-z_]+=/);
+  });
+});
