@@ -749,9 +749,20 @@ class AdrParts {
         `Run \`gorust lab run ${probe.workload}\` on the hardware you deploy to and read ${probe.figure}: it confirms ${lang} if the figures agree with the ratings above (${criterionLabel(probe.criterion).toLowerCase()}), and refutes it if the other language leads there by more than the run's confidence interval.`,
       );
     }
-    for (const b of d.boundaries.slice(0, 3)) {
+    const boundaries = d.boundaries.slice(0, 3);
+    const [only] = boundaries;
+    if (boundaries.length === 1 && only !== undefined) {
       lines.push(
-        `Measure the ${this.esc(b.from)} to ${this.esc(b.to)} ${b.mechanism} call with \`gorust lab run boundary\` in the first milestone: the plan assumes about ${formatNumber(b.per_call_us)} µs per call (median).`,
+        `Measure the ${this.esc(only.from)} to ${this.esc(only.to)} ${only.mechanism} call with \`gorust lab run boundary\` in the first milestone: the plan assumes about ${formatNumber(only.per_call_us)} µs per call.`,
+      );
+    } else if (boundaries.length > 1) {
+      // One line for several boundaries: the record stays short enough to be read to the end.
+      const costs = boundaries.map(
+        (b, i) =>
+          `${formatNumber(b.per_call_us)} µs${i === 0 ? ' per call' : ''} from ${this.esc(b.from)} to ${this.esc(b.to)} (${b.mechanism})`,
+      );
+      lines.push(
+        `Measure the boundary calls with \`gorust lab run boundary\` in the first milestone: the plan assumes about ${costs.slice(0, -1).join(', ')} and ${costs.at(-1)}.`,
       );
     }
     lines.push(

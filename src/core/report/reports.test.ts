@@ -385,6 +385,15 @@ describe('one precision per column', () => {
     expect(renderAdr(mixed, { date: DATE })).not.toMatch(/\(\d+ vs|vs \d+\)|Go \d+,/);
   });
 
+  it('asks to measure several boundaries in one confirmation line, each with its assumed cost', () => {
+    const adr = renderAdr(mixed, { date: DATE }).replace(/\n\s*/g, ' ');
+    expect(adr).toContain(
+      'Measure the boundary calls with `gorust lab run boundary` in the first milestone: the plan assumes about ' +
+        '100 µs per call from proxy to control (grpc) and 100 µs from other to control (grpc).',
+    );
+    expect(adr).not.toContain('Measure the proxy to control');
+  });
+
   it('gives calls per request and stakeholder weights one precision down their column', () => {
     const md = renderMarkdown(mixed);
     expect(cells(md, '| From | To |', 4)).toEqual(['1.00', '0.05']);
