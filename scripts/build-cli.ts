@@ -8,7 +8,7 @@ import { COMMAND_LOADERS } from '../src/cli/command-list.ts';
 import { decisionKeyOrder, parseKnowledgeBase } from '../src/core/index.ts';
 import {
   defaultKnowledgeBaseDir,
-  prebuiltKnowledgeBase,
+  prebuiltKnowledgeBaseJson,
   readKnowledgeBaseTexts,
 } from '../src/io/kb-files.ts';
 
@@ -26,10 +26,7 @@ mkdirSync(OUT, { recursive: true });
 
 // The knowledge base: parse and validate now (a problem fails the build), ship the result as JSON.
 const texts = readKnowledgeBaseTexts(defaultKnowledgeBaseDir());
-writeFileSync(
-  join(ROOT, 'dist', 'kb.json'),
-  JSON.stringify(prebuiltKnowledgeBase(texts, parseKnowledgeBase(texts))),
-);
+writeFileSync(join(ROOT, 'dist', 'kb.json'), prebuiltKnowledgeBaseJson(texts, parseKnowledgeBase(texts)));
 
 /**
  * gorust's own modules do nothing when imported but define things (the entry, main.ts, is the exception), so the

@@ -8,6 +8,7 @@ import { minimalKnowledgeBase, toTexts } from '../core/kb/kb-fixtures.test-helpe
 import {
   defaultKnowledgeBaseDir,
   prebuiltKnowledgeBase,
+  prebuiltKnowledgeBaseJson,
   readKnowledgeBase,
   readKnowledgeBaseTexts,
   readPrebuiltKnowledgeBase,
@@ -70,7 +71,12 @@ describe('readPrebuiltKnowledgeBase', () => {
     const dir = mkdtempSync(join(tmpdir(), 'gorust-prebuilt-'));
     try {
       const file = join(dir, 'kb.json');
-      writeFileSync(file, JSON.stringify(prebuiltKnowledgeBase(texts, kb)));
+      const json = prebuiltKnowledgeBaseJson(texts, kb);
+      // ASCII, so Node reads it into a one-byte string, and the same value as the plain JSON (texts beyond ASCII included).
+      expect(/[\u007f-\uffff]/.test(json)).toBe(false);
+      expect(Object.values(texts).some((t) => /[\u007f-\uffff]/.test(t ?? ''))).toBe(true);
+      expect(JSON.parse(json)).toEqual(prebuiltKnowledgeBase(texts, kb));
+      writeFileSync(file, json);
       expect(readPrebuiltKnowledgeBase(texts, file)).toEqual(kb);
       // An edited, added or removed kb file (without a rebuild) is never served from the stale prebuilt copy.
       expect(readPrebuiltKnowledgeBase({ ...texts, tips: `${texts.tips}\n# edited` }, file)).toBeUndefined();

@@ -8,6 +8,7 @@ export {
   type PrebuiltKnowledgeBase,
   prebuiltKnowledgeBase,
   prebuiltKnowledgeBaseFile,
+  prebuiltKnowledgeBaseJson,
   readKnowledgeBaseTexts,
   readPrebuiltKnowledgeBase,
 } from './kb-texts.ts';

@@ -52,13 +52,26 @@ export type PrebuiltKnowledgeBase = { format: 2; texts: Partial<Record<string, s
 /**
  * The prebuilt form of a parsed knowledge base and the texts it was parsed from.
  * @example
- * writeFileSync(prebuiltKnowledgeBaseFile(), JSON.stringify(prebuiltKnowledgeBase(texts, parseKnowledgeBase(texts))));
+ * writeFileSync(prebuiltKnowledgeBaseFile(), prebuiltKnowledgeBaseJson(texts, parseKnowledgeBase(texts)));
  */
 export function prebuiltKnowledgeBase(
   texts: Partial<Record<string, string>>,
   kb: KnowledgeBase,
 ): PrebuiltKnowledgeBase {
   return { format: 2, texts, kb };
+}
+
+/**
+ * The prebuilt knowledge base as the build writes it: JSON in ASCII (every other character escaped), which Node reads
+ * into a one-byte string: about 1.3 ms less than decoding the UTF-8 of a few non-ASCII characters in 300 KB.
+ * @example
+ * writeFileSync(prebuiltKnowledgeBaseFile(), prebuiltKnowledgeBaseJson(texts, kb));
+ */
+export function prebuiltKnowledgeBaseJson(texts: Partial<Record<string, string>>, kb: KnowledgeBase): string {
+  return JSON.stringify(prebuiltKnowledgeBase(texts, kb)).replace(
+    /[\u007f-\uffff]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Whether two sets of kb texts name the same files with the same contents. */
