@@ -58,10 +58,10 @@ describe('contributionChart', () => {
     const chart = contributionChart(buildDecision(), { width: 560 });
     const bars = all(chart, byClass('bar'));
     expect(bars.map((bar) => text(all(bar, byTag('title'))[0] as SvgNode))).toEqual([
-      'Development speed: +0.9 (favours Go)',
+      'Development speed: +0.90 (favours Go)',
       'Onboarding: +0.75 (favours Go)',
-      'Latency predictability: −0.6 (favours Rust)',
-      'Deployment: 0 (neutral)',
+      'Latency predictability: −0.60 (favours Rust)',
+      'Deployment: 0.00 (neutral)',
     ]);
     const fills = bars.map((bar) => all(bar, byTag('rect'))[0]?.attrs.fill);
     expect(fills.slice(0, 3)).toEqual([LANGUAGE_COLORS.go, LANGUAGE_COLORS.go, LANGUAGE_COLORS.rust]);
@@ -98,10 +98,10 @@ describe('radarChart', () => {
     const go = all(chart, byClass('go'))[0] as SvgNode;
     const rust = all(chart, byClass('rust'))[0] as SvgNode;
     expect(titles(go)).toEqual([
-      'Go, Development speed: 9 of 10',
-      'Go, Latency predictability: 6 of 10',
-      'Go, Onboarding: 8 of 10',
-      'Go, Deployment: 8 of 10',
+      'Go, Development speed: 9.0 of 10',
+      'Go, Latency predictability: 6.0 of 10',
+      'Go, Onboarding: 8.0 of 10',
+      'Go, Deployment: 8.0 of 10',
     ]);
     expect(titles(rust).map((t) => Number(/: ([\d.]+) of 10/.exec(t)?.[1]))).toEqual([6, 9, 5, 8]);
     expect(all(go, byTag('polygon'))[0]?.attrs.stroke).toBe(LANGUAGE_COLORS.go);

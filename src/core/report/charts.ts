@@ -1,6 +1,6 @@
 /** @module The charts, drawn by hand as SVG element trees (./svg.ts), one function per chart, shared by the web UI (live, laid out at the container's width) and the HTML report (serialised to inline SVG): one chart definition, two faces. Every mark carries a <title> with its figure; the pages give each chart a text alternative and the same figures in a table. */
 import type { Decision } from '../decision/schema.ts';
-import { criterionLabel } from './format.ts';
+import { criterionLabel, formatRating, formatSigned } from './format.ts';
 import {
   CHAR_EM,
   fitText,
@@ -165,7 +165,8 @@ function diamond(x: number, y: number, r: number, color: string, attrs: SvgAttrs
   });
 }
 
-const signedText = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : ''}${Math.abs(round3(value))}`;
+/** A contribution as the tables print it (two decimals, formatSigned), with a typographic minus: "+0.90", "−0.60". */
+const signedText = (value: number) => formatSigned(value).replace('-', '−');
 
 /**
  * Horizontal bars: each criterion's contribution `weight * (go - rust)`; right of zero favours Go, left favours Rust.
@@ -354,7 +355,7 @@ export function radarChart(decision: Decision, size: ChartSize): SvgNode {
           return h(
             'circle',
             { cx: px(x), cy: px(y), r: 3, fill: color },
-            h('title', {}, `${lang.name}, ${criterionLabel(row.id)}: ${round3(row[lang.key])} of 10`),
+            h('title', {}, `${lang.name}, ${criterionLabel(row.id)}: ${formatRating(row[lang.key])} of 10`),
           );
         }),
       ),

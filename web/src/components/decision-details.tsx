@@ -3,6 +3,7 @@ import { type ReactNode, useCallback, useMemo } from 'react';
 import {
   contributionChart,
   type Decision,
+  formatSigned,
   hybridPlanChart,
   type KnowledgeBase,
   type Profile,
@@ -87,7 +88,8 @@ export function DecisionDetails({
   );
 }
 
-const signed = (value: number) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(2)}`;
+/** A contribution as the chart beside it labels it (the tables' two decimals, a typographic minus). */
+const signed = (value: number) => formatSigned(value).replace('-', '−');
 
 /** The contribution chart in words: its three largest rows. */
 function contributionSummary(decision: Decision, names: Map<string, string>): string {
