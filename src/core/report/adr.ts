@@ -684,7 +684,7 @@ class AdrParts {
             `Bad, because nobody on the team of ${p.team.size} has Go experience: pair new Go code with an experienced reviewer.`,
           );
         const slo = p === undefined ? undefined : goSlo(p, d);
-        if (slo !== undefined)
+        if (slo !== undefined && sloWeighed(d))
           lines.push(
             `Bad, because meeting the ${formatNumber(slo.p99Ms)} ms p99 SLO${slo.component === undefined ? '' : ` of ${escapeUserText(slo.component)}`} depends on the collector: set GOMEMLIMIT, tune GOGC, and alert on GC pause time in production.`,
           );
@@ -944,6 +944,21 @@ export function boundaryOutcome(rows: readonly BoundaryRow[], esc: (name: string
  * @example
  * goSlo(meshProfile, hybridDecision); // undefined: the 2 ms SLO is the Rust proxy's
  */
+/**
+ * Whether the latency SLO is tight enough to have moved a weight (a weight rule triggered by an SLO, in the
+ * decision's weight reasons): only then does meeting it depend on the collector. A 500 ms p99 SLO with no large
+ * heap leaves Go's sub-millisecond pauses far behind, and the record does not warn about them.
+ */
+function sloWeighed(d: Decision): boolean {
+  return d.criteria.some((row) =>
+    (row.weight_reasons ?? []).some(
+      (reason) =>
+        reason.factor > 1 &&
+        reason.facts.some((fact) => /(^|\.)latency_slo(\.|$)|latency_critical/.test(fact.path)),
+    ),
+  );
+}
+
 function goSlo(p: Profile, d: Decision): { p99Ms: number; component?: string } | undefined {
   if (d.verdict !== 'hybrid') {
     return p.workload.latency_slo === undefined ? undefined : { p99Ms: p.workload.latency_slo.p99_ms };

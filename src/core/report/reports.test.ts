@@ -5,7 +5,12 @@ import { decisionSchema } from '../decision/schema.ts';
 import { InternalError } from '../errors.ts';
 import type { Profile } from '../profile/schema.ts';
 import { adrFileName, briefWhy, renderAdr } from './adr.ts';
-import { buildDecision, buildHybridDecision } from './decision-fixture.test-helpers.ts';
+import {
+  buildDecision,
+  buildHybridDecision as buildHybrid,
+  buildHybridDecision,
+  buildDecision as buildSingle,
+} from './decision-fixture.test-helpers.ts';
 import { renderJson } from './json.ts';
 import { renderMarkdown } from './markdown.ts';
 import { renderText } from './text.ts';
@@ -140,6 +145,31 @@ describe('renderAdr', () => {
       ],
     } as Profile;
     const flat = (text: string) => text.replace(/\n\s*/g, ' ');
+    // The SLOs are tight enough to move a weight (a rule triggered by the SLO), so the collector matters.
+    const tight = (decision: Decision): Decision => ({
+      ...decision,
+      criteria: decision.criteria.map((row, i) =>
+        i > 0
+          ? row
+          : {
+              ...row,
+              weight_reasons: [
+                ...(row.weight_reasons ?? []),
+                {
+                  rule: 'tight-slo',
+                  factor: 2,
+                  strength: 1,
+                  reason: 'a tight SLO',
+                  facts: [{ path: 'workload.latency_slo.p99_ms', value: 2 }],
+                  evidence: [],
+                  policy: false,
+                },
+              ],
+            },
+      ),
+    });
+    const buildHybridDecision = () => tight(buildHybrid());
+    const buildDecision = () => tight(buildSingle());
     // The 2 ms SLO is the Rust proxy's: the Go control plane does not answer for it.
     expect(flat(renderAdr(buildHybridDecision(), { date: DATE, profile: mesh }))).not.toContain(
       'depends on the collector',
@@ -181,6 +211,20 @@ describe('renderAdr', () => {
       expect(text).toContain('Bad, because hiring must look for Rust experience, or train for it.');
       expect(text).toContain(`the team's Rust experience is ${level}: budget ramp-up time`);
     }
+  });
+
+  it('warns that a Go SLO depends on the collector only when the SLO was tight enough to move a weight', () => {
+    const relaxed = {
+      version: 1,
+      project: { name: 'Control plane' },
+      workload: { kind: 'io-bound', latency_slo: { p99_ms: 500 } },
+      team: { size: 45, go: 'strong', rust: 'none', turnover: 'medium' },
+      targets: ['kubernetes'],
+    } as Profile;
+    // No weight reason names the SLO: a 500 ms p99 leaves Go's sub-millisecond pauses far behind.
+    expect(renderAdr(buildDecision(), { date: DATE, profile: relaxed })).not.toContain(
+      'depends on the collector',
+    );
   });
 
   it('rejects a malformed date instead of writing a broken record', () => {
