@@ -13,7 +13,7 @@ import {
 } from './decision-fixture.test-helpers.ts';
 import { renderJson } from './json.ts';
 import { renderMarkdown } from './markdown.ts';
-import { renderText } from './text.ts';
+import { renderText, wrapTextLine } from './text.ts';
 
 const DATE = '2026-11-27';
 
@@ -381,6 +381,18 @@ describe('close numbers stay distinguishable', () => {
     expect(renderMarkdown(close)).toContain('| Onboarding | 6.2% | 5.5% |');
     // Different whole percentages keep the short form.
     expect(renderText(buildDecision())).toContain('Latency predictability weighing 62% (now 20%)');
+  });
+});
+
+describe('the terminal wraps', () => {
+  it('never between a figure and its unit', () => {
+    const line =
+      '  proxy -> destination: 1 x 168 µs (gRPC p99) = 168 µs, within the 200 µs a boundary may take';
+    for (let width = 30; width <= 90; width += 1) {
+      for (const wrapped of wrapTextLine(line, width)) expect(wrapped.trim()).not.toMatch(/^(µs|ms)\b|\d$/);
+    }
+    expect(wrapTextLine('aaaa 168 µs', 9)).toEqual(['aaaa', '  168 µs']);
+    expect(wrapTextLine('aaaa ~1,000 MiB, then', 12)).toEqual(['aaaa', '  ~1,000 MiB,', '  then']);
   });
 });
 

@@ -68,7 +68,7 @@ export function wrapTextLine(line: string, width: number): string[] {
   const lead = /^(\s*(?:[-!] )?)/.exec(line)?.[1] ?? '';
   // Under a bullet, continuation lines align with its text; under plain text, they hang two columns in.
   const hang = ' '.repeat(lead.length + (/[-!] $/.test(lead) ? 0 : 2));
-  const words = line.slice(lead.length).split(' ');
+  const words = keepUnits(line.slice(lead.length).split(' '));
   const out: string[] = [];
   let current = lead;
   let empty = true;
@@ -84,6 +84,22 @@ export function wrapTextLine(line: string, width: number): string[] {
     empty = false;
   }
   out.push(current);
+  return out;
+}
+
+/** A figure ("168", "~1,000", "(0.5") and the unit after it ("µs", "ms)", "GiB,"): kept on one line. */
+const FIGURE = /^[~(]?[-+\u2212]?\d[\d,.]*$/;
+const UNIT = /^(ns|\u00b5s|ms|s|KiB|MiB|GiB|TiB|KB|MB|GB|req\/s|requests\/s)[),.;:]*$/;
+
+/** Join each figure to the unit that follows it, so a wrapped line never ends in "168" and starts with "µs". */
+function keepUnits(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const word of words) {
+    const last = out.at(-1);
+    if (last !== undefined && UNIT.test(word) && FIGURE.test(last.replace(ANSI, '')))
+      out[out.length - 1] = `${last} ${word}`;
+    else out.push(word);
+  }
   return out;
 }
 
