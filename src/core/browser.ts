@@ -2,6 +2,7 @@
 
 export type { Decision } from './decision/schema.ts';
 export { DEFAULT_SAMPLES, decide } from './engine/decide.ts';
+export { PRIORITY_AVERAGE, priorityWeight } from './engine/weights.ts';
 export type { InputProblem } from './errors.ts';
 export { UserError } from './errors.ts';
 export type { KnowledgeBase } from './kb/schema.ts';

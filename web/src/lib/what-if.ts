@@ -1,8 +1,7 @@
-/** @module How a slider position relates to the engine's weights: sliders speak profile v1 `priorities` (0..5). A priority p gives a criterion the raw weight p / 3 x max(its derived raw weight, the mean derived raw weight) (priorityWeight in src/core/engine/weights.ts), so the priority that reproduces a criterion's derived weight is 3 when the rules weigh it at least average, and 3 x n x its weight when they weigh it less. */
+/** @module How a slider position relates to the engine's weights: sliders speak profile v1 `priorities` (0..5), which the engine reads with priorityWeight (src/core/engine/weights.ts): p / 3 x max(derived weight, average weight). In the normalised weights of a decision without priorities the average is 1/n, so the priority that reproduces a criterion's derived weight is 3 when the rules weigh it at least average, and 3 x n x its weight when they weigh it less. */
+import { PRIORITY_AVERAGE, priorityWeight } from '../../../src/core/browser.ts';
 
 export const PRIORITY_MAX = 5;
-/** The engine's reading of a priority: 3 keeps the rules' weight, or lifts it to an average criterion's (src/core/engine/weights.ts). */
-export const PRIORITY_AVERAGE = 3;
 /** Slider steps: quarters of a priority. */
 export const PRIORITY_STEP = 0.25;
 
@@ -18,9 +17,9 @@ export function priorityFromWeight(weight: number, criteria: number): number {
   return PRIORITY_AVERAGE * Math.min(1, weight * criteria);
 }
 
-/** What a priority of 1 is worth, in the normalised weights of a decision without priorities (see the module). */
-function unitOf(weight: number, n: number): number {
-  return Math.max(1 / n, weight) / PRIORITY_AVERAGE;
+/** The weight a priority gives a criterion, in the normalised weights of a decision without priorities (mean 1/n). */
+function weightAt(priority: number, weight: number, n: number): number {
+  return priorityWeight(priority, weight, 1 / n);
 }
 
 /**
@@ -51,9 +50,9 @@ export function flipPriority(
   for (const [other, weight] of baseWeights) {
     if (other === id) continue;
     const priority = set[other];
-    others += priority === undefined ? weight : priority * unitOf(weight, n);
+    others += priority === undefined ? weight : weightAt(priority, weight, n);
   }
   const raw = (flip * others) / (1 - flip);
-  const priority = raw / unitOf(baseWeights.get(id) ?? 0, n);
+  const priority = raw / weightAt(1, baseWeights.get(id) ?? 0, n);
   return priority >= 0 && priority <= PRIORITY_MAX ? priority : null;
 }
