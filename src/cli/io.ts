@@ -1,4 +1,5 @@
 /** @module Where the CLI's text goes (the process streams, or a test's capture): kept free of the core so `gorust --version` and the command registrations load without zod or yaml. */
+import { writeStdout } from './stdio.ts';
 
 /** Where a command writes; tests pass their own. */
 export type CliIo = {
@@ -15,16 +16,21 @@ export type CliIo = {
 };
 
 /**
- * The real process streams.
+ * The real process streams. Standard output is written without building process.stdout, and whether it is a
+ * terminal is asked only when a command needs it (stdio.ts: building the stream costs milliseconds of start-up).
  * @example
  * processIo().stdout('hello\n');
  */
 export function processIo(): CliIo {
   return {
-    stdout: (text) => process.stdout.write(text),
+    stdout: writeStdout,
     stderr: (text) => process.stderr.write(text),
-    isTTY: process.stdout.isTTY === true,
-    columns: process.stdout.isTTY === true ? process.stdout.columns : undefined,
+    get isTTY() {
+      return process.stdout.isTTY === true;
+    },
+    get columns() {
+      return process.stdout.isTTY === true ? process.stdout.columns : undefined;
+    },
     env: process.env,
     cwd: process.cwd(),
     // A getter: touching process.stdin builds its stream (a few milliseconds of start-up), which only `decide -` reads.

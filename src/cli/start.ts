@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { packageVersion, usableCacheDir } from '../io/paths.ts';
+import { quietOnBrokenPipes, writeStdout } from './stdio.ts';
 
 /** Facts of the build, set by scripts/build-cli.ts (esbuild `define`). */
 declare const GORUST_BUILD: {
@@ -40,11 +41,16 @@ function codeCacheFile(
 
 /**
  * Whether the built-in help text is what commander would print here: the same command line, and the width commander
- * would wrap to (the terminal's columns, or 80 when stdout is not a terminal).
+ * would wrap to (the terminal's columns, or 80 when stdout is not a terminal). Standard output's stream is built only
+ * when help was asked (stdio.ts).
  */
-function staticHelpApplies(argv: readonly string[], stdout: NodeJS.WriteStream, width: number): boolean {
+function staticHelpApplies(
+  argv: readonly string[],
+  stdout: () => NodeJS.WriteStream,
+  width: number,
+): boolean {
   const asked = argv.length === 0 || (argv.length === 1 && (argv[0] === '--help' || argv[0] === '-h'));
-  return asked && (stdout.isTTY ? stdout.columns : 80) === width;
+  return asked && (stdout().isTTY ? stdout().columns : 80) === width;
 }
 
 /**
@@ -116,16 +122,13 @@ function runBundle(argv: readonly string[]): void {
 }
 
 // A reader that stops early (`gorust --help | head`) closes the pipe: stop quietly, as other Unix tools do.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code !== 'EPIPE') throw error;
-  process.exit(process.exitCode ?? 0);
-});
+quietOnBrokenPipes();
 
 const argv = process.argv.slice(2);
 if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-  process.stdout.write(`${packageVersion()}\n`);
-} else if (staticHelpApplies(argv, process.stdout, GORUST_BUILD.helpWidth)) {
-  process.stdout.write(GORUST_BUILD.help);
+  writeStdout(`${packageVersion()}\n`);
+} else if (staticHelpApplies(argv, () => process.stdout, GORUST_BUILD.helpWidth)) {
+  writeStdout(GORUST_BUILD.help);
 } else {
   runBundle(argv);
 }

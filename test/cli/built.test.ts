@@ -1,4 +1,4 @@
-/** @module The built CLI (bin/gorust.js -> dist/cli/main.cjs, src/cli/start.ts): its static help is commander's, its V8 code cache is written once per command, keyed by the bundle, skipped under GORUST_NO_CACHE, changes no output (byte for byte what the sources print, for valid and invalid profiles); `decide` of a valid profile loads no zod and none of the Node modules it never uses; its draws are kept in the cache folder and checked before use. */
+/** @module The built CLI (bin/gorust.js -> dist/cli/main.cjs, src/cli/start.ts): its static help is commander's, its V8 code cache is written once per command, keyed by the bundle, skipped under GORUST_NO_CACHE, changes no output (byte for byte what the sources print, for valid and invalid profiles); `decide` of a valid profile loads no zod and none of the Node modules it never uses (not even the stdout stream's); its draws are kept in the cache folder and checked before use. */
 import { spawnSync } from 'node:child_process';
 import {
   existsSync,
@@ -101,11 +101,12 @@ describe('the built CLI', { timeout: SPAWN_TIMEOUT_MS }, () => {
   });
 
   it("decides a valid profile without loading zod or the Node modules decide never uses; an invalid one gets the sources' messages", () => {
-    // A preload that reports, when the process ends, whether zod ran and which of Node's own modules were loaded.
+    // A preload that reports, when the process ends, whether zod ran and which of Node's own modules were loaded
+    // (written to the descriptor, so it builds no stream itself).
     const probe = join(DIR, 'probe.cjs');
     writeFileSync(
       probe,
-      "process.on('exit', () => process.stderr.write('probe ' + JSON.stringify({ zod: '__zod_globalConfig' in globalThis, builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)) }) + '\\n'));",
+      "process.on('exit', () => require('node:fs').writeSync(2, 'probe ' + JSON.stringify({ zod: '__zod_globalConfig' in globalThis, builtins: process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13)) }) + '\\n'));",
     );
     const probed = (args: string[]) => {
       const r = built(['decide', ...args], { NODE_OPTIONS: `--require ${probe}` });
@@ -120,8 +121,8 @@ describe('the built CLI', { timeout: SPAWN_TIMEOUT_MS }, () => {
     const valid = probed(['examples/service-mesh.yaml', '--format', 'json']);
     expect(valid.code, valid.stderr).toBe(0);
     expect(valid.probe.zod).toBe(false);
-    // (net is loaded here anyway: stdout is a pipe, a socket to Node.)
-    const heavy = ['child_process', 'crypto', 'readline', 'dgram'];
+    // stdout and stderr are pipes here: writing the decision builds no stream (node:stream, node:net; stdio.ts).
+    const heavy = ['child_process', 'crypto', 'readline', 'dgram', 'net', 'stream'];
     expect(valid.probe.builtins.filter((m: string) => heavy.includes(m))).toEqual([]);
 
     const bad = join(DIR, 'bad.yaml');
