@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { componentFacts, evaluateCondition, projectFacts } from './conditions.ts';
+import { componentFacts, evaluateCondition, extendedCodeInterop, projectFacts } from './conditions.ts';
 import { profileOf } from './kb-fixture.test-helpers.ts';
+import { conditionFacts } from './weights.ts';
 
 describe('evaluateCondition', () => {
   const profile = profileOf({
@@ -64,5 +65,41 @@ describe('componentFacts', () => {
     expect(
       evaluateCondition({ roles_any: ['control-plane'], has_components: true }, projectFacts(profile)),
     ).toBe(true);
+  });
+});
+
+describe('code extended in place', () => {
+  it('is code the project links with: Go or Rust code implies the matching interop value', () => {
+    expect(extendedCodeInterop({ language: 'rust', plan: 'extend' })).toEqual(['existing-rust-code']);
+    expect(extendedCodeInterop({ language: 'go', plan: 'extend', kloc: 40 })).toEqual(['existing-go-code']);
+    // Porting or rewriting leaves the old code behind; C code is reached through the C ABI, not this value.
+    expect(extendedCodeInterop({ language: 'go', plan: 'rewrite' })).toEqual([]);
+    expect(extendedCodeInterop({ language: 'c', plan: 'extend' })).toEqual([]);
+  });
+  it('reaches the project (not its components) and names existing_code, not interop, as the fact', () => {
+    const profile = profileOf({
+      existing_code: { language: 'rust', plan: 'extend' },
+      components: [{ name: 'api', role: 'api' }],
+    });
+    const facts = projectFacts(profile);
+    expect(evaluateCondition({ interop_any: ['existing-rust-code'] }, facts)).toBe(true);
+    expect(conditionFacts({ interop_any: ['existing-rust-code'] }, facts)).toEqual([
+      { path: 'existing_code.plan', value: 'extend' },
+      { path: 'existing_code.language', value: 'rust' },
+    ]);
+    const component = profile.components?.[0];
+    if (component === undefined) throw new Error('fixture has a component');
+    expect(
+      evaluateCondition({ interop_any: ['existing-rust-code'] }, componentFacts(profile, component)),
+    ).toBe(false);
+  });
+  it('keeps a stated value as stated', () => {
+    const facts = projectFacts(
+      profileOf({ interop: ['existing-go-code'], existing_code: { language: 'go', plan: 'extend' } }),
+    );
+    expect(facts.interop).toEqual(['existing-go-code']);
+    expect(conditionFacts({ interop_any: ['existing-go-code'] }, facts)).toEqual([
+      { path: 'interop', value: ['existing-go-code'] },
+    ]);
   });
 });

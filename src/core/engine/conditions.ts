@@ -25,6 +25,11 @@ export type UnitFacts = {
   domain: readonly Domain[];
   targets: readonly Target[];
   interop: readonly Interop[];
+  /**
+   * Interop the profile implies rather than states: a project that extends existing Go or Rust code in place links
+   * with it (`existing_code.plan: extend`), the same as `interop: [existing-go-code]` says. Already in `interop`.
+   */
+  impliedInterop: readonly Interop[];
   /** The component's role; for the whole project, every component's role. */
   roles: readonly Role[];
   latencyCritical: boolean;
@@ -83,12 +88,15 @@ const PROJECT_PATHS: FactPaths = {
 export function projectFacts(profile: Profile): UnitFacts {
   const components = profile.components ?? [];
   const roles = [...new Set(components.map((c) => c.role))];
+  const stated = profile.interop ?? [];
+  const implied = extendedCodeInterop(profile.existing_code).filter((i) => !stated.includes(i));
   return {
     component: undefined,
     workload: profile.workload.kind,
     domain: profile.domain ?? [],
     targets: profile.targets,
-    interop: profile.interop ?? [],
+    interop: implied.length > 0 ? [...stated, ...implied] : stated,
+    impliedInterop: implied,
     roles,
     latencyCritical:
       profile.workload.hard_realtime ||
@@ -112,6 +120,19 @@ export function projectFacts(profile: Profile): UnitFacts {
     existingCode: profile.existing_code,
     paths: PROJECT_PATHS,
   };
+}
+
+/**
+ * Code extended in place is code the new code links with: extending existing Go code means linking with Go code,
+ * extending Rust code linking with Rust crates (CONTRACT.md, `interop`); other languages have no interop value.
+ * @example
+ * extendedCodeInterop({ language: 'rust', plan: 'extend' }); // ['existing-rust-code']
+ */
+export function extendedCodeInterop(code: ExistingCode | undefined): Interop[] {
+  if (code?.plan !== 'extend') return [];
+  if (code.language === 'go') return ['existing-go-code'];
+  if (code.language === 'rust') return ['existing-rust-code'];
+  return [];
 }
 
 /** Roles that serve requests: a component in one of these that nobody calls is where requests enter. */
@@ -195,6 +216,7 @@ export function componentFacts(profile: Profile, component: Component, entries?:
     domain: control ? base.domain.filter((d) => !SYSTEMS_DOMAINS.includes(d)) : base.domain,
     targets: component.targets ?? targetsForRole(profile.targets, component.role),
     interop: component.interop ?? [],
+    impliedInterop: [],
     latencyCritical: component.latency_critical || slo !== undefined,
     // Hard real-time is a property of the deadline-bearing parts; a non-critical component does not carry it.
     hardRealtime: profile.workload.hard_realtime && component.latency_critical,

@@ -286,8 +286,16 @@ export function conditionFacts(c: Condition, facts: UnitFacts): FactValue[] {
     out.push({ path: p.domain, value: facts.domain.filter((d) => c.domain_any?.includes(d)) });
   if (c.targets_any !== undefined)
     out.push({ path: p.targets, value: facts.targets.filter((t) => c.targets_any?.includes(t)) });
-  if (c.interop_any !== undefined)
-    out.push({ path: p.interop, value: facts.interop.filter((t) => c.interop_any?.includes(t)) });
+  if (c.interop_any !== undefined) {
+    const hit = facts.interop.filter((t) => c.interop_any?.includes(t));
+    const stated = hit.filter((t) => !facts.impliedInterop.includes(t));
+    if (stated.length > 0 || hit.length === 0) out.push({ path: p.interop, value: stated });
+    // Interop implied by extending existing code in place is shown as the fact the profile states.
+    if (stated.length < hit.length && facts.existingCode !== undefined) {
+      out.push({ path: 'existing_code.plan', value: facts.existingCode.plan });
+      out.push({ path: 'existing_code.language', value: facts.existingCode.language });
+    }
+  }
   if (c.roles_any !== undefined)
     out.push({ path: p.role, value: facts.roles.filter((r) => c.roles_any?.includes(r)) });
   if (c.team_go !== undefined) out.push({ path: 'team.go', value: facts.teamGo });
