@@ -182,8 +182,8 @@ const ASKED: Omit<Question, 'path'>[] = [
     options: optionsOf(INTEROPS, {
       'c-libraries': 'call existing C libraries',
       'bindings-for-other-languages': 'be called from Python, Node, ...',
-      'embed-in-host': "run inside another program's process",
-      'existing-go-code': 'link with existing Go code in one process (not a service beside it)',
+      'embed-in-host': "run inside another program's process (a host not written in Go)",
+      'existing-go-code': 'link with Go code in one process: existing Go code, or a package for Go programs',
       'existing-rust-code': 'link with existing Rust crates in one process',
     }),
     optional: true,
