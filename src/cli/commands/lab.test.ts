@@ -213,7 +213,7 @@ describe('gorust decide --lab', () => {
     );
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('measured on this machine: http-json');
+    expect(r.stdout).toContain('Measured on this machine: http-json');
     expect(r.stdout).toContain('20260102-000000-bbbb');
     const missing = await cli(['decide', profile, '--lab', 'nope', '--db', db], registerDecideCommand);
     expect(missing.code).toBe(2);

@@ -271,9 +271,10 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
     out.push(`### ${criterionLabel(row.id)}`, '');
     if (basis === undefined || row.rationale === undefined) out.push(inline(row.why), '');
     else out.push(`${ratingLead(row)}${inline(row.rationale)}`, '');
-    if (row.measured !== undefined) out.push(`*${inline(row.measured)}*`, '');
+    // Each note as a sentence (capitalised, a full stop): an italic paragraph without one reads as a heading (MD036).
+    if (row.measured !== undefined) out.push(`*${inline(asSentence(row.measured))}*`, '');
     const labLine = labUseLine(row);
-    if (labLine !== undefined) out.push(`*${inline(labLine)}*`, '');
+    if (labLine !== undefined) out.push(`*${inline(asSentence(labLine))}*`, '');
     if (row.evidence.length > 0)
       out.push(
         `${basis === undefined ? 'Sources' : 'Sources of the ratings'}: ${sourceLinks(row.evidence).join(', ')}.`,
