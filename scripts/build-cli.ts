@@ -74,6 +74,20 @@ const serverAsSeparateBundle: Plugin = {
   },
 };
 
+/**
+ * import.meta in the CommonJS bundles: the file and folder are Node's own __filename and __dirname; the URL is made
+ * only when read (pathToFileURL costs about a millisecond of a cold start, and the decide path never reads it).
+ */
+const CJS_IMPORT_META = {
+  banner:
+    'var __gorust_import_meta = { get url() { return require("node:url").pathToFileURL(__filename).href; } };',
+  define: {
+    'import.meta.url': '__gorust_import_meta.url',
+    'import.meta.filename': '__filename',
+    'import.meta.dirname': '__dirname',
+  },
+} as const;
+
 const common = {
   bundle: true,
   splitting: true,
@@ -115,13 +129,13 @@ const result = await build({
   outfile: BUNDLE,
   banner: {
     js: [
-      'var __gorust_import_meta_url = require("node:url").pathToFileURL(__filename).href;',
+      CJS_IMPORT_META.banner,
       // start.ts passes its own import() (a script run with V8's cached code has none without an experimental flag).
       'var __gorust_dynamic_import = typeof __gorust_import === "function" ? __gorust_import : (s) => import(s);',
     ].join('\n'),
   },
   define: {
-    'import.meta.url': '__gorust_import_meta_url',
+    ...CJS_IMPORT_META.define,
     // The decision JSON's key order (decide-run.ts), so `--format json` builds no decision schema at run time.
     GORUST_DECISION_ORDER: JSON.stringify(decisionKeyOrder()),
   },
@@ -154,9 +168,9 @@ const entry = await build({
   splitting: false,
   format: 'cjs',
   outfile: join(OUT, 'main.cjs'),
-  banner: { js: 'var __gorust_import_meta_url = require("node:url").pathToFileURL(__filename).href;' },
+  banner: { js: CJS_IMPORT_META.banner },
   define: {
-    'import.meta.url': '__gorust_import_meta_url',
+    ...CJS_IMPORT_META.define,
     GORUST_BUILD: JSON.stringify({
       hash: createHash('sha256').update(readFileSync(BUNDLE)).digest('hex').slice(0, 16),
       help: help.stdout,

@@ -10,7 +10,6 @@
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Script } from 'node:vm';
 import { packageVersion, usableCacheDir } from '../io/paths.ts';
 import { quietOnBrokenPipes, writeStdout } from './stdio.ts';
@@ -81,7 +80,7 @@ function saveCodeCache(script: Script, file: string, hash: string): void {
 }
 
 function runBundle(argv: readonly string[]): void {
-  const bundle = join(dirname(fileURLToPath(import.meta.url)), 'gorust.cjs');
+  const bundle = join(import.meta.dirname, 'gorust.cjs');
   const cacheFile = codeCacheFile(argv, GORUST_BUILD, process.env);
   let cachedData: Buffer | undefined;
   if (cacheFile !== undefined) {

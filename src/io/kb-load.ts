@@ -3,7 +3,7 @@ import type { KnowledgeBase } from '../core/decide-entry.ts';
 import { defaultKnowledgeBaseDir, readKnowledgeBaseTexts, readPrebuiltKnowledgeBase } from './kb-texts.ts';
 
 /** Whether this is the bundled build (dist/cli/gorust.cjs, dist/server/…js), not the TypeScript sources (tsx, tests), which may be newer than the build. */
-const RUNNING_BUILT = /\.c?js$/.test(import.meta.url);
+const RUNNING_BUILT = /\.c?js$/.test(import.meta.filename);
 
 /**
  * The package's knowledge base: prebuilt when this is the build and kb/*.yaml is what it was built from, else parsed

@@ -2,7 +2,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 let root: string | undefined;
 
@@ -14,7 +13,7 @@ let root: string | undefined;
  */
 export function packageRoot(): string {
   if (root !== undefined) return root;
-  let dir = dirname(fileURLToPath(import.meta.url));
+  let dir = import.meta.dirname;
   for (;;) {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest)) {
@@ -31,7 +30,7 @@ export function packageRoot(): string {
     if (parent === dir) {
       // No core import here (it would load the core at start-up): a plain Error is an internal error to run.ts.
       throw new Error(
-        `cannot find the gorust package root (a package.json named "gorust") above ${fileURLToPath(import.meta.url)}`,
+        `cannot find the gorust package root (a package.json named "gorust") above ${import.meta.filename}`,
       );
     }
     dir = parent;
