@@ -1,9 +1,10 @@
-/** @module `npm run build:cli`: bundles the CLI with esbuild into dist/cli/ (gorust.cjs, one CommonJS bundle of the commands whose modules run only when a command needs them, and main.cjs, the small CommonJS entry that answers --version and the top-level help itself and runs the bundle through V8's code cache: src/cli/start.ts) and writes the knowledge base parsed and validated (dist/kb.json), so the built CLI does no YAML or schema work for it at run time. */
+/** @module `npm run build:cli`: bundles the CLI with esbuild into dist/cli/ (gorust.cjs, one CommonJS bundle of the commands whose modules run only when a command needs them, vendor/*.cjs, the npm packages only some paths load (VENDOR), and main.cjs, the small CommonJS entry that answers --version and the top-level help itself and runs the bundle through V8's code cache: src/cli/start.ts) and writes the knowledge base parsed and validated (dist/kb.json), so the built CLI does no YAML or schema work for it at run time. */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type BuildOptions, build, type Metafile, type Plugin } from 'esbuild';
+import { type BuildOptions, build, type Metafile, type Plugin, transformSync } from 'esbuild';
+import * as zod from 'zod';
 import { COMMAND_LOADERS } from '../src/cli/command-list.ts';
 import { decisionKeyOrder, parseKnowledgeBase } from '../src/core/index.ts';
 import {
@@ -20,6 +21,43 @@ const OUT = join(ROOT, 'dist', 'cli');
  * (the HdrHistogram decoder of lab reports), which the package lists as dependencies.
  */
 export const EXTERNAL = ['better-sqlite3', 'hdr-histogram-js'];
+
+/**
+ * npm packages that only some paths of some commands run (a profile the quick reader does not take, an invalid one,
+ * `gorust init`'s prompts, the lab's files), each bundled on its own as dist/cli/vendor/NAME.cjs and loaded when first
+ * required: the commands' bundle leaves them out, and so does the compiled code V8 reads back on every start (its
+ * size is most of a start's cost of loading that code). start.ts runs each through V8's code cache too.
+ */
+export const VENDOR: Record<string, string> = { yaml: 'yaml', zod: 'zod', '@clack/prompts': 'clack-prompts' };
+
+/**
+ * A vendor bundle's entry: the package's every export, except zod's, whose whole build (every locale, the JSON Schema
+ * tools behind its `core` namespace) is four times what gorust uses. Its entry names the members the sources use as
+ * values (`z.NAME` once the types are stripped; they all import it as `import * as z from 'zod'`), so the bundler
+ * keeps only those; a source that uses `z` any other way gets the whole package.
+ */
+function vendorEntry(specifier: string): string {
+  const all = `export * from ${JSON.stringify(specifier)};`;
+  if (specifier !== 'zod') return all;
+  const names = new Set<string>();
+  const sources = readdirSync(join(ROOT, 'src'), { recursive: true, encoding: 'utf8' }).filter(
+    (file) => file.endsWith('.ts') && !file.endsWith('.test.ts'),
+  );
+  for (const file of sources) {
+    const text = readFileSync(join(ROOT, 'src', file), 'utf8');
+    if (!/^import \* as z from 'zod';$/m.test(text)) continue;
+    const code = transformSync(text, { loader: 'ts' }).code.replace(/^import \* as z from "zod";$/m, '');
+    for (const [, name] of code.matchAll(/(?<![\w$.])z\.([A-Za-z_$][\w$]*)/g)) names.add(name ?? '');
+    if (/(?<![\w$.'"-])z(?![\w$.'"-])/.test(code)) {
+      console.warn(
+        `build-cli: src/${file} uses zod's namespace other than as z.NAME: the whole of zod is bundled`,
+      );
+      return all;
+    }
+  }
+  const values = [...names].filter((name) => name in zod).sort();
+  return `export { ${values.join(', ')} } from 'zod';`;
+}
 
 rmSync(OUT, { recursive: true, force: true });
 mkdirSync(OUT, { recursive: true });
@@ -59,6 +97,18 @@ const lazyChildProcessForCommander: Plugin = {
     builder.onLoad({ filter: /.*/, namespace: 'gorust-lazy-builtin' }, (args) => ({
       contents: `module.exports = new Proxy({}, { get: (_, key) => require(${JSON.stringify(args.path)})[key] });`,
       loader: 'js',
+    }));
+  },
+};
+
+/** In the CLI build, each VENDOR package is a require of its own bundle (built below, before the commands' bundle). */
+const vendorAsSeparateBundles: Plugin = {
+  name: 'gorust-vendor-bundles',
+  setup(builder) {
+    const names = Object.keys(VENDOR).map((name) => name.replace(/[/]/g, '\\/'));
+    builder.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({
+      path: `./vendor/${VENDOR[args.path]}.cjs`,
+      external: true,
     }));
   },
 };
@@ -121,6 +171,20 @@ const server = await build({
 // The commands: one CommonJS bundle (V8 caches compiled code for scripts, not for ES modules). esbuild turns each
 // import() of a gorust module into a lazy initialiser, so a command still runs only the modules it needs.
 const BUNDLE = join(OUT, 'gorust.cjs');
+const vendorFiles = Object.values(VENDOR).map((name) => join(OUT, 'vendor', `${name}.cjs`));
+const vendorBuilds: Metafile[] = [];
+for (const [specifier, name] of Object.entries(VENDOR)) {
+  const vendor = await build({
+    ...common,
+    stdin: { contents: vendorEntry(specifier), resolveDir: ROOT, loader: 'js' },
+    splitting: false,
+    format: 'cjs',
+    outfile: join(OUT, 'vendor', `${name}.cjs`),
+    banner: { js: CJS_IMPORT_META.banner },
+    define: CJS_IMPORT_META.define,
+  });
+  vendorBuilds.push(vendor.metafile);
+}
 const result = await build({
   ...common,
   entryPoints: [join(ROOT, 'src', 'cli', 'main.ts')],
@@ -139,16 +203,27 @@ const result = await build({
     // The decision JSON's key order (decide-run.ts), so `--format json` builds no decision schema at run time.
     GORUST_DECISION_ORDER: JSON.stringify(decisionKeyOrder()),
   },
-  plugins: [serverAsSeparateBundle, sideEffectFreeSources, lazyChildProcessForCommander],
+  plugins: [
+    serverAsSeparateBundle,
+    vendorAsSeparateBundles,
+    sideEffectFreeSources,
+    lazyChildProcessForCommander,
+  ],
 });
 // Each import() left in the bundle (the server bundle, node: modules) goes through start.ts's import().
 const bundled = readFileSync(BUNDLE, 'utf8');
 const imports = /\bimport\(("[#\w:/.-]+")\)/g;
 if (!bundled.includes('import("#gorust/server")'))
   throw new Error('the server import is missing from gorust.cjs');
+// A vendor bundle is CommonJS: an import() of one is its require, in a promise, as esbuild writes an import() of a
+// bundled module.
 writeFileSync(
   BUNDLE,
-  bundled.replace(imports, (_call, specifier: string) => `__gorust_dynamic_import(${specifier})`),
+  bundled.replace(imports, (_call, specifier: string) =>
+    specifier.startsWith('"./vendor/')
+      ? `Promise.resolve().then(() => require(${specifier}))`
+      : `__gorust_dynamic_import(${specifier})`,
+  ),
 );
 
 /** `gorust --help` as commander prints it when stdout is not a terminal (80 columns), for start.ts to print as is. */
@@ -172,7 +247,10 @@ const entry = await build({
   define: {
     ...CJS_IMPORT_META.define,
     GORUST_BUILD: JSON.stringify({
-      hash: createHash('sha256').update(readFileSync(BUNDLE)).digest('hex').slice(0, 16),
+      hash: [BUNDLE, ...vendorFiles]
+        .reduce((hash, file) => hash.update(readFileSync(file)), createHash('sha256'))
+        .digest('hex')
+        .slice(0, 16),
       help: help.stdout,
       helpWidth: HELP_WIDTH,
       commands: Object.keys(COMMAND_LOADERS),
@@ -187,5 +265,5 @@ const size = (metafile: Metafile) => {
   return `${outputs.length} files, ${(outputs.reduce((sum, [, o]) => sum + o.bytes, 0) / 1024).toFixed(0)} KiB`;
 };
 console.log(
-  `dist/cli: ${size(result.metafile)} + ${size(entry.metafile)}; dist/server: ${size(server.metafile)}; dist/kb.json: the knowledge base, prebuilt`,
+  `dist/cli: ${size(result.metafile)} + ${size(entry.metafile)} + vendor ${vendorBuilds.map(size).join(', ')}; dist/server: ${size(server.metafile)}; dist/kb.json: the knowledge base, prebuilt`,
 );

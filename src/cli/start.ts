@@ -1,7 +1,8 @@
 /**
  * @module Entry of the built CLI (dist/cli/main.cjs, what bin/gorust.js requires; CommonJS like bin/gorust.js, so no ES module loader starts): answers `--version` and the top-level
  * help without loading the command parser (the help text was generated when the CLI was built), and runs the rest
- * from dist/cli/gorust.cjs, the one CommonJS bundle of main.ts, through V8's code cache (the technique of
+ * from dist/cli/gorust.cjs, the one CommonJS bundle of main.ts (and dist/cli/vendor/*.cjs, the npm packages it loads
+ * only on some paths), through V8's code cache (the technique of
  * v8-compile-cache): the bytecode V8 compiled on an earlier run of the same command is kept in the cache folder,
  * keyed by the bundle's hash, so later runs skip parsing and compiling. Node 20 has no module compile cache, and
  * V8 takes cached code only for a script, not for an ES module. GORUST_NO_CACHE turns it off. Development
@@ -79,9 +80,21 @@ function saveCodeCache(script: Script, file: string, hash: string): void {
   }
 }
 
-function runBundle(argv: readonly string[]): void {
-  const bundle = join(import.meta.dirname, 'gorust.cjs');
-  const cacheFile = codeCacheFile(argv, GORUST_BUILD, process.env);
+/** A CommonJS module's function as Node wraps it, plus the import() the commands' bundle gets from here. */
+type Wrapper = (
+  exports: object,
+  require: NodeJS.Require,
+  module: { exports: object },
+  filename: string,
+  dirname: string,
+  dynamicImport?: (specifier: string) => Promise<unknown>,
+) => void;
+
+/**
+ * Compile a CommonJS file with the compiled code cached in cacheFile, if any: read now; written when the process
+ * exits (it then holds every function the command ran) when there was none or V8 rejected it.
+ */
+function compileCached(file: string, cacheFile: string | undefined): Wrapper {
   let cachedData: Buffer | undefined;
   if (cacheFile !== undefined) {
     try {
@@ -90,29 +103,57 @@ function runBundle(argv: readonly string[]): void {
       // No cache yet: this run makes it.
     }
   }
-  const source = readFileSync(bundle, 'utf8');
-  // Node's own CommonJS wrapper, so the bundle sees require, module and __filename as when Node loads it, plus this
+  const source = readFileSync(file, 'utf8');
+  // Node's own CommonJS wrapper, so the code sees require, module and __filename as when Node loads it, plus this
   // module's import() for the bundle's import() calls (the server bundle, an ES module).
   const script = new Script(
     `(function (exports, require, module, __filename, __dirname, __gorust_import) { ${source}\n})`,
-    { filename: bundle, cachedData },
+    { filename: file, cachedData },
   );
   if (cacheFile !== undefined && (cachedData === undefined || script.cachedDataRejected === true)) {
     process.once('exit', () => saveCodeCache(script, cacheFile, GORUST_BUILD.hash));
   }
-  const wrapper = script.runInThisContext() as (
-    exports: object,
-    require: NodeJS.Require,
-    module: { exports: object },
-    filename: string,
-    dirname: string,
-    dynamicImport: (specifier: string) => Promise<unknown>,
-  ) => void;
+  return script.runInThisContext() as Wrapper;
+}
+
+/**
+ * The require the commands' bundle gets: Node's, except for the vendor bundles beside it (`./vendor/NAME.cjs`, see
+ * scripts/build-cli.ts), which run through the code cache as the bundle does, each once.
+ */
+function bundleRequire(bundle: string, cacheFile: string | undefined): NodeJS.Require {
+  const nodeRequire = createRequire(bundle);
+  const loaded = new Map<string, object>();
+  const require = (id: string): unknown => {
+    if (!id.startsWith('./vendor/')) return nodeRequire(id);
+    const done = loaded.get(id);
+    if (done !== undefined) return done;
+    const file = join(dirname(bundle), id);
+    const name = id.slice('./vendor/'.length).replace(/\.cjs$/, '');
+    const module = { exports: {} };
+    // Set before it runs, as Node does, for a require cycle; again after, as the bundle replaces module.exports.
+    loaded.set(id, module.exports);
+    compileCached(file, cacheFile?.replace(/\.bin$/, `-${name}.bin`)).call(
+      module.exports,
+      module.exports,
+      createRequire(file),
+      module,
+      file,
+      dirname(file),
+    );
+    loaded.set(id, module.exports);
+    return module.exports;
+  };
+  return Object.assign(require, nodeRequire);
+}
+
+function runBundle(argv: readonly string[]): void {
+  const bundle = join(import.meta.dirname, 'gorust.cjs');
+  const cacheFile = codeCacheFile(argv, GORUST_BUILD, process.env);
   const module = { exports: {} };
-  wrapper.call(
+  compileCached(bundle, cacheFile).call(
     module.exports,
     module.exports,
-    createRequire(bundle),
+    bundleRequire(bundle, cacheFile),
     module,
     bundle,
     dirname(bundle),

@@ -78,6 +78,29 @@ describe('the built CLI', { timeout: SPAWN_TIMEOUT_MS }, () => {
     expect(first.stdout).toBe(runGorust(args).stdout);
   });
 
+  it('loads the vendored packages (zod, yaml) only for an invalid profile, each through a code cache of its own', () => {
+    const cache = join(DIR, 'vendor');
+    const bad = join(DIR, 'vendor-bad.yaml');
+    writeFileSync(
+      bad,
+      'version: 1\nproject: {name: x}\nworkload: {kind: mixd}\nteam: {size: 3, go: some, rust: none}\n',
+    );
+    expect(
+      built(['decide', 'examples/close-call.yaml', '--format', 'json'], { GORUST_CACHE_DIR: cache }).code,
+    ).toBe(0);
+    expect(cacheFiles(cache)).toEqual([expect.stringMatching(/^cli-[0-9a-f]{16}-decide\.bin$/)]);
+    const first = built(['decide', bad, '--format', 'json'], { GORUST_CACHE_DIR: cache });
+    expect(first.code).toBe(2);
+    expect(first.stderr).toContain('workload.kind: expected one of io-bound | cpu-bound | mixed');
+    expect(cacheFiles(cache).map((name) => name.replace(/^cli-[0-9a-f]{16}-/, ''))).toEqual([
+      'decide-yaml.bin',
+      'decide-zod.bin',
+      'decide.bin',
+    ]);
+    // From the caches, the same answer.
+    expect(built(['decide', bad, '--format', 'json'], { GORUST_CACHE_DIR: cache })).toEqual(first);
+  });
+
   it('replaces a cache V8 rejects, and removes the caches of other builds unused for a week', () => {
     const cache = join(DIR, 'stale');
     const args = ['decide', '-', '--format', 'json'];
