@@ -1,5 +1,5 @@
 /** @module The decision as a concise Architecture Decision Record: MADR 4.0.0 (default), log4brains' header-list variant, or Nygard's format for adr-tools. The project's own facts in Context, at most five drivers tied to them, consequences as changes to the team's work, confirmation with lab commands, and revisit triggers computed from the model. The date is a parameter: the core has no clock. */
-import type { BoundaryRow, CriterionRow, Decision } from '../decision/schema.ts';
+import type { BoundaryRow, CriterionRow, Decision, Disagreement } from '../decision/schema.ts';
 import { entryComponents } from '../engine/conditions.ts';
 import type { Evidence } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
@@ -860,6 +860,14 @@ class AdrParts {
         `Stakeholders' own verdicts: ${stakeholders.map((s) => `${this.esc(s.name)}${s.role ? ` (${this.esc(s.role)})` : ''} ${short(s.verdict)} (${formatPercent(s.probabilities[s.verdict])})`).join('; ')}.${agreement}`,
         '',
       );
+      const differ = this.disagreements();
+      if (differ.length > 0)
+        out.push(
+          "Where the stakeholders' priorities differ most (the share of the weight each one's priorities give):",
+          '',
+          ...differ.map((line) => `* ${line}`),
+          '',
+        );
     }
     const report =
       this.o.reportLink === undefined
@@ -886,6 +894,40 @@ class AdrParts {
       '',
     );
     return out;
+  }
+
+  /**
+   * The criteria the stakeholders weigh most differently (the decision's `disagreements`), each with the language it
+   * favours, so a reviewer sees what the disagreement is about, and, with the profile, the priority behind each weight.
+   * @example
+   * parts.disagreements();
+   * // ["Development speed, which favours Go (9.0 vs 6.0): Bob (PM) gives it 24% of the weight (priority 5 of 5),
+   * //   Alice (SRE) 0% (priority 0 of 5)."]
+   */
+  disagreements(): string[] {
+    const d = this.d;
+    const who = (name: string) => {
+      const role = d.stakeholders?.find((s) => s.name === name)?.role;
+      return `${this.esc(name)}${role ? ` (${this.esc(role)})` : ''}`;
+    };
+    const profile = this.o.profile;
+    const priority = (name: string, criterion: Disagreement['criterion']) => {
+      if (profile === undefined) return '';
+      const own = profile.stakeholders?.find((s) => s.name === name)?.priorities?.[criterion];
+      if (own !== undefined) return ` (priority ${own} of 5)`;
+      const project = profile.priorities?.[criterion];
+      return project === undefined ? ' (no priority stated)' : ` (the project's priority, ${project} of 5)`;
+    };
+    return (d.disagreements ?? []).map((g) => {
+      const row = d.criteria.find((c) => c.id === g.criterion);
+      const favours =
+        row === undefined
+          ? ''
+          : row.go === row.rust
+            ? `, on which Go and Rust rate alike (${formatRating(row.go)})`
+            : `, which favours ${row.go > row.rust ? 'Go' : 'Rust'} (${formatRating(Math.max(row.go, row.rust))} vs ${formatRating(Math.min(row.go, row.rust))})`;
+      return `${criterionLabel(g.criterion)}${favours}: ${who(g.max_by)} gives it ${formatPercent(g.max)} of the weight${priority(g.max_by, g.criterion)}, ${who(g.min_by)} ${formatPercent(g.min)}${priority(g.min_by, g.criterion)}.`;
+    });
   }
 
   sources(): string[] {

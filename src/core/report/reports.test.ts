@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Decision } from '../decision/schema.ts';
 import { decisionSchema } from '../decision/schema.ts';
 import { InternalError } from '../errors.ts';
+import { parseProfileValue } from '../profile/parse.ts';
 import type { Profile } from '../profile/schema.ts';
 import { adrFileName, briefWhy, renderAdr } from './adr.ts';
 import {
@@ -267,6 +268,69 @@ describe('renderAdr', () => {
     expect(adr).toMatch(/This is a tie: the model leans to "Go" by 0\.03 of 10/);
     expect(adr).toContain('Tie-breaker (the decision-makers fill this in)');
     expect(adr).toMatch(/Smallest experiment that would settle it: run\s+`gorust lab run/);
+  });
+
+  describe('with stakeholders who disagree', () => {
+    const criteria = buildDecision().criteria;
+    const first = criteria[0] as (typeof criteria)[number];
+    const team = buildDecision({
+      stakeholders: [
+        {
+          name: 'Alice',
+          role: 'SRE',
+          weight: 2,
+          verdict: 'rust',
+          probabilities: { go: 0.1, rust: 0.9, hybrid: 0 },
+        },
+        { name: 'Bob', role: 'PM', weight: 1, verdict: 'go', probabilities: { go: 1, rust: 0, hybrid: 0 } },
+        { name: 'Carol', weight: 1, verdict: 'go', probabilities: { go: 0.6, rust: 0.4, hybrid: 0 } },
+      ],
+      agreement: 0.5,
+      disagreements: [
+        { criterion: first.id, min: 0.02, max: 0.236, min_by: 'Alice', max_by: 'Bob' },
+        { criterion: 'latency_predictability', min: 0.04, max: 0.2, min_by: 'Carol', max_by: 'Alice' },
+      ],
+    });
+    const profile = parseProfileValue({
+      version: 1,
+      project: { name: 'Read states service' },
+      workload: { kind: 'io-bound' },
+      team: { size: 8, go: 'some', rust: 'some' },
+      priorities: { latency_predictability: 2 },
+      stakeholders: [
+        { name: 'Alice', role: 'SRE', weight: 2, priorities: { [first.id]: 0, latency_predictability: 5 } },
+        { name: 'Bob', role: 'PM', priorities: { [first.id]: 5 } },
+        { name: 'Carol', priorities: {} },
+      ],
+    });
+    const flat = (text: string) => text.replace(/\n\s*/g, ' ');
+
+    it('says which criteria they weigh differently, whom each favours, and the priority behind each weight', () => {
+      const adr = flat(renderAdr(team, { date: DATE, profile }));
+      const more = adr.slice(adr.indexOf('## More Information'));
+      const label = more.slice(more.indexOf('differ most'));
+      const favours = first.go > first.rust ? 'Go' : 'Rust';
+      const high = Math.max(first.go, first.rust).toFixed(1);
+      const low = Math.min(first.go, first.rust).toFixed(1);
+      expect(label).toMatch(
+        new RegExp(
+          `\\* [A-Z][a-z ]+, which favours ${favours} \\(${high} vs ${low}\\): Bob \\(PM\\) gives it 24% of the weight \\(priority 5 of 5\\), Alice \\(SRE\\) 2% \\(priority 0 of 5\\)\\.`,
+        ),
+      );
+      // A priority the stakeholder left out is the project's; none stated anywhere says so.
+      expect(label).toMatch(
+        /\* Latency predictability, which favours \w+ \([\d.]+ vs [\d.]+\): Alice \(SRE\) gives it 20% of the weight \(priority 5 of 5\), Carol 4% \(the project's priority, 2 of 5\)\./,
+      );
+      // After the stakeholders' own verdicts, in the same section.
+      expect(more.indexOf("Stakeholders' own verdicts")).toBeLessThan(more.indexOf('differ most'));
+    });
+
+    it('gives the weights alone without the profile, and nothing without disagreements', () => {
+      const adr = flat(renderAdr(team, { date: DATE }));
+      expect(adr).toMatch(/: Bob \(PM\) gives it 24% of the weight, Alice \(SRE\) 2%\./);
+      expect(adr).not.toContain('priority 5 of 5');
+      expect(renderAdr({ ...team, disagreements: [] }, { date: DATE })).not.toContain('differ most');
+    });
   });
 
   it('lists pros and cons without mirrored text: the explanation once, under the option it favours', () => {
