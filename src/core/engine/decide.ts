@@ -9,7 +9,7 @@ import type {
   Gate,
   StakeholderRow,
 } from '../decision/schema.ts';
-import type { KnowledgeBase } from '../kb/schema.ts';
+import type { InteropCounterpart, KnowledgeBase } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import { CRITERION_IDS, type Language, type Verdict } from '../profile/vocabulary.ts';
 import { evaluateChecklist, holdsAnywhere } from './checklist.ts';
@@ -227,16 +227,89 @@ function centralWeights(
   return { raw: mean, normalized: mean, trace: fallback.trace };
 }
 
+/** What the lean re-derivations of decisive facts share. */
+type VariantCache = {
+  /** Weights already derived for identical unit facts and priorities. */
+  weights: Map<string, Weighed>;
+  /** Ratings already derived, each with the profile fields it read (memoRatings). */
+  ratings: RatingsMemo[];
+};
+
+export type RatingsMemo = {
+  rule: string;
+  /** The top-level profile fields the derivation read; undefined when it read them all. */
+  fields: readonly string[] | undefined;
+  values: string;
+  ratings: Ratings;
+};
+
+/** The values of a profile's fields, as one comparable string (an absent field is not a null one). */
+function fieldValues(profile: Profile, fields: readonly string[] | undefined): string {
+  if (fields === undefined) return JSON.stringify(profile);
+  const record = profile as unknown as Record<string, unknown>;
+  return JSON.stringify(fields.map((f) => (record[f] === undefined ? { absent: true } : [record[f]])));
+}
+
+/**
+ * The ratings of a variant of the profile: an earlier derivation's when every top-level profile field it read has the
+ * same value here (deriveRatings is pure: it would read the same and give the same), else derived now with the
+ * fields it reads recorded. Most decisive facts (all but the team's and the existing code's, today) leave them as
+ * they were; the record follows whatever the ratings come to read.
+ * @example
+ * memoRatings(memo, variant, undefined, (p) => deriveRatings(p, kb, params)); // the earlier object when it applies
+ */
+export function memoRatings(
+  memo: RatingsMemo[],
+  profile: Profile,
+  rule: InteropCounterpart | undefined,
+  derive: (profile: Profile) => Ratings,
+): Ratings {
+  const id = rule?.id ?? '';
+  for (const m of memo) if (m.rule === id && m.values === fieldValues(profile, m.fields)) return m.ratings;
+  const read = new Set<string>();
+  let every = false;
+  const note = (key: string | symbol) => {
+    if (typeof key === 'string') read.add(key);
+    else every = true;
+  };
+  const tracked = new Proxy(profile, {
+    get(target, key, receiver) {
+      note(key);
+      return Reflect.get(target, key, receiver);
+    },
+    has(target, key) {
+      note(key);
+      return Reflect.has(target, key);
+    },
+    ownKeys(target) {
+      every = true;
+      return Reflect.ownKeys(target);
+    },
+    getOwnPropertyDescriptor(target, key) {
+      every = true;
+      return Reflect.getOwnPropertyDescriptor(target, key);
+    },
+  });
+  const ratings = derive(tracked);
+  const fields = every ? undefined : [...read].sort();
+  memo.push({ rule: id, fields, values: fieldValues(profile, fields), ratings });
+  return ratings;
+}
+
 function buildModel(
   profile: Profile,
   kb: KnowledgeBase,
   params: Parameters,
   lab: LabEvidence | undefined,
   explain = true,
-  /** Weights already derived for identical unit facts and priorities (lean re-derivations of decisive facts). */
-  cache?: Map<string, Weighed>,
+  /** What earlier lean re-derivations of decisive facts derived (weights and ratings), to reuse. */
+  cache?: VariantCache,
 ): Model {
-  const shared = deriveRatings(profile, kb, params, lab);
+  const rate = (rule?: InteropCounterpart): Ratings =>
+    cache === undefined
+      ? deriveRatings(profile, kb, params, lab, rule)
+      : memoRatings(cache.ratings, profile, rule, (p) => deriveRatings(p, kb, params, lab, rule));
+  const shared = rate();
   // Units whose interop counterpart replaces the interop prior get ratings of their own (one set per rule).
   const byCounterpart = new Map<string, { ratings: Ratings; diffs: number[] }>();
   const sharedRated = { ratings: shared, diffs: ratingDiffs(shared) };
@@ -245,7 +318,7 @@ function buildModel(
     if (rule === undefined) return sharedRated;
     let hit = byCounterpart.get(rule.id);
     if (hit === undefined) {
-      const own = deriveRatings(profile, kb, params, lab, rule);
+      const own = rate(rule);
       hit = { ratings: own, diffs: ratingDiffs(own) };
       byCounterpart.set(rule.id, hit);
     }
@@ -262,13 +335,13 @@ function buildModel(
   const groupsKey = cache === undefined ? '' : JSON.stringify([profile.priorities, groups, groupWeights]);
   const weigh = (facts: UnitFacts): Weighed => {
     const key = cache === undefined ? '' : `${groupsKey}|${JSON.stringify({ ...facts, paths: undefined })}`;
-    const hit = cache?.get(key);
+    const hit = cache?.weights.get(key);
     if (hit !== undefined) return hit;
     const own = deriveWeights(facts, kb.weights, profile.priorities, pressure, explain);
     const weightsBy =
       groups.length <= 1 ? [own] : groups.map((p) => deriveWeights(facts, kb.weights, p, pressure, explain));
     const weighed = { weights: centralWeights(weightsBy, groupWeights, own), weightsBy };
-    cache?.set(key, weighed);
+    cache?.weights.set(key, weighed);
     return weighed;
   };
   const project = projectFacts(profile);
@@ -444,7 +517,7 @@ function decisiveFacts(
   const spread = params.mc_weight_spread;
   const marginBase = meanMargin(model);
   const approxBase = approximateGo(model);
-  const cache = new Map<string, Weighed>();
+  const cache: VariantCache = { weights: new Map(), ratings: [] };
   const screened = factVariants(profile).map((variant) => {
     const other = buildModel(variant.profile, kb, params, lab, false, cache);
     const approx = approximateGo(other);
