@@ -223,7 +223,10 @@ export async function runDecide(profileArg: string, flags: DecideFlags, io: CliI
     toFile: out !== undefined,
     dbPath: flags.db,
     noColor: flags.color === false,
-    sources: evidenceSources(kb.evidence),
+    // Read by the Markdown and HTML reports only: not worked out for the others.
+    get sources() {
+      return evidenceSources(kb.evidence);
+    },
   });
   if (out === undefined) {
     io.stdout(text);
