@@ -11,9 +11,16 @@ export type Prompter = {
   intro(title: string): void;
   outro(message: string): void;
   note(message: string, title?: string): void;
+  /**
+   * One line of text. `defaultValue` is what an empty answer (Enter alone) gives, shown dimmed as the placeholder
+   * unless another placeholder is given; typing replaces it. `initialValue` is text already typed into the field:
+   * keys typed after it are appended, so a default must never be given this way (a default of 5 and a typed 7 gave
+   * 57). `validate` sees the answer as it will be returned: an empty one is the default.
+   */
   text(options: {
     message: string;
     placeholder?: string;
+    defaultValue?: string;
     initialValue?: string;
     validate?: (value: string) => string | undefined;
   }): Promise<string | Cancel>;
@@ -48,34 +55,47 @@ export function isInteractive(
 const clackOption = ({ hint, ...option }: PromptOption) =>
   hint === undefined ? option : { ...option, hint };
 
+/** The terminal clack draws on: the process's own unless a test gives its streams. */
+export type PromptStreams = { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream };
+
 /**
  * The real prompter, drawn by @clack/prompts (imported lazily: other commands never pay for it).
  * @example
  * const prompter = await createClackPrompter();
  * const name = await prompter.text({ message: 'Project name?' });
  */
-export async function createClackPrompter(): Promise<Prompter> {
+export async function createClackPrompter(streams: PromptStreams = {}): Promise<Prompter> {
   const clack = await import('@clack/prompts');
   const settle = <T>(value: unknown): T | Cancel => (clack.isCancel(value) ? CANCEL : (value as T));
+  const io = {
+    ...(streams.input === undefined ? {} : { input: streams.input as import('node:stream').Readable }),
+    ...(streams.output === undefined ? {} : { output: streams.output as import('node:stream').Writable }),
+  };
   return {
-    intro: (title) => clack.intro(title),
-    outro: (message) => clack.outro(message),
-    note: (message, title) => clack.note(message, title),
-    text: async ({ message, placeholder, initialValue, validate }) =>
-      settle<string>(
+    intro: (title) => clack.intro(title, io),
+    outro: (message) => clack.outro(message, io),
+    note: (message, title) => clack.note(message, title, io),
+    text: async ({ message, placeholder, defaultValue, initialValue, validate }) => {
+      const shown = placeholder ?? defaultValue;
+      return settle<string>(
         await clack.text({
           message,
-          ...(placeholder === undefined ? {} : { placeholder }),
+          ...io,
+          ...(shown === undefined ? {} : { placeholder: shown }),
+          ...(defaultValue === undefined ? {} : { defaultValue }),
           ...(initialValue === undefined ? {} : { initialValue }),
+          // clack checks the raw input and only then puts the default in place of an empty one.
           ...(validate === undefined
             ? {}
-            : { validate: (value: string | undefined) => validate(value ?? '') }),
+            : { validate: (value: string | undefined) => validate(value || (defaultValue ?? '')) }),
         }),
-      ),
+      );
+    },
     select: async ({ message, options, initialValue }) =>
       settle<string>(
         await clack.select<string>({
           message,
+          ...io,
           options: options.map(clackOption),
           ...(initialValue === undefined ? {} : { initialValue }),
         }),
@@ -84,6 +104,7 @@ export async function createClackPrompter(): Promise<Prompter> {
       settle<string[]>(
         await clack.multiselect<string>({
           message,
+          ...io,
           options: options.map(clackOption),
           required,
           ...(initialValues === undefined ? {} : { initialValues }),
@@ -91,7 +112,7 @@ export async function createClackPrompter(): Promise<Prompter> {
       ),
     confirm: async ({ message, initialValue }) =>
       settle<boolean>(
-        await clack.confirm({ message, ...(initialValue === undefined ? {} : { initialValue }) }),
+        await clack.confirm({ message, ...io, ...(initialValue === undefined ? {} : { initialValue }) }),
       ),
   };
 }

@@ -63,13 +63,14 @@ async function askNumber(
   prompter: Prompter,
   message: string,
   question: Question,
-  initialValue?: string,
+  defaultValue?: string,
 ): Promise<number | undefined> {
   const raw = settled(
     await prompter.text({
       message,
-      ...(question.optional ? { placeholder: 'blank to skip' } : {}),
-      ...(initialValue === undefined ? {} : { initialValue }),
+      ...(question.optional && defaultValue === undefined ? { placeholder: 'blank to skip' } : {}),
+      // The default is what Enter alone gives, never text typed into the field (a prefilled 1 and a typed 3 made 13).
+      ...(defaultValue === undefined ? {} : { defaultValue }),
       validate: (value) => validateAnswer(question, value),
     }),
   ).trim();

@@ -92,7 +92,7 @@ export async function runInit(options: InitOptions): Promise<void> {
   }
   writeFileAtomic(path, text);
   prompter.note(
-    `${components.length > 0 ? `${components.length} component(s) written. ` : ''}Priorities, stakeholders and existing code are not asked here: add them to the file by hand,\nor use the web app (gorust serve). See \`gorust schema\` and the examples/ folder for every field.`,
+    `${components.length > 0 ? `${components.length} component(s) written. ` : ''}Priorities, stakeholders and existing code are not asked here: add them to the file by hand, or use the web app (gorust serve). See \`gorust schema\` and the examples/ folder for every field.`,
     'More options',
   );
   prompter.outro(
@@ -105,7 +105,10 @@ function settled<T>(value: T | typeof CANCEL): T {
   return value as T;
 }
 
-/** Ask one question with the prompt that fits its kind, re-using a previous answer as the starting value. */
+/**
+ * Ask one question with the prompt that fits its kind. A choice starts on the previous answer or the default; a typed
+ * answer offers the default for Enter alone (typing replaces it), and a re-asked one shows the answer it replaces.
+ */
 async function ask(prompter: Prompter, question: Question, previous: unknown): Promise<unknown> {
   const message = question.help === undefined ? question.prompt : `${question.prompt} (${question.help})`;
   const start = previous ?? question.default;
@@ -130,11 +133,19 @@ async function ask(prompter: Prompter, question: Question, previous: unknown): P
     case 'confirm':
       return settled(await prompter.confirm({ message, initialValue: start === true }));
     default: {
+      // Never typed into the field: keys typed after a prefilled 5 made 57. A re-asked answer did not fit: it is
+      // shown, not kept, so Enter alone does not give it again.
+      const was = previous === undefined || previous === '' ? undefined : `was ${String(previous)}`;
+      const placeholder = [question.optional ? 'blank to skip' : undefined, was].filter(
+        (p) => p !== undefined,
+      );
       const raw = settled(
         await prompter.text({
           message,
-          ...(start === undefined ? {} : { initialValue: String(start) }),
-          ...(question.optional ? { placeholder: 'blank to skip' } : {}),
+          ...(previous === undefined && question.default !== undefined
+            ? { defaultValue: String(question.default) }
+            : {}),
+          ...(placeholder.length > 0 ? { placeholder: placeholder.join('; ') } : {}),
           validate: (value) => validateAnswer(question, value),
         }),
       );

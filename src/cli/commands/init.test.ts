@@ -1,12 +1,14 @@
-/** @module Tests of `gorust init` through a scripted prompter (the prompt seam): the file it writes, overwrite confirmation, cancel, re-asking answers that do not fit together, and the no-terminal path. */
+/** @module Tests of `gorust init` through a scripted prompter (the prompt seam): the file it writes, overwrite confirmation, cancel, re-asking answers that do not fit together, and the no-terminal path; and through the real clack prompts on a fake terminal, typed key by key as a user would: typed numbers, defaults, bad answers, Ctrl-C. */
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { stripVTControlCharacters } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decide, parseProfileText, UserError } from '../../core/index.ts';
+import { decide, parseProfileText, QUESTIONS, UserError } from '../../core/index.ts';
 import { readKnowledgeBase } from '../../io/kb-files.ts';
 import type { CliIo } from '../output.ts';
-import { CANCEL, type Cancel, type Prompter } from '../prompts.ts';
+import { CANCEL, type Cancel, createClackPrompter, type Prompter } from '../prompts.ts';
 import { CancelledError } from '../run.ts';
 import { runInit } from './init-run.ts';
 
@@ -31,8 +33,10 @@ function scripted(answers: [fragment: string, answer: unknown][]) {
     intro: () => {},
     outro: (message) => notes.push(message),
     note: (message, title) => notes.push(`${title ?? ''}: ${message}`),
-    text: async ({ message, initialValue, validate }) => {
-      const value = answer('text', message, initialValue ?? '');
+    // As clack does: an empty answer is the default; text given as initialValue is already in the field.
+    text: async ({ message, defaultValue, initialValue, validate }) => {
+      const given = answer('text', message, initialValue ?? '');
+      const value = given === '' && defaultValue !== undefined ? defaultValue : given;
       if (typeof value === 'string' && validate) {
         const problem = validate(value);
         if (problem !== undefined)
@@ -211,5 +215,140 @@ describe('gorust init', () => {
       runInit({ file: 'again.yaml', io, interactive: true, prompter: async () => twice.prompter }),
     ).rejects.toThrow(/"api" is taken: choose another name/);
     expect(existsSync(join(dir, 'again.yaml'))).toBe(false);
+  });
+});
+
+/**
+ * A user at a terminal drawn by the real clack prompter: each step waits until its question is on the screen, then
+ * types its keys (`\r` Enter, `\x7f` Backspace, `\x03` Ctrl-C; a yes/no question takes `y` or `n` alone, with no
+ * Enter). Questions not in `typed` are answered with Enter.
+ */
+async function atTerminal(
+  file: string,
+  typed: Record<string, string>,
+  before: [string, string][] = [],
+  components: [string, string][] = [['Describe the components', '\r']],
+) {
+  const input = new PassThrough();
+  const output = new PassThrough();
+  let screen = '';
+  output.on('data', (chunk: Buffer) => {
+    screen += stripVTControlCharacters(chunk.toString('utf8'));
+  });
+  const steps: [string, string][] = [
+    ...before,
+    // The start of each question: a long one wraps at the terminal's width.
+    ...QUESTIONS.map((q): [string, string] => [q.prompt.slice(0, 30), typed[q.id] ?? '\r']),
+    ...components,
+  ];
+  const prompter = await createClackPrompter({ input, output });
+  const run = runInit({ file, io, interactive: true, prompter: async () => prompter });
+  let finished = false;
+  const outcome = run.then(
+    () => {
+      finished = true;
+    },
+    (error: unknown) => {
+      finished = true;
+      throw error;
+    },
+  );
+  // Handled here too: it may fail while the user is still typing, before it is awaited below.
+  outcome.catch(() => {});
+  let from = 0;
+  const pause = () => new Promise((done) => setTimeout(done, 5));
+  for (const [fragment, keys] of steps) {
+    const deadline = Date.now() + 5_000;
+    while (!finished && !screen.includes(fragment, from)) {
+      if (Date.now() > deadline)
+        throw new Error(`"${fragment}" never asked; the screen:\n${screen.slice(from)}`);
+      await pause();
+    }
+    if (finished) break;
+    from = screen.indexOf(fragment, from) + fragment.length;
+    // Let the prompt finish drawing and start listening.
+    await new Promise((done) => setTimeout(done, 30));
+    // One key at a time, each once the prompt has redrawn for the one before (or after 500 ms).
+    for (const key of keys) {
+      const drawn = screen.length;
+      input.write(key);
+      const until = Date.now() + 500;
+      while (!finished && screen.length === drawn && Date.now() < until) await pause();
+    }
+  }
+  await outcome.finally(() => input.end());
+  return screen;
+}
+
+describe('gorust init in a terminal (the real clack prompts)', () => {
+  const typed = {
+    'project.name': 'Read states\r',
+    'workload.latency_slo.p99_ms': '20\r',
+  };
+
+  it('takes a typed number as typed (a default of 5 and a typed 7 gave 57), and Enter alone the default', async () => {
+    await atTerminal('typed.yaml', { ...typed, 'team.size': '7\r' });
+    const profile = parseProfileText(readFileSync(join(dir, 'typed.yaml'), 'utf8'));
+    expect(profile.team.size).toBe(7);
+    expect(profile.workload.latency_slo).toEqual({ p99_ms: 20 });
+    expect(profile.project.name).toBe('Read states');
+
+    const screen = await atTerminal('defaults.yaml', typed);
+    expect(parseProfileText(readFileSync(join(dir, 'defaults.yaml'), 'utf8')).team.size).toBe(5);
+    // The default is on the screen, beside the question.
+    expect(screen).toMatch(/How many engineers will work on it\?[\s\S]{0,40}5/);
+    expect(decide(profile, readKnowledgeBase(), { seed: 1, samples: 200 }).verdict).toMatch(
+      /^(go|rust|hybrid)$/,
+    );
+  });
+
+  it('says what is wrong with a bad answer, in the terminal, and takes the corrected one', async () => {
+    const screen = await atTerminal('fixed.yaml', { ...typed, 'team.size': 'x\r\x7f2.5\r\x7f\x7f\x7f3\r' });
+    expect(screen).toContain('Enter a whole number of engineers.');
+    expect(screen).toContain('Enter a whole number of engineers, without a fraction.');
+    expect(parseProfileText(readFileSync(join(dir, 'fixed.yaml'), 'utf8')).team.size).toBe(3);
+  });
+
+  it('takes a typed number of calls between components as typed (a prefilled 1 and a typed 3 gave 13)', async () => {
+    const component = (name: string, more: string): [string, string][] => [
+      [`Component ${name === 'api' ? 1 : 2}: its name`, `${name}\r`],
+      [`What does ${name} do`, '\r'],
+      [`What mostly limits ${name}'s speed`, '\r'],
+      [`Is ${name} latency-critical`, '\r'],
+      [`${name}: its own p99`, '\r'],
+      [`${name}: long-lived`, '\r'],
+      [`${name}: hard memory cap`, '\r'],
+      [`${name}: peak requests`, '\r'],
+      [`Where does ${name} run`, '\r'],
+      [`What must ${name} interoperate`, '\r'],
+      ['Add another component', more],
+    ];
+    await atTerminal(
+      'calls.yaml',
+      typed,
+      [],
+      [
+        ['Describe the components', 'y'],
+        ...component('api', '\r'),
+        ...component('store', 'n'),
+        ['Which components does api call', ' \r'],
+        ['How many calls to store does api make', '3\r'],
+        ['Which components does store call', ' \r'],
+        ['How many calls to api does store make', '\r'],
+      ],
+    );
+    const profile = parseProfileText(readFileSync(join(dir, 'calls.yaml'), 'utf8'));
+    expect(profile.components?.map((c) => [c.name, c.calls])).toEqual([
+      ['api', [{ to: 'store', per_request: 3 }]],
+      ['store', [{ to: 'api', per_request: 1 }]],
+    ]);
+  });
+
+  it('keeps the file it was about to replace when the user presses Ctrl-C', async () => {
+    writeFileSync(join(dir, 'gorust.yaml'), 'mine\n');
+    await expect(
+      atTerminal('gorust.yaml', { ...typed, 'team.size': '7\x03' }, [['already exists', 'y']]),
+    ).rejects.toThrow(CancelledError);
+    expect(readFileSync(join(dir, 'gorust.yaml'), 'utf8')).toBe('mine\n');
   });
 });
