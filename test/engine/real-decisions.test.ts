@@ -67,6 +67,16 @@ describe('real-decision corpus', () => {
   });
 });
 
+describe('real decisions, every case', () => {
+  it('shows scores that agree with a Go or Rust verdict, near ties included (rounding never turns the sign)', () => {
+    const against = results
+      .filter((r) => r.verdict !== 'hybrid')
+      .filter((r) => (r.verdict === 'go' ? r.scores.go < r.scores.rust : r.scores.rust < r.scores.go))
+      .map((r) => `${r.file}: ${r.verdict}, Go ${r.scores.go} vs Rust ${r.scores.rust}`);
+    expect(against).toEqual([]);
+  });
+});
+
 describe('real decisions, holdout floors', () => {
   it(`gets at least ${HOLDOUT_FLOORS.verdictAccuracy * 100}% of holdout verdicts right`, () => {
     expect(holdout.verdicts.right / holdout.verdicts.total).toBeGreaterThanOrEqual(

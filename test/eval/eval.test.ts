@@ -77,6 +77,7 @@ function result(over: Partial<CaseResult>): CaseResult {
     verdict: 'go',
     p: 1,
     probabilities: { go: 1, rust: 0, hybrid: 0 },
+    scores: { go: 8, rust: 6 },
     right: true,
     brier: 0,
     splitRight: undefined,

@@ -17,6 +17,8 @@ export type CaseResult = {
   /** P(verdict) as the decision states it. */
   p: number;
   probabilities: Record<Verdict, number>;
+  /** The decision's weighted scores (0 to 10). */
+  scores: { go: number; rust: number };
   right: boolean;
   /** Sum over go, rust and hybrid of (p - outcome)^2. */
   brier: number;
@@ -89,6 +91,7 @@ export function scoreCase(c: CorpusCase, kb: KnowledgeBase, samples?: number): C
     verdict: d.verdict,
     p: probabilities[d.verdict] ?? 0,
     probabilities,
+    scores: d.scores,
     right: d.verdict === c.expected,
     brier,
     splitRight: c.expectedComponents === undefined ? undefined : splitMisses.length === 0,

@@ -103,3 +103,24 @@ describe('code extended in place', () => {
     ]);
   });
 });
+
+describe('where a project is latency-critical from, for explanations', () => {
+  it('names the component marked latency-critical, not an SLO the profile does not have', () => {
+    const facts = projectFacts(
+      profileOf({
+        components: [
+          { name: 'api', role: 'api' },
+          { name: 'proxy', role: 'data-plane', latency_critical: true },
+        ],
+      }),
+    );
+    expect(facts.latencyCritical).toBe(true);
+    expect(facts.paths.latencyCritical).toBe('components[1].latency_critical');
+  });
+  it('names hard real-time, and keeps the SLO path when the project states an SLO', () => {
+    const hard = projectFacts(profileOf({ workload: { kind: 'cpu-bound', hard_realtime: true } }));
+    expect(hard.paths.latencyCritical).toBe('workload.hard_realtime');
+    const slo = projectFacts(profileOf({ workload: { kind: 'io-bound', latency_slo: { p99_ms: 5 } } }));
+    expect(slo.paths.latencyCritical).toBe('workload.latency_slo');
+  });
+});

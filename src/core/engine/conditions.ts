@@ -118,7 +118,7 @@ export function projectFacts(profile: Profile): UnitFacts {
     platformsCount: profile.platforms?.length ?? 0,
     hasComponents: components.length > 0,
     existingCode: profile.existing_code,
-    paths: PROJECT_PATHS,
+    paths: { ...PROJECT_PATHS, latencyCritical: latencyCriticalPath(profile) },
   };
 }
 
@@ -133,6 +133,17 @@ export function extendedCodeInterop(code: ExistingCode | undefined): Interop[] {
   if (code.language === 'go') return ['existing-go-code'];
   if (code.language === 'rust') return ['existing-rust-code'];
   return [];
+}
+
+/**
+ * Where the project's latency-criticality without an SLO comes from, for explanations: hard real-time, else the
+ * first component marked latency-critical (a project's `workload.latency_slo` is shown as its p99 instead).
+ */
+function latencyCriticalPath(profile: Profile): string {
+  if (profile.workload.latency_slo !== undefined) return PROJECT_PATHS.latencyCritical;
+  if (profile.workload.hard_realtime) return 'workload.hard_realtime';
+  const index = (profile.components ?? []).findIndex((c) => c.latency_critical);
+  return index >= 0 ? `components[${index}].latency_critical` : PROJECT_PATHS.latencyCritical;
 }
 
 /** Roles that serve requests: a component in one of these that nobody calls is where requests enter. */

@@ -79,8 +79,31 @@ export function scoreTable(weights: UnitWeights, ratings: Ratings, kb: Knowledge
     row.rating_sd = roundTo(r.sd, 3);
     return row;
   });
+  margin = keepSign(rows, margin, exactMargin(weights.normalized, ratingDiffs(ratings)));
   const rustScore = roundTo(rust, 3);
   return { scores: { go: roundTo(rustScore + margin, 3), rust: rustScore }, rows };
+}
+
+/**
+ * At a near tie, rounding the weights and contributions can turn the sign of the rows' sum against the exact margin
+ * the verdict comes from (esbuild: Go by 0.0004, rows summing to -0.003). Then move the rows whose rounding lost most
+ * by 0.001 each until the sum is the exact margin rounded to 3 decimals, so the scores never contradict the verdict;
+ * otherwise the rows are left as computed. Returns the rows' new sum.
+ */
+function keepSign(rows: CriterionRow[], margin: number, exact: number): number {
+  const target = roundTo(exact, 3);
+  if (Math.sign(roundTo(margin, 3)) === Math.sign(target)) return margin;
+  const step = target > margin ? 0.001 : -0.001;
+  const residual = (r: CriterionRow) => r.weight * (r.go - r.rust) - r.contribution;
+  const order = [...rows].sort((a, b) => step * (residual(b) - residual(a)));
+  let sum = margin;
+  for (let i = 0; Math.abs(target - sum) > 0.0005 && i < order.length * 10; i++) {
+    const row = order[i % order.length];
+    if (row === undefined) break;
+    row.contribution = roundTo(row.contribution + step, 3);
+    sum = rows.reduce((a, r) => a + r.contribution, 0);
+  }
+  return sum;
 }
 
 function explainRow(
