@@ -21,7 +21,7 @@ export function registerCheckCommand(program: Command, io: CliIo = processIo()):
     .option('--db <file>', 'the lab store file (default: in your data folder)')
     .addHelpText(
       'after',
-      '\nExit codes: 0 every verdict holds; 3 a verdict would change (the records are named); 2 bad input.\n\nExamples:\n  gorust check                 # docs/adr\n  gorust check docs/decisions --lab latest\n',
+      '\nExit codes: 0 every verdict holds; 3 a verdict would change (the records are\nnamed); 2 bad input.\n\nExamples:\n  gorust check                 # docs/adr\n  gorust check docs/decisions --lab latest\n',
     )
     .action(async (dir: string, flags: CheckFlags) => {
       const changed = await runCheck(dir, flags, io);

@@ -82,7 +82,8 @@ const FORMATS = {
     render: (d: Decision, ctx: RenderContext) =>
       renderText(d, {
         color: !ctx.toFile && !ctx.noColor && shouldColor(ctx.io),
-        width: terminalWidth(ctx.io.env),
+        // COLUMNS when set, else the terminal's own width (shells seldom export COLUMNS), else the default.
+        width: terminalWidth(ctx.io.env, ctx.toFile ? undefined : ctx.io.columns),
       }),
   },
   md: { render: (d: Decision, ctx: RenderContext) => renderMarkdown(d, { sources: ctx.sources }) },

@@ -94,7 +94,7 @@ export function registerDecideCommand(program: Command, io: CliIo = processIo())
     .option('--force', 'ADR: overwrite an existing file, or the standing record of the same project')
     .addHelpText(
       'after',
-      '\nExamples:\n  gorust decide                          # reads ./gorust.yaml\n  gorust decide examples/service-mesh.yaml --format md\n  gorust decide --format adr --out docs/decisions/\n  gorust decide gorust.yaml --format json --seed 7\n  cat gorust.yaml | gorust decide - --out decision.json\n  gorust decide gorust.yaml --lab latest         # measured figures replace the priors\n  gorust decide gorust.yaml --format adr --out docs/adr/ --decider "Ana Ruiz" --supersedes 0003\n',
+      '\nExamples:\n  gorust decide                          # reads ./gorust.yaml\n  gorust decide examples/service-mesh.yaml --format md\n  gorust decide --format adr --out docs/decisions/\n  gorust decide gorust.yaml --format json --seed 7\n  cat gorust.yaml | gorust decide - --out decision.json\n  gorust decide gorust.yaml --lab latest   # measured figures replace the priors\n  gorust decide gorust.yaml --format adr --out docs/adr/ \\\n    --decider "Ana Ruiz" --supersedes 0003\n',
     )
     .action(async (profileArg: string, flags: DecideFlags) => {
       const { runDecide } = await import('./decide-run.ts');

@@ -75,7 +75,7 @@ export function registerServeCommand(
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  gorust serve                 # http://127.0.0.1:5317\n  gorust serve --port 0        # any free port\n  gorust serve --db ./team.db  # keep decisions in a file of your choice\n  gorust serve --host 0.0.0.0 --allowed-host gorust.lan   # exposed: prints a URL with its token\n',
+      '\nExamples:\n  gorust serve                 # http://127.0.0.1:5317\n  gorust serve --port 0        # any free port\n  gorust serve --db ./team.db  # keep decisions in a file of your choice\n  # exposed to the network: prints a URL with its token\n  gorust serve --host 0.0.0.0 --allowed-host gorust.lan\n',
     )
     .action(async (flags: ServeFlags) => {
       await runServe(flags, io, hooks);

@@ -457,6 +457,22 @@ describe('the terminal wraps', () => {
     }
     expect(wrapTextLine('aaaa 168 µs', 9)).toEqual(['aaaa', '  168 µs']);
     expect(wrapTextLine('aaaa ~1,000 MiB, then', 12)).toEqual(['aaaa', '  ~1,000 MiB,', '  then']);
+    expect(wrapTextLine('  - A deadline of 12 weeks or less', 21)).toEqual([
+      '  - A deadline of',
+      '    12 weeks or less',
+    ]);
+    expect(wrapTextLine('margin 1.95 of 10 now', 13)).toEqual(['margin', '  1.95 of 10', '  now']);
+  });
+
+  it('keeps a short code span on one line', () => {
+    // Cut, it read "(`gorust" / "lab` does this)".
+    expect(wrapTextLine('  - several rates (`gorust lab` does this)', 30)).toEqual([
+      '  - several rates',
+      '    (`gorust lab` does this)',
+    ]);
+    // A span longer than a line may still wrap at its spaces.
+    const long = `run \`${'word '.repeat(12).trim()}\` now`;
+    expect(wrapTextLine(long, 30).every((line) => line.length <= 30)).toBe(true);
   });
 });
 

@@ -68,7 +68,7 @@ export function wrapTextLine(line: string, width: number): string[] {
   const lead = /^(\s*(?:[-!] )?)/.exec(line)?.[1] ?? '';
   // Under a bullet, continuation lines align with its text; under plain text, they hang two columns in.
   const hang = ' '.repeat(lead.length + (/[-!] $/.test(lead) ? 0 : 2));
-  const words = keepUnits(line.slice(lead.length).split(' '));
+  const words = keepUnits(line.slice(lead.length).split(' '), Math.min(MAX_CODE_SPAN, width - hang.length));
   const out: string[] = [];
   let current = lead;
   let empty = true;
@@ -87,18 +87,40 @@ export function wrapTextLine(line: string, width: number): string[] {
   return out;
 }
 
-/** A figure ("168", "~1,000", "(0.5") and the unit after it ("µs", "ms)", "GiB,"): kept on one line. */
-const FIGURE = /^[~(]?[-+\u2212]?\d[\d,.]*$/;
-const UNIT = /^(ns|\u00b5s|ms|s|KiB|MiB|GiB|TiB|KB|MB|GB|req\/s|requests\/s)[),.;:]*$/;
+/**
+ * A figure ("168", "~1,000", "(0.5") and the unit after it ("µs", "ms)", "GiB,", "weeks", "people"): kept on one
+ * line, as is "N of M" ("1.95 of 10", "4 of 5").
+ */
+const FIGURE = /^[~(]?[-+\u2212]?\d[\d,.]*%?$/;
+const UNIT =
+  /^(ns|\u00b5s|ms|s|KiB|MiB|GiB|TiB|KB|MB|GB|req\/s|requests?\/s|seconds?|minutes?|hours?|days?|weeks?|months?|years?|people|person|engineers?|points?|kloc|draws|samples|of)[),.;:]*$/;
+/** The longest code span (`gorust lab`) kept whole on one line (or the line's width, if less); a longer one may wrap at its spaces. */
+const MAX_CODE_SPAN = 40;
 
-/** Join each figure to the unit that follows it, so a wrapped line never ends in "168" and starts with "µs". */
-function keepUnits(words: readonly string[]): string[] {
+/**
+ * Join each figure to the unit that follows it, so a wrapped line never ends in "168" and starts with "µs" ("of 10"
+ * follows its figure too), and keep a short code span ("`gorust lab`") whole.
+ */
+function keepUnits(words: readonly string[], spanLimit: number): string[] {
   const out: string[] = [];
+  let open = -1;
   for (const word of words) {
     const last = out.at(-1);
-    if (last !== undefined && UNIT.test(word) && FIGURE.test(last.replace(ANSI, '')))
+    const plain = word.replace(ANSI, '');
+    const lastPlain = last?.replace(ANSI, '');
+    if (open >= 0 && last !== undefined && visibleLength(`${last} ${word}`) <= spanLimit) {
+      out[out.length - 1] = `${last} ${word}`;
+      if (plain.includes('`')) open = -1;
+      continue;
+    }
+    open = -1;
+    if (last !== undefined && lastPlain !== undefined && UNIT.test(plain) && FIGURE.test(lastPlain))
+      out[out.length - 1] = `${last} ${word}`;
+    else if (last !== undefined && lastPlain?.endsWith(' of') === true && FIGURE.test(plain))
       out[out.length - 1] = `${last} ${word}`;
     else out.push(word);
+    // A code span opened by this word and not closed in it: join what follows until it closes.
+    if ((plain.match(/`/g)?.length ?? 0) % 2 === 1) open = out.length - 1;
   }
   return out;
 }

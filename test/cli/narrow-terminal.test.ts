@@ -1,0 +1,98 @@
+/** @module The CLI in an 80-column terminal, as a user meets it: every command's --help and `gorust decide` on every example fit 80 columns (a URL, which cannot wrap, alone on its line excepted), with no figure cut from its unit and no short code span cut in two; the summary takes the terminal's own width when COLUMNS is not exported. */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
+import type { Command } from 'commander';
+import { afterAll, describe, expect, it } from 'vitest';
+import { COMMAND_LOADERS } from '../../src/cli/command-list.ts';
+import type { CliIo } from '../../src/cli/io.ts';
+import { runCli } from '../../src/cli/run.ts';
+import { ROOT } from './helpers.ts';
+
+const cache = mkdtempSync(join(tmpdir(), 'gorust-narrow-'));
+afterAll(() => rmSync(cache, { recursive: true, force: true }));
+
+/** Runs gorust in-process on a terminal `columns` wide that does not export COLUMNS (as most shells do not). */
+async function atTerminal(args: string[], columns: number | undefined) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = {
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    isTTY: columns !== undefined,
+    columns,
+    env: { XDG_CACHE_HOME: cache, NO_COLOR: '1' },
+    cwd: ROOT,
+  };
+  // Each command's registration takes the io after the program (RegisterCommand names only the program).
+  const registrations = (await Promise.all(Object.values(COMMAND_LOADERS).map((load) => load()))) as ((
+    program: Command,
+    io: CliIo,
+  ) => void)[];
+  const code = await runCli(
+    args,
+    registrations.map((register) => (program: Command) => register(program, io)),
+    io,
+  );
+  return { code, stdout: stripVTControlCharacters(stdout), stderr };
+}
+
+/** What a reader at `width` columns would see cut: lines too long, a figure cut from its unit, a code span cut. */
+function problems(text: string, width: number): string[] {
+  const lines = text.split('\n');
+  const found: string[] = [];
+  const unit =
+    /^(ns|µs|ms|s|KiB|MiB|GiB|KB|MB|GB|req\/s|requests\/s|weeks?|years?|months?|days?|people|points?|of)\b/;
+  lines.forEach((line, i) => {
+    const url = /^\s*(\S+ )?https?:\/\/\S+$/.test(line) && !/\s\S+\s+https?:/.test(line.trim());
+    if ([...line].length > width && !url) found.push(`${[...line].length} columns: ${line}`);
+    const next = lines[i + 1]?.trim() ?? '';
+    if (/(^|\s)[~(]?\d[\d,.]*$/.test(line) && unit.test(next))
+      found.push(`figure cut from its unit: ${line} / ${next}`);
+    if ((line.match(/`/g)?.length ?? 0) % 2 === 1 && /`[^`\s]+$/.test(line))
+      found.push(`code span cut: ${line}`);
+  });
+  return found;
+}
+
+const EXAMPLES = readdirSync(join(ROOT, 'examples'))
+  .filter((f) => f.endsWith('.yaml'))
+  .sort();
+
+describe('gorust in an 80-column terminal', () => {
+  it("fits every command's --help in 80 columns", async () => {
+    const commands = [
+      [],
+      ...Object.keys(COMMAND_LOADERS).map((c) => [c]),
+      ...['doctor', 'setup', 'run', 'runs', 'show', 'compare'].map((c) => ['lab', c]),
+    ];
+    for (const command of commands) {
+      const help = await atTerminal([...command, '--help'], 80);
+      expect(help.code, help.stderr).toBe(0);
+      expect(help.stdout).toMatch(/^Usage: gorust/);
+      expect(problems(help.stdout, 80), `gorust ${command.join(' ')} --help`).toEqual([]);
+    }
+  });
+
+  it.each(EXAMPLES)("fits `gorust decide examples/%s` in the terminal's 80 columns", async (example) => {
+    const out = await atTerminal(['decide', join('examples', example), '--seed', '1'], 80);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toMatch(/Verdict: /);
+    expect(problems(out.stdout, 80)).toEqual([]);
+  });
+
+  it("uses the terminal's width: a wider terminal gets longer lines, a pipe the default 100", async () => {
+    const example = join('examples', 'startup-rest-api.yaml');
+    const longest = (text: string) => Math.max(...text.split('\n').map((l) => [...l].length));
+    const wide = await atTerminal(['decide', example], 120);
+    expect(longest(wide.stdout)).toBeGreaterThan(100);
+    const piped = await atTerminal(['decide', example], undefined);
+    expect(problems(piped.stdout, 100)).toEqual([]);
+    expect(longest(piped.stdout)).toBeGreaterThan(80);
+  });
+});
