@@ -79,6 +79,18 @@ describe('gorust in an 80-column terminal', () => {
     }
   });
 
+  it('fits the knowledge base listings and the lab doctor in 80 columns', async () => {
+    for (const command of [
+      ['kb'],
+      ...['criteria', 'claims', 'evidence', 'projects'].map((s) => ['kb', s]),
+      ['lab', 'doctor'],
+    ]) {
+      const out = await atTerminal(command, 80);
+      expect(out.stdout.length, `gorust ${command.join(' ')}`).toBeGreaterThan(0);
+      expect(problems(out.stdout, 80), `gorust ${command.join(' ')}`).toEqual([]);
+    }
+  });
+
   it.each(EXAMPLES)("fits `gorust decide examples/%s` in the terminal's 80 columns", async (example) => {
     const out = await atTerminal(['decide', join('examples', example), '--seed', '1'], 80);
     expect(out.code, out.stderr).toBe(0);

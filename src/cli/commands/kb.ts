@@ -94,7 +94,7 @@ export function registerKbCommand(program: Command, io: CliIo = processIo()): vo
             { title: 'records', value: (r: { count: number }) => String(r.count) },
           ],
           counts,
-        )}\nList one: gorust kb criteria | claims | evidence | projects  (add --json for the records)\n`,
+        )}\nList one: gorust kb criteria | claims | evidence | projects\n(add --json for the records)\n`,
       );
     });
 }

@@ -97,10 +97,18 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
       if (opts.format === 'json') {
         io.stdout(`${JSON.stringify(checks, null, 2)}\n`);
       } else {
+        const { terminalWidth, wrap } = await import('../table.ts');
+        // Wrapped under the state column, to the terminal's width (unbounded in a pipe, for scripts).
+        const width = terminalWidth(io.env, io.columns ?? Number.POSITIVE_INFINITY) - 8;
+        // A version bound (">= 1.95") is never cut: its space is held (a tab) while wrapping.
+        const under = (text: string) =>
+          wrap(text.replace(/([<>]=?) /g, '$1\t'), width)
+            .join('\n        ')
+            .replace(/\t/g, ' ');
         for (const c of checks) {
           const state = c.ok ? 'ok     ' : c.version ? 'WRONG  ' : 'MISSING';
-          const line = `${state} ${c.name}${c.version ? ` ${c.version}` : ''} (needs ${c.need})${c.problem ? `: ${c.problem}` : ''}`;
-          io.stdout(`${line}${c.ok ? '' : `\n        install: ${c.install}`}\n`);
+          const line = `${state} ${under(`${c.name}${c.version ? ` ${c.version}` : ''} (needs ${c.need})${c.problem ? `: ${c.problem}` : ''}`)}`;
+          io.stdout(`${line}${c.ok ? '' : `\n        ${under(`install: ${c.install}`)}`}\n`);
         }
       }
       const missing = checks.filter((c) => !c.ok && !c.version).map((c) => c.name);
