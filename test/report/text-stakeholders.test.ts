@@ -42,7 +42,9 @@ describe('renderText with stakeholders', () => {
       );
     }
     expect(text).toContain('SRE lead (SRE), weight 2:');
-    expect(text).toMatch(/They differ on (Latency predictability|Development speed): \d+% of the weight for/);
+    expect(text).toMatch(
+      /They differ on (Latency predictability|Development speed), which favours (Go|Rust) \(\d\.\d vs \d\.\d\): \d+% of the weight for/,
+    );
   });
 
   it('leaves the section out without stakeholders', () => {

@@ -18,6 +18,7 @@ import {
   byImpact,
   criterionLabel,
   decisionTitle,
+  favoursClause,
   formatAmount,
   formatCount,
   formatMib,
@@ -919,13 +920,7 @@ class AdrParts {
       return project === undefined ? ' (no priority stated)' : ` (the project's priority, ${project} of 5)`;
     };
     return (d.disagreements ?? []).map((g) => {
-      const row = d.criteria.find((c) => c.id === g.criterion);
-      const favours =
-        row === undefined
-          ? ''
-          : row.go === row.rust
-            ? `, on which Go and Rust rate alike (${formatRating(row.go)})`
-            : `, which favours ${row.go > row.rust ? 'Go' : 'Rust'} (${formatRating(Math.max(row.go, row.rust))} vs ${formatRating(Math.min(row.go, row.rust))})`;
+      const favours = favoursClause(d, g.criterion);
       return `${criterionLabel(g.criterion)}${favours}: ${who(g.max_by)} gives it ${formatPercent(g.max)} of the weight${priority(g.max_by, g.criterion)}, ${who(g.min_by)} ${formatPercent(g.min)}${priority(g.min_by, g.criterion)}.`;
     });
   }

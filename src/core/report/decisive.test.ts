@@ -139,7 +139,10 @@ describe.each(reports(hybrid))('the %s report of a hybrid decision', (name, text
     expect(text).toContain('Ana');
     expect(text).toContain('SRE lead');
     expect(text).toMatch(/67% of (the stakeholders'|their) weight/);
-    expect(text).toMatch(/differ on latency predictability: 5% of the weight for Ben, 30% for Ana/i);
+    // With the language the criterion favours: what the disagreement is about.
+    expect(text).toMatch(
+      /differ on latency predictability, which favours (Go|Rust) \(\d\.\d vs \d\.\d\): 5% of the weight for Ben, 30% for Ana/i,
+    );
   });
 });
 

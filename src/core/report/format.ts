@@ -138,6 +138,20 @@ export function formatRating(n: number): string {
 }
 
 /**
+ * Which language a criterion the stakeholders weigh differently favours, as a clause to follow its name, so a reader
+ * sees what their disagreement is about: ", which favours Go (8.0 vs 6.5)"; nothing for a criterion not rated.
+ * @example
+ * favoursClause(decision, 'development_speed'); // ', which favours Go (8.0 vs 6.5)'
+ */
+export function favoursClause(decision: Pick<Decision, 'criteria'>, criterion: CriterionRow['id']): string {
+  const row = decision.criteria.find((c) => c.id === criterion);
+  if (row === undefined) return '';
+  if (row.go === row.rust) return `, on which Go and Rust rate alike (${formatRating(row.go)})`;
+  const [high, low] = row.go > row.rust ? [row.go, row.rust] : [row.rust, row.go];
+  return `, which favours ${row.go > row.rust ? 'Go' : 'Rust'} (${formatRating(high)} vs ${formatRating(low)})`;
+}
+
+/**
  * A signed contribution with a fixed two decimals, as scores have, so a column of them lines up and compares
  * ("+0.30" beside "+0.34", never "+0.3"): "+0.90" favours Go, "-0.60" favours Rust.
  * @example

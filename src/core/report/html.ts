@@ -24,6 +24,7 @@ import {
   confidenceMeaning,
   criterionLabel,
   decisionTitle,
+  favoursClause,
   formatColumn,
   formatCount,
   formatNumber,
@@ -181,7 +182,7 @@ function stakeholdersSection(decision: Decision): string {
   ]);
   const differ = (decision.disagreements ?? []).map(
     (d) =>
-      `They differ on ${e(criterionLabel(d.criterion).toLowerCase())}: ${formatPercent(d.min)} of the weight for ${e(d.min_by)}, ${formatPercent(d.max)} for ${e(d.max_by)}.`,
+      `They differ on ${e(criterionLabel(d.criterion).toLowerCase())}${e(favoursClause(decision, d.criterion))}: ${formatPercent(d.min)} of the weight for ${e(d.min_by)}, ${formatPercent(d.max)} for ${e(d.max_by)}.`,
   );
   return [
     '<h2>Stakeholders</h2>',

@@ -15,6 +15,7 @@ import {
   confidenceMeaning,
   criterionLabel,
   decisionTitle,
+  favoursClause,
   formatColumn,
   formatCount,
   formatNumber,
@@ -129,7 +130,7 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
       out.push(
         ...differ.map(
           (d) =>
-            `- They differ on ${criterionLabel(d.criterion).toLowerCase()}: ${formatPercent(d.min)} of the weight for ${escapeMarkdown(d.min_by)}, ${formatPercent(d.max)} for ${escapeMarkdown(d.max_by)}.`,
+            `- They differ on ${criterionLabel(d.criterion).toLowerCase()}${favoursClause(decision, d.criterion)}: ${formatPercent(d.min)} of the weight for ${escapeMarkdown(d.min_by)}, ${formatPercent(d.max)} for ${escapeMarkdown(d.max_by)}.`,
         ),
         '',
       );

@@ -13,6 +13,7 @@ import {
   byImpact,
   confidenceMeaning,
   criterionLabel,
+  favoursClause,
   formatCount,
   formatNumber,
   formatPercent,
@@ -249,7 +250,7 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
     }
     for (const d of decision.disagreements ?? []) {
       lines.push(
-        `  They differ on ${criterionLabel(d.criterion)}: ${formatPercent(d.min)} of the weight for ${d.min_by}, ${formatPercent(d.max)} for ${d.max_by}`,
+        `  They differ on ${criterionLabel(d.criterion)}${favoursClause(decision, d.criterion)}: ${formatPercent(d.min)} of the weight for ${d.min_by}, ${formatPercent(d.max)} for ${d.max_by}`,
       );
     }
   }
