@@ -184,6 +184,13 @@ describe('decisiveFactLabel', () => {
     expect(decisiveFactLabel(fact('delivery.deadline_weeks', 12.5), d)).toBe('first release in 12.5 weeks');
     expect(decisiveFactLabel(fact('workload.peak_rps', 100000), d)).toBe('peak load 100,000 requests/s');
     expect(decisiveFactLabel(fact('safety_critical', true), d)).toBe('safety-critical yes');
+    // Not the field ids: "priorities safety_guarantees: 4" read as raw as it looks.
+    expect(decisiveFactLabel(fact('priorities', ['safety_guarantees: 4']), d)).toBe(
+      'priority of safety guarantees 4 of 5',
+    );
+    expect(decisiveFactLabel(fact('priorities', ['safety_guarantees: 4', 'onboarding: 2']), d)).toBe(
+      'priorities set: safety guarantees 4 of 5, onboarding 2 of 5',
+    );
     expect(decisiveFactLabel(fact('components[0].latency_slo.p99_ms', 2), d)).toBe(
       'component edge: p99 latency SLO 2 ms',
     );

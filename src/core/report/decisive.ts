@@ -10,6 +10,18 @@ const yes = (v: Value) => (v === true ? 'yes' : text(v));
 const plural = (v: Value, one: string, many: string) =>
   typeof v === 'number' ? `${formatAmount(v)} ${v === 1 ? one : many}` : text(v);
 
+/**
+ * The stated priorities as the Context's facts read them: "priority of safety guarantees 4 of 5", or for several
+ * "priorities set: safety guarantees 4 of 5, onboarding 2 of 5" (one fact, so one verb: "... favours Rust").
+ */
+function priorityWords(v: Value): string {
+  const items = (Array.isArray(v) ? v : [v]).map((item) => {
+    const stated = /^([a-z_]+): (\d+(?:\.\d+)?)$/.exec(String(item));
+    return stated === null ? String(item) : `${(stated[1] ?? '').replace(/_/g, ' ')} ${stated[2]} of 5`;
+  });
+  return items.length === 1 ? `priority of ${items[0]}` : `priorities set: ${items.join(', ')}`;
+}
+
 /** Each fact path of `decisive_facts` (without a component prefix): its label and how its value reads. */
 const FACT_WORDS: Record<string, { label: string; value: (v: Value) => string }> = {
   'workload.kind': { label: 'workload', value: text },
@@ -45,7 +57,8 @@ const FACT_WORDS: Record<string, { label: string; value: (v: Value) => string }>
   domain: { label: 'domain', value: text },
   interop: { label: 'interop', value: text },
   existing_code: { label: 'existing code', value: text },
-  priorities: { label: 'priorities', value: text },
+  // The stated priorities, taken out together: "safety_guarantees: 4" reads "safety guarantees 4 of 5".
+  priorities: { label: '', value: priorityWords },
 };
 
 /**
@@ -91,7 +104,7 @@ export function decisiveFactLabel(fact: DecisiveFact, decision: Pick<Decision, '
   const path = component?.[2] ?? fact.path;
   const words = FACT_WORDS[path];
   const named =
-    words === undefined ? `${path} ${text(fact.value)}` : `${words.label} ${words.value(fact.value)}`;
+    words === undefined ? `${path} ${text(fact.value)}` : `${words.label} ${words.value(fact.value)}`.trim();
   if (component === null) return named;
   const name = decision.components[Number(component[1])]?.name ?? `#${Number(component[1]) + 1}`;
   return `component ${name}: ${named}`;
