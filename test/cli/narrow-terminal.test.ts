@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import type { Command } from 'commander';
 import { afterAll, describe, expect, it } from 'vitest';
+import { captureIo } from '../../src/cli/capture-io.test-helpers.ts';
 import { COMMAND_LOADERS } from '../../src/cli/command-list.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import { runCli } from '../../src/cli/run.ts';
@@ -15,20 +16,12 @@ afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
 /** Runs gorust in-process on a terminal `columns` wide that does not export COLUMNS (as most shells do not). */
 async function atTerminal(args: string[], columns: number | undefined) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
+  const { io, output } = captureIo({
     isTTY: columns !== undefined,
     columns,
     env: { XDG_CACHE_HOME: cache, NO_COLOR: '1' },
     cwd: ROOT,
-  };
+  });
   // Each command's registration takes the io after the program (RegisterCommand names only the program).
   const registrations = (await Promise.all(Object.values(COMMAND_LOADERS).map((load) => load()))) as ((
     program: Command,
@@ -39,6 +32,7 @@ async function atTerminal(args: string[], columns: number | undefined) {
     registrations.map((register) => (program: Command) => register(program, io)),
     io,
   );
+  const { stdout, stderr } = output();
   return { code, stdout: stripVTControlCharacters(stdout), stderr };
 }
 

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { RunLabOptions } from '../../lab/runner/run.ts';
 import { openStore } from '../../store/db.ts';
 import { createRun, finishRun, recordStep } from '../../store/lab-runs.ts';
+import { captureIo } from '../capture-io.test-helpers.ts';
 import type { CliIo } from '../output.ts';
 import { runCli } from '../run.ts';
 import { registerDecideCommand } from './decide.ts';
@@ -65,21 +66,9 @@ function seedStore(): string {
 }
 
 async function cli(args: string[], register: (p: import('commander').Command, io: CliIo) => void) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIo = {
-    stdout: (t) => {
-      stdout += t;
-    },
-    stderr: (t) => {
-      stderr += t;
-    },
-    isTTY: false,
-    env: {},
-    cwd: process.cwd(),
-  };
+  const { io, output } = captureIo();
   const code = await runCli(args, [(p) => register(p, io)], io);
-  return { code, stdout, stderr };
+  return { code, ...output() };
 }
 
 const lab = (args: string[]) => cli(['lab', ...args], registerLabCommand);
