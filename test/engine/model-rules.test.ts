@@ -389,6 +389,11 @@ describe('the interop counterpart', () => {
     const inGo = run({ interop: ['embed-in-host', 'existing-go-code'] });
     expect(rules(inGo, 'memory_efficiency')).not.toContain('foreign-host');
     expect(inGo.criteria.find((r) => r.id === 'interop')?.go).toBe(9);
+    // Also used by Go programs, but offered to other languages' programs too: it still runs in hosts that are not Go.
+    const many = run({ interop: ['embed-in-host', 'existing-go-code', 'bindings-for-other-languages'] });
+    expect(rules(many, 'memory_efficiency')).toContain('foreign-host');
+    const manyRow = many.criteria.find((r) => r.id === 'interop');
+    expect([manyRow?.go, manyRow?.rust]).toEqual([3, 9]);
   });
 
   it('keeps the C-ABI ratings when the unit also links C libraries', () => {
