@@ -22,6 +22,7 @@ export { diffDecisions } from './report/diff.ts';
 export type { NumberChange } from './report/diff-schema.ts';
 export {
   confidenceMeaning,
+  favoursClause,
   formatCount,
   formatFigure,
   formatPercent,

@@ -119,6 +119,12 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
     );
     expect(new Set(verdicts).size).toBe(2);
     expect(await page.getByTestId('agreement').textContent()).toMatch(/^1 of 2 stakeholders/);
+    // What they disagree about, with the language each contested criterion favours, as the reports say it.
+    const differ = (await page.getByTestId('disagreement').textContent()) ?? '';
+    expect(differ).toMatch(
+      /Latency predictability, which favours Rust \(\d\.\d vs \d\.\d\): 0% of the weight for/,
+    );
+    expect(differ).toMatch(/Development speed, which favours Go \(\d\.\d vs \d\.\d\): 0% of the weight for/);
     const verdict = await page.getByTestId('verdict-banner').getAttribute('data-verdict');
 
     await page.reload();

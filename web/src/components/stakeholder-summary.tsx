@@ -1,6 +1,12 @@
 /** @module Where the stakeholders stand: each one's verdict and probabilities under their own priorities, how much of the group's weight shares the group verdict, and the criteria they weigh most differently. Shows the engine's `stakeholders`, `agreement` and `disagreements` (CONTRACT.md §2); a decision saved before the engine computed them is decided per stakeholder in the browser with the same engine. */
 import { useMemo } from 'react';
-import { type Decision, decide, type KnowledgeBase, type Profile } from '../../../src/core/browser.ts';
+import {
+  type Decision,
+  decide,
+  favoursClause,
+  type KnowledgeBase,
+  type Profile,
+} from '../../../src/core/browser.ts';
 import { DEFAULT_SEED, INTERACTIVE_SAMPLES } from '../lib/draft.ts';
 import { ScrollBox } from './scroll-box.tsx';
 
@@ -140,9 +146,11 @@ export function StakeholderSummary({
           {view.spread.map((row, i) => (
             <span key={row.id}>
               {i > 0 ? '; ' : ''}
-              {row.name} ({pct(row.min)}
-              {row.minBy ? ` for ${row.minBy}` : ''} to {pct(row.max)}
-              {row.maxBy ? ` for ${row.maxBy}` : ''} of the weight)
+              {row.name}
+              {favoursClause(decision, row.id as Decision['criteria'][number]['id'])}: {pct(row.min)} of the
+              weight
+              {row.minBy ? ` for ${row.minBy}` : ''}, {pct(row.max)}
+              {row.maxBy ? ` for ${row.maxBy}` : ''}
             </span>
           ))}
           .
