@@ -76,6 +76,39 @@ describe('answersToProfile', () => {
 });
 
 describe('validateAnswer', () => {
+  it('checks a p99.9 target against the p99 answer given, as the profile schema will', () => {
+    const p999 = QUESTIONS.find((q) => q.id === 'workload.latency_slo.p999_ms') as Question;
+    const with20 = { 'workload.latency_slo.p99_ms': '20' };
+    expect(validateAnswer(p999, '19.9', with20)).toBe(
+      'Enter at least 20 ms, the p99 target: the p99.9 latency cannot be lower.',
+    );
+    expect(validateAnswer(p999, '20', with20)).toBeUndefined();
+    expect(validateAnswer(p999, '', with20)).toBeUndefined();
+    expect(validateAnswer(p999, '50', {})).toMatch(/^Leave this blank/);
+    // Without the answers so far, the answer is checked on its own (the web form shows the schema's problem instead).
+    expect(validateAnswer(p999, '5')).toBeUndefined();
+    // Whatever the checks say, the profile schema agrees.
+    const base = {
+      version: 1,
+      project: { name: 'x' },
+      workload: { kind: 'io-bound' },
+      team: { size: 3, go: 'some', rust: 'some' },
+      targets: ['server'],
+    };
+    expect(() =>
+      parseProfileValue({
+        ...base,
+        workload: { kind: 'io-bound', latency_slo: { p99_ms: 20, p999_ms: 19.9 } },
+      }),
+    ).toThrow();
+    expect(() =>
+      parseProfileValue({
+        ...base,
+        workload: { kind: 'io-bound', latency_slo: { p99_ms: 20, p999_ms: 20 } },
+      }),
+    ).not.toThrow();
+  });
+
   it('checks required answers, numbers, bounds and choices', () => {
     expect(validateAnswer(question('project.name'), '')).toBe('This answer is needed.');
     expect(validateAnswer(question('project.summary'), '')).toBeUndefined();

@@ -209,11 +209,31 @@ function isBlank(value: unknown): boolean {
 
 /**
  * Check one raw answer against its question; returns an error message or undefined when valid.
- * The terminal and the web form both call it while the user types.
+ * The terminal and the web form both call it while the user types. Given the answers so far, it also checks the
+ * answer against the earlier ones it must fit (a p99.9 target of at least the p99 target), so the terminal refuses it
+ * at once rather than after the last question.
  * @example
  * validateAnswer(QUESTIONS.find((q) => q.id === 'team.size')!, '0'); // 'Enter a whole number of engineers of at least 1.'
  */
-export function validateAnswer(question: Question, raw: unknown): string | undefined {
+export function validateAnswer(
+  question: Question,
+  raw: unknown,
+  answers?: Readonly<Record<string, unknown>>,
+): string | undefined {
+  const own = ownProblem(question, raw);
+  if (own !== undefined || answers === undefined || isBlank(raw)) return own;
+  if (question.id === 'workload.latency_slo.p999_ms') {
+    const p99raw = answers['workload.latency_slo.p99_ms'];
+    if (isBlank(p99raw)) return 'Leave this blank: a p99.9 target needs a p99 target, which was left blank.';
+    const p99 = Number(String(p99raw).trim());
+    const n = Number(String(raw).trim());
+    if (Number.isFinite(p99) && n < p99)
+      return `Enter at least ${p99} ms, the p99 target: the p99.9 latency cannot be lower.`;
+  }
+  return undefined;
+}
+
+function ownProblem(question: Question, raw: unknown): string | undefined {
   if (isBlank(raw)) {
     if (question.optional || question.kind === 'confirm') return undefined;
     return question.kind === 'multiselect' ? 'Choose at least one.' : 'This answer is needed.';

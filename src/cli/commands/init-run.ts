@@ -65,7 +65,7 @@ export async function runInit(options: InitOptions): Promise<void> {
   }
   const answers: Record<string, unknown> = {};
   for (const question of QUESTIONS)
-    answers[question.id] = await ask(prompter, question, answers[question.id]);
+    answers[question.id] = await ask(prompter, question, answers[question.id], answers);
   // Optional: the parts of the system, for a per-component (hybrid) plan; checked as they are typed.
   const components = await askComponents(prompter, String(answers['workload.kind'] ?? 'mixed'));
 
@@ -87,7 +87,7 @@ export async function runInit(options: InitOptions): Promise<void> {
       const toFix = QUESTIONS.filter((q) => error.problems.some((p) => p.path === q.id));
       if (toFix.length === 0) throw error;
       for (const question of toFix)
-        answers[question.id] = await ask(prompter, question, answers[question.id]);
+        answers[question.id] = await ask(prompter, question, answers[question.id], answers);
     }
   }
   writeFileAtomic(path, text);
@@ -109,7 +109,13 @@ function settled<T>(value: T | typeof CANCEL): T {
  * Ask one question with the prompt that fits its kind. A choice starts on the previous answer or the default; a typed
  * answer offers the default for Enter alone (typing replaces it), and a re-asked one shows the answer it replaces.
  */
-async function ask(prompter: Prompter, question: Question, previous: unknown): Promise<unknown> {
+async function ask(
+  prompter: Prompter,
+  question: Question,
+  previous: unknown,
+  /** The answers so far, which a typed answer must fit (validateAnswer). */
+  answers: Readonly<Record<string, unknown>>,
+): Promise<unknown> {
   const message = question.help === undefined ? question.prompt : `${question.prompt} (${question.help})`;
   const start = previous ?? question.default;
   switch (question.kind) {
@@ -146,7 +152,7 @@ async function ask(prompter: Prompter, question: Question, previous: unknown): P
             ? { defaultValue: String(question.default) }
             : {}),
           ...(placeholder.length > 0 ? { placeholder: placeholder.join('; ') } : {}),
-          validate: (value) => validateAnswer(question, value),
+          validate: (value) => validateAnswer(question, value, answers),
         }),
       );
       const text = (raw ?? '').trim();

@@ -21,6 +21,7 @@ type Call = { kind: string; message: string };
 function scripted(answers: [fragment: string, answer: unknown][]) {
   const calls: Call[] = [];
   const notes: string[] = [];
+  const refused: string[] = [];
   const queue = [...answers];
   const answer = <T>(kind: string, message: string, fallback: T): T | Cancel => {
     calls.push({ kind, message });
@@ -34,22 +35,25 @@ function scripted(answers: [fragment: string, answer: unknown][]) {
     outro: (message) => notes.push(message),
     note: (message, title) => notes.push(`${title ?? ''}: ${message}`),
     // As clack does: an empty answer is the default; text given as initialValue is already in the field.
+    // As clack does, an answer its validate refuses is not returned: the problem is shown and the same prompt takes
+    // the next answer (the script's next one for that prompt; none left is a script error).
     text: async ({ message, defaultValue, initialValue, validate }) => {
-      const given = answer('text', message, initialValue ?? '');
-      const value = given === '' && defaultValue !== undefined ? defaultValue : given;
-      if (typeof value === 'string' && validate) {
-        const problem = validate(value);
-        if (problem !== undefined)
+      for (;;) {
+        const given = answer('text', message, initialValue ?? '');
+        const value = given === '' && defaultValue !== undefined ? defaultValue : given;
+        const problem = typeof value === 'string' && validate ? validate(value) : undefined;
+        if (problem === undefined) return value;
+        refused.push(`${message}: ${problem}`);
+        if (!queue.some(([fragment]) => message.includes(fragment)))
           throw new Error(`script gave an invalid answer to "${message}": ${problem}`);
       }
-      return value;
     },
     select: async ({ message, options, initialValue }) =>
       answer('select', message, initialValue ?? options[0]?.value ?? ''),
     multiselect: async ({ message, initialValues }) => answer('multiselect', message, initialValues ?? []),
     confirm: async ({ message, initialValue }) => answer('confirm', message, initialValue ?? false),
   };
-  return { prompter, calls, notes };
+  return { prompter, calls, notes, refused };
 }
 
 let dir: string;
@@ -121,12 +125,33 @@ describe('gorust init', () => {
     expect(existsSync(join(dir, 'no-such-folder'))).toBe(false);
   });
 
-  it('re-asks answers that do not fit together (p99.9 below p99)', async () => {
-    const { prompter, notes } = scripted([...BASIC, ['p99.9 latency', '5'], ['p99.9 latency', '50']]);
+  it('refuses a p99.9 target below the p99 one at its own prompt, naming the p99 target, not after the last question', async () => {
+    const { prompter, notes, refused } = scripted([
+      ...BASIC,
+      ['p99.9 latency', '5'],
+      ['p99.9 latency', '50'],
+    ]);
     await runInit({ file: 'custom.yaml', io, interactive: true, prompter: async () => prompter });
-    expect(notes.some((n) => n.includes('workload.latency_slo.p999_ms'))).toBe(true);
+    expect(refused).toEqual([
+      expect.stringMatching(/p99\.9 latency.*: Enter at least 20 ms, the p99 target/),
+    ]);
+    expect(notes.some((n) => n.includes('do not fit together'))).toBe(false);
     const profile = parseProfileText(readFileSync(join(dir, 'custom.yaml'), 'utf8'));
     expect(profile.workload.latency_slo).toEqual({ p99_ms: 20, p999_ms: 50 });
+  });
+
+  it('refuses a p99.9 target when the p99 one was left blank, and takes a blank instead', async () => {
+    const basic = BASIC.filter(([fragment]) => !fragment.startsWith('p99 latency'));
+    const { prompter, refused } = scripted([
+      ...basic,
+      ['p99 latency', ''],
+      ['p99.9 latency', '50'],
+      ['p99.9 latency', ''],
+    ]);
+    await runInit({ file: 'custom.yaml', io, interactive: true, prompter: async () => prompter });
+    expect(refused).toEqual([expect.stringMatching(/Leave this blank: a p99\.9 target needs a p99 target/)]);
+    const profile = parseProfileText(readFileSync(join(dir, 'custom.yaml'), 'utf8'));
+    expect(profile.workload.latency_slo).toBeUndefined();
   });
 
   it('without a terminal, explains how to write the file and never prompts', async () => {
