@@ -87,9 +87,13 @@ async function reportError(error: unknown, io: CliIo): Promise<number> {
     return EXIT.cancelled;
   }
   // The core (zod, yaml) loads here, not at start-up: whatever threw a UserError has loaded it already.
-  const { formatProblems, UserError } = await import('../core/index.ts');
+  const { formatProblems, UserError, wrapHanging } = await import('../core/index.ts');
   if (error instanceof UserError) {
-    io.stderr(`gorust: ${error.message}\n${formatProblems(error.problems)}`);
+    // In a terminal, wrapped to its width so every problem reads whole in a narrow window; into a pipe or a log, one
+    // line per problem, for grep.
+    const width = io.columns;
+    const head = wrapHanging(`gorust: ${error.message}`, width, '', '  ').join('\n');
+    io.stderr(`${head}\n${formatProblems(error.problems, width)}`);
     return EXIT.badInput;
   }
   const message = error instanceof Error ? error.message : String(error);

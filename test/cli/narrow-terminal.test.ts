@@ -1,5 +1,5 @@
 /** @module The CLI in an 80-column terminal, as a user meets it: every command's --help and `gorust decide` on every example fit 80 columns (a URL, which cannot wrap, alone on its line excepted), with no figure cut from its unit and no short code span cut in two; the summary takes the terminal's own width when COLUMNS is not exported. */
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -100,5 +100,23 @@ describe('gorust in an 80-column terminal', () => {
     const piped = await atTerminal(['decide', example], undefined);
     expect(problems(piped.stdout, 100)).toEqual([]);
     expect(longest(piped.stdout)).toBeGreaterThan(80);
+  });
+
+  it("wraps a bad profile's problems to the terminal, each whole, and keeps them one line each in a pipe", async () => {
+    const bad = join(cache, 'bad.yaml');
+    writeFileSync(
+      bad,
+      'version: 1\nproject: {name: x}\nworkload: {kind: io-bund}\nteam: {size: 3, go: strng, rust: some}\ntargets: [servr]\n',
+    );
+    const narrow = await atTerminal(['decide', bad], 80);
+    expect(narrow.code).toBe(2);
+    expect(problems(narrow.stderr, 80)).toEqual([]);
+    // Each problem starts at two spaces, its continuation lines at four; nothing of it is lost.
+    expect(narrow.stderr).toMatch(/\n {2}targets\[0\]: expected one of server \|[^\n]*\n {4}\S/);
+    const words = (text: string) => text.split(/\s+/).filter(Boolean);
+    const piped = await atTerminal(['decide', bad], undefined);
+    expect(piped.code).toBe(2);
+    expect(words(narrow.stderr)).toEqual(words(piped.stderr));
+    expect(piped.stderr).toMatch(/\n {2}targets\[0\]: expected one of [^\n]* \(did you mean "server"\?\)\n/);
   });
 });
