@@ -16,6 +16,7 @@ import { assertFolderExists, type CliIo, writeFileAtomic } from '../output.ts';
 import { CANCEL, type Prompter } from '../prompts.ts';
 import { CancelledError } from '../run.ts';
 import { askComponents } from './init-components.ts';
+import { askExistingCode } from './init-existing.ts';
 
 export type InitOptions = {
   /** Target file (default gorust.yaml in the working directory). */
@@ -66,13 +67,16 @@ export async function runInit(options: InitOptions): Promise<void> {
   const answers: Record<string, unknown> = {};
   for (const question of QUESTIONS)
     answers[question.id] = await ask(prompter, question, answers[question.id], answers);
-  // Optional: the parts of the system, for a per-component (hybrid) plan; checked as they are typed.
+  // Optional: code that already exists (ported, rewritten or extended), then the parts of the system, for a
+  // per-component (hybrid) plan; each checked as it is typed.
+  const existing = await askExistingCode(prompter);
   const components = await askComponents(prompter, String(answers['workload.kind'] ?? 'mixed'));
 
   let text = '';
   for (let round = 0; ; round++) {
     try {
       const input = answersToProfile(answers);
+      if (existing !== undefined) input.existing_code = existing as NonNullable<typeof input.existing_code>;
       if (components.length > 0) input.components = components as NonNullable<typeof input.components>;
       const profile = parseProfileValue(input, options.file);
       text = toYaml(input);
@@ -92,7 +96,7 @@ export async function runInit(options: InitOptions): Promise<void> {
   }
   writeFileAtomic(path, text);
   prompter.note(
-    `${components.length > 0 ? `${components.length} component(s) written. ` : ''}Priorities, stakeholders and existing code are not asked here: add them to the file by hand, or use the web app (gorust serve). See \`gorust schema\` and the examples/ folder for every field.`,
+    `${components.length > 0 ? `${components.length} component(s) written. ` : ''}Priorities and stakeholders are not asked here: add them to the file by hand, or use the web app (gorust serve). See \`gorust schema\` and the examples/ folder for every field.`,
     'More options',
   );
   prompter.outro(

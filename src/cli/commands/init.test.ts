@@ -154,6 +154,25 @@ describe('gorust init', () => {
     expect(profile.workload.latency_slo).toBeUndefined();
   });
 
+  it('asks for existing code after the project questions, and writes it as existing_code', async () => {
+    const { prompter, calls } = scripted([
+      ...BASIC,
+      ['ports, rewrites or extends', true],
+      ['What is that code written in', 'go'],
+      ['thousand lines', '40'],
+      ['plan for it', 'rewrite'],
+    ]);
+    await runInit({ file: 'existing.yaml', io, interactive: true, prompter: async () => prompter });
+    const profile = parseProfileText(readFileSync(join(dir, 'existing.yaml'), 'utf8'));
+    expect(profile.existing_code).toEqual({ language: 'go', kloc: 40, plan: 'rewrite' });
+    // Declined (the default), nothing of it is asked or written.
+    const declined = scripted(BASIC);
+    await runInit({ file: 'none.yaml', io, interactive: true, prompter: async () => declined.prompter });
+    expect(parseProfileText(readFileSync(join(dir, 'none.yaml'), 'utf8')).existing_code).toBeUndefined();
+    expect(declined.calls.some((c) => c.message.includes('written in'))).toBe(false);
+    expect(calls.some((c) => c.message.includes('written in'))).toBe(true);
+  });
+
   it('without a terminal, explains how to write the file and never prompts', async () => {
     let prompted = false;
     const run = runInit({
@@ -253,6 +272,7 @@ async function atTerminal(
   typed: Record<string, string>,
   before: [string, string][] = [],
   components: [string, string][] = [['Describe the components', '\r']],
+  existing: [string, string][] = [['ports, rewrites or extends', '\r']],
 ) {
   const input = new PassThrough();
   const output = new PassThrough();
@@ -264,6 +284,7 @@ async function atTerminal(
     ...before,
     // The start of each question: a long one wraps at the terminal's width.
     ...QUESTIONS.map((q): [string, string] => [q.prompt.slice(0, 30), typed[q.id] ?? '\r']),
+    ...existing,
     ...components,
   ];
   const prompter = await createClackPrompter({ input, output });
@@ -367,6 +388,23 @@ describe('gorust init in a terminal (the real clack prompts)', () => {
       ['api', [{ to: 'store', per_request: 3 }]],
       ['store', [{ to: 'api', per_request: 1 }]],
     ]);
+  });
+
+  it('asks for existing code in the terminal: yes, a language, a typed size and a plan', async () => {
+    await atTerminal(
+      'existing.yaml',
+      typed,
+      [],
+      [['Describe the components', '\r']],
+      [
+        ['ports, rewrites or extends', 'y'],
+        ['What is that code written in', 'j\r'],
+        ['thousand lines', '12\r'],
+        ['plan for it', 'jj\r'],
+      ],
+    );
+    const profile = parseProfileText(readFileSync(join(dir, 'existing.yaml'), 'utf8'));
+    expect(profile.existing_code).toEqual({ language: 'rust', kloc: 12, plan: 'extend' });
   });
 
   it('keeps the file it was about to replace when the user presses Ctrl-C', async () => {
