@@ -17,6 +17,7 @@ import { CANCEL, type Prompter } from '../prompts.ts';
 import { CancelledError } from '../run.ts';
 import { askComponents } from './init-components.ts';
 import { askExistingCode } from './init-existing.ts';
+import { askPriorities } from './init-priorities.ts';
 
 export type InitOptions = {
   /** Target file (default gorust.yaml in the working directory). */
@@ -67,9 +68,10 @@ export async function runInit(options: InitOptions): Promise<void> {
   const answers: Record<string, unknown> = {};
   for (const question of QUESTIONS)
     answers[question.id] = await ask(prompter, question, answers[question.id], answers);
-  // Optional: code that already exists (ported, rewritten or extended), then the parts of the system, for a
-  // per-component (hybrid) plan; each checked as it is typed.
+  // Optional: code that already exists (ported, rewritten or extended), what matters most to the team, then the
+  // parts of the system, for a per-component (hybrid) plan; each checked as it is typed.
   const existing = await askExistingCode(prompter);
+  const priorities = await askPriorities(prompter);
   const components = await askComponents(prompter, String(answers['workload.kind'] ?? 'mixed'));
 
   let text = '';
@@ -77,6 +79,7 @@ export async function runInit(options: InitOptions): Promise<void> {
     try {
       const input = answersToProfile(answers);
       if (existing !== undefined) input.existing_code = existing as NonNullable<typeof input.existing_code>;
+      if (priorities !== undefined) input.priorities = priorities;
       if (components.length > 0) input.components = components as NonNullable<typeof input.components>;
       const profile = parseProfileValue(input, options.file);
       text = toYaml(input);
@@ -96,7 +99,7 @@ export async function runInit(options: InitOptions): Promise<void> {
   }
   writeFileAtomic(path, text);
   prompter.note(
-    `${components.length > 0 ? `${components.length} component(s) written. ` : ''}Priorities and stakeholders are not asked here: add them to the file by hand, or use the web app (gorust serve). See \`gorust schema\` and the examples/ folder for every field.`,
+    `${components.length > 0 ? `${components.length} component(s) written. ` : ''}Stakeholders are not asked here, and priorities only as 4 of 5: set them (0 to 5) in the file, or in the web app (gorust serve). See \`gorust schema\` and the examples/ folder for every field.`,
     'More options',
   );
   prompter.outro(

@@ -154,21 +154,26 @@ describe('gorust init', () => {
     expect(profile.workload.latency_slo).toBeUndefined();
   });
 
-  it('asks for existing code after the project questions, and writes it as existing_code', async () => {
+  it('asks for existing code and what matters most after the project questions, and writes existing_code and priorities', async () => {
     const { prompter, calls } = scripted([
       ...BASIC,
       ['ports, rewrites or extends', true],
       ['What is that code written in', 'go'],
       ['thousand lines', '40'],
       ['plan for it', 'rewrite'],
+      ['matter most to your team', ['memory_efficiency', 'safety_guarantees']],
     ]);
     await runInit({ file: 'existing.yaml', io, interactive: true, prompter: async () => prompter });
     const profile = parseProfileText(readFileSync(join(dir, 'existing.yaml'), 'utf8'));
     expect(profile.existing_code).toEqual({ language: 'go', kloc: 40, plan: 'rewrite' });
+    // What matters most to the team, as priority 4 of 5 each.
+    expect(profile.priorities).toEqual({ memory_efficiency: 4, safety_guarantees: 4 });
     // Declined (the default), nothing of it is asked or written.
     const declined = scripted(BASIC);
     await runInit({ file: 'none.yaml', io, interactive: true, prompter: async () => declined.prompter });
-    expect(parseProfileText(readFileSync(join(dir, 'none.yaml'), 'utf8')).existing_code).toBeUndefined();
+    const none = parseProfileText(readFileSync(join(dir, 'none.yaml'), 'utf8'));
+    expect(none.existing_code).toBeUndefined();
+    expect(none.priorities).toBeUndefined();
     expect(declined.calls.some((c) => c.message.includes('written in'))).toBe(false);
     expect(calls.some((c) => c.message.includes('written in'))).toBe(true);
   });
@@ -272,7 +277,10 @@ async function atTerminal(
   typed: Record<string, string>,
   before: [string, string][] = [],
   components: [string, string][] = [['Describe the components', '\r']],
-  existing: [string, string][] = [['ports, rewrites or extends', '\r']],
+  existing: [string, string][] = [
+    ['ports, rewrites or extends', '\r'],
+    ['matter most to your team', '\r'],
+  ],
 ) {
   const input = new PassThrough();
   const output = new PassThrough();
@@ -390,7 +398,7 @@ describe('gorust init in a terminal (the real clack prompts)', () => {
     ]);
   });
 
-  it('asks for existing code in the terminal: yes, a language, a typed size and a plan', async () => {
+  it('asks for existing code and priorities in the terminal: yes, a language, a typed size, a plan, one criterion', async () => {
     await atTerminal(
       'existing.yaml',
       typed,
@@ -401,10 +409,13 @@ describe('gorust init in a terminal (the real clack prompts)', () => {
         ['What is that code written in', 'j\r'],
         ['thousand lines', '12\r'],
         ['plan for it', 'jj\r'],
+        ['matter most to your team', 'jjj \r'],
       ],
     );
     const profile = parseProfileText(readFileSync(join(dir, 'existing.yaml'), 'utf8'));
     expect(profile.existing_code).toEqual({ language: 'rust', kloc: 12, plan: 'extend' });
+    // The fourth criterion (safety guarantees) picked with the space bar.
+    expect(profile.priorities).toEqual({ safety_guarantees: 4 });
   });
 
   it('keeps the file it was about to replace when the user presses Ctrl-C', async () => {
