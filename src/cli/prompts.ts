@@ -1,8 +1,20 @@
 /** @module The one seam between gorust and the terminal prompt library (clack): commands ask through a Prompter, tests pass a scripted one, and clack is imported only when a real terminal asks. */
 
+import { CancelledError } from './run.ts';
+
 /** Returned by any prompt the user cancelled (Ctrl-C, Escape). */
 export const CANCEL: unique symbol = Symbol('gorust.prompt.cancel');
 export type Cancel = typeof CANCEL;
+
+/**
+ * A prompt's answer, or CancelledError when the user cancelled it (nothing is written after a cancel).
+ * @example
+ * const name = settled(await prompter.text({ message: 'Its name' }));
+ */
+export function settled<T>(value: T | Cancel): T {
+  if (value === CANCEL) throw new CancelledError('cancelled; nothing was written.');
+  return value as T;
+}
 
 export type PromptOption = { value: string; label: string; hint?: string | undefined };
 

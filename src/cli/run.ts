@@ -87,13 +87,22 @@ async function reportError(error: unknown, io: CliIo): Promise<number> {
     return EXIT.cancelled;
   }
   // The core (zod, yaml) loads here, not at start-up: whatever threw a UserError has loaded it already.
-  const { formatProblems, UserError, wrapHanging } = await import('../core/index.ts');
+  const { formatProblems, UserError } = await import('../core/index.ts');
   if (error instanceof UserError) {
-    // In a terminal, wrapped to its width so every problem reads whole in a narrow window; into a pipe or a log, one
-    // line per problem, for grep.
+    // In a terminal, wrapped to its width (the terminal tables' wrap) with a hanging indent, so every problem reads
+    // whole in a narrow window; into a pipe or a log, one line per problem, for grep.
     const width = io.columns;
-    const head = wrapHanging(`gorust: ${error.message}`, width, '', '  ').join('\n');
-    io.stderr(`${head}\n${formatProblems(error.problems, width)}`);
+    if (width === undefined) {
+      io.stderr(`gorust: ${error.message}\n${formatProblems(error.problems)}`);
+      return EXIT.badInput;
+    }
+    const { wrap } = await import('./table.ts');
+    const hanging = (text: string, first: string, rest: string) =>
+      wrap(text, width - rest.length)
+        .map((line, i) => (i === 0 ? first : rest) + line)
+        .join('\n');
+    const problems = error.problems.map((p) => `${hanging(`${p.path}: ${p.message}`, '  ', '    ')}\n`);
+    io.stderr(`${hanging(`gorust: ${error.message}`, '', '  ')}\n${problems.join('')}`);
     return EXIT.badInput;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -49,7 +49,6 @@ export {
   PROFILE_LIMITS,
   parseProfileValue,
   profileJsonSchema,
-  wrapHanging,
 } from './profile/parse.ts';
 export { parseProfileText } from './profile/parse-text.ts';
 export type { Component, LatencySlo, Profile, ProfileInput } from './profile/schema.ts';

@@ -2,8 +2,7 @@
 import type { Question } from '../../core/index.ts';
 import { validateAnswer } from '../../core/index.ts';
 import { INTEROPS, PROFILE_CAPS, ROLES, TARGETS, WORKLOAD_KINDS } from '../../core/profile/vocabulary.ts';
-import { CANCEL, type Prompter } from '../prompts.ts';
-import { CancelledError } from '../run.ts';
+import { type Prompter, settled } from '../prompts.ts';
 
 /** A component as the profile writes it. */
 export type ComponentAnswer = {
@@ -35,7 +34,8 @@ const ROLE_HINTS: Record<string, string> = {
 /** The project's workload, shown as the first choice so Enter keeps it. */
 const SAME_AS_PROJECT = 'same';
 
-const numberQuestion = (id: string, unit: string, exclusiveMin: boolean): Question => ({
+/** An optional number asked in a follow-up step (its id names it; validateAnswer checks its bounds). */
+export const numberQuestion = (id: string, unit: string, exclusiveMin: boolean): Question => ({
   id,
   path: [id],
   prompt: id,
@@ -53,11 +53,6 @@ const NUMBERS = {
   rps: numberQuestion('peak_rps', 'a number of requests per second', false),
   rate: { ...numberQuestion('per_request', 'a number of calls per request', false), optional: false },
 };
-
-function settled<T>(value: T | typeof CANCEL): T {
-  if (value === CANCEL) throw new CancelledError('cancelled; nothing was written.');
-  return value as T;
-}
 
 async function askNumber(
   prompter: Prompter,

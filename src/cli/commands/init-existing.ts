@@ -1,9 +1,8 @@
 /** @module The optional existing-code step of `gorust init`: whether code already exists that the project ports, rewrites or extends, and if so its language, rough size and the plan for it (`existing_code`, CONTRACT.md). Each answer is checked as it is typed, so the step always yields a valid `existing_code` or none. */
-import type { Question } from '../../core/index.ts';
 import { validateAnswer } from '../../core/index.ts';
 import { EXISTING_CODE_LANGUAGES, EXISTING_CODE_PLANS } from '../../core/profile/vocabulary.ts';
-import { CANCEL, type Prompter } from '../prompts.ts';
-import { CancelledError } from '../run.ts';
+import { type Prompter, settled } from '../prompts.ts';
+import { numberQuestion } from './init-components.ts';
 
 /** `existing_code` as the profile writes it. */
 export type ExistingCodeAnswer = { language: string; kloc?: number; plan: string };
@@ -16,21 +15,7 @@ const PLAN_HINTS: Record<(typeof EXISTING_CODE_PLANS)[number], string> = {
   extend: 'keep it and add to it',
 };
 
-const KLOC: Question = {
-  id: 'kloc',
-  path: ['existing_code', 'kloc'],
-  prompt: 'kloc',
-  kind: 'number',
-  unit: 'a number of thousands of lines',
-  optional: true,
-  min: 0,
-  exclusiveMin: true,
-};
-
-function settled<T>(value: T | typeof CANCEL): T {
-  if (value === CANCEL) throw new CancelledError('cancelled; nothing was written.');
-  return value as T;
-}
+const KLOC = numberQuestion('kloc', 'a number of thousands of lines', true);
 
 /**
  * Ask whether code already exists and, if so, what it is and what is planned for it. Returns undefined when not.

@@ -1,7 +1,7 @@
 /** @module The optional priorities step of `gorust init`: which criteria matter most to the team (its stated reasons), each written as priority 4 of 5 (`priorities`, CONTRACT.md), so the verdict weighs what the team says it cares about. */
 import { CRITERION_IDS, type CriterionId } from '../../core/profile/vocabulary.ts';
-import { CANCEL, type Prompter } from '../prompts.ts';
-import { CancelledError } from '../run.ts';
+import { criterionLabel } from '../../core/report/format.ts';
+import { type Prompter, settled } from '../prompts.ts';
 
 /** The priority a chosen criterion gets (0 ignore .. 5 critical); finer values are set in the file. */
 export const CHOSEN_PRIORITY = 4;
@@ -21,11 +21,6 @@ const HINTS: Record<CriterionId, string> = {
   interop: 'calling and being called by other code',
 };
 
-const label = (id: string) => {
-  const words = id.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
-
 /**
  * Ask which criteria matter most; returns them at CHOSEN_PRIORITY, or undefined when none is chosen.
  * @example
@@ -34,12 +29,13 @@ const label = (id: string) => {
 export async function askPriorities(
   prompter: Prompter,
 ): Promise<Partial<Record<CriterionId, number>> | undefined> {
-  const chosen = await prompter.multiselect({
-    message: `Which of these matter most to your team? (each one picked counts as priority ${CHOSEN_PRIORITY} of 5; none is fine)`,
-    options: CRITERION_IDS.map((id) => ({ value: id, label: label(id), hint: HINTS[id] })),
-    required: false,
-  });
-  if (chosen === CANCEL) throw new CancelledError('cancelled; nothing was written.');
+  const chosen = settled(
+    await prompter.multiselect({
+      message: `Which of these matter most to your team? (each one picked counts as priority ${CHOSEN_PRIORITY} of 5; none is fine)`,
+      options: CRITERION_IDS.map((id) => ({ value: id, label: criterionLabel(id), hint: HINTS[id] })),
+      required: false,
+    }),
+  );
   if (chosen.length === 0) return undefined;
   return Object.fromEntries(
     CRITERION_IDS.filter((id) => chosen.includes(id)).map((id) => [id, CHOSEN_PRIORITY]),

@@ -13,8 +13,7 @@ import {
   validateAnswer,
 } from '../../core/index.ts';
 import { assertFolderExists, type CliIo, writeFileAtomic } from '../output.ts';
-import { CANCEL, type Prompter } from '../prompts.ts';
-import { CancelledError } from '../run.ts';
+import { type Prompter, settled } from '../prompts.ts';
 import { askComponents } from './init-components.ts';
 import { askExistingCode } from './init-existing.ts';
 import { askPriorities } from './init-priorities.ts';
@@ -105,11 +104,6 @@ export async function runInit(options: InitOptions): Promise<void> {
   prompter.outro(
     `Wrote ${options.file}. Next: gorust decide ${options.file === 'gorust.yaml' ? '' : options.file}`.trimEnd(),
   );
-}
-
-function settled<T>(value: T | typeof CANCEL): T {
-  if (value === CANCEL) throw new CancelledError('cancelled; nothing was written.');
-  return value as T;
 }
 
 /**

@@ -49,37 +49,12 @@ export function parseProfileValue(value: unknown, source = 'profile'): Profile {
 }
 
 /**
- * Render problems as an indented list: `  team.go: expected ..., found ... (did you mean "strong"?)`, one line each,
- * or, given a width (a terminal's columns), each wrapped at spaces to it with a hanging indent.
+ * Render problems as an indented list, one line each: `  team.go: expected ..., found ... (did you mean "strong"?)`.
  * @example
- * process.stderr.write(formatProblems(error.problems, 80));
+ * process.stderr.write(formatProblems(error.problems));
  */
-export function formatProblems(problems: readonly InputProblem[], width?: number): string {
-  return problems
-    .map((p) => `${wrapHanging(`${p.path}: ${p.message}`, width, '  ', '    ').join('\n')}\n`)
-    .join('');
-}
-
-/**
- * Wrap a line at spaces to `width` columns, the first line after `first` and the rest after `rest` (a word longer
- * than the width stays whole); without a width, one line.
- * @example
- * wrapHanging('a b c', 5, '', '  '); // ['a b c']
- */
-export function wrapHanging(text: string, width: number | undefined, first = '', rest = ''): string[] {
-  if (width === undefined) return [first + text];
-  const lines: string[] = [];
-  let line = first;
-  let empty = true;
-  for (const word of text.split(' ')) {
-    if (!empty && line.length + 1 + word.length > width) {
-      lines.push(line);
-      line = rest + word;
-    } else line = empty ? line + word : `${line} ${word}`;
-    empty = false;
-  }
-  lines.push(line);
-  return lines;
+export function formatProblems(problems: readonly InputProblem[]): string {
+  return problems.map((p) => `  ${p.path}: ${p.message}\n`).join('');
 }
 
 /**

@@ -20,7 +20,8 @@ type Row = {
   verdict: Verdict;
   probabilities: Record<Verdict, number>;
 };
-type Spread = { id: string; name: string; min: number; max: number; minBy?: string; maxBy?: string };
+type CriterionId = Decision['criteria'][number]['id'];
+type Spread = { id: CriterionId; name: string; min: number; max: number; minBy?: string; maxBy?: string };
 
 /**
  * Each stakeholder decided on their own priorities (laid over the profile's), plus the spread per criterion.
@@ -147,8 +148,7 @@ export function StakeholderSummary({
             <span key={row.id}>
               {i > 0 ? '; ' : ''}
               {row.name}
-              {favoursClause(decision, row.id as Decision['criteria'][number]['id'])}: {pct(row.min)} of the
-              weight
+              {favoursClause(decision, row.id)}: {pct(row.min)} of the weight
               {row.minBy ? ` for ${row.minBy}` : ''}, {pct(row.max)}
               {row.maxBy ? ` for ${row.maxBy}` : ''}
             </span>
