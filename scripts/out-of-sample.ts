@@ -21,6 +21,7 @@ const BATCHES = [
   { name: 'seventh', first: 'e71fa1b', last: 'f1322a5' },
   { name: 'eighth', first: '293645e', last: '5477ac8' },
   { name: 'ninth and tenth', first: '3ccc614', last: '3a22242' },
+  { name: 'eleventh and twelfth', first: '36eb649', last: '410c5ef' },
 ] as const;
 
 const CORPUS = 'test/fixtures/real-decisions';
