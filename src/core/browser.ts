@@ -30,6 +30,7 @@ export {
   formatRating,
   formatSigned,
   sensitivityWeights,
+  trackRecordSentence,
 } from './report/format.ts';
 export type { SvgChild, SvgNode } from './report/svg.ts';
 export type { PolicyChoice, ReasonKind, WeightBasis } from './report/weight-basis.ts';

@@ -10,6 +10,7 @@ import {
   type Decision,
   decide,
   parseProfileText,
+  trackRecordSentence,
 } from '../../src/core/index.ts';
 import { readKnowledgeBase } from '../../src/io/kb-files.ts';
 import { createRun, finishRun, recordStep } from '../../src/store/lab-runs.ts';
@@ -145,6 +146,8 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
     expect(await page.getByTestId('confidence-meaning').textContent()).toBe(
       `${confidenceMeaning(flip.settled)}.`,
     );
+    // And how often a verdict given at that probability was right on real decisions the engine was not tuned on.
+    expect(await page.getByTestId('track-record').textContent()).toBe(trackRecordSentence(flip.settled));
     mkdirSync(ARTIFACTS, { recursive: true });
     await page.screenshot({ path: join(ARTIFACTS, 'decision.png'), fullPage: false });
     await page.screenshot({ path: join(ARTIFACTS, 'decision-full.png'), fullPage: true });

@@ -201,6 +201,19 @@ export const decisionSchema = z.object({
   agreement: z.number().min(0).max(1).optional(),
   /** The criteria whose weight differs most between stakeholders. */
   disagreements: z.array(disagreementSchema).optional(),
+  /**
+   * How often the engine's verdicts given a probability in [from, to) were right on the holdout of real decisions it
+   * was not tuned on (`cases` of them); the band `confidence` falls in.
+   */
+  track_record: z
+    .object({
+      from: z.number().min(0).max(1),
+      to: z.number().min(0).max(1),
+      right: z.number().int().nonnegative(),
+      total: z.number().int().nonnegative(),
+      cases: z.number().int().nonnegative(),
+    })
+    .optional(),
 });
 
 export type Decision = z.output<typeof decisionSchema>;
@@ -213,5 +226,6 @@ export type BoundaryRow = z.output<typeof boundaryRowSchema>;
 export type SimilarProject = z.output<typeof similarProjectSchema>;
 export type WeightReasonRow = z.output<typeof weightReasonSchema>;
 export type DecisiveFact = z.output<typeof decisiveFactSchema>;
+export type TrackRecord = NonNullable<Decision['track_record']>;
 export type StakeholderRow = z.output<typeof stakeholderRowSchema>;
 export type Disagreement = z.output<typeof disagreementSchema>;

@@ -7,6 +7,7 @@ import { decide } from './decide.ts';
 import { GATE_IDS } from './gates.ts';
 import { engineKnowledgeBase, profileOf } from './kb-fixture.test-helpers.ts';
 import { scoreShares } from './score.ts';
+import { trackRecordFor } from './track-record.ts';
 
 const kb = engineKnowledgeBase();
 
@@ -284,5 +285,10 @@ describe('decide: lab evidence', () => {
     expect([latency?.go, latency?.rust]).toEqual([4.5, 10]);
     expect(d.boundaries[0]).toMatchObject({ per_call_us: 80, measured: true, mechanism: 'grpc' });
     expect(d.lab_run).toBe('run-1');
+    // The track record was measured with the priors, so a decision on measured ratings does not quote it.
+    expect(d.track_record).toBeUndefined();
+    const prior = decide(profileOf(mesh), kb);
+    expect(prior.track_record).toEqual(trackRecordFor(prior.confidence));
+    expect(prior.track_record?.from).toBeLessThanOrEqual(prior.confidence);
   });
 });

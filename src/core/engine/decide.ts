@@ -31,6 +31,7 @@ import { assignUnits, combineVerdict, flipWeight, type RobustUnit } from './robu
 import { exactMargin, ratingDiffs, scoreTable } from './score.ts';
 import { similarProjects } from './similarity.ts';
 import { acceptability, type Draws, makeDraws, type SmaaModel, type VerdictCounts } from './smaa.ts';
+import { trackRecordFor } from './track-record.ts';
 import { deriveWeights, type UnitWeights } from './weights.ts';
 
 export type DecideOptions = {
@@ -202,6 +203,8 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
     );
   }
   if (options.lab !== undefined) decision.lab_run = options.lab.run_id;
+  // The track record was measured with the knowledge base's priors; a lab run's measured ratings are another model.
+  else decision.track_record = trackRecordFor(confidence);
   if ((profile.stakeholders ?? []).length > 0) addStakeholders(decision, profile, model, draws, params);
   return decision;
 }

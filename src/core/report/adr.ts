@@ -30,6 +30,7 @@ import {
   type Option,
   perturbationsKept,
   projectName,
+  trackRecordSentence,
 } from './format.ts';
 import { wrapMarkdown } from './md-wrap.ts';
 import { type RevisitTrigger, triggerSentence } from './triggers.ts';
@@ -224,7 +225,7 @@ export function renderAdr(decision: Decision, options: AdrOptions): string {
   const drivers = r.drivers();
   if (template === 'nygard') {
     if (drivers.length > 0) out.push('Decision drivers:', '', ...drivers.map((d) => `* ${d}`), '');
-    out.push('## Decision', '', ...r.outcome(), '');
+    out.push('## Decision', '', ...r.outcome(), '', ...r.trackRecord());
     out.push(`Options considered: ${r.options().join(', ')}.`, '');
     out.push('## Consequences', '', ...r.consequencesLead(), ...r.consequences().map((c) => `* ${c}`), '');
     out.push('Confirmation:', '', ...r.confirmation().map((c) => `* ${c}`), '');
@@ -232,7 +233,7 @@ export function renderAdr(decision: Decision, options: AdrOptions): string {
   } else {
     if (drivers.length > 0) out.push('## Decision Drivers', '', ...drivers.map((d) => `* ${d}`), '');
     out.push('## Considered Options', '', ...r.options().map((o) => `* ${o}`), '');
-    out.push('## Decision Outcome', '', ...r.outcome(), '');
+    out.push('## Decision Outcome', '', ...r.outcome(), '', ...r.trackRecord());
     out.push('### Consequences', '', ...r.consequencesLead(), ...r.consequences().map((c) => `* ${c}`), '');
     out.push('### Confirmation', '', ...r.confirmation().map((c) => `* ${c}`), '');
     out.push('## Pros and Cons of the Options', '', ...r.prosAndCons());
@@ -590,6 +591,12 @@ class AdrParts {
   margin(): number {
     const shown = (n: number) => Number(formatScore(n));
     return Math.abs(shown(this.d.scores.go) - shown(this.d.scores.rust));
+  }
+
+  /** How far a probability like this verdict's has held on real decisions: a paragraph, or nothing. */
+  trackRecord(): string[] {
+    const record = trackRecordSentence(this.d);
+    return record === undefined ? [] : [record, ''];
   }
 
   outcome(): string[] {

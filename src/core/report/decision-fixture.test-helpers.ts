@@ -160,6 +160,7 @@ export function buildDecision(overrides: Partial<Decision> = {}): Decision {
     seed: 1,
     samples: 10000,
     weight_spread: 0.3,
+    track_record: { from: 0.9, to: 1, right: 45, total: 50, cases: 80 },
     ...overrides,
   };
 }

@@ -10,6 +10,7 @@ import {
   formatSigned,
   labUseLine,
   sensitivityWeights,
+  trackRecordSentence,
 } from './format.ts';
 
 describe('formatScore', () => {
@@ -89,6 +90,27 @@ describe('confidenceMeaning', () => {
     expect(confidenceMeaning(buildDecision({ verdict: 'hybrid', confidence: 0.64 }))).toBe(
       '6,400 of 10,000 draws of weights (±30%), ratings and uncertain inputs keep this verdict',
     );
+  });
+});
+
+describe('trackRecordSentence', () => {
+  const record = (from: number, to: number) => ({ from, to, right: 9, total: 12, cases: 40 });
+  it('names the band of the probability and how many of its verdicts were right', () => {
+    expect(trackRecordSentence(buildDecision({ track_record: record(0.9, 1) }))).toBe(
+      'Track record: of the verdicts gorust gave at 90% or more on 40 real decisions it was not tuned on, 9 of 12 were right (75%).',
+    );
+    expect(trackRecordSentence(buildDecision({ track_record: record(0.7, 0.9) }))).toContain(
+      'gave at 70% to 90% on 40 real decisions',
+    );
+    expect(trackRecordSentence(buildDecision({ track_record: record(0, 0.7) }))).toContain(
+      'gave below 70% on',
+    );
+  });
+  it('says nothing for a decision saved before it existed, or for a band with no verdicts', () => {
+    expect(trackRecordSentence(buildDecision({ track_record: undefined }))).toBeUndefined();
+    expect(
+      trackRecordSentence(buildDecision({ track_record: { ...record(0, 0.7), right: 0, total: 0 } })),
+    ).toBeUndefined();
   });
 });
 

@@ -128,6 +128,25 @@ export function perturbationsKept(decision: Decision): string {
 }
 
 /**
+ * How often verdicts given a probability like this one were right on real decisions the engine was not tuned on (the
+ * decision's `track_record`), as one sentence; undefined when the decision carries none (one saved before it existed).
+ * @example
+ * trackRecordSentence(decision);
+ * // 'Track record: of the verdicts gorust gave at 90% or more on 140 real decisions it was not tuned on, 90 of 94 were right (96%).'
+ */
+export function trackRecordSentence(decision: Decision): string | undefined {
+  const record = decision.track_record;
+  if (record === undefined || record.total === 0) return undefined;
+  const band =
+    record.from === 0
+      ? `below ${formatPercent(record.to)}`
+      : record.to >= 1
+        ? `at ${formatPercent(record.from)} or more`
+        : `at ${formatPercent(record.from)} to ${formatPercent(record.to)}`;
+  return `Track record: of the verdicts gorust gave ${band} on ${formatCount(record.cases)} real decisions it was not tuned on, ${formatCount(record.right)} of ${formatCount(record.total)} were right (${formatPercent(record.right / record.total)}).`;
+}
+
+/**
  * A criterion's rating (0 to 10) at one decimal, always, so a column of ratings and the ratings in a sentence read
  * alike ("9.0" beside "9.4", never "9").
  * @example

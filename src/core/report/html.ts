@@ -35,6 +35,7 @@ import {
   labUseLine,
   OPTION_LABELS,
   sensitivityWeights,
+  trackRecordSentence,
 } from './format.ts';
 import { REPORT_CSS } from './html-style.ts';
 import { type SvgNode, svgToString } from './svg.ts';
@@ -134,8 +135,15 @@ function verdictSection(decision: Decision): string {
     `<span class="muted">Probability with weights, ratings and inputs varied: Go ${formatPercent(decision.probabilities.go)} · Rust ${formatPercent(decision.probabilities.rust)} · Hybrid ${formatPercent(decision.probabilities.hybrid)}</span>`,
     // A 100% confidence next to a narrow score margin reads as overconfidence unless the report says what it counts.
     `<span class="meaning">Confidence ${formatPercent(decision.confidence)}: ${e(confidenceMeaning(decision))}.</span>`,
+    trackRecordLine(decision),
     '</section>',
   ].join('');
+}
+
+/** How often verdicts given such a probability were right on real decisions (nothing for a decision without it). */
+function trackRecordLine(decision: Decision): string {
+  const record = trackRecordSentence(decision);
+  return record === undefined ? '' : `<span class="meaning track-record">${e(record)}</span>`;
 }
 
 function gatesSection(decision: Decision): string {

@@ -26,6 +26,7 @@ import {
   labUseLine,
   OPTION_LABELS,
   sensitivityWeights,
+  trackRecordSentence,
 } from './format.ts';
 import { wrapMarkdown } from './md-wrap.ts';
 import {
@@ -71,6 +72,8 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
     `**Verdict: ${OPTION_LABELS[decision.verdict]}** (${closeness}). Confidence ${formatPercent(decision.confidence)}: ${confidenceMeaning(decision)}.`,
     '',
   );
+  const record = trackRecordSentence(decision);
+  if (record !== undefined) out.push(record, '');
   out.push(
     '| | Go | Rust | Hybrid |',
     '| --- | ---: | ---: | ---: |',

@@ -384,6 +384,7 @@ describe('renderJson', () => {
       'seed',
       'samples',
       'weight_spread',
+      'track_record',
     ]);
     expect(Object.keys(JSON.parse(json).criteria[0])).toEqual([
       'id',

@@ -24,6 +24,7 @@ import {
   OPTION_LABELS,
   projectName,
   sensitivityWeights,
+  trackRecordSentence,
 } from './format.ts';
 import {
   existingCodeText,
@@ -166,6 +167,8 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
   const closeness = decision.close_call ? paint(CODES.red, 'a close call') : 'not a close call';
   lines.push(`Verdict: ${bold(langColour(decision.verdict, verdict))}  (${closeness})`);
   lines.push(`Confidence ${formatPercent(decision.confidence)}: ${confidenceMeaning(decision)}`);
+  const record = trackRecordSentence(decision);
+  if (record !== undefined) lines.push(dim(record));
   lines.push(
     `Scores: Go ${formatScore(decision.scores.go)}, Rust ${formatScore(decision.scores.rust)} (out of 10)`,
   );

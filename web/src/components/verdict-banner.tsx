@@ -1,5 +1,10 @@
 /** @module The verdict banner: what to use, how sure (and what that confidence counts), and how the probability splits between Go, Rust and hybrid. */
-import { confidenceMeaning, type Decision, formatCount } from '../../../src/core/browser.ts';
+import {
+  confidenceMeaning,
+  type Decision,
+  formatCount,
+  trackRecordSentence,
+} from '../../../src/core/browser.ts';
 
 const VERDICT_NAMES = { go: 'Go', rust: 'Rust', hybrid: 'Hybrid (Go + Rust)' } as const;
 
@@ -20,6 +25,7 @@ export function VerdictBanner({
   approximate?: boolean | undefined;
 }) {
   const p = decision.probabilities;
+  const record = trackRecordSentence(decision);
   return (
     <section
       className={`banner ${decision.verdict}`}
@@ -49,6 +55,11 @@ export function VerdictBanner({
         <div className="meaning" data-testid="confidence-meaning">
           {confidenceMeaning(decision)}.
         </div>
+        {record !== undefined && (
+          <div className="meaning" data-testid="track-record">
+            {record}
+          </div>
+        )}
         <div
           className="probbar"
           title="Probability of each verdict with weights, ratings and uncertain inputs varied"
