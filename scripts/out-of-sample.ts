@@ -22,6 +22,7 @@ const BATCHES = [
   { name: 'eighth', first: '293645e', last: '5477ac8' },
   { name: 'ninth and tenth', first: '3ccc614', last: '3a22242' },
   { name: 'eleventh and twelfth', first: '36eb649', last: '410c5ef' },
+  { name: 'thirteenth and fourteenth', first: '509be7b', last: 'f32753b' },
 ] as const;
 
 const CORPUS = 'test/fixtures/real-decisions';

@@ -54,11 +54,15 @@ const holdout = summarize(results, 'holdout');
 // any figure) grew the holdout to 140: the unchanged engine scored its 10 new holdout cases 9/10, splits 2/4 (Chroma's
 // and NVIDIA Dynamo's Rust frontends came out Go), Brier 0.057, no confident miss, and the grown holdout 124/140,
 // splits 16/22, Brier 0.1773, four confident misses. Pinned there.
+// The thirteenth and fourteenth blind batches (20 cases kept, engineers corpus12 and corpus13, who never ran the
+// engine nor saw any figure) grew the holdout to 155: the unchanged engine scored its 15 new holdout cases 12/15,
+// splits 1/3, Brier 0.285, one confident miss (jujutsu, Rust chosen by its creator to try the language, Go at P 0.90),
+// and the grown holdout 136/155, splits 17/25, Brier 0.1877, five confident misses. Pinned there.
 const HOLDOUT_FLOORS = {
-  verdictAccuracy: 0.885,
-  hybridSplitAccuracy: 0.727,
-  maxBrier: 0.178,
-  maxConfidentMisses: 4,
+  verdictAccuracy: 0.877,
+  hybridSplitAccuracy: 0.68,
+  maxBrier: 0.188,
+  maxConfidentMisses: 5,
 };
 
 describe('real-decision corpus', () => {
