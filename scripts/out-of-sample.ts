@@ -23,6 +23,7 @@ const BATCHES = [
   { name: 'ninth and tenth', first: '3ccc614', last: '3a22242' },
   { name: 'eleventh and twelfth', first: '36eb649', last: '410c5ef' },
   { name: 'thirteenth and fourteenth', first: '509be7b', last: 'f32753b' },
+  { name: 'fifteenth and sixteenth', first: '3bb5d4d', last: '9ed3a40' },
 ] as const;
 
 const CORPUS = 'test/fixtures/real-decisions';

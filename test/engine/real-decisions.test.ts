@@ -58,11 +58,18 @@ const holdout = summarize(results, 'holdout');
 // engine nor saw any figure) grew the holdout to 155: the unchanged engine scored its 15 new holdout cases 12/15,
 // splits 1/3, Brier 0.285, one confident miss (jujutsu, Rust chosen by its creator to try the language, Go at P 0.90),
 // and the grown holdout 136/155, splits 17/25, Brier 0.1877, five confident misses. Pinned there.
+// A rule tried on the training split then (a component of a system weighs onboarding and build speed x0.7, as costs
+// paid once per language) was refused by these floors (holdout 134/155, splits 15/25, Brier 0.1993) and dropped.
+// The fifteenth and sixteenth blind batches (24 cases, mostly systems of several components, engineers corpus14 and
+// corpus15, who never ran the engine nor saw any figure) grew the holdout to 164: the unchanged engine scored its 9
+// new holdout cases 7/9, splits 1/2, Brier 0.443, two confident misses (Gossamer, a Go Polkadot client, Rust at P
+// 0.98; vLLM's semantic router, a Go router with a Rust classifier, all Rust at P 0.99), and the grown holdout
+// 143/164, splits 18/27, Brier 0.2017, seven confident misses. Pinned there.
 const HOLDOUT_FLOORS = {
-  verdictAccuracy: 0.877,
-  hybridSplitAccuracy: 0.68,
-  maxBrier: 0.188,
-  maxConfidentMisses: 5,
+  verdictAccuracy: 0.871,
+  hybridSplitAccuracy: 0.666,
+  maxBrier: 0.202,
+  maxConfidentMisses: 7,
 };
 
 describe('real-decision corpus', () => {

@@ -21,15 +21,15 @@ export type TrackRecordBand = {
 export const TRACK_RECORD_EDGES = [0, 0.7, 0.9] as const;
 
 /**
- * Measured with `npm run eval` at main f32753b (2026-12-06): the 155 holdout cases of the real-decision corpus,
+ * Measured with `npm run eval` at main 9ed3a40 (2026-12-06): the 164 holdout cases of the real-decision corpus,
  * default seed and 10,000 draws per decision.
  */
 export const TRACK_RECORD: { cases: number; bands: readonly TrackRecordBand[] } = {
-  cases: 155,
+  cases: 164,
   bands: [
     { from: 0, to: 0.7, right: 11, total: 18, meanP: 0.57 },
-    { from: 0.7, to: 0.9, right: 24, total: 31, meanP: 0.81 },
-    { from: 0.9, to: 1, right: 101, total: 106, meanP: 0.98 },
+    { from: 0.7, to: 0.9, right: 25, total: 32, meanP: 0.81 },
+    { from: 0.9, to: 1, right: 107, total: 114, meanP: 0.98 },
   ],
 };
 
@@ -66,7 +66,7 @@ function bandIndex(p: number): number {
 /**
  * The track record of the band a verdict's probability falls in.
  * @example
- * trackRecordFor(0.93); // { from: 0.9, to: 1, right: 101, total: 106, cases: 155 }
+ * trackRecordFor(0.93); // { from: 0.9, to: 1, right: 107, total: 114, cases: 164 }
  */
 export function trackRecordFor(p: number): TrackRecordRow {
   const band = TRACK_RECORD.bands[bandIndex(p)] ?? TRACK_RECORD.bands[0];
