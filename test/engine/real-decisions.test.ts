@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { TRACK_RECORD, trackRecordBands } from '../../src/core/engine/track-record.ts';
+import { TRACK_RECORD } from '../../src/core/engine/track-record.ts';
 import { loadCorpus } from '../eval/corpus.ts';
-import { scoreCase, summarize } from '../eval/metrics.ts';
+import { reliability, scoreCase, summarize } from '../eval/metrics.ts';
 import { loadKnowledgeBase } from './load-fixtures.ts';
 
 const kb = loadKnowledgeBase();
@@ -129,7 +129,12 @@ describe('real decisions, the track record the reports quote', () => {
     // Every report says how often verdicts given such a probability were right on the holdout; the figures must be
     // the engine's and the corpus's of today, not of the day they were written down.
     const holdoutResults = results.filter((r) => r.split === 'holdout');
-    const measured = { cases: holdoutResults.length, bands: trackRecordBands(holdoutResults) };
+    const bins = reliability(
+      holdoutResults,
+      TRACK_RECORD.bands.map((band) => band.to),
+    );
+    const bands = bins.map(({ from, to, right, count }) => ({ from, to, right, total: count }));
+    const measured = { cases: holdoutResults.length, bands };
     expect(measured, `measured: ${JSON.stringify(measured)}`).toEqual(TRACK_RECORD);
   });
 });

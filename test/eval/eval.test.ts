@@ -102,6 +102,22 @@ describe('metrics', () => {
     expect(bins[1]?.accuracy).toBe(0.5);
     expect(bins[5]?.meanP).toBeCloseTo(0.95);
   });
+  it('bins by other edges too, counting the right verdicts (the track-record bands of the reports)', () => {
+    const bins = reliability(
+      [
+        { p: 0.6, right: false },
+        { p: 0.7, right: true },
+        { p: 0.9, right: true },
+        { p: 1, right: false },
+      ],
+      [0.7, 0.9, 1],
+    );
+    expect(bins.map(({ from, to, count, right }) => [from, to, count, right])).toEqual([
+      [0, 0.7, 1, 0],
+      [0.7, 0.9, 1, 1],
+      [0.9, 1, 2, 1],
+    ]);
+  });
 
   it('lists confident misses and averages the Brier score per split', () => {
     const s = summarize(

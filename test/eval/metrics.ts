@@ -37,6 +37,8 @@ export type ReliabilityBin = {
   from: number;
   to: number;
   count: number;
+  /** How many of the bin's verdicts were right. */
+  right: number;
   meanP: number | null;
   accuracy: number | null;
 };
@@ -108,21 +110,27 @@ function ratio(results: readonly CaseResult[], pick: (r: CaseResult) => boolean)
 }
 
 /**
- * Reliability bins of P(verdict) against how often the verdict was right.
+ * Reliability bins of P(verdict) against how often the verdict was right, by the bins' upper edges (the last bin
+ * includes 1): the eval's table by default, the reports' track-record bands with `[0.7, 0.9, 1]`.
  * @example
  * reliability([{ p: 0.95, right: true }]);
  */
-export function reliability(results: readonly Pick<CaseResult, 'p' | 'right'>[]): ReliabilityBin[] {
+export function reliability(
+  results: readonly Pick<CaseResult, 'p' | 'right'>[],
+  edges: readonly number[] = BIN_EDGES,
+): ReliabilityBin[] {
   let from = 0;
-  return BIN_EDGES.map((to, i) => {
-    const last = i === BIN_EDGES.length - 1;
+  return edges.map((to, i) => {
+    const last = i === edges.length - 1;
     const inBin = results.filter((r) => r.p >= from && (last ? r.p <= to : r.p < to));
+    const right = inBin.filter((r) => r.right).length;
     const bin: ReliabilityBin = {
       from,
       to,
       count: inBin.length,
+      right,
       meanP: inBin.length === 0 ? null : inBin.reduce((s, r) => s + r.p, 0) / inBin.length,
-      accuracy: inBin.length === 0 ? null : inBin.filter((r) => r.right).length / inBin.length,
+      accuracy: inBin.length === 0 ? null : right / inBin.length,
     };
     from = to;
     return bin;

@@ -143,7 +143,7 @@ function verdictSection(decision: Decision): string {
 /** How often verdicts given such a probability were right on real decisions (nothing for a decision without it). */
 function trackRecordLine(decision: Decision): string {
   const record = trackRecordSentence(decision);
-  return record === undefined ? '' : `<span class="meaning track-record">${e(record)}</span>`;
+  return record === undefined ? '' : `<span class="meaning">${e(record)}</span>`;
 }
 
 function gatesSection(decision: Decision): string {
