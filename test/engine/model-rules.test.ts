@@ -192,6 +192,30 @@ describe('team and existing code', () => {
     });
     expect(ts.decisive_facts?.map((f) => f.path)).toContain('existing_code');
   });
+
+  it("a component's own existing code moves that component alone, and is named in its reasons", () => {
+    const node = { name: 'node', role: 'storage-engine' as const, workload: 'mixed' as const };
+    const prover = { name: 'prover', role: 'worker' as const, workload: 'cpu-bound' as const };
+    const base = {
+      workload: { kind: 'mixed' as const },
+      team: { size: 20, go: 'strong' as const, rust: 'some' as const },
+      safety_critical: true,
+      domain: ['blockchain' as const],
+      components: [node, prover],
+    };
+    const fork = { language: 'go' as const, kloc: 500, plan: 'extend' as const };
+    const without = run(base);
+    const withCode = run({ ...base, components: [{ ...node, existing_code: fork }, prover] });
+    const goShare = (d: Decision, name: string) =>
+      d.components.find((c) => c.name === name)?.probabilities?.go ?? 0;
+    expect(goShare(withCode, 'node')).toBeGreaterThan(goShare(without, 'node') + 0.2);
+    expect(goShare(withCode, 'prover')).toBe(goShare(without, 'prover'));
+    expect(withCode.components[0]?.why).toContain('existing go code to extend (500 kloc)');
+    expect(withCode.decisive_facts?.map((f) => f.path)).toContain('components[0].existing_code');
+    // The same code stated for the whole project reaches every component's ratings instead.
+    const project = run({ ...base, existing_code: fork });
+    expect(goShare(project, 'prover')).toBeGreaterThan(goShare(without, 'prover'));
+  });
 });
 
 describe('checklist', () => {

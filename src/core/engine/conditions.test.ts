@@ -93,6 +93,36 @@ describe('code extended in place', () => {
       evaluateCondition({ interop_any: ['existing-rust-code'] }, componentFacts(profile, component)),
     ).toBe(false);
   });
+  it("a component's own existing code replaces the project's for it, and extended it implies its interop", () => {
+    const profile = profileOf({
+      existing_code: { language: 'rust', plan: 'rewrite' },
+      components: [
+        {
+          name: 'node',
+          role: 'storage-engine',
+          existing_code: { language: 'go', kloc: 500, plan: 'extend' },
+        },
+        { name: 'prover', role: 'worker' },
+      ],
+    });
+    const [node, prover] = profile.components ?? [];
+    if (node === undefined || prover === undefined) throw new Error('fixture has two components');
+    const own = componentFacts(profile, node);
+    expect(own.existingCode).toEqual({ language: 'go', kloc: 500, plan: 'extend' });
+    expect(own.interop).toEqual(['existing-go-code']);
+    expect(conditionFacts({ interop_any: ['existing-go-code'] }, own)).toEqual([
+      { path: 'components[0].existing_code.plan', value: 'extend' },
+      { path: 'components[0].existing_code.language', value: 'go' },
+    ]);
+    expect(conditionFacts({ existing_code_plan: ['extend'] }, own)).toEqual([
+      { path: 'components[0].existing_code.plan', value: 'extend' },
+    ]);
+    // The other component keeps the project's code, and the project's interop is not its own.
+    const other = componentFacts(profile, prover);
+    expect(other.existingCode).toEqual({ language: 'rust', plan: 'rewrite' });
+    expect(other.interop).toEqual([]);
+    expect(other.paths.existingCode).toBe('existing_code');
+  });
   it('keeps a stated value as stated', () => {
     const facts = projectFacts(
       profileOf({ interop: ['existing-go-code'], existing_code: { language: 'go', plan: 'extend' } }),

@@ -16,7 +16,8 @@ export type PressureModel = {
 /**
  * Everything a condition may test, flattened from a profile for one decision unit. A component inherits the
  * project's team, delivery and safety; the project's SLO and peak load only when it is the entry component; the
- * project's targets and domain only where they suit its role; never the project's memory cap or interop.
+ * project's targets and domain only where they suit its role; never the project's memory cap or interop. Its own
+ * existing code, when stated, replaces the project's.
  */
 export type UnitFacts = {
   /** The component's name, or undefined for the whole project. */
@@ -65,6 +66,8 @@ export type FactPaths = {
   workload: string;
   latencyCritical: string;
   role: string;
+  /** The existing code's path: `existing_code`, or the component's own `components[i].existing_code`. */
+  existingCode: string;
 };
 
 const PROJECT_PATHS: FactPaths = {
@@ -78,6 +81,7 @@ const PROJECT_PATHS: FactPaths = {
   workload: 'workload.kind',
   latencyCritical: 'workload.latency_slo',
   role: 'components',
+  existingCode: 'existing_code',
 };
 
 /**
@@ -206,7 +210,8 @@ function targetsForRole(targets: readonly Target[], role: Role): readonly Target
  * The facts of one component inside its project. Project facts reach it only where they concern it: the project's
  * SLO and peak load reach the entry components (`entryComponents`); its systems and proxy domains do not reach
  * control planes, orchestration or APIs; its targets go where they suit the role; its memory cap and interop are
- * never inherited (a control plane does not inherit the storage engine's C interop). A latency-critical component
+ * never inherited (a control plane does not inherit the storage engine's C interop); its own `existing_code`
+ * replaces the project's (and, extended in place, implies its interop). A latency-critical component
  * without an SLO counts as latency-critical all the same (see `scaleFactValue`).
  * @example
  * componentFacts(profile, profile.components[0]).roles; // ['data-plane']
@@ -219,6 +224,10 @@ export function componentFacts(profile: Profile, component: Component, entries?:
   const slo = component.latency_slo ?? (entry ? profile.workload.latency_slo : undefined);
   const peakRps = component.peak_rps ?? (entry ? profile.workload.peak_rps : undefined);
   const control = CONTROL_ROLES.includes(component.role);
+  // A component's own existing code replaces the project's for it; code it extends in place is code it links with.
+  const ownCode = component.existing_code;
+  const stated = component.interop ?? [];
+  const implied = extendedCodeInterop(ownCode).filter((i) => !stated.includes(i));
   return {
     ...base,
     component: component.name,
@@ -226,8 +235,9 @@ export function componentFacts(profile: Profile, component: Component, entries?:
     roles: [component.role],
     domain: control ? base.domain.filter((d) => !SYSTEMS_DOMAINS.includes(d)) : base.domain,
     targets: component.targets ?? targetsForRole(profile.targets, component.role),
-    interop: component.interop ?? [],
-    impliedInterop: [],
+    interop: implied.length > 0 ? [...stated, ...implied] : stated,
+    impliedInterop: implied,
+    existingCode: ownCode ?? base.existingCode,
     latencyCritical: component.latency_critical || slo !== undefined,
     // Hard real-time is a property of the deadline-bearing parts; a non-critical component does not carry it.
     hardRealtime: profile.workload.hard_realtime && component.latency_critical,
@@ -246,6 +256,7 @@ export function componentFacts(profile: Profile, component: Component, entries?:
       workload: component.workload === undefined ? PROJECT_PATHS.workload : `${own}.workload`,
       latencyCritical: `${own}.latency_critical`,
       role: `${own}.role`,
+      existingCode: ownCode === undefined ? PROJECT_PATHS.existingCode : `${own}.existing_code`,
     },
   };
 }
@@ -319,7 +330,7 @@ export function scaleFactPath(fact: ScaleFact, facts: UnitFacts): string {
     case 'wasm_share':
       return facts.paths.targets;
     case 'existing_kloc':
-      return 'existing_code.kloc';
+      return `${facts.paths.existingCode}.kloc`;
   }
 }
 

@@ -10,7 +10,7 @@ import type {
   StakeholderRow,
 } from '../decision/schema.ts';
 import type { InteropCounterpart, KnowledgeBase } from '../kb/schema.ts';
-import type { Profile } from '../profile/schema.ts';
+import type { ExistingCode, Profile } from '../profile/schema.ts';
 import { CRITERION_IDS, type Language, type Verdict } from '../profile/vocabulary.ts';
 import { evaluateChecklist, holdsAnywhere } from './checklist.ts';
 import {
@@ -308,22 +308,25 @@ function buildModel(
   /** What earlier lean re-derivations of decisive facts derived (weights and ratings), to reuse. */
   cache?: VariantCache,
 ): Model {
-  const rate = (rule?: InteropCounterpart): Ratings =>
+  const rate = (rule?: InteropCounterpart, rated: Profile = profile): Ratings =>
     cache === undefined
-      ? deriveRatings(profile, kb, params, lab, rule)
-      : memoRatings(cache.ratings, profile, rule, (p) => deriveRatings(p, kb, params, lab, rule));
+      ? deriveRatings(rated, kb, params, lab, rule)
+      : memoRatings(cache.ratings, rated, rule, (p) => deriveRatings(p, kb, params, lab, rule));
   const shared = rate();
-  // Units whose interop counterpart replaces the interop prior get ratings of their own (one set per rule).
-  const byCounterpart = new Map<string, { ratings: Ratings; diffs: number[] }>();
+  // Units whose interop counterpart replaces the interop prior, or whose own existing code replaces the project's,
+  // get ratings of their own (one set per rule and code).
+  const byUnitKind = new Map<string, { ratings: Ratings; diffs: number[] }>();
   const sharedRated = { ratings: shared, diffs: ratingDiffs(shared) };
   const rated = (facts: UnitFacts): { ratings: Ratings; diffs: number[] } => {
     const rule = kb.weights.interop_counterparts.find((r) => evaluateCondition(r.when, facts));
-    if (rule === undefined) return sharedRated;
-    let hit = byCounterpart.get(rule.id);
+    const ownCode = facts.existingCode === profile.existing_code ? undefined : facts.existingCode;
+    if (rule === undefined && ownCode === undefined) return sharedRated;
+    const key = JSON.stringify([rule?.id ?? '', ownCode ?? null]);
+    let hit = byUnitKind.get(key);
     if (hit === undefined) {
-      const own = rate(rule);
+      const own = rate(rule, ownCode === undefined ? profile : { ...profile, existing_code: ownCode });
       hit = { ratings: own, diffs: ratingDiffs(own) };
-      byCounterpart.set(rule.id, hit);
+      byUnitKind.set(key, hit);
     }
     return hit;
   };
@@ -655,6 +658,9 @@ function componentRow(unit: Unit, language: Language, kb: KnowledgeBase): Compon
     ...(unit.facts.liveHeapGib === undefined
       ? []
       : [`${formatAmount(unit.facts.liveHeapGib, 3)} GiB live heap`]),
+    ...(unit.facts.paths.existingCode === 'existing_code' || unit.facts.existingCode === undefined
+      ? []
+      : [existingCodeTrait(unit.facts.existingCode)]),
   ].join(', ');
   return {
     name,
@@ -663,6 +669,12 @@ function componentRow(unit: Unit, language: Language, kb: KnowledgeBase): Compon
     why: `${label} ${(language === 'go' ? scores.go : scores.rust).toFixed(2)} vs ${language === 'go' ? `Rust ${scores.rust.toFixed(2)}` : `Go ${scores.go.toFixed(2)}`} for its own traits (${traits}); main drivers: ${drivers.join(', ')}.`,
     scores,
   };
+}
+
+/** A component's own existing code as one of its traits: "existing go code to extend (500 kloc)". */
+function existingCodeTrait(code: ExistingCode): string {
+  const size = code.kloc === undefined ? '' : ` (${formatAmount(code.kloc, 3)} kloc)`;
+  return `existing ${code.language} code to ${code.plan}${size}`;
 }
 
 /** A weight as a percentage with one decimal: the close-call tip compares weights a point or less apart. */

@@ -1,5 +1,5 @@
 /** @module The profile facts a decision can be explained by: each stated fact, and the profile without it (removed, or set to a neutral value), for measuring how much it moved the verdict. */
-import type { Component, Profile } from '../profile/schema.ts';
+import type { Component, ExistingCode, Profile } from '../profile/schema.ts';
 import { formatAmount } from './numbers.ts';
 
 export type FactVariant = {
@@ -76,15 +76,13 @@ export function factVariants(profile: Profile): FactVariant[] {
     push('domain', [...(profile.domain ?? [])], 'removed', omit(profile, 'domain'));
   if ((profile.interop ?? []).length > 0)
     push('interop', [...(profile.interop ?? [])], 'removed', omit(profile, 'interop'));
-  if (profile.existing_code !== undefined) {
-    const e = profile.existing_code;
+  if (profile.existing_code !== undefined)
     push(
       'existing_code',
-      `${e.plan} ${e.kloc === undefined ? '' : `${formatAmount(e.kloc, 3)} kloc of `}${e.language}`,
+      existingCodeValue(profile.existing_code),
       'removed',
       omit(profile, 'existing_code'),
     );
-  }
   if (profile.priorities !== undefined && Object.keys(profile.priorities).length > 0) {
     const set = Object.entries(profile.priorities)
       .filter(([, v]) => v !== undefined)
@@ -122,6 +120,22 @@ export function factVariants(profile: Profile): FactVariant[] {
       push(`${at}.interop`, [...c.interop], 'removed', withComponent(omit(c, 'interop')));
     if (c.targets !== undefined)
       push(`${at}.targets`, [...c.targets], 'removed', withComponent(omit(c, 'targets')));
+    if (c.existing_code !== undefined)
+      push(
+        `${at}.existing_code`,
+        existingCodeValue(c.existing_code),
+        'removed',
+        withComponent(omit(c, 'existing_code')),
+      );
   });
   return out;
+}
+
+/**
+ * Existing code as a decisive fact's value: the plan, the size when stated, the language.
+ * @example
+ * existingCodeValue({ language: 'go', kloc: 500, plan: 'extend' }); // 'extend 500 kloc of go'
+ */
+export function existingCodeValue(e: ExistingCode): string {
+  return `${e.plan} ${e.kloc === undefined ? '' : `${formatAmount(e.kloc, 3)} kloc of `}${e.language}`;
 }

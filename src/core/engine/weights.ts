@@ -292,8 +292,8 @@ export function conditionFacts(c: Condition, facts: UnitFacts): FactValue[] {
     if (stated.length > 0 || hit.length === 0) out.push({ path: p.interop, value: stated });
     // Interop implied by extending existing code in place is shown as the fact the profile states.
     if (stated.length < hit.length && facts.existingCode !== undefined) {
-      out.push({ path: 'existing_code.plan', value: facts.existingCode.plan });
-      out.push({ path: 'existing_code.language', value: facts.existingCode.language });
+      out.push({ path: `${p.existingCode}.plan`, value: facts.existingCode.plan });
+      out.push({ path: `${p.existingCode}.language`, value: facts.existingCode.language });
     }
   }
   if (c.roles_any !== undefined)
@@ -306,9 +306,9 @@ export function conditionFacts(c: Condition, facts: UnitFacts): FactValue[] {
   if (c.safety_critical !== undefined) out.push({ path: 'safety_critical', value: facts.safetyCritical });
   if (c.hard_realtime !== undefined) out.push({ path: 'workload.hard_realtime', value: facts.hardRealtime });
   if (c.existing_code_plan !== undefined && facts.existingCode !== undefined)
-    out.push({ path: 'existing_code.plan', value: facts.existingCode.plan });
+    out.push({ path: `${p.existingCode}.plan`, value: facts.existingCode.plan });
   if (c.existing_code_language !== undefined && facts.existingCode !== undefined)
-    out.push({ path: 'existing_code.language', value: facts.existingCode.language });
+    out.push({ path: `${p.existingCode}.language`, value: facts.existingCode.language });
   for (const sub of c.any_of ?? []) {
     if (evaluateCondition(sub, facts)) out.push(...conditionFacts(sub, facts));
   }

@@ -46,6 +46,11 @@ const obj = (fields: Record<string, Field>, refine?: 'latency_slo' | 'profile'):
   refine === undefined ? { type: 'object', fields } : { type: 'object', fields, refine };
 
 const LATENCY_SLO = obj({ p99_ms: req(num({ gt: 0 })), p999_ms: opt(num({ gt: 0 })) }, 'latency_slo');
+const EXISTING_CODE = obj({
+  language: req(oneOf(EXISTING_CODE_LANGUAGES)),
+  kloc: opt(num({ gt: 0 })),
+  plan: req(oneOf(EXISTING_CODE_PLANS)),
+});
 const PRIORITIES = obj(Object.fromEntries(CRITERION_IDS.map((id) => [id, opt(num({ min: 0, max: 5 }))])));
 
 /** Profile v1 as schema.ts states it. */
@@ -85,13 +90,7 @@ export const PROFILE_SPEC: Spec = obj(
     platforms: opt({ type: 'array', of: { type: 'string', pattern: /^[a-z0-9]+-[a-z0-9]+$/ } }),
     domain: opt({ type: 'array', of: oneOf(DOMAINS) }),
     interop: opt({ type: 'array', of: oneOf(INTEROPS) }),
-    existing_code: opt(
-      obj({
-        language: req(oneOf(EXISTING_CODE_LANGUAGES)),
-        kloc: opt(num({ gt: 0 })),
-        plan: req(oneOf(EXISTING_CODE_PLANS)),
-      }),
-    ),
+    existing_code: opt(EXISTING_CODE),
     priorities: opt(PRIORITIES),
     stakeholders: opt({
       type: 'array',
@@ -117,6 +116,7 @@ export const PROFILE_SPEC: Spec = obj(
         peak_rps: opt(num({ min: 0 })),
         targets: opt({ type: 'array', of: oneOf(TARGETS) }),
         interop: opt({ type: 'array', of: oneOf(INTEROPS) }),
+        existing_code: opt(EXISTING_CODE),
         calls: opt({
           type: 'array',
           max: PROFILE_CAPS.maxCallsPerComponent,

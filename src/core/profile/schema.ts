@@ -34,6 +34,15 @@ const callSchema = z.strictObject({
   per_request: z.number().min(0).meta({ description: 'calls made per request this component handles' }),
 });
 
+const existingCodeSchema = z.strictObject({
+  language: z.enum(EXISTING_CODE_LANGUAGES).meta({ description: 'language the existing code is written in' }),
+  kloc: z.number().positive().optional().meta({ description: 'rough size in thousands of lines of code' }),
+  plan: z.enum(EXISTING_CODE_PLANS).meta({
+    description:
+      'port: translate it file by file, keeping its structure; rewrite: redesign from scratch; extend: keep it and add to it',
+  }),
+});
+
 const componentSchema = z.strictObject({
   name: z.string().min(1).meta({ description: 'unique name of the component' }),
   role: z.enum(ROLES),
@@ -57,6 +66,9 @@ const componentSchema = z.strictObject({
   interop: z.array(z.enum(INTEROPS)).optional().meta({
     description: "interop needs of this component (default: none; the project's interop is not inherited)",
   }),
+  existing_code: existingCodeSchema.optional().meta({
+    description: "code that already exists for this component, and the plan for it (default: the project's)",
+  }),
   calls: z.array(callSchema).max(PROFILE_CAPS.maxCallsPerComponent).optional(),
 });
 
@@ -65,15 +77,6 @@ const prioritiesShape = Object.fromEntries(
 ) as Record<(typeof CRITERION_IDS)[number], z.ZodOptional<z.ZodNumber>>;
 
 const prioritiesSchema = z.strictObject(prioritiesShape);
-
-const existingCodeSchema = z.strictObject({
-  language: z.enum(EXISTING_CODE_LANGUAGES).meta({ description: 'language the existing code is written in' }),
-  kloc: z.number().positive().optional().meta({ description: 'rough size in thousands of lines of code' }),
-  plan: z.enum(EXISTING_CODE_PLANS).meta({
-    description:
-      'port: translate it file by file, keeping its structure; rewrite: redesign from scratch; extend: keep it and add to it',
-  }),
-});
 
 const stakeholderSchema = z.strictObject({
   name: z

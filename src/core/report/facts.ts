@@ -1,5 +1,5 @@
 /** @module A profile's facts as short labelled values (the numbers a reviewer checks in an ADR's Context), and the difference between two sets of them (what `gorust check` reports as changed). */
-import type { Profile } from '../profile/schema.ts';
+import type { ExistingCode, Profile } from '../profile/schema.ts';
 import { formatAmount, formatMib, formatNumber } from './format.ts';
 
 /** One fact of a profile: a stable key (its field path), a label and its value as text. */
@@ -75,12 +75,7 @@ export function profileFacts(profile: Profile): ProfileFact[] {
   add('domain', 'domain', profile.domain?.join(', ') || undefined);
   add('interop', 'interop', profile.interop?.join(', ') || undefined);
   const code = profile.existing_code;
-  add(
-    'existing_code',
-    'existing code',
-    code &&
-      `${code.kloc === undefined ? '' : `${formatNumber(code.kloc)} kloc of `}${code.language}, to ${code.plan}`,
-  );
+  add('existing_code', 'existing code', code && existingCodeWords(code));
   for (const [id, value] of Object.entries(profile.priorities ?? {})) {
     if (value !== undefined)
       add(`priorities.${id}`, `priority of ${id.replace(/_/g, ' ')}`, `${formatNumber(value)} of 5`);
@@ -101,6 +96,11 @@ export function profileFacts(profile: Profile): ProfileFact[] {
   return facts;
 }
 
+/** Existing code in a few words: "500 kloc of go, to extend". */
+function existingCodeWords(code: ExistingCode): string {
+  return `${code.kloc === undefined ? '' : `${formatNumber(code.kloc)} kloc of `}${code.language}, to ${code.plan}`;
+}
+
 /** One component in a few words: role, workload, SLO, heap, load and calls. */
 function componentSummary(c: NonNullable<Profile['components']>[number]): string {
   const parts: string[] = [c.role];
@@ -112,6 +112,7 @@ function componentSummary(c: NonNullable<Profile['components']>[number]): string
   if (c.memory_budget_mib !== undefined) parts.push(`budget ${formatMib(c.memory_budget_mib)}`);
   if (c.targets !== undefined) parts.push(`targets ${c.targets.join(' ')}`);
   if (c.interop !== undefined && c.interop.length > 0) parts.push(`interop ${c.interop.join(' ')}`);
+  if (c.existing_code !== undefined) parts.push(`existing code ${existingCodeWords(c.existing_code)}`);
   for (const call of c.calls ?? []) parts.push(`calls ${call.to} ${formatNumber(call.per_request, 3)}x`);
   return parts.join(', ');
 }
