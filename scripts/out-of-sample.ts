@@ -24,6 +24,7 @@ const BATCHES = [
   { name: 'eleventh and twelfth', first: '36eb649', last: '410c5ef' },
   { name: 'thirteenth and fourteenth', first: '509be7b', last: 'f32753b' },
   { name: 'fifteenth and sixteenth', first: '3bb5d4d', last: '9ed3a40' },
+  { name: 'seventeenth and eighteenth', first: '2f72701', last: '5cdde3e' },
 ] as const;
 
 const CORPUS = 'test/fixtures/real-decisions';
