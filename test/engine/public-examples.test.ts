@@ -65,6 +65,20 @@ describe('public examples come out as stated (real knowledge base)', () => {
     expect(d.caveats.some((c) => c.startsWith('cgo'))).toBe(true);
   });
 
+  it("a Go codebase's parts extended in place stay Go beside a new Rust hot path: existing code per component", () => {
+    const d = decideExample('payments-extension.yaml');
+    expect(d.verdict).toBe('hybrid');
+    const byName = Object.fromEntries(d.components.map((c) => [c.name, c.language]));
+    expect(byName).toEqual({ gateway: 'go', scorer: 'rust', 'ledger-sync': 'go' });
+    expect(d.components.find((c) => c.name === 'ledger-sync')?.why).toContain('existing go code to extend');
+    const example = examples.get('payments-extension.yaml');
+    if (example === undefined) throw new Error('examples/payments-extension.yaml is missing');
+    const components = (example.profile.components ?? []).map(({ existing_code: _, ...c }) => c);
+    const without = decide({ ...example.profile, components }, kb);
+    expect(without.components.find((c) => c.name === 'ledger-sync')?.near_tie).toBe(true);
+    expect(d.components.find((c) => c.name === 'ledger-sync')?.near_tie).toBe(false);
+  });
+
   it('every example is a valid profile whose decision follows the contract', () => {
     expect(examples.size).toBeGreaterThanOrEqual(6);
     for (const example of examples.values()) {
