@@ -9,7 +9,13 @@ export type { KnowledgeBase } from './kb/schema.ts';
 export { parseProfileValue } from './profile/parse.ts';
 export type { Profile } from './profile/schema.ts';
 export type { Question } from './questions.ts';
-export { answersToProfile, profileToAnswers, QUESTIONS, validateAnswer } from './questions.ts';
+export {
+  answersToProfile,
+  EXISTING_CODE_QUESTIONS,
+  profileToAnswers,
+  QUESTIONS,
+  validateAnswer,
+} from './questions.ts';
 export type { GcMark, PercentileSeries, TimelinePoint } from './report/charts.ts';
 export {
   contributionChart,

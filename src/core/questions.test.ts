@@ -1,7 +1,14 @@
 /** @module Tests of the shared questionnaire: every answer lands in a valid profile, and every question maps to a real profile field. */
 import { describe, expect, it } from 'vitest';
 import { parseProfileValue, profileJsonSchema } from './profile/parse.ts';
-import { answersToProfile, profileToAnswers, QUESTIONS, type Question, validateAnswer } from './questions.ts';
+import {
+  answersToProfile,
+  EXISTING_CODE_QUESTIONS,
+  profileToAnswers,
+  QUESTIONS,
+  type Question,
+  validateAnswer,
+} from './questions.ts';
 
 const question = (id: string): Question => {
   const found = QUESTIONS.find((q) => q.id === id);
@@ -40,6 +47,30 @@ describe('QUESTIONS', () => {
         ).toEqual(choices);
       }
     }
+  });
+});
+
+describe('EXISTING_CODE_QUESTIONS', () => {
+  it("points at existing_code's fields, project and component alike, with the same choices and plain words per plan", () => {
+    const schema = profileJsonSchema() as {
+      properties: Record<string, { properties?: Record<string, { enum?: string[] }> }>;
+    };
+    const project = schema.properties.existing_code?.properties ?? {};
+    for (const q of Object.values(EXISTING_CODE_QUESTIONS)) {
+      const node = project[q.id];
+      expect(node, q.id).toBeDefined();
+      if (q.kind === 'select') expect(q.options.map((o) => o.value)).toEqual(node?.enum);
+    }
+    expect(EXISTING_CODE_QUESTIONS.plan.options.map((o) => `${o.value}: ${o.hint}`)).toEqual([
+      'port: translate it file by file, keeping its structure',
+      'rewrite: redesign it from scratch',
+      'extend: keep it and add to it',
+    ]);
+    expect(EXISTING_CODE_QUESTIONS.language.options.find((o) => o.value === 'cpp')?.label).toBe('C++');
+    expect(validateAnswer(EXISTING_CODE_QUESTIONS.kloc, '0')).toBe(
+      'Enter a size in thousands of lines greater than 0.',
+    );
+    expect(validateAnswer(EXISTING_CODE_QUESTIONS.kloc, '')).toBeUndefined();
   });
 });
 

@@ -1,6 +1,15 @@
 /** @module The profile questionnaire as data: one list of questions shared by `gorust init` (terminal) and the web form, and the mapping between answers and a profile. */
 import type { Profile, ProfileInput } from './profile/schema.ts';
-import { DOMAINS, INTEROPS, LEVELS, TARGETS, TURNOVERS, WORKLOAD_KINDS } from './profile/vocabulary.ts';
+import {
+  DOMAINS,
+  EXISTING_CODE_LANGUAGES,
+  EXISTING_CODE_PLANS,
+  INTEROPS,
+  LEVELS,
+  TARGETS,
+  TURNOVERS,
+  WORKLOAD_KINDS,
+} from './profile/vocabulary.ts';
 import type { Question, QuestionOption } from './question-schema.ts';
 
 export type { Question, QuestionOption } from './question-schema.ts';
@@ -195,6 +204,53 @@ const ASKED: Omit<Question, 'path'>[] = [
  * they are edited in the file (the questionnaire says so at the end).
  */
 export const QUESTIONS: Question[] = ASKED.map(({ id, ...rest }) => ({ id, path: id.split('.'), ...rest }));
+
+/** What each plan for existing code means, in the words of CONTRACT.md (`existing_code.plan`). */
+const EXISTING_CODE_PLAN_HINTS: Record<(typeof EXISTING_CODE_PLANS)[number], string> = {
+  port: 'translate it file by file, keeping its structure',
+  rewrite: 'redesign it from scratch',
+  extend: 'keep it and add to it',
+};
+
+const EXISTING_CODE_LANGUAGE_LABELS: Record<string, string> = { cpp: 'C++', csharp: 'C#' };
+
+/**
+ * The questions about code that already exists (`existing_code`, for the project or for one component), shared by
+ * `gorust init` and the web form. Not in QUESTIONS: they belong together (a language without a plan is no answer), so
+ * `init` asks them behind one yes/no question and the web form shows them as a group, once for the project and once in
+ * each component's editor. Their ids are relative to the `existing_code` object.
+ * @example
+ * validateAnswer(EXISTING_CODE_QUESTIONS.kloc, '0'); // 'Enter a size in thousands of lines greater than 0.'
+ */
+export const EXISTING_CODE_QUESTIONS = {
+  language: {
+    id: 'language',
+    path: ['language'],
+    prompt: 'What is that code written in?',
+    kind: 'select',
+    options: EXISTING_CODE_LANGUAGES.map((value) => ({
+      value,
+      label: EXISTING_CODE_LANGUAGE_LABELS[value] ?? value,
+    })),
+  },
+  kloc: {
+    id: 'kloc',
+    path: ['kloc'],
+    prompt: 'Roughly how many thousand lines is it (kloc)?',
+    kind: 'number',
+    unit: 'a size in thousands of lines',
+    optional: true,
+    min: 0,
+    exclusiveMin: true,
+  },
+  plan: {
+    id: 'plan',
+    path: ['plan'],
+    prompt: 'What is the plan for it?',
+    kind: 'select',
+    options: optionsOf(EXISTING_CODE_PLANS, EXISTING_CODE_PLAN_HINTS),
+  },
+} satisfies Record<string, Question>;
 
 /** Whether an answer counts as "left blank" (the field is then omitted). */
 function isBlank(value: unknown): boolean {

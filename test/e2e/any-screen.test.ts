@@ -1,4 +1,4 @@
-/** @module End-to-end tests in Debian's Chromium of the web app on any screen and for everyone: no view wider than a 390 px phone, a draft that survives a reload and travels as a link, components added in the form reaching the decision and the diagram, stakeholders' disagreement, exact sliders, the last verdict kept while an answer is invalid, and 0 serious or critical axe-core violations on every view. */
+/** @module End-to-end tests in Debian's Chromium of the web app on any screen and for everyone: no view wider than a 390 px phone, a draft that survives a reload and travels as a link, components added in the form reaching the decision and the diagram, a component's existing code stated with the keyboard alone, stakeholders' disagreement, exact sliders, the last verdict kept while an answer is invalid, and 0 serious or critical axe-core violations on every view. */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -87,6 +87,86 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
     await page.getByTestId('component-0-remove').click();
     await poll(() => page.getByTestId('hybrid-plan').count()).toBe(1);
     await poll(() => page.getByTestId('plan-components').textContent()).not.toContain('order matcher');
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("states a component's existing code with the keyboard alone: its reason names it and its language changes, on a phone", async () => {
+    const chain = [
+      'version: 1',
+      'project: { name: Chain }',
+      'workload: { kind: mixed }',
+      'team: { size: 6, go: strong, rust: strong }',
+      'existing_code: { language: typescript, kloc: 80, plan: rewrite }',
+      'components:',
+      '  - { name: node, role: data-plane, workload: io-bound, calls: [{ to: prover, per_request: 0.01 }] }',
+      '  - { name: prover, role: hot-path, workload: cpu-bound, latency_critical: true }',
+    ].join('\n');
+    const page = await open('#/decide');
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'chain.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(chain),
+    });
+    const banner = page.getByTestId('verdict-banner');
+    await poll(() => page.getByTestId('project-name').textContent()).toBe('Chain');
+    await poll(() => banner.getAttribute('data-verdict')).toBe('rust');
+    // The project's existing code is in its own fields, no longer only "kept from the imported profile".
+    expect(await page.getByTestId('existing-code-language').inputValue()).toBe('typescript');
+    expect(await page.getByTestId('existing-code-kloc').inputValue()).toBe('80');
+    expect(await page.getByTestId('existing-code-plan').inputValue()).toBe('rewrite');
+    expect(await page.locator('#existing-code-plan-help').textContent()).toContain(
+      'port: translate it file by file, keeping its structure',
+    );
+    expect(await page.getByTestId('extras').count()).toBe(0);
+
+    // Keyboard only: Enter on node's "Edit", then Tab through its form to its own existing code.
+    await page.getByTestId('component-0-edit').focus();
+    await page.keyboard.press('Enter');
+    const focused = () => page.evaluate<string>('document.activeElement ? document.activeElement.id : ""');
+    for (let i = 0; i < 80 && (await focused()) !== 'component-0-existing-language'; i++) {
+      await page.keyboard.press('Tab');
+    }
+    expect(await focused()).toBe('component-0-existing-language');
+    // Blank keeps the project's existing code, and the empty choice says so.
+    expect(
+      await page.getByTestId('component-0-existing-language').locator('option[value=""]').textContent(),
+    ).toBe("(the project's)");
+    await page.keyboard.press('g');
+    expect(await page.getByTestId('component-0-existing-language').inputValue()).toBe('go');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('component-0-existing-kloc');
+    // A size of 0 is refused next to the field, in plain words.
+    await page.keyboard.type('0');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('e');
+    await poll(() => page.getByTestId('component-0-existing-kloc-error').textContent()).toBe(
+      'Enter a size in thousands of lines (more than 0).',
+    );
+    expect(await page.getByTestId('stale-decision').isVisible()).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    expect(await focused()).toBe('component-0-existing-kloc');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.type('200');
+    expect(await page.getByTestId('component-0-existing-plan').inputValue()).toBe('extend');
+
+    const nodeRow = page.getByTestId('plan-components').locator('tr', { hasText: 'node' });
+    await poll(() => nodeRow.textContent()).toContain('existing go code to extend (200 kloc)');
+    expect(await nodeRow.locator('td').nth(1).textContent()).toBe('Go');
+    await poll(() => banner.getAttribute('data-verdict')).toBe('hybrid');
+    expect(await page.getByTestId('component-0').locator('.part-head').textContent()).toContain(
+      'existing go code',
+    );
+    // The new fields fit the phone: no horizontal scrolling, and each field inside the screen.
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    for (const id of ['existing-code-language', 'existing-code-kloc', 'component-0-existing-plan']) {
+      const box = await page.getByTestId(id).boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= PHONE.width, id).toBe(true);
+    }
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page
+      .getByTestId('component-0-existing')
+      .screenshot({ path: join(ARTIFACTS, 'phone-existing-code.png') });
     expect(pageErrors).toEqual([]);
     await page.close();
   });

@@ -1,8 +1,9 @@
-/** @module The optional component loop of `gorust init`: after the project's questions, the parts of the system one by one (name, role, workload, latency-critical, own p99, live heap, memory cap, peak rate, targets, interop), then the calls between them with their rate per request. Every answer is checked as it is typed, so the loop always yields a valid `components` list. */
+/** @module The optional component loop of `gorust init`: after the project's questions, the parts of the system one by one (name, role, workload, latency-critical, own p99, live heap, memory cap, peak rate, targets, interop, and behind one yes/no its own existing code), then the calls between them with their rate per request. Every answer is checked as it is typed, so the loop always yields a valid `components` list. */
 import type { Question } from '../../core/index.ts';
 import { validateAnswer } from '../../core/index.ts';
 import { INTEROPS, PROFILE_CAPS, ROLES, TARGETS, WORKLOAD_KINDS } from '../../core/profile/vocabulary.ts';
 import { type Prompter, settled } from '../prompts.ts';
+import { askExistingCode, type ExistingCodeAnswer } from './init-existing.ts';
 
 /** A component as the profile writes it. */
 export type ComponentAnswer = {
@@ -16,6 +17,7 @@ export type ComponentAnswer = {
   peak_rps?: number;
   targets?: string[];
   interop?: string[];
+  existing_code?: ExistingCodeAnswer;
   calls?: { to: string; per_request: number }[];
 };
 
@@ -72,12 +74,23 @@ async function askNumber(
   return raw === '' ? undefined : Number(raw);
 }
 
+/** What a component falls back on when it states nothing of its own. */
+export type ProjectDefaults = {
+  /** The project's workload, offered first so Enter keeps it. */
+  workload: string;
+  /** Whether the project stated existing code (a component without its own keeps it). */
+  hasExistingCode: boolean;
+};
+
 /**
  * Ask whether to describe components and, if so, each one and the calls between them. Returns [] when declined.
  * @example
- * const components = await askComponents(prompter, 'mixed');
+ * const components = await askComponents(prompter, { workload: 'mixed', hasExistingCode: false });
  */
-export async function askComponents(prompter: Prompter, projectWorkload: string): Promise<ComponentAnswer[]> {
+export async function askComponents(
+  prompter: Prompter,
+  project: ProjectDefaults,
+): Promise<ComponentAnswer[]> {
   const wanted = settled(
     await prompter.confirm({
       message:
@@ -88,7 +101,7 @@ export async function askComponents(prompter: Prompter, projectWorkload: string)
   if (!wanted) return [];
   const components: ComponentAnswer[] = [];
   for (;;) {
-    components.push(await askComponent(prompter, components, projectWorkload));
+    components.push(await askComponent(prompter, components, project));
     if (components.length >= PROFILE_CAPS.maxComponents) {
       prompter.note(`That is the most a profile holds (${PROFILE_CAPS.maxComponents}).`, 'Components');
       break;
@@ -103,7 +116,7 @@ export async function askComponents(prompter: Prompter, projectWorkload: string)
 async function askComponent(
   prompter: Prompter,
   done: readonly ComponentAnswer[],
-  projectWorkload: string,
+  project: ProjectDefaults,
 ): Promise<ComponentAnswer> {
   const n = done.length + 1;
   const taken = new Set(done.map((c) => c.name));
@@ -131,7 +144,7 @@ async function askComponent(
     await prompter.select({
       message: `What mostly limits ${name}'s speed?`,
       options: [
-        { value: SAME_AS_PROJECT, label: `same as the project (${projectWorkload})` },
+        { value: SAME_AS_PROJECT, label: `same as the project (${project.workload})` },
         ...WORKLOAD_KINDS.map((kind) => ({ value: kind, label: kind })),
       ],
       initialValue: SAME_AS_PROJECT,
@@ -183,6 +196,11 @@ async function askComponent(
     }),
   );
   if (interop.length > 0) component.interop = interop;
+  const existing = await askExistingCode(prompter, {
+    component: name,
+    projectHasCode: project.hasExistingCode,
+  });
+  if (existing !== undefined) component.existing_code = existing;
   return component;
 }
 

@@ -71,7 +71,10 @@ export async function runInit(options: InitOptions): Promise<void> {
   // parts of the system, for a per-component (hybrid) plan; each checked as it is typed.
   const existing = await askExistingCode(prompter);
   const priorities = await askPriorities(prompter);
-  const components = await askComponents(prompter, String(answers['workload.kind'] ?? 'mixed'));
+  const components = await askComponents(prompter, {
+    workload: String(answers['workload.kind'] ?? 'mixed'),
+    hasExistingCode: existing !== undefined,
+  });
 
   let text = '';
   for (let round = 0; ; round++) {

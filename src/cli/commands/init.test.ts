@@ -246,6 +246,69 @@ describe('gorust init', () => {
     expect(decision.components.find((c) => c.name === 'matcher')?.language).toBe('rust');
   });
 
+  it('lets a component state its own existing code behind one yes/no, skipped by default, and the decision reads it', async () => {
+    const { prompter, calls, refused } = scripted([
+      ...BASIC,
+      ['Describe the components', true],
+      ['Component 1: its name', 'node'],
+      ['What does node do', 'data-plane'],
+      ["limits node's speed", 'io-bound'],
+      ['Does node have code of its own', true],
+      ['node: what is that code written in', 'go'],
+      ['node: roughly how many thousand lines', '0'],
+      ['node: roughly how many thousand lines', '200'],
+      ['node: what is the plan for it', 'extend'],
+      ['Add another component', true],
+      ['Component 2: its name', 'prover'],
+      ['What does prover do', 'hot-path'],
+      ["limits prover's speed", 'cpu-bound'],
+      ['Is prover latency-critical', true],
+      ['Add another component', false],
+      ['Which components does node call', ['prover']],
+      ['How many calls to prover does node make', '0.01'],
+    ]);
+    await runInit({ file: 'gorust.yaml', io, interactive: true, prompter: async () => prompter });
+    const profile = parseProfileText(readFileSync(join(dir, 'gorust.yaml'), 'utf8'), 'gorust.yaml');
+    expect(profile.existing_code).toBeUndefined();
+    expect(refused).toEqual([
+      'node: roughly how many thousand lines is it (kloc)?: Enter a size in thousands of lines greater than 0.',
+    ]);
+    expect(profile.components?.map((c) => [c.name, c.existing_code])).toEqual([
+      ['node', { language: 'go', kloc: 200, plan: 'extend' }],
+      ['prover', undefined],
+    ]);
+    // The project stated no existing code, so "no" means none; declined (the default), nothing more is asked.
+    const gates = calls.filter((c) => c.message.includes('have code of its own'));
+    expect(gates.map((c) => c.message)).toEqual([
+      'Does node have code of its own already that it ports, rewrites or extends? (no: none)',
+      'Does prover have code of its own already that it ports, rewrites or extends? (no: none)',
+    ]);
+    expect(calls.filter((c) => c.message.startsWith('prover: what is that code'))).toEqual([]);
+    const decision = decide(profile, readKnowledgeBase(), { seed: 1, samples: 500 });
+    const node = decision.components.find((c) => c.name === 'node');
+    expect(node?.why).toContain('existing go code to extend (200 kloc)');
+    expect(node?.language).toBe('go');
+  });
+
+  it("says a component without existing code of its own keeps the project's", async () => {
+    const { prompter, calls } = scripted([
+      ...BASIC,
+      ['ports, rewrites or extends', true],
+      ['What is that code written in', 'go'],
+      ['plan for it', 'rewrite'],
+      ['Describe the components', true],
+      ['Component 1: its name', 'api'],
+      ['Add another component', false],
+    ]);
+    await runInit({ file: 'gorust.yaml', io, interactive: true, prompter: async () => prompter });
+    expect(calls.find((c) => c.message.startsWith('Does api have code'))?.message).toMatch(
+      /\(no: it keeps the project's\)$/,
+    );
+    const profile = parseProfileText(readFileSync(join(dir, 'gorust.yaml'), 'utf8'), 'gorust.yaml');
+    expect(profile.existing_code).toEqual({ language: 'go', plan: 'rewrite' });
+    expect(profile.components?.[0]?.existing_code).toBeUndefined();
+  });
+
   it('leaves components out when declined, and refuses a component name already taken', async () => {
     const declined = scripted(BASIC);
     await runInit({ file: 'gorust.yaml', io, interactive: true, prompter: async () => declined.prompter });
@@ -375,6 +438,7 @@ describe('gorust init in a terminal (the real clack prompts)', () => {
       [`${name}: peak requests`, '\r'],
       [`Where does ${name} run`, '\r'],
       [`What must ${name} interoperate`, '\r'],
+      [`Does ${name} have code of its own`, '\r'],
       ['Add another component', more],
     ];
     await atTerminal(

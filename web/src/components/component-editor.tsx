@@ -1,10 +1,11 @@
-/** @module The components of the system (the hybrid split): add, edit, remove, reorder; each with its role, workload, latency needs, memory, targets, interop and the calls it makes with their rate per request. */
+/** @module The components of the system (the hybrid split): add, edit, remove, reorder; each with its role, workload, latency needs, memory, targets, interop, its own existing code and the calls it makes with their rate per request. */
 import { useState } from 'react';
 import type { InputProblem } from '../../../src/core/browser.ts';
 import { INTEROPS, ROLES, TARGETS, WORKLOAD_KINDS } from '../../../src/core/profile/vocabulary.ts';
 import {
   addComponent,
   type ComponentValue,
+  type ExistingCodeValue,
   moveItem,
   removeComponent,
   setField,
@@ -12,20 +13,24 @@ import {
 } from '../lib/parts.ts';
 import { plainProblem, problemsAt } from '../lib/plain-words.ts';
 import { useFocusLater } from '../lib/use-focus-later.ts';
+import { ExistingCodeFields } from './existing-code-fields.tsx';
 import { CheckboxGroup, NumberField, SelectField, TextField } from './fields.tsx';
 
 const OPTIONS = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 
 /**
  * @example
- * <ComponentEditor components={list} problems={problems} onChange={setList} />
+ * <ComponentEditor components={list} projectExisting={existingCodeOf(draft)} problems={problems} onChange={setList} />
  */
 export function ComponentEditor({
   components,
+  projectExisting,
   problems,
   onChange,
 }: {
   components: ComponentValue[];
+  /** The project's existing code, which a component that states none of its own keeps. */
+  projectExisting?: ExistingCodeValue | undefined;
   problems: InputProblem[];
   onChange: (next: ComponentValue[]) => void;
 }) {
@@ -66,6 +71,9 @@ export function ComponentEditor({
                 <span className="muted small">
                   {component.role}
                   {component.workload ? ` · ${component.workload}` : ''}
+                  {component.existing_code?.language
+                    ? ` · existing ${component.existing_code.language} code`
+                    : ''}
                   {component.calls?.length ? ` · ${component.calls.length} call(s)` : ''}
                 </span>
               </div>
@@ -117,6 +125,7 @@ export function ComponentEditor({
                   index={index}
                   component={component}
                   others={components.filter((_, i) => i !== index).map((c) => c.name)}
+                  projectHasCode={projectExisting !== undefined}
                   problems={own}
                   onChange={(next) => onChange(updateComponent(components, index, next))}
                 />
@@ -145,12 +154,14 @@ function ComponentForm({
   index,
   component,
   others,
+  projectHasCode,
   problems,
   onChange,
 }: {
   index: number;
   component: ComponentValue;
   others: string[];
+  projectHasCode: boolean;
   problems: InputProblem[];
   onChange: (next: ComponentValue) => void;
 }) {
@@ -263,6 +274,20 @@ function ComponentForm({
         options={OPTIONS(INTEROPS)}
         value={component.interop ?? []}
         onChange={(value) => set('interop', value)}
+      />
+      <ExistingCodeFields
+        id={`${id}-existing`}
+        path={`${path}.existing_code`}
+        legend="Existing code of its own"
+        help={
+          projectHasCode
+            ? "Blank: it keeps the project's existing code. Fill it in for code that is this component's alone (a fork of an existing codebase, say)."
+            : "Blank: none. Fill it in for code that is this component's alone (a fork of an existing codebase, say)."
+        }
+        emptyLabel={projectHasCode ? "(the project's)" : '(none)'}
+        value={component.existing_code}
+        problems={problems}
+        onChange={(value) => set('existing_code', value)}
       />
       <fieldset className="question calls" data-testid={`${id}-calls`}>
         <legend className="label">Calls it makes</legend>

@@ -1,4 +1,4 @@
-/** @module Small labelled form fields shared by the component and stakeholder editors: each shows its problem in plain words right below it, tied to the control with aria-describedby. */
+/** @module Small labelled form fields shared by the component, stakeholder and existing-code editors: each shows its help and its problem in plain words right below it, both tied to the control with aria-describedby. */
 import type { InputProblem } from '../../../src/core/browser.ts';
 import { plainProblem } from '../lib/plain-words.ts';
 
@@ -14,8 +14,22 @@ function Problem({ id, problems }: { id: string; problems?: InputProblem[] | und
   );
 }
 
-const describedBy = (id: string, problems?: InputProblem[]) =>
-  problems && problems.length > 0 ? `${id}-error` : undefined;
+/** The ids of a field's help and problem, for aria-describedby (undefined when it has neither). */
+const describedBy = (id: string, problems?: InputProblem[], help?: string) =>
+  [help ? `${id}-help` : undefined, problems && problems.length > 0 ? `${id}-error` : undefined]
+    .filter((part) => part !== undefined)
+    .join(' ') || undefined;
+
+function Help({ id, help }: { id: string; help?: string | undefined }) {
+  return help ? (
+    <div className="help" id={`${id}-help`}>
+      {help}
+    </div>
+  ) : null;
+}
+
+/** A choice: its value, and the words shown for it when they differ ("C++" for cpp). */
+export type FieldOption = string | { value: string; label: string };
 
 /**
  * @example
@@ -40,10 +54,10 @@ export function TextField({
         value={value ?? ''}
         placeholder={optional ? 'optional' : ''}
         aria-invalid={problems && problems.length > 0 ? true : undefined}
-        aria-describedby={describedBy(id, problems)}
+        aria-describedby={describedBy(id, problems, help)}
         onChange={(event) => onChange(event.target.value === '' && optional ? undefined : event.target.value)}
       />
-      {help && <div className="help">{help}</div>}
+      <Help id={id} help={help} />
       <Problem id={id} problems={problems} />
     </div>
   );
@@ -81,10 +95,10 @@ export function NumberField({
         value={typeof value === 'number' && Number.isFinite(value) ? value : ''}
         placeholder="optional"
         aria-invalid={problems && problems.length > 0 ? true : undefined}
-        aria-describedby={describedBy(id, problems)}
+        aria-describedby={describedBy(id, problems, help)}
         onChange={(event) => onChange(event.target.value === '' ? undefined : Number(event.target.value))}
       />
-      {help && <div className="help">{help}</div>}
+      <Help id={id} help={help} />
       <Problem id={id} problems={problems} />
     </div>
   );
@@ -103,11 +117,14 @@ export function SelectField({
   problems,
   help,
   optional,
+  emptyLabel,
 }: Base & {
   value: string | undefined;
-  options: readonly string[];
+  options: readonly FieldOption[];
   onChange: (next: string | undefined) => void;
   optional?: boolean;
+  /** What the empty choice of an optional field is called (default "(not set)"). */
+  emptyLabel?: string;
 }) {
   return (
     <div className="question">
@@ -117,17 +134,23 @@ export function SelectField({
         data-testid={id}
         value={value ?? ''}
         aria-invalid={problems && problems.length > 0 ? true : undefined}
-        aria-describedby={describedBy(id, problems)}
+        aria-describedby={describedBy(id, problems, help)}
         onChange={(event) => onChange(event.target.value === '' ? undefined : event.target.value)}
       >
-        {(optional || value === undefined) && <option value="">{optional ? '(not set)' : 'Choose…'}</option>}
-        {options.map((option) => (
-          <option key={option} value={option}>
-            {option}
-          </option>
-        ))}
+        {(optional || value === undefined) && (
+          <option value="">{optional ? (emptyLabel ?? '(not set)') : 'Choose…'}</option>
+        )}
+        {options.map((option) => {
+          const { value: key, label } =
+            typeof option === 'string' ? { value: option, label: option } : option;
+          return (
+            <option key={key} value={key}>
+              {label}
+            </option>
+          );
+        })}
       </select>
-      {help && <div className="help">{help}</div>}
+      <Help id={id} help={help} />
       <Problem id={id} problems={problems} />
     </div>
   );

@@ -1,7 +1,17 @@
 /** @module Tests of the draft profile: answers plus what no question covers, slider priorities, YAML round trip, import problems. */
 import { describe, expect, it } from 'vitest';
 import { parseProfileValue } from '../../../src/core/index.ts';
-import { composeProfile, draftFromProfile, emptyDraft } from './draft.ts';
+import { composeProfile, draftFromProfile, emptyDraft, importProfileValue } from './draft.ts';
+import {
+  type ComponentValue,
+  componentsOf,
+  existingCodeOf,
+  setExistingCodeField,
+  setField,
+  updateComponent,
+  withExistingCode,
+  withList,
+} from './parts.ts';
 import { importProfileText, profileToYaml } from './profile-yaml.ts';
 
 const PROFILE = {
@@ -16,7 +26,91 @@ const PROFILE = {
   ],
 };
 
+/** A fork of a Go codebase beside a new prover, in a project that rewrites older TypeScript (both existing_code fields). */
+const WITH_EXISTING_CODE = `version: 1
+project:
+  name: Chain
+workload:
+  kind: mixed
+team:
+  size: 6
+  go: strong
+  rust: strong
+existing_code:
+  language: typescript
+  kloc: 80
+  plan: rewrite
+components:
+  - name: node
+    role: data-plane
+    workload: io-bound
+    existing_code:
+      language: go
+      kloc: 200
+      plan: extend
+    calls:
+      - to: prover
+        per_request: 0.01
+  - name: prover
+    role: hot-path
+    workload: cpu-bound
+    latency_critical: true
+`;
+
 describe('draft', () => {
+  it("keeps existing code, the project's and a component's, from a file through the form and back to YAML", () => {
+    const imported = importProfileText(WITH_EXISTING_CODE, 'chain.yaml');
+    if (!imported.ok) throw new Error(imported.message);
+    const { draft, profile } = imported;
+    // What the form's fields show.
+    expect(existingCodeOf(draft)).toEqual({ language: 'typescript', kloc: 80, plan: 'rewrite' });
+    expect(componentsOf(draft).map((c) => c.existing_code)).toEqual([
+      { language: 'go', kloc: 200, plan: 'extend' },
+      undefined,
+    ]);
+    // Untouched, the form gives back the same profile, and its YAML reads as the file did.
+    const again = parseProfileValue(composeProfile(draft));
+    expect(again).toEqual(profile);
+    const exported = importProfileText(profileToYaml(again), 'exported.yaml');
+    expect(exported.ok && exported.profile).toEqual(profile);
+    // Editing another field of the component, as its editor does, keeps its existing code.
+    const list = componentsOf(draft);
+    const edited = withList(
+      draft,
+      'components',
+      updateComponent(list, 0, setField(list[0] as ComponentValue, 'peak_rps', 900)),
+    );
+    expect(parseProfileValue(composeProfile(edited)).components?.[0]).toMatchObject({
+      peak_rps: 900,
+      existing_code: { language: 'go', kloc: 200, plan: 'extend' },
+    });
+  });
+
+  it('sets existing code field by field, and takes it out of the profile when every field is emptied', () => {
+    let draft = draftFromProfile(parseProfileValue(PROFILE));
+    const set = (key: 'language' | 'kloc' | 'plan', value: string | number | undefined) => {
+      draft = withExistingCode(draft, setExistingCodeField(existingCodeOf(draft), key, value as never));
+    };
+    set('language', 'go');
+    // Half filled: the profile's check names the missing plan.
+    expect(importProfileValue(composeProfile(draft), 'form')).toMatchObject({
+      ok: false,
+      problems: [{ path: 'existing_code.plan' }],
+    });
+    set('plan', 'port');
+    set('kloc', 40);
+    expect(parseProfileValue(composeProfile(draft)).existing_code).toEqual({
+      language: 'go',
+      kloc: 40,
+      plan: 'port',
+    });
+    set('kloc', undefined);
+    set('language', undefined);
+    set('plan', undefined);
+    expect(existingCodeOf(draft)).toBeUndefined();
+    expect('existing_code' in composeProfile(draft)).toBe(false);
+  });
+
   it('keeps what no question asks about (components, priorities) through editing', () => {
     const draft = draftFromProfile(parseProfileValue(PROFILE));
     expect(Object.keys(draft.extras).sort()).toEqual(['components', 'priorities']);

@@ -1,5 +1,8 @@
-/** @module The list-shaped parts of the profile no single question covers (components with their calls, stakeholders), edited as raw profile values inside the draft: add, rename (calls follow), remove (calls to it go too), reorder. Pure functions, so the editors stay thin and testable. */
+/** @module The parts of the profile no single question covers (components with their calls, stakeholders, the project's existing code), edited as raw profile values inside the draft: add, rename (calls follow), remove (calls to it go too), reorder, set a field of existing code. Pure functions, so the editors stay thin and testable. */
 import type { Draft } from './draft.ts';
+
+/** `existing_code` (the project's or a component's) as the form holds it: a half-filled one is valid draft state, and the profile's check names what is missing. */
+export type ExistingCodeValue = { language?: string; kloc?: number; plan?: string };
 
 /** A component as the profile writes it (CONTRACT.md §1); fields are optional here because a half-filled row is valid draft state. */
 export type ComponentValue = {
@@ -13,6 +16,7 @@ export type ComponentValue = {
   peak_rps?: number;
   targets?: string[];
   interop?: string[];
+  existing_code?: ExistingCodeValue;
   calls?: { to: string; per_request: number }[];
 };
 
@@ -53,6 +57,43 @@ export function withList(draft: Draft, key: 'components' | 'stakeholders', list:
   if (list.length === 0) delete extras[key];
   else extras[key] = list;
   return { ...draft, extras };
+}
+
+/**
+ * The project's existing code in the draft (undefined when it states none).
+ * @example
+ * existingCodeOf(draft)?.language; // 'go'
+ */
+export function existingCodeOf(draft: Draft): ExistingCodeValue | undefined {
+  const value = draft.extras.existing_code;
+  return value !== null && typeof value === 'object' ? (value as ExistingCodeValue) : undefined;
+}
+
+/**
+ * A copy of the draft with the project's existing code replaced; undefined leaves it out of the profile.
+ * @example
+ * withExistingCode(draft, { language: 'go', plan: 'port' });
+ */
+export function withExistingCode(draft: Draft, value: ExistingCodeValue | undefined): Draft {
+  const extras = { ...draft.extras };
+  if (value === undefined) delete extras.existing_code;
+  else extras.existing_code = value;
+  return { ...draft, extras };
+}
+
+/**
+ * Set or clear one field of existing code; with every field cleared there is no existing code (undefined), so
+ * emptying the form's fields takes the whole object out of the profile.
+ * @example
+ * setExistingCodeField({ language: 'go' }, 'language', undefined); // undefined
+ */
+export function setExistingCodeField<K extends keyof ExistingCodeValue>(
+  value: ExistingCodeValue | undefined,
+  key: K,
+  next: ExistingCodeValue[K] | undefined,
+): ExistingCodeValue | undefined {
+  const copy = setField(value ?? {}, key, next);
+  return Object.keys(copy).length > 0 ? copy : undefined;
 }
 
 /**

@@ -28,6 +28,10 @@ export function plainProblem(problem: InputProblem): string {
     if (last === 'name' || last === 'project') return 'Enter a name.';
     if (last === 'workload' || last === 'kind') return 'Choose what mostly limits its speed.';
     if (last === 'go' || last === 'rust' || last === 'team') return "Choose the team's experience.";
+    // Existing code is optional as a whole; once one of its fields is set, these two are needed.
+    if (last === 'language')
+      return 'Choose the language the existing code is written in, or clear its fields.';
+    if (last === 'plan') return 'Choose the plan for the existing code: port, rewrite or extend.';
     return 'This answer is needed.';
   }
   if (last === 'p999_ms' && /greater than or equal/.test(problem.message))

@@ -1,4 +1,4 @@
-/** @module The Decide view: the questionnaire, components and stakeholders on the left, the live decision on the right; import/export YAML, examples, a share link, what-if sliders, save. The draft is kept across reloads; while an answer is invalid the last verdict stays, dimmed. */
+/** @module The Decide view: the questionnaire, existing code, components and stakeholders on the left, the live decision on the right; import/export YAML, examples, a share link, what-if sliders, save. The draft is kept across reloads; while an answer is invalid the last verdict stays, dimmed. */
 import { lazy, useEffect, useMemo, useRef, useState } from 'react';
 import {
   DEFAULT_SAMPLES,
@@ -9,6 +9,7 @@ import {
 } from '../../../src/core/browser.ts';
 import { ComponentEditor } from '../components/component-editor.tsx';
 import { DecisionPanel } from '../components/decision-panel.tsx';
+import { ExistingCodeFields } from '../components/existing-code-fields.tsx';
 import { Questionnaire } from '../components/questionnaire.tsx';
 import { StakeholderEditor } from '../components/stakeholder-editor.tsx';
 import { getDecision, saveDecision } from '../lib/api.ts';
@@ -25,7 +26,7 @@ import {
 } from '../lib/draft.ts';
 import { decodeShare, encodeShare, readStoredDraft, storeDraft } from '../lib/draft-store.ts';
 import { listExamples } from '../lib/examples.ts';
-import { componentsOf, stakeholdersOf, withList } from '../lib/parts.ts';
+import { componentsOf, existingCodeOf, stakeholdersOf, withExistingCode, withList } from '../lib/parts.ts';
 import { plainProblem } from '../lib/plain-words.ts';
 import { routeHref } from '../lib/route.ts';
 import { useSettledEvaluation } from '../lib/use-settled-evaluation.ts';
@@ -39,7 +40,7 @@ const WeightSliders = lazy(() =>
 );
 
 /** Parts of an imported profile the sidebar edits itself, so not listed as "kept from the imported profile". */
-const EDITED_HERE = new Set(['components', 'stakeholders', 'priorities']);
+const EDITED_HERE = new Set(['components', 'stakeholders', 'priorities', 'existing_code']);
 const QUESTION_PROMPTS = new Map(QUESTIONS.map((question) => [question.id, question.prompt]));
 
 type OkEvaluation = Extract<Evaluation, { ok: true }>;
@@ -372,8 +373,25 @@ export function DecideView({
           problems={problems}
           onChange={(id, value) => edit((d) => ({ ...d, answers: { ...d.answers, [id]: value } }))}
         />
+        <section className="parts" aria-labelledby="existing-code-title" data-testid="existing-code-section">
+          <h2 className="section-title" id="existing-code-title">
+            Existing code{' '}
+            <span className="muted small">(optional: code this project ports, rewrites or extends)</span>
+          </h2>
+          <ExistingCodeFields
+            id="existing-code"
+            path="existing_code"
+            legend="The project's existing code"
+            hideLegend
+            emptyLabel="(none)"
+            value={existingCodeOf(draft)}
+            problems={problems}
+            onChange={(next) => edit((d) => withExistingCode(d, next))}
+          />
+        </section>
         <ComponentEditor
           components={componentsOf(draft)}
+          projectExisting={existingCodeOf(draft)}
           problems={problems}
           onChange={(list) => edit((d) => withList(d, 'components', list))}
         />
@@ -503,15 +521,17 @@ function ProblemList({
   );
 }
 
-/** A problem's field as the form names it: the question, or "Component 2: name". */
+/** A problem's field as the form names it: the question, "Existing code, plan" or "Component 2, existing code, plan". */
 function fieldName(path: string): string {
   const prompt =
     QUESTION_PROMPTS.get(path) ?? QUESTIONS.find((question) => question.id.startsWith(`${path}.`))?.prompt;
   if (prompt) return prompt;
+  const words = (rest: string) => rest.replaceAll('_', ' ').replaceAll('.', ', ');
   const part = /^(components|stakeholders)\[(\d+)\]\.?(.*)$/.exec(path);
   if (part) {
     const what = part[1] === 'components' ? 'Component' : 'Stakeholder';
-    return `${what} ${Number(part[2]) + 1}${part[3] ? `, ${part[3].replaceAll('_', ' ')}` : ''}`;
+    return `${what} ${Number(part[2]) + 1}${part[3] ? `, ${words(part[3])}` : ''}`;
   }
+  if (path.startsWith('existing_code')) return `E${words(path).slice(1)}`;
   return path || 'The profile';
 }
