@@ -25,6 +25,7 @@ const BATCHES = [
   { name: 'thirteenth and fourteenth', first: '509be7b', last: 'f32753b' },
   { name: 'fifteenth and sixteenth', first: '3bb5d4d', last: '9ed3a40' },
   { name: 'seventeenth and eighteenth', first: '2f72701', last: '5cdde3e' },
+  { name: 'nineteenth and twentieth', first: 'fd62691', last: 'e09976a' },
 ] as const;
 
 const CORPUS = 'test/fixtures/real-decisions';
