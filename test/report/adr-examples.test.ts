@@ -256,3 +256,19 @@ describe('the ADR of a hybrid close call (podman)', () => {
     );
   });
 });
+
+describe('the ADR of a system whose parts extend existing code (examples/payments-extension.yaml)', () => {
+  it("names each component's own existing code in Context, where the reader meets the components", () => {
+    const file = 'payments-extension.yaml';
+    const profile = parseProfileText(readFileSync(join(ROOT, 'examples', file), 'utf8'), file);
+    const text = visible(renderAdr(decide(profile, kb), { date: '2026-12-06', profile })).replace(
+      /\n\s*/g,
+      ' ',
+    );
+    const context = text.slice(text.indexOf('## Context'), text.indexOf('## Decision Drivers'));
+    expect(context).toContain(
+      'Components: gateway (api, extends 250 kloc of existing go code), scorer (hot-path, latency-critical), ' +
+        'ledger-sync (worker, extends 40 kloc of existing go code).',
+    );
+  });
+});

@@ -2,7 +2,7 @@
 import type { BoundaryRow, CriterionRow, Decision, Disagreement } from '../decision/schema.ts';
 import { entryComponents } from '../engine/conditions.ts';
 import type { Evidence } from '../kb/schema.ts';
-import type { Profile } from '../profile/schema.ts';
+import type { ExistingCode, Profile } from '../profile/schema.ts';
 import {
   asSentence,
   componentOdds,
@@ -103,6 +103,17 @@ export function briefWhy(why: string): string {
   const rest = withoutRatings(why);
   const cut = rest.search(/ (Weight: |Ratings shifted |Measured on this machine)/i);
   return cut === -1 ? rest : rest.slice(0, cut);
+}
+
+/**
+ * A component's own existing code, as a trait in the context's component list: "extends 250 kloc of existing go code".
+ * @example
+ * ownCodeWords({ language: 'go', kloc: 250, plan: 'extend' }); // 'extends 250 kloc of existing go code'
+ */
+function ownCodeWords(code: ExistingCode): string {
+  const verb = { port: 'ports', rewrite: 'rewrites', extend: 'extends' }[code.plan];
+  const size = code.kloc === undefined ? '' : `${formatAmount(code.kloc, 3)} kloc of `;
+  return `${verb} ${size}existing ${code.language} code`;
 }
 
 /** The first sentence of a text. */
@@ -472,7 +483,14 @@ class AdrParts {
       if (components.length > 0) {
         const listed = components
           .slice(0, MAX_LISTED_COMPONENTS)
-          .map((c) => `${this.esc(c.name)} (${c.role}${c.latency_critical ? ', latency-critical' : ''})`);
+          .map((c) => {
+            const traits = [
+              c.role,
+              ...(c.latency_critical ? ['latency-critical'] : []),
+              ...(c.existing_code === undefined ? [] : [ownCodeWords(c.existing_code)]),
+            ];
+            return `${this.esc(c.name)} (${traits.join(', ')})`;
+          });
         const more =
           components.length > MAX_LISTED_COMPONENTS
             ? ` and ${components.length - MAX_LISTED_COMPONENTS} more`
