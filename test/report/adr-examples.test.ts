@@ -270,5 +270,28 @@ describe('the ADR of a system whose parts extend existing code (examples/payment
       'Components: gateway (api, extends 250 kloc of existing go code), scorer (hot-path, latency-critical), ' +
         'ledger-sync (worker, extends 40 kloc of existing go code).',
     );
+    const hybrid = text.slice(text.indexOf('### Hybrid'), text.indexOf('## More Information'));
+    expect(hybrid).toContain(
+      '* Good, because gateway and ledger-sync keep extending their existing Go code in place.',
+    );
+    expect(hybrid).not.toContain('across a language boundary');
+  });
+
+  it('says so when the split gives a component that extends Go code the other language', () => {
+    const file = 'payments-extension.yaml';
+    const profile = parseProfileText(readFileSync(join(ROOT, 'examples', file), 'utf8'), file);
+    const components = (profile.components ?? []).map((c) =>
+      c.name === 'scorer' ? { ...c, existing_code: { language: 'go' as const, plan: 'extend' as const } } : c,
+    );
+    const changed = { ...profile, components };
+    const decision = decide(changed, kb);
+    expect(decision.components.find((c) => c.name === 'scorer')?.language).toBe('rust');
+    const text = visible(renderAdr(decision, { date: '2026-12-06', profile: changed })).replace(
+      /\n\s*/g,
+      ' ',
+    );
+    expect(text).toContain(
+      '* Bad, because scorer (extends existing go code) would reach its existing code across a language boundary, or rewrite it.',
+    );
   });
 });

@@ -116,6 +116,16 @@ function ownCodeWords(code: ExistingCode): string {
   return `${verb} ${size}existing ${code.language} code`;
 }
 
+/**
+ * Names in a sentence: "a", "a and b", "a, b and c".
+ * @example
+ * listWords(['gateway', 'ledger-sync']); // 'gateway and ledger-sync'
+ */
+function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 /** The first sentence of a text. */
 function firstSentence(text: string): string {
   const match = /^(.+?[.!?])(\s|$)/.exec(text);
@@ -481,16 +491,14 @@ class AdrParts {
       );
       const components = p.components ?? [];
       if (components.length > 0) {
-        const listed = components
-          .slice(0, MAX_LISTED_COMPONENTS)
-          .map((c) => {
-            const traits = [
-              c.role,
-              ...(c.latency_critical ? ['latency-critical'] : []),
-              ...(c.existing_code === undefined ? [] : [ownCodeWords(c.existing_code)]),
-            ];
-            return `${this.esc(c.name)} (${traits.join(', ')})`;
-          });
+        const listed = components.slice(0, MAX_LISTED_COMPONENTS).map((c) => {
+          const traits = [
+            c.role,
+            ...(c.latency_critical ? ['latency-critical'] : []),
+            ...(c.existing_code === undefined ? [] : [ownCodeWords(c.existing_code)]),
+          ];
+          return `${this.esc(c.name)} (${traits.join(', ')})`;
+        });
         const more =
           components.length > MAX_LISTED_COMPONENTS
             ? ` and ${components.length - MAX_LISTED_COMPONENTS} more`
@@ -840,12 +848,43 @@ class AdrParts {
         out.push(
           `* Neutral, because every component fits ${OPTION_LABELS[[...languages][0] ?? 'go']}: a split buys nothing here.`,
         );
+      out.push(...this.extendedCodeInSplit());
       if (d.boundaries.length > 0)
         out.push(
           `* Bad, because it adds ${d.boundaries.length} cross-language ${d.boundaries.length === 1 ? 'boundary' : 'boundaries'} to build, test and operate.`,
         );
       out.push('* Bad, because two toolchains, two sets of libraries and two hiring profiles.', '');
     }
+    return out;
+  }
+
+  /**
+   * What the split does to components that extend their own existing code: kept in its language, the code is extended
+   * in place; given the other language, it must be reached across a boundary or rewritten.
+   */
+  extendedCodeInSplit(): string[] {
+    const byName = new Map(this.d.components.map((c) => [c.name, c.language] as const));
+    const kept = new Map<'go' | 'rust', string[]>();
+    const crossed: string[] = [];
+    for (const c of this.o.profile?.components ?? []) {
+      const code = c.existing_code;
+      const language = byName.get(c.name);
+      if (code?.plan !== 'extend' || language === undefined) continue;
+      if (code.language === language) kept.set(language, [...(kept.get(language) ?? []), this.esc(c.name)]);
+      else if (code.language === 'go' || code.language === 'rust')
+        crossed.push(`${this.esc(c.name)} (${ownCodeWords(code)})`);
+    }
+    const out: string[] = [];
+    for (const [language, names] of kept) {
+      const one = names.length === 1;
+      out.push(
+        `* Good, because ${listWords(names)} ${one ? 'keeps' : 'keep'} extending ${one ? 'its' : 'their'} existing ${OPTION_LABELS[language]} code in place.`,
+      );
+    }
+    if (crossed.length > 0)
+      out.push(
+        `* Bad, because ${listWords(crossed)} would reach ${crossed.length === 1 ? 'its' : 'their'} existing code across a language boundary, or rewrite it.`,
+      );
     return out;
   }
 
