@@ -26,6 +26,7 @@ const BATCHES = [
   { name: 'fifteenth and sixteenth', first: '3bb5d4d', last: '9ed3a40' },
   { name: 'seventeenth and eighteenth', first: '2f72701', last: '5cdde3e' },
   { name: 'nineteenth and twentieth', first: 'fd62691', last: 'e09976a' },
+  { name: 'twenty-first and -second', first: '9e5812f', last: '67966f0' },
 ] as const;
 
 const CORPUS = 'test/fixtures/real-decisions';
