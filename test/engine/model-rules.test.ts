@@ -193,6 +193,26 @@ describe('team and existing code', () => {
     expect(ts.decisive_facts?.map((f) => f.path)).toContain('existing_code');
   });
 
+  it("a component's own team moves that component's ratings alone, and is named in its reasons", () => {
+    const tunnel = { name: 'tunnel', role: 'data-plane' as const, workload: 'io-bound' as const };
+    const daemon = { name: 'daemon', role: 'control-plane' as const, workload: 'io-bound' as const };
+    const base = {
+      workload: { kind: 'io-bound' as const },
+      team: { size: 15, go: 'strong' as const, rust: 'some' as const },
+      targets: ['desktop' as const, 'server' as const],
+      domain: ['networking' as const],
+      components: [daemon, tunnel],
+    };
+    const rustShare = (d: Decision, name: string) =>
+      d.components.find((c) => c.name === name)?.probabilities?.rust ?? 0;
+    const without = run(base);
+    const owned = run({ ...base, components: [daemon, { ...tunnel, team: { go: 'none', rust: 'strong' } }] });
+    expect(rustShare(owned, 'tunnel')).toBeGreaterThan(rustShare(without, 'tunnel') + 0.2);
+    expect(rustShare(owned, 'daemon')).toBe(rustShare(without, 'daemon'));
+    expect(owned.components[1]?.why).toContain('its own team: Go none, Rust strong');
+    expect(owned.decisive_facts?.map((f) => f.path)).toContain('components[1].team');
+  });
+
   it("a component's own existing code moves that component alone, and is named in its reasons", () => {
     const node = { name: 'node', role: 'storage-engine' as const, workload: 'mixed' as const };
     const prover = { name: 'prover', role: 'worker' as const, workload: 'cpu-bound' as const };

@@ -302,6 +302,7 @@ describe('the fast path and the zod path, differentially', () => {
       'a negative zero': `${base.replace('kind: mixed', 'kind: mixed, peak_rps: -0, live_heap_gib: -0.0')}`,
       'a weight at the cap and just above it': `${base}stakeholders: [{name: a, weight: 1000, priorities: {}}, {name: b, weight: 1000.5, priorities: {}}]\n`,
       "a component's own existing code, and a bad one": `${base}components: [{name: a, role: api, existing_code: {language: go, kloc: 12, plan: extend}}, {name: b, role: worker, existing_code: {language: cobol, plan: extend}}]\n`,
+      "a component's own team, and a bad level": `${base}components: [{name: a, role: api, team: {rust: strong}}, {name: b, role: worker, team: {go: expert}}]\n`,
       'a priority at 5 and at 0': `${base}priorities: {interop: 5, build_speed: 0}\n`,
       'a team of 2^53': `${base.replace('size: 3', 'size: 9007199254740992')}`,
     };

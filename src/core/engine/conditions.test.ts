@@ -123,6 +123,25 @@ describe('code extended in place', () => {
     expect(other.interop).toEqual([]);
     expect(other.paths.existingCode).toBe('existing_code');
   });
+  it("a component's own team levels replace the project team's for it, one language at a time", () => {
+    const profile = profileOf({
+      team: { size: 12, go: 'strong', rust: 'some' },
+      components: [
+        { name: 'tunnel', role: 'data-plane', team: { rust: 'strong' } },
+        { name: 'daemon', role: 'control-plane' },
+      ],
+    });
+    const [tunnel, daemon] = profile.components ?? [];
+    if (tunnel === undefined || daemon === undefined) throw new Error('fixture has two components');
+    const own = componentFacts(profile, tunnel);
+    expect([own.teamGo, own.teamRust]).toEqual(['strong', 'strong']);
+    expect(conditionFacts({ team_go: ['strong'], team_rust: ['strong'] }, own)).toEqual([
+      { path: 'team.go', value: 'strong' },
+      { path: 'components[0].team.rust', value: 'strong' },
+    ]);
+    const other = componentFacts(profile, daemon);
+    expect([other.teamGo, other.teamRust]).toEqual(['strong', 'some']);
+  });
   it('keeps a stated value as stated', () => {
     const facts = projectFacts(
       profileOf({ interop: ['existing-go-code'], existing_code: { language: 'go', plan: 'extend' } }),

@@ -68,6 +68,9 @@ export type FactPaths = {
   role: string;
   /** The existing code's path: `existing_code`, or the component's own `components[i].existing_code`. */
   existingCode: string;
+  /** The team experience's paths: `team.go`, or the component's own `components[i].team.go` (and the same for Rust). */
+  teamGo: string;
+  teamRust: string;
 };
 
 const PROJECT_PATHS: FactPaths = {
@@ -82,6 +85,8 @@ const PROJECT_PATHS: FactPaths = {
   latencyCritical: 'workload.latency_slo',
   role: 'components',
   existingCode: 'existing_code',
+  teamGo: 'team.go',
+  teamRust: 'team.rust',
 };
 
 /**
@@ -211,7 +216,7 @@ function targetsForRole(targets: readonly Target[], role: Role): readonly Target
  * SLO and peak load reach the entry components (`entryComponents`); its systems and proxy domains do not reach
  * control planes, orchestration or APIs; its targets go where they suit the role; its memory cap and interop are
  * never inherited (a control plane does not inherit the storage engine's C interop); its own `existing_code`
- * replaces the project's (and, extended in place, implies its interop). A latency-critical component
+ * replaces the project's (and, extended in place, implies its interop), and its own `team` levels the project team's. A latency-critical component
  * without an SLO counts as latency-critical all the same (see `scaleFactValue`).
  * @example
  * componentFacts(profile, profile.components[0]).roles; // ['data-plane']
@@ -238,6 +243,8 @@ export function componentFacts(profile: Profile, component: Component, entries?:
     interop: implied.length > 0 ? [...stated, ...implied] : stated,
     impliedInterop: implied,
     existingCode: ownCode ?? base.existingCode,
+    teamGo: component.team?.go ?? base.teamGo,
+    teamRust: component.team?.rust ?? base.teamRust,
     latencyCritical: component.latency_critical || slo !== undefined,
     // Hard real-time is a property of the deadline-bearing parts; a non-critical component does not carry it.
     hardRealtime: profile.workload.hard_realtime && component.latency_critical,
@@ -257,6 +264,8 @@ export function componentFacts(profile: Profile, component: Component, entries?:
       latencyCritical: `${own}.latency_critical`,
       role: `${own}.role`,
       existingCode: ownCode === undefined ? PROJECT_PATHS.existingCode : `${own}.existing_code`,
+      teamGo: component.team?.go === undefined ? PROJECT_PATHS.teamGo : `${own}.team.go`,
+      teamRust: component.team?.rust === undefined ? PROJECT_PATHS.teamRust : `${own}.team.rust`,
     },
   };
 }

@@ -313,18 +313,22 @@ function buildModel(
       ? deriveRatings(rated, kb, params, lab, rule)
       : memoRatings(cache.ratings, rated, rule, (p) => deriveRatings(p, kb, params, lab, rule));
   const shared = rate();
-  // Units whose interop counterpart replaces the interop prior, or whose own existing code replaces the project's,
-  // get ratings of their own (one set per rule and code).
+  // Units whose interop counterpart replaces the interop prior, or whose own existing code or team replaces the
+  // project's, get ratings of their own (one set per rule, code and team).
   const byUnitKind = new Map<string, { ratings: Ratings; diffs: number[] }>();
   const sharedRated = { ratings: shared, diffs: ratingDiffs(shared) };
   const rated = (facts: UnitFacts): { ratings: Ratings; diffs: number[] } => {
     const rule = kb.weights.interop_counterparts.find((r) => evaluateCondition(r.when, facts));
     const ownCode = facts.existingCode === profile.existing_code ? undefined : facts.existingCode;
-    if (rule === undefined && ownCode === undefined) return sharedRated;
-    const key = JSON.stringify([rule?.id ?? '', ownCode ?? null]);
+    const ownTeam = facts.teamGo !== profile.team.go || facts.teamRust !== profile.team.rust;
+    if (rule === undefined && ownCode === undefined && !ownTeam) return sharedRated;
+    const key = JSON.stringify([rule?.id ?? '', ownCode ?? null, facts.teamGo, facts.teamRust]);
     let hit = byUnitKind.get(key);
     if (hit === undefined) {
-      const own = rate(rule, ownCode === undefined ? profile : { ...profile, existing_code: ownCode });
+      let unitProfile = ownCode === undefined ? profile : { ...profile, existing_code: ownCode };
+      if (ownTeam)
+        unitProfile = { ...unitProfile, team: { ...profile.team, go: facts.teamGo, rust: facts.teamRust } };
+      const own = rate(rule, unitProfile);
       hit = { ratings: own, diffs: ratingDiffs(own) };
       byUnitKind.set(key, hit);
     }
@@ -661,6 +665,9 @@ function componentRow(unit: Unit, language: Language, kb: KnowledgeBase): Compon
     ...(unit.facts.paths.existingCode === 'existing_code' || unit.facts.existingCode === undefined
       ? []
       : [existingCodeTrait(unit.facts.existingCode)]),
+    ...(unit.facts.paths.teamGo === 'team.go' && unit.facts.paths.teamRust === 'team.rust'
+      ? []
+      : [`its own team: Go ${unit.facts.teamGo}, Rust ${unit.facts.teamRust}`]),
   ].join(', ');
   return {
     name,

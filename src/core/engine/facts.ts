@@ -120,6 +120,8 @@ export function factVariants(profile: Profile): FactVariant[] {
       push(`${at}.interop`, [...c.interop], 'removed', withComponent(omit(c, 'interop')));
     if (c.targets !== undefined)
       push(`${at}.targets`, [...c.targets], 'removed', withComponent(omit(c, 'targets')));
+    if (c.team !== undefined && (c.team.go !== undefined || c.team.rust !== undefined))
+      push(`${at}.team`, teamValue(c.team), 'removed', withComponent(omit(c, 'team')));
     if (c.existing_code !== undefined)
       push(
         `${at}.existing_code`,
@@ -129,6 +131,17 @@ export function factVariants(profile: Profile): FactVariant[] {
       );
   });
   return out;
+}
+
+/**
+ * A component's own team as a decisive fact's value: the levels it states.
+ * @example
+ * teamValue({ rust: 'strong' }); // 'rust strong'
+ */
+function teamValue(team: NonNullable<Component['team']>): string {
+  return [team.go === undefined ? '' : `go ${team.go}`, team.rust === undefined ? '' : `rust ${team.rust}`]
+    .filter((t) => t !== '')
+    .join(', ');
 }
 
 /**

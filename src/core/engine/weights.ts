@@ -298,8 +298,8 @@ export function conditionFacts(c: Condition, facts: UnitFacts): FactValue[] {
   }
   if (c.roles_any !== undefined)
     out.push({ path: p.role, value: facts.roles.filter((r) => c.roles_any?.includes(r)) });
-  if (c.team_go !== undefined) out.push({ path: 'team.go', value: facts.teamGo });
-  if (c.team_rust !== undefined) out.push({ path: 'team.rust', value: facts.teamRust });
+  if (c.team_go !== undefined) out.push({ path: p.teamGo, value: facts.teamGo });
+  if (c.team_rust !== undefined) out.push({ path: p.teamRust, value: facts.teamRust });
   if (c.turnover !== undefined) out.push({ path: 'team.turnover', value: facts.turnover });
   if (c.prototype_first !== undefined)
     out.push({ path: 'delivery.prototype_first', value: facts.prototypeFirst });

@@ -117,6 +117,7 @@ export const PROFILE_SPEC: Spec = obj(
         targets: opt({ type: 'array', of: oneOf(TARGETS) }),
         interop: opt({ type: 'array', of: oneOf(INTEROPS) }),
         existing_code: opt(EXISTING_CODE),
+        team: opt(obj({ go: opt(oneOf(LEVELS)), rust: opt(oneOf(LEVELS)) })),
         calls: opt({
           type: 'array',
           max: PROFILE_CAPS.maxCallsPerComponent,

@@ -69,6 +69,16 @@ const componentSchema = z.strictObject({
   existing_code: existingCodeSchema.optional().meta({
     description: "code that already exists for this component, and the plan for it (default: the project's)",
   }),
+  team: z
+    .strictObject({
+      go: z.enum(LEVELS).optional(),
+      rust: z.enum(LEVELS).optional(),
+    })
+    .optional()
+    .meta({
+      description:
+        "the Go and Rust experience of the people who build this component, where it differs from the project's team",
+    }),
   calls: z.array(callSchema).max(PROFILE_CAPS.maxCallsPerComponent).optional(),
 });
 

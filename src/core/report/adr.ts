@@ -496,6 +496,8 @@ class AdrParts {
             c.role,
             ...(c.latency_critical ? ['latency-critical'] : []),
             ...(c.existing_code === undefined ? [] : [ownCodeWords(c.existing_code)]),
+            ...(c.team?.go === undefined ? [] : [`its team's Go ${c.team.go}`]),
+            ...(c.team?.rust === undefined ? [] : [`its team's Rust ${c.team.rust}`]),
           ];
           return `${this.esc(c.name)} (${traits.join(', ')})`;
         });

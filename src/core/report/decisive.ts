@@ -57,6 +57,8 @@ const FACT_WORDS: Record<string, { label: string; value: (v: Value) => string }>
   domain: { label: 'domain', value: text },
   interop: { label: 'interop', value: text },
   existing_code: { label: 'existing code', value: text },
+  // A component's own team, as facts.ts words it: "go some, rust strong".
+  team: { label: 'its own team', value: text },
   // The stated priorities, taken out together: "safety_guarantees: 4" reads "safety guarantees 4 of 5".
   priorities: { label: '', value: priorityWords },
 };

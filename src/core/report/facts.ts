@@ -113,6 +113,8 @@ function componentSummary(c: NonNullable<Profile['components']>[number]): string
   if (c.targets !== undefined) parts.push(`targets ${c.targets.join(' ')}`);
   if (c.interop !== undefined && c.interop.length > 0) parts.push(`interop ${c.interop.join(' ')}`);
   if (c.existing_code !== undefined) parts.push(`existing code ${existingCodeWords(c.existing_code)}`);
+  if (c.team?.go !== undefined) parts.push(`its team Go ${c.team.go}`);
+  if (c.team?.rust !== undefined) parts.push(`its team Rust ${c.team.rust}`);
   for (const call of c.calls ?? []) parts.push(`calls ${call.to} ${formatNumber(call.per_request, 3)}x`);
   return parts.join(', ');
 }
