@@ -11,6 +11,7 @@ export type { Profile } from './profile/schema.ts';
 export type { Question } from './questions.ts';
 export {
   answersToProfile,
+  COMPONENT_TEAM_QUESTIONS,
   EXISTING_CODE_QUESTIONS,
   profileToAnswers,
   QUESTIONS,

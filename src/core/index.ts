@@ -59,6 +59,7 @@ export type { Question, QuestionOption } from './questions.ts';
 export {
   answersToProfile,
   COMMON_PLATFORMS,
+  COMPONENT_TEAM_QUESTIONS,
   EXISTING_CODE_QUESTIONS,
   profileToAnswers,
   QUESTIONS,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { parseProfileValue, profileJsonSchema } from './profile/parse.ts';
 import {
   answersToProfile,
+  COMPONENT_TEAM_QUESTIONS,
   EXISTING_CODE_QUESTIONS,
   profileToAnswers,
   QUESTIONS,
@@ -71,6 +72,35 @@ describe('EXISTING_CODE_QUESTIONS', () => {
       'Enter a size in thousands of lines greater than 0.',
     );
     expect(validateAnswer(EXISTING_CODE_QUESTIONS.kloc, '')).toBeUndefined();
+  });
+});
+
+describe('COMPONENT_TEAM_QUESTIONS', () => {
+  it("points at components[].team's fields, optional, with the project team questions' levels and words", () => {
+    const schema = profileJsonSchema() as {
+      properties: {
+        components?: {
+          items?: { properties?: { team?: { properties?: Record<string, { enum?: string[] }> } } };
+        };
+      };
+    };
+    const team = schema.properties.components?.items?.properties?.team?.properties ?? {};
+    expect(Object.keys(COMPONENT_TEAM_QUESTIONS)).toEqual(Object.keys(team));
+    for (const q of Object.values(COMPONENT_TEAM_QUESTIONS)) {
+      expect(q.options.map((o) => o.value)).toEqual(team[q.id]?.enum);
+      expect(q.optional).toBe(true);
+      expect(validateAnswer(q, '')).toBeUndefined();
+    }
+    expect(COMPONENT_TEAM_QUESTIONS.go.options).toEqual(question('team.go').options);
+    expect(COMPONENT_TEAM_QUESTIONS.rust.options).toEqual(question('team.rust').options);
+    expect(COMPONENT_TEAM_QUESTIONS.rust.options.map((o) => `${o.value}: ${o.hint}`)).toEqual([
+      'none: nobody has shipped it',
+      'some: a few people, or small projects',
+      'strong: several people have shipped production code in it',
+    ]);
+    expect(validateAnswer(COMPONENT_TEAM_QUESTIONS.go, 'expert')).toBe(
+      'Choose one of the listed answers ("expert" is not one).',
+    );
   });
 });
 

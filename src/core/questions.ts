@@ -26,6 +26,9 @@ const optionsOf = (values: readonly string[], hints: Record<string, string> = {}
     return hint === undefined ? { value, label: value } : { value, label: value, hint };
   });
 
+/** The experience levels with their plain words, one list for the project's team and a component's own. */
+const LEVEL_OPTIONS = optionsOf(LEVELS, LEVEL_HINTS);
+
 /** Common OS/arch pairs; the profile accepts any `os-arch` pair, the web form and `init` offer these. */
 export const COMMON_PLATFORMS = [
   'linux-amd64',
@@ -117,13 +120,13 @@ const ASKED: Omit<Question, 'path'>[] = [
     id: 'team.go',
     prompt: "The team's Go experience",
     kind: 'select',
-    options: optionsOf(LEVELS, LEVEL_HINTS),
+    options: LEVEL_OPTIONS,
   },
   {
     id: 'team.rust',
     prompt: "The team's Rust experience",
     kind: 'select',
-    options: optionsOf(LEVELS, LEVEL_HINTS),
+    options: LEVEL_OPTIONS,
   },
   {
     id: 'team.turnover',
@@ -249,6 +252,34 @@ export const EXISTING_CODE_QUESTIONS = {
     prompt: 'What is the plan for it?',
     kind: 'select',
     options: optionsOf(EXISTING_CODE_PLANS, EXISTING_CODE_PLAN_HINTS),
+  },
+} satisfies Record<string, Question>;
+
+/**
+ * The questions about a component's own team (`components[].team`: the Go and Rust experience of the people who build
+ * it, where it differs from the project's team), shared by `gorust init` and the web form, with the level words of the
+ * project's `team.go` and `team.rust`. Not in QUESTIONS: they belong to one component, so `init` asks them behind one
+ * yes/no question in its component loop and the web form shows them in each component's editor. Each is optional: left
+ * blank, the component keeps the project's level. Their ids are relative to the `team` object.
+ * @example
+ * COMPONENT_TEAM_QUESTIONS.rust.options.map((o) => o.value); // ['none', 'some', 'strong']
+ */
+export const COMPONENT_TEAM_QUESTIONS = {
+  go: {
+    id: 'go',
+    path: ['go'],
+    prompt: 'Go experience of its team',
+    kind: 'select',
+    optional: true,
+    options: LEVEL_OPTIONS,
+  },
+  rust: {
+    id: 'rust',
+    path: ['rust'],
+    prompt: 'Rust experience of its team',
+    kind: 'select',
+    optional: true,
+    options: LEVEL_OPTIONS,
   },
 } satisfies Record<string, Question>;
 

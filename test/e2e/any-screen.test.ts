@@ -1,4 +1,4 @@
-/** @module End-to-end tests in Debian's Chromium of the web app on any screen and for everyone: no view wider than a 390 px phone, a draft that survives a reload and travels as a link, components added in the form reaching the decision and the diagram, a component's existing code stated with the keyboard alone, stakeholders' disagreement, exact sliders, the last verdict kept while an answer is invalid, and 0 serious or critical axe-core violations on every view. */
+/** @module End-to-end tests in Debian's Chromium of the web app on any screen and for everyone: no view wider than a 390 px phone, a draft that survives a reload and travels as a link, components added in the form reaching the decision and the diagram, a component's existing code and its own team stated with the keyboard alone, stakeholders' disagreement, exact sliders, the last verdict kept while an answer is invalid, and 0 serious or critical axe-core violations on every view. */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -167,6 +167,86 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
     await page
       .getByTestId('component-0-existing')
       .screenshot({ path: join(ARTIFACTS, 'phone-existing-code.png') });
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it("sets a component's own team with the keyboard alone: its reason names it and its language changes, on a phone", async () => {
+    // A Go shop (Rust none) whose proxy is Go under the project's team, and Rust once a Rust team builds it.
+    const mesh = [
+      'version: 1',
+      'project: { name: Mesh }',
+      'workload: { kind: io-bound }',
+      'team: { size: 12, go: strong, rust: none }',
+      'components:',
+      '  - { name: control, role: control-plane, workload: io-bound, calls: [{ to: proxy, per_request: 0.01 }] }',
+      '  - { name: proxy, role: data-plane, workload: mixed, latency_critical: true }',
+    ].join('\n');
+    const page = await open('#/decide');
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'mesh.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(mesh),
+    });
+    const banner = page.getByTestId('verdict-banner');
+    await poll(() => page.getByTestId('project-name').textContent()).toBe('Mesh');
+    await poll(() => banner.getAttribute('data-verdict')).toBe('go');
+
+    // Keyboard only: Enter on proxy's "Edit", then Tab through its form to its own team.
+    await page.getByTestId('component-1-edit').focus();
+    await page.keyboard.press('Enter');
+    const focused = () => page.evaluate<string>('document.activeElement ? document.activeElement.id : ""');
+    for (let i = 0; i < 80 && (await focused()) !== 'component-1-team-go'; i++) {
+      await page.keyboard.press('Tab');
+    }
+    expect(await focused()).toBe('component-1-team-go');
+    // Blank keeps the project's level, and the empty choice says so; the help gives the project team's level words.
+    const go = page.getByTestId('component-1-team-go');
+    const rust = page.getByTestId('component-1-team-rust');
+    expect(await go.locator('option[value=""]').textContent()).toBe("(the project's)");
+    expect(await go.locator('option').allTextContents()).toEqual([
+      "(the project's)",
+      'none',
+      'some',
+      'strong',
+    ]);
+    expect(await page.locator('#component-1-team-help').textContent()).toContain(
+      'strong: several people have shipped production code in it',
+    );
+    await page.keyboard.type('none');
+    expect(await go.inputValue()).toBe('none');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('component-1-team-rust');
+    await page.keyboard.type('strong');
+    expect(await rust.inputValue()).toBe('strong');
+
+    const proxyRow = page.getByTestId('plan-components').locator('tr', { hasText: 'proxy' });
+    await poll(() => proxyRow.textContent()).toContain('its own team: Go none, Rust strong');
+    expect(await proxyRow.locator('td').nth(1).textContent()).toBe('Rust');
+    await poll(() => banner.getAttribute('data-verdict')).toBe('hybrid');
+    // The project's team is untouched, and the summary line shows the component's own.
+    expect(await page.getByTestId('q-team.rust').inputValue()).toBe('none');
+    expect(await page.getByTestId('component-1').locator('.part-head').textContent()).toContain(
+      'its team: Go none, Rust strong',
+    );
+    // The new fields fit the phone: no horizontal scrolling, and each field inside the screen.
+    expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);
+    for (const field of [go, rust]) {
+      const box = await field.boundingBox();
+      expect(box && box.x >= 0 && box.x + box.width <= PHONE.width).toBe(true);
+    }
+    // The open editor with its new fields has no serious or critical axe-core violation.
+    expect(await axeProblems(page)).toEqual([]);
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page
+      .getByTestId('component-1-team')
+      .screenshot({ path: join(ARTIFACTS, 'phone-component-team.png') });
+    // Back to blank with the keyboard: the component keeps the project's team again, and its reason says nothing.
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Home');
+    await poll(() => banner.getAttribute('data-verdict')).toBe('go');
+    expect(await proxyRow.textContent()).not.toContain('its own team');
     expect(pageErrors).toEqual([]);
     await page.close();
   });

@@ -1,9 +1,10 @@
-/** @module The optional component loop of `gorust init`: after the project's questions, the parts of the system one by one (name, role, workload, latency-critical, own p99, live heap, memory cap, peak rate, targets, interop, and behind one yes/no its own existing code), then the calls between them with their rate per request. Every answer is checked as it is typed, so the loop always yields a valid `components` list. */
+/** @module The optional component loop of `gorust init`: after the project's questions, the parts of the system one by one (name, role, workload, latency-critical, own p99, live heap, memory cap, peak rate, targets, interop, and behind one yes/no each its own existing code and its own team's Go and Rust experience), then the calls between them with their rate per request. Every answer is checked as it is typed, so the loop always yields a valid `components` list. */
 import type { Question } from '../../core/index.ts';
 import { validateAnswer } from '../../core/index.ts';
 import { INTEROPS, PROFILE_CAPS, ROLES, TARGETS, WORKLOAD_KINDS } from '../../core/profile/vocabulary.ts';
 import { type Prompter, settled } from '../prompts.ts';
 import { askExistingCode, type ExistingCodeAnswer } from './init-existing.ts';
+import { askComponentTeam, type ComponentTeamAnswer, type ProjectTeam } from './init-team.ts';
 
 /** A component as the profile writes it. */
 export type ComponentAnswer = {
@@ -18,6 +19,7 @@ export type ComponentAnswer = {
   targets?: string[];
   interop?: string[];
   existing_code?: ExistingCodeAnswer;
+  team?: ComponentTeamAnswer;
   calls?: { to: string; per_request: number }[];
 };
 
@@ -80,12 +82,18 @@ export type ProjectDefaults = {
   workload: string;
   /** Whether the project stated existing code (a component without its own keeps it). */
   hasExistingCode: boolean;
+  /** The project team's levels (a component whose own team states none keeps them). */
+  team: ProjectTeam;
 };
 
 /**
  * Ask whether to describe components and, if so, each one and the calls between them. Returns [] when declined.
  * @example
- * const components = await askComponents(prompter, { workload: 'mixed', hasExistingCode: false });
+ * const components = await askComponents(prompter, {
+ *   workload: 'mixed',
+ *   hasExistingCode: false,
+ *   team: { go: 'strong', rust: 'some' },
+ * });
  */
 export async function askComponents(
   prompter: Prompter,
@@ -201,6 +209,8 @@ async function askComponent(
     projectHasCode: project.hasExistingCode,
   });
   if (existing !== undefined) component.existing_code = existing;
+  const team = await askComponentTeam(prompter, name, project.team);
+  if (team !== undefined) component.team = team;
   return component;
 }
 

@@ -74,6 +74,7 @@ export async function runInit(options: InitOptions): Promise<void> {
   const components = await askComponents(prompter, {
     workload: String(answers['workload.kind'] ?? 'mixed'),
     hasExistingCode: existing !== undefined,
+    team: { go: String(answers['team.go']), rust: String(answers['team.rust']) },
   });
 
   let text = '';

@@ -309,6 +309,71 @@ describe('gorust init', () => {
     expect(profile.components?.[0]?.existing_code).toBeUndefined();
   });
 
+  it("lets a component state its own team's Go and Rust experience behind one yes/no, and the decision reads it", async () => {
+    const { prompter, calls } = scripted([
+      ...BASIC,
+      ['Describe the components', true],
+      ['Component 1: its name', 'proxy'],
+      ['What does proxy do', 'data-plane'],
+      ["limits proxy's speed", 'cpu-bound'],
+      ['Is proxy latency-critical', true],
+      ['Is proxy built by people', true],
+      ['proxy: Go experience of its team', 'none'],
+      ['proxy: Rust experience of its team', 'strong'],
+      ['Add another component', true],
+      ['Component 2: its name', 'cli'],
+      ['What does cli do', 'cli'],
+      // Yes, then Enter on both levels: the project's are kept, so no team of its own is written.
+      ['Is cli built by people', true],
+      ['Add another component', false],
+    ]);
+    await runInit({ file: 'gorust.yaml', io, interactive: true, prompter: async () => prompter });
+    const profile = parseProfileText(readFileSync(join(dir, 'gorust.yaml'), 'utf8'), 'gorust.yaml');
+    expect(profile.team).toMatchObject({ go: 'strong', rust: 'some' });
+    expect(profile.components?.map((c) => [c.name, c.team])).toEqual([
+      ['proxy', { go: 'none', rust: 'strong' }],
+      ['cli', undefined],
+    ]);
+    // The gate names the project's levels that "no" keeps; each level offers them first, then the project team's words.
+    expect(calls.find((c) => c.message.startsWith('Is proxy built by people'))?.message).toBe(
+      "Is proxy built by people whose Go or Rust experience differs from the project team's? (no: it keeps the project's, Go strong, Rust some)",
+    );
+    const levels = calls.filter((c) => c.message.includes('experience of its team'));
+    expect(levels.map((c) => `${c.kind} ${c.message}`)).toEqual([
+      'select proxy: Go experience of its team',
+      'select proxy: Rust experience of its team',
+      'select cli: Go experience of its team',
+      'select cli: Rust experience of its team',
+    ]);
+    const decision = decide(profile, readKnowledgeBase(), { seed: 1, samples: 500 });
+    const proxy = decision.components.find((c) => c.name === 'proxy');
+    expect(proxy?.why).toContain('its own team: Go none, Rust strong');
+    expect(decision.components.find((c) => c.name === 'cli')?.why).not.toContain('its own team');
+  });
+
+  it("keeps the project's team for every component when the own-team question is declined (the default)", async () => {
+    const { prompter, calls } = scripted([
+      ...BASIC,
+      ['Describe the components', true],
+      ['Component 1: its name', 'api'],
+      ['Add another component', true],
+      ['Component 2: its name', 'store'],
+      ['Add another component', false],
+    ]);
+    await runInit({ file: 'gorust.yaml', io, interactive: true, prompter: async () => prompter });
+    const profile = parseProfileText(readFileSync(join(dir, 'gorust.yaml'), 'utf8'), 'gorust.yaml');
+    expect(profile.components?.map((c) => [c.name, c.team])).toEqual([
+      ['api', undefined],
+      ['store', undefined],
+    ]);
+    const gates = calls.filter((c) => c.message.includes('built by people'));
+    expect(gates.map((c) => [c.kind, c.message.slice(0, 27)])).toEqual([
+      ['confirm', 'Is api built by people whos'],
+      ['confirm', 'Is store built by people wh'],
+    ]);
+    expect(calls.filter((c) => c.message.includes('experience of its team'))).toEqual([]);
+  });
+
   it('leaves components out when declined, and refuses a component name already taken', async () => {
     const declined = scripted(BASIC);
     await runInit({ file: 'gorust.yaml', io, interactive: true, prompter: async () => declined.prompter });
@@ -439,6 +504,7 @@ describe('gorust init in a terminal (the real clack prompts)', () => {
       [`Where does ${name} run`, '\r'],
       [`What must ${name} interoperate`, '\r'],
       [`Does ${name} have code of its own`, '\r'],
+      [`Is ${name} built by people`, '\r'],
       ['Add another component', more],
     ];
     await atTerminal(
@@ -459,6 +525,38 @@ describe('gorust init in a terminal (the real clack prompts)', () => {
     expect(profile.components?.map((c) => [c.name, c.calls])).toEqual([
       ['api', [{ to: 'store', per_request: 3 }]],
       ['store', [{ to: 'api', per_request: 1 }]],
+    ]);
+  });
+
+  it("asks for a component's own team in the terminal: yes, then a level picked with the keys for each", async () => {
+    const screen = await atTerminal(
+      'team.yaml',
+      typed,
+      [],
+      [
+        ['Describe the components', 'y'],
+        ['Component 1: its name', 'proxy\r'],
+        ['What does proxy do', '\r'],
+        ["What mostly limits proxy's speed", '\r'],
+        ['Is proxy latency-critical', '\r'],
+        ['proxy: its own p99', '\r'],
+        ['proxy: long-lived', '\r'],
+        ['proxy: hard memory cap', '\r'],
+        ['proxy: peak requests', '\r'],
+        ['Where does proxy run', '\r'],
+        ['What must proxy interoperate', '\r'],
+        ['Does proxy have code of its own', '\r'],
+        ['Is proxy built by people', 'y'],
+        // The project's level first (Enter keeps it), then none, some, strong; j moves down, as the arrow key does.
+        ['proxy: Go experience of its team', 'j\r'],
+        ['proxy: Rust experience of its team', 'jjj\r'],
+        ['Add another component', 'n'],
+      ],
+    );
+    expect(screen).toContain("the project's (none)");
+    const profile = parseProfileText(readFileSync(join(dir, 'team.yaml'), 'utf8'));
+    expect(profile.components).toEqual([
+      { name: 'proxy', role: 'api', latency_critical: false, team: { go: 'none', rust: 'strong' } },
     ]);
   });
 

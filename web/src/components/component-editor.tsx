@@ -1,4 +1,4 @@
-/** @module The components of the system (the hybrid split): add, edit, remove, reorder; each with its role, workload, latency needs, memory, targets, interop, its own existing code and the calls it makes with their rate per request. */
+/** @module The components of the system (the hybrid split): add, edit, remove, reorder; each with its role, workload, latency needs, memory, targets, interop, its own existing code, its own team (the Go and Rust experience of the people who build it) and the calls it makes with their rate per request. */
 import { useState } from 'react';
 import type { InputProblem } from '../../../src/core/browser.ts';
 import { INTEROPS, ROLES, TARGETS, WORKLOAD_KINDS } from '../../../src/core/profile/vocabulary.ts';
@@ -9,10 +9,12 @@ import {
   moveItem,
   removeComponent,
   setField,
+  teamWords,
   updateComponent,
 } from '../lib/parts.ts';
 import { plainProblem, problemsAt } from '../lib/plain-words.ts';
 import { useFocusLater } from '../lib/use-focus-later.ts';
+import { ComponentTeamFields } from './component-team-fields.tsx';
 import { ExistingCodeFields } from './existing-code-fields.tsx';
 import { CheckboxGroup, NumberField, SelectField, TextField } from './fields.tsx';
 
@@ -59,6 +61,7 @@ export function ComponentEditor({
           const path = `components[${index}]`;
           const own = problemsAt(problems, path, true);
           const isOpen = open === index;
+          const team = teamWords(component.team);
           return (
             <li
               // biome-ignore lint/suspicious/noArrayIndexKey: components are addressed by position; names change while typed
@@ -74,6 +77,7 @@ export function ComponentEditor({
                   {component.existing_code?.language
                     ? ` · existing ${component.existing_code.language} code`
                     : ''}
+                  {team ? ` · its team: ${team}` : ''}
                   {component.calls?.length ? ` · ${component.calls.length} call(s)` : ''}
                 </span>
               </div>
@@ -288,6 +292,13 @@ function ComponentForm({
         value={component.existing_code}
         problems={problems}
         onChange={(value) => set('existing_code', value)}
+      />
+      <ComponentTeamFields
+        id={`${id}-team`}
+        path={`${path}.team`}
+        value={component.team}
+        problems={problems}
+        onChange={(value) => set('team', value)}
       />
       <fieldset className="question calls" data-testid={`${id}-calls`}>
         <legend className="label">Calls it makes</legend>

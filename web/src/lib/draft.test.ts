@@ -2,12 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import { parseProfileValue } from '../../../src/core/index.ts';
 import { composeProfile, draftFromProfile, emptyDraft, importProfileValue } from './draft.ts';
+import { decodeShare, encodeShare, readStoredDraft, storeDraft } from './draft-store.ts';
 import {
   type ComponentValue,
   componentsOf,
   existingCodeOf,
   setExistingCodeField,
   setField,
+  setTeamLevel,
+  teamWords,
   updateComponent,
   withExistingCode,
   withList,
@@ -57,7 +60,117 @@ components:
     latency_critical: true
 `;
 
+/** A Go shop whose data plane is owned by a Rust team, and a component whose team states one level only. */
+const WITH_COMPONENT_TEAM = `version: 1
+project:
+  name: Mesh
+workload:
+  kind: mixed
+team:
+  size: 12
+  go: strong
+  rust: some
+components:
+  - name: control
+    role: control-plane
+    workload: io-bound
+    calls:
+      - to: proxy
+        per_request: 0.01
+  - name: proxy
+    role: data-plane
+    workload: cpu-bound
+    latency_critical: true
+    team:
+      go: none
+      rust: strong
+  - name: cli
+    role: cli
+    team:
+      rust: none
+`;
+
 describe('draft', () => {
+  it("keeps a component's own team from a file through the form, storage, a link and back to YAML", () => {
+    const imported = importProfileText(WITH_COMPONENT_TEAM, 'mesh.yaml');
+    if (!imported.ok) throw new Error(imported.message);
+    const { draft, profile } = imported;
+    // What the form's fields and summary lines show; the project's team questions keep the project's levels.
+    expect(componentsOf(draft).map((c) => c.team)).toEqual([
+      undefined,
+      { go: 'none', rust: 'strong' },
+      { rust: 'none' },
+    ]);
+    expect(componentsOf(draft).map((c) => teamWords(c.team))).toEqual([
+      undefined,
+      'Go none, Rust strong',
+      'Rust none',
+    ]);
+    expect([draft.answers['team.go'], draft.answers['team.rust']]).toEqual(['strong', 'some']);
+    // Untouched, the form gives back the same profile, and its YAML reads as the file did.
+    const again = parseProfileValue(composeProfile(draft));
+    expect(again).toEqual(profile);
+    const exported = importProfileText(profileToYaml(again), 'exported.yaml');
+    expect(exported.ok && exported.profile).toEqual(profile);
+    expect(profileToYaml(again)).toContain('    team:\n      go: none\n      rust: strong\n');
+    // A reload (the draft kept in storage) and a share link keep it too.
+    const memory = new Map<string, string>();
+    storeDraft({ draft, overrides: {} }, { setItem: (key: string, value: string) => memory.set(key, value) });
+    const kept = readStoredDraft({ getItem: (key: string) => memory.get(key) ?? null });
+    expect(kept && parseProfileValue(composeProfile(kept.draft))).toEqual(profile);
+    const shared = importProfileValue(decodeShare(encodeShare(composeProfile(draft))), 'link');
+    expect(shared.ok && shared.profile).toEqual(profile);
+    // Editing the project's team, or another field of the component, keeps the component's own team.
+    const list = componentsOf(draft);
+    const edited = withList(
+      { ...draft, answers: { ...draft.answers, 'team.rust': 'none' } },
+      'components',
+      updateComponent(list, 1, setField(list[1] as ComponentValue, 'peak_rps', 50_000)),
+    );
+    const editedProfile = parseProfileValue(composeProfile(edited));
+    expect(editedProfile.team.rust).toBe('none');
+    expect(editedProfile.components?.[1]).toMatchObject({
+      peak_rps: 50_000,
+      team: { go: 'none', rust: 'strong' },
+    });
+    expect(editedProfile.components?.[2]?.team).toEqual({ rust: 'none' });
+  });
+
+  it("sets a component's team level by level, and takes it out of the profile when both are blank", () => {
+    let draft = draftFromProfile(parseProfileValue(PROFILE));
+    const set = (key: 'go' | 'rust', level: string | undefined) => {
+      const list = componentsOf(draft);
+      const edge = list[0] as ComponentValue;
+      draft = withList(
+        draft,
+        'components',
+        updateComponent(list, 0, setField(edge, 'team', setTeamLevel(edge.team, key, level))),
+      );
+    };
+    set('rust', 'strong');
+    expect(parseProfileValue(composeProfile(draft)).components?.[0]?.team).toEqual({ rust: 'strong' });
+    set('go', 'none');
+    expect(parseProfileValue(composeProfile(draft)).components?.[0]?.team).toEqual({
+      rust: 'strong',
+      go: 'none',
+    });
+    set('rust', undefined);
+    set('go', undefined);
+    expect(componentsOf(draft)[0]).not.toHaveProperty('team');
+    expect(parseProfileValue(composeProfile(draft)).components?.[0]?.team).toBeUndefined();
+    // A level the profile does not know is named at its path when the draft is checked.
+    const list = componentsOf(draft);
+    draft = withList(
+      draft,
+      'components',
+      updateComponent(list, 0, { ...(list[0] as ComponentValue), team: { go: 'expert' } }),
+    );
+    expect(importProfileValue(composeProfile(draft), 'form')).toMatchObject({
+      ok: false,
+      problems: [{ path: 'components[0].team.go' }],
+    });
+  });
+
   it("keeps existing code, the project's and a component's, from a file through the form and back to YAML", () => {
     const imported = importProfileText(WITH_EXISTING_CODE, 'chain.yaml');
     if (!imported.ok) throw new Error(imported.message);

@@ -1,8 +1,11 @@
-/** @module The parts of the profile no single question covers (components with their calls, stakeholders, the project's existing code), edited as raw profile values inside the draft: add, rename (calls follow), remove (calls to it go too), reorder, set a field of existing code. Pure functions, so the editors stay thin and testable. */
+/** @module The parts of the profile no single question covers (components with their calls and their own team, stakeholders, the project's existing code), edited as raw profile values inside the draft: add, rename (calls follow), remove (calls to it go too), reorder, set a field of existing code or of a component's team. Pure functions, so the editors stay thin and testable. */
 import type { Draft } from './draft.ts';
 
 /** `existing_code` (the project's or a component's) as the form holds it: a half-filled one is valid draft state, and the profile's check names what is missing. */
 export type ExistingCodeValue = { language?: string; kloc?: number; plan?: string };
+
+/** `components[].team` as the form holds it: the levels of the people who build the component, each left out to keep the project's. */
+export type ComponentTeamValue = { go?: string; rust?: string };
 
 /** A component as the profile writes it (CONTRACT.md §1); fields are optional here because a half-filled row is valid draft state. */
 export type ComponentValue = {
@@ -17,6 +20,7 @@ export type ComponentValue = {
   targets?: string[];
   interop?: string[];
   existing_code?: ExistingCodeValue;
+  team?: ComponentTeamValue;
   calls?: { to: string; per_request: number }[];
 };
 
@@ -92,8 +96,46 @@ export function setExistingCodeField<K extends keyof ExistingCodeValue>(
   key: K,
   next: ExistingCodeValue[K] | undefined,
 ): ExistingCodeValue | undefined {
-  const copy = setField(value ?? {}, key, next);
+  return setFieldOfOptional(value, key, next);
+}
+
+/**
+ * Set or clear one level of a component's own team; with both cleared there is no team of its own (undefined), so
+ * the component keeps the project's levels and the profile has no `team` for it.
+ * @example
+ * setTeamLevel({ rust: 'strong' }, 'go', 'none'); // { rust: 'strong', go: 'none' }
+ * setTeamLevel({ rust: 'strong' }, 'rust', undefined); // undefined
+ */
+export function setTeamLevel(
+  value: ComponentTeamValue | undefined,
+  key: keyof ComponentTeamValue,
+  next: string | undefined,
+): ComponentTeamValue | undefined {
+  return setFieldOfOptional(value, key, next);
+}
+
+/** A nested optional object with one field set or cleared, or undefined once no field is left. */
+function setFieldOfOptional<T extends object, K extends keyof T>(
+  value: T | undefined,
+  key: K,
+  next: T[K] | undefined,
+): T | undefined {
+  const copy = setField(value ?? ({} as T), key, next);
   return Object.keys(copy).length > 0 ? copy : undefined;
+}
+
+/**
+ * A component's own team in a few words, only the levels it states: "Go none, Rust strong", "Rust strong"; undefined
+ * when it keeps the project's.
+ * @example
+ * teamWords({ go: 'none', rust: 'strong' }); // 'Go none, Rust strong'
+ */
+export function teamWords(team: ComponentTeamValue | undefined): string | undefined {
+  const words = [
+    team?.go === undefined ? undefined : `Go ${team.go}`,
+    team?.rust === undefined ? undefined : `Rust ${team.rust}`,
+  ].filter((word) => word !== undefined);
+  return words.length > 0 ? words.join(', ') : undefined;
 }
 
 /**
