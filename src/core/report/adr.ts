@@ -117,6 +117,21 @@ function ownCodeWords(code: ExistingCode): string {
 }
 
 /**
+ * The levels a component's own team states, as the engine's reasons word them: "Go none, Rust strong".
+ * @example
+ * ownTeamWords({ rust: 'strong' }); // 'Rust strong'
+ */
+function ownTeamWords(
+  team: { go?: string | undefined; rust?: string | undefined } | undefined,
+): string | undefined {
+  const words = [
+    team?.go === undefined ? undefined : `Go ${team.go}`,
+    team?.rust === undefined ? undefined : `Rust ${team.rust}`,
+  ].filter((w) => w !== undefined);
+  return words.length === 0 ? undefined : words.join(', ');
+}
+
+/**
  * Names in a sentence: "a", "a and b", "a, b and c".
  * @example
  * listWords(['gateway', 'ledger-sync']); // 'gateway and ledger-sync'
@@ -496,8 +511,7 @@ class AdrParts {
             c.role,
             ...(c.latency_critical ? ['latency-critical'] : []),
             ...(c.existing_code === undefined ? [] : [ownCodeWords(c.existing_code)]),
-            ...(c.team?.go === undefined ? [] : [`its team's Go ${c.team.go}`]),
-            ...(c.team?.rust === undefined ? [] : [`its team's Rust ${c.team.rust}`]),
+            ...(ownTeamWords(c.team) === undefined ? [] : [`its own team: ${ownTeamWords(c.team)}`]),
           ];
           return `${this.esc(c.name)} (${traits.join(', ')})`;
         });

@@ -113,8 +113,13 @@ function componentSummary(c: NonNullable<Profile['components']>[number]): string
   if (c.targets !== undefined) parts.push(`targets ${c.targets.join(' ')}`);
   if (c.interop !== undefined && c.interop.length > 0) parts.push(`interop ${c.interop.join(' ')}`);
   if (c.existing_code !== undefined) parts.push(`existing code ${existingCodeWords(c.existing_code)}`);
-  if (c.team?.go !== undefined) parts.push(`its team Go ${c.team.go}`);
-  if (c.team?.rust !== undefined) parts.push(`its team Rust ${c.team.rust}`);
+  const team = [
+    c.team?.go === undefined ? '' : `Go ${c.team.go}`,
+    c.team?.rust === undefined ? '' : `Rust ${c.team.rust}`,
+  ]
+    .filter((w) => w !== '')
+    .join(', ');
+  if (team !== '') parts.push(`its own team: ${team}`);
   for (const call of c.calls ?? []) parts.push(`calls ${call.to} ${formatNumber(call.per_request, 3)}x`);
   return parts.join(', ');
 }
