@@ -27,6 +27,7 @@ const BATCHES = [
   { name: 'seventeenth and eighteenth', first: '2f72701', last: '5cdde3e' },
   { name: 'nineteenth and twentieth', first: 'fd62691', last: 'e09976a' },
   { name: 'twenty-first and -second', first: '9e5812f', last: '67966f0' },
+  { name: 'twenty-third and -fourth', first: '7a17c48', last: '4fa7305' },
 ] as const;
 
 const CORPUS = 'test/fixtures/real-decisions';
