@@ -28,6 +28,7 @@ const BATCHES = [
   { name: 'nineteenth and twentieth', first: 'fd62691', last: 'e09976a' },
   { name: 'twenty-first and -second', first: '9e5812f', last: '67966f0' },
   { name: 'twenty-third and -fourth', first: '7a17c48', last: '4fa7305' },
+  { name: 'twenty-fifth and -sixth', first: 'ce94a32', last: '28e9eb3' },
 ] as const;
 
 const CORPUS = 'test/fixtures/real-decisions';
@@ -71,7 +72,10 @@ function scoreBatch(batch: (typeof BATCHES)[number], work: string): Scored[] {
     .filter((f) => f.endsWith('.yaml'));
   const cases = join(work, `${batch.first}-cases`);
   mkdirSync(cases);
+  // A case added and removed again within the batch (a duplicate dropped before scoring) is not in it.
+  const kept = new Set(git('ls-tree', '--name-only', `${batch.last}:${CORPUS}`).split('\n'));
   for (const file of new Set(added)) {
+    if (!kept.has(basename(file))) continue;
     const text = git('show', `${batch.last}:${file}`);
     if (/^# split: training$/m.test(text)) writeFileSync(join(cases, basename(file)), text);
   }

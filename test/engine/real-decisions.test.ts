@@ -80,11 +80,15 @@ const holdout = summarize(results, 'holdout');
 // who never ran the engine nor saw any figure, and could state the per-component existing_code and team) grew the
 // holdout to 204: the unchanged engine scored its 12 new holdout cases 10/12, splits 2/3, Brier 0.194, no confident
 // miss, and the grown holdout 179/204, splits 25/37, Brier 0.1883, eight confident misses. Pinned there.
+// The twenty-fifth and twenty-sixth blind batches (25 systems of several components kept, engineers corpus24 and
+// corpus25, who never ran the engine nor saw any figure) grew the holdout to 219: the unchanged engine scored its 15 new
+// holdout cases 13/15, splits 5/6, Brier 0.219, one confident miss (Quilkin, a Rust game-server proxy, a hybrid at P
+// 0.94), and the grown holdout 192/219, splits 30/43, Brier 0.1904, nine confident misses. Pinned there.
 const HOLDOUT_FLOORS = {
-  verdictAccuracy: 0.877,
-  hybridSplitAccuracy: 0.675,
-  maxBrier: 0.1883,
-  maxConfidentMisses: 8,
+  verdictAccuracy: 0.876,
+  hybridSplitAccuracy: 0.697,
+  maxBrier: 0.1904,
+  maxConfidentMisses: 9,
 };
 
 describe('real-decision corpus', () => {
