@@ -27,6 +27,7 @@ export {
 } from './report/charts.ts';
 export { diffDecisions } from './report/diff.ts';
 export type { NumberChange } from './report/diff-schema.ts';
+export { ownTeamWords } from './report/facts.ts';
 export {
   confidenceMeaning,
   favoursClause,

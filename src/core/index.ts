@@ -107,7 +107,7 @@ export type {
 export { decisionDiffSchema } from './report/diff-schema.ts';
 export { escapeHtml, escapeMarkdown, escapeUserText, fileSlug } from './report/escape.ts';
 export type { FactChange, ProfileFact } from './report/facts.ts';
-export { diffFacts, profileFacts } from './report/facts.ts';
+export { diffFacts, ownTeamWords, profileFacts } from './report/facts.ts';
 export { confidenceMeaning, decisionTitle, formatFigure, trackRecordSentence } from './report/format.ts';
 export { decisionJsonSchema, decisionKeyOrder, renderJson } from './report/json.ts';
 export type { KeyOrder } from './report/json-order.ts';

@@ -2,7 +2,7 @@
 import type { BoundaryRow, CriterionRow, Decision, Disagreement } from '../decision/schema.ts';
 import { entryComponents } from '../engine/conditions.ts';
 import type { Evidence } from '../kb/schema.ts';
-import type { ExistingCode, Profile } from '../profile/schema.ts';
+import type { Profile } from '../profile/schema.ts';
 import {
   asSentence,
   componentOdds,
@@ -13,7 +13,7 @@ import {
   shownDecisiveFacts,
 } from './decisive.ts';
 import { escapeUserText, fileSlug, inlineWithNames } from './escape.ts';
-import { type ProfileFact, profileFacts } from './facts.ts';
+import { ownCodeWords, ownTeamWords, type ProfileFact, profileFacts } from './facts.ts';
 import {
   byImpact,
   criterionLabel,
@@ -103,32 +103,6 @@ export function briefWhy(why: string): string {
   const rest = withoutRatings(why);
   const cut = rest.search(/ (Weight: |Ratings shifted |Measured on this machine)/i);
   return cut === -1 ? rest : rest.slice(0, cut);
-}
-
-/**
- * A component's own existing code, as a trait in the context's component list: "extends 250 kloc of existing go code".
- * @example
- * ownCodeWords({ language: 'go', kloc: 250, plan: 'extend' }); // 'extends 250 kloc of existing go code'
- */
-function ownCodeWords(code: ExistingCode): string {
-  const verb = { port: 'ports', rewrite: 'rewrites', extend: 'extends' }[code.plan];
-  const size = code.kloc === undefined ? '' : `${formatAmount(code.kloc, 3)} kloc of `;
-  return `${verb} ${size}existing ${code.language} code`;
-}
-
-/**
- * The levels a component's own team states, as the engine's reasons word them: "Go none, Rust strong".
- * @example
- * ownTeamWords({ rust: 'strong' }); // 'Rust strong'
- */
-function ownTeamWords(
-  team: { go?: string | undefined; rust?: string | undefined } | undefined,
-): string | undefined {
-  const words = [
-    team?.go === undefined ? undefined : `Go ${team.go}`,
-    team?.rust === undefined ? undefined : `Rust ${team.rust}`,
-  ].filter((w) => w !== undefined);
-  return words.length === 0 ? undefined : words.join(', ');
 }
 
 /**
@@ -507,11 +481,12 @@ class AdrParts {
       const components = p.components ?? [];
       if (components.length > 0) {
         const listed = components.slice(0, MAX_LISTED_COMPONENTS).map((c) => {
+          const team = ownTeamWords(c.team);
           const traits = [
             c.role,
             ...(c.latency_critical ? ['latency-critical'] : []),
             ...(c.existing_code === undefined ? [] : [ownCodeWords(c.existing_code)]),
-            ...(ownTeamWords(c.team) === undefined ? [] : [`its own team: ${ownTeamWords(c.team)}`]),
+            ...(team === undefined ? [] : [`its own team: ${team}`]),
           ];
           return `${this.esc(c.name)} (${traits.join(', ')})`;
         });

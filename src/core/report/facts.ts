@@ -96,9 +96,41 @@ export function profileFacts(profile: Profile): ProfileFact[] {
   return facts;
 }
 
-/** Existing code in a few words: "500 kloc of go, to extend". */
+/**
+ * The project's existing code in a few words: "500 kloc of go, to extend". ADRs record these words and `gorust check`
+ * compares them, so they stay as they were written before components could state code of their own.
+ */
 function existingCodeWords(code: ExistingCode): string {
   return `${code.kloc === undefined ? '' : `${formatNumber(code.kloc)} kloc of `}${code.language}, to ${code.plan}`;
+}
+
+/**
+ * A component's own existing code as one of its traits in a list (no comma of its own): what the ADR's Context and
+ * the component's facts summary say.
+ * @example
+ * ownCodeWords({ language: 'go', kloc: 250, plan: 'extend' }); // 'extends 250 kloc of existing go code'
+ */
+export function ownCodeWords(code: ExistingCode): string {
+  const verb = { port: 'ports', rewrite: 'rewrites', extend: 'extends' }[code.plan];
+  const size = code.kloc === undefined ? '' : `${formatAmount(code.kloc, 3)} kloc of `;
+  return `${verb} ${size}existing ${code.language} code`;
+}
+
+/**
+ * The levels a component's own team states (`components[].team`), as the engine's reasons word them; undefined when
+ * it states none and keeps the project's.
+ * @example
+ * ownTeamWords({ go: 'none', rust: 'strong' }); // 'Go none, Rust strong'
+ * ownTeamWords({ rust: 'strong' }); // 'Rust strong'
+ */
+export function ownTeamWords(
+  team: { go?: string | undefined; rust?: string | undefined } | undefined,
+): string | undefined {
+  const words = [
+    team?.go === undefined ? undefined : `Go ${team.go}`,
+    team?.rust === undefined ? undefined : `Rust ${team.rust}`,
+  ].filter((w) => w !== undefined);
+  return words.length === 0 ? undefined : words.join(', ');
 }
 
 /** One component in a few words: role, workload, SLO, heap, load and calls. */
@@ -112,14 +144,9 @@ function componentSummary(c: NonNullable<Profile['components']>[number]): string
   if (c.memory_budget_mib !== undefined) parts.push(`budget ${formatMib(c.memory_budget_mib)}`);
   if (c.targets !== undefined) parts.push(`targets ${c.targets.join(' ')}`);
   if (c.interop !== undefined && c.interop.length > 0) parts.push(`interop ${c.interop.join(' ')}`);
-  if (c.existing_code !== undefined) parts.push(`existing code ${existingCodeWords(c.existing_code)}`);
-  const team = [
-    c.team?.go === undefined ? '' : `Go ${c.team.go}`,
-    c.team?.rust === undefined ? '' : `Rust ${c.team.rust}`,
-  ]
-    .filter((w) => w !== '')
-    .join(', ');
-  if (team !== '') parts.push(`its own team: ${team}`);
+  if (c.existing_code !== undefined) parts.push(ownCodeWords(c.existing_code));
+  const team = ownTeamWords(c.team);
+  if (team !== undefined) parts.push(`its own team: ${team}`);
   for (const call of c.calls ?? []) parts.push(`calls ${call.to} ${formatNumber(call.per_request, 3)}x`);
   return parts.join(', ');
 }

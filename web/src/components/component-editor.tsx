@@ -1,6 +1,6 @@
 /** @module The components of the system (the hybrid split): add, edit, remove, reorder; each with its role, workload, latency needs, memory, targets, interop, its own existing code, its own team (the Go and Rust experience of the people who build it) and the calls it makes with their rate per request. */
 import { useState } from 'react';
-import type { InputProblem } from '../../../src/core/browser.ts';
+import { type InputProblem, ownTeamWords } from '../../../src/core/browser.ts';
 import { INTEROPS, ROLES, TARGETS, WORKLOAD_KINDS } from '../../../src/core/profile/vocabulary.ts';
 import {
   addComponent,
@@ -9,7 +9,6 @@ import {
   moveItem,
   removeComponent,
   setField,
-  teamWords,
   updateComponent,
 } from '../lib/parts.ts';
 import { plainProblem, problemsAt } from '../lib/plain-words.ts';
@@ -61,7 +60,7 @@ export function ComponentEditor({
           const path = `components[${index}]`;
           const own = problemsAt(problems, path, true);
           const isOpen = open === index;
-          const team = teamWords(component.team);
+          const team = ownTeamWords(component.team);
           return (
             <li
               // biome-ignore lint/suspicious/noArrayIndexKey: components are addressed by position; names change while typed

@@ -1,6 +1,6 @@
 /** @module The fields of a component's own team (`components[].team`: the Go and Rust experience of the people who build it, where it differs from the project's team), in each component's editor; the questions' words and levels are core's COMPONENT_TEAM_QUESTIONS, the ones `gorust init` asks, with the project team's level words. A blank level keeps the project's; emptying both takes the team out of the profile. */
 import { COMPONENT_TEAM_QUESTIONS, type InputProblem } from '../../../src/core/browser.ts';
-import { type ComponentTeamValue, setTeamLevel } from '../lib/parts.ts';
+import { type ComponentTeamValue, setOptionalField } from '../lib/parts.ts';
 import { problemsAt } from '../lib/plain-words.ts';
 import { SelectField } from './fields.tsx';
 
@@ -47,7 +47,9 @@ export function ComponentTeamFields({
             optional
             emptyLabel="(the project's)"
             problems={at(question.id).concat(question.id === 'go' ? problemsAt(problems, path) : [])}
-            onChange={(next) => onChange(setTeamLevel(value, question.id as keyof ComponentTeamValue, next))}
+            onChange={(next) =>
+              onChange(setOptionalField(value, question.id as keyof ComponentTeamValue, next))
+            }
           />
         ))}
       </div>

@@ -1,6 +1,6 @@
 /** @module The fields of existing code (`existing_code`: language, rough size in kloc, plan), one group shared by the project's section and each component's editor; the questions' words and choices are core's EXISTING_CODE_QUESTIONS, the ones `gorust init` asks. Emptying every field takes the existing code out of the profile. */
 import { EXISTING_CODE_QUESTIONS, type InputProblem } from '../../../src/core/browser.ts';
-import { type ExistingCodeValue, setExistingCodeField } from '../lib/parts.ts';
+import { type ExistingCodeValue, setOptionalField } from '../lib/parts.ts';
 import { problemsAt } from '../lib/plain-words.ts';
 import { NumberField, SelectField } from './fields.tsx';
 
@@ -41,7 +41,7 @@ export function ExistingCodeFields({
 }) {
   const at = (field: string) => problemsAt(problems, `${path}.${field}`);
   const set = <K extends keyof ExistingCodeValue>(key: K, next: ExistingCodeValue[K] | undefined) =>
-    onChange(setExistingCodeField(value, key, next));
+    onChange(setOptionalField(value, key, next));
   return (
     <fieldset className="question existing-code" data-testid={id}>
       <legend className={hideLegend ? 'visually-hidden' : 'label'}>{legend}</legend>

@@ -1,16 +1,14 @@
 /** @module Tests of the draft profile: answers plus what no question covers, slider priorities, YAML round trip, import problems. */
 import { describe, expect, it } from 'vitest';
-import { parseProfileValue } from '../../../src/core/index.ts';
+import { ownTeamWords, parseProfileValue } from '../../../src/core/index.ts';
 import { composeProfile, draftFromProfile, emptyDraft, importProfileValue } from './draft.ts';
 import { decodeShare, encodeShare, readStoredDraft, storeDraft } from './draft-store.ts';
 import {
   type ComponentValue,
   componentsOf,
   existingCodeOf,
-  setExistingCodeField,
   setField,
-  setTeamLevel,
-  teamWords,
+  setOptionalField,
   updateComponent,
   withExistingCode,
   withList,
@@ -101,7 +99,7 @@ describe('draft', () => {
       { go: 'none', rust: 'strong' },
       { rust: 'none' },
     ]);
-    expect(componentsOf(draft).map((c) => teamWords(c.team))).toEqual([
+    expect(componentsOf(draft).map((c) => ownTeamWords(c.team))).toEqual([
       undefined,
       'Go none, Rust strong',
       'Rust none',
@@ -144,7 +142,7 @@ describe('draft', () => {
       draft = withList(
         draft,
         'components',
-        updateComponent(list, 0, setField(edge, 'team', setTeamLevel(edge.team, key, level))),
+        updateComponent(list, 0, setField(edge, 'team', setOptionalField(edge.team, key, level))),
       );
     };
     set('rust', 'strong');
@@ -202,7 +200,7 @@ describe('draft', () => {
   it('sets existing code field by field, and takes it out of the profile when every field is emptied', () => {
     let draft = draftFromProfile(parseProfileValue(PROFILE));
     const set = (key: 'language' | 'kloc' | 'plan', value: string | number | undefined) => {
-      draft = withExistingCode(draft, setExistingCodeField(existingCodeOf(draft), key, value as never));
+      draft = withExistingCode(draft, setOptionalField(existingCodeOf(draft), key, value as never));
     };
     set('language', 'go');
     // Half filled: the profile's check names the missing plan.

@@ -86,56 +86,19 @@ export function withExistingCode(draft: Draft, value: ExistingCodeValue | undefi
 }
 
 /**
- * Set or clear one field of existing code; with every field cleared there is no existing code (undefined), so
- * emptying the form's fields takes the whole object out of the profile.
+ * Set or clear one field of a nested optional object (existing code, a component's own team); once no field is left
+ * the object is gone (undefined), so emptying the form's fields takes it out of the profile.
  * @example
- * setExistingCodeField({ language: 'go' }, 'language', undefined); // undefined
+ * setOptionalField({ rust: 'strong' }, 'go', 'none'); // { rust: 'strong', go: 'none' }
+ * setOptionalField({ language: 'go' }, 'language', undefined); // undefined
  */
-export function setExistingCodeField<K extends keyof ExistingCodeValue>(
-  value: ExistingCodeValue | undefined,
-  key: K,
-  next: ExistingCodeValue[K] | undefined,
-): ExistingCodeValue | undefined {
-  return setFieldOfOptional(value, key, next);
-}
-
-/**
- * Set or clear one level of a component's own team; with both cleared there is no team of its own (undefined), so
- * the component keeps the project's levels and the profile has no `team` for it.
- * @example
- * setTeamLevel({ rust: 'strong' }, 'go', 'none'); // { rust: 'strong', go: 'none' }
- * setTeamLevel({ rust: 'strong' }, 'rust', undefined); // undefined
- */
-export function setTeamLevel(
-  value: ComponentTeamValue | undefined,
-  key: keyof ComponentTeamValue,
-  next: string | undefined,
-): ComponentTeamValue | undefined {
-  return setFieldOfOptional(value, key, next);
-}
-
-/** A nested optional object with one field set or cleared, or undefined once no field is left. */
-function setFieldOfOptional<T extends object, K extends keyof T>(
+export function setOptionalField<T extends object, K extends keyof T>(
   value: T | undefined,
   key: K,
   next: T[K] | undefined,
 ): T | undefined {
   const copy = setField(value ?? ({} as T), key, next);
   return Object.keys(copy).length > 0 ? copy : undefined;
-}
-
-/**
- * A component's own team in a few words, only the levels it states: "Go none, Rust strong", "Rust strong"; undefined
- * when it keeps the project's.
- * @example
- * teamWords({ go: 'none', rust: 'strong' }); // 'Go none, Rust strong'
- */
-export function teamWords(team: ComponentTeamValue | undefined): string | undefined {
-  const words = [
-    team?.go === undefined ? undefined : `Go ${team.go}`,
-    team?.rust === undefined ? undefined : `Rust ${team.rust}`,
-  ].filter((word) => word !== undefined);
-  return words.length > 0 ? words.join(', ') : undefined;
 }
 
 /**
