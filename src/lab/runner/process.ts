@@ -207,7 +207,7 @@ function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
   });
 }
 
-/** SIGTERM the whole group, then SIGKILL after `graceMs`; resolves once the leader has exited. */
+/** SIGTERM the whole group, then SIGKILL after `graceMs`; resolves once the leader and its watchdog have exited. */
 async function stopGroup(group: LiveGroup, graceMs = GRACE_MS): Promise<void> {
   signalGroup(group.pgid, 'SIGTERM');
   const exited = await waitForExit(group.child, graceMs);
@@ -215,7 +215,11 @@ async function stopGroup(group: LiveGroup, graceMs = GRACE_MS): Promise<void> {
     signalGroup(group.pgid, 'SIGKILL');
     await waitForExit(group.child, graceMs);
   }
-  if (group.reaper?.pid !== undefined) signalGroup(group.reaper.pid, 'SIGKILL');
+  const reaper = group.reaper;
+  if (reaper?.pid !== undefined) {
+    signalGroup(reaper.pid, 'SIGKILL');
+    await waitForExit(reaper, graceMs);
+  }
   liveGroups.delete(group.pgid);
 }
 

@@ -1,6 +1,7 @@
 /** @module `gorust lab selftest`: proves the harness sees what coordinated omission hides. A server that stalls every request for 1 s every 10 s must show the stall in the open-loop p99 and p99.9, a closed-loop run must hide it, and afterwards no lab process may be left running. */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { UserError } from '../../core/index.ts';
 import type { LatencyPercentiles } from '../analysis/histogram.ts';
 import { judgeStep } from '../analysis/validity.ts';
@@ -99,6 +100,21 @@ export function processesMentioning(needle: string): number[] {
   return found;
 }
 
+/**
+ * What `find` still reports after waiting up to `ms`. A process the lab has just SIGKILLed (a watchdog, say) stays in
+ * /proc, not yet a zombie, until the kernel has run it to its exit, which takes a moment on a busy machine; one still
+ * there after the wait was left running.
+ */
+async function stillRunningAfter(find: () => number[], ms: number): Promise<number[]> {
+  const deadline = Date.now() + ms;
+  let pids = find();
+  while (pids.length > 0 && Date.now() < deadline) {
+    await sleep(50);
+    pids = find();
+  }
+  return pids;
+}
+
 /** Reapers this lab process started that are still alive (they carry our pid as an argument). */
 function ourReapers(): number[] {
   return processesMentioning('gorust-reaper').filter((pid) => {
@@ -188,7 +204,7 @@ export async function runSelftest(options: SelftestOptions = {}): Promise<Selfte
 
     await server.stop();
     server = null;
-    const leftovers = [...processesMentioning(dir), ...ourReapers()];
+    const leftovers = await stillRunningAfter(() => [...processesMentioning(dir), ...ourReapers()], 3_000);
     removeTempDir(dir);
 
     const openP = open.histogram.percentiles();
