@@ -85,7 +85,11 @@ describe.each(examples)('the ADR of examples/%s', (file) => {
 
   it('lists at most five drivers, each naming the language it favours (or, for a hybrid, whether it supports the split)', () => {
     const drivers = adr.slice(adr.indexOf('## Decision Drivers'), adr.indexOf('## Considered Options'));
-    const items = drivers.split('\n').filter((l) => l.startsWith('* '));
+    // An item wraps onto indented lines: each is read whole.
+    const items = drivers
+      .replace(/\n +/g, ' ')
+      .split('\n')
+      .filter((l) => l.startsWith('* '));
     expect(items.length).toBeGreaterThan(0);
     expect(items.length).toBeLessThanOrEqual(5);
     const lean =
@@ -240,11 +244,11 @@ components:
   });
 });
 
-describe('the ADR of a hybrid close call (podman)', () => {
+describe('the ADR of a hybrid close call (conmon-rs)', () => {
   it('says it is a close call, as the terminal report does, and names the rival option', () => {
     const profile = parseProfileText(
-      readFileSync(join(ROOT, 'test/fixtures/real-decisions/podman.yaml'), 'utf8'),
-      'podman.yaml',
+      readFileSync(join(ROOT, 'test/fixtures/real-decisions/conmon-rs.yaml'), 'utf8'),
+      'conmon-rs.yaml',
     );
     const decision = decide(profile, kb);
     expect(decision.verdict).toBe('hybrid');

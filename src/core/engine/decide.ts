@@ -86,6 +86,8 @@ type Model = {
   units: Unit[];
   hasComponents: boolean;
   groupWeights: number[];
+  /** parameters.yaml's component_own_spread: each component's own unknowns, x its ratings' spread. */
+  ownSpread: number;
 };
 
 /**
@@ -163,7 +165,10 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
   if (boundaries.some((b) => b.mechanism === 'ffi')) caveats.push(cgoCaveat(profile));
   caveats.push(...nearMissGateCaveats(model));
   if (confidence < params.close_call_threshold) {
-    tips.push(closeCallTip(confidence, sensitivity, table.rows, kb));
+    tips.push(
+      closeCallTip(confidence, sensitivity, table.rows, kb) +
+        moreProbable(verdict, probabilities, componentRows),
+    );
   }
 
   const decision: Decision = {
@@ -397,6 +402,7 @@ function buildModel(
     wholeProjectGates,
     units,
     hasComponents: components.length > 0,
+    ownSpread: params.component_own_spread,
     groupWeights,
   };
 }
@@ -418,6 +424,7 @@ function smaaModel(model: Model, group?: number): SmaaModel {
     diffs: model.diffs,
     sds: model.sds,
     groupWeights: group === undefined ? model.groupWeights : [],
+    ownSpread: model.ownSpread,
   };
 }
 
@@ -687,6 +694,47 @@ function existingCodeTrait(code: ExistingCode): string {
 /** A weight as a percentage with one decimal: the close-call tip compares weights a point or less apart. */
 function percent(share: number): string {
   return `${roundTo(share * 100, 1)}%`;
+}
+
+const VERDICT_WORDS: Record<Verdict, string> = {
+  go: 'Go throughout',
+  rust: 'Rust throughout',
+  hybrid: 'A hybrid',
+};
+
+/**
+ * When another verdict is more probable than the nominal one, what the draws say instead, and for a hybrid the parts
+ * nearest to their other language: the nominal verdict follows the central ratings, the probabilities every
+ * uncertainty, a component's own unknowns included. Empty when the verdict is also the most probable.
+ */
+function moreProbable(
+  verdict: Verdict,
+  probabilities: Record<Verdict, number>,
+  rows: ComponentRow[],
+): string {
+  const best = (['go', 'rust', 'hybrid'] as const).reduce((a, b) =>
+    probabilities[b] > probabilities[a] ? b : a,
+  );
+  if (probabilities[best] <= probabilities[verdict]) return '';
+  let text = ` ${VERDICT_WORDS[best]} is more probable (${percent(probabilities[best])} of the draws) than this verdict.`;
+  if (best === 'hybrid') {
+    const nearest = rows
+      .map((row) => ({
+        row,
+        other: row.language === 'go' ? 'rust' : 'go',
+        p: row.probabilities?.[row.language === 'go' ? 'rust' : 'go'] ?? 0,
+      }))
+      .sort((a, b) => b.p - a.p || compareText(a.row.name, b.row.name))
+      .slice(0, 2)
+      .filter((n) => n.p > 0);
+    if (nearest.length > 0) {
+      const parts = nearest.map(
+        (n) => `"${n.row.name}" (${n.other === 'go' ? 'Go' : 'Rust'} in ${percent(n.p)})`,
+      );
+      text += ` In most draws some part comes out in the other language; the nearest: ${parts.join(' and ')}.`;
+    }
+  }
+  return text;
 }
 
 function closeCallTip(
