@@ -104,24 +104,42 @@ function QuestionField({
           {question.prompt}
         </label>,
       );
-    case 'select':
+    case 'select': {
+      // The chosen option's meaning, in words under the control: an option's title shows only to a mouse.
+      const hint = (question.options ?? []).find((option) => option.value === value)?.hint;
+      const hintId = `${inputId}-hint`;
+      const describedBy = [
+        hint === undefined ? undefined : hintId,
+        problem === undefined ? undefined : errorId,
+      ]
+        .filter((id) => id !== undefined)
+        .join(' ');
       return frame(
         label,
-        <select
-          id={inputId}
-          data-testid={inputId}
-          {...invalid}
-          value={typeof value === 'string' ? value : ''}
-          onChange={(event) => setTyped(event.target.value)}
-        >
-          {(question.optional || value === undefined) && <option value="">(not set)</option>}
-          {(question.options ?? []).map((option) => (
-            <option key={option.value} value={option.value} title={option.hint}>
-              {option.label}
-            </option>
-          ))}
-        </select>,
+        <>
+          <select
+            id={inputId}
+            data-testid={inputId}
+            {...invalid}
+            {...(describedBy === '' ? {} : { 'aria-describedby': describedBy })}
+            value={typeof value === 'string' ? value : ''}
+            onChange={(event) => setTyped(event.target.value)}
+          >
+            {(question.optional || value === undefined) && <option value="">(not set)</option>}
+            {(question.options ?? []).map((option) => (
+              <option key={option.value} value={option.value} title={option.hint}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+          {hint !== undefined && (
+            <div className="help" id={hintId} data-testid={hintId}>
+              {hint}
+            </div>
+          )}
+        </>,
       );
+    }
     case 'multiselect': {
       const selected = new Set(Array.isArray(value) ? (value as string[]) : []);
       const toggle = (option: string, on: boolean) => {
