@@ -84,15 +84,17 @@ const holdout = summarize(results, 'holdout');
 // corpus25, who never ran the engine nor saw any figure) grew the holdout to 219: the unchanged engine scored its 15 new
 // holdout cases 13/15, splits 5/6, Brier 0.219, one confident miss (Quilkin, a Rust game-server proxy, a hybrid at P
 // 0.94), and the grown holdout 192/219, splits 30/43, Brier 0.1904, nine confident misses. Pinned there.
-// Then each component of a system got its own uncertainty (parameters.yaml's component_own_spread, 3, chosen on the
-// training split: Brier 0.1934 -> 0.1857 at 2,000 draws), which moves probabilities and no verdict: the holdout, checked
-// once after the choice, went to Brier 0.1840 and four confident misses (Gossamer, Jujutsu, Kraken and Rudr, all one
-// component), verdicts and splits unchanged. Pinned there.
+// The twenty-seventh and twenty-eighth blind batches (20 cases, engineers corpus26 and corpus27, who never ran the
+// engine nor saw any figure) grew the holdout to 229: the engine of b1b9f0c's rules scored its 10 new holdout cases 7/10,
+// splits 0/2, Brier 0.459, two confident misses (Clash Verge, a Rust GUI over the Go Clash core, all Go at P 0.98; the
+// LogDNA agent, Rust, Go at P 0.94), and the grown holdout 199/229, splits 30/45, Brier 0.2022, eleven confident
+// misses. Pinned there. (A per-component uncertainty that had lowered the older holdout's Brier failed the test written
+// down for these batches and was dropped before this pin: HISTORY.md.)
 const HOLDOUT_FLOORS = {
-  verdictAccuracy: 0.876,
-  hybridSplitAccuracy: 0.697,
-  maxBrier: 0.1841,
-  maxConfidentMisses: 4,
+  verdictAccuracy: 0.868,
+  hybridSplitAccuracy: 0.666,
+  maxBrier: 0.2022,
+  maxConfidentMisses: 11,
 };
 
 describe('real-decision corpus', () => {

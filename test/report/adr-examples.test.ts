@@ -244,11 +244,11 @@ components:
   });
 });
 
-describe('the ADR of a hybrid close call (conmon-rs)', () => {
+describe('the ADR of a hybrid close call (podman)', () => {
   it('says it is a close call, as the terminal report does, and names the rival option', () => {
     const profile = parseProfileText(
-      readFileSync(join(ROOT, 'test/fixtures/real-decisions/conmon-rs.yaml'), 'utf8'),
-      'conmon-rs.yaml',
+      readFileSync(join(ROOT, 'test/fixtures/real-decisions/podman.yaml'), 'utf8'),
+      'podman.yaml',
     );
     const decision = decide(profile, kb);
     expect(decision.verdict).toBe('hybrid');

@@ -156,11 +156,9 @@ const P_SOFT_START = 15;
 const P_SOFT_LN = 16;
 const P_SOFT_SD = 17;
 const P_SOFT_GC = 18;
-const P_OWN = 19;
-const P_OWN_SCALE = 20;
-const P_UNIT_GO = 21;
-const P_COUNTS = 22;
-const PARAMS = [I32, I32, I32, I32, F64, ...Array.from({ length: 18 }, () => I32)];
+const P_UNIT_GO = 19;
+const P_COUNTS = 20;
+const PARAMS = [I32, I32, I32, I32, F64, ...Array.from({ length: 16 }, () => I32)];
 // Locals after the parameters: i32s, then f64s.
 const I32_LOCALS = [
   'S',
@@ -251,14 +249,6 @@ function countBody(): Code {
             F64_ADD,
             SET,
             ...uleb(L.M),
-          ]),
-          // m += ownScale[u * groups + g] * own[s * distinctCount + k]
-          ...set(L.M, [
-            ...get(L.M),
-            ...f64At(P_OWN_SCALE, add([...get(L.U), ...get(P_GROUPS), I32_MUL], get(L.G))),
-            ...f64At(P_OWN, add([...get(L.S), ...get(P_DISTINCT_COUNT), I32_MUL], get(L.K))),
-            F64_MUL,
-            F64_ADD,
           ]),
           ...ifThen([...get(L.M), ...f64Const(0), F64_LT], set(L.ANY_RUST, i32Const(1)), [
             ...set(L.ANY_GO, i32Const(1)),

@@ -11,7 +11,7 @@ import type { CountKernel } from './smaa.ts';
 
 /** count-wasm-assemble.ts's countModuleBytes(), in base64 (count-wasm.test.ts checks they agree). */
 export const COUNT_MODULE_BASE64 =
-  'AGFzbQEAAAABGwFgF39/f398f39/f39/f39/f39/f39/f39/AAMCAQAFAwEAAQcSAgZtZW1vcnkCAAVjb3VudAAACoIIAf8HAhV/BnwgACEXAkADQCAXIAFODQEgFyAGbCEYIAcgGCACQQJsQQBqakEDdGorAwAhLCAHIBggAkECbEEBampBA3RqKwMAIS1BACEZIANBAUoEQCAHIBggAkECbEECampBA3RqKwMAIS4CQANAIBkgA0EBa04NASAuIAggGUEDdGorAwBmRQ0BIBlBAWohGQwACwsLIAsgAkEDdGohKyALIScgByAYQQN0aiEqAkADQCAnICtODQEgJ0QAAAAAAADwPyAEICorAwCioDkDACAnQQhqIScgKkEIaiEqDAALC0EAISFBACEiQQAhI0EAISRBACEaAkADQCAaIA1ODQEgDCAaQQJ0aigCACEbIA4gG0ECdGooAgAhHCAcQQBHBEAgHEEBRgRAQQEhIUEBISMgFSAbQQJ0aiAVIBtBAnRqKAIAQQFqNgIABUEBISJBASEkCwVBACElQQAhJiAPIBtBAWpBAnRqKAIAIR4gDyAbQQJ0aigCACEdAkADQCAdIB5ODQEgECAdQQN0aisDACExIDEgESAdQQN0aisDACAsIC0gEiAdQQJ0aigCAEEBRhuiYwRAQQEhJQsgMUQAAAAAAAAAAGMEQEEBISYLIB1BAWohHQwACwsgGyADbCAZaiACbCEfICUEQEEBISIFRAAAAAAAAAAAIS8gGCACaiEgIAshJyAJIB9BA3RqISggCiAfQQN0aiEpIAcgIEEDdGohKgJAA0AgJyArTg0BIC8gJysDACAoKwMAICkrAwAgKisDAKKgoqAhLyAnQQhqIScgKEEIaiEoIClBCGohKSAqQQhqISoMAAsLIC8gFCAbIANsIBlqQQN0aisDACATIBcgDWwgGmpBA3RqKwMAoqAhLyAvRAAAAAAAAAAAYwRAQQEhIgVBASEhIBUgG0ECdGogFSAbQQJ0aigCAEEBajYCAAsLIAUEQCAmBEBBASEkBUQAAAAAAAAAACEwIAshJyAJIB9BA3RqISgCQANAICcgK04NASAwICcrAwAgKCsDAKKgITAgJ0EIaiEnIChBCGohKAwACwsgMEQAAAAAAAAAAGMEQEEBISQFQQEhIwsLCwsgGkEBaiEaDAALCyAhICJxBEAgFkECQQJ0aiAWQQJBAnRqKAIAQQFqNgIABSAiBEAgFkEBQQJ0aiAWQQFBAnRqKAIAQQFqNgIABSAWQQBBAnRqIBZBAEECdGooAgBBAWo2AgALCyAFBEAgIyAkcQRAIBZBBUECdGogFkEFQQJ0aigCAEEBajYCAAUgJARAIBZBBEECdGogFkEEQQJ0aigCAEEBajYCAAUgFkEDQQJ0aiAWQQNBAnRqKAIAQQFqNgIACwsLIBdBAWohFwwACwsL';
+  'AGFzbQEAAAABGQFgFX9/f398f39/f39/f39/f39/f39/fwADAgEABQMBAAEHEgIGbWVtb3J5AgAFY291bnQAAAraBwHXBwIVfwZ8IAAhFQJAA0AgFSABTg0BIBUgBmwhFiAHIBYgAkECbEEAampBA3RqKwMAISogByAWIAJBAmxBAWpqQQN0aisDACErQQAhFyADQQFKBEAgByAWIAJBAmxBAmpqQQN0aisDACEsAkADQCAXIANBAWtODQEgLCAIIBdBA3RqKwMAZkUNASAXQQFqIRcMAAsLCyALIAJBA3RqISkgCyElIAcgFkEDdGohKAJAA0AgJSApTg0BICVEAAAAAAAA8D8gBCAoKwMAoqA5AwAgJUEIaiElIChBCGohKAwACwtBACEfQQAhIEEAISFBACEiQQAhGAJAA0AgGCANTg0BIAwgGEECdGooAgAhGSAOIBlBAnRqKAIAIRogGkEARwRAIBpBAUYEQEEBIR9BASEhIBMgGUECdGogEyAZQQJ0aigCAEEBajYCAAVBASEgQQEhIgsFQQAhI0EAISQgDyAZQQFqQQJ0aigCACEcIA8gGUECdGooAgAhGwJAA0AgGyAcTg0BIBAgG0EDdGorAwAhLyAvIBEgG0EDdGorAwAgKiArIBIgG0ECdGooAgBBAUYbomMEQEEBISMLIC9EAAAAAAAAAABjBEBBASEkCyAbQQFqIRsMAAsLIBkgA2wgF2ogAmwhHSAjBEBBASEgBUQAAAAAAAAAACEtIBYgAmohHiALISUgCSAdQQN0aiEmIAogHUEDdGohJyAHIB5BA3RqISgCQANAICUgKU4NASAtICUrAwAgJisDACAnKwMAICgrAwCioKKgIS0gJUEIaiElICZBCGohJiAnQQhqIScgKEEIaiEoDAALCyAtRAAAAAAAAAAAYwRAQQEhIAVBASEfIBMgGUECdGogEyAZQQJ0aigCAEEBajYCAAsLIAUEQCAkBEBBASEiBUQAAAAAAAAAACEuIAshJSAJIB1BA3RqISYCQANAICUgKU4NASAuICUrAwAgJisDAKKgIS4gJUEIaiElICZBCGohJgwACwsgLkQAAAAAAAAAAGMEQEEBISIFQQEhIQsLCwsgGEEBaiEYDAALCyAfICBxBEAgFEECQQJ0aiAUQQJBAnRqKAIAQQFqNgIABSAgBEAgFEEBQQJ0aiAUQQFBAnRqKAIAQQFqNgIABSAUQQBBAnRqIBRBAEECdGooAgBBAWo2AgALCyAFBEAgISAicQRAIBRBBUECdGogFEEFQQJ0aigCAEEBajYCAAUgIgRAIBRBBEECdGogFEEEQQJ0aigCAEEBajYCAAUgFEEDQQJ0aiAUQQNBAnRqKAIAQQFqNgIACwsLIBVBAWohFQwACwsL';
 
 type CountFunction = (...args: number[]) => void;
 
@@ -44,23 +44,7 @@ export function wasmCountKernel(): CountKernel | undefined {
   }
   const { memory, count } = instance.exports;
   let loaded: Float64Array | undefined;
-  return (
-    from,
-    to,
-    n,
-    groups,
-    spread,
-    withOnly,
-    data,
-    cumulative,
-    P,
-    Q,
-    shape,
-    own,
-    ownScale,
-    unitGo,
-    counts,
-  ) => {
+  return (from, to, n, groups, spread, withOnly, data, cumulative, P, Q, shape, unitGo, counts) => {
     // Layout: the draws at 0, then each array 8-byte aligned.
     let end = data.byteLength;
     const place = (bytes: number) => {
@@ -79,8 +63,6 @@ export function wasmCountKernel(): CountKernel | undefined {
       softLn: place(shape.softLn.byteLength),
       softSd: place(shape.softSd.byteLength),
       softGc: place(shape.softGc.length * 4),
-      own: place(own.byteLength),
-      ownScale: place(ownScale.byteLength),
       unitGo: place(unitGo.byteLength),
       counts: place(counts.byteLength),
     };
@@ -107,8 +89,6 @@ export function wasmCountKernel(): CountKernel | undefined {
     f64(at.softLn, shape.softLn);
     f64(at.softSd, shape.softSd);
     i32(at.softGc, shape.softGc);
-    f64(at.own, own);
-    f64(at.ownScale, ownScale);
     i32(at.unitGo, unitGo);
     i32(at.counts, counts);
     count(
@@ -131,8 +111,6 @@ export function wasmCountKernel(): CountKernel | undefined {
       at.softLn,
       at.softSd,
       at.softGc,
-      at.own,
-      at.ownScale,
       at.unitGo,
       at.counts,
     );

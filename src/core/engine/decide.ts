@@ -86,8 +86,6 @@ type Model = {
   units: Unit[];
   hasComponents: boolean;
   groupWeights: number[];
-  /** parameters.yaml's component_own_spread: each component's own unknowns, x its ratings' spread. */
-  ownSpread: number;
 };
 
 /**
@@ -402,7 +400,6 @@ function buildModel(
     wholeProjectGates,
     units,
     hasComponents: components.length > 0,
-    ownSpread: params.component_own_spread,
     groupWeights,
   };
 }
@@ -424,7 +421,6 @@ function smaaModel(model: Model, group?: number): SmaaModel {
     diffs: model.diffs,
     sds: model.sds,
     groupWeights: group === undefined ? model.groupWeights : [],
-    ownSpread: model.ownSpread,
   };
 }
 
@@ -705,7 +701,7 @@ const VERDICT_WORDS: Record<Verdict, string> = {
 /**
  * When another verdict is more probable than the nominal one, what the draws say instead, and for a hybrid the parts
  * nearest to their other language: the nominal verdict follows the central ratings, the probabilities every
- * uncertainty, a component's own unknowns included. Empty when the verdict is also the most probable.
+ * uncertainty. Empty when the verdict is also the most probable.
  */
 function moreProbable(
   verdict: Verdict,

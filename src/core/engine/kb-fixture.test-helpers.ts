@@ -46,7 +46,6 @@ const PARAMETERS: Record<ParameterName, number> = {
   rating_sd_low: 1.5,
   rating_sd_measured_factor: 0.5,
   rating_spread_scale: 1,
-  component_own_spread: 0,
   gc_tail_model_sd: 0.7,
   memory_floor_model_sd: 0.3,
 };

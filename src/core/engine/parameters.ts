@@ -26,7 +26,6 @@ export const PARAMETER_NAMES = [
   'rating_sd_low',
   'rating_sd_measured_factor',
   'rating_spread_scale',
-  'component_own_spread',
   'gc_tail_model_sd',
   'memory_floor_model_sd',
 ] as const;

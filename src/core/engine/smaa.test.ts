@@ -10,7 +10,6 @@ import {
   drawCell,
   inverseNormal,
   makeDraws,
-  ownDeviate,
   type SmaaModel,
   type SmaaOptions,
   type SmaaResult,
@@ -167,29 +166,6 @@ describe('acceptability', () => {
     expect(r.go / r.samples).toBeCloseTo(normalCdf(0.5), 1);
     expect(r.weightsOnly.go).toBe(5000);
   });
-  it("lets a system's components differ by their own unknowns, leaving a one-component project and the weights-only counts alone", () => {
-    // Two components with the same margin (2, sd 1 on one criterion each), by different criteria.
-    const own = (ownSpread: number, units: SmaaUnit[]): SmaaResult =>
-      acceptability({ units, diffs: [1, 1, 0, 0], sds: [1, 1, 0, 0], groupWeights: [], ownSpread }, draws, {
-        spread: 0.3,
-      });
-    const a = unit([2, 0, 0, 0]);
-    const b = unit([0, 2, 0, 0]);
-    const without = own(0, [a, b]);
-    const withOwn = own(3, [a, b]);
-    // Without their own deviates the two move apart only through their separate rating deviates.
-    expect(withOwn.hybrid).toBeGreaterThan(without.hybrid + 500);
-    expect(withOwn.weightsOnly).toEqual(without.weightsOnly);
-    // Centred over the system: the two parts' mean keeps the shared uncertainty alone.
-    const both = (r: SmaaResult) => (r.unitGo[0] ?? 0) + (r.unitGo[1] ?? 0);
-    expect(both(withOwn)).toBeLessThan(both(without) + 2 * 500);
-    // One component, or two with the same facts (one distinct unit): unchanged.
-    expect(own(3, [a])).toEqual(own(0, [a]));
-    expect(own(3, [a, a])).toEqual(own(0, [a, a]));
-    // A unit a gate decides takes no deviate, and leaves a single free unit unchanged too.
-    const gated = unit([], { fixed: 'rust' });
-    expect(own(3, [a, gated])).toEqual(own(0, [a, gated]));
-  });
   it('fires a soft gate in the share of draws its model uncertainty gives', () => {
     const gate: SoftGate = {
       model: 'gc',
@@ -292,38 +268,6 @@ function referenceAcceptability(model: SmaaModel, draws: Draws, options: SmaaOpt
   }
   const fixed = units.map((u) => (u.fixed === undefined ? 0 : u.fixed === 'go' ? 1 : 2));
   const softs = units.map((u) => u.soft);
-  // A unit's own deviate belongs to the first unit with the same gates and weighted ratings (its distinct index),
-  // centred over the draw's free distinct units, times ownSpread x sqrt(sum_c Q_c^2) of the unit and group.
-  const keyOf = (u: number) =>
-    JSON.stringify([
-      fixed[u],
-      (softs[u] ?? []).map((g) => [g.model, g.lnMargin, g.sd]),
-      [...P.subarray(u * groups * n, (u + 1) * groups * n)],
-      [...Q.subarray(u * groups * n, (u + 1) * groups * n)],
-    ]);
-  const distinctKeys: string[] = [];
-  const distinctFree: boolean[] = [];
-  const indexOf = units.map((_, u) => {
-    const key = keyOf(u);
-    let k = distinctKeys.indexOf(key);
-    if (k < 0) {
-      k = distinctKeys.push(key) - 1;
-      distinctFree.push(fixed[u] === 0);
-    }
-    return k;
-  });
-  const freeCount = distinctFree.filter(Boolean).length;
-  const ownSpread = model.ownSpread ?? 0;
-  const ownOf = (s: number, u: number, g: number): number => {
-    if (ownSpread <= 0 || freeCount < 2) return 0;
-    let sum = 0;
-    distinctFree.forEach((free, k) => {
-      if (free) sum += ownDeviate(draws.seed, s, k);
-    });
-    let q2 = 0;
-    for (let c = 0; c < n; c++) q2 += (Q[(u * groups + g) * n + c] as number) ** 2;
-    return ownSpread * Math.sqrt(q2) * (ownDeviate(draws.seed, s, indexOf[u] as number) - sum / freeCount);
-  };
   const unitGo = new Array<number>(unitCount).fill(0);
   const full = { go: 0, rust: 0, hybrid: 0 };
   const only = { go: 0, rust: 0, hybrid: 0 };
@@ -378,7 +322,6 @@ function referenceAcceptability(model: SmaaModel, draws: Draws, options: SmaaOpt
           (factors[c] as number) *
           ((P[base + c] as number) + (Q[base + c] as number) * (data[z + c] as number));
       }
-      if (!gatedFull) m += ownOf(s, u, g);
       if (gatedFull || m < 0) anyRust = true;
       else {
         anyGo = true;
@@ -437,7 +380,6 @@ describe('acceptability, pinned', () => {
         minLength: people,
         maxLength: people,
       }),
-      ownSpread: fc.constantFrom(0, 0, 1.5, 3),
     }),
   );
   const optionsArb = fc.record({

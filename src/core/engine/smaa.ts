@@ -28,16 +28,10 @@ export type SmaaModel = {
   sds: readonly number[];
   /** Relative weight of each stakeholder (length of rawBy); empty or one entry without stakeholders. */
   groupWeights: readonly number[];
-  /**
-   * The spread of each component's own unknowns, as a multiple of its ratings' spread (0: none). Per draw, every
-   * component that no gate decides gets its own deviate, centred on the system's mean, so the system's overall lean
-   * keeps the shared uncertainty while its parts can differ from one another: a one-component project is unchanged.
-   */
-  ownSpread?: number;
 };
 
-/** The random draws of one decision: `samples` rows of `width` numbers, made from `seed`. */
-export type Draws = { seed: number; samples: number; criteria: number; data: Float64Array };
+/** The random draws of one decision: `samples` rows of `width` numbers. */
+export type Draws = { samples: number; criteria: number; data: Float64Array };
 
 /** Columns of a draw row: criteria weight factors (uniform in [-1, 1)), criteria rating deviates (N(0,1)), then gc, memory, group. */
 function width(criteria: number): number {
@@ -64,7 +58,7 @@ export function makeDraws(seed: number, samples: number, criteria: number): Draw
   const stored = DRAWS_STORE?.load(seed, samples, criteria);
   let draws: Draws;
   if (stored !== undefined && storedDrawsHold(seed, samples, criteria, stored)) {
-    draws = { seed, samples, criteria, data: stored };
+    draws = { samples, criteria, data: stored };
   } else {
     draws = generateDraws(seed, samples, criteria);
     DRAWS_STORE?.save(seed, samples, criteria, draws.data);
@@ -146,7 +140,7 @@ function generateDraws(seed: number, samples: number, criteria: number): Draws {
   const halves = new Uint16Array((samples * w + 2) & ~1);
   fillHalves(halves, seed);
   mapDraws(halves, data, normalTable(), samples, criteria);
-  return { seed, samples, criteria, data };
+  return { samples, criteria, data };
 }
 
 /*
@@ -249,45 +243,6 @@ export function inverseNormal(p: number): number {
   );
 }
 
-/**
- * A component's own standard-normal deviate for draw `sample`, the `index`-th distinct unit: a counter-based hash of
- * (seed, sample, index) mapped through the normal table, so a unit's deviates do not depend on how many units the
- * system has.
- */
-export function ownDeviate(seed: number, sample: number, index: number): number {
-  let t = (Math.imul(sample + 1, 0x9e3779b1) ^ Math.imul(index + 1, 0x85ebca6b) ^ (seed >>> 0)) >>> 0;
-  t = Math.imul(t ^ (t >>> 16), 0x7feb352d);
-  t = Math.imul(t ^ (t >>> 15), 0x846ca68b);
-  t = (t ^ (t >>> 16)) >>> 0;
-  return normalTable()[t >>> 19] as number;
-}
-
-/**
- * Per draw and distinct unit, the unit's own deviate minus the mean over the draw's free units (0 for a unit a gate
- * decides, and for all when fewer than two are free): `samples` rows of `distinct.length` numbers.
- */
-function ownDeviates(seed: number, samples: number, shape: UnitShape): Float64Array {
-  const d = shape.distinct.length;
-  const out = new Float64Array(samples * d);
-  let free = 0;
-  for (let k = 0; k < d; k++) if (shape.fixed[shape.distinct[k] as number] === 0) free++;
-  if (free < 2) return out;
-  for (let s = 0; s < samples; s++) {
-    let sum = 0;
-    for (let k = 0; k < d; k++) {
-      if (shape.fixed[shape.distinct[k] as number] !== 0) continue;
-      const z = ownDeviate(seed, s, k);
-      out[s * d + k] = z;
-      sum += z;
-    }
-    const mean = sum / free;
-    for (let k = 0; k < d; k++) {
-      if (shape.fixed[shape.distinct[k] as number] === 0) out[s * d + k] = (out[s * d + k] as number) - mean;
-    }
-  }
-  return out;
-}
-
 export type SmaaOptions = {
   /** Weight spread: each weight times a factor in [1 - spread, 1 + spread]. */
   spread: number;
@@ -347,18 +302,6 @@ export function acceptability(model: SmaaModel, draws: Draws, options: SmaaOptio
     }
   }
   const shape = unitShape(units, P, Q, groups * n);
-  // A unit's own unknowns: its deviate times ownSpread x the sd of its shared rating term, sqrt(sum_c Q_c^2).
-  const ownSpread = model.ownSpread ?? 0;
-  const ownScale = new Float64Array(unitCount * groups);
-  for (let i = 0; i < unitCount * groups; i++) {
-    let q2 = 0;
-    for (let c = 0; c < n; c++) q2 += (Q[i * n + c] as number) ** 2;
-    ownScale[i] = ownSpread * Math.sqrt(q2);
-  }
-  const own =
-    ownSpread > 0
-      ? ownDeviates(draws.seed, samples, shape)
-      : new Float64Array(samples * shape.distinct.length);
   const unitGo = new Int32Array(unitCount);
   // full go, rust, hybrid; weights-only go, rust, hybrid.
   const counts = new Int32Array(6);
@@ -375,8 +318,6 @@ export function acceptability(model: SmaaModel, draws: Draws, options: SmaaOptio
       P,
       Q,
       shape,
-      own,
-      ownScale,
       unitGo,
       counts,
     );
@@ -469,10 +410,7 @@ export function setCountKernel(kernel: CountKernel | undefined): void {
   COUNT_KERNEL = kernel;
 }
 
-/**
- * Count draws from..to-1 into counts (full go, rust, hybrid, weights-only go, rust, hybrid) and unitGo. A unit's own
- * deviate (`own`, a row per draw, times `ownScale` per unit and group) joins its full margin, never the weights-only one.
- */
+/** Count draws from..to-1 into counts (full go, rust, hybrid, weights-only go, rust, hybrid) and unitGo. */
 export function countDraws(
   from: number,
   to: number,
@@ -485,8 +423,6 @@ export function countDraws(
   P: Float64Array,
   Q: Float64Array,
   shape: UnitShape,
-  own: Float64Array,
-  ownScale: Float64Array,
   unitGo: Int32Array,
   counts: Int32Array,
 ): void {
@@ -541,7 +477,6 @@ export function countDraws(
             (factors[c] as number) *
             ((P[base + c] as number) + (Q[base + c] as number) * (data[z + c] as number));
         }
-        m += (ownScale[u * groups + g] as number) * (own[s * distinct.length + k] as number);
         if (m < 0) anyRust = true;
         else {
           anyGo = true;

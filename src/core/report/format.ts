@@ -132,7 +132,7 @@ export function perturbationsKept(decision: Decision): string {
  * decision's `track_record`), as one sentence; undefined when the decision carries none (one saved before it existed).
  * @example
  * trackRecordSentence(decision);
- * // 'Track record: of the verdicts gorust gave at 90% or more on 219 real decisions it was not tuned on, 123 of 127 were right (97%).'
+ * // 'Track record: of the verdicts gorust gave at 90% or more on 229 real decisions it was not tuned on, 151 of 162 were right (93%).'
  */
 export function trackRecordSentence(decision: Decision): string | undefined {
   const record = decision.track_record;

@@ -1,0 +1,42 @@
+/** @module The close-call tip when the central verdict is not the most probable one: it names the verdict the draws favour. */
+import { describe, expect, it } from 'vitest';
+import { decide, type Verdict } from '../../src/core/index.ts';
+import { loadCorpus } from '../eval/corpus.ts';
+import { loadKnowledgeBase, loadProfiles } from './load-fixtures.ts';
+
+const kb = loadKnowledgeBase();
+const WORDS: Record<Verdict, string> = { go: 'Go throughout', rust: 'Rust throughout', hybrid: 'A hybrid' };
+
+describe('the close-call tip, when another verdict is more probable than the central one', () => {
+  const profiles = [...loadProfiles('examples').map((p) => p.profile), ...loadCorpus().map((c) => c.profile)];
+  const decisions = profiles.map((p) => decide(p, kb, { decisiveFacts: false }));
+
+  it('names that verdict and its share of the draws, and only then', () => {
+    let named = 0;
+    for (const d of decisions) {
+      const p = d.probabilities as Record<Verdict, number>;
+      const best = (['go', 'rust', 'hybrid'] as const).reduce((a, b) => (p[b] > p[a] ? b : a));
+      const said = d.tips.filter((t) => t.includes('is more probable ('));
+      if (p[best] > p[d.verdict]) {
+        named++;
+        expect(said, d.project?.name).toHaveLength(1);
+        expect(said[0]).toContain(
+          `${WORDS[best]} is more probable (${Math.round(p[best] * 1000) / 10}% of the draws)`,
+        );
+      } else {
+        expect(said, d.project?.name).toEqual([]);
+      }
+    }
+    // Grafana Mimir: a hybrid by its central margins, Go throughout in just over half the draws.
+    expect(named).toBeGreaterThan(0);
+  });
+
+  it('says so for Grafana Mimir, whose central margins give a hybrid', () => {
+    const i = profiles.findIndex((p) => p.project.name.toLowerCase().includes('mimir'));
+    const d = decisions[i];
+    expect(d?.verdict).toBe('hybrid');
+    expect(d?.tips.join(' ')).toMatch(
+      /Go throughout is more probable \(5\d(\.\d)?% of the draws\) than this verdict\./,
+    );
+  });
+});
