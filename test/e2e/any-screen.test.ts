@@ -43,7 +43,9 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
     const hint = page.getByTestId('q-team.rust-hint');
     expect(await hint.textContent()).toBe('several people have shipped production code in it');
     expect(await hint.isVisible()).toBe(true);
-    expect(await page.getByTestId('q-team.rust').getAttribute('aria-describedby')).toContain('q-team.rust-hint');
+    expect(await page.getByTestId('q-team.rust').getAttribute('aria-describedby')).toContain(
+      'q-team.rust-hint',
+    );
     await page.getByTestId('verdict').waitFor();
     // Two components: a Go-friendly API calling a latency-critical, CPU-bound matcher, then the calls.
     await page.getByTestId('add-component').click();
