@@ -30,6 +30,7 @@ const BATCHES = [
   { name: 'twenty-third and -fourth', first: '7a17c48', last: '4fa7305' },
   { name: 'twenty-fifth and -sixth', first: 'ce94a32', last: '28e9eb3' },
   { name: 'twenty-seventh and -eighth', first: 'a5a2e0b', last: '49e1d75' },
+  { name: 'twenty-ninth and thirtieth', first: 'efb10ab', last: '8e0ab5e' },
 ] as const;
 
 const CORPUS = 'test/fixtures/real-decisions';

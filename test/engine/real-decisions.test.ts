@@ -90,10 +90,14 @@ const holdout = summarize(results, 'holdout');
 // LogDNA agent, Rust, Go at P 0.94), and the grown holdout 199/229, splits 30/45, Brier 0.2022, eleven confident
 // misses. Pinned there. (A per-component uncertainty that had lowered the older holdout's Brier failed the test written
 // down for these batches and was dropped before this pin: HISTORY.md.)
+// The twenty-ninth and thirtieth blind batches (20 cases, engineers corpus28 and corpus29, who never ran the engine nor
+// saw any figure) grew the holdout to 239: the unchanged engine scored its 10 new holdout cases 10/10, splits 2/2, Brier
+// 0.074, no confident miss, and the grown holdout 209/239, splits 32/47, Brier 0.1968, eleven confident misses.
+// Pinned there.
 const HOLDOUT_FLOORS = {
-  verdictAccuracy: 0.868,
-  hybridSplitAccuracy: 0.666,
-  maxBrier: 0.2022,
+  verdictAccuracy: 0.874,
+  hybridSplitAccuracy: 0.68,
+  maxBrier: 0.1968,
   maxConfidentMisses: 11,
 };
 
