@@ -1,6 +1,6 @@
 /** @module The close-call tip when the central verdict is not the most probable one: it names the verdict the draws favour. */
 import { describe, expect, it } from 'vitest';
-import { decide, type Verdict } from '../../src/core/index.ts';
+import { decide, VERDICTS, type Verdict } from '../../src/core/index.ts';
 import { loadCorpus } from '../eval/corpus.ts';
 import { loadKnowledgeBase, loadProfiles } from './load-fixtures.ts';
 
@@ -15,7 +15,7 @@ describe('the close-call tip, when another verdict is more probable than the cen
     let named = 0;
     for (const d of decisions) {
       const p = d.probabilities as Record<Verdict, number>;
-      const best = (['go', 'rust', 'hybrid'] as const).reduce((a, b) => (p[b] > p[a] ? b : a));
+      const best = VERDICTS.reduce((a, b) => (p[b] > p[a] ? b : a));
       const said = d.tips.filter((t) => t.includes('is more probable ('));
       if (p[best] > p[d.verdict]) {
         named++;

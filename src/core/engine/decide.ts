@@ -11,7 +11,7 @@ import type {
 } from '../decision/schema.ts';
 import type { InteropCounterpart, KnowledgeBase } from '../kb/schema.ts';
 import type { ExistingCode, Profile } from '../profile/schema.ts';
-import { CRITERION_IDS, type Language, type Verdict } from '../profile/vocabulary.ts';
+import { CRITERION_IDS, type Language, VERDICTS, type Verdict } from '../profile/vocabulary.ts';
 import { evaluateChecklist, holdsAnywhere } from './checklist.ts';
 import {
   componentFacts,
@@ -163,10 +163,7 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
   if (boundaries.some((b) => b.mechanism === 'ffi')) caveats.push(cgoCaveat(profile));
   caveats.push(...nearMissGateCaveats(model));
   if (confidence < params.close_call_threshold) {
-    tips.push(
-      closeCallTip(confidence, sensitivity, table.rows, kb) +
-        moreProbable(verdict, probabilities, componentRows),
-    );
+    tips.push(closeCallTip(confidence, sensitivity, table.rows, kb) + moreProbable(verdict, probabilities));
   }
 
   const decision: Decision = {
@@ -699,38 +696,13 @@ const VERDICT_WORDS: Record<Verdict, string> = {
 };
 
 /**
- * When another verdict is more probable than the nominal one, what the draws say instead, and for a hybrid the parts
- * nearest to their other language: the nominal verdict follows the central ratings, the probabilities every
- * uncertainty. Empty when the verdict is also the most probable.
+ * When another verdict is more probable than the nominal one, which, and in how many of the draws: the nominal verdict
+ * follows the central ratings, the probabilities every uncertainty. Empty when the verdict is also the most probable.
  */
-function moreProbable(
-  verdict: Verdict,
-  probabilities: Record<Verdict, number>,
-  rows: ComponentRow[],
-): string {
-  const best = (['go', 'rust', 'hybrid'] as const).reduce((a, b) =>
-    probabilities[b] > probabilities[a] ? b : a,
-  );
+function moreProbable(verdict: Verdict, probabilities: Record<Verdict, number>): string {
+  const best = VERDICTS.reduce((a, b) => (probabilities[b] > probabilities[a] ? b : a));
   if (probabilities[best] <= probabilities[verdict]) return '';
-  let text = ` ${VERDICT_WORDS[best]} is more probable (${percent(probabilities[best])} of the draws) than this verdict.`;
-  if (best === 'hybrid') {
-    const nearest = rows
-      .map((row) => ({
-        row,
-        other: row.language === 'go' ? 'rust' : 'go',
-        p: row.probabilities?.[row.language === 'go' ? 'rust' : 'go'] ?? 0,
-      }))
-      .sort((a, b) => b.p - a.p || compareText(a.row.name, b.row.name))
-      .slice(0, 2)
-      .filter((n) => n.p > 0);
-    if (nearest.length > 0) {
-      const parts = nearest.map(
-        (n) => `"${n.row.name}" (${n.other === 'go' ? 'Go' : 'Rust'} in ${percent(n.p)})`,
-      );
-      text += ` In most draws some part comes out in the other language; the nearest: ${parts.join(' and ')}.`;
-    }
-  }
-  return text;
+  return ` ${VERDICT_WORDS[best]} is more probable (${percent(probabilities[best])} of the draws) than this verdict.`;
 }
 
 function closeCallTip(

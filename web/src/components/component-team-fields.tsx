@@ -1,13 +1,13 @@
 /** @module The fields of a component's own team (`components[].team`: the Go and Rust experience of the people who build it, where it differs from the project's team), in each component's editor; the questions' words and levels are core's COMPONENT_TEAM_QUESTIONS, the ones `gorust init` asks, with the project team's level words. A blank level keeps the project's; emptying both takes the team out of the profile. */
 import { COMPONENT_TEAM_QUESTIONS, type InputProblem } from '../../../src/core/browser.ts';
 import { type ComponentTeamValue, setOptionalField } from '../lib/parts.ts';
-import { problemsAt } from '../lib/plain-words.ts';
+import { optionWords, problemsAt } from '../lib/plain-words.ts';
 import { SelectField } from './fields.tsx';
 
 const { go: GO, rust: RUST } = COMPONENT_TEAM_QUESTIONS;
 
 /** What each level means, in the project's team questions' words: "none: nobody has shipped it; ...". */
-const LEVEL_WORDS = `${GO.options.map((option) => `${option.value}: ${option.hint}`).join('; ')}.`;
+const LEVEL_WORDS = optionWords(GO.options);
 
 /**
  * @example

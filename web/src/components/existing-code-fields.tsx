@@ -1,13 +1,13 @@
 /** @module The fields of existing code (`existing_code`: language, rough size in kloc, plan), one group shared by the project's section and each component's editor; the questions' words and choices are core's EXISTING_CODE_QUESTIONS, the ones `gorust init` asks. Emptying every field takes the existing code out of the profile. */
 import { EXISTING_CODE_QUESTIONS, type InputProblem } from '../../../src/core/browser.ts';
 import { type ExistingCodeValue, setOptionalField } from '../lib/parts.ts';
-import { problemsAt } from '../lib/plain-words.ts';
+import { optionWords, problemsAt } from '../lib/plain-words.ts';
 import { NumberField, SelectField } from './fields.tsx';
 
 const { language: LANGUAGE, plan: PLAN } = EXISTING_CODE_QUESTIONS;
 
 /** What each plan means, in CONTRACT.md's words: "port: translate it file by file, keeping its structure; ...". */
-const PLAN_WORDS = `${PLAN.options.map((option) => `${option.value}: ${option.hint}`).join('; ')}.`;
+const PLAN_WORDS = optionWords(PLAN.options);
 
 /**
  * @example

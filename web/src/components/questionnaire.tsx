@@ -108,12 +108,6 @@ function QuestionField({
       // The chosen option's meaning, in words under the control: an option's title shows only to a mouse.
       const hint = (question.options ?? []).find((option) => option.value === value)?.hint;
       const hintId = `${inputId}-hint`;
-      const describedBy = [
-        hint === undefined ? undefined : hintId,
-        problem === undefined ? undefined : errorId,
-      ]
-        .filter((id) => id !== undefined)
-        .join(' ');
       return frame(
         label,
         <>
@@ -121,7 +115,11 @@ function QuestionField({
             id={inputId}
             data-testid={inputId}
             {...invalid}
-            {...(describedBy === '' ? {} : { 'aria-describedby': describedBy })}
+            aria-describedby={
+              [hint === undefined ? undefined : hintId, problem === undefined ? undefined : errorId]
+                .filter((part) => part !== undefined)
+                .join(' ') || undefined
+            }
             value={typeof value === 'string' ? value : ''}
             onChange={(event) => setTyped(event.target.value)}
           >

@@ -72,3 +72,12 @@ function sentence(text: string): string {
   const capital = trimmed.length > 0 ? (trimmed[0]?.toUpperCase() ?? '') + trimmed.slice(1) : trimmed;
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
+
+/**
+ * What each choice of a question means, in one line: "none: nobody has shipped it; some: ...".
+ * @example
+ * optionWords(COMPONENT_TEAM_QUESTIONS.go.options); // 'none: nobody has shipped it; some: ...; strong: ....'
+ */
+export function optionWords(options: readonly { value: string; hint?: string | undefined }[]): string {
+  return `${options.map((option) => `${option.value}: ${option.hint ?? ''}`).join('; ')}.`;
+}
