@@ -1,4 +1,4 @@
-/** @module The close-call tip when the central verdict is not the most probable one: it names the verdict the draws favour. */
+/** @module The close-call tip: when the central verdict is not the most probable one it names the verdict the draws favour, and a verdict at the edge of a weight is called so. */
 import { describe, expect, it } from 'vitest';
 import { decide, VERDICTS, type Verdict } from '../../src/core/index.ts';
 import { loadCorpus } from '../eval/corpus.ts';
@@ -29,6 +29,15 @@ describe('the close-call tip, when another verdict is more probable than the cen
     }
     // Grafana Mimir: a hybrid by its central margins, Go throughout in just over half the draws.
     expect(named).toBeGreaterThan(0);
+  });
+
+  it('never says a weight moves from a value to the same value: a verdict at the edge is called so', () => {
+    const same = decisions.flatMap((d) => d.tips).filter((t) => /moves from (\S+) to \1\./.test(t));
+    expect(same).toEqual([]);
+    const i = profiles.findIndex((p) => p.project.name.toLowerCase().includes('mimir'));
+    expect(decisions[i]?.tips.join(' ')).toMatch(
+      /The verdict is at the edge: the slightest change to the weight of \w/,
+    );
   });
 
   it('says so for Grafana Mimir, whose central margins give a hybrid', () => {

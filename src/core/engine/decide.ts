@@ -718,10 +718,19 @@ function closeCallTip(
       distance: Math.abs((s.flip_weight ?? 0) - (rows.find((r) => r.id === s.criterion)?.weight ?? 0)),
     }))
     .sort((a, b) => a.distance - b.distance || compareText(a.criterion, b.criterion))[0];
-  const flip =
-    nearest === undefined
-      ? ''
-      : ` The verdict flips if the weight of ${(kb.criteria.find((c) => c.id === nearest.criterion)?.name ?? nearest.criterion).toLowerCase()} moves from ${percent(rows.find((r) => r.id === nearest.criterion)?.weight ?? 0)} to ${percent(nearest.flip_weight ?? 0)}.`;
+  let flip = '';
+  if (nearest !== undefined) {
+    const name = (
+      kb.criteria.find((c) => c.id === nearest.criterion)?.name ?? nearest.criterion
+    ).toLowerCase();
+    const now = percent(rows.find((r) => r.id === nearest.criterion)?.weight ?? 0);
+    const at = percent(nearest.flip_weight ?? 0);
+    // A verdict at the edge flips at its own weight: "from 6.6% to 6.6%" would say nothing.
+    flip =
+      now === at
+        ? ` The verdict is at the edge: the slightest change to the weight of ${name} (${now}) flips it.`
+        : ` The verdict flips if the weight of ${name} moves from ${now} to ${at}.`;
+  }
   return (
     `Close call: the verdict holds in ${roundTo(confidence * 100, 1)}% of the draws of weights, ratings and uncertain inputs.${flip} ` +
     'Settle it with evidence rather than opinion: run `gorust lab` on this machine and prototype the riskiest part.'
