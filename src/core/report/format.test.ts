@@ -53,20 +53,31 @@ describe('sensitivityWeights', () => {
     expect(sensitivityWeights(d, { criterion: 'development_speed', flip_weight: 0.304 })).toEqual({
       now: '30.0%',
       flip: '30.4%',
+      edge: false,
     });
     expect(sensitivityWeights(d, { criterion: 'development_speed', flip_weight: 0.5 })).toEqual({
       now: '30%',
       flip: '50%',
+      edge: false,
     });
   });
   it('says "never" when no weight flips the verdict, and gives no weight now for a criterion without a row', () => {
     expect(sensitivityWeights(d, { criterion: 'development_speed', flip_weight: null })).toEqual({
       now: '30%',
       flip: 'never',
+      edge: false,
     });
     expect(sensitivityWeights(d, { criterion: 'interop', flip_weight: 0.4 })).toEqual({
       now: undefined,
       flip: '40%',
+      edge: false,
+    });
+  });
+  it('says "at the edge" when the flip weight is the weight now at the decision\'s precision, never "30% (now 30%)"', () => {
+    expect(sensitivityWeights(d, { criterion: 'development_speed', flip_weight: 0.3 })).toEqual({
+      now: '30.0%',
+      flip: 'at the edge',
+      edge: true,
     });
   });
 });

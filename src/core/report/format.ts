@@ -64,20 +64,25 @@ export function formatPercentPair(a: number, b: number): [string, string] {
 
 /**
  * A sensitivity row's weight now and the weight at which the verdict flips, as every report shows them side by
- * side: "never" when no weight flips it, one decimal more when the two would round to the same percentage, and no
- * `now` when the decision has no criterion row for it.
+ * side: "never" when no weight flips it, one decimal more when the two would round to the same percentage, "at the
+ * edge" (with `edge`) when the flip weight is the weight now at the decision's precision (the slightest change of it
+ * flips the verdict; "7% (now 7%)" would read as a contradiction), and no `now` when the decision has no criterion
+ * row for it.
  * @example
- * sensitivityWeights(decision, { criterion: 'onboarding', flip_weight: 0.062 }); // { now: '5.5%', flip: '6.2%' }
+ * sensitivityWeights(decision, { criterion: 'onboarding', flip_weight: 0.062 }); // { now: '5.5%', flip: '6.2%', edge: false }
+ * sensitivityWeights(decision, { criterion: 'onboarding', flip_weight: 0.055 }); // { now: '5.5%', flip: 'at the edge', edge: true }
  */
 export function sensitivityWeights(
   decision: Decision,
   row: Decision['sensitivity'][number],
-): { now: string | undefined; flip: string } {
+): { now: string | undefined; flip: string; edge: boolean } {
   const now = decision.criteria.find((c) => c.id === row.criterion)?.weight;
   if (row.flip_weight === null)
-    return { now: now === undefined ? undefined : formatPercent(now), flip: 'never' };
-  const [nowText, flip] = formatPercentPair(now ?? 0, row.flip_weight);
-  return { now: now === undefined ? undefined : nowText, flip };
+    return { now: now === undefined ? undefined : formatPercent(now), flip: 'never', edge: false };
+  if (now === undefined) return { now: undefined, flip: formatPercent(row.flip_weight), edge: false };
+  const [nowText, flip] = formatPercentPair(now, row.flip_weight);
+  if (nowText === flip) return { now: `${(now * 100).toFixed(1)}%`, flip: 'at the edge', edge: true };
+  return { now: nowText, flip, edge: false };
 }
 
 /**

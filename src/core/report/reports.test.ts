@@ -45,6 +45,16 @@ describe('renderText', () => {
     expect(text).not.toContain('\u001b');
     expect(text).toContain('evil ]0;pwned name');
   });
+
+  it('calls a criterion whose flip weight is its weight now "at the edge", never "weighing 30% (now 30%)"', () => {
+    const decision = buildDecision();
+    decision.sensitivity = [{ criterion: 'development_speed', flip_weight: 0.3 }];
+    const text = renderText(decision, { width: 200 });
+    expect(text).toContain(
+      'Development speed at the edge: the verdict flips within 0.1 point of its weight now (30.0%)',
+    );
+    expect(text).not.toContain('(now 30%)');
+  });
 });
 
 describe('renderMarkdown', () => {

@@ -232,9 +232,11 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
   if (flips.length > 0) {
     section('What would change the verdict');
     for (const row of flips) {
-      const { now, flip } = sensitivityWeights(decision, row);
+      const { now, flip, edge } = sensitivityWeights(decision, row);
       lines.push(
-        `  ${criterionLabel(row.criterion)} weighing ${flip}${now === undefined ? '' : ` (now ${now})`}`,
+        edge
+          ? `  ${criterionLabel(row.criterion)} at the edge: the verdict flips within 0.1 point of its weight now (${now})`
+          : `  ${criterionLabel(row.criterion)} weighing ${flip}${now === undefined ? '' : ` (now ${now})`}`,
       );
     }
   }
