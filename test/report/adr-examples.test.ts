@@ -12,7 +12,8 @@ import {
   withChange,
 } from '../../src/core/index.ts';
 import { claimExcerpt } from '../../src/core/report/adr.ts';
-import { formatCount, formatNumber } from '../../src/core/report/format.ts';
+import { decisiveFactLabel } from '../../src/core/report/decisive.ts';
+import { criterionLabel, formatCount, formatNumber } from '../../src/core/report/format.ts';
 import { readKnowledgeBase } from '../../src/io/kb-files.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -103,6 +104,15 @@ describe.each(examples)('the ADR of examples/%s', (file) => {
     expect(items.length).toBeGreaterThanOrEqual(
       Math.min(3, decision.criteria.filter((r) => r.go !== r.rust).length),
     );
+    // A criterion's "given ..." names the facts that raised its weight (a component's by its name), never the
+    // absence of a project SLO as a reason latency counts.
+    expect(drivers).not.toMatch(/given no latency SLO/);
+    for (const row of decision.criteria) {
+      const raised = (row.weight_reasons ?? []).filter((r) => r.factor > 1).flatMap((r) => r.facts);
+      const item = items.find((i) => i.startsWith(`* ${criterionLabel(row.id)} favours`));
+      for (const fact of item === undefined ? [] : raised)
+        expect(item).toContain(decisiveFactLabel({ path: fact.path, value: fact.value }, decision));
+    }
   });
 
   it('gives revisit triggers that really flip the verdict when applied', () => {

@@ -506,6 +506,17 @@ class AdrParts {
     return lines;
   }
 
+  /**
+   * The facts that raised a criterion's weight, read from its weight reasons (`weight_reasons[].facts` of the rules
+   * with a factor above 1), a component's by its name: "component scorer: latency-critical". Undefined when no rule
+   * raised it; then the project's own facts say why it matters.
+   */
+  raisedBy(row: CriterionRow): string | undefined {
+    const facts = (row.weight_reasons ?? []).filter((r) => r.factor > 1).flatMap((r) => r.facts);
+    const words = [...new Set(facts.map((f) => decisiveFactLabel({ path: f.path, value: f.value }, this.d)))];
+    return words.length === 0 ? undefined : words.join(', ');
+  }
+
   /** The fact of this profile that bears on a criterion, in a few words. */
   factFor(id: CriterionRow['id']): string | undefined {
     const p = this.o.profile;
@@ -524,7 +535,7 @@ class AdrParts {
     const join = (...parts: (string | undefined)[]) => parts.filter((x) => x !== undefined).join(', ');
     switch (id) {
       case 'latency_predictability':
-        return join(slo ?? 'no latency SLO', heap, rps);
+        return join(slo, heap, rps);
       case 'runtime_performance':
         return join(`an ${w.kind} workload`.replace(/^an (?=[cm])/, 'a '), rps);
       case 'memory_efficiency':
@@ -591,8 +602,8 @@ class AdrParts {
     for (const row of rows.slice(0, Math.max(0, Math.min(MAX_DRIVERS, lines.length + 3) - lines.length))) {
       const lang = favours(row) as 'go' | 'rust';
       const other = lang === 'go' ? 'rust' : 'go';
-      const fact = this.factFor(row.id);
-      const because = fact === undefined ? '' : ` given ${this.esc(fact)}`;
+      const fact = this.raisedBy(row) ?? this.factFor(row.id);
+      const because = fact === undefined || fact === '' ? '' : ` given ${this.esc(fact)}`;
       lines.push(
         `${criterionLabel(row.id)} favours ${OPTION_LABELS[lang]}${because} (${OPTION_LABELS[lang]} ${formatRating(row[lang])} vs ${OPTION_LABELS[other]} ${formatRating(row[other])}, ${formatPercent(row.weight)} of the weight).`,
       );

@@ -101,10 +101,13 @@ const EXTRA_WORDS: Record<string, { label: string; value: (v: Value) => string }
  * @example
  * decisiveFactLabel({ path: 'workload.latency_slo.p99_ms', value: 15, ... }, decision); // 'p99 latency SLO 15 ms'
  */
-export function decisiveFactLabel(fact: DecisiveFact, decision: Pick<Decision, 'components'>): string {
+export function decisiveFactLabel(
+  fact: Pick<DecisiveFact, 'path' | 'value'>,
+  decision: Pick<Decision, 'components'>,
+): string {
   const component = /^components\[(\d+)\]\.(.+)$/.exec(fact.path);
   const path = component?.[2] ?? fact.path;
-  const words = FACT_WORDS[path];
+  const words = FACT_WORDS[path] ?? EXTRA_WORDS[path];
   const named =
     words === undefined ? `${path} ${text(fact.value)}` : `${words.label} ${words.value(fact.value)}`.trim();
   if (component === null) return named;
