@@ -31,6 +31,7 @@ import {
   perturbationsKept,
   projectName,
   trackRecordSentence,
+  verdictMargin,
 } from './format.ts';
 import { wrapMarkdown } from './md-wrap.ts';
 import { type RevisitTrigger, triggerSentence } from './triggers.ts';
@@ -616,11 +617,6 @@ class AdrParts {
     return hybrid ? ['Go', 'Rust', OPTION_LABELS.hybrid] : ['Go', 'Rust'];
   }
 
-  margin(): number {
-    const shown = (n: number) => Number(formatScore(n));
-    return Math.abs(shown(this.d.scores.go) - shown(this.d.scores.rust));
-  }
-
   /** How far a probability like this verdict's has held on real decisions: a paragraph, or nothing. */
   trackRecord(): string[] {
     const record = trackRecordSentence(this.d);
@@ -631,8 +627,10 @@ class AdrParts {
     const d = this.d;
     if (d.close_call && d.verdict !== 'hybrid') {
       const lean = OPTION_LABELS[d.verdict];
+      const { margin, go, rust, component } = verdictMargin(d);
+      const where = component === undefined ? '' : `component ${this.esc(component)}: `;
       return [
-        `Chosen option: none yet. This is a tie: the model leans to "${lean}" by ${formatScore(this.margin())} of 10 (Go ${formatScore(d.scores.go)}, Rust ${formatScore(d.scores.rust)}), and only ${perturbationsKept(d)}. A margin this small is within the uncertainty of the ratings and weights.`,
+        `Chosen option: none yet. This is a tie: the model leans to "${lean}" by ${formatScore(margin)} of 10 (${where}Go ${formatScore(go)}, Rust ${formatScore(rust)}), and only ${perturbationsKept(d)}. A margin this small is within the uncertainty of the ratings and weights.`,
         '',
         'Tie-breaker (the decision-makers fill this in): ____ chose ____ because ____.',
         '',

@@ -1,6 +1,6 @@
 /** @module Tests of the shared number formatting of the reports. */
 import { describe, expect, it } from 'vitest';
-import { buildDecision } from './decision-fixture.test-helpers.ts';
+import { buildDecision, buildHybridDecision } from './decision-fixture.test-helpers.ts';
 import {
   confidenceMeaning,
   formatCount,
@@ -11,6 +11,7 @@ import {
   labUseLine,
   sensitivityWeights,
   trackRecordSentence,
+  verdictMargin,
 } from './format.ts';
 
 describe('formatScore', () => {
@@ -183,5 +184,20 @@ describe('formatFigure', () => {
       '-',
     ]);
     expect(formatFigure(null, '–')).toBe('–');
+  });
+});
+
+describe('verdictMargin', () => {
+  it("is the project's margin without components", () => {
+    const d = buildDecision({ scores: { go: 7.964, rust: 5.79 } });
+    expect(verdictMargin(d)).toMatchObject({ margin: 2.17, component: undefined });
+  });
+  it("is the closest component's margin, named, for a project decided component by component", () => {
+    // The whole project's scores can tie while every component leans one way (xAI's infrastructure read
+    // "score margin 0.00" beside a 79% Go verdict).
+    const hybrid = buildHybridDecision();
+    const d = { ...hybrid, verdict: 'go' as const, scores: { go: 7.56, rust: 7.56 } };
+    expect(verdictMargin(d)).toEqual({ margin: 1.1, go: 7.4, rust: 6.3, component: 'control' });
+    expect(confidenceMeaning(d)).toMatch(/score margin 1\.10 of 10 in its closest component, control$/);
   });
 });

@@ -105,10 +105,49 @@ export function formatMib(mib: number): string {
 export function confidenceMeaning(decision: Decision): string {
   const kept = perturbationsKept(decision);
   if (decision.verdict === 'hybrid') return kept;
-  // From the scores as shown (two decimals), so the margin is their visible difference: 7.96 - 5.79 = 2.17.
+  const { margin, component } = verdictMargin(decision);
+  const where = component === undefined ? '' : ` in its closest component, ${component}`;
+  return `${kept}; score margin ${formatScore(margin)} of 10${where}`;
+}
+
+/**
+ * The score margin a single-language verdict rests on, from the scores as shown (two decimals, so the margin is
+ * their visible difference: 7.96 - 5.79 = 2.17). A project with components is decided component by component, so
+ * its margin is that of the component nearest the other language, named, with that component's scores; the whole
+ * project's scores (which can tie while every component leans one way) only when no component row has scores.
+ * @example
+ * verdictMargin(decision); // { margin: 2.17, go: 7.96, rust: 5.79, component: undefined }
+ * verdictMargin(withComponents); // { margin: 0.25, go: 7.67, rust: 7.42, component: 'inference-serving' }
+ */
+export function verdictMargin(decision: Decision): {
+  margin: number;
+  go: number;
+  rust: number;
+  component: string | undefined;
+} {
   const shown = (n: number) => Number(formatScore(n));
-  const margin = Math.abs(shown(decision.scores.go) - shown(decision.scores.rust));
-  return `${kept}; score margin ${formatScore(margin)} of 10`;
+  // 7.4 - 6.3 is 1.1000000000000005 in binary floating point: the margin is the difference as shown.
+  const gap = (go: number, rust: number) => shown(Math.abs(shown(go) - shown(rust)));
+  const rows = decision.components.flatMap((c) =>
+    c.scores === undefined
+      ? []
+      : [
+          {
+            name: c.name,
+            go: c.scores.go,
+            rust: c.scores.rust,
+            margin: gap(c.scores.go, c.scores.rust),
+          },
+        ],
+  );
+  const closest = rows.reduce<(typeof rows)[number] | undefined>(
+    (best, row) => (best === undefined || row.margin < best.margin ? row : best),
+    undefined,
+  );
+  if (closest !== undefined)
+    return { margin: closest.margin, go: closest.go, rust: closest.rust, component: closest.name };
+  const { go, rust } = decision.scores;
+  return { margin: gap(go, rust), go, rust, component: undefined };
 }
 
 /**

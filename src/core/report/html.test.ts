@@ -164,7 +164,9 @@ describe('renderHtmlReport', () => {
       ),
     });
     const out = renderHtmlReport(close, { date: DATE });
-    expect(out).toContain('Weighted score: Go 7.47 · Rust 7.50 (0 to 10)');
+    expect(out).toContain(
+      'Weighted score: Go 7.47 · Rust 7.50 (0 to 10, whole project; each component is scored on its own)',
+    );
     // Cells as text, without the column names each carries for the phone layout.
     const cells = (text: string) => text.replace(/ data-label="[^"]*"/g, '');
     expect(cells(out)).toContain('<td>Onboarding</td><td class="num">6.2%</td><td class="num">5.5%</td>');

@@ -77,7 +77,7 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
   out.push(
     '| | Go | Rust | Hybrid |',
     '| --- | ---: | ---: | ---: |',
-    `| Weighted score (0 to 10) | ${formatScore(decision.scores.go)} | ${formatScore(decision.scores.rust)} | n/a |`,
+    `| Weighted score${decision.components.length > 0 ? ', whole project' : ''} (0 to 10) | ${formatScore(decision.scores.go)} | ${formatScore(decision.scores.rust)} | n/a |`,
     `| Probability (weights, ratings, inputs varied) | ${formatPercent(decision.probabilities.go)} | ${formatPercent(decision.probabilities.rust)} | ${formatPercent(decision.probabilities.hybrid)} |`,
     '',
   );

@@ -170,7 +170,7 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
   const record = trackRecordSentence(decision);
   if (record !== undefined) lines.push(dim(record));
   lines.push(
-    `Scores: Go ${formatScore(decision.scores.go)}, Rust ${formatScore(decision.scores.rust)} (out of 10)`,
+    `Scores: Go ${formatScore(decision.scores.go)}, Rust ${formatScore(decision.scores.rust)} (out of 10${decision.components.length > 0 ? '; the whole project: each component is scored on its own below' : ''})`,
   );
   const p = decision.probabilities;
   lines.push(

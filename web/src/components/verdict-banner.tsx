@@ -49,6 +49,7 @@ export function VerdictBanner({
             {percent(decision.confidence)}
           </strong>
           {' · '}score Go {decision.scores.go.toFixed(2)} vs Rust {decision.scores.rust.toFixed(2)}
+          {decision.components.length > 0 ? ' (whole project)' : ''}
         </div>
         {/* What the two figures above mean: a 100% confidence next to a narrow score margin reads as
             overconfidence unless the banner says what it counts. The words are the CLI reports'. */}
