@@ -25,6 +25,7 @@ export {
   percentileChart,
   radarChart,
 } from './report/charts.ts';
+export { componentNames } from './report/decisive.ts';
 export { diffDecisions } from './report/diff.ts';
 export type { NumberChange } from './report/diff-schema.ts';
 export { ownTeamWords } from './report/facts.ts';

@@ -38,6 +38,29 @@ describe.each(examples)('the policy choices of examples/%s', (file) => {
   });
   const policyRules = [...new Set(kinds.flatMap(({ basis }) => basis.policy.map((r) => r.rule)))];
 
+  it('names a component in the facts behind a weight by its name in every format, never as "component #2"', () => {
+    const names = decision.components.map((c) => c.name);
+    const componentFacts = kinds.flatMap(({ basis }) =>
+      [...basis.evidence, ...basis.policy].flatMap((r) =>
+        r.facts.filter((f) => f.path.startsWith('components[')),
+      ),
+    );
+    const outputs = [
+      renderText(decision, { width: 80 }),
+      renderMarkdown(decision, { sources }),
+      renderHtmlReport(decision, { date: '2026-12-05', sources }),
+      ...ADR_TEMPLATES.map((template) =>
+        renderAdr(decision, { date: '2026-12-05', profile, template, sources }),
+      ),
+    ];
+    for (const out of outputs) expect(out).not.toMatch(/component #\d/);
+    const md = renderMarkdown(decision, { sources }).replace(/\n\s*/g, ' ');
+    for (const fact of componentFacts) {
+      const index = Number(/^components\[(\d+)\]/.exec(fact.path)?.[1]);
+      expect(md).toContain(`component ${names[index]}: `);
+    }
+  });
+
   it('carries the fields the reports read', () => {
     expect(decision.criteria.every((row) => row.rationale !== undefined)).toBe(true);
     expect(policyChoices(decision).map((c) => c.rule)).toEqual(expect.arrayContaining(policyRules));

@@ -5,6 +5,7 @@ import type { Evidence } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import {
   asSentence,
+  componentNames,
   componentOdds,
   decisiveFactEffect,
   decisiveFactLabel,
@@ -943,7 +944,7 @@ class AdrParts {
       out.push(
         'Policy choices in this decision (modelling choices in `kb/weights.yaml`):',
         '',
-        ...choices.map((c) => `* ${this.txt(policyChoiceText(c))}.`),
+        ...choices.map((c) => `* ${this.txt(policyChoiceText(c, componentNames(this.d)))}.`),
         '',
       );
     out.push(`Full analysis (every criterion, checklist, caveats): ${report}.`, '');

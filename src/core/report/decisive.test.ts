@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Decision, DecisiveFact } from '../decision/schema.ts';
 import { renderAdr } from './adr.ts';
 import { buildDecision, buildHybridDecision } from './decision-fixture.test-helpers.ts';
-import { decisiveFactEffect, decisiveFactLabel, decisiveFactStance } from './decisive.ts';
+import { decisiveFactEffect, decisiveFactLabel, decisiveFactStance, factWords } from './decisive.ts';
 import { renderHtmlReport } from './html.ts';
 import { renderMarkdown } from './markdown.ts';
 import { renderText } from './text.ts';
@@ -217,5 +217,14 @@ describe('decisiveFactLabel', () => {
     expect(decisiveFactEffect(fact('team.go', 'some'), { verdict: 'hybrid' })).toBe(
       'with some instead, the probability of Hybrid would be 1 point higher',
     );
+  });
+});
+
+describe('factWords', () => {
+  it("names a component's fact by the component's name when the names are given, by its number otherwise", () => {
+    expect(factWords('components[1].latency_critical', true, ['gateway', 'scorer'])).toBe(
+      'component scorer: latency-critical yes',
+    );
+    expect(factWords('components[1].latency_critical', true)).toBe('component #2: latency-critical yes');
   });
 });

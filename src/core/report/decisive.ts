@@ -70,11 +70,15 @@ const FACT_WORDS: Record<string, { label: string; value: (v: Value) => string }>
  * @example
  * factWords('workload.peak_rps', 200000); // 'peak load 200,000 requests/s'
  * factWords('components', ['control-plane', 'orchestration']); // 'component roles control-plane, orchestration'
+ * factWords('components[1].latency_critical', true, ['gateway', 'scorer']); // 'component scorer: latency-critical yes'
  */
-export function factWords(path: string, value: Value): string {
+export function factWords(path: string, value: Value, names: readonly string[] = []): string {
   const component = /^components\[(\d+)\]\.(.+)$/.exec(path);
-  if (component !== null)
-    return `component #${Number(component[1]) + 1}: ${factWords(component[2] ?? '', value)}`;
+  if (component !== null) {
+    // A component by its name, as the decision's component rows give it ("#2" only when none is known).
+    const index = Number(component[1]);
+    return `component ${names[index] ?? `#${index + 1}`}: ${factWords(component[2] ?? '', value)}`;
+  }
   const priority = /^priorities\.(.+)$/.exec(path);
   if (priority !== null) return `priority of ${(priority[1] ?? '').replace(/_/g, ' ')} ${text(value)} of 5`;
   const words = FACT_WORDS[path] ?? EXTRA_WORDS[path];
@@ -105,14 +109,12 @@ export function decisiveFactLabel(
   fact: Pick<DecisiveFact, 'path' | 'value'>,
   decision: Pick<Decision, 'components'>,
 ): string {
-  const component = /^components\[(\d+)\]\.(.+)$/.exec(fact.path);
-  const path = component?.[2] ?? fact.path;
-  const words = FACT_WORDS[path] ?? EXTRA_WORDS[path];
-  const named =
-    words === undefined ? `${path} ${text(fact.value)}` : `${words.label} ${words.value(fact.value)}`.trim();
-  if (component === null) return named;
-  const name = decision.components[Number(component[1])]?.name ?? `#${Number(component[1]) + 1}`;
-  return `component ${name}: ${named}`;
+  return factWords(fact.path, fact.value, componentNames(decision));
+}
+
+/** The decision's component names in profile order, for naming `components[i]` facts. */
+export function componentNames(decision: Pick<Decision, 'components'>): string[] {
+  return decision.components.map((c) => c.name);
 }
 
 /**

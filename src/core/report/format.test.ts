@@ -5,6 +5,7 @@ import {
   confidenceMeaning,
   formatCount,
   formatFigure,
+  formatPercent,
   formatPercentPair,
   formatScore,
   formatSigned,
@@ -31,6 +32,16 @@ describe('formatSigned', () => {
     expect(formatSigned(0)).toBe('0.00');
     expect(formatSigned(0.001)).toBe('0.00');
     expect(formatSigned(-0.001)).toBe('0.00');
+  });
+});
+
+describe('formatPercent', () => {
+  it('never rounds a share that is not all or nothing to "100%" or "0%"', () => {
+    expect(formatPercent(0.9995)).toBe('>99%');
+    expect(formatPercent(0.0005)).toBe('<1%');
+    expect(formatPercent(1)).toBe('100%');
+    expect(formatPercent(0)).toBe('0%');
+    expect(formatPercent(0.994)).toBe('99%');
   });
 });
 

@@ -28,9 +28,13 @@ export function criterionLabel(id: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** A 0..1 share as a whole percentage ("93%"); shares under 1% but above 0 show as "<1%". */
+/**
+ * A 0..1 share as a whole percentage ("93%"); shares under 1% but above 0 show as "<1%", and shares above 99% but
+ * below 1 as ">99%", so 9,995 of 10,000 draws never read as "100%" (nor 5 of them as "0%").
+ */
 export function formatPercent(share: number): string {
   if (share > 0 && share < 0.005) return '<1%';
+  if (share < 1 && share >= 0.995) return '>99%';
   return `${Math.round(share * 100)}%`;
 }
 

@@ -12,6 +12,7 @@ import {
 } from './charts.ts';
 import {
   asSentence,
+  componentNames,
   decisiveFactEffect,
   decisiveFactLabel,
   decisiveFactStance,
@@ -210,7 +211,7 @@ function criteriaSection(decision: Decision, sources: EvidenceSources | undefine
     formatRating(row.go),
     formatRating(row.rust),
     formatSigned(row.contribution),
-    `${whyCell(row, sources)}${row.measured === undefined ? '' : `<span class="measured">${e(row.measured)}</span>`}${labUseLine(row) === undefined ? '' : `<span class="measured">${e(labUseLine(row) ?? '')}</span>`}`,
+    `${whyCell(row, sources, componentNames(decision))}${row.measured === undefined ? '' : `<span class="measured">${e(row.measured)}</span>`}${labUseLine(row) === undefined ? '' : `<span class="measured">${e(labUseLine(row) ?? '')}</span>`}`,
     evidenceLinks(row.evidence, sources) || '<span class="muted">none</span>',
   ]);
   return [
@@ -246,7 +247,11 @@ function kindBadge(kind: ReasonKind): string {
  * Why a criterion is rated and weighted so, from the decision's fields: the rating's rationale, the experience
  * shift on its own line, then every weight reason marked evidence (with its sources) or policy.
  */
-function whyCell(row: Decision['criteria'][number], sources: EvidenceSources | undefined): string {
+function whyCell(
+  row: Decision['criteria'][number],
+  sources: EvidenceSources | undefined,
+  names: readonly string[],
+): string {
   const basis = weightBasis(row);
   if (basis === undefined || row.rationale === undefined) return foldable(row.why);
   const parts = [foldable(row.rationale, ratingLead(row))];
@@ -261,7 +266,7 @@ function whyCell(row: Decision['criteria'][number], sources: EvidenceSources | u
     );
   }
   const facts = (r: { facts: Parameters<typeof factsText>[0] }) =>
-    r.facts.length === 0 ? '' : ` <span class="muted">(${e(factsText(r.facts))})</span>`;
+    r.facts.length === 0 ? '' : ` <span class="muted">(${e(factsText(r.facts, names))})</span>`;
   const items = [
     ...basis.evidence.map(
       (r) =>
@@ -295,7 +300,7 @@ function policySection(decision: Decision): string {
   return [
     '<h3>Policy choices in this decision</h3>',
     '<p class="muted">These weight rules are the product\'s modelling choices (<code>policy</code> in kb/weights.yaml), not findings a source states; a choice may rest on evidence it cites.</p>',
-    `<ul class="policy-choices">${choices.map((c) => `<li data-rule="${e(c.rule)}">${e(policyChoiceText(c))}. ${e(sentence(c.reason))}</li>`).join('')}</ul>`,
+    `<ul class="policy-choices">${choices.map((c) => `<li data-rule="${e(c.rule)}">${e(policyChoiceText(c, componentNames(decision)))}. ${e(sentence(c.reason))}</li>`).join('')}</ul>`,
   ].join('');
 }
 

@@ -3,6 +3,7 @@ import type { Decision } from '../decision/schema.ts';
 import type { EvidenceSources } from './adr.ts';
 import {
   asSentence,
+  componentNames,
   decisiveFactEffect,
   decisiveFactLabel,
   decisiveFactStance,
@@ -258,7 +259,9 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
       '',
       "These weight rules are the product's modelling choices (`policy` in `kb/weights.yaml`), not findings a source states; a choice may rest on evidence it cites:",
       '',
-      ...choices.map((c) => `- ${inline(policyChoiceText(c))}. ${inline(sentence(c.reason))}`),
+      ...choices.map(
+        (c) => `- ${inline(policyChoiceText(c, componentNames(decision)))}. ${inline(sentence(c.reason))}`,
+      ),
       '',
     );
   }
@@ -306,11 +309,11 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
     const items = [
       ...basis.evidence.map(
         (r) =>
-          `- **${REASON_KIND_LABELS.evidence}** ${factorText(r.factor)} \`${r.rule}\`${factsPart(r.facts)}: ${inline(sentence(r.reason))} Sources: ${sourceLinks(r.evidence).join(', ')}.`,
+          `- **${REASON_KIND_LABELS.evidence}** ${factorText(r.factor)} \`${r.rule}\`${factsPart(r.facts, componentNames(decision))}: ${inline(sentence(r.reason))} Sources: ${sourceLinks(r.evidence).join(', ')}.`,
       ),
       ...basis.policy.map(
         (r) =>
-          `- **${REASON_KIND_LABELS.policy}** ${factorText(r.factor)} \`${r.rule}\`${factsPart(r.facts)}: ${inline(sentence(r.reason))}${r.evidence.length > 0 ? ` Resting on: ${sourceLinks(r.evidence).join(', ')}.` : ''}`,
+          `- **${REASON_KIND_LABELS.policy}** ${factorText(r.factor)} \`${r.rule}\`${factsPart(r.facts, componentNames(decision))}: ${inline(sentence(r.reason))}${r.evidence.length > 0 ? ` Resting on: ${sourceLinks(r.evidence).join(', ')}.` : ''}`,
       ),
       ...basis.priority.map((r) => `- **${REASON_KIND_LABELS.priority}**: ${inline(sentence(r.reason))}`),
       ...(basis.replaced.length > 0
@@ -334,8 +337,8 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
 }
 
 /** The facts that triggered a rule, in parentheses (nothing when none are recorded). */
-function factsPart(facts: Parameters<typeof factsText>[0]): string {
-  return facts.length === 0 ? '' : ` (${inline(factsText(facts))})`;
+function factsPart(facts: Parameters<typeof factsText>[0], names: readonly string[]): string {
+  return facts.length === 0 ? '' : ` (${inline(factsText(facts, names))})`;
 }
 
 /** Every user-supplied name a decision carries: the project, its components and the gates' components. */

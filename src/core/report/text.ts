@@ -2,6 +2,7 @@
 import type { Decision } from '../decision/schema.ts';
 import {
   asSentence,
+  componentNames,
   componentOdds,
   decisiveFactEffect,
   decisiveFactLabel,
@@ -225,7 +226,9 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
   if (choices.length > 0) {
     section("Policy choices in this decision (the product's modelling choices)");
     for (const choice of choices)
-      lines.push(`  - ${policyChoiceText(choice)}. ${dim(`Why: ${sentence(choice.reason)}`)}`);
+      lines.push(
+        `  - ${policyChoiceText(choice, componentNames(decision))}. ${dim(`Why: ${sentence(choice.reason)}`)}`,
+      );
   }
 
   const flips = decision.sensitivity.filter((row) => row.flip_weight !== null);

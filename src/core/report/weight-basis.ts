@@ -79,8 +79,8 @@ export function weightBasis(row: CriterionRow): WeightBasis | undefined {
  * factsText([{ path: 'workload.peak_rps', value: 200000 }]); // 'peak load 200,000 requests/s'
  * factsText([{ path: 'team.rust', value: 'some' }, { path: 'team.size', value: 4 }]); // 'Rust experience some; team size 4 people'
  */
-export function factsText(facts: WeightReasonRow['facts']): string {
-  return facts.map((f) => factWords(f.path, f.value)).join('; ');
+export function factsText(facts: WeightReasonRow['facts'], names: readonly string[] = []): string {
+  return facts.map((f) => factWords(f.path, f.value, names)).join('; ');
 }
 
 /** A weight factor as shown: "×1.3". */
@@ -160,8 +160,8 @@ export function policyChoices(decision: Pick<Decision, 'criteria'>): PolicyChoic
  * @example
  * policyChoiceText(choice); // 'policy: cli-tool (targets=cli): deployment ×1.3, platform reach ×1.3'
  */
-export function policyChoiceText(choice: PolicyChoice): string {
-  const facts = choice.facts.length === 0 ? '' : ` (${factsText(choice.facts)})`;
+export function policyChoiceText(choice: PolicyChoice, names: readonly string[] = []): string {
+  const facts = choice.facts.length === 0 ? '' : ` (${factsText(choice.facts, names)})`;
   return `policy: ${choice.rule}${facts}: ${choice.effects.map((e) => e.text).join(', ')}`;
 }
 

@@ -1,5 +1,6 @@
 /** @module The parts of a decision as tables and lists: gates, checklist, criteria, hybrid plan, similar projects, evidence, tips and caveats. */
 import {
+  componentNames,
   type Decision,
   existingCodeText,
   experienceText,
@@ -159,7 +160,18 @@ function EvidenceLinks({ ids, kb }: { ids: readonly string[]; kb: KnowledgeBase 
   );
 }
 
-function ReasonItem({ reason, kind, kb }: { reason: WeightReason; kind: ReasonKind; kb: KnowledgeBase }) {
+function ReasonItem({
+  reason,
+  kind,
+  kb,
+  names,
+}: {
+  reason: WeightReason;
+  kind: ReasonKind;
+  kb: KnowledgeBase;
+  /** The decision's component names, so a component's fact reads by its name. */
+  names: readonly string[];
+}) {
   return (
     <li data-kind={kind} data-rule={reason.rule}>
       <KindBadge kind={kind} />{' '}
@@ -168,7 +180,7 @@ function ReasonItem({ reason, kind, kb }: { reason: WeightReason; kind: ReasonKi
       ) : (
         <>
           {factorText(reason.factor)} <span className="mono">{reason.rule}</span>
-          {reason.facts.length > 0 && <span className="muted"> ({factsText(reason.facts)})</span>}:{' '}
+          {reason.facts.length > 0 && <span className="muted"> ({factsText(reason.facts, names)})</span>}:{' '}
           {sentence(reason.reason)}
           {kind === 'evidence' && (
             <>
@@ -192,7 +204,17 @@ function ReasonItem({ reason, kind, kb }: { reason: WeightReason; kind: ReasonKi
  * Where one criterion's weight comes from, read from the decision's fields: evidence (with sources), the product's
  * policy choices and the user's priority, each marked; the experience shift on a line of its own.
  */
-function WeightBasisView({ row, basis, kb }: { row: CriterionRow; basis: WeightBasis; kb: KnowledgeBase }) {
+function WeightBasisView({
+  row,
+  basis,
+  kb,
+  names,
+}: {
+  row: CriterionRow;
+  basis: WeightBasis;
+  kb: KnowledgeBase;
+  names: readonly string[];
+}) {
   const existing = basis.existingCode;
   const existingKind = existing === undefined ? undefined : reasonKind(existing);
   const count = basis.evidence.length + basis.policy.length + basis.priority.length;
@@ -219,13 +241,13 @@ function WeightBasisView({ row, basis, kb }: { row: CriterionRow; basis: WeightB
           <div className="muted">Weight:</div>
           <ul className="reasons">
             {basis.evidence.map((r) => (
-              <ReasonItem key={r.rule} reason={r} kind="evidence" kb={kb} />
+              <ReasonItem key={r.rule} reason={r} kind="evidence" kb={kb} names={names} />
             ))}
             {basis.policy.map((r) => (
-              <ReasonItem key={r.rule} reason={r} kind="policy" kb={kb} />
+              <ReasonItem key={r.rule} reason={r} kind="policy" kb={kb} names={names} />
             ))}
             {basis.priority.map((r) => (
-              <ReasonItem key={r.rule} reason={r} kind="priority" kb={kb} />
+              <ReasonItem key={r.rule} reason={r} kind="priority" kb={kb} names={names} />
             ))}
             {basis.replaced.length > 0 && (
               <li className="muted">
@@ -243,6 +265,7 @@ function WeightBasisView({ row, basis, kb }: { row: CriterionRow; basis: WeightB
 export function CriteriaSection({ decision, kb }: { decision: Decision; kb: KnowledgeBase }) {
   const names = criterionNames(kb);
   const choices = policyChoices(decision);
+  const components = componentNames(decision);
   return (
     <section className="card flush" data-testid="criteria">
       <div style={{ padding: '14px 16px 4px' }}>
@@ -263,7 +286,7 @@ export function CriteriaSection({ decision, kb }: { decision: Decision; kb: Know
                     {CRITERION_NUMBERS.contribution(row.contribution)}
                   </span>
                 </td>
-                <CriterionWhy row={row} kb={kb} />
+                <CriterionWhy row={row} kb={kb} names={components} />
               </tr>
             ))}
           </tbody>
@@ -279,7 +302,7 @@ export function CriteriaSection({ decision, kb }: { decision: Decision; kb: Know
           <ul className="small">
             {choices.map((choice) => (
               <li key={choice.rule} data-rule={choice.rule}>
-                {policyChoiceText(choice)}. {sentence(choice.reason)}
+                {policyChoiceText(choice, components)}. {sentence(choice.reason)}
               </li>
             ))}
           </ul>
@@ -290,7 +313,15 @@ export function CriteriaSection({ decision, kb }: { decision: Decision; kb: Know
 }
 
 /** The "Why" cell of a criterion: the rating's rationale, then where its weight comes from. */
-function CriterionWhy({ row, kb }: { row: CriterionRow; kb: KnowledgeBase }) {
+function CriterionWhy({
+  row,
+  kb,
+  names,
+}: {
+  row: CriterionRow;
+  kb: KnowledgeBase;
+  names: readonly string[];
+}) {
   const basis = weightBasis(row);
   return (
     <td>
@@ -303,7 +334,7 @@ function CriterionWhy({ row, kb }: { row: CriterionRow; kb: KnowledgeBase }) {
         </>
       )}
       {row.measured && <div className="small muted">{row.measured}</div>}
-      {basis && <WeightBasisView row={row} basis={basis} kb={kb} />}
+      {basis && <WeightBasisView row={row} basis={basis} kb={kb} names={names} />}
     </td>
   );
 }

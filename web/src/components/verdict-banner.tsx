@@ -3,6 +3,7 @@ import {
   confidenceMeaning,
   type Decision,
   formatCount,
+  formatPercent,
   trackRecordSentence,
 } from '../../../src/core/browser.ts';
 
@@ -46,7 +47,7 @@ export function VerdictBanner({
           Confidence{' '}
           <strong data-testid="confidence">
             {approximate ? '≈ ' : ''}
-            {percent(decision.confidence)}
+            {formatPercent(decision.confidence)}
           </strong>
           {' · '}score Go {decision.scores.go.toFixed(2)} vs Rust {decision.scores.rust.toFixed(2)}
           {decision.components.length > 0 ? ' (whole project)' : ''}
@@ -70,7 +71,8 @@ export function VerdictBanner({
           <span className="hybrid" style={{ width: percent(p.hybrid) }} />
         </div>
         <div className="legend-inline" data-testid="probabilities" data-approximate={approximate}>
-          {approximate ? '≈ ' : ''}Go {percent(p.go)} · Rust {percent(p.rust)} · Hybrid {percent(p.hybrid)}
+          {approximate ? '≈ ' : ''}Go {formatPercent(p.go)} · Rust {formatPercent(p.rust)} · Hybrid{' '}
+          {formatPercent(p.hybrid)}
           {samples !== undefined && (
             <span>
               {' '}
@@ -93,6 +95,7 @@ export function VerdictBanner({
   );
 }
 
+/** A bar segment's width: the share itself, unrounded. */
 function percent(value: number): string {
-  return `${Math.round(value * 100)}%`;
+  return `${value * 100}%`;
 }
