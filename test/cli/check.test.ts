@@ -108,6 +108,26 @@ describe('gorust check', { timeout: SPAWN_TIMEOUT_MS }, () => {
   });
 });
 
+describe('gorust check finds the records where ADR tools keep them', { timeout: SPAWN_TIMEOUT_MS }, () => {
+  const root = join(dir, 'madr');
+  mkdirSync(join(root, '.git'), { recursive: true });
+  mkdirSync(join(root, 'docs'));
+  copyFileSync(join(ROOT, 'examples', 'close-call.yaml'), join(root, 'gorust.yaml'));
+
+  it("reads MADR's docs/decisions without a folder, and from the root names the folder that has them", () => {
+    const wrote = gorust(['decide', 'gorust.yaml', '--format', 'adr', '--out', 'docs/decisions/'], root);
+    expect(wrote.code, wrote.stderr).toBe(0);
+    const ok = gorust(['check'], root);
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stdout).toMatch(/^holds +docs\/decisions\/0001-.*\.md: /m);
+    const fromRoot = gorust(['check', '.'], root);
+    expect(fromRoot.code).toBe(2);
+    expect(fromRoot.stderr).toContain(
+      'no gorust records in ., but docs/decisions has some: run `gorust check docs/decisions`.',
+    );
+  });
+});
+
 describe('gorust check of a damaged record', { timeout: SPAWN_TIMEOUT_MS }, () => {
   const root = join(dir, 'damaged');
   mkdirSync(join(root, '.git'), { recursive: true });

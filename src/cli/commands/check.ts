@@ -16,14 +16,17 @@ export function registerCheckCommand(program: Command, io: CliIo = processIo()):
     .description(
       'decide every gorust ADR again from its recorded profile; exit 3 when a verdict would change',
     )
-    .argument('[dir]', 'the ADR folder', 'docs/adr')
+    .argument(
+      '[dir]',
+      'the ADR folder (default: the first of docs/adr, docs/decisions, doc/adr, doc/decisions that holds gorust records)',
+    )
     .option('--lab <run>', 'also use the figures a lab run measured (a run id, or latest)')
     .option('--db <file>', 'the lab store file (default: in your data folder)')
     .addHelpText(
       'after',
-      '\nExit codes: 0 every verdict holds; 3 a verdict would change (the records are\nnamed); 2 bad input.\n\nExamples:\n  gorust check                 # docs/adr\n  gorust check docs/decisions --lab latest\n',
+      '\nExit codes: 0 every verdict holds; 3 a verdict would change (the records are\nnamed); 2 bad input.\n\nExamples:\n  gorust check                 # docs/adr, docs/decisions, doc/adr...\n  gorust check docs/decisions --lab latest\n',
     )
-    .action(async (dir: string, flags: CheckFlags) => {
+    .action(async (dir: string | undefined, flags: CheckFlags) => {
       const changed = await runCheck(dir, flags, io);
       if (changed > 0) throw new VerdictChanged(changed);
     });
@@ -34,7 +37,7 @@ export function registerCheckCommand(program: Command, io: CliIo = processIo()):
  * @example
  * const changed = await runCheck('docs/adr', {}, processIo());
  */
-export async function runCheck(dir: string, flags: CheckFlags, io: CliIo): Promise<number> {
+export async function runCheck(given: string | undefined, flags: CheckFlags, io: CliIo): Promise<number> {
   const [
     { existsSync, readFileSync, statSync },
     { relative, resolve },
@@ -53,6 +56,12 @@ export async function runCheck(dir: string, flags: CheckFlags, io: CliIo): Promi
     import('./decide-run.ts'),
   ]);
   const { UserError } = core;
+  const hasRecords = (path: string) => files.listAdrs(path).some((r) => r.data !== undefined);
+  // Without a folder, the usual homes of ADRs (log4brains' docs/adr, MADR's docs/decisions, adr-tools' doc/adr).
+  const dir =
+    given ??
+    (ADR_FOLDERS.find((d) => hasRecords(resolve(io.cwd, d))) as string | undefined) ??
+    ADR_FOLDERS[0];
   const folder = resolve(io.cwd, dir);
   if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory())
     throw new UserError(`${dir} is not a folder of ADRs (gorust check [DIR], default docs/adr).`);
@@ -63,10 +72,16 @@ export async function runCheck(dir: string, flags: CheckFlags, io: CliIo): Promi
       `${damaged.map((r) => `${relative(io.cwd, r.path) || r.path}: gorust's data at its end is damaged: ${r.problem}`).join('\n')}\nRestore it from version control (or remove its gorust-adr comment to stop checking it).`,
     );
   const records = standing.filter((r) => r.data !== undefined);
-  if (records.length === 0)
+  if (records.length === 0) {
+    // A folder below may hold them (`gorust check .` at the repository's root).
+    const below = files.foldersBelow(folder).filter(hasRecords);
+    const found = below.map((path) => relative(io.cwd, path) || path);
     throw new UserError(
-      `no gorust records in ${dir}: write one with \`gorust decide PROFILE --format adr --out ${dir}/\`.`,
+      found.length > 0
+        ? `no gorust records in ${dir}, but ${found.join(', ')} ${found.length === 1 ? 'has' : 'have'} some: run \`gorust check ${found[0]}\`.`
+        : `no gorust records in ${dir}: write one with \`gorust decide PROFILE --format adr --out ${dir}/\`.`,
     );
+  }
   const kb = readKnowledgeBaseCached();
   const kbNow = files.kbHash(kb);
   const shown = (path: string) => relative(io.cwd, path) || path;
@@ -130,3 +145,6 @@ export async function runCheck(dir: string, flags: CheckFlags, io: CliIo): Promi
   );
   return changed;
 }
+
+/** Where ADRs usually live, in the order `gorust check` looks without a folder. */
+const ADR_FOLDERS = ['docs/adr', 'docs/decisions', 'doc/adr', 'doc/decisions'] as const;

@@ -164,3 +164,29 @@ export function parseAdrNumber(text: string): number | undefined {
   const match = /^(?:adr-?)?(\d{1,4})$/i.exec(text.trim());
   return match?.[1] === undefined ? undefined : Number(match[1]);
 }
+
+/**
+ * The folders up to three levels below `root`, skipping hidden folders and node_modules, at most 500: where to look
+ * for the records a user meant when the folder given has none (`gorust check .` at a repository's root).
+ * @example
+ * foldersBelow('/repo'); // ['/repo/docs', '/repo/src', '/repo/docs/adr', ...]
+ */
+export function foldersBelow(root: string): string[] {
+  const found: string[] = [];
+  let level = [root];
+  for (let depth = 0; depth < 3 && level.length > 0 && found.length < 500; depth += 1) {
+    const next: string[] = [];
+    for (const dir of level) {
+      try {
+        for (const entry of readdirSync(dir, { withFileTypes: true }))
+          if (entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules')
+            next.push(join(dir, entry.name));
+      } catch {
+        // An unreadable folder holds nothing we can check.
+      }
+    }
+    found.push(...next.slice(0, 500 - found.length));
+    level = next;
+  }
+  return found;
+}
