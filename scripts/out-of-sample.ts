@@ -31,6 +31,7 @@ const BATCHES = [
   { name: 'twenty-fifth and -sixth', first: 'ce94a32', last: '28e9eb3' },
   { name: 'twenty-seventh and -eighth', first: 'a5a2e0b', last: '49e1d75' },
   { name: 'twenty-ninth and thirtieth', first: 'efb10ab', last: '8e0ab5e' },
+  { name: 'thirty-first and thirty-second', first: 'a7c6052', last: '98a1b79' },
 ] as const;
 
 const CORPUS = 'test/fixtures/real-decisions';
