@@ -36,7 +36,7 @@ describe('the close-call tip, when another verdict is more probable than the cen
     expect(same).toEqual([]);
     const i = profiles.findIndex((p) => p.project.name.toLowerCase().includes('mimir'));
     expect(decisions[i]?.tips.join(' ')).toMatch(
-      /The verdict is at the edge: the slightest change to the weight of \w/,
+      /The verdict is at the edge: it flips within 0.1 point of the weight of \w/,
     );
   });
 

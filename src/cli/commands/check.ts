@@ -64,7 +64,9 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
     ADR_FOLDERS[0];
   const folder = resolve(io.cwd, dir);
   if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory())
-    throw new UserError(`${dir} is not a folder of ADRs (gorust check [DIR], default docs/adr).`);
+    throw new UserError(
+      `${dir} is not a folder of ADRs (gorust check [DIR]; without one, the first of ${ADR_FOLDERS.join(', ')} that holds records).`,
+    );
   const standing = files.listAdrs(folder).filter((r) => !files.isRetired(r.status));
   const damaged = standing.filter((r) => r.problem !== undefined);
   if (damaged.length > 0)

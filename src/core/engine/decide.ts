@@ -725,10 +725,11 @@ function closeCallTip(
     ).toLowerCase();
     const now = percent(rows.find((r) => r.id === nearest.criterion)?.weight ?? 0);
     const at = percent(nearest.flip_weight ?? 0);
-    // A verdict at the edge flips at its own weight: "from 6.6% to 6.6%" would say nothing.
+    // A verdict at the edge flips at its own weight: "from 6.6% to 6.6%" would say nothing. Only a move one way
+    // flips it, so the words name the distance, as the reports' sensitivity section does.
     flip =
       now === at
-        ? ` The verdict is at the edge: the slightest change to the weight of ${name} (${now}) flips it.`
+        ? ` The verdict is at the edge: it flips within 0.1 point of the weight of ${name} now (${now}).`
         : ` The verdict flips if the weight of ${name} moves from ${now} to ${at}.`;
   }
   return (

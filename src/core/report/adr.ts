@@ -662,8 +662,13 @@ class AdrParts {
       .filter((g) => g.component === undefined && g.favors === d.verdict)
       .map((g) => (g.near_edge ? `${g.id}, ${gateOdds(g)}` : g.id));
     const gateText = gates.length > 0 ? `; a hard constraint requires it (${gates.join('; ')})` : '';
+    // Decided component by component: the scores of the component nearest the other language, not the whole
+    // project's (which can tie while every component leans one way).
+    const margin = verdictMargin(d);
+    const where =
+      margin.component === undefined ? '' : ` in its closest component, ${this.esc(margin.component)}`;
     return [
-      `Chosen option: "${OPTION_LABELS[d.verdict]}", because it scores ${formatScore(d.scores[d.verdict])} against ${OPTION_LABELS[this.other]}'s ${formatScore(d.scores[this.other])} of 10${lead.length > 0 ? `, led by ${lead.join(' and ')}` : ''}${gateText}; ${perturbationsKept(d)} (confidence ${formatPercent(d.confidence)}).`,
+      `Chosen option: "${OPTION_LABELS[d.verdict]}", because it scores ${formatScore(margin[d.verdict])} against ${OPTION_LABELS[this.other]}'s ${formatScore(margin[this.other])} of 10${where}${lead.length > 0 ? `, led by ${lead.join(' and ')}` : ''}${gateText}; ${perturbationsKept(d)} (confidence ${formatPercent(d.confidence)}).`,
     ];
   }
 

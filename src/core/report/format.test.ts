@@ -211,4 +211,13 @@ describe('verdictMargin', () => {
     expect(verdictMargin(d)).toEqual({ margin: 1.1, go: 7.4, rust: 6.3, component: 'control' });
     expect(confidenceMeaning(d)).toMatch(/score margin 1\.10 of 10 in its closest component, control$/);
   });
+  it('leaves out a component a gate decided: its scores did not decide it', () => {
+    const hybrid = buildHybridDecision();
+    expect(hybrid.gates.map((g) => g.component)).toContain('proxy');
+    const components = hybrid.components.map((c) =>
+      c.name === 'proxy' ? { ...c, scores: { go: 7.0, rust: 7.05 } } : c,
+    );
+    const d = { ...hybrid, verdict: 'go' as const, components };
+    expect(verdictMargin(d)).toMatchObject({ margin: 1.1, component: 'control' });
+  });
 });

@@ -69,7 +69,7 @@ export function formatPercentPair(a: number, b: number): [string, string] {
 /**
  * A sensitivity row's weight now and the weight at which the verdict flips, as every report shows them side by
  * side: "never" when no weight flips it, one decimal more when the two would round to the same percentage, "at the
- * edge" (with `edge`) when the flip weight is the weight now at the decision's precision (the slightest change of it
+ * edge" (with `edge`) when the flip weight is the weight now at the decision's precision (a move of 0.1 point one way
  * flips the verdict; "7% (now 7%)" would read as a contradiction), and no `now` when the decision has no criterion
  * row for it.
  * @example
@@ -117,13 +117,14 @@ export function confidenceMeaning(decision: Decision): string {
 /**
  * The score margin a single-language verdict rests on, from the scores as shown (two decimals, so the margin is
  * their visible difference: 7.96 - 5.79 = 2.17). A project with components is decided component by component, so
- * its margin is that of the component nearest the other language, named, with that component's scores; the whole
- * project's scores (which can tie while every component leans one way) only when no component row has scores.
+ * its margin is that of the component nearest the other language, named, with that component's scores (a component
+ * a gate decided is left out: its scores did not decide it); the whole project's scores (which can tie while every
+ * component leans one way) only when no other component row has scores.
  * @example
  * verdictMargin(decision); // { margin: 2.17, go: 7.96, rust: 5.79, component: undefined }
  * verdictMargin(withComponents); // { margin: 0.25, go: 7.67, rust: 7.42, component: 'inference-serving' }
  */
-export function verdictMargin(decision: Decision): {
+export function verdictMargin(decision: Pick<Decision, 'components' | 'gates' | 'scores'>): {
   margin: number;
   go: number;
   rust: number;
@@ -132,8 +133,9 @@ export function verdictMargin(decision: Decision): {
   const shown = (n: number) => Number(formatScore(n));
   // 7.4 - 6.3 is 1.1000000000000005 in binary floating point: the margin is the difference as shown.
   const gap = (go: number, rust: number) => shown(Math.abs(shown(go) - shown(rust)));
+  const gated = new Set(decision.gates.map((g) => g.component));
   const rows = decision.components.flatMap((c) =>
-    c.scores === undefined
+    c.scores === undefined || gated.has(c.name)
       ? []
       : [
           {

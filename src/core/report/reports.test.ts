@@ -108,6 +108,21 @@ describe('renderAdr', () => {
     );
   });
 
+  it("gives a one-language verdict decided component by component its closest component's scores, not the project's", () => {
+    // xAI's infrastructure read "because it scores 7.56 against Rust's 7.56" while both of its components lean Go.
+    const hybrid = buildHybridDecision();
+    const decision = {
+      ...hybrid,
+      verdict: 'go' as const,
+      close_call: false,
+      scores: { go: 7.56, rust: 7.56 },
+    };
+    const adr = renderAdr(decision, { date: '2026-12-05' }).replace(/\n/g, ' ');
+    expect(adr).toContain(
+      "because it scores 7.40 against Rust's 6.30 of 10 in its closest component, control",
+    );
+  });
+
   it('has the MADR front matter, the title on the next line, and the sections in template order', () => {
     const adr = renderAdr(buildDecision(), { date: DATE, deciders: ['Ana', 'Ben'] });
     expect(adr).toMatch(

@@ -74,7 +74,8 @@ export function weightBasis(row: CriterionRow): WeightBasis | undefined {
 
 /**
  * The profile facts that triggered a reason, in words as the reports' facts read (numbers formatted, lists joined
- * by commas, facts by semicolons), never as `path=value`.
+ * by commas, facts by semicolons), never as `path=value`; a component's fact by its name from `names` (the decision's
+ * component names in profile order).
  * @example
  * factsText([{ path: 'workload.peak_rps', value: 200000 }]); // 'peak load 200,000 requests/s'
  * factsText([{ path: 'team.rust', value: 'some' }, { path: 'team.size', value: 4 }]); // 'Rust experience some; team size 4 people'
@@ -158,7 +159,7 @@ export function policyChoices(decision: Pick<Decision, 'criteria'>): PolicyChoic
 /**
  * A policy choice in one line: "policy: rule (facts): criterion ×f, ... ".
  * @example
- * policyChoiceText(choice); // 'policy: cli-tool (targets=cli): deployment ×1.3, platform reach ×1.3'
+ * policyChoiceText(choice, ['api', 'cli']); // 'policy: cli-tool (targets cli): deployment ×1.3, platform reach ×1.3'
  */
 export function policyChoiceText(choice: PolicyChoice, names: readonly string[] = []): string {
   const facts = choice.facts.length === 0 ? '' : ` (${factsText(choice.facts, names)})`;
