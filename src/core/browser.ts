@@ -44,6 +44,7 @@ export {
 export type { SvgChild, SvgNode } from './report/svg.ts';
 export type { PolicyChoice, ReasonKind, WeightBasis } from './report/weight-basis.ts';
 export {
+  checklistFacts,
   existingCodeText,
   experienceText,
   factorText,

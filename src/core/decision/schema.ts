@@ -104,6 +104,12 @@ export const checklistRowSchema = z.object({
   applies: z.boolean(),
   favors: favorsLanguage,
   why: z.string(),
+  /**
+   * On a line that applies: the profile facts that made it apply (of a line with alternatives, only those that hold;
+   * a component's facts by its `components[i]` path). Absent on lines that do not apply and in decisions saved before
+   * it was added.
+   */
+  facts: z.array(factValueSchema).optional(),
 });
 
 export const componentRowSchema = z.object({

@@ -1,13 +1,14 @@
 /** @module The article's decision checklist evaluated line by line for a profile: does the line apply, which language does it favour, and why. */
 import type { ChecklistRow } from '../decision/schema.ts';
 import type { ChecklistItem } from '../kb/schema.ts';
-import { evaluateCondition, type UnitFacts } from './conditions.ts';
+import { conditionFacts, evaluateCondition, type FactValue, type UnitFacts } from './conditions.ts';
 
 /**
  * Evaluate every checklist line. A line applies when its condition holds for the whole project or, with
- * components, for one of them (the row then names the components it applies to).
+ * components, for one of them (the row then names the components it applies to); a line that applies carries the
+ * profile facts that made it apply (`facts`: of a line with alternatives, only those that hold).
  * @example
- * evaluateChecklist(kb.checklist, projectFacts(profile), []); // [{ item, applies, favors, why }]
+ * evaluateChecklist(kb.checklist, projectFacts(profile), []); // [{ item, applies, favors, why, facts? }]
  */
 export function evaluateChecklist(
   items: readonly ChecklistItem[],
@@ -16,17 +17,28 @@ export function evaluateChecklist(
 ): ChecklistRow[] {
   return items.map((item) => {
     if (evaluateCondition(item.when, project)) {
-      return { item: item.item, applies: true, favors: item.favors, why: item.why_applies };
+      const facts = conditionFacts(item.when, project);
+      return { item: item.item, applies: true, favors: item.favors, why: item.why_applies, facts };
     }
-    const names = components
-      .filter((facts) => evaluateCondition(item.when, facts))
-      .map((facts) => facts.component ?? '');
+    const holding = components.filter((facts) => evaluateCondition(item.when, facts));
+    const names = holding.map((facts) => facts.component ?? '');
     if (names.length > 0) {
+      const seen = new Set<string>();
+      const facts: FactValue[] = holding
+        .flatMap((unit) => conditionFacts(item.when, unit))
+        .filter((fact) => {
+          // A project fact a component inherits (the deadline, the team's size) is named once.
+          const key = `${fact.path}=${JSON.stringify(fact.value)}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        });
       return {
         item: item.item,
         applies: true,
         favors: item.favors,
         why: `${item.why_applies} (applies to component${names.length > 1 ? 's' : ''} ${names.join(', ')})`,
+        facts,
       };
     }
     return { item: item.item, applies: false, favors: item.favors, why: item.why_not };

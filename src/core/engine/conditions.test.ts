@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { componentFacts, evaluateCondition, extendedCodeInterop, projectFacts } from './conditions.ts';
+import {
+  componentFacts,
+  conditionFacts,
+  evaluateCondition,
+  extendedCodeInterop,
+  projectFacts,
+} from './conditions.ts';
 import { profileOf } from './kb-fixture.test-helpers.ts';
-import { conditionFacts } from './weights.ts';
 
 describe('evaluateCondition', () => {
   const profile = profileOf({
@@ -65,6 +70,39 @@ describe('componentFacts', () => {
     expect(
       evaluateCondition({ roles_any: ['control-plane'], has_components: true }, projectFacts(profile)),
     ).toBe(true);
+  });
+});
+
+describe('conditionFacts', () => {
+  it('names the numeric facts a bound tested, and of any_of only the alternatives that hold', () => {
+    const facts = projectFacts(
+      profileOf({
+        workload: { kind: 'io-bound', memory_budget_mib: 64, peak_rps: 20000 },
+        team: { size: 12, go: 'some', rust: 'some' },
+        delivery: { deadline_weeks: 10, lifetime_years: 8 },
+      }),
+    );
+    const maxPerformance = {
+      any_of: [
+        { workload: ['cpu-bound' as const] },
+        { memory_budget_mib_max: 256 },
+        { live_heap_gib_min: 4 },
+      ],
+    };
+    expect(conditionFacts(maxPerformance, facts)).toEqual([
+      { path: 'workload.memory_budget_mib', value: 64 },
+    ]);
+    expect(
+      conditionFacts(
+        { deadline_weeks_max: 12, lifetime_years_min: 5, peak_rps_min: 10000, team_size_min: 10 },
+        facts,
+      ),
+    ).toEqual([
+      { path: 'team.size', value: 12 },
+      { path: 'delivery.deadline_weeks', value: 10 },
+      { path: 'delivery.lifetime_years', value: 8 },
+      { path: 'workload.peak_rps', value: 20000 },
+    ]);
   });
 });
 

@@ -347,6 +347,74 @@ function intersects<T>(have: readonly T[], want: readonly T[]): boolean {
   return want.some((w) => have.includes(w));
 }
 
+/** A profile fact by its path in the profile, and its value (the decision's `facts` entries). */
+export type FactValue = { path: string; value: string | number | boolean | string[] };
+
+/**
+ * The profile facts a condition tested and found holding, with their values (for the explanation): a rule's or a
+ * checklist line's "given ..."; of an `any_of`, only the alternatives that hold.
+ * @example
+ * conditionFacts({ any_of: [{ workload: ['cpu-bound'] }, { memory_budget_mib_max: 256 }] }, facts);
+ * // [{ path: 'workload.memory_budget_mib', value: 64 }] for an I/O-bound unit capped at 64 MiB
+ */
+export function conditionFacts(c: Condition, facts: UnitFacts): FactValue[] {
+  const out: FactValue[] = [];
+  const p = facts.paths;
+  if (c.workload !== undefined) out.push({ path: p.workload, value: facts.workload });
+  if (c.domain_any !== undefined)
+    out.push({ path: p.domain, value: facts.domain.filter((d) => c.domain_any?.includes(d)) });
+  if (c.targets_any !== undefined)
+    out.push({ path: p.targets, value: facts.targets.filter((t) => c.targets_any?.includes(t)) });
+  if (c.interop_any !== undefined) {
+    const hit = facts.interop.filter((t) => c.interop_any?.includes(t));
+    const stated = hit.filter((t) => !facts.impliedInterop.includes(t));
+    if (stated.length > 0 || hit.length === 0) out.push({ path: p.interop, value: stated });
+    // Interop implied by extending existing code in place is shown as the fact the profile states.
+    if (stated.length < hit.length && facts.existingCode !== undefined) {
+      out.push({ path: `${p.existingCode}.plan`, value: facts.existingCode.plan });
+      out.push({ path: `${p.existingCode}.language`, value: facts.existingCode.language });
+    }
+  }
+  if (c.roles_any !== undefined)
+    out.push({ path: p.role, value: facts.roles.filter((r) => c.roles_any?.includes(r)) });
+  if (c.team_go !== undefined) out.push({ path: p.teamGo, value: facts.teamGo });
+  if (c.team_rust !== undefined) out.push({ path: p.teamRust, value: facts.teamRust });
+  if (c.turnover !== undefined) out.push({ path: 'team.turnover', value: facts.turnover });
+  if (c.prototype_first !== undefined)
+    out.push({ path: 'delivery.prototype_first', value: facts.prototypeFirst });
+  if (c.safety_critical !== undefined) out.push({ path: 'safety_critical', value: facts.safetyCritical });
+  if (c.hard_realtime !== undefined) out.push({ path: 'workload.hard_realtime', value: facts.hardRealtime });
+  if (c.team_size_max !== undefined || c.team_size_min !== undefined)
+    out.push({ path: 'team.size', value: facts.teamSize });
+  if (c.deadline_weeks_max !== undefined && facts.deadlineWeeks !== undefined)
+    out.push({ path: 'delivery.deadline_weeks', value: facts.deadlineWeeks });
+  if (c.lifetime_years_min !== undefined && facts.lifetimeYears !== undefined)
+    out.push({ path: 'delivery.lifetime_years', value: facts.lifetimeYears });
+  if (c.slo_p99_ms_max !== undefined && facts.slo?.p99_ms !== undefined)
+    out.push({ path: p.slo, value: facts.slo.p99_ms });
+  if (c.live_heap_gib_min !== undefined && facts.liveHeapGib !== undefined)
+    out.push({ path: p.liveHeap, value: facts.liveHeapGib });
+  if (c.memory_budget_mib_max !== undefined && facts.memoryBudgetMib !== undefined)
+    out.push({ path: p.memoryBudget, value: facts.memoryBudgetMib });
+  if (c.peak_rps_min !== undefined && facts.peakRps !== undefined)
+    out.push({ path: p.peakRps, value: facts.peakRps });
+  if (c.platforms_count_min !== undefined) out.push({ path: 'platforms', value: facts.platformsCount });
+  if (c.existing_code_plan !== undefined && facts.existingCode !== undefined)
+    out.push({ path: `${p.existingCode}.plan`, value: facts.existingCode.plan });
+  if (c.existing_code_language !== undefined && facts.existingCode !== undefined)
+    out.push({ path: `${p.existingCode}.language`, value: facts.existingCode.language });
+  for (const sub of c.any_of ?? []) {
+    if (evaluateCondition(sub, facts)) out.push(...conditionFacts(sub, facts));
+  }
+  if (c.not !== undefined) out.push(...conditionFacts(c.not, facts));
+  const seen = new Set<string>();
+  return out.filter((f) => {
+    if (seen.has(f.path)) return false;
+    seen.add(f.path);
+    return true;
+  });
+}
+
 /**
  * Whether a knowledge-base condition holds for a unit: every field present must hold; `any_of` needs one;
  * `not` negates; an empty condition always holds. A numeric bound on a fact the profile leaves out does not hold.

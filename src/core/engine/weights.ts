@@ -1,9 +1,11 @@
 /** @module The documented mapping from a profile to criterion weights: base weights times every rule whose condition holds, each raised to its continuous strength (kb/weights.yaml), the stacked product bounded, one criterion's share capped, then the profile's `priorities` override. */
-import type { Condition, Scale, Weights } from '../kb/schema.ts';
+import type { Scale, Weights } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import { CRITERION_IDS, type CriterionId } from '../profile/vocabulary.ts';
 import {
+  conditionFacts,
   evaluateCondition,
+  type FactValue,
   type PressureModel,
   scaleFactPath,
   scaleFactValue,
@@ -30,7 +32,6 @@ export function priorityWeight(priority: number, derived: number, mean: number):
 }
 
 /** A profile fact, by its path in the profile, and its value. */
-export type FactValue = { path: string; value: string | number | boolean | string[] };
 
 /** One reason a criterion's weight is what it is. */
 export type WeightReason = {
@@ -275,50 +276,6 @@ function shown(fact: Scale['fact'], value: number, facts: UnitFacts): FactValue[
   if (fact === 'slo_pressure') return facts.slo?.p99_ms ?? true;
   if (fact === 'wasm_share') return roundTo(value, 3);
   return value;
-}
-
-/** The profile facts a categorical condition tested, with their values (for the explanation). */
-export function conditionFacts(c: Condition, facts: UnitFacts): FactValue[] {
-  const out: FactValue[] = [];
-  const p = facts.paths;
-  if (c.workload !== undefined) out.push({ path: p.workload, value: facts.workload });
-  if (c.domain_any !== undefined)
-    out.push({ path: p.domain, value: facts.domain.filter((d) => c.domain_any?.includes(d)) });
-  if (c.targets_any !== undefined)
-    out.push({ path: p.targets, value: facts.targets.filter((t) => c.targets_any?.includes(t)) });
-  if (c.interop_any !== undefined) {
-    const hit = facts.interop.filter((t) => c.interop_any?.includes(t));
-    const stated = hit.filter((t) => !facts.impliedInterop.includes(t));
-    if (stated.length > 0 || hit.length === 0) out.push({ path: p.interop, value: stated });
-    // Interop implied by extending existing code in place is shown as the fact the profile states.
-    if (stated.length < hit.length && facts.existingCode !== undefined) {
-      out.push({ path: `${p.existingCode}.plan`, value: facts.existingCode.plan });
-      out.push({ path: `${p.existingCode}.language`, value: facts.existingCode.language });
-    }
-  }
-  if (c.roles_any !== undefined)
-    out.push({ path: p.role, value: facts.roles.filter((r) => c.roles_any?.includes(r)) });
-  if (c.team_go !== undefined) out.push({ path: p.teamGo, value: facts.teamGo });
-  if (c.team_rust !== undefined) out.push({ path: p.teamRust, value: facts.teamRust });
-  if (c.turnover !== undefined) out.push({ path: 'team.turnover', value: facts.turnover });
-  if (c.prototype_first !== undefined)
-    out.push({ path: 'delivery.prototype_first', value: facts.prototypeFirst });
-  if (c.safety_critical !== undefined) out.push({ path: 'safety_critical', value: facts.safetyCritical });
-  if (c.hard_realtime !== undefined) out.push({ path: 'workload.hard_realtime', value: facts.hardRealtime });
-  if (c.existing_code_plan !== undefined && facts.existingCode !== undefined)
-    out.push({ path: `${p.existingCode}.plan`, value: facts.existingCode.plan });
-  if (c.existing_code_language !== undefined && facts.existingCode !== undefined)
-    out.push({ path: `${p.existingCode}.language`, value: facts.existingCode.language });
-  for (const sub of c.any_of ?? []) {
-    if (evaluateCondition(sub, facts)) out.push(...conditionFacts(sub, facts));
-  }
-  if (c.not !== undefined) out.push(...conditionFacts(c.not, facts));
-  const seen = new Set<string>();
-  return out.filter((f) => {
-    if (seen.has(f.path)) return false;
-    seen.add(f.path);
-    return true;
-  });
 }
 
 /**

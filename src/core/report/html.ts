@@ -41,6 +41,7 @@ import {
 import { REPORT_CSS } from './html-style.ts';
 import { type SvgNode, svgToString } from './svg.ts';
 import {
+  checklistFacts,
   existingCodeText,
   experienceText,
   factorText,
@@ -319,12 +320,18 @@ function sensitivitySection(decision: Decision): string {
 
 function checklistSection(decision: Decision): string {
   if (decision.checklist.length === 0) return '';
-  const rows = decision.checklist.map((row) => [
-    e(row.item),
-    row.applies ? 'yes' : 'no',
-    e(OPTION_LABELS[row.favors]),
-    foldable(row.why),
-  ]);
+  const names = componentNames(decision);
+  const rows = decision.checklist.map((row) => {
+    const given = checklistFacts(row, names);
+    return [
+      e(row.item),
+      row.applies
+        ? `yes${given === undefined ? '' : ` <span class="muted">(given ${e(given)})</span>`}`
+        : 'no',
+      e(OPTION_LABELS[row.favors]),
+      foldable(row.why),
+    ];
+  });
   return `<h2>Checklist</h2>${table(['Question', 'Applies', 'Favours', 'Why'], rows)}`;
 }
 

@@ -31,6 +31,7 @@ import {
 } from './format.ts';
 import { wrapMarkdown } from './md-wrap.ts';
 import {
+  checklistFacts,
   existingCodeText,
   experienceText,
   factorText,
@@ -233,8 +234,9 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
   if (decision.checklist.length > 0) {
     out.push('## Checklist', '');
     for (const row of decision.checklist) {
+      const given = checklistFacts(row, componentNames(decision));
       out.push(
-        `- ${row.applies ? 'Applies' : 'Does not apply'}, favours ${OPTION_LABELS[row.favors]}: ${inline(row.item)}${/[.?!:]$/.test(row.item) ? '' : '.'} ${inline(row.why)}`,
+        `- ${row.applies ? 'Applies' : 'Does not apply'}${given === undefined ? '' : ` (given ${inline(given)})`}, favours ${OPTION_LABELS[row.favors]}: ${inline(row.item)}${/[.?!:]$/.test(row.item) ? '' : '.'} ${inline(row.why)}`,
       );
     }
     out.push('');

@@ -12,6 +12,7 @@ import {
   buildHybridDecision,
   buildDecision as buildSingle,
 } from './decision-fixture.test-helpers.ts';
+import { renderHtmlReport } from './html.ts';
 import { renderJson } from './json.ts';
 import { renderMarkdown } from './markdown.ts';
 import { renderText, wrapTextLine } from './text.ts';
@@ -94,6 +95,31 @@ describe('the checklist in the terminal and Markdown reports', () => {
     });
     expect(renderText(decision).replace(/\s+/g, ' ')).toContain('mixed teams (favours Go). The team is');
     expect(renderMarkdown(decision).replace(/\s+/g, ' ')).toContain('mixed teams. The team is');
+  });
+  it('says which facts of the profile made a line apply, a component by its name', () => {
+    const decision = buildHybrid({
+      checklist: [
+        {
+          item: 'Maximum runtime performance & memory control: Rust',
+          applies: true,
+          favors: 'rust',
+          why: 'The workload is CPU-bound, memory is capped at 256 MiB or less, ...',
+          facts: [
+            { path: 'components[0].workload', value: 'cpu-bound' },
+            { path: 'workload.memory_budget_mib', value: 64 },
+          ],
+        },
+        { item: 'I/O-bound concurrency services: Go', applies: false, favors: 'go', why: 'Not I/O-bound.' },
+      ],
+    });
+    const given = 'given component proxy: workload cpu-bound; memory budget 64 MiB';
+    const text = renderText(decision).replace(/\s+/g, ' ');
+    expect(text).toContain(`memory control: Rust (favours Rust; ${given}). The workload`);
+    const md = renderMarkdown(decision).replace(/\s+/g, ' ');
+    expect(md).toContain(`- Applies (${given}), favours Rust: Maximum runtime`);
+    expect(md).toContain('- Does not apply, favours Go: I/O-bound');
+    const html = renderHtmlReport(decision, { date: DATE }).replace(/<[^>]+>/g, '');
+    expect(html).toContain(`yes (${given})`);
   });
 });
 

@@ -28,6 +28,7 @@ import {
   trackRecordSentence,
 } from './format.ts';
 import {
+  checklistFacts,
   existingCodeText,
   experienceText,
   factorText,
@@ -285,8 +286,12 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
   const applies = decision.checklist.filter((row) => row.applies);
   if (applies.length > 0) {
     section('Checklist items that apply');
-    for (const row of applies)
-      lines.push(`  - ${row.item} (favours ${OPTION_LABELS[row.favors]}). ${dim(row.why)}`);
+    for (const row of applies) {
+      const given = checklistFacts(row, componentNames(decision));
+      lines.push(
+        `  - ${row.item} (favours ${OPTION_LABELS[row.favors]}${given === undefined ? '' : `; given ${given}`}). ${dim(row.why)}`,
+      );
+    }
   }
   if (decision.similar_projects.length > 0) {
     section('Similar projects');

@@ -1,5 +1,5 @@
 /** @module Where a criterion's weight comes from, read from the decision's fields (`criteria[].weight_reasons`, `experience`, `existing_code`): which reasons rest on evidence, which are the product's policy choices, which is the user's own priority, and the experience shift on its own. Every report and the web app render from these, so a policy reason is never shown as evidence. */
-import type { CriterionRow, Decision, WeightReasonRow } from '../decision/schema.ts';
+import type { ChecklistRow, CriterionRow, Decision, WeightReasonRow } from '../decision/schema.ts';
 import { factWords } from './decisive.ts';
 import { criterionLabel, formatNumber, formatRating } from './format.ts';
 
@@ -82,6 +82,20 @@ export function weightBasis(row: CriterionRow): WeightBasis | undefined {
  */
 export function factsText(facts: WeightReasonRow['facts'], names: readonly string[] = []): string {
   return facts.map((f) => factWords(f.path, f.value, names)).join('; ');
+}
+
+/**
+ * The facts that made a checklist line apply, in words ("memory budget 64 MiB"), or undefined for a line that does
+ * not apply or carries none (decisions saved before `facts` was added).
+ * @example
+ * checklistFacts({ applies: true, facts: [{ path: 'delivery.deadline_weeks', value: 10 }] }); // 'first release in 10 weeks'
+ */
+export function checklistFacts(
+  row: Pick<ChecklistRow, 'applies' | 'facts'>,
+  names: readonly string[] = [],
+): string | undefined {
+  if (!row.applies || row.facts === undefined || row.facts.length === 0) return undefined;
+  return factsText(row.facts, names);
 }
 
 /** A weight factor as shown: "×1.3". */

@@ -1,5 +1,6 @@
 /** @module The parts of a decision as tables and lists: gates, checklist, criteria, hybrid plan, similar projects, evidence, tips and caveats. */
 import {
+  checklistFacts,
   componentNames,
   type Decision,
   existingCodeText,
@@ -64,13 +65,15 @@ export function GatesSection({ decision }: { decision: Decision }) {
 
 /** The article's decision checklist, line by line, saying which lines apply to this project. */
 export function ChecklistSection({ decision }: { decision: Decision }) {
+  const names = componentNames(decision);
   return (
     <section className="card flush" data-testid="checklist">
       <div style={{ padding: '14px 16px 4px' }}>
         <h2>The article's checklist</h2>
       </div>
+      {/* On a phone the rows stack (styles.css, table.stack): each cell under the one before, labelled. */}
       <ScrollBox>
-        <table>
+        <table className="stack">
           <thead>
             <tr>
               <th>Item</th>
@@ -80,16 +83,22 @@ export function ChecklistSection({ decision }: { decision: Decision }) {
             </tr>
           </thead>
           <tbody>
-            {decision.checklist.map((row) => (
-              <tr key={row.item} className={row.applies ? '' : 'na'}>
-                <td>{row.item}</td>
-                <td>{row.applies ? 'Yes' : 'No'}</td>
-                <td>
-                  <Lang value={row.favors} />
-                </td>
-                <td>{row.why}</td>
-              </tr>
-            ))}
+            {decision.checklist.map((row) => {
+              const given = checklistFacts(row, names);
+              return (
+                <tr key={row.item} className={row.applies ? '' : 'na'}>
+                  <td className="item">{row.item}</td>
+                  <td data-label="Applies">
+                    {row.applies ? 'Yes' : 'No'}
+                    {given !== undefined && <span className="muted"> (given {given})</span>}
+                  </td>
+                  <td data-label="Points to">
+                    <Lang value={row.favors} />
+                  </td>
+                  <td>{row.why}</td>
+                </tr>
+              );
+            })}
           </tbody>
         </table>
       </ScrollBox>
