@@ -32,6 +32,7 @@ const BATCHES = [
   { name: 'twenty-seventh and -eighth', first: 'a5a2e0b', last: '49e1d75' },
   { name: 'twenty-ninth and thirtieth', first: 'efb10ab', last: '8e0ab5e' },
   { name: 'thirty-first and thirty-second', first: 'a7c6052', last: '98a1b79' },
+  { name: 'thirty-third and -fourth', first: 'ad2585e', last: '712afe0' },
 ] as const;
 
 const CORPUS = 'test/fixtures/real-decisions';
