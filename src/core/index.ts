@@ -108,7 +108,13 @@ export { decisionDiffSchema } from './report/diff-schema.ts';
 export { escapeHtml, escapeMarkdown, escapeUserText, fileSlug } from './report/escape.ts';
 export type { FactChange, ProfileFact } from './report/facts.ts';
 export { diffFacts, ownTeamWords, profileFacts } from './report/facts.ts';
-export { confidenceMeaning, decisionTitle, formatFigure, trackRecordSentence } from './report/format.ts';
+export {
+  confidenceMeaning,
+  decisionTitle,
+  formatFigure,
+  formatPercent,
+  trackRecordSentence,
+} from './report/format.ts';
 export { decisionJsonSchema, decisionKeyOrder, renderJson } from './report/json.ts';
 export type { KeyOrder } from './report/json-order.ts';
 export { renderJsonInOrder } from './report/json-order.ts';

@@ -11,6 +11,7 @@ import {
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { weakening } from '../../src/cli/commands/check.ts';
 import {
   decide,
   diffFacts,
@@ -128,6 +129,73 @@ describe('gorust check finds the records where ADR tools keep them', { timeout: 
   });
 });
 
+describe('gorust check of a verdict that holds but has weakened', { timeout: SPAWN_TIMEOUT_MS }, () => {
+  const root = join(dir, 'weaker');
+  mkdirSync(join(root, '.git'), { recursive: true });
+  mkdirSync(join(root, 'docs'));
+  copyFileSync(join(ROOT, 'examples', 'close-call.yaml'), join(root, 'gorust.yaml'));
+  const now = decide(
+    parseProfileText(readFileSync(join(root, 'gorust.yaml'), 'utf8'), 'gorust.yaml'),
+    readKnowledgeBase(),
+  );
+
+  it('records P(verdict), names a record that became a close call "weaker", and fails it with --strict', () => {
+    expect(now.close_call).toBe(true);
+    expect(gorust(['decide', 'gorust.yaml', '--format', 'adr', '--out', 'docs/adr/'], root).code).toBe(0);
+    const adrDir = join(root, 'docs', 'adr');
+    const file = join(adrDir, readdirSync(adrDir)[0] as string);
+    const text = readFileSync(file, 'utf8');
+    const recorded = /"confidence":([0-9.]+)/.exec(text)?.[1];
+    expect(Number(recorded)).toBeCloseTo(now.confidence, 3);
+    expect(gorust(['check'], root).stdout).toMatch(/^holds +docs\/adr\/0001-/m);
+    // The same record as an earlier knowledge base would have written it: the same verdict, not yet a close call.
+    writeFileSync(
+      file,
+      text
+        .replace('"close_call":true', '"close_call":false')
+        .replace(/"confidence":[0-9.]+/, '"confidence":0.95'),
+    );
+    const weaker = gorust(['check'], root);
+    expect(weaker.code, weaker.stderr).toBe(0);
+    expect(weaker.stdout).toMatch(
+      new RegExp(
+        `^weaker +docs/adr/0001-.*\\.md: \\w+, now a close call: P\\(verdict\\) 95% -> ${Math.round(now.confidence * 100)}%$`,
+        'm',
+      ),
+    );
+    expect(weaker.stdout).toContain('1 record holds, 1 of them weaker.');
+    const strict = gorust(['check', '--strict'], root);
+    expect(strict.code, strict.stdout).toBe(3);
+    expect(strict.stdout).toContain('1 record holds, 1 of them weaker: exit 3 (--strict).');
+  });
+});
+
+describe('weakening', () => {
+  const percent = (p: number) => `${Math.round(p * 100)}%`;
+  it('names a fall of ten points or more and a verdict turned close call, nothing else', () => {
+    expect(
+      weakening({ close_call: false, confidence: 0.93 }, { close_call: false, confidence: 0.84 }, percent),
+    ).toBe(undefined);
+    expect(
+      weakening({ close_call: false, confidence: 0.93 }, { close_call: false, confidence: 0.8 }, percent),
+    ).toBe('P(verdict) 93% -> 80%');
+    expect(
+      weakening({ close_call: false, confidence: 0.72 }, { close_call: true, confidence: 0.69 }, percent),
+    ).toBe('now a close call: P(verdict) 72% -> 69%');
+    // A record written before P(verdict) was recorded can only tell the close call.
+    expect(weakening({ close_call: false }, { close_call: true, confidence: 0.6 }, percent)).toBe(
+      'now a close call: P(verdict) now 60%',
+    );
+    expect(
+      weakening({ close_call: true, confidence: 0.65 }, { close_call: true, confidence: 0.6 }, percent),
+    ).toBe(undefined);
+    // Stronger is not weaker.
+    expect(
+      weakening({ close_call: true, confidence: 0.6 }, { close_call: false, confidence: 0.95 }, percent),
+    ).toBe(undefined);
+  });
+});
+
 describe('gorust check of a damaged record', { timeout: SPAWN_TIMEOUT_MS }, () => {
   const root = join(dir, 'damaged');
   mkdirSync(join(root, '.git'), { recursive: true });
@@ -152,6 +220,11 @@ describe('gorust check of a damaged record', { timeout: SPAWN_TIMEOUT_MS }, () =
       'a profile path that is not text',
       (t: string) => t.replace(/"profile":"[^"]*"/, '"profile":5'),
       '"profile" is 5',
+    ],
+    [
+      'a probability that is not one',
+      (t: string) => t.replace(/"confidence":[0-9.]+/, '"confidence":"high"'),
+      '"confidence" is "high"',
     ],
     [
       'a seed that is not a whole number',

@@ -1,9 +1,16 @@
-/** @module `gorust check [DIR]`: decide every gorust ADR in DIR again from the profile it recorded, with the current knowledge base (and a lab run's figures with --lab). Exit 0 when every verdict holds, 3 when one would change (naming the record, the old and new verdict, the facts that changed and the command to record the new decision), 2 for bad input. The work loads only when the command runs. */
+/** @module `gorust check [DIR]`: decide every gorust ADR in DIR again from the profile it recorded, with the current knowledge base (and a lab run's figures with --lab). Exit 0 when every verdict holds, 3 when one would change (naming the record, the old and new verdict, the facts that changed and the command to record the new decision), 2 for bad input. A verdict that holds but has weakened (now a close call, or P(verdict) down by WEAKER_DROP or more) is named "weaker"; with --strict it exits 3 too. The work loads only when the command runs. */
 import type { Command } from 'commander';
 import { type CliIo, processIo } from '../io.ts';
 import { VerdictChanged } from '../run.ts';
 
-export type CheckFlags = { lab?: string; db?: string };
+export type CheckFlags = { lab?: string; db?: string; strict?: boolean };
+
+/**
+ * A recorded verdict that holds but whose probability fell by this much or more is reported as weaker: a policy
+ * choice, not a statistical test (with the recorded seed the same inputs give the same probability, so any fall is
+ * real; ten points is where it starts to matter for a record a team defends).
+ */
+export const WEAKER_DROP = 0.1;
 
 /**
  * Register `gorust check`.
@@ -22,18 +29,23 @@ export function registerCheckCommand(program: Command, io: CliIo = processIo()):
     )
     .option('--lab <run>', 'also use the figures a lab run measured (a run id, or latest)')
     .option('--db <file>', 'the lab store file (default: in your data folder)')
+    .option(
+      '--strict',
+      'also exit 3 when a verdict holds but has weakened: it became a close call, or its probability fell by 10 points or more',
+    )
     .addHelpText(
       'after',
-      '\nExit codes: 0 every verdict holds; 3 a verdict would change (the records are\nnamed); 2 bad input.\n\nExamples:\n  gorust check                 # docs/adr, docs/decisions, doc/adr...\n  gorust check docs/decisions --lab latest\n',
+      '\nExit codes: 0 every verdict holds (a weakened one is named "weaker"); 3 a\nverdict would change, or with --strict has weakened (the records are named);\n2 bad input.\n\nExamples:\n  gorust check                 # docs/adr, docs/decisions, doc/adr...\n  gorust check docs/decisions --lab latest\n  gorust check --strict        # a verdict turned close call fails CI too\n',
     )
     .action(async (dir: string | undefined, flags: CheckFlags) => {
-      const changed = await runCheck(dir, flags, io);
-      if (changed > 0) throw new VerdictChanged(changed);
+      const failed = await runCheck(dir, flags, io);
+      if (failed > 0) throw new VerdictChanged(failed);
     });
 }
 
 /**
- * Check every standing gorust record in `dir`; print what holds and what changed; return how many changed.
+ * Check every standing gorust record in `dir`; print what holds, what has weakened and what changed; return how many
+ * fail the check (changed, and with `strict` weakened).
  * @example
  * const changed = await runCheck('docs/adr', {}, processIo());
  */
@@ -88,6 +100,7 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
   const kbNow = files.kbHash(kb);
   const shown = (path: string) => relative(io.cwd, path) || path;
   let changed = 0;
+  let weaker = 0;
   for (const record of records) {
     const data = record.data as NonNullable<typeof record.data>;
     const profilePath = files.resolveRecordedProfile(data, folder);
@@ -122,7 +135,13 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
     const label = (v: string) => (v === 'hybrid' ? 'Hybrid' : v === 'go' ? 'Go' : 'Rust');
     if (decision.verdict === data.verdict) {
       const note = reasons.length === 0 ? '' : ` (changed: ${reasons.join('; ')})`;
-      io.stdout(`holds    ${shown(record.path)}: ${label(data.verdict)}${note}\n`);
+      const weakened = weakening(data, decision, core.formatPercent);
+      if (weakened === undefined) {
+        io.stdout(`holds    ${shown(record.path)}: ${label(data.verdict)}${note}\n`);
+        continue;
+      }
+      weaker += 1;
+      io.stdout(`weaker   ${shown(record.path)}: ${label(data.verdict)}, ${weakened}${note}\n`);
       continue;
     }
     changed += 1;
@@ -140,12 +159,39 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
       ].join('\n'),
     );
   }
+  const failed = changed + (flags.strict === true ? weaker : 0);
+  const ofThem = weaker === 0 ? '' : `, ${weaker} of them weaker`;
+  const hold = `${records.length} ${records.length === 1 ? 'record holds' : 'records hold'}`;
   io.stdout(
     changed === 0
-      ? `${records.length} ${records.length === 1 ? 'record holds' : 'records hold'}.\n`
-      : `${changed} of ${records.length} ${records.length === 1 ? 'record' : 'records'} would change: exit 3.\n`,
+      ? `${hold}${ofThem}${failed > 0 ? ': exit 3 (--strict)' : ''}.\n`
+      : `${changed} of ${records.length} ${records.length === 1 ? 'record' : 'records'} would change${weaker === 0 ? '' : `, ${weaker} weaker`}: exit 3.\n`,
   );
-  return changed;
+  return failed;
+}
+
+/**
+ * How a verdict that holds has weakened since it was recorded, in words, or undefined when it has not: it became a
+ * close call, or its probability fell by WEAKER_DROP or more (records written before the probability was recorded
+ * can only tell the first).
+ * @example
+ * weakening({ close_call: false, confidence: 0.93 }, { close_call: true, confidence: 0.58 }, formatPercent);
+ * // 'now a close call: P(verdict) 93% -> 58%'
+ */
+export function weakening(
+  recorded: { close_call?: boolean | undefined; confidence?: number | undefined },
+  now: { close_call: boolean; confidence: number },
+  percent: (p: number) => string,
+): string | undefined {
+  const fell =
+    recorded.confidence !== undefined && recorded.confidence - now.confidence >= WEAKER_DROP - 1e-9;
+  const turnedClose = recorded.close_call === false && now.close_call;
+  if (!fell && !turnedClose) return undefined;
+  const change =
+    recorded.confidence === undefined
+      ? `P(verdict) now ${percent(now.confidence)}`
+      : `P(verdict) ${percent(recorded.confidence)} -> ${percent(now.confidence)}`;
+  return turnedClose ? `now a close call: ${change}` : change;
 }
 
 /** Where ADRs usually live, in the order `gorust check` looks without a folder. */

@@ -278,6 +278,8 @@ function recordComment(decision: Decision, options: AdrOptions): string {
     project: projectName(decision),
     verdict: decision.verdict,
     close_call: decision.close_call,
+    // P(verdict) as recorded, so `gorust check` can tell a verdict that holds but has weakened.
+    confidence: Math.round(decision.confidence * 1000) / 1000,
     seed: decision.seed,
     lab_run: decision.lab_run,
     ...options.record,
@@ -296,6 +298,8 @@ export type AdrRecordData = AdrRecordMeta & {
   project: string;
   verdict: Decision['verdict'];
   close_call?: boolean;
+  /** P(verdict) when recorded (three decimals); absent in records written before it was added. */
+  confidence?: number;
   seed?: number;
   lab_run?: string;
   facts?: [string, string, string][];
@@ -363,6 +367,7 @@ function recordDataProblem(data: unknown): string | undefined {
     optional('kb_sha256', isString, 'a hash') ??
     optional('lab_run', isString, 'a run id') ??
     optional('close_call', (v) => typeof v === 'boolean', 'true or false') ??
+    optional('confidence', (v) => typeof v === 'number' && v >= 0 && v <= 1, 'a probability from 0 to 1') ??
     optional('facts', (v) => Array.isArray(v) && v.every(isFact), 'a list of [key, label, value]')
   );
 }
