@@ -40,6 +40,7 @@ export {
   formatSigned,
   sensitivityWeights,
   trackRecordSentence,
+  weakening,
 } from './report/format.ts';
 export type { SvgChild, SvgNode } from './report/svg.ts';
 export type { PolicyChoice, ReasonKind, WeightBasis } from './report/weight-basis.ts';

@@ -114,6 +114,8 @@ export {
   formatFigure,
   formatPercent,
   trackRecordSentence,
+  WEAKER_DROP,
+  weakening,
 } from './report/format.ts';
 export { decisionJsonSchema, decisionKeyOrder, renderJson } from './report/json.ts';
 export type { KeyOrder } from './report/json-order.ts';

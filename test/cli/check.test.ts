@@ -11,7 +11,6 @@ import {
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { weakening } from '../../src/cli/commands/check.ts';
 import {
   decide,
   diffFacts,
@@ -167,32 +166,6 @@ describe('gorust check of a verdict that holds but has weakened', { timeout: SPA
     const strict = gorust(['check', '--strict'], root);
     expect(strict.code, strict.stdout).toBe(3);
     expect(strict.stdout).toContain('1 record holds, 1 of them weaker: exit 3 (--strict).');
-  });
-});
-
-describe('weakening', () => {
-  const percent = (p: number) => `${Math.round(p * 100)}%`;
-  it('names a fall of ten points or more and a verdict turned close call, nothing else', () => {
-    expect(
-      weakening({ close_call: false, confidence: 0.93 }, { close_call: false, confidence: 0.84 }, percent),
-    ).toBe(undefined);
-    expect(
-      weakening({ close_call: false, confidence: 0.93 }, { close_call: false, confidence: 0.8 }, percent),
-    ).toBe('P(verdict) 93% -> 80%');
-    expect(
-      weakening({ close_call: false, confidence: 0.72 }, { close_call: true, confidence: 0.69 }, percent),
-    ).toBe('now a close call: P(verdict) 72% -> 69%');
-    // A record written before P(verdict) was recorded can only tell the close call.
-    expect(weakening({ close_call: false }, { close_call: true, confidence: 0.6 }, percent)).toBe(
-      'now a close call: P(verdict) now 60%',
-    );
-    expect(
-      weakening({ close_call: true, confidence: 0.65 }, { close_call: true, confidence: 0.6 }, percent),
-    ).toBe(undefined);
-    // Stronger is not weaker.
-    expect(
-      weakening({ close_call: true, confidence: 0.6 }, { close_call: false, confidence: 0.95 }, percent),
-    ).toBe(undefined);
   });
 });
 

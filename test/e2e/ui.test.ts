@@ -13,12 +13,15 @@ import {
   trackRecordSentence,
 } from '../../src/core/index.ts';
 import { readKnowledgeBase } from '../../src/io/kb-files.ts';
+import { saveDecision } from '../../src/store/decisions.ts';
 import { createRun, finishRun, recordStep } from '../../src/store/lab-runs.ts';
 import { INTERACTIVE_SAMPLES } from '../../web/src/lib/draft.ts';
 import { ROOT } from './harness.ts';
 import { poll, useHarness } from './session.ts';
 
 const XSS_NAME = '<img src=x onerror=alert(1)>';
+
+const label = (verdict: string) => (verdict === 'go' ? 'Go' : verdict === 'rust' ? 'Rust' : 'Hybrid');
 
 const ARTIFACTS = join(ROOT, 'test-artifacts');
 
@@ -320,6 +323,45 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
       new RegExp(`^Team experience: Go \\S+, Rust \\+${strong} rating points \\(100% of the level shift\\)`),
     );
     expect(await page.getByTestId('policy-choices').textContent()).toContain('policy: cli-tool');
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('decides a saved decision again with its knowledge base: holds, weaker, or would change', async () => {
+    const kb = readKnowledgeBase();
+    const profile = parseProfileText(
+      readFileSync(join(ROOT, 'examples', 'close-call.yaml'), 'utf8'),
+      'close-call',
+    );
+    const now = decide(profile, kb, { seed: 1 });
+    const other: Decision['verdict'] = now.verdict === 'go' ? 'rust' : 'go';
+    // As this gorust decides it; as an earlier knowledge base could have (the same verdict, not yet a close call);
+    // and with the other verdict.
+    const saved = [
+      now,
+      { ...now, close_call: false, confidence: 0.95 },
+      { ...now, verdict: other, confidence: 0.8, close_call: false },
+    ].map((decision) => saveDecision(e2e.harness.store, { profile, decision, seed: 1 }).id);
+    const page = await open(`#/decision/${saved[0]}`);
+    const recheck = page.getByTestId('recheck');
+    const percent = `${Math.round(now.confidence * 100)}%`;
+    await poll(() => recheck.getAttribute('data-state')).toBe('holds');
+    expect(await recheck.textContent()).toContain(
+      `it still holds, ${label(now.verdict)} at ${percent} (saved: ${percent})`,
+    );
+    await page.goto(`${e2e.harness.baseUrl}/#/decision/${saved[1]}`);
+    await poll(() => recheck.getAttribute('data-state')).toBe('weaker');
+    expect(await recheck.textContent()).toContain(
+      `but weaker: now a close call: P(verdict) 95% -> ${percent}`,
+    );
+    await page.goto(`${e2e.harness.baseUrl}/#/decision/${saved[2]}`);
+    await poll(() => recheck.getAttribute('data-state')).toBe('changed');
+    expect(await recheck.textContent()).toContain(
+      `it would now be ${label(now.verdict)} (${percent}), not the saved ${label(other)}`,
+    );
+    expect(await recheck.getByRole('link', { name: 'Edit a copy' }).getAttribute('href')).toBe(
+      `#/edit/${saved[2]}`,
+    );
     expect(pageErrors).toEqual([]);
     await page.close();
   });

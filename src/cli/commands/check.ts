@@ -1,16 +1,9 @@
-/** @module `gorust check [DIR]`: decide every gorust ADR in DIR again from the profile it recorded, with the current knowledge base (and a lab run's figures with --lab). Exit 0 when every verdict holds, 3 when one would change (naming the record, the old and new verdict, the facts that changed and the command to record the new decision), 2 for bad input. A verdict that holds but has weakened (now a close call, or P(verdict) down by WEAKER_DROP or more) is named "weaker"; with --strict it exits 3 too. The work loads only when the command runs. */
+/** @module `gorust check [DIR]`: decide every gorust ADR in DIR again from the profile it recorded, with the current knowledge base (and a lab run's figures with --lab). Exit 0 when every verdict holds, 3 when one would change (naming the record, the old and new verdict, the facts that changed and the command to record the new decision), 2 for bad input. A verdict that holds but has weakened (now a close call, or P(verdict) down by core's WEAKER_DROP or more) is named "weaker"; with --strict it exits 3 too. The work loads only when the command runs. */
 import type { Command } from 'commander';
 import { type CliIo, processIo } from '../io.ts';
 import { VerdictChanged } from '../run.ts';
 
 export type CheckFlags = { lab?: string; db?: string; strict?: boolean };
-
-/**
- * A recorded verdict that holds but whose probability fell by this much or more is reported as weaker: a policy
- * choice, not a statistical test (with the recorded seed the same inputs give the same probability, so any fall is
- * real; ten points is where it starts to matter for a record a team defends).
- */
-export const WEAKER_DROP = 0.1;
 
 /**
  * Register `gorust check`.
@@ -135,7 +128,7 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
     const label = (v: string) => (v === 'hybrid' ? 'Hybrid' : v === 'go' ? 'Go' : 'Rust');
     if (decision.verdict === data.verdict) {
       const note = reasons.length === 0 ? '' : ` (changed: ${reasons.join('; ')})`;
-      const weakened = weakening(data, decision, core.formatPercent);
+      const weakened = core.weakening(data, decision);
       if (weakened === undefined) {
         io.stdout(`holds    ${shown(record.path)}: ${label(data.verdict)}${note}\n`);
         continue;
@@ -168,30 +161,6 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
       : `${changed} of ${records.length} ${records.length === 1 ? 'record' : 'records'} would change${weaker === 0 ? '' : `, ${weaker} weaker`}: exit 3.\n`,
   );
   return failed;
-}
-
-/**
- * How a verdict that holds has weakened since it was recorded, in words, or undefined when it has not: it became a
- * close call, or its probability fell by WEAKER_DROP or more (records written before the probability was recorded
- * can only tell the first).
- * @example
- * weakening({ close_call: false, confidence: 0.93 }, { close_call: true, confidence: 0.58 }, formatPercent);
- * // 'now a close call: P(verdict) 93% -> 58%'
- */
-export function weakening(
-  recorded: { close_call?: boolean | undefined; confidence?: number | undefined },
-  now: { close_call: boolean; confidence: number },
-  percent: (p: number) => string,
-): string | undefined {
-  const fell =
-    recorded.confidence !== undefined && recorded.confidence - now.confidence >= WEAKER_DROP - 1e-9;
-  const turnedClose = recorded.close_call === false && now.close_call;
-  if (!fell && !turnedClose) return undefined;
-  const change =
-    recorded.confidence === undefined
-      ? `P(verdict) now ${percent(now.confidence)}`
-      : `P(verdict) ${percent(recorded.confidence)} -> ${percent(now.confidence)}`;
-  return turnedClose ? `now a close call: ${change}` : change;
 }
 
 /** Where ADRs usually live, in the order `gorust check` looks without a folder. */

@@ -13,6 +13,7 @@ import {
   sensitivityWeights,
   trackRecordSentence,
   verdictMargin,
+  weakening,
 } from './format.ts';
 
 describe('formatScore', () => {
@@ -219,5 +220,30 @@ describe('verdictMargin', () => {
     );
     const d = { ...hybrid, verdict: 'go' as const, components };
     expect(verdictMargin(d)).toMatchObject({ margin: 1.1, component: 'control' });
+  });
+});
+
+describe('weakening', () => {
+  it('names a fall of ten points or more and a verdict turned close call, nothing else', () => {
+    expect(weakening({ close_call: false, confidence: 0.93 }, { close_call: false, confidence: 0.84 })).toBe(
+      undefined,
+    );
+    expect(weakening({ close_call: false, confidence: 0.93 }, { close_call: false, confidence: 0.8 })).toBe(
+      'P(verdict) 93% -> 80%',
+    );
+    expect(weakening({ close_call: false, confidence: 0.72 }, { close_call: true, confidence: 0.69 })).toBe(
+      'now a close call: P(verdict) 72% -> 69%',
+    );
+    // A record written before P(verdict) was recorded can only tell the close call.
+    expect(weakening({ close_call: false }, { close_call: true, confidence: 0.6 })).toBe(
+      'now a close call: P(verdict) now 60%',
+    );
+    expect(weakening({ close_call: true, confidence: 0.65 }, { close_call: true, confidence: 0.6 })).toBe(
+      undefined,
+    );
+    // Stronger is not weaker.
+    expect(weakening({ close_call: true, confidence: 0.6 }, { close_call: false, confidence: 0.95 })).toBe(
+      undefined,
+    );
   });
 });

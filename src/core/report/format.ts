@@ -275,3 +275,33 @@ export function labUseLine(row: CriterionRow): string | undefined {
   }
   return `lab: prior kept (${prior})${beside}`;
 }
+
+/**
+ * A recorded verdict (an ADR's, a saved decision's) that holds but whose probability fell by this much or more is reported as weaker: a policy
+ * choice, not a statistical test (with the recorded seed the same inputs give the same probability, so any fall is
+ * real; ten points is where it starts to matter for a record a team defends).
+ */
+export const WEAKER_DROP = 0.1;
+
+/**
+ * How a verdict that holds has weakened since it was recorded, in words, or undefined when it has not: it became a
+ * close call, or its probability fell by WEAKER_DROP or more (records written before the probability was recorded
+ * can only tell the first).
+ * @example
+ * weakening({ close_call: false, confidence: 0.93 }, { close_call: true, confidence: 0.58 });
+ * // 'now a close call: P(verdict) 93% -> 58%'
+ */
+export function weakening(
+  recorded: { close_call?: boolean | undefined; confidence?: number | undefined },
+  now: { close_call: boolean; confidence: number },
+): string | undefined {
+  const fell =
+    recorded.confidence !== undefined && recorded.confidence - now.confidence >= WEAKER_DROP - 1e-9;
+  const turnedClose = recorded.close_call === false && now.close_call;
+  if (!fell && !turnedClose) return undefined;
+  const change =
+    recorded.confidence === undefined
+      ? `P(verdict) now ${formatPercent(now.confidence)}`
+      : `P(verdict) ${formatPercent(recorded.confidence)} -> ${formatPercent(now.confidence)}`;
+  return turnedClose ? `now a close call: ${change}` : change;
+}

@@ -10,7 +10,8 @@ import {
 import { DEFAULT_SEED, INTERACTIVE_SAMPLES } from '../lib/draft.ts';
 import { ScrollBox } from './scroll-box.tsx';
 
-const VERDICT_NAMES = { go: 'Go', rust: 'Rust', hybrid: 'Hybrid' } as const;
+/** Verdicts as a sentence names them. */
+export const VERDICT_NAMES = { go: 'Go', rust: 'Rust', hybrid: 'Hybrid' } as const;
 type Verdict = keyof typeof VERDICT_NAMES;
 
 type Row = {

@@ -1,17 +1,20 @@
 /** @module One saved decision from History, with its exports and what-if sliders over the saved profile. */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import {
   DEFAULT_SAMPLES,
+  type Decision,
   formatCount,
+  formatPercent,
   type KnowledgeBase,
   type Profile,
   parseProfileValue,
+  weakening,
 } from '../../../src/core/browser.ts';
 import { DecisionPanel } from '../components/decision-panel.tsx';
-import { StakeholderSummary } from '../components/stakeholder-summary.tsx';
+import { StakeholderSummary, VERDICT_NAMES } from '../components/stakeholder-summary.tsx';
 import { WeightSliders } from '../components/weight-sliders.tsx';
 import { exportHref, getDecision } from '../lib/api.ts';
-import type { Priorities } from '../lib/draft.ts';
+import { type Evaluation, evaluateProfile, type Priorities } from '../lib/draft.ts';
 import { routeHref } from '../lib/route.ts';
 import { useAsync } from '../lib/use-async.ts';
 import { useSettledEvaluation } from '../lib/use-settled-evaluation.ts';
@@ -89,6 +92,7 @@ export function SavedDecisionView({ kb, id }: { kb: KnowledgeBase; id: string })
           </a>
         ))}
       </div>
+      <Recheck decision={decision} profile={profile} kb={kb} editHref={routeHref({ view: 'edit', id })} />
       {whatIf && !whatIf.ok && <div className="notice">What-if failed: {whatIf.message}</div>}
       {whatIf?.ok && (
         <div className="notice small">
@@ -134,5 +138,84 @@ export function SavedDecisionView({ kb, id }: { kb: KnowledgeBase; id: string })
         }
       />
     </div>
+  );
+}
+
+const verdictLabel = (v: Decision['verdict']) => VERDICT_NAMES[v];
+
+/**
+ * The saved decision decided again from its saved profile with this gorust's knowledge base, as `gorust check` does
+ * for an ADR: it still holds, holds but has weakened (now a close call, or P(verdict) down ten points or more), or
+ * would change. A decision made with a lab run's measurements cannot be re-run here, and says so.
+ * @example
+ * <Recheck decision={saved.decision} profile={saved.profile} kb={kb} editHref="#/edit/3" />
+ */
+function Recheck({
+  decision,
+  profile,
+  kb,
+  editHref,
+}: {
+  decision: Decision;
+  profile: unknown;
+  kb: KnowledgeBase;
+  editHref: string;
+}) {
+  const [again, setAgain] = useState<Evaluation | null>(null);
+  useEffect(() => {
+    setAgain(null);
+    if (decision.lab_run !== undefined) return undefined;
+    // After the saved decision is on screen: a full run takes a moment.
+    const timer = setTimeout(
+      () =>
+        setAgain(
+          evaluateProfile(profile, kb, {
+            samples: decision.samples ?? DEFAULT_SAMPLES,
+            seed: decision.seed ?? 1,
+          }),
+        ),
+      50,
+    );
+    return () => clearTimeout(timer);
+  }, [decision, profile, kb]);
+  const lead = "Decided again with this gorust's knowledge base";
+  if (decision.lab_run !== undefined)
+    return (
+      <p className="notice small" data-testid="recheck">
+        Made with lab run {decision.lab_run}'s measurements, which this page cannot run again: check it with{' '}
+        <code>gorust decide PROFILE --lab {decision.lab_run}</code>.
+      </p>
+    );
+  if (again === null)
+    return (
+      <p className="muted small" data-testid="recheck">
+        {lead}…
+      </p>
+    );
+  if (!again.ok)
+    return (
+      <p className="notice small error" data-testid="recheck">
+        {lead}: the saved profile no longer reads ({again.message}).
+      </p>
+    );
+  const now = again.decision;
+  if (now.verdict !== decision.verdict)
+    return (
+      <p className="notice small changed" data-testid="recheck" data-state="changed">
+        {lead}, it would now be <strong>{verdictLabel(now.verdict)}</strong> ({formatPercent(now.confidence)}
+        ), not the saved {verdictLabel(decision.verdict)}. <a href={editHref}>Edit a copy</a> to decide it
+        again and save it.
+      </p>
+    );
+  const weaker = weakening(decision, now);
+  return weaker === undefined ? (
+    <p className="notice small ok" data-testid="recheck" data-state="holds">
+      {lead}: it still holds, {verdictLabel(now.verdict)} at {formatPercent(now.confidence)} (saved:{' '}
+      {formatPercent(decision.confidence)}).
+    </p>
+  ) : (
+    <p className="notice small" data-testid="recheck" data-state="weaker">
+      {lead}: it still holds ({verdictLabel(now.verdict)}), but weaker: {weaker}.
+    </p>
   );
 }
