@@ -33,6 +33,7 @@ const BATCHES = [
   { name: 'twenty-ninth and thirtieth', first: 'efb10ab', last: '8e0ab5e' },
   { name: 'thirty-first and thirty-second', first: 'a7c6052', last: '98a1b79' },
   { name: 'thirty-third and -fourth', first: 'ad2585e', last: '712afe0' },
+  { name: 'thirty-fifth and -sixth', first: 'df8b53f', last: 'cb4074c' },
 ] as const;
 
 const CORPUS = 'test/fixtures/real-decisions';
