@@ -36,7 +36,7 @@ import {
 } from './format.ts';
 import { wrapMarkdown } from './md-wrap.ts';
 import { type RevisitTrigger, triggerSentence } from './triggers.ts';
-import { checklistFacts, policyChoices, policyChoiceText } from './weight-basis.ts';
+import { policyChoices, policyChoiceText } from './weight-basis.ts';
 
 /** The three record layouts: which ADR tool reads which is in the README. */
 export const ADR_TEMPLATES = ['madr', 'log4brains', 'nygard'] as const;
@@ -955,20 +955,6 @@ class AdrParts {
         'Policy choices in this decision (modelling choices in `kb/weights.yaml`):',
         '',
         ...choices.map((c) => `* ${this.txt(policyChoiceText(c, componentNames(this.d)))}.`),
-        '',
-      );
-    const applies = d.checklist.filter((row) => row.applies);
-    if (applies.length > 0)
-      out.push(
-        "The article's checklist, the lines that apply to this project:",
-        '',
-        ...applies.map((row) => {
-          const given = checklistFacts(row, componentNames(this.d));
-          // Every line of the article names its language ("...: Go"), so the line is not followed by "favours Go".
-          const item = this.txt(row.item).replace(/[.:]$/, '');
-          if (given !== undefined) return `* ${item} (given ${this.txt(given)}).`;
-          return `* ${item}${/[?!]$/.test(item) ? '' : '.'}`;
-        }),
         '',
       );
     out.push(`Full analysis (every criterion, checklist, caveats): ${report}.`, '');

@@ -120,10 +120,6 @@ describe('the checklist in the terminal and Markdown reports', () => {
     expect(md).toContain('- Does not apply, favours Go: I/O-bound');
     const html = renderHtmlReport(decision, { date: DATE }).replace(/<[^>]+>/g, '');
     expect(html).toContain(`yes (${given})`);
-    // The ADR lists the lines that apply, each already naming its language, with the same facts.
-    const adr = renderAdr(decision, { date: DATE }).replace(/\s+/g, ' ');
-    expect(adr).toContain(`* Maximum runtime performance & memory control: Rust (${given}).`);
-    expect(adr).not.toContain('I/O-bound concurrency services');
   });
 });
 
