@@ -34,6 +34,7 @@ const BATCHES = [
   { name: 'thirty-first and thirty-second', first: 'a7c6052', last: '98a1b79' },
   { name: 'thirty-third and -fourth', first: 'ad2585e', last: '712afe0' },
   { name: 'thirty-fifth and -sixth', first: 'df8b53f', last: 'cb4074c' },
+  { name: 'thirty-seventh and -eighth', first: '4546a3e', last: '6b5b9f8' },
 ] as const;
 
 const CORPUS = 'test/fixtures/real-decisions';
