@@ -75,6 +75,17 @@ describe('gorust check', { timeout: SPAWN_TIMEOUT_MS }, () => {
     expect(changed.stdout).toContain(
       'record the new decision: gorust decide profiles/gateway.yaml --seed 1 --format adr --out docs/adr/ --supersedes 0001',
     );
+    const json = JSON.parse(gorust(['check', 'docs/adr', '--format', 'json'], root).stdout);
+    expect(json).toMatchObject({ holds: 0, weaker: 0, changed: 1, exit: 3 });
+    expect(json.records[0]).toMatchObject({
+      status: 'changed',
+      recorded: { verdict: before },
+      now: { verdict: trigger.verdict },
+      command: 'gorust decide profiles/gateway.yaml --seed 1 --format adr --out docs/adr/ --supersedes 0001',
+    });
+    expect(json.records[0].changed).toContain(
+      `${fact?.label}: ${fact?.before ?? '(not set)'} -> ${fact?.after}`,
+    );
     // Doing what it says records the new decision, and the folder holds again.
     const next = gorust(
       [
@@ -166,6 +177,23 @@ describe('gorust check of a verdict that holds but has weakened', { timeout: SPA
     const strict = gorust(['check', '--strict'], root);
     expect(strict.code, strict.stdout).toBe(3);
     expect(strict.stdout).toContain('1 record holds, 1 of them weaker: exit 3 (--strict).');
+    // The same for a machine: every record with its verdict and P(verdict) then and now, the counts and the exit.
+    const json = gorust(['check', '--format', 'json', '--strict'], root);
+    expect(json.code, json.stderr).toBe(3);
+    const report = JSON.parse(json.stdout);
+    expect(report).toMatchObject({ folder: 'docs/adr', holds: 0, weaker: 1, changed: 0, exit: 3 });
+    expect(report.records).toEqual([
+      {
+        path: expect.stringMatching(/^docs\/adr\/0001-.*\.md$/),
+        number: 1,
+        project: now.project?.name,
+        status: 'weaker',
+        recorded: { verdict: now.verdict, confidence: 0.95, close_call: false },
+        now: { verdict: now.verdict, confidence: now.confidence, close_call: true },
+        changed: [],
+        weaker: `now a close call: P(verdict) 95% -> ${Math.round(now.confidence * 100)}%`,
+      },
+    ]);
   });
 });
 

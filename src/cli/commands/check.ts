@@ -1,9 +1,9 @@
 /** @module `gorust check [DIR]`: decide every gorust ADR in DIR again from the profile it recorded, with the current knowledge base (and a lab run's figures with --lab). Exit 0 when every verdict holds, 3 when one would change (naming the record, the old and new verdict, the facts that changed and the command to record the new decision), 2 for bad input. A verdict that holds but has weakened (now a close call, or P(verdict) down by core's WEAKER_DROP or more) is named "weaker"; with --strict it exits 3 too. The work loads only when the command runs. */
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { type CliIo, processIo } from '../io.ts';
 import { VerdictChanged } from '../run.ts';
 
-export type CheckFlags = { lab?: string; db?: string; strict?: boolean };
+export type CheckFlags = { lab?: string; db?: string; strict?: boolean; format?: 'text' | 'json' };
 
 /**
  * Register `gorust check`.
@@ -22,13 +22,21 @@ export function registerCheckCommand(program: Command, io: CliIo = processIo()):
     )
     .option('--lab <run>', 'also use the figures a lab run measured (a run id, or latest)')
     .option('--db <file>', 'the lab store file (default: in your data folder)')
+    .addOption(
+      new Option(
+        '--format <format>',
+        'text: a line per record; json: every record with its verdict and P(verdict) then and now, and the counts',
+      )
+        .choices(['text', 'json'])
+        .default('text'),
+    )
     .option(
       '--strict',
       'also exit 3 when a verdict holds but has weakened: it became a close call, or its probability fell by 10 points or more',
     )
     .addHelpText(
       'after',
-      '\nExit codes: 0 every verdict holds (a weakened one is named "weaker"); 3 a\nverdict would change, or with --strict has weakened (the records are named);\n2 bad input.\n\nExamples:\n  gorust check                 # docs/adr, docs/decisions, doc/adr...\n  gorust check docs/decisions --lab latest\n  gorust check --strict        # a verdict turned close call fails CI too\n',
+      '\nExit codes: 0 every verdict holds (a weakened one is named "weaker"); 3 a\nverdict would change, or with --strict has weakened (the records are named);\n2 bad input.\n\nExamples:\n  gorust check                 # docs/adr, docs/decisions, doc/adr...\n  gorust check docs/decisions --lab latest\n  gorust check --strict        # a verdict turned close call fails CI too\n  gorust check --format json   # for a bot that comments on pull requests\n',
     )
     .action(async (dir: string | undefined, flags: CheckFlags) => {
       const failed = await runCheck(dir, flags, io);
@@ -92,8 +100,7 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
   const kb = readKnowledgeBaseCached();
   const kbNow = files.kbHash(kb);
   const shown = (path: string) => relative(io.cwd, path) || path;
-  let changed = 0;
-  let weaker = 0;
+  const rows: CheckRow[] = [];
   for (const record of records) {
     const data = record.data as NonNullable<typeof record.data>;
     const profilePath = files.resolveRecordedProfile(data, folder);
@@ -125,34 +132,45 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
     if (data.kb_sha256 !== undefined && data.kb_sha256 !== kbNow)
       reasons.push('the knowledge base changed since the record');
     if (lab !== undefined) reasons.push(`lab run ${lab.run_id} measured figures the record did not use`);
-    const label = (v: string) => (v === 'hybrid' ? 'Hybrid' : v === 'go' ? 'Go' : 'Rust');
+    const head = { path: shown(record.path), number: record.number, project: data.project };
+    const recorded = { verdict: data.verdict, confidence: data.confidence, close_call: data.close_call };
+    const now = {
+      verdict: decision.verdict,
+      confidence: decision.confidence,
+      close_call: decision.close_call,
+    };
     if (decision.verdict === data.verdict) {
-      const note = reasons.length === 0 ? '' : ` (changed: ${reasons.join('; ')})`;
       const weakened = core.weakening(data, decision);
-      if (weakened === undefined) {
-        io.stdout(`holds    ${shown(record.path)}: ${label(data.verdict)}${note}\n`);
-        continue;
-      }
-      weaker += 1;
-      io.stdout(`weaker   ${shown(record.path)}: ${label(data.verdict)}, ${weakened}${note}\n`);
+      rows.push(
+        weakened === undefined
+          ? { ...head, status: 'holds', recorded, now, changed: reasons }
+          : { ...head, status: 'weaker', recorded, now, changed: reasons, weaker: weakened },
+      );
       continue;
     }
-    changed += 1;
     const number = String(record.number).padStart(4, '0');
     const seed = data.seed === undefined ? '' : ` --seed ${data.seed}`;
     const labFlag = flags.lab === undefined ? '' : ` --lab ${flags.lab}`;
-    io.stdout(
-      [
-        `CHANGED  ${shown(record.path)}: recorded ${label(data.verdict)}, now ${label(decision.verdict)}`,
-        ...(reasons.length === 0
-          ? ['  what changed: nothing recorded differs (gorust itself changed)']
-          : reasons.map((r) => `  what changed: ${r}`)),
-        `  record the new decision: gorust decide ${shown(profilePath)}${seed}${labFlag} --format adr --out ${dir.replace(/\/?$/, '/')} --supersedes ${number}`,
-        '',
-      ].join('\n'),
-    );
+    const command = `gorust decide ${shown(profilePath)}${seed}${labFlag} --format adr --out ${dir.replace(/\/?$/, '/')} --supersedes ${number}`;
+    rows.push({ ...head, status: 'changed', recorded, now, changed: reasons, command });
   }
+  const count = (status: CheckRow['status']) => rows.filter((r) => r.status === status).length;
+  const changed = count('changed');
+  const weaker = count('weaker');
   const failed = changed + (flags.strict === true ? weaker : 0);
+  if (flags.format === 'json') {
+    const report: CheckReport = {
+      folder: dir,
+      records: rows,
+      holds: count('holds'),
+      weaker,
+      changed,
+      exit: failed > 0 ? 3 : 0,
+    };
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    return failed;
+  }
+  for (const row of rows) io.stdout(checkRowText(row));
   const ofThem = weaker === 0 ? '' : `, ${weaker} of them weaker`;
   const hold = `${records.length} ${records.length === 1 ? 'record holds' : 'records hold'}`;
   io.stdout(
@@ -161,6 +179,56 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
       : `${changed} of ${records.length} ${records.length === 1 ? 'record' : 'records'} would change${weaker === 0 ? '' : `, ${weaker} weaker`}: exit 3.\n`,
   );
   return failed;
+}
+
+type Verdict = 'go' | 'rust' | 'hybrid';
+
+/** One record as `gorust check` found it (the items of `--format json`'s `records`). */
+export type CheckRow = {
+  /** The record's path, relative to the working directory. */
+  path: string;
+  number: number;
+  project: string;
+  status: 'holds' | 'weaker' | 'changed';
+  /** As recorded: `confidence` is absent in records written before it was kept, `close_call` in the oldest. */
+  recorded: { verdict: Verdict; confidence?: number | undefined; close_call?: boolean | undefined };
+  now: { verdict: Verdict; confidence: number; close_call: boolean };
+  /** What differs from the record: the profile's facts, the profile file, the knowledge base, a lab run. */
+  changed: string[];
+  /** With status weaker: how ("now a close call: P(verdict) 93% -> 58%"). */
+  weaker?: string;
+  /** With status changed: the command that records the new decision. */
+  command?: string;
+};
+
+/** `gorust check --format json`: every standing record, the counts, and the exit code the check ends with. */
+export type CheckReport = {
+  folder: string;
+  records: CheckRow[];
+  holds: number;
+  weaker: number;
+  changed: number;
+  exit: 0 | 3;
+};
+
+const LABELS: Record<Verdict, string> = { go: 'Go', rust: 'Rust', hybrid: 'Hybrid' };
+
+/** A record's lines in the terminal: `holds`, `weaker` or `CHANGED` with what changed and the command to record it. */
+function checkRowText(row: CheckRow): string {
+  if (row.status === 'changed') {
+    return [
+      `CHANGED  ${row.path}: recorded ${LABELS[row.recorded.verdict]}, now ${LABELS[row.now.verdict]}`,
+      ...(row.changed.length === 0
+        ? ['  what changed: nothing recorded differs (gorust itself changed)']
+        : row.changed.map((r) => `  what changed: ${r}`)),
+      `  record the new decision: ${row.command ?? ''}`,
+      '',
+    ].join('\n');
+  }
+  const note = row.changed.length === 0 ? '' : ` (changed: ${row.changed.join('; ')})`;
+  return row.status === 'weaker'
+    ? `weaker   ${row.path}: ${LABELS[row.recorded.verdict]}, ${row.weaker ?? ''}${note}\n`
+    : `holds    ${row.path}: ${LABELS[row.recorded.verdict]}${note}\n`;
 }
 
 /** Where ADRs usually live, in the order `gorust check` looks without a folder. */
