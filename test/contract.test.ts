@@ -1,4 +1,4 @@
-/** @module Tests of CONTRACT.md against the code: the optional fields the decision JSON carries beyond §2 are each listed, and nothing listed is missing from the schema. */
+/** @module Tests of CONTRACT.md against the code: the optional fields the decision JSON carries beyond §2 are each listed, and nothing listed is missing from the schema; §3 (the re-check's JSON) follows them. */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -28,11 +28,15 @@ function decisionOptionalFields(): string[] {
 
 describe('CONTRACT.md', () => {
   const text = readFileSync(join(ROOT, 'CONTRACT.md'), 'utf8');
-  const section = text.slice(text.indexOf(HEADING));
+  const start = text.indexOf(HEADING);
+  // The section runs to the next heading of its level: §3, the re-check's JSON, follows it.
+  const next = text.indexOf('\n## ', start + HEADING.length);
+  const section = text.slice(start, next === -1 ? undefined : next);
 
-  it('ends with the optional fields section, after §2', () => {
-    expect(text.indexOf(HEADING)).toBeGreaterThan(text.indexOf('## 2. The decision'));
-    expect(section.slice(HEADING.length)).not.toContain('\n## ');
+  it('has the optional fields section right after §2, before §3', () => {
+    expect(start).toBeGreaterThan(text.indexOf('## 2. The decision'));
+    expect(text.slice(text.indexOf('## 2. The decision') + 3, start)).not.toContain('\n## ');
+    expect(text.indexOf('## 3. The re-check')).toBe(next + 1);
   });
 
   it('lists every optional decision field, one line each, and no field the schema lacks', () => {
