@@ -35,6 +35,7 @@ const BATCHES = [
   { name: 'thirty-third and -fourth', first: 'ad2585e', last: '712afe0' },
   { name: 'thirty-fifth and -sixth', first: 'df8b53f', last: 'cb4074c' },
   { name: 'thirty-seventh and -eighth', first: '4546a3e', last: '6b5b9f8' },
+  { name: 'thirty-ninth and fortieth', first: 'd801859', last: 'e4062e6' },
 ] as const;
 
 const CORPUS = 'test/fixtures/real-decisions';
