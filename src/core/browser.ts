@@ -40,6 +40,7 @@ export {
   formatSigned,
   sensitivityWeights,
   trackRecordSentence,
+  VERDICT_NAMES,
   weakening,
 } from './report/format.ts';
 export type { SvgChild, SvgNode } from './report/svg.ts';

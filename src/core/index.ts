@@ -114,6 +114,7 @@ export {
   formatFigure,
   formatPercent,
   trackRecordSentence,
+  VERDICT_NAMES,
   WEAKER_DROP,
   weakening,
 } from './report/format.ts';

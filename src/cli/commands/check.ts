@@ -1,5 +1,6 @@
 /** @module `gorust check [DIR]`: decide every gorust ADR in DIR again from the profile it recorded, with the current knowledge base (and a lab run's figures with --lab). Exit 0 when every verdict holds, 3 when one would change (naming the record, the old and new verdict, the facts that changed and the command to record the new decision), 2 for bad input. A verdict that holds but has weakened (now a close call, or P(verdict) down by core's WEAKER_DROP or more) is named "weaker"; with --strict it exits 3 too. The work loads only when the command runs. */
 import { type Command, Option } from 'commander';
+import type { Verdict } from '../../core/profile/vocabulary.ts';
 import { type CliIo, processIo } from '../io.ts';
 import { VerdictChanged } from '../run.ts';
 
@@ -170,7 +171,7 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     return failed;
   }
-  for (const row of rows) io.stdout(checkRowText(row));
+  for (const row of rows) io.stdout(checkRowText(row, core.VERDICT_NAMES));
   const ofThem = weaker === 0 ? '' : `, ${weaker} of them weaker`;
   const hold = `${records.length} ${records.length === 1 ? 'record holds' : 'records hold'}`;
   io.stdout(
@@ -180,8 +181,6 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
   );
   return failed;
 }
-
-type Verdict = 'go' | 'rust' | 'hybrid';
 
 /** One record as `gorust check` found it (the items of `--format json`'s `records`). */
 export type CheckRow = {
@@ -211,13 +210,11 @@ export type CheckReport = {
   exit: 0 | 3;
 };
 
-const LABELS: Record<Verdict, string> = { go: 'Go', rust: 'Rust', hybrid: 'Hybrid' };
-
 /** A record's lines in the terminal: `holds`, `weaker` or `CHANGED` with what changed and the command to record it. */
-function checkRowText(row: CheckRow): string {
+function checkRowText(row: CheckRow, names: Record<Verdict, string>): string {
   if (row.status === 'changed') {
     return [
-      `CHANGED  ${row.path}: recorded ${LABELS[row.recorded.verdict]}, now ${LABELS[row.now.verdict]}`,
+      `CHANGED  ${row.path}: recorded ${names[row.recorded.verdict]}, now ${names[row.now.verdict]}`,
       ...(row.changed.length === 0
         ? ['  what changed: nothing recorded differs (gorust itself changed)']
         : row.changed.map((r) => `  what changed: ${r}`)),
@@ -227,8 +224,8 @@ function checkRowText(row: CheckRow): string {
   }
   const note = row.changed.length === 0 ? '' : ` (changed: ${row.changed.join('; ')})`;
   return row.status === 'weaker'
-    ? `weaker   ${row.path}: ${LABELS[row.recorded.verdict]}, ${row.weaker ?? ''}${note}\n`
-    : `holds    ${row.path}: ${LABELS[row.recorded.verdict]}${note}\n`;
+    ? `weaker   ${row.path}: ${names[row.recorded.verdict]}, ${row.weaker ?? ''}${note}\n`
+    : `holds    ${row.path}: ${names[row.recorded.verdict]}${note}\n`;
 }
 
 /** Where ADRs usually live, in the order `gorust check` looks without a folder. */

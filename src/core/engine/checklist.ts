@@ -1,7 +1,7 @@
 /** @module The article's decision checklist evaluated line by line for a profile: does the line apply, which language does it favour, and why. */
 import type { ChecklistRow } from '../decision/schema.ts';
 import type { ChecklistItem } from '../kb/schema.ts';
-import { conditionFacts, evaluateCondition, type FactValue, type UnitFacts } from './conditions.ts';
+import { conditionFacts, evaluateCondition, type UnitFacts, uniqueByPath } from './conditions.ts';
 
 /**
  * Evaluate every checklist line. A line applies when its condition holds for the whole project or, with
@@ -23,16 +23,8 @@ export function evaluateChecklist(
     const holding = components.filter((facts) => evaluateCondition(item.when, facts));
     const names = holding.map((facts) => facts.component ?? '');
     if (names.length > 0) {
-      const seen = new Set<string>();
-      const facts: FactValue[] = holding
-        .flatMap((unit) => conditionFacts(item.when, unit))
-        .filter((fact) => {
-          // A project fact a component inherits (the deadline, the team's size) is named once.
-          const key = `${fact.path}=${JSON.stringify(fact.value)}`;
-          if (seen.has(key)) return false;
-          seen.add(key);
-          return true;
-        });
+      // A project fact the components inherit (the deadline, the team's size) is named once.
+      const facts = uniqueByPath(holding.flatMap((unit) => conditionFacts(item.when, unit)));
       return {
         item: item.item,
         applies: true,

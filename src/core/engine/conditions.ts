@@ -407,8 +407,17 @@ export function conditionFacts(c: Condition, facts: UnitFacts): FactValue[] {
     if (evaluateCondition(sub, facts)) out.push(...conditionFacts(sub, facts));
   }
   if (c.not !== undefined) out.push(...conditionFacts(c.not, facts));
+  return uniqueByPath(out);
+}
+
+/**
+ * The facts with each path once, the first kept: a fact tested twice, or a project fact several components inherit.
+ * @example
+ * uniqueByPath([{ path: 'team.size', value: 4 }, { path: 'team.size', value: 4 }]); // [{ path: 'team.size', value: 4 }]
+ */
+export function uniqueByPath(facts: readonly FactValue[]): FactValue[] {
   const seen = new Set<string>();
-  return out.filter((f) => {
+  return facts.filter((f) => {
     if (seen.has(f.path)) return false;
     seen.add(f.path);
     return true;

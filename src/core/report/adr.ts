@@ -32,6 +32,7 @@ import {
   perturbationsKept,
   projectName,
   trackRecordSentence,
+  VERDICT_NAMES,
   verdictMargin,
 } from './format.ts';
 import { wrapMarkdown } from './md-wrap.ts';
@@ -176,7 +177,7 @@ export function evidenceSources(evidence: readonly Evidence[]): EvidenceSources 
   );
 }
 
-const short = (option: Option) => (option === 'hybrid' ? 'Hybrid' : OPTION_LABELS[option]);
+const short = (option: Option) => VERDICT_NAMES[option];
 
 /**
  * Render a decision as an Architecture Decision Record (MADR 4.0.0 by default).

@@ -1,6 +1,6 @@
 /** @module The decision's uncertain parts in words every report shares: the decisive facts (`decisive_facts`, each profile fact taken out in turn), how often a gate on an uncertain model holds (`holds_probability`, `near_edge`), and a component's odds (`components[].probabilities`, `near_tie`). Read from the decision's fields only. */
 import type { ComponentRow, Decision, DecisiveFact, Gate } from '../decision/schema.ts';
-import { formatAmount, formatMib, formatPercent, OPTION_LABELS } from './format.ts';
+import { formatAmount, formatMib, formatPercent, OPTION_LABELS, VERDICT_NAMES } from './format.ts';
 
 type Value = DecisiveFact['value'];
 
@@ -138,7 +138,7 @@ export function decisiveFactStance(fact: DecisiveFact, decision: Pick<Decision, 
 export function decisiveFactEffect(fact: DecisiveFact, decision: Pick<Decision, 'verdict'>): string {
   const points = Math.round(Math.abs(fact.probability_change) * 100);
   const direction = fact.probability_change >= 0 ? 'lower' : 'higher';
-  const verdict = decision.verdict === 'hybrid' ? 'Hybrid' : OPTION_LABELS[decision.verdict];
+  const verdict = VERDICT_NAMES[decision.verdict];
   // A yes/no fact (safety-critical yes) set to false reads "without it", never "with false instead".
   const without =
     fact.without === 'removed' || fact.without === 'false' ? 'without it' : `with ${fact.without} instead`;

@@ -22,6 +22,9 @@ export const OPTION_LABELS: Record<Option, string> = {
   hybrid: 'Hybrid (Go and Rust, split by component)',
 };
 
+/** A verdict's short name, for a sentence or a table cell: "Hybrid" where OPTION_LABELS spells the split out. */
+export const VERDICT_NAMES: Record<Option, string> = { go: 'Go', rust: 'Rust', hybrid: 'Hybrid' };
+
 /** A criterion id as words: `latency_predictability` -> `Latency predictability`. */
 export function criterionLabel(id: string): string {
   const words = id.replace(/_/g, ' ');

@@ -37,6 +37,7 @@ import {
   OPTION_LABELS,
   sensitivityWeights,
   trackRecordSentence,
+  VERDICT_NAMES,
 } from './format.ts';
 import { REPORT_CSS } from './html-style.ts';
 import { type SvgNode, svgToString } from './svg.ts';
@@ -185,7 +186,7 @@ function stakeholdersSection(decision: Decision): string {
   const rows = stakeholders.map((s, i) => [
     `${e(s.name)}${s.role ? ` <span class="muted">(${e(s.role)})</span>` : ''}`,
     weightColumn[i] ?? '',
-    e(s.verdict === 'hybrid' ? 'Hybrid' : OPTION_LABELS[s.verdict]),
+    e(VERDICT_NAMES[s.verdict]),
     formatPercent(s.probabilities.go),
     formatPercent(s.probabilities.rust),
     formatPercent(s.probabilities.hybrid),

@@ -26,6 +26,7 @@ import {
   projectName,
   sensitivityWeights,
   trackRecordSentence,
+  VERDICT_NAMES,
 } from './format.ts';
 import {
   checklistFacts,
@@ -254,7 +255,7 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
     for (const s of decision.stakeholders) {
       const p = s.probabilities;
       lines.push(
-        `  ${s.name}${s.role ? ` (${s.role})` : ''}, weight ${formatNumber(s.weight)}: ${langColour(s.verdict, s.verdict === 'hybrid' ? 'Hybrid' : OPTION_LABELS[s.verdict])} ${dim(`(Go ${formatPercent(p.go)} · Rust ${formatPercent(p.rust)} · Hybrid ${formatPercent(p.hybrid)})`)}`,
+        `  ${s.name}${s.role ? ` (${s.role})` : ''}, weight ${formatNumber(s.weight)}: ${langColour(s.verdict, VERDICT_NAMES[s.verdict])} ${dim(`(Go ${formatPercent(p.go)} · Rust ${formatPercent(p.rust)} · Hybrid ${formatPercent(p.hybrid)})`)}`,
       );
     }
     for (const d of decision.disagreements ?? []) {

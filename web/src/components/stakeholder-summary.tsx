@@ -6,12 +6,11 @@ import {
   favoursClause,
   type KnowledgeBase,
   type Profile,
+  VERDICT_NAMES,
 } from '../../../src/core/browser.ts';
 import { DEFAULT_SEED, INTERACTIVE_SAMPLES } from '../lib/draft.ts';
 import { ScrollBox } from './scroll-box.tsx';
 
-/** Verdicts as a sentence names them. */
-export const VERDICT_NAMES = { go: 'Go', rust: 'Rust', hybrid: 'Hybrid' } as const;
 type Verdict = keyof typeof VERDICT_NAMES;
 
 type Row = {

@@ -8,10 +8,11 @@ import {
   type KnowledgeBase,
   type Profile,
   parseProfileValue,
+  VERDICT_NAMES,
   weakening,
 } from '../../../src/core/browser.ts';
 import { DecisionPanel } from '../components/decision-panel.tsx';
-import { StakeholderSummary, VERDICT_NAMES } from '../components/stakeholder-summary.tsx';
+import { StakeholderSummary } from '../components/stakeholder-summary.tsx';
 import { WeightSliders } from '../components/weight-sliders.tsx';
 import { exportHref, getDecision } from '../lib/api.ts';
 import { type Evaluation, evaluateProfile, type Priorities } from '../lib/draft.ts';
