@@ -70,7 +70,14 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
     import('./decide-run.ts'),
   ]);
   const { UserError } = core;
-  const hasRecords = (path: string) => files.listAdrs(path).some((r) => r.data !== undefined);
+  // The folder found is read once: finding it and checking it share the listing.
+  const listed = new Map<string, ReturnType<typeof files.listAdrs>>();
+  const list = (path: string) => {
+    const known = listed.get(path) ?? files.listAdrs(path);
+    listed.set(path, known);
+    return known;
+  };
+  const hasRecords = (path: string) => list(path).some((r) => r.data !== undefined);
   // Without a folder, the usual homes of ADRs (log4brains' docs/adr, MADR's docs/decisions, adr-tools' doc/adr).
   const dir =
     given ??
@@ -81,7 +88,7 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
     throw new UserError(
       `${dir} is not a folder of ADRs (gorust check [DIR]; without one, the first of ${ADR_FOLDERS.join(', ')} that holds records).`,
     );
-  const standing = files.listAdrs(folder).filter((r) => !files.isRetired(r.status));
+  const standing = list(folder).filter((r) => !files.isRetired(r.status));
   const damaged = standing.filter((r) => r.problem !== undefined);
   if (damaged.length > 0)
     throw new UserError(
