@@ -109,6 +109,9 @@ describe('gorust check', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('exits 2 for bad input: no folder, no gorust records, a recorded profile that is gone', () => {
     expect(gorust(['check', 'nowhere'], root).stderr).toContain('nowhere is not a folder of ADRs');
     expect(gorust(['check', 'nowhere'], root).code).toBe(2);
+    const bare = gorust(['check'], join(root, 'profiles'));
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('no ADR folder here: none of docs/adr, docs/decisions');
     const empty = gorust(['check', 'profiles'], root);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('no gorust records in profiles');

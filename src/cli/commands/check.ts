@@ -86,7 +86,9 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
   const folder = resolve(io.cwd, dir);
   if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory())
     throw new UserError(
-      `${dir} is not a folder of ADRs (gorust check [DIR]; without one, the first of ${ADR_FOLDERS.join(', ')} that holds records).`,
+      given === undefined
+        ? `no ADR folder here: none of ${ADR_FOLDERS.join(', ')} holds gorust records. Name the folder (gorust check DIR), or write a record with \`gorust decide PROFILE --format adr --out ${ADR_FOLDERS[0]}/\`.`
+        : `${dir} is not a folder of ADRs (gorust check [DIR]; without one, the first of ${ADR_FOLDERS.join(', ')} that holds records).`,
     );
   const standing = list(folder).filter((r) => !files.isRetired(r.status));
   const damaged = standing.filter((r) => r.problem !== undefined);
