@@ -36,6 +36,7 @@ const BATCHES = [
   { name: 'thirty-fifth and -sixth', first: 'df8b53f', last: 'cb4074c' },
   { name: 'thirty-seventh and -eighth', first: '4546a3e', last: '6b5b9f8' },
   { name: 'thirty-ninth and fortieth', first: 'd801859', last: 'e4062e6' },
+  { name: 'forty-first to -fourth', first: '368e173', last: '359ad35' },
 ] as const;
 
 const CORPUS = 'test/fixtures/real-decisions';
