@@ -37,6 +37,7 @@ const BATCHES = [
   { name: 'thirty-seventh and -eighth', first: '4546a3e', last: '6b5b9f8' },
   { name: 'thirty-ninth and fortieth', first: 'd801859', last: 'e4062e6' },
   { name: 'forty-first to -fourth', first: '368e173', last: '359ad35' },
+  { name: 'forty-fifth to -eighth', first: '7f118af', last: 'c3bb225' },
 ] as const;
 
 const CORPUS = 'test/fixtures/real-decisions';

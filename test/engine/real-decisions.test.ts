@@ -119,10 +119,14 @@ const holdout = summarize(results, 'holdout');
 // nor saw any figure) grew the holdout to 292: the unchanged engine scored its 10 new holdout cases 10/10, Brier 0.017,
 // no hybrid among them, and the grown holdout 255/292, splits 36/55, Brier 0.1974, twelve confident misses. Pinned
 // there.
+// The forty-fifth to forty-eighth blind batches (31 cases, engineers corpus44 to corpus47, who never ran the engine nor
+// saw any figure) grew the holdout to 302: the unchanged engine scored its 10 new holdout cases 9/10, splits 1/1, Brier
+// 0.117, no confident miss (FullStory's mobile SDK core, Rust at a company whose back end is Go, Go at P 0.74), and the
+// grown holdout 264/302, splits 37/56, Brier 0.1947, twelve confident misses. Pinned there.
 const HOLDOUT_FLOORS = {
-  verdictAccuracy: 0.873,
-  hybridSplitAccuracy: 0.65,
-  maxBrier: 0.1974,
+  verdictAccuracy: 0.874,
+  hybridSplitAccuracy: 0.66,
+  maxBrier: 0.1947,
   maxConfidentMisses: 12,
 };
 
