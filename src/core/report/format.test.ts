@@ -111,8 +111,35 @@ describe('confidenceMeaning', () => {
     );
   });
   it('gives no score margin for a hybrid verdict, whose margin is not the Go-Rust one', () => {
-    expect(confidenceMeaning(buildDecision({ verdict: 'hybrid', confidence: 0.64 }))).toBe(
+    const d = buildDecision({
+      verdict: 'hybrid',
+      confidence: 0.64,
+      probabilities: { go: 0.2, rust: 0.16, hybrid: 0.64 },
+    });
+    expect(confidenceMeaning(d)).toBe(
       '6,400 of 10,000 draws of weights (±30%), ratings and uncertain inputs keep this verdict',
+    );
+  });
+  it('says so when more draws give another verdict than the one the central weights give', () => {
+    // Trow's shape: Hybrid at the centre, 46% of the draws; Go 50%.
+    const d = buildDecision({
+      verdict: 'hybrid',
+      confidence: 0.461,
+      probabilities: { go: 0.4996, rust: 0.0394, hybrid: 0.461 },
+    });
+    expect(confidenceMeaning(d)).toBe(
+      '4,610 of 10,000 draws of weights (±30%), ratings and uncertain inputs keep this verdict; more draws give Go (50%): this verdict is what the central weights and ratings give',
+    );
+    const single = buildDecision({
+      verdict: 'rust',
+      confidence: 0.44,
+      probabilities: { go: 0.56, rust: 0.44, hybrid: 0 },
+    });
+    expect(confidenceMeaning(single)).toMatch(
+      /score margin .* of 10; more draws give Go \(56%\): this verdict/,
+    );
+    expect(confidenceMeaning(buildDecision({ scores: { go: 7.964, rust: 5.789 } }))).not.toContain(
+      'more draws',
     );
   });
 });
@@ -208,7 +235,12 @@ describe('verdictMargin', () => {
     // The whole project's scores can tie while every component leans one way (xAI's infrastructure read
     // "score margin 0.00" beside a 79% Go verdict).
     const hybrid = buildHybridDecision();
-    const d = { ...hybrid, verdict: 'go' as const, scores: { go: 7.56, rust: 7.56 } };
+    const d = {
+      ...hybrid,
+      verdict: 'go' as const,
+      scores: { go: 7.56, rust: 7.56 },
+      probabilities: { go: 0.79, rust: 0.01, hybrid: 0.2 },
+    };
     expect(verdictMargin(d)).toEqual({ margin: 1.1, go: 7.4, rust: 6.3, component: 'control' });
     expect(confidenceMeaning(d)).toMatch(/score margin 1\.10 of 10 in its closest component, control$/);
   });

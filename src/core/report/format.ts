@@ -111,10 +111,29 @@ export function formatMib(mib: number): string {
  */
 export function confidenceMeaning(decision: Decision): string {
   const kept = perturbationsKept(decision);
-  if (decision.verdict === 'hybrid') return kept;
+  const rival = moreProbableRival(decision);
+  // The verdict is what the central weights and ratings give; in a near tie another can take more of the draws.
+  const rivalNote =
+    rival === undefined
+      ? ''
+      : `; more draws give ${VERDICT_NAMES[rival]} (${formatPercent(decision.probabilities[rival])}): this verdict is what the central weights and ratings give`;
+  if (decision.verdict === 'hybrid') return `${kept}${rivalNote}`;
   const { margin, component } = verdictMargin(decision);
   const where = component === undefined ? '' : ` in its closest component, ${component}`;
-  return `${kept}; score margin ${formatScore(margin)} of 10${where}`;
+  return `${kept}; score margin ${formatScore(margin)} of 10${where}${rivalNote}`;
+}
+
+/**
+ * The verdict that more of the draws give than the one stated, if any. The verdict is decided at the central weights
+ * and ratings and P(verdict) counts the draws, so in a near tie the two can part (Trow, a real decision: Hybrid at
+ * the centre, 46% of the draws, Go 50%).
+ * @example
+ * moreProbableRival(decision); // 'go' when P(go) > P(verdict), else undefined
+ */
+export function moreProbableRival(decision: Pick<Decision, 'verdict' | 'probabilities'>): Option | undefined {
+  const p = decision.probabilities;
+  const best = (['go', 'rust', 'hybrid'] as const).reduce((a, b) => (p[b] > p[a] ? b : a));
+  return p[best] > p[decision.verdict] ? best : undefined;
 }
 
 /**
