@@ -38,6 +38,7 @@ const BATCHES = [
   { name: 'thirty-ninth and fortieth', first: 'd801859', last: 'e4062e6' },
   { name: 'forty-first to -fourth', first: '368e173', last: '359ad35' },
   { name: 'forty-fifth to -eighth', first: '7f118af', last: 'c3bb225' },
+  { name: 'forty-ninth to fifty-second', first: 'ec9bc97', last: '9aad554' },
 ] as const;
 
 const CORPUS = 'test/fixtures/real-decisions';
