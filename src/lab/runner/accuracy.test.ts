@@ -1,4 +1,4 @@
-/** @module The load generator measures the server, not itself: a server that answers after a fixed 4 ms and one that answers at once (both Go, Nagle off, as Go sets TCP_NODELAY) are read at their true latency at the lowest rate, no more than 0.3 ms above a paced two-process round trip. Slow (Go build + labload, about 30 s). */
+/** @module The load generator measures the server, not itself: a server that answers after a fixed 4 ms and one that answers at once (both Go, Nagle off, as Go sets TCP_NODELAY) are read at their true latency at the lowest rate, each no more than 0.3 ms above a paced two-process round trip to the same server. Slow (Go build + labload, about 40 s). */
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,20 +46,22 @@ describe.skipIf(!haveTools)('load generator accuracy', { tags: ['slow'] }, () =>
         return r.histogram.percentiles();
       };
       const paced = await pacedRoundTrip(bin, fast.addr, { rate: RATE, n: 800, cpus: clientCpus });
+      const pacedSlow = await pacedRoundTrip(bin, slow.addr, { rate: RATE, n: 800, cpus: clientCpus });
       const slowP = await measure(slow);
       const fastP = await measure(fast);
-      const detail = `4 ms server p50 ${slowP.p50_ms} ms; instant server p50 ${fastP.p50_ms} ms; paced round trip p50 ${paced.p50_us} µs`;
+      const detail = `4 ms server p50 ${slowP.p50_ms} ms (paced ${pacedSlow.p50_us} µs); instant server p50 ${fastP.p50_ms} ms (paced ${paced.p50_us} µs)`;
       process.stderr.write(`accuracy: ${detail}\n`);
       // The paced client (one Go process, one GET every 10 ms) includes its own wake-up after each idle gap in its
       // round trip: on some VMs that is most of it (2026-12-07, two clean runs: 617 and 720 µs, while the generator
       // read the same instant server at 0.30 and 0.31 ms). So it bounds the generator from above, not from below: the
       // generator must not read an instant server more than 0.3 ms above it. Below it is no harness fault, and no
       // reading can be below a real round trip (the floor checks: more than 10 µs, and the 4 ms server at 4 ms or
-      // more). The 4 ms server's reading is its sleep plus the same wake-up and round trip: 0.8 ms on a quiet
-      // machine, or the paced round trip plus 0.3 ms where that is more.
+      // more). The 4 ms server is held to the same bound against a paced round trip of its own: its sleep overshoots
+      // 4 ms by a VM's timer slack (on 2026-12-07 a fixed ceiling of 4.8-4.9 ms failed three of nine runs on this
+      // machine, at 4.96 and 5.25 ms among them), and both clients see that overshoot alike.
       const rtt = paced.p50_us / 1000;
       expect(slowP.p50_ms, detail).toBeGreaterThanOrEqual(4.0);
-      expect(slowP.p50_ms, detail).toBeLessThanOrEqual(4.0 + Math.max(0.8, rtt + 0.3));
+      expect(slowP.p50_ms - pacedSlow.p50_us / 1000, detail).toBeLessThanOrEqual(0.3);
       expect(fastP.p50_ms, detail).toBeGreaterThan(0.01);
       expect(fastP.p50_ms - rtt, detail).toBeLessThanOrEqual(0.3);
     } finally {
