@@ -39,6 +39,7 @@ const BATCHES = [
   { name: 'forty-first to -fourth', first: '368e173', last: '359ad35' },
   { name: 'forty-fifth to -eighth', first: '7f118af', last: 'c3bb225' },
   { name: 'forty-ninth to fifty-second', first: 'ec9bc97', last: '9aad554' },
+  { name: 'fifty-third to -sixth', first: 'df93e48', last: '602219b' },
 ] as const;
 
 const CORPUS = 'test/fixtures/real-decisions';
