@@ -11,7 +11,7 @@ import type {
 } from '../decision/schema.ts';
 import type { InteropCounterpart, KnowledgeBase } from '../kb/schema.ts';
 import type { ExistingCode, Profile } from '../profile/schema.ts';
-import { CRITERION_IDS, type Language, VERDICTS, type Verdict } from '../profile/vocabulary.ts';
+import { CRITERION_IDS, type Language, type Verdict } from '../profile/vocabulary.ts';
 import { evaluateChecklist, holdsAnywhere } from './checklist.ts';
 import {
   componentFacts,
@@ -27,7 +27,7 @@ import { boundaryCosts, cgoCaveat, planBoundaries } from './hybrid.ts';
 import { compareText, formatAmount, roundTo, roundToSum } from './numbers.ts';
 import { type Parameters, readParameters } from './parameters.ts';
 import { deriveRatings, type Ratings } from './ratings.ts';
-import { assignUnits, combineVerdict, flipWeight, type RobustUnit } from './robustness.ts';
+import { assignUnits, combineVerdict, flipWeight, moreProbableRival, type RobustUnit } from './robustness.ts';
 import { exactMargin, ratingDiffs, scoreTable } from './score.ts';
 import { similarProjects } from './similarity.ts';
 import { acceptability, type Draws, makeDraws, type SmaaModel, type VerdictCounts } from './smaa.ts';
@@ -700,8 +700,8 @@ const VERDICT_WORDS: Record<Verdict, string> = {
  * follows the central ratings, the probabilities every uncertainty. Empty when the verdict is also the most probable.
  */
 function moreProbable(verdict: Verdict, probabilities: Record<Verdict, number>): string {
-  const best = VERDICTS.reduce((a, b) => (probabilities[b] > probabilities[a] ? b : a));
-  if (probabilities[best] <= probabilities[verdict]) return '';
+  const best = moreProbableRival(verdict, probabilities);
+  if (best === undefined) return '';
   return ` ${VERDICT_WORDS[best]} is more probable (${percent(probabilities[best])} of the draws) than this verdict.`;
 }
 

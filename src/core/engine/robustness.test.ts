@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { assignUnits, combineVerdict, flipWeight, mulberry32, type RobustUnit } from './robustness.ts';
+import {
+  assignUnits,
+  combineVerdict,
+  flipWeight,
+  moreProbableRival,
+  mulberry32,
+  type RobustUnit,
+} from './robustness.ts';
 import { normalize } from './weights.ts';
 
 const diffs = [-2.5, -3, 1.5, 3.5];
@@ -60,5 +67,14 @@ describe('flipWeight', () => {
   });
   it('is null for units fixed by a gate', () => {
     expect(flipWeight([{ fixed: 'rust', raw: [1, 1, 1, 1] }], diffs, 3, 0.25)).toBeNull();
+  });
+});
+
+describe('moreProbableRival', () => {
+  it('names the verdict more draws give than the central one, and nothing on a tie or when none does', () => {
+    // Trow, a real decision: Hybrid at the centre, Go in more of the draws.
+    expect(moreProbableRival('hybrid', { go: 0.4996, rust: 0.0394, hybrid: 0.461 })).toBe('go');
+    expect(moreProbableRival('go', { go: 0.6, rust: 0.4, hybrid: 0 })).toBeUndefined();
+    expect(moreProbableRival('rust', { go: 0.5, rust: 0.5, hybrid: 0 })).toBeUndefined();
   });
 });

@@ -1,5 +1,5 @@
 /** @module Robustness of the verdict: the nominal language of each unit, the verdict they make, and the weight at which it flips, per criterion (analytic). The probabilities come from smaa.ts. */
-import type { Language, Verdict } from '../profile/vocabulary.ts';
+import { type Language, VERDICTS, type Verdict } from '../profile/vocabulary.ts';
 
 /**
  * The mulberry32 PRNG: a tiny, fast, seedable generator of floats in [0, 1). Same seed, same sequence.
@@ -102,4 +102,19 @@ export function flipWeight(
     if (best === null || Math.abs(at - w) < Math.abs(best - w)) best = at;
   }
   return best;
+}
+
+/**
+ * The verdict that more of the draws give than the stated one, if any. The verdict is decided at the central weights
+ * and ratings and its probability counts the draws, so in a near tie the two can part (Trow, a real decision: Hybrid
+ * at the centre, 46% of the draws, Go 50%). The close-call tip and the reports' confidence line both say so.
+ * @example
+ * moreProbableRival('hybrid', { go: 0.5, rust: 0.04, hybrid: 0.46 }); // 'go'
+ */
+export function moreProbableRival(
+  verdict: Verdict,
+  probabilities: Record<Verdict, number>,
+): Verdict | undefined {
+  const best = VERDICTS.reduce((a, b) => (probabilities[b] > probabilities[a] ? b : a));
+  return probabilities[best] > probabilities[verdict] ? best : undefined;
 }

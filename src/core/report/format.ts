@@ -1,6 +1,7 @@
 /** @module Small formatting helpers shared by the text, Markdown, ADR and HTML renderers: option names, titles, numbers. */
 import type { CriterionRow, Decision } from '../decision/schema.ts';
 import { formatAmount, formatCount, formatFixed, formatNumber } from '../engine/numbers.ts';
+import { moreProbableRival } from '../engine/robustness.ts';
 
 // The one number formatter (src/core/engine/numbers.ts), shared by every renderer, the lab and the web app (through
 // src/core/browser.ts).
@@ -111,7 +112,7 @@ export function formatMib(mib: number): string {
  */
 export function confidenceMeaning(decision: Decision): string {
   const kept = perturbationsKept(decision);
-  const rival = moreProbableRival(decision);
+  const rival = moreProbableRival(decision.verdict, decision.probabilities);
   // The verdict is what the central weights and ratings give; in a near tie another can take more of the draws.
   const rivalNote =
     rival === undefined
@@ -121,19 +122,6 @@ export function confidenceMeaning(decision: Decision): string {
   const { margin, component } = verdictMargin(decision);
   const where = component === undefined ? '' : ` in its closest component, ${component}`;
   return `${kept}; score margin ${formatScore(margin)} of 10${where}${rivalNote}`;
-}
-
-/**
- * The verdict that more of the draws give than the one stated, if any. The verdict is decided at the central weights
- * and ratings and P(verdict) counts the draws, so in a near tie the two can part (Trow, a real decision: Hybrid at
- * the centre, 46% of the draws, Go 50%).
- * @example
- * moreProbableRival(decision); // 'go' when P(go) > P(verdict), else undefined
- */
-export function moreProbableRival(decision: Pick<Decision, 'verdict' | 'probabilities'>): Option | undefined {
-  const p = decision.probabilities;
-  const best = (['go', 'rust', 'hybrid'] as const).reduce((a, b) => (p[b] > p[a] ? b : a));
-  return p[best] > p[decision.verdict] ? best : undefined;
 }
 
 /**
