@@ -218,6 +218,29 @@ describe('decisiveFactLabel', () => {
       'with some instead, the probability of Hybrid would be 1 point higher',
     );
   });
+
+  it('says a fact that tips the verdict but hardly moves its probability tips a near tie', () => {
+    const fact = (probability_change: number) =>
+      ({
+        path: 'team.size',
+        value: 6,
+        without: 'removed',
+        favors: 'go',
+        probability_change,
+        margin_change: 0.01,
+        flips: true,
+      }) as DecisiveFact;
+    // "1 point lower and the verdict would change" read as a contradiction to a reviewer.
+    expect(decisiveFactEffect(fact(0.01), { verdict: 'hybrid' })).toBe(
+      'without it, the verdict would change, as it sits at a near tie, though the probability of Hybrid would be only 1 point lower',
+    );
+    expect(decisiveFactEffect(fact(-0.002), { verdict: 'go' })).toBe(
+      'without it, the verdict would change, as it sits at a near tie, though the probability of Go would barely move',
+    );
+    expect(decisiveFactEffect(fact(0.3), { verdict: 'go' })).toBe(
+      'without it, the probability of Go would be 30 points lower and the verdict would change',
+    );
+  });
 });
 
 describe('factWords', () => {

@@ -129,9 +129,13 @@ export function decisiveFactStance(fact: DecisiveFact, decision: Pick<Decision, 
   return fact.probability_change >= 0 ? 'supports the split' : 'works against the split';
 }
 
+/** Below this many points of P(verdict), a fact that tips the verdict is said to tip a near tie. */
+const NEAR_TIE_POINTS = 10;
+
 /**
  * What taking the fact out did, in one clause: "without it, the probability of Go would be 14 points higher and the
- * verdict would change"; a fact set to a neutral value reads "with some instead, ...".
+ * verdict would change"; a fact set to a neutral value reads "with some instead, ...". A fact that tips a near tie
+ * while moving P(verdict) by under 10 points says so.
  * @example
  * decisiveFactEffect(fact, decision);
  */
@@ -142,10 +146,17 @@ export function decisiveFactEffect(fact: DecisiveFact, decision: Pick<Decision, 
   // A yes/no fact (safety-critical yes) set to false reads "without it", never "with false instead".
   const without =
     fact.without === 'removed' || fact.without === 'false' ? 'without it' : `with ${fact.without} instead`;
+  const moved = `${points} ${points === 1 ? 'point' : 'points'} ${direction}`;
+  // The verdict is the central weights' and ratings', P(verdict) counts the draws: at a near tie a fact can tip the
+  // first while hardly moving the second, and "1 point lower and the verdict would change" read as a contradiction.
+  if (fact.flips && points < NEAR_TIE_POINTS) {
+    const small = points === 0 ? 'would barely move' : `would be only ${moved}`;
+    return `${without}, the verdict would change, as it sits at a near tie, though the probability of ${verdict} ${small}`;
+  }
   const change =
     points === 0
       ? `the probability of ${verdict} would barely move`
-      : `the probability of ${verdict} would be ${points} ${points === 1 ? 'point' : 'points'} ${direction}`;
+      : `the probability of ${verdict} would be ${moved}`;
   return `${without}, ${change}${fact.flips ? ' and the verdict would change' : ''}`;
 }
 
