@@ -112,6 +112,10 @@ describe('gorust check', { timeout: SPAWN_TIMEOUT_MS }, () => {
     const bare = gorust(['check'], join(root, 'profiles'));
     expect(bare.code).toBe(2);
     expect(bare.stderr).toContain('no ADR folder here: none of docs/adr, docs/decisions');
+    // Its suggestion works as given where docs/ does not exist yet (--out creates one folder, never two).
+    expect(bare.stderr).toContain(
+      '`mkdir -p docs/adr && gorust decide PROFILE --format adr --out docs/adr/`',
+    );
     const empty = gorust(['check', 'profiles'], root);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('no gorust records in profiles');
@@ -254,14 +258,16 @@ describe('gorust check of a damaged record', { timeout: SPAWN_TIMEOUT_MS }, () =
 describe('gorust check of a record whose profile is outside the repository', {
   timeout: SPAWN_TIMEOUT_MS,
 }, () => {
-  it('exits 2 without reading it', () => {
+  it('exits 2 without reading it, after checking the other records', () => {
     const root = join(dir, 'escape');
     mkdirSync(join(root, '.git'), { recursive: true });
     mkdirSync(join(root, 'docs'));
     copyFileSync(join(ROOT, 'examples', 'close-call.yaml'), join(root, 'gorust.yaml'));
+    copyFileSync(join(ROOT, 'examples', 'search-cli.yaml'), join(root, 'search.yaml'));
     expect(gorust(['decide', 'gorust.yaml', '--format', 'adr', '--out', 'docs/adr/'], root).code).toBe(0);
+    expect(gorust(['decide', 'search.yaml', '--format', 'adr', '--out', 'docs/adr/'], root).code).toBe(0);
     const adrDir = join(root, 'docs', 'adr');
-    const file = join(adrDir, readdirSync(adrDir)[0] as string);
+    const file = join(adrDir, readdirSync(adrDir).sort()[0] as string);
     // A profile outside the repository that is a valid profile: only the path can refuse it.
     writeFileSync(join(dir, 'outside.yaml'), readFileSync(join(ROOT, 'examples', 'close-call.yaml')));
     writeFileSync(
@@ -271,5 +277,28 @@ describe('gorust check of a record whose profile is outside the repository', {
     const result = gorust(['check'], root);
     expect(result.code, result.stdout).toBe(2);
     expect(result.stderr).toContain('records its profile at ../outside.yaml, outside the repository');
+    // One record that cannot be read no longer hides the others from CI.
+    expect(result.stdout).toContain('1 record holds');
+    expect(result.stderr).toContain('The other record was checked above.');
+    // JSON keeps the contract: nothing on standard output with exit 2.
+    const json = gorust(['check', '--format', 'json'], root);
+    expect(json.code).toBe(2);
+    expect(json.stdout).toBe('');
+  });
+
+  it('is said when such a record is written, not first in CI', () => {
+    const root = join(dir, 'escape-write');
+    mkdirSync(join(root, '.git'), { recursive: true });
+    mkdirSync(join(root, 'docs'));
+    writeFileSync(join(dir, 'outside-write.yaml'), readFileSync(join(ROOT, 'examples', 'close-call.yaml')));
+    const wrote = gorust(['decide', '../outside-write.yaml', '--format', 'adr', '--out', 'docs/adr/'], root);
+    expect(wrote.code).toBe(0);
+    expect(wrote.stderr).toContain(
+      'note: the profile (../outside-write.yaml) is outside the repository that holds docs/adr',
+    );
+    const inside = gorust(['decide', '../outside-write.yaml', '--format', 'adr'], root);
+    // Printed, not kept: nothing to warn of, and Confirmation names the command that finds the folder.
+    expect(inside.stderr).not.toContain('note:');
+    expect(inside.stdout).toContain('Run `gorust check` in CI');
   });
 });

@@ -54,7 +54,7 @@ export function registerCheckCommand(program: Command, io: CliIo = processIo()):
 export async function runCheck(given: string | undefined, flags: CheckFlags, io: CliIo): Promise<number> {
   const [
     { existsSync, readFileSync, statSync },
-    { relative, resolve },
+    { dirname, relative, resolve },
     core,
     files,
     { readKnowledgeBaseCached },
@@ -87,7 +87,7 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
   if (!statSync(folder, { throwIfNoEntry: false })?.isDirectory())
     throw new UserError(
       given === undefined
-        ? `no ADR folder here: none of ${ADR_FOLDERS.join(', ')} holds gorust records. Name the folder (gorust check DIR), or write a record with \`gorust decide PROFILE --format adr --out ${ADR_FOLDERS[0]}/\`.`
+        ? `no ADR folder here: none of ${ADR_FOLDERS.join(', ')} holds gorust records. Name the folder (gorust check DIR), or write a record with \`${statSync(resolve(io.cwd, dirname(ADR_FOLDERS[0])), { throwIfNoEntry: false }) === undefined ? `mkdir -p ${ADR_FOLDERS[0]} && ` : ''}gorust decide PROFILE --format adr --out ${ADR_FOLDERS[0]}/\`.`
         : `${dir} is not a folder of ADRs (gorust check [DIR]; without one, the first of ${ADR_FOLDERS.join(', ')} that holds records).`,
     );
   const standing = list(folder).filter((r) => !files.isRetired(r.status));
@@ -111,24 +111,32 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
   const kbNow = files.kbHash(kb);
   const shown = (path: string) => relative(io.cwd, path) || path;
   const rows: CheckRow[] = [];
+  // A record that cannot be checked is named at the end (exit 2), after every other record has been checked.
+  const unreadable: string[] = [];
   for (const record of records) {
     const data = record.data as NonNullable<typeof record.data>;
     const profilePath = files.resolveRecordedProfile(data, folder);
-    if (profilePath === undefined)
-      throw new UserError(
+    if (profilePath === undefined) {
+      unreadable.push(
         `${shown(record.path)} records no profile path (it was decided from stdin), so it cannot be checked.`,
       );
+      continue;
+    }
     // A repository-relative profile stays inside the repository: a record changed in a pull request cannot make CI
     // read (and quote in an error) a file elsewhere on the machine.
     const root = data.base === 'adr' ? undefined : files.repoRoot(folder);
-    if (root !== undefined && relative(root, profilePath).split(/[\\/]/)[0] === '..')
-      throw new UserError(
+    if (root !== undefined && relative(root, profilePath).split(/[\\/]/)[0] === '..') {
+      unreadable.push(
         `${shown(record.path)} records its profile at ${data.profile}, outside the repository; gorust check reads only profiles inside it.`,
       );
-    if (!existsSync(profilePath))
-      throw new UserError(
+      continue;
+    }
+    if (!existsSync(profilePath)) {
+      unreadable.push(
         `${shown(record.path)} was decided from ${data.profile}, which no longer exists (looked for ${shown(profilePath)}).`,
       );
+      continue;
+    }
     const profile = await readProfileFile(profilePath, shown(profilePath));
     const lab = await loadLabEvidence(flags, profile.workload.latency_slo?.p99_ms);
     const decision = core.decide(profile, kb, { seed: data.seed, lab });
@@ -168,7 +176,17 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
   const changed = count('changed');
   const weaker = count('weaker');
   const failed = changed + (flags.strict === true ? weaker : 0);
+  // Records that cannot be checked end the run with exit 2, after the others; JSON prints nothing then (CONTRACT.md).
+  const refuse = () => {
+    if (unreadable.length === 0) return;
+    const others =
+      rows.length === 0
+        ? ''
+        : `\n${rows.length === 1 ? 'The other record was' : `The other ${rows.length} records were`} checked${flags.format === 'json' ? ' (run without --format json to see them)' : ' above'}.`;
+    throw new UserError(`${unreadable.join('\n')}${others}`);
+  };
   if (flags.format === 'json') {
+    refuse();
     const report: CheckReport = {
       folder: dir,
       records: rows,
@@ -182,12 +200,14 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
   }
   for (const row of rows) io.stdout(checkRowText(row, core.VERDICT_NAMES));
   const ofThem = weaker === 0 ? '' : `, ${weaker} of them weaker`;
-  const hold = `${records.length} ${records.length === 1 ? 'record holds' : 'records hold'}`;
-  io.stdout(
-    changed === 0
-      ? `${hold}${ofThem}${failed > 0 ? ': exit 3 (--strict)' : ''}.\n`
-      : `${changed} of ${records.length} ${records.length === 1 ? 'record' : 'records'} would change${weaker === 0 ? '' : `, ${weaker} weaker`}: exit 3.\n`,
-  );
+  const hold = `${rows.length} ${rows.length === 1 ? 'record holds' : 'records hold'}`;
+  if (rows.length > 0)
+    io.stdout(
+      changed === 0
+        ? `${hold}${ofThem}${failed > 0 ? ': exit 3 (--strict)' : ''}.\n`
+        : `${changed} of ${rows.length} ${rows.length === 1 ? 'record' : 'records'} would change${weaker === 0 ? '' : `, ${weaker} weaker`}: exit 3.\n`,
+    );
+  refuse();
   return failed;
 }
 

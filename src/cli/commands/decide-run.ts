@@ -1,6 +1,6 @@
 /** @module What `gorust decide` does once its flags are parsed (loaded only when it runs, so `--help` and other commands skip zod, yaml and the engine): settle the output, read the profile, decide with the knowledge base and any lab evidence, render, print or write. */
 import { existsSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import {
   type AdrOptions,
   adrFileName,
@@ -278,7 +278,10 @@ async function writeAdr(decision: Decision, work: AdrWork): Promise<void> {
   if (out === undefined) {
     if (flags.supersedes !== undefined)
       throw new UserError('--supersedes needs --out DIR/ (the folder of the record it supersedes).');
-    io.stdout(renderAdr(decision, adrOptions(adr, work, io.cwd, undefined, undefined)));
+    // Where the record will be kept is not known: its Confirmation names `gorust check`, not the working folder.
+    io.stdout(
+      renderAdr(decision, { ...adrOptions(adr, work, io.cwd, undefined, undefined), adrFolder: undefined }),
+    );
     return;
   }
   if (!out.folder && extname(out.path) === '' && !existsSync(out.path)) {
@@ -331,6 +334,16 @@ async function writeAdr(decision: Decision, work: AdrWork): Promise<void> {
   writeFileAtomic(path, text);
   if (replaced !== undefined && replaced.path !== path) rmSync(replaced.path, { force: true });
   io.stderr(`wrote ${path}\n`);
+  // Said now rather than when CI's `gorust check` stops at the record.
+  const recorded = work.profileArg === '-' ? undefined : adr.recordedProfilePath(work.profilePath, dir);
+  if (recorded === undefined)
+    io.stderr(
+      'note: decided from standard input, so the record names no profile and `gorust check` cannot re-check it; decide from a file in the repository.\n',
+    );
+  else if (recorded.base === 'repo' && recorded.profile.startsWith('../'))
+    io.stderr(
+      `note: the profile (${recorded.profile}) is outside the repository that holds ${relative(io.cwd, dir) || dir}; \`gorust check\` reads only profiles inside it and will refuse this record. Move the profile into the repository and decide again.\n`,
+    );
   if (superseded !== undefined) {
     writeFileAtomic(superseded.path, markSuperseded(superseded.text, number, basename(path)));
     io.stderr(`marked ${superseded.path} superseded by ADR-${String(number).padStart(4, '0')}\n`);

@@ -75,7 +75,8 @@ export type AdrOptions = {
   sources?: EvidenceSources | undefined;
   /** A link to the full report, relative to the record. */
   reportLink?: string | undefined;
-  /** The ADR folder, for the commands in Confirmation (`gorust check docs/adr`). Default docs/adr. */
+  /** The ADR folder, for the commands in Confirmation (`gorust check docs/adr`); unknown (a record printed to
+   * standard output): `gorust check`, which finds the usual folders. */
   adrFolder?: string | undefined;
   /** The record this one supersedes: its number and file name. */
   supersedes?: { number: number; file: string } | undefined;
@@ -813,7 +814,9 @@ class AdrParts {
     }
     lines.push(
       `Decide again with the measurements, \`gorust decide ${this.profilePath}${this.seedFlag} --lab latest\`: this record holds while the verdict stays ${short(d.verdict)}.`,
-      `Run \`gorust check ${this.o.adrFolder ?? 'docs/adr'}\` in CI: it exits 3 when the profile, the knowledge base or a lab run changes this verdict.`,
+      this.o.adrFolder === undefined
+        ? 'Run `gorust check` in CI (it finds the records in docs/adr, docs/decisions or doc/adr): it exits 3 when the profile, the knowledge base or a lab run changes this verdict.'
+        : `Run \`gorust check ${this.o.adrFolder}\` in CI: it exits 3 when the profile, the knowledge base or a lab run changes this verdict.`,
     );
     return lines;
   }

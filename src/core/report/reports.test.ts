@@ -181,7 +181,16 @@ describe('renderAdr', () => {
     expect(adr).toContain('`gorust decide mesh.yaml --seed 1 --lab latest`');
     expect(adr.replace(/\n\s*/g, ' ')).toContain('this record holds while the verdict stays Hybrid');
     expect(adr).toMatch(/Measure the proxy to control grpc call with\s+`gorust lab run boundary`/);
-    expect(adr).toContain('`gorust check docs/adr`');
+    // No folder known (a record printed to standard output): the command that finds the usual folders.
+    expect(adr.replace(/\n\s*/g, ' ')).toContain(
+      'Run `gorust check` in CI (it finds the records in docs/adr, docs/decisions or doc/adr)',
+    );
+    const kept = renderAdr(buildHybridDecision({}), {
+      date: DATE,
+      profilePath: 'mesh.yaml',
+      adrFolder: 'docs/decisions',
+    });
+    expect(kept).toContain('Run `gorust check docs/decisions` in CI');
   });
 
   it("lays a hybrid's SLO on the Go side only where a Go component carries it", () => {
