@@ -40,6 +40,7 @@ const BATCHES = [
   { name: 'forty-fifth to -eighth', first: '7f118af', last: 'c3bb225' },
   { name: 'forty-ninth to fifty-second', first: 'ec9bc97', last: '9aad554' },
   { name: 'fifty-third to -sixth', first: 'df93e48', last: '602219b' },
+  { name: 'fifty-seventh to sixtieth', first: '5bad0c1', last: '596869f' },
 ] as const;
 
 const CORPUS = 'test/fixtures/real-decisions';

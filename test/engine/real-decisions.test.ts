@@ -132,11 +132,17 @@ const holdout = summarize(results, 'holdout');
 // saw any figure) grew the holdout to 330: the unchanged engine scored its 11 new holdout cases 10/11, splits 3/3,
 // Brier 0.065, no confident miss (Mux's video services, Go, Rust at P 0.55), and the grown holdout 288/330, splits
 // 42/61, Brier 0.1893, twelve confident misses. Pinned there.
+// The fifty-seventh to sixtieth blind batches (33 cases kept, engineers corpus56 to corpus59, who never ran the engine
+// nor saw any figure) grew the holdout to 348: the unchanged engine scored its 18 new holdout cases 15/18, splits 0/4,
+// Brier 0.244, one confident miss (Zarf, a Go tool whose bootstrap injector is Rust to fit a 670 KB ConfigMap, all Go
+// at P 0.98; Bitwarden's Secrets Manager operator, Go over Bitwarden's Rust SDK, Go at P 0.60; the Matrix
+// Authentication Service, Rust, Go at P 0.53), and the grown holdout 303/348, splits 42/65, Brier 0.1921, thirteen
+// confident misses. Pinned there.
 const HOLDOUT_FLOORS = {
-  verdictAccuracy: 0.872,
-  hybridSplitAccuracy: 0.68,
-  maxBrier: 0.1893,
-  maxConfidentMisses: 12,
+  verdictAccuracy: 0.87,
+  hybridSplitAccuracy: 0.64,
+  maxBrier: 0.1922,
+  maxConfidentMisses: 13,
 };
 
 describe('real-decision corpus', () => {
