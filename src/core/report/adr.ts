@@ -696,6 +696,36 @@ class AdrParts {
     return undefined;
   }
 
+  /**
+   * What the lab run's figure confirms or refutes, by which language the ratings put ahead on the criterion it
+   * measures: the chosen one, the other (chosen for its other strengths), or, for a hybrid, the one its split leans on.
+   * @example
+   * // 'Rust leads on runtime performance in the ratings (9.0 vs 6.5) and Go was chosen for its other strengths: a
+   * // measured lead no larger than that confirms Go, a larger one refutes it' (at a tie: the model's lean to Go)
+   */
+  probeTest(criterion: CriterionRow['id']): string {
+    const d = this.d;
+    const row = d.criteria.find((r) => r.id === criterion);
+    const name = criterionLabel(criterion).toLowerCase();
+    const leader = row === undefined ? undefined : favours(row);
+    if (row === undefined || leader === undefined)
+      return `the ratings put the two languages level on ${name}, so a clear lead of either one, beyond the run's confidence interval, is evidence the record did not have`;
+    const lead = `${OPTION_LABELS[leader]} leads on ${name} in the ratings (${formatRating(row[leader])} vs ${formatRating(row[leader === 'go' ? 'rust' : 'go'])})`;
+    const trailer = OPTION_LABELS[leader === 'go' ? 'rust' : 'go'];
+    if (d.verdict === 'hybrid')
+      return `${lead}; a ${OPTION_LABELS[leader]} lead beyond the run's confidence interval confirms the split, ${trailer} matching it refutes it`;
+    // A tie chooses nothing yet (consequencesLead): the figures test the model's lean.
+    const chosen = d.close_call
+      ? `the model's lean to ${OPTION_LABELS[d.verdict]}`
+      : OPTION_LABELS[d.verdict];
+    if (leader === d.verdict)
+      return `${lead}; it confirms ${chosen} if that lead shows in the figures, and refutes it if ${trailer} leads there by more than the run's confidence interval`;
+    const why = d.close_call
+      ? `the model leans to ${OPTION_LABELS[d.verdict]} for its other strengths`
+      : `${OPTION_LABELS[d.verdict]} was chosen for its other strengths`;
+    return `${lead} and ${why}: a measured lead no larger than that confirms ${chosen}, a larger one refutes it`;
+  }
+
   /** A hybrid that is a close call says so, with the option that takes most of the other draws. */
   hybridCloseCall(): string {
     const d = this.d;
@@ -791,9 +821,8 @@ class AdrParts {
     const lines: string[] = [];
     const probe = this.probe();
     if (probe !== undefined) {
-      const lang = d.verdict === 'hybrid' ? 'the plan' : OPTION_LABELS[d.verdict];
       lines.push(
-        `Run \`gorust lab run ${probe.workload}\` on the hardware you deploy to and read ${probe.figure}: it confirms ${lang} if the figures agree with the ratings above (${criterionLabel(probe.criterion).toLowerCase()}), and refutes it if the other language leads there by more than the run's confidence interval.`,
+        `Run \`gorust lab run ${probe.workload}\` on the hardware you deploy to and read ${probe.figure}: ${this.probeTest(probe.criterion)}.`,
       );
     }
     const boundaries = d.boundaries.slice(0, 3);
@@ -815,7 +844,7 @@ class AdrParts {
     lines.push(
       `Decide again with the measurements, \`gorust decide ${this.profilePath}${this.seedFlag} --lab latest\`: this record holds while the verdict stays ${short(d.verdict)}.`,
       this.o.adrFolder === undefined
-        ? 'Run `gorust check` in CI (it finds the records in docs/adr, docs/decisions or doc/adr): it exits 3 when the profile, the knowledge base or a lab run changes this verdict.'
+        ? 'Run `gorust check` in CI (it finds docs/adr, docs/decisions or doc/adr): it exits 3 when the profile, the knowledge base or a lab run changes this verdict.'
         : `Run \`gorust check ${this.o.adrFolder}\` in CI: it exits 3 when the profile, the knowledge base or a lab run changes this verdict.`,
     );
     return lines;

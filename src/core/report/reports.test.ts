@@ -134,6 +134,24 @@ describe('renderAdr', () => {
     );
   });
 
+  it('says what the lab figure confirms by which language the ratings put ahead, and at a tie tests the lean', () => {
+    const confirmation = (d: Decision) =>
+      renderAdr(d, { date: DATE })
+        .split('### Confirmation')[1]
+        ?.split('## Pros')[0]
+        ?.replace(/\n\s*/g, ' ') ?? '';
+    // A Go verdict where Rust leads on the measured criterion: never "confirms Go if the figures agree with the ratings".
+    expect(confirmation(buildDecision())).toContain(
+      'and Go was chosen for its other strengths: a measured lead no larger than that confirms Go, a larger one refutes it',
+    );
+    const tie = confirmation(buildDecision({ close_call: true }));
+    expect(tie).toContain('and the model leans to Go for its other strengths');
+    expect(tie).toContain("confirms the model's lean to Go");
+    expect(confirmation(buildDecision({ verdict: 'rust' }))).toMatch(
+      /Rust leads on latency predictability in the ratings \(9\.0 vs 6\.0\); it confirms Rust if that lead shows in the figures, and refutes it if Go leads there/,
+    );
+  });
+
   it("gives a one-language verdict decided component by component its closest component's scores, not the project's", () => {
     // xAI's infrastructure read "because it scores 7.56 against Rust's 7.56" while both of its components lean Go.
     const hybrid = buildHybridDecision();
@@ -183,7 +201,7 @@ describe('renderAdr', () => {
     expect(adr).toMatch(/Measure the proxy to control grpc call with\s+`gorust lab run boundary`/);
     // No folder known (a record printed to standard output): the command that finds the usual folders.
     expect(adr.replace(/\n\s*/g, ' ')).toContain(
-      'Run `gorust check` in CI (it finds the records in docs/adr, docs/decisions or doc/adr)',
+      'Run `gorust check` in CI (it finds docs/adr, docs/decisions or doc/adr)',
     );
     const kept = renderAdr(buildHybridDecision({}), {
       date: DATE,
