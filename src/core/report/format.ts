@@ -255,7 +255,8 @@ export function projectName(decision: Decision): string {
 export function decisionTitle(decision: Decision): string {
   const name = projectName(decision);
   if (decision.verdict === 'hybrid') return `Split ${name} between Go and Rust`;
-  if (decision.close_call) return `Go or Rust for ${name}: a close call, leaning ${OPTION_LABELS[decision.verdict]}`;
+  if (decision.close_call)
+    return `Go or Rust for ${name}: a close call, leaning ${OPTION_LABELS[decision.verdict]}`;
   return `Use ${OPTION_LABELS[decision.verdict]} for ${name}`;
 }
 
