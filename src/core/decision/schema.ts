@@ -97,6 +97,8 @@ export const sensitivitySchema = z.object({
   criterion: z.enum(CRITERION_IDS),
   /** The normalised weight at which the verdict flips, or null when no weight in [0, 1] flips it. */
   flip_weight: z.number().nullable(),
+  /** The verdict at that weight (absent when nothing flips, and in decisions written before it was kept). */
+  flips_to: z.enum(VERDICTS).optional(),
 });
 
 export const checklistRowSchema = z.object({

@@ -130,7 +130,9 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
 
   const sensitivity = CRITERION_IDS.map((criterion, i) => {
     const flip = flipWeight(robust, diffs, i, table.rows[i]?.weight ?? 0);
-    return { criterion, flip_weight: flip === null ? null : roundTo(flip, 3) };
+    return flip === null
+      ? { criterion, flip_weight: null }
+      : { criterion, flip_weight: roundTo(flip.weight, 3), flips_to: flip.to };
   });
 
   const gates = reportedGates(model);

@@ -44,8 +44,11 @@ describe('flipWeight', () => {
           const w = normalize(raw);
           const nominal = combineVerdict(assignUnits([unit], diffs));
           for (let c = 0; c < diffs.length; c++) {
-            const flip = flipWeight([unit], diffs, c, w[c] ?? 0);
-            if (flip === null) continue;
+            const point = flipWeight([unit], diffs, c, w[c] ?? 0);
+            if (point === null) continue;
+            const flip = point.weight;
+            // The verdict it names is the one past the flip: never today's.
+            expect(point.to).not.toBe(nominal);
             expect(flip).toBeGreaterThanOrEqual(0);
             expect(flip).toBeLessThanOrEqual(1);
             expect(Math.abs(marginAt(raw, c, flip))).toBeLessThan(1e-6);

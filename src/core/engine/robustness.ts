@@ -58,19 +58,20 @@ export function assignUnits(units: readonly RobustUnit[], diffs: readonly number
 }
 
 /**
- * For one criterion, the reference normalised weight at which the verdict flips, or null when no weight in
- * [0, 1] flips it. The criterion's raw weight is scaled by k in every unit; each unit's margin is linear in k,
- * so it changes sides at k = -rest / own. The nearest crossing (in normalised weight) that changes the verdict wins.
- * `referenceWeight` is the criterion's displayed normalised weight, mapped through w(k) = k w / (1 - w + k w).
+ * For one criterion, the reference normalised weight at which the verdict flips and the verdict it flips to, or
+ * null when no weight in [0, 1] flips it. The criterion's raw weight is scaled by k in every unit; each unit's margin
+ * is linear in k, so it changes sides at k = -rest / own. The nearest crossing (in normalised weight) that changes
+ * the verdict wins. `referenceWeight` is the criterion's displayed normalised weight, mapped through
+ * w(k) = k w / (1 - w + k w).
  * @example
- * flipWeight(units, diffs, 5, 0.12); // 0.31, or null
+ * flipWeight(units, diffs, 5, 0.12); // { weight: 0.31, to: 'rust' }, or null
  */
 export function flipWeight(
   units: readonly RobustUnit[],
   diffs: readonly number[],
   criterion: number,
   referenceWeight: number,
-): number | null {
+): { weight: number; to: Verdict } | null {
   const nominal = combineVerdict(assignUnits(units, diffs));
   const crossings: number[] = [];
   for (const unit of units) {
@@ -93,13 +94,14 @@ export function flipWeight(
     );
   const w = referenceWeight;
   const weightAt = (k: number): number => (k * w) / (1 - w + k * w);
-  let best: number | null = null;
+  let best: { weight: number; to: Verdict } | null = null;
   for (const k of crossings) {
     // Just beyond the crossing, away from today's weight.
     const beyond = k > 1 ? k * (1 + 1e-9) : k * (1 - 1e-9);
-    if (languagesAt(beyond) === nominal) continue;
+    const to = languagesAt(beyond);
+    if (to === nominal) continue;
     const at = w >= 1 ? 1 : weightAt(k);
-    if (best === null || Math.abs(at - w) < Math.abs(best - w)) best = at;
+    if (best === null || Math.abs(at - w) < Math.abs(best.weight - w)) best = { weight: at, to };
   }
   return best;
 }

@@ -310,12 +310,13 @@ function sensitivitySection(decision: Decision): string {
   if (decision.sensitivity.length === 0) return '';
   const rows = decision.sensitivity.map((row) => {
     const { now, flip } = sensitivityWeights(decision, row);
-    return [e(criterionLabel(row.criterion)), now ?? 'n/a', flip];
+    const to = row.flips_to === undefined ? '' : VERDICT_NAMES[row.flips_to];
+    return [e(criterionLabel(row.criterion)), now ?? 'n/a', flip, to];
   });
   return [
     '<h2>Sensitivity</h2>',
-    '<p class="muted">The weight at which a criterion would flip the verdict; "never" when no weight does.</p>',
-    table(['Criterion', 'Weight now', 'Verdict flips at'], rows, [1, 2]),
+    '<p class="muted">The weight at which a criterion would flip the verdict, and to which verdict; "never" when no weight does.</p>',
+    table(['Criterion', 'Weight now', 'Verdict flips at', 'To'], rows, [1, 2]),
   ].join('');
 }
 

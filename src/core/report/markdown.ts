@@ -163,14 +163,15 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
     out.push(
       '## Sensitivity',
       '',
-      'The weight at which a criterion would flip the verdict; "never" when no weight does.',
+      'The weight at which a criterion would flip the verdict, and to which verdict; "never" when no weight does.',
       '',
-      '| Criterion | Weight now | Verdict flips at |',
-      '| --- | ---: | ---: |',
+      '| Criterion | Weight now | Verdict flips at | To |',
+      '| --- | ---: | ---: | --- |',
     );
     for (const row of decision.sensitivity) {
       const { now, flip } = sensitivityWeights(decision, row);
-      out.push(`| ${criterionLabel(row.criterion)} | ${now ?? 'n/a'} | ${flip} |`);
+      const to = row.flips_to === undefined ? 'n/a' : VERDICT_NAMES[row.flips_to];
+      out.push(`| ${criterionLabel(row.criterion)} | ${now ?? 'n/a'} | ${flip} | ${to} |`);
     }
     out.push('');
   }

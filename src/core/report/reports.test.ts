@@ -58,6 +58,27 @@ describe('renderText', () => {
   });
 });
 
+describe('the sensitivity section', () => {
+  it('names the verdict each flip leads to, in every report', () => {
+    // A hybrid listed "Runtime performance weighing 49%" beside "Development speed weighing 47%" without saying the
+    // first makes it Rust and the second Go.
+    const d = buildHybridDecision({
+      sensitivity: [
+        { criterion: 'latency_predictability', flip_weight: 0.49, flips_to: 'rust' },
+        { criterion: 'development_speed', flip_weight: 0.47, flips_to: 'go' },
+        { criterion: 'deployment', flip_weight: null },
+      ],
+    });
+    const text = renderText(d, { color: false });
+    expect(text).toMatch(/Latency predictability weighing 49% \(now 20%\): Rust/);
+    expect(text).toMatch(/Development speed weighing 47% \(now \d+%\): Go/);
+    const md = renderMarkdown(d, { date: DATE });
+    expect(md).toContain('| Latency predictability | 20% | 49% | Rust |');
+    expect(md).toMatch(/\| Deployment \| 25% \| never \| n\/a \|/);
+    expect(renderHtmlReport(d, { date: DATE })).toContain('<td data-label="To">Rust</td>');
+  });
+});
+
 describe('renderMarkdown', () => {
   it('renders every section of a hybrid decision', async () => {
     await expect(renderMarkdown(buildHybridDecision())).toMatchFileSnapshot('__snapshots__/report-hybrid.md');

@@ -238,10 +238,12 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
     section('What would change the verdict');
     for (const row of flips) {
       const { now, flip, edge } = sensitivityWeights(decision, row);
+      // Which verdict: two criteria can flip a hybrid to different languages.
+      const to = row.flips_to === undefined ? '' : VERDICT_NAMES[row.flips_to];
       lines.push(
         edge
-          ? `  ${criterionLabel(row.criterion)} at the edge: the verdict flips within 0.1 point of its weight now (${now})`
-          : `  ${criterionLabel(row.criterion)} weighing ${flip}${now === undefined ? '' : ` (now ${now})`}`,
+          ? `  ${criterionLabel(row.criterion)} at the edge: the verdict flips${to === '' ? '' : ` to ${to}`} within 0.1 point of its weight now (${now})`
+          : `  ${criterionLabel(row.criterion)} weighing ${flip}${now === undefined ? '' : ` (now ${now})`}${to === '' ? '' : `: ${to}`}`,
       );
     }
   }

@@ -9,6 +9,7 @@ import {
   type KnowledgeBase,
   type Profile,
   sensitivityWeights,
+  VERDICT_NAMES,
 } from '../../../src/core/browser.ts';
 import type { Priorities } from '../lib/draft.ts';
 import {
@@ -109,6 +110,8 @@ export function WeightSliders({
           const sensitivity = decision.sensitivity.find((entry) => entry.criterion === row.id);
           const shown = sensitivity === undefined ? undefined : sensitivityWeights(decision, sensitivity);
           const weightText = shown?.now ?? formatPercent(row.weight);
+          // Which verdict it flips to: two criteria can tip a hybrid to different languages.
+          const to = sensitivity?.flips_to === undefined ? '' : ` to ${VERDICT_NAMES[sensitivity.flips_to]}`;
           return (
             <div className={`slider-row${overrides[row.id] !== undefined ? ' touched' : ''}`} key={row.id}>
               <label className="name" htmlFor={`w-${row.id}`}>
@@ -133,7 +136,7 @@ export function WeightSliders({
                   <span
                     className="flip-mark"
                     aria-hidden="true"
-                    title={`The verdict flips at priority ${format(Math.round(flipAt * 100) / 100)}`}
+                    title={`The verdict flips${to} at priority ${format(Math.round(flipAt * 100) / 100)}`}
                     style={{ left: `calc(8px + (100% - 16px) * ${flipAt / PRIORITY_MAX})` }}
                   />
                 )}
@@ -149,8 +152,8 @@ export function WeightSliders({
                 {flipWeight === null || flipWeight === undefined
                   ? 'never flips'
                   : flipAt === null
-                    ? `flips at ${shown?.flip ?? formatPercent(flipWeight)} (beyond 0-5)`
-                    : `flips at priority ${format(Math.round(flipAt * 4) / 4)} (${shown?.flip ?? formatPercent(flipWeight)})`}
+                    ? `flips${to} at ${shown?.flip ?? formatPercent(flipWeight)} (beyond 0-5)`
+                    : `flips${to} at priority ${format(Math.round(flipAt * 4) / 4)} (${shown?.flip ?? formatPercent(flipWeight)})`}
               </span>
             </div>
           );
