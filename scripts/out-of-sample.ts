@@ -41,6 +41,7 @@ const BATCHES = [
   { name: 'forty-ninth to fifty-second', first: 'ec9bc97', last: '9aad554' },
   { name: 'fifty-third to -sixth', first: 'df93e48', last: '602219b' },
   { name: 'fifty-seventh to sixtieth', first: '5bad0c1', last: '596869f' },
+  { name: 'sixty-first to -fourth', first: 'ead7b68', last: 'ae1c595' },
 ] as const;
 
 const CORPUS = 'test/fixtures/real-decisions';

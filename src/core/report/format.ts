@@ -192,7 +192,7 @@ export function perturbationsKept(decision: Decision): string {
  * decision's `track_record`), as one sentence; undefined when the decision carries none (one saved before it existed).
  * @example
  * trackRecordSentence(decision);
- * // 'Track record: of the verdicts gorust gave at 90% or more on 348 real decisions it was not tuned on, 230 of 243 were right (95%).'
+ * // 'Track record: of the verdicts gorust gave at 90% or more on 362 real decisions it was not tuned on, 239 of 252 were right (95%).'
  */
 export function trackRecordSentence(decision: Decision): string | undefined {
   const record = decision.track_record;
