@@ -114,10 +114,16 @@ export function unitGates(facts: UnitFacts, params: Parameters): { hard: Gate[];
   const slo = facts.slo;
   if (slo !== undefined) {
     const tail = expectedGoGcTailMs(facts.liveHeapGib, params);
+    // The pause is sourced (the upper end of the Go team's figures); the marking share is the model's assumption,
+    // and the reason says which is which (kb/parameters.yaml).
     const heap =
       facts.liveHeapGib === undefined
         ? 'even with a small heap'
-        : `with a ${formatAmount(facts.liveHeapGib, 3)} GiB live heap (${params.gc_tail_ms_per_live_gib} ms per GiB of mark-phase tail)`;
+        : `with a ${formatAmount(facts.liveHeapGib, 3)} GiB live heap`;
+    const marking =
+      facts.liveHeapGib === undefined
+        ? ''
+        : `, and an assumed ${params.gc_tail_ms_per_live_gib} ms of marking per GiB of live heap`;
     soft.push({
       model: 'gc',
       lnMargin: Math.log(slo.p99_ms / tail),
@@ -127,8 +133,8 @@ export function unitGates(facts: UnitFacts, params: Parameters): { hard: Gate[];
         favors: 'rust',
         reason:
           `The p99 SLO of ${formatAmount(slo.p99_ms, 3)} ms${where} is below the GC delay a Go request can expect ${heap}: ` +
-          `about ${roundTo(tail, 2)} ms (one ~${params.gc_stw_pause_ms} ms stop-the-world pause plus marking). ` +
-          'Measure it with `gorust lab` before relying on Go here.',
+          `about ${roundTo(tail, 2)} ms (a ~${params.gc_stw_pause_ms} ms stop-the-world pause, the Go team's upper figure${marking}). ` +
+          'Measure it with `gorust lab` before relying on Go.',
         ...componentField,
       },
     });

@@ -72,7 +72,7 @@ describe('the sensitivity section', () => {
     const text = renderText(d, { color: false });
     expect(text).toMatch(/Latency predictability weighing 49% \(now 20%\): Rust/);
     expect(text).toMatch(/Development speed weighing 47% \(now \d+%\): Go/);
-    const md = renderMarkdown(d, { date: DATE });
+    const md = renderMarkdown(d);
     expect(md).toContain('| Latency predictability | 20% | 49% | Rust |');
     expect(md).toMatch(/\| Deployment \| 25% \| never \| n\/a \|/);
     expect(renderHtmlReport(d, { date: DATE })).toContain('<td data-label="To">Rust</td>');
