@@ -96,6 +96,10 @@ describe('gorust decide --format adr in a repository', { timeout: SPAWN_TIMEOUT_
     const word = gorust(['decide', '--format', 'adr', '--out', 'docs/adr/', '--supersedes', 'abc'], root);
     expect(word.code).toBe(2);
     expect(word.stderr).toContain('--supersedes abc is not a record number');
+    // A status no ADR tool knows was written into the record as given.
+    const status = gorust(['decide', '--format', 'adr', '--out', 'docs/adr/', '--status', 'bogus'], root);
+    expect(status.code).toBe(2);
+    expect(status.stderr).toContain('--status bogus is not an ADR status');
     // Bad input writes nothing: not even the new ADR folder.
     expect(readdirSync(join(root, 'docs')).sort()).toEqual(['decision.md']);
   });

@@ -272,6 +272,14 @@ type AdrWork = {
  */
 async function writeAdr(decision: Decision, work: AdrWork): Promise<void> {
   const { flags, plan, io } = work;
+  // The statuses MADR and log4brains know; anything else would be written into the record unread by ADR tools.
+  if (
+    flags.status !== undefined &&
+    !/^(draft|proposed|accepted|rejected|deprecated|superseded( by .+)?)$/i.test(flags.status.trim())
+  )
+    throw new UserError(
+      `--status ${flags.status} is not an ADR status: use proposed, accepted, rejected, deprecated, draft, or "superseded by ADR-0003".`,
+    );
   const adr = await import('./decide-adr.ts');
   const { listAdrs, markSuperseded, parseAdrNumber, recordsOfProject } = adr;
   const out = plan.out;

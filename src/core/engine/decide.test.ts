@@ -165,6 +165,30 @@ describe('decide: gates come before averaging', () => {
     expect(rt.gates.map((g) => g.id)).toEqual([GATE_IDS.hardRealtime]);
   });
 
+  it('says first when a budget cannot hold its live heap, and that a p99.9 target is not modelled', () => {
+    // A Rust verdict "because Go needs more than 1,024 MiB" for a 2 GiB heap that fits no language read as advice.
+    const d = decide(
+      profileOf({
+        workload: {
+          kind: 'io-bound',
+          latency_slo: { p99_ms: 20, p999_ms: 50 },
+          live_heap_gib: 2,
+          memory_budget_mib: 1024,
+        },
+      }),
+      kb,
+    );
+    expect(d.caveats[0]).toMatch(
+      /^The memory budget \(1,024 MiB\) is below the live heap \(2 GiB, 2,048 MiB\)/,
+    );
+    expect(d.caveats[1]).toMatch(/^The p99\.9 latency target \(50 ms\) is not in the model/);
+    const fits = decide(
+      profileOf({ workload: { kind: 'io-bound', live_heap_gib: 0.5, memory_budget_mib: 1024 } }),
+      kb,
+    );
+    expect(fits.caveats.some((c) => /memory budget|p99\.9/.test(c))).toBe(false);
+  });
+
   it('applies component gates to that component only', () => {
     const d = decide(
       profileOf({

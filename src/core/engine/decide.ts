@@ -164,6 +164,8 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
     .map((c) => c.text);
   if (boundaries.some((b) => b.mechanism === 'ffi')) caveats.push(cgoCaveat(profile));
   caveats.push(...nearMissGateCaveats(model));
+  // Inputs the model cannot use come first: a reader should see them before the general caveats.
+  caveats.unshift(...inputCaveats(profile));
   if (confidence < params.close_call_threshold) {
     tips.push(closeCallTip(confidence, sensitivity, table.rows, kb) + moreProbable(verdict, probabilities));
   }
@@ -443,6 +445,41 @@ function reportedGates(model: Model): Gate[] {
       add({ ...soft.gate, holds_probability: roundTo(p, 3), near_edge: p < GATE_EDGE });
     }
   }
+  return out;
+}
+
+/**
+ * What the inputs say that the model cannot use: a memory budget below the live heap it must hold (no language fits,
+ * so a memory gate's verdict rests on figures that contradict each other), and a p99.9 target, which the priors do
+ * not judge (they judge the p99 SLO; a lab run measures each language's p99.9).
+ */
+function inputCaveats(profile: Profile): string[] {
+  const out: string[] = [];
+  const places = [
+    {
+      where: '',
+      slo: profile.workload.latency_slo,
+      heap: profile.workload.live_heap_gib,
+      budget: profile.workload.memory_budget_mib,
+    },
+    ...(profile.components ?? []).map((c) => ({
+      where: ` of component "${c.name}"`,
+      slo: c.latency_slo,
+      heap: c.live_heap_gib,
+      budget: c.memory_budget_mib,
+    })),
+  ];
+  for (const { where, heap, budget } of places) {
+    if (heap === undefined || budget === undefined || heap * 1024 <= budget) continue;
+    out.push(
+      `The memory budget${where} (${formatAmount(budget, 3)} MiB) is below the live heap (${formatAmount(heap, 3)} GiB, ${formatAmount(heap * 1024, 3)} MiB): no program in either language keeps that heap within it, so a verdict resting on the budget rests on figures that contradict each other. Check both.`,
+    );
+  }
+  const targets = places.filter((p) => p.slo?.p999_ms !== undefined);
+  if (targets.length > 0)
+    out.push(
+      `The p99.9 latency target${targets.length === 1 ? '' : 's'} (${targets.map((p) => `${formatAmount(p.slo?.p999_ms ?? 0, 3)} ms${p.where}`).join(', ')}) ${targets.length === 1 ? 'is' : 'are'} not in the model: the knowledge base's priors judge the p99 SLO alone. \`gorust lab run http-json\` measures each language's p99.9, and a decision made with \`--lab\` uses it as evidence of latency predictability.`,
+    );
   return out;
 }
 

@@ -67,7 +67,7 @@ priorities: { development_sped: 3 }
         project.nmae: expected one of the keys name, summary, found unknown key "nmae" (did you mean "name"?)
         workload.kind: expected one of io-bound | cpu-bound | mixed, found "io-bond" (a string) (did you mean "io-bound"?)
         workload.peak_rps: expected a number, found Infinity (not a finite number)
-        workload.latency_slo.p999_ms: p999_ms must be greater than or equal to p99_ms
+        workload.latency_slo.p999_ms: p999_ms must be greater than or equal to p99_ms: 5 is below 10
         team.size: expected a whole number, found 1.5
         team.go: expected one of none | some | strong, found "strnog" (a string) (did you mean "strong"?)
         team.rust: expected one of none | some | strong, found nothing (the field is missing)
@@ -143,8 +143,9 @@ priorities: { development_sped: 3 }
       "
     `);
     expect(errorsOf('version: 1\nversion: 1\n')).toContain(
-      'line 2, column 1: expected valid YAML, found Map keys must be unique',
+      'line 2, column 1: expected valid YAML, found Map keys must be unique: "version" is given twice in the same mapping',
     );
+    expect(errorsOf('version: 1\nteam:\n  size: 3\n  size: 4\n')).toContain('"size" is given twice');
     expect(errorsOf('version: !js/function 1\n')).toContain('Unresolved tag');
     expect(errorsOf('a: 1\n---\nb: 2\n')).toContain('multiple documents');
   });

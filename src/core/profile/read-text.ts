@@ -63,12 +63,21 @@ function readYaml(text: string, source: string): unknown {
       issues.slice(0, PROFILE_LIMITS.maxSyntaxErrors).map((issue) => {
         const at = issue.linePos?.[0];
         const where = at ? `line ${at.line}, column ${at.col}` : '(file)';
+        const message = (issue.message.split('\n')[0] ?? '')
+          .replace(/ at line \d+.*$/, '')
+          .replace(/; please use YAML\.parseAllDocuments\(\)/, ' (a profile is one document)');
+        // The library names no key: "Map keys must be unique" alone left the reader to find which.
+        const key =
+          issue.code === 'DUPLICATE_KEY' && at !== undefined
+            ? /^\s*(?:"([^"]*)"|'([^']*)'|([^:#]+?))\s*:/.exec(
+                text.split('\n')[at.line - 1]?.slice(at.col - 1) ?? '',
+              )
+            : null;
+        const name = key?.[1] ?? key?.[2] ?? key?.[3];
         return profileProblem(
           where,
           'valid YAML',
-          (issue.message.split('\n')[0] ?? '')
-            .replace(/ at line \d+.*$/, '')
-            .replace(/; please use YAML\.parseAllDocuments\(\)/, ' (a profile is one document)'),
+          name === undefined ? message : `${message}: "${name}" is given twice in the same mapping`,
         );
       }),
     );

@@ -24,9 +24,13 @@ const latencySloSchema = z
       .optional()
       .meta({ description: '99.9th-percentile latency target in milliseconds (>= p99_ms)' }),
   })
-  .refine((slo) => slo.p999_ms === undefined || slo.p999_ms >= slo.p99_ms, {
-    message: 'p999_ms must be greater than or equal to p99_ms',
-    path: ['p999_ms'],
+  .superRefine((slo, ctx) => {
+    if (slo.p999_ms === undefined || slo.p999_ms >= slo.p99_ms) return;
+    ctx.addIssue({
+      code: 'custom',
+      message: `p999_ms must be greater than or equal to p99_ms: ${slo.p999_ms} is below ${slo.p99_ms}`,
+      path: ['p999_ms'],
+    });
   });
 
 const callSchema = z.strictObject({

@@ -250,13 +250,12 @@ export function projectName(decision: Decision): string {
  * The one-line title of the decision, as the Markdown and HTML reports (and the ADR, outside a tie) use it. A close
  * call between the two languages is titled as one, with the model's lean, not as an instruction to use it.
  * @example
- * decisionTitle(decision); // 'Use Go for Billing API', or 'Go or Rust for Billing API: a close call, leaning Go'
+ * decisionTitle(decision); // 'Use Go for Billing API', or at a close call 'Go or Rust for Billing API: leaning Go'
  */
 export function decisionTitle(decision: Decision): string {
   const name = projectName(decision);
   if (decision.verdict === 'hybrid') return `Split ${name} between Go and Rust`;
-  if (decision.close_call)
-    return `Go or Rust for ${name}: a close call, leaning ${OPTION_LABELS[decision.verdict]}`;
+  if (decision.close_call) return `Go or Rust for ${name}: leaning ${OPTION_LABELS[decision.verdict]}`;
   return `Use ${OPTION_LABELS[decision.verdict]} for ${name}`;
 }
 

@@ -155,6 +155,14 @@ describe('renderAdr', () => {
     );
   });
 
+  it('titles a close call as one in the Markdown and HTML reports, as the ADR calls it a tie', () => {
+    // "Use Go for ..." above "(a close call)" told a reader the opposite of the ADR of the same decision.
+    const tie = buildDecision({ close_call: true });
+    expect(renderMarkdown(tie).split('\n')[0]).toMatch(/^# gorust decision: Go or Rust for .+: leaning Go$/);
+    expect(renderHtmlReport(tie, { date: DATE })).toMatch(/<title>[^<]*Go or Rust for [^<]*: leaning Go/);
+    expect(renderMarkdown(buildDecision()).split('\n')[0]).toMatch(/^# gorust decision: Use Go for /);
+  });
+
   it('says what the lab figure confirms by which language the ratings put ahead, and at a tie tests the lean', () => {
     const confirmation = (d: Decision) =>
       renderAdr(d, { date: DATE })
