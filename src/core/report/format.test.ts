@@ -7,6 +7,7 @@ import {
   formatFigure,
   formatPercent,
   formatPercentPair,
+  formatProbabilities,
   formatScore,
   formatSigned,
   labUseLine,
@@ -43,6 +44,22 @@ describe('formatPercent', () => {
     expect(formatPercent(1)).toBe('100%');
     expect(formatPercent(0)).toBe('0%');
     expect(formatPercent(0.994)).toBe('99%');
+  });
+});
+
+describe('formatProbabilities', () => {
+  it('shows one decimal when two different probabilities would read alike', () => {
+    // "Go 50%, Rust 50%" beside a Rust verdict read as a contradiction.
+    expect(formatProbabilities({ go: 0.4959, rust: 0.5041, hybrid: 0 })).toEqual({
+      go: '49.6%',
+      rust: '50.4%',
+      hybrid: '0.0%',
+    });
+    expect(formatProbabilities({ go: 0.93, rust: 0.07, hybrid: 0 })).toEqual({
+      go: '93%',
+      rust: '7%',
+      hybrid: '0%',
+    });
   });
 });
 

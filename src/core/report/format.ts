@@ -71,6 +71,25 @@ export function formatPercentPair(a: number, b: number): [string, string] {
 }
 
 /**
+ * A decision's three probabilities as percentages that can be told apart: one decimal for all three when two that
+ * differ would read alike ("Go 50%, Rust 50%" beside a Rust verdict read as a contradiction).
+ * @example
+ * formatProbabilities({ go: 0.4959, rust: 0.5041, hybrid: 0 }); // { go: '49.6%', rust: '50.4%', hybrid: '0.0%' }
+ */
+export function formatProbabilities(p: { go: number; rust: number; hybrid: number }): {
+  go: string;
+  rust: string;
+  hybrid: string;
+} {
+  const values = [p.go, p.rust, p.hybrid];
+  const alike = values.some((a, i) =>
+    values.some((b, j) => j > i && a !== b && a > 0 && b > 0 && formatPercent(a) === formatPercent(b)),
+  );
+  const show = (x: number) => (alike ? `${(x * 100).toFixed(1)}%` : formatPercent(x));
+  return { go: show(p.go), rust: show(p.rust), hybrid: show(p.hybrid) };
+}
+
+/**
  * A sensitivity row's weight now and the weight at which the verdict flips, as every report shows them side by
  * side: "never" when no weight flips it, one decimal more when the two would round to the same percentage, "at the
  * edge" (with `edge`) when the flip weight is the weight now at the decision's precision (a move of 0.1 point one way

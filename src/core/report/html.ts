@@ -30,6 +30,7 @@ import {
   formatCount,
   formatNumber,
   formatPercent,
+  formatProbabilities,
   formatRating,
   formatScore,
   formatSigned,
@@ -135,7 +136,7 @@ function verdictSection(decision: Decision): string {
     `<strong>${e(OPTION_LABELS[decision.verdict])}</strong>`,
     `<span>${formatPercent(decision.confidence)} confidence${closeCall}</span>`,
     `<span class="muted">Weighted score: Go ${formatScore(decision.scores.go)} · Rust ${formatScore(decision.scores.rust)} (0 to 10${decision.components.length > 0 ? ', whole project; each component is scored on its own' : ''})</span>`,
-    `<span class="muted">Probability with weights, ratings and inputs varied: Go ${formatPercent(decision.probabilities.go)} · Rust ${formatPercent(decision.probabilities.rust)} · Hybrid ${formatPercent(decision.probabilities.hybrid)}</span>`,
+    `<span class="muted">Probability with weights, ratings and inputs varied: Go ${formatProbabilities(decision.probabilities).go} · Rust ${formatProbabilities(decision.probabilities).rust} · Hybrid ${formatProbabilities(decision.probabilities).hybrid}</span>`,
     // A 100% confidence next to a narrow score margin reads as overconfidence unless the report says what it counts.
     `<span class="meaning">Confidence ${formatPercent(decision.confidence)}: ${e(confidenceMeaning(decision))}.</span>`,
     trackRecordLine(decision),

@@ -21,6 +21,7 @@ import {
   formatCount,
   formatNumber,
   formatPercent,
+  formatProbabilities,
   formatRating,
   formatScore,
   formatSigned,
@@ -81,7 +82,7 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
     '| | Go | Rust | Hybrid |',
     '| --- | ---: | ---: | ---: |',
     `| Weighted score${decision.components.length > 0 ? ', whole project' : ''} (0 to 10) | ${formatScore(decision.scores.go)} | ${formatScore(decision.scores.rust)} | n/a |`,
-    `| Probability (weights, ratings, inputs varied) | ${formatPercent(decision.probabilities.go)} | ${formatPercent(decision.probabilities.rust)} | ${formatPercent(decision.probabilities.hybrid)} |`,
+    `| Probability (weights, ratings, inputs varied) | ${formatProbabilities(decision.probabilities).go} | ${formatProbabilities(decision.probabilities).rust} | ${formatProbabilities(decision.probabilities).hybrid} |`,
     '',
   );
 

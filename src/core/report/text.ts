@@ -18,6 +18,7 @@ import {
   formatCount,
   formatNumber,
   formatPercent,
+  formatProbabilities,
   formatRating,
   formatScore,
   formatSigned,
@@ -175,10 +176,10 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
   lines.push(
     `Scores: Go ${formatScore(decision.scores.go)}, Rust ${formatScore(decision.scores.rust)} (out of 10${decision.components.length > 0 ? '; the whole project: each component is scored on its own below' : ''})`,
   );
-  const p = decision.probabilities;
+  const shown = formatProbabilities(decision.probabilities);
   lines.push(
     dim(
-      `Probability (weights, ratings, inputs varied): Go ${formatPercent(p.go)}, Rust ${formatPercent(p.rust)}, Hybrid ${formatPercent(p.hybrid)}`,
+      `Probability (weights, ratings, inputs varied): Go ${shown.go}, Rust ${shown.rust}, Hybrid ${shown.hybrid}`,
     ),
   );
 
