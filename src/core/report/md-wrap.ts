@@ -1,5 +1,13 @@
 /** @module Wrap generated Markdown to a line width (markdownlint's default 80) without changing what it renders: paragraphs and list items wrap at spaces with hanging indents; headings, tables, front matter, HTML comments and code stay as they are. */
 
+/**
+ * A figure ("168", "~1,000", "(0.5") and the unit after it ("µs", "ms)", "GiB,", "weeks", "people"): kept on one
+ * line, as are "N of M" ("1.95 of 10", "4 of 5") and "N x" ("1 x 168 µs"). The terminal report and the Markdown
+ * wrapper both keep them.
+ */
+export const FIGURE = /^[~(]?[-+\u2212]?\d[\d,.]*%?$/;
+export const UNIT =
+  /^(ns|\u00b5s|ms|s|KiB|MiB|GiB|TiB|KB|MB|GB|req\/s|requests?\/s|seconds?|minutes?|hours?|days?|weeks?|months?|years?|people|person|engineers?|points?|kloc|draws|samples|of|x|\u00d7)[),.;:]*$/;
 /** A word that would start a block (a list item, a heading, a quote, a table, a setext underline) at the start of a line. */
 const BLOCK_START = /^([-+*>#=|]|\d+[.)]|`{3}|~{3})/;
 
@@ -11,7 +19,7 @@ const BLOCK_START = /^([-+*>#=|]|\d+[.)]|`{3}|~{3})/;
  * wrapLine('a b c', 3, '* ', '  '); // ['* a', '  b', '  c']
  */
 export function wrapLine(text: string, width: number, first = '', rest = ''): string[] {
-  const words = unbreakable(text.split(/ +/).filter((w) => w.length > 0));
+  const words = figuresWithUnits(unbreakable(text.split(/ +/).filter((w) => w.length > 0)));
   const lines: string[] = [];
   let current = first;
   let empty = true;
@@ -101,6 +109,18 @@ function unbreakable(words: string[]): string[] {
     }
   }
   if (open !== undefined) out.push(...open.split(' '));
+  return out;
+}
+
+/** Join each figure to the unit after it ("256 KiB", "1 x"), so a wrapped line never ends in the figure alone. */
+function figuresWithUnits(words: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const word of words) {
+    const last = out.at(-1);
+    if (last !== undefined && UNIT.test(word) && FIGURE.test(last.split(' ').at(-1) ?? ''))
+      out[out.length - 1] = `${last} ${word}`;
+    else out.push(word);
+  }
   return out;
 }
 

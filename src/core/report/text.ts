@@ -29,6 +29,7 @@ import {
   trackRecordSentence,
   VERDICT_NAMES,
 } from './format.ts';
+import { FIGURE, UNIT } from './md-wrap.ts';
 import {
   checklistFacts,
   existingCodeText,
@@ -93,13 +94,6 @@ export function wrapTextLine(line: string, width: number): string[] {
   return out;
 }
 
-/**
- * A figure ("168", "~1,000", "(0.5") and the unit after it ("µs", "ms)", "GiB,", "weeks", "people"): kept on one
- * line, as is "N of M" ("1.95 of 10", "4 of 5").
- */
-const FIGURE = /^[~(]?[-+\u2212]?\d[\d,.]*%?$/;
-const UNIT =
-  /^(ns|\u00b5s|ms|s|KiB|MiB|GiB|TiB|KB|MB|GB|req\/s|requests?\/s|seconds?|minutes?|hours?|days?|weeks?|months?|years?|people|person|engineers?|points?|kloc|draws|samples|of)[),.;:]*$/;
 /** The longest code span (`gorust lab`) kept whole on one line (or the line's width, if less); a longer one may wrap at its spaces. */
 const MAX_CODE_SPAN = 40;
 
