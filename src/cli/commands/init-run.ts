@@ -1,6 +1,6 @@
 /** @module What `gorust init` does (loaded only when it runs, so `gorust --help` loads no yaml, core or prompts): `gorust init [FILE]`: the questionnaire (src/core/questions.ts) and an optional component loop asked in a terminal through the prompt seam, written as gorust.yaml after validation. Without a terminal it explains how to write the file instead of waiting for answers that never come. */
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import {
   answersToProfile,
@@ -85,7 +85,7 @@ export async function runInit(options: InitOptions): Promise<void> {
       if (priorities !== undefined) input.priorities = priorities;
       if (components.length > 0) input.components = components as NonNullable<typeof input.components>;
       const profile = parseProfileValue(input, options.file);
-      text = toYaml(input);
+      text = toYaml(input, options.file);
       // The file must read back as the same profile, or writing it would hand the user a broken file.
       if (JSON.stringify(parseProfileText(text, options.file)) !== JSON.stringify(profile)) {
         throw new Error('the written profile does not read back as the answers given');
@@ -166,10 +166,13 @@ async function ask(
   }
 }
 
-function toYaml(profile: unknown): string {
+function toYaml(profile: unknown, file: string): string {
+  // `gorust decide` alone reads ./gorust.yaml; any other file is named, so the command in the header works as given.
+  const command =
+    basename(file) === 'gorust.yaml' && dirname(file) === '.' ? 'gorust decide' : `gorust decide ${file}`;
   const header = [
     '# gorust project profile, version 1 (written by `gorust init`).',
-    '# Every field: `gorust schema`; examples: the examples/ folder. Decide with: gorust decide',
+    `# Every field: \`gorust schema\`; examples: the examples/ folder. Decide with: ${command}`,
   ].join('\n');
   return `${header}\n${stringify(profile, { lineWidth: 0 })}`;
 }

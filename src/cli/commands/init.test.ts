@@ -80,6 +80,7 @@ describe('gorust init', () => {
     await runInit({ file: 'gorust.yaml', io, interactive: true, prompter: async () => prompter });
     const text = readFileSync(join(dir, 'gorust.yaml'), 'utf8');
     expect(text).toMatch(/^# gorust project profile, version 1/);
+    expect(text.split('\n')[1]).toMatch(/Decide with: gorust decide$/);
     const profile = parseProfileText(text, 'gorust.yaml');
     expect(profile).toMatchObject({
       version: 1,
@@ -136,7 +137,10 @@ describe('gorust init', () => {
       expect.stringMatching(/p99\.9 latency.*: Enter at least 20 ms, the p99 target/),
     ]);
     expect(notes.some((n) => n.includes('do not fit together'))).toBe(false);
-    const profile = parseProfileText(readFileSync(join(dir, 'custom.yaml'), 'utf8'));
+    const written = readFileSync(join(dir, 'custom.yaml'), 'utf8');
+    // Not gorust.yaml: the header's command names the file, or it would decide another one.
+    expect(written.split('\n')[1]).toMatch(/Decide with: gorust decide custom\.yaml$/);
+    const profile = parseProfileText(written);
     expect(profile.workload.latency_slo).toEqual({ p99_ms: 20, p999_ms: 50 });
   });
 

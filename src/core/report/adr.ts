@@ -822,7 +822,7 @@ class AdrParts {
     const probe = this.probe();
     if (probe !== undefined) {
       lines.push(
-        `Run \`gorust lab run ${probe.workload}\` on the hardware you deploy to and read ${probe.figure}: ${this.probeTest(probe.criterion)}.`,
+        `Run \`gorust lab run ${probe.workload}\` on your production hardware and read ${probe.figure}: ${this.probeTest(probe.criterion)}.`,
       );
     }
     const boundaries = d.boundaries.slice(0, 3);
@@ -844,8 +844,8 @@ class AdrParts {
     lines.push(
       `Decide again with the measurements, \`gorust decide ${this.profilePath}${this.seedFlag} --lab latest\`: this record holds while the verdict stays ${short(d.verdict)}.`,
       this.o.adrFolder === undefined
-        ? 'Run `gorust check` in CI (it finds docs/adr, docs/decisions or doc/adr): it exits 3 when the profile, the knowledge base or a lab run changes this verdict.'
-        : `Run \`gorust check ${this.o.adrFolder}\` in CI: it exits 3 when the profile, the knowledge base or a lab run changes this verdict.`,
+        ? 'Run `gorust check` in CI (it finds docs/adr, docs/decisions or doc/adr): it exits 3 when the profile, knowledge base or a lab run changes this verdict.'
+        : `Run \`gorust check ${this.o.adrFolder}\` in CI: it exits 3 when the profile, knowledge base or a lab run changes this verdict.`,
     );
     return lines;
   }
@@ -897,7 +897,7 @@ class AdrParts {
         out.push(
           `* Bad, because it adds ${d.boundaries.length} cross-language ${d.boundaries.length === 1 ? 'boundary' : 'boundaries'} to build, test and operate.`,
         );
-      out.push('* Bad, because two toolchains, two sets of libraries and two hiring profiles.', '');
+      out.push('* Bad, because it needs two toolchains, two sets of libraries and two hiring profiles.', '');
     }
     return out;
   }
