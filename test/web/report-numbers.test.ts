@@ -59,16 +59,17 @@ describe('the web app says numbers as the reports do', () => {
         lastRunMs: null,
       }),
     );
-    const rows = tableRows('| Criterion | Weight now | Verdict flips at |');
+    const rows = tableRows('| Criterion | Weight now | Verdict flips at | To |');
     expect(rows.length).toBeGreaterThan(0);
     const shown = text(html);
-    for (const [criterion, now, flip] of rows) {
+    for (const [criterion, now, flip, to] of rows) {
       expect(shown).toContain(`${criterion} `);
       expect(shown).toContain(` ${now} `);
+      // The verdict it flips to, as the report's To column names it.
       if (flip !== 'never')
         expect(shown).toMatch(
           new RegExp(
-            `${criterion} ≈?[\\d.]+ ${now} flips at (priority [\\d.]+ \\()?${(flip ?? '').replace('.', '\\.')}`,
+            `${criterion} ≈?[\\d.]+ ${now} flips to ${to} at (priority [\\d.]+ \\()?${(flip ?? '').replace('.', '\\.')}`,
           ),
         );
     }

@@ -157,6 +157,9 @@ describe('decide: gates come before averaging', () => {
       kb,
     );
     expect(mem.gates.map((g) => g.id)).toEqual([GATE_IDS.memoryBudget]);
+    // In the facts' unit: a microcontroller's budget reads "256 KiB" in the gate as in the facts, not "0.25 MiB".
+    const tiny = decide(profileOf({ workload: { kind: 'cpu-bound', memory_budget_mib: 0.25 } }), kb);
+    expect(tiny.gates[0]?.reason).toContain('The memory budget of 256 KiB');
     const wasm = decide(profileOf({ targets: ['wasm-browser'] }), kb);
     expect(wasm.gates.map((g) => g.id)).toEqual([GATE_IDS.wasmOnly]);
     expect(decide(profileOf({ targets: ['wasm-browser', 'server'] }), kb).gates).toEqual([]);

@@ -24,7 +24,7 @@ import {
 import { factVariants } from './facts.ts';
 import { normalCdf, projectGates, type SoftGate, softGateProbability, unitGates } from './gates.ts';
 import { boundaryCosts, cgoCaveat, planBoundaries } from './hybrid.ts';
-import { compareText, formatAmount, roundTo, roundToSum } from './numbers.ts';
+import { compareText, formatAmount, formatMib, roundTo, roundToSum } from './numbers.ts';
 import { type Parameters, readParameters } from './parameters.ts';
 import { deriveRatings, type Ratings } from './ratings.ts';
 import { assignUnits, combineVerdict, flipWeight, moreProbableRival, type RobustUnit } from './robustness.ts';
@@ -472,7 +472,7 @@ function inputCaveats(profile: Profile): string[] {
   for (const { where, heap, budget } of places) {
     if (heap === undefined || budget === undefined || heap * 1024 <= budget) continue;
     out.push(
-      `The memory budget${where} (${formatAmount(budget, 3)} MiB) is below the live heap (${formatAmount(heap, 3)} GiB, ${formatAmount(heap * 1024, 3)} MiB): no program in either language keeps that heap within it, so a verdict resting on the budget rests on figures that contradict each other. Check both.`,
+      `The memory budget${where} (${formatMib(budget)}) is below the live heap (${formatAmount(heap, 3)} GiB, ${formatAmount(heap * 1024, 3)} MiB): no program in either language keeps that heap within it, so a verdict resting on the budget rests on figures that contradict each other. Check both.`,
     );
   }
   const targets = places.filter((p) => p.slo?.p999_ms !== undefined);

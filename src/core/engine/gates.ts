@@ -2,7 +2,7 @@
 import type { Gate } from '../decision/schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import type { UnitFacts } from './conditions.ts';
-import { formatAmount, roundTo } from './numbers.ts';
+import { formatAmount, formatMib, roundTo } from './numbers.ts';
 import type { Parameters } from './parameters.ts';
 
 /** The gates' rule ids, as they appear in decisions. */
@@ -155,7 +155,7 @@ export function unitGates(facts: UnitFacts, params: Parameters): { hard: Gate[];
         id: GATE_IDS.memoryBudget,
         favors: 'rust',
         reason:
-          `The memory budget of ${formatAmount(budget, 3)} MiB${where} is below what a Go process needs: about ` +
+          `The memory budget of ${formatMib(budget)}${where} is below what a Go process needs: about ` +
           `${formatAmount(roundTo(need, 0))} MiB (the Go runtime's floor of ~${params.go_runtime_floor_mib} MiB${heapPart}). ` +
           'GOMEMLIMIT can hold Go closer to the limit, at the price of GC thrashing near it.',
         ...componentField,

@@ -144,3 +144,13 @@ export function formatAmount(n: number, digits = 2): string {
   const text = formatNumber(n, digits);
   return Number.isFinite(n) ? groupThousands(text) : text;
 }
+
+/**
+ * A memory size given in MiB: KiB below 1 MiB (a microcontroller's 0.25 MiB is "256 KiB", never "0 MiB").
+ * @example
+ * formatMib(0.25); // '256 KiB'
+ * formatMib(2048); // '2,048 MiB'
+ */
+export function formatMib(mib: number): string {
+  return mib > 0 && mib < 1 ? `${formatAmount(mib * 1024)} KiB` : `${formatAmount(mib)} MiB`;
+}

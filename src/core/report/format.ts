@@ -1,6 +1,6 @@
 /** @module Small formatting helpers shared by the text, Markdown, ADR and HTML renderers: option names, titles, numbers. */
 import type { CriterionRow, Decision } from '../decision/schema.ts';
-import { formatAmount, formatCount, formatFixed, formatNumber } from '../engine/numbers.ts';
+import { formatCount, formatFixed, formatNumber } from '../engine/numbers.ts';
 import { moreProbableRival } from '../engine/robustness.ts';
 
 // The one number formatter (src/core/engine/numbers.ts), shared by every renderer, the lab and the web app (through
@@ -11,6 +11,7 @@ export {
   formatCount,
   formatFigure,
   formatFixed,
+  formatMib,
   formatNumber,
 } from '../engine/numbers.ts';
 
@@ -110,16 +111,6 @@ export function sensitivityWeights(
   const [nowText, flip] = formatPercentPair(now, row.flip_weight);
   if (nowText === flip) return { now: `${(now * 100).toFixed(1)}%`, flip: 'at the edge', edge: true };
   return { now: nowText, flip, edge: false };
-}
-
-/**
- * A memory size given in MiB: KiB below 1 MiB (a microcontroller's 0.25 MiB is "256 KiB", never "0 MiB").
- * @example
- * formatMib(0.25); // '256 KiB'
- * formatMib(2048); // '2,048 MiB'
- */
-export function formatMib(mib: number): string {
-  return mib > 0 && mib < 1 ? `${formatAmount(mib * 1024)} KiB` : `${formatAmount(mib)} MiB`;
 }
 
 /**
