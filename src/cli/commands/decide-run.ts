@@ -337,20 +337,21 @@ async function writeAdr(decision: Decision, work: AdrWork): Promise<void> {
   if (existsSync(path) && !flags.force && path !== replaced?.path) {
     throw new UserError(`${path} exists; add --force to overwrite it.`);
   }
-  const text = renderAdr(decision, adrOptions(adr, work, dir, number, superseded));
+  const options = adrOptions(adr, work, dir, number, superseded);
+  const text = renderAdr(decision, options);
   if (out.folder) ensureFolder(dir);
   writeFileAtomic(path, text);
   if (replaced !== undefined && replaced.path !== path) rmSync(replaced.path, { force: true });
   io.stderr(`wrote ${path}\n`);
-  // Said now rather than when CI's `gorust check` stops at the record.
-  const recorded = work.profileArg === '-' ? undefined : adr.recordedProfilePath(work.profilePath, dir);
+  // Said now rather than when CI's `gorust check` stops at the record (the path is the one the record keeps).
+  const recorded = options.record?.profile;
   if (recorded === undefined)
     io.stderr(
       'note: decided from standard input, so the record names no profile and `gorust check` cannot re-check it; decide from a file in the repository.\n',
     );
-  else if (recorded.base === 'repo' && recorded.profile.startsWith('../'))
+  else if (options.record?.base === 'repo' && recorded.startsWith('../'))
     io.stderr(
-      `note: the profile (${recorded.profile}) is outside the repository that holds ${relative(io.cwd, dir) || dir}; \`gorust check\` reads only profiles inside it and will refuse this record. Move the profile into the repository and decide again.\n`,
+      `note: the profile (${recorded}) is outside the repository that holds ${relative(io.cwd, dir) || dir}; \`gorust check\` reads only profiles inside it and will refuse this record. Move the profile into the repository and decide again.\n`,
     );
   if (superseded !== undefined) {
     writeFileAtomic(superseded.path, markSuperseded(superseded.text, number, basename(path)));

@@ -710,8 +710,9 @@ class AdrParts {
     const leader = row === undefined ? undefined : favours(row);
     if (row === undefined || leader === undefined)
       return `the ratings put the two languages level on ${name}, so a clear lead of either one, beyond the run's confidence interval, is evidence the record did not have`;
-    const lead = `${OPTION_LABELS[leader]} leads on ${name} in the ratings (${formatRating(row[leader])} vs ${formatRating(row[leader === 'go' ? 'rust' : 'go'])})`;
-    const trailer = OPTION_LABELS[leader === 'go' ? 'rust' : 'go'];
+    const behind = leader === 'go' ? 'rust' : 'go';
+    const lead = `${OPTION_LABELS[leader]} leads on ${name} in the ratings (${formatRating(row[leader])} vs ${formatRating(row[behind])})`;
+    const trailer = OPTION_LABELS[behind];
     if (d.verdict === 'hybrid')
       return `${lead}; a ${OPTION_LABELS[leader]} lead beyond the run's confidence interval confirms the split, ${trailer} matching it refutes it`;
     // A tie chooses nothing yet (consequencesLead): the figures test the model's lean.

@@ -95,22 +95,24 @@ export function formatProbabilities(p: { go: number; rust: number; hybrid: numbe
  * side: "never" when no weight flips it, one decimal more when the two would round to the same percentage, "at the
  * edge" (with `edge`) when the flip weight is the weight now at the decision's precision (a move of 0.1 point one way
  * flips the verdict; "7% (now 7%)" would read as a contradiction), and no `now` when the decision has no criterion
- * row for it.
+ * row for it. `to` names the verdict past the flip (two criteria can tip a hybrid to different languages); absent
+ * when nothing flips, and in decisions saved before `flips_to` was kept.
  * @example
- * sensitivityWeights(decision, { criterion: 'onboarding', flip_weight: 0.062 }); // { now: '5.5%', flip: '6.2%', edge: false }
- * sensitivityWeights(decision, { criterion: 'onboarding', flip_weight: 0.055 }); // { now: '5.5%', flip: 'at the edge', edge: true }
+ * sensitivityWeights(decision, { criterion: 'onboarding', flip_weight: 0.062, flips_to: 'go' }); // { now: '5.5%', flip: '6.2%', edge: false, to: 'Go' }
+ * sensitivityWeights(decision, { criterion: 'onboarding', flip_weight: 0.055 }); // { now: '5.5%', flip: 'at the edge', edge: true, to: undefined }
  */
 export function sensitivityWeights(
   decision: Decision,
   row: Decision['sensitivity'][number],
-): { now: string | undefined; flip: string; edge: boolean } {
+): { now: string | undefined; flip: string; edge: boolean; to: string | undefined } {
+  const to = row.flips_to === undefined ? undefined : VERDICT_NAMES[row.flips_to];
   const now = decision.criteria.find((c) => c.id === row.criterion)?.weight;
   if (row.flip_weight === null)
-    return { now: now === undefined ? undefined : formatPercent(now), flip: 'never', edge: false };
-  if (now === undefined) return { now: undefined, flip: formatPercent(row.flip_weight), edge: false };
+    return { now: now === undefined ? undefined : formatPercent(now), flip: 'never', edge: false, to };
+  if (now === undefined) return { now: undefined, flip: formatPercent(row.flip_weight), edge: false, to };
   const [nowText, flip] = formatPercentPair(now, row.flip_weight);
-  if (nowText === flip) return { now: `${(now * 100).toFixed(1)}%`, flip: 'at the edge', edge: true };
-  return { now: nowText, flip, edge: false };
+  if (nowText === flip) return { now: `${(now * 100).toFixed(1)}%`, flip: 'at the edge', edge: true, to };
+  return { now: nowText, flip, edge: false, to };
 }
 
 /**

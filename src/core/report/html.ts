@@ -131,12 +131,13 @@ function verdictSection(decision: Decision): string {
   const closeCall = decision.close_call
     ? ' <span class="badge warn">close call: read the sensitivity section</span>'
     : '';
+  const probability = formatProbabilities(decision.probabilities);
   return [
     `<section class="verdict ${decision.verdict}">`,
     `<strong>${e(OPTION_LABELS[decision.verdict])}</strong>`,
     `<span>${formatPercent(decision.confidence)} confidence${closeCall}</span>`,
     `<span class="muted">Weighted score: Go ${formatScore(decision.scores.go)} · Rust ${formatScore(decision.scores.rust)} (0 to 10${decision.components.length > 0 ? ', whole project; each component is scored on its own' : ''})</span>`,
-    `<span class="muted">Probability with weights, ratings and inputs varied: Go ${formatProbabilities(decision.probabilities).go} · Rust ${formatProbabilities(decision.probabilities).rust} · Hybrid ${formatProbabilities(decision.probabilities).hybrid}</span>`,
+    `<span class="muted">Probability with weights, ratings and inputs varied: Go ${probability.go} · Rust ${probability.rust} · Hybrid ${probability.hybrid}</span>`,
     // A 100% confidence next to a narrow score margin reads as overconfidence unless the report says what it counts.
     `<span class="meaning">Confidence ${formatPercent(decision.confidence)}: ${e(confidenceMeaning(decision))}.</span>`,
     trackRecordLine(decision),
@@ -310,9 +311,8 @@ function policySection(decision: Decision): string {
 function sensitivitySection(decision: Decision): string {
   if (decision.sensitivity.length === 0) return '';
   const rows = decision.sensitivity.map((row) => {
-    const { now, flip } = sensitivityWeights(decision, row);
-    const to = row.flips_to === undefined ? '' : VERDICT_NAMES[row.flips_to];
-    return [e(criterionLabel(row.criterion)), now ?? 'n/a', flip, to];
+    const { now, flip, to } = sensitivityWeights(decision, row);
+    return [e(criterionLabel(row.criterion)), now ?? 'n/a', flip, to ?? ''];
   });
   return [
     '<h2>Sensitivity</h2>',

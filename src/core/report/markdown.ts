@@ -60,6 +60,7 @@ export type MarkdownOptions = {
  */
 export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}): string {
   const out: string[] = [];
+  const probability = formatProbabilities(decision.probabilities);
   // User-supplied names inside engine-written sentences are escaped as user text (issue 12: escape at the renderer).
   const names = userNames(decision);
   const inline = (text: string) => inlineWithNames(text, names);
@@ -82,7 +83,7 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
     '| | Go | Rust | Hybrid |',
     '| --- | ---: | ---: | ---: |',
     `| Weighted score${decision.components.length > 0 ? ', whole project' : ''} (0 to 10) | ${formatScore(decision.scores.go)} | ${formatScore(decision.scores.rust)} | n/a |`,
-    `| Probability (weights, ratings, inputs varied) | ${formatProbabilities(decision.probabilities).go} | ${formatProbabilities(decision.probabilities).rust} | ${formatProbabilities(decision.probabilities).hybrid} |`,
+    `| Probability (weights, ratings, inputs varied) | ${probability.go} | ${probability.rust} | ${probability.hybrid} |`,
     '',
   );
 
@@ -170,9 +171,8 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
       '| --- | ---: | ---: | --- |',
     );
     for (const row of decision.sensitivity) {
-      const { now, flip } = sensitivityWeights(decision, row);
-      const to = row.flips_to === undefined ? 'n/a' : VERDICT_NAMES[row.flips_to];
-      out.push(`| ${criterionLabel(row.criterion)} | ${now ?? 'n/a'} | ${flip} | ${to} |`);
+      const { now, flip, to } = sensitivityWeights(decision, row);
+      out.push(`| ${criterionLabel(row.criterion)} | ${now ?? 'n/a'} | ${flip} | ${to ?? 'n/a'} |`);
     }
     out.push('');
   }

@@ -232,13 +232,11 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
   if (flips.length > 0) {
     section('What would change the verdict');
     for (const row of flips) {
-      const { now, flip, edge } = sensitivityWeights(decision, row);
-      // Which verdict: two criteria can flip a hybrid to different languages.
-      const to = row.flips_to === undefined ? '' : VERDICT_NAMES[row.flips_to];
+      const { now, flip, edge, to } = sensitivityWeights(decision, row);
       lines.push(
         edge
-          ? `  ${criterionLabel(row.criterion)} at the edge: the verdict flips${to === '' ? '' : ` to ${to}`} within 0.1 point of its weight now (${now})`
-          : `  ${criterionLabel(row.criterion)} weighing ${flip}${now === undefined ? '' : ` (now ${now})`}${to === '' ? '' : `: ${to}`}`,
+          ? `  ${criterionLabel(row.criterion)} at the edge: the verdict flips${to === undefined ? '' : ` to ${to}`} within 0.1 point of its weight now (${now})`
+          : `  ${criterionLabel(row.criterion)} weighing ${flip}${now === undefined ? '' : ` (now ${now})`}${to === undefined ? '' : `: ${to}`}`,
       );
     }
   }

@@ -9,7 +9,6 @@ import {
   type KnowledgeBase,
   type Profile,
   sensitivityWeights,
-  VERDICT_NAMES,
 } from '../../../src/core/browser.ts';
 import type { Priorities } from '../lib/draft.ts';
 import {
@@ -111,7 +110,7 @@ export function WeightSliders({
           const shown = sensitivity === undefined ? undefined : sensitivityWeights(decision, sensitivity);
           const weightText = shown?.now ?? formatPercent(row.weight);
           // Which verdict it flips to: two criteria can tip a hybrid to different languages.
-          const to = sensitivity?.flips_to === undefined ? '' : ` to ${VERDICT_NAMES[sensitivity.flips_to]}`;
+          const to = shown?.to === undefined ? '' : ` to ${shown.to}`;
           return (
             <div className={`slider-row${overrides[row.id] !== undefined ? ' touched' : ''}`} key={row.id}>
               <label className="name" htmlFor={`w-${row.id}`}>
