@@ -175,6 +175,42 @@ describe('gorust schema, kb, help and version', { timeout: SPAWN_TIMEOUT_MS }, (
       expect(ok(['kb', section]).stdout).toContain(`gorust kb ${section} --json`);
   });
 
+  it('lists every part the overview counts, each with as many rows as it counts', () => {
+    const overview = ok(['kb']).stdout;
+    const counts = [...overview.matchAll(/^([a-z]+)\s+(\d+)$/gm)].map(
+      ([, part, n]) => [part ?? '', Number(n)] as const,
+    );
+    expect(counts.map(([part]) => part)).toEqual([
+      'criteria',
+      'claims',
+      'evidence',
+      'projects',
+      'caveats',
+      'tips',
+      'checklist',
+      'weights',
+      'boundaries',
+      'parameters',
+    ]);
+    for (const [part, n] of counts) {
+      expect(overview).toContain(part);
+      const table = ok(['kb', part], ROOT, { COLUMNS: '80' }).stdout;
+      expect(table).toContain(`${n} ${part}. Full records: gorust kb ${part} --json`);
+      expect(table.split('\n').filter((l) => l.length > 80 && !/^ {4}https?:\/\/\S+$/.test(l))).toEqual([]);
+    }
+    const kb = JSON.parse(ok(['kb', '--json']).stdout) as {
+      weights: { rules: { id: string; policy: boolean }[] };
+    };
+    const weights = ok(['kb', 'weights'], ROOT, { COLUMNS: '80' }).stdout;
+    // Every weight rule is listed, a policy rule marked as one.
+    for (const rule of kb.weights.rules) expect(weights).toMatch(new RegExp(`^${rule.id} `, 'm'));
+    const policy = kb.weights.rules.find((r) => r.policy);
+    expect(policy).toBeDefined();
+    const block = weights.slice(weights.search(new RegExp(`^${policy?.id} `, 'm'))).split(/\n(?=\S)/)[0];
+    expect(block).toContain('(policy)');
+    expect(ok(['kb', 'parameters', '--json']).stdout).toContain('"gc_stw_pause_ms"');
+  });
+
   it('fits the knowledge-base tables in an 80-column terminal, with every source URL whole', () => {
     const evidence = JSON.parse(ok(['kb', 'evidence', '--json']).stdout) as { id: string; source: string }[];
     const table = ok(['kb', 'evidence'], ROOT, { COLUMNS: '80' }).stdout;

@@ -1,18 +1,71 @@
-/** @module `gorust kb [criteria|claims|evidence|projects]`: browse the knowledge base as tables, or print its records as JSON. */
+/** @module `gorust kb [part]`: browse every part of the knowledge base as a table, or print its records as JSON. */
 import type { Command } from 'commander';
 import { Argument } from 'commander';
 import type { KnowledgeBase } from '../../core/index.ts';
 import { type CliIo, processIo } from '../io.ts';
 import { type Column, renderTable, terminalWidth, wrap } from '../table.ts';
 
-const SECTIONS = ['criteria', 'claims', 'evidence', 'projects'] as const;
-type Section = (typeof SECTIONS)[number];
+/** A weight rule of any kind, flattened for one table: what it changes and what it rests on. */
+type WeightRow = { id: string; effect: string; basis: string; reason: string };
+type ParameterRow = { name: string; value: number; unit: string; why: string };
 
-type Row<S extends Section> = KnowledgeBase[S][number];
+const basis = (r: { evidence: readonly string[]; policy?: boolean }) =>
+  r.policy ? 'policy' : r.evidence.join(', ');
+const signed = (n: number) => (n > 0 ? `+${n}` : String(n));
+const times = (multiply: Readonly<Partial<Record<string, number>>>) =>
+  Object.entries(multiply)
+    .map(([criterion, factor]) => `${criterion} x${factor}`)
+    .join(', ');
 
-const TABLES: { [S in Section]: { intro: string; columns: Column<Row<S>>[] } } = {
-  criteria: {
+/** Every rule that moves a weight or a rating: the profile rules, the existing-code and interop rules, experience. */
+function weightRows(kb: KnowledgeBase): WeightRow[] {
+  const { weights } = kb;
+  return [
+    ...weights.rules.map((r) => ({
+      id: r.id,
+      kind: 'weight',
+      effect: times(r.multiply),
+      basis: basis(r),
+      reason: r.reason,
+    })),
+    ...(weights.existing_code?.rules ?? []).map((r) => ({
+      id: r.id,
+      effect: `${r.plan} existing code: ${Object.entries(r.shift)
+        .map(([criterion, points = 0]) => `${criterion} ${signed(points)}`)
+        .join(', ')}`,
+      basis: basis(r),
+      reason: r.reason,
+    })),
+    ...weights.interop_counterparts.map((r) => ({
+      id: r.id,
+      effect: `interop rated go ${r.ratings.go}, rust ${r.ratings.rust}`,
+      basis: basis(r),
+      reason: r.reason,
+    })),
+    {
+      id: 'experience',
+      effect: `rating shift: ${(['none', 'some', 'strong'] as const).map((level) => `${level} ${signed(weights.experience.shift[level])}`).join(', ')}`,
+      basis: basis(weights.experience),
+      reason: weights.experience.reason,
+    },
+  ];
+}
+
+type Part<Row> = {
+  intro: string;
+  rows: (kb: KnowledgeBase) => readonly Row[];
+  columns: Column<Row>[];
+  /** What `--json` prints (default: the part's own records). */
+  json?: (kb: KnowledgeBase) => unknown;
+};
+
+/** Declare a part with its row type inferred from `rows`. */
+const part = <Row>(p: Part<Row>) => p as Part<unknown>;
+
+const PARTS = {
+  criteria: part({
     intro: 'The criteria every decision weighs, with the knowledge base’s prior ratings (0 to 10).',
+    rows: (kb) => kb.criteria,
     columns: [
       { title: 'id', value: (c) => c.id, keep: true },
       { title: 'go', value: (c) => String(c.go.rating) },
@@ -20,9 +73,10 @@ const TABLES: { [S in Section]: { intro: string; columns: Column<Row<S>>[] } } =
       { title: 'evidence', value: (c) => String(c.evidence.length) },
       { title: 'meaning', value: (c) => c.meaning, max: 70 },
     ],
-  },
-  claims: {
+  }),
+  claims: part({
     intro: 'Every statement of the source article, and our assessment of it in the light of the evidence.',
+    rows: (kb) => kb.claims,
     columns: [
       { title: 'id', value: (c) => c.id, keep: true },
       { title: 'section', value: (c) => c.section },
@@ -30,9 +84,10 @@ const TABLES: { [S in Section]: { intro: string; columns: Column<Row<S>>[] } } =
       { title: 'assessment', value: (c) => c.assessment },
       { title: 'claim', value: (c) => c.text, max: 60 },
     ],
-  },
-  evidence: {
+  }),
+  evidence: part({
     intro: 'Sourced facts behind the ratings, with who measured them and against what.',
+    rows: (kb) => kb.evidence,
     columns: [
       { title: 'id', value: (e) => e.id, keep: true },
       { title: 'year', value: (e) => String(e.year) },
@@ -41,9 +96,10 @@ const TABLES: { [S in Section]: { intro: string; columns: Column<Row<S>>[] } } =
       { title: 'organisation', value: (e) => e.organisation, max: 24 },
       { title: 'source', value: (e) => e.source, url: true },
     ],
-  },
-  projects: {
+  }),
+  projects: part({
     intro: 'Real projects the similarity search compares your profile with.',
+    rows: (kb) => kb.projects,
     columns: [
       { title: 'name', value: (p) => p.name, max: 28 },
       { title: 'languages', value: (p) => p.languages.join('+') },
@@ -51,12 +107,79 @@ const TABLES: { [S in Section]: { intro: string; columns: Column<Row<S>>[] } } =
       { title: 'domain', value: (p) => p.traits.domain.join(', '), max: 30 },
       { title: 'source', value: (p) => p.source, url: true },
     ],
-  },
-};
+  }),
+  caveats: part({
+    intro:
+      'Where the evidence corrects or qualifies the article; a decision shows those whose condition holds.',
+    rows: (kb) => kb.caveats,
+    columns: [
+      { title: 'id', value: (c) => c.id, keep: true },
+      { title: 'corrects', value: (c) => c.corrects.join(', ') || '-', max: 30 },
+      { title: 'evidence', value: (c) => c.evidence.join(', '), max: 30 },
+      { title: 'caveat', value: (c) => c.text },
+    ],
+  }),
+  tips: part({
+    intro: 'Practical advice a decision shows where its condition holds.',
+    rows: (kb) => kb.tips,
+    columns: [
+      { title: 'id', value: (t) => t.id, keep: true },
+      { title: 'claim', value: (t) => t.claim ?? '-' },
+      { title: 'tip', value: (t) => t.text },
+    ],
+  }),
+  checklist: part({
+    intro: 'The article’s decision checklist, line by line, with the criteria each line concerns.',
+    rows: (kb) => kb.checklist,
+    columns: [
+      { title: 'id', value: (c) => c.id, keep: true },
+      { title: 'favors', value: (c) => c.favors },
+      { title: 'criteria', value: (c) => c.criteria.join(', '), max: 30 },
+      { title: 'item', value: (c) => c.item },
+    ],
+  }),
+  weights: part({
+    intro:
+      'The rules that turn a profile into weights and ratings: each rests on evidence ids, or is a policy (a modelling choice).',
+    rows: weightRows,
+    columns: [
+      { title: 'id', value: (w) => w.id, keep: true },
+      { title: 'effect', value: (w) => w.effect, max: 50 },
+      { title: 'reason (evidence ids, or policy)', value: (w) => `${w.reason} (${w.basis})` },
+    ],
+    json: (kb) => kb.weights,
+  }),
+  boundaries: part({
+    intro: 'Prior costs of one call across a Go-Rust boundary; a lab run’s measurements replace them.',
+    rows: (kb) => kb.boundaries,
+    columns: [
+      { title: 'mechanism', value: (b) => b.mechanism, keep: true },
+      { title: 'per call', value: (b) => `${b.per_call_us} µs` },
+      { title: 'p99', value: (b) => (b.p99_us === undefined ? '-' : `${b.p99_us} µs`) },
+      { title: 'evidence', value: (b) => b.evidence.join(', '), max: 30 },
+      { title: 'what', value: (b) => b.what },
+    ],
+  }),
+  parameters: part({
+    intro: 'The engine’s numeric parameters: gate thresholds, the GC model, the uncertainty analysis.',
+    rows: (kb): ParameterRow[] =>
+      Object.entries(kb.parameters).map(([name, p]) => ({ name, value: p.value, unit: p.unit, why: p.why })),
+    columns: [
+      { title: 'name', value: (p) => p.name, keep: true },
+      { title: 'value', value: (p) => String(p.value) },
+      { title: 'unit', value: (p) => p.unit, max: 24 },
+      { title: 'why', value: (p) => p.why },
+    ],
+  }),
+} as const satisfies Record<keyof KnowledgeBase, Part<unknown>>;
 
-function renderSection<S extends Section>(kb: KnowledgeBase, section: S, width: number): string {
-  const table = TABLES[section];
-  return `${wrap(table.intro, width).join('\n')}\n\n${renderTable(table.columns, kb[section] as Row<S>[], { width })}\n${kb[section].length} ${section}. Full records: gorust kb ${section} --json\n`;
+type PartName = keyof typeof PARTS;
+const PART_NAMES = Object.keys(PARTS) as PartName[];
+
+function renderPart(kb: KnowledgeBase, name: PartName, width: number): string {
+  const { intro, rows, columns } = PARTS[name];
+  const records = rows(kb);
+  return `${wrap(intro, width).join('\n')}\n\n${renderTable(columns, records, { width })}\n${records.length} ${name}. Full records: gorust kb ${name} --json\n`;
 }
 
 /**
@@ -67,26 +190,26 @@ function renderSection<S extends Section>(kb: KnowledgeBase, section: S, width: 
 export function registerKbCommand(program: Command, io: CliIo = processIo()): void {
   program
     .command('kb')
-    .description('browse the knowledge base: criteria, article claims, evidence, similar projects')
-    .addArgument(new Argument('[section]', 'what to list').choices(SECTIONS))
+    .description(
+      'browse the knowledge base: criteria, article claims, evidence, similar projects, caveats, tips, the checklist, weight rules, boundary costs, parameters',
+    )
+    .addArgument(new Argument('[part]', 'what to list').choices(PART_NAMES))
     .option('--json', 'print the records as JSON')
-    .action(async (section: Section | undefined, flags: { json?: boolean }) => {
+    .action(async (name: PartName | undefined, flags: { json?: boolean }) => {
       const { loadKnowledgeBase } = await import('../../io/kb-load.ts');
       const kb = await loadKnowledgeBase();
       if (flags.json) {
-        io.stdout(`${JSON.stringify(section === undefined ? kb : kb[section], null, 2)}\n`);
+        const records = name === undefined ? kb : (PARTS[name].json?.(kb) ?? kb[name]);
+        io.stdout(`${JSON.stringify(records, null, 2)}\n`);
         return;
       }
-      if (section !== undefined) {
-        // A terminal's width (COLUMNS, or the terminal's own); piped without COLUMNS, one line per record.
-        io.stdout(renderSection(kb, section, terminalWidth(io.env, io.columns ?? Number.POSITIVE_INFINITY)));
+      // A terminal's width (COLUMNS, or the terminal's own); piped without COLUMNS, one line per record.
+      const width = terminalWidth(io.env, io.columns ?? Number.POSITIVE_INFINITY);
+      if (name !== undefined) {
+        io.stdout(renderPart(kb, name, width));
         return;
       }
-      const counts = (Object.keys(kb) as (keyof KnowledgeBase)[]).map((key) => {
-        const value = kb[key];
-        const count = Array.isArray(value) ? value.length : Object.keys(value).length;
-        return { key, count };
-      });
+      const counts = PART_NAMES.map((key) => ({ key, count: PARTS[key].rows(kb).length }));
       io.stdout(
         `gorust's knowledge base (kb/*.yaml)\n\n${renderTable(
           [
@@ -94,7 +217,7 @@ export function registerKbCommand(program: Command, io: CliIo = processIo()): vo
             { title: 'records', value: (r: { count: number }) => String(r.count) },
           ],
           counts,
-        )}\nList one: gorust kb criteria | claims | evidence | projects\n(add --json for the records)\n`,
+        )}\n${wrap(`List one: gorust kb ${PART_NAMES.join(' | ')}`, Number.isFinite(width) ? width : 80).join('\n')}\n(add --json for the records)\n`,
       );
     });
 }
