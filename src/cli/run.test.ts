@@ -62,7 +62,11 @@ describe('runCli', () => {
   it('maps bad arguments to exit 2, and help and version to 0', async () => {
     const bad = capture();
     expect(await runCli(['boom', '--nope'], [failing(null)], bad.io)).toBe(2);
-    expect(bad.err()).toContain("unknown option '--nope'");
+    // Commander's own messages carry gorust's prefix, as every other message about bad input does.
+    expect(bad.err()).toMatch(/^gorust: unknown option '--nope'\n/);
+    const unknown = capture();
+    expect(await runCli(['frob'], [failing(null)], unknown.io)).toBe(2);
+    expect(unknown.err()).toMatch(/^gorust: unknown command 'frob'\n/);
     const help = capture();
     expect(await runCli(['--help'], [failing(null)], help.io)).toBe(0);
     expect(help.out()).toContain('Usage: gorust');

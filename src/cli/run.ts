@@ -39,6 +39,8 @@ export function buildProgram(commands: readonly RegisterCommand[], io: CliIo = p
     .configureOutput({
       writeOut: (text) => io.stdout(text),
       writeErr: (text) => io.stderr(text),
+      // One prefix for every message gorust prints about bad input: commander's own say "error:".
+      outputError: (text, write) => write(text.replace(/^error: /, 'gorust: ')),
     });
   program.helpCommand('help [command]', 'show help for a command');
   for (const register of commands) register(program);

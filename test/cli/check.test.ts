@@ -302,3 +302,24 @@ describe('gorust check of a record whose profile is outside the repository', {
     expect(inside.stdout).toContain('Run `gorust check` in CI');
   });
 });
+
+describe('an ADR printed outside any git repository', { timeout: SPAWN_TIMEOUT_MS }, () => {
+  it('says its profile path is relative to where it is saved, and --out records it from there', () => {
+    const root = join(dir, 'no-repo');
+    mkdirSync(join(root, 'docs', 'adr'), { recursive: true });
+    copyFileSync(join(ROOT, 'examples', 'close-call.yaml'), join(root, 'gorust.yaml'));
+    const printed = gorust(['decide', 'gorust.yaml', '--format', 'adr'], root);
+    expect(printed.code).toBe(0);
+    expect(printed.stderr).toContain('note: this folder is not in a git repository');
+    expect(printed.stderr).toContain('write it with --out DIR/');
+    // Saved elsewhere, the record cannot find its profile: the note said so before CI did.
+    writeFileSync(join(root, 'docs', 'adr', '0001-printed.md'), printed.stdout);
+    expect(gorust(['check', 'docs/adr'], root).code).toBe(2);
+    rmSync(join(root, 'docs', 'adr', '0001-printed.md'));
+    // Written with --out, the path is recorded from the record's folder and the check finds it.
+    const written = gorust(['decide', 'gorust.yaml', '--format', 'adr', '--out', 'docs/adr/'], root);
+    expect(written.stderr).not.toContain('note:');
+    const checked = gorust(['check', 'docs/adr'], root);
+    expect(checked.code, checked.stderr).toBe(0);
+  });
+});

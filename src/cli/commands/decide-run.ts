@@ -287,9 +287,14 @@ async function writeAdr(decision: Decision, work: AdrWork): Promise<void> {
     if (flags.supersedes !== undefined)
       throw new UserError('--supersedes needs --out DIR/ (the folder of the record it supersedes).');
     // Where the record will be kept is not known: its Confirmation names `gorust check`, not the working folder.
-    io.stdout(
-      renderAdr(decision, { ...adrOptions(adr, work, io.cwd, undefined, undefined), adrFolder: undefined }),
-    );
+    const options = adrOptions(adr, work, io.cwd, undefined, undefined);
+    io.stdout(renderAdr(decision, { ...options, adrFolder: undefined }));
+    // Outside a repository the path is kept relative to the record's own folder, which is the working folder only
+    // if the record is saved here; `gorust check` of a record saved elsewhere would not find its profile.
+    if (options.record?.base === 'adr' && options.record.profile !== undefined)
+      io.stderr(
+        `note: this folder is not in a git repository, so the record keeps its profile as ${options.record.profile}, relative to the folder the record is saved in; \`gorust check\` finds the profile only if it is saved here. To keep it elsewhere, write it with --out DIR/ (the path is then recorded from DIR).\n`,
+      );
     return;
   }
   if (!out.folder && extname(out.path) === '' && !existsSync(out.path)) {
