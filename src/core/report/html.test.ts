@@ -179,6 +179,16 @@ describe('renderHtmlReport', () => {
     );
   });
 
+  it('escapes a probability under 1% (a bare "<" is an HTML parse error)', () => {
+    const out = renderHtmlReport(
+      buildHybridDecision({ probabilities: { go: 0.2, rust: 0.004, hybrid: 0.796 } }),
+      { date: DATE },
+    );
+    expect(out).toContain('Rust &lt;1%');
+    // Every "<" opens a tag, a comment or the doctype.
+    expect(out.match(/<(?![a-zA-Z/!])/g)).toBeNull();
+  });
+
   it('says what the confidence means under the verdict', () => {
     const robustButNarrow = buildDecision({
       confidence: 1,

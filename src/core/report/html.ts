@@ -137,7 +137,7 @@ function verdictSection(decision: Decision): string {
     `<strong>${e(OPTION_LABELS[decision.verdict])}</strong>`,
     `<span>${formatPercent(decision.confidence)} confidence${closeCall}</span>`,
     `<span class="muted">Weighted score: Go ${formatScore(decision.scores.go)} · Rust ${formatScore(decision.scores.rust)} (0 to 10${decision.components.length > 0 ? ', whole project; each component is scored on its own' : ''})</span>`,
-    `<span class="muted">Probability with weights, ratings and inputs varied: Go ${probability.go} · Rust ${probability.rust} · Hybrid ${probability.hybrid}</span>`,
+    `<span class="muted">Probability with weights, ratings and inputs varied: Go ${e(probability.go)} · Rust ${e(probability.rust)} · Hybrid ${e(probability.hybrid)}</span>`,
     // A 100% confidence next to a narrow score margin reads as overconfidence unless the report says what it counts.
     `<span class="meaning">Confidence ${formatPercent(decision.confidence)}: ${e(confidenceMeaning(decision))}.</span>`,
     trackRecordLine(decision),
