@@ -78,9 +78,24 @@ priorities: { development_sped: 3 }
         components[1].role: expected one of api | control-plane | orchestration | data-plane | hot-path | worker | cli | library | storage-engine, found "x" (a string)
         kind: expected one of the keys version, project, workload, team, delivery, safety_critical, targets, platforms, domain, interop, existing_code, priorities, stakeholders, components, found unknown key "kind" (did you mean "workload.kind"?)
         components[1].name: component names must be unique; "a" appears twice
-        components[0].calls[0].to: calls a component named "b", but no component has that name (did you mean "a"?)
+        components[0].calls[0].to: calls a component named "b", but no component has that name
       "
     `);
+  });
+
+  it('names a call to a missing component once, never suggesting the caller, and refuses a self-call', () => {
+    const base =
+      'version: 1\nproject: {name: X}\nworkload: {kind: io-bound}\nteam: {size: 3, go: some, rust: none}\n';
+    const missing = errorsOf(
+      `${base}components:\n  - { name: a, role: api, calls: [{ to: b, per_request: 1 }] }\n`,
+    );
+    expect(missing).toContain('(1 problem)');
+    expect(missing).toContain('calls a component named "b", but no component has that name');
+    expect(missing).not.toContain('did you mean "a"');
+    const self = errorsOf(
+      `${base}components:\n  - { name: a, role: api, calls: [{ to: a, per_request: 1 }] }\n`,
+    );
+    expect(self).toContain('components[0].calls[0].to: "a" calls itself');
   });
 
   it('suggests the workload kind for a dropped letter (QA: io-bund)', () => {

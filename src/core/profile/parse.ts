@@ -5,7 +5,7 @@ import type { InputProblem } from '../errors.ts';
 import { COMMON_PLATFORMS } from '../questions.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { failProfile, PROFILE_LIMITS, profileProblem, shortText } from './problems.ts';
-import { type Profile, profileSchema } from './schema.ts';
+import { type Profile, profileSchema, SELF_CALL } from './schema.ts';
 
 export { failProfile, PROFILE_LIMITS, profileProblem } from './problems.ts';
 
@@ -42,8 +42,11 @@ export function parseProfileValue(value: unknown, source = 'profile'): Profile {
   const result = profileSchema.safeParse(value);
   if (result.success) return result.data;
   const problems = result.error.issues.flatMap((issue) => issueToProblems(issue, value));
+  // The same problem from the schema and from the reference check: keep one, the one with a suggestion.
   for (const extra of componentProblems(value)) {
-    if (!problems.some((p) => p.path === extra.path && p.message === extra.message)) problems.push(extra);
+    const same = problems.findIndex((p) => p.path === extra.path && extra.message.startsWith(p.message));
+    if (same === -1) problems.push(extra);
+    else problems[same] = extra;
   }
   failProfile(source, problems);
 }
@@ -181,8 +184,22 @@ function componentProblems(root: object): InputProblem[] {
     if (!Array.isArray(calls)) continue;
     for (const [j, call] of calls.entries()) {
       const to = call !== null && typeof call === 'object' ? (call as { to?: unknown }).to : undefined;
-      if (typeof to !== 'string' || names.includes(to)) continue;
-      const suggestion = didYouMean(to, names);
+      if (typeof to !== 'string') continue;
+      if (to === named[i]) {
+        out.push({
+          path: `components[${i}].calls[${j}].to`,
+          expected: 'the name of another component',
+          found: `"${to}"`,
+          message: SELF_CALL(to),
+        });
+        continue;
+      }
+      if (names.includes(to)) continue;
+      // A caller is never the component it meant to call.
+      const suggestion = didYouMean(
+        to,
+        names.filter((n) => n !== named[i]),
+      );
       const message = `calls a component named "${to}", but no component has that name`;
       out.push({
         path: `components[${i}].calls[${j}].to`,
