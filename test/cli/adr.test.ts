@@ -155,6 +155,62 @@ describe('gorust decide --format adr in a repository', { timeout: SPAWN_TIMEOUT_
   });
 });
 
+describe('a record that supersedes another', { timeout: SPAWN_TIMEOUT_MS }, () => {
+  it("keeps the old record's layout and people when the command names neither (gorust check's command does not)", () => {
+    const root = repo('keep-layout');
+    const first = ['decide', '--format', 'adr', '--template', 'log4brains', '--out', 'docs/adr/'];
+    expect(gorust([...first, '--decider', 'Ana Ruiz', '--decider', 'Ben Ode'], root).code).toBe(0);
+    expect(
+      gorust(['decide', '--format', 'adr', '--out', 'docs/adr/', '--supersedes', '0001'], root).code,
+    ).toBe(0);
+    const [, second] = adrFiles(join(root, 'docs', 'adr'));
+    const now = readFileSync(join(root, 'docs', 'adr', second as string), 'utf8');
+    expect(now).not.toMatch(/^---\n/);
+    expect(now).toContain('* Status: proposed\n* Deciders: Ana Ruiz, Ben Ode\n');
+    // Named on the command line, the template and people are the command's.
+    const madr = repo('keep-layout-madr');
+    expect(gorust([...first, '--decider', 'Ana Ruiz'], madr).code).toBe(0);
+    const args = [
+      'decide',
+      '--format',
+      'adr',
+      '--template',
+      'madr',
+      '--out',
+      'docs/adr/',
+      '--supersedes',
+      '1',
+    ];
+    expect(gorust([...args, '--decider', 'Cy Lee'], madr).code).toBe(0);
+    const [, madrSecond] = adrFiles(join(madr, 'docs', 'adr'));
+    expect(readFileSync(join(madr, 'docs', 'adr', madrSecond as string), 'utf8')).toMatch(
+      /^---\nstatus: "proposed"\ndate: 2026-12-05\ndecision-makers: "Cy Lee"\n/,
+    );
+  });
+
+  it('is skipped by gorust check when adr-tools marked it superseded, and a folder of retired records passes', () => {
+    const root = repo('adr-tools-supersede');
+    expect(
+      gorust(['decide', '--format', 'adr', '--template', 'nygard', '--out', 'docs/adr/'], root).code,
+    ).toBe(0);
+    const [file] = adrFiles(join(root, 'docs', 'adr'));
+    const path = join(root, 'docs', 'adr', file as string);
+    const text = readFileSync(path, 'utf8');
+    // `adr new -s 1` keeps a Proposed status and adds the link under it (an Accepted one it removes).
+    const link = 'Superseded by [2. Use Go everywhere](0002-use-go-everywhere.md)';
+    for (const status of [`Proposed\n\n${link}`, link]) {
+      writeFileSync(path, text.replace('## Status\n\nProposed\n', `## Status\n\n${status}\n`));
+      const checked = gorust(['check', 'docs/adr'], root);
+      expect(checked.code, checked.stderr).toBe(0);
+      expect(checked.stdout).toBe(
+        'No standing gorust record in docs/adr: 1 superseded, deprecated or rejected, so nothing to check.\n',
+      );
+      const json = JSON.parse(gorust(['check', 'docs/adr', '--format', 'json'], root).stdout);
+      expect(json).toMatchObject({ records: [], holds: 0, changed: 0, exit: 0 });
+    }
+  });
+});
+
 describe('ADR tools read the records', { timeout: SPAWN_TIMEOUT_MS }, () => {
   const root = repo('tools');
   const adr = join(root, 'docs', 'adr');

@@ -97,6 +97,18 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
       `${damaged.map((r) => `${relative(io.cwd, r.path) || r.path}: gorust's data at its end is damaged: ${r.problem}`).join('\n')}\nRestore it from version control (or remove its gorust-adr comment to stop checking it).`,
     );
   const records = standing.filter((r) => r.data !== undefined);
+  const retired = list(folder).filter((r) => r.data !== undefined && files.isRetired(r.status)).length;
+  if (records.length === 0 && retired > 0) {
+    // Every gorust record was superseded, deprecated or rejected (by gorust or by an ADR tool): nothing stands.
+    if (flags.format === 'json') {
+      const report: CheckReport = { folder: dir, records: [], holds: 0, weaker: 0, changed: 0, exit: 0 };
+      io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+    } else
+      io.stdout(
+        `No standing gorust record in ${dir}: ${retired} superseded, deprecated or rejected, so nothing to check.\n`,
+      );
+    return 0;
+  }
   if (records.length === 0) {
     // A folder below may hold them (`gorust check .` at the repository's root).
     const below = files.foldersBelow(folder).filter(hasRecords);
@@ -149,7 +161,9 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
       reasons.push('the profile file changed (no decisive fact did)');
     if (data.kb_sha256 !== undefined && data.kb_sha256 !== kbNow)
       reasons.push('the knowledge base changed since the record');
-    if (lab !== undefined) reasons.push(`lab run ${lab.run_id} measured figures the record did not use`);
+    // Named only when the run's figures replaced a prior (decide sets lab_run then) and the record used another.
+    if (decision.lab_run !== undefined && decision.lab_run !== data.lab_run)
+      reasons.push(`lab run ${decision.lab_run} measured figures the record did not use`);
     const head = { path: shown(record.path), number: record.number, project: data.project };
     const recorded = { verdict: data.verdict, confidence: data.confidence, close_call: data.close_call };
     const now = {

@@ -66,8 +66,62 @@ export function adrStatus(text: string): string | undefined {
   if (front?.[1] !== undefined && text.startsWith('---\n')) return front[1].trim();
   const header = /^[*-] Status:\s*(.+)$/im.exec(text);
   if (header?.[1] !== undefined) return header[1].trim();
-  const section = /^## Status\s*\n+([^\n#][^\n]*)/m.exec(text);
-  return section?.[1]?.trim();
+  // Nygard (adr-tools): the section's first line, unless a later one says it was superseded (`adr new -s` adds
+  // "Superseded by [3. ...](...)" and leaves a Proposed status standing above it).
+  const section = /^## Status\s*\n+((?:[^\n#][^\n]*\n*)*)/m.exec(text)?.[1] ?? '';
+  const lines = section
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  return lines.find((l) => /^super[sc]eded by\b/i.test(l)) ?? lines[0];
+}
+
+/** How a record was laid out and who it names, so a record that supersedes it keeps both. */
+export type AdrLayout = {
+  template: 'madr' | 'log4brains' | 'nygard';
+  deciders?: string[] | undefined;
+  consulted?: string[] | undefined;
+  informed?: string[] | undefined;
+};
+
+/**
+ * The layout of a record (MADR front matter, log4brains' status list, Nygard's Status section) and the people it
+ * names; the placeholder "(to be named)" names nobody.
+ * @example
+ * adrLayout('* Status: proposed\n* Deciders: Ana Ruiz\n').deciders; // ['Ana Ruiz']
+ */
+export function adrLayout(text: string): AdrLayout {
+  const people = (value: string | undefined) => {
+    if (value === undefined) return undefined;
+    const list = value
+      .split(', ')
+      .map((n) => n.trim())
+      .filter((n) => n !== '' && n !== '(to be named)');
+    return list.length > 0 ? list : undefined;
+  };
+  if (text.startsWith('---\n')) {
+    const front = text.slice(4, text.indexOf('\n---', 4));
+    // gorust writes these as JSON strings (valid YAML); an edited plain value is read as it stands.
+    const field = (name: string) => {
+      const raw = new RegExp(`^${name}:[ \\t]*(.*)$`, 'm').exec(front)?.[1]?.trim();
+      if (raw === undefined) return undefined;
+      try {
+        return raw.startsWith('"') ? String(JSON.parse(raw)) : raw;
+      } catch {
+        return raw;
+      }
+    };
+    return {
+      template: 'madr',
+      deciders: people(field('decision-makers')),
+      consulted: people(field('consulted')),
+      informed: people(field('informed')),
+    };
+  }
+  const deciders = /^[*-] Deciders:[ \t]*(.*)$/im.exec(text)?.[1];
+  if (deciders !== undefined || /^[*-] Status:/im.test(text))
+    return { template: 'log4brains', deciders: people(deciders?.replace(/\\(.)/g, '$1')) };
+  return { template: 'nygard' };
 }
 
 /** True when a record no longer stands (superseded, deprecated or rejected). */

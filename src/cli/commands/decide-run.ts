@@ -365,24 +365,27 @@ async function writeAdr(decision: Decision, work: AdrWork): Promise<void> {
 }
 
 function adrOptions(
-  { kbHash, recordedProfilePath, repoRoot, sha256 }: AdrModule,
+  { adrLayout, kbHash, recordedProfilePath, repoRoot, sha256 }: AdrModule,
   work: AdrWork,
   adrDir: string,
   number: number | undefined,
   superseded: AdrFile | undefined,
 ): AdrOptions {
   const { flags, profile, kb, lab, io } = work;
+  // A record that supersedes another keeps its layout and people unless told otherwise (CI's suggested command
+  // names neither, and a log4brains or adr-tools folder must stay readable by its tool).
+  const before = superseded === undefined ? undefined : adrLayout(superseded.text);
   const recorded = work.profileArg === '-' ? undefined : recordedProfilePath(work.profilePath, adrDir);
   const root = repoRoot(adrDir);
   const folder = root === undefined ? undefined : relativeFolder(root, adrDir);
   return {
     date: todayIso(io.env),
     status: flags.status,
-    template: flags.template,
+    template: flags.template ?? before?.template,
     number,
-    deciders: flags.decider,
-    consulted: flags.consulted,
-    informed: flags.informed,
+    deciders: flags.decider ?? before?.deciders,
+    consulted: flags.consulted ?? before?.consulted,
+    informed: flags.informed ?? before?.informed,
     profile,
     profilePath: recorded?.profile ?? (work.profileArg === '-' ? 'gorust.yaml' : work.profileArg),
     triggers: revisitTriggers(profile, kb, { lab }),

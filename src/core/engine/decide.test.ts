@@ -318,4 +318,18 @@ describe('decide: lab evidence', () => {
     expect(prior.track_record).toEqual(trackRecordFor(prior.confidence));
     expect(prior.track_record?.from).toBeLessThanOrEqual(prior.confidence);
   });
+
+  it('names no lab run when its figures replaced no prior (a quick run), and keeps the track record', () => {
+    const quick = decide(profileOf(mesh), kb, {
+      lab: {
+        run_id: 'run-quick',
+        environment: 'test box',
+        excluded: [{ figure: 'http-json', reason: 'quick run: indicative only; the prior is kept' }],
+        not_significant: [{ criteria: ['runtime_performance'], text: 'http-json quick run: the prior is kept' }],
+      },
+    });
+    expect(quick.lab_run).toBeUndefined();
+    expect(quick.criteria.some((row) => row.lab?.use === 'replaced')).toBe(false);
+    expect(quick.track_record).toEqual(trackRecordFor(quick.confidence));
+  });
 });

@@ -206,8 +206,12 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
       smaa.atCheckpoint,
     );
   }
-  if (options.lab !== undefined) decision.lab_run = options.lab.run_id;
   // The track record was measured with the knowledge base's priors; a lab run's measured ratings are another model.
+  // A run whose figures replaced nothing (a quick run, or no significant difference) leaves the priors' model, and
+  // the decision names no run (CONTRACT.md: lab_run is the run whose measurements replaced priors).
+  const replaced =
+    table.rows.some((row) => row.lab?.use === 'replaced') || boundaries.some((b) => b.measured === true);
+  if (options.lab !== undefined && replaced) decision.lab_run = options.lab.run_id;
   else decision.track_record = trackRecordFor(confidence);
   if ((profile.stakeholders ?? []).length > 0) addStakeholders(decision, profile, model, draws, params);
   return decision;
