@@ -325,7 +325,9 @@ describe('decide: lab evidence', () => {
         run_id: 'run-quick',
         environment: 'test box',
         excluded: [{ figure: 'http-json', reason: 'quick run: indicative only; the prior is kept' }],
-        not_significant: [{ criteria: ['runtime_performance'], text: 'http-json quick run: the prior is kept' }],
+        not_significant: [
+          { criteria: ['runtime_performance'], text: 'http-json quick run: the prior is kept' },
+        ],
       },
     });
     expect(quick.lab_run).toBeUndefined();
