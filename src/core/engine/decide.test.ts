@@ -192,6 +192,32 @@ describe('decide: gates come before averaging', () => {
     expect(fits.caveats.some((c) => /memory budget|p99\.9/.test(c))).toBe(false);
   });
 
+  it('says which project facts reach no component, and names none that one inherits', () => {
+    const components = [
+      { name: 'gateway', role: 'api' as const, latency_slo: { p99_ms: 10 } },
+      { name: 'parser', role: 'hot-path' as const, workload: 'cpu-bound' as const },
+    ];
+    const workload = {
+      kind: 'mixed' as const,
+      latency_slo: { p99_ms: 0.5 },
+      live_heap_gib: 64,
+      memory_budget_mib: 70000,
+    };
+    const d = decide(profileOf({ workload, interop: ['c-libraries'], components }), kb);
+    // Both are entry components (api and hot path, nobody calls them); the parser states no SLO and takes the project's.
+    expect(d.caveats[0]).toBe(
+      `The project's live heap (64 GiB), memory budget (70,000 MiB) and interop (c-libraries) reach no component, so no gate or weight of a component rests on them: with components, a live heap, memory budget and interop are each component's own, and the project's SLO and peak load go only to the entry components ("gateway", "parser") that state none. State each on the components it concerns.`,
+    );
+    // Every entry component with its own SLO: the project's reaches none.
+    const own = components.map((c) => ({ ...c, latency_slo: { p99_ms: 10 } }));
+    expect(
+      decide(profileOf({ workload: { kind: 'mixed', latency_slo: { p99_ms: 0.5 } }, components: own }), kb)
+        .caveats[0],
+    ).toMatch(/^The project's p99 SLO \(0\.5 ms\) reaches no component/);
+    const whole = decide(profileOf({ workload, interop: ['c-libraries'] }), kb);
+    expect(whole.caveats.some((c) => c.includes('reach no component'))).toBe(false);
+  });
+
   it('applies component gates to that component only', () => {
     const d = decide(
       profileOf({

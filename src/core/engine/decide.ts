@@ -459,6 +459,8 @@ function reportedGates(model: Model): Gate[] {
  */
 function inputCaveats(profile: Profile): string[] {
   const out: string[] = [];
+  const unreached = unreachedProjectFacts(profile);
+  if (unreached !== undefined) out.push(unreached);
   const places = [
     {
       where: '',
@@ -485,6 +487,32 @@ function inputCaveats(profile: Profile): string[] {
       `The p99.9 latency target${targets.length === 1 ? '' : 's'} (${targets.map((p) => `${formatAmount(p.slo?.p999_ms ?? 0, 3)} ms${p.where}`).join(', ')}) ${targets.length === 1 ? 'is' : 'are'} not in the model: the knowledge base's priors judge the p99 SLO alone. \`gorust lab run http-json\` measures each language's p99.9, and a decision made with \`--lab\` uses it as evidence of latency predictability.`,
     );
   return out;
+}
+
+/**
+ * Project facts that reach no component of a profile with components: a component's live heap, memory budget and
+ * interop are its own, and the project's SLO and peak load reach only the entry components that state none. A gate
+ * or rule the user expects from them does not fire, so the report says which facts were set aside and where they go.
+ */
+function unreachedProjectFacts(profile: Profile): string | undefined {
+  const components = profile.components ?? [];
+  if (components.length === 0) return undefined;
+  const { workload } = profile;
+  const entries = components.filter((c) => entryComponents(profile).has(c.name));
+  const unused: string[] = [];
+  if (workload.latency_slo !== undefined && entries.every((c) => c.latency_slo !== undefined))
+    unused.push(`p99 SLO (${formatAmount(workload.latency_slo.p99_ms, 3)} ms)`);
+  if (workload.peak_rps !== undefined && entries.every((c) => c.peak_rps !== undefined))
+    unused.push(`peak load (${formatAmount(workload.peak_rps, 3)} requests/s)`);
+  if (workload.live_heap_gib !== undefined)
+    unused.push(`live heap (${formatAmount(workload.live_heap_gib, 3)} GiB)`);
+  if (workload.memory_budget_mib !== undefined)
+    unused.push(`memory budget (${formatMib(workload.memory_budget_mib)})`);
+  if ((profile.interop ?? []).length > 0) unused.push(`interop (${(profile.interop ?? []).join(', ')})`);
+  if (unused.length === 0) return undefined;
+  const list = unused.length === 1 ? unused[0] : `${unused.slice(0, -1).join(', ')} and ${unused.at(-1)}`;
+  const entryNames = entries.map((c) => `"${c.name}"`).join(', ');
+  return `The project's ${list} ${unused.length === 1 ? 'reaches' : 'reach'} no component, so no gate or weight of a component rests on ${unused.length === 1 ? 'it' : 'them'}: with components, a live heap, memory budget and interop are each component's own, and the project's SLO and peak load go only to the entry ${entries.length === 1 ? 'component' : 'components'}${entries.length === 0 ? ' (none here)' : ` (${entryNames})`} that ${entries.length === 1 ? 'states' : 'state'} none. State each on the components it concerns.`;
 }
 
 /** A soft gate that did not fire but holds in a fair share of the draws: say the limit is near the edge. */
