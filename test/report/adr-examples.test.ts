@@ -309,3 +309,31 @@ describe('the ADR of a system whose parts extend existing code (examples/payment
     );
   });
 });
+
+describe('the ADR of a hybrid whose Rust part has its own team', () => {
+  const text = (rust: 'strong' | undefined) => {
+    const yaml = `version: 1
+project: { name: Ingest }
+workload: { kind: mixed, peak_rps: 200000 }
+team: { size: 6, go: strong, rust: some }
+delivery: { deadline_weeks: 16 }
+components:
+  - { name: gateway, role: api, workload: io-bound, calls: [{ to: parser, per_request: 1 }] }
+  - name: parser
+    role: hot-path
+    workload: cpu-bound
+    latency_slo: { p99_ms: 5 }
+${rust === undefined ? '' : `    team: { rust: ${rust} }\n`}`;
+    const profile = parseProfileText(yaml, 'ingest.yaml');
+    const decision = decide(profile, kb);
+    expect(decision.components.find((c) => c.name === 'parser')?.language).toBe('rust');
+    return renderAdr(decision, { date: '2026-12-05', profile, profilePath: 'ingest.yaml' });
+  };
+
+  it('weighs the consequences by the experience of the people who build the Rust part', () => {
+    // The project's team is new-ish to Rust, but the only Rust component is built by a team strong in it.
+    expect(text('strong')).not.toContain("the team's Rust experience is some");
+    expect(text('strong')).toContain('Neutral, because new hires need Rust experience');
+    expect(text(undefined)).toContain("Bad, because the team's Rust experience is some");
+  });
+});

@@ -3,6 +3,7 @@ import type { BoundaryRow, CriterionRow, Decision, Disagreement } from '../decis
 import { entryComponents } from '../engine/conditions.ts';
 import type { Evidence } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
+import { type Language, LEVELS, type Level } from '../profile/vocabulary.ts';
 import {
   asSentence,
   componentNames,
@@ -683,7 +684,7 @@ class AdrParts {
   experiment(): string {
     const probe = this.probe();
     if (probe !== undefined) {
-      return `run \`gorust lab run ${probe.workload}\` on the hardware you deploy to (about a minute with \`--quick\`; the full run is the one to trust), compare ${probe.figure}, then \`gorust decide ${this.profilePath}${this.seedFlag} --lab latest\`.`;
+      return `run \`gorust lab run ${probe.workload}\` on the hardware you deploy to (the full run: a \`--quick\` run cannot show significance, and \`--lab\` ignores it), compare ${probe.figure}, then \`gorust decide ${this.profilePath}${this.seedFlag} --lab latest\`.`;
     }
     return 'a two-week spike: build the same thin slice (one endpoint with its storage call) in both languages and compare delivery time, review effort and latency.';
   }
@@ -714,7 +715,7 @@ class AdrParts {
     const lead = `${OPTION_LABELS[leader]} leads on ${name} in the ratings (${formatRating(row[leader])} vs ${formatRating(row[behind])})`;
     const trailer = OPTION_LABELS[behind];
     if (d.verdict === 'hybrid')
-      return `${lead}; a ${OPTION_LABELS[leader]} lead beyond the run's confidence interval confirms the split, ${trailer} matching it refutes it`;
+      return `${lead}; a ${OPTION_LABELS[leader]} lead beyond the run's confidence interval confirms the split, a ${trailer} lead refutes it`;
     // A tie chooses nothing yet (consequencesLead): the figures test the model's lean.
     const chosen = d.close_call
       ? `the model's lean to ${OPTION_LABELS[d.verdict]}`
@@ -744,6 +745,21 @@ class AdrParts {
       : [];
   }
 
+  /**
+   * The experience of the people who build a language's part: with components, the least experienced team among
+   * the components in that language (a component's own `team`, else the project's); otherwise the project's team.
+   */
+  teamLevel(lang: Language): Level | undefined {
+    const p = this.o.profile;
+    if (p === undefined) return undefined;
+    const built = this.d.components.filter((c) => c.language === lang);
+    const levels = built.map(
+      (c) => p.components?.find((pc) => pc.name === c.name)?.team?.[lang] ?? p.team[lang],
+    );
+    if (levels.length === 0) return p.team[lang];
+    return LEVELS.find((level) => levels.includes(level));
+  }
+
   consequences(): string[] {
     const d = this.d;
     const p = this.o.profile;
@@ -757,7 +773,7 @@ class AdrParts {
             ? 'Good, because the Go components build and test with one fast toolchain: `go build`, `go vet`, `go test -race` and golangci-lint.'
             : 'Good, because CI builds and tests with one fast toolchain: `go build`, `go vet`, `go test -race` and golangci-lint.',
         );
-        if (p?.team.go === 'none')
+        if (p !== undefined && this.teamLevel('go') === 'none')
           lines.push(
             `Bad, because nobody on the team of ${p.team.size} has Go experience: pair new Go code with an experienced reviewer.`,
           );
@@ -770,14 +786,15 @@ class AdrParts {
         lines.push(
           'Neutral, because CI needs a pinned toolchain (`rust-toolchain.toml`), `cargo clippy -D warnings`, `cargo test`, and a build cache: Rust builds are slower.',
         );
-        if (p !== undefined && p.team.rust !== 'strong') {
+        const rust = p === undefined ? undefined : this.teamLevel('rust');
+        if (rust !== undefined && rust !== 'strong') {
           const when = deadline === undefined ? '' : ` against the ${formatNumber(deadline)}-week deadline`;
           lines.push(
-            `Bad, because the team's Rust experience is ${p.team.rust}: budget ramp-up time${when} (at Google, more than half of the developers new to Rust were as productive as before within four months), and have every change reviewed by someone fluent in ownership and lifetimes.`,
+            `Bad, because the team's Rust experience is ${rust}: budget ramp-up time${when} (at Google, more than half of the developers new to Rust were as productive as before within four months), and have every change reviewed by someone fluent in ownership and lifetimes.`,
           );
         }
         lines.push(
-          p?.team.rust === 'strong'
+          rust === 'strong'
             ? 'Neutral, because new hires need Rust experience or time to learn it, and the team, strong in Rust, can review and mentor them.'
             : 'Bad, because hiring must look for Rust experience, or train for it.',
         );
