@@ -41,6 +41,7 @@ export {
   sensitivityWeights,
   trackRecordSentence,
   VERDICT_NAMES,
+  verdictWithRival,
   weakening,
 } from './report/format.ts';
 export type { SvgChild, SvgNode } from './report/svg.ts';

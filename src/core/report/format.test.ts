@@ -14,6 +14,7 @@ import {
   sensitivityWeights,
   trackRecordSentence,
   verdictMargin,
+  verdictWithRival,
   weakening,
 } from './format.ts';
 
@@ -294,5 +295,13 @@ describe('weakening', () => {
     expect(weakening({ close_call: true, confidence: 0.6 }, { close_call: false, confidence: 0.95 })).toBe(
       undefined,
     );
+  });
+});
+
+describe('verdictWithRival', () => {
+  it('names the verdict that wins more draws beside a verdict it contradicts (QA: "Go 35% · Rust 65%")', () => {
+    expect(verdictWithRival('go', { go: 0.35, rust: 0.65, hybrid: 0 })).toBe('Go (Rust wins more draws)');
+    expect(verdictWithRival('rust', { go: 0.35, rust: 0.65, hybrid: 0 })).toBe('Rust');
+    expect(verdictWithRival('hybrid', { go: 0.3, rust: 0.3, hybrid: 0.4 })).toBe('Hybrid');
   });
 });

@@ -116,6 +116,19 @@ export function sensitivityWeights(
 }
 
 /**
+ * A stakeholder's verdict (what the central weights give) with the verdict that wins more of their draws, when
+ * another does, so the row does not read as a contradiction of its probabilities.
+ * @example
+ * verdictWithRival('go', { go: 0.35, rust: 0.65, hybrid: 0 }); // 'Go (Rust wins more draws)'
+ */
+export function verdictWithRival(verdict: Option, probabilities: Record<Option, number>): string {
+  const rival = moreProbableRival(verdict, probabilities);
+  return rival === undefined
+    ? VERDICT_NAMES[verdict]
+    : `${VERDICT_NAMES[verdict]} (${VERDICT_NAMES[rival]} wins more draws)`;
+}
+
+/**
  * What the confidence means, in one phrase a sceptical reader can check: how many of the random weight
  * perturbations keep the verdict, and (for a single language) how far apart the two scores are. A confidence of
  * 100% is about robustness to the weights, not a wide lead; the margin says how wide the lead is.

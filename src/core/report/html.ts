@@ -38,7 +38,7 @@ import {
   OPTION_LABELS,
   sensitivityWeights,
   trackRecordSentence,
-  VERDICT_NAMES,
+  verdictWithRival,
 } from './format.ts';
 import { REPORT_CSS } from './html-style.ts';
 import { type SvgNode, svgToString } from './svg.ts';
@@ -188,7 +188,7 @@ function stakeholdersSection(decision: Decision): string {
   const rows = stakeholders.map((s, i) => [
     `${e(s.name)}${s.role ? ` <span class="muted">(${e(s.role)})</span>` : ''}`,
     weightColumn[i] ?? '',
-    e(VERDICT_NAMES[s.verdict]),
+    e(verdictWithRival(s.verdict, s.probabilities)),
     formatPercent(s.probabilities.go),
     formatPercent(s.probabilities.rust),
     formatPercent(s.probabilities.hybrid),

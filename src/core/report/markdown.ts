@@ -29,7 +29,7 @@ import {
   OPTION_LABELS,
   sensitivityWeights,
   trackRecordSentence,
-  VERDICT_NAMES,
+  verdictWithRival,
 } from './format.ts';
 import { wrapMarkdown } from './md-wrap.ts';
 import {
@@ -129,7 +129,7 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
       '| --- | ---: | --- | ---: | ---: | ---: |',
       ...decision.stakeholders.map(
         (s, i) =>
-          `| ${escapeMarkdown(s.name)}${s.role ? ` (${escapeMarkdown(s.role)})` : ''} | ${weightColumn[i]} | ${VERDICT_NAMES[s.verdict]} | ${formatPercent(s.probabilities.go)} | ${formatPercent(s.probabilities.rust)} | ${formatPercent(s.probabilities.hybrid)} |`,
+          `| ${escapeMarkdown(s.name)}${s.role ? ` (${escapeMarkdown(s.role)})` : ''} | ${weightColumn[i]} | ${verdictWithRival(s.verdict, s.probabilities)} | ${formatPercent(s.probabilities.go)} | ${formatPercent(s.probabilities.rust)} | ${formatPercent(s.probabilities.hybrid)} |`,
       ),
       '',
     );

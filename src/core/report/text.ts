@@ -27,7 +27,7 @@ import {
   projectName,
   sensitivityWeights,
   trackRecordSentence,
-  VERDICT_NAMES,
+  verdictWithRival,
 } from './format.ts';
 import { FIGURE, UNIT } from './md-wrap.ts';
 import {
@@ -250,7 +250,7 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
     for (const s of decision.stakeholders) {
       const p = s.probabilities;
       lines.push(
-        `  ${s.name}${s.role ? ` (${s.role})` : ''}, weight ${formatNumber(s.weight)}: ${langColour(s.verdict, VERDICT_NAMES[s.verdict])} ${dim(`(Go ${formatPercent(p.go)} · Rust ${formatPercent(p.rust)} · Hybrid ${formatPercent(p.hybrid)})`)}`,
+        `  ${s.name}${s.role ? ` (${s.role})` : ''}, weight ${formatNumber(s.weight)}: ${langColour(s.verdict, verdictWithRival(s.verdict, s.probabilities))} ${dim(`(Go ${formatPercent(p.go)} · Rust ${formatPercent(p.rust)} · Hybrid ${formatPercent(p.hybrid)})`)}`,
       );
     }
     for (const d of decision.disagreements ?? []) {

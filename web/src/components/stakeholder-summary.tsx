@@ -7,6 +7,7 @@ import {
   type KnowledgeBase,
   type Profile,
   VERDICT_NAMES,
+  verdictWithRival,
 } from '../../../src/core/browser.ts';
 import { DEFAULT_SEED, INTERACTIVE_SAMPLES } from '../lib/draft.ts';
 import { ScrollBox } from './scroll-box.tsx';
@@ -130,7 +131,9 @@ export function StakeholderSummary({
                 <td className="muted">{row.role ?? ''}</td>
                 <td className="num">{row.weight}</td>
                 <td>
-                  <span className={`lang ${row.verdict}`}>{VERDICT_NAMES[row.verdict]}</span>
+                  <span className={`lang ${row.verdict}`}>
+                    {verdictWithRival(row.verdict, row.probabilities)}
+                  </span>
                 </td>
                 <td className="mono">
                   {pct(row.probabilities.go)} · {pct(row.probabilities.rust)} ·{' '}
