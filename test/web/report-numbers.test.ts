@@ -91,3 +91,56 @@ describe('the web app says numbers as the reports do', () => {
     expect(shown).not.toMatch(/[a-z_]+\.[a-z_]+=/);
   });
 });
+
+describe('the what-if sliders keep their promises', () => {
+  const render = (p: typeof profile, d: typeof decision) =>
+    text(
+      renderToStaticMarkup(
+        createElement(WeightSliders, {
+          decision: d,
+          profile: p,
+          kb,
+          own: {},
+          overrides: {},
+          onChange: () => undefined,
+          onReset: () => undefined,
+          samples: 2000,
+          lastRunMs: null,
+        }),
+      ),
+    );
+  const close = parseProfileText(
+    readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'close-call.yaml'), 'utf8'),
+    'close-call.yaml',
+  );
+  const closeDecision = decide(close, kb, { seed: 1, samples: 2000 });
+  const ids = new Map(kb.criteria.map((c) => [c.name, c.id]));
+
+  it('names, for each slider, a priority at which the verdict has flipped (QA: a quarter step early)', () => {
+    const shown = render(close, closeDecision);
+    const promises = [
+      ...shown.matchAll(/([A-Z][a-z]+(?: [a-z]+)*) ≈?[\d.]+ [\d.]+% flips to (\w+) at priority ([\d.]+) \(/g),
+    ];
+    expect(promises.length).toBeGreaterThan(3);
+    for (const [, name, to, at] of promises) {
+      const id = ids.get(name ?? '') as string;
+      const moved = decide({ ...close, priorities: { ...close.priorities, [id]: Number(at) } }, kb, {
+        seed: 1,
+        samples: 2000,
+        decisiveFacts: false,
+      });
+      expect(`${name} at ${at}: ${moved.verdict}`).toBe(`${name} at ${at}: ${(to ?? '').toLowerCase()}`);
+    }
+  });
+
+  it('with stakeholders, gives the weight each flip needs, not a priority no single slider maps to', () => {
+    const group = parseProfileText(
+      `${readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'close-call.yaml'), 'utf8')}\nstakeholders:\n  - { name: Ana, priorities: { development_speed: 5 } }\n  - { name: Ben, priorities: { latency_predictability: 5 } }\n`,
+      'group.yaml',
+    );
+    const shown = render(group, decide(group, kb, { seed: 1, samples: 2000 }));
+    expect(shown).toContain('a slider sets that priority for every stakeholder');
+    expect(shown).toMatch(/flips to \w+ at weight [\d.]+%/);
+    expect(shown).not.toMatch(/flips to \w+ at priority/);
+  });
+});

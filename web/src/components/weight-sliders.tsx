@@ -69,6 +69,9 @@ export function WeightSliders({
   const flips = new Map(decision.sensitivity.map((row) => [row.criterion, row.flip_weight]));
   const base = useMemo(() => derivedWeights(profile, kb), [profile, kb]);
   const touched = Object.keys(overrides).length > 0;
+  // With stakeholders a slider is everyone's priority, but the weights are the average of each stakeholder's own
+  // normalised weights: no single priority maps to the flip weight, so only the weight is shown.
+  const group = (profile.stakeholders ?? []).length > 0;
   const inForce = { ...own, ...overrides };
   return (
     <section className="card" data-testid="what-if" aria-labelledby="what-if-title">
@@ -87,8 +90,10 @@ export function WeightSliders({
           : `Re-runs the engine in your browser with ${formatCount(samples)} Monte-Carlo samples${samples === DEFAULT_SAMPLES ? ', as the CLI does' : ''}`}
         {lastRunMs !== null && ` · last run ${lastRunMs.toFixed(1)} ms`}. Priority 0 ignores a criterion, 3
         keeps the weight the profile's facts give it (or lifts it to an average criterion's), 5 makes it
-        critical. An untouched slider sits where the profile's derived weight puts it; the tick marks the
-        priority at which the verdict flips.
+        critical. An untouched slider sits where the profile's derived weight puts it;{' '}
+        {group
+          ? 'with stakeholders, a slider sets that priority for every stakeholder, and as their weights are averaged, each row gives the weight at which the verdict flips rather than a priority.'
+          : 'the tick marks the priority at which the verdict flips.'}
       </p>
       <div className="sliders">
         {decision.criteria.map((row) => {
@@ -100,9 +105,16 @@ export function WeightSliders({
           const flipWeight = flips.get(row.id);
           const others = Object.fromEntries(Object.entries(inForce).filter(([id]) => id !== row.id));
           const flipAt =
-            flipWeight === null || flipWeight === undefined
+            flipWeight === null || flipWeight === undefined || group
               ? null
               : flipPriority(row.id, flipWeight, base, others);
+          // The first slider step past the flip, on the side the flip lies: at the priority named, it has flipped.
+          const flipStep =
+            flipAt === null
+              ? null
+              : flipAt < priority
+                ? Math.floor(flipAt / PRIORITY_STEP) * PRIORITY_STEP
+                : Math.ceil(flipAt / PRIORITY_STEP) * PRIORITY_STEP;
           const name = names.get(row.id) ?? row.id;
           // Weights and flip points as the reports print them (whole percentages, a decimal more when the two
           // would read alike).
@@ -150,9 +162,11 @@ export function WeightSliders({
               <span className="flip">
                 {flipWeight === null || flipWeight === undefined
                   ? 'never flips'
-                  : flipAt === null
-                    ? `flips${to} at ${shown?.flip ?? formatPercent(flipWeight)} (beyond 0-5)`
-                    : `flips${to} at priority ${format(Math.round(flipAt * 4) / 4)} (${shown?.flip ?? formatPercent(flipWeight)})`}
+                  : group
+                    ? `flips${to} at weight ${shown?.flip ?? formatPercent(flipWeight)}`
+                    : flipStep === null
+                      ? `flips${to} at ${shown?.flip ?? formatPercent(flipWeight)} (beyond 0-5)`
+                      : `flips${to} at priority ${format(flipStep)} (${shown?.flip ?? formatPercent(flipWeight)})`}
               </span>
             </div>
           );

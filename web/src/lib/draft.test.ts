@@ -1,7 +1,7 @@
 /** @module Tests of the draft profile: answers plus what no question covers, slider priorities, YAML round trip, import problems. */
 import { describe, expect, it } from 'vitest';
 import { ownTeamWords, parseProfileValue } from '../../../src/core/index.ts';
-import { composeProfile, draftFromProfile, emptyDraft, importProfileValue } from './draft.ts';
+import { composeProfile, draftFromProfile, emptyDraft, importProfileValue, withPriorities } from './draft.ts';
 import { decodeShare, encodeShare, readStoredDraft, storeDraft } from './draft-store.ts';
 import {
   type ComponentValue,
@@ -255,5 +255,26 @@ describe('draft', () => {
     const result = importProfileText('version: 1\nproject: {}\n', 'bad.yaml');
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems.map((p) => p.path)).toContain('project.name');
+  });
+});
+
+describe('withPriorities', () => {
+  it("lays slider priorities over the profile's and, with stakeholders, over every stakeholder's (the group's what-if)", () => {
+    const value = {
+      priorities: { onboarding: 2 },
+      stakeholders: [
+        { name: 'Ana', priorities: { interop: 5, development_speed: 1 } },
+        { name: 'Ben', priorities: {} },
+      ],
+    };
+    const out = withPriorities(value, { development_speed: 4 });
+    expect(out.priorities).toEqual({ onboarding: 2, development_speed: 4 });
+    expect(out.stakeholders).toEqual([
+      { name: 'Ana', priorities: { interop: 5, development_speed: 4 } },
+      { name: 'Ben', priorities: { development_speed: 4 } },
+    ]);
+    // Nothing moved: the value itself, untouched.
+    expect(withPriorities(value, {})).toBe(value);
+    expect(value.stakeholders[0]?.priorities.development_speed).toBe(1);
   });
 });

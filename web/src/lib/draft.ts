@@ -64,11 +64,33 @@ export function composeProfile(draft: Draft, priorities: Priorities = {}): Recor
     structuredClone(draft.extras),
     answersToProfile(draft.answers) as Record<string, unknown>,
   );
-  if (Object.keys(priorities).length > 0) {
-    const own = (value.priorities ?? {}) as Record<string, number>;
-    value.priorities = { ...own, ...priorities };
-  }
-  return value;
+  return withPriorities(value, priorities);
+}
+
+/**
+ * A profile value with slider priorities laid over its own. With stakeholders, the group's weights come from each
+ * stakeholder's priorities (the project's fill only what a stakeholder leaves unset), so a slider is everyone's
+ * priority: "what if we all weighed this at 4".
+ * @example
+ * withPriorities(profile, { development_speed: 4 });
+ */
+export function withPriorities(
+  value: Record<string, unknown>,
+  priorities: Priorities,
+): Record<string, unknown> {
+  if (Object.keys(priorities).length === 0) return value;
+  const own = (value.priorities ?? {}) as Record<string, number>;
+  const out: Record<string, unknown> = { ...value, priorities: { ...own, ...priorities } };
+  if (Array.isArray(value.stakeholders))
+    out.stakeholders = value.stakeholders.map((person: unknown) =>
+      person !== null && typeof person === 'object'
+        ? {
+            ...person,
+            priorities: { ...((person as { priorities?: Priorities }).priorities ?? {}), ...priorities },
+          }
+        : person,
+    );
+  return out;
 }
 
 /**

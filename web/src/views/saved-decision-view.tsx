@@ -15,7 +15,7 @@ import { DecisionPanel } from '../components/decision-panel.tsx';
 import { StakeholderSummary } from '../components/stakeholder-summary.tsx';
 import { WeightSliders } from '../components/weight-sliders.tsx';
 import { exportHref, getDecision } from '../lib/api.ts';
-import { type Evaluation, evaluateProfile, type Priorities } from '../lib/draft.ts';
+import { type Evaluation, evaluateProfile, type Priorities, withPriorities } from '../lib/draft.ts';
 import { routeHref } from '../lib/route.ts';
 import { useAsync } from '../lib/use-async.ts';
 import { useSettledEvaluation } from '../lib/use-settled-evaluation.ts';
@@ -38,9 +38,7 @@ export function SavedDecisionView({ kb, id }: { kb: KnowledgeBase; id: string })
 
   const whatIfProfile = useMemo(() => {
     if (!saved || Object.keys(overrides).length === 0) return null;
-    const profile = structuredClone(saved.profile) as Record<string, unknown>;
-    profile.priorities = { ...((profile.priorities ?? {}) as Priorities), ...overrides };
-    return profile;
+    return withPriorities(structuredClone(saved.profile) as Record<string, unknown>, overrides);
   }, [saved, overrides]);
   const parsedProfile = useMemo((): Profile | null => {
     if (!saved) return null;
