@@ -105,7 +105,7 @@ export type {
   NumberChange,
 } from './report/diff-schema.ts';
 export { decisionDiffSchema } from './report/diff-schema.ts';
-export { escapeHtml, escapeMarkdown, escapeUserText, fileSlug } from './report/escape.ts';
+export { escapeHtml, escapeMarkdown, escapeUserText, fileSlug, profileFileName } from './report/escape.ts';
 export type { FactChange, ProfileFact } from './report/facts.ts';
 export { diffFacts, ownTeamWords, profileFacts } from './report/facts.ts';
 export {

@@ -3,10 +3,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { stringify } from 'yaml';
+import { captureIo } from '../cli/capture-io.test-helpers.ts';
+import { registerCheckCommand } from '../cli/commands/check.ts';
+import { runCli } from '../cli/run.ts';
 import {
   decide,
   decisionDiffSchema,
   parseProfileText,
+  profileFileName,
   questionSchema,
   renderJson,
   revisitTriggers,
@@ -178,6 +183,29 @@ describe('saved decisions', () => {
     expect(triggers.length).toBeGreaterThan(0);
     expect(adr).toContain('Revisit this decision if');
     for (const t of triggers) expect(adr).toContain(triggerSentence(t).replace(/\n\s*/g, ' '));
+  });
+
+  it('exports an ADR that gorust check re-checks from the profile saved under the web export’s name', async () => {
+    const { app } = makeApp();
+    const closeCall = parseProfileText(readFileSync(join(ROOT, 'examples', 'close-call.yaml'), 'utf8'), 'x');
+    const { id } = (await (await app.request('/api/decisions', postJson({ profile: closeCall }))).json()) as {
+      id: string;
+    };
+    const exported = await app.request(`/api/decisions/${id}/export?format=adr`);
+    const file = /filename="([^"]+)"/.exec(exported.headers.get('content-disposition') ?? '')?.[1] as string;
+    const repo = mkdtempSync(join(tmpdir(), 'gorust-web-adr-'));
+    try {
+      mkdirSync(join(repo, '.git'));
+      mkdirSync(join(repo, 'docs', 'adr'), { recursive: true });
+      writeFileSync(join(repo, 'docs', 'adr', file), await exported.text());
+      // Where the web app's Export YAML names the profile, saved at the repository's root.
+      writeFileSync(join(repo, profileFileName(closeCall.project.name)), stringify(closeCall));
+      const { io, output } = captureIo({ cwd: repo });
+      expect(await runCli(['check'], [(program) => registerCheckCommand(program, io)], io)).toBe(0);
+      expect(output().stdout).toContain(`holds    docs/adr/${file}`);
+    } finally {
+      rmSync(repo, { recursive: true, force: true });
+    }
   });
 
   it('saves (recomputing the decision), lists, gets, exports and deletes, with user text kept as text', async () => {

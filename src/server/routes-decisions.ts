@@ -6,6 +6,7 @@ import {
   diffDecisions,
   evidenceSources,
   fileSlug,
+  profileFileName,
   renderAdr,
   renderJson,
   renderMarkdown,
@@ -79,9 +80,14 @@ async function renderExport(deps: ServerDeps, saved: SavedDecision, format: Expo
           : revisitTriggers(saved.profile, deps.kb, {
               lab: run === undefined ? undefined : labEvidenceFromRun(run, { sloP99Ms }),
             });
+      // The profile is recorded where the web app's YAML export is meant to be saved: the repository's root, under
+      // the export's name; `gorust check` then finds it (and says so when it is not there).
+      const profilePath = profileFileName(saved.project);
       return renderAdr(decision, {
         date,
         profile: saved.profile,
+        profilePath,
+        record: { profile: profilePath, base: 'repo' },
         sources: evidenceSources(deps.kb.evidence),
         triggers,
       });

@@ -97,3 +97,13 @@ export function inlineWithNames(text: string, names: readonly string[]): string 
   }
   return out + trusted(text.slice(last));
 }
+
+/**
+ * The file name the web app exports a profile under, and the profile path an ADR exported from the web app records
+ * (at the repository's root), so `gorust check` finds the profile where the export was saved.
+ * @example
+ * profileFileName('Ledger Core'); // 'ledger-core.gorust.yaml'
+ */
+export function profileFileName(project: string): string {
+  return `${fileSlug(project)}.gorust.yaml`;
+}

@@ -1,6 +1,7 @@
 /** @module Tests of safe links and file-name slugs. */
 import { describe, expect, it } from 'vitest';
-import { safeHref, slugify } from './download.ts';
+import { profileFileName } from '../../../src/core/browser.ts';
+import { safeHref } from './download.ts';
 
 describe('safeHref', () => {
   it('keeps http and https links only', () => {
@@ -12,11 +13,12 @@ describe('safeHref', () => {
   });
 });
 
-describe('slugify', () => {
-  it('makes a file-name-safe slug and never an empty one', () => {
-    expect(slugify('Read states <service>')).toBe('read-states-service');
-    expect(slugify('<img src=x onerror=alert(1)>')).toBe('img-src-x-onerror-alert-1');
-    expect(slugify('../../etc')).toBe('etc');
-    expect(slugify('***')).toBe('decision');
+describe('profileFileName', () => {
+  it('makes a file-name-safe name, never an empty one, and the one an ADR exported from the web app records', () => {
+    expect(profileFileName('Read states <service>')).toBe('read-states-service.gorust.yaml');
+    expect(profileFileName('<img src=x onerror=alert(1)>')).toBe('img-src-x-onerror-alert-1.gorust.yaml');
+    expect(profileFileName('../../etc')).toBe('etc.gorust.yaml');
+    expect(profileFileName('***')).toBe('decision.gorust.yaml');
+    expect(profileFileName('Ünïcode gateway')).toBe('unicode-gateway.gorust.yaml');
   });
 });

@@ -25,17 +25,3 @@ export function downloadText(fileName: string, text: string, type = 'text/plain'
 export function safeHref(url: string): string | undefined {
   return /^https?:\/\//i.test(url) ? url : undefined;
 }
-
-/**
- * A file-name-safe slug of a project name.
- * @example
- * slugify('Read states <service>'); // 'read-states-service'
- */
-export function slugify(name: string): string {
-  const slug = name
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-  return slug.length > 0 ? slug : 'decision';
-}

@@ -5,6 +5,7 @@ import {
   formatCount,
   type InputProblem,
   type KnowledgeBase,
+  profileFileName,
   QUESTIONS,
 } from '../../../src/core/browser.ts';
 import { ComponentEditor } from '../components/component-editor.tsx';
@@ -13,7 +14,7 @@ import { ExistingCodeFields } from '../components/existing-code-fields.tsx';
 import { Questionnaire } from '../components/questionnaire.tsx';
 import { StakeholderEditor } from '../components/stakeholder-editor.tsx';
 import { getDecision, saveDecision } from '../lib/api.ts';
-import { downloadText, slugify } from '../lib/download.ts';
+import { downloadText } from '../lib/download.ts';
 import {
   composeProfile,
   type Draft,
@@ -206,7 +207,7 @@ export function DecideView({
     if (!evaluation.ok) return;
     const { profileToYaml } = await import('../lib/profile-yaml.ts');
     downloadText(
-      `${slugify(evaluation.profile.project.name)}.gorust.yaml`,
+      profileFileName(evaluation.profile.project.name),
       profileToYaml(evaluation.profile),
       'application/yaml',
     );
