@@ -25,9 +25,10 @@ export {
   percentileChart,
   radarChart,
 } from './report/charts.ts';
-export { componentNames } from './report/decisive.ts';
+export { asSentence, componentNames, componentOdds, gateOdds } from './report/decisive.ts';
 export { diffDecisions } from './report/diff.ts';
 export type { NumberChange } from './report/diff-schema.ts';
+export { profileFileName } from './report/escape.ts';
 export { ownTeamWords } from './report/facts.ts';
 export {
   confidenceMeaning,

@@ -206,6 +206,27 @@ describe('renderHtmlReport', () => {
 });
 
 describe('long explanations and sources', () => {
+  it('folds an explanation without a sentence end at a space, never inside a word (QA: "shows la" / "rge savings")', () => {
+    const long =
+      `${'vendor data shows large savings in memory and latency when the service moved '.repeat(4)}`.trim();
+    const decision = buildDecision({
+      criteria: buildDecision().criteria.map((row, i) =>
+        i === 0 ? { ...row, why: long, rationale: undefined } : row,
+      ),
+    });
+    const html = renderHtmlReport(decision, { date: DATE });
+    const summary = /<details><summary>([^<]*)<\/summary>([^<]*)<\/details>/.exec(html);
+    expect(summary).not.toBeNull();
+    expect(long.startsWith(`${summary?.[1]} ${summary?.[2]}`)).toBe(true);
+  });
+
+  it('sets commands in caveats and gates as code, not backticks', () => {
+    const decision = buildDecision({ caveats: ['Measure it with `gorust lab` before relying on Go.'] });
+    expect(renderHtmlReport(decision, { date: DATE })).toContain(
+      '<li>Measure it with <code>gorust lab</code> before relying on Go.</li>',
+    );
+  });
+
   it('folds a long explanation behind its first sentence and links each cited source', () => {
     const long =
       `${'Go has garbage-collector pauses. '}${'More detail about the collector. '.repeat(8)}`.trim();

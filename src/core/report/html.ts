@@ -85,12 +85,19 @@ const FOLD_AT = 140;
 
 /** Escaped text, folded behind its first sentence when it is long. */
 function foldable(text: string, lead = ''): string {
-  if (text.length <= FOLD_AT) return e(lead + text);
-  const first = /^(.+?[.!?:])\s/.exec(text)?.[1] ?? text.slice(0, 80);
-  return `<details><summary>${e(lead + first)}</summary>${e(text.slice(first.length).trim())}</details>`;
+  if (text.length <= FOLD_AT) return prose(lead + text);
+  // The first sentence, or else the words that fit in 80 characters: never half a word on each side of the fold.
+  const cut = text.lastIndexOf(' ', 80);
+  const first = /^(.+?[.!?:])\s/.exec(text)?.[1] ?? text.slice(0, cut > 0 ? cut : 80);
+  return `<details><summary>${prose(lead + first)}</summary>${prose(text.slice(first.length).trim())}</details>`;
 }
 
 const e = escapeHtml;
+
+/** Engine or knowledge-base text, escaped, with its `code` spans (commands, flags) set as code rather than backticks. */
+function prose(text: string): string {
+  return e(text).replace(/`([^`]+)`/g, '<code>$1</code>');
+}
 
 /** A chart as an inline SVG figure; the SVG has role="img" and the chart's own name, the figure the section's label. */
 function chartFigure(chart: SvgNode, label: string): string {
@@ -162,7 +169,7 @@ function gatesSection(decision: Decision): string {
         : gate.near_edge
           ? ` <span class="badge warn">near its edge</span> ${e(asSentence(odds.replace(/^near its edge: /, '')))}`
           : ` ${e(asSentence(odds))}`;
-    return `<span class="badge ${gate.favors}">favours ${e(OPTION_LABELS[gate.favors])}</span> <span class="id">${e(gate.id)}</span>${where}: ${e(gate.reason)}${edge}`;
+    return `<span class="badge ${gate.favors}">favours ${e(OPTION_LABELS[gate.favors])}</span> <span class="id">${e(gate.id)}</span>${where}: ${prose(gate.reason)}${edge}`;
   });
   return `<h2>Hard constraints</h2>${list(items)}`;
 }
@@ -402,7 +409,7 @@ function sourceLink(source: string, text = source): string {
 }
 
 function notesSection(title: string, items: string[]): string {
-  return items.length === 0 ? '' : `<h2>${e(title)}</h2>${list(items.map(e))}`;
+  return items.length === 0 ? '' : `<h2>${e(title)}</h2>${list(items.map(prose))}`;
 }
 
 function labSection(lab: LabRunView | undefined): string {

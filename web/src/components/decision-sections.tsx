@@ -1,7 +1,9 @@
 /** @module The parts of a decision as tables and lists: gates, checklist, criteria, hybrid plan, similar projects, evidence, tips and caveats. */
 import {
+  asSentence,
   checklistFacts,
   componentNames,
+  componentOdds,
   type Decision,
   existingCodeText,
   experienceText,
@@ -10,6 +12,7 @@ import {
   formatPercent,
   formatRating,
   formatSigned,
+  gateOdds,
   type KnowledgeBase,
   policyChoices,
   policyChoiceText,
@@ -23,6 +26,26 @@ import {
 } from '../../../src/core/browser.ts';
 import { safeHref } from '../lib/download.ts';
 import { ScrollBox } from './scroll-box.tsx';
+
+/** Engine or knowledge-base text with its `code` spans (commands, flags) set as code rather than backticks. */
+export function Prose({ text }: { text: string }) {
+  const parts = text.split('`');
+  // An odd count of backticks leaves the text as it is.
+  if (parts.length % 2 === 0) return <>{text}</>;
+  // biome-ignore lint/suspicious/noArrayIndexKey: the parts of one fixed text, never reordered
+  return <>{parts.map((part, i) => (i % 2 === 1 ? <code key={i}>{part}</code> : part))}</>;
+}
+
+/** How often a gate on an uncertain model holds, as the reports say it; near its edge in bold. */
+function GateOdds({ gate }: { gate: Decision['gates'][number] }) {
+  const odds = gateOdds(gate);
+  if (odds === undefined) return null;
+  return gate.near_edge ? (
+    <strong data-testid="gate-near-edge"> {asSentence(odds)}</strong>
+  ) : (
+    <span className="muted"> {asSentence(odds)}</span>
+  );
+}
 
 function Lang({ value }: { value: string }) {
   const name = value === 'go' ? 'Go' : value === 'rust' ? 'Rust' : value;
@@ -55,7 +78,9 @@ export function GatesSection({ decision }: { decision: Decision }) {
         {decision.gates.map((gate) => (
           <li key={`${gate.id}-${gate.component ?? ''}`}>
             <Lang value={gate.favors} /> <span className="mono">{gate.id}</span>
-            {gate.component && <span className="muted"> (component {gate.component})</span>}: {gate.reason}
+            {gate.component && <span className="muted"> (component {gate.component})</span>}:{' '}
+            <Prose text={gate.reason} />
+            <GateOdds gate={gate} />
           </li>
         ))}
       </ul>
@@ -368,8 +393,19 @@ export function PlanTables({ decision }: { decision: Decision }) {
                 <td>
                   <span className={`dot ${component.language}`} />
                   <Lang value={component.language} />
+                  {componentOdds(component) !== undefined && (
+                    <span
+                      className={component.near_tie ? undefined : 'muted'}
+                      data-testid={component.near_tie ? 'near-tie' : undefined}
+                    >
+                      {' '}
+                      ({componentOdds(component)})
+                    </span>
+                  )}
                 </td>
-                <td>{component.why}</td>
+                <td>
+                  <Prose text={component.why} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -526,7 +562,9 @@ export function NotesSection({ decision }: { decision: Decision }) {
         ) : (
           <ul>
             {decision.caveats.map((caveat) => (
-              <li key={caveat}>{caveat}</li>
+              <li key={caveat}>
+                <Prose text={caveat} />
+              </li>
             ))}
           </ul>
         )}
@@ -538,7 +576,9 @@ export function NotesSection({ decision }: { decision: Decision }) {
         ) : (
           <ul>
             {decision.tips.map((tip) => (
-              <li key={tip}>{tip}</li>
+              <li key={tip}>
+                <Prose text={tip} />
+              </li>
             ))}
           </ul>
         )}
