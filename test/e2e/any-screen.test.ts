@@ -159,7 +159,8 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
 
     const nodeRow = page.getByTestId('plan-components').locator('tr', { hasText: 'node' });
     await poll(() => nodeRow.textContent()).toContain('existing go code to extend (200 kloc)');
-    expect(await nodeRow.locator('td').nth(1).textContent()).toBe('Go');
+    // The language, then its share of the draws.
+    expect(await nodeRow.locator('td').nth(1).textContent()).toMatch(/^Go \(.+% of the draws\)$/);
     await poll(() => banner.getAttribute('data-verdict')).toBe('hybrid');
     expect(await page.getByTestId('component-0').locator('.part-head').textContent()).toContain(
       'existing go code',
@@ -229,7 +230,8 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
 
     const proxyRow = page.getByTestId('plan-components').locator('tr', { hasText: 'proxy' });
     await poll(() => proxyRow.textContent()).toContain('its own team: Go none, Rust strong');
-    expect(await proxyRow.locator('td').nth(1).textContent()).toBe('Rust');
+    // The language, then its share of the draws.
+    expect(await proxyRow.locator('td').nth(1).textContent()).toMatch(/^Rust \(.+% of the draws\)$/);
     await poll(() => banner.getAttribute('data-verdict')).toBe('hybrid');
     // The project's team is untouched, and the summary line shows the component's own.
     expect(await page.getByTestId('q-team.rust').inputValue()).toBe('none');

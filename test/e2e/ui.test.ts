@@ -126,6 +126,24 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
     await page.close();
   });
 
+  it('brings back a draft an example replaced, and announces the verdict to screen readers', async () => {
+    const page = e2e.watch(await e2e.harness.newPage());
+    await page.goto(`${e2e.harness.baseUrl}/#/decide`);
+    await fillQuestionnaire(page, 'My own draft', 'strong', 'none');
+    await page.getByTestId('verdict').waitFor();
+    await page.getByTestId('example-select').selectOption('close-call');
+    await poll(() => page.getByTestId('project-name').textContent()).not.toBe('My own draft');
+    await page.getByTestId('undo-replace-button').click();
+    await poll(() => page.getByTestId('project-name').textContent()).toBe('My own draft');
+    expect(await page.getByTestId('undo-replace').count()).toBe(0);
+    // A live region names the verdict, so a change made by an answer or a slider is heard.
+    const status = page.getByTestId('verdict-status');
+    expect(await status.getAttribute('role')).toBe('status');
+    expect(await status.textContent()).toMatch(/^Verdict: (Go|Rust|Hybrid)/);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it('flips the verdict of the close-call example when a weight slider is dragged', async () => {
     const flip = findFlip();
     const page = await open('#/decide/close-call');

@@ -33,6 +33,17 @@ export function VerdictBanner({
       data-testid="verdict-banner"
       data-verdict={decision.verdict}
     >
+      {/* Announced when it changes (an answer or a slider moved it), not at every new figure. */}
+      <p
+        className="visually-hidden"
+        role="status"
+        aria-live="polite"
+        aria-atomic="true"
+        data-testid="verdict-status"
+      >
+        Verdict: {VERDICT_NAMES[decision.verdict]}
+        {decision.close_call ? ', a close call' : ''}
+      </p>
       <div>
         <div className="verdict-label">Verdict</div>
         <div className="verdict" data-testid="verdict">

@@ -79,9 +79,12 @@ export function DecideView({
   const linkedExample = useRef(initial && example !== undefined ? example : undefined);
   const [draft, setDraft] = useState<Draft>(() => initial?.draft ?? emptyDraft());
   const [overrides, setOverrides] = useState<Priorities>(() => initial?.overrides ?? {});
-  const [importProblems, setImportProblems] = useState<{ message: string; problems: InputProblem[] } | null>(
-    null,
-  );
+  const [importProblems, setImportProblems] = useState<{
+    message: string;
+    problems: InputProblem[];
+    /** What was not opened: the file (default), a shared link or a saved decision. */
+    title?: string | undefined;
+  } | null>(null);
   const [saved, setSaved] = useState<{ id: string } | { error: string } | null>(null);
   const [askSave, setAskSave] = useState(false);
   const [shareLink, setShareLink] = useState<string | null>(null);
@@ -119,11 +122,19 @@ export function DecideView({
     });
   };
 
-  const loadResult = (result: ImportResult) => {
+  // A draft replaced by an example, a file, a link or Start over can be brought back once (Back does not).
+  const [replaced, setReplaced] = useState<{ draft: Draft; overrides: Priorities } | null>(null);
+  const keepForUndo = () => {
+    const blank = JSON.stringify(emptyDraft());
+    setReplaced(JSON.stringify(draft) === blank ? null : { draft, overrides });
+  };
+
+  const loadResult = (result: ImportResult, title?: string) => {
     if (!result.ok) {
-      setImportProblems({ message: result.message, problems: result.problems });
+      setImportProblems({ message: result.message, problems: result.problems, title });
       return;
     }
+    keepForUndo();
     setImportProblems(null);
     setDraft(result.draft);
     setOverrides({});
@@ -168,10 +179,11 @@ export function DecideView({
       setImportProblems({
         message: 'This link is damaged (cut short or edited): ask for it again.',
         problems: [],
+        title: 'The shared link was not opened',
       });
       return;
     }
-    loadResult(importProfileValue(value, 'the shared link'));
+    loadResult(importProfileValue(value, 'the shared link'), 'The shared link was not opened');
   }, [shared]);
 
   // #/edit/ID starts from a saved decision's profile; saving again makes a new entry, so History keeps both.
@@ -181,13 +193,18 @@ export function DecideView({
     let current = true;
     getDecision(savedId).then(
       (saved) => {
-        if (current) loadResult(importProfileValue(saved.profile, `saved decision ${savedId}`));
+        if (current)
+          loadResult(
+            importProfileValue(saved.profile, `saved decision ${savedId}`),
+            'The saved decision was not opened',
+          );
       },
       (error: unknown) => {
         if (current)
           setImportProblems({
             message: error instanceof Error ? error.message : String(error),
             problems: [],
+            title: 'The saved decision was not opened',
           });
       },
     );
@@ -247,6 +264,7 @@ export function DecideView({
   };
 
   const onStartOver = () => {
+    keepForUndo();
     detachLink();
     setExampleId('');
     setDraft(emptyDraft());
@@ -368,7 +386,35 @@ export function DecideView({
           </div>
         )}
         {saved && 'error' in saved && <div className="notice small error">Could not save: {saved.error}</div>}
-        {importProblems && <ProblemList title="The file was not imported" inFile {...importProblems} />}
+        {replaced && (
+          <p className="notice small" data-testid="undo-replace">
+            Your previous draft was replaced.{' '}
+            <button
+              type="button"
+              onClick={() => {
+                detachLink();
+                setDraft(replaced.draft);
+                setOverrides(replaced.overrides);
+                setSaved(null);
+                setReplaced(null);
+                lastGood.current = null;
+              }}
+              data-testid="undo-replace-button"
+            >
+              Undo
+            </button>{' '}
+            <button type="button" onClick={() => setReplaced(null)}>
+              Dismiss
+            </button>
+          </p>
+        )}
+        {importProblems && (
+          <ProblemList
+            inFile
+            {...importProblems}
+            title={importProblems.title ?? 'The file was not imported'}
+          />
+        )}
         <Questionnaire
           answers={draft.answers}
           problems={problems}
@@ -510,16 +556,23 @@ function ProblemList({
                 </>
               ) : (
                 <>
-                  <span className="muted">{fieldName(problem.path)}:</span> {plainProblem(problem)}
+                  <span className="muted">{labelled(fieldName(problem.path))}</span> {plainProblem(problem)}
                 </>
               )}
-              {problem.suggestion && <span className="muted"> ({problem.suggestion})</span>}
+              {problem.suggestion && !problem.message.includes(`"${problem.suggestion}"`) && (
+                <span className="muted"> ({problem.suggestion})</span>
+              )}
             </li>
           ))}
         </ul>
       )}
     </section>
   );
+}
+
+/** A field's name before its problem: "Peak load:", but a question keeps its own mark ("What is it called?"). */
+function labelled(name: string): string {
+  return /[?:]$/.test(name) ? name : `${name}:`;
 }
 
 /** A problem's field as the form names it: the question, "Existing code, plan" or "Component 2, existing code, plan". */
