@@ -107,7 +107,7 @@ export type {
 export { decisionDiffSchema } from './report/diff-schema.ts';
 export { escapeHtml, escapeMarkdown, escapeUserText, fileSlug, profileFileName } from './report/escape.ts';
 export type { FactChange, ProfileFact } from './report/facts.ts';
-export { diffFacts, ownTeamWords, profileFacts } from './report/facts.ts';
+export { diffFacts, factChangeText, ownTeamWords, profileFacts } from './report/facts.ts';
 export {
   confidenceMeaning,
   decisionTitle,

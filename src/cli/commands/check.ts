@@ -153,9 +153,7 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
     const lab = await loadLabEvidence(flags, profile.workload.latency_slo?.p99_ms);
     const decision = core.decide(profile, kb, { seed: data.seed, lab });
     const facts = core.diffFacts(core.recordedFacts(data), core.profileFacts(profile));
-    const reasons: string[] = facts.map(
-      (f) => `${f.label}: ${f.before ?? '(not set)'} -> ${f.after ?? '(not set)'}`,
-    );
+    const reasons: string[] = facts.map(core.factChangeText);
     const hash = files.sha256(readFileSync(profilePath));
     if (reasons.length === 0 && data.profile_sha256 !== undefined && hash !== data.profile_sha256)
       reasons.push('the profile file changed (no decisive fact did)');
@@ -212,7 +210,23 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
     return failed;
   }
-  for (const row of rows) io.stdout(checkRowText(row, core.VERDICT_NAMES));
+  // In a terminal, each line wrapped to its width under its own indent; into a pipe or a log, one line each, for grep.
+  const { wrap } = await import('../table.ts');
+  const width = io.columns;
+  const toWidth = (text: string) =>
+    width === undefined
+      ? text
+      : text
+          .split('\n')
+          .map((line) => {
+            const lead = line.length - line.trimStart().length;
+            const rest = ' '.repeat(lead + 4);
+            return wrap(line.trimStart(), Math.max(20, width - lead - 4))
+              .map((part, n) => (n === 0 ? line.slice(0, lead) : rest) + part)
+              .join('\n');
+          })
+          .join('\n');
+  for (const row of rows) io.stdout(toWidth(checkRowText(row, core.VERDICT_NAMES)));
   const ofThem = weaker === 0 ? '' : `, ${weaker} of them weaker`;
   const hold = `${rows.length} ${rows.length === 1 ? 'record holds' : 'records hold'}`;
   if (rows.length > 0)

@@ -1,7 +1,7 @@
 /** @module Tests of a profile's facts as the ADR's Context and `gorust check` show them. */
 import { describe, expect, it } from 'vitest';
 import type { Profile } from '../profile/schema.ts';
-import { diffFacts, profileFacts } from './facts.ts';
+import { diffFacts, factChangeText, profileFacts } from './facts.ts';
 
 const base: Profile = {
   version: 1,
@@ -42,5 +42,25 @@ describe('profileFacts', () => {
     expect(diffFacts(profileFacts(a), profileFacts(b)).map((c) => c.key)).toEqual([
       'delivery.deadline_weeks',
     ]);
+  });
+});
+
+describe('factChangeText', () => {
+  it("names only a component's traits that changed (QA: a 304-character line of the whole component twice)", () => {
+    const change = (before: string | undefined, after: string | undefined) =>
+      factChangeText({ key: 'components.proxy', label: 'component proxy', before, after });
+    expect(
+      change(
+        'hot-path, cpu-bound, p99 5 ms, its own team: Go none, Rust strong',
+        'hot-path, cpu-bound, p99 5 ms',
+      ),
+    ).toBe('component proxy: its own team: Go none, Rust strong -> (not set)');
+    expect(change('hot-path, p99 5 ms, calls store 1x', 'hot-path, p99 10 ms, calls store 1x')).toBe(
+      'component proxy: p99 5 ms -> p99 10 ms',
+    );
+    expect(change(undefined, 'api')).toBe('component proxy: (not set) -> api');
+    expect(factChangeText({ key: 'team.go', label: 'Go experience', before: 'some', after: 'strong' })).toBe(
+      'Go experience: some -> strong',
+    );
   });
 });

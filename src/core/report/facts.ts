@@ -152,6 +152,25 @@ function componentSummary(c: NonNullable<Profile['components']>[number]): string
 }
 
 /**
+ * A changed fact in words, `label: before -> after`; a component, summarised in one fact, names only the traits that
+ * changed, not its whole summary twice.
+ * @example
+ * factChangeText({ key: 'components.parser', label: 'component parser', before: 'hot-path, its own team: Rust strong', after: 'hot-path' });
+ * // 'component parser: its own team: Rust strong -> (not set)'
+ */
+export function factChangeText(change: FactChange): string {
+  let { before, after } = change;
+  if (change.key.startsWith('components.') && before !== undefined && after !== undefined) {
+    // Traits start in lower case or a digit; "Go none, Rust strong" is one trait (its own team).
+    const was = before.split(/, (?=[a-z0-9])/);
+    const now = after.split(/, (?=[a-z0-9])/);
+    before = was.filter((part) => !now.includes(part)).join(', ') || undefined;
+    after = now.filter((part) => !was.includes(part)).join(', ') || undefined;
+  }
+  return `${change.label}: ${before ?? '(not set)'} -> ${after ?? '(not set)'}`;
+}
+
+/**
  * The facts that differ between two fact lists (added, removed or changed), in the order of `after` then `before`.
  * @example
  * diffFacts(recorded, profileFacts(current)); // [{ key: 'workload.latency_slo.p99_ms', before: '20 ms', after: '5 ms', ... }]

@@ -274,6 +274,15 @@ describe('verdictMargin', () => {
 });
 
 describe('weakening', () => {
+  it('keeps a decimal where a close call would round to the 70% it is below (QA: "79% -> 70%")', () => {
+    expect(weakening({ close_call: false, confidence: 0.79 }, { close_call: true, confidence: 0.6958 })).toBe(
+      'now a close call: P(verdict) 79% -> 69.5%',
+    );
+    expect(weakening({ close_call: false, confidence: 0.79 }, { close_call: true, confidence: 0.64 })).toBe(
+      'now a close call: P(verdict) 79% -> 64%',
+    );
+  });
+
   it('names a fall of ten points or more and a verdict turned close call, nothing else', () => {
     expect(weakening({ close_call: false, confidence: 0.93 }, { close_call: false, confidence: 0.84 })).toBe(
       undefined,

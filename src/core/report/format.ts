@@ -340,9 +340,14 @@ export function weakening(
     recorded.confidence !== undefined && recorded.confidence - now.confidence >= WEAKER_DROP - 1e-9;
   const turnedClose = recorded.close_call === false && now.close_call;
   if (!fell && !turnedClose) return undefined;
+  // A close call holds in fewer than 70% of the draws: 69.6% would round to a "70%" that reads as not close.
+  const nowText =
+    turnedClose && formatPercent(now.confidence) === '70%'
+      ? `${(Math.floor(now.confidence * 1000) / 10).toFixed(1)}%`
+      : formatPercent(now.confidence);
   const change =
     recorded.confidence === undefined
-      ? `P(verdict) now ${formatPercent(now.confidence)}`
-      : `P(verdict) ${formatPercent(recorded.confidence)} -> ${formatPercent(now.confidence)}`;
+      ? `P(verdict) now ${nowText}`
+      : `P(verdict) ${formatPercent(recorded.confidence)} -> ${nowText}`;
   return turnedClose ? `now a close call: ${change}` : change;
 }
