@@ -303,6 +303,28 @@ describe('gorust check of a record whose profile is outside the repository', {
   });
 });
 
+describe('an ADR decided from standard input', { timeout: SPAWN_TIMEOUT_MS }, () => {
+  it('says gorust check cannot re-check it, and gives commands that read standard input', () => {
+    const root = join(dir, 'stdin-record');
+    mkdirSync(join(root, '.git'), { recursive: true });
+    mkdirSync(join(root, 'docs'));
+    const input = readFileSync(join(ROOT, 'examples', 'close-call.yaml'));
+    const result = runGorust(['decide', '-', '--format', 'adr', '--out', 'docs/adr/'], {
+      cwd: root,
+      env: { GORUST_DATE: '2026-12-05' },
+      input,
+    });
+    expect(result.code, result.stderr).toBe(0);
+    const adr = join(root, 'docs', 'adr');
+    const text = readFileSync(join(adr, readdirSync(adr)[0] as string), 'utf8').replace(/\n\s*/g, ' ');
+    expect(text).toContain('`gorust check` cannot re-check it');
+    expect(text).not.toContain('Run `gorust check');
+    expect(text).toContain('The facts, from standard input:');
+    expect(text).toContain('`gorust decide - --seed 1 --lab latest`');
+    expect(text).not.toContain('gorust.yaml');
+  });
+});
+
 describe('an ADR printed outside any git repository', { timeout: SPAWN_TIMEOUT_MS }, () => {
   it('says its profile path is relative to where it is saved, and --out records it from there', () => {
     const root = join(dir, 'no-repo');

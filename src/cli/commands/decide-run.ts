@@ -387,7 +387,8 @@ function adrOptions(
     consulted: flags.consulted ?? before?.consulted,
     informed: flags.informed ?? before?.informed,
     profile,
-    profilePath: recorded?.profile ?? (work.profileArg === '-' ? 'gorust.yaml' : work.profileArg),
+    // Decided from standard input: the commands the record gives read it the same way (`gorust decide -`).
+    profilePath: recorded?.profile ?? work.profileArg,
     triggers: revisitTriggers(profile, kb, { lab }),
     sources: evidenceSources(kb.evidence),
     adrFolder: folder,
