@@ -251,3 +251,13 @@ describe('factWords', () => {
     expect(factWords('components[1].latency_critical', true)).toBe('component #2: latency-critical yes');
   });
 });
+
+describe('factWords for existing code and a component team', () => {
+  it('names the language and plan in words, not the engine\'s "extend 40 kloc of go" (QA)', () => {
+    expect(factWords('existing_code', 'extend 40 kloc of go')).toBe('existing Go code to extend (40 kloc)');
+    expect(factWords('existing_code', 'port cpp')).toBe('existing C++ code to port');
+    expect(factWords('components[1].team', 'rust strong', ['api', 'parser'])).toBe(
+      'component parser: its own team (Rust strong)',
+    );
+  });
+});

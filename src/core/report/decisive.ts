@@ -56,12 +56,40 @@ const FACT_WORDS: Record<string, { label: string; value: (v: Value) => string }>
   platforms: { label: 'platforms', value: (v) => (typeof v === 'number' ? `${text(v)} to ship` : text(v)) },
   domain: { label: 'domain', value: text },
   interop: { label: 'interop', value: text },
-  existing_code: { label: 'existing code', value: text },
-  // A component's own team, as facts.ts words it: "go some, rust strong".
-  team: { label: 'its own team', value: text },
+  // The engine's "extend 40 kloc of go" reads "existing Go code to extend (40 kloc)".
+  existing_code: { label: '', value: existingCodeWords },
+  // A component's own team, as the engine gives it ("go some, rust strong"), with the languages' names.
+  team: {
+    label: 'its own team',
+    value: (v) => `(${text(v).replace(/\b(go|rust)\b/g, (l) => LANGUAGE_NAMES[l] ?? l)})`,
+  },
   // The stated priorities, taken out together: "safety_guarantees: 4" reads "safety guarantees 4 of 5".
   priorities: { label: '', value: priorityWords },
 };
+
+/** Languages as their names are written (the profile's values are lower case). */
+const LANGUAGE_NAMES: Record<string, string> = {
+  go: 'Go',
+  rust: 'Rust',
+  c: 'C',
+  cpp: 'C++',
+  typescript: 'TypeScript',
+  javascript: 'JavaScript',
+  python: 'Python',
+  java: 'Java',
+  csharp: 'C#',
+  ruby: 'Ruby',
+  elixir: 'Elixir',
+};
+
+/** The engine's existing-code fact ("extend 40 kloc of go", "port python") in words: "existing Go code to extend (40 kloc)". */
+function existingCodeWords(v: Value): string {
+  const m = /^(port|rewrite|extend) (?:([\d.,]+) kloc of )?(\w+)$/.exec(text(v));
+  if (m === null) return `existing code ${text(v)}`;
+  const [, plan, kloc, language = ''] = m;
+  const name = language === 'other' ? 'other-language' : (LANGUAGE_NAMES[language] ?? language);
+  return `existing ${name} code to ${plan}${kloc === undefined ? '' : ` (${kloc} kloc)`}`;
+}
 
 /**
  * One profile fact in words, as the reports' facts read ("p99 latency SLO 2 ms", "peak load 200,000 requests/s",
