@@ -66,7 +66,7 @@ describe('lab runs (read-only)', () => {
 describe('decisions with a lab run', () => {
   function storeRun(db: ReturnType<typeof openStore>): string {
     const run = createRun(db, {
-      mode: 'quick',
+      mode: 'standard',
       workloads: ['http-json'],
       id: 'lab-1',
       environment: { cpu_model: 'Test CPU', cores: 2 },
@@ -85,7 +85,9 @@ describe('decisions with a lab run', () => {
         duration_ms: 1000,
       });
     }
-    for (let repeat = 0; repeat < 3; repeat++) {
+    // A standard run with six repeats: enough for a significant Go/Rust difference, so its figures replace a prior
+    // (a quick run, or one that replaces none, is not named as the decision's lab_run).
+    for (let repeat = 0; repeat < 6; repeat++) {
       for (const rate of [100, 500]) {
         for (const lang of ['go', 'rust'] as const) {
           const p99 = (lang === 'go' ? 2 : 1) * (rate / 100);

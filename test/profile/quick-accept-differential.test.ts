@@ -69,7 +69,7 @@ function generate(spec: Spec, r: Rand, fill: number, atCaps: boolean): unknown {
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
 
-/** Make the profile's cross-field rules hold: p999 >= p99, unique names, calls to components that exist. */
+/** Make the profile's cross-field rules hold: p999 >= p99, unique names, calls to other components that exist. */
 function repair(profile: Obj, r: Rand): Obj {
   const slo = (s: unknown) => {
     if (isObj(s) && typeof s.p999_ms === 'number' && typeof s.p99_ms === 'number' && s.p999_ms < s.p99_ms)
@@ -82,7 +82,12 @@ function repair(profile: Obj, r: Rand): Obj {
     slo(c.latency_slo);
   }
   for (const c of components) {
-    if (Array.isArray(c.calls)) for (const call of c.calls as Obj[]) call.to = pick(r, components).name;
+    // Calls go to another component (a self-call is refused); a lone component calls nothing.
+    const others = components.filter((other) => other !== c);
+    if (Array.isArray(c.calls)) {
+      if (others.length === 0) delete c.calls;
+      else for (const call of c.calls as Obj[]) call.to = pick(r, others).name;
+    }
   }
   const people = Array.isArray(profile.stakeholders) ? (profile.stakeholders as Obj[]) : [];
   for (const [i, s] of people.entries()) s.name = `${String(s.name).slice(0, 20)} ${i}`;
@@ -176,14 +181,16 @@ function breakProfile(profile: Obj, r: Rand): string {
     case 'reference': {
       const components = Array.isArray(profile.components) ? (profile.components as Obj[]) : [];
       const c = components[0];
-      if (c && r() < 0.5) c.calls = [{ to: 'nowhere', per_request: 1 }];
+      const roll = r();
+      if (c && roll < 0.35) c.calls = [{ to: 'nowhere', per_request: 1 }];
+      else if (c && roll < 0.5) c.calls = [{ to: c.name, per_request: 1 }];
       else if (c && components.length > 1) c.name = components[1]?.name;
       else
         profile.stakeholders = [
           { name: 'dup', priorities: {} },
           { name: ' dup ', priorities: {} },
         ];
-      return 'a broken reference or a duplicate name';
+      return 'a broken reference, a self-call or a duplicate name';
     }
     case 'slo':
       (isObj(profile.workload) ? profile.workload : profile).latency_slo = { p99_ms: 10, p999_ms: 9.99 };
@@ -226,9 +233,9 @@ describe('the fast path and the zod path, differentially', () => {
       if (atCaps) counts.atCaps++;
       const profile = repair(generate(PROFILE_SPEC, r, pick(r, [0, 0.5, 1]), atCaps) as Obj, r);
       const components = (profile.components ?? []) as Obj[];
-      if (atCaps && components.length > 0)
+      if (atCaps && components.length > 1)
         (components[0] as Obj).calls = Array.from({ length: PROFILE_CAPS.maxCallsPerComponent }, (_, i) => ({
-          to: components[i % components.length]?.name,
+          to: components[1 + (i % (components.length - 1))]?.name,
           per_request: i / 7,
         }));
       const broken = run % 3 === 0 ? 'valid' : breakProfile(profile, r);
