@@ -448,7 +448,7 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
     await page.getByTestId('nav-history').click();
     const list = page.getByTestId('history-list');
     const boxes = list.getByRole('checkbox', {
-      name: /^Compare Billing API \(#\d+, .+, (go|rust|hybrid) \d+%\)$/,
+      name: /^Compare Billing API \(#\d+, .+, (Go|Rust|Hybrid) [<>]?\d+%\)$/,
     });
     await poll(() => boxes.count()).toBe(2);
     const names = await Promise.all([0, 1].map((i) => boxes.nth(i).getAttribute('aria-label')));

@@ -250,7 +250,9 @@ function refuseAdrOnlyFlags(flags: DecideFlags): void {
     ] as const
   ).filter(([, v]) => v !== undefined);
   if (given.length > 0)
-    throw new UserError(`${given.map(([k]) => k).join(', ')} only apply to --format adr.`);
+    throw new UserError(
+      `${given.map(([k]) => k).join(', ')} ${given.length === 1 ? 'applies' : 'apply'} only to --format adr.`,
+    );
 }
 
 type AdrWork = {

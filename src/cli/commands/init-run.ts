@@ -102,7 +102,7 @@ export async function runInit(options: InitOptions): Promise<void> {
   }
   writeFileAtomic(path, text);
   prompter.note(
-    `${components.length > 0 ? `${components.length} component(s) written. ` : ''}Stakeholders are not asked here, and priorities only as 4 of 5: set them (0 to 5) in the file, or in the web app (gorust serve). See \`gorust schema\` and the examples/ folder for every field.`,
+    `${components.length > 0 ? `${components.length} ${components.length === 1 ? 'component' : 'components'} written. ` : ''}Stakeholders are not asked here, and priorities only as 4 of 5: set them (0 to 5) in the file, or in the web app (gorust serve). See \`gorust schema\` and the examples/ folder for every field.`,
     'More options',
   );
   prompter.outro(

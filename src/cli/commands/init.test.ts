@@ -244,7 +244,7 @@ describe('gorust init', () => {
         interop: ['c-libraries'],
       },
     ]);
-    expect(notes.join('\n')).toContain('2 component(s) written');
+    expect(notes.join('\n')).toContain('2 components written');
     const decision = decide(profile, readKnowledgeBase(), { seed: 1, samples: 500 });
     expect(decision.components.map((c) => c.name)).toEqual(['order api', 'matcher']);
     expect(decision.components.find((c) => c.name === 'matcher')?.language).toBe('rust');

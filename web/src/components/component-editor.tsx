@@ -77,7 +77,9 @@ export function ComponentEditor({
                     ? ` · existing ${component.existing_code.language} code`
                     : ''}
                   {team ? ` · its team: ${team}` : ''}
-                  {component.calls?.length ? ` · ${component.calls.length} call(s)` : ''}
+                  {component.calls?.length
+                    ? ` · ${component.calls.length} ${component.calls.length === 1 ? 'call' : 'calls'}`
+                    : ''}
                 </span>
               </div>
               <div className="part-actions">
@@ -101,6 +103,7 @@ export function ComponentEditor({
                 </button>
                 <button
                   type="button"
+                  id={`component-${index}-edit`}
                   aria-expanded={isOpen}
                   aria-controls={`component-${index}-form`}
                   onClick={() => setOpen(isOpen ? null : index)}
@@ -132,6 +135,19 @@ export function ComponentEditor({
                   problems={own}
                   onChange={(next) => onChange(updateComponent(components, index, next))}
                 />
+              )}
+              {isOpen && (
+                // After the last field, where a keyboard user arrives: closes the form and returns to its Edit button.
+                <button
+                  type="button"
+                  onClick={() => {
+                    setOpen(null);
+                    focusLater(`component-${index}-edit`);
+                  }}
+                  data-testid={`component-${index}-done`}
+                >
+                  Done with {component.name || 'this component'}
+                </button>
               )}
             </li>
           );

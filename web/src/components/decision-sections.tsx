@@ -306,16 +306,24 @@ export function CriteriaSection({ decision, kb }: { decision: Decision; kb: Know
         <h2>Criteria</h2>
       </div>
       <ScrollBox>
-        <table>
+        {/* On a phone each row stacks: the criterion, its figures on one line, then why (the why column was one
+            letter wide at 390 px). */}
+        <table className="stack">
           <CriteriaHead why />
           <tbody>
             {decision.criteria.map((row) => (
               <tr key={row.id}>
-                <td>{names.get(row.id) ?? row.id}</td>
-                <td className="num">{CRITERION_NUMBERS.weight(row.weight)}</td>
-                <td className="num">{CRITERION_NUMBERS.rating(row.go)}</td>
-                <td className="num">{CRITERION_NUMBERS.rating(row.rust)}</td>
-                <td className="num">
+                <td className="item">{names.get(row.id) ?? row.id}</td>
+                <td className="num" data-label="Weight">
+                  {CRITERION_NUMBERS.weight(row.weight)}
+                </td>
+                <td className="num" data-label="Go">
+                  {CRITERION_NUMBERS.rating(row.go)}
+                </td>
+                <td className="num" data-label="Rust">
+                  {CRITERION_NUMBERS.rating(row.rust)}
+                </td>
+                <td className="num" data-label="Contribution">
                   <span className={`lang ${row.contribution >= 0 ? 'go' : 'rust'}`}>
                     {CRITERION_NUMBERS.contribution(row.contribution)}
                   </span>
@@ -464,7 +472,7 @@ export function SimilarProjectsSection({ decision, kb }: { decision: Decision; k
         <h2>Similar projects</h2>
       </div>
       <ScrollBox>
-        <table>
+        <table className="stack">
           <thead>
             <tr>
               <th>Project</th>
@@ -479,11 +487,11 @@ export function SimilarProjectsSection({ decision, kb }: { decision: Decision; k
               const known = byName.get(project.name);
               return (
                 <tr key={project.name}>
-                  <td>
+                  <td className="item">
                     {project.name}
                     {known && <div className="small muted">{known.summary}</div>}
                   </td>
-                  <td>
+                  <td data-label="Languages">
                     {project.languages.map((language, i) => (
                       <span key={language}>
                         {i > 0 && ' + '}
@@ -491,8 +499,12 @@ export function SimilarProjectsSection({ decision, kb }: { decision: Decision; k
                       </span>
                     ))}
                   </td>
-                  <td className="num">{Math.round(project.similarity * 100)}%</td>
-                  <td className="num">{known?.year ?? '–'}</td>
+                  <td className="num" data-label="Similarity">
+                    {Math.round(project.similarity * 100)}%
+                  </td>
+                  <td className="num" data-label="Year">
+                    {known?.year ?? '–'}
+                  </td>
                   <td>
                     <Source url={project.source} />
                   </td>

@@ -345,7 +345,8 @@ export function DecideView({
           <fieldset className="notice small save-ask" data-testid="save-ask">
             <legend>Save with the what-if weights?</legend>
             <p style={{ marginTop: 0 }}>
-              You moved {Object.keys(overrides).length} what-if slider(s). Save them as the profile's
+              You moved {Object.keys(overrides).length} what-if{' '}
+              {Object.keys(overrides).length === 1 ? 'slider' : 'sliders'}. Save them as the profile's
               priorities?
             </p>
             <div className="row">

@@ -1,6 +1,6 @@
 /** @module History: saved decisions from the server, each named so same-named ones are told apart (id, date, verdict); delete (confirmed in the row), a diff between two, and links to each decision with its exports. */
 import { useState } from 'react';
-import type { KnowledgeBase } from '../../../src/core/browser.ts';
+import { formatPercent, type KnowledgeBase, VERDICT_NAMES } from '../../../src/core/browser.ts';
 import { DecisionDiffView } from '../components/decision-diff.tsx';
 import { ScrollBox } from '../components/scroll-box.tsx';
 import {
@@ -102,7 +102,7 @@ export function HistoryView({ kb }: { kb: KnowledgeBase }) {
           </p>
         ) : (
           <ScrollBox>
-            <table className="history-list" data-testid="history-list">
+            <table className="history-list stack" data-testid="history-list">
               <thead>
                 <tr>
                   <th scope="col">
@@ -137,15 +137,19 @@ export function HistoryView({ kb }: { kb: KnowledgeBase }) {
                           data-testid={`history-select-${row.id}`}
                         />
                       </td>
-                      <td>
+                      <td className="item">
                         <span>{row.project}</span>
                         <div className="small muted">#{row.id}</div>
                       </td>
-                      <td>
-                        <span className={`lang ${row.verdict}`}>{row.verdict}</span>
+                      <td data-label="Verdict">
+                        <span className={`lang ${row.verdict}`}>{VERDICT_NAMES[row.verdict]}</span>
                       </td>
-                      <td className="num">{Math.round(row.confidence * 100)}%</td>
-                      <td className="muted">{savedAt(row.created_at)}</td>
+                      <td className="num" data-label="Confidence">
+                        {formatPercent(row.confidence)}
+                      </td>
+                      <td className="muted" data-label="Saved">
+                        {savedAt(row.created_at)}
+                      </td>
                       <td className="row-actions">
                         <a
                           href={routeHref({ view: 'decision', id: row.id })}

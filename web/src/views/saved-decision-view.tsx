@@ -17,6 +17,7 @@ import { WeightSliders } from '../components/weight-sliders.tsx';
 import { exportHref, getDecision } from '../lib/api.ts';
 import { type Evaluation, evaluateProfile, type Priorities, withPriorities } from '../lib/draft.ts';
 import { routeHref } from '../lib/route.ts';
+import { savedAt } from '../lib/saved-label.ts';
 import { useAsync } from '../lib/use-async.ts';
 import { useSettledEvaluation } from '../lib/use-settled-evaluation.ts';
 
@@ -71,7 +72,7 @@ export function SavedDecisionView({ kb, id }: { kb: KnowledgeBase; id: string })
       <div className="toolbar">
         <a href={routeHref({ view: 'history' })}>← History</a>
         <span className="muted small">
-          Saved {new Date(state.value.created_at).toLocaleString('en-GB')} · seed {decision.seed ?? 1} ·{' '}
+          Saved {savedAt(state.value.created_at)} · seed {decision.seed ?? 1} ·{' '}
           {formatCount(decision.samples ?? DEFAULT_SAMPLES)} samples
         </span>
         <span className="spacer" />
