@@ -108,7 +108,10 @@ function workloadLines(summary: WorkloadSummary, markdown: boolean): string[] {
     const rows = metrics.map((m) => {
       const go = summary.go[m] ?? null;
       const rust = summary.rust[m] ?? null;
-      const ratio = go !== null && rust !== null && rust !== 0 ? `${formatFigure(go / rust)}x` : '';
+      // No ratio from a workload without a valid comparison: its figures (a capacity probe the generator limited)
+      // may be lower bounds, and a ratio of two reads as a finding.
+      const ratio =
+        summary.valid && go !== null && rust !== null && rust !== 0 ? `${formatFigure(go / rust)}x` : '';
       return [m, formatFigure(go), formatFigure(rust), ratio, verdictOf(summary, m)];
     });
     lines.push(...table(['figure', 'go', 'rust', 'go/rust', 'Mann-Whitney'], rows, markdown), '');
@@ -288,8 +291,14 @@ export function renderComparison(a: StoredRun, b: StoredRun, format: ReportForma
     '',
   ];
   if (rows.length === 0) return `${[...header, 'the two runs have no figure in common'].join('\n')}\n`;
+  // A workload without a valid comparison in a run is marked: its figures there are not findings.
+  const invalidIn = (name: string) => {
+    const inA = sa.workloads.find((w) => w.name === name)?.valid === false;
+    const inB = sb.workloads.find((w) => w.name === name)?.valid === false;
+    return inA && inB ? ' (not valid in A or B)' : inA ? ' (not valid in A)' : inB ? ' (not valid in B)' : '';
+  };
   const body = rows.map((r) => [
-    r.workload,
+    `${r.workload}${invalidIn(r.workload)}`,
     r.lang,
     r.metric,
     formatFigure(r.a),

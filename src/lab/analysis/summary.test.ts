@@ -261,6 +261,20 @@ describe('reports', () => {
     expect(renderRun(fixtureRun(), 'md')).toContain('| figure | go | rust | go/rust | Mann-Whitney |');
   });
 
+  it('gives no go/rust ratio for a workload without a valid comparison (QA: a capacity ratio of two invalid probes)', () => {
+    const run = fixtureRun();
+    // Every rate step invalid: no comparison, and the capacity probes alone remain.
+    run.steps = run.steps.map((s) =>
+      s.workload === 'http-json' && s.kind === 'rate'
+        ? { ...s, valid: false, reasons: ['the generator lagged'] }
+        : s,
+    );
+    const text = renderRun(run, 'text');
+    expect(text).toContain('http-json: NOT VALID');
+    expect(text).toMatch(/^ {2}capacity_rps +850 +1,000 *$/m);
+    expect(renderRun(fixtureRun(), 'text')).toMatch(/^ {2}capacity_rps +850 +1,000 +0\.85x/m);
+  });
+
   it('names the generator hosts and the address the servers bound when the load came from other hosts', () => {
     const run = fixtureRun();
     run.environment = {
@@ -286,6 +300,16 @@ describe('reports', () => {
     const text = renderComparison(a, b, 'text');
     expect(text).toContain('lab runs r -> b');
     expect(text).toMatch(/http-json\s+go\s+p99_ms\s+10\.2\s+10\.2\s+\+0\.0%/);
+    // A run whose workload has no valid comparison is named beside its figures (QA: "-66.4%" from invalid runs).
+    const invalid = {
+      ...fixtureRun(),
+      id: 'c',
+      steps: fixtureRun().steps.map((s) =>
+        s.workload === 'http-json' && s.kind === 'rate' ? { ...s, valid: false, reasons: ['lag'] } : s,
+      ),
+    };
+    expect(renderComparison(a, invalid, 'text')).toMatch(/http-json \(not valid in B\)\s+go\s+capacity_rps/);
+    expect(text).not.toContain('not valid');
   });
 });
 
