@@ -12,6 +12,7 @@ const { GatesSection, NotesSection, PlanTables } = (await import(
 )) as Record<'GatesSection' | 'NotesSection' | 'PlanTables', Component>;
 
 const kb = readKnowledgeBase();
+const text = (html: string) => html.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
 const base = `version: 1
 project: { name: Ledger }
 team: { size: 8, go: strong, rust: some }
@@ -54,5 +55,47 @@ components:
     expect(decision.components.filter((c) => c.near_tie).map((c) => c.name)).toEqual(['worker']);
     expect(html.match(/data-testid="near-tie"/g)).toHaveLength(1);
     expect(html).toMatch(/\(a near tie: \d+% of the draws\)/);
+  });
+});
+
+describe('the History diff', () => {
+  it('names the component of each gate it adds or removes (QA: "+gate-memory-budget +gate-memory-budget")', async () => {
+    const { DecisionDiffView } = (await import(`../../web/src/components/${'decision-diff.tsx'}`)) as Record<
+      'DecisionDiffView',
+      Component
+    >;
+    const profileA = parseProfileText(
+      `${base}workload: { kind: io-bound }
+components:
+  - { name: api, role: api, memory_budget_mib: 4096 }
+  - { name: cache, role: storage-engine, memory_budget_mib: 4096 }
+`,
+      'a.yaml',
+    );
+    const profileB = parseProfileText(
+      `${base}workload: { kind: io-bound }
+components:
+  - { name: api, role: api, memory_budget_mib: 1 }
+  - { name: cache, role: storage-engine, memory_budget_mib: 1 }
+`,
+      'b.yaml',
+    );
+    const saved = (id: string, profile: typeof profileA) => ({
+      id,
+      created_at: '2026-12-07T00:00:00.000Z',
+      project: 'Ledger',
+      profile,
+      decision: decide(profile, kb, { samples: 500 }),
+    });
+    const b = saved('2', profileB);
+    expect(b.decision.gates.filter((g) => g.id === 'gate-memory-budget').map((g) => g.component)).toEqual([
+      'api',
+      'cache',
+    ]);
+    const html = text(
+      renderToStaticMarkup(createElement(DecisionDiffView, { a: saved('1', profileA), b, kb })),
+    );
+    expect(html).toContain('+gate-memory-budget (api)');
+    expect(html).toContain('+gate-memory-budget (cache)');
   });
 });

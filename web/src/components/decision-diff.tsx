@@ -81,12 +81,14 @@ export function DecisionDiffView({ a, b, kb }: { a: SavedDecision; b: SavedDecis
         <span>
           {diff.gates.added.map((gate) => (
             <span key={`+${gate.id}${gate.component ?? ''}`} className="added mono">
-              +{gate.id}{' '}
+              +{gate.id}
+              {gate.component === undefined ? '' : ` (${gate.component})`}{' '}
             </span>
           ))}
           {diff.gates.removed.map((gate) => (
             <span key={`-${gate.id}${gate.component ?? ''}`} className="removed mono">
-              −{gate.id}{' '}
+              −{gate.id}
+              {gate.component === undefined ? '' : ` (${gate.component})`}{' '}
             </span>
           ))}
           {diff.gates.added.length + diff.gates.removed.length === 0 && (
