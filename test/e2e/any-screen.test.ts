@@ -256,6 +256,13 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
     await page.keyboard.press('Home');
     await poll(() => banner.getAttribute('data-verdict')).toBe('go');
     expect(await proxyRow.textContent()).not.toContain('its own team');
+    // Tabbing on from the last field reaches "Done with proxy" (QA: Done came only before the fields); it closes
+    // the form and returns focus to the component's Edit button.
+    for (let i = 0; i < 80 && (await focused()) !== 'component-1-done'; i++) await page.keyboard.press('Tab');
+    expect(await focused()).toBe('component-1-done');
+    await page.keyboard.press('Enter');
+    await poll(focused).toBe('component-1-edit');
+    expect(await page.getByTestId('component-1-edit').getAttribute('aria-expanded')).toBe('false');
     expect(pageErrors).toEqual([]);
     await page.close();
   });

@@ -218,6 +218,23 @@ describe('decide: gates come before averaging', () => {
     expect(whole.caveats.some((c) => c.includes('reach no component'))).toBe(false);
   });
 
+  it('says a call a component makes to itself is left out of the plan (valid in profile v1)', () => {
+    const d = decide(
+      profileOf({
+        workload: { kind: 'io-bound' },
+        components: [
+          { name: 'api', role: 'api', calls: [{ to: 'api', per_request: 1 }] },
+          { name: 'engine', role: 'hot-path', workload: 'cpu-bound' },
+        ],
+      }),
+      kb,
+    );
+    expect(d.caveats).toContain(
+      '"api" lists a call to itself: work inside one component crosses no boundary, so the plan leaves it out. Calls name the other components a component calls.',
+    );
+    expect(d.boundaries.some((b) => b.from === 'api' && b.to === 'api')).toBe(false);
+  });
+
   it('applies component gates to that component only', () => {
     const d = decide(
       profileOf({

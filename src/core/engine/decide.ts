@@ -461,6 +461,14 @@ function inputCaveats(profile: Profile): string[] {
   const out: string[] = [];
   const unreached = unreachedProjectFacts(profile);
   if (unreached !== undefined) out.push(unreached);
+  // A call a component makes to itself is valid in profile v1 but crosses no boundary: the plan leaves it out.
+  const selfCalling = (profile.components ?? []).filter((c) =>
+    (c.calls ?? []).some((call) => call.to === c.name),
+  );
+  if (selfCalling.length > 0)
+    out.push(
+      `${selfCalling.map((c) => `"${c.name}"`).join(', ')} ${selfCalling.length === 1 ? 'lists a call to itself' : 'list calls to themselves'}: work inside one component crosses no boundary, so the plan leaves ${selfCalling.length === 1 ? 'it' : 'them'} out. Calls name the other components a component calls.`,
+    );
   const places = [
     {
       where: '',

@@ -5,7 +5,7 @@ import type { InputProblem } from '../errors.ts';
 import { COMMON_PLATFORMS } from '../questions.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { failProfile, PROFILE_LIMITS, profileProblem, shortText } from './problems.ts';
-import { type Profile, profileSchema, SELF_CALL } from './schema.ts';
+import { type Profile, profileSchema } from './schema.ts';
 
 export { failProfile, PROFILE_LIMITS, profileProblem } from './problems.ts';
 
@@ -184,17 +184,7 @@ function componentProblems(root: object): InputProblem[] {
     if (!Array.isArray(calls)) continue;
     for (const [j, call] of calls.entries()) {
       const to = call !== null && typeof call === 'object' ? (call as { to?: unknown }).to : undefined;
-      if (typeof to !== 'string') continue;
-      if (to === named[i]) {
-        out.push({
-          path: `components[${i}].calls[${j}].to`,
-          expected: 'the name of another component',
-          found: `"${to}"`,
-          message: SELF_CALL(to),
-        });
-        continue;
-      }
-      if (names.includes(to)) continue;
+      if (typeof to !== 'string' || names.includes(to)) continue;
       // A caller is never the component it meant to call.
       const suggestion = didYouMean(
         to,

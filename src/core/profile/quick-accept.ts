@@ -217,12 +217,12 @@ function latencySloHolds(slo: Record<string, unknown>): boolean {
   return slo.p999_ms === undefined || (slo.p999_ms as number) >= (slo.p99_ms as number);
 }
 
-/** Component names and stakeholder names unique, and every call to another component that exists. */
+/** Component names and stakeholder names unique, and every call to a component that exists. */
 function profileRefinementsHold(profile: Record<string, unknown>): boolean {
   const components = (profile.components ?? []) as { name: string; calls?: { to: string }[] }[];
   const names = new Set(components.map((c) => c.name));
   if (names.size !== components.length) return false;
   const people = (profile.stakeholders ?? []) as { name: string }[];
   if (new Set(people.map((s) => s.name)).size !== people.length) return false;
-  return components.every((c) => (c.calls ?? []).every((call) => call.to !== c.name && names.has(call.to)));
+  return components.every((c) => (c.calls ?? []).every((call) => names.has(call.to)));
 }

@@ -109,10 +109,6 @@ const stakeholderSchema = z.strictObject({
 });
 
 /** The project profile, version 1. Parsing fills in the documented defaults. */
-/** A component's call to itself: the plan draws calls between components, and a self-call has no boundary. */
-export const SELF_CALL = (name: string) =>
-  `"${name}" calls itself; calls list the other components it calls (work inside a component is not a call)`;
-
 export const profileSchema = z
   .strictObject({
     version: z.literal(1),
@@ -184,13 +180,7 @@ export const profileSchema = z
     }
     for (const [i, component] of (profile.components ?? []).entries()) {
       for (const [j, call] of (component.calls ?? []).entries()) {
-        if (call.to === component.name) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['components', i, 'calls', j, 'to'],
-            message: SELF_CALL(call.to),
-          });
-        } else if (!names.has(call.to)) {
+        if (!names.has(call.to)) {
           ctx.addIssue({
             code: 'custom',
             path: ['components', i, 'calls', j, 'to'],
