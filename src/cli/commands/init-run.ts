@@ -54,7 +54,8 @@ export async function runInit(options: InitOptions): Promise<void> {
   // Before any question: finding out at the end that the folder is missing would waste the answers.
   assertFolderExists(dirname(path));
   const prompter = await options.prompter();
-  prompter.intro('gorust init: describe your project (Ctrl-C to stop; nothing is written until the end)');
+  // Within 80 columns, with the prompt library's frame.
+  prompter.intro('gorust init: describe your project (nothing is saved before the end)');
   if (existsSync(path)) {
     const overwrite = settled(
       await prompter.confirm({ message: `${options.file} already exists. Replace it?`, initialValue: false }),

@@ -140,6 +140,7 @@ export function ComponentEditor({
                 // After the last field, where a keyboard user arrives: closes the form and returns to its Edit button.
                 <button
                   type="button"
+                  id={`component-${index}-done`}
                   onClick={() => {
                     setOpen(null);
                     focusLater(`component-${index}-edit`);
