@@ -258,6 +258,9 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
     expect(await proxyRow.textContent()).not.toContain('its own team');
     // Tabbing on from the last field reaches "Done with proxy" (QA: Done came only before the fields); it closes
     // the form and returns focus to the component's Edit button.
+    // From the form's team field, once the full run has replaced the live one (a re-render can move the focus).
+    await poll(() => page.getByTestId('what-if-note').getAttribute('data-approximate')).toBe('false');
+    await page.getByTestId('component-1-team-rust').focus();
     for (let i = 0; i < 80 && (await focused()) !== 'component-1-done'; i++) await page.keyboard.press('Tab');
     expect(await focused()).toBe('component-1-done');
     await page.keyboard.press('Enter');
