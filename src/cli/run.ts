@@ -98,13 +98,11 @@ async function reportError(error: unknown, io: CliIo): Promise<number> {
       io.stderr(`gorust: ${error.message}\n${formatProblems(error.problems)}`);
       return EXIT.badInput;
     }
-    const { wrap } = await import('./table.ts');
-    const hanging = (text: string, first: string, rest: string) =>
-      wrap(text, width - rest.length)
-        .map((line, i) => (i === 0 ? first : rest) + line)
-        .join('\n');
-    const problems = error.problems.map((p) => `${hanging(`${p.path}: ${p.message}`, '  ', '    ')}\n`);
-    io.stderr(`${hanging(`gorust: ${error.message}`, '', '  ')}\n${problems.join('')}`);
+    const { hanging } = await import('./table.ts');
+    const problems = error.problems.map(
+      (p) => `${hanging(`${p.path}: ${p.message}`, width, '  ', '    ')}\n`,
+    );
+    io.stderr(`${hanging(`gorust: ${error.message}`, width, '', '  ')}\n${problems.join('')}`);
     return EXIT.badInput;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -42,6 +42,17 @@ export function wrap(text: string, width: number): string[] {
 }
 
 /**
+ * Wrap text to `width` columns with a hanging indent: `first` before the first line, `rest` before the others.
+ * @example
+ * hanging('gorust: a long message', 12, '', '  '); // 'gorust: a\n  long\n  message'
+ */
+export function hanging(text: string, width: number, first: string, rest: string): string {
+  return wrap(text, Math.max(20, width - rest.length))
+    .map((line, i) => (i === 0 ? first : rest) + line)
+    .join('\n');
+}
+
+/**
  * Render rows as an aligned text table with a header and a rule. When the table is wider than `options.width`, the
  * last column goes under each row (a URL whole, free text wrapped), and cuttable columns narrow until the rest fits.
  * @example

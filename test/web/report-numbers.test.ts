@@ -44,21 +44,25 @@ function tableRows(header: string): string[][] {
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
+/** The what-if sliders of a decision, untouched, as markup. */
+const sliders = (p: typeof profile, d: typeof decision) =>
+  renderToStaticMarkup(
+    createElement(WeightSliders, {
+      decision: d,
+      profile: p,
+      kb,
+      own: {},
+      overrides: {},
+      onChange: () => undefined,
+      onReset: () => undefined,
+      samples: 2000,
+      lastRunMs: null,
+    }),
+  );
+
 describe('the web app says numbers as the reports do', () => {
   it('shows each slider weight and flip point as the Markdown report’s sensitivity table', () => {
-    const html = renderToStaticMarkup(
-      createElement(WeightSliders, {
-        decision,
-        profile,
-        kb,
-        own: {},
-        overrides: {},
-        onChange: () => undefined,
-        onReset: () => undefined,
-        samples: 2000,
-        lastRunMs: null,
-      }),
-    );
+    const html = sliders(profile, decision);
     const rows = tableRows('| Criterion | Weight now | Verdict flips at | To |');
     expect(rows.length).toBeGreaterThan(0);
     const shown = text(html);
@@ -93,22 +97,7 @@ describe('the web app says numbers as the reports do', () => {
 });
 
 describe('the what-if sliders keep their promises', () => {
-  const render = (p: typeof profile, d: typeof decision) =>
-    text(
-      renderToStaticMarkup(
-        createElement(WeightSliders, {
-          decision: d,
-          profile: p,
-          kb,
-          own: {},
-          overrides: {},
-          onChange: () => undefined,
-          onReset: () => undefined,
-          samples: 2000,
-          lastRunMs: null,
-        }),
-      ),
-    );
+  const render = (p: typeof profile, d: typeof decision) => text(sliders(p, d));
   const close = parseProfileText(
     readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'close-call.yaml'), 'utf8'),
     'close-call.yaml',

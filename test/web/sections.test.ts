@@ -64,22 +64,18 @@ describe('the History diff', () => {
       'DecisionDiffView',
       Component
     >;
-    const profileA = parseProfileText(
-      `${base}workload: { kind: io-bound }
+    // The same two components, with room to spare and then with a 1 MiB memory budget each.
+    const ledger = (budget: number) =>
+      parseProfileText(
+        `${base}workload: { kind: io-bound }
 components:
-  - { name: api, role: api, memory_budget_mib: 4096 }
-  - { name: cache, role: storage-engine, memory_budget_mib: 4096 }
+  - { name: api, role: api, memory_budget_mib: ${budget} }
+  - { name: cache, role: storage-engine, memory_budget_mib: ${budget} }
 `,
-      'a.yaml',
-    );
-    const profileB = parseProfileText(
-      `${base}workload: { kind: io-bound }
-components:
-  - { name: api, role: api, memory_budget_mib: 1 }
-  - { name: cache, role: storage-engine, memory_budget_mib: 1 }
-`,
-      'b.yaml',
-    );
+        `ledger-${budget}.yaml`,
+      );
+    const profileA = ledger(4096);
+    const profileB = ledger(1);
     const saved = (id: string, profile: typeof profileA) => ({
       id,
       created_at: '2026-12-07T00:00:00.000Z',

@@ -211,7 +211,7 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
     return failed;
   }
   // In a terminal, each line wrapped to its width under its own indent; into a pipe or a log, one line each, for grep.
-  const { wrap } = await import('../table.ts');
+  const { hanging } = await import('../table.ts');
   const width = io.columns;
   const toWidth = (text: string) =>
     width === undefined
@@ -219,11 +219,8 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
       : text
           .split('\n')
           .map((line) => {
-            const lead = line.length - line.trimStart().length;
-            const rest = ' '.repeat(lead + 4);
-            return wrap(line.trimStart(), Math.max(20, width - lead - 4))
-              .map((part, n) => (n === 0 ? line.slice(0, lead) : rest) + part)
-              .join('\n');
+            const lead = line.slice(0, line.length - line.trimStart().length);
+            return hanging(line.trimStart(), width, lead, `${lead}    `);
           })
           .join('\n');
   for (const row of rows) io.stdout(toWidth(checkRowText(row, core.VERDICT_NAMES)));

@@ -24,7 +24,7 @@ import {
 import { factVariants } from './facts.ts';
 import { normalCdf, projectGates, type SoftGate, softGateProbability, unitGates } from './gates.ts';
 import { boundaryCosts, cgoCaveat, planBoundaries } from './hybrid.ts';
-import { compareText, formatAmount, formatMib, roundTo, roundToSum } from './numbers.ts';
+import { compareText, formatAmount, formatMib, listWords, roundTo, roundToSum } from './numbers.ts';
 import { type Parameters, readParameters } from './parameters.ts';
 import { deriveRatings, type Ratings } from './ratings.ts';
 import { assignUnits, combineVerdict, flipWeight, moreProbableRival, type RobustUnit } from './robustness.ts';
@@ -467,7 +467,7 @@ function inputCaveats(profile: Profile): string[] {
   );
   if (selfCalling.length > 0)
     out.push(
-      `${selfCalling.map((c) => `"${c.name}"`).join(', ')} ${selfCalling.length === 1 ? 'lists a call to itself' : 'list calls to themselves'}: work inside one component crosses no boundary, so the plan leaves ${selfCalling.length === 1 ? 'it' : 'them'} out. Calls name the other components a component calls.`,
+      `${listWords(selfCalling.map((c) => `"${c.name}"`))} ${selfCalling.length === 1 ? 'lists a call to itself' : 'list calls to themselves'}: work inside one component crosses no boundary, so the plan leaves ${selfCalling.length === 1 ? 'it' : 'them'} out. Calls name the other components a component calls.`,
     );
   const places = [
     {
@@ -506,7 +506,8 @@ function unreachedProjectFacts(profile: Profile): string | undefined {
   const components = profile.components ?? [];
   if (components.length === 0) return undefined;
   const { workload } = profile;
-  const entries = components.filter((c) => entryComponents(profile).has(c.name));
+  const entryNames = entryComponents(profile);
+  const entries = components.filter((c) => entryNames.has(c.name));
   const unused: string[] = [];
   if (workload.latency_slo !== undefined && entries.every((c) => c.latency_slo !== undefined))
     unused.push(`p99 SLO (${formatAmount(workload.latency_slo.p99_ms, 3)} ms)`);
@@ -518,9 +519,8 @@ function unreachedProjectFacts(profile: Profile): string | undefined {
     unused.push(`memory budget (${formatMib(workload.memory_budget_mib)})`);
   if ((profile.interop ?? []).length > 0) unused.push(`interop (${(profile.interop ?? []).join(', ')})`);
   if (unused.length === 0) return undefined;
-  const list = unused.length === 1 ? unused[0] : `${unused.slice(0, -1).join(', ')} and ${unused.at(-1)}`;
-  const entryNames = entries.map((c) => `"${c.name}"`).join(', ');
-  return `The project's ${list} ${unused.length === 1 ? 'reaches' : 'reach'} no component, so no gate or weight of a component rests on ${unused.length === 1 ? 'it' : 'them'}: with components, a live heap, memory budget and interop are each component's own, and the project's SLO and peak load go only to the entry ${entries.length === 1 ? 'component' : 'components'}${entries.length === 0 ? ' (none here)' : ` (${entryNames})`} that ${entries.length === 1 ? 'states' : 'state'} none. State each on the components it concerns.`;
+  const quoted = entries.map((c) => `"${c.name}"`).join(', ');
+  return `The project's ${listWords(unused)} ${unused.length === 1 ? 'reaches' : 'reach'} no component, so no gate or weight of a component rests on ${unused.length === 1 ? 'it' : 'them'}: with components, a live heap, memory budget and interop are each component's own, and the project's SLO and peak load go only to the entry ${entries.length === 1 ? 'component' : 'components'}${entries.length === 0 ? ' (none here)' : ` (${quoted})`} that ${entries.length === 1 ? 'states' : 'state'} none. State each on the components it concerns.`;
 }
 
 /** A soft gate that did not fire but holds in a fair share of the draws: say the limit is near the edge. */

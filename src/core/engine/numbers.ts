@@ -154,3 +154,13 @@ export function formatAmount(n: number, digits = 2): string {
 export function formatMib(mib: number): string {
   return mib > 0 && mib < 1 ? `${formatAmount(mib * 1024)} KiB` : `${formatAmount(mib)} MiB`;
 }
+
+/**
+ * Names in a sentence: "a", "a and b", "a, b and c".
+ * @example
+ * listWords(['gateway', 'ledger-sync']); // 'gateway and ledger-sync'
+ */
+export function listWords(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

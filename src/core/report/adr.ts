@@ -1,6 +1,7 @@
 /** @module The decision as a concise Architecture Decision Record: MADR 4.0.0 (default), log4brains' header-list variant, or Nygard's format for adr-tools. The project's own facts in Context, at most five drivers tied to them, consequences as changes to the team's work, confirmation with lab commands, and revisit triggers computed from the model. The date is a parameter: the core has no clock. */
 import type { BoundaryRow, CriterionRow, Decision, Disagreement } from '../decision/schema.ts';
 import { entryComponents } from '../engine/conditions.ts';
+import { listWords } from '../engine/numbers.ts';
 import type { Evidence } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import { type Language, LEVELS, type Level } from '../profile/vocabulary.ts';
@@ -115,16 +116,6 @@ export function briefWhy(why: string): string {
   const rest = withoutRatings(why);
   const cut = rest.search(/ (Weight: |Ratings shifted |Measured on this machine)/i);
   return cut === -1 ? rest : rest.slice(0, cut);
-}
-
-/**
- * Names in a sentence: "a", "a and b", "a, b and c".
- * @example
- * listWords(['gateway', 'ledger-sync']); // 'gateway and ledger-sync'
- */
-function listWords(items: readonly string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
 /** The first sentence of a text. */
@@ -868,7 +859,7 @@ class AdrParts {
           `${formatNumber(b.per_call_us)} µs${i === 0 ? ' per call' : ''} from ${this.esc(b.from)} to ${this.esc(b.to)} (${b.mechanism})`,
       );
       lines.push(
-        `Measure the boundary calls with \`gorust lab run boundary\` in the first milestone: the plan assumes about ${costs.slice(0, -1).join(', ')} and ${costs.at(-1)}.`,
+        `Measure the boundary calls with \`gorust lab run boundary\` in the first milestone: the plan assumes about ${listWords(costs)}.`,
       );
     }
     lines.push(

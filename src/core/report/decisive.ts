@@ -1,5 +1,6 @@
 /** @module The decision's uncertain parts in words every report shares: the decisive facts (`decisive_facts`, each profile fact taken out in turn), how often a gate on an uncertain model holds (`holds_probability`, `near_edge`), and a component's odds (`components[].probabilities`, `near_tie`). Read from the decision's fields only. */
 import type { ComponentRow, Decision, DecisiveFact, Gate } from '../decision/schema.ts';
+import type { ExistingCodeLanguage } from '../profile/vocabulary.ts';
 import { formatAmount, formatMib, formatPercent, OPTION_LABELS, VERDICT_NAMES } from './format.ts';
 
 type Value = DecisiveFact['value'];
@@ -61,14 +62,14 @@ const FACT_WORDS: Record<string, { label: string; value: (v: Value) => string }>
   // A component's own team, as the engine gives it ("go some, rust strong"), with the languages' names.
   team: {
     label: 'its own team',
-    value: (v) => `(${text(v).replace(/\b(go|rust)\b/g, (l) => LANGUAGE_NAMES[l] ?? l)})`,
+    value: (v) => `(${text(v).replace(/\b(go|rust)\b/g, (l) => LANGUAGE_NAMES[l as 'go' | 'rust'])})`,
   },
   // The stated priorities, taken out together: "safety_guarantees: 4" reads "safety guarantees 4 of 5".
   priorities: { label: '', value: priorityWords },
 };
 
-/** Languages as their names are written (the profile's values are lower case). */
-const LANGUAGE_NAMES: Record<string, string> = {
+/** Languages as their names are written (the profile's values are lower case); typed so a new language needs one. */
+const LANGUAGE_NAMES: Record<ExistingCodeLanguage, string> = {
   go: 'Go',
   rust: 'Rust',
   c: 'C',
@@ -80,6 +81,7 @@ const LANGUAGE_NAMES: Record<string, string> = {
   csharp: 'C#',
   ruby: 'Ruby',
   elixir: 'Elixir',
+  other: 'other-language',
 };
 
 /** The engine's existing-code fact ("extend 40 kloc of go", "port python") in words: "existing Go code to extend (40 kloc)". */
@@ -87,7 +89,7 @@ function existingCodeWords(v: Value): string {
   const m = /^(port|rewrite|extend) (?:([\d.,]+) kloc of )?(\w+)$/.exec(text(v));
   if (m === null) return `existing code ${text(v)}`;
   const [, plan, kloc, language = ''] = m;
-  const name = language === 'other' ? 'other-language' : (LANGUAGE_NAMES[language] ?? language);
+  const name = LANGUAGE_NAMES[language as ExistingCodeLanguage] ?? language;
   return `existing ${name} code to ${plan}${kloc === undefined ? '' : ` (${kloc} kloc)`}`;
 }
 

@@ -274,9 +274,9 @@ describe('verdictMargin', () => {
 });
 
 describe('weakening', () => {
-  it('keeps a decimal where a close call would round to the 70% it is below (QA: "79% -> 70%")', () => {
+  it('rounds a verdict turned close call down, so it never reads as the 70% it is below (QA: "79% -> 70%")', () => {
     expect(weakening({ close_call: false, confidence: 0.79 }, { close_call: true, confidence: 0.6958 })).toBe(
-      'now a close call: P(verdict) 79% -> 69.5%',
+      'now a close call: P(verdict) 79% -> 69%',
     );
     expect(weakening({ close_call: false, confidence: 0.79 }, { close_call: true, confidence: 0.64 })).toBe(
       'now a close call: P(verdict) 79% -> 64%',

@@ -340,11 +340,9 @@ export function weakening(
     recorded.confidence !== undefined && recorded.confidence - now.confidence >= WEAKER_DROP - 1e-9;
   const turnedClose = recorded.close_call === false && now.close_call;
   if (!fell && !turnedClose) return undefined;
-  // A close call holds in fewer than 70% of the draws: 69.6% would round to a "70%" that reads as not close.
-  const nowText =
-    turnedClose && formatPercent(now.confidence) === '70%'
-      ? `${(Math.floor(now.confidence * 1000) / 10).toFixed(1)}%`
-      : formatPercent(now.confidence);
+  // A close call is below the close-call threshold (a whole percentage): rounded, 69.6% would read as the "70%" it is
+  // below, so a verdict turned close is shown rounded down.
+  const nowText = turnedClose ? `${Math.floor(now.confidence * 100)}%` : formatPercent(now.confidence);
   const change =
     recorded.confidence === undefined
       ? `P(verdict) now ${nowText}`

@@ -47,6 +47,21 @@ function GateOdds({ gate }: { gate: Decision['gates'][number] }) {
   );
 }
 
+/** A component's share of the draws, as the reports give it; a near tie flagged. */
+function ComponentOdds({ component }: { component: Decision['components'][number] }) {
+  const odds = componentOdds(component);
+  if (odds === undefined) return null;
+  return (
+    <span
+      className={component.near_tie ? undefined : 'muted'}
+      data-testid={component.near_tie ? 'near-tie' : undefined}
+    >
+      {' '}
+      ({odds})
+    </span>
+  );
+}
+
 function Lang({ value }: { value: string }) {
   const name = value === 'go' ? 'Go' : value === 'rust' ? 'Rust' : value;
   return <span className={`lang ${value}`}>{name}</span>;
@@ -401,15 +416,7 @@ export function PlanTables({ decision }: { decision: Decision }) {
                 <td>
                   <span className={`dot ${component.language}`} />
                   <Lang value={component.language} />
-                  {componentOdds(component) !== undefined && (
-                    <span
-                      className={component.near_tie ? undefined : 'muted'}
-                      data-testid={component.near_tie ? 'near-tie' : undefined}
-                    >
-                      {' '}
-                      ({componentOdds(component)})
-                    </span>
-                  )}
+                  <ComponentOdds component={component} />
                 </td>
                 <td>
                   <Prose text={component.why} />

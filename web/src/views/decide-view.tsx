@@ -347,7 +347,11 @@ export function DecideView({
             <p style={{ marginTop: 0 }}>
               You moved {Object.keys(overrides).length} what-if{' '}
               {Object.keys(overrides).length === 1 ? 'slider' : 'sliders'}. Save them as the profile's
-              priorities?
+              priorities
+              {stakeholdersOf(draft).length > 0
+                ? ' and every stakeholder’s (as the sliders applied them)'
+                : ''}
+              ?
             </p>
             <div className="row">
               <button
