@@ -23,6 +23,7 @@ export {
   gcTimelineChart,
   hybridPlanChart,
   percentileChart,
+  perRequest,
   radarChart,
 } from './report/charts.ts';
 export { asSentence, componentNames, componentOdds, gateOdds } from './report/decisive.ts';
@@ -37,6 +38,7 @@ export {
   formatFigure,
   formatPercent,
   formatPercentPair,
+  formatRate,
   formatRating,
   formatSigned,
   sensitivityWeights,

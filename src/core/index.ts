@@ -72,6 +72,8 @@ export {
   adrRecordProblem,
   adrTitle,
   evidenceSources,
+  planChanges,
+  planEntries,
   readAdrRecordData,
   recordedFacts,
   renderAdr,

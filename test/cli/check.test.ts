@@ -196,7 +196,8 @@ describe('gorust check of a verdict that holds but has weakened', { timeout: SPA
         project: now.project?.name,
         status: 'weaker',
         recorded: { verdict: now.verdict, confidence: 0.95, close_call: false },
-        now: { verdict: now.verdict, confidence: now.confidence, close_call: true },
+        // Three decimals, as the record keeps it.
+        now: { verdict: now.verdict, confidence: Math.round(now.confidence * 1000) / 1000, close_call: true },
         changed: [],
         weaker: `now a close call: P(verdict) 95% -> ${Math.round(now.confidence * 100)}%`,
       },

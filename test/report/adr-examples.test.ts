@@ -6,6 +6,8 @@ import {
   decide,
   evidenceSources,
   parseProfileText,
+  planChanges,
+  planEntries,
   readAdrRecordData,
   renderAdr,
   revisitTriggers,
@@ -239,10 +241,10 @@ components:
     expect(over.decision.verdict).toBe('hybrid');
     expect(over.decision.boundaries[0]?.why).toMatch(/^Over budget/);
     expect(over.decision.boundaries[0]?.budget).toBe('over');
-    expect(over.outcome).toContain("edge to control costs more than the caller's p99 latency budget allows");
+    expect(over.outcome).toContain('edge to control costs more than its p99 latency budget allows');
     expect(over.outcome).not.toMatch(/fit their latency budgets|cost little/);
     expect(over.consequences).toContain(
-      'Bad, because edge to control costs more than the p99 latency budget of edge allows',
+      'Bad, because edge to control costs more than its p99 latency budget allows (see the caveats)',
     );
   });
 
@@ -332,9 +334,9 @@ ${rust === undefined ? '' : `    team: { rust: ${rust} }\n`}`;
 
   it('weighs the consequences by the experience of the people who build the Rust part', () => {
     // The project's team is new-ish to Rust, but the only Rust component is built by a team strong in it.
-    expect(text('strong')).not.toContain("the team's Rust experience is some");
+    expect(text('strong')).not.toContain('the team knows some Rust');
     expect(text('strong')).toContain('Neutral, because new hires need Rust experience');
-    expect(text(undefined)).toContain("Bad, because the team's Rust experience is some");
+    expect(text(undefined)).toContain('Bad, because the team knows some Rust but is not fluent in it');
   });
 });
 
@@ -377,5 +379,37 @@ stakeholders:
     // A short record of the same decision keeps more of them.
     const short = visible(renderAdr(decision, { ...options, profile: undefined }));
     expect(cited(short)).toBeGreaterThan(2);
+  });
+});
+
+describe('the plan an ADR keeps for gorust check', () => {
+  it('records each component language and boundary mechanism, and names what moved', () => {
+    const text = readFileSync(join(ROOT, 'examples', 'service-mesh.yaml'), 'utf8');
+    const profile = parseProfileText(text, 'service-mesh.yaml');
+    const decision = decide(profile, kb);
+    const data = readAdrRecordData(renderAdr(decision, { date: '2026-12-07', profile }));
+    expect(data?.plan).toEqual(planEntries(decision));
+    expect(data?.plan?.length).toBe(decision.components.length + decision.boundaries.length);
+    expect(planChanges(data?.plan, planEntries(decision))).toEqual([]);
+    expect(
+      planChanges(
+        [
+          ['proxy', 'rust'],
+          ['control', 'go'],
+          ['proxy>control', 'grpc'],
+        ],
+        [
+          ['proxy', 'rust'],
+          ['control', 'rust'],
+          ['cache', 'go'],
+        ],
+      ),
+    ).toEqual([
+      'component control: Go -> Rust',
+      'new component cache (Go)',
+      'boundary proxy -> control (gRPC) no longer in the plan',
+    ]);
+    // A record written before plans were kept compares nothing.
+    expect(planChanges(undefined, planEntries(decision))).toEqual([]);
   });
 });

@@ -1,5 +1,13 @@
 /** @module `gorust check` in a terminal, in-process: what changed is named trait by trait, and every line fits the terminal's width. */
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -44,5 +52,58 @@ describe('gorust check in an 80-column terminal', () => {
     // Piped (no terminal), one line per change, for grep.
     const piped = await gorust(['check']);
     expect(piped.stdout.split('\n').some((l) => l.length > 80)).toBe(true);
+  });
+
+  it('checks the sound records before naming a damaged one (exit 2)', async () => {
+    const folder = join(repo, 'damaged');
+    mkdirSync(join(folder, 'docs', 'adr'), { recursive: true });
+    for (const example of ['close-call', 'search-cli']) {
+      copyFileSync(join(ROOT, 'examples', `${example}.yaml`), join(folder, `${example}.yaml`));
+      const args = ['decide', `damaged/${example}.yaml`, '--format', 'adr', '--out', 'damaged/docs/adr/'];
+      expect((await gorust(args)).code).toBe(0);
+    }
+    const adr = join(folder, 'docs', 'adr');
+    const [first] = readdirSync(adr).sort();
+    const file = join(adr, first as string);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/"verdict":"\w+"/, '"verdict":"maybe"'));
+    const result = await gorust(['check', 'damaged/docs/adr']);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toMatch(/^holds {4}damaged\/docs\/adr\/0002-/m);
+    expect(result.stderr).toContain(`${first}: gorust's data at its end is damaged`);
+    expect(result.stderr).toContain('The other record was checked above.');
+  });
+
+  it('reports a hybrid whose boundary moved as changed, though its verdict holds', async () => {
+    const folder = join(repo, 'plan');
+    mkdirSync(join(folder, 'docs', 'adr'), { recursive: true });
+    const profile = (perRequest: number) => `version: 1
+project: { name: Edge ingest }
+workload: { kind: mixed, latency_slo: { p99_ms: 20 } }
+team: { size: 6, go: strong, rust: some }
+components:
+  - name: ingest-api
+    role: api
+    workload: io-bound
+    calls: [{ to: parser, per_request: ${perRequest} }]
+  - name: parser
+    role: hot-path
+    workload: cpu-bound
+    latency_critical: true
+`;
+    writeFileSync(join(folder, 'edge.yaml'), profile(200));
+    const args = ['decide', 'plan/edge.yaml', '--format', 'adr', '--out', 'plan/docs/adr/'];
+    expect((await gorust(args)).code).toBe(0);
+    // 200 calls per request on the p99 path went in-process; a rare call goes to a separate service.
+    writeFileSync(join(folder, 'edge.yaml'), profile(0.005));
+    const result = await gorust(['check', 'plan/docs/adr', '--format', 'json']);
+    expect(result.code).toBe(3);
+    const [row] = JSON.parse(result.stdout).records;
+    expect(row.status).toBe('changed');
+    expect(row.now.verdict).toBe('hybrid');
+    expect(row.recorded.verdict).toBe('hybrid');
+    expect(row.plan).toEqual(['boundary ingest-api -> parser: cgo (FFI) -> a service API']);
+    const text = await gorust(['check', 'plan/docs/adr']);
+    expect(text.stdout).toContain('recorded Hybrid, still Hybrid, with another plan');
+    expect(text.stdout).toContain('  plan: boundary ingest-api -> parser: cgo (FFI) -> a service API');
   });
 });

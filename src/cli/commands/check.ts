@@ -91,12 +91,16 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
         : `${dir} is not a folder of ADRs (gorust check [DIR]; without one, the first of ${ADR_FOLDERS.join(', ')} that holds records).`,
     );
   const standing = list(folder).filter((r) => !files.isRetired(r.status));
-  const damaged = standing.filter((r) => r.problem !== undefined);
-  if (damaged.length > 0)
-    throw new UserError(
-      `${damaged.map((r) => `${relative(io.cwd, r.path) || r.path}: gorust's data at its end is damaged: ${r.problem}`).join('\n')}\nRestore it from version control (or remove its gorust-adr comment to stop checking it).`,
+  // A record that cannot be checked (damaged, or its profile out of reach) is named at the end (exit 2), after every
+  // other record has been checked.
+  const unreadable: string[] = standing
+    .filter((r) => r.problem !== undefined)
+    .map(
+      (r) =>
+        `${relative(io.cwd, r.path) || r.path}: gorust's data at its end is damaged: ${r.problem}. Restore it from version control (or remove its gorust-adr comment to stop checking it).`,
     );
   const records = standing.filter((r) => r.data !== undefined);
+  if (records.length === 0 && unreadable.length > 0) throw new UserError(unreadable.join('\n'));
   const retired = list(folder).filter((r) => r.data !== undefined && files.isRetired(r.status)).length;
   if (records.length === 0 && retired > 0) {
     // Every gorust record was superseded, deprecated or rejected (by gorust or by an ADR tool): nothing stands.
@@ -123,8 +127,6 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
   const kbNow = files.kbHash(kb);
   const shown = (path: string) => relative(io.cwd, path) || path;
   const rows: CheckRow[] = [];
-  // A record that cannot be checked is named at the end (exit 2), after every other record has been checked.
-  const unreadable: string[] = [];
   for (const record of records) {
     const data = record.data as NonNullable<typeof record.data>;
     const profilePath = files.resolveRecordedProfile(data, folder);
@@ -166,10 +168,13 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
     const recorded = { verdict: data.verdict, confidence: data.confidence, close_call: data.close_call };
     const now = {
       verdict: decision.verdict,
-      confidence: decision.confidence,
+      // Three decimals, as the record keeps it.
+      confidence: Math.round(decision.confidence * 1000) / 1000,
       close_call: decision.close_call,
     };
-    if (decision.verdict === data.verdict) {
+    // A hybrid whose components or boundaries moved is another decision than the record's, though still a hybrid.
+    const plan = core.planChanges(data.plan, core.planEntries(decision));
+    if (decision.verdict === data.verdict && plan.length === 0) {
       const weakened = core.weakening(data, decision);
       rows.push(
         weakened === undefined
@@ -182,7 +187,15 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
     const seed = data.seed === undefined ? '' : ` --seed ${data.seed}`;
     const labFlag = flags.lab === undefined ? '' : ` --lab ${flags.lab}`;
     const command = `gorust decide ${shown(profilePath)}${seed}${labFlag} --format adr --out ${dir.replace(/\/?$/, '/')} --supersedes ${number}`;
-    rows.push({ ...head, status: 'changed', recorded, now, changed: reasons, command });
+    rows.push({
+      ...head,
+      status: 'changed',
+      recorded,
+      now,
+      changed: reasons,
+      ...(plan.length === 0 ? {} : { plan }),
+      command,
+    });
   }
   const count = (status: CheckRow['status']) => rows.filter((r) => r.status === status).length;
   const changed = count('changed');
@@ -250,6 +263,8 @@ export type CheckRow = {
   changed: string[];
   /** With status weaker: how ("now a close call: P(verdict) 93% -> 58%"). */
   weaker?: string;
+  /** With status changed: how the plan moved since the record (a component's language, a boundary's mechanism). */
+  plan?: string[];
   /** With status changed: the command that records the new decision. */
   command?: string;
 };
@@ -267,8 +282,13 @@ export type CheckReport = {
 /** A record's lines in the terminal: `holds`, `weaker` or `CHANGED` with what changed and the command to record it. */
 function checkRowText(row: CheckRow, names: Record<Verdict, string>): string {
   if (row.status === 'changed') {
+    const now =
+      row.now.verdict === row.recorded.verdict
+        ? `still ${names[row.now.verdict]}, with another plan`
+        : `now ${names[row.now.verdict]}`;
     return [
-      `CHANGED  ${row.path}: recorded ${names[row.recorded.verdict]}, now ${names[row.now.verdict]}`,
+      `CHANGED  ${row.path}: recorded ${names[row.recorded.verdict]}, ${now}`,
+      ...(row.plan ?? []).map((change) => `  plan: ${change}`),
       ...(row.changed.length === 0
         ? ['  what changed: nothing recorded differs (gorust itself changed)']
         : row.changed.map((r) => `  what changed: ${r}`)),

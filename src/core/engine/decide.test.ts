@@ -235,6 +235,41 @@ describe('decide: gates come before averaging', () => {
     expect(d.boundaries.some((b) => b.from === 'api' && b.to === 'api')).toBe(false);
   });
 
+  it('says two entries for one callee are added up, and a boundary over its budget comes before general caveats', () => {
+    const d = decide(
+      profileOf({
+        workload: { kind: 'cpu-bound', peak_rps: 300_000, latency_slo: { p99_ms: 5 } },
+        team: { size: 8, go: 'strong', rust: 'strong' },
+        components: [
+          {
+            name: 'proxy',
+            role: 'data-plane',
+            latency_critical: true,
+            calls: [
+              { to: 'policy', per_request: 20 },
+              { to: 'policy', per_request: 30 },
+            ],
+          },
+          // A Go team's policy service, so the calls cross languages.
+          {
+            name: 'policy',
+            role: 'control-plane',
+            workload: 'io-bound',
+            team: { go: 'strong', rust: 'none' },
+          },
+        ],
+      }),
+      kb,
+    );
+    expect(d.components.map((c) => c.language)).toEqual(['rust', 'go']);
+    expect(d.caveats[0]).toBe(
+      '"proxy" lists 2 calls to "policy" (20 and 30 per request): the plan adds them up to 50 per request, the load its boundary carries.',
+    );
+    expect(d.caveats[1]).toMatch(
+      /^The plan's "proxy" -> "policy" calls are over their latency budget: 50 calls per request .* more than the whole 5 ms p99 SLO of "proxy": as drawn, this split cannot meet that SLO\./,
+    );
+  });
+
   it('applies component gates to that component only', () => {
     const d = decide(
       profileOf({

@@ -23,8 +23,16 @@ import {
 } from './conditions.ts';
 import { factVariants } from './facts.ts';
 import { normalCdf, projectGates, type SoftGate, softGateProbability, unitGates } from './gates.ts';
-import { boundaryCosts, cgoCaveat, planBoundaries } from './hybrid.ts';
-import { compareText, formatAmount, formatMib, listWords, roundTo, roundToSum } from './numbers.ts';
+import { boundaryCosts, callsByCallee, cgoCaveat, overBudgetCaveats, planBoundaries } from './hybrid.ts';
+import {
+  compareText,
+  formatAmount,
+  formatMib,
+  formatRate,
+  listWords,
+  roundTo,
+  roundToSum,
+} from './numbers.ts';
 import { type Parameters, readParameters } from './parameters.ts';
 import { deriveRatings, type Ratings } from './ratings.ts';
 import { assignUnits, combineVerdict, flipWeight, moreProbableRival, type RobustUnit } from './robustness.ts';
@@ -150,13 +158,9 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
       row.near_tie = Math.max(pGo, 1 - pGo) < params.close_call_threshold;
       return row;
     });
-  const boundaries = planBoundaries(
-    profile,
-    new Map(componentFactsList.map((f) => [f.component ?? '', f] as const)),
-    languageByName,
-    boundaryCosts(kb, options.lab),
-    params,
-  );
+  const factsByName = new Map(componentFactsList.map((f) => [f.component ?? '', f] as const));
+  const costs = boundaryCosts(kb, options.lab);
+  const boundaries = planBoundaries(profile, factsByName, languageByName, costs, params);
 
   const tips = kb.tips.filter((t) => holdsAnywhere(t.when, project, componentFactsList)).map((t) => t.text);
   const caveats = kb.caveats
@@ -164,8 +168,9 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
     .map((c) => c.text);
   if (boundaries.some((b) => b.mechanism === 'ffi')) caveats.push(cgoCaveat(profile));
   caveats.push(...nearMissGateCaveats(model));
-  // Inputs the model cannot use come first: a reader should see them before the general caveats.
-  caveats.unshift(...inputCaveats(profile));
+  // Inputs the model cannot use come first, then a plan whose boundary spends more than its latency budget: a
+  // reader should see them before the general caveats.
+  caveats.unshift(...inputCaveats(profile), ...overBudgetCaveats(boundaries, factsByName, costs, params));
   if (confidence < params.close_call_threshold) {
     tips.push(closeCallTip(confidence, sensitivity, table.rows, kb) + moreProbable(verdict, probabilities));
   }
@@ -488,6 +493,17 @@ function inputCaveats(profile: Profile): string[] {
     out.push(
       `The memory budget${where} (${formatMib(budget)}) is below the live heap (${formatAmount(heap, 3)} GiB, ${formatAmount(heap * 1024, 3)} MiB): no program in either language keeps that heap within it, so a verdict resting on the budget rests on figures that contradict each other. Check both.`,
     );
+  }
+  // Two entries for one callee are valid in profile v1; the plan adds their calls up and says so.
+  for (const component of profile.components ?? []) {
+    const calls = component.calls ?? [];
+    for (const [callee, total] of callsByCallee(calls)) {
+      const listed = calls.filter((call) => call.to === callee);
+      if (listed.length < 2) continue;
+      out.push(
+        `"${component.name}" lists ${listed.length} calls to "${callee}" (${listWords(listed.map((call) => formatRate(call.per_request)))} per request): the plan adds them up to ${formatRate(total)} per request, the load its boundary carries.`,
+      );
+    }
   }
   const targets = places.filter((p) => p.slo?.p999_ms !== undefined);
   if (targets.length > 0)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileInput } from '../profile/schema.ts';
 import { componentFacts } from './conditions.ts';
-import { boundaryCosts, cgoCaveat, planBoundaries } from './hybrid.ts';
+import { boundaryCosts, cgoCaveat, overBudgetCaveats, planBoundaries } from './hybrid.ts';
 import { engineKnowledgeBase, profileOf } from './kb-fixture.test-helpers.ts';
 import { formatAmount } from './numbers.ts';
 import { readParameters } from './parameters.ts';
@@ -41,6 +41,41 @@ describe('planBoundaries', () => {
   it('uses a service boundary when the caller has no latency SLO', () => {
     expect(plan(call(2))).toMatchObject([{ mechanism: 'service', per_call_us: 500, chatty: false }]);
   });
+  it("spends a latency-critical callee's SLO when the caller states none: the project's SLO went to the callee", () => {
+    const [row] = plan({
+      workload: { kind: 'mixed', latency_slo: { p99_ms: 20 } },
+      components: [
+        { name: 'api', role: 'api', calls: [{ to: 'engine', per_request: 200 }] },
+        { name: 'engine', role: 'hot-path', latency_critical: true },
+      ],
+    });
+    expect(row?.budget).toBe('within');
+    expect(row?.mechanism).toBe('ffi');
+    expect(row?.why).toContain(
+      '10% of the 20 ms p99 SLO of the latency-critical "engine", which these calls reach',
+    );
+    expect(row?.why).not.toContain('no latency SLO');
+  });
+
+  it('adds up two entries for one callee into one boundary carrying their whole load', () => {
+    const rows = plan({
+      components: [
+        {
+          name: 'api',
+          role: 'api',
+          latency_slo: { p99_ms: 50 },
+          calls: [
+            { to: 'engine', per_request: 3 },
+            { to: 'engine', per_request: 5 },
+          ],
+        },
+        { name: 'engine', role: 'hot-path' },
+      ],
+    });
+    expect(rows.map((row) => [row.from, row.to, row.calls_per_request])).toEqual([['api', 'engine', 8]]);
+    expect(rows[0]?.why).toMatch(/^8 calls per request: 8 x /);
+  });
+
   it('uses a service boundary when fewer than 1 request in 100 makes the call', () => {
     expect(plan(call(0.005, 5))[0]?.mechanism).toBe('service');
   });
@@ -161,6 +196,38 @@ describe('planBoundaries', () => {
       ['engine', 'go' as const],
     ]);
     expect(planBoundaries(profile, facts, same, boundaryCosts(kb), params)).toEqual([]);
+  });
+});
+
+describe('overBudgetCaveats', () => {
+  const caveats = (input: Partial<ProfileInput>, callerLanguage: 'go' | 'rust') => {
+    const profile = profileOf(input);
+    const facts = new Map(
+      (profile.components ?? []).map((c) => [c.name, componentFacts(profile, c)] as const),
+    );
+    return overBudgetCaveats(plan(input, undefined, callerLanguage), facts, boundaryCosts(kb), params);
+  };
+
+  it('says when a boundary alone costs more than the whole SLO: the split as drawn cannot meet it', () => {
+    // Rust calling Go 50 times per request: gRPC only, 50 x its p99 against a 5 ms SLO.
+    const [text, ...rest] = caveats(call(50, 5), 'rust');
+    expect(rest).toEqual([]);
+    expect(text).toMatch(
+      /^The plan's "api" -> "engine" calls are over their latency budget: 50 calls per request/,
+    );
+    expect(text).toContain('at p99 over gRPC come to');
+    expect(text).toContain(
+      'more than the whole 5 ms p99 SLO of "api": as drawn, this split cannot meet that SLO',
+    );
+  });
+
+  it("names the boundary's share when the calls fit the SLO but not the share, and nothing within budget", () => {
+    const [text] = caveats(call(5, 5), 'rust');
+    expect(text).toContain(
+      'more than the 500 µs (10%) a language boundary may take of the 5 ms p99 SLO of "api"',
+    );
+    expect(caveats(call(1, 50), 'go')).toEqual([]);
+    expect(caveats(call(5), 'rust')).toEqual([]);
   });
 });
 

@@ -9,9 +9,9 @@ import type { LabEvidence } from '../decision/lab-evidence.ts';
 import type { BoundaryRow } from '../decision/schema.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
-import type { Language, Mechanism } from '../profile/vocabulary.ts';
+import { type Language, MECHANISM_NAMES, type Mechanism } from '../profile/vocabulary.ts';
 import type { UnitFacts } from './conditions.ts';
-import { formatAmount, roundTo } from './numbers.ts';
+import { formatAmount, formatRate, roundTo } from './numbers.ts';
 import type { Parameters } from './parameters.ts';
 
 /** The cost of one call across a boundary, in microseconds. */
@@ -66,7 +66,7 @@ function measuredRpc(prior: BoundaryCostView, p50Us: number, p99Us: number | und
 
 /** "1 call per request", "0.5 calls per request", "400 calls per request". */
 function callsPerRequest(n: number): string {
-  return `${formatAmount(n)} ${n === 1 ? 'call' : 'calls'} per request`;
+  return `${formatRate(n)} ${n === 1 ? 'call' : 'calls'} per request`;
 }
 
 function us(n: number): string {
@@ -89,16 +89,36 @@ export function planBoundaries(
 ): BoundaryRow[] {
   const rows: BoundaryRow[] = [];
   for (const component of profile.components ?? []) {
-    for (const call of component.calls ?? []) {
+    for (const [callee, perRequest] of callsByCallee(component.calls ?? [])) {
       const from = languages.get(component.name);
-      const to = languages.get(call.to);
+      const to = languages.get(callee);
       if (from === undefined || to === undefined || from === to) continue;
       rows.push(
-        planOne(component.name, from, call.to, call.per_request, facts.get(component.name), costs, params),
+        planOne(
+          component.name,
+          from,
+          callee,
+          perRequest,
+          budgetOf(component.name, callee, facts),
+          costs,
+          params,
+        ),
       );
     }
   }
   return rows;
+}
+
+/**
+ * A component's calls per callee, in the order first listed: two entries for one callee are one boundary whose
+ * calls add up (3 + 5 calls per request cost what 8 do), never two boundaries each judged on part of the load.
+ * @example
+ * callsByCallee([{ to: 'b', per_request: 3 }, { to: 'b', per_request: 5 }]); // Map { 'b' => 8 }
+ */
+export function callsByCallee(calls: readonly { to: string; per_request: number }[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const call of calls) out.set(call.to, (out.get(call.to) ?? 0) + call.per_request);
+  return out;
 }
 
 /**
@@ -110,19 +130,36 @@ const RUST_TO_GO_FFI =
   "in-process FFI in this direction (Rust calling Go) would enter Go through cgo's callback path, which costs " +
   'far more than a Go-to-Rust call and has no reliable published per-call figure, so it is not offered';
 
+/** The p99 budget a boundary's calls spend from, and whose it is ("of \"api\""). */
+type Budget = { p99Ms: number; whose: string } | undefined;
+
+/**
+ * The caller's p99 SLO; or, when the caller states none and the callee is latency-critical with an SLO, the callee's:
+ * calls into a latency-critical component are on the path its SLO times (the project's SLO goes to latency-critical
+ * components, so an entry API calling a latency-critical hot path would otherwise look unlimited).
+ */
+function budgetOf(from: string, to: string, facts: ReadonlyMap<string, UnitFacts>): Budget {
+  const caller = facts.get(from)?.slo?.p99_ms;
+  if (caller !== undefined) return { p99Ms: caller, whose: `of "${from}"` };
+  const callee = facts.get(to);
+  if (callee?.latencyCritical && callee.slo !== undefined)
+    return { p99Ms: callee.slo.p99_ms, whose: `of the latency-critical "${to}", which these calls reach` };
+  return undefined;
+}
+
 function planOne(
   from: string,
   callerLanguage: Language,
   to: string,
   perRequest: number,
-  caller: UnitFacts | undefined,
+  budget0: Budget,
   costs: Record<Mechanism, BoundaryCostView>,
   params: Parameters,
 ): BoundaryRow {
   // Chatty is about the call count alone; a budget overrun is a separate matter, explained in `why`.
   const chatty = perRequest >= params.chatty_calls_per_request;
   const ffiPriced = callerLanguage === 'go';
-  const budgetMs = caller?.slo?.p99_ms;
+  const budgetMs = budget0?.p99Ms;
   const onP99Path = budgetMs !== undefined && perRequest >= P99_FRACTION;
   let mechanism: Mechanism;
   let why: string;
@@ -159,7 +196,7 @@ function planOne(
     // The budget said plainly: an amount of time, and where it comes from (never "within 10% of the SLO").
     const budgetText =
       `the ${us(allowedUs)} a language boundary may take (${roundTo(params.boundary_budget_share * 100, 0)}% ` +
-      `of the ${formatAmount(budgetMs ?? 0, 3)} ms p99 SLO of "${from}")`;
+      `of the ${formatAmount(budgetMs ?? 0, 3)} ms p99 SLO ${budget0?.whose ?? ''})`;
     const callsText =
       perRequest < 1
         ? `${callsPerRequest(perRequest)}, so the p99 request makes at least one`
@@ -212,6 +249,36 @@ function planOne(
 }
 
 /**
+ * A caveat for each boundary over its p99 budget: what its calls cost at p99 against the SLO they spend from, and
+ * whether they alone take more than that whole SLO (the split as drawn cannot meet it) or only more than a
+ * boundary's share. The verdict's probability is about each component's language; this is about the plan joining
+ * them, so it is said apart, before the general caveats.
+ * @example
+ * overBudgetCaveats(rows, facts, costs); // ['The plan's "proxy" -> "policy" calls are over their budget: ...']
+ */
+export function overBudgetCaveats(
+  rows: readonly BoundaryRow[],
+  facts: ReadonlyMap<string, UnitFacts>,
+  costs: Record<Mechanism, BoundaryCostView>,
+  params: Parameters,
+): string[] {
+  return rows.flatMap((row) => {
+    const budget = budgetOf(row.from, row.to, facts);
+    if (row.budget !== 'over' || budget === undefined) return [];
+    const calls = row.calls_per_request ?? 1;
+    const tail = Math.max(calls, 1) * costs[row.mechanism].p99Us;
+    const sloUs = budget.p99Ms * 1000;
+    const against =
+      tail > sloUs
+        ? `more than the whole ${formatAmount(budget.p99Ms, 3)} ms p99 SLO ${budget.whose}: as drawn, this split cannot meet that SLO`
+        : `more than the ${us(params.boundary_budget_share * sloUs)} (${roundTo(params.boundary_budget_share * 100, 0)}%) a language boundary may take of the ${formatAmount(budget.p99Ms, 3)} ms p99 SLO ${budget.whose}`;
+    return [
+      `The plan's "${row.from}" -> "${row.to}" calls are over their latency budget: ${callsPerRequest(calls)} at ${us(costs[row.mechanism].p99Us)} each at p99 over ${MECHANISM_NAMES[row.mechanism]} come to ${us(tail)}, ${against}. Batch the calls into fewer, larger ones, or build "${row.to}" in the language of "${row.from}".`,
+    ];
+  });
+}
+
+/**
  * What a cgo boundary costs beyond the call itself: the C toolchain, the builds and cross-compilation.
  * @example
  * cgoCaveat(profile); // "cgo (FFI between Go and Rust): ..."
@@ -224,7 +291,7 @@ export function cgoCaveat(profile: Profile): string {
       : '';
   return (
     'cgo (FFI between Go and Rust): builds need CGO_ENABLED=1 and a C toolchain; cgo is disabled by default when ' +
-    'cross-compiling, so every target needs a C cross-compiler (CC_FOR_<goos>_<goarch>); the Rust side is built ' +
+    'cross-compiling, so every target needs a C cross-compiler (`CC_FOR_<goos>_<goarch>`); the Rust side is built ' +
     'as a static library by cargo first, Go build caching no longer covers it, and calls from Rust back into Go ' +
     `cost far more than Go-to-Rust calls.${cross}`
   );

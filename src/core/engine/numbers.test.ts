@@ -5,6 +5,8 @@ import {
   formatColumn,
   formatFigure,
   formatFixed,
+  formatRate,
+  formatRateColumn,
   roundTo,
   roundToSum,
 } from './numbers.ts';
@@ -37,6 +39,17 @@ describe('roundTo and compareText', () => {
   });
   it('orders by code unit, not locale', () => {
     expect(['b', 'B', 'a'].sort(compareText)).toEqual(['B', 'a', 'b']);
+  });
+});
+
+describe('formatRate', () => {
+  it('never shows a rare call as 0 calls per request, in a sentence or down a column', () => {
+    expect(formatRate(0.0001)).toBe('0.0001');
+    expect(formatRate(0.00025)).toBe('0.00025');
+    expect(formatRate(0.05)).toBe('0.05');
+    expect(formatRate(200)).toBe('200');
+    expect(formatRateColumn([50, 0.0001])).toEqual(['50.0000', '0.0001']);
+    expect(formatRateColumn([1, 0.05])).toEqual(['1.00', '0.05']);
   });
 });
 

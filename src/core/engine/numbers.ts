@@ -146,6 +146,34 @@ export function formatAmount(n: number, digits = 2): string {
 }
 
 /**
+ * A rate of calls per request as stated, with a rare call's two significant figures: 0.0001 reads "0.0001", never
+ * "0" (which would say the call is never made).
+ * @example
+ * formatRate(0.0001); // '0.0001'
+ * formatRate(0.05); // '0.05'
+ * formatRate(200); // '200'
+ */
+export function formatRate(n: number): string {
+  return formatAmount(n, rateDigits([n], 2));
+}
+
+/** Decimals that keep two significant figures of the smallest rate under 0.01, and at least `least`. */
+function rateDigits(values: readonly number[], least: number): number {
+  const rare = values.filter((n) => n > 0 && n < 0.01);
+  return rare.length === 0 ? least : Math.min(12, Math.ceil(-Math.log10(Math.min(...rare))) + 1);
+}
+
+/**
+ * A column of call rates at one precision, as formatColumn, with enough decimals for its rarest call.
+ * @example
+ * formatRateColumn([1, 0.05]); // ['1.00', '0.05']
+ * formatRateColumn([50, 0.0001]); // ['50.0000', '0.0001']
+ */
+export function formatRateColumn(values: readonly number[]): string[] {
+  return formatColumn(values, rateDigits(values, 3));
+}
+
+/**
  * A memory size given in MiB: KiB below 1 MiB (a microcontroller's 0.25 MiB is "256 KiB", never "0 MiB").
  * @example
  * formatMib(0.25); // '256 KiB'

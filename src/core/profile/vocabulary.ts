@@ -118,3 +118,9 @@ export type Verdict = (typeof VERDICTS)[number];
 
 export const MECHANISMS = ['ffi', 'grpc', 'service'] as const;
 export type Mechanism = (typeof MECHANISMS)[number];
+/** How each boundary mechanism reads in a sentence. */
+export const MECHANISM_NAMES: Record<Mechanism, string> = {
+  ffi: 'cgo (FFI)',
+  grpc: 'gRPC',
+  service: 'a service API',
+};

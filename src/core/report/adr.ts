@@ -4,7 +4,7 @@ import { entryComponents } from '../engine/conditions.ts';
 import { listWords } from '../engine/numbers.ts';
 import type { Evidence } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
-import { type Language, LEVELS, type Level } from '../profile/vocabulary.ts';
+import { type Language, LEVELS, type Level, MECHANISM_NAMES, type Mechanism } from '../profile/vocabulary.ts';
 import {
   asSentence,
   componentNames,
@@ -285,12 +285,53 @@ function recordComment(decision: Decision, options: AdrOptions): string {
     lab_run: decision.lab_run,
     ...options.record,
     facts,
+    ...(decision.components.length === 0 ? {} : { plan: planEntries(decision) }),
   };
   // One line without whitespace (markdownlint's line length exempts it), and no `--` that could end the comment.
   const json = JSON.stringify(data)
     .replace(/[\s<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
     .replace(/--/g, '-\\u002d');
   return `<!-- ${ADR_MARKER}\n${json}\n-->`;
+}
+
+/**
+ * The plan a record keeps and `gorust check` compares: each component's language, then each boundary's mechanism.
+ * @example
+ * planEntries(decision); // [['proxy', 'rust'], ['control', 'go'], ['proxy>control', 'grpc']]
+ */
+export function planEntries(decision: Decision): [string, string][] {
+  return [
+    ...decision.components.map((c): [string, string] => [c.name, c.language]),
+    ...decision.boundaries.map((b): [string, string] => [`${b.from}>${b.to}`, b.mechanism]),
+  ];
+}
+
+/**
+ * How the plan changed since a record: "parser Rust -> Go", "api -> parser cgo FFI -> gRPC", "new boundary
+ * api -> parser (gRPC)"; empty when it did not, or when the record kept no plan.
+ * @example
+ * planChanges([['parser', 'rust']], [['parser', 'go']]); // ['component parser: Rust -> Go']
+ */
+export function planChanges(
+  recorded: readonly [string, string][] | undefined,
+  now: readonly [string, string][],
+): string[] {
+  if (recorded === undefined) return [];
+  const before = new Map(recorded);
+  const after = new Map(now);
+  const name = (key: string) => key.replace('>', ' -> ');
+  const value = (key: string, v: string) =>
+    key.includes('>') ? (MECHANISM_NAMES[v as Mechanism] ?? v) : (VERDICT_NAMES[v as 'go' | 'rust'] ?? v);
+  const kind = (key: string) => (key.includes('>') ? 'boundary' : 'component');
+  const out: string[] = [];
+  for (const [key, v] of after) {
+    const old = before.get(key);
+    if (old === undefined) out.push(`new ${kind(key)} ${name(key)} (${value(key, v)})`);
+    else if (old !== v) out.push(`${kind(key)} ${name(key)}: ${value(key, old)} -> ${value(key, v)}`);
+  }
+  for (const [key, v] of before)
+    if (!after.has(key)) out.push(`${kind(key)} ${name(key)} (${value(key, v)}) no longer in the plan`);
+  return out;
 }
 
 /** What `gorust check` reads back from a record. */
@@ -304,6 +345,11 @@ export type AdrRecordData = AdrRecordMeta & {
   seed?: number;
   lab_run?: string;
   facts?: [string, string, string][];
+  /**
+   * The plan when recorded (decisions with components): each component's language, then each boundary as
+   * "from>to" and its mechanism; absent in records written before it was added.
+   */
+  plan?: [string, string][];
 };
 
 /**
@@ -369,7 +415,12 @@ function recordDataProblem(data: unknown): string | undefined {
     optional('lab_run', isString, 'a run id') ??
     optional('close_call', (v) => typeof v === 'boolean', 'true or false') ??
     optional('confidence', (v) => typeof v === 'number' && v >= 0 && v <= 1, 'a probability from 0 to 1') ??
-    optional('facts', (v) => Array.isArray(v) && v.every(isFact), 'a list of [key, label, value]')
+    optional('facts', (v) => Array.isArray(v) && v.every(isFact), 'a list of [key, label, value]') ??
+    optional(
+      'plan',
+      (v) => Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2 && e.every(isString)),
+      'a list of [component or boundary, language or mechanism]',
+    )
   );
 }
 
@@ -530,6 +581,23 @@ class AdrParts {
     return words.length === 0 ? undefined : words.join(', ');
   }
 
+  /**
+   * A component's role and workload, the traits its language was judged on first, and its odds when a near tie, as
+   * " (hot-path, cpu-bound)"; empty without the profile. A reviewer sees why the components differ, not only that
+   * they do.
+   */
+  traits(name: string, odds?: string): string {
+    const p = this.o.profile;
+    const c = p?.components?.find((x) => x.name === name);
+    const words = [
+      ...(p === undefined || c === undefined
+        ? []
+        : [c.role, c.workload ?? p.workload.kind, ...(c.latency_critical ? ['latency-critical'] : [])]),
+      ...(odds === undefined ? [] : [odds]),
+    ];
+    return words.length === 0 ? '' : ` (${words.join(', ')})`;
+  }
+
   /** The fact of this profile that bears on a criterion, in a few words. */
   factFor(id: CriterionRow['id']): string | undefined {
     const p = this.o.profile;
@@ -650,18 +718,24 @@ class AdrParts {
       ];
     }
     if (d.verdict === 'hybrid') {
-      const parts = d.components
-        .slice(0, MAX_LISTED_COMPONENTS)
-        .map(
-          (c) =>
-            `${this.esc(c.name)} in ${OPTION_LABELS[c.language]}${c.near_tie ? ` (${componentOdds(c)})` : ''}`,
-        );
+      // Grouped by language, each component with the traits it was judged on, so the outcome says why they differ.
+      const listed = d.components.slice(0, MAX_LISTED_COMPONENTS);
+      const groups = [...new Set(listed.map((c) => c.language))].map(
+        (language) =>
+          `${OPTION_LABELS[language]} for ${listWords(
+            listed
+              .filter((c) => c.language === language)
+              .map(
+                (c) => `${this.esc(c.name)}${this.traits(c.name, c.near_tie ? componentOdds(c) : undefined)}`,
+              ),
+          )}`,
+      );
       const more =
         d.components.length > MAX_LISTED_COMPONENTS
-          ? ` and ${d.components.length - MAX_LISTED_COMPONENTS} more`
+          ? ` (and ${d.components.length - MAX_LISTED_COMPONENTS} more)`
           : '';
       return [
-        `Chosen option: "${OPTION_LABELS.hybrid}", because the components need different things (${parts.join(', ')}${more})${boundaryOutcome(d.boundaries, (name) => this.esc(name))}; ${perturbationsKept(d)} (confidence ${formatPercent(d.confidence)}).`,
+        `Chosen option: "${OPTION_LABELS.hybrid}", because the components need different things: ${groups.join('; ')}${more}${boundaryOutcome(d.boundaries, (name) => this.esc(name)).replace(/^ and /, '; and ')}; ${perturbationsKept(d)} (confidence ${formatPercent(d.confidence)}).`,
         ...(d.close_call ? ['', this.hybridCloseCall()] : []),
       ];
     }
@@ -793,7 +867,7 @@ class AdrParts {
         if (rust !== undefined && rust !== 'strong') {
           const when = deadline === undefined ? '' : ` against the ${formatNumber(deadline)}-week deadline`;
           lines.push(
-            `Bad, because the team's Rust experience is ${rust}: budget ramp-up time${when} (at Google, more than half of the developers new to Rust were as productive as before within four months), and have every change reviewed by someone fluent in ownership and lifetimes.`,
+            `Bad, because ${rust === 'none' ? 'nobody on the team has written Rust' : 'the team knows some Rust but is not fluent in it'}: budget ramp-up time${when} (at Google, more than half of the developers new to Rust were as productive as before within four months), and have every change reviewed by someone fluent in ownership and lifetimes.`,
           );
         }
         lines.push(
@@ -807,8 +881,7 @@ class AdrParts {
       lines.push('Bad, because the team must build, test, deploy and staff two toolchains.');
       const counts = new Map<string, number>();
       for (const b of d.boundaries) counts.set(b.mechanism, (counts.get(b.mechanism) ?? 0) + 1);
-      const over = (mechanism: string) =>
-        mechanism === 'ffi' ? 'cgo (FFI)' : mechanism === 'grpc' ? 'gRPC' : 'a service API';
+      const over = (mechanism: string) => MECHANISM_NAMES[mechanism as Mechanism];
       const n = d.boundaries.length;
       const how =
         counts.size === 1
@@ -825,7 +898,7 @@ class AdrParts {
         );
       for (const b of d.boundaries.filter((row) => row.budget === 'over'))
         lines.push(
-          `Bad, because ${this.esc(b.from)} to ${this.esc(b.to)} costs more than the p99 latency budget of ${this.esc(b.from)} allows: batch the calls into fewer, larger ones or keep both sides in one language.`,
+          `Bad, because ${this.esc(b.from)} to ${this.esc(b.to)} costs more than its p99 latency budget allows (see the caveats): batch the calls into fewer, larger ones or keep both sides in one language.`,
         );
     } else {
       const lost = byImpact(d.criteria).find((row) => favours(row) === this.other && row.weight > 0);
@@ -1022,7 +1095,7 @@ class AdrParts {
     const evidence = sources.filter((s) => !s.startsWith('Similar project'));
     while (
       evidence.length > MIN_SOURCES &&
-      spent + wordCount(out) + wordCount([heading, ...sources]) + closing > WORD_BUDGET
+      spent + wordCount(out) + wordCount([heading, ...sources.map((s) => `* ${s}`)]) + closing > WORD_BUDGET
     ) {
       sources.splice(sources.indexOf(evidence.pop() as string), 1);
     }
@@ -1107,7 +1180,7 @@ export function boundaryOutcome(rows: readonly BoundaryRow[], esc: (name: string
     chatty === 0 ? '' : `, though ${chatty === 1 ? 'one is' : `${chatty} are`} chatty (see Consequences)`;
   if (over.length > 0) {
     const names = over.map((b) => `${esc(b.from)} to ${esc(b.to)}`).join(', ');
-    return `, though ${names} ${over.length === 1 ? 'costs' : 'cost'} more than the caller's p99 latency budget allows (see Consequences)`;
+    return `, though ${names} ${over.length === 1 ? 'costs' : 'cost'} more than ${over.length === 1 ? 'its' : 'their'} p99 latency budget allows (see Consequences)`;
   }
   if (rows.some((b) => b.budget === 'within'))
     return ` and the boundaries on the p99 path fit their latency budgets${chattyText}`;

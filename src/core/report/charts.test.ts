@@ -224,7 +224,7 @@ describe('gcTimelineChart', () => {
 });
 
 describe('hybridPlanChart', () => {
-  it('draws components coloured by language, Go left and Rust right, and boundaries labelled with mechanism and cost', () => {
+  it('draws components coloured by language, Go left and Rust right, and boundaries labelled with mechanism, cost and calls per request', () => {
     const chart = hybridPlanChart(buildHybridDecision(), { width: 880 });
     const components = all(chart, byClass('component'));
     expect(components.map((c) => [c.attrs.class, text(all(c, byTag('text'))[0] as SvgNode)])).toEqual([
@@ -236,7 +236,8 @@ describe('hybridPlanChart', () => {
     expect(all(components[0] as SvgNode, byTag('circle'))[0]?.attrs.fill).toBe(LANGUAGE_COLORS.rust);
     expect(all(chart, byClass('edge'))).toHaveLength(1);
     const label = all(chart, byClass('edge-label'))[0] as SvgNode;
-    expect(text(label)).toBe('grpc · 100 µs/call');
+    // Mechanism, median cost per call and the calls per request the plan counted (the fixture's 0.01).
+    expect(text(label)).toBe('grpc · 100 µs/call × 0.01/req');
     // The label sits on an opaque box, so the dashed edge never runs through its text.
     expect(all(label, byTag('rect'))[0]?.attrs.fill).toBe('#fff');
   });

@@ -1,6 +1,6 @@
 /** @module The charts, drawn by hand as SVG element trees (./svg.ts), one function per chart, shared by the web UI (live, laid out at the container's width) and the HTML report (serialised to inline SVG): one chart definition, two faces. Every mark carries a <title> with its figure; the pages give each chart a text alternative and the same figures in a table. */
 import type { Decision } from '../decision/schema.ts';
-import { criterionLabel, formatRating, formatSigned } from './format.ts';
+import { criterionLabel, formatRate, formatRating, formatSigned } from './format.ts';
 import {
   CHAR_EM,
   fitText,
@@ -714,12 +714,21 @@ function layoutComponents(decision: Decision): { cells: Map<string, [number, num
 }
 
 /**
- * The label of a boundary edge in the HTML report: mechanism and cost per call.
+ * The label of a boundary edge in the HTML report: mechanism, cost per call and calls per request.
  * @example
- * boundaryLabel({ mechanism: 'grpc', per_call_us: 100, ... }); // 'grpc · 100 µs/call'
+ * boundaryLabel({ mechanism: 'grpc', per_call_us: 100, calls_per_request: 3, ... }); // 'grpc · 100 µs/call × 3/req'
  */
 export function boundaryLabel(b: Decision['boundaries'][number]): string {
-  return `${b.mechanism} · ${round3(b.per_call_us)} µs/call${b.chatty ? ' (chatty)' : ''}`;
+  return `${b.mechanism} · ${round3(b.per_call_us)} µs/call${perRequest(b)}${b.chatty ? ' (chatty)' : ''}`;
+}
+
+/**
+ * " × N/req" for a boundary whose calls per request the plan knows, else nothing; shared with the web's labels.
+ * @example
+ * perRequest({ calls_per_request: 3, ... }); // ' × 3/req'
+ */
+export function perRequest(b: Decision['boundaries'][number]): string {
+  return b.calls_per_request === undefined ? '' : ` × ${formatRate(b.calls_per_request)}/req`;
 }
 
 /**
@@ -746,7 +755,7 @@ export function hybridPlanChart(decision: Decision, options: HybridPlanOptions):
   const head = heading(
     width,
     'Hybrid plan',
-    options.subtitle ?? 'Go left · Rust right · edges: mechanism and cost per call',
+    options.subtitle ?? 'Go left · Rust right · edges: mechanism, cost per call, calls per request',
   );
   const columnX = [width * 0.27, width * 0.73];
   // An edge from left to right between two top-row components bends upwards (see drawEdge): room above the top row

@@ -1,6 +1,13 @@
 /** @module Tests of the HTML and Markdown escapers: user text always comes out as text. */
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, escapeMarkdown, escapeUserText, fileSlug, inlineWithNames } from './escape.ts';
+import {
+  escapeHtml,
+  escapeMarkdown,
+  escapeUserText,
+  fileSlug,
+  inlineTrusted,
+  inlineWithNames,
+} from './escape.ts';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -69,6 +76,15 @@ describe('fileSlug', () => {
   it('falls back when nothing is left', () => {
     expect(fileSlug('<>!!')).toBe('decision');
     expect(fileSlug('日本', 'report')).toBe('report');
+  });
+});
+
+describe('inlineTrusted', () => {
+  it('escapes < outside code spans only, since a code span shows its text literally', () => {
+    expect(inlineTrusted('needs `CC_FOR_<goos>_<goarch>` when x < y')).toBe(
+      'needs `CC_FOR_<goos>_<goarch>` when x &lt; y',
+    );
+    expect(inlineTrusted('a | b and `c | d`\nnext')).toBe('a \\| b and `c \\| d` next');
   });
 });
 

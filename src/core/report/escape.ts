@@ -81,11 +81,7 @@ export function escapeUserText(text: string): string {
  * inlineWithNames('calls from ![t](x) cross a boundary', ['![t](x)']); // 'calls from !\\[t\\](x) cross a boundary'
  */
 export function inlineWithNames(text: string, names: readonly string[]): string {
-  const trusted = (part: string) =>
-    part
-      .replace(/\r\n?|\n/g, ' ')
-      .replace(/\|/g, '\\|')
-      .replace(/</g, '&lt;');
+  const trusted = inlineTrusted;
   const wanted = [...new Set(names.filter((n) => n.length > 0))].sort((a, b) => b.length - a.length);
   if (wanted.length === 0) return trusted(text);
   const pattern = new RegExp(wanted.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
@@ -96,6 +92,23 @@ export function inlineWithNames(text: string, names: readonly string[]): string 
     last = match.index + match[0].length;
   }
   return out + trusted(text.slice(last));
+}
+
+/**
+ * Knowledge-base text in a Markdown list item or table cell: one line, a `|` cannot end the cell, and `<` cannot
+ * open an HTML tag; inside a code span `<` stays as it is, since Markdown shows a code span's text literally
+ * (`CC_FOR_<goos>` would read "CC_FOR_&lt;goos>").
+ * @example
+ * inlineTrusted('needs a `CC_FOR_<goos>` for x < y'); // 'needs a `CC_FOR_<goos>` for x &lt; y'
+ */
+export function inlineTrusted(text: string): string {
+  return text
+    .replace(/\r\n?|\n/g, ' ')
+    .split(/(`[^`]*`)/)
+    .map((part, i) =>
+      i % 2 === 1 ? part.replace(/\|/g, '\\|') : part.replace(/\|/g, '\\|').replace(/</g, '&lt;'),
+    )
+    .join('');
 }
 
 /**

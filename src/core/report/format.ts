@@ -13,6 +13,8 @@ export {
   formatFixed,
   formatMib,
   formatNumber,
+  formatRate,
+  formatRateColumn,
 } from '../engine/numbers.ts';
 
 export type Option = 'go' | 'rust' | 'hybrid';

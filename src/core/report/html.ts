@@ -31,6 +31,7 @@ import {
   formatNumber,
   formatPercent,
   formatProbabilities,
+  formatRateColumn,
   formatRating,
   formatScore,
   formatSigned,
@@ -364,10 +365,7 @@ function hybridSection(decision: Decision): string {
     table(['Component', 'Language', 'Go score', 'Rust score', 'Why'], components, [2, 3]),
   ];
   if (decision.boundaries.length > 0) {
-    const callColumn = formatColumn(
-      decision.boundaries.map((b) => b.calls_per_request ?? 0),
-      3,
-    );
+    const callColumn = formatRateColumn(decision.boundaries.map((b) => b.calls_per_request ?? 0));
     const boundaries = decision.boundaries.map((b, i) => [
       e(b.from),
       e(b.to),

@@ -10,7 +10,7 @@ import {
   gateOdds,
   shownDecisiveFacts,
 } from './decisive.ts';
-import { escapeUserText, inlineWithNames } from './escape.ts';
+import { escapeUserText, inlineTrusted, inlineWithNames } from './escape.ts';
 import {
   byImpact,
   confidenceMeaning,
@@ -22,6 +22,7 @@ import {
   formatNumber,
   formatPercent,
   formatProbabilities,
+  formatRateColumn,
   formatRating,
   formatScore,
   formatSigned,
@@ -213,10 +214,7 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
       '| From | To | Mechanism | Median cost per call | Calls per request |',
       '| --- | --- | --- | ---: | ---: |',
     );
-    const callColumn = formatColumn(
-      decision.boundaries.map((b) => b.calls_per_request ?? 0),
-      3,
-    );
+    const callColumn = formatRateColumn(decision.boundaries.map((b) => b.calls_per_request ?? 0));
     for (const [i, b] of decision.boundaries.entries()) {
       const cost = `${formatNumber(b.per_call_us)} µs${b.measured ? ' (measured)' : ''}`;
       const calls = b.calls_per_request === undefined ? 'n/a' : (callColumn[i] ?? '');
@@ -369,8 +367,5 @@ export function provenance(decision: Decision): string {
 
 /** Knowledge-base text in a list item or table cell: one line, and a `|` cannot end the cell. */
 export function inline(text: string): string {
-  return text
-    .replace(/\r\n?|\n/g, ' ')
-    .replace(/\|/g, '\\|')
-    .replace(/</g, '&lt;');
+  return inlineTrusted(text);
 }

@@ -317,7 +317,11 @@ describe('renderAdr', () => {
     for (const level of ['none', 'some'] as const) {
       const text = flat(renderAdr(rust, { date: DATE, profile: team(level) }));
       expect(text).toContain('Bad, because hiring must look for Rust experience, or train for it.');
-      expect(text).toContain(`the team's Rust experience is ${level}: budget ramp-up time`);
+      const words =
+        level === 'none'
+          ? 'nobody on the team has written Rust'
+          : 'the team knows some Rust but is not fluent in it';
+      expect(text).toContain(`Bad, because ${words}: budget ramp-up time`);
     }
   });
 

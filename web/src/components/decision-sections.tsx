@@ -10,6 +10,7 @@ import {
   factorText,
   factsText,
   formatPercent,
+  formatRate,
   formatRating,
   formatSigned,
   gateOdds,
@@ -454,7 +455,7 @@ export function PlanTables({ decision }: { decision: Decision }) {
                 <td className="num">
                   {formatMicros(boundary.per_call_us)}
                   {boundary.calls_per_request !== undefined && (
-                    <div className="small muted">× {boundary.calls_per_request}/req</div>
+                    <div className="small muted">× {formatRate(boundary.calls_per_request)}/req</div>
                   )}
                 </td>
                 <td>

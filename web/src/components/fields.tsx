@@ -1,5 +1,6 @@
 /** @module Small labelled form fields shared by the component, stakeholder and existing-code editors: each shows its help and its problem in plain words right below it, both tied to the control with aria-describedby. */
 import type { InputProblem } from '../../../src/core/browser.ts';
+import { numberFromInput } from '../lib/number-input.ts';
 import { plainProblem } from '../lib/plain-words.ts';
 
 type Base = { id: string; label: string; problems?: InputProblem[] | undefined; help?: string };
@@ -96,7 +97,7 @@ export function NumberField({
         placeholder="optional"
         aria-invalid={problems && problems.length > 0 ? true : undefined}
         aria-describedby={describedBy(id, problems, help)}
-        onChange={(event) => onChange(event.target.value === '' ? undefined : Number(event.target.value))}
+        onChange={(event) => onChange(numberFromInput(event.target))}
       />
       <Help id={id} help={help} />
       <Problem id={id} problems={problems} />

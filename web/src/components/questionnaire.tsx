@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import { type InputProblem, QUESTIONS, type Question, validateAnswer } from '../../../src/core/browser.ts';
 import type { Answers } from '../lib/draft.ts';
+import { numberFromInput } from '../lib/number-input.ts';
 import { plainProblem } from '../lib/plain-words.ts';
 
 export type QuestionnaireProps = {
@@ -78,8 +79,7 @@ function QuestionField({
   );
   const set = (next: unknown) => onChange(question.id, next);
   // An emptied field is a blank answer, not an empty string or zero.
-  const setTyped = (text: string, parse: (text: string) => unknown = String) =>
-    set(text === '' ? undefined : parse(text));
+  const setTyped = (text: string) => set(text === '' ? undefined : text);
   // Every kind of question is framed alike: its label, its control, then its help and problem.
   const frame = (label: ReactNode, control?: ReactNode) => (
     <div className="question">
@@ -184,7 +184,7 @@ function QuestionField({
           step={question.integer ? 1 : 'any'}
           value={typeof value === 'number' && Number.isFinite(value) ? value : ''}
           placeholder={question.optional ? 'optional' : ''}
-          onChange={(event) => setTyped(event.target.value, Number)}
+          onChange={(event) => set(numberFromInput(event.target))}
         />,
       );
     default:

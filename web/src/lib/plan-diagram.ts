@@ -1,5 +1,11 @@
 /** @module The hybrid plan diagram as the web app draws it: the shared chart (src/core/report/charts.ts) plus every call the profile describes (calls inside one language muted), edge labels that state the unit once (in the subtitle), no edge labels when the figure would crowd, and a one-paragraph text alternative. */
-import { type Decision, hybridPlanChart, type Profile, type SvgNode } from '../../../src/core/browser.ts';
+import {
+  type Decision,
+  hybridPlanChart,
+  type Profile,
+  perRequest,
+  type SvgNode,
+} from '../../../src/core/browser.ts';
 
 /** Beyond this many labelled edges the labels overlap: the costs are then read from the table under the chart. */
 const MAX_EDGE_LABELS = 14;
@@ -24,9 +30,11 @@ export function planDiagram(decision: Decision, profile: Profile, width: number)
     width,
     mutedCalls,
     edgeLabel: (b) =>
-      labelled ? `${b.mechanism} ${round(b.per_call_us)}${b.chatty ? ' (chatty)' : ''}` : null,
+      labelled
+        ? `${b.mechanism} ${round(b.per_call_us)}${perRequest(b)}${b.chatty ? ' (chatty)' : ''}`
+        : null,
     subtitle: labelled
-      ? 'Go left · Rust right · labels: mechanism, µs per call\ndotted grey: calls within one language'
+      ? 'Go left · Rust right\nlabels: mechanism, µs per call × calls per request\ndotted grey: calls within one language'
       : 'Go left · Rust right · costs per call: the table below\ndotted grey: calls within one language',
   });
 }

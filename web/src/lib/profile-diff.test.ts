@@ -33,6 +33,28 @@ describe('diffProfiles', () => {
       { components: [{ ...api, calls: [{ to: 'db', per_request: 5 }] }, db] },
     );
     expect(changed).toEqual([{ path: 'components[api].calls[0].per_request', a: '2', b: '5' }]);
+    const renamed = diffProfiles({ components: [api, db] }, { components: [api, { ...db, name: 'store' }] });
+    expect(renamed).toEqual([
+      { path: 'components[db]', a: 'role storage-engine', b: null },
+      { path: 'components[store]', a: null, b: 'role storage-engine' },
+    ]);
+  });
+
+  it('shows a component added with its defaults filled in as one row, not one per default', () => {
+    const api = { name: 'api', role: 'api', workload: 'io-bound', latency_critical: false, calls: [] };
+    const cache = {
+      name: 'cache',
+      role: 'data-plane',
+      workload: 'mixed',
+      latency_critical: false,
+      calls: [{ to: 'api', per_request: 1 }],
+    };
+    expect(
+      diffProfiles({ team: { size: 3 }, components: [api] }, { team: { size: 4 }, components: [api, cache] }),
+    ).toEqual([
+      { path: 'components[cache]', a: null, b: 'role data-plane, workload mixed' },
+      { path: 'team.size', a: '3', b: '4' },
+    ]);
   });
 
   it('finds nothing between equal profiles', () => {
