@@ -2,6 +2,7 @@
 
 export type { Decision } from './decision/schema.ts';
 export { DEFAULT_SAMPLES, decide } from './engine/decide.ts';
+export { listWords } from './engine/numbers.ts';
 export { PRIORITY_AVERAGE, priorityWeight } from './engine/weights.ts';
 export type { InputProblem } from './errors.ts';
 export { UserError } from './errors.ts';
@@ -33,7 +34,9 @@ export { profileFileName } from './report/escape.ts';
 export { ownTeamWords } from './report/facts.ts';
 export {
   confidenceMeaning,
+  differsOn,
   favoursClause,
+  formatConfidence,
   formatCount,
   formatFigure,
   formatPercent,

@@ -113,6 +113,7 @@ export { diffFacts, factChangeText, ownTeamWords, profileFacts } from './report/
 export {
   confidenceMeaning,
   decisionTitle,
+  formatConfidence,
   formatFigure,
   formatPercent,
   trackRecordSentence,

@@ -169,6 +169,17 @@ describe('knowledge base and questions', () => {
 });
 
 describe('saved decisions', () => {
+  it('names a profile posted bare, without {"profile": ...}, in one problem', async () => {
+    const { app } = makeApp();
+    const res = await app.request('/api/decisions', postJson(PROFILE));
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { detail: string; errors: { path: string }[] };
+    expect(body.detail).toBe(
+      'profile: missing: this looks like a bare profile; send it as {"profile": <the profile>}',
+    );
+    expect(body.errors.map((problem) => problem.path)).toEqual(['profile']);
+  });
+
   it("exports the ADR with the same revisit triggers as the CLI's record, each of which flips the saved verdict", async () => {
     const { app } = makeApp();
     const closeCall = parseProfileText(readFileSync(join(ROOT, 'examples', 'close-call.yaml'), 'utf8'), 'x');

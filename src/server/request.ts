@@ -256,6 +256,22 @@ export function problemHook(
         issues = outside;
       }
     }
+    // A profile sent bare where the route wants it under a key: one problem that says so, not one per profile field.
+    if (
+      result.target === 'json' &&
+      profileAt !== undefined &&
+      profileAt !== '' &&
+      data !== null &&
+      typeof data === 'object' &&
+      !Array.isArray(data) &&
+      !(profileAt in data) &&
+      ('version' in data || 'project' in data)
+    ) {
+      const message = `missing: this looks like a bare profile; send it as {"${profileAt}": <the profile>}`;
+      throw new ProblemError(400, 'invalid-request', `${profileAt}: ${message}`, [
+        { path: profileAt, expected: 'the profile under this key', found: 'a bare profile', message },
+      ]);
+    }
     const problems = issuesToProblems(issues, result.target, data, bodyKeys);
     const [first] = problems;
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';

@@ -44,15 +44,15 @@ function tableRows(header: string): string[][] {
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
-/** The what-if sliders of a decision, untouched, as markup. */
-const sliders = (p: typeof profile, d: typeof decision) =>
+/** The what-if sliders of a decision, untouched unless `overrides` moves some, as markup. */
+const sliders = (p: typeof profile, d: typeof decision, overrides: Record<string, number> = {}) =>
   renderToStaticMarkup(
     createElement(WeightSliders, {
       decision: d,
       profile: p,
       kb,
       own: {},
-      overrides: {},
+      overrides,
       onChange: () => undefined,
       onReset: () => undefined,
       samples: 2000,
@@ -131,5 +131,11 @@ describe('the what-if sliders keep their promises', () => {
     expect(shown).toContain('a slider sets that priority for every stakeholder');
     expect(shown).toMatch(/flips to \w+ at weight [\d.]+%/);
     expect(shown).not.toMatch(/flips to \w+ at priority/);
+    // A moved slider replaces each stakeholder's own priority: the row says whose (QA: Priya's 5 went to 3.5).
+    const moved = text(
+      sliders(group, decide(group, kb, { seed: 1, samples: 2000 }), { development_speed: 3.5 }),
+    );
+    expect(moved).toContain('replaces Ana&#x27;s 5');
+    expect(moved).not.toContain('Ben');
   });
 });

@@ -166,6 +166,8 @@ export const stakeholderRowSchema = z.object({
   weight: z.number(),
   verdict: z.enum(VERDICTS),
   probabilities: z.object({ go: z.number(), rust: z.number(), hybrid: z.number() }),
+  /** With components: those this stakeholder's own priorities put in the other language than the group's plan. */
+  differs_on: z.array(z.string()).optional(),
 });
 
 export const disagreementSchema = z.object({

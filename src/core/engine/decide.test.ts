@@ -270,6 +270,37 @@ describe('decide: gates come before averaging', () => {
     );
   });
 
+  it("names the components each stakeholder's own priorities put in the other language (differs_on)", () => {
+    const components: ProfileInput['components'] = [
+      { name: 'ingest', role: 'data-plane', workload: 'cpu-bound', latency_critical: true },
+      { name: 'control', role: 'control-plane' },
+      { name: 'admin', role: 'api' },
+    ];
+    const people = [
+      { name: 'CTO', priorities: { development_speed: 5, onboarding: 4 } },
+      {
+        name: 'SRE',
+        priorities: { latency_predictability: 5, memory_efficiency: 5, runtime_performance: 5 },
+      },
+    ];
+    const base = {
+      workload: { kind: 'mixed' as const, latency_slo: { p99_ms: 10 } },
+      team: { size: 7, go: 'strong' as const, rust: 'some' as const },
+      components,
+    };
+    const d = decide(profileOf({ ...base, stakeholders: people }), kb);
+    const group = new Map(d.components.map((c) => [c.name, c.language]));
+    for (const person of people) {
+      // The same plan as deciding with that stakeholder's priorities alone.
+      const own = decide(profileOf({ ...base, priorities: person.priorities }), kb);
+      const expected = own.components.filter((c) => group.get(c.name) !== c.language).map((c) => c.name);
+      const row = d.stakeholders?.find((s) => s.name === person.name);
+      expect(row?.differs_on ?? []).toEqual(expected);
+    }
+    // The SRE's priorities part from the group's plan somewhere, or this test shows nothing.
+    expect(d.stakeholders?.some((s) => (s.differs_on ?? []).length > 0)).toBe(true);
+  });
+
   it('applies component gates to that component only', () => {
     const d = decide(
       profileOf({

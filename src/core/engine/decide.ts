@@ -687,7 +687,8 @@ function addStakeholders(
       raw: (u.weightsBy[g] ?? u.weights).raw,
       diffs: u.diffs,
     }));
-    const verdict = combineVerdict(assignUnits(robust, model.diffs));
+    const languages = assignUnits(robust, model.diffs);
+    const verdict = combineVerdict(languages);
     const r = acceptability(m, draws, { spread: params.mc_weight_spread, limit, weightsOnly: false });
     const [go = 0, rust = 0, hybrid = 0] = roundToSum(
       [r.go / r.samples, r.rust / r.samples, r.hybrid / r.samples],
@@ -701,6 +702,13 @@ function addStakeholders(
       probabilities: { go, rust, hybrid },
     };
     if (person.role !== undefined) row.role = person.role;
+    // Where this stakeholder's own plan parts from the group's: the components to name when they dissent.
+    const group = new Map(decision.components.map((c) => [c.name, c.language]));
+    const differs = model.units
+      .map((u, i) => [u.facts.component, languages[i]] as const)
+      .filter(([name, language]) => name !== undefined && group.has(name) && group.get(name) !== language)
+      .map(([name]) => name as string);
+    if (differs.length > 0) row.differs_on = differs;
     return row;
   });
   // Shares of the largest weight, so that no sum of weights can overflow to Infinity (and the share to NaN).

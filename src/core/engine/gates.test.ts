@@ -75,6 +75,12 @@ describe('gates', () => {
         .map((g) => g.gate.id);
     expect(fired(1031)).toEqual([GATE_IDS.memoryBudget]);
     expect(fired(1032)).toEqual([]);
+    // A budget below the live heap itself fits neither language: the gate's reason says so, instead of advising
+    // GOMEMLIMIT for a heap no program can hold.
+    const reason = (budget: number) => at(budget).soft[0]?.gate.reason ?? '';
+    expect(reason(400)).toContain('The live heap alone (512 MiB) is above the budget too');
+    expect(reason(400)).not.toContain('GOMEMLIMIT');
+    expect(reason(1000)).toContain('GOMEMLIMIT can hold Go closer');
   });
   it('treats a WASM target as a gate only when every target is WASM', () => {
     expect(

@@ -157,7 +157,9 @@ export function unitGates(facts: UnitFacts, params: Parameters): { hard: Gate[];
         reason:
           `The memory budget of ${formatMib(budget)}${where} is below what a Go process needs: about ` +
           `${formatAmount(roundTo(need, 0))} MiB (the Go runtime's floor of ~${params.go_runtime_floor_mib} MiB${heapPart}). ` +
-          'GOMEMLIMIT can hold Go closer to the limit, at the price of GC thrashing near it.',
+          (liveMib > budget
+            ? `The live heap alone (${formatAmount(roundTo(liveMib, 0))} MiB) is above the budget too, so no program in either language fits it: check both figures.`
+            : 'GOMEMLIMIT can hold Go closer to the limit, at the price of GC thrashing near it.'),
         ...componentField,
       },
     });

@@ -21,8 +21,10 @@ import {
   byImpact,
   criterionLabel,
   decisionTitle,
+  differsOn,
   favoursClause,
   formatAmount,
+  formatConfidence,
   formatCount,
   formatMib,
   formatNumber,
@@ -238,7 +240,7 @@ export function renderAdr(decision: Decision, options: AdrOptions): string {
   const drivers = r.drivers();
   if (template === 'nygard') {
     if (drivers.length > 0) out.push('Decision drivers:', '', ...drivers.map((d) => `* ${d}`), '');
-    out.push('## Decision', '', ...r.outcome(), '', ...r.trackRecord());
+    out.push('## Decision', '', ...r.outcome(), '', ...r.dissent(), ...r.trackRecord());
     out.push(`Options considered: ${r.options().join(', ')}.`, '');
     out.push('## Consequences', '', ...r.consequencesLead(), ...r.consequences().map((c) => `* ${c}`), '');
     out.push('Confirmation:', '', ...r.confirmation().map((c) => `* ${c}`), '');
@@ -246,7 +248,7 @@ export function renderAdr(decision: Decision, options: AdrOptions): string {
   } else {
     if (drivers.length > 0) out.push('## Decision Drivers', '', ...drivers.map((d) => `* ${d}`), '');
     out.push('## Considered Options', '', ...r.options().map((o) => `* ${o}`), '');
-    out.push('## Decision Outcome', '', ...r.outcome(), '', ...r.trackRecord());
+    out.push('## Decision Outcome', '', ...r.outcome(), '', ...r.dissent(), ...r.trackRecord());
     out.push('### Consequences', '', ...r.consequencesLead(), ...r.consequences().map((c) => `* ${c}`), '');
     out.push('### Confirmation', '', ...r.confirmation().map((c) => `* ${c}`), '');
     out.push('## Pros and Cons of the Options', '', ...r.prosAndCons());
@@ -697,6 +699,28 @@ class AdrParts {
     return hybrid ? ['Go', 'Rust', OPTION_LABELS.hybrid] : ['Go', 'Rust'];
   }
 
+  /**
+   * The stakeholders whose own priorities lead elsewhere, said where the decision is stated (a reviewer should not
+   * find the dissent only under More Information): a paragraph, or nothing when every stakeholder agrees.
+   */
+  dissent(): string[] {
+    const d = this.d;
+    const others = (d.stakeholders ?? []).filter((s) => s.verdict !== d.verdict);
+    if (others.length === 0) return [];
+    const who = others.map(
+      (s) =>
+        `${this.esc(s.name)}${s.role ? ` (${this.esc(s.role)})` : ''} comes out ${short(s.verdict)} at ${formatPercent(s.probabilities[s.verdict])}${differsOn(s) ? `, differing on ${this.esc(listWords(s.differs_on ?? []))}` : ''}`,
+    );
+    const agreement =
+      d.agreement === undefined
+        ? ''
+        : ` ${formatPercent(d.agreement)} of the stakeholders' weight reaches the group's verdict.`;
+    return [
+      `On their own priorities, ${listWords(who)}.${agreement} More Information shows where their priorities differ.`,
+      '',
+    ];
+  }
+
   /** How far a probability like this verdict's has held on real decisions: a paragraph, or nothing. */
   trackRecord(): string[] {
     const record = trackRecordSentence(this.d);
@@ -735,7 +759,7 @@ class AdrParts {
           ? ` (and ${d.components.length - MAX_LISTED_COMPONENTS} more)`
           : '';
       return [
-        `Chosen option: "${OPTION_LABELS.hybrid}", because the components need different things: ${groups.join('; ')}${more}${boundaryOutcome(d.boundaries, (name) => this.esc(name)).replace(/^ and /, '; and ')}; ${perturbationsKept(d)} (confidence ${formatPercent(d.confidence)}).`,
+        `Chosen option: "${OPTION_LABELS.hybrid}", because the components need different things: ${groups.join('; ')}${more}${boundaryOutcome(d.boundaries, (name) => this.esc(name)).replace(/^ and /, '; and ')}; ${perturbationsKept(d)} (confidence ${formatConfidence(d)}).`,
         ...(d.close_call ? ['', this.hybridCloseCall()] : []),
       ];
     }
@@ -753,7 +777,7 @@ class AdrParts {
     const where =
       margin.component === undefined ? '' : ` in its closest component, ${this.esc(margin.component)}`;
     return [
-      `Chosen option: "${OPTION_LABELS[d.verdict]}", because it scores ${formatScore(margin[d.verdict])} against ${OPTION_LABELS[this.other]}'s ${formatScore(margin[this.other])} of 10${where}${lead.length > 0 ? `, led by ${lead.join(' and ')}` : ''}${gateText}; ${perturbationsKept(d)} (confidence ${formatPercent(d.confidence)}).`,
+      `Chosen option: "${OPTION_LABELS[d.verdict]}", because it scores ${formatScore(margin[d.verdict])} against ${OPTION_LABELS[this.other]}'s ${formatScore(margin[this.other])} of 10${where}${lead.length > 0 ? `, led by ${lead.join(' and ')}` : ''}${gateText}; ${perturbationsKept(d)} (confidence ${formatConfidence(d)}).`,
     ];
   }
 

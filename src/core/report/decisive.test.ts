@@ -163,7 +163,9 @@ describe('decisiveFactStance', () => {
   });
   it('says whether a fact supports a hybrid verdict, whichever language it leans to', () => {
     expect(decisiveFactStance(fact('rust', 0.21), { verdict: 'hybrid' })).toBe('supports the split');
-    expect(decisiveFactStance(fact('rust', -0.05), { verdict: 'hybrid' })).toBe('works against the split');
+    expect(decisiveFactStance(fact('rust', -0.05), { verdict: 'hybrid' })).toBe(
+      'works against the split, towards all-Rust',
+    );
     expect(decisiveFactStance(fact('go', 0.1), { verdict: 'hybrid' })).toBe('supports the split');
   });
 });

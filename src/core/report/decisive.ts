@@ -156,7 +156,11 @@ export function componentNames(decision: Pick<Decision, 'components'>): string[]
  */
 export function decisiveFactStance(fact: DecisiveFact, decision: Pick<Decision, 'verdict'>): string {
   if (decision.verdict !== 'hybrid') return `favours ${OPTION_LABELS[fact.favors]}`;
-  return fact.probability_change >= 0 ? 'supports the split' : 'works against the split';
+  // Against the split, a fact pulls the whole project towards one language: say which, so a reader does not take
+  // "works against the split" for an argument for the other one.
+  return fact.probability_change >= 0
+    ? 'supports the split'
+    : `works against the split, towards all-${OPTION_LABELS[fact.favors]}`;
 }
 
 /** Below this many points of P(verdict), a fact that tips the verdict is said to tip a near tie. */

@@ -42,6 +42,17 @@ export type BoundaryChange = z.output<typeof boundaryChangeSchema>;
 const verdict = z.enum(VERDICTS);
 const flag = z.object({ a: z.boolean(), b: z.boolean(), changed: z.boolean() });
 
+export const stakeholderChangeSchema = z.object({
+  name: z.string(),
+  /** The stakeholder's own verdict in each decision; null when the stakeholder is not in it. */
+  a: verdict.nullable(),
+  b: verdict.nullable(),
+  /** P(own verdict) in each decision. */
+  p: numberChangeSchema,
+  changed: z.boolean(),
+});
+export type StakeholderChange = z.output<typeof stakeholderChangeSchema>;
+
 export const decisionDiffSchema = z
   .object({
     verdict: z.object({ a: verdict, b: verdict, changed: z.boolean() }),
@@ -55,6 +66,11 @@ export const decisionDiffSchema = z
     gates: z.object({ added: z.array(gateSchema), removed: z.array(gateSchema), kept: z.array(gateSchema) }),
     components: z.array(componentChangeSchema),
     boundaries: z.array(boundaryChangeSchema),
+    /** The seed each decision was drawn with (null when not recorded): a different seed alone moves probabilities a little. */
+    seed: z.object({ a: z.number().nullable(), b: z.number().nullable(), changed: z.boolean() }).optional(),
+    /** With stakeholders in either decision: the weight share that reaches the group's verdict, and each one's own verdict. */
+    agreement: numberChangeSchema.optional(),
+    stakeholders: z.array(stakeholderChangeSchema).optional(),
     same: z.boolean().meta({
       description: 'true when nothing above changed (ignoring floating-point noise under 1e-9)',
     }),

@@ -32,6 +32,34 @@ describe('diffDecisions', () => {
     expect(diff.criteria[0]?.flipped).toBe(false);
   });
 
+  it("reports the seed, the agreement and each stakeholder's own verdict that moved", () => {
+    const person = (name: string, verdict: 'go' | 'rust' | 'hybrid', p: number) => ({
+      name,
+      weight: 1,
+      verdict,
+      probabilities: { go: 0, rust: 0, hybrid: 0, [verdict]: p },
+    });
+    const a = buildDecision({
+      seed: 7,
+      agreement: 0.8,
+      stakeholders: [person('Dana', 'go', 0.9), person('Sam', 'rust', 0.55)],
+    });
+    const b = buildDecision({
+      seed: 1,
+      agreement: 0.75,
+      stakeholders: [person('Dana', 'go', 0.9), person('Sam', 'rust', 0.83)],
+    });
+    const diff = diffDecisions(a, b);
+    expect(diff.same).toBe(false);
+    expect(diff.seed).toEqual({ a: 7, b: 1, changed: true });
+    expect(diff.agreement).toEqual({ a: 0.8, b: 0.75, delta: -0.05 });
+    expect(diff.stakeholders?.filter((s) => s.changed)).toEqual([
+      { name: 'Sam', a: 'rust', b: 'rust', p: { a: 0.55, b: 0.83, delta: 0.28 }, changed: true },
+    ]);
+    // Without stakeholders on either side, neither field is there.
+    expect(diffDecisions(buildDecision(), buildDecision()).stakeholders).toBeUndefined();
+  });
+
   it('rounds differences to 3 decimals, so the JSON carries no float noise', () => {
     const a = buildDecision({ confidence: 0.701, scores: { go: 7.1, rust: 6.9 } });
     const b = buildDecision({ confidence: 0.8, scores: { go: 7.199, rust: 6.9 } });

@@ -6,6 +6,7 @@ import type {
   CriterionChange,
   DecisionDiff,
   NumberChange,
+  StakeholderChange,
 } from './diff-schema.ts';
 
 const EPSILON = 1e-9;
@@ -98,6 +99,25 @@ export function diffDecisions(a: Decision, b: Decision): DecisionDiff {
     };
   });
 
+  // Stakeholders, keyed by name: each one's own verdict and its probability.
+  const people = [...new Set([...(a.stakeholders ?? []), ...(b.stakeholders ?? [])].map((s) => s.name))];
+  const stakeholders = people.map((name): StakeholderChange => {
+    const left = a.stakeholders?.find((s) => s.name === name);
+    const right = b.stakeholders?.find((s) => s.name === name);
+    const p = change(
+      left === undefined ? undefined : left.probabilities[left.verdict],
+      right === undefined ? undefined : right.probabilities[right.verdict],
+    );
+    return {
+      name,
+      a: left?.verdict ?? null,
+      b: right?.verdict ?? null,
+      p,
+      changed: left?.verdict !== right?.verdict || moved(p),
+    };
+  });
+  const seed = { a: a.seed ?? null, b: b.seed ?? null, changed: (a.seed ?? null) !== (b.seed ?? null) };
+
   const result: Omit<DecisionDiff, 'same'> = {
     verdict: { a: a.verdict, b: b.verdict, changed: a.verdict !== b.verdict },
     confidence: change(a.confidence, b.confidence),
@@ -112,6 +132,8 @@ export function diffDecisions(a: Decision, b: Decision): DecisionDiff {
     gates,
     components,
     boundaries,
+    seed,
+    ...(people.length === 0 ? {} : { agreement: change(a.agreement, b.agreement), stakeholders }),
   };
   const same =
     !result.verdict.changed &&
@@ -121,6 +143,8 @@ export function diffDecisions(a: Decision, b: Decision): DecisionDiff {
     gates.added.length === 0 &&
     gates.removed.length === 0 &&
     !components.some((c) => c.changed) &&
-    !boundaries.some((x) => x.changed);
+    !boundaries.some((x) => x.changed) &&
+    !stakeholders.some((x) => x.changed) &&
+    !(result.agreement !== undefined && moved(result.agreement));
   return { ...result, same };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { buildDecision, buildHybridDecision } from './decision-fixture.test-helpers.ts';
 import {
   confidenceMeaning,
+  formatConfidence,
   formatCount,
   formatFigure,
   formatPercent,
@@ -35,6 +36,14 @@ describe('formatSigned', () => {
     expect(formatSigned(0)).toBe('0.00');
     expect(formatSigned(0.001)).toBe('0.00');
     expect(formatSigned(-0.001)).toBe('0.00');
+  });
+});
+
+describe('formatConfidence', () => {
+  it("rounds a close call's confidence down, so one under the threshold never reads as the threshold", () => {
+    expect(formatConfidence({ confidence: 0.6985, close_call: true })).toBe('69%');
+    expect(formatConfidence({ confidence: 0.6985, close_call: false })).toBe('70%');
+    expect(formatConfidence({ confidence: 0.004, close_call: true })).toBe('<1%');
   });
 });
 

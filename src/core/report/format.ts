@@ -1,6 +1,6 @@
 /** @module Small formatting helpers shared by the text, Markdown, ADR and HTML renderers: option names, titles, numbers. */
 import type { CriterionRow, Decision } from '../decision/schema.ts';
-import { formatCount, formatFixed, formatNumber } from '../engine/numbers.ts';
+import { formatCount, formatFixed, formatNumber, listWords } from '../engine/numbers.ts';
 import { moreProbableRival } from '../engine/robustness.ts';
 
 // The one number formatter (src/core/engine/numbers.ts), shared by every renderer, the lab and the web app (through
@@ -43,6 +43,29 @@ export function formatPercent(share: number): string {
   if (share > 0 && share < 0.005) return '<1%';
   if (share < 1 && share >= 0.995) return '>99%';
   return `${Math.round(share * 100)}%`;
+}
+
+/**
+ * A decision's confidence as a percentage; a close call's rounded down, so one just under the close-call threshold
+ * never reads as the threshold itself ("Confidence 70% ... a close call" for 0.6985 reads "69%").
+ * @example
+ * formatConfidence({ confidence: 0.6985, close_call: true }); // '69%'
+ * formatConfidence({ confidence: 0.6985, close_call: false }); // '70%'
+ */
+export function formatConfidence(decision: { confidence: number; close_call: boolean }): string {
+  const c = decision.confidence;
+  return decision.close_call && c >= 0.01 ? `${Math.floor(c * 100)}%` : formatPercent(c);
+}
+
+/**
+ * Where a stakeholder's own plan parts from the group's, as a clause: "differs on control and admin-api", or "" when
+ * it does not (or the decision has no components).
+ * @example
+ * differsOn({ differs_on: ['control', 'admin-api'] }); // 'differs on control and admin-api'
+ */
+export function differsOn(stakeholder: { differs_on?: string[] | undefined }): string {
+  const names = stakeholder.differs_on ?? [];
+  return names.length === 0 ? '' : `differs on ${listWords(names)}`;
 }
 
 /**
@@ -344,7 +367,7 @@ export function weakening(
   if (!fell && !turnedClose) return undefined;
   // A close call is below the close-call threshold (a whole percentage): rounded, 69.6% would read as the "70%" it is
   // below, so a verdict turned close is shown rounded down.
-  const nowText = turnedClose ? `${Math.floor(now.confidence * 100)}%` : formatPercent(now.confidence);
+  const nowText = formatConfidence({ confidence: now.confidence, close_call: turnedClose });
   const change =
     recorded.confidence === undefined
       ? `P(verdict) now ${nowText}`

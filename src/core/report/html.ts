@@ -25,8 +25,10 @@ import {
   confidenceMeaning,
   criterionLabel,
   decisionTitle,
+  differsOn,
   favoursClause,
   formatColumn,
+  formatConfidence,
   formatCount,
   formatNumber,
   formatPercent,
@@ -94,6 +96,8 @@ function foldable(text: string, lead = ''): string {
 }
 
 const e = escapeHtml;
+/** A percentage as HTML: "<1%" and ">99%" escaped. */
+const pct = (share: number) => e(formatPercent(share));
 
 /** Engine or knowledge-base text, escaped, with its `code` spans (commands, flags) set as code rather than backticks. */
 function prose(text: string): string {
@@ -143,11 +147,11 @@ function verdictSection(decision: Decision): string {
   return [
     `<section class="verdict ${decision.verdict}">`,
     `<strong>${e(OPTION_LABELS[decision.verdict])}</strong>`,
-    `<span>${formatPercent(decision.confidence)} confidence${closeCall}</span>`,
+    `<span>${e(formatConfidence(decision))} confidence${closeCall}</span>`,
     `<span class="muted">Weighted score: Go ${formatScore(decision.scores.go)} · Rust ${formatScore(decision.scores.rust)} (0 to 10${decision.components.length > 0 ? ', whole project; each component is scored on its own' : ''})</span>`,
     `<span class="muted">Probability with weights, ratings and inputs varied: Go ${e(probability.go)} · Rust ${e(probability.rust)} · Hybrid ${e(probability.hybrid)}</span>`,
     // A 100% confidence next to a narrow score margin reads as overconfidence unless the report says what it counts.
-    `<span class="meaning">Confidence ${formatPercent(decision.confidence)}: ${e(confidenceMeaning(decision))}.</span>`,
+    `<span class="meaning">Confidence ${e(formatConfidence(decision))}: ${e(confidenceMeaning(decision))}.</span>`,
     trackRecordLine(decision),
     '</section>',
   ].join('');
@@ -196,20 +200,20 @@ function stakeholdersSection(decision: Decision): string {
   const rows = stakeholders.map((s, i) => [
     `${e(s.name)}${s.role ? ` <span class="muted">(${e(s.role)})</span>` : ''}`,
     weightColumn[i] ?? '',
-    e(verdictWithRival(s.verdict, s.probabilities)),
-    formatPercent(s.probabilities.go),
-    formatPercent(s.probabilities.rust),
-    formatPercent(s.probabilities.hybrid),
+    `${e(verdictWithRival(s.verdict, s.probabilities))}${differsOn(s) ? ` <span class="muted">(${e(differsOn(s))})</span>` : ''}`,
+    pct(s.probabilities.go),
+    pct(s.probabilities.rust),
+    pct(s.probabilities.hybrid),
   ]);
   const differ = (decision.disagreements ?? []).map(
     (d) =>
-      `They differ on ${e(criterionLabel(d.criterion).toLowerCase())}${e(favoursClause(decision, d.criterion))}: ${formatPercent(d.min)} of the weight for ${e(d.min_by)}, ${formatPercent(d.max)} for ${e(d.max_by)}.`,
+      `They differ on ${e(criterionLabel(d.criterion).toLowerCase())}${e(favoursClause(decision, d.criterion))}: ${pct(d.min)} of the weight for ${e(d.min_by)}, ${pct(d.max)} for ${e(d.max_by)}.`,
   );
   return [
     '<h2>Stakeholders</h2>',
     decision.agreement === undefined
       ? ''
-      : `<p>${formatPercent(decision.agreement)} of the stakeholders' weight reaches the group's verdict on their own priorities.</p>`,
+      : `<p>${pct(decision.agreement)} of the stakeholders' weight reaches the group's verdict on their own priorities.</p>`,
     table(['Stakeholder', 'Weight', 'Own verdict', 'Go', 'Rust', 'Hybrid'], rows, [1, 3, 4, 5]),
     differ.length === 0 ? '' : list(differ),
   ].join('');
@@ -219,7 +223,7 @@ function criteriaSection(decision: Decision, sources: EvidenceSources | undefine
   if (decision.criteria.length === 0) return '';
   const rows = byImpact(decision.criteria).map((row) => [
     e(criterionLabel(row.id)),
-    formatPercent(row.weight),
+    pct(row.weight),
     formatRating(row.go),
     formatRating(row.rust),
     formatSigned(row.contribution),
@@ -350,7 +354,7 @@ function hybridSection(decision: Decision): string {
   if (decision.components.length === 0) return '';
   const components = decision.components.map((c) => [
     e(c.name),
-    `${e(OPTION_LABELS[c.language])}${c.probabilities === undefined ? '' : ` <span class="muted">${formatPercent(c.probabilities[c.language])} of the draws</span>`}${c.near_tie ? ' <span class="badge warn">near tie</span>' : ''}`,
+    `${e(OPTION_LABELS[c.language])}${c.probabilities === undefined ? '' : ` <span class="muted">${pct(c.probabilities[c.language])} of the draws</span>`}${c.near_tie ? ' <span class="badge warn">near tie</span>' : ''}`,
     c.scores ? formatScore(c.scores.go) : 'n/a',
     c.scores ? formatScore(c.scores.rust) : 'n/a',
     foldable(c.why),
@@ -391,7 +395,7 @@ function similarSection(decision: Decision): string {
   const rows = decision.similar_projects.map((p) => [
     e(p.name),
     e(p.languages.map((l) => OPTION_LABELS[l]).join(' + ')),
-    formatPercent(p.similarity),
+    pct(p.similarity),
     sourceLink(p.source),
   ]);
   return `<h2>Similar projects</h2>${table(['Project', 'Languages', 'Similarity', 'Source'], rows, [2])}`;

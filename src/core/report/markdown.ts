@@ -16,8 +16,10 @@ import {
   confidenceMeaning,
   criterionLabel,
   decisionTitle,
+  differsOn,
   favoursClause,
   formatColumn,
+  formatConfidence,
   formatCount,
   formatNumber,
   formatPercent,
@@ -75,7 +77,7 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
   if (decision.project?.summary) out.push(`> ${escapeMarkdown(decision.project.summary)}`, '');
   const closeness = decision.close_call ? 'a close call: read the sensitivity section' : 'not a close call';
   out.push(
-    `**Verdict: ${OPTION_LABELS[decision.verdict]}** (${closeness}). Confidence ${formatPercent(decision.confidence)}: ${confidenceMeaning(decision)}.`,
+    `**Verdict: ${OPTION_LABELS[decision.verdict]}** (${closeness}). Confidence ${formatConfidence(decision)}: ${confidenceMeaning(decision)}.`,
     '',
   );
   const record = trackRecordSentence(decision);
@@ -130,7 +132,7 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
       '| --- | ---: | --- | ---: | ---: | ---: |',
       ...decision.stakeholders.map(
         (s, i) =>
-          `| ${escapeMarkdown(s.name)}${s.role ? ` (${escapeMarkdown(s.role)})` : ''} | ${weightColumn[i]} | ${verdictWithRival(s.verdict, s.probabilities)} | ${formatPercent(s.probabilities.go)} | ${formatPercent(s.probabilities.rust)} | ${formatPercent(s.probabilities.hybrid)} |`,
+          `| ${escapeMarkdown(s.name)}${s.role ? ` (${escapeMarkdown(s.role)})` : ''} | ${weightColumn[i]} | ${verdictWithRival(s.verdict, s.probabilities)}${differsOn(s) ? ` (${escapeMarkdown(differsOn(s))})` : ''} | ${formatPercent(s.probabilities.go)} | ${formatPercent(s.probabilities.rust)} | ${formatPercent(s.probabilities.hybrid)} |`,
       ),
       '',
     );

@@ -436,6 +436,28 @@ describe('renderAdr', () => {
       expect(more.indexOf("Stakeholders' own verdicts")).toBeLessThan(more.indexOf('differ most'));
     });
 
+    it('names the stakeholders whose own verdict differs in the Decision Outcome, not only under More Information', () => {
+      const adr = flat(renderAdr(team, { date: DATE, profile }));
+      const outcome = adr.slice(adr.indexOf('## Decision Outcome'), adr.indexOf('### Consequences'));
+      expect(outcome).toContain(
+        "On their own priorities, Alice (SRE) comes out Rust at 90%. 50% of the stakeholders' weight reaches the group's verdict.",
+      );
+      // Bob and Carol reach the group's verdict (Go): they are not named there.
+      expect(outcome).not.toContain('Bob');
+      // With components, the ones their own plan puts in the other language.
+      const parted = {
+        ...team,
+        stakeholders: team.stakeholders?.map((s) =>
+          s.name === 'Alice' ? { ...s, differs_on: ['proxy'] } : s,
+        ),
+      };
+      expect(flat(renderAdr(parted, { date: DATE, profile }))).toContain(
+        'Alice (SRE) comes out Rust at 90%, differing on proxy.',
+      );
+      expect(renderText(parted)).toContain('; differs on proxy');
+      expect(renderMarkdown(parted)).toContain('(differs on proxy)');
+    });
+
     it('gives the weights alone without the profile, and nothing without disagreements', () => {
       const adr = flat(renderAdr(team, { date: DATE }));
       expect(adr).toMatch(/: Bob gives it 24% of the weight, Alice 2%\./);

@@ -14,7 +14,9 @@ import {
   byImpact,
   confidenceMeaning,
   criterionLabel,
+  differsOn,
   favoursClause,
+  formatConfidence,
   formatCount,
   formatNumber,
   formatPercent,
@@ -164,7 +166,7 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
       : decision.verdict.toUpperCase();
   const closeness = decision.close_call ? paint(CODES.red, 'a close call') : 'not a close call';
   lines.push(`Verdict: ${bold(langColour(decision.verdict, verdict))}  (${closeness})`);
-  lines.push(`Confidence ${formatPercent(decision.confidence)}: ${confidenceMeaning(decision)}`);
+  lines.push(`Confidence ${formatConfidence(decision)}: ${confidenceMeaning(decision)}`);
   const record = trackRecordSentence(decision);
   if (record !== undefined) lines.push(dim(record));
   lines.push(
@@ -250,7 +252,7 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
     for (const s of decision.stakeholders) {
       const p = s.probabilities;
       lines.push(
-        `  ${s.name}${s.role ? ` (${s.role})` : ''}, weight ${formatNumber(s.weight)}: ${langColour(s.verdict, verdictWithRival(s.verdict, s.probabilities))} ${dim(`(Go ${formatPercent(p.go)} · Rust ${formatPercent(p.rust)} · Hybrid ${formatPercent(p.hybrid)})`)}`,
+        `  ${s.name}${s.role ? ` (${s.role})` : ''}, weight ${formatNumber(s.weight)}: ${langColour(s.verdict, verdictWithRival(s.verdict, s.probabilities))} ${dim(`(Go ${formatPercent(p.go)} · Rust ${formatPercent(p.rust)} · Hybrid ${formatPercent(p.hybrid)})`)}${differsOn(s) ? `; ${differsOn(s)}` : ''}`,
       );
     }
     for (const d of decision.disagreements ?? []) {

@@ -108,6 +108,7 @@ export function ComponentEditor({
                   aria-controls={`component-${index}-form`}
                   onClick={() => setOpen(isOpen ? null : index)}
                   data-testid={`component-${index}-edit`}
+                  aria-label={`${isOpen ? 'Done' : 'Edit'} ${component.name}`}
                 >
                   {isOpen ? 'Done' : 'Edit'}
                 </button>

@@ -2,9 +2,11 @@
 import { useMemo } from 'react';
 import {
   diffDecisions,
+  formatPercent,
   formatPercentPair,
   type KnowledgeBase,
   type NumberChange,
+  VERDICT_NAMES,
 } from '../../../src/core/browser.ts';
 import type { SavedDecision } from '../lib/api.ts';
 import { diffProfiles } from '../lib/profile-diff.ts';
@@ -24,7 +26,23 @@ export function DecisionDiffView({ a, b, kb }: { a: SavedDecision; b: SavedDecis
   );
   const components = diff.components.filter((row) => row.changed);
   const boundaries = diff.boundaries.filter((row) => row.changed);
-  const inputs = useMemo(() => diffProfiles(a.profile, b.profile), [a, b]);
+  // The seed is an input too: another seed alone moves the probabilities a little.
+  const inputs = useMemo(
+    () => [
+      ...diffProfiles(a.profile, b.profile),
+      ...(diff.seed?.changed
+        ? [
+            {
+              path: 'seed',
+              a: diff.seed.a === null ? null : String(diff.seed.a),
+              b: diff.seed.b === null ? null : String(diff.seed.b),
+            },
+          ]
+        : []),
+    ],
+    [a, b, diff],
+  );
+  const people = (diff.stakeholders ?? []).filter((row) => row.changed);
 
   return (
     <section className="card diff" data-testid="diff">
@@ -38,7 +56,7 @@ export function DecisionDiffView({ a, b, kb }: { a: SavedDecision; b: SavedDecis
         </p>
       ) : (
         <ScrollBox>
-          <table data-testid="diff-inputs">
+          <table data-testid="diff-inputs" className="stack">
             <thead>
               <tr>
                 <th scope="col">Input</th>
@@ -49,9 +67,13 @@ export function DecisionDiffView({ a, b, kb }: { a: SavedDecision; b: SavedDecis
             <tbody>
               {inputs.map((row) => (
                 <tr key={row.path}>
-                  <td className="mono">{row.path}</td>
-                  <td className={row.a === null ? 'muted' : 'removed'}>{row.a ?? '(not set)'}</td>
-                  <td className={row.b === null ? 'muted' : 'added'}>{row.b ?? '(not set)'}</td>
+                  <td className="mono item">{row.path}</td>
+                  <td className={row.a === null ? 'muted' : 'removed'} data-label="Before">
+                    {row.a ?? '(not set)'}
+                  </td>
+                  <td className={row.b === null ? 'muted' : 'added'} data-label="After">
+                    {row.b ?? '(not set)'}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -63,8 +85,8 @@ export function DecisionDiffView({ a, b, kb }: { a: SavedDecision; b: SavedDecis
       <div className="kv">
         <span className="muted">Verdict</span>
         <span data-testid="diff-verdict">
-          <span className={`lang ${diff.verdict.a}`}>{diff.verdict.a}</span> →{' '}
-          <span className={`lang ${diff.verdict.b}`}>{diff.verdict.b}</span>
+          <span className={`lang ${diff.verdict.a}`}>{VERDICT_NAMES[diff.verdict.a]}</span> →{' '}
+          <span className={`lang ${diff.verdict.b}`}>{VERDICT_NAMES[diff.verdict.b]}</span>
           {!diff.verdict.changed && <span className="muted"> (unchanged)</span>}
         </span>
         <span className="muted">Confidence</span>
@@ -77,6 +99,12 @@ export function DecisionDiffView({ a, b, kb }: { a: SavedDecision; b: SavedDecis
         <span>
           Go {formatChange(diff.scores.go, fixed2)} · Rust {formatChange(diff.scores.rust, fixed2)}
         </span>
+        {diff.agreement !== undefined && (
+          <>
+            <span className="muted">Agreement</span>
+            <span data-testid="diff-agreement">{formatChange(diff.agreement, percent)}</span>
+          </>
+        )}
         <span className="muted">Gates</span>
         <span>
           {diff.gates.added.map((gate) => (
@@ -96,24 +124,44 @@ export function DecisionDiffView({ a, b, kb }: { a: SavedDecision; b: SavedDecis
           )}
         </span>
       </div>
+      {people.length > 0 && (
+        <>
+          <h3>Stakeholders whose own result moved</h3>
+          <ul data-testid="diff-stakeholders">
+            {people.map((row) => (
+              <li key={row.name}>
+                {row.name}: {ownVerdict(row.a, row.p.a)} → {ownVerdict(row.b, row.p.b)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h3>Criteria that changed</h3>
       {criteria.length === 0 ? (
         <p className="empty">Same weights and ratings.</p>
       ) : (
         <ScrollBox>
-          <table>
+          <table className="stack">
             <CriteriaHead />
             <tbody>
               {criteria.map((row) => (
                 <tr key={row.id}>
-                  <td>
+                  <td className="item">
                     {names.get(row.id) ?? row.id}
                     {row.flipped && <span className="badge close"> now favours the other language</span>}
                   </td>
-                  <td className="num">{formatWeightChange(row.weight)}</td>
-                  <td className="num">{formatChange(row.go, CRITERION_NUMBERS.rating)}</td>
-                  <td className="num">{formatChange(row.rust, CRITERION_NUMBERS.rating)}</td>
-                  <td className="num">{formatChange(row.contribution, CRITERION_NUMBERS.contribution)}</td>
+                  <td className="num" data-label="Weight">
+                    {formatWeightChange(row.weight)}
+                  </td>
+                  <td className="num" data-label="Go">
+                    {formatChange(row.go, CRITERION_NUMBERS.rating)}
+                  </td>
+                  <td className="num" data-label="Rust">
+                    {formatChange(row.rust, CRITERION_NUMBERS.rating)}
+                  </td>
+                  <td className="num" data-label="Contribution">
+                    {formatChange(row.contribution, CRITERION_NUMBERS.contribution)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -142,6 +190,12 @@ export function DecisionDiffView({ a, b, kb }: { a: SavedDecision; b: SavedDecis
   );
 }
 
+/** A stakeholder's own verdict with its probability, "Rust 55%", or "absent". */
+function ownVerdict(verdict: string | null, p: number | null): string {
+  if (verdict === null) return 'absent';
+  return `${VERDICT_NAMES[verdict as keyof typeof VERDICT_NAMES]}${p === null ? '' : ` ${percent(p)}`}`;
+}
+
 function moved(change: NumberChange): boolean {
   return change.delta === null ? change.a !== change.b : Math.abs(change.delta) > 1e-9;
 }
@@ -159,6 +213,6 @@ function formatChange(change: NumberChange, format: (value: number) => string): 
   return left === right ? left : `${left} → ${right}`;
 }
 
-const percent = (value: number) => `${Math.round(value * 100)}%`;
+const percent = formatPercent;
 const fixed2 = (value: number) => value.toFixed(2);
 const yesNo = (value: boolean) => (value ? 'yes' : 'no');

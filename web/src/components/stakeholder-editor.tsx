@@ -62,6 +62,7 @@ export function StakeholderEditor({
                   aria-controls={`${id}-form`}
                   onClick={() => setOpen(isOpen ? null : index)}
                   data-testid={`${id}-edit`}
+                  aria-label={`${isOpen ? 'Done' : 'Edit'} ${person.name}`}
                 >
                   {isOpen ? 'Done' : 'Edit'}
                 </button>
@@ -108,7 +109,8 @@ export function StakeholderEditor({
                   </div>
                   <fieldset className="question priorities">
                     <legend className="label">
-                      Their priorities (0 ignores a criterion, 3 is average, 5 is critical)
+                      Their priorities (0 ignores a criterion; 3 keeps the weight the project's facts give it,
+                      or lifts it to the average; 5 gives 5/3 of that)
                     </legend>
                     {kb.criteria.map((criterion) => {
                       const value = person.priorities[criterion.id];

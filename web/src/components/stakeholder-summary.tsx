@@ -3,7 +3,9 @@ import { useMemo } from 'react';
 import {
   type Decision,
   decide,
+  differsOn,
   favoursClause,
+  formatPercent,
   type KnowledgeBase,
   type Profile,
   VERDICT_NAMES,
@@ -20,6 +22,8 @@ type Row = {
   weight: number;
   verdict: Verdict;
   probabilities: Record<Verdict, number>;
+  /** Components this stakeholder's own priorities put in the other language than the group's plan. */
+  differs_on?: string[] | undefined;
 };
 type CriterionId = Decision['criteria'][number]['id'];
 type Spread = { id: CriterionId; name: string; min: number; max: number; minBy?: string; maxBy?: string };
@@ -68,6 +72,9 @@ export function stakeholderView(
       weight: person.weight ?? 1,
       verdict: result.verdict,
       probabilities: result.probabilities,
+      differs_on: result.components
+        .filter((c) => decision.components.some((g) => g.name === c.name && g.language !== c.language))
+        .map((c) => c.name),
     };
   });
   const total = rows.reduce((sum, row) => sum + row.weight, 0);
@@ -101,7 +108,7 @@ export function StakeholderSummary({
 }) {
   const view = useMemo(() => stakeholderView(decision, profile, kb), [decision, profile, kb]);
   if (view.rows.length === 0) return null;
-  const pct = (x: number) => `${Math.round(x * 100)}%`;
+  const pct = formatPercent;
   return (
     <section className="card" data-testid="stakeholder-summary" aria-labelledby="stakeholder-summary-title">
       <h2 id="stakeholder-summary-title">Where the stakeholders stand</h2>
@@ -110,8 +117,9 @@ export function StakeholderSummary({
         {pct(view.agreement)} of their combined weight) reach the group's verdict,{' '}
         <strong>{VERDICT_NAMES[decision.verdict]}</strong>, under their own priorities.
       </p>
+      {/* On a phone each row stacks (styles.css, table.stack): the stakeholder, then their figures, labelled. */}
       <ScrollBox>
-        <table>
+        <table className="stack">
           <caption className="visually-hidden">Each stakeholder's verdict under their own priorities</caption>
           <thead>
             <tr>
@@ -127,15 +135,20 @@ export function StakeholderSummary({
           <tbody>
             {view.rows.map((row) => (
               <tr key={row.name} data-testid={`stakeholder-verdict-${row.name}`}>
-                <td>{row.name}</td>
-                <td className="muted">{row.role ?? ''}</td>
-                <td className="num">{row.weight}</td>
-                <td>
+                <td className="item">{row.name}</td>
+                <td className="muted" data-label={row.role ? 'Role' : undefined}>
+                  {row.role ?? ''}
+                </td>
+                <td className="num" data-label="Weight">
+                  {row.weight}
+                </td>
+                <td data-label="Verdict">
                   <span className={`lang ${row.verdict}`}>
                     {verdictWithRival(row.verdict, row.probabilities)}
                   </span>
+                  {differsOn(row) && <span className="small muted"> ({differsOn(row)})</span>}
                 </td>
-                <td className="mono">
+                <td className="mono" data-label="Go · Rust · Hybrid">
                   {pct(row.probabilities.go)} · {pct(row.probabilities.rust)} ·{' '}
                   {pct(row.probabilities.hybrid)}
                 </td>

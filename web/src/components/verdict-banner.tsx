@@ -2,6 +2,7 @@
 import {
   confidenceMeaning,
   type Decision,
+  formatConfidence,
   formatCount,
   formatPercent,
   trackRecordSentence,
@@ -58,7 +59,7 @@ export function VerdictBanner({
           Confidence{' '}
           <strong data-testid="confidence">
             {approximate ? '≈ ' : ''}
-            {formatPercent(decision.confidence)}
+            {formatConfidence(decision)}
           </strong>
           {' · '}score Go {decision.scores.go.toFixed(2)} vs Rust {decision.scores.rust.toFixed(2)}
           {decision.components.length > 0 ? ' (whole project)' : ''}
@@ -99,7 +100,7 @@ export function VerdictBanner({
             Close call
           </span>
         ) : (
-          <span className="badge firm">Clear</span>
+          <span className="badge firm">Not a close call</span>
         )}
       </div>
     </section>

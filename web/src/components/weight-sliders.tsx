@@ -7,6 +7,7 @@ import {
   formatCount,
   formatPercent,
   type KnowledgeBase,
+  listWords,
   type Profile,
   sensitivityWeights,
 } from '../../../src/core/browser.ts';
@@ -89,8 +90,8 @@ export function WeightSliders({
           ? `Approximate while you drag (${formatCount(samples)} Monte-Carlo samples); settles on the CLI's ${formatCount(DEFAULT_SAMPLES)} when you stop`
           : `Re-runs the engine in your browser with ${formatCount(samples)} Monte-Carlo samples${samples === DEFAULT_SAMPLES ? ', as the CLI does' : ''}`}
         {lastRunMs !== null && ` · last run ${lastRunMs.toFixed(1)} ms`}. Priority 0 ignores a criterion, 3
-        keeps the weight the profile's facts give it (or lifts it to an average criterion's), 5 makes it
-        critical. An untouched slider sits where the profile's derived weight puts it;{' '}
+        keeps the weight the profile's facts give it (or lifts it to an average criterion's), 5 gives it 5/3
+        of that. An untouched slider sits where the profile's derived weight puts it;{' '}
         {group
           ? 'with stakeholders, a slider sets that priority for every stakeholder, and as their weights are averaged, each row gives the weight at which the verdict flips rather than a priority.'
           : 'the tick marks the priority at which the verdict flips.'}
@@ -123,6 +124,16 @@ export function WeightSliders({
           const weightText = shown?.now ?? formatPercent(row.weight);
           // Which verdict it flips to: two criteria can tip a hybrid to different languages.
           const to = shown?.to === undefined ? '' : ` to ${shown.to}`;
+          // With stakeholders, a moved slider replaces each one's own priority: say whose it replaced.
+          const replaced =
+            group && overrides[row.id] !== undefined
+              ? (profile.stakeholders ?? [])
+                  .filter((person) => {
+                    const theirs = person.priorities?.[row.id];
+                    return theirs !== undefined && theirs !== overrides[row.id];
+                  })
+                  .map((person) => `${person.name}'s ${format(person.priorities?.[row.id] ?? 0)}`)
+              : [];
           return (
             <div className={`slider-row${overrides[row.id] !== undefined ? ' touched' : ''}`} key={row.id}>
               <label className="name" htmlFor={`w-${row.id}`}>
@@ -167,6 +178,12 @@ export function WeightSliders({
                     : flipStep === null
                       ? `flips${to} at ${shown?.flip ?? formatPercent(flipWeight)} (beyond 0-5)`
                       : `flips${to} at priority ${format(flipStep)} (${shown?.flip ?? formatPercent(flipWeight)})`}
+                {replaced.length > 0 && (
+                  <span className="replaced" data-testid={`replaced-${row.id}`}>
+                    {' '}
+                    · replaces {listWords(replaced)}
+                  </span>
+                )}
               </span>
             </div>
           );

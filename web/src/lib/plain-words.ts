@@ -39,7 +39,8 @@ export function plainProblem(problem: InputProblem): string {
   const number = NUMBER_FIELDS[last];
   if (number) return `Enter ${number.unit} (${number.min}).`;
   if (last === 'name') {
-    if (/unique/.test(problem.message)) return `${sentence(problem.message)}: choose another name.`;
+    if (/unique/.test(problem.message))
+      return `${sentence(problem.message).replace(/\.$/, '')}: choose another name.`;
     return 'Enter a name.';
   }
   if (last === 'to') return sentence(problem.message);

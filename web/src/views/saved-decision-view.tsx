@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'react';
 import {
   DEFAULT_SAMPLES,
   type Decision,
+  formatConfidence,
   formatCount,
   formatPercent,
   type KnowledgeBase,
@@ -211,7 +212,7 @@ function Recheck({
   return weaker === undefined ? (
     <p className="notice small ok" data-testid="recheck" data-state="holds">
       {lead}: it still holds, {verdictLabel(now.verdict)} at {formatPercent(now.confidence)} (saved:{' '}
-      {formatPercent(decision.confidence)}).
+      {formatConfidence(decision)}).
     </p>
   ) : (
     <p className="notice small" data-testid="recheck" data-state="weaker">
