@@ -19,9 +19,18 @@ const columns: Column<Row>[] = [
 ];
 
 describe('renderTable', () => {
-  it('keeps one line per row when the table fits', () => {
+  it('keeps one line per row when the table fits, a cut cell growing into a wide terminal', () => {
+    // Piped (no width): the column's own length, 24.
+    expect(renderTable(columns.slice(0, 2), rows).split('\n')[2]).toBe(
+      'go-gc-pause-sub-ms  Go team (Rick Hudson, I…',
+    );
+    // An 80-column terminal has room for the whole organisation.
     const out = renderTable(columns.slice(0, 2), rows, { width: 80 });
-    expect(out.split('\n')[2]).toBe('go-gc-pause-sub-ms  Go team (Rick Hudson, I…');
+    expect(out.split('\n')[2]).toBe('go-gc-pause-sub-ms  Go team (Rick Hudson, ISMM 2018 keynote)');
+    // Too narrow for it: the last column goes under its row, whole, rather than cut.
+    const narrow = renderTable(columns.slice(0, 2), rows, { width: 30 }).split('\n');
+    expect(narrow).toContain('    Go team (Rick Hudson, ISMM');
+    expect(narrow.every((line) => line.length <= 30)).toBe(true);
   });
 
   it('moves the last column under its row when the table is wider than the terminal, and never cuts a URL', () => {

@@ -81,8 +81,39 @@ export function renderTable<Row>(
       .trimEnd();
 
   const maxes = columns.map(limit);
-  const full = widthsFor(columns.length, maxes);
-  if (total(full) <= width || columns.length < 2) {
+  // In a terminal wider than the table, a cut column grows into the spare width, the one that needs least first, so
+  // more of them show whole. A free-text last column still cut then goes under each row, wrapped whole, as in a
+  // narrow terminal, and the other columns share the line.
+  const n = columns.length;
+  const grows = (i: number) => !columns[i]?.keep && !columns[i]?.url;
+  const longest = (i: number) => Math.max(0, ...texts.map((row) => row[i]?.length ?? 0));
+  const growInto = (count: number) => {
+    let spare = width - total(widthsFor(count, maxes));
+    const needs = [...Array(count).keys()]
+      .filter(grows)
+      .map((i) => ({ i, need: longest(i) - (maxes[i] ?? 60) }))
+      .filter(({ need }) => need > 0)
+      .sort((a, b) => a.need - b.need);
+    for (const { i, need } of needs) {
+      const grow = Math.min(spare, need);
+      if (grow <= 0) break;
+      maxes[i] = (maxes[i] ?? 60) + grow;
+      spare -= grow;
+    }
+  };
+  let lastCut = false;
+  if (Number.isFinite(width) && n >= 2) {
+    growInto(n);
+    lastCut = grows(n - 1) && longest(n - 1) > (maxes[n - 1] ?? 60);
+    if (lastCut) {
+      columns.forEach((column, i) => {
+        maxes[i] = limit(column);
+      });
+      growInto(n - 1);
+    }
+  }
+  const full = widthsFor(n, maxes);
+  if ((total(full) <= width && !lastCut) || n < 2) {
     return [
       line(
         columns.map((c) => c.title),

@@ -137,6 +137,17 @@ describe('answersToProfile', () => {
 });
 
 describe('validateAnswer', () => {
+  it('asks again for a memory cap below the live heap given (no program fits it)', () => {
+    const budget = QUESTIONS.find((q) => q.id === 'workload.memory_budget_mib') as Question;
+    const heap = { 'workload.live_heap_gib': '2' };
+    expect(validateAnswer(budget, '1024', heap)).toBe(
+      'Enter at least 2048 MiB, the 2 GiB live heap you gave: no program keeps its live heap within a smaller cap (or leave this blank).',
+    );
+    expect(validateAnswer(budget, '4096', heap)).toBeUndefined();
+    expect(validateAnswer(budget, '', heap)).toBeUndefined();
+    expect(validateAnswer(budget, '64', {})).toBeUndefined();
+  });
+
   it('checks a p99.9 target against the p99 answer given, as the profile schema will', () => {
     const p999 = QUESTIONS.find((q) => q.id === 'workload.latency_slo.p999_ms') as Question;
     const with20 = { 'workload.latency_slo.p99_ms': '20' };

@@ -317,6 +317,14 @@ export function validateAnswer(
     if (Number.isFinite(p99) && n < p99)
       return `Enter at least ${p99} ms, the p99 target: the p99.9 latency cannot be lower.`;
   }
+  if (question.id === 'workload.memory_budget_mib') {
+    // The profile allows it (decide then says so first among its caveats), but no program keeps a live heap within a
+    // smaller cap: the terminal asks again rather than write figures that contradict each other.
+    const heap = Number(String(answers['workload.live_heap_gib'] ?? '').trim());
+    const n = Number(String(raw).trim());
+    if (!isBlank(answers['workload.live_heap_gib']) && Number.isFinite(heap) && n < heap * 1024)
+      return `Enter at least ${heap * 1024} MiB, the ${heap} GiB live heap you gave: no program keeps its live heap within a smaller cap (or leave this blank).`;
+  }
   return undefined;
 }
 

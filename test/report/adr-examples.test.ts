@@ -396,7 +396,7 @@ describe('the plan an ADR keeps for gorust check', () => {
         [
           ['proxy', 'rust'],
           ['control', 'go'],
-          ['proxy>control', 'grpc'],
+          ['proxy', 'control', 'grpc'],
         ],
         [
           ['proxy', 'rust'],

@@ -458,9 +458,10 @@ function reportedGates(model: Model): Gate[] {
 }
 
 /**
- * What the inputs say that the model cannot use: a memory budget below the live heap it must hold (no language fits,
- * so a memory gate's verdict rests on figures that contradict each other), and a p99.9 target, which the priors do
- * not judge (they judge the p99 SLO; a lab run measures each language's p99.9).
+ * What the inputs say that the model cannot use as given: project facts that reach no component, calls a component
+ * makes to itself (left out of the plan) or lists twice to one callee (added up), a memory budget below the live heap
+ * it must hold (no language fits, so a memory gate's verdict rests on figures that contradict each other), and a
+ * p99.9 target, which the priors do not judge (they judge the p99 SLO; a lab run measures each language's p99.9).
  */
 function inputCaveats(profile: Profile): string[] {
   const out: string[] = [];
@@ -680,6 +681,7 @@ function addStakeholders(
 ): void {
   const people = profile.stakeholders ?? [];
   const limit = Math.min(draws.samples, SIDE_SAMPLES);
+  const group = new Map(decision.components.map((c) => [c.name, c.language]));
   const rows: StakeholderRow[] = people.map((person, g) => {
     const m = smaaModel(model, g);
     const robust = model.units.map((u) => ({
@@ -703,7 +705,6 @@ function addStakeholders(
     };
     if (person.role !== undefined) row.role = person.role;
     // Where this stakeholder's own plan parts from the group's: the components to name when they dissent.
-    const group = new Map(decision.components.map((c) => [c.name, c.language]));
     const differs = model.units
       .map((u, i) => [u.facts.component, languages[i]] as const)
       .filter(([name, language]) => name !== undefined && group.has(name) && group.get(name) !== language)

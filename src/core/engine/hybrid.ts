@@ -130,6 +130,14 @@ const RUST_TO_GO_FFI =
   "in-process FFI in this direction (Rust calling Go) would enter Go through cgo's callback path, which costs " +
   'far more than a Go-to-Rust call and has no reliable published per-call figure, so it is not offered';
 
+/**
+ * What a request's calls across a boundary cost at p99: a p99 budget is about the slowest 1% of requests, and once 1%
+ * of requests make a call, the p99 request makes at least one.
+ */
+function p99Cost(perRequest: number, cost: BoundaryCostView): number {
+  return Math.max(perRequest, 1) * cost.p99Us;
+}
+
 /** The p99 budget a boundary's calls spend from, and whose it is ("of \"api\""). */
 type Budget = { p99Ms: number; whose: string } | undefined;
 
@@ -152,14 +160,14 @@ function planOne(
   callerLanguage: Language,
   to: string,
   perRequest: number,
-  budget0: Budget,
+  sloBudget: Budget,
   costs: Record<Mechanism, BoundaryCostView>,
   params: Parameters,
 ): BoundaryRow {
   // Chatty is about the call count alone; a budget overrun is a separate matter, explained in `why`.
   const chatty = perRequest >= params.chatty_calls_per_request;
   const ffiPriced = callerLanguage === 'go';
-  const budgetMs = budget0?.p99Ms;
+  const budgetMs = sloBudget?.p99Ms;
   const onP99Path = budgetMs !== undefined && perRequest >= P99_FRACTION;
   let mechanism: Mechanism;
   let why: string;
@@ -192,11 +200,11 @@ function planOne(
   } else {
     const allowedUs = params.boundary_budget_share * (budgetMs ?? 0) * 1000;
     const callsAtP99 = Math.max(perRequest, 1);
-    const tailCost = (m: Mechanism): number => callsAtP99 * costs[m].p99Us;
+    const tailCost = (m: Mechanism): number => p99Cost(perRequest, costs[m]);
     // The budget said plainly: an amount of time, and where it comes from (never "within 10% of the SLO").
     const budgetText =
       `the ${us(allowedUs)} a language boundary may take (${roundTo(params.boundary_budget_share * 100, 0)}% ` +
-      `of the ${formatAmount(budgetMs ?? 0, 3)} ms p99 SLO ${budget0?.whose ?? ''})`;
+      `of the ${formatAmount(budgetMs ?? 0, 3)} ms p99 SLO ${sloBudget?.whose ?? ''})`;
     const callsText =
       perRequest < 1
         ? `${callsPerRequest(perRequest)}, so the p99 request makes at least one`
@@ -254,7 +262,7 @@ function planOne(
  * boundary's share. The verdict's probability is about each component's language; this is about the plan joining
  * them, so it is said apart, before the general caveats.
  * @example
- * overBudgetCaveats(rows, facts, costs); // ['The plan's "proxy" -> "policy" calls are over their budget: ...']
+ * overBudgetCaveats(rows, facts, costs, params); // ['The plan\'s "proxy" -> "policy" calls are over their latency budget: ...']
  */
 export function overBudgetCaveats(
   rows: readonly BoundaryRow[],
@@ -266,7 +274,7 @@ export function overBudgetCaveats(
     const budget = budgetOf(row.from, row.to, facts);
     if (row.budget !== 'over' || budget === undefined) return [];
     const calls = row.calls_per_request ?? 1;
-    const tail = Math.max(calls, 1) * costs[row.mechanism].p99Us;
+    const tail = p99Cost(calls, costs[row.mechanism]);
     const sloUs = budget.p99Ms * 1000;
     const against =
       tail > sloUs

@@ -297,42 +297,45 @@ function recordComment(decision: Decision, options: AdrOptions): string {
 }
 
 /**
- * The plan a record keeps and `gorust check` compares: each component's language, then each boundary's mechanism.
+ * The plan a record keeps and `gorust check` compares: each component as [name, language], then each boundary as
+ * [from, to, mechanism] (their lengths tell them apart, whatever the names hold).
  * @example
- * planEntries(decision); // [['proxy', 'rust'], ['control', 'go'], ['proxy>control', 'grpc']]
+ * planEntries(decision); // [['proxy', 'rust'], ['control', 'go'], ['proxy', 'control', 'grpc']]
  */
-export function planEntries(decision: Decision): [string, string][] {
+export function planEntries(decision: Decision): string[][] {
   return [
-    ...decision.components.map((c): [string, string] => [c.name, c.language]),
-    ...decision.boundaries.map((b): [string, string] => [`${b.from}>${b.to}`, b.mechanism]),
+    ...decision.components.map((c) => [c.name, c.language]),
+    ...decision.boundaries.map((b) => [b.from, b.to, b.mechanism]),
   ];
 }
 
 /**
- * How the plan changed since a record: "parser Rust -> Go", "api -> parser cgo FFI -> gRPC", "new boundary
- * api -> parser (gRPC)"; empty when it did not, or when the record kept no plan.
+ * How the plan changed since a record: "component parser: Rust -> Go", "boundary api -> parser: cgo (FFI) -> gRPC",
+ * "new boundary api -> parser (gRPC)"; empty when it did not, or when the record kept no plan.
  * @example
  * planChanges([['parser', 'rust']], [['parser', 'go']]); // ['component parser: Rust -> Go']
  */
-export function planChanges(
-  recorded: readonly [string, string][] | undefined,
-  now: readonly [string, string][],
-): string[] {
+export function planChanges(recorded: readonly string[][] | undefined, now: readonly string[][]): string[] {
   if (recorded === undefined) return [];
-  const before = new Map(recorded);
-  const after = new Map(now);
-  const name = (key: string) => key.replace('>', ' -> ');
-  const value = (key: string, v: string) =>
-    key.includes('>') ? (MECHANISM_NAMES[v as Mechanism] ?? v) : (VERDICT_NAMES[v as 'go' | 'rust'] ?? v);
-  const kind = (key: string) => (key.includes('>') ? 'boundary' : 'component');
+  // Keyed by kind and names (JSON, so no name can make two entries collide); the value is the last element.
+  const keyed = (entries: readonly string[][]) =>
+    new Map(entries.map((e) => [JSON.stringify(e.slice(0, -1)), e] as const));
+  const before = keyed(recorded);
+  const after = keyed(now);
+  const name = (e: readonly string[]) =>
+    e.length === 3 ? `boundary ${e[0]} -> ${e[1]}` : `component ${e[0]}`;
+  const value = (e: readonly string[]) => {
+    const v = e[e.length - 1] ?? '';
+    return e.length === 3 ? (MECHANISM_NAMES[v as Mechanism] ?? v) : (VERDICT_NAMES[v as 'go' | 'rust'] ?? v);
+  };
   const out: string[] = [];
-  for (const [key, v] of after) {
+  for (const [key, e] of after) {
     const old = before.get(key);
-    if (old === undefined) out.push(`new ${kind(key)} ${name(key)} (${value(key, v)})`);
-    else if (old !== v) out.push(`${kind(key)} ${name(key)}: ${value(key, old)} -> ${value(key, v)}`);
+    if (old === undefined) out.push(`new ${name(e)} (${value(e)})`);
+    else if (value(old) !== value(e)) out.push(`${name(e)}: ${value(old)} -> ${value(e)}`);
   }
-  for (const [key, v] of before)
-    if (!after.has(key)) out.push(`${kind(key)} ${name(key)} (${value(key, v)}) no longer in the plan`);
+  for (const [key, e] of before)
+    if (!after.has(key)) out.push(`${name(e)} (${value(e)}) no longer in the plan`);
   return out;
 }
 
@@ -348,10 +351,10 @@ export type AdrRecordData = AdrRecordMeta & {
   lab_run?: string;
   facts?: [string, string, string][];
   /**
-   * The plan when recorded (decisions with components): each component's language, then each boundary as
-   * "from>to" and its mechanism; absent in records written before it was added.
+   * The plan when recorded (decisions with components): each component as [name, language], then each boundary as
+   * [from, to, mechanism]; absent in records written before it was added.
    */
-  plan?: [string, string][];
+  plan?: string[][];
 };
 
 /**
@@ -420,8 +423,10 @@ function recordDataProblem(data: unknown): string | undefined {
     optional('facts', (v) => Array.isArray(v) && v.every(isFact), 'a list of [key, label, value]') ??
     optional(
       'plan',
-      (v) => Array.isArray(v) && v.every((e) => Array.isArray(e) && e.length === 2 && e.every(isString)),
-      'a list of [component or boundary, language or mechanism]',
+      (v) =>
+        Array.isArray(v) &&
+        v.every((e) => Array.isArray(e) && (e.length === 2 || e.length === 3) && e.every(isString)),
+      'a list of [component, language] and [from, to, mechanism]',
     )
   );
 }
