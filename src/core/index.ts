@@ -75,6 +75,7 @@ export {
   planChanges,
   planEntries,
   readAdrRecordData,
+  recordedConfidence,
   recordedFacts,
   renderAdr,
 } from './report/adr.ts';

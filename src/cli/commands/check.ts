@@ -168,8 +168,7 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
     const recorded = { verdict: data.verdict, confidence: data.confidence, close_call: data.close_call };
     const now = {
       verdict: decision.verdict,
-      // Three decimals, as the record keeps it.
-      confidence: Math.round(decision.confidence * 1000) / 1000,
+      confidence: core.recordedConfidence(decision.confidence),
       close_call: decision.close_call,
     };
     // A hybrid whose components or boundaries moved is another decision than the record's, though still a hybrid.

@@ -1,7 +1,7 @@
 /** @module The decision as a concise Architecture Decision Record: MADR 4.0.0 (default), log4brains' header-list variant, or Nygard's format for adr-tools. The project's own facts in Context, at most five drivers tied to them, consequences as changes to the team's work, confirmation with lab commands, and revisit triggers computed from the model. The date is a parameter: the core has no clock. */
 import type { BoundaryRow, CriterionRow, Decision, Disagreement } from '../decision/schema.ts';
 import { entryComponents } from '../engine/conditions.ts';
-import { listWords } from '../engine/numbers.ts';
+import { listWords, roundTo } from '../engine/numbers.ts';
 import type { Evidence } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import { type Language, LEVELS, type Level, MECHANISM_NAMES, type Mechanism } from '../profile/vocabulary.ts';
@@ -282,7 +282,7 @@ function recordComment(decision: Decision, options: AdrOptions): string {
     verdict: decision.verdict,
     close_call: decision.close_call,
     // P(verdict) as recorded, so `gorust check` can tell a verdict that holds but has weakened.
-    confidence: Math.round(decision.confidence * 1000) / 1000,
+    confidence: recordedConfidence(decision.confidence),
     seed: decision.seed,
     lab_run: decision.lab_run,
     ...options.record,
@@ -294,6 +294,15 @@ function recordComment(decision: Decision, options: AdrOptions): string {
     .replace(/[\s<>&]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
     .replace(/--/g, '-\\u002d');
   return `<!-- ${ADR_MARKER}\n${json}\n-->`;
+}
+
+/**
+ * A probability as a record keeps it, three decimals, so `gorust check` prints then and now alike.
+ * @example
+ * recordedConfidence(0.95361); // 0.954
+ */
+export function recordedConfidence(p: number): number {
+  return roundTo(p, 3);
 }
 
 /**
@@ -714,7 +723,7 @@ class AdrParts {
     if (others.length === 0) return [];
     const who = others.map(
       (s) =>
-        `${this.esc(s.name)}${s.role ? ` (${this.esc(s.role)})` : ''} comes out ${short(s.verdict)} at ${formatPercent(s.probabilities[s.verdict])}${differsOn(s) ? `, differing on ${this.esc(listWords(s.differs_on ?? []))}` : ''}`,
+        `${this.esc(s.name)}${s.role ? ` (${this.esc(s.role)})` : ''} comes out ${short(s.verdict)} at ${formatPercent(s.probabilities[s.verdict])}${differsOn(s, (clause) => `, and ${this.esc(clause)}`)}`,
     );
     const agreement =
       d.agreement === undefined
@@ -964,13 +973,16 @@ class AdrParts {
         `Measure the boundary calls with \`gorust lab run boundary\` in the first milestone: the plan assumes about ${listWords(costs)}.`,
       );
     }
+    // A split's record also stands on its plan: `gorust check` reports a component or boundary that moved.
+    const split = d.verdict === 'hybrid' && d.components.length > 0;
+    const plan = split ? ' or its plan' : '';
     lines.push(
-      `Decide again with the measurements, \`gorust decide ${this.profilePath}${this.seedFlag} --lab latest\`: this record holds while the verdict stays ${short(d.verdict)}.`,
+      `Decide again with the measurements, \`gorust decide ${this.profilePath}${this.seedFlag} --lab latest\`: this record holds while the verdict stays ${short(d.verdict)}${split ? ' with this plan' : ''}.`,
       this.o.record !== undefined && this.o.record.profile === undefined
         ? 'Decided from standard input, the record names no profile file, so `gorust check` cannot re-check it: decide from a profile file in the repository to keep it checked.'
         : this.o.adrFolder === undefined
-          ? 'Run `gorust check` in CI (it finds docs/adr, docs/decisions or doc/adr): it exits 3 when the profile, knowledge base or a lab run changes this verdict.'
-          : `Run \`gorust check ${this.o.adrFolder}\` in CI: it exits 3 when the profile, knowledge base or a lab run changes this verdict.`,
+          ? `Run \`gorust check\` in CI (it finds docs/adr, docs/decisions or doc/adr): it exits 3 when the profile, knowledge base or a lab run changes this verdict${plan}.`
+          : `Run \`gorust check ${this.o.adrFolder}\` in CI: it exits 3 when the profile, knowledge base or a lab run changes this verdict${plan}.`,
     );
     return lines;
   }

@@ -59,13 +59,17 @@ export function formatConfidence(decision: { confidence: number; close_call: boo
 
 /**
  * Where a stakeholder's own plan parts from the group's, as a clause: "differs on control and admin-api", or "" when
- * it does not (or the decision has no components).
+ * it does not (or the decision has no components); `wrap` sets it in its sentence, escaped as the format needs.
  * @example
  * differsOn({ differs_on: ['control', 'admin-api'] }); // 'differs on control and admin-api'
+ * differsOn({ differs_on: [] }, (c) => `; ${c}`); // ''
  */
-export function differsOn(stakeholder: { differs_on?: string[] | undefined }): string {
+export function differsOn(
+  stakeholder: { differs_on?: string[] | undefined },
+  wrap: (clause: string) => string = (clause) => clause,
+): string {
   const names = stakeholder.differs_on ?? [];
-  return names.length === 0 ? '' : `differs on ${listWords(names)}`;
+  return names.length === 0 ? '' : wrap(`differs on ${listWords(names)}`);
 }
 
 /**

@@ -200,7 +200,7 @@ function stakeholdersSection(decision: Decision): string {
   const rows = stakeholders.map((s, i) => [
     `${e(s.name)}${s.role ? ` <span class="muted">(${e(s.role)})</span>` : ''}`,
     weightColumn[i] ?? '',
-    `${e(verdictWithRival(s.verdict, s.probabilities))}${differsOn(s) ? ` <span class="muted">(${e(differsOn(s))})</span>` : ''}`,
+    `${e(verdictWithRival(s.verdict, s.probabilities))}${differsOn(s, (clause) => ` <span class="muted">(${e(clause)})</span>`)}`,
     pct(s.probabilities.go),
     pct(s.probabilities.rust),
     pct(s.probabilities.hybrid),

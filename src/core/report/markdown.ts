@@ -132,7 +132,7 @@ export function renderMarkdown(decision: Decision, options: MarkdownOptions = {}
       '| --- | ---: | --- | ---: | ---: | ---: |',
       ...decision.stakeholders.map(
         (s, i) =>
-          `| ${escapeMarkdown(s.name)}${s.role ? ` (${escapeMarkdown(s.role)})` : ''} | ${weightColumn[i]} | ${verdictWithRival(s.verdict, s.probabilities)}${differsOn(s) ? ` (${escapeMarkdown(differsOn(s))})` : ''} | ${formatPercent(s.probabilities.go)} | ${formatPercent(s.probabilities.rust)} | ${formatPercent(s.probabilities.hybrid)} |`,
+          `| ${escapeMarkdown(s.name)}${s.role ? ` (${escapeMarkdown(s.role)})` : ''} | ${weightColumn[i]} | ${verdictWithRival(s.verdict, s.probabilities)}${differsOn(s, (clause) => ` (${escapeMarkdown(clause)})`)} | ${formatPercent(s.probabilities.go)} | ${formatPercent(s.probabilities.rust)} | ${formatPercent(s.probabilities.hybrid)} |`,
       ),
       '',
     );

@@ -452,7 +452,7 @@ describe('renderAdr', () => {
         ),
       };
       expect(flat(renderAdr(parted, { date: DATE, profile }))).toContain(
-        'Alice (SRE) comes out Rust at 90%, differing on proxy.',
+        'Alice (SRE) comes out Rust at 90%, and differs on proxy.',
       );
       expect(renderText(parted)).toContain('; differs on proxy');
       expect(renderMarkdown(parted)).toContain('(differs on proxy)');

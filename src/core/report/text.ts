@@ -252,7 +252,7 @@ export function renderText(unsafe: Decision, options: TextReportOptions = {}): s
     for (const s of decision.stakeholders) {
       const p = s.probabilities;
       lines.push(
-        `  ${s.name}${s.role ? ` (${s.role})` : ''}, weight ${formatNumber(s.weight)}: ${langColour(s.verdict, verdictWithRival(s.verdict, s.probabilities))} ${dim(`(Go ${formatPercent(p.go)} · Rust ${formatPercent(p.rust)} · Hybrid ${formatPercent(p.hybrid)})`)}${differsOn(s) ? `; ${differsOn(s)}` : ''}`,
+        `  ${s.name}${s.role ? ` (${s.role})` : ''}, weight ${formatNumber(s.weight)}: ${langColour(s.verdict, verdictWithRival(s.verdict, s.probabilities))} ${dim(`(Go ${formatPercent(p.go)} · Rust ${formatPercent(p.rust)} · Hybrid ${formatPercent(p.hybrid)})`)}${differsOn(s, (clause) => `; ${clause}`)}`,
       );
     }
     for (const d of decision.disagreements ?? []) {
