@@ -89,6 +89,9 @@ export const DecisionSummary = z
     project: z.string(),
     verdict: z.enum(VERDICTS),
     confidence: z.number(),
+    close_call: z
+      .boolean()
+      .meta({ description: "the decision's close_call: its confidence is below the close-call threshold" }),
     seed: z.number().int().nullable(),
     lab_run: z.string().nullable(),
   })

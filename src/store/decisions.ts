@@ -10,6 +10,8 @@ export type DecisionSummary = {
   project: string;
   verdict: Decision['verdict'];
   confidence: number;
+  /** The decision's own close-call flag, so a list shows its confidence as the decision does (rounded down). */
+  close_call: boolean;
   seed: number | null;
   lab_run: string | null;
 };
@@ -30,13 +32,16 @@ type DecisionRow = {
   project_name: string;
   verdict: Decision['verdict'];
   confidence: number;
+  /** json_extract of the saved decision's close_call: 1, 0, or null for a decision saved without one. */
+  close_call: number | null;
   seed: number | null;
   lab_run: string | null;
   profile_json?: string;
   decision_json?: string;
 };
 
-const SUMMARY_COLUMNS = 'id, created_at, project_name, verdict, confidence, seed, lab_run';
+const SUMMARY_COLUMNS =
+  "id, created_at, project_name, verdict, confidence, json_extract(decision_json, '$.close_call') AS close_call, seed, lab_run";
 
 function toSummary(row: DecisionRow): DecisionSummary {
   return {
@@ -45,6 +50,7 @@ function toSummary(row: DecisionRow): DecisionSummary {
     project: row.project_name,
     verdict: row.verdict,
     confidence: row.confidence,
+    close_call: row.close_call === 1,
     seed: row.seed,
     lab_run: row.lab_run,
   };
@@ -84,6 +90,7 @@ export function saveDecision(db: Store, input: SaveDecisionInput): SavedDecision
     project: input.profile.project.name,
     verdict: input.decision.verdict,
     confidence: input.decision.confidence,
+    close_call: input.decision.close_call,
     seed,
     lab_run: input.decision.lab_run ?? null,
     profile: input.profile,

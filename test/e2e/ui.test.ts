@@ -385,4 +385,22 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
     expect(pageErrors).toEqual([]);
     await page.close();
   });
+
+  it('lists a close call in History at its rounded-down confidence, as the decision itself reads', async () => {
+    const profile = parseProfileText(
+      readFileSync(join(ROOT, 'examples', 'close-call.yaml'), 'utf8'),
+      'close-call',
+    );
+    const decision = decide(profile, readKnowledgeBase(), { seed: 1 });
+    // Just under the close-call line: 0.6985 rounds to 70%, which would read as no close call at all.
+    const id = saveDecision(e2e.harness.store, {
+      profile: { ...profile, project: { name: 'Nearly seventy' } },
+      decision: { ...decision, confidence: 0.6985, close_call: true },
+    }).id;
+    const page = await open('#/history');
+    const cell = page.getByTestId(`history-select-${id}`).locator('xpath=ancestor::tr').locator('td.num');
+    await poll(() => cell.textContent()).toBe('69%');
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
 });

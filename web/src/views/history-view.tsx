@@ -1,6 +1,6 @@
 /** @module History: saved decisions from the server, each named so same-named ones are told apart (id, date, verdict); delete (confirmed in the row), a diff between two, and links to each decision with its exports. */
 import { useState } from 'react';
-import { formatPercent, type KnowledgeBase, VERDICT_NAMES } from '../../../src/core/browser.ts';
+import { formatConfidence, type KnowledgeBase, VERDICT_NAMES } from '../../../src/core/browser.ts';
 import { DecisionDiffView } from '../components/decision-diff.tsx';
 import { ScrollBox } from '../components/scroll-box.tsx';
 import {
@@ -145,7 +145,7 @@ export function HistoryView({ kb }: { kb: KnowledgeBase }) {
                         <span className={`lang ${row.verdict}`}>{VERDICT_NAMES[row.verdict]}</span>
                       </td>
                       <td className="num" data-label="Confidence">
-                        {formatPercent(row.confidence)}
+                        {formatConfidence(row)}
                       </td>
                       <td className="muted" data-label="Saved">
                         {savedAt(row.created_at)}
