@@ -20,9 +20,9 @@ const columns: Column<Row>[] = [
 
 describe('renderTable', () => {
   it('keeps one line per row when the table fits, a cut cell growing into a wide terminal', () => {
-    // Piped (no width): the column's own length, 24.
+    // Piped (no width): every cell whole, one line per row, so grep finds what a cut would hide.
     expect(renderTable(columns.slice(0, 2), rows).split('\n')[2]).toBe(
-      'go-gc-pause-sub-ms  Go team (Rick Hudson, I…',
+      'go-gc-pause-sub-ms  Go team (Rick Hudson, ISMM 2018 keynote)',
     );
     // An 80-column terminal has room for the whole organisation.
     const out = renderTable(columns.slice(0, 2), rows, { width: 80 });

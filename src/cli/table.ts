@@ -3,7 +3,7 @@
 export type Column<Row> = {
   title: string;
   value: (row: Row) => string;
-  /** Cut the cell to this many characters (default 60). */
+  /** In a terminal, cut the cell to this many characters (default 60) unless the terminal has room for more. */
   max?: number;
   /** Never cut (an id the user types back). */
   keep?: boolean;
@@ -12,7 +12,8 @@ export type Column<Row> = {
 };
 
 export type TableOptions = {
-  /** The terminal's width: a wider table puts its last column on lines of its own under each row. */
+  /** The terminal's width: a wider table puts its last column on lines of its own under each row. Without one
+   * (piped), no cell is cut. */
   width?: number | undefined;
 };
 
@@ -80,7 +81,9 @@ export function renderTable<Row>(
       .join('  ')
       .trimEnd();
 
-  const maxes = columns.map(limit);
+  // Piped (no width): every cell whole, one line per row, so grep and a file keep each record's evidence ids and
+  // `policy` marks; only a terminal's width cuts a cell.
+  const maxes = Number.isFinite(width) ? columns.map(limit) : columns.map(() => Number.POSITIVE_INFINITY);
   // In a terminal wider than the table, a cut column grows into the spare width, the one that needs least first, so
   // more of them show whole. A free-text last column still cut then goes under each row, wrapped whole, as in a
   // narrow terminal, and the other columns share the line.

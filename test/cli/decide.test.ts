@@ -208,6 +208,13 @@ describe('gorust schema, kb, help and version', { timeout: SPAWN_TIMEOUT_MS }, (
     expect(policy).toBeDefined();
     const block = weights.slice(weights.search(new RegExp(`^${policy?.id} `, 'm'))).split(/\n(?=\S)/)[0];
     expect(block).toContain('(policy)');
+    // Piped (no COLUMNS, not a terminal): one whole line per rule, so `grep` finds each policy mark and evidence id.
+    const piped = ok(['kb', 'weights'], ROOT, { COLUMNS: undefined }).stdout.split('\n');
+    for (const rule of kb.weights.rules) {
+      const line = piped.find((l) => l.startsWith(`${rule.id} `)) ?? '';
+      expect(line).not.toContain('…');
+      if (rule.policy) expect(line).toContain('(policy)');
+    }
     expect(ok(['kb', 'parameters', '--json']).stdout).toContain('"gc_stw_pause_ms"');
   });
 

@@ -340,9 +340,13 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
     // search-cli's team is strong in Rust and small, so it gets the knowledge base's whole `strong` shift.
     const strong = readKnowledgeBase().weights.experience.shift.strong;
     expect(await page.getByTestId('experience-concurrency_model').textContent()).toMatch(
-      new RegExp(`^Team experience: Go \\S+, Rust \\+${strong} rating points \\(100% of the level shift\\)`),
+      new RegExp(
+        `^Team experience: Go \\S+, Rust \\+${strong} rating points \\(100% of the level shift; policy\\)`,
+      ),
     );
     expect(await page.getByTestId('policy-choices').textContent()).toContain('policy: cli-tool');
+    // The experience shift's sizes are fitted, so it is listed among the policy choices too.
+    expect(await page.getByTestId('policy-choices').textContent()).toContain('policy: team-experience');
     expect(pageErrors).toEqual([]);
     await page.close();
   });

@@ -13,7 +13,7 @@ import {
 } from '../../src/core/index.ts';
 import { byImpact } from '../../src/core/report/format.ts';
 import { renderHtmlReport } from '../../src/core/report/html.ts';
-import { policyChoices, weightBasis } from '../../src/core/report/weight-basis.ts';
+import { EXPERIENCE_RULE, policyChoices, weightBasis } from '../../src/core/report/weight-basis.ts';
 import { readKnowledgeBase } from '../../src/io/kb-files.ts';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -36,7 +36,13 @@ describe.each(examples)('the policy choices of examples/%s', (file) => {
     if (basis === undefined) throw new Error(`${row.id} has no weight_reasons`);
     return { row, basis };
   });
-  const policyRules = [...new Set(kinds.flatMap(({ basis }) => basis.policy.map((r) => r.rule)))];
+  // The weight rules marked policy, and the team-experience shift when it moved a rating (its sizes are fitted).
+  const policyRules = [
+    ...new Set([
+      ...kinds.flatMap(({ basis }) => basis.policy.map((r) => r.rule)),
+      ...(kinds.some(({ basis }) => basis.experience?.policy === true) ? [EXPERIENCE_RULE] : []),
+    ]),
+  ];
 
   it('names a component in the facts behind a weight by its name in every format, never as "component #2"', () => {
     const names = decision.components.map((c) => c.name);

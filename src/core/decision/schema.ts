@@ -76,7 +76,16 @@ export const criterionRowSchema = z.object({
   weight_reasons: z.array(weightReasonSchema).optional(),
   /** How the team's experience moved the ratings (points added to each language). */
   experience: z
-    .object({ go: z.number(), rust: z.number(), scale: z.number(), reason: z.string() })
+    .object({
+      go: z.number(),
+      rust: z.number(),
+      scale: z.number(),
+      reason: z.string(),
+      /** The evidence ids the shift's direction rests on (absent in decisions saved before it was added). */
+      evidence: z.array(z.string()).optional(),
+      /** The shift's sizes are a modelling choice of the product (absent in decisions saved before it was added). */
+      policy: z.boolean().optional(),
+    })
     .optional(),
   /** How existing code moved the ratings. */
   existing_code: z

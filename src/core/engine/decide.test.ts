@@ -206,14 +206,26 @@ describe('decide: gates come before averaging', () => {
     const d = decide(profileOf({ workload, interop: ['c-libraries'], components }), kb);
     // Both are entry components (api and hot path, nobody calls them); the parser states no SLO and takes the project's.
     expect(d.caveats[0]).toBe(
-      `The project's live heap (64 GiB), memory budget (70,000 MiB) and interop (c-libraries) reach no component, so no gate or weight of a component rests on them: with components, a live heap, memory budget and interop are each component's own, and the project's SLO and peak load go only to the entry components ("gateway", "parser") that state none. State each on the components it concerns.`,
+      `The project's live heap (64 GiB), memory budget (70,000 MiB) and interop (c-libraries) reach no component, so no gate or weight of a component rests on them: with components, a live heap, memory budget and interop are each component's own. State each on the components it concerns.`,
     );
-    // Every entry component with its own SLO: the project's reaches none.
+    // Every entry component with its own SLO: the project's reaches none, and the caveat says why.
     const own = components.map((c) => ({ ...c, latency_slo: { p99_ms: 10 } }));
     expect(
       decide(profileOf({ workload: { kind: 'mixed', latency_slo: { p99_ms: 0.5 } }, components: own }), kb)
         .caveats[0],
-    ).toMatch(/^The project's p99 SLO \(0\.5 ms\) reaches no component/);
+    ).toBe(
+      `The project's p99 SLO (0.5 ms) reaches no component, so no gate or weight of a component rests on it: the entry components ("gateway", "parser") state their own p99 SLO, which takes the project's place. State each on the components it concerns.`,
+    );
+    // The entry components restate the project's own figures (examples/service-mesh.yaml): nothing is set aside.
+    const same = components.map((c) => ({ ...c, latency_slo: { p99_ms: 0.5 }, peak_rps: 900 }));
+    const restated = decide(
+      profileOf({
+        workload: { kind: 'mixed', latency_slo: { p99_ms: 0.5 }, peak_rps: 900 },
+        components: same,
+      }),
+      kb,
+    );
+    expect(restated.caveats.some((c) => c.includes('reaches no component'))).toBe(false);
     const whole = decide(profileOf({ workload, interop: ['c-libraries'] }), kb);
     expect(whole.caveats.some((c) => c.includes('reach no component'))).toBe(false);
   });

@@ -517,7 +517,8 @@ function inputCaveats(profile: Profile): string[] {
 /**
  * Project facts that reach no component of a profile with components: a component's live heap, memory budget and
  * interop are its own, and the project's SLO and peak load reach only the entry components that state none. A gate
- * or rule the user expects from them does not fire, so the report says which facts were set aside and where they go.
+ * or rule the user expects from them does not fire, so the report says which facts were set aside and why. An SLO or
+ * peak load every entry component restates with the same figure is not set aside: it is already where it goes.
  */
 function unreachedProjectFacts(profile: Profile): string | undefined {
   const components = profile.components ?? [];
@@ -525,19 +526,44 @@ function unreachedProjectFacts(profile: Profile): string | undefined {
   const { workload } = profile;
   const entryNames = entryComponents(profile);
   const entries = components.filter((c) => entryNames.has(c.name));
+  // The entry components' own figures, when every one states one; undefined when one takes the project's.
+  const own = (figure: (c: (typeof components)[number]) => number | undefined): number[] | undefined => {
+    const values = entries.map(figure);
+    return values.every((v) => v !== undefined) ? (values as number[]) : undefined;
+  };
+  const slos = own((c) => c.latency_slo?.p99_ms);
+  const loads = own((c) => c.peak_rps);
+  const entryOwn: string[] = [];
   const unused: string[] = [];
-  if (workload.latency_slo !== undefined && entries.every((c) => c.latency_slo !== undefined))
-    unused.push(`p99 SLO (${formatAmount(workload.latency_slo.p99_ms, 3)} ms)`);
-  if (workload.peak_rps !== undefined && entries.every((c) => c.peak_rps !== undefined))
-    unused.push(`peak load (${formatAmount(workload.peak_rps, 3)} requests/s)`);
+  const p99 = workload.latency_slo?.p99_ms;
+  if (p99 !== undefined && slos !== undefined && !(entries.length > 0 && slos.every((v) => v === p99))) {
+    unused.push(`p99 SLO (${formatAmount(p99, 3)} ms)`);
+    entryOwn.push('p99 SLO');
+  }
+  const rps = workload.peak_rps;
+  if (rps !== undefined && loads !== undefined && !(entries.length > 0 && loads.every((v) => v === rps))) {
+    unused.push(`peak load (${formatAmount(rps, 3)} requests/s)`);
+    entryOwn.push('peak load');
+  }
+  const componentOwn = unused.length;
   if (workload.live_heap_gib !== undefined)
     unused.push(`live heap (${formatAmount(workload.live_heap_gib, 3)} GiB)`);
   if (workload.memory_budget_mib !== undefined)
     unused.push(`memory budget (${formatMib(workload.memory_budget_mib)})`);
   if ((profile.interop ?? []).length > 0) unused.push(`interop (${(profile.interop ?? []).join(', ')})`);
   if (unused.length === 0) return undefined;
-  const quoted = entries.map((c) => `"${c.name}"`).join(', ');
-  return `The project's ${listWords(unused)} ${unused.length === 1 ? 'reaches' : 'reach'} no component, so no gate or weight of a component rests on ${unused.length === 1 ? 'it' : 'them'}: with components, a live heap, memory budget and interop are each component's own, and the project's SLO and peak load go only to the entry ${entries.length === 1 ? 'component' : 'components'}${entries.length === 0 ? ' (none here)' : ` (${quoted})`} that ${entries.length === 1 ? 'states' : 'state'} none. State each on the components it concerns.`;
+  const why: string[] = [];
+  if (entryOwn.length > 0) {
+    const quoted = entries.map((c) => `"${c.name}"`).join(', ');
+    why.push(
+      entries.length === 0
+        ? `the project's ${listWords(entryOwn)} ${entryOwn.length === 1 ? 'goes' : 'go'} only to entry components, and every component here is called by another`
+        : `the entry ${entries.length === 1 ? 'component' : 'components'} (${quoted}) ${entries.length === 1 ? 'states its' : 'state their'} own ${listWords(entryOwn)}, which ${entryOwn.length === 1 ? 'takes' : 'take'} the project's place`,
+    );
+  }
+  if (unused.length > componentOwn)
+    why.push("with components, a live heap, memory budget and interop are each component's own");
+  return `The project's ${listWords(unused)} ${unused.length === 1 ? 'reaches' : 'reach'} no component, so no gate or weight of a component rests on ${unused.length === 1 ? 'it' : 'them'}: ${why.join('; ')}. State each on the components it concerns.`;
 }
 
 /** A soft gate that did not fire but holds in a fair share of the draws: say the limit is near the edge. */

@@ -81,6 +81,16 @@ describe('gates', () => {
     expect(reason(400)).toContain('The live heap alone (512 MiB) is above the budget too');
     expect(reason(400)).not.toContain('GOMEMLIMIT');
     expect(reason(1000)).toContain('GOMEMLIMIT can hold Go closer');
+    expect(reason(1000)).toContain('below what a standard Go process needs');
+    // A microcontroller's budget, below the runtime's own floor: the gate is about standard Go, and says TinyGo is not.
+    const tiny = unitGates(
+      projectFacts(profileOf({ workload: { kind: 'cpu-bound', memory_budget_mib: 0.25 } })),
+      params,
+    ).soft[0]?.gate.reason;
+    expect(tiny).toContain(
+      'TinyGo, a subset of Go with a smaller runtime and GC, is made for devices this small',
+    );
+    expect(tiny).not.toContain('GOMEMLIMIT');
   });
   it('treats a WASM target as a gate only when every target is WASM', () => {
     expect(

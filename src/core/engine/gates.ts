@@ -155,11 +155,13 @@ export function unitGates(facts: UnitFacts, params: Parameters): { hard: Gate[];
         id: GATE_IDS.memoryBudget,
         favors: 'rust',
         reason:
-          `The memory budget of ${formatMib(budget)}${where} is below what a Go process needs: about ` +
+          `The memory budget of ${formatMib(budget)}${where} is below what a standard Go process needs: about ` +
           `${formatAmount(roundTo(need, 0))} MiB (the Go runtime's floor of ~${params.go_runtime_floor_mib} MiB${heapPart}). ` +
           (liveMib > budget
             ? `The live heap alone (${formatAmount(roundTo(liveMib, 0))} MiB) is above the budget too, so no program in either language fits it: check both figures.`
-            : 'GOMEMLIMIT can hold Go closer to the limit, at the price of GC thrashing near it.'),
+            : budget < params.go_runtime_floor_mib
+              ? 'TinyGo, a subset of Go with a smaller runtime and GC, is made for devices this small, but this gate is about standard Go.'
+              : 'GOMEMLIMIT can hold Go closer to the limit, at the price of GC thrashing near it.'),
         ...componentField,
       },
     });

@@ -71,6 +71,8 @@ export function scoreTable(weights: UnitWeights, ratings: Ratings, kb: Knowledge
         rust: r.experience.rust,
         scale: r.experience.scale,
         reason: kb.weights.experience.reason,
+        evidence: kb.weights.experience.evidence,
+        policy: kb.weights.experience.policy,
       };
     }
     if (r.existing !== undefined) {

@@ -73,6 +73,16 @@ describe('fileSlug', () => {
     expect(fileSlug('../../etc/passwd')).toBe('etc-passwd');
   });
 
+  it('cuts a long title after a whole word, and inside a word only when the word is most of the stem', () => {
+    const title = 'Go or Rust for read states service: a tie for the team to break';
+    expect(fileSlug(title)).toBe('go-or-rust-for-read-states-service-a-tie-for-the-team-to');
+    expect(fileSlug(title).length).toBeLessThanOrEqual(60);
+    expect(fileSlug('a'.repeat(70))).toBe('a'.repeat(60));
+    expect(fileSlug(`x ${'b'.repeat(70)}`)).toBe(`x-${'b'.repeat(58)}`);
+    // Exactly at a word's end: nothing is dropped.
+    expect(fileSlug(`${'c'.repeat(60)} d`)).toBe('c'.repeat(60));
+  });
+
   it('falls back when nothing is left', () => {
     expect(fileSlug('<>!!')).toBe('decision');
     expect(fileSlug('日本', 'report')).toBe('report');

@@ -44,20 +44,28 @@ export function escapeMarkdown(text: string): string {
   );
 }
 
+/** A file name stem keeps at most this many characters, cut at the end of a word when one ends after half of it. */
+const SLUG_MAX = 60;
+
 /**
- * Make a safe file name stem from user text (a project name): lowercase ASCII letters, digits and dashes.
+ * Make a safe file name stem from user text (a project name): lowercase ASCII letters, digits and dashes, at most
+ * 60 characters, cut after a whole word (a single word longer than half of that is cut inside it).
  * @example
  * fileSlug('Read states <service>'); // 'read-states-service'
  */
 export function fileSlug(text: string, fallback = 'decision'): string {
-  const slug = text
+  const whole = text
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
+    .replace(/^-+|-+$/g, '');
+  let slug = whole.slice(0, SLUG_MAX);
+  if (whole.length > SLUG_MAX && whole[SLUG_MAX] !== '-') {
+    const lastDash = slug.lastIndexOf('-');
+    if (lastDash >= SLUG_MAX / 2) slug = slug.slice(0, lastDash);
+  }
+  slug = slug.replace(/-+$/g, '');
   return slug.length > 0 ? slug : fallback;
 }
 

@@ -142,6 +142,37 @@ describe('the Markdown report', () => {
   });
 });
 
+describe('the team-experience shift', () => {
+  // buildDecision's development speed carries an experience shift without `policy` (saved before it was added).
+  const fitted = (decision: Decision): Decision => ({
+    ...decision,
+    criteria: decision.criteria.map((row) =>
+      row.experience === undefined
+        ? row
+        : { ...row, experience: { ...row.experience, evidence: ['google'], policy: true } },
+    ),
+  });
+
+  it('is a policy choice when its sizes are (every report lists it, and its line says so)', () => {
+    const decision = fitted(buildDecision());
+    const choice = policyChoices(decision).find((c) => c.rule === 'team-experience');
+    expect(choice?.effects.map((e) => e.text)).toEqual(['development speed Go +0.85 / Rust 0']);
+    const md = renderMarkdown(decision, { sources: SOURCES }).replace(/\n\s*/g, ' ');
+    expect(md).toContain('Team experience: Go +0.85, Rust 0 rating points (85% of the level shift; policy).');
+    expect(md.slice(md.indexOf('## Policy choices in this decision'))).toContain(
+      '- policy: team-experience: development speed Go +0.85 / Rust 0.',
+    );
+    for (const template of ADR_TEMPLATES)
+      expect(renderAdr(decision, { date: DATE, template }).replace(/\n\s*/g, ' ')).toContain(
+        '* policy: team-experience: development speed Go +0.85 / Rust 0.',
+      );
+  });
+
+  it('is no policy choice in a decision saved before the flag', () => {
+    expect(policyChoices(buildDecision()).map((c) => c.rule)).not.toContain('team-experience');
+  });
+});
+
 describe('the ADR', () => {
   for (const template of ADR_TEMPLATES) {
     it(`lists every policy choice, and no evidence rule, in the ${template} template`, () => {

@@ -15,6 +15,9 @@ export type ReasonKind = 'evidence' | 'policy' | 'priority';
 /** The rule id the engine gives the profile's priority override. */
 export const PRIORITY_RULE = 'priority';
 
+/** The name the team-experience rating shift goes by among the policy choices (`experience` in kb/weights.yaml). */
+export const EXPERIENCE_RULE = 'team-experience';
+
 /**
  * The kind of one weight reason, from its fields.
  * @example
@@ -115,7 +118,8 @@ function points(n: number): string {
  * experienceText({ go: 0.82, rust: 0, scale: 0.82, reason: '...' }); // 'Go +0.82, Rust 0 rating points (82% of the level shift)'
  */
 export function experienceText(experience: NonNullable<CriterionRow['experience']>): string {
-  return `Go ${points(experience.go)}, Rust ${points(experience.rust)} rating points (${formatNumber(experience.scale * 100, 0)}% of the level shift)`;
+  const policy = experience.policy === true ? '; policy' : '';
+  return `Go ${points(experience.go)}, Rust ${points(experience.rust)} rating points (${formatNumber(experience.scale * 100, 0)}% of the level shift${policy})`;
 }
 
 /**
@@ -157,6 +161,13 @@ export function policyChoices(decision: Pick<Decision, 'criteria'>): PolicyChoic
       add(reason.rule, reason.reason, reason.facts).effects.push({
         criterion: row.id,
         text: `${criterionLabel(row.id).toLowerCase()} ${factorText(reason.factor)}`,
+      });
+    }
+    const experience = row.experience;
+    if (experience?.policy === true) {
+      add(EXPERIENCE_RULE, experience.reason, []).effects.push({
+        criterion: row.id,
+        text: `${criterionLabel(row.id).toLowerCase()} Go ${points(experience.go)} / Rust ${points(experience.rust)}`,
       });
     }
     const existing = row.existing_code;
