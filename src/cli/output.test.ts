@@ -48,7 +48,10 @@ describe('todayIso', () => {
   it('gives the UTC date, or GORUST_DATE when it is a valid date', () => {
     expect(todayIso({}, new Date('2026-11-27T23:59:00Z'))).toBe('2026-11-27');
     expect(todayIso({ GORUST_DATE: '2020-01-02' })).toBe('2020-01-02');
-    expect(todayIso({ GORUST_DATE: 'yesterday' }, new Date('2026-11-27T00:00:00Z'))).toBe('2026-11-27');
+    expect(todayIso({ GORUST_DATE: '' }, new Date('2026-11-27T00:00:00Z'))).toBe('2026-11-27');
+    // Not a date: refused, neither written into a record (2026-13-45) nor silently replaced by today (yesterday).
+    for (const bad of ['yesterday', '2026-13-45', '2026-02-30', '2026-1-2'])
+      expect(() => todayIso({ GORUST_DATE: bad })).toThrow(`GORUST_DATE=${bad} is not a date`);
   });
 });
 

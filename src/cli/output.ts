@@ -34,14 +34,21 @@ export function shouldColor(io: Pick<CliIo, 'isTTY' | 'env'>): boolean {
 }
 
 /**
- * Today's date as YYYY-MM-DD in UTC (for ADRs); GORUST_DATE overrides it so outputs can be reproduced.
+ * Today's date as YYYY-MM-DD in UTC (for ADRs); GORUST_DATE overrides it so outputs can be reproduced. A GORUST_DATE
+ * that is not a calendar date in that form is refused (exit 2), never written into a record nor silently ignored.
  * @example
  * todayIso(process.env); // '2026-11-27'
  */
 export function todayIso(env: NodeJS.ProcessEnv = process.env, now: Date = new Date()): string {
   const fixed = env.GORUST_DATE;
-  if (fixed !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(fixed)) return fixed;
-  return now.toISOString().slice(0, 10);
+  if (fixed === undefined || fixed === '') return now.toISOString().slice(0, 10);
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(fixed);
+  const date = m === null ? undefined : new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  if (date === undefined || date.toISOString().slice(0, 10) !== fixed)
+    throw new UserError(
+      `GORUST_DATE=${fixed} is not a date: give one as YYYY-MM-DD, such as 2026-12-07, or unset it.`,
+    );
+  return fixed;
 }
 
 /**

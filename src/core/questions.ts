@@ -2,6 +2,7 @@
 import type { Profile, ProfileInput } from './profile/schema.ts';
 import {
   DOMAINS,
+  EXISTING_CODE_LANGUAGE_NAMES,
   EXISTING_CODE_LANGUAGES,
   EXISTING_CODE_PLANS,
   INTEROPS,
@@ -215,8 +216,6 @@ const EXISTING_CODE_PLAN_HINTS: Record<(typeof EXISTING_CODE_PLANS)[number], str
   extend: 'keep it and add to it',
 };
 
-const EXISTING_CODE_LANGUAGE_LABELS: Record<string, string> = { cpp: 'C++', csharp: 'C#' };
-
 /**
  * The questions about code that already exists (`existing_code`, for the project or for one component), shared by
  * `gorust init` and the web form. Not in QUESTIONS: they belong together (a language without a plan is no answer), so
@@ -233,7 +232,7 @@ export const EXISTING_CODE_QUESTIONS = {
     kind: 'select',
     options: EXISTING_CODE_LANGUAGES.map((value) => ({
       value,
-      label: EXISTING_CODE_LANGUAGE_LABELS[value] ?? value,
+      label: value === 'other' ? 'other' : EXISTING_CODE_LANGUAGE_NAMES[value],
     })),
   },
   kloc: {

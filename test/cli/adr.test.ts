@@ -74,6 +74,38 @@ describe('gorust decide --format adr in a repository', { timeout: SPAWN_TIMEOUT_
     expect(readFileSync(join(adr, second), 'utf8')).not.toContain('edited by hand');
   });
 
+  it('--force refreshes the standing record but keeps its status, people and the record it supersedes', () => {
+    const root = repo('force-keeps');
+    const adr = join(root, 'docs', 'adr');
+    const people = ['--decider', 'Ana Ruiz', '--consulted', 'SRE', '--informed', 'Support'];
+    expect(gorust(['decide', '--format', 'adr', '--out', 'docs/adr/', ...people], root).code).toBe(0);
+    expect(gorust(['decide', '--format', 'adr', '--out', 'docs/adr/', '--supersedes', '1'], root).code).toBe(
+      0,
+    );
+    const [first, second] = adrFiles(adr) as [string, string];
+    // The team accepts the record by hand, then a changed profile is decided again over it.
+    const path = join(adr, second);
+    writeFileSync(path, readFileSync(path, 'utf8').replace('status: "proposed"', 'status: "accepted"'));
+    const forced = gorust(['decide', '--format', 'adr', '--out', 'docs/adr/', '--force'], root);
+    expect(forced.code, forced.stderr).toBe(0);
+    const text = readFileSync(path, 'utf8');
+    expect(text).toContain('status: "accepted"');
+    expect(text).toContain('decision-makers: "Ana Ruiz"');
+    expect(text).toContain('consulted: "SRE"');
+    expect(text).toContain('informed: "Support"');
+    expect(text.replace(/\n/g, ' ')).toContain(`This record supersedes [ADR-0001](${first}).`);
+    // Told otherwise, it says what it is told; the same holds for a file named by --out.
+    expect(
+      gorust(
+        ['decide', '--format', 'adr', '--out', `docs/adr/${second}`, '--force', '--status', 'deprecated'],
+        root,
+      ).code,
+    ).toBe(0);
+    const named = readFileSync(path, 'utf8');
+    expect(named).toContain('status: "deprecated"');
+    expect(named).toContain('decision-makers: "Ana Ruiz"');
+  });
+
   it('never overwrites an existing file without --force, and refuses an --out with no extension that does not exist', () => {
     const root = repo('files');
     const target = join(root, 'docs', 'decision.md');
@@ -151,6 +183,39 @@ describe('gorust decide --format adr in a repository', { timeout: SPAWN_TIMEOUT_
     const now = readFileSync(join(root, 'docs', 'adr', second as string), 'utf8');
     expect(now.replace(/Supersedes\n/, 'Supersedes ')).toContain(
       `## Status\n\nProposed\n\nSupersedes [ADR-0001](${first})`,
+    );
+  });
+
+  it('keeps the people it is given in the Nygard layout, above its Status, and carries them to a superseding record', () => {
+    const root = repo('nygard-people');
+    const nygard = ['decide', '--format', 'adr', '--template', 'nygard', '--out', 'docs/adr/'];
+    expect(gorust([...nygard, '--decider', 'Ana Ruiz', '--consulted', 'SRE'], root).code).toBe(0);
+    const [first] = adrFiles(join(root, 'docs', 'adr'));
+    expect(readFileSync(join(root, 'docs', 'adr', first as string), 'utf8')).toContain(
+      'Date: 2026-12-05\n\nDeciders: Ana Ruiz\n\nConsulted: SRE\n\n## Status\n\nProposed\n',
+    );
+    expect(gorust(['decide', '--format', 'adr', '--out', 'docs/adr/', '--supersedes', '1'], root).code).toBe(
+      0,
+    );
+    const [, second] = adrFiles(join(root, 'docs', 'adr'));
+    const now = readFileSync(join(root, 'docs', 'adr', second as string), 'utf8');
+    expect(now).toContain('Deciders: Ana Ruiz\n\nConsulted: SRE\n\n## Status');
+    expect(gorust(['check', 'docs/adr'], root).code).toBe(0);
+  });
+
+  it("marks a log4brains record superseded with the new record's slug as the link text, as log4brains reads it", () => {
+    const root = repo('log4brains-slug');
+    const l4b = ['decide', '--format', 'adr', '--template', 'log4brains', '--out', 'docs/adr/'];
+    expect(gorust(l4b, root).code).toBe(0);
+    const [first] = adrFiles(join(root, 'docs', 'adr'));
+    const text = readFileSync(join(root, 'docs', 'adr', first as string), 'utf8');
+    // Nobody named yet: no Deciders line (log4brains would read "(to be named)" as a person).
+    expect(text).not.toContain('Deciders');
+    expect(text).toContain('* Status: proposed\n* Date: 2026-12-05\n');
+    expect(gorust([...l4b, '--supersedes', '1'], root).code).toBe(0);
+    const [, second] = adrFiles(join(root, 'docs', 'adr')) as [string, string];
+    expect(readFileSync(join(root, 'docs', 'adr', first as string), 'utf8')).toContain(
+      `* Status: superseded by [${second.replace(/\.md$/, '')}](${second})\n`,
     );
   });
 });

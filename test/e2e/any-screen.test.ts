@@ -158,12 +158,12 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
     expect(await page.getByTestId('component-0-existing-plan').inputValue()).toBe('extend');
 
     const nodeRow = page.getByTestId('plan-components').locator('tr', { hasText: 'node' });
-    await poll(() => nodeRow.textContent()).toContain('existing go code to extend (200 kloc)');
+    await poll(() => nodeRow.textContent()).toContain('existing Go code to extend (200 kloc)');
     // The language, then its share of the draws.
     expect(await nodeRow.locator('td').nth(1).textContent()).toMatch(/^Go \(.+% of the draws\)$/);
     await poll(() => banner.getAttribute('data-verdict')).toBe('hybrid');
     expect(await page.getByTestId('component-0').locator('.part-head').textContent()).toContain(
-      'existing go code',
+      'existing Go code',
     );
     // The new fields fit the phone: no horizontal scrolling, and each field inside the screen.
     expect(await pageWidth(page)).toBeLessThanOrEqual(PHONE.width);

@@ -230,7 +230,7 @@ describe('team and existing code', () => {
       d.components.find((c) => c.name === name)?.probabilities?.go ?? 0;
     expect(goShare(withCode, 'node')).toBeGreaterThan(goShare(without, 'node') + 0.2);
     expect(goShare(withCode, 'prover')).toBe(goShare(without, 'prover'));
-    expect(withCode.components[0]?.why).toContain('existing go code to extend (500 kloc)');
+    expect(withCode.components[0]?.why).toContain('existing Go code to extend (500 kloc)');
     expect(withCode.decisive_facts?.map((f) => f.path)).toContain('components[0].existing_code');
     // The same code stated for the whole project reaches every component's ratings instead.
     const project = run({ ...base, existing_code: fork });

@@ -70,7 +70,7 @@ describe('public examples come out as stated (real knowledge base)', () => {
     expect(d.verdict).toBe('hybrid');
     const byName = Object.fromEntries(d.components.map((c) => [c.name, c.language]));
     expect(byName).toEqual({ gateway: 'go', scorer: 'rust', 'ledger-sync': 'go' });
-    expect(d.components.find((c) => c.name === 'ledger-sync')?.why).toContain('existing go code to extend');
+    expect(d.components.find((c) => c.name === 'ledger-sync')?.why).toContain('existing Go code to extend');
     const example = examples.get('payments-extension.yaml');
     if (example === undefined) throw new Error('examples/payments-extension.yaml is missing');
     const components = (example.profile.components ?? []).map(({ existing_code: _, ...c }) => c);

@@ -283,8 +283,8 @@ describe('the ADR of a system whose parts extend existing code (examples/payment
     );
     const context = text.slice(text.indexOf('## Context'), text.indexOf('## Decision Drivers'));
     expect(context).toContain(
-      'Components: gateway (api, extends 250 kloc of existing go code), scorer (hot-path, latency-critical), ' +
-        'ledger-sync (worker, extends 40 kloc of existing go code).',
+      'Components: gateway (api, extends 250 kloc of existing Go code), scorer (hot-path, latency-critical), ' +
+        'ledger-sync (worker, extends 40 kloc of existing Go code).',
     );
     const hybrid = text.slice(text.indexOf('### Hybrid'), text.indexOf('## More Information'));
     expect(hybrid).toContain(
@@ -307,7 +307,7 @@ describe('the ADR of a system whose parts extend existing code (examples/payment
       ' ',
     );
     expect(text).toContain(
-      '* Bad, because scorer (extends existing go code) would reach its existing code across a language boundary, or rewrite it.',
+      '* Bad, because scorer (extends existing Go code) would reach its existing code across a language boundary, or rewrite it.',
     );
   });
 });

@@ -121,7 +121,39 @@ export function adrLayout(text: string): AdrLayout {
   const deciders = /^[*-] Deciders:[ \t]*(.*)$/im.exec(text)?.[1];
   if (deciders !== undefined || /^[*-] Status:/im.test(text))
     return { template: 'log4brains', deciders: people(deciders?.replace(/\\(.)/g, '$1')) };
-  return { template: 'nygard' };
+  // Nygard: the people lines gorust keeps between the date and the Status section.
+  const line = (label: string) =>
+    people(
+      new RegExp(`^${label}:[ \\t]*(.*)$`, 'm')
+        .exec(text.slice(0, text.search(/^## Status/m)))?.[1]
+        ?.replace(/\\(.)/g, '$1'),
+    );
+  return {
+    template: 'nygard',
+    deciders: line('Deciders'),
+    consulted: line('Consulted'),
+    informed: line('Informed'),
+  };
+}
+
+/**
+ * The record a gorust record says it supersedes ("This record supersedes [ADR-0003](0003-x.md)", or Nygard's
+ * "Supersedes [...](...)"), read from its link, or undefined.
+ * @example
+ * supersededBy('This record supersedes [ADR-0003](0003-use-go.md).'); // { number: 3, file: '0003-use-go.md' }
+ */
+export function supersededBy(text: string): { number: number; file: string } | undefined {
+  // The sentence may wrap between its words (ADR prose is wrapped at 80 columns); a link never does.
+  const target = /^(?:This record supersedes|Supersedes)\s+\[[^\]]*\]\(([^)\s]+)\)/m.exec(text)?.[1];
+  if (target === undefined) return undefined;
+  let file: string;
+  try {
+    file = decodeURI(target);
+  } catch {
+    return undefined;
+  }
+  const number = /^(\d{4})-/.exec(file)?.[1];
+  return number === undefined ? undefined : { number: Number(number), file };
 }
 
 /** True when a record no longer stands (superseded, deprecated or rejected). */
@@ -151,6 +183,8 @@ export function recordsOfProject(records: readonly AdrFile[], project: string): 
 export function markSuperseded(text: string, number: number, file: string): string {
   const id = `ADR-${String(number).padStart(4, '0')}`;
   const link = `[${id}](${encodeURI(file)})`;
+  // log4brains takes the link's text after "superseded by" as the new record's slug: its file name without .md.
+  const slugLink = `[${file.replace(/\.md$/, '')}](${encodeURI(file)})`;
   if (text.startsWith('---\n') && /^status:/m.test(text)) {
     const end = text.indexOf('\n---\n', 4);
     const front = text.slice(0, end).replace(/^status:.*$/m, `status: "superseded by ${id}"`);
@@ -158,7 +192,7 @@ export function markSuperseded(text: string, number: number, file: string): stri
     return front + rest;
   }
   if (/^[*-] Status:/im.test(text))
-    return text.replace(/^([*-]) Status:.*$/im, `$1 Status: superseded by ${link}`);
+    return text.replace(/^([*-]) Status:.*$/im, `$1 Status: superseded by ${slugLink}`);
   if (/^## Status\s*$/m.test(text))
     return text.replace(/^## Status\s*\n+(?:[^\n#][^\n]*\n|\n)*/m, `## Status\n\nSuperseded by ${link}\n\n`);
   return text;

@@ -289,7 +289,7 @@ async function writeAdr(decision: Decision, work: AdrWork): Promise<void> {
     if (flags.supersedes !== undefined)
       throw new UserError('--supersedes needs --out DIR/ (the folder of the record it supersedes).');
     // Where the record will be kept is not known: its Confirmation names `gorust check`, not the working folder.
-    const options = adrOptions(adr, work, io.cwd, undefined, undefined);
+    const options = adrOptions(adr, work, io.cwd, undefined, undefined, undefined);
     io.stdout(renderAdr(decision, { ...options, adrFolder: undefined }));
     // Outside a repository the path is kept relative to the record's own folder, which is the working folder only
     // if the record is saved here; `gorust check` of a record saved elsewhere would not find its profile.
@@ -344,7 +344,14 @@ async function writeAdr(decision: Decision, work: AdrWork): Promise<void> {
   if (existsSync(path) && !flags.force && path !== replaced?.path) {
     throw new UserError(`${path} exists; add --force to overwrite it.`);
   }
-  const options = adrOptions(adr, work, dir, number, superseded);
+  // The gorust record --force overwrites (the project's standing record, or the file named by --out): the new text
+  // keeps what people wrote into it, its status, deciders and the record it superseded, unless told otherwise.
+  const previous =
+    replaced ??
+    (flags.force
+      ? records.find((r) => r.data !== undefined && resolve(r.path) === resolve(path))
+      : undefined);
+  const options = adrOptions(adr, work, dir, number, superseded, previous);
   const text = renderAdr(decision, options);
   if (out.folder) ensureFolder(dir);
   writeFileAtomic(path, text);
@@ -367,22 +374,28 @@ async function writeAdr(decision: Decision, work: AdrWork): Promise<void> {
 }
 
 function adrOptions(
-  { adrLayout, kbHash, recordedProfilePath, repoRoot, sha256 }: AdrModule,
+  { adrLayout, isRetired, kbHash, recordedProfilePath, repoRoot, sha256, supersededBy }: AdrModule,
   work: AdrWork,
   adrDir: string,
   number: number | undefined,
   superseded: AdrFile | undefined,
+  previous: AdrFile | undefined,
 ): AdrOptions {
   const { flags, profile, kb, lab, io } = work;
-  // A record that supersedes another keeps its layout and people unless told otherwise (CI's suggested command
-  // names neither, and a log4brains or adr-tools folder must stay readable by its tool).
-  const before = superseded === undefined ? undefined : adrLayout(superseded.text);
+  // A record that supersedes another, or overwrites one with --force, keeps its layout and people unless told
+  // otherwise (CI's suggested command names neither, and a log4brains or adr-tools folder must stay readable by its
+  // tool); an overwritten one keeps its status and the record it superseded too.
+  const from = superseded ?? previous;
+  const before = from === undefined ? undefined : adrLayout(from.text);
+  const kept = previous === undefined ? undefined : supersededBy(previous.text);
+  const status =
+    flags.status ?? (previous !== undefined && !isRetired(previous.status) ? previous.status : undefined);
   const recorded = work.profileArg === '-' ? undefined : recordedProfilePath(work.profilePath, adrDir);
   const root = repoRoot(adrDir);
   const folder = root === undefined ? undefined : relativeFolder(root, adrDir);
   return {
     date: todayIso(io.env),
-    status: flags.status,
+    status,
     template: flags.template ?? before?.template,
     number,
     deciders: flags.decider ?? before?.deciders,
@@ -394,7 +407,7 @@ function adrOptions(
     triggers: revisitTriggers(profile, kb, { lab }),
     sources: evidenceSources(kb.evidence),
     adrFolder: folder,
-    supersedes: superseded === undefined ? undefined : { number: superseded.number, file: superseded.file },
+    supersedes: superseded === undefined ? kept : { number: superseded.number, file: superseded.file },
     record: {
       profile: recorded?.profile,
       base: recorded?.base,

@@ -55,7 +55,8 @@ const NUMBERS = {
   heap: numberQuestion('live_heap_gib', 'a size in GiB', false),
   memory: numberQuestion('memory_budget_mib', 'a size in MiB', true),
   rps: numberQuestion('peak_rps', 'a number of requests per second', false),
-  rate: { ...numberQuestion('per_request', 'a number of calls per request', false), optional: false },
+  // A call made zero times is no call: the component is left unticked in the list instead.
+  rate: { ...numberQuestion('per_request', 'a number of calls per request', true), optional: false },
 };
 
 async function askNumber(
@@ -63,6 +64,8 @@ async function askNumber(
   message: string,
   question: Question,
   defaultValue?: string,
+  /** A check against earlier answers, run once the answer is a valid number on its own. */
+  fits?: (n: number) => string | undefined,
 ): Promise<number | undefined> {
   const raw = settled(
     await prompter.text({
@@ -70,7 +73,11 @@ async function askNumber(
       ...(question.optional && defaultValue === undefined ? { placeholder: 'blank to skip' } : {}),
       // The default is what Enter alone gives, never text typed into the field (a prefilled 1 and a typed 3 made 13).
       ...(defaultValue === undefined ? {} : { defaultValue }),
-      validate: (value) => validateAnswer(question, value),
+      validate: (value) => {
+        const own = validateAnswer(question, value);
+        if (own !== undefined || fits === undefined || (value ?? '').trim() === '') return own;
+        return fits(Number((value ?? '').trim()));
+      },
     }),
   ).trim();
   return raw === '' ? undefined : Number(raw);
@@ -180,10 +187,16 @@ async function askComponent(
     NUMBERS.heap,
   );
   if (heap !== undefined) component.live_heap_gib = heap;
+  // As for the project: no program keeps its live heap within a smaller cap, so the terminal asks again.
   const memory = await askNumber(
     prompter,
     `${name}: hard memory cap per instance, in MiB (blank if none)`,
     NUMBERS.memory,
+    undefined,
+    (n) =>
+      heap !== undefined && n < heap * 1024
+        ? `Enter at least ${heap * 1024} MiB, the ${heap} GiB live heap you gave ${name}: no program keeps its live heap within a smaller cap (or leave this blank).`
+        : undefined,
   );
   if (memory !== undefined) component.memory_budget_mib = memory;
   const rps = await askNumber(prompter, `${name}: peak requests per second (blank if unknown)`, NUMBERS.rps);

@@ -1,6 +1,6 @@
 /** @module What `gorust init` does (loaded only when it runs, so `gorust --help` loads no yaml, core or prompts): `gorust init [FILE]`: the questionnaire (src/core/questions.ts) and an optional component loop asked in a terminal through the prompt seam, written as gorust.yaml after validation. Without a terminal it explains how to write the file instead of waiting for answers that never come. */
-import { existsSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import {
   answersToProfile,
@@ -51,8 +51,16 @@ const MAX_FIX_ROUNDS = 3;
 export async function runInit(options: InitOptions): Promise<void> {
   const path = resolve(options.io.cwd, options.file);
   if (!options.interactive) throw new UserError(nonInteractiveHelp(options.file));
-  // Before any question: finding out at the end that the folder is missing would waste the answers.
+  // Before any question: finding out at the end that the folder is missing, or that the path is a folder, would
+  // waste the answers.
   assertFolderExists(dirname(path));
+  const target = statSync(path, { throwIfNoEntry: false });
+  if (target !== undefined && !target.isFile())
+    throw new UserError(
+      target.isDirectory()
+        ? `${options.file} is a folder; give the profile's file name, such as ${join(options.file, 'gorust.yaml')}.`
+        : `${options.file} is not a regular file; give the profile's file name, such as gorust.yaml.`,
+    );
   const prompter = await options.prompter();
   // Within 80 columns, with the prompt library's frame.
   prompter.intro('gorust init: describe your project (nothing is saved before the end)');

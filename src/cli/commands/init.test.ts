@@ -1,5 +1,5 @@
 /** @module Tests of `gorust init` through a scripted prompter (the prompt seam): the file it writes, overwrite confirmation, cancel, re-asking answers that do not fit together, and the no-terminal path; and through the real clack prompts on a fake terminal, typed key by key as a user would: typed numbers, defaults, bad answers, Ctrl-C. */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -102,6 +102,15 @@ describe('gorust init', () => {
     expect(calls).toHaveLength(1);
   });
 
+  it('refuses a folder as the profile path before any question, naming a file to give instead', async () => {
+    mkdirSync(join(dir, 'profiles'));
+    const { prompter, calls } = scripted([]);
+    await expect(
+      runInit({ file: 'profiles', io, interactive: true, prompter: async () => prompter }),
+    ).rejects.toThrow("profiles is a folder; give the profile's file name, such as profiles/gorust.yaml.");
+    expect(calls).toHaveLength(0);
+  });
+
   it('replaces an existing file when confirmed', async () => {
     writeFileSync(join(dir, 'gorust.yaml'), 'mine\n');
     const { prompter } = scripted([['already exists', true], ...BASIC]);
@@ -200,7 +209,7 @@ describe('gorust init', () => {
   });
 
   it('asks for components one by one, then the calls between them, and writes a plan the engine splits', async () => {
-    const { prompter, notes } = scripted([
+    const { prompter, notes, refused } = scripted([
       ...BASIC,
       ['Describe the components', true],
       ['Component 1: its name', 'order api'],
@@ -214,11 +223,14 @@ describe('gorust init', () => {
       ['Is matcher latency-critical', true],
       ['matcher: its own p99', '0.5'],
       ['matcher: long-lived', '12'],
+      // A cap below the 12 GiB live heap is asked again, and so is a call made zero times per request.
       ['matcher: hard memory cap', '2048'],
+      ['matcher: hard memory cap', '16384'],
       ['Where does matcher run', ['server']],
       ['What must matcher interoperate with', ['c-libraries']],
       ['Add another component', false],
       ['Which components does order api call', ['matcher']],
+      ['How many calls to matcher does order api make', '0'],
       ['How many calls to matcher does order api make', '3'],
     ]);
     await runInit({ file: 'gorust.yaml', io, interactive: true, prompter: async () => prompter });
@@ -239,10 +251,14 @@ describe('gorust init', () => {
         latency_critical: true,
         latency_slo: { p99_ms: 0.5 },
         live_heap_gib: 12,
-        memory_budget_mib: 2048,
+        memory_budget_mib: 16384,
         targets: ['server'],
         interop: ['c-libraries'],
       },
+    ]);
+    expect(refused).toEqual([
+      'matcher: hard memory cap per instance, in MiB (blank if none): Enter at least 12288 MiB, the 12 GiB live heap you gave matcher: no program keeps its live heap within a smaller cap (or leave this blank).',
+      'How many calls to matcher does order api make per request it handles?: Enter a number of calls per request greater than 0.',
     ]);
     expect(notes.join('\n')).toContain('2 components written');
     const decision = decide(profile, readKnowledgeBase(), { seed: 1, samples: 500 });
@@ -290,7 +306,7 @@ describe('gorust init', () => {
     expect(calls.filter((c) => c.message.startsWith('prover: what is that code'))).toEqual([]);
     const decision = decide(profile, readKnowledgeBase(), { seed: 1, samples: 500 });
     const node = decision.components.find((c) => c.name === 'node');
-    expect(node?.why).toContain('existing go code to extend (200 kloc)');
+    expect(node?.why).toContain('existing Go code to extend (200 kloc)');
     expect(node?.language).toBe('go');
   });
 

@@ -11,7 +11,12 @@ import type {
 } from '../decision/schema.ts';
 import type { InteropCounterpart, KnowledgeBase } from '../kb/schema.ts';
 import type { ExistingCode, Profile } from '../profile/schema.ts';
-import { CRITERION_IDS, type Language, type Verdict } from '../profile/vocabulary.ts';
+import {
+  CRITERION_IDS,
+  EXISTING_CODE_LANGUAGE_NAMES,
+  type Language,
+  type Verdict,
+} from '../profile/vocabulary.ts';
 import { evaluateChecklist, holdsAnywhere } from './checklist.ts';
 import {
   componentFacts,
@@ -808,10 +813,10 @@ function componentRow(unit: Unit, language: Language, kb: KnowledgeBase): Compon
   };
 }
 
-/** A component's own existing code as one of its traits: "existing go code to extend (500 kloc)". */
+/** A component's own existing code as one of its traits: "existing Go code to extend (500 kloc)". */
 function existingCodeTrait(code: ExistingCode): string {
   const size = code.kloc === undefined ? '' : ` (${formatAmount(code.kloc, 3)} kloc)`;
-  return `existing ${code.language} code to ${code.plan}${size}`;
+  return `existing ${EXISTING_CODE_LANGUAGE_NAMES[code.language]} code to ${code.plan}${size}`;
 }
 
 /** A weight as a percentage with one decimal: the close-call tip compares weights a point or less apart. */

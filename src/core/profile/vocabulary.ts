@@ -90,6 +90,22 @@ export const EXISTING_CODE_LANGUAGES = [
 ] as const;
 export type ExistingCodeLanguage = (typeof EXISTING_CODE_LANGUAGES)[number];
 
+/** Each existing-code language as its name is written ("cpp" is C++); typed so a new language needs one. */
+export const EXISTING_CODE_LANGUAGE_NAMES: Record<ExistingCodeLanguage, string> = {
+  go: 'Go',
+  rust: 'Rust',
+  c: 'C',
+  cpp: 'C++',
+  typescript: 'TypeScript',
+  javascript: 'JavaScript',
+  python: 'Python',
+  java: 'Java',
+  csharp: 'C#',
+  ruby: 'Ruby',
+  elixir: 'Elixir',
+  other: 'other-language',
+};
+
 /** Limits every face (CLI, API, web app) applies to one profile. */
 export const PROFILE_CAPS = { maxComponents: 200, maxCallsPerComponent: 200, maxStakeholders: 50 } as const;
 

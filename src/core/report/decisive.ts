@@ -1,6 +1,6 @@
 /** @module The decision's uncertain parts in words every report shares: the decisive facts (`decisive_facts`, each profile fact taken out in turn), how often a gate on an uncertain model holds (`holds_probability`, `near_edge`), and a component's odds (`components[].probabilities`, `near_tie`). Read from the decision's fields only. */
 import type { ComponentRow, Decision, DecisiveFact, Gate } from '../decision/schema.ts';
-import type { ExistingCodeLanguage } from '../profile/vocabulary.ts';
+import { EXISTING_CODE_LANGUAGE_NAMES, type ExistingCodeLanguage } from '../profile/vocabulary.ts';
 import { formatAmount, formatMib, formatPercent, OPTION_LABELS, VERDICT_NAMES } from './format.ts';
 
 type Value = DecisiveFact['value'];
@@ -68,21 +68,7 @@ const FACT_WORDS: Record<string, { label: string; value: (v: Value) => string }>
   priorities: { label: '', value: priorityWords },
 };
 
-/** Languages as their names are written (the profile's values are lower case); typed so a new language needs one. */
-const LANGUAGE_NAMES: Record<ExistingCodeLanguage, string> = {
-  go: 'Go',
-  rust: 'Rust',
-  c: 'C',
-  cpp: 'C++',
-  typescript: 'TypeScript',
-  javascript: 'JavaScript',
-  python: 'Python',
-  java: 'Java',
-  csharp: 'C#',
-  ruby: 'Ruby',
-  elixir: 'Elixir',
-  other: 'other-language',
-};
+const LANGUAGE_NAMES = EXISTING_CODE_LANGUAGE_NAMES;
 
 /** The engine's existing-code fact ("extend 40 kloc of go", "port python") in words: "existing Go code to extend (40 kloc)". */
 function existingCodeWords(v: Value): string {

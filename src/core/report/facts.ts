@@ -1,5 +1,6 @@
 /** @module A profile's facts as short labelled values (the numbers a reviewer checks in an ADR's Context), and the difference between two sets of them (what `gorust check` reports as changed). */
 import type { ExistingCode, Profile } from '../profile/schema.ts';
+import { EXISTING_CODE_LANGUAGE_NAMES } from '../profile/vocabulary.ts';
 import { formatAmount, formatMib, formatNumber } from './format.ts';
 
 /** One fact of a profile: a stable key (its field path), a label and its value as text. */
@@ -108,12 +109,12 @@ function existingCodeWords(code: ExistingCode): string {
  * A component's own existing code as one of its traits in a list (no comma of its own): what the ADR's Context and
  * the component's facts summary say.
  * @example
- * ownCodeWords({ language: 'go', kloc: 250, plan: 'extend' }); // 'extends 250 kloc of existing go code'
+ * ownCodeWords({ language: 'go', kloc: 250, plan: 'extend' }); // 'extends 250 kloc of existing Go code'
  */
 export function ownCodeWords(code: ExistingCode): string {
   const verb = { port: 'ports', rewrite: 'rewrites', extend: 'extends' }[code.plan];
   const size = code.kloc === undefined ? '' : `${formatAmount(code.kloc, 3)} kloc of `;
-  return `${verb} ${size}existing ${code.language} code`;
+  return `${verb} ${size}existing ${EXISTING_CODE_LANGUAGE_NAMES[code.language]} code`;
 }
 
 /**

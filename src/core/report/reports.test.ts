@@ -293,8 +293,25 @@ describe('renderAdr', () => {
     expect(flat(renderAdr(buildHybridDecision(), { date: DATE, profile: withApi }))).toContain(
       'meeting the 50 ms p99 SLO of control depends on the collector',
     );
-    // A Go verdict answers for the project's SLO.
+    // A Go verdict answers for the tightest SLO of its components: the proxy's own.
     expect(flat(renderAdr(buildDecision(), { date: DATE, profile: mesh }))).toContain(
+      'meeting the 2 ms p99 SLO of proxy depends on the collector',
+    );
+    // A project SLO that reaches no component (each entry states its own) is never quoted: the 50 ms is.
+    const own = {
+      ...mesh,
+      workload: { kind: 'io-bound', latency_slo: { p99_ms: 1 } },
+      components: [
+        { name: 'proxy', role: 'data-plane', latency_slo: { p99_ms: 50 } },
+        { name: 'control', role: 'control-plane' },
+      ],
+    } as Profile;
+    const goRecord = flat(renderAdr(buildDecision(), { date: DATE, profile: own }));
+    expect(goRecord).toContain('meeting the 50 ms p99 SLO of proxy depends on the collector');
+    expect(goRecord).not.toContain('1 ms p99 SLO');
+    // Without components, the project's own SLO.
+    const whole = { ...mesh, components: undefined } as Profile;
+    expect(flat(renderAdr(buildDecision(), { date: DATE, profile: whole }))).toContain(
       'meeting the 2 ms p99 SLO depends on the collector',
     );
   });
@@ -323,6 +340,17 @@ describe('renderAdr', () => {
           : 'the team knows some Rust but is not fluent in it';
       expect(text).toContain(`Bad, because ${words}: budget ramp-up time`);
     }
+    // In a hybrid whose Rust part has a team of its own, the fluent people are that part's, not the whole team.
+    const split = {
+      ...team('some'),
+      components: [
+        { name: 'proxy', role: 'data-plane', team: { rust: 'strong' } },
+        { name: 'control', role: 'control-plane' },
+      ],
+    } as Profile;
+    expect(flat(renderAdr(buildHybridDecision(), { date: DATE, profile: split }))).toContain(
+      'and the people who build proxy, strong in Rust, can review and mentor them.',
+    );
   });
 
   it('warns that a Go SLO depends on the collector only when the SLO was tight enough to move a weight', () => {
