@@ -63,10 +63,12 @@ function metricsOf(summary: WorkloadSummary): string[] {
 
 function table(header: string[], rows: string[][], markdown: boolean): string[] {
   if (markdown) {
+    // A `|` inside a cell (a compiler's message) would open a column of its own.
+    const cell = (c: string) => c.replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
     return [
       `| ${header.join(' | ')} |`,
       `| ${header.map(() => '---').join(' | ')} |`,
-      ...rows.map((r) => `| ${r.join(' | ')} |`),
+      ...rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
     ];
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -157,7 +159,11 @@ function workloadLines(summary: WorkloadSummary, markdown: boolean): string[] {
 }
 
 function crossText(cell: CrossCell): string {
-  return cell.ok ? `ok ${formatFigure(cell.seconds)} s` : `failed: ${(cell.reason ?? '').slice(0, 80)}`;
+  if (cell.ok) return `ok ${formatFigure(cell.seconds)} s`;
+  // Cut at a word's end, never inside one (`lab show --format json` keeps the whole reason).
+  const reason = (cell.reason ?? '').replace(/\s+/g, ' ').trim();
+  const cut = reason.length <= 80 ? reason : `${reason.slice(0, reason.lastIndexOf(' ', 80)).trimEnd()}…`;
+  return `failed: ${cut}`;
 }
 
 /**

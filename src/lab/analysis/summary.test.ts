@@ -261,6 +261,32 @@ describe('reports', () => {
     expect(renderRun(fixtureRun(), 'md')).toContain('| figure | go | rust | go/rust | Mann-Whitney |');
   });
 
+  it('shows the requests that failed, valid steps included, and a program that mostly fails as broken', () => {
+    const run = fixtureRun();
+    const failing = run.steps.map((s) =>
+      s.workload === 'http-json' && s.kind === 'rate'
+        ? { ...s, metrics: { ...s.metrics, errors: s.lang === 'go' ? Number(s.metrics.requests) : 3 } }
+        : s,
+    );
+    const summary = summarizeRun({ ...run, steps: failing });
+    const notes = summary.workloads.find((w) => w.name === 'http-json')?.notes ?? [];
+    expect(notes[0]).toMatch(
+      /^go: [\d,]+ of [\d,]+ requests failed \(100%; error statuses, dropped connections or timeouts\): the program failed, it was not slow/,
+    );
+    expect(notes[1]).toMatch(
+      /^rust: \d+ of [\d,]+ requests failed \(0\.\d+%; .*\), counted at the timeout value/,
+    );
+    expect(renderRun({ ...run, steps: failing }, 'text')).toContain('note: go: ');
+    // A step where the server died leads the list of problems.
+    const last = failing.findLastIndex((s) => s.workload === 'http-json' && s.kind === 'rate');
+    const died = failing.map((s, i) =>
+      i === last ? { ...s, valid: false, reasons: ['the server exited during the step'] } : s,
+    );
+    expect(
+      summarizeRun({ ...run, steps: died }).workloads.find((w) => w.name === 'http-json')?.problems[0],
+    ).toMatch(/the server exited/);
+  });
+
   it('gives no go/rust ratio for a workload without a valid comparison (QA: a capacity ratio of two invalid probes)', () => {
     const run = fixtureRun();
     // Every rate step invalid: no comparison, and the capacity probes alone remain.

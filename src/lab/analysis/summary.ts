@@ -1,5 +1,6 @@
 /** @module From a stored run's steps to per-workload figures (typed per kind of workload: summary-types.ts): medians over repeats of valid steps only, 95% bootstrap CIs, Mann-Whitney U between Go and Rust, the headline comparison with its significance gate, the SLO headline, and the anchor checks. Used by the reports, the decision evidence, the API and the web. */
 import type { LabEvidence } from '../../core/index.ts';
+import { formatCount } from '../../core/report/format.ts';
 import type { StoredRun, StoredStep } from '../../store/lab-runs.ts';
 import { checkAnchors } from './anchors.ts';
 import { headlineComparison } from './comparison.ts';
@@ -112,11 +113,40 @@ function anchorNotes(lang: string, figures: Figures, metrics: string[], prefix =
 }
 
 function problemsOf(steps: StoredStep[]): string[] {
-  return [
+  const all = [
     ...new Set(
       steps.filter((s) => !s.valid).flatMap((s) => s.reasons.map((r) => `${s.lang || s.workload}: ${r}`)),
     ),
   ];
+  // A server that died is the first thing to read, not one reason among twenty about noise.
+  return [...all.filter((p) => p.includes('exited')), ...all.filter((p) => !p.includes('exited'))];
+}
+
+/**
+ * Failed requests per language, summed over the workload's load steps, valid ones included: a step's errors are in
+ * its latency (at the timeout value), so they do not invalidate it, but a reader must see them. Half or more failed
+ * reads as a broken program, not a slow one.
+ */
+function errorNotes(steps: StoredStep[]): string[] {
+  const totals = new Map<string, { errors: number; requests: number }>();
+  for (const s of steps) {
+    const errors = s.metrics.errors;
+    const requests = s.metrics.requests;
+    if (typeof errors !== 'number' || typeof requests !== 'number' || errors <= 0) continue;
+    const t = totals.get(s.lang || s.workload) ?? { errors: 0, requests: 0 };
+    totals.set(s.lang || s.workload, {
+      errors: t.errors + errors,
+      requests: t.requests + Math.max(requests, errors),
+    });
+  }
+  return [...totals].map(([lang, t]) => {
+    const share = t.requests > 0 ? t.errors / t.requests : 1;
+    const broken =
+      share >= 0.5
+        ? ": the program failed, it was not slow - check that it answers the workload's requests with 2xx before reading its figures"
+        : ', counted at the timeout value in the latency figures';
+    return `${lang}: ${formatCount(t.errors)} of ${formatCount(t.requests)} requests failed (${(share * 100).toFixed(share < 0.01 ? 2 : 0)}%; error statuses, dropped connections or timeouts)${broken}`;
+  });
 }
 
 type Base = Omit<WorkloadSummary, 'kind' | 'detail'>;
@@ -128,7 +158,7 @@ function base(name: string, steps: StoredStep[]): Base {
     steps: steps.length,
     invalid_steps: steps.filter((s) => !s.valid).length,
     problems: problemsOf(steps),
-    notes: [],
+    notes: errorNotes(steps),
     go: {},
     rust: {},
     comparisons: [],

@@ -72,6 +72,10 @@ describe('judgeStep', () => {
     expect(noisy.reasons[0]).toMatch(
       /other processes used 5\.5% of the machine's CPU during the step \(1\.10 CPU s; limit 5\.0%\)/,
     );
+    // A step that ran on for 22 s waiting for timeouts: its busy time covers 22 s, not the nominal 10 (it read 101%).
+    const overrun = judgeStep({ ...base, other_cpu_s: 20.22, elapsed_s: 22.2 });
+    expect(overrun.reasons[0]).toMatch(/other processes used 45\.5% of the machine's CPU/);
+    expect(judgeStep({ ...base, other_cpu_s: 0.9, elapsed_s: 5 }).valid).toBe(true);
     const unknown = judgeStep({ ...base, other_cpu_s: null });
     expect(unknown.valid).toBe(true);
     expect(unknown.warnings[0]).toMatch(/could not be read/);

@@ -21,6 +21,11 @@ export type StepEvidence = {
    */
   other_cpu_s?: number | null;
   machine_cores?: number;
+  /**
+   * The wall-clock seconds over which other_cpu_s was measured, when longer than duration_s: an overloaded step runs
+   * on until its last requests time out, so the machine's busy time covers more than the nominal step.
+   */
+  elapsed_s?: number;
   /** Recorded samples; p99.9 needs at least 10 000 to mean anything (bench-anchors §2.4). */
   samples?: number;
   /** The step's corrected p99 (or its histogram, as AttackResult carries it), to size the send-lag rule. */
@@ -105,7 +110,10 @@ export function judgeStep(step: StepEvidence): StepVerdict {
     if (step.other_cpu_s === null) {
       warnings.push("other processes' CPU could not be read (/proc/stat)");
     } else {
-      const otherShare = step.other_cpu_s / (step.duration_s * step.machine_cores);
+      // Over the time the busy figure covers: a step that ran on past its nominal length (waiting for timeouts) once
+      // read as "other processes used 103% of the machine".
+      const window = Math.max(step.duration_s, step.elapsed_s ?? 0);
+      const otherShare = step.other_cpu_s / (window * step.machine_cores);
       if (otherShare > MAX_OTHER_CPU_SHARE) {
         reasons.push(
           `other processes used ${pct(otherShare)} of the machine's CPU during the step (${step.other_cpu_s.toFixed(2)} CPU s; limit ${pct(MAX_OTHER_CPU_SHARE)})`,

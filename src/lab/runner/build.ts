@@ -88,7 +88,11 @@ export async function buildProgram(
       const tail = `${result.stderr}\n${result.stdout}`.trim().split('\n').slice(-15).join('\n');
       throw new UserError(
         `building ${workload}/${program.name} failed (${why}): ${[cmd, ...args].join(' ')}\n${tail}\n` +
-          'check the toolchains with `gorust lab doctor`',
+          // The compiler ran and rejected the code (rustc's `error[E...]`, Go's `file.go:12:3:`): the code is at fault,
+          // not the toolchain.
+          (/error\[E\d+\]|\.go:\d+:\d+: /.test(tail)
+            ? 'the compiler rejected the code above: fix it and run again'
+            : 'check the toolchains with `gorust lab doctor`'),
       );
     }
   }

@@ -11,6 +11,7 @@ import {
   readGroupStats,
   removeTempDir,
   runCommand,
+  startFailure,
   startServer,
   stopAllProcesses,
 } from './process.ts';
@@ -263,5 +264,19 @@ process.exit(0);
 describe('readGroupStats', () => {
   it('returns null for a group that does not exist', () => {
     expect(readGroupStats(999_999_999)).toBeNull();
+  });
+});
+
+describe('startFailure', () => {
+  it("names the program behind taskset and keeps its own stderr, without the lab's GC trace lines", () => {
+    const why = startFailure(
+      { exec: 'taskset', args: ['-c', '1', '/tmp/gorust-x/go/server', '--port', '41453'] },
+      'did not answer 200 on 127.0.0.1:41453/healthz within 20000 ms (last: fetch failed)',
+      'gc 1 @0.034s 14%: 0.011+1.2+0.003 ms clock\nlistening on the wrong port\ngc 2 @0.051s 9%: 0.01+1+0 ms clock\n',
+    );
+    expect(why).toBe(
+      'server did not answer 200 on 127.0.0.1:41453/healthz within 20000 ms (last: fetch failed); stderr:\nlistening on the wrong port',
+    );
+    expect(startFailure({ exec: '/bin/prog', args: [] }, 'exited', 'gc 1 @0.1s 1%: x')).toBe('prog exited');
   });
 });

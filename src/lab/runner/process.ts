@@ -2,7 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { sweepStaleTempDirs, writeOwner } from './stale-temp.ts';
 
 /** CPU seconds (user + system, including reaped children) and peak resident set size of a process group, from /proc. */
@@ -443,8 +443,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           settled = true;
           clearTimeout(timer);
           void stopGroup(group).then(() => {
-            const tail = stderrText().split('\n').slice(-20).join('\n');
-            reject(new LabProcessError(`${options.exec} ${why}${tail ? `; stderr:\n${tail}` : ''}`));
+            reject(new LabProcessError(startFailure(options, why, stderrText())));
           });
         };
         let settled = false;
@@ -520,6 +519,28 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   };
 }
 
+/**
+ * Why a server did not start, naming the program (not the `taskset` that pins it) and the last lines it wrote to
+ * stderr, without the GC trace lines the lab itself turned on (GODEBUG=gctrace=1), which say nothing about the failure.
+ * @example
+ * startFailure({ exec: 'taskset', args: ['-c', '1', '/tmp/x/server'] }, 'exited (code 1)', 'panic: boom'); // 'server exited (code 1); stderr:\npanic: boom'
+ */
+export function startFailure(
+  options: Pick<StartServerOptions, 'exec' | 'args'>,
+  why: string,
+  stderr: string,
+): string {
+  const program =
+    options.exec === 'taskset' && options.args[0] === '-c' ? (options.args[2] ?? options.exec) : options.exec;
+  const tail = stderr
+    .split('\n')
+    .filter((line) => !/^gc \d+ @[\d.]+s /.test(line))
+    .slice(-20)
+    .join('\n')
+    .trim();
+  return `${basename(program)} ${why}${tail ? `; stderr:\n${tail}` : ''}`;
+}
+
 /** Poll GET http://127.0.0.1:port/path (or the allowed host's address) until it answers 200; stop the group and fail on exit or timeout. */
 async function pollReady(
   options: StartServerOptions,
@@ -541,8 +562,7 @@ async function pollReady(
   const fail = async (why: string): Promise<never> => {
     child.removeListener('exit', onExit);
     await stopGroup(group);
-    const tail = stderrText().split('\n').slice(-20).join('\n');
-    throw new LabProcessError(`${options.exec} ${why}${tail ? `; stderr:\n${tail}` : ''}`);
+    throw new LabProcessError(startFailure(options, why, stderrText()));
   };
   await spawned;
   let last = 'no answer';

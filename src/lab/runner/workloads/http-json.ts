@@ -155,6 +155,7 @@ export async function measureCapacity(
     loadgen_procs: r.loadgen_procs,
     loadgen_cpu_share: r.loadgen_cpu_share,
     duration_s: ctx.plan.probeSeconds,
+    elapsed_s: (Date.now() - started.getTime()) / 1000,
     errors: r.errors,
     requests: r.requests,
     ...(step.server ? { other_cpu_s: otherCpu, machine_cores: r.machine_cores } : {}),

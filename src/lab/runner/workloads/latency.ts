@@ -188,6 +188,7 @@ export async function measureLatencyStep(
   const serverBusyBefore = server.remote?.busyS() ?? null;
   const labBefore = selfCpuSeconds();
   let result: AttackResult;
+  const attackStart = performance.now();
   try {
     result = await attack({
       loadgen: ctx.loadgen,
@@ -237,6 +238,7 @@ export async function measureLatencyStep(
       : [];
   const verdict = judgeStep({
     ...result,
+    elapsed_s: (performance.now() - attackStart) / 1000,
     samples: pct.count,
     other_cpu_s: otherCpu,
     machine_cores: result.machine_cores,
