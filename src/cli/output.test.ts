@@ -67,7 +67,11 @@ describe('writeFileAtomic', () => {
   it('never creates folders: a missing parent is a UserError naming it', () => {
     const missing = join(dir, 'a', 'b');
     expect(() => writeFileAtomic(join(missing, 'report.md'), 'x')).toThrow(
-      `folder ${missing} does not exist`,
+      `folder ${missing} does not exist; create it first (mkdir -p ${missing}).`,
+    );
+    // A path with a space is quoted so the command works as printed.
+    expect(() => writeFileAtomic(join(dir, 'my docs', 'x.md'), 'x')).toThrow(
+      `(mkdir -p '${join(dir, 'my docs')}').`,
     );
     expect(readdirSync(dir)).toEqual([]);
   });

@@ -51,6 +51,11 @@ export function todayIso(env: NodeJS.ProcessEnv = process.env, now: Date = new D
   return fixed;
 }
 
+/** A path as a shell argument: as it is when it has only safe characters, else in single quotes. */
+function quoteArg(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
+}
+
 /**
  * Fail with a clear message unless `dir` is an existing folder. Output paths never create folders on
  * their own: a typo such as `--out /nonexistent/dir/x.md` must not scatter folders from the root down.
@@ -59,7 +64,8 @@ export function todayIso(env: NodeJS.ProcessEnv = process.env, now: Date = new D
  */
 export function assertFolderExists(dir: string): void {
   const stat = statSync(dir, { throwIfNoEntry: false });
-  if (stat === undefined) throw new UserError(`folder ${dir} does not exist; create it first.`);
+  if (stat === undefined)
+    throw new UserError(`folder ${dir} does not exist; create it first (mkdir -p ${quoteArg(dir)}).`);
   if (!stat.isDirectory()) throw new UserError(`${dir} is not a folder.`);
 }
 

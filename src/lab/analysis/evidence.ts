@@ -153,9 +153,17 @@ function gate(summary: WorkloadSummary, excluded: Excluded, beside: NotSignifica
  */
 export function labEvidenceFromRun(run: StoredRun, options: EvidenceOptions = {}): LabEvidence {
   const summary = summarizeRun(run, { sloP99Ms: options.sloP99Ms });
+  // A run still going (or one that stopped early) gives the figures it has so far: every report that shows the
+  // measured figures shows this line beside them, so nobody takes a partial run for a finished one.
+  const partial =
+    run.status === 'running'
+      ? '; the run was still in progress: its figures so far'
+      : run.status === 'completed'
+        ? ''
+        : `; the run ${run.status === 'failed' ? 'failed' : 'was interrupted'} before its end: the figures it had`;
   const evidence: LabEvidence = {
     run_id: run.id,
-    environment: environmentLine(run.environment),
+    environment: `${environmentLine(run.environment)}${partial}`,
     slo_p99_ms: summary.slo_p99_ms,
   };
   const excluded: Excluded = [];

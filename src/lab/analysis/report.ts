@@ -61,6 +61,17 @@ function metricsOf(summary: WorkloadSummary): string[] {
   return [...first, ...[...keys].filter((k) => !first.includes(k)).sort()];
 }
 
+/**
+ * JSON.stringify's replacer for the lab's JSON reports: no NaN or Infinity (finiteJson), and no floating-point noise
+ * in a figure (7.824999999999999 reads 7.825): twelve significant digits, far beyond what any figure measured.
+ * @example
+ * JSON.stringify({ p99_ms: 7.824999999999999 }, reportJson); // '{"p99_ms":7.825}'
+ */
+export function reportJson(key: string, value: unknown): unknown {
+  const finite = finiteJson(key, value);
+  return typeof finite === 'number' && !Number.isInteger(finite) ? Number(finite.toPrecision(12)) : finite;
+}
+
 function table(header: string[], rows: string[][], markdown: boolean): string[] {
   if (markdown) {
     // A `|` inside a cell (a compiler's message) would open a column of its own.
@@ -193,7 +204,7 @@ export function runToJson(run: StoredRun, summary: RunSummary = summarizeRun(run
  */
 export function renderRun(run: StoredRun, format: ReportFormat): string {
   const summary = summarizeRun(run);
-  if (format === 'json') return `${JSON.stringify(runToJson(run, summary), finiteJson, 2)}\n`;
+  if (format === 'json') return `${JSON.stringify(runToJson(run, summary), reportJson, 2)}\n`;
   const md = format === 'md';
   const lines = [
     md ? `# Lab run ${run.id}` : `lab run ${run.id}`,
@@ -246,7 +257,7 @@ function pinningLine(env: Record<string, unknown> | null, md: boolean): string[]
  * renderRunList(listRuns(db), 'text');
  */
 export function renderRunList(rows: RunListRow[], format: ReportFormat): string {
-  if (format === 'json') return `${JSON.stringify(rows, null, 2)}\n`;
+  if (format === 'json') return `${JSON.stringify(rows, reportJson, 2)}\n`;
   if (rows.length === 0) return 'no lab runs stored yet: `gorust lab run http-json --quick` makes one\n';
   const body = rows.map((r) => [
     r.id,
@@ -287,7 +298,7 @@ export function renderComparison(a: StoredRun, b: StoredRun, format: ReportForma
       }
     }
   }
-  if (format === 'json') return `${JSON.stringify({ a: a.id, b: b.id, rows }, null, 2)}\n`;
+  if (format === 'json') return `${JSON.stringify({ a: a.id, b: b.id, rows }, reportJson, 2)}\n`;
   const md = format === 'md';
   const header = [
     md ? `# Lab runs ${a.id} vs ${b.id}` : `lab runs ${a.id} -> ${b.id}`,

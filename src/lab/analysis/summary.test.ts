@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NewStep, StoredRun, StoredStep } from '../../store/lab-runs.ts';
 import { labEvidenceFromRun } from './evidence.ts';
-import { renderComparison, renderRun, runToJson } from './report.ts';
+import { renderComparison, renderRun, reportJson, runToJson } from './report.ts';
 import { boundaryFigures, summarizeRun } from './summary.ts';
 import { runSummarySchema } from './summary-types.ts';
 
@@ -249,7 +249,7 @@ describe('reports', () => {
       expect(http?.go[key]).toBeTypeOf('number');
       expect(http?.rust[key]).toBeTypeOf('number');
     }
-    expect(JSON.parse(renderRun(fixtureRun(), 'json'))).toEqual(JSON.parse(JSON.stringify(json)));
+    expect(JSON.parse(renderRun(fixtureRun(), 'json'))).toEqual(JSON.parse(JSON.stringify(json, reportJson)));
   });
 
   it('renders text and Markdown naming validity, the compared rate and invalid steps', () => {
@@ -344,6 +344,13 @@ describe('labEvidenceFromRun', () => {
     const evidence = labEvidenceFromRun(fixtureRun());
     expect(evidence.run_id).toBe('r');
     expect(evidence.environment).toBe('Test CPU, 2 cores, go1.26');
+    // A run still going, or one that stopped early, says so beside its figures in every report.
+    expect(labEvidenceFromRun({ ...fixtureRun(), status: 'running' }).environment).toBe(
+      'Test CPU, 2 cores, go1.26; the run was still in progress: its figures so far',
+    );
+    expect(labEvidenceFromRun({ ...fixtureRun(), status: 'interrupted' }).environment).toContain(
+      'the run was interrupted before its end',
+    );
     expect(evidence.http_json?.go.max_rps_within_slo).toBe(500);
     expect(evidence.http_json?.rust.rss_peak_mib).toBe(4);
     expect(evidence.boundary).toEqual({ ffi_empty_ns: 31, ffi_1k_ns: 90, grpc_p50_us: 80, grpc_p99_us: 150 });
@@ -644,5 +651,16 @@ describe('the rate steps and GC timelines the Lab view draws', () => {
       achieved_rps: 800,
     });
     expect(summary.detail.gc_timelines).toEqual([]);
+  });
+});
+
+describe('reportJson', () => {
+  it('drops non-finite numbers and floating-point noise, keeping every measured digit', () => {
+    expect(
+      JSON.stringify(
+        { a: 7.824999999999999, b: 1.8300999412110526, c: Number.NaN, d: 3, e: 0.000012345 },
+        reportJson,
+      ),
+    ).toBe('{"a":7.825,"b":1.83009994121,"d":3,"e":0.000012345}');
   });
 });
