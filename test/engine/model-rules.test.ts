@@ -246,6 +246,33 @@ describe('checklist', () => {
     expect(line(run({ safety_critical: true }))).toBe(false);
     expect(line(run({ workload: { kind: 'cpu-bound' }, safety_critical: true }))).toBe(true);
   });
+
+  it('rests no line, tip or caveat on a project fact that reaches no component', () => {
+    const components = [
+      { name: 'gateway', role: 'api' as const, calls: [{ to: 'jobs', per_request: 1 }] },
+      { name: 'jobs', role: 'worker' as const },
+    ];
+    const team = { size: 8, go: 'strong' as const, rust: 'some' as const };
+    // A 4 GiB live heap stated for the project: with components, each states its own, so this one is set aside.
+    const aside = run({
+      workload: { kind: 'mixed', live_heap_gib: 4 },
+      team,
+      targets: ['server'],
+      components,
+    });
+    const cited = aside.checklist.flatMap((c) => (c.facts ?? []).map((f) => f.path));
+    expect(cited).not.toContain('workload.live_heap_gib');
+    expect(aside.tips.some((t) => t.startsWith('Before rewriting a Go service for GC reasons'))).toBe(false);
+    expect(aside.caveats[0]).toMatch(/^The project's live heap \(4 GiB\) reaches no component/);
+    // Stated on the component that holds it, the heap reaches the notes.
+    const own = run({
+      workload: { kind: 'mixed' },
+      team,
+      targets: ['server'],
+      components: [components[0], { ...components[1], live_heap_gib: 4 }] as typeof components,
+    });
+    expect(own.tips.some((t) => t.startsWith('Before rewriting a Go service for GC reasons'))).toBe(true);
+  });
 });
 
 describe('explanations as data', () => {

@@ -230,6 +230,26 @@ describe('decide: gates come before averaging', () => {
     expect(whole.caveats.some((c) => c.includes('reach no component'))).toBe(false);
   });
 
+  it("names the project's existing code in the reason of each component that inherits it, and not in one with its own", () => {
+    const d = decide(
+      profileOf({
+        workload: { kind: 'mixed' },
+        existing_code: { language: 'go', kloc: 40, plan: 'extend' },
+        components: [
+          { name: 'gateway', role: 'api' },
+          { name: 'scorer', role: 'hot-path', existing_code: { language: 'rust', plan: 'extend' } },
+        ],
+      }),
+      kb,
+    );
+    const why = (name: string) => d.components.find((c) => c.name === name)?.why ?? '';
+    expect(why('gateway')).toMatch(
+      /\) and the project's existing Go code to extend \(40 kloc\); main drivers:/,
+    );
+    expect(why('scorer')).toContain('existing Rust code to extend');
+    expect(why('scorer')).not.toContain("the project's");
+  });
+
   it('says a call a component makes to itself is left out of the plan (valid in profile v1)', () => {
     const d = decide(
       profileOf({

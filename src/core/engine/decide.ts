@@ -167,9 +167,10 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
   const costs = boundaryCosts(kb, options.lab);
   const boundaries = planBoundaries(profile, factsByName, languageByName, costs, params);
 
-  const tips = kb.tips.filter((t) => holdsAnywhere(t.when, project, componentFactsList)).map((t) => t.text);
+  const noted = factsForNotes(project, profile);
+  const tips = kb.tips.filter((t) => holdsAnywhere(t.when, noted, componentFactsList)).map((t) => t.text);
   const caveats = kb.caveats
-    .filter((c) => holdsAnywhere(c.when, project, componentFactsList))
+    .filter((c) => holdsAnywhere(c.when, noted, componentFactsList))
     .map((c) => c.text);
   if (boundaries.some((b) => b.mechanism === 'ffi')) caveats.push(cgoCaveat(profile));
   caveats.push(...nearMissGateCaveats(model));
@@ -189,7 +190,7 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
     gates,
     criteria: table.rows,
     sensitivity,
-    checklist: evaluateChecklist(kb.checklist, project, componentFactsList),
+    checklist: evaluateChecklist(kb.checklist, noted, componentFactsList),
     components: componentRows,
     boundaries,
     similar_projects: similarProjects(kb.projects, project, params),
@@ -571,6 +572,26 @@ function unreachedProjectFacts(profile: Profile): string | undefined {
   return `The project's ${listWords(unused)} ${unused.length === 1 ? 'reaches' : 'reach'} no component, so no gate or weight of a component rests on ${unused.length === 1 ? 'it' : 'them'}: ${why.join('; ')}. State each on the components it concerns.`;
 }
 
+/**
+ * The project's facts as the tips, caveats and checklist read them. With components, the facts that reach no
+ * component are left out (a live heap, memory budget and stated interop are each component's own; an SLO or peak load
+ * every entry component replaces with its own), so no note rests on a fact the caveats say was set aside: a 4 GiB
+ * project heap with components once gave "Maximum runtime performance & memory control: Rust (given live heap 4 GiB)".
+ */
+function factsForNotes(project: UnitFacts, profile: Profile): UnitFacts {
+  if (!project.hasComponents) return project;
+  const entryNames = entryComponents(profile);
+  const entries = (profile.components ?? []).filter((c) => entryNames.has(c.name));
+  return {
+    ...project,
+    liveHeapGib: undefined,
+    memoryBudgetMib: undefined,
+    interop: project.impliedInterop,
+    slo: entries.some((c) => c.latency_slo === undefined) ? project.slo : undefined,
+    peakRps: entries.some((c) => c.peak_rps === undefined) ? project.peakRps : undefined,
+  };
+}
+
 /** A soft gate that did not fire but holds in a fair share of the draws: say the limit is near the edge. */
 function nearMissGateCaveats(model: Model): string[] {
   const out: string[] = [];
@@ -804,11 +825,17 @@ function componentRow(unit: Unit, language: Language, kb: KnowledgeBase): Compon
       ? []
       : [`its own team: Go ${unit.facts.teamGo}, Rust ${unit.facts.teamRust}`]),
   ].join(', ');
+  // The project's existing code reaches every component that states none of its own: say so, as it can move the
+  // component's language as much as its own traits do (a new batch job beside 40 kloc of Go to extend).
+  const inherited =
+    unit.facts.paths.existingCode === 'existing_code' && unit.facts.existingCode !== undefined
+      ? ` and the project's ${existingCodeTrait(unit.facts.existingCode)}`
+      : '';
   return {
     name,
     language,
     // Scores with a fixed two decimals, as the reports show them: "7.47 vs 7.50", never "7.47 vs 7.5".
-    why: `${label} ${(language === 'go' ? scores.go : scores.rust).toFixed(2)} vs ${language === 'go' ? `Rust ${scores.rust.toFixed(2)}` : `Go ${scores.go.toFixed(2)}`} for its own traits (${traits}); main drivers: ${drivers.join(', ')}.`,
+    why: `${label} ${(language === 'go' ? scores.go : scores.rust).toFixed(2)} vs ${language === 'go' ? `Rust ${scores.rust.toFixed(2)}` : `Go ${scores.go.toFixed(2)}`} for its own traits (${traits})${inherited}; main drivers: ${drivers.join(', ')}.`,
     scores,
   };
 }

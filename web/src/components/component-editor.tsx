@@ -1,7 +1,13 @@
 /** @module The components of the system (the hybrid split): add, edit, remove, reorder; each with its role, workload, latency needs, memory, targets, interop, its own existing code, its own team (the Go and Rust experience of the people who build it) and the calls it makes with their rate per request. */
 import { useState } from 'react';
 import { type InputProblem, ownTeamWords } from '../../../src/core/browser.ts';
-import { INTEROPS, ROLES, TARGETS, WORKLOAD_KINDS } from '../../../src/core/profile/vocabulary.ts';
+import {
+  EXISTING_CODE_LANGUAGE_NAMES,
+  INTEROPS,
+  ROLES,
+  TARGETS,
+  WORKLOAD_KINDS,
+} from '../../../src/core/profile/vocabulary.ts';
 import {
   addComponent,
   type ComponentValue,
@@ -23,6 +29,9 @@ const OPTIONS = (values: readonly string[]) => values.map((value) => ({ value, l
  * @example
  * <ComponentEditor components={list} projectExisting={existingCodeOf(draft)} problems={problems} onChange={setList} />
  */
+
+/** A draft's language is form text until checked: a name for the known ones, the text itself for others. */
+const LANGUAGE_NAMES: Readonly<Record<string, string>> = EXISTING_CODE_LANGUAGE_NAMES;
 export function ComponentEditor({
   components,
   projectExisting,
@@ -74,7 +83,7 @@ export function ComponentEditor({
                   {component.role}
                   {component.workload ? ` · ${component.workload}` : ''}
                   {component.existing_code?.language
-                    ? ` · existing ${component.existing_code.language} code`
+                    ? ` · existing ${LANGUAGE_NAMES[component.existing_code.language] ?? component.existing_code.language} code`
                     : ''}
                   {team ? ` · its team: ${team}` : ''}
                   {component.calls?.length
