@@ -114,4 +114,27 @@ components:
     expect(text.stdout).toContain('recorded Hybrid, still Hybrid, with another plan');
     expect(text.stdout).toContain('  plan: boundary ingest-api -> parser: cgo (FFI) -> a service API');
   });
+
+  it('says a changed project fact that reaches no component moved nothing', async () => {
+    const folder = join(repo, 'aside');
+    mkdirSync(join(folder, 'docs', 'adr'), { recursive: true });
+    const profile = (heap: number) => `version: 1
+project: { name: Trading }
+workload: { kind: mixed, live_heap_gib: ${heap} }
+team: { size: 6, go: strong, rust: some }
+components:
+  - { name: gateway, role: api, workload: io-bound }
+  - { name: reports, role: worker, workload: io-bound }
+`;
+    writeFileSync(join(folder, 'trading.yaml'), profile(4));
+    expect(
+      (await gorust(['decide', 'aside/trading.yaml', '--format', 'adr', '--out', 'aside/docs/adr/'])).code,
+    ).toBe(0);
+    writeFileSync(join(folder, 'trading.yaml'), profile(64));
+    const result = await gorust(['check', 'aside/docs/adr']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(
+      '(changed: live heap: 4 GiB -> 64 GiB (reaches no component, so it moved nothing))',
+    );
+  });
 });

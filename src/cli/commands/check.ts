@@ -155,7 +155,12 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
     const lab = await loadLabEvidence(flags, profile.workload.latency_slo?.p99_ms);
     const decision = core.decide(profile, kb, { seed: data.seed, lab });
     const facts = core.diffFacts(core.recordedFacts(data), core.profileFacts(profile));
-    const reasons: string[] = facts.map(core.factChangeText);
+    // A changed fact the components set aside moved nothing: say so, or "holds (changed: ...)" reads as if it had.
+    const aside = new Set(core.setAsideFacts(profile)?.paths ?? []);
+    const reasons: string[] = facts.map(
+      (f) =>
+        `${core.factChangeText(f)}${aside.has(f.key) ? ' (reaches no component, so it moved nothing)' : ''}`,
+    );
     const hash = files.sha256(readFileSync(profilePath));
     if (reasons.length === 0 && data.profile_sha256 !== undefined && hash !== data.profile_sha256)
       reasons.push('the profile file changed (no decisive fact did)');

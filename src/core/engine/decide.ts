@@ -521,33 +521,64 @@ function inputCaveats(profile: Profile): string[] {
 }
 
 /**
+ * The project facts a profile with components sets aside, by profile path, with its entry components: a live heap,
+ * memory budget and interop are each component's own, and the project's SLO and peak load reach only the entry
+ * components that state none (one every entry restates with the same figure is not set aside). Undefined without
+ * components. The caveat and the ADR's Context both read it.
+ * @example
+ * setAsideFacts(meshWithProjectHeap)?.paths; // ['workload.live_heap_gib']
+ */
+export function setAsideFacts(
+  profile: Profile,
+): { paths: string[]; entries: NonNullable<Profile['components']> } | undefined {
+  const components = profile.components ?? [];
+  if (components.length === 0) return undefined;
+  const { workload } = profile;
+  const entryNames = entryComponents(profile);
+  const entries = components.filter((c) => entryNames.has(c.name));
+  // Set aside when every entry component states its own figure, unless each restates the project's.
+  const aside = (
+    project: number | undefined,
+    figure: (c: (typeof components)[number]) => number | undefined,
+  ) => {
+    if (project === undefined) return false;
+    const values = entries.map(figure);
+    return (
+      values.every((v) => v !== undefined) && !(entries.length > 0 && values.every((v) => v === project))
+    );
+  };
+  const paths: string[] = [];
+  if (aside(workload.latency_slo?.p99_ms, (c) => c.latency_slo?.p99_ms)) {
+    paths.push('workload.latency_slo.p99_ms');
+    if (workload.latency_slo?.p999_ms !== undefined) paths.push('workload.latency_slo.p999_ms');
+  }
+  if (aside(workload.peak_rps, (c) => c.peak_rps)) paths.push('workload.peak_rps');
+  if (workload.live_heap_gib !== undefined) paths.push('workload.live_heap_gib');
+  if (workload.memory_budget_mib !== undefined) paths.push('workload.memory_budget_mib');
+  if ((profile.interop ?? []).length > 0) paths.push('interop');
+  return { paths, entries };
+}
+
+/**
  * Project facts that reach no component of a profile with components: a component's live heap, memory budget and
  * interop are its own, and the project's SLO and peak load reach only the entry components that state none. A gate
  * or rule the user expects from them does not fire, so the report says which facts were set aside and why. An SLO or
  * peak load every entry component restates with the same figure is not set aside: it is already where it goes.
  */
 function unreachedProjectFacts(profile: Profile): string | undefined {
-  const components = profile.components ?? [];
-  if (components.length === 0) return undefined;
+  const set = setAsideFacts(profile);
+  if (set === undefined) return undefined;
   const { workload } = profile;
-  const entryNames = entryComponents(profile);
-  const entries = components.filter((c) => entryNames.has(c.name));
-  // The entry components' own figures, when every one states one; undefined when one takes the project's.
-  const own = (figure: (c: (typeof components)[number]) => number | undefined): number[] | undefined => {
-    const values = entries.map(figure);
-    return values.every((v) => v !== undefined) ? (values as number[]) : undefined;
-  };
-  const slos = own((c) => c.latency_slo?.p99_ms);
-  const loads = own((c) => c.peak_rps);
+  const { entries, paths } = set;
   const entryOwn: string[] = [];
   const unused: string[] = [];
   const p99 = workload.latency_slo?.p99_ms;
-  if (p99 !== undefined && slos !== undefined && !(entries.length > 0 && slos.every((v) => v === p99))) {
+  if (p99 !== undefined && paths.includes('workload.latency_slo.p99_ms')) {
     unused.push(`p99 SLO (${formatAmount(p99, 3)} ms)`);
     entryOwn.push('p99 SLO');
   }
   const rps = workload.peak_rps;
-  if (rps !== undefined && loads !== undefined && !(entries.length > 0 && loads.every((v) => v === rps))) {
+  if (rps !== undefined && paths.includes('workload.peak_rps')) {
     unused.push(`peak load (${formatAmount(rps, 3)} requests/s)`);
     entryOwn.push('peak load');
   }

@@ -1,6 +1,7 @@
 /** @module The decision as a concise Architecture Decision Record: MADR 4.0.0 (default), log4brains' header-list variant, or Nygard's format for adr-tools. The project's own facts in Context, at most five drivers tied to them, consequences as changes to the team's work, confirmation with lab commands, and revisit triggers computed from the model. The date is a parameter: the core has no clock. */
 import type { BoundaryRow, CriterionRow, Decision, Disagreement } from '../decision/schema.ts';
 import { entryComponents } from '../engine/conditions.ts';
+import { setAsideFacts } from '../engine/decide.ts';
 import { listWords, roundTo } from '../engine/numbers.ts';
 import type { Evidence } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
@@ -582,9 +583,11 @@ class AdrParts {
       const facts = profileFacts(p).filter(
         (f) => !f.key.startsWith('components.') && !f.key.startsWith('stakeholders.'),
       );
+      // A project fact the components set aside is marked, so the reader does not take it for one the verdict used.
+      const aside = new Set(setAsideFacts(p)?.paths ?? []);
       lines.push(
         '',
-        `The facts, from ${this.profileSource}: ${facts.map((f) => `${f.label} ${this.esc(f.value)}`).join('; ')}.`,
+        `The facts, from ${this.profileSource}: ${facts.map((f) => `${f.label} ${this.esc(f.value)}${aside.has(f.key) ? ' (reaches no component)' : ''}`).join('; ')}.`,
       );
       const components = p.components ?? [];
       if (components.length > 0) {

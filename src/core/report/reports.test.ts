@@ -309,6 +309,14 @@ describe('renderAdr', () => {
     const goRecord = flat(renderAdr(buildDecision(), { date: DATE, profile: own }));
     expect(goRecord).toContain('meeting the 50 ms p99 SLO of proxy depends on the collector');
     expect(goRecord).not.toContain('1 ms p99 SLO');
+    // The Context marks the project facts the components set aside.
+    const heap = {
+      ...own,
+      workload: { kind: 'io-bound', latency_slo: { p99_ms: 1 }, live_heap_gib: 4 },
+    } as Profile;
+    expect(flat(renderAdr(buildDecision(), { date: DATE, profile: heap }))).toContain(
+      'p99 latency SLO 1 ms (reaches no component); live heap 4 GiB (reaches no component);',
+    );
     // Without components, the project's own SLO.
     const whole = { ...mesh, components: undefined } as Profile;
     expect(flat(renderAdr(buildDecision(), { date: DATE, profile: whole }))).toContain(
