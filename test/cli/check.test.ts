@@ -181,6 +181,10 @@ describe('gorust check of a verdict that holds but has weakened', { timeout: SPA
       ),
     );
     expect(weaker.stdout).toContain('1 record holds, 1 of them weaker.');
+    // Its next step, as a changed record gets: record the decision as it now stands.
+    expect(weaker.stdout).toMatch(
+      /^ {2}to record it as it now stands: gorust decide \S+ --seed \d+ --format adr --out docs\/adr\/ --supersedes 0001$/m,
+    );
     const strict = gorust(['check', '--strict'], root);
     expect(strict.code, strict.stdout).toBe(3);
     expect(strict.stdout).toContain('1 record holds, 1 of them weaker: exit 3 (--strict).');
@@ -200,6 +204,7 @@ describe('gorust check of a verdict that holds but has weakened', { timeout: SPA
         now: { verdict: now.verdict, confidence: Math.round(now.confidence * 1000) / 1000, close_call: true },
         changed: [],
         weaker: `now a close call: P(verdict) 95% -> ${Math.round(now.confidence * 100)}%`,
+        command: expect.stringMatching(/ --supersedes 0001$/),
       },
     ]);
   });

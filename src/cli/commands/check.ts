@@ -178,19 +178,20 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
     };
     // A hybrid whose components or boundaries moved is another decision than the record's, though still a hybrid.
     const plan = core.planChanges(data.plan, core.planEntries(decision));
-    if (decision.verdict === data.verdict && plan.length === 0) {
-      const weakened = core.weakening(data, decision);
-      rows.push(
-        weakened === undefined
-          ? { ...head, status: 'holds', recorded, now, changed: reasons }
-          : { ...head, status: 'weaker', recorded, now, changed: reasons, weaker: weakened },
-      );
-      continue;
-    }
     const number = String(record.number).padStart(4, '0');
     const seed = data.seed === undefined ? '' : ` --seed ${data.seed}`;
     const labFlag = flags.lab === undefined ? '' : ` --lab ${flags.lab}`;
     const command = `gorust decide ${shown(profilePath)}${seed}${labFlag} --format adr --out ${dir.replace(/\/?$/, '/')} --supersedes ${number}`;
+    if (decision.verdict === data.verdict && plan.length === 0) {
+      const weakened = core.weakening(data, decision);
+      // A weaker record fails `--strict`: it gets the same next step as a changed one.
+      rows.push(
+        weakened === undefined
+          ? { ...head, status: 'holds', recorded, now, changed: reasons }
+          : { ...head, status: 'weaker', recorded, now, changed: reasons, weaker: weakened, command },
+      );
+      continue;
+    }
     rows.push({
       ...head,
       status: 'changed',
@@ -269,7 +270,7 @@ export type CheckRow = {
   weaker?: string;
   /** With status changed: how the plan moved since the record (a component's language, a boundary's mechanism). */
   plan?: string[];
-  /** With status changed: the command that records the new decision. */
+  /** With status changed or weaker: the command that records the decision as it now stands. */
   command?: string;
 };
 
@@ -302,7 +303,7 @@ function checkRowText(row: CheckRow, names: Record<Verdict, string>): string {
   }
   const note = row.changed.length === 0 ? '' : ` (changed: ${row.changed.join('; ')})`;
   return row.status === 'weaker'
-    ? `weaker   ${row.path}: ${names[row.recorded.verdict]}, ${row.weaker ?? ''}${note}\n`
+    ? `weaker   ${row.path}: ${names[row.recorded.verdict]}, ${row.weaker ?? ''}${note}\n  to record it as it now stands: ${row.command ?? ''}\n`
     : `holds    ${row.path}: ${names[row.recorded.verdict]}${note}\n`;
 }
 
