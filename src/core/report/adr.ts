@@ -938,7 +938,7 @@ class AdrParts {
             `Bad, because nobody on the team of ${p.team.size} has Go experience: pair new Go code with an experienced reviewer.`,
           );
         const slo = p === undefined ? undefined : goSlo(p, d);
-        if (slo !== undefined && sloWeighed(d))
+        if (slo !== undefined && sloWeighed(d, (p?.components ?? []).length > 0 ? slo : undefined))
           lines.push(
             `Bad, because meeting the ${formatNumber(slo.p99Ms)} ms p99 SLO${slo.component === undefined ? '' : ` of ${escapeUserText(slo.component)}`} depends on the collector: set GOMEMLIMIT, tune GOGC, and alert on GC pause time in production.`,
           );
@@ -1276,14 +1276,20 @@ export function boundaryOutcome(rows: readonly BoundaryRow[], esc: (name: string
 /**
  * Whether the latency SLO is tight enough to have moved a weight (a weight rule triggered by an SLO, in the
  * decision's weight reasons): only then does meeting it depend on the collector. A 500 ms p99 SLO with no large
- * heap leaves Go's sub-millisecond pauses far behind, and the record does not warn about them.
+ * heap leaves Go's sub-millisecond pauses far behind, and the record does not warn about them. With `slo.at`, the
+ * profile path of the quoted SLO, only a rule that rests on that SLO (or on its component being latency-critical)
+ * counts: a hybrid's 4 ms scorer SLO does not make the Go gateway's 120 ms one depend on the collector.
  */
-function sloWeighed(d: Decision): boolean {
+function sloWeighed(d: Decision, slo?: { at: string; component?: string }): boolean {
+  const own = (path: string) => {
+    if (slo === undefined) return /(^|\.)latency_slo(\.|$)|latency_critical/.test(path);
+    if (path.startsWith(slo.at)) return true;
+    const index = slo.component === undefined ? -1 : d.components.findIndex((c) => c.name === slo.component);
+    return index >= 0 && path === `components[${index}].latency_critical`;
+  };
   return d.criteria.some((row) =>
     (row.weight_reasons ?? []).some(
-      (reason) =>
-        reason.factor > 1 &&
-        reason.facts.some((fact) => /(^|\.)latency_slo(\.|$)|latency_critical/.test(fact.path)),
+      (reason) => reason.factor > 1 && reason.facts.some((fact) => own(fact.path)),
     ),
   );
 }
@@ -1296,7 +1302,7 @@ function sloWeighed(d: Decision): boolean {
  * @example
  * goSlo(meshProfile, hybridDecision); // undefined: the 2 ms SLO is the Rust proxy's
  */
-function goSlo(p: Profile, d: Decision): { p99Ms: number; component?: string } | undefined {
+function goSlo(p: Profile, d: Decision): { p99Ms: number; component?: string; at: string } | undefined {
   return tightestSlo(
     p,
     (name) => d.verdict !== 'hybrid' || d.components.find((dc) => dc.name === name)?.language === 'go',
@@ -1310,17 +1316,24 @@ function goSlo(p: Profile, d: Decision): { p99Ms: number; component?: string } |
 function tightestSlo(
   p: Profile,
   counts: (component: string) => boolean = () => true,
-): { p99Ms: number; component?: string } | undefined {
+): { p99Ms: number; component?: string; at: string } | undefined {
+  const project = 'workload.latency_slo';
   if ((p.components ?? []).length === 0) {
-    return p.workload.latency_slo === undefined ? undefined : { p99Ms: p.workload.latency_slo.p99_ms };
+    return p.workload.latency_slo === undefined
+      ? undefined
+      : { p99Ms: p.workload.latency_slo.p99_ms, at: project };
   }
   const entries = entryComponents(p);
-  let tightest: { p99Ms: number; component: string } | undefined;
-  for (const c of p.components ?? []) {
-    if (!counts(c.name)) continue;
+  let tightest: { p99Ms: number; component: string; at: string } | undefined;
+  (p.components ?? []).forEach((c, i) => {
+    if (!counts(c.name)) return;
     const slo = c.latency_slo ?? (entries.has(c.name) ? p.workload.latency_slo : undefined);
     if (slo !== undefined && (tightest === undefined || slo.p99_ms < tightest.p99Ms))
-      tightest = { p99Ms: slo.p99_ms, component: c.name };
-  }
+      tightest = {
+        p99Ms: slo.p99_ms,
+        component: c.name,
+        at: c.latency_slo === undefined ? project : `components[${i}].latency_slo`,
+      };
+  });
   return tightest;
 }

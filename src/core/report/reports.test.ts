@@ -254,7 +254,7 @@ describe('renderAdr', () => {
     } as Profile;
     const flat = (text: string) => text.replace(/\n\s*/g, ' ');
     // The SLOs are tight enough to move a weight (a rule triggered by the SLO), so the collector matters.
-    const tight = (decision: Decision): Decision => ({
+    const tight = (decision: Decision, path = 'workload.latency_slo.p99_ms'): Decision => ({
       ...decision,
       criteria: decision.criteria.map((row, i) =>
         i > 0
@@ -268,7 +268,7 @@ describe('renderAdr', () => {
                   factor: 2,
                   strength: 1,
                   reason: 'a tight SLO',
-                  facts: [{ path: 'workload.latency_slo.p99_ms', value: 2 }],
+                  facts: [{ path, value: 2 }],
                   evidence: [],
                   policy: false,
                 },
@@ -290,11 +290,19 @@ describe('renderAdr', () => {
         { name: 'control', role: 'control-plane', latency_slo: { p99_ms: 50 } },
       ],
     } as Profile;
-    expect(flat(renderAdr(buildHybridDecision(), { date: DATE, profile: withApi }))).toContain(
-      'meeting the 50 ms p99 SLO of control depends on the collector',
+    // Only when a rule rests on that SLO itself: the proxy's tight one does not make control's 50 ms depend on the
+    // collector (the payments example's 120 ms gateway read so beside its 4 ms scorer).
+    expect(flat(renderAdr(buildHybridDecision(), { date: DATE, profile: withApi }))).not.toContain(
+      'depends on the collector',
     );
-    // A Go verdict answers for the tightest SLO of its components: the proxy's own.
-    expect(flat(renderAdr(buildDecision(), { date: DATE, profile: mesh }))).toContain(
+    expect(
+      flat(
+        renderAdr(tight(buildHybrid(), 'components[1].latency_slo.p99_ms'), { date: DATE, profile: withApi }),
+      ),
+    ).toContain('meeting the 50 ms p99 SLO of control depends on the collector');
+    // A Go verdict answers for the tightest SLO of its components: the proxy's own (a rule rested on it).
+    const proxyTight = () => tight(buildSingle(), 'components[0].latency_slo.p99_ms');
+    expect(flat(renderAdr(proxyTight(), { date: DATE, profile: mesh }))).toContain(
       'meeting the 2 ms p99 SLO of proxy depends on the collector',
     );
     // A project SLO that reaches no component (each entry states its own) is never quoted: the 50 ms is.
@@ -306,7 +314,7 @@ describe('renderAdr', () => {
         { name: 'control', role: 'control-plane' },
       ],
     } as Profile;
-    const goRecord = flat(renderAdr(buildDecision(), { date: DATE, profile: own }));
+    const goRecord = flat(renderAdr(proxyTight(), { date: DATE, profile: own }));
     expect(goRecord).toContain('meeting the 50 ms p99 SLO of proxy depends on the collector');
     expect(goRecord).not.toContain('1 ms p99 SLO');
     // The Context marks the project facts the components set aside.
