@@ -320,11 +320,22 @@ export function validateAnswer(
     // The profile allows it (decide then says so first among its caveats), but no program keeps a live heap within a
     // smaller cap: the terminal asks again rather than write figures that contradict each other.
     const heap = Number(String(answers['workload.live_heap_gib'] ?? '').trim());
-    const n = Number(String(raw).trim());
-    if (!isBlank(answers['workload.live_heap_gib']) && Number.isFinite(heap) && n < heap * 1024)
-      return `Enter at least ${heap * 1024} MiB, the ${heap} GiB live heap you gave: no program keeps its live heap within a smaller cap (or leave this blank).`;
+    if (!isBlank(answers['workload.live_heap_gib']) && Number.isFinite(heap))
+      return memoryCapProblem(Number(String(raw).trim()), heap);
   }
   return undefined;
+}
+
+/**
+ * Why a memory cap cannot hold the live heap given with it (the project's, or a component's, named by `whose`), or
+ * undefined when it can: the terminal and the web form ask again rather than write figures that contradict each other.
+ * @example
+ * memoryCapProblem(1024, 2, 'matcher'); // 'Enter at least 2048 MiB, the 2 GiB live heap you gave matcher: ...'
+ */
+export function memoryCapProblem(capMib: number, heapGib: number, whose?: string): string | undefined {
+  if (!(capMib < heapGib * 1024)) return undefined;
+  const given = whose === undefined ? 'you gave' : `you gave ${whose}`;
+  return `Enter at least ${heapGib * 1024} MiB, the ${heapGib} GiB live heap ${given}: no program keeps its live heap within a smaller cap (or leave this blank).`;
 }
 
 function ownProblem(question: Question, raw: unknown): string | undefined {

@@ -1,6 +1,6 @@
 /** @module The optional component loop of `gorust init`: after the project's questions, the parts of the system one by one (name, role, workload, latency-critical, own p99, live heap, memory cap, peak rate, targets, interop, and behind one yes/no each its own existing code and its own team's Go and Rust experience), then the calls between them with their rate per request. Every answer is checked as it is typed, so the loop always yields a valid `components` list. */
 import type { Question } from '../../core/index.ts';
-import { validateAnswer } from '../../core/index.ts';
+import { memoryCapProblem, validateAnswer } from '../../core/index.ts';
 import { INTEROPS, PROFILE_CAPS, ROLES, TARGETS, WORKLOAD_KINDS } from '../../core/profile/vocabulary.ts';
 import { type Prompter, settled } from '../prompts.ts';
 import { askExistingCode, type ExistingCodeAnswer } from './init-existing.ts';
@@ -193,10 +193,7 @@ async function askComponent(
     `${name}: hard memory cap per instance, in MiB (blank if none)`,
     NUMBERS.memory,
     undefined,
-    (n) =>
-      heap !== undefined && n < heap * 1024
-        ? `Enter at least ${heap * 1024} MiB, the ${heap} GiB live heap you gave ${name}: no program keeps its live heap within a smaller cap (or leave this blank).`
-        : undefined,
+    (n) => (heap === undefined ? undefined : memoryCapProblem(n, heap, name)),
   );
   if (memory !== undefined) component.memory_budget_mib = memory;
   const rps = await askNumber(prompter, `${name}: peak requests per second (blank if unknown)`, NUMBERS.rps);

@@ -610,16 +610,15 @@ function unreachedProjectFacts(profile: Profile): string | undefined {
  * project heap with components once gave "Maximum runtime performance & memory control: Rust (given live heap 4 GiB)".
  */
 function factsForNotes(project: UnitFacts, profile: Profile): UnitFacts {
-  if (!project.hasComponents) return project;
-  const entryNames = entryComponents(profile);
-  const entries = (profile.components ?? []).filter((c) => entryNames.has(c.name));
+  const aside = new Set(setAsideFacts(profile)?.paths ?? []);
+  if (aside.size === 0) return project;
   return {
     ...project,
-    liveHeapGib: undefined,
-    memoryBudgetMib: undefined,
-    interop: project.impliedInterop,
-    slo: entries.some((c) => c.latency_slo === undefined) ? project.slo : undefined,
-    peakRps: entries.some((c) => c.peak_rps === undefined) ? project.peakRps : undefined,
+    liveHeapGib: aside.has('workload.live_heap_gib') ? undefined : project.liveHeapGib,
+    memoryBudgetMib: aside.has('workload.memory_budget_mib') ? undefined : project.memoryBudgetMib,
+    interop: aside.has('interop') ? project.impliedInterop : project.interop,
+    slo: aside.has('workload.latency_slo.p99_ms') ? undefined : project.slo,
+    peakRps: aside.has('workload.peak_rps') ? undefined : project.peakRps,
   };
 }
 

@@ -62,20 +62,19 @@ const FACT_WORDS: Record<string, { label: string; value: (v: Value) => string }>
   // A component's own team, as the engine gives it ("go some, rust strong"), with the languages' names.
   team: {
     label: 'its own team',
-    value: (v) => `(${text(v).replace(/\b(go|rust)\b/g, (l) => LANGUAGE_NAMES[l as 'go' | 'rust'])})`,
+    value: (v) =>
+      `(${text(v).replace(/\b(go|rust)\b/g, (l) => EXISTING_CODE_LANGUAGE_NAMES[l as 'go' | 'rust'])})`,
   },
   // The stated priorities, taken out together: "safety_guarantees: 4" reads "safety guarantees 4 of 5".
   priorities: { label: '', value: priorityWords },
 };
-
-const LANGUAGE_NAMES = EXISTING_CODE_LANGUAGE_NAMES;
 
 /** The engine's existing-code fact ("extend 40 kloc of go", "port python") in words: "existing Go code to extend (40 kloc)". */
 function existingCodeWords(v: Value): string {
   const m = /^(port|rewrite|extend) (?:([\d.,]+) kloc of )?(\w+)$/.exec(text(v));
   if (m === null) return `existing code ${text(v)}`;
   const [, plan, kloc, language = ''] = m;
-  const name = LANGUAGE_NAMES[language as ExistingCodeLanguage] ?? language;
+  const name = EXISTING_CODE_LANGUAGE_NAMES[language as ExistingCodeLanguage] ?? language;
   return `existing ${name} code to ${plan}${kloc === undefined ? '' : ` (${kloc} kloc)`}`;
 }
 
