@@ -125,6 +125,17 @@ describe('targets', () => {
     expect(weight(linux, 'platform_reach')).toBeLessThan(weight(metal, 'platform_reach') / 1.5);
   });
 
+  it('the embedded domain on an embedded-Linux device does not bring in the bare-metal rule (the device has an OS)', () => {
+    const rules = (d: ReturnType<typeof run>) =>
+      d.criteria
+        .flatMap((c) => (c.weight_reasons ?? []).map((r) => r.rule))
+        .filter((r) => r.endsWith('-target'));
+    const linux = run({ targets: ['embedded-linux'], domain: ['embedded'] });
+    expect(new Set(rules(linux))).toEqual(new Set(['embedded-linux-target']));
+    // Without a target that says which, the embedded domain still means a device without an OS.
+    expect(rules(run({ domain: ['embedded'] }))).toContain('bare-metal-target');
+  });
+
   it('a wasm-browser target on one component does not make a server project WASM wholesale', () => {
     const d = run({
       team: { size: 8, go: 'strong', rust: 'some' },

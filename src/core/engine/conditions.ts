@@ -73,7 +73,7 @@ export type FactPaths = {
   teamRust: string;
 };
 
-const PROJECT_PATHS: FactPaths = {
+export const PROJECT_PATHS: FactPaths = {
   slo: 'workload.latency_slo.p99_ms',
   liveHeap: 'workload.live_heap_gib',
   memoryBudget: 'workload.memory_budget_mib',

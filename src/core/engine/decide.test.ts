@@ -333,6 +333,67 @@ describe('decide: gates come before averaging', () => {
     expect(d.stakeholders?.some((s) => (s.differs_on ?? []).length > 0)).toBe(true);
   });
 
+  it("decides with one stakeholder's priorities as with the same priorities for the project, and says whose they are", () => {
+    const priorities = { runtime_performance: 5, memory_efficiency: 5, development_speed: 0 };
+    const base = {
+      workload: { kind: 'mixed' as const, latency_slo: { p99_ms: 20 } },
+      team: { size: 5, go: 'strong' as const, rust: 'some' as const },
+    };
+    const alone = decide(profileOf({ ...base, stakeholders: [{ name: 'Ana', priorities }] }), kb);
+    const project = decide(profileOf({ ...base, priorities }), kb);
+    const nobody = decide(profileOf(base), kb);
+    // Until 2026-12-07 a single stakeholder's priorities were dropped: the decision was the one without any.
+    expect(alone.probabilities).toEqual(project.probabilities);
+    expect(alone.probabilities).not.toEqual(nobody.probabilities);
+    const speed = alone.criteria.find((c) => c.id === 'development_speed');
+    expect(speed?.weight).toBe(0);
+    expect(speed?.weight_reasons?.at(-1)).toMatchObject({
+      rule: 'priority',
+      factor: 0,
+      facts: [{ path: 'stakeholders[0].priorities.development_speed', value: 0 }],
+    });
+    expect(speed?.weight_reasons?.at(-1)?.reason).toContain("the stakeholders' priorities set the weight");
+    expect(speed?.weight_reasons?.at(-1)?.reason).toContain('Ana 0 of 5');
+  });
+
+  it("explains a weight the group averages by each stakeholder's priority, not the project's rules alone", () => {
+    const d = decide(
+      profileOf({
+        workload: { kind: 'mixed' },
+        stakeholders: [
+          { name: 'Ana', priorities: { development_speed: 5 } },
+          { name: 'Ben', priorities: { development_speed: 1 } },
+          { name: 'Cy', priorities: {} },
+        ],
+      }),
+      kb,
+    );
+    const speed = d.criteria.find((c) => c.id === 'development_speed');
+    const row = speed?.weight_reasons?.at(-1);
+    expect(row?.reason).toContain('Ana 5 of 5, Ben 1 of 5, Cy none');
+    expect(row?.facts.map((f) => f.path)).toEqual([
+      'stakeholders[0].priorities.development_speed',
+      'stakeholders[1].priorities.development_speed',
+    ]);
+  });
+
+  it('says when a project hard real-time requirement reaches no component (none is latency-critical)', () => {
+    const d = decide(
+      profileOf({
+        workload: { kind: 'cpu-bound', hard_realtime: true },
+        components: [
+          { name: 'planner', role: 'orchestration', calls: [{ to: 'loop', per_request: 1 }] },
+          { name: 'loop', role: 'hot-path' },
+        ],
+      }),
+      kb,
+    );
+    expect(d.gates.filter((g) => g.id === GATE_IDS.hardRealtime)).toEqual([]);
+    expect(d.caveats.join('\n')).toContain(
+      "The project's hard real-time requirement reaches no component, so no gate or weight of a component rests on it: hard real-time binds only the components marked latency_critical (the ones with deadlines), and none is marked.",
+    );
+  });
+
   it('applies component gates to that component only', () => {
     const d = decide(
       profileOf({

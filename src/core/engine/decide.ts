@@ -235,19 +235,42 @@ function groupPriorities(profile: Profile): Profile['priorities'][] {
   return people.map((s) => ({ ...(profile.priorities ?? {}), ...s.priorities }));
 }
 
-/** The group's central weights: each stakeholder's normalised weights, averaged by their weight. */
+/**
+ * The group's central weights: each stakeholder's normalised weights, averaged by their weight. Every criterion's
+ * trace says so (`stakeholders`): the factor the group's weight is of the project's own, and each person's priority.
+ */
 function centralWeights(
   byGroup: UnitWeights[],
   groupWeights: readonly number[],
-  fallback: UnitWeights,
+  own: UnitWeights,
+  people: readonly StakeholderPriority[],
 ): UnitWeights {
-  if (byGroup.length <= 1) return byGroup[0] ?? fallback;
+  if (people.length === 0) return own;
   const total = groupWeights.reduce((a, b) => a + b, 0);
   const mean = CRITERION_IDS.map(
     (_, c) => byGroup.reduce((sum, w, g) => sum + (w.normalized[c] ?? 0) * (groupWeights[g] ?? 0), 0) / total,
   );
-  return { raw: mean, normalized: mean, trace: fallback.trace };
+  const trace = Object.fromEntries(
+    CRITERION_IDS.map((id, c) => {
+      const ownWeight = own.normalized[c] ?? 0;
+      const weight = mean[c] ?? 0;
+      return [
+        id,
+        {
+          ...own.trace[id],
+          stakeholders: {
+            factor: ownWeight > 0 ? weight / ownWeight : 1,
+            people: people.map((p, i) => ({ index: i, name: p.name, priority: p.priorities?.[id] })),
+          },
+        },
+      ];
+    }),
+  ) as UnitWeights['trace'];
+  return { raw: mean, normalized: mean, trace };
 }
+
+/** One stakeholder's name and priorities (the project's, overlaid with their own). */
+type StakeholderPriority = { name: string; priorities: Profile['priorities'] };
 
 /** What the lean re-derivations of decisive facts share. */
 type VariantCache = {
@@ -360,6 +383,10 @@ function buildModel(
     impliedP99Ms: params.latency_critical_p99_ms,
   };
   const groups = groupPriorities(profile);
+  const people: StakeholderPriority[] = (profile.stakeholders ?? []).map((s, i) => ({
+    name: s.name,
+    priorities: groups[i],
+  }));
   const groupWeights = (profile.stakeholders ?? []).map((s) => s.weight ?? 1);
   const groupsKey = cache === undefined ? '' : JSON.stringify([profile.priorities, groups, groupWeights]);
   const weigh = (facts: UnitFacts): Weighed => {
@@ -367,9 +394,10 @@ function buildModel(
     const hit = cache?.weights.get(key);
     if (hit !== undefined) return hit;
     const own = deriveWeights(facts, kb.weights, profile.priorities, pressure, explain);
+    // One stakeholder is a group too: their priorities, not the project's, set the weights.
     const weightsBy =
-      groups.length <= 1 ? [own] : groups.map((p) => deriveWeights(facts, kb.weights, p, pressure, explain));
-    const weighed = { weights: centralWeights(weightsBy, groupWeights, own), weightsBy };
+      people.length === 0 ? [own] : groups.map((p) => deriveWeights(facts, kb.weights, p, pressure, explain));
+    const weighed = { weights: centralWeights(weightsBy, groupWeights, own, people), weightsBy };
     cache?.weights.set(key, weighed);
     return weighed;
   };
@@ -556,6 +584,9 @@ export function setAsideFacts(
   if (workload.live_heap_gib !== undefined) paths.push('workload.live_heap_gib');
   if (workload.memory_budget_mib !== undefined) paths.push('workload.memory_budget_mib');
   if ((profile.interop ?? []).length > 0) paths.push('interop');
+  // Hard real-time goes to the components that carry deadlines, those marked latency_critical.
+  if (workload.hard_realtime && !components.some((c) => c.latency_critical))
+    paths.push('workload.hard_realtime');
   return { paths, entries };
 }
 
@@ -588,6 +619,8 @@ function unreachedProjectFacts(profile: Profile): string | undefined {
   if (workload.memory_budget_mib !== undefined)
     unused.push(`memory budget (${formatMib(workload.memory_budget_mib)})`);
   if ((profile.interop ?? []).length > 0) unused.push(`interop (${(profile.interop ?? []).join(', ')})`);
+  const ownFacts = unused.length;
+  if (paths.includes('workload.hard_realtime')) unused.push('hard real-time requirement');
   if (unused.length === 0) return undefined;
   const why: string[] = [];
   if (entryOwn.length > 0) {
@@ -598,8 +631,13 @@ function unreachedProjectFacts(profile: Profile): string | undefined {
         : `the entry ${entries.length === 1 ? 'component' : 'components'} (${quoted}) ${entries.length === 1 ? 'states its' : 'state their'} own ${listWords(entryOwn)}, which ${entryOwn.length === 1 ? 'takes' : 'take'} the project's place`,
     );
   }
-  if (unused.length > componentOwn)
+  if (ownFacts > componentOwn)
     why.push("with components, a live heap, memory budget and interop are each component's own");
+  if (unused.length > ownFacts) {
+    why.push(
+      'hard real-time binds only the components marked latency_critical (the ones with deadlines), and none is marked',
+    );
+  }
   return `The project's ${listWords(unused)} ${unused.length === 1 ? 'reaches' : 'reach'} no component, so no gate or weight of a component rests on ${unused.length === 1 ? 'it' : 'them'}: ${why.join('; ')}. State each on the components it concerns.`;
 }
 
@@ -619,6 +657,7 @@ function factsForNotes(project: UnitFacts, profile: Profile): UnitFacts {
     interop: aside.has('interop') ? project.impliedInterop : project.interop,
     slo: aside.has('workload.latency_slo.p99_ms') ? undefined : project.slo,
     peakRps: aside.has('workload.peak_rps') ? undefined : project.peakRps,
+    hardRealtime: aside.has('workload.hard_realtime') ? false : project.hardRealtime,
   };
 }
 

@@ -57,6 +57,19 @@ describe('planBoundaries', () => {
     expect(row?.why).not.toContain('no latency SLO');
   });
 
+  it("does not spend a callee's own SLO on calls from a caller with none (a control plane into a store)", () => {
+    const [row] = plan({
+      components: [
+        // Role api: the helper puts the api in Go and the other in Rust. Nothing gives "control" an SLO.
+        { name: 'control', role: 'api', calls: [{ to: 'store', per_request: 2 }] },
+        { name: 'store', role: 'storage-engine', latency_critical: true, latency_slo: { p99_ms: 1 } },
+      ],
+    });
+    expect(row?.mechanism).toBe('service');
+    expect(row?.budget).toBe('none');
+    expect(row?.why).toContain('"control" has no latency SLO');
+  });
+
   it('adds up two entries for one callee into one boundary carrying their whole load', () => {
     const rows = plan({
       components: [

@@ -10,7 +10,7 @@ import type { BoundaryRow } from '../decision/schema.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import { type Language, MECHANISM_NAMES, type Mechanism } from '../profile/vocabulary.ts';
-import type { UnitFacts } from './conditions.ts';
+import { PROJECT_PATHS, type UnitFacts } from './conditions.ts';
 import { formatAmount, formatRate, roundTo } from './numbers.ts';
 import type { Parameters } from './parameters.ts';
 
@@ -142,15 +142,16 @@ function p99Cost(perRequest: number, cost: BoundaryCostView): number {
 type Budget = { p99Ms: number; whose: string } | undefined;
 
 /**
- * The caller's p99 SLO; or, when the caller states none and the callee is latency-critical with an SLO, the callee's:
- * calls into a latency-critical component are on the path its SLO times (the project's SLO goes to latency-critical
- * components, so an entry API calling a latency-critical hot path would otherwise look unlimited).
+ * The caller's p99 SLO; or, when the caller states none and the callee is latency-critical with the project's SLO,
+ * that SLO: the project's SLO times the user's request end to end and goes to the latency-critical components, so an
+ * entry API calling a latency-critical hot path would otherwise look unlimited. A callee's own SLO times the callee
+ * alone, so it does not bind its callers (a control plane's calls into a store are on no request's p99 path).
  */
 function budgetOf(from: string, to: string, facts: ReadonlyMap<string, UnitFacts>): Budget {
   const caller = facts.get(from)?.slo?.p99_ms;
   if (caller !== undefined) return { p99Ms: caller, whose: `of "${from}"` };
   const callee = facts.get(to);
-  if (callee?.latencyCritical && callee.slo !== undefined)
+  if (callee?.latencyCritical && callee.slo !== undefined && callee.paths.slo === PROJECT_PATHS.slo)
     return { p99Ms: callee.slo.p99_ms, whose: `of the latency-critical "${to}", which these calls reach` };
   return undefined;
 }

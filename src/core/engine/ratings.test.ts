@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { engineKnowledgeBase, profileOf } from './kb-fixture.test-helpers.ts';
 import { readParameters } from './parameters.ts';
-import { deriveRatings } from './ratings.ts';
+import { deriveRatings, experienceScale } from './ratings.ts';
 
 const kb = engineKnowledgeBase();
 const params = readParameters(kb);
@@ -12,6 +12,20 @@ describe('deriveRatings', () => {
     expect(r.development_speed).toMatchObject({ go: 9, rust: 4.5 });
     expect(r.development_speed.experience?.text).toBe('team experience: Go strong (+1), Rust none (-2)');
     expect(r.build_speed).toMatchObject({ go: 9, rust: 4, experience: undefined });
+  });
+  it("thins a fluent team's lead as the team grows, but not a team's lack of any fluency", () => {
+    const experience = {
+      ...kb.weights.experience,
+      half_at_team_size: 200,
+      turnover_factor: { low: 1, medium: 0.85, high: 0.6 },
+    };
+    const at = (size: number, turnover: 'low' | 'high' = 'low') =>
+      profileOf({ team: { size, go: 'strong', rust: 'none', turnover } });
+    expect(experienceScale(at(201), experience, 'strong')).toBe(0.5);
+    expect(experienceScale(at(201), experience, 'some')).toBe(0.5);
+    // A 1,000-person team with no one fluent in Rust kept 14% of its penalty until 2026-12-07.
+    expect(experienceScale(at(1000), experience, 'none')).toBe(1);
+    expect(experienceScale(at(1000, 'high'), experience, 'none')).toBe(0.6);
   });
   it('keeps ratings within 0..10', () => {
     const r = deriveRatings(profileOf({ team: { size: 3, go: 'strong', rust: 'none' } }), kb, params, {

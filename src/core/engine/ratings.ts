@@ -68,18 +68,21 @@ export type Ratings = Record<CriterionId, CriterionRating>;
 type Measurement = { goOverRust: number; text: string };
 
 /**
- * How much today's team experience counts: 1 for one person on a stable team, less as the team grows (more of
- * the code will be written by people who join later) and as turnover rises.
+ * How much today's team experience counts for a language the team has at `level`: 1 for one person on a stable
+ * team, less as turnover rises, and for "some" or "strong" also as the team grows (more of the code will be written
+ * by people who join later, so a fluent team's lead thins out). A team with no one fluent keeps the whole of its
+ * "none" shift at any size: a larger team has more people to bring up the curve and nobody in it to mentor them.
  * @example
- * experienceScale(profile, kb.weights.experience); // 0.78
+ * experienceScale(profile, kb.weights.experience, 'strong'); // 0.78
  */
 export function experienceScale(
   profile: Profile,
   experience: KnowledgeBase['weights']['experience'],
+  level: Profile['team']['go'],
 ): number {
   const turnover = experience.turnover_factor[profile.team.turnover] ?? 1;
   const half = experience.half_at_team_size;
-  const size = half === undefined ? 1 : 1 / (1 + (profile.team.size - 1) / half);
+  const size = half === undefined || level === 'none' ? 1 : 1 / (1 + (profile.team.size - 1) / half);
   return turnover * size;
 }
 
@@ -99,7 +102,8 @@ export function deriveRatings(
   const measurements = lab === undefined ? undefined : measureCriteria(lab);
   const ratings = {} as Ratings;
   const exp = kb.weights.experience;
-  const teamScale = experienceScale(profile, exp);
+  const scaleGo = experienceScale(profile, exp, profile.team.go);
+  const scaleRust = experienceScale(profile, exp, profile.team.rust);
   const existing = existingCodeShifts(profile, kb);
   const sdOf = ratingSd(kb, params);
   for (const id of CRITERION_IDS) {
@@ -129,16 +133,17 @@ export function deriveRatings(
     }
     let experience: ExperienceShift | undefined;
     if (exp.criteria.includes(id)) {
-      const scale = (exp.share[id] ?? 1) * teamScale;
-      const shiftGo = exp.shift[profile.team.go] * scale;
-      const shiftRust = exp.shift[profile.team.rust] * scale;
+      const share = exp.share[id] ?? 1;
+      const shiftGo = exp.shift[profile.team.go] * share * scaleGo;
+      const shiftRust = exp.shift[profile.team.rust] * share * scaleRust;
       go += shiftGo;
       rust += shiftRust;
       if (shiftGo !== 0 || shiftRust !== 0) {
         experience = {
           go: roundTo(shiftGo, 2),
           rust: roundTo(shiftRust, 2),
-          scale: roundTo(scale, 3),
+          // The share a level of some or strong experience keeps (a "none" level is not thinned by team size).
+          scale: roundTo(share * experienceScale(profile, exp, 'some'), 3),
           text: `team experience: Go ${profile.team.go} (${signed(roundTo(shiftGo, 2))}), Rust ${profile.team.rust} (${signed(roundTo(shiftRust, 2))})`,
         };
       }

@@ -4,7 +4,7 @@ import type { KnowledgeBase } from '../kb/schema.ts';
 import { CRITERION_IDS } from '../profile/vocabulary.ts';
 import { formatAmount, roundTo, roundToSum, sentence } from './numbers.ts';
 import type { Ratings } from './ratings.ts';
-import type { UnitWeights } from './weights.ts';
+import type { UnitWeights, WeightTrace } from './weights.ts';
 
 /**
  * Go-minus-Rust rating differences in CRITERION_IDS order.
@@ -132,7 +132,9 @@ function explainRow(
     );
   }
   const trace = weights.trace[id];
-  if (trace.priority !== undefined) {
+  if (trace.stakeholders !== undefined) {
+    parts.push(`Weight set by the stakeholders' priorities: ${stakeholderPriorities(trace.stakeholders)}.`);
+  } else if (trace.priority !== undefined) {
     parts.push(`Weight set by your priorities: ${formatAmount(trace.priority)} of 5.`);
   } else if (trace.rules.length > 0) {
     const rules = trace.rules
@@ -155,7 +157,23 @@ function weightReasons(id: (typeof CRITERION_IDS)[number], weights: UnitWeights)
     evidence: rule.evidence,
     policy: rule.policy,
   }));
-  if (trace.priority !== undefined) {
+  const group = trace.stakeholders;
+  if (group !== undefined) {
+    rows.push({
+      rule: 'priority',
+      factor: roundTo(group.factor, 3),
+      strength: 1,
+      reason: `the stakeholders' priorities set the weight: each person's weights, averaged by their weight, in place of the project's own (${stakeholderPriorities(group)})`,
+      facts: group.people.flatMap((p) =>
+        p.priority === undefined
+          ? []
+          : [{ path: `stakeholders[${p.index}].priorities.${id}`, value: p.priority }],
+      ),
+      evidence: [],
+      policy: false,
+      replaces_rules: false,
+    });
+  } else if (trace.priority !== undefined) {
     rows.push({
       rule: 'priority',
       factor: roundTo(trace.priorityFactor ?? 1, 3),
@@ -170,6 +188,13 @@ function weightReasons(id: (typeof CRITERION_IDS)[number], weights: UnitWeights)
     });
   }
   return rows;
+}
+
+/** Each stakeholder's priority for one criterion: "Ana 5 of 5, Bob 0 of 5, Lena none". */
+function stakeholderPriorities(group: NonNullable<WeightTrace['stakeholders']>): string {
+  return group.people
+    .map((p) => `${p.name} ${p.priority === undefined ? 'none' : `${formatAmount(p.priority)} of 5`}`)
+    .join(', ');
 }
 
 function asSentence(text: string): string {

@@ -59,6 +59,12 @@ export type WeightTrace = {
   /** With a priority: the factor it applied to the derived weight, and whether it started from the average criterion's weight (the rules gave less) rather than the derived one. */
   priorityFactor?: number;
   priorityLifted?: boolean;
+  /**
+   * With stakeholders: their weights, averaged by each one's weight, replace the unit's own. `factor` is the group's
+   * normalised weight over the one the unit's rules and the project's priorities give; `people` each priority
+   * (the project's where a person set none; undefined where neither did), `index` in `stakeholders`.
+   */
+  stakeholders?: { factor: number; people: { index: number; name: string; priority: number | undefined }[] };
 };
 
 export type UnitWeights = {

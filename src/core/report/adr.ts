@@ -2,6 +2,7 @@
 import type { BoundaryRow, CriterionRow, Decision, Disagreement } from '../decision/schema.ts';
 import { entryComponents } from '../engine/conditions.ts';
 import { setAsideFacts } from '../engine/decide.ts';
+import { GATE_IDS } from '../engine/gates.ts';
 import { listWords, roundTo } from '../engine/numbers.ts';
 import type { Evidence } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
@@ -41,6 +42,7 @@ import {
   formatScore,
   OPTION_LABELS,
   type Option,
+  overridingGate,
   perturbationsKept,
   projectName,
   trackRecordSentence,
@@ -821,6 +823,12 @@ class AdrParts {
     const margin = verdictMargin(d);
     const where =
       margin.component === undefined ? '' : ` in its closest component, ${this.esc(margin.component)}`;
+    const gate = overridingGate(d, margin);
+    if (gate !== undefined) {
+      return [
+        `Chosen option: "${OPTION_LABELS[d.verdict]}", because a hard constraint requires it (${gate.near_edge ? `${gate.id}, ${gateOdds(gate)}` : gate.id}): ${OPTION_LABELS[this.other]} scores higher on the weighed criteria, ${formatScore(margin[this.other])} against ${formatScore(margin[d.verdict])} of 10${where}, but cannot meet it; ${perturbationsKept(d)} (confidence ${formatConfidence(d)}).`,
+      ];
+    }
     return [
       `Chosen option: "${OPTION_LABELS[d.verdict]}", because it scores ${formatScore(margin[d.verdict])} against ${OPTION_LABELS[this.other]}'s ${formatScore(margin[this.other])} of 10${where}${lead.length > 0 ? `, led by ${lead.join(' and ')}` : ''}${gateText}; ${perturbationsKept(d)} (confidence ${formatConfidence(d)}).`,
     ];
@@ -996,7 +1004,20 @@ class AdrParts {
   confirmation(): string[] {
     const d = this.d;
     const lines: string[] = [];
-    const probe = this.probe();
+    // No measurement overturns a project-wide gate on the deliverable itself (a WebAssembly module, hard real-time):
+    // a lab run that "refutes" such a verdict would promise what it cannot do.
+    const fixed = d.gates.find(
+      (g) =>
+        g.component === undefined &&
+        g.favors === d.verdict &&
+        (g.id === GATE_IDS.wasmOnly || g.id === GATE_IDS.hardRealtime),
+    );
+    const probe = fixed === undefined ? this.probe() : undefined;
+    if (fixed !== undefined) {
+      lines.push(
+        `A hard gate decides this verdict (${fixed.id}), and no measurement can overturn it: revisit it only if the constraint itself changes.`,
+      );
+    }
     if (probe !== undefined) {
       lines.push(
         `Run \`gorust lab run ${probe.workload}\` on your production hardware and read ${probe.figure}: ${this.probeTest(probe.criterion)}.`,

@@ -215,3 +215,16 @@ export function buildHybridDecision(overrides: Partial<Decision> = {}): Decision
     ...overrides,
   });
 }
+
+/** A Rust verdict a WebAssembly-only gate decided, though Go scores higher (7.38 against 6.99). */
+export function buildGatedDecision(): Decision {
+  return buildDecision({
+    verdict: 'rust',
+    scores: { go: 7.38, rust: 6.99 },
+    confidence: 1,
+    probabilities: { go: 0, rust: 1, hybrid: 0 },
+    gates: [
+      { id: 'gate-wasm-only-target', favors: 'rust', reason: 'The deliverable is a WebAssembly module.' },
+    ],
+  });
+}

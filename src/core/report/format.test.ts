@@ -1,6 +1,6 @@
 /** @module Tests of the shared number formatting of the reports. */
 import { describe, expect, it } from 'vitest';
-import { buildDecision, buildHybridDecision } from './decision-fixture.test-helpers.ts';
+import { buildDecision, buildGatedDecision, buildHybridDecision } from './decision-fixture.test-helpers.ts';
 import {
   confidenceMeaning,
   formatConfidence,
@@ -135,6 +135,12 @@ describe('confidenceMeaning', () => {
     const d = buildDecision({ scores: { go: 7.964, rust: 5.789 }, confidence: 1 });
     expect(confidenceMeaning(d)).toBe(
       '10,000 of 10,000 draws of weights (±30%), ratings and uncertain inputs keep this verdict; score margin 2.17 of 10',
+    );
+  });
+  it('says when a hard gate decides a verdict whose own scores favour the other language', () => {
+    const d = buildGatedDecision();
+    expect(confidenceMeaning(d)).toBe(
+      "10,000 of 10,000 draws of weights (±30%), ratings and uncertain inputs keep this verdict; score margin 0.39 of 10 in Go's favour, but a hard gate decides (gate-wasm-only-target)",
     );
   });
   it('gives no score margin for a hybrid verdict, whose margin is not the Go-Rust one', () => {

@@ -173,9 +173,30 @@ export function confidenceMeaning(decision: Decision): string {
       ? ''
       : `; more draws give ${VERDICT_NAMES[rival]} (${formatPercent(decision.probabilities[rival])}): this verdict is what the central weights and ratings give`;
   if (decision.verdict === 'hybrid') return `${kept}${rivalNote}`;
-  const { margin, component } = verdictMargin(decision);
-  const where = component === undefined ? '' : ` in its closest component, ${component}`;
-  return `${kept}; score margin ${formatScore(margin)} of 10${where}${rivalNote}`;
+  const shown = verdictMargin(decision);
+  const where = shown.component === undefined ? '' : ` in its closest component, ${shown.component}`;
+  const gate = overridingGate(decision, shown);
+  if (gate !== undefined) {
+    const other = decision.verdict === 'go' ? 'rust' : 'go';
+    return `${kept}; score margin ${formatScore(shown.margin)} of 10 in ${VERDICT_NAMES[other]}'s favour${where}, but a hard gate decides (${gate.id})${rivalNote}`;
+  }
+  return `${kept}; score margin ${formatScore(shown.margin)} of 10${where}${rivalNote}`;
+}
+
+/**
+ * The project-wide gate that decided a single-language verdict its own scores do not favour (a WebAssembly-only
+ * deliverable where Go scores higher), or undefined: then the scores and the verdict agree.
+ * @example
+ * overridingGate(wasmOnly, verdictMargin(wasmOnly)); // { id: 'gate-wasm-only-target', favors: 'rust', ... }
+ */
+export function overridingGate(
+  decision: Pick<Decision, 'verdict' | 'gates'>,
+  margin: { go: number; rust: number },
+): Decision['gates'][number] | undefined {
+  if (decision.verdict === 'hybrid') return undefined;
+  const other = decision.verdict === 'go' ? 'rust' : 'go';
+  if (Number(formatScore(margin[decision.verdict])) >= Number(formatScore(margin[other]))) return undefined;
+  return decision.gates.find((g) => g.component === undefined && g.favors === decision.verdict);
 }
 
 /**
@@ -246,7 +267,7 @@ export function perturbationsKept(decision: Decision): string {
  * decision's `track_record`), as one sentence; undefined when the decision carries none (one saved before it existed).
  * @example
  * trackRecordSentence(decision);
- * // 'Track record: of the verdicts gorust gave at 90% or more on 362 real decisions it was not tuned on, 239 of 252 were right (95%).'
+ * // 'Track record: of the verdicts gorust gave at 90% or more on 362 real decisions it was not tuned on, 238 of 251 were right (95%).'
  */
 export function trackRecordSentence(decision: Decision): string | undefined {
   const record = decision.track_record;

@@ -8,6 +8,7 @@ import type { Profile } from '../profile/schema.ts';
 import { adrFileName, briefWhy, renderAdr } from './adr.ts';
 import {
   buildDecision,
+  buildGatedDecision,
   buildHybridDecision as buildHybrid,
   buildHybridDecision,
   buildDecision as buildSingle,
@@ -179,6 +180,20 @@ describe('renderAdr', () => {
     expect(confirmation(buildDecision({ verdict: 'rust' }))).toMatch(
       /Rust leads on latency predictability in the ratings \(9\.0 vs 6\.0\); it confirms Rust if that lead shows in the figures, and refutes it if Go leads there/,
     );
+  });
+
+  it('names the gate, not a score it loses, for a gated verdict, and offers no lab run that could not overturn it', () => {
+    const gated = buildGatedDecision();
+    const adr = renderAdr(gated, { date: DATE }).replace(/\n\s*/g, ' ');
+    expect(adr).toContain(
+      'Chosen option: "Rust", because a hard constraint requires it (gate-wasm-only-target): Go scores higher on the weighed criteria, 7.38 against 6.99 of 10, but cannot meet it;',
+    );
+    expect(adr).not.toContain('because it scores 6.99');
+    const confirmation = adr.split('### Confirmation')[1]?.split('## Pros')[0] ?? '';
+    expect(confirmation).toContain(
+      'A hard gate decides this verdict (gate-wasm-only-target), and no measurement can overturn it',
+    );
+    expect(confirmation).not.toContain('gorust lab run cpu');
   });
 
   it("gives a one-language verdict decided component by component its closest component's scores, not the project's", () => {

@@ -119,7 +119,12 @@ function points(n: number): string {
  */
 export function experienceText(experience: NonNullable<CriterionRow['experience']>): string {
   const policy = experience.policy === true ? '; policy' : '';
-  return `Go ${points(experience.go)}, Rust ${points(experience.rust)} rating points (${formatNumber(experience.scale * 100, 0)}% of the level shift${policy})`;
+  // Only a "none" level shifts a rating down, and team size does not thin it (kb/weights.yaml `experience`).
+  const none =
+    experience.scale < 1 && (experience.go < 0 || experience.rust < 0)
+      ? '; "none" is not thinned by team size'
+      : '';
+  return `Go ${points(experience.go)}, Rust ${points(experience.rust)} rating points (${formatNumber(experience.scale * 100, 0)}% of the level shift${none}${policy})`;
 }
 
 /**
