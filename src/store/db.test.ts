@@ -1,5 +1,14 @@
 /** @module Tests of openStore: bad store paths are the user's mistake (UserError naming the file and the problem), never a stack trace. */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -34,6 +43,21 @@ describe('openStore', () => {
     const error = openError(file);
     expect(error.message).toContain(file);
     expect(error.message).toContain('not a SQLite database');
+  });
+
+  it('refuses a store damaged in the middle of the file, whose header and schema still read', () => {
+    const file = join(scratch(), 'mid.db');
+    const db = openStore(file);
+    db.exec('CREATE TABLE filler (x BLOB)');
+    const insert = db.prepare('INSERT INTO filler VALUES (randomblob(3000))');
+    for (let i = 0; i < 60; i++) insert.run();
+    db.close();
+    // Page 20 of 4 KiB pages is filler data, far past the schema in page 1.
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(4096, 0x5a), 0, 4096, 4096 * 20);
+    closeSync(fd);
+    const error = openError(file);
+    expect(error.message).toBe(`cannot use ${file} as the store: the database is damaged`);
   });
 
   it('rejects a directory', () => {

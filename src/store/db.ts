@@ -79,7 +79,7 @@ function storeOpenError(path: string, error: unknown): unknown {
  * @example
  * const db = openStore(':memory:');
  */
-export function openStore(path?: string): Store {
+export function openStore(path?: string, use: 'write' | 'read' = 'write'): Store {
   const file = path ?? defaultStorePath();
   if (file !== ':memory:') prepareStorePath(file, path === undefined);
   let db: Store | undefined;
@@ -92,11 +92,28 @@ export function openStore(path?: string): Store {
     db.pragma('foreign_keys = OFF');
     migrate(db);
     db.pragma('foreign_keys = ON');
+    if (file !== ':memory:') checkStoreFile(db, use);
     return db;
   } catch (error) {
     db?.close();
     throw storeOpenError(file, error);
   }
+}
+
+/**
+ * A store that opens can still fail every later request: a page damaged in the middle of the file (its header and
+ * schema read fine), or a file the process may only read (SQLite then opens it read-only). Both are found here, once,
+ * so the server refuses to start with the reason rather than answering 500 to every save. Throws SQLite's own errors
+ * (SQLITE_CORRUPT, SQLITE_READONLY), which storeOpenError words.
+ */
+function checkStoreFile(db: Store, use: 'write' | 'read'): void {
+  const result = db.pragma('quick_check', { simple: true });
+  if (result !== 'ok') throw Object.assign(new Error(String(result)), { code: 'SQLITE_CORRUPT' });
+  // A command that only reads may use a store it cannot write (a shared, read-only copy of lab runs).
+  if (use === 'read') return;
+  // Writing the schema version it already has is a write transaction that changes nothing.
+  const version = db.pragma('user_version', { simple: true }) as number;
+  db.pragma(`user_version = ${version}`);
 }
 
 /**
@@ -141,7 +158,7 @@ export function openStoreToRead(path?: string): Store {
       }); give the store's file, or leave out --db for the default one`,
     );
   }
-  return openStore(file);
+  return openStore(file, 'read');
 }
 
 /**

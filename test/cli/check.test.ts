@@ -119,6 +119,16 @@ describe('gorust check', { timeout: SPAWN_TIMEOUT_MS }, () => {
     const empty = gorust(['check', 'profiles'], root);
     expect(empty.code).toBe(2);
     expect(empty.stderr).toContain('no gorust records in profiles');
+    // A recorded profile that no longer validates is named with its record (exit 2), not reported bare.
+    const text = readFileSync(profile, 'utf8');
+    writeFileSync(profile, text.replace(/go: \w+/, 'go: sometimes'));
+    const invalid = gorust(['check'], root);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toMatch(
+      /docs\/adr\/0002-[\w-]+\.md was decided from profiles\/gateway\.yaml, which is no longer a valid profile:/,
+    );
+    expect(invalid.stderr).toContain('sometimes');
+    expect(invalid.stderr).not.toMatch(STACK_LINE);
     rmSync(profile);
     const gone = gorust(['check'], root);
     expect(gone.code).toBe(2);

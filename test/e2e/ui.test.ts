@@ -145,6 +145,34 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
     await page.close();
   });
 
+  it("keeps the draft through the picker's arrow keys, a link opened in a new load, and a link it cannot open", async () => {
+    const page = e2e.watch(await e2e.harness.newPage());
+    await page.goto(`${e2e.harness.baseUrl}/#/decide`);
+    await fillQuestionnaire(page, 'My careful draft', 'strong', 'none');
+    await page.getByTestId('verdict').waitFor();
+    // Arrow keys on the picker load each example they pass; Undo still brings back the draft, not an example.
+    await page.getByTestId('example-select').focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await poll(() => page.getByTestId('project-name').textContent()).not.toBe('My careful draft');
+    await page.getByTestId('undo-replace-button').click();
+    await poll(() => page.getByTestId('project-name').textContent()).toBe('My careful draft');
+    // A link that cannot be opened leaves the draft alone, in this page and after a reload.
+    for (const link of ['#/share/garbage!!', '#/decide/no-such-example']) {
+      await page.goto(`${e2e.harness.baseUrl}/${link}`);
+      await page.reload();
+      await poll(() => page.getByTestId('project-name').textContent()).toBe('My careful draft');
+    }
+    expect(await page.locator('text=There is no example named "no-such-example"').count()).toBe(1);
+    // An example's link opened in a fresh load replaces the stored draft with an Undo, as inside an open page.
+    await page.goto('about:blank');
+    await page.goto(`${e2e.harness.baseUrl}/#/decide/close-call`);
+    await poll(() => page.getByTestId('project-name').textContent()).not.toBe('My careful draft');
+    await page.getByTestId('undo-replace-button').click();
+    await poll(() => page.getByTestId('project-name').textContent()).toBe('My careful draft');
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it('flips the verdict of the close-call example when a weight slider is dragged', async () => {
     const flip = findFlip();
     const page = await open('#/decide/close-call');

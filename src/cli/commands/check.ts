@@ -151,7 +151,17 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
       );
       continue;
     }
-    const profile = await readProfileFile(profilePath, shown(profilePath));
+    // A profile that no longer validates is named with its record, after the other records are checked.
+    let profile: Awaited<ReturnType<typeof readProfileFile>>;
+    try {
+      profile = await readProfileFile(profilePath, shown(profilePath));
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      unreadable.push(
+        `${shown(record.path)} was decided from ${data.profile}, which is no longer a valid profile: ${error.message}\n${core.formatProblems(error.problems).trimEnd()}`,
+      );
+      continue;
+    }
     const lab = await loadLabEvidence(flags, profile.workload.latency_slo?.p99_ms);
     const decision = core.decide(profile, kb, { seed: data.seed, lab });
     const facts = core.diffFacts(core.recordedFacts(data), core.profileFacts(profile));

@@ -352,11 +352,18 @@ async function writeAdr(decision: Decision, work: AdrWork): Promise<void> {
       ? records.find((r) => r.data !== undefined && resolve(r.path) === resolve(path))
       : undefined);
   const options = adrOptions(adr, work, dir, number, superseded, previous);
-  const text = renderAdr(decision, options);
+  const rendered = renderAdr(decision, options);
+  // Sections the team added to the record it overwrites come along; edits inside gorust's own text do not.
+  const kept =
+    previous === undefined ? { text: rendered, count: 0 } : adr.keepTeamSections(previous.text, rendered);
   if (out.folder) ensureFolder(dir);
-  writeFileAtomic(path, text);
+  writeFileAtomic(path, kept.text);
   if (replaced !== undefined && replaced.path !== path) rmSync(replaced.path, { force: true });
   io.stderr(`wrote ${path}\n`);
+  if (previous !== undefined)
+    io.stderr(
+      `note: --force rewrote gorust's text${kept.count > 0 ? ` and kept the ${kept.count === 1 ? 'section' : `${kept.count} sections`} the team added` : ''}, with its status, people and links; any other edit to gorust's own sections is replaced (\`git diff\` shows it).\n`,
+    );
   // Said now rather than when CI's `gorust check` stops at the record (the path is the one the record keeps).
   const recorded = options.record?.profile;
   if (recorded === undefined)

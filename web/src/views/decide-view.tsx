@@ -67,16 +67,18 @@ export function DecideView({
   // A plain #/decide picks up the draft of the last visit; a link to an example, a saved decision or a shared
   // draft loads that instead. A link to an example opens it in the first render, so its verdict is in the first
   // frame the page paints (not one render and one effect later).
-  const [initial] = useState((): { draft: Draft; overrides: Priorities } | null => {
-    if (example !== undefined) {
-      const found = examples.find((candidate) => candidate.id === example);
-      const opened = found ? importProfileValue(found.profile, `examples/${found.id}.yaml`) : null;
-      return opened?.ok ? { draft: opened.draft, overrides: {} } : null;
-    }
-    return savedId === undefined && shared === undefined ? readStoredDraft() : null;
+  // The draft of the last visit is where the page starts, whatever the link: a link that opens something else
+  // replaces it with an Undo (as inside an open page), and a link that cannot be opened leaves it alone.
+  const [stored] = useState(() => readStoredDraft());
+  const [linked] = useState((): { draft: Draft; overrides: Priorities } | null => {
+    if (example === undefined) return null;
+    const found = examples.find((candidate) => candidate.id === example);
+    const opened = found ? importProfileValue(found.profile, `examples/${found.id}.yaml`) : null;
+    return opened?.ok ? { draft: opened.draft, overrides: {} } : null;
   });
+  const initial = linked ?? stored;
   /** The example the draft was last opened from by the link, so the link's effect does not open it twice. */
-  const linkedExample = useRef(initial && example !== undefined ? example : undefined);
+  const linkedExample = useRef(example);
   const [draft, setDraft] = useState<Draft>(() => initial?.draft ?? emptyDraft());
   const [overrides, setOverrides] = useState<Priorities>(() => initial?.overrides ?? {});
   const [importProblems, setImportProblems] = useState<{
@@ -84,7 +86,7 @@ export function DecideView({
     problems: InputProblem[];
     /** What was not opened: the file (default), a shared link or a saved decision. */
     title?: string | undefined;
-  } | null>(null);
+  } | null>(() => (example !== undefined && linked === null ? unknownExample(example) : null));
   const [saved, setSaved] = useState<{ id: string } | { error: string } | null>(null);
   const [askSave, setAskSave] = useState(false);
   const [shareLink, setShareLink] = useState<string | null>(null);
@@ -123,10 +125,18 @@ export function DecideView({
   };
 
   // A draft replaced by an example, a file, a link or Start over can be brought back once (Back does not).
-  const [replaced, setReplaced] = useState<{ draft: Draft; overrides: Priorities } | null>(null);
+  const [replaced, setReplaced] = useState<{ draft: Draft; overrides: Priorities } | null>(() =>
+    linked !== null && stored !== null && !isBlank(stored.draft) && !sameDraft(stored.draft, linked.draft)
+      ? stored
+      : null,
+  );
+  /** The draft as the last example, file or link left it: replacing it unedited keeps the Undo to the one before. */
+  const loaded = useRef<string | null>(linked === null ? null : JSON.stringify(linked.draft));
   const keepForUndo = () => {
-    const blank = JSON.stringify(emptyDraft());
-    setReplaced(JSON.stringify(draft) === blank ? null : { draft, overrides });
+    // Stepping through the examples (arrow keys on the picker load each one) must not make an example the draft
+    // that Undo brings back: only a draft the user made or changed is kept.
+    if (loaded.current !== null && loaded.current === JSON.stringify(draft)) return;
+    setReplaced(isBlank(draft) ? null : { draft, overrides });
   };
 
   const loadResult = (result: ImportResult, title?: string) => {
@@ -135,6 +145,7 @@ export function DecideView({
       return;
     }
     keepForUndo();
+    loaded.current = JSON.stringify(result.draft);
     setImportProblems(null);
     setDraft(result.draft);
     setOverrides({});
@@ -154,7 +165,10 @@ export function DecideView({
     setExampleId(id);
     const found = examples.find((candidate) => candidate.id === id);
     // Examples were validated at build time; they still go through the same import path as any profile.
-    if (!found) return;
+    if (!found) {
+      setImportProblems(unknownExample(id));
+      return;
+    }
     loadResult(importProfileValue(found.profile, `examples/${found.id}.yaml`));
     // The address names the example, so it can be bookmarked or sent.
     const href = routeHref({ view: 'decide', example: id });
@@ -593,4 +607,21 @@ function fieldName(path: string): string {
   }
   if (path.startsWith('existing_code')) return `E${words(path).slice(1)}`;
   return path || 'The profile';
+}
+
+/** The message for a link to an example that does not exist (the draft is left as it was). */
+function unknownExample(id: string): { message: string; problems: InputProblem[]; title: string } {
+  return {
+    message: `There is no example named "${id}"; your draft is unchanged. Pick one from "Open an example".`,
+    problems: [],
+    title: 'The example was not opened',
+  };
+}
+
+function isBlank(draft: Draft): boolean {
+  return sameDraft(draft, emptyDraft());
+}
+
+function sameDraft(a: Draft, b: Draft): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }

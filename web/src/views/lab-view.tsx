@@ -54,7 +54,8 @@ export function LabView({ run }: { run?: string | undefined }) {
         </label>
         <select
           id="lab-run"
-          style={{ width: 'auto' }}
+          // As wide as its longest run's label, but never wider than the screen (a 375 px phone).
+          style={{ width: 'auto', maxWidth: '100%', minWidth: 0 }}
           value={selected}
           data-testid="lab-run-select"
           onChange={(event) => {
