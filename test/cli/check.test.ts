@@ -220,6 +220,34 @@ describe('gorust check of a verdict that holds but has weakened', { timeout: SPA
   });
 });
 
+describe('gorust check of a plan whose component became a near tie', { timeout: SPAWN_TIMEOUT_MS }, () => {
+  const root = join(dir, 'near-tie');
+  mkdirSync(join(root, '.git'), { recursive: true });
+  mkdirSync(join(root, 'docs'));
+  // Podman's network stack: aardvark-dns is a near tie for Rust (the corpus profile, decided as it stands).
+  copyFileSync(join(ROOT, 'test', 'fixtures', 'real-decisions', 'podman.yaml'), join(root, 'gorust.yaml'));
+  const now = decide(
+    parseProfileText(readFileSync(join(root, 'gorust.yaml'), 'utf8'), 'gorust.yaml'),
+    readKnowledgeBase(),
+  );
+
+  it('keeps the near-tie components in the record, and names one that was not a near tie then as weaker', () => {
+    const tied = now.components.filter((c) => c.near_tie).map((c) => c.name);
+    expect(tied.length).toBeGreaterThan(0);
+    expect(gorust(['decide', 'gorust.yaml', '--format', 'adr', '--out', 'docs/adr/'], root).code).toBe(0);
+    const adrDir = join(root, 'docs', 'adr');
+    const file = join(adrDir, readdirSync(adrDir)[0] as string);
+    const text = readFileSync(file, 'utf8');
+    expect(text).toContain(`"near_ties":${JSON.stringify(tied)}`);
+    expect(gorust(['check', '--strict'], root).code).toBe(0);
+    // The same record as written when no component was a near tie: the verdict and the plan hold, but not as firmly.
+    writeFileSync(file, text.replace(/"near_ties":\[[^\]]*\]/, '"near_ties":[]'));
+    const weaker = gorust(['check', '--strict'], root);
+    expect(weaker.code, weaker.stdout).toBe(3);
+    expect(weaker.stdout).toMatch(new RegExp(`component ${tied[0]} is now a near tie \\(\\d+% (Go|Rust)\\)`));
+  });
+});
+
 describe('gorust check of a damaged record', { timeout: SPAWN_TIMEOUT_MS }, () => {
   const root = join(dir, 'damaged');
   mkdirSync(join(root, '.git'), { recursive: true });

@@ -45,7 +45,12 @@ function tableRows(header: string): string[][] {
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 /** The what-if sliders of a decision, untouched unless `overrides` moves some, as markup. */
-const sliders = (p: typeof profile, d: typeof decision, overrides: Record<string, number> = {}) =>
+const sliders = (
+  p: typeof profile,
+  d: typeof decision,
+  overrides: Record<string, number> = {},
+  stakeholders?: typeof profile.stakeholders,
+) =>
   renderToStaticMarkup(
     createElement(WeightSliders, {
       decision: d,
@@ -53,6 +58,7 @@ const sliders = (p: typeof profile, d: typeof decision, overrides: Record<string
       kb,
       own: {},
       overrides,
+      stakeholders,
       onChange: () => undefined,
       onReset: () => undefined,
       samples: 2000,
@@ -131,11 +137,34 @@ describe('the what-if sliders keep their promises', () => {
     expect(shown).toContain('a slider sets that priority for every stakeholder');
     expect(shown).toMatch(/flips to \w+ at weight [\d.]+%/);
     expect(shown).not.toMatch(/flips to \w+ at priority/);
-    // A moved slider replaces each stakeholder's own priority: the row says whose (QA: Priya's 5 went to 3.5).
+    // A moved slider replaces each stakeholder's own priority: the row says whose (QA: Priya's 5 went to 3.5). As in
+    // the app, the profile decided already carries the slider's value for everyone; the draft's own stakeholders say
+    // what it replaced (until 2026-12-07 the row compared the slider with itself and named nobody).
+    const slid = parseProfileText(
+      `${readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'close-call.yaml'), 'utf8')}\nstakeholders:\n  - { name: Ana, priorities: { development_speed: 3.5 } }\n  - { name: Ben, priorities: { latency_predictability: 5, development_speed: 3.5 } }\n`,
+      'slid.yaml',
+    );
     const moved = text(
-      sliders(group, decide(group, kb, { seed: 1, samples: 2000 }), { development_speed: 3.5 }),
+      sliders(
+        slid,
+        decide(slid, kb, { seed: 1, samples: 2000 }),
+        { development_speed: 3.5 },
+        group.stakeholders,
+      ),
     );
     expect(moved).toContain('replaces Ana&#x27;s 5');
     expect(moved).not.toContain('Ben');
+  });
+
+  it('says a criterion at priority 0 is ignored, not that it never flips', () => {
+    const ignored = parseProfileText(
+      `${readFileSync(join(import.meta.dirname, '..', '..', 'examples', 'close-call.yaml'), 'utf8')}\npriorities: { build_speed: 0 }\n`,
+      'ignored.yaml',
+    );
+    const row = text(sliders(ignored, decide(ignored, kb, { seed: 1, samples: 2000 }), { build_speed: 0 }))
+      .split('Build speed')[1]
+      ?.split('%')[1];
+    expect(row).toContain('ignored: raise it to see where it flips');
+    expect(row).not.toContain('never flips');
   });
 });

@@ -193,7 +193,18 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
     const labFlag = flags.lab === undefined ? '' : ` --lab ${flags.lab}`;
     const command = `gorust decide ${shown(profilePath)}${seed}${labFlag} --format adr --out ${dir.replace(/\/?$/, '/')} --supersedes ${number}`;
     if (decision.verdict === data.verdict && plan.length === 0) {
-      const weakened = core.weakening(data, decision);
+      // A component that was not a near tie when recorded and is one now weakens the plan as a verdict's fall does
+      // (records written before near_ties was kept cannot tell).
+      const ties =
+        data.near_ties === undefined
+          ? []
+          : decision.components.filter((c) => c.near_tie === true && !data.near_ties?.includes(c.name));
+      const tieText = ties.map(
+        (c) =>
+          `component ${c.name} is now a near tie (${core.formatPercent(Math.max(c.probabilities?.go ?? 0, c.probabilities?.rust ?? 0))} ${c.language === 'go' ? 'Go' : 'Rust'})`,
+      );
+      const weakened =
+        [core.weakening(data, decision), ...tieText].filter((t) => t !== undefined).join('; ') || undefined;
       // A weaker record fails `--strict`: it gets the same next step as a changed one.
       rows.push(
         weakened === undefined

@@ -132,8 +132,8 @@ export function unitGates(facts: UnitFacts, params: Parameters): { hard: Gate[];
         id: GATE_IDS.gcTail,
         favors: 'rust',
         reason:
-          `The p99 SLO of ${formatAmount(slo.p99_ms, 3)} ms${where} is below the GC delay a Go request can expect ${heap}: ` +
-          `about ${roundTo(tail, 2)} ms (a ~${params.gc_stw_pause_ms} ms stop-the-world pause, the Go team's upper figure${marking}). ` +
+          `The p99 SLO of ${formatAmount(slo.p99_ms, 3)} ms${where} is below the GC delay the model allows a Go request at p99 ${heap}: ` +
+          `about ${roundTo(tail, 2)} ms (a stop-the-world pause at the Go team's upper figure of ~${params.gc_stw_pause_ms} ms, where typical pauses are under 0.1 ms${marking}), a cautious bound. ` +
           'Measure it with `gorust lab` before relying on Go.',
         ...componentField,
       },

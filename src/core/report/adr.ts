@@ -310,7 +310,13 @@ function recordComment(decision: Decision, options: AdrOptions): string {
     lab_run: decision.lab_run,
     ...options.record,
     facts,
-    ...(decision.components.length === 0 ? {} : { plan: planEntries(decision) }),
+    ...(decision.components.length === 0
+      ? {}
+      : {
+          plan: planEntries(decision),
+          // The components that were near ties when recorded: one that becomes a near tie later is a weaker plan.
+          near_ties: decision.components.filter((c) => c.near_tie === true).map((c) => c.name),
+        }),
   };
   // One line without whitespace (markdownlint's line length exempts it), and no `--` that could end the comment.
   const json = JSON.stringify(data)
@@ -387,6 +393,8 @@ export type AdrRecordData = AdrRecordMeta & {
    * [from, to, mechanism]; absent in records written before it was added.
    */
   plan?: string[][];
+  /** The components that were near ties when recorded (with `plan`); absent in records written before 2026-12-07. */
+  near_ties?: string[];
 };
 
 /**
@@ -467,7 +475,8 @@ function recordDataProblem(data: unknown): string | undefined {
         Array.isArray(v) &&
         v.every((e) => Array.isArray(e) && (e.length === 2 || e.length === 3) && e.every(isString)),
       'a list of [component, language] and [from, to, mechanism]',
-    )
+    ) ??
+    optional('near_ties', (v) => Array.isArray(v) && v.every(isString), 'a list of component names')
   );
 }
 

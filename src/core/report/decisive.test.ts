@@ -24,7 +24,7 @@ const nearEdge = buildDecision({
     {
       id: 'gate-gc-tail-latency',
       favors: 'rust',
-      reason: 'The p99 SLO of 10 ms is below the GC delay a Go request can expect.',
+      reason: 'The p99 SLO of 10 ms is below the GC delay the model allows a Go request at p99.',
       holds_probability: 0.625,
       near_edge: true,
     },

@@ -29,6 +29,8 @@ export type WeightSlidersProps = {
   own: Priorities;
   /** Priorities set by the sliders, laid over `own`. */
   overrides: Priorities;
+  /** The stakeholders as the draft has them, before the sliders' priorities were laid over theirs. */
+  stakeholders?: readonly { name: string; priorities?: Priorities | undefined }[] | undefined;
   /** A slider moved; `undefined` when it is back where it started (the override is dropped). */
   onChange: (id: string, value: number | undefined) => void;
   onReset: () => void;
@@ -60,6 +62,7 @@ export function WeightSliders({
   kb,
   own,
   overrides,
+  stakeholders,
   onChange,
   onReset,
   samples,
@@ -124,10 +127,11 @@ export function WeightSliders({
           const weightText = shown?.now ?? formatPercent(row.weight);
           // Which verdict it flips to: two criteria can tip a hybrid to different languages.
           const to = shown?.to === undefined ? '' : ` to ${shown.to}`;
-          // With stakeholders, a moved slider replaces each one's own priority: say whose it replaced.
+          // With stakeholders, a moved slider replaces each one's own priority: say whose it replaced (their own, from
+          // the draft: the profile evaluated already carries the slider's value for everyone).
           const replaced =
             group && overrides[row.id] !== undefined
-              ? (profile.stakeholders ?? [])
+              ? (stakeholders ?? profile.stakeholders ?? [])
                   .filter((person) => {
                     const theirs = person.priorities?.[row.id];
                     return theirs !== undefined && theirs !== overrides[row.id];
@@ -172,7 +176,10 @@ export function WeightSliders({
               </span>
               <span className="flip">
                 {flipWeight === null || flipWeight === undefined
-                  ? 'never flips'
+                  ? // A weight of 0 cannot be scaled to a flip: the criterion is ignored, not unable to flip.
+                    row.weight === 0
+                    ? 'ignored: raise it to see where it flips'
+                    : 'never flips'
                   : group
                     ? `flips${to} at weight ${shown?.flip ?? formatPercent(flipWeight)}`
                     : flipStep === null

@@ -510,6 +510,7 @@ export function DecideView({
                     kb={kb}
                     own={ownWithoutOverrides}
                     overrides={overrides}
+                    stakeholders={stakeholdersOf(draft)}
                     onChange={setOverride}
                     onReset={() => {
                       detachLink();
