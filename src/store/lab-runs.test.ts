@@ -141,9 +141,11 @@ describe('lab run store', () => {
     });
     recordStep(db, b.id, step({ valid: false }));
     recordStep(db, b.id, step());
+    // A target that does not cross-compile here is a finding, not an invalid step (the run's report says so too).
+    recordStep(db, b.id, step({ kind: 'cross', valid: false }));
     const rows = listRuns(db);
     expect(rows.map((r) => [r.id, r.steps, r.invalid_steps])).toEqual([
-      ['20260102-000000-bbbb', 2, 1],
+      ['20260102-000000-bbbb', 3, 1],
       ['20260101-000000-aaaa', 0, 0],
     ]);
     expect(latestRun(db)?.id).toBe('20260102-000000-bbbb');

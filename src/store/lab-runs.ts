@@ -169,7 +169,8 @@ export function markOrphanedRuns(db: Store, isAlive: (pid: number) => boolean): 
 }
 
 /**
- * The runs, newest first, with step counts.
+ * The runs, newest first, with step counts. A failed cross-compilation is a finding of the build workload (that target
+ * does not build here), not an invalid measurement, so it is not counted invalid: as the run's own report counts it.
  * @example
  * listRuns(db, { limit: 20 });
  */
@@ -178,7 +179,8 @@ export function listRuns(db: Store, options: { limit?: number } = {}): RunListRo
     .prepare(
       `SELECT r.*, e.json AS environment_json,
               (SELECT COUNT(*) FROM steps s WHERE s.run_id = r.id) AS steps,
-              (SELECT COUNT(*) FROM steps s WHERE s.run_id = r.id AND s.valid = 0) AS invalid_steps
+              (SELECT COUNT(*) FROM steps s
+                WHERE s.run_id = r.id AND s.valid = 0 AND s.kind <> 'cross') AS invalid_steps
        FROM runs r LEFT JOIN environments e ON e.id = r.environment_id
        ORDER BY r.started_at DESC, r.id DESC LIMIT ?`,
     )

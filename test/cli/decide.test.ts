@@ -159,6 +159,8 @@ describe('gorust schema, kb, help and version', { timeout: SPAWN_TIMEOUT_MS }, (
     >;
     for (const key of schema.required) expect(decision).toHaveProperty(key);
     for (const key of Object.keys(decision)) expect(schema.properties).toHaveProperty(key);
+    // Open objects: CONTRACT.md lets later versions add optional fields, which a pinned schema must not refuse.
+    expect(JSON.stringify(schema)).not.toContain('"additionalProperties":false');
     const bad = runGorust(['schema', 'nope']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('expected profile or decision');

@@ -439,6 +439,26 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
     await page.close();
   });
 
+  it('takes a phone from the top of the form to the verdict below it in one press, and shows no such button on a desktop', async () => {
+    const page = await open('#/decide/close-call');
+    await page.getByTestId('verdict').waitFor();
+    const banner = page.getByTestId('verdict-banner');
+    expect(((await banner.boundingBox())?.y ?? 0) > PHONE.height).toBe(true);
+    await page.getByTestId('jump-to-verdict').focus();
+    await page.keyboard.press('Enter');
+    await poll(async () => {
+      const box = await banner.boundingBox();
+      return box !== null && box.y >= 0 && box.y < PHONE.height;
+    }).toBe(true);
+    await poll(() => page.evaluate('document.activeElement && document.activeElement.id')).toBe(
+      'decide-result',
+    );
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(await page.getByTestId('jump-to-verdict').isVisible()).toBe(false);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it('names same-named saved decisions apart, diffs their inputs and deletes one', async () => {
     const page = await open('#/decide', { width: 1280, height: 800 });
     await page.getByTestId('start-over').click();
@@ -473,7 +493,20 @@ describe('web app on any screen, for everyone', { tags: ['slow'] }, () => {
 
     const before = await list.locator('tbody tr').count();
     const row = list.locator('tbody tr').first();
-    await row.getByRole('button', { name: /^Delete Billing API/ }).click();
+    // By keyboard: Enter asks, the focus moves to Keep (not to the page's body), Escape keeps it and goes back.
+    const del = row.getByRole('button', { name: /^Delete Billing API/ });
+    await del.focus();
+    await page.keyboard.press('Enter');
+    await poll(() =>
+      page.evaluate<string>('document.activeElement ? document.activeElement.textContent : ""'),
+    ).toBe('Keep');
+    await page.keyboard.press('Escape');
+    await poll(() =>
+      page.evaluate<string>(
+        'document.activeElement ? document.activeElement.getAttribute("aria-label") : ""',
+      ),
+    ).toMatch(/^Delete Billing API/);
+    await del.click();
     await row.getByRole('button', { name: 'Delete it' }).click();
     await poll(() => list.locator('tbody tr').count()).toBe(before - 1);
     await poll(() => page.getByTestId('diff').count()).toBe(0);

@@ -63,4 +63,18 @@ describe('factChangeText', () => {
       'Go experience: some -> strong',
     );
   });
+
+  it("names only a stakeholder's weight and priorities that changed, each with its own before and after", () => {
+    const change = (before: string, after: string) =>
+      factChangeText({ key: 'stakeholders.Marco', label: 'stakeholder Marco', before, after });
+    expect(
+      change(
+        'weight 1; runtime_performance 1, development_speed 5, onboarding 4',
+        'weight 1; runtime_performance 1, development_speed 5, onboarding 2',
+      ),
+    ).toBe('stakeholder Marco: onboarding 4 -> 2');
+    expect(change('weight 1; no priorities', 'weight 2; build_speed 3')).toBe(
+      'stakeholder Marco: weight 1 -> 2, build_speed (not set) -> 3',
+    );
+  });
 });

@@ -168,6 +168,27 @@ export function factChangeText(change: FactChange): string {
     before = was.filter((part) => !now.includes(part)).join(', ') || undefined;
     after = now.filter((part) => !was.includes(part)).join(', ') || undefined;
   }
+  if (change.key.startsWith('stakeholders.') && before !== undefined && after !== undefined) {
+    // "weight 1; onboarding 4, development_speed 5": only the weight and priorities that changed, each with its own
+    // before and after (a check line once repeated a person's whole set twice, 246 characters).
+    const parts = (value: string) =>
+      new Map(
+        value
+          .split(/; |, /)
+          .filter((part) => part !== 'no priorities')
+          .map(
+            (part) => [part.slice(0, part.lastIndexOf(' ')), part.slice(part.lastIndexOf(' ') + 1)] as const,
+          ),
+      );
+    const was = parts(before);
+    const now = parts(after);
+    const moved = [...new Set([...was.keys(), ...now.keys()])].flatMap((name) =>
+      was.get(name) === now.get(name)
+        ? []
+        : [`${name} ${was.get(name) ?? '(not set)'} -> ${now.get(name) ?? '(not set)'}`],
+    );
+    if (moved.length > 0) return `${change.label}: ${moved.join(', ')}`;
+  }
   return `${change.label}: ${before ?? '(not set)'} -> ${after ?? '(not set)'}`;
 }
 

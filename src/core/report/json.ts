@@ -79,7 +79,25 @@ export function decisionJsonSchema(): Record<string, unknown> {
     $schema,
     $id: 'https://gorust.dev/schema/decision.json',
     title: 'gorust decision',
-    description: 'The decision printed by `gorust decide PROFILE --format json`. See CONTRACT.md §2.',
-    ...rest,
+    description:
+      'The decision printed by `gorust decide PROFILE --format json`. See CONTRACT.md §2. Objects accept properties ' +
+      'this schema does not list: later versions add optional fields, and a validator pinned to this schema keeps ' +
+      'accepting their output.',
+    ...openObjects(rest),
   };
+}
+
+/**
+ * The schema with every `additionalProperties: false` left out, so it describes the fields it knows without refusing
+ * the optional ones CONTRACT.md lets later versions add (zod writes closed objects).
+ */
+function openObjects<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(openObjects) as T;
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'additionalProperties' && value === false) continue;
+    out[key] = openObjects(value);
+  }
+  return out as T;
 }

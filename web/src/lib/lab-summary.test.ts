@@ -130,6 +130,14 @@ describe('runHealth and anchorFlags', () => {
     const clean = { ...boundary, anchors: [] };
     expect(runHealth({ steps: [step(true)], summary: [clean] }).status).toBe('valid');
     expect(runHealth({ steps: [step(false)], summary: [boundary] }).status).toBe('invalid');
+    // A failed cross-compilation is the build's finding, not an invalid step (the header said "4 invalid" beside a
+    // build workload that counted none).
+    expect(
+      runHealth({ steps: [step(true), { ...step(false), kind: 'cross' }], summary: [clean] }),
+    ).toMatchObject({
+      status: 'valid',
+      invalidSteps: 0,
+    });
     expect(runHealth({ steps: [step(true)], summary: [{ ...clean, valid: false }] })).toMatchObject({
       status: 'invalid',
       invalidWorkloads: ['boundary'],

@@ -51,7 +51,9 @@ export type RunHealth = {
  * runHealth(run).status; // 'flagged'
  */
 export function runHealth(run: Pick<LabRun, 'steps' | 'summary'>): RunHealth {
-  const invalidSteps = run.steps.filter((s) => !s.valid).length;
+  // A target that does not cross-compile here is a finding of the build workload, not an invalid measurement (the
+  // build summary and `gorust lab runs` count it so).
+  const invalidSteps = run.steps.filter((s) => !s.valid && s.kind !== 'cross').length;
   const invalidWorkloads = (run.summary ?? []).filter((w) => !w.valid).map((w) => w.name);
   const flags = anchorFlags(run).length;
   const status =

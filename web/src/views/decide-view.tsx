@@ -320,6 +320,19 @@ export function DecideView({
           <button type="button" onClick={onStartOver} data-testid="start-over">
             Start over
           </button>
+          {/* One column on a phone puts the verdict below the whole form: a way there (and its focus, for the keyboard). */}
+          <button
+            type="button"
+            className="jump-to-verdict"
+            onClick={() => {
+              const target = document.getElementById('decide-result');
+              target?.scrollIntoView({ block: 'start' });
+              target?.focus({ preventScroll: true });
+            }}
+            data-testid="jump-to-verdict"
+          >
+            Go to the verdict
+          </button>
         </div>
         <div className="toolbar">
           <button type="button" onClick={() => fileInput.current?.click()} data-testid="import-yaml">
@@ -473,7 +486,7 @@ export function DecideView({
           </div>
         )}
       </aside>
-      <div>
+      <section id="decide-result" tabIndex={-1} aria-label="The decision">
         {!evaluation.ok && (
           <ProblemList
             title={shown ? 'Fix these answers to update the verdict' : 'Still needed for a verdict'}
@@ -542,7 +555,7 @@ export function DecideView({
             </div>
           </section>
         )}
-      </div>
+      </section>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 /** @module History: saved decisions from the server, each named so same-named ones are told apart (id, date, verdict); delete (confirmed in the row), a diff between two, and links to each decision with its exports. */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { formatConfidence, type KnowledgeBase, VERDICT_NAMES } from '../../../src/core/browser.ts';
 import { DecisionDiffView } from '../components/decision-diff.tsx';
 import { ScrollBox } from '../components/scroll-box.tsx';
@@ -29,12 +29,24 @@ export function HistoryView({ kb }: { kb: KnowledgeBase }) {
   const [diff, setDiff] = useState<{ a: SavedDecision; b: SavedDecision } | { error: string } | null>(null);
   const [confirming, setConfirming] = useState<string | null>(null);
   const [deleteError, setDeleteError] = useState<string | null>(null);
+  // Where keyboard focus goes once the row's Delete/Keep buttons swap: it would otherwise fall to the page's body.
+  const [focusAfter, setFocusAfter] = useState<string | null>(null);
+  useEffect(() => {
+    if (focusAfter === null) return;
+    document.querySelector<HTMLElement>(focusAfter)?.focus();
+    setFocusAfter(null);
+  });
+  const cancelDelete = (id: string) => {
+    setConfirming(null);
+    setFocusAfter(`[data-testid="history-delete-${id}"]`);
+  };
 
   const remove = async (id: string) => {
     setConfirming(null);
     try {
       await deleteDecision(id);
       setDeleteError(null);
+      setFocusAfter('[data-testid="history-title"]');
       setSelected((current) => current.filter((x) => x !== id));
       setDiff((current) =>
         current && 'a' in current && (current.a.id === id || current.b.id === id) ? null : current,
@@ -83,7 +95,9 @@ export function HistoryView({ kb }: { kb: KnowledgeBase }) {
     <div>
       <section className="card flush">
         <div className="toolbar" style={{ padding: '12px 16px 0' }}>
-          <h2 style={{ margin: 0 }}>Saved decisions</h2>
+          <h2 style={{ margin: 0 }} tabIndex={-1} data-testid="history-title">
+            Saved decisions
+          </h2>
           <span className="spacer" />
           <span className="small muted">Tick two to compare</span>
           <button
@@ -159,16 +173,26 @@ export function HistoryView({ kb }: { kb: KnowledgeBase }) {
                           Open
                         </a>
                         {confirming === row.id ? (
+                          // Escape keeps the decision, as Keep does; Keep takes the focus, so a second Enter
+                          // does not delete.
                           <span className="confirm-delete">
                             <button
                               type="button"
                               className="danger"
                               onClick={() => void remove(row.id)}
+                              onKeyDown={(event) => event.key === 'Escape' && cancelDelete(row.id)}
                               data-testid={`history-delete-confirm-${row.id}`}
                             >
                               Delete it
                             </button>
-                            <button type="button" onClick={() => setConfirming(null)}>
+                            <button
+                              type="button"
+                              onClick={() => cancelDelete(row.id)}
+                              onKeyDown={(event) => event.key === 'Escape' && cancelDelete(row.id)}
+                              data-testid={`history-keep-${row.id}`}
+                              // biome-ignore lint/a11y/noAutofocus: the row's Delete button it replaces had the focus
+                              autoFocus
+                            >
                               Keep
                             </button>
                           </span>
