@@ -375,6 +375,9 @@ describe('decide: gates come before averaging', () => {
       'stakeholders[0].priorities.development_speed',
       'stakeholders[1].priorities.development_speed',
     ]);
+    // A criterion nobody set keeps the rules' reasons alone: no row of "Ana none, Ben none, Cy none".
+    const build = d.criteria.find((c) => c.id === 'build_speed');
+    expect(build?.weight_reasons?.some((r) => r.rule === 'priority')).toBe(false);
   });
 
   it('says when a project hard real-time requirement reaches no component (none is latency-critical)', () => {

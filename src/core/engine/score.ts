@@ -132,7 +132,7 @@ function explainRow(
     );
   }
   const trace = weights.trace[id];
-  if (trace.stakeholders !== undefined) {
+  if (trace.stakeholders?.people.some((p) => p.priority !== undefined)) {
     parts.push(`Weight set by the stakeholders' priorities: ${stakeholderPriorities(trace.stakeholders)}.`);
   } else if (trace.priority !== undefined) {
     parts.push(`Weight set by your priorities: ${formatAmount(trace.priority)} of 5.`);
@@ -157,7 +157,10 @@ function weightReasons(id: (typeof CRITERION_IDS)[number], weights: UnitWeights)
     evidence: rule.evidence,
     policy: rule.policy,
   }));
-  const group = trace.stakeholders;
+  // A criterion no stakeholder set keeps the rules' reasons alone (its weight is only renormalised by the others).
+  const group = trace.stakeholders?.people.some((p) => p.priority !== undefined)
+    ? trace.stakeholders
+    : undefined;
   if (group !== undefined) {
     rows.push({
       rule: 'priority',
