@@ -375,6 +375,22 @@ describe('decide: gates come before averaging', () => {
       'stakeholders[0].priorities.development_speed',
       'stakeholders[1].priorities.development_speed',
     ]);
+    // A priority inherited from the project's own is cited at the project's path, not as the stakeholder's.
+    const inherited = decide(
+      profileOf({
+        workload: { kind: 'mixed' },
+        priorities: { onboarding: 4 },
+        stakeholders: [
+          { name: 'Ana', priorities: { onboarding: 1 } },
+          { name: 'Ben', priorities: {} },
+        ],
+      }),
+      kb,
+    );
+    expect(inherited.criteria.find((c) => c.id === 'onboarding')?.weight_reasons?.at(-1)?.facts).toEqual([
+      { path: 'stakeholders[0].priorities.onboarding', value: 1 },
+      { path: 'priorities.onboarding', value: 4 },
+    ]);
     // A criterion nobody set keeps the rules' reasons alone: no row of "Ana none, Ben none, Cy none".
     const build = d.criteria.find((c) => c.id === 'build_speed');
     expect(build?.weight_reasons?.some((r) => r.rule === 'priority')).toBe(false);

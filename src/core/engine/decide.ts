@@ -260,7 +260,12 @@ function centralWeights(
           ...own.trace[id],
           stakeholders: {
             factor: ownWeight > 0 ? weight / ownWeight : 1,
-            people: people.map((p, i) => ({ index: i, name: p.name, priority: p.priorities?.[id] })),
+            people: people.map((p, i) => ({
+              index: i,
+              name: p.name,
+              priority: p.priorities?.[id],
+              inherited: p.own?.[id] === undefined,
+            })),
           },
         },
       ];
@@ -270,7 +275,12 @@ function centralWeights(
 }
 
 /** One stakeholder's name and priorities (the project's, overlaid with their own). */
-type StakeholderPriority = { name: string; priorities: Profile['priorities'] };
+type StakeholderPriority = {
+  name: string;
+  priorities: Profile['priorities'];
+  /** The priorities the stakeholder set themselves (the rest come from the project's `priorities`). */
+  own: Profile['priorities'];
+};
 
 /** What the lean re-derivations of decisive facts share. */
 type VariantCache = {
@@ -386,6 +396,7 @@ function buildModel(
   const people: StakeholderPriority[] = (profile.stakeholders ?? []).map((s, i) => ({
     name: s.name,
     priorities: groups[i],
+    own: s.priorities,
   }));
   const groupWeights = (profile.stakeholders ?? []).map((s) => s.weight ?? 1);
   const groupsKey = cache === undefined ? '' : JSON.stringify([profile.priorities, groups, groupWeights]);

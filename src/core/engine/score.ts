@@ -132,8 +132,9 @@ function explainRow(
     );
   }
   const trace = weights.trace[id];
-  if (trace.stakeholders?.people.some((p) => p.priority !== undefined)) {
-    parts.push(`Weight set by the stakeholders' priorities: ${stakeholderPriorities(trace.stakeholders)}.`);
+  const group = setByStakeholders(trace);
+  if (group !== undefined) {
+    parts.push(`Weight set by the stakeholders' priorities: ${stakeholderPriorities(group)}.`);
   } else if (trace.priority !== undefined) {
     parts.push(`Weight set by your priorities: ${formatAmount(trace.priority)} of 5.`);
   } else if (trace.rules.length > 0) {
@@ -157,10 +158,7 @@ function weightReasons(id: (typeof CRITERION_IDS)[number], weights: UnitWeights)
     evidence: rule.evidence,
     policy: rule.policy,
   }));
-  // A criterion no stakeholder set keeps the rules' reasons alone (its weight is only renormalised by the others).
-  const group = trace.stakeholders?.people.some((p) => p.priority !== undefined)
-    ? trace.stakeholders
-    : undefined;
+  const group = setByStakeholders(trace);
   if (group !== undefined) {
     rows.push({
       rule: 'priority',
@@ -170,7 +168,13 @@ function weightReasons(id: (typeof CRITERION_IDS)[number], weights: UnitWeights)
       facts: group.people.flatMap((p) =>
         p.priority === undefined
           ? []
-          : [{ path: `stakeholders[${p.index}].priorities.${id}`, value: p.priority }],
+          : [
+              {
+                // A priority a stakeholder left unset is the project's, at its own path.
+                path: p.inherited ? `priorities.${id}` : `stakeholders[${p.index}].priorities.${id}`,
+                value: p.priority,
+              },
+            ],
       ),
       evidence: [],
       policy: false,
@@ -191,6 +195,14 @@ function weightReasons(id: (typeof CRITERION_IDS)[number], weights: UnitWeights)
     });
   }
   return rows;
+}
+
+/**
+ * The stakeholders' part in one criterion's weight, when at least one of them (or the project's priorities they
+ * inherit) set it; a criterion nobody set keeps the rules' reasons alone (the others only renormalise its weight).
+ */
+function setByStakeholders(trace: WeightTrace): NonNullable<WeightTrace['stakeholders']> | undefined {
+  return trace.stakeholders?.people.some((p) => p.priority !== undefined) ? trace.stakeholders : undefined;
 }
 
 /** Each stakeholder's priority for one criterion: "Ana 5 of 5, Bob 0 of 5, Lena none". */

@@ -64,7 +64,10 @@ export type WeightTrace = {
    * normalised weight over the one the unit's rules and the project's priorities give; `people` each priority
    * (the project's where a person set none; undefined where neither did), `index` in `stakeholders`.
    */
-  stakeholders?: { factor: number; people: { index: number; name: string; priority: number | undefined }[] };
+  stakeholders?: {
+    factor: number;
+    people: { index: number; name: string; priority: number | undefined; inherited: boolean }[];
+  };
 };
 
 export type UnitWeights = {
