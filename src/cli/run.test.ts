@@ -67,6 +67,20 @@ describe('runCli', () => {
     const unknown = capture();
     expect(await runCli(['frob'], [failing(null)], unknown.io)).toBe(2);
     expect(unknown.err()).toMatch(/^gorust: unknown command 'frob'\n/);
+    // A mistyped command with --help is still a mistake, not a request for the top-level help.
+    const unknownHelp = capture();
+    expect(await runCli(['frob', '--help'], [failing(null)], unknownHelp.io)).toBe(2);
+    expect(unknownHelp.err()).toMatch(/^gorust: unknown command 'frob'\n/);
+    expect(unknownHelp.out()).toBe('');
+    const group = (program: Command): void => {
+      program.command('group').command('sub').action(() => undefined);
+    };
+    const nested = capture();
+    expect(await runCli(['group', 'sbu', '-h'], [group], nested.io)).toBe(2);
+    expect(nested.err()).toMatch(/^gorust: unknown command 'sbu'\n/);
+    const nestedHelp = capture();
+    expect(await runCli(['group', 'sub', '--help'], [group], nestedHelp.io)).toBe(0);
+    expect(nestedHelp.out()).toContain('Usage: gorust group sub');
     const help = capture();
     expect(await runCli(['--help'], [failing(null)], help.io)).toBe(0);
     expect(help.out()).toContain('Usage: gorust');

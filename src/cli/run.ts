@@ -64,11 +64,33 @@ export async function runCli(
       program.outputHelp();
       return EXIT.ok;
     }
-    await program.parseAsync([...argv], { from: 'user' });
+    await program.parseAsync(withoutHelpAfterUnknownCommand(program, argv), { from: 'user' });
     return EXIT.ok;
   } catch (error) {
     return await reportError(error, io);
   }
+}
+
+/**
+ * Commander shows the help of the nearest known command for `gorust histroy --help` and exits 0, so a mistyped command
+ * in a script passes silently. When the words before the first option name no command (under a command that only
+ * takes subcommands), drop the help flags: commander then reports the unknown command, with its did-you-mean, exit 2.
+ */
+function withoutHelpAfterUnknownCommand(program: Command, argv: readonly string[]): string[] {
+  const isHelp = (arg: string) => arg === '--help' || arg === '-h';
+  let command = program;
+  for (const arg of argv) {
+    if (arg.startsWith('-')) break;
+    const next = command.commands.find((c) => c.name() === arg || c.aliases().includes(arg));
+    if (next !== undefined) {
+      command = next;
+      continue;
+    }
+    const takesOnlySubcommands = command.commands.length > 0 && command.registeredArguments.length === 0;
+    if (takesOnlySubcommands && arg !== 'help') return argv.filter((a) => !isHelp(a));
+    break;
+  }
+  return [...argv];
 }
 
 async function reportError(error: unknown, io: CliIo): Promise<number> {

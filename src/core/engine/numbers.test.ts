@@ -62,6 +62,13 @@ describe('formatAmount', () => {
     expect(formatAmount(12.5)).toBe('12.5');
     expect(formatAmount(0.5)).toBe('0.5');
   });
+  it('never writes an amount that is not zero as 0 (an SLO of 0.000001 ms read "0 ms")', () => {
+    expect(formatAmount(0.000001, 3)).toBe('0.000001');
+    expect(formatAmount(0.0042)).toBe('0.0042');
+    expect(formatAmount(-0.0042)).toBe('-0.0042');
+    expect(formatAmount(0.004, 3)).toBe('0.004');
+    expect(formatAmount(0)).toBe('0');
+  });
   it('still rounds a measured figure to the precision its size holds', () => {
     expect(formatFigure(12500.5)).toBe('12,501');
     expect(formatFigure(9.4)).toBe('9.40');

@@ -139,9 +139,12 @@ export function formatColumn(values: readonly number[], maxDigits = 2): string[]
  * formatAmount(100000); // '100,000'
  * formatAmount(12500.5); // '12,500.5'
  * formatAmount(0.125, 3); // '0.125'
+ * formatAmount(0.000001); // '0.000001'
  */
 export function formatAmount(n: number, digits = 2): string {
-  const text = formatNumber(n, digits);
+  // A stated amount that is not zero never reads "0": an SLO of 0.000001 ms reads "0.000001 ms".
+  const tiny = n !== 0 && Number.isFinite(n) && Math.abs(n) < 0.5 * 10 ** -digits;
+  const text = formatNumber(n, tiny ? rateDigits([Math.abs(n)], digits) : digits);
   return Number.isFinite(n) ? groupThousands(text) : text;
 }
 

@@ -12,7 +12,9 @@ import {
   wrapLabel,
 } from './charts.ts';
 import { buildDecision, buildHybridDecision } from './decision-fixture.test-helpers.ts';
-import { niceTicks, type SvgChild, type SvgNode, svgToString } from './svg.ts';
+import type { Decision } from '../decision/schema.ts';
+import { CRITERION_IDS } from '../profile/vocabulary.ts';
+import { niceTicks, type SvgChild, type SvgNode, svgToString, textWidth } from './svg.ts';
 
 /** Every element of the tree that matches. */
 function all(node: SvgChild, match: (n: SvgNode) => boolean): SvgNode[] {
@@ -111,6 +113,27 @@ describe('radarChart', () => {
     expect(rings).toHaveLength(5);
     expect(String(rings[0]?.attrs.points).split(' ')).toHaveLength(4);
     expect(drawnTexts(chart)).toEqual(expect.arrayContaining(['Go', 'Rust']));
+  });
+
+  it('keeps every criterion name whole on a phone (343 px), inside the drawing', () => {
+    const row = buildDecision().criteria[0] as Decision['criteria'][number];
+    const criteria = CRITERION_IDS.map((id) => ({ ...row, id }));
+    expect(criteria).toHaveLength(12);
+    const chart = radarChart(buildDecision({ criteria }), { width: 343, height: 340 });
+    const labels = all(chart, byTag('text')).filter((t) => t.attrs['font-size'] === 11);
+    // Until 2026-12-07 "Latency predictability" read "predictabili…" at 375 px: its room was the side column's.
+    expect(drawnTexts(chart).join(' ')).not.toContain('…');
+    expect(drawnTexts(chart).join(' ')).toContain('predictability');
+    for (const label of labels) {
+      const x = Number(label.attrs.x);
+      const lines = label.children.map(text);
+      const widest = Math.max(...lines.map((line) => textWidth(line, 11)));
+      const anchor = label.attrs['text-anchor'];
+      const [left, right] =
+        anchor === 'start' ? [x, x + widest] : anchor === 'end' ? [x - widest, x] : [x - widest / 2, x + widest / 2];
+      expect(left, text(label)).toBeGreaterThanOrEqual(0);
+      expect(right, text(label)).toBeLessThanOrEqual(343);
+    }
   });
 });
 

@@ -324,9 +324,12 @@ export function radarChart(decision: Decision, size: ChartSize): SvgNode {
     // Above the centre the block grows upwards, below it downwards, level with it it is centred.
     const firstY =
       sin < -0.25 ? ly - (lines.length - 1) * 13 : sin > 0.25 ? ly + 9 : ly + 4 - (lines.length - 1) * 6.5;
+    // Each label may use the room between its anchor and the chart's edge (a label near the top reaches past the
+    // side column the radius left), so "predictability" is not cut on a phone.
+    const room = anchor === 'start' ? width - lx - 2 : anchor === 'end' ? lx - 2 : width - 4;
     nodes.push(
       textLines(
-        lines.map((line) => fitText(line, sideRoom - 10, 11)),
+        lines.map((line) => fitText(line, Math.max(sideRoom - 10, room), 11)),
         { x: px(lx), y: px(firstY), 'text-anchor': anchor, 'font-size': 11, fill: INK },
         13,
       ),
