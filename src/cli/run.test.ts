@@ -73,7 +73,10 @@ describe('runCli', () => {
     expect(unknownHelp.err()).toMatch(/^gorust: unknown command 'frob'\n/);
     expect(unknownHelp.out()).toBe('');
     const group = (program: Command): void => {
-      program.command('group').command('sub').action(() => undefined);
+      program
+        .command('group')
+        .command('sub')
+        .action(() => undefined);
     };
     const nested = capture();
     expect(await runCli(['group', 'sbu', '-h'], [group], nested.io)).toBe(2);

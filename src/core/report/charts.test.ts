@@ -1,5 +1,7 @@
 /** @module Tests of the SVG charts: the data each chart shows (read back from the drawing: labels, titles, positions), its colours, its axes, and the text alternative every mark carries. */
 import { describe, expect, it } from 'vitest';
+import type { Decision } from '../decision/schema.ts';
+import { CRITERION_IDS } from '../profile/vocabulary.ts';
 import {
   contributionChart,
   gcTimelineChart,
@@ -12,8 +14,6 @@ import {
   wrapLabel,
 } from './charts.ts';
 import { buildDecision, buildHybridDecision } from './decision-fixture.test-helpers.ts';
-import type { Decision } from '../decision/schema.ts';
-import { CRITERION_IDS } from '../profile/vocabulary.ts';
 import { niceTicks, type SvgChild, type SvgNode, svgToString, textWidth } from './svg.ts';
 
 /** Every element of the tree that matches. */
@@ -130,7 +130,11 @@ describe('radarChart', () => {
       const widest = Math.max(...lines.map((line) => textWidth(line, 11)));
       const anchor = label.attrs['text-anchor'];
       const [left, right] =
-        anchor === 'start' ? [x, x + widest] : anchor === 'end' ? [x - widest, x] : [x - widest / 2, x + widest / 2];
+        anchor === 'start'
+          ? [x, x + widest]
+          : anchor === 'end'
+            ? [x - widest, x]
+            : [x - widest / 2, x + widest / 2];
       expect(left, text(label)).toBeGreaterThanOrEqual(0);
       expect(right, text(label)).toBeLessThanOrEqual(343);
     }
