@@ -17,6 +17,7 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const texts = readKnowledgeBaseTexts(defaultKnowledgeBaseDir()) as KnowledgeBaseTexts;
 const kb = parseKnowledgeBase(texts);
 const evidenceIds = new Set(kb.evidence.map((e) => e.id));
+const concerns = new Map(kb.evidence.map((e) => [e.id, new Set<string>(e.criteria)]));
 
 /** Every row of kb/weights.yaml that moves a weight or a rating, with where it sits. */
 const rows = [
@@ -106,6 +107,30 @@ describe('the knowledge-base check refuses', () => {
     });
     expect(problems.map((p) => p.message).join('\n')).toMatch(/has no evidence and is not marked policy/);
   });
+
+  type Rule = { id: string; multiply: Record<string, number>; evidence?: string[]; policy_for?: string[] };
+  const systems = (w: Record<string, unknown>) =>
+    (w.rules as Rule[]).find((r) => r.id === 'systems-domain') as Rule;
+
+  it('a rule that multiplies a criterion none of its evidence concerns, unless policy_for names it', () => {
+    expect(problemsWith(() => undefined)).toEqual([]);
+    const problems = problemsWith((w) => {
+      systems(w).policy_for = ['ecosystem_fit'];
+    });
+    expect(problems.map((p) => p.message)).toEqual([
+      'weight rule systems-domain multiplies memory_efficiency, but none of its evidence (pingcap-why-rust-2017, android-memory-safety) concerns it: cite evidence about memory_efficiency, or list it under policy_for',
+    ]);
+  });
+
+  it('policy_for naming a criterion the rule does not multiply, or one its evidence concerns', () => {
+    const problems = problemsWith((w) => {
+      systems(w).policy_for = ['memory_efficiency', 'ecosystem_fit', 'interop', 'safety_guarantees'];
+    });
+    expect(problems.map((p) => p.message)).toEqual([
+      'weight rule systems-domain lists safety_guarantees under policy_for, but android-memory-safety concerns it',
+      'weight rule systems-domain lists interop under policy_for, but does not multiply it',
+    ]);
+  });
 });
 
 describe("the reasons the engine emits carry the table's evidence and policy flag", () => {
@@ -130,10 +155,17 @@ describe("the reasons the engine emits carry the table's evidence and policy fla
             expect(reason).toMatchObject({ policy: false, evidence: [] });
           } else {
             expect(rule, `${reason.rule} is a row of kb/weights.yaml`).toBeDefined();
+            // On each criterion a rule cites its evidence that concerns that criterion; where none does, the factor
+            // is a modelling choice (policy_for). Until 2026-12-07 every criterion cited all of it: systems work
+            // cited Android's memory-safety record for runtime performance.
+            const weightRule = kb.weights.rules.find((r) => r.id === reason.rule);
+            const cited = (rule?.evidence ?? []).filter((e) => concerns.get(e)?.has(row.id));
+            const policy = rule?.policy === true || weightRule?.policy_for.includes(row.id) === true;
             expect({ evidence: reason.evidence, policy: reason.policy }).toEqual({
-              evidence: rule?.evidence,
-              policy: rule?.policy,
+              evidence: weightRule === undefined || rule?.policy ? rule?.evidence : cited,
+              policy,
             });
+            if (!policy) expect(reason.evidence.length, `${reason.rule} on ${row.id}`).toBeGreaterThan(0);
           }
         }
         const existing = row.existing_code;

@@ -375,7 +375,9 @@ stakeholders:
 
   it('gives way on its sources, down to two, to stay near the word budget (QA: 1,390 words)', () => {
     expect(cited(adr)).toBe(2);
-    expect(words(adr)).toBeLessThanOrEqual(1300);
+    // 1,300 until 2026-12-07, when factors whose rule cites no evidence about their criterion (control-plane-role's
+    // on runtime performance, cloud-native-domain's on deployment) joined the policy choices: 1,305 words.
+    expect(words(adr)).toBeLessThanOrEqual(1320);
     // A short record of the same decision keeps more of them.
     const short = visible(renderAdr(decision, { ...options, profile: undefined }));
     expect(cited(short)).toBeGreaterThan(2);

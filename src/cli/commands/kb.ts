@@ -103,7 +103,8 @@ const PARTS = {
     columns: [
       { title: 'name', value: (p) => p.name, max: 28 },
       { title: 'languages', value: (p) => p.languages.join('+') },
-      { title: 'workload', value: (p) => p.traits.workload },
+      { title: 'year', value: (p) => String(p.year) },
+      { title: 'confidence', value: (p) => p.confidence },
       { title: 'domain', value: (p) => p.traits.domain.join(', '), max: 30 },
       { title: 'source', value: (p) => p.source, url: true },
     ],

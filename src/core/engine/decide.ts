@@ -13,6 +13,7 @@ import type { InteropCounterpart, KnowledgeBase } from '../kb/schema.ts';
 import type { ExistingCode, Profile } from '../profile/schema.ts';
 import {
   CRITERION_IDS,
+  type CriterionId,
   EXISTING_CODE_LANGUAGE_NAMES,
   type Language,
   type Verdict,
@@ -400,14 +401,17 @@ function buildModel(
   }));
   const groupWeights = (profile.stakeholders ?? []).map((s) => s.weight ?? 1);
   const groupsKey = cache === undefined ? '' : JSON.stringify([profile.priorities, groups, groupWeights]);
+  const concerns = evidenceConcerns(kb);
   const weigh = (facts: UnitFacts): Weighed => {
     const key = cache === undefined ? '' : `${groupsKey}|${JSON.stringify({ ...facts, paths: undefined })}`;
     const hit = cache?.weights.get(key);
     if (hit !== undefined) return hit;
-    const own = deriveWeights(facts, kb.weights, profile.priorities, pressure, explain);
+    const own = deriveWeights(facts, kb.weights, profile.priorities, pressure, explain, concerns);
     // One stakeholder is a group too: their priorities, not the project's, set the weights.
     const weightsBy =
-      people.length === 0 ? [own] : groups.map((p) => deriveWeights(facts, kb.weights, p, pressure, explain));
+      people.length === 0
+        ? [own]
+        : groups.map((p) => deriveWeights(facts, kb.weights, p, pressure, explain, concerns));
     const weighed = { weights: centralWeights(weightsBy, groupWeights, own, people), weightsBy };
     cache?.weights.set(key, weighed);
     return weighed;
@@ -978,4 +982,20 @@ function closeCallTip(
     `Close call: the verdict holds in ${roundTo(confidence * 100, 1)}% of the draws of weights, ratings and uncertain inputs.${flip} ` +
     'Settle it with evidence rather than opinion: run `gorust lab` on this machine and prototype the riskiest part.'
   );
+}
+
+const CONCERNS = new WeakMap<
+  KnowledgeBase['evidence'],
+  (evidence: string, criterion: CriterionId) => boolean
+>();
+
+/** Whether an evidence record lists a criterion among those it bears on; built once per knowledge base. */
+function evidenceConcerns(kb: KnowledgeBase): (evidence: string, criterion: CriterionId) => boolean {
+  const known = CONCERNS.get(kb.evidence);
+  if (known !== undefined) return known;
+  const criteria = new Map(kb.evidence.map((e) => [e.id, new Set<string>(e.criteria)]));
+  const concerns = (evidence: string, criterion: CriterionId) =>
+    criteria.get(evidence)?.has(criterion) ?? false;
+  CONCERNS.set(kb.evidence, concerns);
+  return concerns;
 }

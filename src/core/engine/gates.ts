@@ -70,7 +70,9 @@ export function projectGates(profile: Profile, params: Parameters): Gate[] {
       favors: 'rust',
       reason:
         'Hard real-time: a missed deadline is a failure, and a garbage-collected runtime cannot bound its pauses ' +
-        `(Go's stop-the-world pauses alone are ~${params.gc_stw_pause_ms} ms class, before mark assists); Rust has no GC.`,
+        "(Go's stop-the-world pauses are typically under 0.1 ms, with " +
+        `~${params.gc_stw_pause_ms} ms as the Go team's upper figure, but the runtime promises no bound, and mark ` +
+        'assists come on top); Rust has no GC.',
     });
   }
   // A bare-metal target is weighed (the bare-metal-target rule in kb/weights.yaml), not gated: Go runs on bare

@@ -97,6 +97,7 @@ export function engineKnowledgeBase(): KnowledgeBase {
           team_size: 'large',
         },
         source: 'https://github.com/kubernetes/kubernetes',
+        confidence: 'high',
         year: 2025,
       },
       {
@@ -115,6 +116,7 @@ export function engineKnowledgeBase(): KnowledgeBase {
           team_size: 'small',
         },
         source: 'https://github.com/BurntSushi/ripgrep',
+        confidence: 'high',
         year: 2025,
       },
     ],
@@ -165,6 +167,7 @@ export function engineKnowledgeBase(): KnowledgeBase {
           reason: 'tight deadline',
           evidence: ['ev-1'],
           policy: false,
+          policy_for: [],
         },
         {
           id: 'cpu',
@@ -174,6 +177,7 @@ export function engineKnowledgeBase(): KnowledgeBase {
           reason: 'CPU-bound work',
           evidence: [],
           policy: true,
+          policy_for: [],
         },
         {
           id: 'slo',
@@ -183,6 +187,7 @@ export function engineKnowledgeBase(): KnowledgeBase {
           reason: 'tight SLO',
           evidence: ['ev-1'],
           policy: false,
+          policy_for: [],
         },
         {
           id: 'control',
@@ -192,6 +197,7 @@ export function engineKnowledgeBase(): KnowledgeBase {
           reason: 'control plane',
           evidence: [],
           policy: true,
+          policy_for: [],
         },
         {
           id: 'hot',
@@ -201,6 +207,7 @@ export function engineKnowledgeBase(): KnowledgeBase {
           reason: 'hot path',
           evidence: [],
           policy: true,
+          policy_for: [],
         },
       ],
       experience: {

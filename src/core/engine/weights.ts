@@ -33,6 +33,20 @@ export function priorityWeight(priority: number, derived: number, mean: number):
 
 /** A profile fact, by its path in the profile, and its value. */
 
+/**
+ * What a rule cites for one criterion it multiplies: its evidence that concerns the criterion, or, where none does
+ * (`policy_for` in kb/weights.yaml, which the knowledge-base check keeps in step), a modelling choice.
+ */
+function citedFor(
+  rule: Weights['rules'][number],
+  id: CriterionId,
+  concerns: (evidence: string, criterion: CriterionId) => boolean,
+): { evidence: string[]; policy: boolean } {
+  if (rule.policy) return { evidence: rule.evidence, policy: true };
+  const evidence = rule.evidence.filter((e) => concerns(e, id));
+  return { evidence, policy: evidence.length === 0 || rule.policy_for.includes(id) };
+}
+
 /** One reason a criterion's weight is what it is. */
 export type WeightReason = {
   /** The rule id (kb/weights.yaml), `cap-product`, `cap-share` or `priority`. */
@@ -114,6 +128,8 @@ export function deriveWeights(
   model: PressureModel,
   /** Record the reasons (facts, evidence); false when only the numbers are needed. */
   explain = true,
+  /** Whether an evidence record concerns a criterion (it lists it): a rule's reason on a criterion cites only those. */
+  concerns: (evidence: string, criterion: CriterionId) => boolean = () => true,
 ): UnitWeights {
   if (!explain) return leanWeights(facts, table, priorities, model);
   const trace = {} as Record<CriterionId, WeightTrace>;
@@ -144,8 +160,7 @@ export function deriveWeights(
           strength: roundTo(strength, 3),
           reason: rule.reason,
           facts: triggered,
-          evidence: rule.evidence,
-          policy: rule.policy,
+          ...citedFor(rule, id, concerns),
         });
     }
   }

@@ -1,7 +1,7 @@
 /** @module Cross-file checks of the knowledge base: unique ids, every referenced evidence and claim id exists, all twelve criteria and three boundary mechanisms exactly once. */
 import type { InputProblem } from '../errors.ts';
 import { didYouMean } from '../profile/did-you-mean.ts';
-import { CRITERION_IDS, MECHANISMS } from '../profile/vocabulary.ts';
+import { CRITERION_IDS, type CriterionId, MECHANISMS } from '../profile/vocabulary.ts';
 import { formatPath } from './problems.ts';
 import { KB_FILES, type KnowledgeBase } from './schema.ts';
 
@@ -40,6 +40,7 @@ export function checkCrossReferences(kb: Partial<KnowledgeBase>): InputProblem[]
       }
     }
   }
+  if (kb.weights && kb.evidence) problems.push(...uncitedFactors(kb.weights.rules, kb.evidence));
   if (kb.boundaries) problems.push(...duplicateIds(KB_FILES.boundaries, kb.boundaries, 'mechanism'));
 
   if (kb.criteria)
@@ -173,4 +174,54 @@ function dangling(path: string, id: string, known: string[], what: string): Inpu
     message: `unknown ${what} id ${id}`,
     suggestion: suggestion ? `did you mean ${suggestion}?` : undefined,
   };
+}
+
+/**
+ * A weight rule that rests on evidence cites, for each criterion it multiplies, evidence that concerns that criterion
+ * (the evidence record lists it), or names the criterion under `policy_for`: a rule about systems work must not cite
+ * Android's memory-safety record for runtime performance. `policy_for` names only criteria the rule multiplies and
+ * none its evidence concerns.
+ */
+function uncitedFactors(
+  rules: readonly KnowledgeBase['weights']['rules'][number][],
+  evidence: readonly KnowledgeBase['evidence'][number][],
+): InputProblem[] {
+  const concerns = new Map(evidence.map((e) => [e.id, new Set<string>(e.criteria)]));
+  const problems: InputProblem[] = [];
+  for (const rule of rules) {
+    if (rule.policy) continue;
+    const path = `${KB_FILES.weights}: rule ${rule.id}`;
+    for (const criterion of Object.keys(rule.multiply)) {
+      const cited = rule.evidence.filter((e) => concerns.get(e)?.has(criterion));
+      const policy = rule.policy_for.includes(criterion as CriterionId);
+      if (cited.length === 0 && !policy)
+        problems.push({
+          path,
+          expected: `evidence that concerns ${criterion}, or ${criterion} under policy_for`,
+          found: `evidence about ${listOrNone(rule.evidence.flatMap((e) => [...(concerns.get(e) ?? [])]))} only`,
+          message: `weight rule ${rule.id} multiplies ${criterion}, but none of its evidence (${rule.evidence.join(', ')}) concerns it: cite evidence about ${criterion}, or list it under policy_for`,
+        });
+      if (cited.length > 0 && policy)
+        problems.push({
+          path,
+          expected: `policy_for without ${criterion}`,
+          found: `evidence about it: ${cited.join(', ')}`,
+          message: `weight rule ${rule.id} lists ${criterion} under policy_for, but ${cited.join(', ')} concerns it`,
+        });
+    }
+    for (const criterion of rule.policy_for)
+      if (rule.multiply[criterion] === undefined)
+        problems.push({
+          path,
+          expected: `criteria the rule multiplies (${Object.keys(rule.multiply).join(', ')})`,
+          found: criterion,
+          message: `weight rule ${rule.id} lists ${criterion} under policy_for, but does not multiply it`,
+        });
+  }
+  return problems;
+}
+
+function listOrNone(items: readonly string[]): string {
+  const unique = [...new Set(items)];
+  return unique.length === 0 ? 'no criterion' : unique.join(', ');
 }

@@ -52,6 +52,7 @@ export function minimalKnowledgeBase(): Record<keyof KnowledgeBaseTexts, unknown
           team_size: 'large',
         },
         source: 'https://github.com/kubernetes/kubernetes',
+        confidence: 'high',
         year: 2025,
       },
     ],

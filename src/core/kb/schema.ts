@@ -157,6 +157,8 @@ export const projectSchema = z.strictObject({
     team_size: z.enum(['small', 'medium', 'large']),
   }),
   source: url,
+  /** How far the record can be trusted: high for the project's own repository, low for a comment. */
+  confidence: z.enum(CONFIDENCES),
   year,
   note: z.string().optional(),
 });
@@ -234,6 +236,12 @@ export const weightRuleSchema = z.strictObject({
   reason: z.string().min(1),
   evidence: z.array(id).default([]),
   policy: z.boolean().default(false),
+  /**
+   * The criteria this rule multiplies as a modelling choice although the rule rests on evidence: none of its evidence
+   * concerns them (each evidence record lists the criteria it bears on). Every other multiplied criterion cites the
+   * rule's evidence that concerns it.
+   */
+  policy_for: z.array(criterionId).default([]),
 });
 
 /** How existing code moves the ratings: per plan, which source languages favour which target language. */

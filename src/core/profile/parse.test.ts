@@ -337,4 +337,11 @@ describe('noise limits', () => {
       "
     `);
   });
+
+  it('suggests the os-arch pair that was meant, not the nearest common one (linux/arm is linux-arm, not linux-arm64)', () => {
+    const text = errorsOf(`${MINIMAL}platforms: [linux/arm, Linux_MIPS, linux-arm64-v8]\n`);
+    expect(text).toContain('found "linux/arm" (a string) (did you mean "linux-arm"?)');
+    expect(text).toContain('found "Linux_MIPS" (a string) (did you mean "linux-mips"?)');
+    expect(text).toContain('found "linux-arm64-v8" (a string) (did you mean "linux-arm64"?)');
+  });
 });

@@ -147,7 +147,14 @@ function issueToProblems(issue: Issue, root: object): InputProblem[] {
       ];
     case 'invalid_format': {
       const platform = issue.path[0] === 'platforms' && found.present && typeof found.value === 'string';
-      const suggestion = platform ? didYouMean(String(found.value), COMMON_PLATFORMS) : undefined;
+      // "linux/arm" and "Linux_ARM" are os-arch pairs written the Go way or in capitals: the pair itself, respelt, is
+      // what was meant (any pair is valid), not the nearest of the common ones ("linux-arm64").
+      const respelt = String(found.value).toLowerCase().replace(/[/_ ]/g, '-');
+      const suggestion = !platform
+        ? undefined
+        : /^[a-z0-9]+-[a-z0-9]+$/.test(respelt)
+          ? respelt
+          : didYouMean(String(found.value), COMMON_PLATFORMS);
       return [profileProblem(path, issue.message, foundText, suggestion)];
     }
     case 'not_multiple_of':
