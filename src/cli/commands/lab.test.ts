@@ -95,6 +95,23 @@ describe('gorust lab (stored runs)', () => {
     expect(json.workloads[0]?.go.p99_ms).toBe(3);
   });
 
+  it('writes the format the --out file names (.json, .md) unless --format says otherwise, as decide does', async () => {
+    const db = seedStore();
+    const dir = mkdtempSync(join(tmpdir(), 'gorust-lab-out-'));
+    dirs.push(dir);
+    expect((await lab(['show', 'latest', '--db', db, '--out', join(dir, 'run.json')])).code).toBe(0);
+    // Until 2026-12-07 the .json file held the terminal text.
+    expect(JSON.parse(readFileSync(join(dir, 'run.json'), 'utf8')).id).toBe('20260102-000000-bbbb');
+    expect(
+      (await lab(['compare', '20260101', '20260102', '--db', db, '--out', join(dir, 'c.md')])).code,
+    ).toBe(0);
+    expect(readFileSync(join(dir, 'c.md'), 'utf8')).toMatch(/^# Lab runs /);
+    expect(
+      (await lab(['show', 'latest', '--db', db, '--format', 'text', '--out', join(dir, 'x.json')])).code,
+    ).toBe(0);
+    expect(readFileSync(join(dir, 'x.json'), 'utf8')).not.toMatch(/^\{/);
+  });
+
   it('compares two runs by prefix', async () => {
     const db = seedStore();
     const r = await lab(['compare', '20260101', '20260102', '--db', db]);

@@ -17,10 +17,20 @@ async function userError(message: string): Promise<Error> {
   return new UserError(message);
 }
 
-type OutputOptions = { format: ReportFormat; out?: string; db?: string };
+type OutputOptions = { format?: ReportFormat; out?: string; db?: string };
 
 const formatOption = () =>
-  new Option('--format <format>', 'output format').choices(['text', 'md', 'json']).default('text');
+  new Option(
+    '--format <format>',
+    'output format (default: from the --out extension, .json json, .md md; otherwise text)',
+  ).choices(['text', 'md', 'json']);
+
+/** --format as given, or the one the --out file's extension names (as `gorust decide` does), or text. */
+function formatOf(opts: { format?: ReportFormat | undefined; out?: string | undefined }): ReportFormat {
+  if (opts.format !== undefined) return opts.format;
+  const out = (opts.out ?? '').toLowerCase();
+  return out.endsWith('.json') ? 'json' : out.endsWith('.md') || out.endsWith('.markdown') ? 'md' : 'text';
+}
 const dbOption = () => new Option('--db <path>', 'the store file (default: in your data folder)');
 
 async function emit(io: CliIo, text: string, out: string | undefined): Promise<void> {
@@ -146,7 +156,7 @@ export function registerLabCommand(program: Command, io: CliIo = processIo()): v
     )
     .option(
       '--quick',
-      'short steps, 2 repeats (CI, about three minutes with builds cached): indicative only, cannot show significance',
+      'short steps, 2 repeats (CI, about two to four minutes with builds cached): indicative only, cannot show significance',
       false,
     )
     .option(
@@ -249,7 +259,7 @@ Servers on another host (--server ssh://HOST):
             onProgress: (p) => progress.update(p),
           });
           progress.done();
-          await emit(io, renderRun(run, opts.format), opts.out);
+          await emit(io, renderRun(run, formatOf(opts)), opts.out);
           if (failures.length > 0) {
             throw await userError(
               `some workloads failed (run ${run.id} keeps what was measured):\n  ${failures.join('\n  ')}`,
@@ -285,7 +295,7 @@ Servers on another host (--server ssh://HOST):
         throw await userError(`--limit must be a positive integer, not "${opts.limit}"`);
       }
       const [{ listRuns }, { renderRunList }] = await Promise.all([store(), report()]);
-      io.stdout(renderRunList(await withStore(opts.db, (db) => listRuns(db, { limit })), opts.format));
+      io.stdout(renderRunList(await withStore(opts.db, (db) => listRuns(db, { limit })), formatOf(opts)));
     });
 
   lab
@@ -298,7 +308,7 @@ Servers on another host (--server ssh://HOST):
     .action(async (ref: string, opts: OutputOptions) => {
       const [{ requireRun }, { renderRun }] = await Promise.all([store(), report()]);
       const run = await withStore(opts.db, (db) => requireRun(db, ref));
-      await emit(io, renderRun(run, opts.format), opts.out);
+      await emit(io, renderRun(run, formatOf(opts)), opts.out);
     });
 
   lab
@@ -312,7 +322,7 @@ Servers on another host (--server ssh://HOST):
     .action(async (a: string, b: string, opts: OutputOptions) => {
       const [{ compareRuns }, { renderComparison }] = await Promise.all([store(), report()]);
       const [ra, rb] = await withStore(opts.db, (db) => compareRuns(db, a, b));
-      await emit(io, renderComparison(ra, rb, opts.format), opts.out);
+      await emit(io, renderComparison(ra, rb, formatOf(opts)), opts.out);
     });
 
   lab

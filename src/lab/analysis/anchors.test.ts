@@ -14,6 +14,13 @@ describe('checkAnchors', () => {
     expect(checkAnchors('gc_pause_max_ms', 0.001, 'go')?.ok).toBe(true);
   });
 
+  it("flags an HTTP/JSON p99 as it flags gRPC's, the two being of the same order on loopback", () => {
+    expect(checkAnchors('http_p99_us', 150, 'go')?.ok).toBe(true);
+    expect(checkAnchors('http_p99_us', 1755, 'go')?.ok).toBe(true);
+    expect(checkAnchors('http_p99_us', 2599, 'go')?.ok).toBe(false);
+    expect(checkAnchors('grpc_p99_us', 2599, 'go')?.ok).toBe(false);
+  });
+
   it('picks the band of the language', () => {
     expect(checkAnchors('rss_peak_mib', 0.5, 'go')?.ok).toBe(false);
     expect(checkAnchors('rss_peak_mib', 0.5, 'rust')?.ok).toBe(true);

@@ -110,9 +110,18 @@ export function headlineText(summary: WorkloadSummary): string | null {
   return `no significant difference: ${describeComparison(c)} (${c.reason ?? 'not significant'})`;
 }
 
+/** Figures that count things (repeats, GC cycles, requests): whole numbers read as such, not "1.00". */
+const COUNTS = /(^|_)(repeats|cycles|requests|errors|timeouts|unsent|samples|steps|count|procs)$/;
+
+function figureOf(metric: string, value: number | null): string {
+  return value !== null && Number.isInteger(value) && COUNTS.test(metric)
+    ? Math.round(value).toLocaleString('en-US')
+    : formatFigure(value);
+}
+
 function workloadLines(summary: WorkloadSummary, markdown: boolean): string[] {
   const lines: string[] = [];
-  const title = `${summary.name}: ${summary.valid ? 'valid' : 'NOT VALID'} (${summary.steps} steps, ${summary.invalid_steps} invalid)`;
+  const title = `${summary.name}: ${summary.valid ? 'valid' : 'NOT VALID'} (${summary.steps} ${summary.steps === 1 ? 'step' : 'steps'}, ${summary.invalid_steps} invalid)`;
   lines.push(markdown ? `## ${title}` : title, '');
   const headline = headlineText(summary);
   if (headline) lines.push(`  ${markdown ? '**' : ''}${headline}${markdown ? '**' : ''}`, '');
@@ -125,7 +134,7 @@ function workloadLines(summary: WorkloadSummary, markdown: boolean): string[] {
       // may be lower bounds, and a ratio of two reads as a finding.
       const ratio =
         summary.valid && go !== null && rust !== null && rust !== 0 ? `${formatFigure(go / rust)}x` : '';
-      return [m, formatFigure(go), formatFigure(rust), ratio, verdictOf(summary, m)];
+      return [m, figureOf(m, go), figureOf(m, rust), ratio, verdictOf(summary, m)];
     });
     lines.push(...table(['figure', 'go', 'rust', 'go/rust', 'Mann-Whitney'], rows, markdown), '');
   }
@@ -156,15 +165,22 @@ function workloadLines(summary: WorkloadSummary, markdown: boolean): string[] {
     const service = summary.detail.service;
     if (service) lines.push(`  workload file ${service.file} (sha256 ${service.sha256.slice(0, 16)})`);
     lines.push(
-      `  compared at ${formatFigure(summary.detail.compare_rate_rps)} req/s (the highest offered rate with valid steps for both); SLO p99 <= ${formatFigure(summary.detail.slo_p99_ms)} ms`,
+      summary.detail.compare_rate_rps === null
+        ? `  compared at no rate: no offered rate had valid steps for both; SLO p99 <= ${formatFigure(summary.detail.slo_p99_ms)} ms`
+        : `  compared at ${formatFigure(summary.detail.compare_rate_rps)} req/s (the highest offered rate with valid steps for both); SLO p99 <= ${formatFigure(summary.detail.slo_p99_ms)} ms`,
       '',
     );
   }
   const off = summary.anchors.filter((a) => !a.ok);
-  for (const a of off) lines.push(`  ! ${a.lang} ${a.metric} = ${formatFigure(a.value)}: ${a.note}`);
-  for (const n of summary.notes) lines.push(`  note: ${n}`);
-  for (const p of summary.problems.slice(0, 8)) lines.push(`  invalid: ${p}`);
-  if (summary.problems.length > 8) lines.push(`  ... and ${summary.problems.length - 8} more`);
+  // In Markdown each is a list item (they ran together into one paragraph until 2026-12-07), and a file keeps every
+  // invalid step's reason; the terminal shows the first eight.
+  const item = markdown ? '- ' : '  ';
+  for (const a of off) lines.push(`${item}! ${a.lang} ${a.metric} = ${formatFigure(a.value)}: ${a.note}`);
+  for (const n of summary.notes) lines.push(`${item}note: ${n}`);
+  const shown = markdown ? summary.problems : summary.problems.slice(0, 8);
+  for (const p of shown) lines.push(`${item}invalid: ${p}`);
+  if (summary.problems.length > shown.length)
+    lines.push(`  ... and ${summary.problems.length - shown.length} more`);
   if (off.length > 0 || summary.problems.length > 0 || summary.notes.length > 0) lines.push('');
   return lines;
 }
@@ -295,6 +311,22 @@ export function renderComparison(a: StoredRun, b: StoredRun, format: ReportForma
         const y = wb[lang][metric];
         if (x === null || x === undefined || y === null || y === undefined) continue;
         rows.push({ workload: wa.name, lang, metric, a: x, b: y, change: x !== 0 ? (y - x) / x : null });
+      }
+    }
+    // The boundary's figures are the mechanisms' costs (a Go caller and a Rust callee), not one language's: until
+    // 2026-12-07 two boundary runs had "no figure in common".
+    if (wa.kind === 'boundary' && wb.kind === 'boundary') {
+      for (const [metric, x] of Object.entries(wa.detail.mechanisms)) {
+        const y = wb.detail.mechanisms[metric as keyof typeof wb.detail.mechanisms];
+        if (x === undefined || y === undefined) continue;
+        rows.push({
+          workload: wa.name,
+          lang: 'go+rust',
+          metric,
+          a: x,
+          b: y,
+          change: x !== 0 ? (y - x) / x : null,
+        });
       }
     }
   }

@@ -299,6 +299,33 @@ describe('reports', () => {
     expect(text).toContain('http-json: NOT VALID');
     expect(text).toMatch(/^ {2}capacity_rps +850 +1,000 *$/m);
     expect(renderRun(fixtureRun(), 'text')).toMatch(/^ {2}capacity_rps +850 +1,000 +0\.85x/m);
+    // In Markdown every invalid step's reason is a list item of its own, none cut (one paragraph until 2026-12-07).
+    const md = renderRun(run, 'md');
+    expect(md).toMatch(/^- invalid: .*the generator lagged/m);
+    expect(md).not.toMatch(/^ {2}invalid: /m);
+    expect(text).toMatch(/^ {2}invalid: .*the generator lagged/m);
+  });
+
+  it("shows no capacity from an invalid probe, and says why, with 'at least' where the generator was the limit", () => {
+    const run = fixtureRun();
+    run.steps = run.steps.map((s) =>
+      s.workload === 'http-json' && s.kind === 'capacity' && s.lang === 'rust'
+        ? {
+            ...s,
+            valid: false,
+            reasons: ['the load generator used more than 50.0% of its CPU (0.95 cores used of 1)'],
+            detail: { capacity_at_least: true },
+          }
+        : s,
+    );
+    const summary = summarizeRun(run).workloads.find((w) => w.name === 'http-json');
+    // Until 2026-12-07 the probe's 1,000 req/s was shown, and compared between runs, as a plain figure.
+    expect(summary?.rust.capacity_rps).toBeUndefined();
+    expect(summary?.go.capacity_rps).toBe(850);
+    expect(summary?.notes).toContain(
+      'Rust capacity not shown: its probe was invalid (at least 1,000 req/s, the load generator was the limit; the load generator used more than 50.0% of its CPU (0.95 cores used of 1))',
+    );
+    expect(renderRun(run, 'text')).toContain('Rust capacity not shown');
   });
 
   it('names the generator hosts and the address the servers bound when the load came from other hosts', () => {
@@ -326,6 +353,9 @@ describe('reports', () => {
     const text = renderComparison(a, b, 'text');
     expect(text).toContain('lab runs r -> b');
     expect(text).toMatch(/http-json\s+go\s+p99_ms\s+10\.2\s+10\.2\s+\+0\.0%/);
+    // The boundary's mechanism costs, which until 2026-12-07 left two boundary runs with "no figure in common".
+    expect(text).toMatch(/boundary\s+go\+rust\s+ffi_empty_ns\s+31\.0\s+31\.0\s+\+0\.0%/);
+    expect(text).toMatch(/boundary\s+go\+rust\s+grpc_p99_us\s+150\s+150/);
     // A run whose workload has no valid comparison is named beside its figures (QA: "-66.4%" from invalid runs).
     const invalid = {
       ...fixtureRun(),

@@ -323,10 +323,21 @@ function summarizeLatency(b: Base, steps: StoredStep[], ctx: Context): LatencySu
   };
   for (const lang of ['go', 'rust'] as const) {
     if (byLang(lang).length === 0 && steps.every((s) => s.lang !== lang)) continue;
+    // Capacity from valid probes only: an invalid probe's figure (the generator was the limit, or other processes
+    // competed) is at best a lower bound, and was shown and compared as a plain figure until 2026-12-07.
+    const probes = steps.filter((s) => s.kind === 'capacity' && s.lang === lang);
     const capacity = med(
-      steps.filter((s) => s.kind === 'capacity' && s.lang === lang),
+      probes.filter((s) => s.valid),
       'capacity_rps',
     );
+    const invalidProbe = probes.find((s) => !s.valid && num(s.metrics.capacity_rps) !== null);
+    if (capacity === null && invalidProbe !== undefined) {
+      const figure = Math.round(num(invalidProbe.metrics.capacity_rps) ?? 0).toLocaleString('en-US');
+      const atLeast = (invalidProbe.detail as { capacity_at_least?: boolean } | undefined)?.capacity_at_least;
+      summary.notes.push(
+        `${lang === 'go' ? 'Go' : 'Rust'} capacity not shown: its probe was invalid (${atLeast ? `at least ${figure} req/s, the load generator was the limit` : `${figure} req/s measured`}; ${invalidProbe.reasons.join('; ')})`,
+      );
+    }
     const at = byLang(lang).filter((s) => s.valid && s.rate_rps === compareRate);
     const figures = compareRate === null ? {} : latencyFigures(at, ctx.seed);
     figures.rate_rps = compareRate;

@@ -102,7 +102,7 @@ export function judgeStep(step: StepEvidence): StepVerdict {
     const lagLimit = MAX_SEND_LAG_SHARE * p99;
     if (step.send_lag_p99_ms > lagLimit) {
       reasons.push(
-        `the load generator fell behind its schedule (p99 send lag ${step.send_lag_p99_ms} ms > ${pct(MAX_SEND_LAG_SHARE)} of the step's p99, ${Math.round(lagLimit * 1000) / 1000} ms)`,
+        `the load generator fell behind its schedule (p99 send lag ${step.send_lag_p99_ms} ms > ${Math.round(lagLimit * 1000) / 1000} ms, ${pct(MAX_SEND_LAG_SHARE)} of the step's p99 of ${Math.round(p99 * 1000) / 1000} ms)`,
       );
     }
   }

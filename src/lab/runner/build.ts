@@ -1,10 +1,10 @@
 /** @module Build the lab's programs as the manifest says, with timeouts, skipping a build when nothing under lab/workloads changed since the last successful one. */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { isAbsolute, join, relative } from 'node:path';
 import { UserError } from '../../core/index.ts';
 import type { ResolvedProgram } from './manifest.ts';
-import { runCommand } from './process.ts';
+import { LabProcessError, runCommand } from './process.ts';
 
 export type BuildOutcome = {
   program: string;
@@ -32,7 +32,7 @@ const SKIP_DIRS = new Set(['target', 'bin', 'node_modules', '.git']);
  * @example
  * const before = fingerprintTree('lab/workloads');
  */
-export function fingerprintTree(dir: string): string {
+export function fingerprintTree(dir: string, ignore: ReadonlySet<string> = new Set()): string {
   const hash = createHash('sha256');
   const walk = (current: string) => {
     const entries = readdirSync(current, { withFileTypes: true }).sort((a, b) =>
@@ -42,7 +42,7 @@ export function fingerprintTree(dir: string): string {
       const full = join(current, entry.name);
       if (entry.isDirectory()) {
         if (!SKIP_DIRS.has(entry.name)) walk(full);
-      } else if (entry.isFile()) {
+      } else if (entry.isFile() && !ignore.has(full)) {
         const stat = statSync(full);
         hash.update(`${relative(dir, full)}\0${stat.size}\0${Math.round(stat.mtimeMs)}\n`);
       }
@@ -65,11 +65,18 @@ export async function buildProgram(
 ): Promise<BuildOutcome> {
   const started = Date.now();
   const stampPath = join(options.stampDir, `${workload}--${program.name}.json`);
+  // A program whose folder is outside lab/workloads (a team's own pair, `cwd: ../go`) is fingerprinted too, less the
+  // executable its build writes there: until 2026-12-07 its edited sources were not rebuilt, and the old binary was
+  // measured.
+  const output = program.exec === '' || !program.exec.includes('/') ? null : program.exec;
+  const own = isInside(program.cwd, options.workloadsDir)
+    ? ''
+    : fingerprintTree(program.cwd, new Set(output === null ? [] : [output]));
   const fingerprint = createHash('sha256')
     .update(fingerprintTree(options.workloadsDir))
+    .update(own)
     .update(JSON.stringify(program.build))
     .digest('hex');
-  const output = program.exec === '' ? null : program.exec;
   if (!options.force && (output === null || existsSync(output)) && readStamp(stampPath) === fingerprint) {
     return { program: program.name, skipped: true, duration_ms: 0 };
   }
@@ -80,6 +87,13 @@ export async function buildProgram(
       cwd: program.cwd,
       env: { ...program.env, ...program.buildEnv },
       timeoutMs: options.timeoutMs ?? 30 * 60_000,
+    }).catch((error: unknown) => {
+      // A build command that is not installed is the workload's mistake, not gorust's.
+      if (error instanceof LabProcessError && /ENOENT/.test(error.message))
+        throw new UserError(
+          `building ${workload}/${program.name}: the build command "${cmd}" was not found (in ${program.cwd} or on PATH); install it, or name it by its path`,
+        );
+      throw error;
     });
     if (result.timedOut || result.exitCode !== 0) {
       const why = result.timedOut
@@ -102,6 +116,11 @@ export async function buildProgram(
   mkdirSync(options.stampDir, { recursive: true });
   writeFileSync(stampPath, JSON.stringify({ fingerprint, exec: program.exec }));
   return { program: program.name, skipped: false, duration_ms: Date.now() - started };
+}
+
+function isInside(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
 }
 
 function readStamp(path: string): string | null {

@@ -26,6 +26,11 @@ export type RunningServer = {
   resetPeakRss(): boolean;
   /** SIGTERM to the group, SIGKILL after a grace period; resolves with the last stats read before the signal. */
   stop(): Promise<ProcStats | null>;
+  /**
+   * When the server has exited on its own (not stopped by the lab): how, and the end of its stderr, e.g.
+   * "svc exited (exit code 3); stderr:\ncrashing after 2001 requests"; null while it runs. Absent for a remote server.
+   */
+  exited?: () => string | null;
   /** The server's current RSS (MiB) where it is not a local process group (`lab run --server ssh://`). */
   rssMib?: () => number | null;
   /**
@@ -432,6 +437,11 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const sampler = setInterval(sample, 500);
   sampler.unref();
   child.once('exit', () => clearInterval(sampler));
+  let stopping = false;
+  let exitedHow: string | null = null;
+  child.once('exit', (code, signal) => {
+    if (!stopping) exitedHow = exitText(code, signal);
+  });
 
   const addr = await (options.ready
     ? pollReady(options, options.ready, child, group, stderrText, spawned)
@@ -452,7 +462,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
           timeoutMs,
         );
         const onEarlyExit = (code: number | null, signal: string | null): void =>
-          fail(`exited before listening (code ${code}, signal ${signal})`);
+          fail(`exited before listening (${exitText(code, signal)})`);
         spawned.catch((error: unknown) => {
           settled = true;
           clearTimeout(timer);
@@ -509,7 +519,9 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     stderrText,
     stats: () => (child.exitCode === null && child.signalCode === null ? sample() : null),
     resetPeakRss: () => resetGroupPeakRss(group.pgid),
+    exited: () => (exitedHow === null ? null : startFailure(options, `exited (${exitedHow})`, stderrText())),
     stop: async () => {
+      stopping = true;
       sample();
       const final = lastStats;
       clearInterval(sampler);
@@ -517,6 +529,12 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       return final;
     },
   };
+}
+
+/** How a process ended, in words: "exit code 3", or "killed by SIGKILL" (never "signal null"). */
+export function exitText(code: number | null, signal: string | null): string {
+  if (signal !== null) return `killed by ${signal}`;
+  return code === null ? 'no exit status' : `exit code ${code}`;
 }
 
 /**
@@ -556,7 +574,7 @@ async function pollReady(
   const deadline = Date.now() + timeoutMs;
   let exited: string | null = null;
   const onExit = (code: number | null, signal: string | null): void => {
-    exited = `exited before answering ${ready.path} (code ${code}, signal ${signal})`;
+    exited = `exited before answering ${ready.path} (${exitText(code, signal)})`;
   };
   child.once('exit', onExit);
   const fail = async (why: string): Promise<never> => {

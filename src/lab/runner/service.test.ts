@@ -124,5 +124,59 @@ slo: { p99_ms: 100 }
       // For the record: the wall time of this test's run (about two minutes on 2 cores).
       expect(wallS).toBeLessThan(300);
     }, 400_000);
+
+    it('names a server that dies under load, with its exit and its stderr, and one that answers only errors', async () => {
+      // Until 2026-12-07 a server that exited under load was labelled valid (its first step was) with the run
+      // "completed", and one that answered 500 to every request "completed no request".
+      const broken = join(dir, 'broken');
+      mkdirSync(broken, { recursive: true });
+      writeFileSync(
+        join(broken, 'service.mjs'),
+        `import { createServer } from 'node:http';
+const [port, mode] = [Number(process.argv[2]), process.argv[3]];
+let served = 0;
+createServer((req, res) => {
+  if (req.url === '/healthz') { res.writeHead(200); res.end('ok'); return; }
+  served += 1;
+  if (mode === 'crash' && served > 200) { process.stderr.write('crashing after ' + served + ' requests\\n'); process.exit(3); }
+  res.writeHead(mode === 'crash' ? 200 : 500); res.end('x');
+}).listen(port, '127.0.0.1');
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();
+`,
+      );
+      const failuresOf = async (mode: string) => {
+        const file = join(broken, `${mode}.yaml`);
+        writeFileSync(
+          file,
+          `version: 1
+name: broken-${mode}
+programs:
+  go: { cwd: ., run: [${JSON.stringify(process.execPath)}, service.mjs, "{port}", ${mode}] }
+ready: { path: /healthz }
+requests:
+  - { method: GET, path: /work }
+slo: { p99_ms: 100 }
+`,
+        );
+        const { run, failures } = await runLab([], {
+          mode: 'quick',
+          workloadFile: file,
+          dbPath: join(broken, 'lab.db'),
+          // No ladder of the test's own: the capacity probe sets it, as in a real run.
+          plan: { stepSeconds: 1, warmupSeconds: 1, probeSeconds: 2, repeats: 1 },
+        });
+        expect(run.status).toBe('failed');
+        return failures.join('\n');
+      };
+      expect(await failuresOf('crash')).toMatch(
+        /^broken-crash: the go server exited under load, during the capacity probe: node exited \(exit code 3\); stderr:\ncrashing after 201 requests\n/,
+      );
+      expect(await failuresOf('errors')).toMatch(
+        /^broken-errors: no program answered a request in the capacity probe \(go: every one of its \d+ requests failed/,
+      );
+      expect(liveProcessGroups()).toEqual([]);
+      expect(processesMentioning(broken)).toEqual([]);
+    }, 120_000);
   },
 );

@@ -109,6 +109,43 @@ slo: { p99_ms: -1 }
       expect(message).toMatch(expected);
   });
 
+  it('names a placeholder the lab does not fill, with its field, before anything runs', () => {
+    const dir = folder();
+    const bad = YAML.replace(
+      'run: [./svc, --port, "{port}"]',
+      'run: [./svc, --port, "{port}", --mode, "{mode}"]',
+    )
+      .replace('build: [[go, build, -o, svc, .]]', 'build: [[go, build, -o, "svc-{port}", .]]')
+      .replace(
+        'run: [target/release/svc, "{port}"]',
+        'run: [target/release/svc, "{port}", "{threads}", "{host}"]',
+      );
+    writeFileSync(join(dir, 'svc.yaml'), bad);
+    const message = problemsOf(join(dir, 'svc.yaml'));
+    expect(message).toContain(
+      'programs.go.run[4]: has a placeholder the lab does not fill here; it fills "{port}", "{host}", "{threads}"',
+    );
+    expect(message).toContain(
+      'programs.go.build[0][3]: has a placeholder the lab does not fill here; it fills "{threads}"',
+    );
+    expect(message).not.toContain('programs.rust');
+  });
+
+  it('runs a bare program name from the program folder unless a command of that name is on PATH', () => {
+    const dir = folder();
+    writeFileSync(
+      join(dir, 'svc.yaml'),
+      YAML.replace('run: [./svc, --port, "{port}"]', 'run: [svc, --port, "{port}"]').replace(
+        'run: [target/release/svc, "{port}"]',
+        'run: [sh, -c, "exec ./svc {port}"]',
+      ),
+    );
+    const workload = manifestWorkloadOf(loadWorkloadFile(join(dir, 'svc.yaml')));
+    // Until 2026-12-07 "svc" was looked for in gorust's own folder after the build.
+    expect(workload.programs.go?.exec).toBe('./svc');
+    expect(workload.programs.rust?.exec).toBe('sh');
+  });
+
   it('names missing folders and body files once the shape is right', () => {
     const dir = folder();
     writeFileSync(

@@ -1,7 +1,7 @@
 /** @module The team's own Go/Rust pair (`gorust lab run --workload FILE`): the workload file's schema (zod, exported as a JSON Schema), reading it as YAML or JSON with every problem named, its content hash, and the manifest-shaped workload and vegeta targets the lab runs it with. */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { accessSync, constants, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { delimiter, dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 // A namespace import lets the bundler keep only the parts of zod in use (a named `z` keeps all of it).
 import * as z from 'zod';
@@ -13,24 +13,37 @@ export const BUILT_IN_WORKLOADS = ['http-json', 'gc-cache', 'cpu', 'build', 'bou
 
 const MAX_BYTES = 256 * 1024;
 
+/**
+ * A string whose `{name}` placeholders are all ones the lab fills there: an unknown one ("{mode}") is a mistake in the
+ * file, named with its field before anything runs (it failed mid-run, as an internal error, until 2026-12-07).
+ */
+function placeholders(known: readonly string[], min = 1) {
+  return (min > 0 ? z.string().min(min) : z.string()).refine(
+    (text) => [...text.matchAll(/\{([a-z_]+)\}/g)].every((m) => known.includes(m[1] ?? '')),
+    {
+      message: `has a placeholder the lab does not fill here; it fills ${known.map((k) => `"{${k}}"`).join(', ')}`,
+    },
+  );
+}
+
 const programSchema = z
   .strictObject({
     cwd: z.string().min(1).describe('folder of the program, relative to the workload file'),
     build: z
-      .array(z.array(z.string().min(1)).min(1))
+      .array(z.array(placeholders(['threads'])).min(1))
       .optional()
       .describe('commands run in order in cwd before measuring, each an argv array (no shell)'),
     run: z
-      .array(z.string().min(1))
+      .array(placeholders(['port', 'host', 'threads']))
       .min(1)
       .refine((argv) => argv.some((a) => a.includes('{port}')), {
         message: 'must pass the port the lab picks: put "{port}" in an argument',
       })
       .describe(
-        'the server command, an argv array run in cwd; "{port}" becomes a free port the lab picks and "{host}" the address to bind (127.0.0.1, or with lab run --loadgen ssh:// this machine\'s address the generators reach)',
+        'the server command, an argv array run in cwd; "{port}" becomes a free port the lab picks, "{host}" the address to bind (127.0.0.1, or with lab run --loadgen ssh:// this machine\'s address the generators reach) and "{threads}" the number of cores the plan gives the server',
       ),
     env: z
-      .record(z.string(), z.string())
+      .record(z.string(), placeholders(['threads'], 0))
       .optional()
       .describe('extra environment of the build and run commands'),
   })
@@ -183,17 +196,32 @@ export function manifestWorkloadOf(file: LoadedWorkloadFile): ManifestWorkload {
   for (const lang of ['go', 'rust'] as const) {
     const program = file.spec.programs[lang];
     if (!program) continue;
-    const [exec, ...args] = program.run;
+    const [exec = '', ...args] = program.run;
     programs[lang] = {
       cwd: resolve(file.dir, program.cwd),
       build: program.build ?? [],
-      exec: exec as string,
+      // `run: [svc, ...]` names the program its build wrote in `cwd` unless a command of that name is on PATH
+      // (`python3`): a bare name was looked for in gorust's own folder until 2026-12-07.
+      exec: exec.includes('/') || onPath(exec) ? exec : `./${exec}`,
       args,
       env: program.env ?? {},
       kind: 'server',
     };
   }
   return { name: file.spec.name, kind: 'service', summary: `team workload ${file.path}`, programs };
+}
+
+/** Whether an executable file of this name is in one of PATH's folders. */
+function onPath(name: string): boolean {
+  return (process.env.PATH ?? '').split(delimiter).some((dir) => {
+    if (dir === '') return false;
+    try {
+      accessSync(join(dir, name), constants.X_OK);
+      return statSync(join(dir, name)).isFile();
+    } catch {
+      return false;
+    }
+  });
 }
 
 /**

@@ -1,5 +1,7 @@
 /** @module The boundary workload: what it costs Go to call Rust. In-process through cgo into a Rust static library (ns per call), and across processes over gRPC and HTTP/JSON on loopback (µs per call), each client program run against its server. */
 import { basename } from 'node:path';
+import { MAX_OTHER_CPU_SHARE } from '../../analysis/validity.ts';
+import { readMachineCpu, selfCpuSeconds } from '../machine-cpu.ts';
 import type { ResolvedProgram } from '../manifest.ts';
 import { modeParams } from '../manifest.ts';
 import type { RunningServer } from '../process.ts';
@@ -106,7 +108,12 @@ export const boundaryRunner: WorkloadRunner = {
           const program = ctx.resolve(job.program, { ...job.values, addr: server?.addr ?? '' });
           // A client runs on the cores its (pinned) server does not use, like the load generator, so they do not preempt each other.
           const cpus = server ? loadgenCpuList(ctx.plan.threads) : null;
+          const machineBefore = readMachineCpu();
+          const selfBefore = selfCpuSeconds();
+          const serverBefore = server?.stats()?.cpu_s ?? null;
           const outcome = await runBatch(program, ctx.plan.quick ? 120_000 : 900_000, [], {}, cpus);
+          const machineAfter = readMachineCpu();
+          const serverAfter = server?.stats()?.cpu_s ?? null;
           const serverProgram = job.server ? ctx.programs[job.server] : undefined;
           const step = batchStep(ctx, outcome, {
             lang: serverProgram ? `go->${langOf(serverProgram)}` : langOf(program),
@@ -117,6 +124,34 @@ export const boundaryRunner: WorkloadRunner = {
             step.valid = false;
             step.reasons.push(`${job.server} exited during the step`);
           }
+          // Other processes' CPU, as the latency steps judge it: until 2026-12-07 a round-trip step on a busy machine
+          // was valid whatever ran beside it. The client's own CPU is unknown, so it is taken at its whole core
+          // budget: what is left is a floor of what others used.
+          const clientCores = cpus === null ? null : cpuCount(cpus);
+          if (
+            server &&
+            clientCores !== null &&
+            machineBefore &&
+            machineAfter &&
+            serverBefore !== null &&
+            serverAfter !== null
+          ) {
+            const wall = outcome.wall_s;
+            const cores = (machineAfter.total_s - machineBefore.total_s) / Math.max(wall, 1e-3);
+            const others =
+              machineAfter.busy_s -
+              machineBefore.busy_s -
+              (selfCpuSeconds() - selfBefore) -
+              (serverAfter - serverBefore) -
+              clientCores * wall;
+            const share = others / Math.max(wall * cores, 1e-3);
+            if (wall > 0 && share > MAX_OTHER_CPU_SHARE) {
+              step.valid = false;
+              step.reasons.push(
+                `other processes used at least ${(share * 100).toFixed(1)}% of the machine's CPU during the step (limit ${(MAX_OTHER_CPU_SHARE * 100).toFixed(1)}%)`,
+              );
+            }
+          }
           ctx.record(step);
         }
       }
@@ -125,3 +160,11 @@ export const boundaryRunner: WorkloadRunner = {
     }
   },
 };
+
+/** How many CPUs a taskset list names ("0", "0-2", "0,3"). */
+function cpuCount(list: string): number {
+  return list.split(',').reduce((n, part) => {
+    const [from, to] = part.split('-').map(Number);
+    return n + (to === undefined ? 1 : (to ?? 0) - (from ?? 0) + 1);
+  }, 0);
+}

@@ -106,7 +106,7 @@ export async function warmUp(ctx: WorkloadContext, targetsFile: string, rate: nu
 export async function measureCapacity(
   ctx: WorkloadContext,
   step: { lang: 'go' | 'rust'; variant: string; targetsFile: string; server?: RunningServer },
-): Promise<{ rps: number; loadgenCeilingRps: number | null; atLeast: boolean }> {
+): Promise<{ rps: number; loadgenCeilingRps: number | null; atLeast: boolean; problem?: string }> {
   const started = new Date();
   const before = step.server?.stats() ?? null;
   const labBefore = selfCpuSeconds();
@@ -160,8 +160,15 @@ export async function measureCapacity(
     requests: r.requests,
     ...(step.server ? { other_cpu_s: otherCpu, machine_cores: r.machine_cores } : {}),
   });
+  // A server that dies under load is a finding about the program, named with its exit and its last words.
+  const died = step.server?.exited?.() ?? null;
   const reasons = [
-    ...(r.rps > 0 ? [] : ['capacity probe completed no request']),
+    ...(died === null ? [] : [`the server exited during the probe: ${died}`]),
+    ...(r.rps > 0
+      ? []
+      : r.requests > 0
+        ? [`every one of its ${r.requests} requests failed (error statuses, dropped connections or timeouts)`]
+        : ['capacity probe completed no request']),
     ...verdict.reasons,
     ...remoteMachineReasons(r, ctx.plan.probeSeconds),
   ];
@@ -195,7 +202,16 @@ export async function measureCapacity(
     started_at: started.toISOString(),
     duration_ms: Date.now() - started.getTime(),
   });
-  return { rps: r.rps, loadgenCeilingRps: r.loadgen_ceiling_rps, atLeast };
+  if (died !== null)
+    throw new Error(
+      `the ${step.lang} server exited under load, during the capacity probe: ${died}\nnothing it would serve can be measured: fix the program and run again`,
+    );
+  return {
+    rps: r.rps,
+    loadgenCeilingRps: r.loadgen_ceiling_rps,
+    atLeast,
+    ...(reasons[0] ? { problem: reasons[0] } : {}),
+  };
 }
 
 export const httpJsonRunner: WorkloadRunner = {
@@ -229,7 +245,7 @@ export const httpJsonRunner: WorkloadRunner = {
       await Promise.all(LANGS.map((lang) => probe[lang].server.stop()));
     }
     const top = Math.max(capacity.go ?? 0, capacity.rust ?? 0);
-    if (top <= 0) throw new Error('http-json: neither server completed a request in the capacity probe');
+    if (top <= 0) throw new Error('neither server answered a request in the capacity probe');
     const rates = ladderFor(top, plan, ceiling);
 
     for (let repeat = 0; repeat < plan.repeats; repeat++) {

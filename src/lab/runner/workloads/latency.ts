@@ -250,7 +250,10 @@ export async function measureLatencyStep(
       result.duration_s,
     ),
   ];
-  if (!after) reasons.push('the server exited during the step');
+  if (!after) {
+    const how = server.exited?.();
+    reasons.push(`the server exited during the step${how ? `: ${how}` : ''}`);
+  }
   if (before && after && cpuDelta === null) reasons.push("the server's CPU time could not be read");
   const rss = stepPeakRss({ reset, hwmAfterMib: after?.rss_peak_mib ?? null, sampledMaxMib: sampledMax });
   const metrics: NewStep['metrics'] = {

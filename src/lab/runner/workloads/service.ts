@@ -81,6 +81,7 @@ export function serviceRunner(file: LoadedWorkloadFile): WorkloadRunner {
       const { plan } = ctx;
       const name = file.spec.name;
       const capacity: Partial<Record<Lang, number>> = {};
+      const problems: string[] = [];
       // The load generator's ceiling (where it would use half its CPU): no rung goes above it.
       let ceiling: number | null = null;
       const probe = await startAll(ctx);
@@ -97,6 +98,7 @@ export function serviceRunner(file: LoadedWorkloadFile): WorkloadRunner {
             server: pair.server,
           });
           capacity[lang] = measured.rps;
+          if (measured.problem !== undefined) problems.push(`${lang}: ${measured.problem}`);
           if (measured.loadgenCeilingRps !== null)
             ceiling = Math.min(ceiling ?? Number.POSITIVE_INFINITY, measured.loadgenCeilingRps);
         }
@@ -105,7 +107,10 @@ export function serviceRunner(file: LoadedWorkloadFile): WorkloadRunner {
       }
       const top = Math.max(0, ...Object.values(capacity));
       if (top <= 0 && !plan.ladderRates)
-        throw new Error(`${name}: no program completed a request in the capacity probe`);
+        // The run's failure list names the workload already.
+        throw new Error(
+          `no program answered a request in the capacity probe (${problems.join('; ') || 'no reason recorded'})`,
+        );
       const rates = plan.ladderRates ?? ladderFor(top, plan, ceiling);
 
       for (let repeat = 0; repeat < plan.repeats; repeat++) {
