@@ -554,5 +554,10 @@ describe('decide: lab evidence', () => {
     expect(quick.lab_run).toBeUndefined();
     expect(quick.criteria.some((row) => row.lab?.use === 'replaced')).toBe(false);
     expect(quick.track_record).toEqual(trackRecordFor(quick.confidence));
+    // The report itself says the run was consulted and why it changed nothing.
+    expect(quick.caveats).toContain(
+      "Lab run run-quick replaced no prior, so the knowledge base's priors decide: http-json: quick run: indicative only; the prior is kept.",
+    );
+    expect(decide(profileOf(mesh), kb).caveats.join(' ')).not.toContain('replaced no prior');
   });
 });

@@ -225,6 +225,14 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
     table.rows.some((row) => row.lab?.use === 'replaced') || boundaries.some((b) => b.measured === true);
   if (options.lab !== undefined && replaced) decision.lab_run = options.lab.run_id;
   else decision.track_record = trackRecordFor(confidence);
+  // A run that was asked for and replaced nothing says so in the report itself, not on stderr alone (until 2026-12-07
+  // the report read as if no run had been given).
+  if (options.lab !== undefined && !replaced) {
+    const left = (options.lab.excluded ?? []).map((e) => `${e.figure}: ${e.reason}`);
+    decision.caveats.push(
+      `Lab run ${options.lab.run_id} replaced no prior, so the knowledge base's priors decide: ${left.length > 0 ? left.join('; ') : 'it measured nothing this decision uses'}.`,
+    );
+  }
   if ((profile.stakeholders ?? []).length > 0) addStakeholders(decision, profile, model, draws, params);
   return decision;
 }
