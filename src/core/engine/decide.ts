@@ -177,7 +177,10 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
   caveats.push(...nearMissGateCaveats(model));
   // Inputs the model cannot use come first, then a plan whose boundary spends more than its latency budget: a
   // reader should see them before the general caveats.
-  caveats.unshift(...inputCaveats(profile), ...overBudgetCaveats(boundaries, factsByName, costs, params));
+  caveats.unshift(
+    ...inputCaveats(profile),
+    ...overBudgetCaveats(boundaries, factsByName, costs, params, profile.workload.latency_slo),
+  );
   if (confidence < params.close_call_threshold) {
     tips.push(closeCallTip(confidence, sensitivity, table.rows, kb) + moreProbable(verdict, probabilities));
   }

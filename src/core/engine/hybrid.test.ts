@@ -52,9 +52,25 @@ describe('planBoundaries', () => {
     expect(row?.budget).toBe('within');
     expect(row?.mechanism).toBe('ffi');
     expect(row?.why).toContain(
-      '10% of the 20 ms p99 SLO of the latency-critical "engine", which these calls reach',
+      '10% of the 20 ms p99 SLO of the project end to end, served by the latency-critical "engine" these calls reach',
     );
     expect(row?.why).not.toContain('no latency SLO');
+    // The same when the callee states an SLO of its own, the project's figure or another: until 2026-12-07 either
+    // left the caller with no budget, and the same numbers planned a service instead of cgo.
+    for (const own of [20, 3]) {
+      const [stated] = plan({
+        workload: { kind: 'mixed', latency_slo: { p99_ms: 20 } },
+        components: [
+          { name: 'api', role: 'api', calls: [{ to: 'engine', per_request: 200 }] },
+          { name: 'engine', role: 'hot-path', latency_critical: true, latency_slo: { p99_ms: own } },
+        ],
+      });
+      expect({ mechanism: stated?.mechanism, budget: stated?.budget }).toEqual({
+        mechanism: 'ffi',
+        budget: 'within',
+      });
+      expect(stated?.why).toContain('10% of the 20 ms p99 SLO of the project end to end');
+    }
   });
 
   it("does not spend a callee's own SLO on calls from a caller with none (a control plane into a store)", () => {
@@ -218,7 +234,13 @@ describe('overBudgetCaveats', () => {
     const facts = new Map(
       (profile.components ?? []).map((c) => [c.name, componentFacts(profile, c)] as const),
     );
-    return overBudgetCaveats(plan(input, undefined, callerLanguage), facts, boundaryCosts(kb), params);
+    return overBudgetCaveats(
+      plan(input, undefined, callerLanguage),
+      facts,
+      boundaryCosts(kb),
+      params,
+      profile.workload.latency_slo,
+    );
   };
 
   it('says when a boundary alone costs more than the whole SLO: the split as drawn cannot meet it', () => {

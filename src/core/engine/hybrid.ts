@@ -8,9 +8,9 @@
 import type { LabEvidence } from '../decision/lab-evidence.ts';
 import type { BoundaryRow } from '../decision/schema.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
-import type { Profile } from '../profile/schema.ts';
+import type { LatencySlo, Profile } from '../profile/schema.ts';
 import { type Language, MECHANISM_NAMES, type Mechanism } from '../profile/vocabulary.ts';
-import { PROJECT_PATHS, type UnitFacts } from './conditions.ts';
+import type { UnitFacts } from './conditions.ts';
 import { formatAmount, formatRate, roundTo } from './numbers.ts';
 import type { Parameters } from './parameters.ts';
 
@@ -99,7 +99,7 @@ export function planBoundaries(
           from,
           callee,
           perRequest,
-          budgetOf(component.name, callee, facts),
+          budgetOf(component.name, callee, facts, profile.workload.latency_slo),
           costs,
           params,
         ),
@@ -142,17 +142,25 @@ function p99Cost(perRequest: number, cost: BoundaryCostView): number {
 type Budget = { p99Ms: number; whose: string } | undefined;
 
 /**
- * The caller's p99 SLO; or, when the caller states none and the callee is latency-critical with the project's SLO,
- * that SLO: the project's SLO times the user's request end to end and goes to the latency-critical components, so an
- * entry API calling a latency-critical hot path would otherwise look unlimited. A callee's own SLO times the callee
- * alone, so it does not bind its callers (a control plane's calls into a store are on no request's p99 path).
+ * The caller's p99 SLO; or, when the caller states none and the callee is latency-critical, the project's SLO: it
+ * times the user's request end to end and goes to the latency-critical components, so an entry API calling a
+ * latency-critical hot path would otherwise look unlimited. A callee's own SLO times the callee alone, so it binds no
+ * caller (a control plane's calls into a store are on no request's p99 path); until 2026-12-07 a latency-critical
+ * callee that stated its own SLO, even the project's figure, left its callers with no budget at all.
  */
-function budgetOf(from: string, to: string, facts: ReadonlyMap<string, UnitFacts>): Budget {
+function budgetOf(
+  from: string,
+  to: string,
+  facts: ReadonlyMap<string, UnitFacts>,
+  projectSlo: LatencySlo | undefined,
+): Budget {
   const caller = facts.get(from)?.slo?.p99_ms;
   if (caller !== undefined) return { p99Ms: caller, whose: `of "${from}"` };
-  const callee = facts.get(to);
-  if (callee?.latencyCritical && callee.slo !== undefined && callee.paths.slo === PROJECT_PATHS.slo)
-    return { p99Ms: callee.slo.p99_ms, whose: `of the latency-critical "${to}", which these calls reach` };
+  if (facts.get(to)?.latencyCritical && projectSlo !== undefined)
+    return {
+      p99Ms: projectSlo.p99_ms,
+      whose: `of the project end to end, served by the latency-critical "${to}" these calls reach`,
+    };
   return undefined;
 }
 
@@ -263,16 +271,17 @@ function planOne(
  * boundary's share. The verdict's probability is about each component's language; this is about the plan joining
  * them, so it is said apart, before the general caveats.
  * @example
- * overBudgetCaveats(rows, facts, costs, params); // ['The plan\'s "proxy" -> "policy" calls are over their latency budget: ...']
+ * overBudgetCaveats(rows, facts, costs, params, profile.workload.latency_slo); // ['The plan\'s "proxy" -> "policy" calls are over their latency budget: ...']
  */
 export function overBudgetCaveats(
   rows: readonly BoundaryRow[],
   facts: ReadonlyMap<string, UnitFacts>,
   costs: Record<Mechanism, BoundaryCostView>,
   params: Parameters,
+  projectSlo: LatencySlo | undefined,
 ): string[] {
   return rows.flatMap((row) => {
-    const budget = budgetOf(row.from, row.to, facts);
+    const budget = budgetOf(row.from, row.to, facts, projectSlo);
     if (row.budget !== 'over' || budget === undefined) return [];
     const calls = row.calls_per_request ?? 1;
     const tail = p99Cost(calls, costs[row.mechanism]);
