@@ -29,7 +29,14 @@ import {
 } from './conditions.ts';
 import { factVariants } from './facts.ts';
 import { normalCdf, projectGates, type SoftGate, softGateProbability, unitGates } from './gates.ts';
-import { boundaryCosts, callsByCallee, cgoCaveat, overBudgetCaveats, planBoundaries } from './hybrid.ts';
+import {
+  boundaryCosts,
+  callsByCallee,
+  cgoCaveat,
+  linkedBudgetCaveats,
+  overBudgetCaveats,
+  planBoundaries,
+} from './hybrid.ts';
 import {
   compareText,
   formatAmount,
@@ -180,6 +187,7 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
   caveats.unshift(
     ...inputCaveats(profile),
     ...overBudgetCaveats(boundaries, factsByName, costs, params, profile.workload.latency_slo),
+    ...linkedBudgetCaveats(boundaries, profile),
   );
   if (confidence < params.close_call_threshold) {
     tips.push(closeCallTip(confidence, sensitivity, table.rows, kb) + moreProbable(verdict, probabilities));
@@ -534,6 +542,21 @@ function inputCaveats(profile: Profile): string[] {
   if (selfCalling.length > 0)
     out.push(
       `${listWords(selfCalling.map((c) => `"${c.name}"`))} ${selfCalling.length === 1 ? 'lists a call to itself' : 'list calls to themselves'}: work inside one component crosses no boundary, so the plan leaves ${selfCalling.length === 1 ? 'it' : 'them'} out. Calls name the other components a component calls.`,
+    );
+  // Calls stated at 0 per request are never made: no boundary is planned for them.
+  const never = (profile.components ?? []).flatMap((c) =>
+    [...callsByCallee((c.calls ?? []).filter((call) => call.to !== c.name))]
+      .filter(([, total]) => total <= 0)
+      .map(([callee]) => `"${c.name}" -> "${callee}"`),
+  );
+  if (never.length > 0)
+    out.push(
+      `${listWords(never)} ${never.length === 1 ? 'is stated at' : 'are stated at'} 0 calls per request: never made, so the plan draws no boundary there. Give the rate the calls have, however rare (0.001 is one request in a thousand).`,
+    );
+  const cycle = callCycle(profile);
+  if (cycle !== undefined)
+    out.push(
+      `The calls form a cycle (${cycle.map((name) => `"${name}"`).join(' -> ')}): a request that comes back to a component it passed through multiplies its calls on every round, and where the cycle crosses languages one side calls back into the other. The plan prices each call on its own; check the cycle is bounded, or draw the calls as a tree.`,
     );
   const places = [
     {
@@ -913,6 +936,10 @@ function componentRow(unit: Unit, language: Language, kb: KnowledgeBase): Compon
     ...(unit.facts.liveHeapGib === undefined
       ? []
       : [`${formatAmount(unit.facts.liveHeapGib, 3)} GiB live heap`]),
+    // A memory budget moves the component's weights and can fire its gate: name it as the SLO and heap are named.
+    ...(unit.facts.memoryBudgetMib === undefined
+      ? []
+      : [`memory budget ${formatMib(unit.facts.memoryBudgetMib)}`]),
     ...(unit.facts.paths.existingCode === 'existing_code' || unit.facts.existingCode === undefined
       ? []
       : [existingCodeTrait(unit.facts.existingCode)]),
@@ -1009,4 +1036,34 @@ function evidenceConcerns(kb: KnowledgeBase): (evidence: string, criterion: Crit
     criteria.get(evidence)?.has(criterion) ?? false;
   CONCERNS.set(kb.evidence, concerns);
   return concerns;
+}
+
+/** The first cycle of calls between distinct components (`a -> b -> a`), by depth-first search; undefined if none. */
+function callCycle(profile: Profile): string[] | undefined {
+  const calls = new Map(
+    (profile.components ?? []).map((c) => [
+      c.name,
+      (c.calls ?? []).filter((call) => call.to !== c.name && call.per_request > 0).map((call) => call.to),
+    ]),
+  );
+  const state = new Map<string, 'open' | 'done'>();
+  const path: string[] = [];
+  const visit = (name: string): string[] | undefined => {
+    if (state.get(name) === 'done') return undefined;
+    if (state.get(name) === 'open') return [...path.slice(path.indexOf(name)), name];
+    state.set(name, 'open');
+    path.push(name);
+    for (const next of calls.get(name) ?? []) {
+      const found = visit(next);
+      if (found !== undefined) return found;
+    }
+    path.pop();
+    state.set(name, 'done');
+    return undefined;
+  };
+  for (const name of calls.keys()) {
+    const found = visit(name);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }

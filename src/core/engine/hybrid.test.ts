@@ -38,6 +38,42 @@ const call = (perRequest: number, slo?: number): Partial<ProfileInput> => ({
 });
 
 describe('planBoundaries', () => {
+  const library = (perRequest: number, slo?: number): Partial<ProfileInput> => ({
+    components: [
+      {
+        name: 'api',
+        role: 'api',
+        ...(slo === undefined ? {} : { latency_slo: { p99_ms: slo } }),
+        calls: [{ to: 'crypto', per_request: perRequest }],
+      },
+      { name: 'crypto', role: 'library' },
+    ],
+  });
+
+  it('links a library into its Go caller through cgo at any rate: a library is not deployed', () => {
+    // Until 2026-12-07 a Rust crypto library called 3 times a request was put behind gRPC, or in a separate service.
+    for (const [rate, slo] of [
+      [3, 100],
+      [2, undefined],
+      [0.001, 20],
+    ] as const) {
+      const [row] = plan(library(rate, slo));
+      expect(row?.mechanism, `${rate} calls, SLO ${slo}`).toBe('ffi');
+      expect(row?.why).toContain('"crypto" is a library, linked into its caller rather than deployed');
+    }
+    expect(plan(library(3, 100))[0]?.budget).toBe('within');
+    // Called from Rust, a Go library cannot be linked cheaply: the plan says what it prices instead.
+    const [fromRust] = plan(library(3, 100), undefined, 'rust');
+    expect(fromRust?.mechanism).toBe('grpc');
+    expect(fromRust?.why).toContain(
+      '"crypto" is a Go library: called from Rust it must be built as a C archive',
+    );
+  });
+
+  it('draws no boundary for calls stated at 0 per request', () => {
+    expect(plan(call(0, 20))).toEqual([]);
+  });
+
   it('uses a service boundary when the caller has no latency SLO', () => {
     expect(plan(call(2))).toMatchObject([{ mechanism: 'service', per_call_us: 500, chatty: false }]);
   });

@@ -88,11 +88,14 @@ export function planBoundaries(
   params: Parameters,
 ): BoundaryRow[] {
   const rows: BoundaryRow[] = [];
+  const roles = new Map((profile.components ?? []).map((c) => [c.name, c.role]));
   for (const component of profile.components ?? []) {
     for (const [callee, perRequest] of callsByCallee(component.calls ?? [])) {
       const from = languages.get(component.name);
       const to = languages.get(callee);
       if (from === undefined || to === undefined || from === to) continue;
+      // Calls stated at 0 per request are never made: there is no boundary to build (a caveat says so).
+      if (perRequest <= 0) continue;
       rows.push(
         planOne(
           component.name,
@@ -102,6 +105,7 @@ export function planBoundaries(
           budgetOf(component.name, callee, facts, profile.workload.latency_slo),
           costs,
           params,
+          roles.get(callee) === 'library',
         ),
       );
     }
@@ -172,6 +176,8 @@ function planOne(
   sloBudget: Budget,
   costs: Record<Mechanism, BoundaryCostView>,
   params: Parameters,
+  /** The callee is a library (its role): linked into its caller, not deployed. */
+  linked = false,
 ): BoundaryRow {
   // Chatty is about the call count alone; a budget overrun is a separate matter, explained in `why`.
   const chatty = perRequest >= params.chatty_calls_per_request;
@@ -251,6 +257,22 @@ function planOne(
   if (chatty) {
     why += ` Chatty: ${callsPerRequest(perRequest)} reaches the ${formatAmount(params.chatty_calls_per_request)}-call threshold; batch them where you can.`;
   }
+  // A library is linked into its caller, not deployed: a Go caller reaches a Rust library through cgo whatever the
+  // call rate (until 2026-12-07 a Rust crypto library called 3 times a request was put behind gRPC).
+  if (linked && ffiPriced && mechanism !== 'ffi') {
+    mechanism = 'ffi';
+    const allowedUs = params.boundary_budget_share * (budgetMs ?? 0) * 1000;
+    const cost = p99Cost(perRequest, costs.ffi);
+    budget = onP99Path ? (cost <= allowedUs ? 'within' : 'over') : 'none';
+    why =
+      `"${to}" is a library, linked into its caller rather than deployed, so a Go caller reaches it in process ` +
+      `through cgo: ${callsPerRequest(perRequest)} x ${us(costs.ffi.p99Us)} = ${us(cost)} at p99` +
+      (onP99Path
+        ? `, ${budget === 'within' ? 'within' : 'more than'} the ${us(allowedUs)} a language boundary may take (${roundTo(params.boundary_budget_share * 100, 0)}% of the ${formatAmount(budgetMs ?? 0, 3)} ms p99 SLO ${sloBudget?.whose ?? ''}).`
+        : '.');
+  } else if (linked && !ffiPriced) {
+    why += ` "${to}" is a Go library: called from Rust it must be built as a C archive (the Go runtime inside the Rust process, entered through cgo's callback path) or wrapped in a server of its own, which is what this plan prices.`;
+  }
   const row: BoundaryRow = {
     from,
     to,
@@ -263,6 +285,24 @@ function planOne(
   };
   if (costs[mechanism].measured) row.measured = true;
   return row;
+}
+
+/**
+ * A caveat for each cgo boundary into a component that states a memory budget of its own: linked in process, the
+ * component no longer has a process to hold to that budget, and the caller's Go runtime shares its memory, which
+ * undoes a fact that chose its language (until 2026-12-07 the plan said nothing).
+ * @example
+ * linkedBudgetCaveats(rows, profile); // ['The plan links "parser" into the process of "collector" through cgo, ...']
+ */
+export function linkedBudgetCaveats(rows: readonly BoundaryRow[], profile: Profile): string[] {
+  const budgets = new Map((profile.components ?? []).map((c) => [c.name, c.memory_budget_mib]));
+  return rows.flatMap((row) => {
+    const budget = budgets.get(row.to);
+    if (row.mechanism !== 'ffi' || budget === undefined) return [];
+    return [
+      `The plan links "${row.to}" into the process of "${row.from}" through cgo, but "${row.to}" states a memory budget of its own (${formatAmount(budget)} MiB): in process it shares memory with the caller's Go runtime and heap, so that budget no longer holds for it alone. If the budget is why "${row.to}" is in Rust, keep it a process of its own (gRPC) and check the calls' cost against the latency budget.`,
+    ];
+  });
 }
 
 /**
