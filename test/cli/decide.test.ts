@@ -161,6 +161,14 @@ describe('gorust schema, kb, help and version', { timeout: SPAWN_TIMEOUT_MS }, (
     for (const key of Object.keys(decision)) expect(schema.properties).toHaveProperty(key);
     // Open objects: CONTRACT.md lets later versions add optional fields, which a pinned schema must not refuse.
     expect(JSON.stringify(schema)).not.toContain('"additionalProperties":false');
+    // The bounds CONTRACT.md states, which a consumer pinned to the schema could not check until 2026-12-07.
+    const props = schema.properties as unknown as Record<
+      string,
+      { properties?: Record<string, unknown>; maxItems?: number }
+    >;
+    expect(props.probabilities?.properties?.hybrid).toMatchObject({ minimum: 0, maximum: 1 });
+    expect(props.decisive_facts?.maxItems).toBe(5);
+    expect(props.disagreements?.maxItems).toBe(3);
     const bad = runGorust(['schema', 'nope']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('expected profile or decision');
@@ -175,6 +183,24 @@ describe('gorust schema, kb, help and version', { timeout: SPAWN_TIMEOUT_MS }, (
     expect(criteria.map((c) => c.id)).toContain('development_speed');
     for (const section of ['claims', 'evidence', 'projects'])
       expect(ok(['kb', section]).stdout).toContain(`gorust kb ${section} --json`);
+  });
+
+  it('shows one record whole, claim and figures included, at any width; an unknown id exits 2 with a suggestion', () => {
+    // Until 2026-12-07 the evidence table showed who, when and where, never the claim itself, except as --json.
+    const one = ok(['kb', 'evidence', 'go-gc-guide'], ROOT, { COLUMNS: '80' }).stdout;
+    expect(one).toMatch(/^claim: Go's GC is steered by two knobs/m);
+    expect(one).toMatch(/^numbers: /m);
+    expect(one).toMatch(/^compared_against: /m);
+    expect(one.split('\n').every((line) => line.length <= 80)).toBe(true);
+    expect(ok(['kb', 'weights', 'systems-domain']).stdout).toMatch(
+      /^policy_for: memory_efficiency, ecosystem_fit$/m,
+    );
+    expect(ok(['kb', 'parameters', 'boundary_budget_share']).stdout).toMatch(/^value: 0\.1$/m);
+    const json = JSON.parse(ok(['kb', 'projects', 'tailscale', '--json']).stdout) as { confidence: string };
+    expect(json.confidence).toBe('low');
+    const missing = runGorust(['kb', 'evidence', 'go-gc-guid'], { cwd: ROOT });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('no evidence record "go-gc-guid" (did you mean go-gc-guide?)');
   });
 
   it('lists every part the overview counts, each with as many rows as it counts', () => {
@@ -197,7 +223,9 @@ describe('gorust schema, kb, help and version', { timeout: SPAWN_TIMEOUT_MS }, (
     for (const [part, n] of counts) {
       expect(overview).toContain(part);
       const table = ok(['kb', part], ROOT, { COLUMNS: '80' }).stdout;
-      expect(table).toContain(`${n} ${part}. Full records: gorust kb ${part} --json`);
+      expect(table.replace(/\n/g, ' ')).toContain(
+        `${n} ${part}. One record whole: gorust kb ${part} <id>; all of them: gorust kb ${part} --json`,
+      );
       expect(table.split('\n').filter((l) => l.length > 80 && !/^ {4}https?:\/\/\S+$/.test(l))).toEqual([]);
     }
     const kb = JSON.parse(ok(['kb', '--json']).stdout) as {

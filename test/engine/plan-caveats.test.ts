@@ -44,4 +44,22 @@ describe('the hybrid plan says what it cannot price', () => {
       'The plan links "engine" into the process of "api" through cgo, but "engine" states a memory budget of its own (32 MiB)',
     );
   });
+
+  it('names figures no real system has, as a unit probably typed wrong, and decides with them as written', () => {
+    const d = decide(
+      profileOf({
+        workload: { kind: 'io-bound', peak_rps: 1e15, live_heap_gib: 1e12, latency_slo: { p99_ms: 1e-300 } },
+        team: { size: 1_000_000_000, go: 'strong', rust: 'none' },
+      }),
+      kb,
+    );
+    const caveat = d.caveats.find((c) => c.includes('probably a unit typed wrong')) ?? '';
+    expect(caveat).toContain('workload.latency_slo.p99_ms 1e-300 (a p99 SLO under a microsecond)');
+    expect(caveat).toContain('workload.live_heap_gib 1,000,000,000,000 (a live heap over 100 TiB)');
+    expect(caveat).toContain('team.size 1,000,000,000 (a team of over 100,000 people)');
+    // A p99 of 1e-300 ms was printed "0 ms" until 2026-12-07.
+    expect(d.gates.map((g) => g.reason).join(' ')).not.toMatch(/\b0 ms\b/);
+    const sane = decide(profileOf({ workload: { kind: 'io-bound', latency_slo: { p99_ms: 0.5 } } }), kb);
+    expect(sane.caveats.join(' ')).not.toContain('probably a unit typed wrong');
+  });
 });

@@ -86,7 +86,8 @@ const PARTS = {
     ],
   }),
   evidence: part({
-    intro: 'Sourced facts behind the ratings, with who measured them and against what.',
+    intro:
+      'Sourced facts behind the ratings: who measured them, when, how sure, and where; each one whole (its claim, figures and what it was compared against) with gorust kb evidence <id>.',
     rows: (kb) => kb.evidence,
     columns: [
       { title: 'id', value: (e) => e.id, keep: true },
@@ -180,7 +181,55 @@ const PART_NAMES = Object.keys(PARTS) as PartName[];
 function renderPart(kb: KnowledgeBase, name: PartName, width: number): string {
   const { intro, rows, columns } = PARTS[name];
   const records = rows(kb);
-  return `${wrap(intro, width).join('\n')}\n\n${renderTable(columns, records, { width })}\n${records.length} ${name}. Full records: gorust kb ${name} --json\n`;
+  const footer = `${records.length} ${name}. One record whole: gorust kb ${name} <id>; all of them: gorust kb ${name} --json`;
+  return `${wrap(intro, width).join('\n')}\n\n${renderTable(columns, records, { width })}\n${wrap(footer, width).join('\n')}\n`;
+}
+
+/** The records of a part as the file has them, keyed by their id (parameters by name, boundaries by mechanism). */
+function recordsOf(kb: KnowledgeBase, name: PartName): [string, unknown][] {
+  if (name === 'parameters') return Object.entries(kb.parameters);
+  if (name === 'weights')
+    return [
+      ...kb.weights.rules.map((r) => [r.id, r] as [string, unknown]),
+      ...(kb.weights.existing_code?.rules ?? []).map((r) => [r.id, r] as [string, unknown]),
+      ...kb.weights.interop_counterparts.map((r) => [r.id, r] as [string, unknown]),
+      ['experience', kb.weights.experience],
+    ];
+  const list = kb[name] as readonly Record<string, unknown>[];
+  return list.map((r) => [String(r.id ?? r.mechanism ?? ''), r]);
+}
+
+function recordIds(kb: KnowledgeBase, name: PartName): string[] {
+  return recordsOf(kb, name).map(([id]) => id);
+}
+
+function findRecord(kb: KnowledgeBase, name: PartName, id: string): unknown {
+  return recordsOf(kb, name).find(([key]) => key === id)?.[1];
+}
+
+/** Every field of one record, one per paragraph, wrapped to the terminal with a hanging indent. */
+function renderRecord(record: unknown, width: number): string {
+  const lines: string[] = [];
+  const flat = (value: unknown): value is string | number | boolean =>
+    ['string', 'number', 'boolean'].includes(typeof value);
+  const text = (value: unknown): string => {
+    if (flat(value)) return String(value);
+    if (Array.isArray(value) && value.every(flat)) return value.join(', ') || '-';
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      const entries = Object.entries(value);
+      // { runtime_performance: 1.4 } reads "runtime_performance 1.4"; { domain_any: [a, b] } "domain_any a, b".
+      if (entries.every(([, v]) => flat(v) || (Array.isArray(v) && v.every(flat))))
+        return (
+          entries.map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(', ') : String(v)}`).join('; ') || '-'
+        );
+    }
+    return JSON.stringify(value);
+  };
+  for (const [key, value] of Object.entries(record as Record<string, unknown>)) {
+    const body = wrap(`${key}: ${text(value)}`, Number.isFinite(width) ? width - 2 : width);
+    lines.push(...body.map((line, i) => (i === 0 ? line : `  ${line}`)));
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /**
@@ -195,10 +244,25 @@ export function registerKbCommand(program: Command, io: CliIo = processIo()): vo
       'browse the knowledge base: criteria, article claims, evidence, similar projects, caveats, tips, the checklist, weight rules, boundary costs, parameters',
     )
     .addArgument(new Argument('[part]', 'what to list').choices(PART_NAMES))
+    .argument('[id]', 'one record of the part, shown whole (its claim, numbers, source, every field)')
     .option('--json', 'print the records as JSON')
-    .action(async (name: PartName | undefined, flags: { json?: boolean }) => {
+    .action(async (name: PartName | undefined, id: string | undefined, flags: { json?: boolean }) => {
       const { loadKnowledgeBase } = await import('../../io/kb-load.ts');
       const kb = await loadKnowledgeBase();
+      if (name !== undefined && id !== undefined) {
+        const width = terminalWidth(io.env, io.columns ?? Number.POSITIVE_INFINITY);
+        const record = findRecord(kb, name, id);
+        if (record === undefined) {
+          const { UserError, didYouMean } = await import('../../core/index.ts');
+          const ids = recordIds(kb, name);
+          const near = didYouMean(id, ids);
+          throw new UserError(
+            `the knowledge base has no ${name} record "${id}"${near === undefined ? '' : ` (did you mean ${near}?)`}; \`gorust kb ${name}\` lists them`,
+          );
+        }
+        io.stdout(flags.json ? `${JSON.stringify(record, null, 2)}\n` : renderRecord(record, width));
+        return;
+      }
       if (flags.json) {
         const records = name === undefined ? kb : (PARTS[name].json?.(kb) ?? kb[name]);
         io.stdout(`${JSON.stringify(records, null, 2)}\n`);

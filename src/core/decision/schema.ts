@@ -123,13 +123,16 @@ export const checklistRowSchema = z.object({
   facts: z.array(factValueSchema).optional(),
 });
 
+/** A share of the uncertainty draws, 0..1 (CONTRACT.md): the schema says so, so a consumer pinned to it checks it. */
+const share = z.number().min(0).max(1);
+
 export const componentRowSchema = z.object({
   name: z.string(),
   language: favorsLanguage,
   why: z.string(),
   scores: z.object({ go: z.number(), rust: z.number() }).optional(),
   /** Share of the uncertainty draws in which the component comes out Go, and Rust. */
-  probabilities: z.object({ go: z.number(), rust: z.number() }).optional(),
+  probabilities: z.object({ go: share, rust: share }).optional(),
   /** True when the component's language holds in fewer than `close_call_threshold` (70%) of the draws. */
   near_tie: z.boolean().optional(),
 });
@@ -174,7 +177,7 @@ export const stakeholderRowSchema = z.object({
   role: z.string().optional(),
   weight: z.number(),
   verdict: z.enum(VERDICTS),
-  probabilities: z.object({ go: z.number(), rust: z.number(), hybrid: z.number() }),
+  probabilities: z.object({ go: share, rust: share, hybrid: share }),
   /** With components: those this stakeholder's own priorities put in the other language than the group's plan. */
   differs_on: z.array(z.string()).optional(),
 });
@@ -193,7 +196,7 @@ export const decisionSchema = z.object({
   confidence: z.number().min(0).max(1),
   close_call: z.boolean(),
   scores: z.object({ go: z.number(), rust: z.number() }),
-  probabilities: z.object({ go: z.number(), rust: z.number(), hybrid: z.number() }),
+  probabilities: z.object({ go: share, rust: share, hybrid: share }),
   gates: z.array(gateSchema),
   criteria: z.array(criterionRowSchema),
   sensitivity: z.array(sensitivitySchema),
@@ -213,13 +216,13 @@ export const decisionSchema = z.object({
   /** P(verdict) when only the weights are perturbed (+-weight_spread), ratings and models exact. */
   robustness_to_priorities: z.number().min(0).max(1).optional(),
   /** The profile facts that moved the verdict most, each measured by taking the fact out. */
-  decisive_facts: z.array(decisiveFactSchema).optional(),
+  decisive_facts: z.array(decisiveFactSchema).max(5).optional(),
   /** Each stakeholder's own verdict, with their priorities over the project's. */
   stakeholders: z.array(stakeholderRowSchema).optional(),
   /** Weight share of the stakeholders whose own verdict equals the group's verdict (0..1). */
   agreement: z.number().min(0).max(1).optional(),
   /** The criteria whose weight differs most between stakeholders. */
-  disagreements: z.array(disagreementSchema).optional(),
+  disagreements: z.array(disagreementSchema).max(3).optional(),
   /**
    * How often the engine's verdicts given a probability in [from, to) were right on the holdout of real decisions it
    * was not tuned on (`cases` of them); the band `confidence` falls in.

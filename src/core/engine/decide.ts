@@ -543,6 +543,12 @@ function inputCaveats(profile: Profile): string[] {
     out.push(
       `${listWords(selfCalling.map((c) => `"${c.name}"`))} ${selfCalling.length === 1 ? 'lists a call to itself' : 'list calls to themselves'}: work inside one component crosses no boundary, so the plan leaves ${selfCalling.length === 1 ? 'it' : 'them'} out. Calls name the other components a component calls.`,
     );
+  // Figures no real project has are valid profile v1 but most likely a unit typed wrong: say which, and keep them.
+  const odd = implausibleFigures(profile);
+  if (odd.length > 0)
+    out.push(
+      `${listWords(odd)}: beyond what any real system has, so probably a unit typed wrong (milliseconds, MiB or GiB); the decision takes ${odd.length === 1 ? 'it' : 'them'} as written.`,
+    );
   // Calls stated at 0 per request are never made: no boundary is planned for them.
   const never = (profile.components ?? []).flatMap((c) =>
     [...callsByCallee((c.calls ?? []).filter((call) => call.to !== c.name))]
@@ -1066,4 +1072,46 @@ function callCycle(profile: Profile): string[] | undefined {
     if (found !== undefined) return found;
   }
   return undefined;
+}
+
+/** Bounds past which a figure is no real system's (a p99 under a microsecond, a petabyte live heap). */
+const PLAUSIBLE = {
+  p99_ms: { min: 0.001, what: 'a p99 SLO under a microsecond' },
+  live_heap_gib: { max: 1e5, what: 'a live heap over 100 TiB' },
+  memory_budget_mib: { max: 1e8, what: 'a memory budget over 100 TiB' },
+  peak_rps: { max: 1e10, what: 'a peak load over 10 billion requests/s' },
+  team_size: { max: 1e5, what: 'a team of over 100,000 people' },
+  deadline_weeks: { max: 5200, what: 'a deadline over a century away' },
+  lifetime_years: { max: 200, what: 'a lifetime over two centuries' },
+} as const;
+
+/** The figures of a profile past PLAUSIBLE's bounds, each named with its path: `workload.latency_slo.p99_ms 1e-300 (a p99 SLO under a microsecond)`. */
+function implausibleFigures(profile: Profile): string[] {
+  const found: string[] = [];
+  const check = (
+    path: string,
+    value: number | undefined,
+    bound: { min?: number; max?: number; what: string },
+  ) => {
+    if (value === undefined) return;
+    if (
+      (bound.min !== undefined && value > 0 && value < bound.min) ||
+      (bound.max !== undefined && value > bound.max)
+    )
+      found.push(`${path} ${formatAmount(value, 3)} (${bound.what})`);
+  };
+  const units = [
+    { at: 'workload', w: profile.workload },
+    ...(profile.components ?? []).map((c, i) => ({ at: `components[${i}]`, w: c })),
+  ];
+  for (const { at, w } of units) {
+    check(`${at}.latency_slo.p99_ms`, w.latency_slo?.p99_ms, PLAUSIBLE.p99_ms);
+    check(`${at}.live_heap_gib`, w.live_heap_gib, PLAUSIBLE.live_heap_gib);
+    check(`${at}.memory_budget_mib`, w.memory_budget_mib, PLAUSIBLE.memory_budget_mib);
+    check(`${at}.peak_rps`, w.peak_rps, PLAUSIBLE.peak_rps);
+  }
+  check('team.size', profile.team.size, PLAUSIBLE.team_size);
+  check('delivery.deadline_weeks', profile.delivery?.deadline_weeks, PLAUSIBLE.deadline_weeks);
+  check('delivery.lifetime_years', profile.delivery?.lifetime_years, PLAUSIBLE.lifetime_years);
+  return found;
 }

@@ -68,6 +68,8 @@ describe('formatAmount', () => {
     expect(formatAmount(-0.0042)).toBe('-0.0042');
     expect(formatAmount(0.004, 3)).toBe('0.004');
     expect(formatAmount(0)).toBe('0');
+    expect(formatAmount(1e-300)).toBe('1e-300');
+    expect(formatAmount(2.5e-13, 3)).toBe('2.5e-13');
   });
   it('still rounds a measured figure to the precision its size holds', () => {
     expect(formatFigure(12500.5)).toBe('12,501');

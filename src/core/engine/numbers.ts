@@ -144,6 +144,8 @@ export function formatColumn(values: readonly number[], maxDigits = 2): string[]
 export function formatAmount(n: number, digits = 2): string {
   // A stated amount that is not zero never reads "0": an SLO of 0.000001 ms reads "0.000001 ms".
   const tiny = n !== 0 && Number.isFinite(n) && Math.abs(n) < 0.5 * 10 ** -digits;
+  // Beyond twelve decimals, the figure as a power of ten: 1e-300 ms reads "1e-300", not "0".
+  if (tiny && Math.abs(n) < 1e-11) return n.toExponential(1).replace(/\.0e/, 'e');
   const text = formatNumber(n, tiny ? rateDigits([Math.abs(n)], digits) : digits);
   return Number.isFinite(n) ? groupThousands(text) : text;
 }

@@ -338,6 +338,14 @@ describe('noise limits', () => {
     `);
   });
 
+  it('says to drop the quotes of a number written as a string, not "did you mean" the same text', () => {
+    const text = errorsOf(MINIMAL.replace('version: 1', 'version: "1"'));
+    expect(text).toContain(
+      'version: expected 1, found "1" (a string): write it without quotes (1, a number)',
+    );
+    expect(text).not.toContain('did you mean');
+  });
+
   it('suggests the os-arch pair that was meant, not the nearest common one (linux/arm is linux-arm, not linux-arm64)', () => {
     const text = errorsOf(`${MINIMAL}platforms: [linux/arm, Linux_MIPS, linux-arm64-v8]\n`);
     expect(text).toContain('found "linux/arm" (a string) (did you mean "linux-arm"?)');

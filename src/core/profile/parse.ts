@@ -125,6 +125,14 @@ function issueToProblems(issue: Issue, root: object): InputProblem[] {
       const expected = values.length === 1 ? `${values[0]}` : `one of ${values.join(' | ')}`;
       const suggestion =
         found.present && typeof found.value === 'string' ? didYouMean(found.value, values) : undefined;
+      // The string "1" where the number 1 is expected: the fix is the quotes, not another word.
+      if (suggestion !== undefined && suggestion === found.value && !issue.values.includes(found.value))
+        return [
+          {
+            ...profileProblem(path, expected, foundText),
+            message: `expected ${expected}, found ${foundText}: write it without quotes (${suggestion}, a number)`,
+          },
+        ];
       return [profileProblem(path, expected, foundText, suggestion)];
     }
     case 'invalid_type':
