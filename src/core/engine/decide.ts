@@ -761,13 +761,15 @@ function nominalVerdict(model: Model): Verdict {
 }
 
 /**
- * Each unit's probability of Go under the rating uncertainty alone, by a normal approximation of its margin
- * (sum of w_c d_c with sd sqrt(sum of (w_c sd_c)^2)): a cheap screen for which facts matter. Gated units count as 0.
+ * Each unit's probability of Go under the rating uncertainty, by a normal approximation of its margin (sum of
+ * w_c d_c with sd sqrt(sum of (w_c sd_c)^2)), times the chance that none of its soft gates holds: a cheap screen for
+ * which facts matter. A hard gate counts as 0 or 1. Until 2026-12-07 a soft gate counted only when it held nominally,
+ * so a memory budget at the edge of its gate (holding in half the draws) was screened out of the decisive facts.
  */
 function approximateGo(model: Model): number[] {
   return model.units.map((u) => {
-    const fixed = nominalFixed(u);
-    if (fixed !== undefined) return fixed === 'go' ? 1 : 0;
+    if (u.fixed !== undefined) return u.fixed === 'go' ? 1 : 0;
+    const noGate = u.soft.reduce((p, g) => p * (1 - softGateProbability(g)), 1);
     let m = 0;
     let v = 0;
     for (let c = 0; c < u.diffs.length; c++) {
@@ -775,7 +777,7 @@ function approximateGo(model: Model): number[] {
       m += w * (u.diffs[c] ?? 0);
       v += (w * (model.sds[c] ?? 0)) ** 2;
     }
-    return v <= 0 ? (m >= 0 ? 1 : 0) : normalCdf(m / Math.sqrt(v));
+    return noGate * (v <= 0 ? (m >= 0 ? 1 : 0) : normalCdf(m / Math.sqrt(v)));
   });
 }
 
@@ -828,12 +830,25 @@ function decisiveFacts(
   return top
     .map(({ variant, other, marginChange, flips }): DecisiveFact => {
       const r = acceptability(smaaModel(other), draws, { spread, limit, weightsOnly: false });
+      const change = pBase - r[verdict] / r.samples;
+      // Which language the fact favours: by the verdict's probability where it moves it (a soft gate at its edge can
+      // cost Go half its probability while nudging the mean score towards Go), else by the score margin.
+      const byProbability =
+        verdict !== 'hybrid' && Math.abs(change) >= 0.01
+          ? change > 0
+            ? verdict
+            : verdict === 'go'
+              ? 'rust'
+              : 'go'
+          : undefined;
       return {
         path: variant.path,
         value: variant.value,
         without: variant.without,
-        favors: marginChange > 0 ? 'go' : marginChange < 0 ? 'rust' : verdict === 'go' ? 'go' : 'rust',
-        probability_change: roundTo(pBase - r[verdict] / r.samples, 3),
+        favors:
+          byProbability ??
+          (marginChange > 0 ? 'go' : marginChange < 0 ? 'rust' : verdict === 'go' ? 'go' : 'rust'),
+        probability_change: roundTo(change, 3),
         margin_change: roundTo(marginChange, 3),
         flips,
       };
