@@ -283,9 +283,25 @@ export function renderAdr(decision: Decision, options: AdrOptions): string {
 
 /** The record's title: what is decided, or for a close call, that it is a tie. */
 export function adrTitle(decision: Decision): string {
-  if (decision.close_call && decision.verdict !== 'hybrid')
-    return `Go or Rust for ${projectName(decision)}: a tie for the team to break`;
+  if (decision.close_call && decision.verdict !== 'hybrid') {
+    // The two verdicts the draws split between, in the options' order: usually Go and Rust, but a component at the
+    // edge of a gate can make it Go or Hybrid (the title said "Go or Rust" while Rust held 3% until 2026-12-07).
+    const [a, b] = tiedOptions(decision);
+    return `${VERDICT_NAMES[a]} or ${VERDICT_NAMES[b]} for ${projectName(decision)}: a tie for the team to break`;
+  }
   return decisionTitle(decision);
+}
+
+/** The verdict and the likeliest other verdict by the draws, in the options' order (Go, Rust, Hybrid). */
+function tiedOptions(decision: Decision): [Option, Option] {
+  const order: Option[] = ['go', 'rust', 'hybrid'];
+  const other = order
+    .filter((v) => v !== decision.verdict)
+    .sort(
+      (x, y) => decision.probabilities[y] - decision.probabilities[x] || order.indexOf(x) - order.indexOf(y),
+    )[0];
+  const pair = order.filter((v) => v === decision.verdict || v === other);
+  return [pair[0] ?? 'go', pair[1] ?? 'rust'];
 }
 
 /** A YAML double-quoted string (JSON's string syntax is valid YAML). */
@@ -789,8 +805,16 @@ class AdrParts {
       const lean = OPTION_LABELS[d.verdict];
       const { margin, go, rust, component } = verdictMargin(d);
       const where = component === undefined ? '' : `component ${this.esc(component)}: `;
+      const [a, b] = tiedOptions(d);
+      // Where the tie is with Hybrid, a component's language is what is uncertain (often a gate at its edge): the
+      // scores alone would name the wrong alternative.
+      const doubtful = d.components.filter((c) => c.near_tie === true).map((c) => `"${this.esc(c.name)}"`);
+      const split =
+        a === 'hybrid' || b === 'hybrid'
+          ? ` The draws split between ${VERDICT_NAMES[a]} (${formatPercent(d.probabilities[a])}) and ${VERDICT_NAMES[b]} (${formatPercent(d.probabilities[b])})${doubtful.length === 0 ? '.' : `: the language of ${listWords(doubtful)} is what is in doubt (${doubtful.length === 1 ? 'a near tie' : 'near ties'}; the facts that moved the verdict are listed above).`}`
+          : '';
       return [
-        `Chosen option: none yet. This is a tie: the model leans to "${lean}" by ${formatScore(margin)} of 10 (${where}Go ${formatScore(go)}, Rust ${formatScore(rust)}), and only ${perturbationsKept(d)}. A margin this small is within the uncertainty of the ratings and weights.`,
+        `Chosen option: none yet. This is a tie: the model leans to "${lean}" by ${formatScore(margin)} of 10 (${where}Go ${formatScore(go)}, Rust ${formatScore(rust)}), and only ${perturbationsKept(d)}. A margin this small is within the uncertainty of the ratings and weights.${split}`,
         '',
         'Tie-breaker (the decision-makers fill this in): ____ chose ____ because ____.',
         '',
