@@ -70,6 +70,37 @@ describe('planBoundaries', () => {
     );
   });
 
+  it("multiplies a chain's calls: a caller without an SLO on another component's p99 path spends from that SLO", () => {
+    // gateway (Go, p99 20 ms) -> ranker (Rust) 2 per request -> features (Go) 50 per request: 100 calls per gateway
+    // request. Until 2026-12-07 the second boundary had "no latency SLO" and got a separate service.
+    const rows = plan({
+      components: [
+        {
+          name: 'gateway',
+          role: 'api',
+          latency_slo: { p99_ms: 20 },
+          calls: [{ to: 'ranker', per_request: 2 }],
+        },
+        { name: 'ranker', role: 'hot-path', calls: [{ to: 'features', per_request: 50 }] },
+        { name: 'features', role: 'api' },
+      ],
+    });
+    const second = rows.find((r) => r.from === 'ranker');
+    expect(second).toMatchObject({ mechanism: 'grpc', budget: 'over', calls_per_request: 50 });
+    expect(second?.why).toContain('50 calls per request of "ranker", 100 per request of the SLO\'s owner');
+    expect(second?.why).toContain(
+      'of the 20 ms p99 SLO of "gateway", whose every request reaches "ranker" 2 times',
+    );
+    // A component no SLO-holder reaches keeps no budget.
+    const alone = plan({
+      components: [
+        { name: 'ranker', role: 'hot-path', calls: [{ to: 'features', per_request: 50 }] },
+        { name: 'features', role: 'api' },
+      ],
+    });
+    expect(alone[0]?.budget).toBe('none');
+  });
+
   it('draws no boundary for calls stated at 0 per request', () => {
     expect(plan(call(0, 20))).toEqual([]);
   });

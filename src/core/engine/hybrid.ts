@@ -89,6 +89,7 @@ export function planBoundaries(
 ): BoundaryRow[] {
   const rows: BoundaryRow[] = [];
   const roles = new Map((profile.components ?? []).map((c) => [c.name, c.role]));
+  const callers = callersOf(profile);
   for (const component of profile.components ?? []) {
     for (const [callee, perRequest] of callsByCallee(component.calls ?? [])) {
       const from = languages.get(component.name);
@@ -102,7 +103,7 @@ export function planBoundaries(
           from,
           callee,
           perRequest,
-          budgetOf(component.name, callee, facts, profile.workload.latency_slo),
+          budgetOf(component.name, callee, facts, profile.workload.latency_slo, callers),
           costs,
           params,
           roles.get(callee) === 'library',
@@ -142,8 +143,32 @@ function p99Cost(perRequest: number, cost: BoundaryCostView): number {
   return Math.max(perRequest, 1) * cost.p99Us;
 }
 
-/** The p99 budget a boundary's calls spend from, and whose it is ("of \"api\""). */
-type Budget = { p99Ms: number; whose: string } | undefined;
+/**
+ * The p99 budget a boundary's calls spend from, and whose it is ("of \"api\""); `multiplier` is how many times one
+ * request of that budget's owner reaches the caller (1 for the caller's own budget), so a chain's calls multiply.
+ */
+type Budget = { p99Ms: number; whose: string; multiplier: number } | undefined;
+
+/** Roles that serve a request while it waits, so their calls count on its p99 path. */
+const REQUEST_PATH_ROLES: ReadonlySet<string> = new Set([
+  'api',
+  'hot-path',
+  'data-plane',
+  'library',
+  'storage-engine',
+]);
+
+/** Who calls each component, and how many times per request of theirs. */
+type Callers = ReadonlyMap<string, readonly [string, number][]>;
+
+function callersOf(profile: Profile): Callers {
+  const callers = new Map<string, [string, number][]>();
+  for (const c of profile.components ?? [])
+    for (const [callee, rate] of callsByCallee(c.calls ?? []))
+      if (callee !== c.name && rate > 0)
+        callers.set(callee, [...(callers.get(callee) ?? []), [c.name, rate]]);
+  return callers;
+}
 
 /**
  * The caller's p99 SLO; or, when the caller states none and the callee is latency-critical, the project's SLO: it
@@ -157,15 +182,56 @@ function budgetOf(
   to: string,
   facts: ReadonlyMap<string, UnitFacts>,
   projectSlo: LatencySlo | undefined,
+  callers: Callers = new Map(),
 ): Budget {
   const caller = facts.get(from)?.slo?.p99_ms;
-  if (caller !== undefined) return { p99Ms: caller, whose: `of "${from}"` };
+  if (caller !== undefined) return { p99Ms: caller, whose: `of "${from}"`, multiplier: 1 };
   if (facts.get(to)?.latencyCritical && projectSlo !== undefined)
     return {
       p99Ms: projectSlo.p99_ms,
       whose: `of the project end to end, served by the latency-critical "${to}" these calls reach`,
+      multiplier: 1,
     };
-  return undefined;
+  return upstreamBudget(from, facts, callers);
+}
+
+/**
+ * A caller without an SLO of its own that serves requests (an API, a hot path, a data plane, a library, a storage
+ * engine, or latency-critical) and is itself called by a component with an SLO is on that component's p99 path:
+ * its calls spend from that SLO, multiplied by how often one such request reaches it (gateway -> ranker 1 per
+ * request -> features 50 per request is 50 calls per gateway request). Of the owners found (each component visited
+ * once, depth first, so a large call graph stays linear), the one the calls cost the largest share of. Until
+ * 2026-12-07 the second boundary of a chain had no budget at all.
+ */
+function upstreamBudget(from: string, facts: ReadonlyMap<string, UnitFacts>, callers: Callers): Budget {
+  // Only through components that serve the request as it waits: a worker's or a control plane's calls are queued or
+  // background work, off the p99 path of whoever hands it the job (an upload API's transcoder calling billing).
+  const inPath = (name: string) => {
+    const unit = facts.get(name);
+    return unit !== undefined && (unit.latencyCritical || unit.roles.some((r) => REQUEST_PATH_ROLES.has(r)));
+  };
+  if (!inPath(from)) return undefined;
+  let best: Budget;
+  const seen = new Set<string>([from]);
+  const walk = (name: string, multiplier: number, depth: number): void => {
+    if (depth > 8) return;
+    for (const [caller, rate] of callers.get(name) ?? []) {
+      if (seen.has(caller)) continue;
+      seen.add(caller);
+      const reach = multiplier * rate;
+      const slo = facts.get(caller)?.slo?.p99_ms;
+      if (slo !== undefined) {
+        if (best === undefined || reach / slo > best.multiplier / best.p99Ms)
+          best = {
+            p99Ms: slo,
+            whose: `of "${caller}", whose every request reaches "${from}" ${formatRate(reach)} ${reach === 1 ? 'time' : 'times'}`,
+            multiplier: reach,
+          };
+      } else if (inPath(caller)) walk(caller, reach, depth + 1);
+    }
+  };
+  walk(from, 1, 0);
+  return best;
 }
 
 function planOne(
@@ -183,7 +249,9 @@ function planOne(
   const chatty = perRequest >= params.chatty_calls_per_request;
   const ffiPriced = callerLanguage === 'go';
   const budgetMs = sloBudget?.p99Ms;
-  const onP99Path = budgetMs !== undefined && perRequest >= P99_FRACTION;
+  // Calls per request of the budget's owner: the caller's own, or a chain's product (see upstreamBudget).
+  const effective = perRequest * (sloBudget?.multiplier ?? 1);
+  const onP99Path = budgetMs !== undefined && effective >= P99_FRACTION;
   let mechanism: Mechanism;
   let why: string;
   let budget: 'over' | 'within' | 'none' = 'none';
@@ -214,16 +282,20 @@ function planOne(
     }
   } else {
     const allowedUs = params.boundary_budget_share * (budgetMs ?? 0) * 1000;
-    const callsAtP99 = Math.max(perRequest, 1);
-    const tailCost = (m: Mechanism): number => p99Cost(perRequest, costs[m]);
+    const callsAtP99 = Math.max(effective, 1);
+    const tailCost = (m: Mechanism): number => p99Cost(effective, costs[m]);
     // The budget said plainly: an amount of time, and where it comes from (never "within 10% of the SLO").
     const budgetText =
       `the ${us(allowedUs)} a language boundary may take (${roundTo(params.boundary_budget_share * 100, 0)}% ` +
       `of the ${formatAmount(budgetMs ?? 0, 3)} ms p99 SLO ${sloBudget?.whose ?? ''})`;
+    const through =
+      effective === perRequest
+        ? ''
+        : ` of "${from}", ${formatRate(effective)} per request of the SLO's owner`;
     const callsText =
-      perRequest < 1
-        ? `${callsPerRequest(perRequest)}, so the p99 request makes at least one`
-        : `${callsPerRequest(perRequest)}`;
+      effective < 1
+        ? `${callsPerRequest(perRequest)}${through}, so the p99 request makes at least one`
+        : `${callsPerRequest(perRequest)}${through}`;
     // On the p99 path the planner keeps to a co-located RPC: a network hop to a separate service adds its round
     // trip on top of the loopback cost, which the p99 request would pay. The service prior is itself a loopback
     // gRPC benchmark (kb/boundaries.yaml), so its figure is quoted only when a lab run measured HTTP/JSON.
@@ -262,11 +334,11 @@ function planOne(
   if (linked && ffiPriced && mechanism !== 'ffi') {
     mechanism = 'ffi';
     const allowedUs = params.boundary_budget_share * (budgetMs ?? 0) * 1000;
-    const cost = p99Cost(perRequest, costs.ffi);
+    const cost = p99Cost(effective, costs.ffi);
     budget = onP99Path ? (cost <= allowedUs ? 'within' : 'over') : 'none';
     why =
       `"${to}" is a library, linked into its caller rather than deployed, so a Go caller reaches it in process ` +
-      `through cgo: ${callsPerRequest(perRequest)} x ${us(costs.ffi.p99Us)} = ${us(cost)} at p99` +
+      `through cgo: ${callsPerRequest(effective)} x ${us(costs.ffi.p99Us)} = ${us(cost)} at p99` +
       (onP99Path
         ? `, ${budget === 'within' ? 'within' : 'more than'} the ${us(allowedUs)} a language boundary may take (${roundTo(params.boundary_budget_share * 100, 0)}% of the ${formatAmount(budgetMs ?? 0, 3)} ms p99 SLO ${sloBudget?.whose ?? ''}).`
         : '.');
@@ -319,11 +391,14 @@ export function overBudgetCaveats(
   costs: Record<Mechanism, BoundaryCostView>,
   params: Parameters,
   projectSlo: LatencySlo | undefined,
+  /** For the callers of each component: a chain's calls multiply (gateway -> ranker -> features). */
+  profile?: Profile,
 ): string[] {
+  const callers = profile === undefined ? new Map() : callersOf(profile);
   return rows.flatMap((row) => {
-    const budget = budgetOf(row.from, row.to, facts, projectSlo);
+    const budget = budgetOf(row.from, row.to, facts, projectSlo, callers);
     if (row.budget !== 'over' || budget === undefined) return [];
-    const calls = row.calls_per_request ?? 1;
+    const calls = (row.calls_per_request ?? 1) * budget.multiplier;
     const tail = p99Cost(calls, costs[row.mechanism]);
     const sloUs = budget.p99Ms * 1000;
     const against =
