@@ -101,12 +101,26 @@ slo: { p99_ms: -1 }
       /- version: /,
       /- name: must differ from the built-in workloads/,
       /- programs\.go\.run: must pass the port the lab picks/,
-      /- programs\.rust: Unrecognized key: "bulid"/,
+      /- programs\.rust: unknown key "bulid" \(did you mean "build"\?\)/,
       /- ready\.path: a path starting with "\/"/,
       /- requests\[0\]\.method: /,
       /- slo\.p99_ms: /,
     ])
       expect(message).toMatch(expected);
+  });
+
+  it('suggests the key or value that was meant, as profiles do (p99 -> p99_ms, post -> POST, bulid -> build)', () => {
+    const dir = folder();
+    writeFileSync(
+      join(dir, 'svc.yaml'),
+      YAML.replace('slo: { p99_ms: 50 }', 'slo: { p99: 50 }')
+        .replace('method: GET', 'method: get')
+        .replace('build: [[go, build, -o, svc, .]]', 'bulid: [[go, build, -o, svc, .]]'),
+    );
+    const message = problemsOf(join(dir, 'svc.yaml'));
+    expect(message).toContain('slo: unknown key "p99" (did you mean "p99_ms"?); known keys: p99_ms');
+    expect(message).toContain('(did you mean "GET"?)');
+    expect(message).toContain('programs.go: unknown key "bulid" (did you mean "build"?)');
   });
 
   it('names a placeholder the lab does not fill, with its field, before anything runs', () => {

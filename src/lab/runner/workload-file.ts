@@ -5,7 +5,7 @@ import { delimiter, dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
 // A namespace import lets the bundler keep only the parts of zod in use (a named `z` keeps all of it).
 import * as z from 'zod';
-import { UserError } from '../../core/index.ts';
+import { didYouMean, UserError } from '../../core/index.ts';
 import type { ManifestWorkload } from './manifest.ts';
 
 /** The built-in workloads: a team's workload may not take their names (their summaries differ). */
@@ -152,10 +152,10 @@ export function loadWorkloadFile(path: string): LoadedWorkloadFile {
       `workload file ${path} is not valid YAML or JSON:\n${doc.errors.map((e) => `  - ${e.message.split('\n')[0]}`).join('\n')}`,
     );
   }
-  const parsed = workloadFileSchema.safeParse(doc.toJS({ maxAliasCount: 50 }));
+  const parsed = workloadFileSchema.safeParse(doc.toJS({ maxAliasCount: 50 }), { reportInput: true });
   const problems: string[] = [];
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) problems.push(`${issuePath(issue.path)}: ${issue.message}`);
+    for (const issue of parsed.error.issues) problems.push(`${issuePath(issue.path)}: ${issueText(issue)}`);
   }
   const dir = dirname(full);
   if (parsed.success) {
@@ -209,6 +209,55 @@ export function manifestWorkloadOf(file: LoadedWorkloadFile): ManifestWorkload {
     };
   }
   return { name: file.spec.name, kind: 'service', summary: `team workload ${file.path}`, programs };
+}
+
+/** A zod issue in words, with the nearest known key or value for a misspelt one ("p99" -> p99_ms, "post" -> POST). */
+function issueText(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') {
+    const known = knownKeysAt(issue.path);
+    return issue.keys
+      .map((key) => {
+        const near = didYouMean(key, known);
+        return `unknown key "${key}"${near === undefined ? '' : ` (did you mean "${near}"?)`}${known.length > 0 ? `; known keys: ${known.join(', ')}` : ''}`;
+      })
+      .join('; ');
+  }
+  if (issue.code === 'invalid_value' && typeof issue.input === 'string') {
+    const values = issue.values.map(String);
+    const near = didYouMean(issue.input, values);
+    return `${issue.message}${near === undefined ? '' : ` (did you mean "${near}"?)`}`;
+  }
+  return issue.message;
+}
+
+/** The keys the schema allows at a path of the file (for a misspelt key's suggestion). */
+function knownKeysAt(path: readonly PropertyKey[]): string[] {
+  let schema: z.ZodType = workloadFileSchema;
+  for (const part of path) {
+    const def = (
+      schema as unknown as {
+        def: {
+          type: string;
+          shape?: Record<string, z.ZodType>;
+          valueType?: z.ZodType;
+          element?: z.ZodType;
+          innerType?: z.ZodType;
+        };
+      }
+    ).def;
+    if (def.type === 'optional' && def.innerType) schema = def.innerType;
+    const current = (schema as unknown as { def: typeof def }).def;
+    if (current.type === 'object' && current.shape && typeof part === 'string' && current.shape[part])
+      schema = current.shape[part];
+    else if (current.type === 'array' && current.element) schema = current.element;
+    else if (current.type === 'record' && current.valueType) schema = current.valueType;
+    else return [];
+  }
+  let def = (
+    schema as unknown as { def: { type: string; shape?: Record<string, unknown>; innerType?: z.ZodType } }
+  ).def;
+  if (def.type === 'optional' && def.innerType) def = (def.innerType as unknown as { def: typeof def }).def;
+  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
 }
 
 /** Whether an executable file of this name is in one of PATH's folders. */
