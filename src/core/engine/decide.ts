@@ -186,7 +186,7 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
   // reader should see them before the general caveats.
   caveats.unshift(
     ...inputCaveats(profile),
-    ...overBudgetCaveats(boundaries, factsByName, costs, params, profile.workload.latency_slo, profile),
+    ...overBudgetCaveats(boundaries, factsByName, costs, params, profile),
     ...linkedBudgetCaveats(boundaries, profile),
   );
   if (confidence < params.close_call_threshold) {

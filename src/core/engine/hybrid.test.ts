@@ -62,6 +62,8 @@ describe('planBoundaries', () => {
       expect(row?.why).toContain('"crypto" is a library, linked into its caller rather than deployed');
     }
     expect(plan(library(3, 100))[0]?.budget).toBe('within');
+    // A chatty library call keeps its note (it was overwritten while the library case was a late override).
+    expect(plan(library(200, 1000))[0]?.why).toContain('Chatty: 200 calls per request');
     // Called from Rust, a Go library cannot be linked cheaply: the plan says what it prices instead.
     const [fromRust] = plan(library(3, 100), undefined, 'rust');
     expect(fromRust?.mechanism).toBe('grpc');
@@ -306,7 +308,7 @@ describe('overBudgetCaveats', () => {
       facts,
       boundaryCosts(kb),
       params,
-      profile.workload.latency_slo,
+      profile,
     );
   };
 

@@ -182,7 +182,7 @@ function budgetOf(
   to: string,
   facts: ReadonlyMap<string, UnitFacts>,
   projectSlo: LatencySlo | undefined,
-  callers: Callers = new Map(),
+  callers: Callers,
 ): Budget {
   const caller = facts.get(from)?.slo?.p99_ms;
   if (caller !== undefined) return { p99Ms: caller, whose: `of "${from}"`, multiplier: 1 };
@@ -252,10 +252,25 @@ function planOne(
   // Calls per request of the budget's owner: the caller's own, or a chain's product (see upstreamBudget).
   const effective = perRequest * (sloBudget?.multiplier ?? 1);
   const onP99Path = budgetMs !== undefined && effective >= P99_FRACTION;
+  const allowedUs = params.boundary_budget_share * (budgetMs ?? 0) * 1000;
+  // The budget said plainly: an amount of time, and where it comes from (never "within 10% of the SLO").
+  const budgetText =
+    `the ${us(allowedUs)} a language boundary may take (${roundTo(params.boundary_budget_share * 100, 0)}% ` +
+    `of the ${formatAmount(budgetMs ?? 0, 3)} ms p99 SLO ${sloBudget?.whose ?? ''})`;
   let mechanism: Mechanism;
   let why: string;
   let budget: 'over' | 'within' | 'none' = 'none';
-  if (!onP99Path) {
+  if (linked && ffiPriced) {
+    // A library is linked into its caller, not deployed: a Go caller reaches a Rust library through cgo whatever the
+    // call rate (until 2026-12-07 a Rust crypto library called 3 times a request was put behind gRPC).
+    mechanism = 'ffi';
+    const cost = p99Cost(effective, costs.ffi);
+    budget = onP99Path ? (cost <= allowedUs ? 'within' : 'over') : 'none';
+    why =
+      `"${to}" is a library, linked into its caller rather than deployed, so a Go caller reaches it in process ` +
+      `through cgo: ${callsPerRequest(effective)} x ${us(costs.ffi.p99Us)} = ${us(cost)} at p99` +
+      (onP99Path ? `, ${budget === 'within' ? 'within' : 'more than'} ${budgetText}.` : '.');
+  } else if (!onP99Path) {
     const reason =
       budgetMs === undefined
         ? `"${from}" has no latency SLO, so the boundary's cost does not limit it`
@@ -281,13 +296,8 @@ function planOne(
         `(${callsPerRequest(perRequest)} at ~${us(costs.service.perCallUs)} each, a loopback floor).`;
     }
   } else {
-    const allowedUs = params.boundary_budget_share * (budgetMs ?? 0) * 1000;
     const callsAtP99 = Math.max(effective, 1);
     const tailCost = (m: Mechanism): number => p99Cost(effective, costs[m]);
-    // The budget said plainly: an amount of time, and where it comes from (never "within 10% of the SLO").
-    const budgetText =
-      `the ${us(allowedUs)} a language boundary may take (${roundTo(params.boundary_budget_share * 100, 0)}% ` +
-      `of the ${formatAmount(budgetMs ?? 0, 3)} ms p99 SLO ${sloBudget?.whose ?? ''})`;
     const through =
       effective === perRequest
         ? ''
@@ -329,20 +339,7 @@ function planOne(
   if (chatty) {
     why += ` Chatty: ${callsPerRequest(perRequest)} reaches the ${formatAmount(params.chatty_calls_per_request)}-call threshold; batch them where you can.`;
   }
-  // A library is linked into its caller, not deployed: a Go caller reaches a Rust library through cgo whatever the
-  // call rate (until 2026-12-07 a Rust crypto library called 3 times a request was put behind gRPC).
-  if (linked && ffiPriced && mechanism !== 'ffi') {
-    mechanism = 'ffi';
-    const allowedUs = params.boundary_budget_share * (budgetMs ?? 0) * 1000;
-    const cost = p99Cost(effective, costs.ffi);
-    budget = onP99Path ? (cost <= allowedUs ? 'within' : 'over') : 'none';
-    why =
-      `"${to}" is a library, linked into its caller rather than deployed, so a Go caller reaches it in process ` +
-      `through cgo: ${callsPerRequest(effective)} x ${us(costs.ffi.p99Us)} = ${us(cost)} at p99` +
-      (onP99Path
-        ? `, ${budget === 'within' ? 'within' : 'more than'} the ${us(allowedUs)} a language boundary may take (${roundTo(params.boundary_budget_share * 100, 0)}% of the ${formatAmount(budgetMs ?? 0, 3)} ms p99 SLO ${sloBudget?.whose ?? ''}).`
-        : '.');
-  } else if (linked && !ffiPriced) {
+  if (linked && !ffiPriced) {
     why += ` "${to}" is a Go library: called from Rust it must be built as a C archive (the Go runtime inside the Rust process, entered through cgo's callback path) or wrapped in a server of its own, which is what this plan prices.`;
   }
   const row: BoundaryRow = {
@@ -383,20 +380,19 @@ export function linkedBudgetCaveats(rows: readonly BoundaryRow[], profile: Profi
  * boundary's share. The verdict's probability is about each component's language; this is about the plan joining
  * them, so it is said apart, before the general caveats.
  * @example
- * overBudgetCaveats(rows, facts, costs, params, profile.workload.latency_slo); // ['The plan\'s "proxy" -> "policy" calls are over their latency budget: ...']
+ * overBudgetCaveats(rows, facts, costs, params, profile); // ['The plan\'s "proxy" -> "policy" calls are over their latency budget: ...']
  */
 export function overBudgetCaveats(
   rows: readonly BoundaryRow[],
   facts: ReadonlyMap<string, UnitFacts>,
   costs: Record<Mechanism, BoundaryCostView>,
   params: Parameters,
-  projectSlo: LatencySlo | undefined,
-  /** For the callers of each component: a chain's calls multiply (gateway -> ranker -> features). */
-  profile?: Profile,
+  /** Its SLO and its calls: a chain's calls multiply (gateway -> ranker -> features). */
+  profile: Profile,
 ): string[] {
-  const callers = profile === undefined ? new Map() : callersOf(profile);
+  const callers = callersOf(profile);
   return rows.flatMap((row) => {
-    const budget = budgetOf(row.from, row.to, facts, projectSlo, callers);
+    const budget = budgetOf(row.from, row.to, facts, profile.workload.latency_slo, callers);
     if (row.budget !== 'over' || budget === undefined) return [];
     const calls = (row.calls_per_request ?? 1) * budget.multiplier;
     const tail = p99Cost(calls, costs[row.mechanism]);

@@ -1,6 +1,6 @@
 /** @module Tests of the step validity rules. */
 import { describe, expect, it } from 'vitest';
-import { judgeStep } from './validity.ts';
+import { judgeStep, otherProcessesReason } from './validity.ts';
 
 const good = {
   target_rps: 1000,
@@ -94,5 +94,13 @@ describe('judgeStep', () => {
     expect(judgeStep({ ...good, samples: 3000 }).warnings[0]).toMatch(
       /p99\.9 from 3,000 samples \(needs >= 10,000 to be meaningful\)/,
     );
+  });
+
+  it('words the other-processes rule once, for the latency steps and the boundary round trips alike', () => {
+    expect(otherProcessesReason(1.2, 10, 2)).toBe(
+      "other processes used 6.0% of the machine's CPU during the step (1.20 CPU s; limit 5.0%)",
+    );
+    expect(otherProcessesReason(1, 10, 2)).toBeUndefined();
+    expect(otherProcessesReason(null, 10, 2)).toBeUndefined();
   });
 });

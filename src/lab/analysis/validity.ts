@@ -113,12 +113,8 @@ export function judgeStep(step: StepEvidence): StepVerdict {
       // Over the time the busy figure covers: a step that ran on past its nominal length (waiting for timeouts) once
       // read as "other processes used 103% of the machine".
       const window = Math.max(step.duration_s, step.elapsed_s ?? 0);
-      const otherShare = step.other_cpu_s / (window * step.machine_cores);
-      if (otherShare > MAX_OTHER_CPU_SHARE) {
-        reasons.push(
-          `other processes used ${pct(otherShare)} of the machine's CPU during the step (${step.other_cpu_s.toFixed(2)} CPU s; limit ${pct(MAX_OTHER_CPU_SHARE)})`,
-        );
-      }
+      const reason = otherProcessesReason(step.other_cpu_s, window, step.machine_cores);
+      if (reason !== undefined) reasons.push(reason);
     }
   }
   if (step.errors > 0 && step.requests > 0) {
@@ -132,4 +128,22 @@ export function judgeStep(step: StepEvidence): StepVerdict {
     );
   }
   return { valid: reasons.length === 0, reasons, warnings };
+}
+
+/**
+ * The other-processes rule: more than {@link MAX_OTHER_CPU_SHARE} of the machine's CPU used by other processes over a
+ * step's window makes it invalid; the reason, or undefined when the step passes (or the figure could not be read).
+ * @example
+ * otherProcessesReason(1.2, 10, 2); // "other processes used 6.0% of the machine's CPU during the step (1.20 CPU s; limit 5.0%)"
+ */
+export function otherProcessesReason(
+  otherCpuS: number | null,
+  windowS: number,
+  cores: number,
+): string | undefined {
+  if (otherCpuS === null || windowS <= 0 || cores <= 0) return undefined;
+  const share = otherCpuS / (windowS * cores);
+  return share > MAX_OTHER_CPU_SHARE
+    ? `other processes used ${pct(share)} of the machine's CPU during the step (${otherCpuS.toFixed(2)} CPU s; limit ${pct(MAX_OTHER_CPU_SHARE)})`
+    : undefined;
 }

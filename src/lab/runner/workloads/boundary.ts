@@ -1,11 +1,13 @@
 /** @module The boundary workload: what it costs Go to call Rust. In-process through cgo into a Rust static library (ns per call), and across processes over gRPC and HTTP/JSON on loopback (µs per call), each client program run against its server. */
 import { basename } from 'node:path';
-import { MAX_OTHER_CPU_SHARE } from '../../analysis/validity.ts';
+import { otherProcessesReason } from '../../analysis/validity.ts';
+import { cpuCount } from '../loadgen.ts';
 import { readMachineCpu, selfCpuSeconds } from '../machine-cpu.ts';
 import type { ResolvedProgram } from '../manifest.ts';
 import { modeParams } from '../manifest.ts';
 import type { RunningServer } from '../process.ts';
 import { batchStep, runBatch } from './batch.ts';
+import { otherCpuSeconds } from './latency.ts';
 import { loadgenCpuList, startLabServer } from './servers.ts';
 import { throwIfAborted, type WorkloadContext, type WorkloadRunner } from './types.ts';
 
@@ -125,31 +127,24 @@ export const boundaryRunner: WorkloadRunner = {
             step.reasons.push(`${job.server} exited during the step`);
           }
           // Other processes' CPU, as the latency steps judge it: until 2026-12-07 a round-trip step on a busy machine
-          // was valid whatever ran beside it. The client's own CPU is unknown, so it is taken at its whole core
+          // was valid whatever ran beside it. The client's own CPU is not read, so it is taken at its whole core
           // budget: what is left is a floor of what others used.
-          const clientCores = cpus === null ? null : cpuCount(cpus);
-          if (
-            server &&
-            clientCores !== null &&
-            machineBefore &&
-            machineAfter &&
-            serverBefore !== null &&
-            serverAfter !== null
-          ) {
+          if (server && cpus !== null && machineBefore && machineAfter && outcome.wall_s > 0) {
             const wall = outcome.wall_s;
-            const cores = (machineAfter.total_s - machineBefore.total_s) / Math.max(wall, 1e-3);
-            const others =
-              machineAfter.busy_s -
-              machineBefore.busy_s -
-              (selfCpuSeconds() - selfBefore) -
-              (serverAfter - serverBefore) -
-              clientCores * wall;
-            const share = others / Math.max(wall * cores, 1e-3);
-            if (wall > 0 && share > MAX_OTHER_CPU_SHARE) {
+            const others = otherCpuSeconds({
+              machineBusyS: machineAfter.busy_s - machineBefore.busy_s,
+              serverCpuS: serverBefore === null || serverAfter === null ? null : serverAfter - serverBefore,
+              loadgenCpuS: cpuCount(cpus) * wall,
+              labCpuS: selfCpuSeconds() - selfBefore,
+            });
+            const reason = otherProcessesReason(
+              others,
+              wall,
+              (machineAfter.total_s - machineBefore.total_s) / wall,
+            );
+            if (reason !== undefined) {
               step.valid = false;
-              step.reasons.push(
-                `other processes used at least ${(share * 100).toFixed(1)}% of the machine's CPU during the step (limit ${(MAX_OTHER_CPU_SHARE * 100).toFixed(1)}%)`,
-              );
+              step.reasons.push(reason);
             }
           }
           ctx.record(step);
@@ -160,11 +155,3 @@ export const boundaryRunner: WorkloadRunner = {
     }
   },
 };
-
-/** How many CPUs a taskset list names ("0", "0-2", "0,3"). */
-function cpuCount(list: string): number {
-  return list.split(',').reduce((n, part) => {
-    const [from, to] = part.split('-').map(Number);
-    return n + (to === undefined ? 1 : (to ?? 0) - (from ?? 0) + 1);
-  }, 0);
-}
