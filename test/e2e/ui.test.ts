@@ -418,7 +418,7 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
     await page.close();
   });
 
-  it('lists a close call in History at its rounded-down confidence, as the decision itself reads', async () => {
+  it('lists a close call in History as the decision itself reads it, never as the 70% it is under', async () => {
     const profile = parseProfileText(
       readFileSync(join(ROOT, 'examples', 'close-call.yaml'), 'utf8'),
       'close-call',
@@ -431,7 +431,7 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
     }).id;
     const page = await open('#/history');
     const cell = page.getByTestId(`history-select-${id}`).locator('xpath=ancestor::tr').locator('td.num');
-    await poll(() => cell.textContent()).toBe('69%');
+    await poll(() => cell.textContent()).toBe('69.9%');
     expect(pageErrors).toEqual([]);
     await page.close();
   });

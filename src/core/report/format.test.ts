@@ -40,9 +40,10 @@ describe('formatSigned', () => {
 });
 
 describe('formatConfidence', () => {
-  it("rounds a close call's confidence down, so one under the threshold never reads as the threshold", () => {
-    expect(formatConfidence({ confidence: 0.6985, close_call: true })).toBe('69%');
-    expect(formatConfidence({ confidence: 0.6985, close_call: false })).toBe('70%');
+  it("reads as the verdict's probability does, and never as the 70% threshold when it is under it", () => {
+    // A close call at 0.6753 read "Confidence 67%" beside "Hybrid 68%", and `gorust check` quoted 68%.
+    expect(formatConfidence({ confidence: 0.6753, close_call: true })).toBe('68%');
+    expect(formatConfidence({ confidence: 0.6985, close_call: true })).toBe('69.9%');
     expect(formatConfidence({ confidence: 0.004, close_call: true })).toBe('<1%');
   });
 });
@@ -54,6 +55,17 @@ describe('formatPercent', () => {
     expect(formatPercent(1)).toBe('100%');
     expect(formatPercent(0)).toBe('0%');
     expect(formatPercent(0.994)).toBe('99%');
+  });
+
+  it('never shows a share just under a threshold (50%, 70%, 90%) as the threshold (a near tie is under 70%)', () => {
+    expect(formatPercent(0.6999)).toBe('69.9%');
+    expect(formatPercent(0.69996)).toBe('69.9%');
+    expect(formatPercent(0.6958)).toBe('69.6%');
+    expect(formatPercent(0.8996)).toBe('89.9%');
+    expect(formatPercent(0.7)).toBe('70%');
+    expect(formatPercent(0.7004)).toBe('70%');
+    expect(formatPercent(0.6949)).toBe('69%');
+    expect(formatPercent(0.5955)).toBe('60%');
   });
 });
 
@@ -161,7 +173,7 @@ describe('confidenceMeaning', () => {
       probabilities: { go: 0.4996, rust: 0.0394, hybrid: 0.461 },
     });
     expect(confidenceMeaning(d)).toBe(
-      '4,610 of 10,000 draws of weights (±30%), ratings and uncertain inputs keep this verdict; more draws give Go (50%): this verdict is what the central weights and ratings give',
+      '4,610 of 10,000 draws of weights (±30%), ratings and uncertain inputs keep this verdict; more draws give Go (49.9%): this verdict is what the central weights and ratings give',
     );
     const single = buildDecision({
       verdict: 'rust',
@@ -289,9 +301,9 @@ describe('verdictMargin', () => {
 });
 
 describe('weakening', () => {
-  it('rounds a verdict turned close call down, so it never reads as the 70% it is below (QA: "79% -> 70%")', () => {
+  it('never reads a verdict turned close call as the 70% it is below (QA: "79% -> 70%")', () => {
     expect(weakening({ close_call: false, confidence: 0.79 }, { close_call: true, confidence: 0.6958 })).toBe(
-      'now a close call: P(verdict) 79% -> 69%',
+      'now a close call: P(verdict) 79% -> 69.6%',
     );
     expect(weakening({ close_call: false, confidence: 0.79 }, { close_call: true, confidence: 0.64 })).toBe(
       'now a close call: P(verdict) 79% -> 64%',

@@ -36,25 +36,48 @@ export function criterionLabel(id: string): string {
 }
 
 /**
+ * The shares the product draws lines at: a majority of the draws, a near tie or close call (under 70%), the track
+ * record's top band (90% and above).
+ */
+const THRESHOLD_PERCENTS = new Set([50, 70, 90]);
+
+/**
  * A 0..1 share as a whole percentage ("93%"); shares under 1% but above 0 show as "<1%", and shares above 99% but
- * below 1 as ">99%", so 9,995 of 10,000 draws never read as "100%" (nor 5 of them as "0%").
+ * below 1 as ">99%", so 9,995 of 10,000 draws never read as "100%" (nor 5 of them as "0%"). A share just under one of
+ * the product's thresholds (50%, 70%, 90%) shows a decimal, so it never reads as the line it is under: 0.6958 is
+ * "69.6%", where "70%" would contradict "a near tie" beside it.
+ * @example
+ * formatPercent(0.6753); // '68%'
+ * formatPercent(0.6958); // '69.6%'
  */
 export function formatPercent(share: number): string {
   if (share > 0 && share < 0.005) return '<1%';
   if (share < 1 && share >= 0.995) return '>99%';
-  return `${Math.round(share * 100)}%`;
+  const whole = Math.round(share * 100);
+  return THRESHOLD_PERCENTS.has(whole) && share * 100 < whole ? percentOneDecimal(share) : `${whole}%`;
 }
 
 /**
- * A decision's confidence as a percentage; a close call's rounded down, so one just under the close-call threshold
- * never reads as the threshold itself ("Confidence 70% ... a close call" for 0.6985 reads "69%").
+ * A share as a percentage with one decimal, rounded unless rounding would lift it to a round ten it is under
+ * (0.69996 is "69.9%", not "70.0%").
  * @example
- * formatConfidence({ confidence: 0.6985, close_call: true }); // '69%'
- * formatConfidence({ confidence: 0.6985, close_call: false }); // '70%'
+ * percentOneDecimal(0.4959); // '49.6%'
+ */
+export function percentOneDecimal(share: number): string {
+  const tenths = Math.round(share * 1000);
+  const shown = tenths % 100 === 0 && share * 1000 < tenths ? tenths - 1 : tenths;
+  return `${(shown / 10).toFixed(1)}%`;
+}
+
+/**
+ * A decision's confidence as a percentage, as every other share is shown (formatPercent), so the confidence line and
+ * the verdict's probability beside it read the same; kept as the one name the reports use for it.
+ * @example
+ * formatConfidence({ confidence: 0.6753, close_call: true }); // '68%'
+ * formatConfidence({ confidence: 0.6985, close_call: true }); // '69.9%'
  */
 export function formatConfidence(decision: { confidence: number; close_call: boolean }): string {
-  const c = decision.confidence;
-  return decision.close_call && c >= 0.01 ? `${Math.floor(c * 100)}%` : formatPercent(c);
+  return formatPercent(decision.confidence);
 }
 
 /**
@@ -102,7 +125,8 @@ export function formatPercentPair(a: number, b: number): [string, string] {
 
 /**
  * A decision's three probabilities as percentages that can be told apart: one decimal for all three when two that
- * differ would read alike ("Go 50%, Rust 50%" beside a Rust verdict read as a contradiction).
+ * differ would read alike ("Go 50%, Rust 50%" beside a Rust verdict read as a contradiction), or when one sits just
+ * under a round ten.
  * @example
  * formatProbabilities({ go: 0.4959, rust: 0.5041, hybrid: 0 }); // { go: '49.6%', rust: '50.4%', hybrid: '0.0%' }
  */
@@ -115,7 +139,9 @@ export function formatProbabilities(p: { go: number; rust: number; hybrid: numbe
   const alike = values.some((a, i) =>
     values.some((b, j) => j > i && a !== b && a > 0 && b > 0 && formatPercent(a) === formatPercent(b)),
   );
-  const show = (x: number) => (alike ? `${(x * 100).toFixed(1)}%` : formatPercent(x));
+  // One shown with a decimal (just under a round ten) gives the others theirs, so the three read alike.
+  const decimal = alike || values.some((x) => formatPercent(x).includes('.'));
+  const show = (x: number) => (decimal ? percentOneDecimal(x) : formatPercent(x));
   return { go: show(p.go), rust: show(p.rust), hybrid: show(p.hybrid) };
 }
 
@@ -390,9 +416,8 @@ export function weakening(
     recorded.confidence !== undefined && recorded.confidence - now.confidence >= WEAKER_DROP - 1e-9;
   const turnedClose = recorded.close_call === false && now.close_call;
   if (!fell && !turnedClose) return undefined;
-  // A close call is below the close-call threshold (a whole percentage): rounded, 69.6% would read as the "70%" it is
-  // below, so a verdict turned close is shown rounded down.
-  const nowText = formatConfidence({ confidence: now.confidence, close_call: turnedClose });
+  // A close call is below the close-call threshold, and formatPercent never shows 69.6% as the "70%" it is below.
+  const nowText = formatPercent(now.confidence);
   const change =
     recorded.confidence === undefined
       ? `P(verdict) now ${nowText}`

@@ -181,7 +181,7 @@ describe('renderHtmlReport', () => {
 
   it('escapes a probability under 1% (a bare "<" is an HTML parse error)', () => {
     const out = renderHtmlReport(
-      buildHybridDecision({ probabilities: { go: 0.2, rust: 0.004, hybrid: 0.796 } }),
+      buildHybridDecision({ probabilities: { go: 0.21, rust: 0.004, hybrid: 0.786 } }),
       { date: DATE },
     );
     expect(out).toContain('Rust &lt;1%');

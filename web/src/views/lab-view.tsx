@@ -1,6 +1,6 @@
 /** @module The Lab view: a measured run from the store: anchor flags first, per-workload figures (boundary costs, CPU kernels), latency by percentile per language and rate step, GC pauses against latency, build/size/cross-compilation tables; invalid steps marked invalid with their reasons. */
 import { useCallback, useMemo, useState } from 'react';
-import { formatFigure, gcTimelineChart, percentileChart } from '../../../src/core/browser.ts';
+import { formatFigure, formatPercent, gcTimelineChart, percentileChart } from '../../../src/core/browser.ts';
 import { LabSummary } from '../components/lab-summary.tsx';
 import { LabTables } from '../components/lab-tables.tsx';
 import { SvgChart } from '../components/svg-chart.tsx';
@@ -294,7 +294,7 @@ function UseInDecision({ runId }: { runId: string }) {
     | { status: 'error'; error: string }
   >({ status: 'idle' });
   const verdict = (d: LabDecisionResult['with']) =>
-    `${d.verdict === 'go' ? 'Go' : d.verdict === 'rust' ? 'Rust' : 'hybrid'} (confidence ${Math.round(d.confidence * 100)}%)`;
+    `${d.verdict === 'go' ? 'Go' : d.verdict === 'rust' ? 'Rust' : 'hybrid'} (confidence ${formatPercent(d.confidence)})`;
   return (
     <section className="card" data-testid="lab-use">
       <div className="toolbar">
