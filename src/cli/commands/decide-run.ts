@@ -360,9 +360,19 @@ async function writeAdr(decision: Decision, work: AdrWork): Promise<void> {
   writeFileAtomic(path, kept.text);
   if (replaced !== undefined && replaced.path !== path) rmSync(replaced.path, { force: true });
   io.stderr(`wrote ${path}\n`);
+  // The new title renamed the file: the records that link to the old name (the one it superseded) follow it.
+  if (replaced !== undefined && replaced.path !== path)
+    for (const linked of adr.relinkedRecords(records, replaced.file, basename(path))) {
+      writeFileAtomic(linked.path, linked.text);
+      io.stderr(`updated the link to ${basename(path)} in ${linked.path}\n`);
+    }
   if (previous !== undefined)
     io.stderr(
-      `note: --force rewrote gorust's text${kept.count > 0 ? ` and kept the ${kept.count === 1 ? 'section' : `${kept.count} sections`} the team added` : ''}, with its status, people and links; any other edit to gorust's own sections is replaced (\`git diff\` shows it).\n`,
+      `note: --force rewrote gorust's text${keptNote(kept)}, with its status, people and links; any other edit to gorust's own sections is replaced (\`git diff\` shows it).\n`,
+    );
+  if (kept.droppedTieBreaker !== undefined)
+    io.stderr(
+      `note: the decision is no longer a tie, so the new record has no tie-breaker; the one the decision-makers wrote was:\n  ${kept.droppedTieBreaker}\n`,
     );
   // Said now rather than when CI's `gorust check` stops at the record (the path is the one the record keeps).
   const recorded = options.record?.profile;
@@ -378,6 +388,18 @@ async function writeAdr(decision: Decision, work: AdrWork): Promise<void> {
     writeFileAtomic(superseded.path, markSuperseded(superseded.text, number, basename(path)));
     io.stderr(`marked ${superseded.path} superseded by ADR-${String(number).padStart(4, '0')}\n`);
   }
+}
+
+/** What `--force` kept of a team's text, for its note: " and kept the 2 sections the team added and its tie-breaker". */
+function keptNote(kept: { count: number; keptTieBreaker?: boolean | undefined }): string {
+  const sections = kept.count - (kept.keptTieBreaker === true ? 1 : 0);
+  const parts = [
+    ...(sections > 0
+      ? [sections === 1 ? 'the section the team added' : `the ${sections} sections the team added`]
+      : []),
+    ...(kept.keptTieBreaker === true ? ['the tie-breaker the decision-makers wrote'] : []),
+  ];
+  return parts.length === 0 ? '' : ` and kept ${parts.join(' and ')}`;
 }
 
 function adrOptions(

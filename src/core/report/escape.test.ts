@@ -75,12 +75,20 @@ describe('fileSlug', () => {
 
   it('cuts a long title after a whole word, and inside a word only when the word is most of the stem', () => {
     const title = 'Go or Rust for read states service: a tie for the team to break';
-    expect(fileSlug(title)).toBe('go-or-rust-for-read-states-service-a-tie-for-the-team-to');
+    expect(fileSlug(title)).toBe('go-or-rust-for-read-states-service-a-tie-for-the-team');
     expect(fileSlug(title).length).toBeLessThanOrEqual(60);
     expect(fileSlug('a'.repeat(70))).toBe('a'.repeat(60));
     expect(fileSlug(`x ${'b'.repeat(70)}`)).toBe(`x-${'b'.repeat(58)}`);
     // Exactly at a word's end: nothing is dropped.
     expect(fileSlug(`${'c'.repeat(60)} d`)).toBe('c'.repeat(60));
+  });
+
+  it('does not end a cut title on a word that leads into the words cut off (QA: "...-a-tie-for-the")', () => {
+    expect(fileSlug('Rust or Hybrid for telemetry ingest pipeline: a tie for the team to break')).toBe(
+      'rust-or-hybrid-for-telemetry-ingest-pipeline-a-tie',
+    );
+    // A whole title keeps its last word, whatever it is.
+    expect(fileSlug('What to build it with')).toBe('what-to-build-it-with');
   });
 
   it('falls back when nothing is left', () => {

@@ -47,6 +47,25 @@ export function escapeMarkdown(text: string): string {
 /** A file name stem keeps at most this many characters, cut at the end of a word when one ends after half of it. */
 const SLUG_MAX = 60;
 
+/** Words a cut file name should not end on: they lead into the words cut off. */
+const DANGLING_WORDS = new Set([
+  'a',
+  'an',
+  'and',
+  'as',
+  'at',
+  'by',
+  'for',
+  'from',
+  'in',
+  'of',
+  'on',
+  'or',
+  'the',
+  'to',
+  'with',
+]);
+
 /**
  * Make a safe file name stem from user text (a project name): lowercase ASCII letters, digits and dashes, at most
  * 60 characters, cut after a whole word (a single word longer than half of that is cut inside it).
@@ -66,6 +85,12 @@ export function fileSlug(text: string, fallback = 'decision'): string {
     if (lastDash >= SLUG_MAX / 2) slug = slug.slice(0, lastDash);
   }
   slug = slug.replace(/-+$/g, '');
+  // A cut title does not end on a word that needs the next one ("...-a-tie-for-the").
+  if (whole.length > slug.length)
+    for (let last = /-([a-z]+)$/.exec(slug); last !== null; last = /-([a-z]+)$/.exec(slug)) {
+      if (!DANGLING_WORDS.has(last[1] ?? '') || last.index < SLUG_MAX / 2) break;
+      slug = slug.slice(0, last.index);
+    }
   return slug.length > 0 ? slug : fallback;
 }
 
