@@ -118,16 +118,22 @@ export function adrLayout(text: string): AdrLayout {
       informed: people(field('informed')),
     };
   }
-  const deciders = /^[*-] Deciders:[ \t]*(.*)$/im.exec(text)?.[1];
-  if (deciders !== undefined || /^[*-] Status:/im.test(text))
-    return { template: 'log4brains', deciders: people(deciders?.replace(/\\(.)/g, '$1')) };
-  // Nygard: the people lines gorust keeps between the date and the Status section.
+  // The people lines gorust keeps above the first section (Nygard: between the date and Status; log4brains: under
+  // its header list, which has no field for the consulted and informed).
   const line = (label: string) =>
     people(
       new RegExp(`^${label}:[ \\t]*(.*)$`, 'm')
-        .exec(text.slice(0, text.search(/^## Status/m)))?.[1]
+        .exec(text.slice(0, text.search(/^## /m) < 0 ? text.length : text.search(/^## /m)))?.[1]
         ?.replace(/\\(.)/g, '$1'),
     );
+  const deciders = /^[*-] Deciders:[ \t]*(.*)$/im.exec(text)?.[1];
+  if (deciders !== undefined || /^[*-] Status:/im.test(text))
+    return {
+      template: 'log4brains',
+      deciders: people(deciders?.replace(/\\(.)/g, '$1')),
+      consulted: line('Consulted'),
+      informed: line('Informed'),
+    };
   return {
     template: 'nygard',
     deciders: line('Deciders'),

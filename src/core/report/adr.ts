@@ -191,6 +191,20 @@ export function evidenceSources(evidence: readonly Evidence[]): EvidenceSources 
 
 const short = (option: Option) => VERDICT_NAMES[option];
 
+/** "Consulted: SRE" lines, each a paragraph, for the people a layout has no header field for; none for nobody. */
+function peopleLines(r: AdrParts, lists: [string, readonly string[] | undefined][]): string[] {
+  return lists.flatMap(([label, list]) =>
+    list !== undefined && list.length > 0 ? [`${label}: ${r.esc(list.join(', '))}`, ''] : [],
+  );
+}
+
+/**
+ * Lines ADR tools read as one line, kept whole by the wrapper: log4brains' header list (Status, Deciders, Date),
+ * adr-tools' "Supersedes [..](..)" link, the Nygard people lines gorust reads back.
+ */
+const TOOL_LINE =
+  /^(?:[*-] (?:Status|Deciders|Date):|Supersedes \[|Superseded by \[|(?:Deciders|Consulted|Informed): )/;
+
 /**
  * Render a decision as an Architecture Decision Record (MADR 4.0.0 by default).
  * @example
@@ -232,19 +246,20 @@ export function renderAdr(decision: Decision, options: AdrOptions): string {
       ...(named !== undefined && named.length > 0 ? [`* Deciders: ${r.esc(deciders)}`] : []),
       `* Date: ${options.date}`,
       '',
+      // log4brains' header has no field for them: they follow it as lines of their own, as in the Nygard layout.
+      ...peopleLines(r, [
+        ['Consulted', options.consulted],
+        ['Informed', options.informed],
+      ]),
     );
   } else {
     const status1 = status.charAt(0).toUpperCase() + status.slice(1);
     // adr-tools' layout has no people; the ones given are kept on lines under the date, which its tools leave alone.
-    const people = (
-      [
-        ['Deciders', options.deciders],
-        ['Consulted', options.consulted],
-        ['Informed', options.informed],
-      ] as const
-    ).flatMap(([label, list]) =>
-      list !== undefined && list.length > 0 ? [`${label}: ${r.esc(list.join(', '))}`, ''] : [],
-    );
+    const people = peopleLines(r, [
+      ['Deciders', options.deciders],
+      ['Consulted', options.consulted],
+      ['Informed', options.informed],
+    ]);
     out.push(
       `# ${options.number ?? 1}. ${title}`,
       '',
@@ -278,7 +293,7 @@ export function renderAdr(decision: Decision, options: AdrOptions): string {
     out.push('## More Information', '', ...r.moreInformation(wordCount(out) + 2));
   }
   out.push(recordComment(decision, options), '');
-  return wrapMarkdown(out.join('\n'), 80);
+  return wrapMarkdown(out.join('\n'), 80, TOOL_LINE);
 }
 
 /** The record's title: what is decided, or for a close call, that it is a tie. */
@@ -578,7 +593,10 @@ class AdrParts {
   }
 
   stakeholderNames(): string[] | undefined {
-    const list = this.o.profile?.stakeholders?.map((s) => (s.role ? `${s.name} (${s.role})` : s.name));
+    // ADR tools split the people on commas (log4brains' Deciders, gorust's own reading back): a role keeps none.
+    const list = this.o.profile?.stakeholders?.map((s) =>
+      s.role ? `${s.name} (${s.role.replace(/\s*,\s*/g, '; ')})` : s.name,
+    );
     return list !== undefined && list.length > 0 ? list : undefined;
   }
 
@@ -777,7 +795,10 @@ class AdrParts {
    */
   dissent(): string[] {
     const d = this.d;
-    const others = (d.stakeholders ?? []).filter((s) => s.verdict !== d.verdict);
+    // A stakeholder who reaches the group's Hybrid with another language for a component dissents on the plan.
+    const others = (d.stakeholders ?? []).filter(
+      (s) => s.verdict !== d.verdict || (s.differs_on?.length ?? 0) > 0,
+    );
     if (others.length === 0) return [];
     const who = others.map(
       (s) =>
@@ -787,8 +808,10 @@ class AdrParts {
       d.agreement === undefined
         ? ''
         : ` ${formatPercent(d.agreement)} of the stakeholders' weight reaches the group's verdict.`;
+    // The Nygard layout has no More Information heading: its notes follow the consequences.
+    const where = this.o.template === 'nygard' ? 'The notes at the end show' : 'More Information shows';
     return [
-      `On their own priorities, ${listWords(who)}.${agreement} More Information shows where their priorities differ.`,
+      `On their own priorities, ${listWords(who)}.${agreement} ${where} where their priorities differ.`,
       '',
     ];
   }

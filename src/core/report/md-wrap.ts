@@ -43,11 +43,12 @@ export function wrapLine(text: string, width: number, first = '', rest = ''): st
 }
 
 /**
- * Wrap a whole generated Markdown document: each paragraph and list item is one logical line on input.
+ * Wrap a whole generated Markdown document: each paragraph and list item is one logical line on input; a line
+ * `keep` matches stays whole (a line another tool reads as one).
  * @example
  * wrapMarkdown('# Title\n\nA long paragraph ...\n', 80);
  */
-export function wrapMarkdown(markdown: string, width = 80): string {
+export function wrapMarkdown(markdown: string, width = 80, keep?: RegExp): string {
   const out: string[] = [];
   let inFence = false;
   let inFrontMatter = false;
@@ -64,7 +65,13 @@ export function wrapMarkdown(markdown: string, width = 80): string {
       continue;
     }
     if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
-    if (inFence || /^\s*(```|~~~)/.test(line) || line.length <= width || /^(#|\||<!--|\s*$)/.test(line)) {
+    if (
+      inFence ||
+      /^\s*(```|~~~)/.test(line) ||
+      line.length <= width ||
+      /^(#|\||<!--|\s*$)/.test(line) ||
+      keep?.test(line) === true
+    ) {
       out.push(line);
       continue;
     }

@@ -430,6 +430,39 @@ describe('renderAdr', () => {
     ]);
   });
 
+  it('keeps on one line what ADR tools read as one line, however long (QA: adr-tools missed a wrapped Supersedes)', () => {
+    const supersedes = {
+      number: 1,
+      file: '0001-split-telemetry-ingest-pipeline-between-go-and-rust-today.md',
+    };
+    const nygard = renderAdr(buildDecision(), { date: DATE, template: 'nygard', number: 2, supersedes });
+    expect(nygard).toContain(`\nSupersedes [ADR-0001](${supersedes.file})\n`);
+    const profile = parseProfileValue({
+      version: 1,
+      project: { name: 'Read states service' },
+      workload: { kind: 'io-bound' },
+      team: { size: 8, go: 'some', rust: 'some' },
+      stakeholders: [
+        { name: 'Ana Ruiz', role: 'Engineering manager', priorities: {} },
+        { name: 'Bo Chen', role: 'Staff engineer, data plane', priorities: {} },
+        { name: 'Carla Dias', role: 'SRE', priorities: {} },
+      ],
+    });
+    const log4brains = renderAdr(buildDecision(), {
+      date: DATE,
+      template: 'log4brains',
+      profile,
+      consulted: ['Dev Patel'],
+      informed: ['Support'],
+    });
+    // log4brains splits the Deciders line on commas: a role keeps none, and the line is not wrapped.
+    expect(log4brains).toContain(
+      '\n* Deciders: Ana Ruiz (Engineering manager), Bo Chen (Staff engineer; data plane), Carla Dias (SRE)\n',
+    );
+    // Its header has no field for them; they were dropped without a word.
+    expect(log4brains).toContain(`* Date: ${DATE}\n\nConsulted: Dev Patel\n\nInformed: Support\n`);
+  });
+
   it('reads as a tie for a close call: the margin, a tie-breaker line and the smallest experiment', () => {
     const close = buildDecision({ close_call: true, confidence: 0.55, scores: { go: 7.12, rust: 7.09 } });
     const adr = renderAdr(close, { date: DATE });
@@ -515,6 +548,21 @@ describe('renderAdr', () => {
       );
       expect(renderText(parted)).toContain('; differs on proxy');
       expect(renderMarkdown(parted)).toContain('(differs on proxy)');
+      // One who reaches the group's verdict with another plan dissents too (QA: the heaviest stakeholder's other
+      // language for the store was left out, and counted among those who agree).
+      const plan = {
+        ...team,
+        stakeholders: team.stakeholders?.map((s) => (s.name === 'Bob' ? { ...s, differs_on: ['store'] } : s)),
+      };
+      expect(flat(renderAdr(plan, { date: DATE, profile }))).toContain(
+        'On their own priorities, Alice (SRE) comes out Rust at 90% and Bob (PM) comes out Go at 100%, and differs on store.',
+      );
+    });
+
+    it('points the Nygard layout, which has no More Information heading, at its closing notes', () => {
+      const nygard = flat(renderAdr(team, { date: DATE, profile, template: 'nygard' }));
+      expect(nygard).toContain('The notes at the end show where their priorities differ.');
+      expect(nygard).not.toContain('More Information shows');
     });
 
     it('gives the weights alone without the profile, and nothing without disagreements', () => {
