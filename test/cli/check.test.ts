@@ -107,7 +107,11 @@ describe('gorust check', { timeout: SPAWN_TIMEOUT_MS }, () => {
   });
 
   it('exits 2 for bad input: no folder, no gorust records, a recorded profile that is gone', () => {
-    expect(gorust(['check', 'nowhere'], root).stderr).toContain('nowhere is not a folder of ADRs');
+    // A folder that is not there is named as such, a file as not a folder of ADRs.
+    expect(gorust(['check', 'nowhere'], root).stderr).toContain('nowhere does not exist');
+    expect(gorust(['check', 'profiles/gateway.yaml'], root).stderr).toContain(
+      'gateway.yaml is not a folder of ADRs',
+    );
     expect(gorust(['check', 'nowhere'], root).code).toBe(2);
     const bare = gorust(['check'], join(root, 'profiles'));
     expect(bare.code).toBe(2);
@@ -190,14 +194,15 @@ describe('gorust check of a verdict that holds but has weakened', { timeout: SPA
         'm',
       ),
     );
-    expect(weaker.stdout).toContain('1 record holds, 1 of them weaker.');
+    // As --format json counts it (holds 0, weaker 1); the text said "1 record holds, 1 of them weaker".
+    expect(weaker.stdout).toContain('1 record: 1 weaker (its verdict holds).');
     // Its next step, as a changed record gets: record the decision as it now stands.
     expect(weaker.stdout).toMatch(
       /^ {2}to record it as it now stands: gorust decide \S+ --seed \d+ --format adr --out docs\/adr\/ --supersedes 0001$/m,
     );
     const strict = gorust(['check', '--strict'], root);
     expect(strict.code, strict.stdout).toBe(3);
-    expect(strict.stdout).toContain('1 record holds, 1 of them weaker: exit 3 (--strict).');
+    expect(strict.stdout).toContain('1 record: 1 weaker (its verdict holds): exit 3 (--strict).');
     // The same for a machine: every record with its verdict and P(verdict) then and now, the counts and the exit.
     const json = gorust(['check', '--format', 'json', '--strict'], root);
     expect(json.code, json.stderr).toBe(3);

@@ -88,7 +88,9 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
     throw new UserError(
       given === undefined
         ? `no ADR folder here: none of ${ADR_FOLDERS.join(', ')} holds gorust records. Name the folder (gorust check DIR), or write a record with \`${statSync(resolve(io.cwd, dirname(ADR_FOLDERS[0])), { throwIfNoEntry: false }) === undefined ? `mkdir -p ${ADR_FOLDERS[0]} && ` : ''}gorust decide PROFILE --format adr --out ${ADR_FOLDERS[0]}/\`.`
-        : `${dir} is not a folder of ADRs (gorust check [DIR]; without one, the first of ${ADR_FOLDERS.join(', ')} that holds records).`,
+        : statSync(folder, { throwIfNoEntry: false }) === undefined
+          ? `${dir} does not exist (gorust check [DIR]; without one, the first of ${ADR_FOLDERS.join(', ')} that holds records).`
+          : `${dir} is not a folder of ADRs (gorust check [DIR]; without one, the first of ${ADR_FOLDERS.join(', ')} that holds records).`,
     );
   const standing = list(folder).filter((r) => !files.isRetired(r.status));
   // A record that cannot be checked (damaged, or its profile out of reach) is named at the end (exit 2), after every
@@ -263,13 +265,20 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
           })
           .join('\n');
   for (const row of rows) io.stdout(toWidth(checkRowText(row, core.VERDICT_NAMES)));
-  const ofThem = weaker === 0 ? '' : `, ${weaker} of them weaker`;
-  const hold = `${rows.length} ${rows.length === 1 ? 'record holds' : 'records hold'}`;
+  // The counts read as --format json's: a weaker record is not among those that hold (its verdict does).
+  const holding = rows.length - changed - weaker;
+  const counted = [
+    ...(changed > 0 ? [`${changed} would change`] : []),
+    ...(holding > 0 || weaker === 0 ? [`${holding} ${holding === 1 ? 'holds' : 'hold'}`] : []),
+    ...(weaker > 0
+      ? [`${weaker} weaker (${weaker === 1 ? 'its verdict holds' : 'their verdicts hold'})`]
+      : []),
+  ];
   if (rows.length > 0)
     io.stdout(
-      changed === 0
-        ? `${hold}${ofThem}${failed > 0 ? ': exit 3 (--strict)' : ''}.\n`
-        : `${changed} of ${rows.length} ${rows.length === 1 ? 'record' : 'records'} would change${weaker === 0 ? '' : `, ${weaker} weaker`}: exit 3.\n`,
+      changed === 0 && weaker === 0
+        ? `${rows.length} ${rows.length === 1 ? 'record holds' : 'records hold'}.\n`
+        : `${rows.length} ${rows.length === 1 ? 'record' : 'records'}: ${counted.join(', ')}${failed > 0 ? `: exit 3${changed === 0 ? ' (--strict)' : ''}` : ''}.\n`,
     );
   refuse();
   return failed;

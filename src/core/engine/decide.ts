@@ -755,6 +755,28 @@ export function verdictOnly(
   return nominalVerdict(buildModel(profile, kb, readParameters(kb), options.lab, false));
 }
 
+/**
+ * The verdict and, for a system of components, each component's language at the central weights and ratings, as
+ * `gorust check` compares a record's plan: what a revisit trigger must flip to change the record.
+ * @example
+ * nominalPlan(profile, kb); // { verdict: 'hybrid', components: { gateway: 'go', store: 'rust' } }
+ */
+export function nominalPlan(
+  profile: Profile,
+  kb: KnowledgeBase,
+  options: Pick<DecideOptions, 'lab'> = {},
+): { verdict: Verdict; components: Record<string, Language> } {
+  const model = buildModel(profile, kb, readParameters(kb), options.lab, false);
+  const robust = model.units.map((u) => ({ fixed: nominalFixed(u), raw: u.weights.raw, diffs: u.diffs }));
+  const languages = assignUnits(robust, model.diffs);
+  const components: Record<string, Language> = {};
+  model.units.forEach((u, i) => {
+    const language = languages[i];
+    if (u.facts.component !== undefined && language !== undefined) components[u.facts.component] = language;
+  });
+  return { verdict: combineVerdict(languages), components };
+}
+
 function nominalVerdict(model: Model): Verdict {
   const robust = model.units.map((u) => ({ fixed: nominalFixed(u), raw: u.weights.raw, diffs: u.diffs }));
   return combineVerdict(assignUnits(robust, model.diffs));

@@ -1,6 +1,6 @@
 /** @module Observable revisit triggers: the profile values at which the model's verdict flips, found by deciding again with one input changed at a time (a p99 SLO, the peak load, the live heap, the deadline, the team's experience...). Each trigger can be applied and re-decided, so a test can check that it really flips the verdict. */
 import type { LabEvidence } from '../decision/lab-evidence.ts';
-import { verdictOnly } from '../engine/decide.ts';
+import { nominalPlan } from '../engine/decide.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
 import { LEVELS, TURNOVERS, type Verdict, WORKLOAD_KINDS } from '../profile/vocabulary.ts';
@@ -14,6 +14,11 @@ export type RevisitTrigger = {
   value: number | string | boolean;
   /** The verdict the model gives at that value. */
   verdict: Verdict;
+  /**
+   * For a Hybrid that stays Hybrid with another plan (which `gorust check` reports as a change): the components that
+   * move, in words ("store moves to Go").
+   */
+  plan?: string | undefined;
   /** What a team would observe, in words: "the p99 latency SLO tightens to 5 ms (now 20 ms)". */
   change: string;
   /** How far the change is from today's profile (doublings of a number, steps of a level); nearest first. */
@@ -188,8 +193,9 @@ export function valueAt(profile: Profile, path: string): unknown {
 }
 
 /**
- * The nearest input changes that flip the verdict, nearest first: for each numeric input the first round value
- * that flips it in each direction, and each other level or switch of the team, workload and safety inputs.
+ * The nearest input changes that flip the verdict, or move a component of a Hybrid to the other language (a change of
+ * plan, which `gorust check` reports as a change of the record), nearest first: for each numeric input the first round
+ * value that does so in each direction, and each other level or switch of the team, workload and safety inputs.
  * Triggers to the same verdict through the same field keep only the nearest.
  * @example
  * revisitTriggers(profile, kb)[0]?.change; // 'the p99 latency SLO tightens to 5 ms (now 20 ms)'
@@ -200,8 +206,19 @@ export function revisitTriggers(
   options: TriggerOptions = {},
 ): RevisitTrigger[] {
   // The verdict does not depend on the Monte-Carlo draws (they only give the confidence), so no draw is made.
-  const verdictOf = (p: Profile) => verdictOnly(p, kb, { lab: options.lab });
-  const base = verdictOf(profile);
+  const planOf = (p: Profile) => nominalPlan(p, kb, { lab: options.lab });
+  const basePlan = planOf(profile);
+  const base = basePlan.verdict;
+  // What changes the record, as `gorust check` sees it: the verdict, or a Hybrid's plan (undefined: nothing).
+  const changeOf = (p: Profile): { verdict: Verdict; plan?: string } | undefined => {
+    const now = planOf(p);
+    if (now.verdict !== base) return { verdict: now.verdict };
+    if (base !== 'hybrid') return undefined;
+    const moved = Object.entries(now.components).filter(([name, lang]) => basePlan.components[name] !== lang);
+    if (moved.length === 0) return undefined;
+    const plan = moved.map(([name, lang]) => `${name} moves to ${lang === 'go' ? 'Go' : 'Rust'}`).join(', ');
+    return { verdict: base, plan };
+  };
   const found: RevisitTrigger[] = [];
 
   for (const field of NUMERIC_FIELDS) {
@@ -221,14 +238,14 @@ export function revisitTriggers(
           ];
     for (const scan of scans) {
       for (const [step, value] of scan.values.entries()) {
-        const verdict = verdictOf(withChange(profile, field.path, value));
-        if (verdict === base) continue;
+        const changed = changeOf(withChange(profile, field.path, value));
+        if (changed === undefined) continue;
         const change =
           current === undefined
             ? `${field.words.set} ${field.unit(value)} is set (now none)`
             : `${field.words[scan.direction]} ${field.unit(value)} (now ${field.unit(current)})`;
         const distance = current === undefined ? 1.5 + step * 0.1 : Math.abs(Math.log2(value / current));
-        found.push({ path: field.path, value, verdict, change, distance });
+        found.push({ path: field.path, value, ...changed, change, distance });
         break;
       }
     }
@@ -239,16 +256,22 @@ export function revisitTriggers(
     const at = field.values.indexOf(now as never);
     for (const [i, value] of field.values.entries()) {
       if (value === now || (now === undefined && value === false)) continue;
-      const verdict = verdictOf(withChange(profile, field.path, value));
-      if (verdict === base) continue;
+      const changed = changeOf(withChange(profile, field.path, value));
+      if (changed === undefined) continue;
       const steps = typeof value === 'boolean' || at === -1 ? 1.5 : Math.abs(i - at);
-      found.push({ path: field.path, value, verdict, change: field.describe(value, now), distance: steps });
+      found.push({
+        path: field.path,
+        value,
+        ...changed,
+        change: field.describe(value, now),
+        distance: steps,
+      });
     }
   }
 
   const nearest = new Map<string, RevisitTrigger>();
   for (const t of found.sort((a, b) => a.distance - b.distance || a.path.localeCompare(b.path))) {
-    const key = `${t.path}:${t.verdict}:${typeof t.value === 'number' ? (t.value > Number(valueAt(profile, t.path) ?? 0) ? 'up' : 'down') : t.value}`;
+    const key = `${t.path}:${t.verdict}:${t.plan ?? ''}:${typeof t.value === 'number' ? (t.value > Number(valueAt(profile, t.path) ?? 0) ? 'up' : 'down') : t.value}`;
     if (!nearest.has(key)) nearest.set(key, t);
   }
   return [...nearest.values()].slice(0, options.max ?? 5);
@@ -260,5 +283,7 @@ export function revisitTriggers(
  * triggerSentence(trigger);
  */
 export function triggerSentence(trigger: RevisitTrigger): string {
+  if (trigger.plan !== undefined)
+    return `If ${trigger.change}, the verdict stays Hybrid with another plan: ${trigger.plan}.`;
   return `If ${trigger.change}, the model's verdict becomes ${OPTION_LABELS[trigger.verdict].replace(/ \(.*\)$/, '')}.`;
 }
