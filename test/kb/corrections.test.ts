@@ -27,6 +27,12 @@ describe('kb/*.yaml keeps the corrections the audits made', () => {
     expect(found(/more than half/).length).toBeGreaterThan(0);
   });
 
+  it('does not tell a profile with an embedded-Linux target that no embedded target was given (QA, 2026-12-08)', () => {
+    // The Rust interop line asks for bare metal, not embedded Linux, which runs stock Go: its why-not says so.
+    expect(found(/or embedded target was given/)).toEqual([]);
+    expect(found(/an embedded-Linux target runs stock Go/).length).toBe(1);
+  });
+
   it('never says most Discord services stayed in Go (it is not in the post)', () => {
     expect(found(/[Mm]ost (of )?Discord(?:'s)? services/)).toEqual([]);
   });

@@ -142,6 +142,33 @@ describe('planBoundaries', () => {
     }
   });
 
+  it("does not spend the project's SLO on a worker's calls into a latency-critical API: they are queued work", () => {
+    // QA 2026-12-08: a stream processor's calls into a query API with its own 300 ms SLO were "on the p99 path" of the
+    // project's 25 ms, while the ADR said that SLO reaches no component.
+    const profile = (role: 'worker' | 'control-plane' | 'hot-path') => ({
+      workload: { kind: 'mixed' as const, latency_slo: { p99_ms: 25 } },
+      components: [
+        // The entry takes the project's SLO; the processor it hands work to calls the query API.
+        { name: 'gateway', role: 'api' as const, calls: [{ to: 'processor', per_request: 1 }] },
+        { name: 'processor', role, calls: [{ to: 'query', per_request: 0.01 }] },
+        { name: 'query', role: 'api' as const, latency_slo: { p99_ms: 300 } },
+      ],
+    });
+    const fromProcessor = (rows: ReturnType<typeof plan>) => rows.find((r) => r.from === 'processor');
+    for (const role of ['worker', 'control-plane'] as const) {
+      const row = fromProcessor(plan(profile(role), undefined, 'rust'));
+      expect({ role, budget: row?.budget, mechanism: row?.mechanism }).toEqual({
+        role,
+        budget: 'none',
+        mechanism: 'service',
+      });
+      expect(row?.why).not.toContain('end to end');
+    }
+    // A hot path serves the request as it waits: its calls still spend the project's SLO.
+    const hot = fromProcessor(plan(profile('hot-path'), undefined, 'rust'));
+    expect(hot?.why).toContain('of the project end to end');
+  });
+
   it("does not spend a callee's own SLO on calls from a caller with none (a control plane into a store)", () => {
     const [row] = plan({
       components: [

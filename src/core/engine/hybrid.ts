@@ -158,6 +158,19 @@ const REQUEST_PATH_ROLES: ReadonlySet<string> = new Set([
   'storage-engine',
 ]);
 
+/** Roles of background work: their calls are queued jobs or reconciliation, on no waiting request's p99 path. */
+const BACKGROUND_ROLES: ReadonlySet<string> = new Set(['worker', 'control-plane', 'orchestration']);
+
+/** A component that does only background work (and is not latency-critical): a worker, a control plane. */
+function inBackground(unit: UnitFacts | undefined): boolean {
+  return (
+    unit !== undefined &&
+    !unit.latencyCritical &&
+    unit.roles.length > 0 &&
+    unit.roles.every((r) => BACKGROUND_ROLES.has(r))
+  );
+}
+
 /** Who calls each component, and how many times per request of theirs. */
 type Callers = ReadonlyMap<string, readonly [string, number][]>;
 
@@ -173,7 +186,8 @@ function callersOf(profile: Profile): Callers {
 /**
  * The caller's p99 SLO; or, when the caller states none and the callee is latency-critical, the project's SLO: it
  * times the user's request end to end and goes to the latency-critical components, so an entry API calling a
- * latency-critical hot path would otherwise look unlimited. A callee's own SLO times the callee alone, so it binds no
+ * latency-critical hot path would otherwise look unlimited; not when the caller does only background work (a worker,
+ * a control plane), whose calls no waiting request pays for. A callee's own SLO times the callee alone, so it binds no
  * caller (a control plane's calls into a store are on no request's p99 path); until 2026-12-07 a latency-critical
  * callee that stated its own SLO, even the project's figure, left its callers with no budget at all.
  */
@@ -186,7 +200,9 @@ function budgetOf(
 ): Budget {
   const caller = facts.get(from)?.slo?.p99_ms;
   if (caller !== undefined) return { p99Ms: caller, whose: `of "${from}"`, multiplier: 1 };
-  if (facts.get(to)?.latencyCritical && projectSlo !== undefined)
+  // A worker's calls into a latency-critical API are queued work: the user's request is not waiting on them (until
+  // 2026-12-08 a worker's calls into an API with its own SLO spent the project's end-to-end SLO).
+  if (facts.get(to)?.latencyCritical && projectSlo !== undefined && !inBackground(facts.get(from)))
     return {
       p99Ms: projectSlo.p99_ms,
       whose: `of the project end to end, served by the latency-critical "${to}" these calls reach`,
