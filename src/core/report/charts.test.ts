@@ -281,6 +281,79 @@ describe('hybridPlanChart', () => {
     }
   });
 
+  it("keeps edges and their labels off other components on a phone's narrow chart", () => {
+    // The layout of a user's five-component plan (Go left, Rust right): the right column's top component calls the
+    // left column's third across the middle row, where the label sat on device-agent and the edge ran past its name.
+    const decision = buildHybridDecision();
+    const component = (name: string, language: 'go' | 'rust') => ({
+      name,
+      language,
+      why: 'test',
+      scores: { go: 7, rust: 7 },
+    });
+    const boundary = (from: string, to: string, calls_per_request: number) => ({
+      ...(decision.boundaries[0] as Decision['boundaries'][number]),
+      from,
+      to,
+      per_call_us: 102,
+      calls_per_request,
+    });
+    const plan: Decision = {
+      ...decision,
+      components: [
+        component('ingest-gateway', 'go'),
+        component('stream-processor', 'rust'),
+        component('parser', 'go'),
+        component('query-api', 'go'),
+        component('device-agent', 'rust'),
+      ],
+      boundaries: [
+        boundary('ingest-gateway', 'stream-processor', 1),
+        boundary('stream-processor', 'query-api', 0.01),
+      ],
+    };
+    for (const width of [352, 390, 880]) {
+      const chart = hybridPlanChart(plan, {
+        width,
+        mutedCalls: [{ from: 'ingest-gateway', to: 'parser' }],
+        edgeLabel: (b) => `grpc 102 × ${b.calls_per_request}/req`,
+      });
+      const dots = all(chart, byClass('component')).map((g) => {
+        const circle = all(g, byTag('circle'))[0] as SvgNode;
+        return { name: text(all(g, byTag('text'))[0] as SvgNode), circle };
+      });
+      const r = Number(dots[0]?.circle.attrs.r);
+      const boxes = all(chart, byClass('edge-label')).map((g) => all(g, byTag('rect'))[0] as SvgNode);
+      expect(boxes).toHaveLength(2);
+      for (const box of boxes) {
+        const [x, y, w, h] = ['x', 'y', 'width', 'height'].map((key) => Number(box.attrs[key]));
+        for (const { name, circle } of dots) {
+          const [cx, cy] = [Number(circle.attrs.cx), Number(circle.attrs.cy)];
+          const apart =
+            (x as number) + (w as number) <= cx - r ||
+            cx + r <= (x as number) ||
+            (y as number) + (h as number) <= cy - r ||
+            cy + r <= (y as number);
+          expect(apart, `width ${width}: a label over ${name}`).toBe(true);
+        }
+      }
+      // The long edge keeps more than a dot's radius from device-agent, the component it passes.
+      const edge = all(chart, byClass('edge')).find((g) =>
+        text(g).startsWith('stream-processor → query-api'),
+      );
+      const d = String(all(edge as SvgNode, byTag('path'))[0]?.attrs.d);
+      const [sx, sy, qx, qy, tx, ty] = (d.match(/-?[\d.]+/g) ?? []).map(Number) as number[];
+      const agent = dots.find((dot) => dot.name === 'device-agent')?.circle as SvgNode;
+      for (let t = 0; t <= 1; t += 0.05) {
+        const u = 1 - t;
+        const px = u * u * (sx as number) + 2 * u * t * (qx as number) + t * t * (tx as number);
+        const py = u * u * (sy as number) + 2 * u * t * (qy as number) + t * t * (ty as number);
+        const gap = Math.hypot(px - Number(agent.attrs.cx), py - Number(agent.attrs.cy));
+        expect(gap, `width ${width}`).toBeGreaterThan(r + 12);
+      }
+    }
+  });
+
   it('drops edges to unknown components instead of failing, and draws muted calls without labels', () => {
     const decision = buildHybridDecision();
     const ghost = { from: 'proxy', to: 'ghost', mechanism: 'ffi' as const, per_call_us: 0.1, why: 'test' };

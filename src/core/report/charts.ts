@@ -716,6 +716,25 @@ function layoutComponents(decision: Decision): { cells: Map<string, [number, num
   return { cells, rows: Math.max(rows.go, rows.rust, 1) };
 }
 
+/** A rectangle of the drawing, to keep labels off components and each other. */
+type Box = { x: number; y: number; w: number; h: number };
+
+/** Whether two boxes overlap, or come closer than `margin`. */
+function overlap(a: Box, b: Box, margin = 0): boolean {
+  return (
+    a.x < b.x + b.w + margin &&
+    b.x < a.x + a.w + margin &&
+    a.y < b.y + b.h + margin &&
+    b.y < a.y + a.h + margin
+  );
+}
+
+/** The point at `t` (0 to 1) of the quadratic curve from (x0, y0) to (x2, y2) bent towards (x1, y1). */
+function bezier(t: number, x0: number, y0: number, x1: number, y1: number, x2: number, y2: number) {
+  const u = 1 - t;
+  return [u * u * x0 + 2 * u * t * x1 + t * t * x2, u * u * y0 + 2 * u * t * y1 + t * t * y2] as const;
+}
+
 /**
  * The label of a boundary edge in the HTML report: mechanism, cost per call and calls per request.
  * @example
@@ -789,6 +808,18 @@ export function hybridPlanChart(decision: Decision, options: HybridPlanOptions):
     return [columnX[col] as number, top + step * row + r + 4] as const;
   };
   const labelWidth = Math.min(180, width * 0.44);
+  const nameSize = compact ? 11 : 12;
+  // What edges and their labels keep clear of: each component's dot and the name under it.
+  const nodes = decision.components.map((component) => {
+    const [x, y] = center(component.name);
+    const nameWidth = textWidth(fitText(component.name, labelWidth, nameSize), nameSize);
+    const boxes: Box[] = [
+      { x: x - r, y: y - r, w: 2 * r, h: 2 * r },
+      { x: x - nameWidth / 2, y: y + r + 2, w: nameWidth, h: nameSize + 4 },
+    ];
+    return { name: component.name, x, y, boxes };
+  });
+  const placed: Box[] = [];
   const edges: SvgNode[] = [];
   const labels: SvgNode[] = [];
   const drawEdge = (
@@ -805,9 +836,23 @@ export function hybridPlanChart(decision: Decision, options: HybridPlanOptions):
     const dx = x2 - x1;
     const dy = y2 - y1;
     const length = Math.hypot(dx, dy) || 1;
-    // A quadratic curve bent to one side of its direction, so edges between the same columns do not share a midpoint.
-    const qx = (x1 + x2) / 2 + dy * curveness;
-    const qy = (y1 + y2) / 2 - dx * curveness;
+    // A quadratic curve bent to one side of its direction, so edges between the same columns do not share a midpoint;
+    // straight, or bent the other way, when that bend would run through another component (a narrow chart's steep
+    // edge past the middle row).
+    const curveAt = (bend: number) => ({ x: (x1 + x2) / 2 + dy * bend, y: (y1 + y2) / 2 - dx * bend });
+    const others = nodes.filter((node) => node.name !== from && node.name !== to);
+    const clearOfOthers = (bend: number) =>
+      Array.from({ length: 19 }, (_, i) => (i + 1) / 20).every((t) => {
+        const q = curveAt(bend);
+        const [px_, py_] = bezier(t, x1, y1, q.x, q.y, x2, y2);
+        const near = { x: px_ - 4, y: py_ - 4, w: 8, h: 8 };
+        return others.every(
+          (node) =>
+            Math.hypot(px_ - node.x, py_ - node.y) > r + 6 && !node.boxes.some((b) => overlap(b, near, 6)),
+        );
+      });
+    const bend = [curveness, 0, -curveness].find(clearOfOthers) ?? curveness;
+    const { x: qx, y: qy } = curveAt(bend);
     const trim = (ax: number, ay: number, bx: number, by: number, by_: number) => {
       const d = Math.hypot(bx - ax, by - ay) || 1;
       return [ax + ((bx - ax) / d) * by_, ay + ((by - ay) / d) * by_] as const;
@@ -832,10 +877,26 @@ export function hybridPlanChart(decision: Decision, options: HybridPlanOptions):
       ),
     );
     if (label !== null && length > 0) {
-      const mx = 0.25 * sx + 0.5 * qx + 0.25 * tx;
-      const my = 0.25 * sy + 0.5 * qy + 0.25 * ty;
       const text = fitText(label, width * 0.5, 10.5);
       const w = textWidth(text, 10.5) + 12;
+      // On the curve's middle, or the first place along it (then just off it) clear of every component and label.
+      const boxAt = ([t, shift]: readonly [number, number]): Box => {
+        const [x, y] = bezier(t, sx, sy, qx, qy, tx, ty);
+        return { x: x - w / 2, y: y - 9 + shift, w, h: 18 };
+      };
+      const spots = [0, -12, 12, -24, 24].flatMap((shift) =>
+        [0.5, 0.4, 0.6, 0.3, 0.7].map((t) => [t, shift] as const),
+      );
+      const free = (box: Box) =>
+        box.y > head.bottom &&
+        box.x >= 0 &&
+        box.x + box.w <= width &&
+        !nodes.some((node) => node.boxes.some((b) => overlap(b, box, 2))) &&
+        !placed.some((b) => overlap(b, box, 2));
+      const spot = boxAt(spots.find((candidate) => free(boxAt(candidate))) ?? [0.5, 0]);
+      placed.push(spot);
+      const mx = spot.x + w / 2;
+      const my = spot.y + 9;
       labels.push(
         h(
           'g',
@@ -883,7 +944,7 @@ export function hybridPlanChart(decision: Decision, options: HybridPlanOptions):
       `${b.from} → ${b.to}: ${boundaryLabel(b)}`,
     );
   }
-  const nodes = decision.components.map((component) => {
+  const dots = decision.components.map((component) => {
     const [x, y] = center(component.name);
     const color = LANGUAGE_COLORS[component.language];
     return h(
@@ -893,8 +954,8 @@ export function hybridPlanChart(decision: Decision, options: HybridPlanOptions):
       h('circle', { cx: px(x), cy: px(y), r, fill: color }),
       h(
         'text',
-        { x: px(x), y: px(y + r + 14), 'text-anchor': 'middle', 'font-size': compact ? 11 : 12, fill: INK },
-        fitText(component.name, labelWidth, compact ? 11 : 12),
+        { x: px(x), y: px(y + r + 14), 'text-anchor': 'middle', 'font-size': nameSize, fill: INK },
+        fitText(component.name, labelWidth, nameSize),
       ),
     );
   });
@@ -904,7 +965,7 @@ export function hybridPlanChart(decision: Decision, options: HybridPlanOptions):
     'Hybrid plan: components and boundaries',
     ...head.nodes,
     ...edges,
-    ...nodes,
+    ...dots,
     ...labels,
     key.node,
   );

