@@ -1,8 +1,22 @@
 /** @module End-to-end tests in Debian's Chromium of where the keyboard's focus goes and what the form says: a focused field never hides under the sticky top bar, Reset and "Save with the what-if weights" leave the focus somewhere and say what they did, a required answer cleared is flagged at its field, each component's fields have names of their own, the share link says whether it was copied, and a plan's edge labels stay off its components on a phone. */
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { useHarness } from './session.ts';
+import { poll, useHarness } from './session.ts';
 
 const PHONE = { width: 390, height: 844 };
+
+/** The id, test id, tag and top edge of the focused element, and the bottom of the sticky top bar. */
+const focused = (page: Page) =>
+  page.evaluate<{ id: string; testId: string; tag: string; top: number; bar: number }>(`(() => {
+    const element = document.activeElement;
+    return {
+      id: element?.id ?? '',
+      testId: element?.dataset?.testid ?? '',
+      tag: element?.tagName ?? '',
+      top: element?.getBoundingClientRect().top ?? 0,
+      bar: document.querySelector('header')?.getBoundingClientRect().bottom ?? 0,
+    };
+  })()`);
 
 /** A user's five-component plan whose long edge crosses the middle row on a phone (the trial's own.yaml). */
 const FIVE_PARTS = [
@@ -71,6 +85,22 @@ const FIVE_PARTS = [
 describe('focus and feedback in the web app', { tags: ['slow'] }, () => {
   const e2e = useHarness();
   const { pageErrors } = e2e;
+
+  it('keeps a field that Shift+Tab focuses below the sticky top bar on a phone', async () => {
+    const page = await e2e.open('#/decide/close-call', PHONE);
+    await poll(() => page.getByTestId('project-name').textContent()).toBe('Metrics ingestion gateway');
+    await page.getByTestId('q-delivery.lifetime_years').focus();
+    const hidden: string[] = [];
+    // Back up through the form to its top: every field the browser scrolls to shows below the bar.
+    for (let i = 0; i < 14; i++) {
+      await page.keyboard.press('Shift+Tab');
+      const at = await focused(page);
+      if (at.top < at.bar) hidden.push(`${at.id || at.tag} at ${Math.round(at.top)} px`);
+    }
+    expect(hidden).toEqual([]);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
 
   it("keeps a five-component plan's edge labels off its components on a phone", async () => {
     const page = await e2e.open('#/decide', PHONE);
