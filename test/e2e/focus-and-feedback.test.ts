@@ -102,6 +102,34 @@ describe('focus and feedback in the web app', { tags: ['slow'] }, () => {
     await page.close();
   });
 
+  it('flags a required answer the user cleared at its field, and not the untouched ones of a new draft', async () => {
+    const page = await e2e.open('#/decide/close-call', PHONE);
+    await poll(() => page.getByTestId('project-name').textContent()).toBe('Metrics ingestion gateway');
+    const cases: [string, string][] = [
+      ['q-team.size', 'Enter a whole number of engineers (at least 1).'],
+      ['q-project.name', 'Enter a name.'],
+    ];
+    for (const [field, words] of cases) {
+      await page.getByTestId(field).fill('');
+      const input = page.getByTestId(field);
+      await poll(() => input.getAttribute('aria-invalid')).toBe('true');
+      expect(await input.getAttribute('aria-describedby')).toContain(`${field}-error`);
+      expect(await page.getByTestId(`${field}-error`).textContent()).toBe(words);
+    }
+    // The verdict shown is the last one, dimmed, and the list beside it says the same.
+    expect(await page.getByTestId('stale-decision').count()).toBe(1);
+    // Typed again, the message goes.
+    await page.getByTestId('q-team.size').fill('6');
+    await poll(() => page.getByTestId('q-team.size').getAttribute('aria-invalid')).toBe(null);
+    expect(await page.getByTestId('q-team.size-error').count()).toBe(0);
+    // A new draft flags nothing before the user answers: its blanks are listed beside the verdict only.
+    await page.getByTestId('start-over').click();
+    await poll(() => page.getByTestId('q-project.name').inputValue()).toBe('');
+    expect(await page.getByTestId('questionnaire').locator('[aria-invalid="true"]').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it("keeps a five-component plan's edge labels off its components on a phone", async () => {
     const page = await e2e.open('#/decide', PHONE);
     await page.getByTestId('import-file').setInputFiles({

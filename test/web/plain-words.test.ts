@@ -58,4 +58,11 @@ describe('plainProblem', () => {
     const problems = problemsOf({ version: 1, workload: { kind: 'io-bound' }, team: base.team });
     expect(problems.map(plainProblem)).toEqual(['Enter a name.']);
   });
+
+  it('asks for a missing number by what it holds, as a number out of range is asked for', () => {
+    const problems = problemsOf({ ...base, team: { go: 'strong', rust: 'none' } });
+    expect(problems.map((p) => [p.path, plainProblem(p)])).toEqual([
+      ['team.size', 'Enter a whole number of engineers (at least 1).'],
+    ]);
+  });
 });

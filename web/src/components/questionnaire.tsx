@@ -1,5 +1,5 @@
 /** @module The questionnaire: renders the shared QUESTIONS (the same definition `gorust init` asks) as form controls. */
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { type InputProblem, QUESTIONS, type Question, validateAnswer } from '../../../src/core/browser.ts';
 import type { Answers } from '../lib/draft.ts';
 import { numberFromInput } from '../lib/number-input.ts';
@@ -25,6 +25,14 @@ const SECTION_TITLES: Record<string, string> = {
  * <Questionnaire answers={draft.answers} onChange={setAnswer} />
  */
 export function Questionnaire({ answers, onChange, problems = [] }: QuestionnaireProps) {
+  // The questions the user has changed since this draft was opened: one of them left blank is flagged at its field.
+  // Untouched blank questions of a new draft are listed next to the verdict only, not all flagged before the first
+  // answer. The decide view gives the form a new key when it opens another draft, which forgets them.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  const change = (id: string, value: unknown) => {
+    if (!touched.has(id)) setTouched(new Set(touched).add(id));
+    onChange(id, value);
+  };
   let section = '';
   return (
     <form data-testid="questionnaire" onSubmit={(event) => event.preventDefault()}>
@@ -38,7 +46,8 @@ export function Questionnaire({ answers, onChange, problems = [] }: Questionnair
             <QuestionField
               question={question}
               value={answers[question.id]}
-              onChange={onChange}
+              onChange={change}
+              touched={touched.has(question.id)}
               profileProblem={problems.find((p) => p.path === question.id)}
             />
           </div>
@@ -52,18 +61,24 @@ function QuestionField({
   question,
   value,
   onChange,
+  touched,
   profileProblem,
 }: {
   question: Question;
   value: unknown;
   onChange: (id: string, value: unknown) => void;
+  /** The user changed this answer: left blank, a required one says so here, not only next to the verdict. */
+  touched: boolean;
   profileProblem?: InputProblem | undefined;
 }) {
   const inputId = `q-${question.id}`;
-  // Blank required answers are listed next to the verdict; here only what the user typed wrong, then what
-  // does not fit the rest of the profile.
+  // What the user typed wrong, or left blank after changing it; then what does not fit the rest of the profile.
   const blank = value === undefined || value === '';
-  const own = blank ? undefined : validateAnswer(question, value);
+  const own = blank
+    ? touched
+      ? blankProblem(question, profileProblem)
+      : undefined
+    : validateAnswer(question, value);
   const problem = own ?? (profileProblem && !blank ? plainProblem(profileProblem) : undefined);
   const errorId = `${inputId}-error`;
   const invalid = problem === undefined ? {} : { 'aria-invalid': true, 'aria-describedby': errorId };
@@ -201,6 +216,13 @@ function QuestionField({
         />,
       );
   }
+}
+
+/** Why a required question left blank stops the verdict, in the words the verdict's list uses (none when optional). */
+function blankProblem(question: Question, profileProblem: InputProblem | undefined): string | undefined {
+  const needed = validateAnswer(question, undefined);
+  if (needed === undefined) return undefined;
+  return profileProblem ? plainProblem(profileProblem) : needed;
 }
 
 function sentenceCase(text: string): string {

@@ -32,6 +32,8 @@ export function plainProblem(problem: InputProblem): string {
     if (last === 'language')
       return 'Choose the language the existing code is written in, or clear its fields.';
     if (last === 'plan') return 'Choose the plan for the existing code: port, rewrite or extend.';
+    const number = NUMBER_FIELDS[last];
+    if (number) return `Enter ${number.unit} (${number.min}).`;
     return 'This answer is needed.';
   }
   if (last === 'p999_ms' && /greater than or equal/.test(problem.message))

@@ -92,6 +92,8 @@ export function DecideView({
   const [shareLink, setShareLink] = useState<string | null>(null);
   const [exampleId, setExampleId] = useState(example ?? '');
   const fileInput = useRef<HTMLInputElement>(null);
+  /** Counts the drafts opened (an example, a file, a link, Start over, Undo): each gets a fresh form. */
+  const [opened, setOpened] = useState(0);
 
   const value = useMemo(() => composeProfile(draft, overrides), [draft, overrides]);
   // Fast while answers or sliders move; the CLI's sample count once they have been still for a moment.
@@ -148,6 +150,7 @@ export function DecideView({
     loaded.current = JSON.stringify(result.draft);
     setImportProblems(null);
     setDraft(result.draft);
+    setOpened((count) => count + 1);
     setOverrides({});
     setSaved(null);
     setShareLink(null);
@@ -282,6 +285,7 @@ export function DecideView({
     detachLink();
     setExampleId('');
     setDraft(emptyDraft());
+    setOpened((count) => count + 1);
     setOverrides({});
     setSaved(null);
     setImportProblems(null);
@@ -426,6 +430,7 @@ export function DecideView({
               onClick={() => {
                 detachLink();
                 setDraft(replaced.draft);
+                setOpened((count) => count + 1);
                 setOverrides(replaced.overrides);
                 setSaved(null);
                 setReplaced(null);
@@ -448,6 +453,7 @@ export function DecideView({
           />
         )}
         <Questionnaire
+          key={opened}
           answers={draft.answers}
           problems={problems}
           onChange={(id, value) => edit((d) => ({ ...d, answers: { ...d.answers, [id]: value } }))}
