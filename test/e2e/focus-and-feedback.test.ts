@@ -130,6 +130,27 @@ describe('focus and feedback in the web app', { tags: ['slow'] }, () => {
     await page.close();
   });
 
+  it("names each component's fields after the component, apart from the project's", async () => {
+    const page = await e2e.open('#/decide/close-call', PHONE);
+    await poll(() => page.getByTestId('project-name').textContent()).toBe('Metrics ingestion gateway');
+    await page.getByTestId('add-component').click();
+    await page.getByTestId('component-0-name').fill('api');
+    const names: [string, string, string][] = [
+      ['combobox', 'Language', 'Language of component api'],
+      ['spinbutton', 'Size (kloc)', 'Size (kloc) of component api'],
+      ['combobox', 'What mostly limits its speed?', 'What mostly limits its speed? (component api)'],
+    ];
+    for (const [role, project, component] of names) {
+      const count = (name: string) =>
+        page.getByRole(role as 'combobox' | 'spinbutton', { name, exact: true }).count();
+      expect(await count(project), project).toBe(1);
+      expect(await count(component), component).toBe(1);
+    }
+    expect(await page.getByRole('textbox', { name: 'Name of component 1', exact: true }).count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it("keeps a five-component plan's edge labels off its components on a phone", async () => {
     const page = await e2e.open('#/decide', PHONE);
     await page.getByTestId('import-file').setInputFiles({

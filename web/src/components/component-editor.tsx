@@ -21,7 +21,7 @@ import { plainProblem, problemsAt } from '../lib/plain-words.ts';
 import { useFocusLater } from '../lib/use-focus-later.ts';
 import { ComponentTeamFields } from './component-team-fields.tsx';
 import { ExistingCodeFields } from './existing-code-fields.tsx';
-import { CheckboxGroup, NumberField, SelectField, TextField } from './fields.tsx';
+import { CheckboxGroup, NumberField, SelectField, TextField, Whose } from './fields.tsx';
 
 const OPTIONS = (values: readonly string[]) => values.map((value) => ({ value, label: value }));
 
@@ -206,12 +206,16 @@ function ComponentForm({
     set('latency_slo', Object.keys(next).length > 0 ? next : undefined);
   };
   const calls = component.calls ?? [];
+  // Every component's form has the same fields: screen readers hear whose each one is ("Language of component api").
+  const which = component.name.trim() === '' ? `component ${index + 1}` : `component ${component.name}`;
+  const of = `of ${which}`;
   const setCalls = (next: ComponentValue['calls']) => set('calls', next);
   return (
     <div className="part-form" id={`${id}-form`}>
       <TextField
         id={`${id}-name`}
         label="Name"
+        whose={`of component ${index + 1}`}
         value={component.name}
         problems={at('name')}
         onChange={(value) => set('name', value ?? '')}
@@ -219,6 +223,7 @@ function ComponentForm({
       <SelectField
         id={`${id}-role`}
         label="Role"
+        whose={of}
         value={component.role}
         options={ROLES}
         problems={at('role')}
@@ -227,6 +232,7 @@ function ComponentForm({
       <SelectField
         id={`${id}-workload`}
         label="What mostly limits its speed?"
+        whose={`(${which})`}
         value={component.workload}
         options={WORKLOAD_KINDS}
         optional
@@ -244,12 +250,14 @@ function ComponentForm({
             onChange={(event) => set('latency_critical', event.target.checked ? true : undefined)}
           />
           Latency-critical (its tail latency is what users feel)
+          <Whose words={`(${which})`} />
         </label>
       </div>
       <div className="field-pair">
         <NumberField
           id={`${id}-p99`}
           label="Own p99 target (ms)"
+          whose={of}
           value={slo.p99_ms}
           min={0}
           problems={at('latency_slo.p99_ms')}
@@ -258,6 +266,7 @@ function ComponentForm({
         <NumberField
           id={`${id}-p999`}
           label="Own p99.9 target (ms)"
+          whose={of}
           value={slo.p999_ms}
           min={0}
           problems={at('latency_slo.p999_ms').concat(at('latency_slo'))}
@@ -268,6 +277,7 @@ function ComponentForm({
         <NumberField
           id={`${id}-heap`}
           label="Live heap (GiB)"
+          whose={of}
           value={component.live_heap_gib}
           min={0}
           problems={at('live_heap_gib')}
@@ -276,6 +286,7 @@ function ComponentForm({
         <NumberField
           id={`${id}-memory`}
           label="Memory cap (MiB)"
+          whose={of}
           value={component.memory_budget_mib}
           min={0}
           problems={at('memory_budget_mib')}
@@ -285,6 +296,7 @@ function ComponentForm({
       <NumberField
         id={`${id}-rps`}
         label="Peak requests per second"
+        whose={of}
         value={component.peak_rps}
         min={0}
         problems={at('peak_rps')}
@@ -293,6 +305,7 @@ function ComponentForm({
       <CheckboxGroup
         id={`${id}-targets`}
         legend="Where does it run?"
+        whose={`(${which})`}
         options={OPTIONS(TARGETS)}
         value={component.targets ?? []}
         hints="None ticked: the project's targets that suit its role."
@@ -301,6 +314,7 @@ function ComponentForm({
       <CheckboxGroup
         id={`${id}-interop`}
         legend="What must it interoperate with?"
+        whose={`(${which})`}
         options={OPTIONS(INTEROPS)}
         value={component.interop ?? []}
         onChange={(value) => set('interop', value)}
@@ -309,6 +323,7 @@ function ComponentForm({
         id={`${id}-existing`}
         path={`${path}.existing_code`}
         legend="Existing code of its own"
+        whose={of}
         help={
           projectHasCode
             ? "Blank: it keeps the project's existing code. Fill it in for code that is this component's alone (a fork of an existing codebase, say)."
@@ -322,12 +337,16 @@ function ComponentForm({
       <ComponentTeamFields
         id={`${id}-team`}
         path={`${path}.team`}
+        whose={of}
         value={component.team}
         problems={problems}
         onChange={(value) => set('team', value)}
       />
       <fieldset className="question calls" data-testid={`${id}-calls`}>
-        <legend className="label">Calls it makes</legend>
+        <legend className="label">
+          Calls it makes
+          <Whose words={`(${which})`} />
+        </legend>
         {calls.length === 0 && (
           <div className="help">None. A call's rate decides how its boundary is crossed.</div>
         )}
@@ -342,6 +361,7 @@ function ComponentForm({
               <SelectField
                 id={`${callId}-to`}
                 label="To"
+                whose={`(call ${j + 1} ${of})`}
                 value={call.to === '' ? undefined : call.to}
                 options={targets}
                 problems={toProblems}
@@ -350,6 +370,7 @@ function ComponentForm({
               <NumberField
                 id={`${callId}-rate`}
                 label="Calls per request"
+                whose={`(call ${j + 1} ${of})`}
                 value={Number.isNaN(call.per_request) ? undefined : call.per_request}
                 min={0}
                 problems={rateProblems}

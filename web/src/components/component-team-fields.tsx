@@ -19,6 +19,7 @@ export function ComponentTeamFields({
   value,
   problems,
   onChange,
+  whose,
 }: {
   /** The prefix of the fields' ids: `${id}-go`, `${id}-rust`. */
   id: string;
@@ -27,6 +28,8 @@ export function ComponentTeamFields({
   value: ComponentTeamValue | undefined;
   problems: InputProblem[];
   onChange: (next: ComponentTeamValue | undefined) => void;
+  /** Whose team it is, for screen readers after each field's label ("of component api"). */
+  whose?: string | undefined;
 }) {
   const at = (field: string) => problemsAt(problems, `${path}.${field}`);
   return (
@@ -42,6 +45,7 @@ export function ComponentTeamFields({
             key={question.id}
             id={`${id}-${question.id}`}
             label={question.prompt}
+            whose={whose}
             value={value?.[question.id as keyof ComponentTeamValue]}
             options={question.options}
             optional

@@ -23,6 +23,7 @@ export function ExistingCodeFields({
   value,
   problems,
   onChange,
+  whose,
 }: {
   /** The prefix of the fields' ids: `${id}-language`, `${id}-kloc`, `${id}-plan`. */
   id: string;
@@ -38,6 +39,8 @@ export function ExistingCodeFields({
   value: ExistingCodeValue | undefined;
   problems: InputProblem[];
   onChange: (next: ExistingCodeValue | undefined) => void;
+  /** Whose code it is, for screen readers after each field's label ("of component api"). */
+  whose?: string | undefined;
 }) {
   const at = (field: string) => problemsAt(problems, `${path}.${field}`);
   const set = <K extends keyof ExistingCodeValue>(key: K, next: ExistingCodeValue[K] | undefined) =>
@@ -50,6 +53,7 @@ export function ExistingCodeFields({
         <SelectField
           id={`${id}-language`}
           label="Language"
+          whose={whose}
           value={value?.language}
           options={LANGUAGE.options}
           optional
@@ -60,6 +64,7 @@ export function ExistingCodeFields({
         <NumberField
           id={`${id}-kloc`}
           label="Size (kloc)"
+          whose={whose}
           value={value?.kloc}
           min={0}
           problems={at('kloc')}
@@ -69,6 +74,7 @@ export function ExistingCodeFields({
       <SelectField
         id={`${id}-plan`}
         label="Plan for it"
+        whose={whose}
         value={value?.plan}
         options={PLAN.options}
         optional

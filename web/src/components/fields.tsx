@@ -3,7 +3,35 @@ import type { InputProblem } from '../../../src/core/browser.ts';
 import { numberFromInput } from '../lib/number-input.ts';
 import { plainProblem } from '../lib/plain-words.ts';
 
-type Base = { id: string; label: string; problems?: InputProblem[] | undefined; help?: string };
+type Base = {
+  id: string;
+  label: string;
+  problems?: InputProblem[] | undefined;
+  help?: string;
+  /**
+   * Whose field it is, read after the label by screen readers only ("of component api"): the same field of two
+   * parts then has two names, each starting with the label a voice user sees.
+   */
+  whose?: string | undefined;
+};
+
+function FieldLabel({ id, label, whose }: { id: string; label: string; whose?: string | undefined }) {
+  return (
+    <label htmlFor={id}>
+      {label}
+      <Whose words={whose} />
+    </label>
+  );
+}
+
+/**
+ * Words after a label or legend that only screen readers read: whose field it is.
+ * @example
+ * <label htmlFor="c0-critical">Latency-critical<Whose words="of component api" /></label>
+ */
+export function Whose({ words }: { words?: string | undefined }) {
+  return words === undefined ? null : <span className="visually-hidden"> {words}</span>;
+}
 
 function Problem({ id, problems }: { id: string; problems?: InputProblem[] | undefined }) {
   const first = problems?.[0];
@@ -44,10 +72,11 @@ export function TextField({
   problems,
   help,
   optional,
+  whose,
 }: Base & { value: string | undefined; onChange: (next: string | undefined) => void; optional?: boolean }) {
   return (
     <div className="question">
-      <label htmlFor={id}>{label}</label>
+      <FieldLabel id={id} label={label} whose={whose} />
       <input
         id={id}
         data-testid={id}
@@ -78,6 +107,7 @@ export function NumberField({
   help,
   min,
   step,
+  whose,
 }: Base & {
   value: number | undefined;
   onChange: (next: number | undefined) => void;
@@ -86,7 +116,7 @@ export function NumberField({
 }) {
   return (
     <div className="question">
-      <label htmlFor={id}>{label}</label>
+      <FieldLabel id={id} label={label} whose={whose} />
       <input
         id={id}
         data-testid={id}
@@ -119,6 +149,7 @@ export function SelectField({
   help,
   optional,
   emptyLabel,
+  whose,
 }: Base & {
   value: string | undefined;
   options: readonly FieldOption[];
@@ -129,7 +160,7 @@ export function SelectField({
 }) {
   return (
     <div className="question">
-      <label htmlFor={id}>{label}</label>
+      <FieldLabel id={id} label={label} whose={whose} />
       <select
         id={id}
         data-testid={id}
@@ -169,9 +200,12 @@ export function CheckboxGroup({
   value,
   onChange,
   hints,
+  whose,
 }: {
   id: string;
   legend: string;
+  /** Whose choices they are ("of component api"), read after the legend by screen readers only. */
+  whose?: string | undefined;
   options: readonly { value: string; label: string; hint?: string | undefined }[];
   value: readonly string[];
   onChange: (next: string[]) => void;
@@ -180,7 +214,10 @@ export function CheckboxGroup({
   const selected = new Set(value);
   return (
     <fieldset className="question chips-group" data-testid={id}>
-      <legend className="label">{legend}</legend>
+      <legend className="label">
+        {legend}
+        <Whose words={whose} />
+      </legend>
       <div className="chips">
         {options.map((option) => (
           <label
