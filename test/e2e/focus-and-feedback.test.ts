@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { poll, useHarness } from './session.ts';
 
 const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 800 };
 
 /** The id, test id, tag and top edge of the focused element, and the bottom of the sticky top bar. */
 const focused = (page: Page) =>
@@ -126,6 +127,47 @@ describe('focus and feedback in the web app', { tags: ['slow'] }, () => {
     await page.getByTestId('start-over').click();
     await poll(() => page.getByTestId('q-project.name').inputValue()).toBe('');
     expect(await page.getByTestId('questionnaire').locator('[aria-invalid="true"]').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('moves the focus to the first slider after Reset and to the outcome after saving with the what-if weights, and says what happened', async () => {
+    const page = await e2e.open('#/decide/close-call', DESKTOP);
+    const note = page.getByTestId('what-if-note');
+    await poll(() => note.getAttribute('data-approximate')).toBe('false');
+    const first = page.getByTestId('what-if').locator('input[type="range"]').first();
+    const firstId = await first.getAttribute('id');
+    await first.focus();
+    await page.keyboard.press('ArrowRight');
+    await poll(() => page.getByTestId('reset-weights').isEnabled()).toBe(true);
+    await page.keyboard.press('Shift+Tab');
+    expect((await focused(page)).testId).toBe('reset-weights');
+    await page.keyboard.press('Enter');
+    await poll(() => page.getByTestId('reset-weights').isEnabled()).toBe(false);
+    // Not the page's body: the first slider, and a status line says what Reset did.
+    expect((await focused(page)).id).toBe(firstId);
+    expect(await page.getByTestId('reset-status').getAttribute('role')).toBe('status');
+    expect(await page.getByTestId('reset-status').textContent()).toBe(
+      'The moved slider is back where the profile puts it.',
+    );
+    // A slider moved again clears it.
+    await page.keyboard.press('ArrowRight');
+    await poll(() => page.getByTestId('reset-status').textContent()).toBe('');
+
+    // "Save with the what-if weights" goes away as it is pressed: the focus goes to what saving said.
+    await page.getByTestId('save-decision').click();
+    await page.getByTestId('save-keep').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('saved').waitFor();
+    await poll(async () => (await focused(page)).testId).toBe('save-status');
+    expect(await page.getByTestId('save-status').getAttribute('role')).toBe('status');
+    expect(await page.getByTestId('save-status').textContent()).toMatch(/^Saved \(/);
+    // One link is called History: the top bar's.
+    expect(await page.getByRole('link', { name: 'History' }).count()).toBe(1);
+    // Cancel puts the focus back on Save.
+    await page.getByTestId('save-decision').click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect((await focused(page)).testId).toBe('save-decision');
     expect(pageErrors).toEqual([]);
     await page.close();
   });

@@ -1,5 +1,5 @@
 /** @module What-if sliders: one per criterion; each move re-runs decide() in the browser with the slider as the criterion's priority. An untouched slider sets nothing (the criterion keeps its derived weight exactly), and a slider put back where it started is dropped, so the result is restored exactly. Each slider shows its priority and weight, marks the priority at which the verdict flips, and announces "priority 4 of 5, weight 18%". */
-import { useMemo } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import {
   DEFAULT_SAMPLES,
   type Decision,
@@ -77,6 +77,22 @@ export function WeightSliders({
   // normalised weights: no single priority maps to the flip weight, so only the weight is shown.
   const group = (profile.stakeholders ?? []).length > 0;
   const inForce = { ...own, ...overrides };
+  const sliders = useRef<HTMLDivElement>(null);
+  // What Reset did, said in words: the button it was pressed on is disabled at once, so the focus moves to the first
+  // slider and this line is announced.
+  const [resetSaid, setResetSaid] = useState('');
+  const reset = () => {
+    const moved = Object.keys(overrides).length;
+    onReset();
+    setResetSaid(
+      `${moved === 1 ? 'The moved slider is' : `All ${moved} moved sliders are`} back where the profile puts ${moved === 1 ? 'it' : 'them'}.`,
+    );
+    sliders.current?.querySelector<HTMLInputElement>('input[type="range"]')?.focus();
+  };
+  const change = (id: string, value: number | undefined) => {
+    setResetSaid('');
+    onChange(id, value);
+  };
   return (
     <section className="card" data-testid="what-if" aria-labelledby="what-if-title">
       <div className="toolbar">
@@ -84,7 +100,7 @@ export function WeightSliders({
           What if the weights were different?
         </h2>
         <span className="spacer" />
-        <button type="button" onClick={onReset} disabled={!touched} data-testid="reset-weights">
+        <button type="button" onClick={reset} disabled={!touched} data-testid="reset-weights">
           Reset
         </button>
       </div>
@@ -99,7 +115,10 @@ export function WeightSliders({
           ? 'with stakeholders, a slider sets that priority for every stakeholder, and as their weights are averaged, each row gives the weight at which the verdict flips rather than a priority.'
           : 'the tick marks the priority at which the verdict flips.'}
       </p>
-      <div className="sliders">
+      <p className="small live-note" role="status" data-testid="reset-status">
+        {resetSaid}
+      </p>
+      <div className="sliders" ref={sliders}>
         {decision.criteria.map((row) => {
           const derived = priorityFromWeight(base.get(row.id) ?? row.weight, base.size);
           const start = own[row.id] ?? sliderPosition(derived);
@@ -155,7 +174,7 @@ export function WeightSliders({
                   aria-valuetext={`priority ${format(position)} of 5, weight ${weightText}`}
                   onChange={(event) => {
                     const next = Number(event.target.value);
-                    onChange(row.id, next === start ? undefined : next);
+                    change(row.id, next === start ? undefined : next);
                   }}
                 />
                 {flipAt !== null && (

@@ -89,6 +89,15 @@ export function DecideView({
   } | null>(() => (example !== undefined && linked === null ? unknownExample(example) : null));
   const [saved, setSaved] = useState<{ id: string } | { error: string } | null>(null);
   const [askSave, setAskSave] = useState(false);
+  const saveButton = useRef<HTMLButtonElement>(null);
+  const saveStatus = useRef<HTMLDivElement>(null);
+  /** An answer to "Save with the what-if weights?" takes the focus to what saving said once it is said. */
+  const focusSaveStatus = useRef(false);
+  useEffect(() => {
+    if (saved === null || !focusSaveStatus.current) return;
+    focusSaveStatus.current = false;
+    saveStatus.current?.focus();
+  }, [saved]);
   const [shareLink, setShareLink] = useState<string | null>(null);
   const [exampleId, setExampleId] = useState(example ?? '');
   const fileInput = useRef<HTMLInputElement>(null);
@@ -260,6 +269,16 @@ export function DecideView({
       setSaved({ error: error instanceof Error ? error.message : String(error) });
     }
   };
+  /** An answer to the what-if question: its buttons go away, so the focus goes to Save, then to the outcome. */
+  const answerSaveAsk = (answer: 'keep' | 'drop' | 'cancel') => {
+    saveButton.current?.focus();
+    if (answer === 'cancel') {
+      setAskSave(false);
+      return;
+    }
+    focusSaveStatus.current = true;
+    void save(answer === 'keep');
+  };
   const onSave = () => {
     if (!evaluation.ok) return;
     if (Object.keys(overrides).length > 0) setAskSave(true);
@@ -365,6 +384,7 @@ export function DecideView({
           <button
             type="button"
             className="primary"
+            ref={saveButton}
             onClick={onSave}
             disabled={!evaluation.ok}
             data-testid="save-decision"
@@ -388,15 +408,15 @@ export function DecideView({
               <button
                 type="button"
                 className="primary"
-                onClick={() => void save(true)}
+                onClick={() => answerSaveAsk('keep')}
                 data-testid="save-keep"
               >
                 Save with the what-if weights
               </button>
-              <button type="button" onClick={() => void save(false)} data-testid="save-drop">
+              <button type="button" onClick={() => answerSaveAsk('drop')} data-testid="save-drop">
                 Save without them
               </button>
-              <button type="button" onClick={() => setAskSave(false)}>
+              <button type="button" onClick={() => answerSaveAsk('cancel')}>
                 Cancel
               </button>
             </div>
@@ -414,14 +434,20 @@ export function DecideView({
             />
           </div>
         )}
-        {saved && 'id' in saved && (
-          <div className="notice small" data-testid="saved">
-            Saved (the server recomputed it with the CLI's {formatCount(DEFAULT_SAMPLES)} samples).{' '}
-            <a href={routeHref({ view: 'decision', id: saved.id })}>Open decision {saved.id}</a> ·{' '}
-            <a href={routeHref({ view: 'history' })}>History</a>
-          </div>
-        )}
-        {saved && 'error' in saved && <div className="notice small error">Could not save: {saved.error}</div>}
+        {/* Always there, so what saving said is announced; focusable, for the focus to land on after the question. */}
+        <div role="status" ref={saveStatus} tabIndex={-1} className="save-status" data-testid="save-status">
+          {saved && 'id' in saved && (
+            <div className="notice small" data-testid="saved">
+              Saved (the server recomputed it with the CLI's {formatCount(DEFAULT_SAMPLES)} samples).{' '}
+              <a href={routeHref({ view: 'decision', id: saved.id })}>Open decision {saved.id}</a> ·{' '}
+              {/* Not named "History" like the top bar's link: one name, one link. */}
+              <a href={routeHref({ view: 'history' })}>See all saved decisions</a>
+            </div>
+          )}
+          {saved && 'error' in saved && (
+            <div className="notice small error">Could not save: {saved.error}</div>
+          )}
+        </div>
         {replaced && (
           <p className="notice small" data-testid="undo-replace">
             Your previous draft was replaced.{' '}
