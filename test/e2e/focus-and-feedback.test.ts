@@ -193,6 +193,38 @@ describe('focus and feedback in the web app', { tags: ['slow'] }, () => {
     await page.close();
   });
 
+  it('says whether the share link was copied, and shows it across the phone', async () => {
+    const page = await e2e.open('#/decide/close-call', PHONE);
+    await poll(() => page.getByTestId('project-name').textContent()).toBe('Metrics ingestion gateway');
+    await e2e.harness.context.grantPermissions(['clipboard-read', 'clipboard-write'], {
+      origin: e2e.harness.baseUrl,
+    });
+    await page.getByTestId('share').click();
+    const copied = page.getByTestId('share-copied');
+    await poll(() => copied.textContent()).toBe('Copied to the clipboard.');
+    expect(await copied.getAttribute('role')).toBe('status');
+    const link = await page.getByTestId('share-link').inputValue();
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(link);
+    expect(await page.getByRole('textbox', { name: 'Link to this draft', exact: true }).count()).toBe(1);
+    expect((await page.getByTestId('share-link').boundingBox())?.width).toBeGreaterThan(300);
+
+    // A browser that refuses the clipboard: said so, with what to do.
+    const refusing = e2e.watch(await e2e.harness.newPage());
+    await refusing.setViewportSize(PHONE);
+    await refusing.addInitScript(
+      "navigator.clipboard.writeText = () => Promise.reject(new DOMException('denied', 'NotAllowedError'))",
+    );
+    await refusing.goto(`${e2e.harness.baseUrl}/#/decide/close-call`);
+    await poll(() => refusing.getByTestId('project-name').textContent()).toBe('Metrics ingestion gateway');
+    await refusing.getByTestId('share').click();
+    await poll(() => refusing.getByTestId('share-copied').textContent()).toBe(
+      'Not copied: the browser did not allow it. Select the link and copy it.',
+    );
+    expect(pageErrors).toEqual([]);
+    await refusing.close();
+    await page.close();
+  });
+
   it("keeps a five-component plan's edge labels off its components on a phone", async () => {
     const page = await e2e.open('#/decide', PHONE);
     await page.getByTestId('import-file').setInputFiles({

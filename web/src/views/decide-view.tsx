@@ -98,7 +98,8 @@ export function DecideView({
     focusSaveStatus.current = false;
     saveStatus.current?.focus();
   }, [saved]);
-  const [shareLink, setShareLink] = useState<string | null>(null);
+  /** The draft's link once "Share link" made it, and whether the clipboard took it (null while the browser answers). */
+  const [shareLink, setShareLink] = useState<{ link: string; copied: boolean | null } | null>(null);
   const [exampleId, setExampleId] = useState(example ?? '');
   const fileInput = useRef<HTMLInputElement>(null);
   /** Counts the drafts opened (an example, a file, a link, Start over, Undo): each gets a fresh form. */
@@ -291,12 +292,10 @@ export function DecideView({
       view: 'share',
       data: encodeShare(composeProfile(draft, overrides)),
     })}`;
-    setShareLink(link);
-    try {
-      await navigator.clipboard.writeText(link);
-    } catch {
-      // No clipboard permission: the link is shown to copy by hand.
-    }
+    setShareLink({ link, copied: null });
+    const copied = await copyText(link);
+    // Only if the link shown is still this one (an edit meanwhile takes it away).
+    setShareLink((shown) => (shown?.link === link ? { link, copied } : shown));
   };
 
   const onStartOver = () => {
@@ -423,15 +422,22 @@ export function DecideView({
           </fieldset>
         )}
         {shareLink && (
-          <div className="notice small" data-testid="share-notice">
-            <label htmlFor="share-link">Link to this draft (copied if the browser allowed it):</label>
+          <div className="notice small share-notice" data-testid="share-notice">
+            <label htmlFor="share-link">Link to this draft</label>
             <input
               id="share-link"
               readOnly
-              value={shareLink}
+              value={shareLink.link}
               data-testid="share-link"
               onFocus={(event) => event.target.select()}
             />
+            <p role="status" className="live-note" data-testid="share-copied">
+              {shareLink.copied === null
+                ? ''
+                : shareLink.copied
+                  ? 'Copied to the clipboard.'
+                  : 'Not copied: the browser did not allow it. Select the link and copy it.'}
+            </p>
           </div>
         )}
         {/* Always there, so what saving said is announced; focusable, for the focus to land on after the question. */}
@@ -653,6 +659,16 @@ function fieldName(path: string): string {
   }
   if (path.startsWith('existing_code')) return `E${words(path).slice(1)}`;
   return path || 'The profile';
+}
+
+/** Put text on the clipboard; false when the browser refuses (no permission, no clipboard, not a secure page). */
+async function copyText(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The message for a link to an example that does not exist (the draft is left as it was). */
