@@ -125,6 +125,20 @@ describe('targets', () => {
     expect(weight(linux, 'platform_reach')).toBeLessThan(weight(metal, 'platform_reach') / 1.5);
   });
 
+  it("cites for the team-experience shift, per criterion, only the evidence that concerns it (QA: Google's productivity figures under the concurrency model)", () => {
+    const d = run({ team: { size: 8, go: 'strong', rust: 'none' } });
+    const cited = (id: CriterionId) => d.criteria.find((r) => r.id === id)?.experience?.evidence;
+    for (const id of ['development_speed', 'onboarding', 'concurrency_model'] as const) {
+      expect(cited(id), id).toBeDefined();
+      for (const e of cited(id) ?? [])
+        expect(kb.evidence.find((x) => x.id === e)?.criteria, `${id}: ${e}`).toContain(id);
+    }
+    expect(cited('development_speed')).toContain('google-rust-productivity-2024');
+    // No evidence speaks to how fluency moves concurrent code: the shift is a policy choice there.
+    expect(cited('concurrency_model')).toEqual([]);
+    expect(d.criteria.find((r) => r.id === 'concurrency_model')?.experience?.policy).toBe(true);
+  });
+
   it('the embedded domain on an embedded-Linux device does not bring in the bare-metal rule (the device has an OS)', () => {
     const rules = (d: ReturnType<typeof run>) =>
       d.criteria

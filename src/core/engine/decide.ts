@@ -13,7 +13,6 @@ import type { InteropCounterpart, KnowledgeBase } from '../kb/schema.ts';
 import type { ExistingCode, Profile } from '../profile/schema.ts';
 import {
   CRITERION_IDS,
-  type CriterionId,
   EXISTING_CODE_LANGUAGE_NAMES,
   type Language,
   type Verdict,
@@ -27,6 +26,7 @@ import {
   projectFacts,
   type UnitFacts,
 } from './conditions.ts';
+import { evidenceConcerns } from './evidence-concerns.ts';
 import { factVariants } from './facts.ts';
 import { normalCdf, projectGates, type SoftGate, softGateProbability, unitGates } from './gates.ts';
 import {
@@ -1063,22 +1063,6 @@ function closeCallTip(
     `Close call: the verdict holds in ${roundTo(confidence * 100, 1)}% of the draws of weights, ratings and uncertain inputs.${flip} ` +
     'Settle it with evidence rather than opinion: run `gorust lab` on this machine and prototype the riskiest part.'
   );
-}
-
-const CONCERNS = new WeakMap<
-  KnowledgeBase['evidence'],
-  (evidence: string, criterion: CriterionId) => boolean
->();
-
-/** Whether an evidence record lists a criterion among those it bears on; built once per knowledge base. */
-function evidenceConcerns(kb: KnowledgeBase): (evidence: string, criterion: CriterionId) => boolean {
-  const known = CONCERNS.get(kb.evidence);
-  if (known !== undefined) return known;
-  const criteria = new Map(kb.evidence.map((e) => [e.id, new Set<string>(e.criteria)]));
-  const concerns = (evidence: string, criterion: CriterionId) =>
-    criteria.get(evidence)?.has(criterion) ?? false;
-  CONCERNS.set(kb.evidence, concerns);
-  return concerns;
 }
 
 /** The first cycle of calls between distinct components (`a -> b -> a`), by depth-first search; undefined if none. */

@@ -2,6 +2,7 @@
 import type { CriterionRow, WeightReasonRow } from '../decision/schema.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
 import { CRITERION_IDS } from '../profile/vocabulary.ts';
+import { evidenceConcerns } from './evidence-concerns.ts';
 import { formatAmount, roundTo, roundToSum, sentence } from './numbers.ts';
 import type { Ratings } from './ratings.ts';
 import type { UnitWeights, WeightTrace } from './weights.ts';
@@ -71,7 +72,9 @@ export function scoreTable(weights: UnitWeights, ratings: Ratings, kb: Knowledge
         rust: r.experience.rust,
         scale: r.experience.scale,
         reason: kb.weights.experience.reason,
-        evidence: kb.weights.experience.evidence,
+        // Only the evidence that concerns this criterion: Google's productivity figures speak to development speed
+        // and onboarding, not to writing concurrent code (the shift's sizes are policy either way).
+        evidence: kb.weights.experience.evidence.filter((e) => evidenceConcerns(kb)(e, id)),
         policy: kb.weights.experience.policy,
       };
     }

@@ -41,6 +41,7 @@ export function checkCrossReferences(kb: Partial<KnowledgeBase>): InputProblem[]
     }
   }
   if (kb.weights && kb.evidence) problems.push(...uncitedFactors(kb.weights.rules, kb.evidence));
+  if (kb.criteria && kb.evidence) problems.push(...offTopicRatingEvidence(kb.criteria, kb.evidence));
   if (kb.boundaries) problems.push(...duplicateIds(KB_FILES.boundaries, kb.boundaries, 'mechanism'));
 
   if (kb.criteria)
@@ -219,6 +220,27 @@ function uncitedFactors(
         });
   }
   return problems;
+}
+
+/**
+ * A criterion's ratings cite only evidence that concerns the criterion (the evidence record lists it): a report
+ * shows each criterion's evidence beside its ratings, and the ratings' spread comes from that evidence's confidence.
+ */
+function offTopicRatingEvidence(
+  criteria: readonly KnowledgeBase['criteria'][number][],
+  evidence: readonly KnowledgeBase['evidence'][number][],
+): InputProblem[] {
+  const concerns = new Map(evidence.map((e) => [e.id, new Set<string>(e.criteria)]));
+  return criteria.flatMap((criterion) =>
+    criterion.evidence
+      .filter((id) => concerns.has(id) && !concerns.get(id)?.has(criterion.id))
+      .map((id) => ({
+        path: `${KB_FILES.criteria}: criterion ${criterion.id}`,
+        expected: `evidence that concerns ${criterion.id}`,
+        found: `${id}, about ${listOrNone([...(concerns.get(id) ?? [])])}`,
+        message: `criterion ${criterion.id} cites ${id}, whose record does not list ${criterion.id}: list it there if the evidence speaks to it, or cite other evidence`,
+      })),
+  );
 }
 
 function listOrNone(items: readonly string[]): string {

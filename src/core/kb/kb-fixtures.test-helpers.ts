@@ -24,7 +24,8 @@ export function minimalKnowledgeBase(): Record<keyof KnowledgeBaseTexts, unknown
         confidence: 'high',
         compared_against: 'default settings',
         stance: 'nuances',
-        criteria: ['latency_predictability'],
+        // Every criterion cites it, and a criterion cites only evidence that concerns it.
+        criteria: [...CRITERION_IDS],
       },
     ],
     claims: [

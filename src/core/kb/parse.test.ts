@@ -1,6 +1,7 @@
 /** @module Tests of parseKnowledgeBase(): a valid KB parses; every kind of problem is reported with file and record path. */
 import { describe, expect, it } from 'vitest';
 import { type InputProblem, UserError } from '../errors.ts';
+import { CRITERION_IDS } from '../profile/vocabulary.ts';
 import { minimalKnowledgeBase, recordOf, toTexts } from './kb-fixtures.test-helpers.ts';
 import { type KnowledgeBaseTexts, parseKnowledgeBase } from './parse.ts';
 
@@ -67,6 +68,18 @@ describe('parseKnowledgeBase', () => {
         suggestion: 'did you mean gc-guide?',
       },
     ]);
+  });
+
+  it('reports a criterion that cites evidence whose record does not list it (QA: ecosystem fit cited a survey about onboarding)', () => {
+    const kb = minimalKnowledgeBase();
+    recordOf(kb, 'evidence', 0).criteria = ['latency_predictability', 'onboarding'];
+    const problems = problemsOf(toTexts(kb)).filter((p) => p.path.startsWith('criteria.yaml'));
+    // Every criterion but these two cites gc-guide and is named.
+    expect(problems.map((p) => p.path)).toHaveLength(CRITERION_IDS.length - 2);
+    expect(problems[0]).toMatchObject({
+      expected: `evidence that concerns ${CRITERION_IDS.find((c) => c !== 'latency_predictability' && c !== 'onboarding')}`,
+      found: 'gc-guide, about latency_predictability, onboarding',
+    });
   });
 
   it('reports a dangling claim id', () => {
