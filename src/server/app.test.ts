@@ -340,6 +340,20 @@ describe('GET /api/openapi.json', () => {
     );
     for (const name of refs) expect(doc.components.schemas).toHaveProperty(name ?? '');
   });
+
+  it('documents on every operation the statuses the socket server answers itself (serve.ts): 400, 408, 431', async () => {
+    const { app } = makeApp();
+    const doc = (await (await app.request('/api/openapi.json')).json()) as {
+      paths: Record<string, Record<string, { responses: Record<string, unknown> }>>;
+    };
+    const operations = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, operation]) => ({ at: `${method} ${path}`, operation })),
+    );
+    expect(operations.length).toBeGreaterThan(10);
+    for (const { at, operation } of operations) {
+      expect(Object.keys(operation.responses), at).toEqual(expect.arrayContaining(['400', '408', '431']));
+    }
+  });
 });
 
 describe('web UI', () => {

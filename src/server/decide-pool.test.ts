@@ -1,4 +1,4 @@
-/** @module Tests of the decide pool: decisions off the event loop equal the core's, a failing job is reported and the pool goes on, the queue is bounded, and the server answers health checks quickly while a large allowed profile is decided. */
+/** @module Tests of the decide pool: decisions off the event loop equal the core's, a failing job is reported and the pool goes on, the queue is bounded, closing answers 503, and the server answers health checks quickly while a large allowed profile is decided. */
 import { describe, expect, it } from 'vitest';
 import { decide, PROFILE_CAPS, type Profile, parseProfileValue } from '../core/index.ts';
 import { makeApp, PROFILE, postJson, testKb } from './app.test-helpers.ts';
@@ -35,6 +35,23 @@ describe('createDecidePool', () => {
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe('closing the decide pool', () => {
+  it('answers the decisions running, waiting and asked after with 503 stopping (a problem, not an internal error)', async () => {
+    const pool = createDecidePool(testKb(), { workers: 1, maxQueued: 4 });
+    const runningAndWaiting = Promise.allSettled([
+      pool.decide(PROFILE, { samples: 100 }),
+      pool.decide(PROFILE, { samples: 100 }),
+    ]);
+    await pool.close();
+    const stopping = {
+      status: 'rejected',
+      reason: expect.objectContaining({ status: 503, kind: 'stopping' }),
+    };
+    expect(await runningAndWaiting).toEqual([stopping, stopping]);
+    await expect(pool.decide(PROFILE, {})).rejects.toMatchObject({ status: 503, kind: 'stopping' });
   });
 });
 

@@ -62,6 +62,11 @@ type Pending = {
 
 type Slot = { worker: Worker; busy: Pending | null; timer: NodeJS.Timeout | null };
 
+/** What a decision waiting in a closed pool answers: the server is stopping (503, not our bug). */
+function stoppingError(): ProblemError {
+  return new ProblemError(503, 'stopping', 'the server is stopping; retry once it is back');
+}
+
 /**
  * How to start a worker: dist/server/decide-worker.js when built (scripts/build-cli.ts); from source (tsx, vitest) a small bootstrap
  * that registers tsx's loader in the worker before importing decide-worker.ts.
@@ -166,7 +171,7 @@ export function createDecidePool(kb: KnowledgeBase, options: DecidePoolOptions =
 
   return {
     decide(profile, decideOptions) {
-      if (closed) return Promise.reject(new Error('the decide pool is closed'));
+      if (closed) return Promise.reject(stoppingError());
       const waiting = queue.length;
       if (waiting >= maxQueued) {
         return Promise.reject(
@@ -184,8 +189,14 @@ export function createDecidePool(kb: KnowledgeBase, options: DecidePoolOptions =
     },
     async close() {
       closed = true;
-      for (const pending of queue.splice(0)) pending.fail(new Error('the decide pool is closed'));
-      await Promise.all(slots.splice(0).map((slot) => slot.worker.terminate()));
+      for (const pending of queue.splice(0)) pending.fail(stoppingError());
+      const stopped = slots.splice(0);
+      for (const slot of stopped) {
+        if (slot.timer) clearTimeout(slot.timer);
+        slot.busy?.fail(stoppingError());
+        slot.busy = null;
+      }
+      await Promise.all(stopped.map((slot) => slot.worker.terminate()));
     },
   };
 }

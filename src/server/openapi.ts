@@ -35,7 +35,8 @@ const DECIDING = new Set(['post /decide', 'post /decisions']);
 
 /**
  * The responses the server-wide guards add to every operation, so every status the server returns is documented:
- * 403 (the Host check), 401 when the server has a token (bound beyond loopback), 503 where the decide pool may be busy.
+ * 400 (no Host header, or a request that is not valid HTTP), 403 (the Host check), 408 and 431 (the socket server's
+ * limits, serve.ts), 401 when the server has a token (bound beyond loopback), 503 where the decide pool may be busy.
  */
 function withServerWideResponses(doc: OpenApiDocument, token: boolean): Record<string, unknown> {
   const problem = (description: string) => ({
@@ -45,6 +46,13 @@ function withServerWideResponses(doc: OpenApiDocument, token: boolean): Record<s
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const [method, operation] of Object.entries(item)) {
       const responses = operation.responses ?? {};
+      responses['400'] ??= problem(
+        'the request is not valid: an HTTP/1.1 request without a Host header, or one that is not valid HTTP',
+      );
+      responses['408'] = problem('the request took too long to arrive (10 s for its headers, 30 s in all)');
+      responses['431'] = problem(
+        'the request line and headers are too large (at most 16 KiB together, e.g. a very long query string)',
+      );
       responses['403'] ??= problem(
         'the Host header names a host this server does not answer to, or a cross-origin request would change data',
       );
@@ -54,7 +62,7 @@ function withServerWideResponses(doc: OpenApiDocument, token: boolean): Record<s
       }
       if (DECIDING.has(`${method} ${path.replace(/^\/api/, '')}`)) {
         responses['503'] = problem(
-          'the server is busy deciding other profiles (queue full or time limit); retry',
+          'the server is busy deciding other profiles (queue full or time limit), or is stopping; retry',
         );
       }
       operation.responses = responses;

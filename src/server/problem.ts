@@ -41,11 +41,51 @@ export const PROBLEM_KINDS = {
   'forbidden-host': 'Unknown Host header',
   'not-found': 'Not found',
   'method-not-allowed': 'Method not allowed',
+  'request-timeout': 'Request timeout',
+  'headers-too-large': 'Request headers too large',
   unavailable: 'Server busy',
+  stopping: 'Server stopping',
+  'damaged-record': 'Damaged saved decision',
   internal: 'Internal error',
 } as const;
 
 export type ProblemKind = keyof typeof PROBLEM_KINDS;
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
+
+/**
+ * The text of a problem+json body, for the places that answer without a Hono context (the socket server's own
+ * errors in serve.ts); `problem()` sends the same body.
+ * @example
+ * problemText(431, 'headers-too-large', 'the request line and headers are larger than 16 KiB');
+ */
+export function problemText(
+  status: number,
+  kind: ProblemKind,
+  detail: string,
+  instance?: string,
+  errors?: readonly InputProblem[],
+): string {
+  const body: Problem = {
+    type: `urn:gorust:problem:${kind}`,
+    title: PROBLEM_KINDS[kind],
+    status,
+    detail,
+    ...(instance === undefined ? {} : { instance }),
+    ...(errors && errors.length > 0
+      ? {
+          errors: errors.map((e) => ({
+            path: e.path,
+            expected: e.expected,
+            found: e.found,
+            message: e.message,
+            ...(e.suggestion === undefined ? {} : { suggestion: e.suggestion }),
+          })),
+        }
+      : {}),
+  };
+  return JSON.stringify(body);
+}
 
 /**
  * Send a problem+json response.
@@ -59,25 +99,9 @@ export function problem(
   detail: string,
   errors?: readonly InputProblem[],
 ): Response {
-  const body: Problem = {
-    type: `urn:gorust:problem:${kind}`,
-    title: PROBLEM_KINDS[kind],
-    status,
-    detail,
-    instance: c.req.path,
-    ...(errors && errors.length > 0
-      ? {
-          errors: errors.map((e) => ({
-            path: e.path,
-            expected: e.expected,
-            found: e.found,
-            message: e.message,
-            ...(e.suggestion === undefined ? {} : { suggestion: e.suggestion }),
-          })),
-        }
-      : {}),
-  };
-  return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json; charset=utf-8' });
+  return c.body(problemText(status, kind, detail, c.req.path, errors), status, {
+    'content-type': PROBLEM_CONTENT_TYPE,
+  });
 }
 
 /**

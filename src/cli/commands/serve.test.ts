@@ -1,11 +1,12 @@
 /** @module Tests of `gorust serve`: prints the URL, serves the API on a real loopback socket, stops on SIGINT/SIGTERM, explains a taken port, warns before binding a non-loopback address. */
 import { EventEmitter } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseProfileText } from '../../core/index.ts';
 import type { RunningApp } from '../../server/serve.ts';
 import type { CliIo } from '../output.ts';
 import { runCli } from '../run.ts';
@@ -98,6 +99,28 @@ describe('gorust serve', () => {
     await ready;
     signals.emit('SIGTERM');
     expect(await exit).toBe(0);
+  });
+
+  it('on SIGTERM, lets the saves already received finish (201 each), then stops, with no internal error', async () => {
+    const { io, signals, ready, exit } = start(['serve', '--port', '0', '--db', tempDb()]);
+    const running = await ready;
+    const profile = parseProfileText(
+      readFileSync(new URL('../../../examples/startup-rest-api.yaml', import.meta.url), 'utf8'),
+      'startup-rest-api.yaml',
+    );
+    const saves = Array.from({ length: 12 }, () =>
+      fetch(`${running.url}/api/decisions`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ profile, samples: 100 }),
+      }).then((res) => res.status),
+    );
+    // The first decision starts a worker thread (over a second from source): the saves are in flight at the signal.
+    await new Promise((wait) => setTimeout(wait, 300));
+    signals.emit('SIGTERM');
+    expect(await Promise.all(saves)).toEqual(Array(12).fill(201));
+    expect(await exit).toBe(0);
+    expect(io.err.join('')).not.toContain('internal error');
   });
 
   it('says clearly when the port is taken (exit 2)', async () => {

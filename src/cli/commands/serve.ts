@@ -153,9 +153,11 @@ async function runServe(flags: ServeFlags, io: CliIo, hooks: ServeHooks): Promis
     const stop = (signal: string) => {
       signals.off('SIGINT', onInt);
       signals.off('SIGTERM', onTerm);
-      io.stderr(`\n${signal}: stopping\n`);
+      io.stderr(`\n${signal}: stopping (requests in progress get a few seconds to finish)\n`);
+      // Requests already received finish first; the pool closes after them (or, past the grace period, to make
+      // the overdue ones answer 503), and the store last.
       running
-        .close()
+        .close({ onOverdue: () => decider.close() })
         .catch(() => undefined)
         .then(() => decider.close())
         .catch(() => undefined)
