@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { PROFILE_CAPS, PROFILE_LIMITS } from '../core/index.ts';
 import { makeApp, PROFILE, postJson, problemOf } from './app.test-helpers.ts';
-import { BODY_LIMIT_BYTES, MAX_BODY_DEPTH } from './request.ts';
+import { BODY_LIMIT_BYTES, MAX_BODY_DEPTH, memberText } from './request.ts';
 
 /** `[[[...1...]]]` nested `depth` deep, as JSON text (built without recursion). */
 function nestedJson(depth: number): string {
@@ -65,6 +65,51 @@ describe('bounded request bodies', () => {
     const over = await app.request('/api/decide', postJson(' '.repeat(BODY_LIMIT_BYTES + 1)));
     expect(over.status).toBe(413);
     expect((await problemOf(over)).detail).toContain(`${Math.round(BODY_LIMIT_BYTES / 1024)} KiB`);
+  });
+});
+
+/** JSON text of PROFILE padded (its summary) to exactly `bytes` bytes. */
+function profileTextOf(bytes: number): string {
+  const bare = JSON.stringify({ ...PROFILE, project: { ...PROFILE.project, summary: '' } });
+  return JSON.stringify({
+    ...PROFILE,
+    project: { ...PROFILE.project, summary: 'x'.repeat(bytes - bare.length) },
+  });
+}
+
+describe('the profile size limit on JSON bodies', () => {
+  it('takes a JSON profile of exactly the limit on decide and save, and refuses one byte more (400, as the CLI)', async () => {
+    const { app, db } = makeApp();
+    const atLimit = profileTextOf(PROFILE_LIMITS.maxBytes);
+    const over = profileTextOf(PROFILE_LIMITS.maxBytes + 1);
+    expect(Buffer.byteLength(atLimit)).toBe(PROFILE_LIMITS.maxBytes);
+    // The save request's own fields and spacing around the profile do not count: the profile's text does.
+    const save = (profile: string) => `{ "seed": 7,\n  "samples": 100,\n  "profile": ${profile} }`;
+    expect((await app.request('/api/decide?samples=100', postJson(atLimit))).status).toBe(200);
+    expect((await app.request('/api/decisions', postJson(save(atLimit)))).status).toBe(201);
+    const expected = 'a profile of at most 1024 KiB';
+    const decide = await app.request('/api/decide', postJson(over));
+    expect(decide.status).toBe(400);
+    expect((await problemOf(decide)).errors).toEqual([
+      expect.objectContaining({ path: '(body)', expected, found: '1025 KiB' }),
+    ]);
+    const saved = await app.request('/api/decisions', postJson(save(over)));
+    expect(saved.status).toBe(400);
+    const problem = await problemOf(saved);
+    expect(problem.type).toBe('urn:gorust:problem:invalid-profile');
+    expect(problem.errors).toEqual([
+      expect.objectContaining({ path: 'profile', expected, found: '1025 KiB' }),
+    ]);
+    expect(db.prepare('SELECT count(*) AS n FROM decisions').get()).toEqual({ n: 1 });
+  });
+
+  it('finds the text of a member as sent, past strings with escaped quotes and braces, the last of repeated keys', () => {
+    expect(memberText('{"profile": {"version": 1}, "seed": 3}', 'profile')).toBe('{"version": 1}');
+    expect(memberText('{"a": "x\\"}{", "profile" :[1, {"b": "]"}] }', 'profile')).toBe('[1, {"b": "]"}]');
+    expect(memberText('{"profile": 1, "seed": 2, "profile": {"v": "2"}}', 'profile')).toBe('{"v": "2"}');
+    expect(memberText('{"seed": 12}', 'seed')).toBe('12');
+    expect(memberText('{"seed": 12}', 'profile')).toBeUndefined();
+    expect(memberText('[1]', 'profile')).toBeUndefined();
   });
 });
 

@@ -88,13 +88,101 @@ export function parseJsonBody(text: string): unknown {
   return value;
 }
 
+/** Index just past the JSON string that opens at `start` (a `"`). */
+function skipJsonString(text: string, start: number): number {
+  let i = start + 1;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '\\') i += 2;
+    else if (ch === '"') return i + 1;
+    else i++;
+  }
+  return i;
+}
+
+function skipJsonSpace(text: string, start: number): number {
+  let i = start;
+  while (i < text.length && /\s/.test(text[i] ?? '')) i++;
+  return i;
+}
+
+/** Index just past the JSON value that starts at `start`. */
+function skipJsonValue(text: string, start: number): number {
+  let depth = 0;
+  let i = start;
+  while (i < text.length) {
+    const ch = text[i] ?? '';
+    if (depth === 0 && i > start && (ch === ',' || ch === '}' || ch === ']' || /\s/.test(ch))) return i;
+    if (ch === '"') {
+      i = skipJsonString(text, i);
+      if (depth === 0) return i;
+      continue;
+    }
+    if (ch === '{' || ch === '[') depth++;
+    else if (ch === '}' || ch === ']') {
+      depth--;
+      if (depth === 0) return i + 1;
+    }
+    i++;
+  }
+  return i;
+}
+
+/**
+ * The text of a top-level member's value in a JSON object, as sent (the last one, as JSON.parse keeps), or
+ * undefined when there is none. The text must be valid JSON (parseJsonBody has checked it).
+ * @example
+ * memberText('{"profile": {"version": 1}, "seed": 3}', 'profile'); // '{"version": 1}'
+ */
+export function memberText(json: string, key: string): string | undefined {
+  let i = skipJsonSpace(json, 0);
+  if (json[i] !== '{') return undefined;
+  let found: string | undefined;
+  i++;
+  for (;;) {
+    i = skipJsonSpace(json, i);
+    if (json[i] !== '"') return found;
+    const keyEnd = skipJsonString(json, i);
+    const name: unknown = JSON.parse(json.slice(i, keyEnd));
+    const valueStart = skipJsonSpace(json, skipJsonSpace(json, keyEnd) + 1);
+    const valueEnd = skipJsonValue(json, valueStart);
+    if (name === key) found = json.slice(valueStart, valueEnd);
+    i = skipJsonSpace(json, valueEnd);
+    if (json[i] !== ',') return found;
+    i++;
+  }
+}
+
+/**
+ * Refuse a JSON profile whose own text is over PROFILE_LIMITS.maxBytes, as the CLI refuses such a file and the
+ * YAML body: the whole body when `profileAt` is '', else the text of the body's `profileAt` member as sent.
+ */
+function guardProfileSize(json: string, profileAt: string): void {
+  const text = profileAt === '' ? json : memberText(json, profileAt);
+  if (text === undefined) return;
+  const bytes = Buffer.byteLength(text);
+  if (bytes <= PROFILE_LIMITS.maxBytes) return;
+  const path = profileAt === '' ? '(body)' : profileAt;
+  const problem = entry(
+    path,
+    `a profile of at most ${PROFILE_LIMITS.maxBytes / 1024} KiB`,
+    `${Math.ceil(bytes / 1024)} KiB`,
+  );
+  throw new ProblemError(400, 'invalid-profile', `${path}: ${problem.message}`, [problem]);
+}
+
 /**
  * Route middleware that runs before the schema validator: refuses a body of another media type (415, naming the
- * accepted ones) and malformed JSON (400 invalid-json), so the validator only sees well-formed JSON.
+ * accepted ones) and malformed JSON (400 invalid-json), so the validator only sees well-formed JSON. With
+ * `profileAt` (the body's key holding the profile, or '' for the whole body), a JSON profile over the size limit is
+ * a 400 invalid-profile, as the same profile in YAML or a file is.
  * @example
- * createRoute({ ..., middleware: [bodyGuard(['application/json'])] });
+ * createRoute({ ..., middleware: [bodyGuard(['application/json'], { profileAt: 'profile' })] });
  */
-export function bodyGuard(accepted: readonly string[] = [JSON_TYPE]): MiddlewareHandler {
+export function bodyGuard(
+  accepted: readonly string[] = [JSON_TYPE],
+  options: { profileAt?: string } = {},
+): MiddlewareHandler {
   return async (c, next) => {
     const type = mediaType(c);
     if (!accepted.includes(type)) {
@@ -106,7 +194,11 @@ export function bodyGuard(accepted: readonly string[] = [JSON_TYPE]): Middleware
       );
     }
     // The validator reads the body again through Hono's body cache.
-    if (type === JSON_TYPE) parseJsonBody(await c.req.text());
+    if (type === JSON_TYPE) {
+      const text = await c.req.text();
+      parseJsonBody(text);
+      if (options.profileAt !== undefined) guardProfileSize(text, options.profileAt);
+    }
     await next();
   };
 }

@@ -78,7 +78,7 @@ export function decideRoutes(deps: ServerDeps) {
   const decideHandled = {
     ...decideRoute,
     hide: true,
-    middleware: [bodyGuard(['application/json', ...YAML_TYPES])],
+    middleware: [bodyGuard(['application/json', ...YAML_TYPES], { profileAt: '' })],
     request: { ...decideRoute.request, body: { ...decideRoute.request.body, required: false } },
   };
 

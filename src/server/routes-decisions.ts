@@ -116,27 +116,30 @@ export function decisionRoutes(deps: ServerDeps) {
   // A save request's profile problems are reported as the CLI reports a profile's.
   const saving = new OpenAPIHono({
     defaultHook: problemHook('profile', Object.keys(SaveDecisionRequest.shape)),
-  }).openapi({ ...saveDecisionRoute, middleware: [bodyGuard()] }, async (c) => {
-    const request = c.req.valid('json');
-    const profile = request.profile;
-    const lab =
-      request.lab === undefined
-        ? undefined
-        : labEvidence(deps, request.lab, profile.workload.latency_slo?.p99_ms);
-    const decision = await deps.decider.decide(profile, {
-      seed: request.seed,
-      samples: request.samples,
-      lab,
-    });
-    const saved = saveDecision(deps.db, {
-      profile,
-      decision,
-      seed: decision.seed ?? request.seed,
-      createdAt: deps.now().toISOString(),
-    });
-    c.header('Location', `/api/decisions/${saved.id}`);
-    return c.json(saved, 201);
-  });
+  }).openapi(
+    { ...saveDecisionRoute, middleware: [bodyGuard(undefined, { profileAt: 'profile' })] },
+    async (c) => {
+      const request = c.req.valid('json');
+      const profile = request.profile;
+      const lab =
+        request.lab === undefined
+          ? undefined
+          : labEvidence(deps, request.lab, profile.workload.latency_slo?.p99_ms);
+      const decision = await deps.decider.decide(profile, {
+        seed: request.seed,
+        samples: request.samples,
+        lab,
+      });
+      const saved = saveDecision(deps.db, {
+        profile,
+        decision,
+        seed: decision.seed ?? request.seed,
+        createdAt: deps.now().toISOString(),
+      });
+      c.header('Location', `/api/decisions/${saved.id}`);
+      return c.json(saved, 201);
+    },
+  );
 
   return new OpenAPIHono({ defaultHook: problemHook() })
     .openapi(listDecisionsRoute, (c) => {
