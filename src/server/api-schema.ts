@@ -94,12 +94,16 @@ export const DecisionSummary = z
       .meta({ description: "the decision's close_call: its confidence is below the close-call threshold" }),
     seed: z.number().int().nullable(),
     lab_run: z.string().nullable(),
+    damaged: z.string().optional().meta({
+      description:
+        'present only in the list, on a row whose stored JSON is damaged (edited outside gorust): what is wrong, e.g. "its decision is not valid JSON" (close_call is then false when the decision cannot be read); reading that decision answers 500 damaged-record',
+    }),
   })
   .meta({ id: 'DecisionSummary' });
 
-export const SavedDecision = DecisionSummary.extend({ profile: Profile, decision: Decision }).meta({
-  id: 'SavedDecision',
-});
+export const SavedDecision = DecisionSummary.omit({ damaged: true })
+  .extend({ profile: Profile, decision: Decision })
+  .meta({ id: 'SavedDecision' });
 
 /** POST /api/decisions: a profile (and how to decide it); `decision` is accepted and ignored (the server recomputes it). */
 export const SaveDecisionRequest = z
@@ -161,14 +165,21 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
-const problems = (...statuses: (400 | 403 | 404 | 413 | 415)[]) =>
+type ProblemStatus = 400 | 403 | 404 | 413 | 415 | 500;
+const problems = (...statuses: ProblemStatus[]) =>
   Object.fromEntries(
     statuses.map((status) => [
       status,
-      { description: 'problem details', content: { 'application/problem+json': { schema: Problem } } },
+      {
+        description:
+          status === 500
+            ? 'problem details; urn:gorust:problem:damaged-record when a saved decision read is damaged in the store'
+            : 'problem details',
+        content: { 'application/problem+json': { schema: Problem } },
+      },
     ]),
   ) as Record<
-    400 | 403 | 404 | 413 | 415,
+    ProblemStatus,
     { description: string; content: { 'application/problem+json': { schema: typeof Problem } } }
   >;
 const idParams = z.object({
@@ -275,7 +286,7 @@ export const diffDecisionsRoute = createRoute({
       b: z.string().min(1).openapi({ description: 'a saved decision id' }),
     }),
   },
-  responses: { 200: json(DiffResponse, '{a, b, diff}'), ...problems(400, 404) },
+  responses: { 200: json(DiffResponse, '{a, b, diff}'), ...problems(400, 404, 500) },
 });
 
 export const getDecisionRoute = createRoute({
@@ -283,7 +294,7 @@ export const getDecisionRoute = createRoute({
   path: '/decisions/{id}',
   summary: 'One saved decision with its profile',
   request: { params: idParams },
-  responses: { 200: json(SavedDecision, 'saved decision'), ...problems(404) },
+  responses: { 200: json(SavedDecision, 'saved decision'), ...problems(404, 500) },
 });
 
 export const deleteDecisionRoute = createRoute({
@@ -312,7 +323,7 @@ export const exportDecisionRoute = createRoute({
         'text/html': { schema: z.string() },
       },
     },
-    ...problems(400, 404),
+    ...problems(400, 404, 500),
   },
 });
 

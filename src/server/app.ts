@@ -11,6 +11,7 @@ import { type KnowledgeBase, UserError } from '../core/index.ts';
 import { readKnowledgeBase } from '../io/kb-files.ts';
 import { packagePath, packageVersion } from '../io/paths.ts';
 import type { Store } from '../store/db.ts';
+import { DamagedDecisionError } from '../store/decisions.ts';
 import { healthRoute, openApiRoute } from './api-schema.ts';
 import { createDecidePool, type Decider, inlineDecider } from './decide-pool.ts';
 import type { ServerDeps } from './deps.ts';
@@ -126,6 +127,16 @@ export function createApp(options: AppOptions = {}): Hono {
         error.status as ContentfulStatusCode,
         'invalid-request',
         error.message || 'bad request',
+      );
+    }
+    if (error instanceof DamagedDecisionError) {
+      // Not our bug but the store's: one line for the operator, and the client learns which row and what to do.
+      console.error(`gorust serve: ${error.message}`);
+      return problem(
+        c,
+        500,
+        'damaged-record',
+        `${error.message}; delete it (DELETE /api/decisions/${error.id}) or restore the store from a backup`,
       );
     }
     // Our bug: log it for the operator, tell the client nothing about the internals.

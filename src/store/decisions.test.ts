@@ -1,4 +1,4 @@
-/** @module Tests of the saved-decision store: migration 2, save/list/get/delete, ids, and user text stored verbatim. */
+/** @module Tests of the saved-decision store: migration 2, save/list/get/delete, ids, user text stored verbatim, and rows damaged outside gorust. */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,7 +6,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseProfileValue } from '../core/index.ts';
 import { buildDecision, buildHybridDecision } from '../core/report/decision-fixture.test-helpers.ts';
 import { openStore } from './db.ts';
-import { deleteDecision, getDecision, listDecisions, saveDecision } from './decisions.ts';
+import {
+  DamagedDecisionError,
+  deleteDecision,
+  getDecision,
+  listDecisions,
+  saveDecision,
+} from './decisions.ts';
 
 const profile = (name: string) =>
   parseProfileValue({
@@ -117,5 +123,48 @@ describe('decision store', () => {
     ).map((t) => t.name);
     expect(tables).toEqual(expect.arrayContaining(['runs', 'decisions']));
     again.close();
+  });
+
+  it('lists every row when some are damaged, marks those, and refuses to read one, naming it and what is wrong', () => {
+    const db = openStore(':memory:');
+    for (const name of ['A', 'B', 'C', 'D', 'E'])
+      saveDecision(db, { profile: profile(name), decision: buildDecision() });
+    const damage = (id: number, column: 'profile_json' | 'decision_json', json: string) =>
+      db.prepare(`UPDATE decisions SET ${column} = ? WHERE id = ?`).run(json, id);
+    damage(2, 'decision_json', '{not json');
+    damage(3, 'profile_json', '{"version":9}');
+    damage(4, 'decision_json', '{"verdict":"go"}');
+    damage(5, 'profile_json', JSON.stringify({ ...profile('E'), team: { size: 'four' } }));
+
+    expect(listDecisions(db).map((row) => [row.id, row.project, row.damaged])).toEqual([
+      ['5', 'E', undefined],
+      ['4', 'D', undefined],
+      ['3', 'C', 'its profile is not a version 1 profile'],
+      ['2', 'B', 'its decision is not valid JSON'],
+      ['1', 'A', undefined],
+    ]);
+    expect(getDecision(db, '1')?.project).toBe('A');
+    const reasons = ['2', '3', '4', '5'].map((id) => {
+      try {
+        getDecision(db, id);
+        return 'read';
+      } catch (error) {
+        expect(error).toBeInstanceOf(DamagedDecisionError);
+        return (error as Error).message;
+      }
+    });
+    expect(reasons[0]).toBe('saved decision 2 is damaged: its decision is not valid JSON');
+    expect(reasons[1]).toMatch(
+      /^saved decision 3 is damaged: its profile is not a valid profile \(version: expected 1, found 9; and \d+ more\)$/,
+    );
+    expect(reasons[2]).toMatch(
+      /^saved decision 4 is damaged: its decision does not match the decision schema \(\w+: .+\)$/,
+    );
+    expect(reasons[3]).toMatch(
+      /^saved decision 5 is damaged: its profile is not a valid profile \(team\.size: .+\)$/,
+    );
+    for (const reason of reasons) expect(reason).not.toContain('\n');
+    // A damaged row can still be deleted.
+    expect(deleteDecision(db, '2')).toBe(true);
   });
 });

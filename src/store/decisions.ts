@@ -1,5 +1,5 @@
-/** @module Saved decisions in the store (migration 2): save, list, get and delete a profile with the decision computed from it. */
-import { type Decision, decisionSchema, InternalError, type Profile } from '../core/index.ts';
+/** @module Saved decisions in the store (migration 2): save, list, get and delete a profile with the decision computed from it; a row whose stored JSON is damaged is marked in the list and refused, by name, when read. */
+import { type Decision, decisionSchema, type Profile, parseProfileValue, UserError } from '../core/index.ts';
 import type { Store } from './db.ts';
 
 /** One row of the history list: what a reader needs to pick a decision, without the full JSON. */
@@ -14,9 +14,29 @@ export type DecisionSummary = {
   close_call: boolean;
   seed: number | null;
   lab_run: string | null;
+  /**
+   * Present only on a row whose stored JSON is damaged (edited or corrupted outside gorust): what is wrong, found
+   * cheaply for the list (JSON that does not parse, a profile that is not version 1). getDecision checks fully.
+   */
+  damaged?: string;
 };
 
-export type SavedDecision = DecisionSummary & { profile: Profile; decision: Decision };
+export type SavedDecision = Omit<DecisionSummary, 'damaged'> & { profile: Profile; decision: Decision };
+
+/**
+ * A saved decision whose stored profile or decision cannot be read back as valid: its message names the row and
+ * what is wrong, in one line.
+ */
+export class DamagedDecisionError extends Error {
+  override readonly name = 'DamagedDecisionError';
+  readonly id: string;
+  readonly reason: string;
+  constructor(id: string, reason: string) {
+    super(`saved decision ${id} is damaged: ${reason}`);
+    this.id = id;
+    this.reason = reason;
+  }
+}
 
 export type SaveDecisionInput = {
   profile: Profile;
@@ -36,12 +56,26 @@ type DecisionRow = {
   close_call: number | null;
   seed: number | null;
   lab_run: string | null;
+  /** What the list's cheap check found wrong with the stored JSON, or null. */
+  damage: string | null;
   profile_json?: string;
   decision_json?: string;
 };
 
-const SUMMARY_COLUMNS =
-  "id, created_at, project_name, verdict, confidence, json_extract(decision_json, '$.close_call') AS close_call, seed, lab_run";
+/**
+ * The summary columns. json_extract fails the whole query on one row's malformed JSON, so each JSON column is
+ * read only where json_valid says it parses; `damage` says what is wrong with a row, cheaply, in SQL.
+ */
+const SUMMARY_COLUMNS = `id, created_at, project_name, verdict, confidence,
+  CASE WHEN json_valid(decision_json) THEN json_extract(decision_json, '$.close_call') END AS close_call,
+  seed, lab_run,
+  CASE
+    WHEN NOT json_valid(decision_json) THEN 'its decision is not valid JSON'
+    WHEN json_type(decision_json) IS NOT 'object' THEN 'its decision is not a JSON object'
+    WHEN NOT json_valid(profile_json) THEN 'its profile is not valid JSON'
+    WHEN json_type(profile_json) IS NOT 'object' THEN 'its profile is not a JSON object'
+    WHEN json_extract(profile_json, '$.version') IS NOT 1 THEN 'its profile is not a version 1 profile'
+  END AS damage`;
 
 function toSummary(row: DecisionRow): DecisionSummary {
   return {
@@ -53,7 +87,48 @@ function toSummary(row: DecisionRow): DecisionSummary {
     close_call: row.close_call === 1,
     seed: row.seed,
     lab_run: row.lab_run,
+    ...(row.damage === null ? {} : { damaged: row.damage }),
   };
+}
+
+/** Parsed JSON, or a DamagedDecisionError saying which part of the row does not parse. */
+function parseStored(id: string, part: 'decision' | 'profile', text: string | undefined): unknown {
+  try {
+    return JSON.parse(text ?? '');
+  } catch {
+    throw new DamagedDecisionError(id, `its ${part} is not valid JSON`);
+  }
+}
+
+/** The first problem of a failed check and how many more, for a one-line reason. */
+function firstOf(problems: readonly { path: string; message: string }[]): string {
+  const [first] = problems;
+  if (first === undefined) return '';
+  const more = problems.length > 1 ? `; and ${problems.length - 1} more` : '';
+  return ` (${first.path || '(root)'}: ${first.message}${more})`;
+}
+
+function readDecision(id: string, text: string | undefined): Decision {
+  const parsed = decisionSchema.safeParse(parseStored(id, 'decision', text));
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.'),
+    message: issue.message,
+  }));
+  throw new DamagedDecisionError(id, `its decision does not match the decision schema${firstOf(problems)}`);
+}
+
+/** The stored profile, checked as a profile file is (so one that is not valid is never served or exported). */
+function readProfile(id: string, text: string | undefined): Profile {
+  const value = parseStored(id, 'profile', text);
+  try {
+    parseProfileValue(value, `saved decision ${id}`);
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    throw new DamagedDecisionError(id, `its profile is not a valid profile${firstOf(error.problems)}`);
+  }
+  // Served as saved: the check above must not change what the client gets back.
+  return value as Profile;
 }
 
 /** Ids are positive integers; anything else (a prefix, "1e3", "../") finds nothing rather than an error. */
@@ -117,7 +192,8 @@ export function listDecisions(
 }
 
 /**
- * One saved decision with its profile, or null when there is none with that id.
+ * One saved decision with its profile, or null when there is none with that id. A row whose decision or profile
+ * cannot be read back as valid throws a DamagedDecisionError naming it and what is wrong.
  * @example
  * const saved = getDecision(db, '3');
  */
@@ -128,17 +204,9 @@ export function getDecision(db: Store, id: string): SavedDecision | null {
     .prepare(`SELECT ${SUMMARY_COLUMNS}, profile_json, decision_json FROM decisions WHERE id = ?`)
     .get(key) as DecisionRow | undefined;
   if (row === undefined) return null;
-  const parsed = decisionSchema.safeParse(JSON.parse(row.decision_json ?? 'null'));
-  if (!parsed.success) {
-    throw new InternalError(
-      `saved decision ${id} does not match the decision schema: ${parsed.error.message}`,
-    );
-  }
-  return {
-    ...toSummary(row),
-    profile: JSON.parse(row.profile_json ?? 'null') as Profile,
-    decision: parsed.data,
-  };
+  const { damaged: _checkedFullyBelow, ...summary } = toSummary(row);
+  const decision = readDecision(summary.id, row.decision_json);
+  return { ...summary, profile: readProfile(summary.id, row.profile_json), decision };
 }
 
 /**
