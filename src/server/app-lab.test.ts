@@ -1,7 +1,10 @@
 /** @module API tests of lab runs through app.request(): read-only listing and showing, and decisions made with a stored run (evidence in, charts in the HTML export). */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { storeRealGcCacheRun } from '../lab/analysis/real-run.test-helpers.ts';
-import type { openStore } from '../store/db.ts';
+import { openStore } from '../store/db.ts';
 import { createRun, finishRun, recordStep } from '../store/lab-runs.ts';
 import { LabRun, LabRunRow } from './api-schema.ts';
 import { makeApp, NOW, PROFILE, postJson, problemOf, storeFlaggedBoundaryRun } from './app.test-helpers.ts';
@@ -140,6 +143,23 @@ describe('decisions with a lab run', () => {
     const res = await app.request('/api/decide?lab=nope', postJson(PROFILE));
     expect(res.status).toBe(404);
     expect((await problemOf(res)).detail).toContain('no lab run "nope"');
+  });
+
+  it('served from a --db store with no runs, names that store in the command that makes one', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gorust-app-lab-'));
+    const path = join(dir, 'e.db');
+    const db = openStore(path);
+    try {
+      const { app } = makeApp({ db });
+      const res = await app.request('/api/decide?lab=latest', postJson(PROFILE));
+      expect(res.status).toBe(404);
+      expect((await problemOf(res)).detail).toBe(
+        `no lab runs stored yet: run \`gorust lab run http-json --quick --db ${path}\` first`,
+      );
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -11,7 +11,7 @@ import {
   renderJson,
 } from '../core/index.ts';
 import { labEvidenceFromRun } from '../lab/analysis/evidence.ts';
-import { getRun, latestRun } from '../store/lab-runs.ts';
+import { getRun, latestRun, missingRunMessage } from '../store/lab-runs.ts';
 import { decideRoute, kbPartRoute, kbPartsRoute, questionsRoute, YAML_TYPES } from './api-schema.ts';
 import type { ServerDeps } from './deps.ts';
 import { ProblemError } from './problem.ts';
@@ -42,15 +42,7 @@ export function decideBody(decision: Decision, lab: LabEvidence | undefined): st
 export function labEvidence(deps: ServerDeps, ref: string, sloP99Ms: number | undefined): LabEvidence {
   // A run that is not there is a 404 (the request itself is well formed); an ambiguous prefix stays a 400.
   const run = ref === 'latest' ? latestRun(deps.db) : getRun(deps.db, ref);
-  if (run === null) {
-    throw new ProblemError(
-      404,
-      'not-found',
-      ref === 'latest'
-        ? 'no lab runs stored yet: run `gorust lab run http-json --quick` first'
-        : `no lab run "${ref}" in the store: \`gorust lab runs\` lists them`,
-    );
-  }
+  if (run === null) throw new ProblemError(404, 'not-found', missingRunMessage(deps.db, ref));
   return labEvidenceFromRun(run, { sloP99Ms });
 }
 

@@ -13,6 +13,22 @@ export function defaultStorePath(env: NodeJS.ProcessEnv = process.env): string {
   return join(dataDir(env), 'gorust.db');
 }
 
+/** A path as one shell word: as is when it is plain, else single-quoted. */
+function shellWord(path: string): string {
+  return /^[\w@%+=:,./-]+$/.test(path) ? path : `'${path.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * The ` --db FILE` a command must carry to reach this store again (for the hints that name a command to run), or ''
+ * for the default store and an in-memory one. FILE is the path the store was opened with, as given.
+ * @example
+ * `gorust lab run http-json --quick${storeFlag(db)}`; // 'gorust lab run http-json --quick --db /tmp/e.db'
+ */
+export function storeFlag(db: Store, env: NodeJS.ProcessEnv = process.env): string {
+  if (db.memory || db.name === ':memory:' || resolve(db.name) === resolve(defaultStorePath(env))) return '';
+  return ` --db ${shellWord(db.name)}`;
+}
+
 /** `stat` that says "absent" instead of throwing. */
 function statOrNull(path: string): ReturnType<typeof statSync> | null {
   try {

@@ -1,7 +1,7 @@
 /** @module Lab runs in SQLite: a run, its environment, and its steps (each with an optional encoded HdrHistogram), written one transaction per step so an interrupted run keeps what it measured. The records' types are inferred from their zod schemas (lab-run-schema.ts), with which the API's OpenAPI document describes runs. */
 import { randomBytes } from 'node:crypto';
 import { UserError } from '../core/index.ts';
-import type { Store } from './db.ts';
+import { type Store, storeFlag } from './db.ts';
 import type {
   MetricValue,
   RunListRow,
@@ -237,14 +237,21 @@ export function compareRuns(db: Store, a: string, b: string): [StoredRun, Stored
  */
 export function requireRun(db: Store, ref: string): StoredRun {
   const run = ref === 'latest' ? latestRun(db) : getRun(db, ref);
-  if (!run) {
-    throw new UserError(
-      ref === 'latest'
-        ? 'no lab runs stored yet: run `gorust lab run http-json --quick` first'
-        : `no lab run "${ref}" in the store: \`gorust lab runs\` lists them`,
-    );
-  }
+  if (!run) throw new UserError(missingRunMessage(db, ref));
   return run;
+}
+
+/**
+ * What to say when `ref` (`latest`, or a run id) finds no run in this store: the command to run, with the `--db` that
+ * reaches this store when it is not the default one (the lab would otherwise fill the default store).
+ * @example
+ * missingRunMessage(db, 'latest'); // 'no lab runs stored yet: run `gorust lab run http-json --quick --db /tmp/e.db` first'
+ */
+export function missingRunMessage(db: Store, ref: string): string {
+  const flag = storeFlag(db);
+  return ref === 'latest'
+    ? `no lab runs stored yet: run \`gorust lab run http-json --quick${flag}\` first`
+    : `no lab run "${ref}" in the store: \`gorust lab runs${flag}\` lists them`;
 }
 
 type RunRow = {

@@ -210,6 +210,32 @@ describe('gorust lab (stored runs)', () => {
 });
 
 describe('gorust decide --lab', () => {
+  it('with an empty --db store, names that store in the command to run (or the lab would fill the default one)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gorust-lab-cli-'));
+    dirs.push(dir);
+    const db = join(dir, 'e.db');
+    openStore(db).close();
+    const profile = join(process.cwd(), 'examples', 'service-mesh.yaml');
+    const latest = await cli(['decide', profile, '--lab', 'latest', '--db', db], registerDecideCommand);
+    expect(latest.code).toBe(2);
+    expect(latest.stderr).toBe(
+      `gorust: no lab runs stored yet: run \`gorust lab run http-json --quick --db ${db}\` first\n`,
+    );
+    const show = await lab(['show', 'nope', '--db', db]);
+    expect(show.stderr).toContain(
+      `no lab run "nope" in the store: \`gorust lab runs --db ${db}\` lists them`,
+    );
+    // The default store needs no --db.
+    vi.stubEnv('XDG_DATA_HOME', dir);
+    try {
+      openStore().close();
+      const fromDefault = await cli(['decide', profile, '--lab', 'latest'], registerDecideCommand);
+      expect(fromDefault.stderr).toContain('run `gorust lab run http-json --quick` first');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('replaces priors with the figures of the chosen run and says so', async () => {
     const db = seedStore();
     const profile = join(process.cwd(), 'examples', 'service-mesh.yaml');
