@@ -49,6 +49,16 @@ function parseSeed(value: string): number {
   return Number(value);
 }
 
+/** --lab names a stored run: an empty value (`--lab ""`, an unset variable) is a mistake, not a run id. */
+function parseLabRef(value: string): string {
+  if (value.trim() === '') {
+    throw new InvalidArgumentError(
+      'give a lab run id (or a unique prefix of one), or latest; `gorust lab runs` lists them.',
+    );
+  }
+  return value;
+}
+
 /**
  * Register `gorust decide`.
  * @example
@@ -74,7 +84,11 @@ export function registerDecideCommand(program: Command, io: CliIo = processIo())
       'write to a file instead of printing (its folder must exist; - is standard output; a link is written through to its target; a device, FIFO or socket is refused); with --format adr, a folder (existing, or ending in /) gets the next NNNN-title.md (a missing folder is created if its parent exists)',
     )
     .option('--seed <n>', 'seed of the robustness analysis (same profile and seed, same output)', parseSeed)
-    .option('--lab <run>', 'use the figures a lab run measured on this machine (a run id, or latest)')
+    .option(
+      '--lab <run>',
+      'use the figures a lab run measured on this machine (a run id, or latest)',
+      parseLabRef,
+    )
     .option('--db <file>', 'the lab store file (default: in your data folder)')
     .option('--no-color', 'no ANSI colours in the terminal summary (as NO_COLOR=1 or TERM=dumb)')
     .option('--status <status>', 'ADR status (default: proposed)')

@@ -236,6 +236,14 @@ describe('gorust decide --lab', () => {
     }
   });
 
+  it('refuses an empty --lab (exit 2) instead of looking for a run named ""', async () => {
+    const profile = join(process.cwd(), 'examples', 'service-mesh.yaml');
+    const r = await cli(['decide', profile, '--lab', '', '--db', seedStore()], registerDecideCommand);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('give a lab run id (or a unique prefix of one), or latest');
+    expect(r.stderr).not.toContain('no lab run');
+  });
+
   it('replaces priors with the figures of the chosen run and says so', async () => {
     const db = seedStore();
     const profile = join(process.cwd(), 'examples', 'service-mesh.yaml');
