@@ -24,21 +24,20 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 export const YAML_TYPES = ['application/yaml', 'application/x-yaml', 'text/yaml', 'text/x-yaml'] as const;
 
 /**
- * A whole number from a query string, within bounds; an empty value counts as absent.
+ * A whole number from a query string, within bounds; an empty value counts as absent. Any other text (`1.5`, `ten`)
+ * is reported as not a whole number.
  * @example
  * queryInteger(SEED_BOUNDS, 'seed of the robustness analysis');
  */
 function queryInteger(bounds: { min: number; max: number }, description: string) {
   return z
-    .preprocess(
-      (value) =>
-        value === ''
-          ? undefined
-          : typeof value === 'string' && /^\s*-?\d+\s*$/.test(value)
-            ? Number(value)
-            : value,
-      z.number().int().min(bounds.min).max(bounds.max).optional(),
-    )
+    .preprocess((value, ctx) => {
+      if (value === '') return undefined;
+      if (typeof value !== 'string') return value;
+      if (/^\s*-?\d+\s*$/.test(value)) return Number(value);
+      ctx.addIssue({ code: 'invalid_type', expected: 'int', input: value });
+      return z.NEVER;
+    }, z.number().int().min(bounds.min).max(bounds.max).optional())
     .openapi({ type: 'integer', minimum: bounds.min, maximum: bounds.max, description });
 }
 

@@ -139,6 +139,28 @@ describe('the contract at the edges', () => {
     expect((await problemOf(twice)).detail).toContain('limit is given more than once');
   });
 
+  it('says a query number must be a whole number, for a fraction and for text alike', async () => {
+    const { app } = makeApp();
+    for (const [path, name, found] of [
+      ['/api/decisions?limit=1.5', 'limit', '"1.5"'],
+      ['/api/decisions?before=ten', 'before', '"ten"'],
+      ['/api/lab/runs?limit=2e1', 'limit', '"2e1"'],
+    ] as const) {
+      const res = await app.request(path);
+      expect(res.status, path).toBe(400);
+      const problem = await problemOf(res);
+      expect(problem.detail, path).toBe(`(query) ${name}: expected a whole number, found ${found}`);
+      expect(problem.errors, path).toEqual([
+        expect.objectContaining({ path: `(query) ${name}`, expected: 'a whole number', found }),
+      ]);
+    }
+    const seed = await app.request('/api/decide?seed=0.5', postJson(PROFILE));
+    expect((await problemOf(seed)).errors?.[0]).toMatchObject({
+      path: '(query) seed',
+      expected: 'a whole number',
+    });
+  });
+
   it('documents 403 on every operation, 503 where deciding, and 401 only when the server has a token', async () => {
     type Doc = { paths: Record<string, Record<string, { responses: Record<string, unknown> }>> };
     const plain = (await (await makeApp().app.request('/api/openapi.json')).json()) as Doc & {
