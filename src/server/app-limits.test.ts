@@ -34,9 +34,9 @@ describe('bounded request bodies', () => {
     const { app, db } = makeApp();
     const components = Array.from({ length: 3000 }, (_, i) => ({ name: `svc-${i}`, role: 'api' }));
     const profile = { ...PROFILE, components };
-    for (const [path, body] of [
-      ['/api/decide', profile],
-      ['/api/decisions', { profile }],
+    for (const [path, body, field] of [
+      ['/api/decide', profile, 'components'],
+      ['/api/decisions', { profile }, 'profile.components'],
     ] as const) {
       const started = performance.now();
       const res = await app.request(path, postJson(body));
@@ -46,7 +46,7 @@ describe('bounded request bodies', () => {
       const problem = await problemOf(res);
       expect(problem.errors).toContainEqual(
         expect.objectContaining({
-          path: 'components',
+          path: field,
           expected: `at most ${PROFILE_CAPS.maxComponents} items`,
           found: 'a list of 3000 items',
         }),

@@ -63,6 +63,20 @@ describe('POST /api/decide', () => {
     expect(body.errors?.find((e) => e.path === 'team.go')?.suggestion).toBe('strong');
   });
 
+  it('names the profile problems of a save request by their path in the body (profile.team.sise), and those of decide by the path in the profile', async () => {
+    const { app } = makeApp();
+    const bad = { ...PROFILE, team: { ...PROFILE.team, sise: 3 } };
+    const saved = await problemOf(await app.request('/api/decisions', postJson({ profile: bad })));
+    expect(saved.type).toBe('urn:gorust:problem:invalid-profile');
+    expect(saved.errors).toEqual([
+      expect.objectContaining({ path: 'profile.team.sise', suggestion: 'size' }),
+    ]);
+    const bare = await problemOf(await app.request('/api/decisions', postJson({ profile: 'a profile' })));
+    expect(bare.errors?.[0]?.path).toBe('profile');
+    const decided = await problemOf(await app.request('/api/decide', postJson(bad)));
+    expect(decided.errors).toEqual([expect.objectContaining({ path: 'team.sise', suggestion: 'size' })]);
+  });
+
   it('refuses other media types and bad query parameters', async () => {
     const { app } = makeApp();
     const text = await app.request('/api/decide', {

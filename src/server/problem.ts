@@ -7,7 +7,10 @@ import type { InputProblem } from '../core/index.ts';
 
 /** One problem in the request, as the CLI reports it: field path, what was expected, what was found. */
 export const problemEntrySchema = z.object({
-  path: z.string().meta({ description: 'field path, e.g. team.go, or (root) / (body) / (query) seed' }),
+  path: z.string().meta({
+    description:
+      'field path in the request body: team.go in a profile posted to /api/decide, profile.team.go in a save request; or (root) / (body) / (query) seed / (path) id',
+  }),
   expected: z.string(),
   found: z.string(),
   message: z.string(),

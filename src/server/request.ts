@@ -203,21 +203,38 @@ export function bodyGuard(
   };
 }
 
-/** Turn a UserError from the profile parser into a 400 invalid-profile problem with every field problem. */
-export function profileProblem(error: UserError): ProblemError {
-  return new ProblemError(400, 'invalid-profile', error.message.replace(/:$/, ''), error.problems);
+/**
+ * A profile problem's path as a path in the request body: problem paths are relative to the body, so inside a save
+ * request's profile they start with `profile.` (`(root)`, the profile itself, is `profile`).
+ * @example
+ * bodyPath('team.size', 'profile'); // 'profile.team.size'
+ */
+export function bodyPath(path: string, profileAt: string): string {
+  if (profileAt === '') return path;
+  if (path === '(root)' || path === '') return profileAt;
+  return path.startsWith('[') ? `${profileAt}${path}` : `${profileAt}.${path}`;
 }
 
 /**
- * Validate a profile value, answering bad input with a 400 problem listing every field problem.
- * @example
- * const profile = validateProfile(body.profile, 'profile');
+ * Turn a UserError from the profile parser into a 400 invalid-profile problem with every field problem, their paths
+ * in the request body when the profile sits under `profileAt`.
  */
-export function validateProfile(value: unknown, source: string): Profile {
+export function profileProblem(error: UserError, profileAt = ''): ProblemError {
+  const problems = error.problems.map((problem) => ({ ...problem, path: bodyPath(problem.path, profileAt) }));
+  return new ProblemError(400, 'invalid-profile', error.message.replace(/:$/, ''), problems);
+}
+
+/**
+ * Validate a profile value, answering bad input with a 400 problem listing every field problem; `profileAt` is the
+ * key the profile sits under in the request body ('' when it is the body), for the problems' paths.
+ * @example
+ * const profile = validateProfile(body.profile, 'profile', 'profile');
+ */
+export function validateProfile(value: unknown, source: string, profileAt = ''): Profile {
   try {
     return parseProfileValue(value, source);
   } catch (error) {
-    if (error instanceof UserError) throw profileProblem(error);
+    if (error instanceof UserError) throw profileProblem(error, profileAt);
     throw error;
   }
 }
@@ -343,6 +360,7 @@ export function problemHook(
         validateProfile(
           profileAt === '' ? data : valueAt(data, [profileAt]),
           profileAt || 'the request body',
+          profileAt,
         );
       } else {
         issues = outside;
