@@ -136,17 +136,20 @@ export function serveApp(app: Hono, options: ServeOptions = {}): Promise<Running
  */
 function closeGracefully(server: Server, graceMs: number, options: CloseOptions): Promise<void> {
   return new Promise((closed) => {
-    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    let done = false;
+    // The timers never keep the process alive on their own: open connections do, until they close.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100).unref();
     let cut: NodeJS.Timeout | undefined;
     const overdue = setTimeout(() => {
       void Promise.resolve()
         .then(() => options.onOverdue?.())
         .catch(() => undefined)
         .finally(() => {
-          cut = setTimeout(() => server.closeAllConnections(), OVERDUE_FLUSH_MS);
+          if (!done) cut = setTimeout(() => server.closeAllConnections(), OVERDUE_FLUSH_MS).unref();
         });
-    }, graceMs);
+    }, graceMs).unref();
     server.close(() => {
+      done = true;
       clearInterval(sweep);
       clearTimeout(overdue);
       clearTimeout(cut);
