@@ -125,6 +125,15 @@ describe('targets', () => {
     expect(weight(linux, 'platform_reach')).toBeLessThan(weight(metal, 'platform_reach') / 1.5);
   });
 
+  it('quotes no track record for a project no language can fit (heap above budget), and says why (QA: "95% right")', () => {
+    const unfit = run({ workload: { kind: 'io-bound', live_heap_gib: 1, memory_budget_mib: 512 } });
+    expect(unfit.track_record).toBeUndefined();
+    expect(unfit.caveats.join(' ')).toContain('not one that fits, and no track record is quoted for it');
+    // The same heap within a budget that holds it keeps its track record, whatever the verdict.
+    const fits = run({ workload: { kind: 'io-bound', live_heap_gib: 1, memory_budget_mib: 1536 } });
+    expect(fits.track_record).toBeDefined();
+  });
+
   it("cites for the team-experience shift, per criterion, only the evidence that concerns it (QA: Google's productivity figures under the concurrency model)", () => {
     const d = run({ team: { size: 8, go: 'strong', rust: 'none' } });
     const cited = (id: CriterionId) => d.criteria.find((r) => r.id === id)?.experience?.evidence;

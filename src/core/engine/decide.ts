@@ -234,8 +234,11 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
   // the decision names no run (CONTRACT.md: lab_run is the run whose measurements replaced priors).
   const replaced =
     table.rows.some((row) => row.lab?.use === 'replaced') || boundaries.some((b) => b.measured === true);
+  // Where no program in either language can fit the memory budget (a caveat says so), the track record, measured on
+  // projects that were built, says nothing about the verdict: none is quoted.
+  const unfit = heapAboveBudget(model);
   if (options.lab !== undefined && replaced) decision.lab_run = options.lab.run_id;
-  else decision.track_record = trackRecordFor(confidence);
+  else if (unfit.length === 0) decision.track_record = trackRecordFor(confidence);
   // A run that was asked for and replaced nothing says so in the report itself, not on stderr alone (until 2026-12-07
   // the report read as if no run had been given).
   if (options.lab !== undefined && !replaced) {
@@ -581,7 +584,7 @@ function inputCaveats(profile: Profile): string[] {
   for (const { where, heap, budget } of places) {
     if (heap === undefined || budget === undefined || heap * 1024 <= budget) continue;
     out.push(
-      `The memory budget${where} (${formatMib(budget)}) is below the live heap (${formatAmount(heap, 3)} GiB, ${formatAmount(heap * 1024, 3)} MiB): no program in either language keeps that heap within it, so a verdict resting on the budget rests on figures that contradict each other. Check both.`,
+      `The memory budget${where} (${formatMib(budget)}) is below the live heap (${formatAmount(heap, 3)} GiB, ${formatAmount(heap * 1024, 3)} MiB): no program in either language keeps that heap within it, so a verdict resting on the budget rests on figures that contradict each other: it names the language that needs the least on top of the heap, not one that fits, and no track record is quoted for it. Check both.`,
     );
   }
   // Two entries for one callee are valid in profile v1; the plan adds their calls up and says so.
@@ -1063,6 +1066,13 @@ function closeCallTip(
     `Close call: the verdict holds in ${roundTo(confidence * 100, 1)}% of the draws of weights, ratings and uncertain inputs.${flip} ` +
     'Settle it with evidence rather than opinion: run `gorust lab` on this machine and prototype the riskiest part.'
   );
+}
+
+/** The units (project or components) whose live heap alone is above their memory budget: no language fits them. */
+function heapAboveBudget(model: Model): UnitFacts[] {
+  return model.units
+    .map((u) => u.facts)
+    .filter((f) => f.memoryBudgetMib !== undefined && (f.liveHeapGib ?? 0) * 1024 > f.memoryBudgetMib);
 }
 
 /** The first cycle of calls between distinct components (`a -> b -> a`), by depth-first search; undefined if none. */
