@@ -125,6 +125,21 @@ describe('targets', () => {
     expect(weight(linux, 'platform_reach')).toBeLessThan(weight(metal, 'platform_reach') / 1.5);
   });
 
+  it('names a soft gate that holds clearly beside the hard gate that decides (QA: a 0.25 MiB budget went unmentioned)', () => {
+    const firmware = { kind: 'cpu-bound' as const, memory_budget_mib: 0.25 };
+    const gates = (hard: boolean) =>
+      run({ workload: { ...firmware, hard_realtime: hard }, targets: ['bare-metal'] }).gates.map((g) => g.id);
+    expect(gates(false)).toContain('gate-memory-budget');
+    expect(gates(true)).toEqual(expect.arrayContaining(['gate-hard-realtime', 'gate-memory-budget']));
+    // One at its edge adds nothing where a hard gate decides: a budget Go fits about half the time is not named.
+    const edge = run({
+      workload: { kind: 'cpu-bound', memory_budget_mib: 4, hard_realtime: true },
+      targets: ['bare-metal'],
+    });
+    const soft = edge.gates.find((g) => g.id === 'gate-memory-budget');
+    expect(soft === undefined || (soft.holds_probability ?? 0) >= 0.9).toBe(true);
+  });
+
   it('quotes no track record for a project no language can fit (heap above budget), and says why (QA: "95% right")', () => {
     const unfit = run({ workload: { kind: 'io-bound', live_heap_gib: 1, memory_budget_mib: 512 } });
     expect(unfit.track_record).toBeUndefined();

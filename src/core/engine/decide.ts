@@ -505,7 +505,10 @@ function smaaModel(model: Model, group?: number): SmaaModel {
   };
 }
 
-/** The gates that fired, each soft one with how often it holds over its model's uncertainty. */
+/**
+ * The gates that fired, each soft one with how often it holds over its model's uncertainty; for a unit a hard gate
+ * decides, the soft gates that agree with it and hold clearly as well.
+ */
 function reportedGates(model: Model): Gate[] {
   const out: Gate[] = [];
   const seen = new Set<string>();
@@ -518,10 +521,12 @@ function reportedGates(model: Model): Gate[] {
   for (const g of model.wholeProjectGates) add(g);
   for (const unit of model.units) {
     for (const g of unit.hard) if (model.hasComponents ? g.component !== undefined : true) add(g);
-    if (unit.fixed !== undefined) continue;
     for (const soft of unit.soft) {
       if (soft.lnMargin >= 0) continue;
       const p = softGateProbability(soft);
+      // Where a hard gate already decides, a soft one that also holds clearly is named too (a 0.25 MiB budget rules
+      // out standard Go whatever the hard real-time gate says); one at its edge would only add doubt about nothing.
+      if (unit.fixed !== undefined && (p < GATE_EDGE || soft.gate.favors !== unit.fixed)) continue;
       add({ ...soft.gate, holds_probability: roundTo(p, 3), near_edge: p < GATE_EDGE });
     }
   }
