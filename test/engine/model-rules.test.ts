@@ -140,6 +140,20 @@ describe('targets', () => {
     expect(soft === undefined || (soft.holds_probability ?? 0) >= 0.9).toBe(true);
   });
 
+  it('counts a platform listed twice once, and says so (QA: four linux-amd64 entries fired many-platforms)', () => {
+    const repeated = run({ platforms: ['linux-amd64', 'linux-amd64', 'linux-amd64', 'linux-amd64'] });
+    const once = run({ platforms: ['linux-amd64'] });
+    expect(rules(repeated, 'deployment')).toEqual(rules(once, 'deployment'));
+    expect(repeated.probabilities).toEqual(once.probabilities);
+    expect(repeated.caveats.join(' ')).toContain('platforms lists linux-amd64 more than once');
+    expect(
+      rules(
+        run({ platforms: ['linux-amd64', 'linux-arm64', 'darwin-arm64', 'windows-amd64'] }),
+        'deployment',
+      ),
+    ).toContain('many-platforms');
+  });
+
   it('quotes no track record for a project no language can fit (heap above budget), and says why (QA: "95% right")', () => {
     const unfit = run({ workload: { kind: 'io-bound', live_heap_gib: 1, memory_budget_mib: 512 } });
     expect(unfit.track_record).toBeUndefined();

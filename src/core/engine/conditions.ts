@@ -124,7 +124,8 @@ export function projectFacts(profile: Profile): UnitFacts {
     liveHeapGib: profile.workload.live_heap_gib,
     memoryBudgetMib: profile.workload.memory_budget_mib,
     peakRps: profile.workload.peak_rps,
-    platformsCount: profile.platforms?.length ?? 0,
+    // Distinct platforms: one listed twice ships once (a caveat names the repeat).
+    platformsCount: new Set(profile.platforms ?? []).size,
     hasComponents: components.length > 0,
     existingCode: profile.existing_code,
     paths: { ...PROJECT_PATHS, latencyCritical: latencyCriticalPath(profile) },

@@ -551,6 +551,13 @@ function inputCaveats(profile: Profile): string[] {
     out.push(
       `${listWords(selfCalling.map((c) => `"${c.name}"`))} ${selfCalling.length === 1 ? 'lists a call to itself' : 'list calls to themselves'}: work inside one component crosses no boundary, so the plan leaves ${selfCalling.length === 1 ? 'it' : 'them'} out. Calls name the other components a component calls.`,
     );
+  // A platform listed twice ships once: counted once (four linux-amd64 entries weighed deployment as four targets).
+  const platforms = profile.platforms ?? [];
+  const repeated = [...new Set(platforms.filter((p, i) => platforms.indexOf(p) !== i))];
+  if (repeated.length > 0)
+    out.push(
+      `platforms lists ${listWords(repeated)} more than once: each platform is counted once (${new Set(platforms).size} in all).`,
+    );
   // Figures no real project has are valid profile v1 but most likely a unit typed wrong: say which, and keep them.
   const odd = implausibleFigures(profile);
   if (odd.length > 0)
