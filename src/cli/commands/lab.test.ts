@@ -201,7 +201,7 @@ describe('gorust lab (stored runs)', () => {
     try {
       const r = await lab(['runs']);
       expect(r.code).toBe(0);
-      expect(r.stdout).toContain('no lab runs stored yet');
+      expect(r.stdout).toBe('no lab runs stored yet: `gorust lab run http-json --quick` makes one\n');
       expect(existsSync(join(dir, 'gorust'))).toBe(false);
     } finally {
       vi.unstubAllEnvs();
@@ -220,6 +220,10 @@ describe('gorust decide --lab', () => {
     expect(latest.code).toBe(2);
     expect(latest.stderr).toBe(
       `gorust: no lab runs stored yet: run \`gorust lab run http-json --quick --db ${db}\` first\n`,
+    );
+    // `lab runs` on that store says the same (it named the default store's command until 2026-12-08).
+    expect((await lab(['runs', '--db', db])).stdout).toBe(
+      `no lab runs stored yet: \`gorust lab run http-json --quick --db ${db}\` makes one\n`,
     );
     const show = await lab(['show', 'nope', '--db', db]);
     expect(show.stderr).toContain(

@@ -294,8 +294,16 @@ Servers on another host (--server ssh://HOST):
       if (!Number.isInteger(limit) || limit < 1) {
         throw await userError(`--limit must be a positive integer, not "${opts.limit}"`);
       }
-      const [{ listRuns }, { renderRunList }] = await Promise.all([store(), report()]);
-      io.stdout(renderRunList(await withStore(opts.db, (db) => listRuns(db, { limit })), formatOf(opts)));
+      const [{ listRuns }, { renderRunList }, { storeFlag }] = await Promise.all([
+        store(),
+        report(),
+        import('../../store/db.ts'),
+      ]);
+      const { rows, flag } = await withStore(opts.db, (db) => ({
+        rows: listRuns(db, { limit }),
+        flag: storeFlag(db, io.env),
+      }));
+      io.stdout(renderRunList(rows, formatOf(opts), flag));
     });
 
   lab

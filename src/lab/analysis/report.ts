@@ -268,13 +268,15 @@ function pinningLine(env: Record<string, unknown> | null, md: boolean): string[]
 }
 
 /**
- * The stored runs as a table (or JSON).
+ * The stored runs as a table (or JSON). `dbFlag` is the ` --db FILE` that reaches this store again (store/db.ts
+ * storeFlag), so the hint for an empty store fills that store, not the default one.
  * @example
- * renderRunList(listRuns(db), 'text');
+ * renderRunList(listRuns(db), 'text', storeFlag(db));
  */
-export function renderRunList(rows: RunListRow[], format: ReportFormat): string {
+export function renderRunList(rows: RunListRow[], format: ReportFormat, dbFlag = ''): string {
   if (format === 'json') return `${JSON.stringify(rows, reportJson, 2)}\n`;
-  if (rows.length === 0) return 'no lab runs stored yet: `gorust lab run http-json --quick` makes one\n';
+  if (rows.length === 0)
+    return `no lab runs stored yet: \`gorust lab run http-json --quick${dbFlag}\` makes one\n`;
   const body = rows.map((r) => [
     r.id,
     r.status,
