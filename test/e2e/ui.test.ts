@@ -435,4 +435,26 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
     expect(pageErrors).toEqual([]);
     await page.close();
   });
+
+  it('marks a decision damaged in the store in History, and lists the others (the API says which)', async () => {
+    const profile = parseProfileText(
+      readFileSync(join(ROOT, 'examples', 'close-call.yaml'), 'utf8'),
+      'close-call',
+    );
+    const decision = decide(profile, readKnowledgeBase(), { seed: 1 });
+    const id = saveDecision(e2e.harness.store, {
+      profile: { ...profile, project: { name: 'Edited by hand' } },
+      decision,
+    }).id;
+    e2e.harness.store.prepare(`UPDATE decisions SET decision_json = '{not json' WHERE id = ?`).run(id);
+    const page = await open('#/history');
+    await poll(() => page.getByTestId(`history-damaged-${id}`).textContent()).toContain(
+      'Damaged in the store',
+    );
+    expect(await page.getByTestId(`history-damaged-${id}`).textContent()).toContain(
+      'delete it or restore a backup',
+    );
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
 });

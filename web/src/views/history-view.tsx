@@ -154,6 +154,13 @@ export function HistoryView({ kb }: { kb: KnowledgeBase }) {
                       <td className="item">
                         <span>{row.project}</span>
                         <div className="small muted">#{row.id}</div>
+                        {row.damaged === undefined ? null : (
+                          // Edited outside gorust: it cannot be opened, only deleted (the API answers damaged-record).
+                          <div className="small error" data-testid={`history-damaged-${row.id}`}>
+                            Damaged in the store ({row.damaged}): it cannot be opened; delete it or restore a
+                            backup.
+                          </div>
+                        )}
                       </td>
                       <td data-label="Verdict">
                         <span className={`lang ${row.verdict}`}>{VERDICT_NAMES[row.verdict]}</span>
