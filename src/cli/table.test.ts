@@ -73,4 +73,30 @@ describe('renderTable', () => {
     for (const line of lines.filter((l) => !l.includes('https://')))
       expect(line.length).toBeLessThanOrEqual(34);
   });
+
+  it('wraps a `wrap` column in its own width instead of cutting it, an id whole, and uses the line the last column left', () => {
+    type Ids = { id: string; ids: string; text: string };
+    const wide: Ids[] = [
+      {
+        id: 'max-performance',
+        ids: 'runtime_performance, memory_efficiency, latency_predictability',
+        text: 'Maximum runtime performance & memory control: Rust, and more words to go under the row',
+      },
+    ];
+    const out = renderTable<Ids>(
+      [
+        { title: 'id', value: (r) => r.id, keep: true },
+        { title: 'criteria', value: (r) => r.ids, max: 20, wrap: true },
+        { title: 'item', value: (r) => r.text },
+      ],
+      wide,
+      { width: 60 },
+    );
+    expect(out).not.toContain('…');
+    expect(out.split('\n').slice(3, 5)).toEqual([
+      'max-performance  runtime_performance, memory_efficiency,',
+      '                 latency_predictability',
+    ]);
+    for (const line of out.trimEnd().split('\n')) expect(line.length).toBeLessThanOrEqual(60);
+  });
 });

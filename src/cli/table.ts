@@ -9,6 +9,9 @@ export type Column<Row> = {
   keep?: boolean;
   /** A link: never cut, so it can be opened. */
   url?: boolean;
+  /** In a terminal, wrap a cell too long for the column onto further lines of its row instead of cutting it (a list
+   * of ids or multipliers, where a cut would hide one). */
+  wrap?: boolean;
 };
 
 export type TableOptions = {
@@ -23,6 +26,42 @@ const UNDER = '    ';
 const MIN_CUT = 6;
 
 const cut = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * A cell's text in lines of at most `width` characters: a list ("a x2, b x1.3") breaks after its commas, so an item
+ * stays whole; an item longer than the width breaks at its spaces, and a word longer than it after a hyphen or slash.
+ */
+function wrapCell(text: string, width: number): string[] {
+  if (text.length <= width) return [text];
+  const items = text.split(/(?<=,) /);
+  const lines: string[] = [];
+  let line = '';
+  for (const item of items) {
+    if (line !== '' && line.length + 1 + item.length <= width) line = `${line} ${item}`;
+    else {
+      if (line !== '') lines.push(line);
+      const parts = item.length > width ? wrap(item, width) : [item];
+      lines.push(...parts.slice(0, -1));
+      line = parts.at(-1) ?? '';
+    }
+  }
+  if (line !== '') lines.push(line);
+  // A single word longer than the column (a long id or name) breaks after a hyphen or slash, so nothing is hidden.
+  return lines.flatMap((l) => breakWord(l, width));
+}
+
+/** A line longer than `width` in pieces that fit, each ending after a hyphen or a slash where there is one. */
+function breakWord(text: string, width: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > width) {
+    const at = Math.max(rest.lastIndexOf('-', width - 1), rest.lastIndexOf('/', width - 1));
+    const end = at > 0 ? at + 1 : width;
+    pieces.push(rest.slice(0, end));
+    rest = rest.slice(end);
+  }
+  return [...pieces, rest];
+}
 
 /**
  * Wrap text at spaces to `width` columns (a word longer than that stays whole).
@@ -68,11 +107,17 @@ export function renderTable<Row>(
   const texts = rows.map((row) => columns.map((column) => column.value(row).replace(/\s+/g, ' ').trim()));
   const limit = (column: Column<Row>) =>
     column.keep || column.url ? Number.POSITIVE_INFINITY : (column.max ?? 60);
+  // A cell as the lines it takes: cut to its column's width, or wrapped there (a `wrap` column).
+  const cellLines = (text: string, i: number, max: number) =>
+    columns[i]?.wrap ? wrapCell(text, max) : [cut(text, max)];
   const widthsFor = (count: number, maxes: number[]) =>
     columns
       .slice(0, count)
       .map((column, i) =>
-        Math.max(column.title.length, ...texts.map((row) => cut(row[i] ?? '', maxes[i] ?? 60).length)),
+        Math.max(
+          column.title.length,
+          ...texts.flatMap((row) => cellLines(row[i] ?? '', i, maxes[i] ?? 60).map((l) => l.length)),
+        ),
       );
   const total = (widths: number[]) => widths.reduce((sum, w) => sum + w, 0) + 2 * (widths.length - 1);
   const line = (parts: readonly string[], widths: number[]) =>
@@ -80,6 +125,17 @@ export function renderTable<Row>(
       .map((part, i) => (i === parts.length - 1 ? part : part.padEnd(widths[i] ?? 0)))
       .join('  ')
       .trimEnd();
+  // One row's lines: a wrapped cell's further lines under its own column, the other cells blank there.
+  const rowLines = (cells: readonly string[], widths: number[]) => {
+    const split = cells.map((text, i) => cellLines(text, i, maxes[i] ?? 60));
+    const height = Math.max(1, ...split.map((l) => l.length));
+    return [...Array(height).keys()].map((k) =>
+      line(
+        split.map((l) => l[k] ?? ''),
+        widths,
+      ),
+    );
+  };
 
   // Piped (no width): every cell whole, one line per row, so grep and a file keep each record's evidence ids and
   // `policy` marks; only a terminal's width cuts a cell.
@@ -126,12 +182,7 @@ export function renderTable<Row>(
         full.map((w) => '-'.repeat(w)),
         full,
       ),
-      ...texts.map((row) =>
-        line(
-          row.map((text, i) => cut(text, maxes[i] ?? 60)),
-          full,
-        ),
-      ),
+      ...texts.flatMap((row) => rowLines(row, full)),
     ]
       .join('\n')
       .concat('\n');
@@ -140,15 +191,29 @@ export function renderTable<Row>(
   // Too wide: the last column goes under each row; the widest cuttable columns narrow until the others fit.
   const last = columns[columns.length - 1] as Column<Row>;
   const count = columns.length - 1;
+  // The line the last column left is the others' to use: a cut column grows into it before any narrows.
+  growInto(count);
   let widths = widthsFor(count, maxes);
-  while (total(widths) > width) {
-    const cuttable = widths
-      .map((w, i) => ({ w, i }))
-      .filter(({ w, i }) => !columns[i]?.keep && !columns[i]?.url && w > MIN_CUT)
-      .sort((a, b) => b.w - a.w)[0];
-    if (cuttable === undefined) break;
-    maxes[cuttable.i] = Math.max(MIN_CUT, cuttable.w - (total(widths) - width));
-    widths = widthsFor(count, maxes);
+  // One column at a time, the widest, so the narrowed columns end up alike rather than one cut to nothing. First a
+  // wrapped column down to its longest word (an id stays whole), then a wrapped one breaking its words, and only then
+  // a column whose cells get cut.
+  const longestWord = (i: number) =>
+    Math.max(MIN_CUT, ...texts.flatMap((row) => (row[i] ?? '').split(' ').map((w) => w.length)));
+  const floors: ((i: number) => number)[] = [
+    (i) => (columns[i]?.wrap ? longestWord(i) : Number.POSITIVE_INFINITY),
+    (i) => (columns[i]?.wrap ? MIN_CUT : Number.POSITIVE_INFINITY),
+    () => MIN_CUT,
+  ];
+  for (const floor of floors) {
+    while (total(widths) > width) {
+      const narrowable = widths
+        .map((w, i) => ({ w, i }))
+        .filter(({ w, i }) => grows(i) && w > Math.max(floor(i), columns[i]?.title.length ?? 0))
+        .sort((a, b) => b.w - a.w)[0];
+      if (narrowable === undefined) break;
+      maxes[narrowable.i] = narrowable.w - 1;
+      widths = widthsFor(count, maxes);
+    }
   }
   const under = (text: string) =>
     text === ''
@@ -166,13 +231,7 @@ export function renderTable<Row>(
       widths.map((w) => '-'.repeat(w)),
       widths,
     ),
-    ...texts.flatMap((row) => [
-      line(
-        row.slice(0, count).map((text, i) => cut(text, maxes[i] ?? 60)),
-        widths,
-      ),
-      ...under(row[count] ?? ''),
-    ]),
+    ...texts.flatMap((row) => [...rowLines(row.slice(0, count), widths), ...under(row[count] ?? '')]),
   ]
     .join('\n')
     .concat('\n');

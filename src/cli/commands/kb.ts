@@ -2,11 +2,24 @@
 import type { Command } from 'commander';
 import { Argument } from 'commander';
 import type { KnowledgeBase } from '../../core/index.ts';
+import { EXPERIENCE_RULE } from '../../core/report/weight-basis.ts';
 import { type CliIo, processIo } from '../io.ts';
 import { type Column, renderTable, terminalWidth, wrap } from '../table.ts';
 
-/** A weight rule of any kind, flattened for one table: what it changes and what it rests on. */
-type WeightRow = { id: string; effect: string; basis: string; reason: string };
+/**
+ * A weight rule of any kind, flattened for one table: what it changes and what it rests on, and the record
+ * `gorust kb weights <id>` shows. `id` is the name a decision gives the rule; `aliases` are other names it is found by.
+ */
+type WeightRow = {
+  id: string;
+  aliases?: string[];
+  /** What sort of rule it is, in words: "a weight rule", "an interop counterpart". */
+  kind: string;
+  effect: string;
+  basis: string;
+  reason: string;
+  record: unknown;
+};
 type ParameterRow = { name: string; value: number; unit: string; why: string };
 
 const basis = (r: { evidence: readonly string[]; policy?: boolean }) =>
@@ -16,37 +29,79 @@ const times = (multiply: Readonly<Partial<Record<string, number>>>) =>
   Object.entries(multiply)
     .map(([criterion, factor]) => `${criterion} x${factor}`)
     .join(', ');
+const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
-/** Every rule that moves a weight or a rating: the profile rules, the existing-code and interop rules, experience. */
+/** The prefix that tells an interop counterpart from a weight rule of the same id (`interop:foreign-host`). */
+const INTEROP_PREFIX = 'interop:';
+
+/**
+ * Every rule that moves a weight or a rating, by the id a decision names it with: the profile rules, the caps on
+ * stacked rules (`cap-product`, `cap-share`), the existing-code rules, the interop counterparts (`interop:<id>`, also
+ * found by their bare id when no weight rule has it) and the team-experience shift (`team-experience`, or
+ * `experience` as kb/weights.yaml names it).
+ */
 function weightRows(kb: KnowledgeBase): WeightRow[] {
   const { weights } = kb;
+  const ruleIds = new Set(weights.rules.map((r) => r.id));
+  const caps = weights.caps;
+  const capRows: WeightRow[] =
+    caps === undefined
+      ? []
+      : [
+          {
+            id: 'cap-product',
+            kind: 'a cap on stacked rules',
+            effect: `one criterion's multipliers together at most x${caps.product_max}, at least x${caps.product_min}`,
+            basis: 'policy',
+            reason: caps.reason,
+            record: caps,
+          },
+          {
+            id: 'cap-share',
+            kind: 'a cap on stacked rules',
+            effect: `no criterion above ${percent(caps.share_max)} of the derived weights`,
+            basis: 'policy',
+            reason: caps.reason,
+            record: caps,
+          },
+        ];
   return [
     ...weights.rules.map((r) => ({
       id: r.id,
-      kind: 'weight',
+      kind: 'a weight rule',
       effect: times(r.multiply),
       basis: basis(r),
       reason: r.reason,
+      record: r,
     })),
+    ...capRows,
     ...(weights.existing_code?.rules ?? []).map((r) => ({
       id: r.id,
+      kind: 'an existing-code rule',
       effect: `${r.plan} existing code: ${Object.entries(r.shift)
         .map(([criterion, points = 0]) => `${criterion} ${signed(points)}`)
         .join(', ')}`,
       basis: basis(r),
       reason: r.reason,
+      record: r,
     })),
     ...weights.interop_counterparts.map((r) => ({
-      id: r.id,
+      id: `${INTEROP_PREFIX}${r.id}`,
+      ...(ruleIds.has(r.id) ? {} : { aliases: [r.id] }),
+      kind: 'an interop counterpart',
       effect: `interop rated go ${r.ratings.go}, rust ${r.ratings.rust}`,
       basis: basis(r),
       reason: r.reason,
+      record: r,
     })),
     {
-      id: 'experience',
+      id: EXPERIENCE_RULE,
+      aliases: ['experience'],
+      kind: 'the team-experience shift (`experience` in kb/weights.yaml)',
       effect: `rating shift: ${(['none', 'some', 'strong'] as const).map((level) => `${level} ${signed(weights.experience.shift[level])}`).join(', ')}`,
       basis: basis(weights.experience),
       reason: weights.experience.reason,
+      record: weights.experience,
     },
   ];
 }
@@ -94,7 +149,7 @@ const PARTS = {
       { title: 'year', value: (e) => String(e.year) },
       { title: 'confidence', value: (e) => e.confidence },
       { title: 'stance', value: (e) => e.stance },
-      { title: 'organisation', value: (e) => e.organisation, max: 24 },
+      { title: 'organisation', value: (e) => e.organisation, max: 24, wrap: true },
       { title: 'source', value: (e) => e.source, url: true },
     ],
   }),
@@ -102,11 +157,11 @@ const PARTS = {
     intro: 'Real projects the similarity search compares your profile with.',
     rows: (kb) => kb.projects,
     columns: [
-      { title: 'name', value: (p) => p.name, max: 28 },
+      { title: 'name', value: (p) => p.name, max: 28, wrap: true },
       { title: 'languages', value: (p) => p.languages.join('+') },
       { title: 'year', value: (p) => String(p.year) },
       { title: 'confidence', value: (p) => p.confidence },
-      { title: 'domain', value: (p) => p.traits.domain.join(', '), max: 30 },
+      { title: 'domain', value: (p) => p.traits.domain.join(', '), max: 30, wrap: true },
       { title: 'source', value: (p) => p.source, url: true },
     ],
   }),
@@ -116,8 +171,8 @@ const PARTS = {
     rows: (kb) => kb.caveats,
     columns: [
       { title: 'id', value: (c) => c.id, keep: true },
-      { title: 'corrects', value: (c) => c.corrects.join(', ') || '-', max: 30 },
-      { title: 'evidence', value: (c) => c.evidence.join(', '), max: 30 },
+      { title: 'corrects', value: (c) => c.corrects.join(', ') || '-', max: 30, wrap: true },
+      { title: 'evidence', value: (c) => c.evidence.join(', '), max: 30, wrap: true },
       { title: 'caveat', value: (c) => c.text },
     ],
   }),
@@ -136,7 +191,7 @@ const PARTS = {
     columns: [
       { title: 'id', value: (c) => c.id, keep: true },
       { title: 'favors', value: (c) => c.favors },
-      { title: 'criteria', value: (c) => c.criteria.join(', '), max: 30 },
+      { title: 'criteria', value: (c) => c.criteria.join(', '), max: 30, wrap: true },
       { title: 'item', value: (c) => c.item },
     ],
   }),
@@ -146,8 +201,12 @@ const PARTS = {
     rows: weightRows,
     columns: [
       { title: 'id', value: (w) => w.id, keep: true },
-      { title: 'effect', value: (w) => w.effect, max: 50 },
-      { title: 'reason (evidence ids, or policy)', value: (w) => `${w.reason} (${w.basis})` },
+      { title: 'effect', value: (w) => w.effect, max: 50, wrap: true },
+      {
+        title: 'reason (evidence ids, or policy)',
+        // The caps' reason already ends "(policy)".
+        value: (w) => (w.reason.endsWith(`(${w.basis})`) ? w.reason : `${w.reason} (${w.basis})`),
+      },
     ],
     json: (kb) => kb.weights,
   }),
@@ -158,7 +217,7 @@ const PARTS = {
       { title: 'mechanism', value: (b) => b.mechanism, keep: true },
       { title: 'per call', value: (b) => `${b.per_call_us} µs` },
       { title: 'p99', value: (b) => (b.p99_us === undefined ? '-' : `${b.p99_us} µs`) },
-      { title: 'evidence', value: (b) => b.evidence.join(', '), max: 30 },
+      { title: 'evidence', value: (b) => b.evidence.join(', '), max: 30, wrap: true },
       { title: 'what', value: (b) => b.what },
     ],
   }),
@@ -169,7 +228,7 @@ const PARTS = {
     columns: [
       { title: 'name', value: (p) => p.name, keep: true },
       { title: 'value', value: (p) => String(p.value) },
-      { title: 'unit', value: (p) => p.unit, max: 24 },
+      { title: 'unit', value: (p) => p.unit, max: 24, wrap: true },
       { title: 'why', value: (p) => p.why },
     ],
   }),
@@ -189,12 +248,9 @@ function renderPart(kb: KnowledgeBase, name: PartName, width: number): string {
 function recordsOf(kb: KnowledgeBase, name: PartName): [string, unknown][] {
   if (name === 'parameters') return Object.entries(kb.parameters);
   if (name === 'weights')
-    return [
-      ...kb.weights.rules.map((r) => [r.id, r] as [string, unknown]),
-      ...(kb.weights.existing_code?.rules ?? []).map((r) => [r.id, r] as [string, unknown]),
-      ...kb.weights.interop_counterparts.map((r) => [r.id, r] as [string, unknown]),
-      ['experience', kb.weights.experience],
-    ];
+    return weightRows(kb).flatMap((row) =>
+      [row.id, ...(row.aliases ?? [])].map((id) => [id, row.record] as [string, unknown]),
+    );
   const list = kb[name] as readonly Record<string, unknown>[];
   return list.map((r) => [String(r.id ?? r.mechanism ?? ''), r]);
 }
@@ -207,28 +263,80 @@ function findRecord(kb: KnowledgeBase, name: PartName, id: string): unknown {
   return recordsOf(kb, name).find(([key]) => key === id)?.[1];
 }
 
-/** Every field of one record, one per paragraph, wrapped to the terminal with a hanging indent. */
+/** `priority` among a decision's weight reasons is the profile's own priority, not a knowledge-base rule. */
+const PRIORITY_NOT_A_RULE =
+  "priority is not a knowledge-base rule: it is your profile's `priorities` (0 to 5 per criterion), which set a criterion's weight; `gorust schema` describes them";
+
+/**
+ * The line above a weight rule's fields: its id, what sort of rule it is and what it changes, and another rule of
+ * the same id when there is one (a weight rule and an interop counterpart may share one).
+ */
+function weightHead(kb: KnowledgeBase, id: string, width: number): string {
+  const rows = weightRows(kb);
+  const row = rows.find((r) => r.id === id || r.aliases?.includes(id));
+  if (row === undefined) return '';
+  const twin = rows.find((r) => r !== row && r.id.endsWith(`:${row.id}`));
+  const also = twin === undefined ? '' : ` (also ${twin.kind}: gorust kb weights ${twin.id})`;
+  return `${hangAt(`${row.id}, ${row.kind}: ${row.effect}${also}`, 0, width).join('\n')}\n\n`;
+}
+
+type Flat = string | number | boolean;
+const isFlat = (value: unknown): value is Flat => ['string', 'number', 'boolean'].includes(typeof value);
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
+/**
+ * A value that reads on one line: a scalar; a list of them ("a, b"); an object of those
+ * ({ runtime_performance: 1.4 } as "runtime_performance 1.4", { domain_any: [a, b] } as "domain_any a, b").
+ */
+function inlineText(value: unknown): string | undefined {
+  if (isFlat(value)) return String(value);
+  if (Array.isArray(value) && value.every(isFlat)) return value.join(', ') || '-';
+  if (!isObject(value)) return undefined;
+  const entries = Object.entries(value);
+  if (!entries.every(([, v]) => isFlat(v) || (Array.isArray(v) && v.every(isFlat)))) return undefined;
+  return entries.map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(', ') : String(v)}`).join('; ') || '-';
+}
+
+/** `text` wrapped to `width` at `indent`, its further lines two columns further in. */
+function hangAt(text: string, indent: number, width: number): string[] {
+  const pad = ' '.repeat(indent);
+  return wrap(text, Number.isFinite(width) ? Math.max(20, width - indent - 2) : width).map(
+    (line, i) => `${pad}${i === 0 ? '' : '  '}${line}`,
+  );
+}
+
+/** One field as lines: on its own line when it reads inline, else its key, then its parts indented under it. */
+function fieldLines(key: string, value: unknown, indent: number, width: number): string[] {
+  const inline = inlineText(value);
+  if (inline !== undefined) return hangAt(`${key}: ${inline}`, indent, width);
+  const head = `${' '.repeat(indent)}${key}:`;
+  if (isObject(value))
+    return [head, ...Object.entries(value).flatMap(([k, v]) => fieldLines(k, v, indent + 2, width))];
+  if (Array.isArray(value)) return [head, ...value.flatMap((item) => itemLines(item, indent + 2, width))];
+  return hangAt(`${key}: ${JSON.stringify(value)}`, indent, width);
+}
+
+/** One item of a list, marked "- ", its fields under the mark. */
+function itemLines(item: unknown, indent: number, width: number): string[] {
+  const inline = inlineText(item);
+  const lines =
+    inline !== undefined
+      ? hangAt(inline, indent + 2, width)
+      : isObject(item)
+        ? Object.entries(item).flatMap(([k, v]) => fieldLines(k, v, indent + 2, width))
+        : hangAt(JSON.stringify(item), indent + 2, width);
+  return lines.map((line, i) => (i === 0 ? `${' '.repeat(indent)}- ${line.slice(indent + 2)}` : line));
+}
+
+/**
+ * Every field of one record, one per paragraph, wrapped to the terminal with a hanging indent; a nested field (a
+ * condition, a list of scales) as an indented outline rather than JSON.
+ */
 function renderRecord(record: unknown, width: number): string {
-  const lines: string[] = [];
-  const flat = (value: unknown): value is string | number | boolean =>
-    ['string', 'number', 'boolean'].includes(typeof value);
-  const text = (value: unknown): string => {
-    if (flat(value)) return String(value);
-    if (Array.isArray(value) && value.every(flat)) return value.join(', ') || '-';
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
-      const entries = Object.entries(value);
-      // { runtime_performance: 1.4 } reads "runtime_performance 1.4"; { domain_any: [a, b] } "domain_any a, b".
-      if (entries.every(([, v]) => flat(v) || (Array.isArray(v) && v.every(flat))))
-        return (
-          entries.map(([k, v]) => `${k} ${Array.isArray(v) ? v.join(', ') : String(v)}`).join('; ') || '-'
-        );
-    }
-    return JSON.stringify(value);
-  };
-  for (const [key, value] of Object.entries(record as Record<string, unknown>)) {
-    const body = wrap(`${key}: ${text(value)}`, Number.isFinite(width) ? width - 2 : width);
-    lines.push(...body.map((line, i) => (i === 0 ? line : `  ${line}`)));
-  }
+  const lines = Object.entries(record as Record<string, unknown>).flatMap(([key, value]) =>
+    fieldLines(key, value, 0, width),
+  );
   return `${lines.join('\n')}\n`;
 }
 
@@ -256,11 +364,13 @@ export function registerKbCommand(program: Command, io: CliIo = processIo()): vo
           const { UserError, didYouMean } = await import('../../core/index.ts');
           const ids = recordIds(kb, name);
           const near = didYouMean(id, ids);
+          if (name === 'weights' && id === 'priority') throw new UserError(PRIORITY_NOT_A_RULE);
           throw new UserError(
             `the knowledge base has no ${name} record "${id}"${near === undefined ? '' : ` (did you mean ${near}?)`}; \`gorust kb ${name}\` lists them`,
           );
         }
-        io.stdout(flags.json ? `${JSON.stringify(record, null, 2)}\n` : renderRecord(record, width));
+        const head = name === 'weights' && !flags.json ? weightHead(kb, id, width) : '';
+        io.stdout(flags.json ? `${JSON.stringify(record, null, 2)}\n` : head + renderRecord(record, width));
         return;
       }
       if (flags.json) {
