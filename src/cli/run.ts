@@ -113,18 +113,21 @@ async function reportError(error: unknown, io: CliIo): Promise<number> {
   // The core (zod, yaml) loads here, not at start-up: whatever threw a UserError has loaded it already.
   const { formatProblems, UserError } = await import('../core/index.ts');
   if (error instanceof UserError) {
-    // In a terminal, wrapped to its width (the terminal tables' wrap) with a hanging indent, so every problem reads
-    // whole in a narrow window; into a pipe or a log, one line per problem, for grep.
-    const width = io.columns;
+    // In a terminal, or with COLUMNS exported (stdout may be a file while stderr is the terminal), wrapped to that
+    // width (the terminal tables' wrap) with a hanging indent, so every problem reads whole in a narrow window; into a
+    // pipe or a log, one line per problem, for grep.
+    const { hanging, terminalWidth } = await import('./table.ts');
+    const fromEnv = terminalWidth(io.env, 0);
+    const width = io.columns ?? (fromEnv > 0 ? fromEnv : undefined);
     if (width === undefined) {
       io.stderr(`gorust: ${error.message}\n${formatProblems(error.problems)}`);
       return EXIT.badInput;
     }
-    const { hanging } = await import('./table.ts');
     const problems = error.problems.map(
       (p) => `${hanging(`${p.path}: ${p.message}`, width, '  ', '    ')}\n`,
     );
-    io.stderr(`${hanging(`gorust: ${error.message}`, width, '', '  ')}\n${problems.join('')}`);
+    // The message's own further lines hang at four columns too, so a line at two columns always starts a problem.
+    io.stderr(`${hanging(`gorust: ${error.message}`, width, '', '    ')}\n${problems.join('')}`);
     return EXIT.badInput;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -119,4 +119,36 @@ describe('gorust in an 80-column terminal', () => {
     expect(words(narrow.stderr)).toEqual(words(piped.stderr));
     expect(piped.stderr).toMatch(/\n {2}targets\[0\]: expected one of [^\n]* \(did you mean "server"\?\)\n/);
   });
+
+  it("wraps a bad profile's problems at COLUMNS when stdout is not a terminal, one problem per item", async () => {
+    const bad = join(cache, 'bad-columns.yaml');
+    writeFileSync(
+      bad,
+      'version: 1\nproject: {name: x}\nworkload: {kind: io-bond}\nteam: {size: 3, go: strng, rust: none}\ncomponents: [{name: a, role: api, platforms: [linux-amd64]}]\n',
+    );
+    const { io, output } = captureIo({
+      env: { XDG_CACHE_HOME: cache, NO_COLOR: '1', COLUMNS: '80' },
+      cwd: ROOT,
+    });
+    const registrations = (await Promise.all(Object.values(COMMAND_LOADERS).map((load) => load()))) as ((
+      program: Command,
+      io: CliIo,
+    ) => void)[];
+    const code = await runCli(
+      ['decide', bad],
+      registrations.map((register) => (program: Command) => register(program, io)),
+      io,
+    );
+    const { stderr } = output();
+    expect(code).toBe(2);
+    expect(problems(stderr, 80)).toEqual([]);
+    // Each problem starts at two spaces, its further lines at four: three problems, three items.
+    const items = stderr.split('\n').filter((line) => /^ {2}\S/.test(line));
+    expect(items.map((line) => line.split(':')[0])).toEqual([
+      '  workload.kind',
+      '  team.go',
+      '  components[0].platforms',
+    ]);
+    expect(stderr).toMatch(/\n {2}components\[0\]\.platforms: expected one of the keys[^\n]*\n {4}\S/);
+  });
 });
