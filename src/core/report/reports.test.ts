@@ -705,6 +705,18 @@ describe('the terminal wraps', () => {
     expect(wrapTextLine('margin 1.95 of 10 now', 13)).toEqual(['margin', '  1.95 of 10', '  now']);
   });
 
+  it("never starts a wrapped line with the sentence's own dash, which would read as a nested bullet", () => {
+    // The policy list of bare-metal-firmware at 80 columns read "    - one criterion's multipliers together at most x4".
+    const line =
+      "  - policy: cap-product: memory efficiency ×0.53. Why: Stacked rules are bounded - one criterion's multipliers together at most x4 (at least x0.25), and no criterion above 30% - so several rules cannot decide alone.";
+    for (const width of [60, 70, 80, 81, 90]) {
+      const wrapped = wrapTextLine(line, width);
+      expect(wrapped.slice(1).filter((l) => /^\s*[-–—] /.test(l))).toEqual([]);
+      expect(wrapped.join(' ').replace(/\s+/g, ' ')).toBe(line.replace(/\s+/g, ' '));
+    }
+    expect(wrapTextLine('  - bounded - one', 12)).toEqual(['  - bounded -', '    one']);
+  });
+
   it('keeps a short code span on one line', () => {
     // Cut, it read "(`gorust" / "lab` does this)".
     expect(wrapTextLine('  - several rates (`gorust lab` does this)', 30)).toEqual([

@@ -99,9 +99,12 @@ export function wrapTextLine(line: string, width: number): string[] {
 /** The longest code span (`gorust lab`) kept whole on one line (or the line's width, if less); a longer one may wrap at its spaces. */
 const MAX_CODE_SPAN = 40;
 
+/** A dash standing between words as punctuation. */
+const DASH = /^[-–—]$/;
+
 /**
  * Join each figure to the unit that follows it, so a wrapped line never ends in "168" and starts with "µs" ("of 10"
- * follows its figure too), and keep a short code span ("`gorust lab`") whole.
+ * follows its figure too), keep a dash with the word before it, and keep a short code span ("`gorust lab`") whole.
  */
 function keepUnits(words: readonly string[], spanLimit: number): string[] {
   const out: string[] = [];
@@ -116,7 +119,10 @@ function keepUnits(words: readonly string[], spanLimit: number): string[] {
       continue;
     }
     open = -1;
-    if (last !== undefined && lastPlain !== undefined && UNIT.test(plain) && FIGURE.test(lastPlain))
+    // A dash between words ("bounded - one criterion's") stays after the word before it: a line that starts "- "
+    // under a bullet reads as a nested bullet.
+    if (last !== undefined && DASH.test(plain)) out[out.length - 1] = `${last} ${word}`;
+    else if (last !== undefined && lastPlain !== undefined && UNIT.test(plain) && FIGURE.test(lastPlain))
       out[out.length - 1] = `${last} ${word}`;
     else if (last !== undefined && lastPlain?.endsWith(' of') === true && FIGURE.test(plain))
       out[out.length - 1] = `${last} ${word}`;
