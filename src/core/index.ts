@@ -61,6 +61,7 @@ export {
   COMMON_PLATFORMS,
   COMPONENT_TEAM_QUESTIONS,
   EXISTING_CODE_QUESTIONS,
+  isAsked,
   memoryCapProblem,
   profileToAnswers,
   QUESTIONS,

@@ -294,6 +294,17 @@ function isBlank(value: unknown): boolean {
 }
 
 /**
+ * Whether a question is worth asking given the answers so far: a p99.9 target only after a p99 target (the profile
+ * refuses one without the other, so asking would only refuse every answer but a blank).
+ * @example
+ * isAsked(QUESTIONS.find((q) => q.id === 'workload.latency_slo.p999_ms')!, { 'workload.latency_slo.p99_ms': '' }); // false
+ */
+export function isAsked(question: Question, answers: Readonly<Record<string, unknown>>): boolean {
+  if (question.id === 'workload.latency_slo.p999_ms') return !isBlank(answers['workload.latency_slo.p99_ms']);
+  return true;
+}
+
+/**
  * Check one raw answer against its question; returns an error message or undefined when valid.
  * The terminal and the web form both call it while the user types. Given the answers so far, it also checks the
  * answer against the earlier ones it must fit (a p99.9 target of at least the p99 target), so the terminal refuses it

@@ -4,7 +4,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import {
   answersToProfile,
+  DEFAULT_SEED,
+  decide,
   formatProblems,
+  isAsked,
+  type Profile,
   parseProfileText,
   parseProfileValue,
   QUESTIONS,
@@ -75,7 +79,9 @@ export async function runInit(options: InitOptions): Promise<void> {
   }
   const answers: Record<string, unknown> = {};
   for (const question of QUESTIONS)
-    answers[question.id] = await ask(prompter, question, answers[question.id], answers);
+    answers[question.id] = isAsked(question, answers)
+      ? await ask(prompter, question, answers[question.id], answers)
+      : '';
   // Optional: code that already exists (ported, rewritten or extended), what matters most to the team, then the
   // parts of the system, for a per-component (hybrid) plan; each checked as it is typed.
   const existing = await askExistingCode(prompter);
@@ -94,6 +100,23 @@ export async function runInit(options: InitOptions): Promise<void> {
       if (priorities !== undefined) input.priorities = priorities;
       if (components.length > 0) input.components = components as NonNullable<typeof input.components>;
       const profile = parseProfileValue(input, options.file);
+      const odd = await implausibleCaveat(profile);
+      if (odd !== undefined && round < MAX_FIX_ROUNDS) {
+        prompter.note(odd, 'Figures beyond any real system');
+        const keep = settled(
+          await prompter.confirm({ message: 'Write them as typed?', initialValue: false }),
+        );
+        const toFix = QUESTIONS.filter((q) => q.kind === 'number' && odd.includes(`${q.id} `));
+        if (!keep && toFix.length > 0) {
+          for (const question of toFix)
+            answers[question.id] = await ask(prompter, question, answers[question.id], answers);
+          continue;
+        }
+        if (!keep)
+          throw new UserError(
+            `nothing was written: correct the figures above in the components' answers and run gorust init again, or write ${options.file} by hand.`,
+          );
+      }
       text = toYaml(input, options.file);
       // The file must read back as the same profile, or writing it would hand the user a broken file.
       if (JSON.stringify(parseProfileText(text, options.file)) !== JSON.stringify(profile)) {
@@ -117,6 +140,21 @@ export async function runInit(options: InitOptions): Promise<void> {
   prompter.outro(
     `Wrote ${options.file}. Next: gorust decide ${options.file === 'gorust.yaml' ? '' : options.file}`.trimEnd(),
   );
+}
+
+/**
+ * The caveat `gorust decide` would give this profile for figures no real system has (a peak load over 10 billion
+ * requests/s, a team of over 100,000 people), or undefined: decide's own limits, so init asks about exactly what the
+ * decision would call implausible.
+ */
+async function implausibleCaveat(profile: Profile): Promise<string | undefined> {
+  const { loadKnowledgeBase } = await import('../../io/kb-load.ts');
+  const decision = decide(profile, await loadKnowledgeBase(), {
+    seed: DEFAULT_SEED,
+    samples: 100,
+    decisiveFacts: false,
+  });
+  return decision.caveats.find((caveat) => caveat.includes('beyond what any real system has'));
 }
 
 /**

@@ -153,18 +153,46 @@ describe('gorust init', () => {
     expect(profile.workload.latency_slo).toEqual({ p99_ms: 20, p999_ms: 50 });
   });
 
-  it('refuses a p99.9 target when the p99 one was left blank, and takes a blank instead', async () => {
+  it('does not ask for a p99.9 target when the p99 one was left blank', async () => {
     const basic = BASIC.filter(([fragment]) => !fragment.startsWith('p99 latency'));
-    const { prompter, refused } = scripted([
-      ...basic,
-      ['p99 latency', ''],
-      ['p99.9 latency', '50'],
-      ['p99.9 latency', ''],
-    ]);
+    const { prompter, calls, refused } = scripted([...basic, ['p99 latency', '']]);
     await runInit({ file: 'custom.yaml', io, interactive: true, prompter: async () => prompter });
-    expect(refused).toEqual([expect.stringMatching(/Leave this blank: a p99\.9 target needs a p99 target/)]);
+    expect(calls.some((c) => c.message.includes('p99.9 latency'))).toBe(false);
+    expect(refused).toEqual([]);
     const profile = parseProfileText(readFileSync(join(dir, 'custom.yaml'), 'utf8'));
     expect(profile.workload.latency_slo).toBeUndefined();
+  });
+
+  it('asks again about a figure decide would call implausible, unless told to keep it', async () => {
+    const { prompter, calls, notes } = scripted([
+      ...BASIC,
+      ['Expected peak requests', '99999999999999999999999'],
+      ['Write them as typed', false],
+      ['Expected peak requests', '5000'],
+    ]);
+    await runInit({ file: 'custom.yaml', io, interactive: true, prompter: async () => prompter });
+    expect(notes).toContainEqual(
+      expect.stringMatching(
+        /^Figures beyond any real system: workload\.peak_rps 1e\+23 \(a peak load over 10 billion requests\/s\)/,
+      ),
+    );
+    expect(calls.filter((c) => c.message.includes('Expected peak requests'))).toHaveLength(2);
+    expect(parseProfileText(readFileSync(join(dir, 'custom.yaml'), 'utf8')).workload.peak_rps).toBe(5000);
+  });
+
+  it('writes an implausible figure as typed when told to, and asks nothing for plausible ones', async () => {
+    const big = BASIC.map(([fragment, answer]): [string, unknown] =>
+      fragment === 'How many engineers' ? [fragment, '1000000'] : [fragment, answer],
+    );
+    const kept = scripted([...big, ['Write them as typed', true]]);
+    await runInit({ file: 'big.yaml', io, interactive: true, prompter: async () => kept.prompter });
+    expect(kept.notes).toContainEqual(
+      expect.stringMatching(/team\.size 1,000,000 \(a team of over 100,000 people\)/),
+    );
+    expect(parseProfileText(readFileSync(join(dir, 'big.yaml'), 'utf8')).team.size).toBe(1_000_000);
+    const plain = scripted(BASIC);
+    await runInit({ file: 'plain.yaml', io, interactive: true, prompter: async () => plain.prompter });
+    expect(plain.calls.some((c) => c.message.includes('Write them as typed'))).toBe(false);
   });
 
   it('asks for existing code and what matters most after the project questions, and writes existing_code and priorities', async () => {
