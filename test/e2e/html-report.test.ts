@@ -1,9 +1,9 @@
-/** @module The HTML report in Debian's Chromium: opened as a file it makes no request beyond itself, runs no script, draws its SVG charts, shows hostile project names as text, and prints to PDF. */
+/** @module The HTML report in Debian's Chromium: opened as a file it makes no request beyond itself, runs no script, draws its SVG charts, shows hostile project names as text, and prints to PDF with every folded explanation whole and a tall hybrid plan within one page. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decide, parseProfileText } from '../../src/core/index.ts';
+import { decide, type Profile, parseProfileText } from '../../src/core/index.ts';
 import { renderHtmlReport } from '../../src/core/ssr.ts';
 import { readKnowledgeBase } from '../../src/io/kb-files.ts';
 import { CHROMIUM, CHROMIUM_ARGS, ROOT } from './harness.ts';
@@ -58,6 +58,62 @@ describe('HTML report in a browser', { tags: ['slow'] }, () => {
     expect(await page.locator('figure.wide-only').first().isVisible()).toBe(true);
     expect(await page.locator('figure.narrow-only').first().isVisible()).toBe(false);
     const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await page.close();
+  });
+
+  it('prints every folded explanation whole and draws a 40-component plan within one page', async () => {
+    const text = readFileSync(join(ROOT, 'examples', 'close-call.yaml'), 'utf8');
+    const base = parseProfileText(text, 'close-call.yaml');
+    // The trial's stress case: 40 components, hot paths each called by two APIs (a plan 2,482 px tall).
+    const components = Array.from({ length: 40 }, (_, i): NonNullable<Profile['components']>[number] =>
+      i % 3 === 0
+        ? { name: `hot-${i}`, role: 'hot-path', workload: 'cpu-bound', latency_critical: true }
+        : {
+            name: `api-${i}`,
+            role: 'api',
+            workload: 'io-bound',
+            latency_critical: false,
+            calls: [{ to: `hot-${i - (i % 3)}`, per_request: 1 }],
+          },
+    );
+    const profile: Profile = { ...base, components };
+    const html = renderHtmlReport(decide(profile, readKnowledgeBase(), { seed: 1, samples: 500 }), {
+      date: '2026-11-27',
+    });
+    const page = await browser.newPage({ viewport: { width: 816, height: 1056 } });
+    await page.route('**/*', (route) =>
+      route.request().url() === 'http://gorust.test/report.html'
+        ? route.fulfill({ status: 200, contentType: 'text/html', body: html })
+        : route.abort(),
+    );
+    await page.goto('http://gorust.test/report.html');
+    const folds = await page.locator('details').count();
+    expect(folds).toBeGreaterThan(0);
+    // On screen: folded, the full copy hidden.
+    expect(await page.locator('.print-only').first().isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'print' });
+    // In print: no details (a printer would cut each at its summary), and each full text shown, summary and rest.
+    const printed = (await page.evaluate(
+      `[...document.querySelectorAll('details')].map((d) => ({
+        details: getComputedStyle(d).display,
+        whole: d.nextElementSibling?.innerText ?? '',
+        summary: d.querySelector('summary').innerText,
+        rest: d.innerText.slice(d.querySelector('summary').innerText.length).trim(),
+      }))`,
+    )) as { details: string; whole: string; summary: string; rest: string }[];
+    expect(printed).toHaveLength(folds);
+    for (const fold of printed) {
+      expect(fold.details).toBe('none');
+      expect(fold.whole.replace(/\s+/g, ' ')).toBe(`${fold.summary} ${fold.rest}`.replace(/\s+/g, ' '));
+    }
+    // The hybrid plan fits one Letter page (about 250 mm within the margins; 96 px to the inch).
+    const plan = (await page.evaluate(
+      `document.querySelector('figure.wide-only svg').getBoundingClientRect().height`,
+    )) as number;
+    expect(plan).toBeGreaterThan(300);
+    expect(plan).toBeLessThanOrEqual((250 / 25.4) * 96);
+    const pdf = await page.pdf({ format: 'Letter' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.close();
   });

@@ -1,6 +1,11 @@
 /** @module The stylesheet of the self-contained HTML report: screen and print, no web fonts, no url() and no imports, so the file makes no request. */
 
-/** Inline CSS of the HTML report; on a phone each table row becomes a card whose cells name their column; printing keeps colours, never splits a chart or a table row, repeats table headers on each page, and drops the page background. */
+/**
+ * Inline CSS of the HTML report; on a phone each table row becomes a card whose cells name their column. Printing
+ * keeps colours, shows every folded explanation whole (its print-only copy, html.ts foldable), lets a long table row
+ * break across pages rather than leave half a page empty, scales a tall chart (a hybrid plan of 40 components) to fit
+ * one page instead of splitting it, repeats table headers on each page, and drops the page background.
+ */
 export const REPORT_CSS = `
 :root { --go: #00ADD8; --rust: #B7410E; --ink: #1d1d1f; --muted: #5b5b66; --line: #d9d9e0; --bg: #ffffff; --soft: #f5f6f8; }
 * { box-sizing: border-box; }
@@ -40,6 +45,9 @@ ul { padding-left: 1.3em; }
 li { margin: 0.25em 0; }
 code, .id { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85em; }
 .url { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.8em; color: var(--muted); word-break: break-all; }
+/* A source named in words breaks between them; only a word wider than its column (a long repository name) breaks inside. */
+.cite { font-size: 0.85em; color: var(--muted); overflow-wrap: anywhere; }
+.print-only { display: none; }
 .measured { display: block; color: #2c6e2f; font-size: 0.85em; }
 .muted { color: var(--muted); }
 footer { margin-top: 32px; padding-top: 12px; border-top: 1px solid var(--line); color: var(--muted); font-size: 0.85rem; }
@@ -61,8 +69,15 @@ footer { margin-top: 32px; padding-top: 12px; border-top: 1px solid var(--line);
   body { background: none; font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  h2 { break-after: avoid; page-break-after: avoid; }
-  tr, .verdict, .chart { break-inside: avoid; page-break-inside: avoid; }
+  h2, h3 { break-after: avoid; page-break-after: avoid; }
+  .verdict, .chart { break-inside: avoid; page-break-inside: avoid; }
+  /* A page holds at most about 250 mm (Letter, less these margins): a taller chart is drawn smaller, whole. */
+  .chart svg { max-height: 235mm; }
+  details { display: none; }
+  .print-only { display: block; }
+  /* The explanation is what a reader prints for: it gets the room, the numbers and sources stay narrow. */
+  td[data-label="Why"] { width: 50%; }
+  td[data-label="Evidence"] { width: 16%; }
   thead { display: table-header-group; }
   .charts-2 { grid-template-columns: 1fr 1fr; }
 }

@@ -136,9 +136,17 @@ describe('renderHtmlReport', () => {
     expect(out).toContain('<title>Split &lt;img src=x onerror=alert(1)&gt; between Go and Rust</title>');
   });
 
-  it('has print rules that keep charts and tables whole', () => {
-    expect(html).toContain('@media print');
-    expect(html).toMatch(/\.chart \{[^}]*break-inside: avoid/);
+  it('has print rules that keep a chart whole and within a page, and let a long table row break', () => {
+    const print = /@media print \{([\s\S]*?)\n\}/.exec(html)?.[1] ?? '';
+    expect(print).toMatch(/\.chart \{[^}]*break-inside: avoid/);
+    // A 40-component plan is 2,482 px tall: drawn smaller, not pushed to a page of its own and split anyway.
+    expect(print).toMatch(/\.chart svg \{ max-height: \d+mm; \}/);
+    // A criteria row kept whole left half of each page empty (close-call printed 16 Letter pages).
+    expect(print).not.toMatch(/(^|[\s,])tr[\s,{][^}]*break-inside: avoid/);
+    // Folded explanations print whole: the details are the screen's, their full copy the printer's.
+    expect(print).toContain('details { display: none; }');
+    expect(print).toContain('.print-only { display: block; }');
+    expect(html).toMatch(/\n\.print-only \{ display: none; \}/);
   });
 
   it('leaves out sections the decision does not have', () => {
@@ -246,8 +254,13 @@ describe('long explanations and sources', () => {
     };
     const html = renderHtmlReport(decision, { date: DATE, sources });
     expect(html).toContain('<details><summary>Go has garbage-collector pauses.</summary>More detail');
+    // Printed, the whole explanation: a printer opens no <details>.
+    expect(html).toContain(`</details><span class="print-only">${long}</span>`);
+    // A source named in words is not set to break inside its words ("Dev eloper Survey 2 025" in print).
+    expect(html).toMatch(/\n\.cite \{[^}]*\}/);
+    expect(/\n\.cite \{[^}]*\}/.exec(html)?.[0]).not.toContain('break-all');
     expect(html).toContain(
-      '<a class="url" href="https://example.org/go" rel="noopener noreferrer">Google &lt;research&gt;, 2023</a>',
+      '<a class="cite" href="https://example.org/go" rel="noopener noreferrer">Google &lt;research&gt;, 2023</a>',
     );
     // With the rationale field, the ratings lead the folded summary.
     const withRationale = buildDecision({

@@ -86,13 +86,20 @@ export type HtmlReportOptions = {
 /** Explanations longer than this fold into a <details> element, so the tables stay readable. */
 const FOLD_AT = 140;
 
-/** Escaped text, folded behind its first sentence when it is long. */
+/**
+ * Escaped text, folded behind its first sentence when it is long. A printer does not open a <details> (nor can CSS,
+ * and the report runs no script), so the whole text follows in an element only print shows (html-style.ts), and the
+ * details only the screen.
+ */
 function foldable(text: string, lead = ''): string {
   if (text.length <= FOLD_AT) return prose(lead + text);
   // The first sentence, or else the words that fit in 80 characters: never half a word on each side of the fold.
   const cut = text.lastIndexOf(' ', 80);
   const first = /^(.+?[.!?:])\s/.exec(text)?.[1] ?? text.slice(0, cut > 0 ? cut : 80);
-  return `<details><summary>${prose(lead + first)}</summary>${prose(text.slice(first.length).trim())}</details>`;
+  return [
+    `<details><summary>${prose(lead + first)}</summary>${prose(text.slice(first.length).trim())}</details>`,
+    `<span class="print-only">${prose(lead + text)}</span>`,
+  ].join('');
 }
 
 const e = escapeHtml;
@@ -403,11 +410,13 @@ function similarSection(decision: Decision): string {
 
 /**
  * A source as a link when it is an http(s) URL, else as text. A link is only followed when clicked (the page fetches
- * nothing by itself); any other scheme (javascript:, data:, file:) stays text.
+ * nothing by itself); any other scheme (javascript:, data:, file:) stays text. A URL shown as itself may break
+ * anywhere (class `url`); a link named in words ("Go Developer Survey, 2025") breaks only between words (`cite`).
  */
 function sourceLink(source: string, text = source): string {
-  if (!/^https?:\/\/[^\s"'<>`]+$/i.test(source)) return `<span class="url">${e(text)}</span>`;
-  return `<a class="url" href="${e(source)}" rel="noopener noreferrer">${e(text)}</a>`;
+  const kind = text === source ? 'url' : 'cite';
+  if (!/^https?:\/\/[^\s"'<>`]+$/i.test(source)) return `<span class="${kind}">${e(text)}</span>`;
+  return `<a class="${kind}" href="${e(source)}" rel="noopener noreferrer">${e(text)}</a>`;
 }
 
 function notesSection(title: string, items: string[]): string {

@@ -220,7 +220,7 @@ describe('the HTML report', () => {
     );
     const item = html.slice(html.indexOf('<li data-kind="evidence" data-rule="tight-deadline">'));
     expect(item.slice(0, item.indexOf('</li>'))).toContain(
-      '<a class="url" href="https://example.org/onboarding"',
+      '<a class="cite" href="https://example.org/onboarding"',
     );
     expect(html).toMatch(
       /<li data-kind="policy" data-rule="small-team"><span class="badge policy">policy<\/span>/,
