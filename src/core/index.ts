@@ -18,7 +18,14 @@ export type {
 } from './decision/schema.ts';
 export { decisionSchema } from './decision/schema.ts';
 export type { DecideOptions } from './engine/decide.ts';
-export { DEFAULT_SAMPLES, DEFAULT_SEED, decide, setAsideFacts, verdictOnly } from './engine/decide.ts';
+export {
+  DEFAULT_SAMPLES,
+  DEFAULT_SEED,
+  decide,
+  implausibleFigures,
+  setAsideFacts,
+  verdictOnly,
+} from './engine/decide.ts';
 export { GATE_IDS } from './engine/gates.ts';
 export { mulberry32 } from './engine/robustness.ts';
 export { scoreShares } from './engine/score.ts';

@@ -4,9 +4,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
 import {
   answersToProfile,
-  DEFAULT_SEED,
-  decide,
   formatProblems,
+  implausibleFigures,
   isAsked,
   type Profile,
   parseProfileText,
@@ -100,7 +99,7 @@ export async function runInit(options: InitOptions): Promise<void> {
       if (priorities !== undefined) input.priorities = priorities;
       if (components.length > 0) input.components = components as NonNullable<typeof input.components>;
       const profile = parseProfileValue(input, options.file);
-      const odd = await implausibleCaveat(profile);
+      const odd = implausibleNote(profile);
       if (odd !== undefined && round < MAX_FIX_ROUNDS) {
         prompter.note(odd, 'Figures beyond any real system');
         const keep = settled(
@@ -143,18 +142,15 @@ export async function runInit(options: InitOptions): Promise<void> {
 }
 
 /**
- * The caveat `gorust decide` would give this profile for figures no real system has (a peak load over 10 billion
- * requests/s, a team of over 100,000 people), or undefined: decide's own limits, so init asks about exactly what the
- * decision would call implausible.
+ * The figures no real system has (a peak load over 10 billion requests/s, a team of over 100,000 people), by the
+ * bounds of `gorust decide`'s own caveat, as a note, or undefined: init asks about exactly what the decision would call
+ * implausible.
  */
-async function implausibleCaveat(profile: Profile): Promise<string | undefined> {
-  const { loadKnowledgeBase } = await import('../../io/kb-load.ts');
-  const decision = decide(profile, await loadKnowledgeBase(), {
-    seed: DEFAULT_SEED,
-    samples: 100,
-    decisiveFacts: false,
-  });
-  return decision.caveats.find((caveat) => caveat.includes('beyond what any real system has'));
+function implausibleNote(profile: Profile): string | undefined {
+  const odd = implausibleFigures(profile);
+  return odd.length === 0
+    ? undefined
+    : `${odd.join('; ')}: beyond what any real system has, so probably a unit typed wrong (milliseconds, MiB or GiB).`;
 }
 
 /**

@@ -1128,8 +1128,13 @@ const PLAUSIBLE = {
   lifetime_years: { max: 200, what: 'a lifetime over two centuries' },
 } as const;
 
-/** The figures of a profile past PLAUSIBLE's bounds, each named with its path: `workload.latency_slo.p99_ms 1e-300 (a p99 SLO under a microsecond)`. */
-function implausibleFigures(profile: Profile): string[] {
+/**
+ * The figures of a profile past PLAUSIBLE's bounds, each named with its path: `workload.latency_slo.p99_ms 1e-300 (a
+ * p99 SLO under a microsecond)`. `gorust init` asks again about these, by the same bounds as the decision's caveat.
+ * @example
+ * implausibleFigures(profile); // ['workload.peak_rps 1e+23 (a peak load over 10 billion requests/s)']
+ */
+export function implausibleFigures(profile: Profile): string[] {
   const found: string[] = [];
   const check = (
     path: string,
