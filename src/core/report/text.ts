@@ -100,7 +100,7 @@ export function wrapTextLine(line: string, width: number): string[] {
 const MAX_CODE_SPAN = 40;
 
 /** A dash standing between words as punctuation. */
-const DASH = /^[-–—]$/;
+const DASH = /^[-\u2013\u2014]$/;
 
 /**
  * Join each figure to the unit that follows it, so a wrapped line never ends in "168" and starts with "µs" ("of 10"
