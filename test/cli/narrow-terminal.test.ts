@@ -16,10 +16,18 @@ afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
 /** Runs gorust in-process on a terminal `columns` wide that does not export COLUMNS (as most shells do not). */
 async function atTerminal(args: string[], columns: number | undefined) {
+  return inProcess(args, { isTTY: columns !== undefined, columns });
+}
+
+/** Runs gorust in-process with the terminal and environment given (NO_COLOR and a cache of its own always). */
+async function inProcess(
+  args: string[],
+  terminal: { isTTY?: boolean; columns?: number | undefined; env?: Record<string, string> },
+) {
   const { io, output } = captureIo({
-    isTTY: columns !== undefined,
-    columns,
-    env: { XDG_CACHE_HOME: cache, NO_COLOR: '1' },
+    isTTY: terminal.isTTY === true,
+    columns: terminal.columns,
+    env: { XDG_CACHE_HOME: cache, NO_COLOR: '1', ...terminal.env },
     cwd: ROOT,
   });
   // Each command's registration takes the io after the program (RegisterCommand names only the program).
@@ -126,20 +134,7 @@ describe('gorust in an 80-column terminal', () => {
       bad,
       'version: 1\nproject: {name: x}\nworkload: {kind: io-bond}\nteam: {size: 3, go: strng, rust: none}\ncomponents: [{name: a, role: api, platforms: [linux-amd64]}]\n',
     );
-    const { io, output } = captureIo({
-      env: { XDG_CACHE_HOME: cache, NO_COLOR: '1', COLUMNS: '80' },
-      cwd: ROOT,
-    });
-    const registrations = (await Promise.all(Object.values(COMMAND_LOADERS).map((load) => load()))) as ((
-      program: Command,
-      io: CliIo,
-    ) => void)[];
-    const code = await runCli(
-      ['decide', bad],
-      registrations.map((register) => (program: Command) => register(program, io)),
-      io,
-    );
-    const { stderr } = output();
+    const { code, stderr } = await inProcess(['decide', bad], { env: { COLUMNS: '80' } });
     expect(code).toBe(2);
     expect(problems(stderr, 80)).toEqual([]);
     // Each problem starts at two spaces, its further lines at four: three problems, three items.
