@@ -199,8 +199,16 @@ export function markSuperseded(text: string, number: number, file: string): stri
   }
   if (/^[*-] Status:/im.test(text))
     return text.replace(/^([*-]) Status:.*$/im, `$1 Status: superseded by ${slugLink}`);
+  // Nygard, as adr-tools' `adr new -s` does it: the status word goes, the section's links (this record's own
+  // "Supersedes [...]") stay, and "Superseded by" follows them.
   if (/^## Status\s*$/m.test(text))
-    return text.replace(/^## Status\s*\n+(?:[^\n#][^\n]*\n|\n)*/m, `## Status\n\nSuperseded by ${link}\n\n`);
+    return text.replace(/^## Status\s*\n+((?:[^\n#][^\n]*\n|\n)*)/m, (_m, section: string) => {
+      const links = section
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => /^[A-Z][\w ]*\[[^\]]*\]\([^)]*\)/.test(l) && !/^super[sc]eded by\b/i.test(l));
+      return `## Status\n\n${[...links, `Superseded by ${link}`].join('\n\n')}\n\n`;
+    });
   return text;
 }
 

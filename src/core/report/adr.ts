@@ -191,6 +191,9 @@ export function evidenceSources(evidence: readonly Evidence[]): EvidenceSources 
 
 const short = (option: Option) => VERDICT_NAMES[option];
 
+/** The line a tie's record leaves the decision-makers to complete (`decide --force` keeps it once completed). */
+const TIE_BREAKER = 'Tie-breaker (the decision-makers fill this in): ____ chose ____ because ____.';
+
 /** "Consulted: SRE" lines, each a paragraph, for the people a layout has no header field for; none for nobody. */
 function peopleLines(r: AdrParts, lists: [string, readonly string[] | undefined][]): string[] {
   return lists.flatMap(([label, list]) =>
@@ -203,7 +206,7 @@ function peopleLines(r: AdrParts, lists: [string, readonly string[] | undefined]
  * adr-tools' "Supersedes [..](..)" link, the Nygard people lines gorust reads back.
  */
 const TOOL_LINE =
-  /^(?:[*-] (?:Status|Deciders|Date):|Supersedes \[|Superseded by \[|(?:Deciders|Consulted|Informed): )/;
+  /^(?:[*-] (?:Status|Deciders|Date):|Supersedes \[|Superseded by \[|This record supersedes \[|(?:Deciders|Consulted|Informed): )/;
 
 /**
  * Render a decision as an Architecture Decision Record (MADR 4.0.0 by default).
@@ -256,7 +259,7 @@ export function renderAdr(decision: Decision, options: AdrOptions): string {
     const status1 = status.charAt(0).toUpperCase() + status.slice(1);
     // adr-tools' layout has no people; the ones given are kept on lines under the date, which its tools leave alone.
     const people = peopleLines(r, [
-      ['Deciders', options.deciders],
+      ['Deciders', options.deciders ?? r.stakeholderNames()],
       ['Consulted', options.consulted],
       ['Informed', options.informed],
     ]);
@@ -808,12 +811,14 @@ class AdrParts {
       d.agreement === undefined
         ? ''
         : ` ${formatPercent(d.agreement)} of the stakeholders' weight reaches the group's verdict.`;
-    // The Nygard layout has no More Information heading: its notes follow the consequences.
-    const where = this.o.template === 'nygard' ? 'The notes at the end show' : 'More Information shows';
-    return [
-      `On their own priorities, ${listWords(who)}.${agreement} ${where} where their priorities differ.`,
-      '',
-    ];
+    // The Nygard layout has no More Information heading: the stakeholders' verdicts close the record.
+    const where =
+      this.o.template === 'nygard'
+        ? "The stakeholders' own verdicts, at the end of this record, show"
+        : 'More Information shows';
+    // Items that hold ", and" of their own are set apart by semicolons, or the list runs on.
+    const list = who.some((w) => w.includes(', and ')) ? who.join('; ') : listWords(who);
+    return [`On their own priorities, ${list}.${agreement} ${where} where their priorities differ.`, ''];
   }
 
   /** How far a probability like this verdict's has held on real decisions: a paragraph, or nothing. */
@@ -839,7 +844,7 @@ class AdrParts {
       return [
         `Chosen option: none yet. This is a tie: the model leans to "${lean}" by ${formatScore(margin)} of 10 (${where}Go ${formatScore(go)}, Rust ${formatScore(rust)}), and only ${perturbationsKept(d)}. A margin this small is within the uncertainty of the ratings and weights.${split}`,
         '',
-        'Tie-breaker (the decision-makers fill this in): ____ chose ____ because ____.',
+        TIE_BREAKER,
         '',
         `Smallest experiment that would settle it: ${this.experiment()}`,
       ];
@@ -863,7 +868,7 @@ class AdrParts {
           : '';
       return [
         `Chosen option: "${OPTION_LABELS.hybrid}", because the components need different things: ${groups.join('; ')}${more}${boundaryOutcome(d.boundaries, (name) => this.esc(name)).replace(/^ and /, '; and ')}; ${perturbationsKept(d)} (confidence ${formatConfidence(d)}).`,
-        ...(d.close_call ? ['', this.hybridCloseCall()] : []),
+        ...(d.close_call ? ['', this.hybridCloseCall(), '', TIE_BREAKER] : []),
       ];
     }
     const lead = byImpact(d.criteria)

@@ -67,6 +67,15 @@ describe('escapeMarkdown', () => {
   });
 });
 
+describe('escapeMarkdown at the start of a text', () => {
+  it('escapes what would open a list, and leaves a figure like "1.5 ms" bare (QA: "1\\.5 ms")', () => {
+    expect(escapeMarkdown('1.5 ms')).toBe('1.5 ms');
+    expect(escapeMarkdown('1. first')).toBe('1\\. first');
+    expect(escapeMarkdown('2) second')).toBe('2\\) second');
+    expect(escapeMarkdown('- item')).toBe('\\- item');
+  });
+});
+
 describe('fileSlug', () => {
   it('keeps only lowercase letters, digits and dashes', () => {
     expect(fileSlug('Read states <service>')).toBe('read-states-service');

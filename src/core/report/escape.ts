@@ -39,7 +39,8 @@ export function escapeMarkdown(text: string): string {
     .replace(/[\\`*[\]|~]/g, (ch) => `\\${ch}`)
     .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, '\\_');
   // Block syntax only matters at the start of the text: a heading, a list item, an ordered list item.
-  return escaped.replace(/^(\s*)([#+-]|\d+(?=[.)]))/, (_m, space: string, mark: string) =>
+  // An ordered list item is digits, "." or ")", then a space: "1.5 ms" starts no list and keeps its dot bare.
+  return escaped.replace(/^(\s*)([#+-]|\d+(?=[.)](?:\s|$)))/, (_m, space: string, mark: string) =>
     /\d/.test(mark) ? `${space}${mark}\\` : `${space}\\${mark}`,
   );
 }

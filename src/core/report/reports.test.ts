@@ -555,13 +555,19 @@ describe('renderAdr', () => {
         stakeholders: team.stakeholders?.map((s) => (s.name === 'Bob' ? { ...s, differs_on: ['store'] } : s)),
       };
       expect(flat(renderAdr(plan, { date: DATE, profile }))).toContain(
-        'On their own priorities, Alice (SRE) comes out Rust at 90% and Bob (PM) comes out Go at 100%, and differs on store.',
+        // Semicolons, or "and differs on store and Carol ..." runs on (QA 2026-12-08).
+        'On their own priorities, Alice (SRE) comes out Rust at 90%; Bob (PM) comes out Go at 100%, and differs on store.',
       );
     });
 
     it('points the Nygard layout, which has no More Information heading, at its closing notes', () => {
       const nygard = flat(renderAdr(team, { date: DATE, profile, template: 'nygard' }));
-      expect(nygard).toContain('The notes at the end show where their priorities differ.');
+      expect(nygard).toContain(
+        "The stakeholders' own verdicts, at the end of this record, show where their priorities differ.",
+      );
+      expect(nygard).toContain("Stakeholders' own verdicts: Alice (SRE) Rust");
+      // The stakeholders decide when no --decider is given, in this layout too (it named nobody).
+      expect(nygard).toContain('Date: 2026-11-27 Deciders: Alice (SRE), Bob (PM), Carol ## Status');
       expect(nygard).not.toContain('More Information shows');
     });
 
