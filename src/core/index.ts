@@ -27,6 +27,7 @@ export {
   verdictOnly,
 } from './engine/decide.ts';
 export { GATE_IDS } from './engine/gates.ts';
+export { projectSloSpentByPlan } from './engine/hybrid.ts';
 export { mulberry32 } from './engine/robustness.ts';
 export { scoreShares } from './engine/score.ts';
 export type { InputProblem } from './errors.ts';

@@ -140,6 +140,37 @@ describe('targets', () => {
     expect(soft === undefined || (soft.holds_probability ?? 0) >= 0.9).toBe(true);
   });
 
+  it("weighs the whole project's table without the project facts the components set aside (QA: headline flipped)", () => {
+    const system = (workload: Partial<ProfileInput['workload']>) =>
+      run({
+        workload: { kind: 'mixed', ...workload },
+        components: [
+          {
+            name: 'api',
+            role: 'api',
+            latency_slo: { p99_ms: 50 },
+            calls: [{ to: 'scorer', per_request: 1 }],
+          },
+          {
+            name: 'scorer',
+            role: 'hot-path',
+            workload: 'cpu-bound',
+            latency_slo: { p99_ms: 5 },
+            live_heap_gib: 4,
+          },
+        ],
+      });
+    const stated = system({ latency_slo: { p99_ms: 25 }, live_heap_gib: 2 });
+    const without = system({});
+    // The entry states its own SLO and each component its own heap: the project's two reach no component.
+    expect(stated.caveats.join(' ')).toContain('reach no component');
+    expect(stated.probabilities).toEqual(without.probabilities);
+    expect(stated.scores).toEqual(without.scores);
+    expect(stated.criteria.map((c) => [c.id, c.weight])).toEqual(
+      without.criteria.map((c) => [c.id, c.weight]),
+    );
+  });
+
   it('counts a platform listed twice once, and says so (QA: four linux-amd64 entries fired many-platforms)', () => {
     const repeated = run({ platforms: ['linux-amd64', 'linux-amd64', 'linux-amd64', 'linux-amd64'] });
     const once = run({ platforms: ['linux-amd64'] });

@@ -169,6 +169,8 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
     const facts = core.diffFacts(core.recordedFacts(data), core.profileFacts(profile));
     // A changed fact the components set aside moved nothing: say so, or "holds (changed: ...)" reads as if it had.
     const aside = new Set(core.setAsideFacts(profile)?.paths ?? []);
+    // The boundary plan can still spend a set-aside project SLO (a caller without one into a latency-critical part).
+    if (core.projectSloSpentByPlan(profile)) aside.delete('workload.latency_slo.p99_ms');
     const reasons: string[] = facts.map(
       (f) =>
         `${core.factChangeText(f)}${aside.has(f.key) ? ' (reaches no component, so it moved nothing)' : ''}`,

@@ -439,7 +439,12 @@ function buildModel(
     return weighed;
   };
   const project = projectFacts(profile);
-  const projectWeighed = weigh(project);
+  // The whole project's table (the headline scores, "what decided it", the stakeholders' disagreement) weighs only
+  // the project facts that reach a component: one the components set aside moved the table but nothing else, so the
+  // report's "reaches no component" and its headline disagreed (QA 2026-12-08: a 25 ms SLO and 2 GiB heap).
+  const projectWeighed = weigh(
+    (profile.components ?? []).length === 0 ? project : factsForNotes(project, profile),
+  );
   const { ratings, diffs } = rated(project);
   const wholeProjectGates = projectGates(profile, params);
   const forced = wholeProjectGates[0]?.favors;
@@ -728,6 +733,11 @@ function factsForNotes(project: UnitFacts, profile: Profile): UnitFacts {
     slo: aside.has('workload.latency_slo.p99_ms') ? undefined : project.slo,
     peakRps: aside.has('workload.peak_rps') ? undefined : project.peakRps,
     hardRealtime: aside.has('workload.hard_realtime') ? false : project.hardRealtime,
+    // An SLO set aside no longer makes the whole project latency-critical; a component marked so still does.
+    latencyCritical: aside.has('workload.latency_slo.p99_ms')
+      ? (!aside.has('workload.hard_realtime') && project.hardRealtime) ||
+        (profile.components ?? []).some((c) => c.latency_critical)
+      : project.latencyCritical,
   };
 }
 

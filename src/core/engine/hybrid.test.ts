@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileInput } from '../profile/schema.ts';
 import { componentFacts } from './conditions.ts';
-import { boundaryCosts, cgoCaveat, overBudgetCaveats, planBoundaries } from './hybrid.ts';
+import {
+  boundaryCosts,
+  cgoCaveat,
+  overBudgetCaveats,
+  planBoundaries,
+  projectSloSpentByPlan,
+} from './hybrid.ts';
 import { engineKnowledgeBase, profileOf } from './kb-fixture.test-helpers.ts';
 import { formatAmount } from './numbers.ts';
 import { readParameters } from './parameters.ts';
@@ -35,6 +41,33 @@ const call = (perRequest: number, slo?: number): Partial<ProfileInput> => ({
     },
     { name: 'engine', role: 'hot-path' },
   ],
+});
+
+describe('projectSloSpentByPlan', () => {
+  const system = (own: number | undefined) =>
+    profileOf({
+      workload: { kind: 'mixed', latency_slo: { p99_ms: 1.5 } },
+      components: [
+        {
+          name: 'edge',
+          role: 'api',
+          latency_slo: { p99_ms: 10 },
+          calls: [{ to: 'gateway', per_request: 1 }],
+        },
+        {
+          name: 'gateway',
+          role: 'api',
+          ...(own === undefined ? {} : { latency_slo: { p99_ms: own } }),
+          calls: [{ to: 'matcher', per_request: 1 }],
+        },
+        { name: 'matcher', role: 'hot-path', latency_critical: true },
+      ],
+    });
+  it("is true when a caller without an SLO calls a latency-critical component (QA: check said 'moved nothing')", () => {
+    expect(projectSloSpentByPlan(system(undefined))).toBe(true);
+    // With its own SLO the caller spends that one.
+    expect(projectSloSpentByPlan(system(3))).toBe(false);
+  });
 });
 
 describe('planBoundaries', () => {

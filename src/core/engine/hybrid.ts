@@ -10,7 +10,7 @@ import type { BoundaryRow } from '../decision/schema.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
 import type { LatencySlo, Profile } from '../profile/schema.ts';
 import { type Language, MECHANISM_NAMES, type Mechanism } from '../profile/vocabulary.ts';
-import type { UnitFacts } from './conditions.ts';
+import { componentFacts, type UnitFacts } from './conditions.ts';
 import { formatAmount, formatRate, roundTo } from './numbers.ts';
 import type { Parameters } from './parameters.ts';
 
@@ -169,6 +169,26 @@ function inBackground(unit: UnitFacts | undefined): boolean {
     unit.roles.length > 0 &&
     unit.roles.every((r) => BACKGROUND_ROLES.has(r))
   );
+}
+
+/**
+ * Whether the boundary plan spends the project's end-to-end SLO: a component without an SLO of its own that serves
+ * requests calls a latency-critical one (budgetOf). Such an SLO moves the plan even where the components' gates and
+ * weights set it aside, so `gorust check` and the ADR must not say it moved nothing.
+ * @example
+ * projectSloSpentByPlan(profile); // true when gateway (no SLO) calls the latency-critical matcher
+ */
+export function projectSloSpentByPlan(profile: Profile): boolean {
+  const components = profile.components ?? [];
+  if (profile.workload.latency_slo === undefined || components.length === 0) return false;
+  const facts = new Map(components.map((c) => [c.name, componentFacts(profile, c)] as const));
+  return components.some((c) => {
+    const own = facts.get(c.name);
+    if (own === undefined || own.slo !== undefined || inBackground(own)) return false;
+    return (c.calls ?? []).some(
+      (call) => call.per_request > 0 && call.to !== c.name && facts.get(call.to)?.latencyCritical === true,
+    );
+  });
 }
 
 /** Who calls each component, and how many times per request of theirs. */

@@ -3,6 +3,7 @@ import type { BoundaryRow, CriterionRow, Decision, Disagreement } from '../decis
 import { entryComponents } from '../engine/conditions.ts';
 import { setAsideFacts } from '../engine/decide.ts';
 import { GATE_IDS } from '../engine/gates.ts';
+import { projectSloSpentByPlan } from '../engine/hybrid.ts';
 import { listWords, roundTo } from '../engine/numbers.ts';
 import type { Evidence } from '../kb/schema.ts';
 import type { Profile } from '../profile/schema.ts';
@@ -633,6 +634,8 @@ class AdrParts {
       );
       // A project fact the components set aside is marked, so the reader does not take it for one the verdict used.
       const aside = new Set(setAsideFacts(p)?.paths ?? []);
+      // The boundary plan can still spend a set-aside project SLO: then it does reach the plan.
+      if (projectSloSpentByPlan(p)) aside.delete('workload.latency_slo.p99_ms');
       lines.push(
         '',
         `The facts, from ${this.profileSource}: ${facts.map((f) => `${f.label} ${this.esc(f.value)}${aside.has(f.key) ? ' (reaches no component)' : ''}`).join('; ')}.`,
