@@ -118,3 +118,18 @@ describe('gorust kb <part> <id>', () => {
     );
   });
 });
+
+describe('gorust kb evidence ID', () => {
+  it('names every record that cites it (QA: "claims: -" under evidence nine claims cite)', async () => {
+    const out = await kb(['evidence', 'go-survey-2025']);
+    expect(out.code, out.stderr).toBe(0);
+    expect(out.stdout).toMatch(
+      /\ncited_by: claims summary-go, [^\n]*; criteria [^\n]*; weights [^\n]*high-turnover/,
+    );
+    expect(out.stdout).not.toMatch(/\nclaims: /);
+    // The record's own field, where it has one, says which claims it bears on.
+    expect((await kb(['evidence', 'tamago-bare-metal'], 200)).stdout).toContain(
+      'bears_on_claims: rust-pro-wasm-embedded',
+    );
+  });
+});

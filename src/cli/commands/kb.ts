@@ -329,6 +329,36 @@ function itemLines(item: unknown, indent: number, width: number): string[] {
   return lines.map((line, i) => (i === 0 ? `${' '.repeat(indent)}- ${line.slice(indent + 2)}` : line));
 }
 
+type Evidence = KnowledgeBase['evidence'][number];
+
+/**
+ * An evidence record as a reader looks it up: its own `claims` (the claims it bears on, rarely filled in) replaced by
+ * every record that cites it, found in the claims, criteria, caveats, tips, weight rules and parameters (QA
+ * 2026-12-08: "claims: -" under evidence that 65 claims cite).
+ * @example
+ * withCitations(kb, kb.evidence[0]).cited_by; // { claims: ['summary-go'], criteria: ['onboarding'], ... }
+ */
+function withCitations(kb: KnowledgeBase, record: Evidence): Record<string, unknown> {
+  const citing = <T extends { id: string; evidence: readonly string[] }>(list: readonly T[] | undefined) =>
+    (list ?? []).filter((r) => r.evidence.includes(record.id)).map((r) => r.id);
+  const cited: Record<string, string[]> = {
+    claims: citing(kb.claims),
+    criteria: citing(kb.criteria),
+    caveats: citing(kb.caveats),
+    tips: citing(kb.tips),
+    weights: citing(kb.weights.rules),
+    parameters: Object.entries(kb.parameters)
+      .filter(([, p]) => p.evidence.includes(record.id))
+      .map(([key]) => key),
+  };
+  const { claims, ...rest } = record;
+  return {
+    ...rest,
+    ...(claims.length > 0 ? { bears_on_claims: claims } : {}),
+    cited_by: Object.fromEntries(Object.entries(cited).filter(([, ids]) => ids.length > 0)),
+  };
+}
+
 /**
  * Every field of one record, one per paragraph, wrapped to the terminal with a hanging indent; a nested field (a
  * condition, a list of scales) as an indented outline rather than JSON.
@@ -370,7 +400,8 @@ export function registerKbCommand(program: Command, io: CliIo = processIo()): vo
           );
         }
         const head = name === 'weights' && !flags.json ? weightHead(kb, id, width) : '';
-        io.stdout(flags.json ? `${JSON.stringify(record, null, 2)}\n` : head + renderRecord(record, width));
+        const shown = name === 'evidence' && !flags.json ? withCitations(kb, record as Evidence) : record;
+        io.stdout(flags.json ? `${JSON.stringify(record, null, 2)}\n` : head + renderRecord(shown, width));
         return;
       }
       if (flags.json) {
