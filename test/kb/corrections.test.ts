@@ -33,6 +33,10 @@ describe('kb/*.yaml keeps the corrections the audits made', () => {
     expect(found(/an embedded-Linux target runs stock Go/).length).toBe(1);
   });
 
+  it("leaves '(policy)' to the code that marks a policy reason, so a decision never reads '(policy) (policy)'", () => {
+    expect(found(/\(policy\)/)).toEqual([]);
+  });
+
   it('never says most Discord services stayed in Go (it is not in the post)', () => {
     expect(found(/[Mm]ost (of )?Discord(?:'s)? services/)).toEqual([]);
   });

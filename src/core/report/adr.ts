@@ -1099,8 +1099,12 @@ class AdrParts {
         (b, i) =>
           `${formatNumber(b.per_call_us)} µs${i === 0 ? ' per call' : ''} from ${this.esc(b.from)} to ${this.esc(b.to)} (${b.mechanism})`,
       );
+      // The rest are counted, not dropped without a word (QA: 4 boundaries, 3 named).
+      const rest = d.boundaries.length - boundaries.length;
+      const more =
+        rest > 0 ? `, and ${rest} more (the full analysis, \`--format md\`, lists every boundary)` : '';
       lines.push(
-        `Measure the boundary calls with \`gorust lab run boundary\` in the first milestone: the plan assumes about ${listWords(costs)}.`,
+        `Measure the boundary calls with \`gorust lab run boundary\` in the first milestone: the plan assumes about ${listWords(costs)}${more}.`,
       );
     }
     // A split's record also stands on its plan: `gorust check` reports a component or boundary that moved.

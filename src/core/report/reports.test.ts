@@ -463,6 +463,19 @@ describe('renderAdr', () => {
     expect(log4brains).toContain(`* Date: ${DATE}\n\nConsulted: Dev Patel\n\nInformed: Support\n`);
   });
 
+  it('counts the boundaries its Confirmation does not name (QA: four boundaries, three named, no word of the fourth)', () => {
+    const base = buildHybridDecision();
+    const one = base.boundaries[0] as (typeof base.boundaries)[number];
+    const boundaries = ['a', 'b', 'c', 'd'].map((to) => ({ ...one, to }));
+    const adr = renderAdr({ ...base, boundaries }, { date: DATE }).replace(/\n\s*/g, ' ');
+    expect(adr).toContain(
+      'from proxy to c (grpc), and 1 more (the full analysis, `--format md`, lists every boundary).',
+    );
+    expect(renderAdr({ ...base, boundaries: boundaries.slice(0, 3) }, { date: DATE })).not.toContain(
+      'more (the full',
+    );
+  });
+
   it('reads as a tie for a close call: the margin, a tie-breaker line and the smallest experiment', () => {
     const close = buildDecision({ close_call: true, confidence: 0.55, scores: { go: 7.12, rust: 7.09 } });
     const adr = renderAdr(close, { date: DATE });
