@@ -164,7 +164,11 @@ describe('focus and feedback in the web app', { tags: ['slow'] }, () => {
     expect(await page.getByTestId('save-status').textContent()).toMatch(/^Saved \(/);
     // One link is called History: the top bar's.
     expect(await page.getByRole('link', { name: 'History' }).count()).toBe(1);
+    // The form took the saved weights: no slider is left moved, so the form holds what was saved.
+    await poll(() => page.getByTestId('reset-weights').isEnabled()).toBe(false);
     // Cancel puts the focus back on Save.
+    await first.focus();
+    await page.keyboard.press('ArrowRight');
     await page.getByTestId('save-decision').click();
     await page.getByRole('button', { name: 'Cancel' }).click();
     expect((await focused(page)).testId).toBe('save-decision');

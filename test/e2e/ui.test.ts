@@ -205,6 +205,32 @@ describe('web UI end to end', { tags: ['slow'] }, () => {
     await page.close();
   });
 
+  it('asks before writing moved what-if sliders into an exported profile (QA: they overwrote the priorities)', async () => {
+    const page = await open('#/decide/close-call');
+    await poll(() => page.getByTestId('project-name').textContent()).toBe('Metrics ingestion gateway');
+    const slider = page.getByTestId('what-if').locator('input[type="range"]').first();
+    await slider.focus();
+    await page.keyboard.press('End');
+    await poll(() => page.getByTestId('reset-weights').isEnabled()).toBe(true);
+    await page.getByTestId('export-yaml').click();
+    expect(await page.getByTestId('save-ask').locator('legend').textContent()).toBe(
+      'Export with the what-if weights?',
+    );
+    const exported = async (button: 'save-keep' | 'save-drop') => {
+      if ((await page.getByTestId('save-ask').count()) === 0) await page.getByTestId('export-yaml').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(button).click()]);
+      return parseProfileText(readFileSync((await download.path()) as string, 'utf8'), 'exported.yaml');
+    };
+    const without = await exported('save-drop');
+    const withWhatIf = await exported('save-keep');
+    const original = parseProfileText(readFileSync(join(ROOT, 'examples', 'close-call.yaml'), 'utf8'), 'cc');
+    expect(without.priorities).toEqual(original.priorities);
+    expect(withWhatIf.priorities).not.toEqual(original.priorities);
+    expect(Object.values(withWhatIf.priorities ?? {})).toContain(5);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
   it('exports the profile as YAML and imports it back with the same verdict', async () => {
     const page = await open('#/decide/close-call');
     const banner = page.getByTestId('verdict-banner');

@@ -18,6 +18,7 @@ import { downloadText } from '../lib/download.ts';
 import {
   composeProfile,
   type Draft,
+  draftFromProfile,
   type Evaluation,
   emptyDraft,
   evaluateProfile,
@@ -88,7 +89,8 @@ export function DecideView({
     title?: string | undefined;
   } | null>(() => (example !== undefined && linked === null ? unknownExample(example) : null));
   const [saved, setSaved] = useState<{ id: string } | { error: string } | null>(null);
-  const [askSave, setAskSave] = useState(false);
+  /** What waits on "with the what-if weights?": a save or an export (both write the profile somewhere). */
+  const [askWhatIf, setAskWhatIf] = useState<'save' | 'export' | null>(null);
   const saveButton = useRef<HTMLButtonElement>(null);
   const saveStatus = useRef<HTMLDivElement>(null);
   /** An answer to "Save with the what-if weights?" takes the focus to what saving said once it is said. */
@@ -247,34 +249,59 @@ export function DecideView({
     event.target.value = '';
   };
 
-  const onExport = async () => {
-    if (!evaluation.ok) return;
+  /** The profile with the moved what-if sliders, or as the form holds it. */
+  const chosenProfile = (keepWhatIf: boolean) =>
+    keepWhatIf ? evaluation : evaluateProfile(composeProfile(draft), kb, { samples: 1 });
+
+  // Moved sliders are written into an exported file only when the user says so, as for Save (until 2026-12-08 the
+  // export wrote them over every stakeholder's priorities without a word).
+  const exportYaml = async (keepWhatIf: boolean) => {
+    setAskWhatIf(null);
+    const chosen = chosenProfile(keepWhatIf);
+    if (!chosen.ok) return;
     const { profileToYaml } = await import('../lib/profile-yaml.ts');
     downloadText(
-      profileFileName(evaluation.profile.project.name),
-      profileToYaml(evaluation.profile),
+      profileFileName(chosen.profile.project.name),
+      profileToYaml(chosen.profile),
       'application/yaml',
     );
   };
+  const onExport = () => {
+    if (!evaluation.ok) return;
+    if (Object.keys(overrides).length > 0) setAskWhatIf('export');
+    else void exportYaml(true);
+  };
 
   const save = async (keepWhatIf: boolean) => {
-    setAskSave(false);
-    const chosen = keepWhatIf ? evaluation : evaluateProfile(composeProfile(draft), kb, { samples: 1 });
+    setAskWhatIf(null);
+    const chosen = chosenProfile(keepWhatIf);
     if (!chosen.ok) {
       setSaved({ error: chosen.message });
       return;
     }
     try {
-      setSaved(await saveDecision(chosen.profile));
+      const result = await saveDecision(chosen.profile);
+      // Saved with the what-if weights: the form takes them, so it holds what was saved (it kept the old priorities
+      // with the sliders still moved, and the next Save asked again).
+      if (keepWhatIf && Object.keys(overrides).length > 0) {
+        setDraft(draftFromProfile(chosen.profile));
+        setOverrides({});
+      }
+      setSaved(result);
     } catch (error) {
       setSaved({ error: error instanceof Error ? error.message : String(error) });
     }
   };
   /** An answer to the what-if question: its buttons go away, so the focus goes to Save, then to the outcome. */
   const answerSaveAsk = (answer: 'keep' | 'drop' | 'cancel') => {
+    const action = askWhatIf;
     saveButton.current?.focus();
-    if (answer === 'cancel') {
-      setAskSave(false);
+    if (answer === 'cancel' || action === null) {
+      setAskWhatIf(null);
+      return;
+    }
+    if (action === 'export') {
+      void exportYaml(answer === 'keep');
       return;
     }
     focusSaveStatus.current = true;
@@ -282,7 +309,7 @@ export function DecideView({
   };
   const onSave = () => {
     if (!evaluation.ok) return;
-    if (Object.keys(overrides).length > 0) setAskSave(true);
+    if (Object.keys(overrides).length > 0) setAskWhatIf('save');
     else void save(true);
   };
 
@@ -368,12 +395,7 @@ export function DecideView({
             onChange={(event) => void onImport(event)}
             data-testid="import-file"
           />
-          <button
-            type="button"
-            onClick={() => void onExport()}
-            disabled={!evaluation.ok}
-            data-testid="export-yaml"
-          >
+          <button type="button" onClick={onExport} disabled={!evaluation.ok} data-testid="export-yaml">
             Export YAML
           </button>
           <button type="button" onClick={() => void onShare()} disabled={!evaluation.ok} data-testid="share">
@@ -391,13 +413,13 @@ export function DecideView({
             Save
           </button>
         </div>
-        {askSave && (
+        {askWhatIf !== null && (
           <fieldset className="notice small save-ask" data-testid="save-ask">
-            <legend>Save with the what-if weights?</legend>
+            <legend>{askWhatIf === 'save' ? 'Save' : 'Export'} with the what-if weights?</legend>
             <p style={{ marginTop: 0 }}>
               You moved {Object.keys(overrides).length} what-if{' '}
-              {Object.keys(overrides).length === 1 ? 'slider' : 'sliders'}. Save them as the profile's
-              priorities
+              {Object.keys(overrides).length === 1 ? 'slider' : 'sliders'}.{' '}
+              {askWhatIf === 'save' ? 'Save' : 'Write'} them as the profile's priorities
               {stakeholdersOf(draft).length > 0
                 ? ' and every stakeholder’s (as the sliders applied them)'
                 : ''}
@@ -410,10 +432,10 @@ export function DecideView({
                 onClick={() => answerSaveAsk('keep')}
                 data-testid="save-keep"
               >
-                Save with the what-if weights
+                {askWhatIf === 'save' ? 'Save' : 'Export'} with the what-if weights
               </button>
               <button type="button" onClick={() => answerSaveAsk('drop')} data-testid="save-drop">
-                Save without them
+                {askWhatIf === 'save' ? 'Save' : 'Export'} without them
               </button>
               <button type="button" onClick={() => answerSaveAsk('cancel')}>
                 Cancel
