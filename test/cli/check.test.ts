@@ -140,6 +140,36 @@ describe('gorust check', { timeout: SPAWN_TIMEOUT_MS }, () => {
   });
 });
 
+describe('gorust check on a tie the facts have settled', { timeout: SPAWN_TIMEOUT_MS }, () => {
+  const root = join(dir, 'settled');
+  mkdirSync(join(root, '.git'), { recursive: true });
+  mkdirSync(join(root, 'docs'));
+  copyFileSync(join(ROOT, 'examples', 'close-call.yaml'), join(root, 'gorust.yaml'));
+
+  it('says the record still chooses nothing, with the command to record it, and passes (QA: "holds" alone)', () => {
+    expect(gorust(['decide', 'gorust.yaml', '--format', 'adr', '--out', 'docs/adr/'], root).code).toBe(0);
+    const profile = readFileSync(join(root, 'gorust.yaml'), 'utf8');
+    const strong = profile.replace(/go: \w+/, 'go: strong').replace(/rust: \w+/, 'rust: none');
+    expect(strong).not.toBe(profile);
+    writeFileSync(join(root, 'gorust.yaml'), strong);
+    const text = gorust(['check', '--strict'], root);
+    expect(text.code, text.stdout).toBe(0);
+    expect(text.stdout).toMatch(
+      /^holds +docs\/adr\/0001-.*: Go, no longer a tie: P\(verdict\) \d+% -> >?\d+%/m,
+    );
+    expect(text.stdout).toContain('while the record still chooses nothing');
+    expect(text.stdout).toMatch(
+      /to record it as it now stands: gorust decide gorust\.yaml .*--supersedes 0001/,
+    );
+    const json = JSON.parse(gorust(['check', '--format', 'json'], root).stdout);
+    expect(json.records[0]).toMatchObject({
+      status: 'holds',
+      settled: expect.stringContaining('no longer a tie'),
+    });
+    expect(json.records[0].command).toContain('--supersedes 0001');
+  });
+});
+
 describe('gorust check finds the records where ADR tools keep them', { timeout: SPAWN_TIMEOUT_MS }, () => {
   const root = join(dir, 'madr');
   mkdirSync(join(root, '.git'), { recursive: true });

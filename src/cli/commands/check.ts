@@ -210,9 +210,23 @@ export async function runCheck(given: string | undefined, flags: CheckFlags, io:
       const weakened =
         [core.weakening(data, decision), ...tieText].filter((t) => t !== undefined).join('; ') || undefined;
       // A weaker record fails `--strict`: it gets the same next step as a changed one.
+      // A tie the facts have since settled still reads "Chosen option: none yet": it holds, and says how to record it.
+      const settled = data.close_call === true && !decision.close_call && decision.verdict !== 'hybrid';
       rows.push(
         weakened === undefined
-          ? { ...head, status: 'holds', recorded, now, changed: reasons }
+          ? {
+              ...head,
+              status: 'holds',
+              recorded,
+              now,
+              changed: reasons,
+              ...(settled
+                ? {
+                    settled: `no longer a tie: P(verdict) ${data.confidence === undefined ? '' : `${core.formatPercent(data.confidence)} -> `}${core.formatPercent(decision.confidence)}, while the record still chooses nothing`,
+                    command,
+                  }
+                : {}),
+            }
           : { ...head, status: 'weaker', recorded, now, changed: reasons, weaker: weakened, command },
       );
       continue;
@@ -302,7 +316,9 @@ export type CheckRow = {
   weaker?: string;
   /** With status changed: how the plan moved since the record (a component's language, a boundary's mechanism). */
   plan?: string[];
-  /** With status changed or weaker: the command that records the decision as it now stands. */
+  /** With status holds: a tie the facts have settled ("no longer a tie: P(verdict) 63% -> 77%, ..."). */
+  settled?: string;
+  /** With status changed or weaker, or a settled tie: the command that records the decision as it now stands. */
   command?: string;
 };
 
@@ -336,7 +352,9 @@ function checkRowText(row: CheckRow, names: Record<Verdict, string>): string {
   const note = row.changed.length === 0 ? '' : ` (changed: ${row.changed.join('; ')})`;
   return row.status === 'weaker'
     ? `weaker   ${row.path}: ${names[row.recorded.verdict]}, ${row.weaker ?? ''}${note}\n  to record it as it now stands: ${row.command ?? ''}\n`
-    : `holds    ${row.path}: ${names[row.recorded.verdict]}${note}\n`;
+    : row.settled !== undefined
+      ? `holds    ${row.path}: ${names[row.recorded.verdict]}, ${row.settled}${note}\n  to record it as it now stands: ${row.command ?? ''}\n`
+      : `holds    ${row.path}: ${names[row.recorded.verdict]}${note}\n`;
 }
 
 /** Where ADRs usually live, in the order `gorust check` looks without a folder. */
