@@ -54,7 +54,11 @@ describe('factChangeText', () => {
         'hot-path, cpu-bound, p99 5 ms, its own team: Go none, Rust strong',
         'hot-path, cpu-bound, p99 5 ms',
       ),
-    ).toBe('component proxy: its own team: Go none, Rust strong -> (not set)');
+    ).toBe('component proxy: dropped its own team: Go none, Rust strong');
+    // A call added to a component that had others: not "(not set) -> calls risk 1x" (QA 2026-12-08).
+    expect(change('api, calls store 1x', 'api, calls store 1x, calls risk 1x')).toBe(
+      'component proxy: added calls risk 1x',
+    );
     expect(change('hot-path, p99 5 ms, calls store 1x', 'hot-path, p99 10 ms, calls store 1x')).toBe(
       'component proxy: p99 5 ms -> p99 10 ms',
     );

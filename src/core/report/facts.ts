@@ -157,7 +157,7 @@ function componentSummary(c: NonNullable<Profile['components']>[number]): string
  * changed, not its whole summary twice.
  * @example
  * factChangeText({ key: 'components.parser', label: 'component parser', before: 'hot-path, its own team: Rust strong', after: 'hot-path' });
- * // 'component parser: its own team: Rust strong -> (not set)'
+ * // 'component parser: dropped its own team: Rust strong'
  */
 export function factChangeText(change: FactChange): string {
   let { before, after } = change;
@@ -167,6 +167,9 @@ export function factChangeText(change: FactChange): string {
     const now = after.split(/, (?=[a-z0-9])/);
     before = was.filter((part) => !now.includes(part)).join(', ') || undefined;
     after = now.filter((part) => !was.includes(part)).join(', ') || undefined;
+    // A trait added or dropped, not "(not set) -> calls risk 1x", which reads as if the component had no calls.
+    if (before === undefined && after !== undefined) return `${change.label}: added ${after}`;
+    if (after === undefined && before !== undefined) return `${change.label}: dropped ${before}`;
   }
   if (change.key.startsWith('stakeholders.') && before !== undefined && after !== undefined) {
     // "weight 1; onboarding 4, development_speed 5": only the weight and priorities that changed, each with its own
