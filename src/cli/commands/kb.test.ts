@@ -133,3 +133,12 @@ describe('gorust kb evidence ID', () => {
     );
   });
 });
+
+describe('gorust kb projects', () => {
+  it('lists each project with the id `gorust kb projects <id>` takes (QA: the footer asked for an id the table hid)', async () => {
+    const list = await kb(['projects'], 80);
+    expect(list.stdout).toMatch(/^id +name +languages/m);
+    expect(list.stdout).toMatch(/^kubernetes +Kubernetes +go /m);
+    expect((await kb(['projects', 'kubernetes'])).code).toBe(0);
+  });
+});

@@ -157,6 +157,8 @@ const PARTS = {
     intro: 'Real projects the similarity search compares your profile with.',
     rows: (kb) => kb.projects,
     columns: [
+      // The id `gorust kb projects <id>` takes (decisions name projects by their names).
+      { title: 'id', value: (p) => p.id },
       { title: 'name', value: (p) => p.name, max: 28, wrap: true },
       { title: 'languages', value: (p) => p.languages.join('+') },
       { title: 'year', value: (p) => String(p.year) },
