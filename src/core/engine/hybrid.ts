@@ -10,7 +10,7 @@ import type { BoundaryRow } from '../decision/schema.ts';
 import type { KnowledgeBase } from '../kb/schema.ts';
 import type { LatencySlo, Profile } from '../profile/schema.ts';
 import { type Language, MECHANISM_NAMES, type Mechanism } from '../profile/vocabulary.ts';
-import { componentFacts, type UnitFacts } from './conditions.ts';
+import { componentFacts, entryComponents, type UnitFacts } from './conditions.ts';
 import { formatAmount, formatRate, roundTo } from './numbers.ts';
 import type { Parameters } from './parameters.ts';
 
@@ -180,15 +180,32 @@ function inBackground(unit: UnitFacts | undefined): boolean {
  */
 export function projectSloSpentByPlan(profile: Profile): boolean {
   const components = profile.components ?? [];
-  if (profile.workload.latency_slo === undefined || components.length === 0) return false;
-  const facts = new Map(components.map((c) => [c.name, componentFacts(profile, c)] as const));
-  return components.some((c) => {
-    const own = facts.get(c.name);
-    if (own === undefined || own.slo !== undefined || inBackground(own)) return false;
-    return (c.calls ?? []).some(
-      (call) => call.per_request > 0 && call.to !== c.name && facts.get(call.to)?.latencyCritical === true,
-    );
-  });
+  const slo = profile.workload.latency_slo;
+  if (slo === undefined || components.length === 0) return false;
+  const entries = entryComponents(profile);
+  const facts = new Map(components.map((c) => [c.name, componentFacts(profile, c, entries)] as const));
+  return [...callersOf(profile)].some(([callee, callers]) =>
+    callers.some(([caller]) => spendsProjectSlo(caller, callee, facts, slo)),
+  );
+}
+
+/**
+ * Whether calls from `from` to `to` spend the project's end-to-end SLO: the caller states none, the callee is
+ * latency-critical, and the caller serves requests (a worker's calls are queued work no waiting request pays for).
+ */
+function spendsProjectSlo(
+  from: string,
+  to: string,
+  facts: ReadonlyMap<string, UnitFacts>,
+  projectSlo: LatencySlo | undefined,
+): projectSlo is LatencySlo {
+  const caller = facts.get(from);
+  return (
+    projectSlo !== undefined &&
+    caller?.slo === undefined &&
+    facts.get(to)?.latencyCritical === true &&
+    !inBackground(caller)
+  );
 }
 
 /** Who calls each component, and how many times per request of theirs. */
@@ -220,9 +237,9 @@ function budgetOf(
 ): Budget {
   const caller = facts.get(from)?.slo?.p99_ms;
   if (caller !== undefined) return { p99Ms: caller, whose: `of "${from}"`, multiplier: 1 };
-  // A worker's calls into a latency-critical API are queued work: the user's request is not waiting on them (until
-  // 2026-12-08 a worker's calls into an API with its own SLO spent the project's end-to-end SLO).
-  if (facts.get(to)?.latencyCritical && projectSlo !== undefined && !inBackground(facts.get(from)))
+  // Not a worker's calls: they are queued work, and the user's request is not waiting on them (until 2026-12-08 a
+  // worker's calls into an API with its own SLO spent the project's end-to-end SLO).
+  if (spendsProjectSlo(from, to, facts, projectSlo))
     return {
       p99Ms: projectSlo.p99_ms,
       whose: `of the project end to end, served by the latency-critical "${to}" these calls reach`,
