@@ -131,13 +131,15 @@ describe('targets', () => {
       run({ workload: { ...firmware, hard_realtime: hard }, targets: ['bare-metal'] }).gates.map((g) => g.id);
     expect(gates(false)).toContain('gate-memory-budget');
     expect(gates(true)).toEqual(expect.arrayContaining(['gate-hard-realtime', 'gate-memory-budget']));
-    // One at its edge adds nothing where a hard gate decides: a budget Go fits about half the time is not named.
-    const edge = run({
-      workload: { kind: 'cpu-bound', memory_budget_mib: 4, hard_realtime: true },
-      targets: ['bare-metal'],
-    });
-    const soft = edge.gates.find((g) => g.id === 'gate-memory-budget');
-    expect(soft === undefined || (soft.holds_probability ?? 0) >= 0.9).toBe(true);
+    // One at its edge adds nothing where a hard gate decides: a budget just under Go's ~4 MiB floor, which the gate
+    // holds in fewer than 9 draws in 10, is named on its own and not beside hard real-time.
+    const edge = (hard: boolean) =>
+      run({
+        workload: { kind: 'cpu-bound', memory_budget_mib: 3.5, hard_realtime: hard },
+        targets: ['bare-metal'],
+      }).gates.find((g) => g.id === 'gate-memory-budget');
+    expect(edge(false)?.near_edge).toBe(true);
+    expect(edge(true)).toBeUndefined();
   });
 
   it("weighs the whole project's table without the project facts the components set aside (QA: headline flipped)", () => {
