@@ -236,9 +236,8 @@ export function decide(profile: Profile, kb: KnowledgeBase, options: DecideOptio
     table.rows.some((row) => row.lab?.use === 'replaced') || boundaries.some((b) => b.measured === true);
   // Where no program in either language can fit the memory budget (a caveat says so), the track record, measured on
   // projects that were built, says nothing about the verdict: none is quoted.
-  const unfit = heapAboveBudget(model);
   if (options.lab !== undefined && replaced) decision.lab_run = options.lab.run_id;
-  else if (unfit.length === 0) decision.track_record = trackRecordFor(confidence);
+  else if (heapsOverBudget(profile).length === 0) decision.track_record = trackRecordFor(confidence);
   // A run that was asked for and replaced nothing says so in the report itself, not on stderr alone (until 2026-12-07
   // the report read as if no run had been given).
   if (options.lab !== undefined && !replaced) {
@@ -584,22 +583,8 @@ function inputCaveats(profile: Profile): string[] {
     out.push(
       `The calls form a cycle (${cycle.map((name) => `"${name}"`).join(' -> ')}): a request that comes back to a component it passed through multiplies its calls on every round, and where the cycle crosses languages one side calls back into the other. The plan prices each call on its own; check the cycle is bounded, or draw the calls as a tree.`,
     );
-  const places = [
-    {
-      where: '',
-      slo: profile.workload.latency_slo,
-      heap: profile.workload.live_heap_gib,
-      budget: profile.workload.memory_budget_mib,
-    },
-    ...(profile.components ?? []).map((c) => ({
-      where: ` of component "${c.name}"`,
-      slo: c.latency_slo,
-      heap: c.live_heap_gib,
-      budget: c.memory_budget_mib,
-    })),
-  ];
-  for (const { where, heap, budget } of places) {
-    if (heap === undefined || budget === undefined || heap * 1024 <= budget) continue;
+  const places = workloadPlaces(profile);
+  for (const { where, heap, budget } of heapsOverBudget(profile)) {
     out.push(
       `The memory budget${where} (${formatMib(budget)}) is below the live heap (${formatAmount(heap, 3)} GiB, ${formatAmount(heap * 1024, 3)} MiB): no program in either language keeps that heap within it, so a verdict resting on the budget rests on figures that contradict each other: it names the language that needs the least on top of the heap, not one that fits, and no track record is quoted for it. Check both.`,
     );
@@ -792,8 +777,7 @@ export function nominalPlan(
   options: Pick<DecideOptions, 'lab'> = {},
 ): { verdict: Verdict; components: Record<string, Language> } {
   const model = buildModel(profile, kb, readParameters(kb), options.lab, false);
-  const robust = model.units.map((u) => ({ fixed: nominalFixed(u), raw: u.weights.raw, diffs: u.diffs }));
-  const languages = assignUnits(robust, model.diffs);
+  const languages = nominalLanguages(model);
   const components: Record<string, Language> = {};
   model.units.forEach((u, i) => {
     const language = languages[i];
@@ -803,8 +787,13 @@ export function nominalPlan(
 }
 
 function nominalVerdict(model: Model): Verdict {
+  return combineVerdict(nominalLanguages(model));
+}
+
+/** Each unit's language at the central weights and ratings (a hard gate's, where one decides it). */
+function nominalLanguages(model: Model): Language[] {
   const robust = model.units.map((u) => ({ fixed: nominalFixed(u), raw: u.weights.raw, diffs: u.diffs }));
-  return combineVerdict(assignUnits(robust, model.diffs));
+  return assignUnits(robust, model.diffs);
 }
 
 /**
@@ -1090,11 +1079,29 @@ function closeCallTip(
   );
 }
 
-/** The units (project or components) whose live heap alone is above their memory budget: no language fits them. */
-function heapAboveBudget(model: Model): UnitFacts[] {
-  return model.units
-    .map((u) => u.facts)
-    .filter((f) => f.memoryBudgetMib !== undefined && (f.liveHeapGib ?? 0) * 1024 > f.memoryBudgetMib);
+/** The project's workload and each component's, with where each is (" of component \"api\"", '' for the project). */
+function workloadPlaces(profile: Profile) {
+  return [
+    {
+      where: '',
+      slo: profile.workload.latency_slo,
+      heap: profile.workload.live_heap_gib,
+      budget: profile.workload.memory_budget_mib,
+    },
+    ...(profile.components ?? []).map((c) => ({
+      where: ` of component "${c.name}"`,
+      slo: c.latency_slo,
+      heap: c.live_heap_gib,
+      budget: c.memory_budget_mib,
+    })),
+  ];
+}
+
+/** The places whose live heap alone is above their memory budget: no program in either language fits them. */
+function heapsOverBudget(profile: Profile): { where: string; heap: number; budget: number }[] {
+  return workloadPlaces(profile).flatMap(({ where, heap, budget }) =>
+    heap !== undefined && budget !== undefined && heap * 1024 > budget ? [{ where, heap, budget }] : [],
+  );
 }
 
 /** The first cycle of calls between distinct components (`a -> b -> a`), by depth-first search; undefined if none. */
