@@ -24,7 +24,6 @@ export {
   decide,
   implausibleFigures,
   setAsideFacts,
-  verdictOnly,
 } from './engine/decide.ts';
 export { GATE_IDS } from './engine/gates.ts';
 export { projectSloSpentByPlan } from './engine/hybrid.ts';

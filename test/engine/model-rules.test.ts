@@ -1,12 +1,12 @@
 /** @module Issue 7's rules, checked on the real knowledge base: each component judged on its own facts, embedded Linux is not bare metal, a browser module does not make a server project WASM, experience moves onboarding, existing code counts, the checklist's CPU-bound-and-safety line, explanations as data, stakeholders. */
 import { describe, expect, it } from 'vitest';
+import { nominalPlan } from '../../src/core/engine/decide.ts';
 import {
   type CriterionId,
   type Decision,
   decide,
   type ProfileInput,
   profileSchema,
-  verdictOnly,
 } from '../../src/core/index.ts';
 import { loadCorpus } from '../eval/corpus.ts';
 import { loadKnowledgeBase, loadProfiles } from './load-fixtures.ts';
@@ -629,15 +629,21 @@ describe('leaving working Go code', () => {
   });
 });
 
-describe('verdictOnly', () => {
-  it('gives the verdict decide() gives, for every example and every real-decision profile', () => {
+describe('nominalPlan', () => {
+  it("gives the verdict and components' languages decide() gives, for every example and real-decision profile", () => {
     const profiles = [
       ...loadProfiles('examples').map((p) => p.profile),
       ...loadCorpus().map((c) => c.profile),
     ];
     expect(profiles.length).toBeGreaterThan(80);
-    for (const p of profiles)
-      expect(verdictOnly(p, kb), p.project.name).toBe(decide(p, kb, { samples: 200 }).verdict);
+    for (const p of profiles) {
+      const d = decide(p, kb, { samples: 200 });
+      const plan = nominalPlan(p, kb);
+      expect(plan.verdict, p.project.name).toBe(d.verdict);
+      expect(plan.components, p.project.name).toEqual(
+        Object.fromEntries(d.components.map((c) => [c.name, c.language])),
+      );
+    }
   });
 });
 

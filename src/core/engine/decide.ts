@@ -752,22 +752,10 @@ function meanMargin(model: Model): number {
 }
 
 /**
- * The verdict alone, without its uncertainty analysis, explanations or decisive facts: what decide() returns as
- * `verdict` for the same profile, for callers that decide many variants of a profile (revisit triggers).
- * @example
- * verdictOnly(profile, kb); // 'go'
- */
-export function verdictOnly(
-  profile: Profile,
-  kb: KnowledgeBase,
-  options: Pick<DecideOptions, 'lab'> = {},
-): Verdict {
-  return nominalVerdict(buildModel(profile, kb, readParameters(kb), options.lab, false));
-}
-
-/**
- * The verdict and, for a system of components, each component's language at the central weights and ratings, as
- * `gorust check` compares a record's plan: what a revisit trigger must flip to change the record.
+ * The verdict and, for a system of components, each component's language at the central weights and ratings: what
+ * decide() returns as `verdict` and `components[].language`, without the uncertainty analysis, explanations or
+ * decisive facts, for callers that decide many variants of a profile (revisit triggers, which must flip what
+ * `gorust check` compares: the verdict or a Hybrid's plan).
  * @example
  * nominalPlan(profile, kb); // { verdict: 'hybrid', components: { gateway: 'go', store: 'rust' } }
  */
