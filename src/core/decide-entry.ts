@@ -19,6 +19,8 @@ export {
   evidenceSources,
   readAdrRecordData,
   renderAdr,
+  TIE_BREAKER,
+  TIE_BREAKER_LABEL,
 } from './report/adr.ts';
 export { fileSlug } from './report/escape.ts';
 export type { KeyOrder } from './report/json-order.ts';

@@ -67,7 +67,7 @@ describe('keepTeamSections', () => {
     const tie = (line: string) =>
       `# Go or Rust\n\n## Decision Outcome\n\nChosen option: none yet.\n\n${line}\n\n${FOOTER}`;
     const kept = keepTeamSections(tie(filled), tie(blank));
-    expect(kept).toMatchObject({ count: 1, keptTieBreaker: true, droppedTieBreaker: undefined });
+    expect(kept).toMatchObject({ count: 0, keptTieBreaker: true, droppedTieBreaker: undefined });
     expect(kept.text).toContain(filled);
     expect(kept.text).not.toContain(blank);
     // No longer a tie: the new record has no line for it, and the caller is told what the team wrote.

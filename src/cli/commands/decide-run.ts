@@ -355,7 +355,9 @@ async function writeAdr(decision: Decision, work: AdrWork): Promise<void> {
   const rendered = renderAdr(decision, options);
   // Sections the team added to the record it overwrites come along; edits inside gorust's own text do not.
   const kept =
-    previous === undefined ? { text: rendered, count: 0 } : adr.keepTeamSections(previous.text, rendered);
+    previous === undefined
+      ? { text: rendered, count: 0, keptTieBreaker: false }
+      : adr.keepTeamSections(previous.text, rendered);
   if (out.folder) ensureFolder(dir);
   writeFileAtomic(path, kept.text);
   if (replaced !== undefined && replaced.path !== path) rmSync(replaced.path, { force: true });
@@ -391,13 +393,12 @@ async function writeAdr(decision: Decision, work: AdrWork): Promise<void> {
 }
 
 /** What `--force` kept of a team's text, for its note: " and kept the 2 sections the team added and its tie-breaker". */
-function keptNote(kept: { count: number; keptTieBreaker?: boolean | undefined }): string {
-  const sections = kept.count - (kept.keptTieBreaker === true ? 1 : 0);
+function keptNote({ count, keptTieBreaker }: { count: number; keptTieBreaker: boolean }): string {
   const parts = [
-    ...(sections > 0
-      ? [sections === 1 ? 'the section the team added' : `the ${sections} sections the team added`]
+    ...(count > 0
+      ? [count === 1 ? 'the section the team added' : `the ${count} sections the team added`]
       : []),
-    ...(kept.keptTieBreaker === true ? ['the tie-breaker the decision-makers wrote'] : []),
+    ...(keptTieBreaker ? ['the tie-breaker the decision-makers wrote'] : []),
   ];
   return parts.length === 0 ? '' : ` and kept ${parts.join(' and ')}`;
 }

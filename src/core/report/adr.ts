@@ -193,7 +193,8 @@ export function evidenceSources(evidence: readonly Evidence[]): EvidenceSources 
 const short = (option: Option) => VERDICT_NAMES[option];
 
 /** The line a tie's record leaves the decision-makers to complete (`decide --force` keeps it once completed). */
-const TIE_BREAKER = 'Tie-breaker (the decision-makers fill this in): ____ chose ____ because ____.';
+export const TIE_BREAKER_LABEL = 'Tie-breaker (the decision-makers fill this in):';
+export const TIE_BREAKER = `${TIE_BREAKER_LABEL} ____ chose ____ because ____.`;
 
 /** "Consulted: SRE" lines, each a paragraph, for the people a layout has no header field for; none for nobody. */
 function peopleLines(r: AdrParts, lists: [string, readonly string[] | undefined][]): string[] {
