@@ -1,5 +1,12 @@
 /** @module serveApp(): put the Hono app on a socket with @hono/node-server (host and port, port 0 for any free one) and hand back its URL and a graceful close; header and request timeouts and a connection cap are set, and the errors Node's HTTP server answers itself (a missing Host, headers too large, a timeout) are problem+json too. */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  type IncomingMessage,
+  maxHeaderSize,
+  type Server,
+  type ServerResponse,
+  STATUS_CODES,
+} from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import type { Hono } from 'hono';
@@ -197,8 +204,7 @@ function clientErrorProblem(code: string | undefined): { status: number; kind: P
     return {
       status: 431,
       kind: 'headers-too-large',
-      detail:
-        'the request line and headers are too large (at most 16 KiB together): shorten the query string',
+      detail: `the request line and headers are too large (at most ${maxHeaderSize / 1024} KiB together, Node's limit): shorten the query string`,
     };
   }
   if (code === 'ERR_HTTP_REQUEST_TIMEOUT') {
@@ -206,12 +212,6 @@ function clientErrorProblem(code: string | undefined): { status: number; kind: P
   }
   return { status: 400, kind: 'invalid-request', detail: 'the request is not valid HTTP' };
 }
-
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad Request',
-  408: 'Request Timeout',
-  431: 'Request Header Fields Too Large',
-};
 
 /**
  * Answer a request Node's HTTP parser refused (too large, too slow, malformed) with a problem where Node's own
@@ -225,6 +225,6 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
   const { status, kind, detail } = clientErrorProblem(error.code);
   const body = problemText(status, kind, detail);
   socket.end(
-    `HTTP/1.1 ${status} ${STATUS_TEXT[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: ${PROBLEM_CONTENT_TYPE}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
   );
 }
