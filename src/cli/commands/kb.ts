@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { Argument } from 'commander';
 import type { KnowledgeBase } from '../../core/index.ts';
+import { formatPercent } from '../../core/report/format.ts';
 import { EXPERIENCE_RULE } from '../../core/report/weight-basis.ts';
 import { type CliIo, processIo } from '../io.ts';
 import { type Column, renderTable, terminalWidth, wrap } from '../table.ts';
@@ -29,7 +30,6 @@ const times = (multiply: Readonly<Partial<Record<string, number>>>) =>
   Object.entries(multiply)
     .map(([criterion, factor]) => `${criterion} x${factor}`)
     .join(', ');
-const percent = (share: number) => `${Math.round(share * 1000) / 10}%`;
 
 /** The prefix that tells an interop counterpart from a weight rule of the same id (`interop:foreign-host`). */
 const INTEROP_PREFIX = 'interop:';
@@ -59,7 +59,7 @@ function weightRows(kb: KnowledgeBase): WeightRow[] {
           {
             id: 'cap-share',
             kind: 'a cap on stacked rules',
-            effect: `no criterion above ${percent(caps.share_max)} of the derived weights`,
+            effect: `no criterion above ${formatPercent(caps.share_max)} of the derived weights`,
             basis: 'policy',
             reason: caps.reason,
             record: caps,
@@ -204,11 +204,7 @@ const PARTS = {
     columns: [
       { title: 'id', value: (w) => w.id, keep: true },
       { title: 'effect', value: (w) => w.effect, max: 50, wrap: true },
-      {
-        title: 'reason (evidence ids, or policy)',
-        // The caps' reason already ends "(policy)".
-        value: (w) => (w.reason.endsWith(`(${w.basis})`) ? w.reason : `${w.reason} (${w.basis})`),
-      },
+      { title: 'reason (evidence ids, or policy)', value: (w) => `${w.reason} (${w.basis})` },
     ],
     json: (kb) => kb.weights,
   }),
