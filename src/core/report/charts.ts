@@ -841,9 +841,9 @@ export function hybridPlanChart(decision: Decision, options: HybridPlanOptions):
     // edge past the middle row).
     const curveAt = (bend: number) => ({ x: (x1 + x2) / 2 + dy * bend, y: (y1 + y2) / 2 - dx * bend });
     const others = nodes.filter((node) => node.name !== from && node.name !== to);
-    const clearOfOthers = (bend: number) =>
-      Array.from({ length: 19 }, (_, i) => (i + 1) / 20).every((t) => {
-        const q = curveAt(bend);
+    const clearOfOthers = (bend: number) => {
+      const q = curveAt(bend);
+      return Array.from({ length: 19 }, (_, i) => (i + 1) / 20).every((t) => {
         const [px_, py_] = bezier(t, x1, y1, q.x, q.y, x2, y2);
         const near = { x: px_ - 4, y: py_ - 4, w: 8, h: 8 };
         return others.every(
@@ -851,6 +851,7 @@ export function hybridPlanChart(decision: Decision, options: HybridPlanOptions):
             Math.hypot(px_ - node.x, py_ - node.y) > r + 6 && !node.boxes.some((b) => overlap(b, near, 6)),
         );
       });
+    };
     const bend = [curveness, 0, -curveness].find(clearOfOthers) ?? curveness;
     const { x: qx, y: qy } = curveAt(bend);
     const trim = (ax: number, ay: number, bx: number, by: number, by_: number) => {
