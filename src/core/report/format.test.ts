@@ -42,9 +42,9 @@ describe('formatSigned', () => {
 describe('formatConfidence', () => {
   it("reads as the verdict's probability does, and never as the 70% threshold when it is under it", () => {
     // A close call at 0.6753 read "Confidence 67%" beside "Hybrid 68%", and `gorust check` quoted 68%.
-    expect(formatConfidence({ confidence: 0.6753, close_call: true })).toBe('68%');
-    expect(formatConfidence({ confidence: 0.6985, close_call: true })).toBe('69.9%');
-    expect(formatConfidence({ confidence: 0.004, close_call: true })).toBe('<1%');
+    expect(formatConfidence({ confidence: 0.6753 })).toBe('68%');
+    expect(formatConfidence({ confidence: 0.6985 })).toBe('69.9%');
+    expect(formatConfidence({ confidence: 0.004 })).toBe('<1%');
   });
 });
 

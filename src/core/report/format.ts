@@ -73,10 +73,10 @@ export function percentOneDecimal(share: number): string {
  * A decision's confidence as a percentage, as every other share is shown (formatPercent), so the confidence line and
  * the verdict's probability beside it read the same; kept as the one name the reports use for it.
  * @example
- * formatConfidence({ confidence: 0.6753, close_call: true }); // '68%'
- * formatConfidence({ confidence: 0.6985, close_call: true }); // '69.9%'
+ * formatConfidence({ confidence: 0.6753 }); // '68%'
+ * formatConfidence({ confidence: 0.6985 }); // '69.9%'
  */
-export function formatConfidence(decision: { confidence: number; close_call: boolean }): string {
+export function formatConfidence(decision: { confidence: number }): string {
   return formatPercent(decision.confidence);
 }
 
